@@ -1,0 +1,103 @@
+"""The ``testimony`` command line: a thin layer over the app services.
+
+A stable contract that supervisors script: exit codes 0 ok, 1 other failure, 2 usage,
+3 wrong passphrase or locked, 4 integrity or verification failure. Errors are one sentence on
+stderr; a traceback only with ``--debug``.
+
+Each area registers its subcommands from its own module listed in ``COMMAND_MODULES``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+
+from app import __version__
+from app.cli.context import Context
+from app.errors import exit_code_for
+
+# Append a module here to add subcommands; each exposes register(subparsers).
+COMMAND_MODULES = [
+    "app.cli.vault_cmds",
+    "app.cli.interview_cmds",
+]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"testimony: {message}\n")
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="testimony",
+        description="Testimony Vault: secure, offline documentation of human-rights testimony.",
+    )
+    parser.add_argument("--version", action="version", version=f"testimony {__version__}")
+    parser.add_argument("--vault", metavar="DIR",
+                        help="vault folder (default: $TESTIMONY_VAULT, else the user-data folder)")
+    parser.add_argument("--passphrase-file", metavar="FILE",
+                        help="read the passphrase from FILE (first line)")
+    parser.add_argument("--role", default=os.environ.get("TESTIMONY_ROLE", "interviewer"),
+                        choices=["interviewer", "translator", "coder", "supervisor"],
+                        help="the role recorded in the audit log for this action")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code) if isinstance(exc.code, int) else 2
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2 if args.command is None and argv else 0
+    ctx = Context(args)
+    try:
+        result = args.func(ctx, args)
+        return int(result or 0)
+    except KeyboardInterrupt:
+        sys.stderr.write("testimony: interrupted; work committed so far was kept.\n")
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the one place errors become a sentence
+        if args.debug:
+            traceback.print_exc()
+        sys.stderr.write(f"testimony: {user_message(exc)}\n")
+        return exit_code_for(exc) if _is_expected(exc) else 1
+    finally:
+        ctx.close()
+
+
+def _is_expected(exc: BaseException) -> bool:
+    return hasattr(exc, "exit_code")
+
+
+def user_message(exc: BaseException) -> str:
+    """One sentence for any exception; unexpected ones never leak their (possibly sensitive) text."""
+    from storage.db import DatabaseError
+
+    if _is_expected(exc):
+        return str(exc)
+    if isinstance(exc, DatabaseError):
+        return ("The vault database is damaged or could not be read; restore it from a backup "
+                "and report the problem (run with --debug for details).")
+    if isinstance(exc, OSError):
+        return f"A file operation failed ({exc.strerror or type(exc).__name__}); check the path and free disk space."
+    return (f"An unexpected error occurred ({type(exc).__name__}); nothing more was changed — "
+            "run again with --debug and report it.")
+
+
+def gui_main() -> int:
+    """Entry point of the desktop client."""
+    return main(["gui", *sys.argv[1:]])

@@ -1,0 +1,76 @@
+"""What a command handler needs: the vault (opened lazily), the role, the passphrase sources."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from app.errors import UsageError
+from app.paths import default_vault_path, state_dir
+from app.unlock import unlock
+from storage.errors import VaultLocked
+from storage.vault import Vault
+
+
+def read_passphrase_file(path: str) -> bytearray:
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(4096)
+    except OSError as exc:
+        raise UsageError(f"Cannot read the passphrase file {path} ({exc.strerror}).") from exc
+    line = data.splitlines()[0] if data else b""
+    return bytearray(line)
+
+
+class Context:
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.role: str = args.role
+        self._vault: Vault | None = None
+
+    @property
+    def vault_path(self) -> Path:
+        if self.args.vault:
+            return Path(self.args.vault).expanduser()
+        return default_vault_path()
+
+    def passphrase(self, prompt: str = "Passphrase: ", *, confirm: bool = False) -> bytearray:
+        """From --passphrase-file, else TESTIMONY_PASSPHRASE (automation only), else a prompt."""
+        if self.args.passphrase_file:
+            return read_passphrase_file(self.args.passphrase_file)
+        env = os.environ.get("TESTIMONY_PASSPHRASE")
+        if env:
+            return bytearray(env.encode("utf-8"))
+        return self.prompt_passphrase(prompt, confirm=confirm)
+
+    @staticmethod
+    def prompt_passphrase(prompt: str, *, confirm: bool = False) -> bytearray:
+        if not sys.stdin.isatty():
+            raise VaultLocked(
+                "No passphrase was given; use --passphrase-file, or run in a terminal to be asked."
+            )
+        first = getpass.getpass(prompt)
+        if confirm and getpass.getpass("Repeat passphrase: ") != first:
+            raise UsageError("The two passphrases differ; nothing was changed, try again.")
+        return bytearray(first.encode("utf-8"))
+
+    def vault(self) -> Vault:
+        """Unlock the vault once per command; reports earlier failed attempts on stderr."""
+        if self._vault is None:
+            passphrase = self.passphrase()
+            try:
+                result = unlock(self.vault_path, passphrase, state_dir=state_dir(), role=self.role)
+            finally:
+                passphrase[:] = b"\0" * len(passphrase)
+            if result.failed_attempts.count:
+                sys.stderr.write(f"Warning: {result.failed_attempts.message()}\n")
+            self._vault = result.vault
+        return self._vault
+
+    def close(self) -> None:
+        if self._vault is not None:
+            self._vault.lock()
+            self._vault = None

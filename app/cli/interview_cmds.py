@@ -1,0 +1,140 @@
+"""Interview commands: add, list, show, edit, consent, withdraw, delete."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from app import interviews
+from app.cli.context import Context
+from app.domain import CONSENT_HOW, CONSENT_SCOPES, INTERVIEW_STATUSES, Interviewee
+
+
+def register(sub: Any) -> None:
+    iv = sub.add_parser("interview", help="interviews and their consent")
+    isub = iv.add_subparsers(dest="interview_command", metavar="ACTION")
+
+    p = isub.add_parser("add", help="create an interview; prints its id")
+    p.add_argument("--code", required=True, help="pseudonym code, e.g. NK-2026-014")
+    p.add_argument("--language", action="append", default=[], metavar="L",
+                   help="language spoken (repeatable), e.g. ko")
+    p.add_argument("--notes", default="")
+    p.add_argument("--consent", action="append", default=[], metavar="SCOPE",
+                   choices=list(CONSENT_SCOPES), help="consent scope (repeatable)")
+    p.add_argument("--consent-how", choices=CONSENT_HOW)
+    p.add_argument("--consent-date", metavar="YYYY-MM-DD")
+    p.add_argument("--interviewer")
+    p.add_argument("--interpreter")
+    p.add_argument("--present", action="append", default=[], metavar="NAME",
+                   help="others present (repeatable)")
+    p.add_argument("--date", metavar="ISO", help="date and time with zone, e.g. 2026-03-02T10:00+09:00")
+    p.add_argument("--timezone", metavar="TZ", help="e.g. Asia/Seoul")
+    p.add_argument("--place", help="coarse place, e.g. Seoul")
+    p.set_defaults(func=cmd_add)
+
+    p = isub.add_parser("list", help="list interviews")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_list)
+
+    p = isub.add_parser("show", help="show one interview")
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_show)
+
+    p = isub.add_parser("edit", help="change interview metadata")
+    p.add_argument("id")
+    p.add_argument("--notes")
+    p.add_argument("--status", choices=INTERVIEW_STATUSES)
+    p.add_argument("--place")
+    p.add_argument("--interviewer")
+    p.add_argument("--interpreter")
+    p.add_argument("--birth-year", type=int, help="interviewee's birth year (sensitive)")
+    p.add_argument("--home-province", help="interviewee's home province (sensitive)")
+    p.add_argument("--defection-year", type=int, help="(sensitive)")
+    p.add_argument("--songbun", help="songbun as stated by the witness (sensitive)")
+    p.set_defaults(func=cmd_edit)
+
+    p = isub.add_parser("consent", help="set the consent scopes of an interview")
+    p.add_argument("id")
+    p.add_argument("--scope", action="append", required=True, choices=list(CONSENT_SCOPES))
+    p.add_argument("--how", choices=CONSENT_HOW)
+    p.add_argument("--date", metavar="YYYY-MM-DD")
+    p.set_defaults(func=cmd_consent)
+
+    p = isub.add_parser("withdraw", help="record that the witness withdrew consent")
+    p.add_argument("id")
+    p.add_argument("--note", default="")
+    p.set_defaults(func=cmd_withdraw)
+
+
+def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
+    new_id = interviews.add_interview(
+        ctx.vault(), code=args.code, role=ctx.role, languages=args.language, notes=args.notes,
+        consent_scopes=args.consent, consent_how=args.consent_how,
+        consent_given_on=args.consent_date, interviewer=args.interviewer,
+        interpreter=args.interpreter, others_present=args.present, started_at=args.date,
+        timezone=args.timezone, place=args.place)
+    print(new_id)
+    return 0
+
+
+def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
+    items = interviews.list_interviews(ctx.vault())
+    if args.json:
+        json.dump([i.to_dict() for i in items], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    for i in items:
+        consent = "WITHDRAWN" if i.consent.withdrawn else ",".join(i.consent.scopes) or "-"
+        print(f"{i.id}  {i.code:16s} {i.status:11s} {','.join(i.languages) or '-':6s} {consent}")
+    return 0
+
+
+def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
+    item = interviews.get_interview(ctx.vault(), args.id)
+    if args.json:
+        json.dump(item.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    d = item.to_dict()
+    for key in ("id", "code", "status", "interviewer", "interpreter", "others_present",
+                "started_at", "timezone", "place", "languages", "notes", "created_at",
+                "created_by"):
+        print(f"{key:15s} {d[key]}")
+    c = item.consent
+    print(f"{'consent':15s} {', '.join(c.scopes) or '(none)'}"
+          + (f"  WITHDRAWN {c.withdrawn_at}" if c.withdrawn else ""))
+    return 0
+
+
+def cmd_edit(ctx: Context, args: argparse.Namespace) -> int:
+    vault = ctx.vault()
+    fields = {k: getattr(args, k) for k in ("notes", "status", "place", "interviewer", "interpreter")
+              if getattr(args, k) is not None}
+    if fields:
+        interviews.update_interview(vault, args.id, role=ctx.role, **fields)
+    sensitive = (args.birth_year, args.home_province, args.defection_year, args.songbun)
+    if any(v is not None for v in sensitive):
+        current = interviews.get_interview(vault, args.id).interviewee
+        interviews.set_interviewee(vault, args.id, role=ctx.role, details=Interviewee(
+            args.birth_year if args.birth_year is not None else current.birth_year,
+            args.home_province if args.home_province is not None else current.home_province,
+            args.defection_year if args.defection_year is not None else current.defection_year,
+            args.songbun if args.songbun is not None else current.songbun_stated))
+    print("Interview updated.")
+    return 0
+
+
+def cmd_consent(ctx: Context, args: argparse.Namespace) -> int:
+    interviews.set_consent(ctx.vault(), args.id, role=ctx.role, scopes=args.scope,
+                           how_given=args.how, given_on=args.date)
+    print("Consent updated.")
+    return 0
+
+
+def cmd_withdraw(ctx: Context, args: argparse.Namespace) -> int:
+    interviews.withdraw_consent(ctx.vault(), args.id, role=ctx.role, note=args.note)
+    print("Consent withdrawn; this interview will be left out of every export.")
+    return 0

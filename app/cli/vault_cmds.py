@@ -1,0 +1,162 @@
+"""Vault commands: init, passwd, recovery-key, device show, audit verify/list, check, erase."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from app.cli.context import Context, read_passphrase_file
+from app.errors import IntegrityFailure, UsageError
+from storage import audit
+from storage.errors import VaultExists
+from storage.vault import Vault, crypto_erase, is_vault
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("init", help="create a new vault")
+    p.add_argument("--recovery-key", action="store_true",
+                   help="also create a recovery code (printed once, for the organisation's safe)")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("passwd", help="change the vault passphrase (re-wraps the key only)")
+    p.add_argument("--new-passphrase-file", metavar="FILE")
+    p.add_argument("--recovery-code-file", metavar="FILE",
+                   help="unlock with the recovery code instead of the current passphrase")
+    p.set_defaults(func=cmd_passwd)
+
+    p = sub.add_parser("recovery-key", help="create or replace the recovery code")
+    p.set_defaults(func=cmd_recovery_key)
+
+    dev = sub.add_parser("device", help="this laptop's device identity")
+    dsub = dev.add_subparsers(dest="device_command", metavar="ACTION")
+    p = dsub.add_parser("show", help="print the device public key and fingerprint")
+    p.set_defaults(func=cmd_device_show)
+
+    aud = sub.add_parser("audit", help="the vault's hash-chained audit log")
+    asub = aud.add_subparsers(dest="audit_command", metavar="ACTION")
+    p = asub.add_parser("verify", help="check the audit chain and the database pages")
+    p.set_defaults(func=cmd_audit_verify)
+    p = asub.add_parser("list", help="print the audit log")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_audit_list)
+
+    p = sub.add_parser("check", help="check the database's integrity (page MACs and structure)")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("erase", help="crypto-erase the whole vault (irreversible)")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.set_defaults(func=cmd_erase)
+
+
+def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
+    path = ctx.vault_path
+    if is_vault(path):
+        raise VaultExists(f"There is already a vault at {path}; nothing was changed.")
+    passphrase = ctx.passphrase("New passphrase: ", confirm=True)
+    if len(passphrase) < 8:
+        raise UsageError("The passphrase is too short; use at least 8 characters (a sentence is best).")
+    sys.stderr.write("Calibrating key derivation for this machine (a few seconds)...\n")
+    vault, code = Vault.create(path, passphrase, with_recovery=args.recovery_key, role=ctx.role)
+    with vault:
+        device = vault.device()
+        print(f"Created vault at {path}")
+        print(f"Device fingerprint: {device.fingerprint}")
+        if code:
+            print("Recovery code (shown once; print it and keep it in the organisation's safe):")
+            print(f"  {code}")
+    return 0
+
+
+def cmd_passwd(ctx: Context, args: argparse.Namespace) -> int:
+    if args.recovery_code_file:
+        code = read_passphrase_file(args.recovery_code_file).decode("utf-8", "replace")
+        vault = Vault.open_with_recovery(ctx.vault_path, code)
+    else:
+        vault = ctx.vault()
+    try:
+        if args.new_passphrase_file:
+            new = read_passphrase_file(args.new_passphrase_file)
+        else:
+            new = ctx.prompt_passphrase("New passphrase: ", confirm=True)
+        if len(new) < 8:
+            raise UsageError("The new passphrase is too short; use at least 8 characters.")
+        vault.change_passphrase(new, role=ctx.role)
+    finally:
+        if vault is not ctx.vault:
+            vault.lock()
+    print("Passphrase changed; the old passphrase no longer opens this vault.")
+    return 0
+
+
+def cmd_recovery_key(ctx: Context, args: argparse.Namespace) -> int:
+    code = ctx.vault().add_recovery_key(role=ctx.role)
+    print("Recovery code (shown once; any earlier code no longer works):")
+    print(f"  {code}")
+    return 0
+
+
+def device_public_text(vault: Vault) -> str:
+    """The device's public key in the form 'keys trust-device' accepts."""
+    import base64
+
+    device = vault.device()
+    return (
+        "testimony-device-key-v1\n"
+        f"device-id: {device.id}\n"
+        f"ed25519: {base64.b64encode(device.public_key).decode('ascii')}\n"
+        f"fingerprint: {device.fingerprint}\n"
+    )
+
+
+def cmd_device_show(ctx: Context, args: argparse.Namespace) -> int:
+    sys.stdout.write(device_public_text(ctx.vault()))
+    return 0
+
+
+def cmd_audit_verify(ctx: Context, args: argparse.Namespace) -> int:
+    vault = ctx.vault()
+    problems = vault.integrity_check()
+    if problems:
+        raise IntegrityFailure(
+            "The vault database failed its integrity check; restore it from a backup.")
+    count = audit.verify(vault.conn)
+    print(f"Audit log intact: {count} entries, hash chain and head verified.")
+    return 0
+
+
+def cmd_audit_list(ctx: Context, args: argparse.Namespace) -> int:
+    rows = audit.entries(ctx.vault().conn)
+    if args.json:
+        json.dump([e.__dict__ for e in rows], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for e in rows:
+            print(f"{e.seq:6d}  {e.at}  {e.role:11s} {e.action:24s} {e.object_type}"
+                  f" {e.object_id or ''}")
+    return 0
+
+
+def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
+    problems = ctx.vault().integrity_check()
+    if problems:
+        raise IntegrityFailure(
+            f"The vault database is damaged ({len(problems)} problems); restore it from a backup.")
+    print("Database integrity check passed.")
+    return 0
+
+
+def cmd_erase(ctx: Context, args: argparse.Namespace) -> int:
+    path = ctx.vault_path
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise UsageError("Erasing needs --yes when not run in a terminal; nothing was erased.")
+        answer = input(f"Type ERASE to destroy the vault at {path} for ever: ")
+        if answer.strip() != "ERASE":
+            print("Nothing was erased.")
+            return 1
+    crypto_erase(path)
+    print("Vault erased: its keys were destroyed and its files deleted. "
+          "(SSDs may keep old blocks, but without the keys they cannot be decrypted.)")
+    return 0

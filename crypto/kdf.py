@@ -1,0 +1,123 @@
+"""Argon2id key derivation with calibration and a hard floor.
+
+The floor (256 MiB, t >= 3) protects against a header that was edited to make guessing cheap.
+Only tests may go below it, and only through the explicit ``allow_weak`` argument of the core
+API; nothing read from the command line, the GUI or the environment can set it.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from argon2.low_level import Type, hash_secret_raw
+
+from crypto.errors import WeakKdfParameters
+
+FLOOR_MEMORY_KIB = 256 * 1024
+FLOOR_TIME_COST = 3
+MAX_MEMORY_KIB = 1024 * 1024
+KEY_LEN = 32
+SALT_LEN = 16
+TARGET_MIN_SECONDS = 0.5
+TARGET_MAX_SECONDS = 1.0
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    """Argon2id parameters as stored in a vault header."""
+
+    memory_kib: int
+    time_cost: int
+    parallelism: int
+    salt: bytes
+
+    def is_below_floor(self) -> bool:
+        return self.memory_kib < FLOOR_MEMORY_KIB or self.time_cost < FLOOR_TIME_COST
+
+    def check_floor(self) -> None:
+        """Raise WeakKdfParameters if these parameters are weaker than the floor."""
+        if self.is_below_floor():
+            raise WeakKdfParameters(
+                f"key derivation parameters ({self.memory_kib // 1024} MiB, t={self.time_cost}) "
+                f"are below the minimum ({FLOOR_MEMORY_KIB // 1024} MiB, t={FLOOR_TIME_COST})"
+            )
+
+    def with_new_salt(self) -> KdfParams:
+        return KdfParams(self.memory_kib, self.time_cost, self.parallelism, os.urandom(SALT_LEN))
+
+
+def derive_key(passphrase: bytes | bytearray, params: KdfParams, *, allow_weak: bool = False) -> bytes:
+    """Derive a 32-byte key-encryption key from a passphrase.
+
+    Raises WeakKdfParameters when ``params`` are below the floor, unless ``allow_weak``
+    (test-only) is set.
+    """
+    if not allow_weak:
+        params.check_floor()
+    if len(params.salt) < SALT_LEN:
+        raise WeakKdfParameters("the key derivation salt is too short")
+    return hash_secret_raw(
+        bytes(passphrase),
+        params.salt,
+        time_cost=params.time_cost,
+        memory_cost=params.memory_kib,
+        parallelism=params.parallelism,
+        hash_len=KEY_LEN,
+        type=Type.ID,
+    )
+
+
+def _total_ram_kib() -> int:
+    try:
+        pages = os.sysconf("SC_PHYS_PAGES")
+        page_size = os.sysconf("SC_PAGE_SIZE")
+        return int(pages * page_size // 1024)
+    except (ValueError, OSError, AttributeError):
+        return 4 * 1024 * 1024
+
+
+def calibrate(
+    *,
+    clock: Callable[[], float] = time.perf_counter,
+    progress: Callable[[str], None] | None = None,
+) -> KdfParams:
+    """Choose Argon2id parameters taking 0.5-1 s on this machine, never below the floor.
+
+    parallelism = min(4, cores); memory = min(1 GiB, RAM/8), halved while one derivation takes
+    longer than a second (down to the floor); then time cost raised until it takes 0.5 s.
+    """
+    parallelism = max(1, min(4, os.cpu_count() or 1))
+    memory = max(FLOOR_MEMORY_KIB, min(MAX_MEMORY_KIB, _total_ram_kib() // 8))
+    time_cost = FLOOR_TIME_COST
+    salt = os.urandom(SALT_LEN)
+
+    def measure(m: int, t: int) -> float:
+        if progress:
+            progress(f"measuring Argon2id at {m // 1024} MiB, t={t}")
+        start = clock()
+        derive_key(b"calibration", KdfParams(m, t, parallelism, salt))
+        return clock() - start
+
+    elapsed = measure(memory, time_cost)
+    while elapsed > TARGET_MAX_SECONDS and memory > FLOOR_MEMORY_KIB:
+        memory = max(FLOOR_MEMORY_KIB, memory // 2)
+        elapsed = measure(memory, time_cost)
+    while elapsed < TARGET_MIN_SECONDS and time_cost < 64:
+        # Scale linearly: Argon2's cost is proportional to t.
+        step = max(1, int(time_cost * (TARGET_MIN_SECONDS / max(elapsed, 1e-3) - 1.0) + 0.999))
+        time_cost += step
+        elapsed = measure(memory, time_cost)
+    return KdfParams(memory, time_cost, parallelism, os.urandom(SALT_LEN))
+
+
+def floor_params() -> KdfParams:
+    """The cheapest parameters that are still accepted outside tests."""
+    return KdfParams(FLOOR_MEMORY_KIB, FLOOR_TIME_COST, max(1, min(4, os.cpu_count() or 1)), os.urandom(SALT_LEN))
+
+
+def weak_test_params() -> KdfParams:
+    """Tiny parameters for fast tests; only usable with ``allow_weak=True``."""
+    return KdfParams(8 * 1024, 1, 1, os.urandom(SALT_LEN))

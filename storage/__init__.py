@@ -1,0 +1,1 @@
+"""Encrypted storage: the vault folder, its SQLCipher database, migrations, blobs, audit log."""

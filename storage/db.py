@@ -1,0 +1,107 @@
+"""Opening the SQLCipher database with the project's settings.
+
+The data key is the raw SQLCipher key (``x'<hex>'``), so SQLCipher's own PBKDF2 is skipped: the
+passphrase stretching already happened in Argon2id. Before anything is written we check that
+the library really is SQLCipher and that the file on disk is not a plaintext SQLite database,
+because a connection opened without a key silently creates one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from storage.errors import VaultCorrupt, WrongPassphrase
+
+DB_NAME = "vault.db"
+PLAINTEXT_MAGIC = b"SQLite format 3\x00"
+
+SQLITE_DENY = 1
+SQLITE_OK = 0
+_SQLITE_ATTACH = 24
+_SQLITE_DETACH = 25
+
+Connection = Any  # sqlcipher3.Connection has no type stubs
+DatabaseError = sqlcipher3.DatabaseError
+
+
+def _authorizer(action: int, *_args: Any) -> int:
+    # ATTACH could be used to write a plaintext copy of the data next to the vault.
+    if action in (_SQLITE_ATTACH, _SQLITE_DETACH):
+        return SQLITE_DENY
+    return SQLITE_OK
+
+
+def file_is_plaintext_sqlite(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(16) == PLAINTEXT_MAGIC
+    except FileNotFoundError:
+        return False
+
+
+def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
+    """Open (or with ``create``, create) the encrypted database with ``key`` (32 bytes).
+
+    Raises WrongPassphrase if the key does not open it, VaultCorrupt if the file is plaintext or
+    damaged. Never writes to an existing file before the key has been checked.
+    """
+    if len(key) != 32:
+        raise ValueError("the data key must be 32 bytes")
+    exists = path.exists() and path.stat().st_size > 0
+    if not exists and not create:
+        raise VaultCorrupt("The vault database is missing; restore the vault folder from a backup.")
+    if exists and file_is_plaintext_sqlite(path):
+        raise VaultCorrupt(
+            "The vault database is not encrypted, so it is not a genuine vault file; do not use it."
+        )
+    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
+    try:
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        conn.execute("PRAGMA cipher_compatibility = 4")
+        conn.execute("PRAGMA cipher_memory_security = ON")
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        version = conn.execute("PRAGMA cipher_version").fetchone()
+        if not version or not version[0]:
+            raise VaultCorrupt("This build has no SQLCipher encryption; reinstall Testimony Vault.")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.DatabaseError as exc:
+            raise WrongPassphrase(
+                "The vault key does not open the database; the vault may be damaged or replaced."
+            ) from exc
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA trusted_schema = OFF")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA busy_timeout = 30000")
+        conn.set_authorizer(_authorizer)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def assert_encrypted_on_disk(path: Path) -> None:
+    """Raise VaultCorrupt if the database file on disk starts with the plaintext SQLite magic."""
+    if file_is_plaintext_sqlite(path):
+        raise VaultCorrupt("The vault database was written unencrypted; stop and report this bug.")
+
+
+@contextmanager
+def transaction(conn: Connection) -> Iterator[Connection]:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception. Not re-entrant."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")

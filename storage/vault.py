@@ -1,0 +1,366 @@
+"""The vault: a folder holding an authenticated header and a SQLCipher 4 database.
+
+Key hierarchy: passphrase -> Argon2id (parameters and salt in the header) -> key-encryption key
+-> unwraps the random 256-bit data key (ChaCha20-Poly1305, header as associated data). The data
+key is the raw SQLCipher key. Changing the passphrase re-wraps the data key only.
+
+The passphrase is checked against the header before the database is touched, so a wrong
+passphrase changes nothing in the vault folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from crypto.errors import UnwrapError, WeakKdfParameters
+from crypto.kdf import KdfParams, calibrate, derive_key
+from crypto.recovery import format_recovery_code, new_recovery_secret, parse_recovery_code
+from crypto.signing import fingerprint, new_signing_key
+from crypto.wrap import hkdf, unwrap_key, wrap_key
+from storage import audit, blobs
+from storage.db import DB_NAME, Connection, assert_encrypted_on_disk, connect, transaction
+from storage.errors import (
+    VaultCorrupt,
+    VaultExists,
+    VaultLocked,
+    VaultNotFound,
+    WeakKdf,
+    WrongPassphrase,
+)
+from storage.header import HEADER_NAME, Header, read_header, write_header_atomically
+from storage.migrations import migrate
+
+LOCKS_DIR = "locks"
+WRONG_PASSPHRASE = (
+    "The passphrase is wrong (or the vault header was altered); nothing was changed — "
+    "check the passphrase and try again."
+)
+
+
+@dataclass(frozen=True)
+class DeviceIdentity:
+    id: str
+    public_key: bytes
+    fingerprint: str
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def is_vault(path: Path) -> bool:
+    return (path / HEADER_NAME).is_file()
+
+
+def _recovery_kek(secret: bytes, vault_id: str) -> bytes:
+    return hkdf(secret, b"testimony-vault recovery kek " + vault_id.encode("ascii"))
+
+
+def _check_kdf(params: KdfParams, allow_weak_kdf: bool) -> None:
+    if allow_weak_kdf:
+        return
+    try:
+        params.check_floor()
+    except WeakKdfParameters as exc:
+        raise WeakKdf(
+            "The vault header asks for weaker key derivation than allowed, so it was probably "
+            "tampered with; it was not opened."
+        ) from exc
+
+
+class Vault:
+    """An unlocked vault. Use ``Vault.create`` or ``Vault.open``; close with ``lock()``."""
+
+    def __init__(self, path: Path, header: Header, data_key: bytes, conn: Connection) -> None:
+        self.path = path
+        self.header = header
+        self._data_key: bytearray | None = bytearray(data_key)
+        self.conn: Connection = conn
+        self.recovered_blobs: list[tuple[str, str]] = []
+
+    # ----------------------------------------------------------------- lifecycle
+    @classmethod
+    def create(
+        cls,
+        path: Path,
+        passphrase: bytes | bytearray,
+        *,
+        kdf: KdfParams | None = None,
+        allow_weak_kdf: bool = False,
+        with_recovery: bool = False,
+        progress: Callable[[str], None] | None = None,
+        now: dt.datetime | None = None,
+        role: str = "system",
+    ) -> tuple[Vault, str | None]:
+        """Create a new vault folder. Returns (vault, recovery code or None).
+
+        ``kdf`` defaults to parameters calibrated on this machine; weaker-than-floor parameters
+        need ``allow_weak_kdf`` (tests only).
+        """
+        path = Path(path)
+        if is_vault(path):
+            raise VaultExists(f"There is already a vault at {path}; choose another folder.")
+        if path.exists() and any(path.iterdir()):
+            raise VaultExists(f"The folder {path} is not empty; choose an empty or new folder.")
+        if not passphrase:
+            raise WrongPassphrase("An empty passphrase is not allowed; choose a long passphrase.")
+        params = kdf if kdf is not None else calibrate(progress=progress)
+        _check_kdf(params, allow_weak_kdf)
+        now = now or _now()
+        vault_id = str(uuid.uuid4())
+        data_key = os.urandom(32)
+        kek = derive_key(passphrase, params, allow_weak=allow_weak_kdf)
+        header = Header(vault_id=vault_id, created=now.isoformat(), kdf=params,
+                        passphrase_wrap=wrap_key(kek, b"\0" * 32, b""))
+        header.passphrase_wrap = wrap_key(kek, data_key, header.passphrase_aad())
+        recovery_code: str | None = None
+        if with_recovery:
+            secret = new_recovery_secret()
+            header.recovery_wrap = wrap_key(
+                _recovery_kek(secret, vault_id), data_key, header.recovery_aad()
+            )
+            recovery_code = format_recovery_code(secret)
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        db_path = path / DB_NAME
+        conn = connect(db_path, data_key, create=True)
+        try:
+            os.chmod(db_path, 0o600)
+            migrate(conn)
+            assert_encrypted_on_disk(db_path)
+            private, public = new_signing_key()
+            with transaction(conn):
+                conn.execute("INSERT INTO meta(key, value) VALUES ('vault_id', ?)", (vault_id,))
+                conn.execute("INSERT INTO meta(key, value) VALUES ('created_at', ?)",
+                             (now.isoformat(),))
+                device_id = str(uuid.uuid4())
+                conn.execute(
+                    "INSERT INTO device(id, public_key, private_key, created_at) VALUES (?,?,?,?)",
+                    (device_id, public, private, now.isoformat()),
+                )
+                audit.append(conn, action="create", object_type="vault", object_id=vault_id,
+                             role=role, now=now,
+                             details={"kdf_memory_kib": params.memory_kib,
+                                      "kdf_time_cost": params.time_cost,
+                                      "recovery_key": with_recovery,
+                                      "device_id": device_id})
+            assert_encrypted_on_disk(db_path)
+            # The header is written last: a folder without it is not a vault, so a crash during
+            # creation never leaves something that looks like a vault but cannot be opened.
+            write_header_atomically(path, header)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(path, header, data_key, conn), recovery_code
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        passphrase: bytes | bytearray,
+        *,
+        allow_weak_kdf: bool = False,
+    ) -> Vault:
+        """Unlock a vault with its passphrase.
+
+        Raises VaultNotFound, WrongPassphrase (nothing in the folder changes), WeakKdf,
+        VaultCorrupt.
+        """
+        path = Path(path)
+        header = cls._read_header(path)
+        _check_kdf(header.kdf, allow_weak_kdf)
+        kek = derive_key(passphrase, header.kdf, allow_weak=True)
+        try:
+            data_key = unwrap_key(kek, header.passphrase_wrap, header.passphrase_aad())
+        except UnwrapError as exc:
+            raise WrongPassphrase(WRONG_PASSPHRASE) from exc
+        return cls._open_db(path, header, data_key)
+
+    @classmethod
+    def open_with_recovery(cls, path: Path, code: str) -> Vault:
+        """Unlock with the recovery code printed at creation."""
+        path = Path(path)
+        header = cls._read_header(path)
+        if header.recovery_wrap is None:
+            raise WrongPassphrase("This vault has no recovery key; unlock it with its passphrase.")
+        try:
+            secret = parse_recovery_code(code)
+            data_key = unwrap_key(_recovery_kek(secret, header.vault_id), header.recovery_wrap,
+                                  header.recovery_aad())
+        except (ValueError, UnwrapError) as exc:
+            raise WrongPassphrase(
+                "That recovery code does not unlock this vault; check it against the printed copy."
+            ) from exc
+        return cls._open_db(path, header, data_key)
+
+    @staticmethod
+    def _read_header(path: Path) -> Header:
+        if not is_vault(path):
+            raise VaultNotFound(
+                f"No vault was found at {path}; create one with 'testimony init' or pass --vault."
+            )
+        return read_header(path)
+
+    @classmethod
+    def _open_db(cls, path: Path, header: Header, data_key: bytes) -> Vault:
+        conn = connect(path / DB_NAME, data_key)
+        try:
+            migrate(conn)
+            row = conn.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()
+            if row is None or row[0] != header.vault_id:
+                raise VaultCorrupt(
+                    "The vault database does not belong to this header; the folder was tampered "
+                    "with or mixed up."
+                )
+            vault = cls(path, header, data_key, conn)
+            vault.recovered_blobs = blobs.recover_interrupted(conn, path / LOCKS_DIR)
+        except BaseException:
+            conn.close()
+            raise
+        return vault
+
+    def lock(self) -> None:
+        """Close the database and forget the data key (as far as Python allows)."""
+        if self._data_key is not None:
+            for i in range(len(self._data_key)):
+                self._data_key[i] = 0
+            self._data_key = None
+        if self.conn is not None:
+            try:
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except Exception:  # noqa: BLE001 - locking must always succeed
+                pass
+            self.conn.close()
+            self.conn = None
+
+    close = lock
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.lock()
+
+    @property
+    def is_locked(self) -> bool:
+        return self._data_key is None
+
+    def _key(self) -> bytes:
+        if self._data_key is None:
+            raise VaultLocked("The vault is locked; unlock it first.")
+        return bytes(self._data_key)
+
+    @property
+    def vault_id(self) -> str:
+        return self.header.vault_id
+
+    @property
+    def lock_folder(self) -> Path:
+        return self.path / LOCKS_DIR
+
+    def new_connection(self) -> Connection:
+        """A second connection to the same database (e.g. for a recording thread)."""
+        return connect(self.path / DB_NAME, self._key())
+
+    # ----------------------------------------------------------------- key management
+    def change_passphrase(self, new_passphrase: bytes | bytearray, *,
+                          kdf: KdfParams | None = None, allow_weak_kdf: bool = False,
+                          role: str = "system") -> None:
+        """Re-wrap the data key under a new passphrase; the database is not rewritten."""
+        if not new_passphrase:
+            raise WrongPassphrase("An empty passphrase is not allowed; choose a long passphrase.")
+        params = (kdf or self.header.kdf).with_new_salt()
+        _check_kdf(params, allow_weak_kdf)
+        kek = derive_key(new_passphrase, params, allow_weak=allow_weak_kdf)
+        new_header = Header(vault_id=self.header.vault_id, created=self.header.created,
+                            kdf=params, passphrase_wrap=self.header.passphrase_wrap,
+                            recovery_wrap=self.header.recovery_wrap)
+        new_header.passphrase_wrap = wrap_key(kek, self._key(), new_header.passphrase_aad())
+        write_header_atomically(self.path, new_header)
+        self.header = new_header
+        with transaction(self.conn):
+            audit.append(self.conn, action="change-passphrase", object_type="vault",
+                         object_id=self.vault_id, role=role)
+
+    def add_recovery_key(self, *, role: str = "system") -> str:
+        """Create (or replace) the recovery wrap; return the code to print once."""
+        secret = new_recovery_secret()
+        self.header.recovery_wrap = wrap_key(
+            _recovery_kek(secret, self.vault_id), self._key(), self.header.recovery_aad()
+        )
+        write_header_atomically(self.path, self.header)
+        with transaction(self.conn):
+            audit.append(self.conn, action="create-recovery-key", object_type="vault",
+                         object_id=self.vault_id, role=role)
+        return format_recovery_code(secret)
+
+    # ----------------------------------------------------------------- helpers
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        with transaction(self.conn) as conn:
+            yield conn
+
+    def audit(self, action: str, object_type: str, object_id: str | None = None, *,
+              role: str = "system", details: dict[str, Any] | None = None,
+              now: dt.datetime | None = None) -> audit.AuditEntry:
+        """Append to the audit log; must run inside ``vault.transaction()``."""
+        return audit.append(self.conn, action=action, object_type=object_type,
+                            object_id=object_id, role=role, details=details, now=now)
+
+    def device(self) -> DeviceIdentity:
+        row = self.conn.execute(
+            "SELECT id, public_key FROM device ORDER BY created_at LIMIT 1").fetchone()
+        if row is None:
+            raise VaultCorrupt("The vault has no device key; it is damaged.")
+        return DeviceIdentity(row[0], bytes(row[1]), fingerprint(bytes(row[1])))
+
+    def device_private_key(self) -> bytes:
+        row = self.conn.execute(
+            "SELECT private_key FROM device ORDER BY created_at LIMIT 1").fetchone()
+        if row is None:
+            raise VaultCorrupt("The vault has no device key; it is damaged.")
+        return bytes(row[0])
+
+    def blob_writer(self, *, kind: str, on_crash: str, conn: Connection | None = None,
+                    flush_bytes: int = blobs.FLUSH_BYTES) -> blobs.BlobWriter:
+        return blobs.BlobWriter(conn or self.conn, self.lock_folder, kind=kind,
+                                on_crash=on_crash, flush_bytes=flush_bytes)
+
+    def blob_reader(self, blob_id: str, *, conn: Connection | None = None) -> blobs.BlobReader:
+        return blobs.BlobReader(conn or self.conn, blob_id)
+
+    def integrity_check(self) -> list[str]:
+        """SQLCipher page HMACs plus SQLite's integrity check; returns problems (empty = fine)."""
+        problems = [str(r[0]) for r in self.conn.execute("PRAGMA cipher_integrity_check")]
+        result = [str(r[0]) for r in self.conn.execute("PRAGMA integrity_check")]
+        if result != ["ok"]:
+            problems.extend(result)
+        return problems
+
+
+def crypto_erase(path: Path) -> None:
+    """Destroy the vault: overwrite the wrapped keys, then delete every file.
+
+    Once the header is gone the database cannot be decrypted by anyone. SSDs may keep old
+    copies of blocks; the header overwrite is what makes that harmless.
+    """
+    path = Path(path)
+    if not is_vault(path):
+        raise VaultNotFound(f"No vault was found at {path}; nothing was erased.")
+    header_path = path / HEADER_NAME
+    size = max(header_path.stat().st_size, 4096)
+    fd = os.open(header_path, os.O_WRONLY)
+    try:
+        os.write(fd, os.urandom(size))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    header_path.unlink()
+    shutil.rmtree(path)
