@@ -4,7 +4,8 @@ A stable contract that supervisors script: exit codes 0 ok, 1 other failure, 2 u
 3 wrong passphrase or locked, 4 integrity or verification failure. Errors are one sentence on
 stderr; a traceback only with ``--debug``.
 
-Each area registers its subcommands from its own module listed in ``COMMAND_MODULES``.
+Each area registers its subcommands from its own module ``app/cli/<area>_cmds.py``, which
+exposes ``register(subparsers)``. Modules are discovered, so areas never edit a shared list.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import pkgutil
 import sys
 import traceback
 from collections.abc import Sequence
@@ -20,11 +22,12 @@ from app import __version__
 from app.cli.context import Context
 from app.errors import exit_code_for
 
-# Append a module here to add subcommands; each exposes register(subparsers).
-COMMAND_MODULES = [
-    "app.cli.vault_cmds",
-    "app.cli.interview_cmds",
-]
+
+def command_modules() -> list[str]:
+    """Every ``app.cli.*_cmds`` module, vault and interview commands first."""
+    names = sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name.endswith("_cmds"))
+    first = [n for n in ("vault_cmds", "interview_cmds") if n in names]
+    return [f"{__name__}.{n}" for n in first + [n for n in names if n not in first]]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -49,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the role recorded in the audit log for this action")
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
+    for name in command_modules():
         importlib.import_module(name).register(sub)
     return parser
 

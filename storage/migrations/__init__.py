@@ -1,7 +1,8 @@
 """Versioned, transactional schema migrations.
 
-Each migration is a module ``mNNNN_name`` with ``VERSION``, ``NAME`` and ``apply(conn)``. They are
-listed explicitly (not discovered) so packaging tools see every import. Each runs inside one
+Each migration is a module ``mNNNN_name`` in this package with ``VERSION``, ``NAME`` and
+``apply(conn)``; modules are discovered by name (packaging collects the package's submodules),
+so areas adding migrations never edit a shared list. Each runs inside one
 transaction together with the bump of ``PRAGMA user_version``; a failure leaves the vault at the
 previous version. Version numbers may have gaps; they only have to increase.
 """
@@ -9,13 +10,15 @@ previous version. Version numbers may have gaps; they only have to increase.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+import pkgutil
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
 
 from storage.db import Connection, transaction
 from storage.errors import VaultCorrupt
-from storage.migrations import m0001_initial
 
 
 @dataclass(frozen=True)
@@ -29,10 +32,19 @@ def _from_module(module: ModuleType) -> Migration:
     return Migration(module.VERSION, module.NAME, module.apply)
 
 
-# Append new migrations here, in order.
-MIGRATIONS: list[Migration] = [
-    _from_module(m0001_initial),
-]
+def _discover() -> list[Migration]:
+    found = []
+    for info in pkgutil.iter_modules(__path__):
+        if re.fullmatch(r"m\d{4}_\w+", info.name):
+            found.append(_from_module(importlib.import_module(f"{__name__}.{info.name}")))
+    found.sort(key=lambda m: m.version)
+    versions = [m.version for m in found]
+    if len(set(versions)) != len(versions):
+        raise RuntimeError(f"two migrations share a version number: {versions}")
+    return found
+
+
+MIGRATIONS: list[Migration] = _discover()
 
 LATEST_VERSION = max(m.version for m in MIGRATIONS)
 
