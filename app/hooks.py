@@ -22,3 +22,19 @@ def segment_text_changed(conn: Any, segment_id: str, old_text: str, new_text: st
         module_name, func_name = spec.split(":")
         getattr(importlib.import_module(module_name), func_name)(
             conn, segment_id, old_text, new_text, role)
+
+
+# "module:function" entries; each is called as fn(conn) and returns a list of terms (facility
+# names, agencies, North Korean words) that bias transcription (initial prompt / hotwords).
+GLOSSARY_PROVIDERS: list[str] = []
+
+
+def glossary_terms(conn: Any) -> list[str]:
+    """Every provider's terms, de-duplicated, in order."""
+    terms: list[str] = []
+    for spec in GLOSSARY_PROVIDERS:
+        module_name, func_name = spec.split(":")
+        for term in getattr(importlib.import_module(module_name), func_name)(conn):
+            if term not in terms:
+                terms.append(term)
+    return terms
