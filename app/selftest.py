@@ -23,7 +23,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -121,27 +121,34 @@ def bundle_dir() -> Path | None:
 
 
 # --------------------------------------------------------------------------- checks
+def build_manifest() -> dict[str, list[str]]:
+    """The command modules and migrations found by discovery, as the build records them."""
+    from app.cli import command_modules
+    from storage.migrations import MIGRATIONS
+
+    return {
+        "commands": sorted(n.rsplit(".", 1)[1].removesuffix("_cmds") for n in command_modules()),
+        "migrations": sorted(f"m{m.version:04d}" for m in MIGRATIONS),
+    }
+
+
 def check_modules(ctx: SelfTestContext) -> str:
     """CLI commands and schema migrations are found by module discovery, which must work frozen."""
-    from app.cli import command_modules
-    from storage.migrations import LATEST_VERSION, MIGRATIONS
+    from storage.migrations import LATEST_VERSION
 
-    commands = sorted(name.rsplit(".", 1)[1].removesuffix("_cmds") for name in command_modules())
-    migrations = sorted(f"m{m.version:04d}_{m.name}" for m in MIGRATIONS)
+    found = build_manifest()
+    commands, migrations = found["commands"], found["migrations"]
     expect("vault" in commands and "selftest" in commands,
            f"the command modules found were {commands}, which lacks vault or selftest")
-    expect(bool(migrations) and MIGRATIONS[0].version == 1,
-           "the first schema migration (version 1) was not found")
+    expect(migrations[:1] == ["m0001"], "the first schema migration (version 1) was not found")
     base = bundle_dir()
     if base is not None:
         manifest_path = base / BUILD_MANIFEST
         expect(manifest_path.is_file(), f"the build manifest {BUILD_MANIFEST} is missing")
-        manifest = json.loads(manifest_path.read_text("utf-8"))
-        expect(manifest.get("commands") == commands,
-               f"found commands {commands} but the build recorded {manifest.get('commands')}")
-        expect(manifest.get("migrations") == [m.split("_", 1)[0] for m in migrations],
-               f"found migrations {migrations} but the build recorded "
-               f"{manifest.get('migrations')}")
+        recorded = json.loads(manifest_path.read_text("utf-8"))
+        for key in ("commands", "migrations"):
+            expect(recorded.get(key) == found[key],
+                   f"found {key} {found[key]} but the build recorded {recorded.get(key)}")
     where = "frozen build, matches its manifest" if base is not None else "from source"
     return (f"{len(commands)} command modules ({', '.join(commands)}); schema version "
             f"{LATEST_VERSION} from {len(migrations)} migrations ({where})")
@@ -235,14 +242,15 @@ def check_blob(ctx: SelfTestContext) -> str:
     return f"{size} bytes written in chunks, read back and seeked, hash matches"
 
 
-def _files_under(folder: Path) -> Iterator[Path]:
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            yield path
+def files_containing(folder: Path, marker: str) -> list[Path]:
+    """Files under ``folder`` holding ``marker`` in UTF-8 or UTF-16 (either byte order)."""
+    needles = [marker.encode(enc) for enc in ("utf-8", "utf-16-le", "utf-16-be")]
+    return [path for path in sorted(folder.rglob("*"))
+            if path.is_file() and any(n in path.read_bytes() for n in needles)]
 
 
 def check_no_plaintext(ctx: SelfTestContext) -> str:
-    """A marker stored in the vault appears in no file on disk (UTF-8 or UTF-16)."""
+    """A marker stored in the vault appears in no file on disk, while open or after locking."""
     from app.interviews import add_interview
 
     marker = f"selftest-marker-{uuid.uuid4().hex}"
@@ -252,19 +260,15 @@ def check_no_plaintext(ctx: SelfTestContext) -> str:
     writer = vault.blob_writer(kind="selftest", on_crash="discard")
     writer.write(marker.encode("utf-8") * 64)
     writer.finish()
-    # Look at the files while the vault is open (WAL and all) and again after locking.
-    needles = [marker.encode("utf-8"), marker.encode("utf-16-le")]
-    scanned: set[Path] = set()
-    for phase in ("open", "locked"):
-        if phase == "locked":
-            ctx.close()
-        for path in _files_under(ctx.folder):
-            scanned.add(path)
-            content = path.read_bytes()
-            for needle in needles:
-                expect(needle not in content,
-                       f"the marker was found in plaintext in {path.name} (vault {phase})")
-    return f"marker text absent from {len(scanned)} files while open and after locking"
+    leaks = files_containing(ctx.folder, marker)
+    expect(not leaks, f"the marker was found in plaintext in {', '.join(p.name for p in leaks)}"
+                      " while the vault was open")
+    ctx.close()
+    leaks = files_containing(ctx.folder, marker)
+    expect(not leaks, f"the marker was found in plaintext in {', '.join(p.name for p in leaks)}"
+                      " after locking")
+    count = sum(1 for p in ctx.folder.rglob("*") if p.is_file())
+    return f"marker text absent from every file ({count} after locking), open and locked"
 
 
 CHECKS: list[Check] = [
@@ -272,7 +276,7 @@ CHECKS: list[Check] = [
     Check("vault", check_vault),
     Check("audit", check_audit),
     Check("blob", check_blob),
-    Check("no plaintext", check_no_plaintext),
+    Check("no-plaintext", check_no_plaintext),
 ]
 
 
