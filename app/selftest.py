@@ -14,6 +14,7 @@ that the modules found at run time are the ones the build recorded.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import io
 import json
@@ -122,12 +123,15 @@ def bundle_dir() -> Path | None:
 
 # --------------------------------------------------------------------------- checks
 def build_manifest() -> dict[str, list[str]]:
-    """The command modules and migrations found by discovery, as the build records them."""
-    from app.cli import command_modules
+    """What discovery finds: command modules, subcommands and migrations, as the build records."""
+    from app.cli import build_parser, command_modules
     from storage.migrations import MIGRATIONS
 
+    subcommands = next(action.choices for action in build_parser()._actions
+                       if isinstance(action, argparse._SubParsersAction))
     return {
         "commands": sorted(n.rsplit(".", 1)[1].removesuffix("_cmds") for n in command_modules()),
+        "subcommands": sorted(subcommands),
         "migrations": sorted(f"m{m.version:04d}" for m in MIGRATIONS),
     }
 
@@ -146,7 +150,7 @@ def check_modules(ctx: SelfTestContext) -> str:
         manifest_path = base / BUILD_MANIFEST
         expect(manifest_path.is_file(), f"the build manifest {BUILD_MANIFEST} is missing")
         recorded = json.loads(manifest_path.read_text("utf-8"))
-        for key in ("commands", "migrations"):
+        for key in ("commands", "subcommands", "migrations"):
             expect(recorded.get(key) == found[key],
                    f"found {key} {found[key]} but the build recorded {recorded.get(key)}")
     where = "frozen build, matches its manifest" if base is not None else "from source"

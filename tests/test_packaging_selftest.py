@@ -123,7 +123,7 @@ def test_frozen_manifest_mismatch_fails_the_modules_check(
     assert not missing[0].ok and "manifest" in missing[0].detail
 
     (bundle / selftest.BUILD_MANIFEST).write_text(json.dumps(
-        {"commands": ["interview", "selftest", "vault", "extra"], "migrations": ["m0001"]}))
+        {**selftest.build_manifest(), "commands": ["interview", "selftest", "vault", "extra"]}))
     wrong = selftest.run_checks(check, temp_parent=tmp_path)
     assert not wrong[0].ok and "build recorded" in wrong[0].detail
 
