@@ -32,7 +32,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 SUMS_NAME = "SHA256SUMS"
 SIG_NAME = "SHA256SUMS.minisig"
-PASSWORD_ENV = "TESTIMONY_RELEASE_KEY_PASSWORD"
+PASSWORD_ENV = "TESTIMONY_RELEASE_KEY_PASSWORD"  # noqa: S105 - a variable name, not a secret
 
 
 class ReleaseError(Exception):
