@@ -11,10 +11,13 @@
 #   TESTIMONY_RELEASE_KEY_PASSWORD  that key's password, if it is encrypted
 #   TESTIMONY_RELEASE_PUBKEY        the published public key file to verify against (default:
 #                                   the public half of the secret key)
+#   TESTIMONY_DIST_DIR, TESTIMONY_WORK_DIR  where the folder and PyInstaller's work files go
+#                                   (default: packaging/dist and packaging/build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-OUT=$ROOT/packaging/dist
+OUT=${TESTIMONY_DIST_DIR:-$ROOT/packaging/dist}
+WORK=${TESTIMONY_WORK_DIR:-$ROOT/packaging/build}
 APP=$OUT/TestimonyVault
 say() { printf '\n== %s\n' "$*"; }
 t0=$(date +%s)
@@ -33,7 +36,7 @@ VERSION=$("$PY" -c 'import app; print(app.__version__)')
 say "Building Testimony Vault $VERSION (PyInstaller, one folder)"
 rm -rf "$APP"
 "$PY" -m PyInstaller --noconfirm --clean --log-level WARN \
-  --distpath "$OUT" --workpath "$ROOT/packaging/build" packaging/testimony.spec
+  --distpath "$OUT" --workpath "$WORK" packaging/testimony.spec
 t1=$(date +%s)
 EXE=testimony
 [ -f "$APP/testimony.exe" ] && EXE=testimony.exe
@@ -47,7 +50,7 @@ run_app() {
 }
 run_app self-test
 run_app --help > "$scratch/help.txt"
-"$PY" - "$ROOT/packaging/build/testimony/testimony-build.json" "$scratch/help.txt" <<'PYEOF'
+"$PY" - "$WORK/testimony/testimony-build.json" "$scratch/help.txt" <<'PYEOF'
 import json, sys
 manifest = json.load(open(sys.argv[1], encoding="utf-8"))
 help_text = open(sys.argv[2], encoding="utf-8").read()
