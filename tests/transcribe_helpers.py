@@ -94,7 +94,7 @@ def tone_bursts(seconds: float, bursts: Sequence[tuple[float, float]], rate: int
 
 
 class FakeEngine:
-    """Turns every non-silent 0.1 s-resolution burst into a segment; translation upper-cases."""
+    """Turns every loud burst into a segment (times to 0.1 s); translation upper-cases."""
 
     def __init__(self, name: str = "fake", multilingual: bool = True,
                  on_window: Callable[[AudioWindow], None] | None = None) -> None:
@@ -115,27 +115,22 @@ class FakeEngine:
         self.calls.append((audio.offset_s, audio.end_s, task, tuple(glossary)))
         if self.on_window:
             self.on_window(audio)
-        loud = np.abs(audio.samples) > 0.05
-        frame = 1600
-        n = len(loud) // frame
-        active = loud[: n * frame].reshape(n, frame).any(axis=1) if n else np.zeros(0, bool)
-        i = 0
-        while i < n:
-            if active[i]:
-                j = i
-                while j < n and active[j]:
-                    j += 1
-                if cancel.cancelled:
-                    from transcription.errors import EngineCancelled
-                    raise EngineCancelled("Cancelled.")
-                start = round(audio.offset_s + i * 0.1, 3)
-                end = round(audio.offset_s + j * 0.1, 3)
-                text = f"speech {start:.1f} to {end:.1f}"
-                if task == "translate":
-                    text = text.upper()
-                on_segment(Segment(start, end, text,
-                                   [Word(start, end, text, 0.9)] if task == "transcribe" else []))
-                i = j
+        loud = np.flatnonzero(np.abs(audio.samples) > 0.05)
+        runs: list[tuple[int, int]] = []
+        for i in loud:  # group loud samples into bursts (gaps under 10 ms are zero crossings)
+            if runs and i - runs[-1][1] < 160:
+                runs[-1] = (runs[-1][0], int(i))
             else:
-                i += 1
+                runs.append((int(i), int(i)))
+        for k, (a, b) in enumerate(runs):
+            if cancel.cancelled and k:  # like the real engine: between segments
+                from transcription.errors import EngineCancelled
+                raise EngineCancelled("Cancelled.")
+            start = round(audio.offset_s + a / 16000, 1)
+            end = round(audio.offset_s + b / 16000, 1)
+            text = f"speech {start:.1f} to {end:.1f}"
+            if task == "translate":
+                text = text.upper()
+            on_segment(Segment(start, end, text,
+                               [Word(start, end, text, 0.9)] if task == "transcribe" else []))
         return WindowInfo(language or "ko", 0.99)
