@@ -251,6 +251,20 @@ def _check_manifest(folder: Path, files: list[str]) -> None:
             )
 
 
+def _trial_load(folder: Path) -> None:
+    """Load the copied model once: catches a model.bin that is not a CTranslate2 Whisper model."""
+    import ctranslate2
+
+    try:
+        model = ctranslate2.models.Whisper(str(folder), device="cpu", compute_type="int8")
+    except (RuntimeError, ValueError, OSError) as exc:
+        raise ModelRejected(
+            "The folder's model.bin could not be loaded as a CTranslate2 Whisper model; it is "
+            "damaged or of another kind, and was not imported."
+        ) from exc
+    del model
+
+
 def import_model(folder: Path, models_dir: Path, *, name: str | None = None,
                  now: dt.datetime | None = None) -> ModelInfo:
     """Validate ``folder``, copy its files into ``models_dir/NAME`` and register their hashes.
@@ -280,6 +294,7 @@ def import_model(folder: Path, models_dir: Path, *, name: str | None = None,
                     f"Copying {fname} gave different bytes (failing disk or stick); the model "
                     "was not imported."
                 )
+        _trial_load(tmp)
         os.replace(tmp, target)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
