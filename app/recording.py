@@ -32,8 +32,7 @@ from typing import Literal
 import sqlcipher3
 
 from app.audio import settle_interrupted
-from app.errors import UsageError
-from app.interviews import resolve_id
+from app.errors import NotFound, UsageError
 from app.pcm import PcmFormat, level, wav_header
 from storage import audit, blobs
 from storage.db import Connection, transaction
@@ -41,7 +40,7 @@ from storage.errors import DiskFull
 from storage.vault import Vault
 
 SessionState = Literal["recording", "paused", "stopped"]
-EndReason = Literal["stopped", "disk-full", "device-lost"]
+EndReason = Literal["stopped", "disk-full", "device-lost", "error"]
 
 DEVICE_LOST = ("The microphone stopped delivering sound (it was unplugged or disabled), so the "
                "recording was stopped; everything recorded until then was kept.")
@@ -77,22 +76,39 @@ class RecordingSession:
         commit_interval: float = 0.5,
         clock: Callable[[], float] = time.monotonic,
         device: str | None = None,
+        limit_s: float | None = None,
     ) -> None:
-        """Start recording. ``conn`` defaults to a new connection owned by the session."""
+        """Start recording. ``conn`` defaults to a new connection owned by the session.
+
+        With ``limit_s``, audio beyond that many seconds is not stored (``limit_reached``
+        turns true), so a timed recording lasts exactly that long.
+        """
         if commit_interval > 1.0:
             raise ValueError("commit_interval must be at most one second")
         self.vault = vault
         self.fmt = fmt
         self.role = role
-        self.interview_id = resolve_id(vault, interview)
         self._own_conn = conn is None
         self.conn: Connection = conn if conn is not None else vault.new_connection()
+        try:
+            # On the session's own connection: the session may live in an audio thread.
+            row = self.conn.execute("SELECT id FROM interview WHERE id = ? OR code = ?",
+                                    (interview, interview)).fetchone()
+        except BaseException:
+            self._close_conn()
+            raise
+        if row is None:
+            self._close_conn()
+            raise NotFound(f"No interview {interview} in this vault; see "
+                           "'testimony interview list'.")
+        self.interview_id: str = row[0]
         self._clock = clock
         self._commit_interval = commit_interval
         self._lock = threading.RLock()
         self._remainder = b""
         self._last_commit = clock()
         self._frames = 0
+        self._limit_frames = None if limit_s is None else max(0, round(limit_s * fmt.sample_rate))
         self._committed_bytes = 0
         self._pending_hash_bytes: list[bytes] = []
         self._committed_hash = hashlib.sha256()
@@ -133,6 +149,10 @@ class RecordingSession:
         return self._frames / self.fmt.sample_rate
 
     @property
+    def limit_reached(self) -> bool:
+        return self._limit_frames is not None and self._frames >= self._limit_frames
+
+    @property
     def committed_s(self) -> float:
         """Seconds of audio already durable in the vault."""
         return self.fmt.duration_of(self._committed_bytes - len(wav_header(self.fmt)))
@@ -152,9 +172,12 @@ class RecordingSession:
             block, self._remainder = data[:whole], data[whole:]
             if block:
                 self.level = level(block, self.fmt)
+            if self._limit_frames is not None:
+                room = max(0, self._limit_frames - self._frames) * self.fmt.bytes_per_frame
+                block = block[:room]
             if self.state == "recording" and block:
                 self._append(block)
-                self._frames += whole // self.fmt.bytes_per_frame
+                self._frames += len(block) // self.fmt.bytes_per_frame
             self._tick_locked()
 
     def tick(self) -> None:
