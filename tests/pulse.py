@@ -23,7 +23,9 @@ time, so no audio fixture needs committing.
 
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
 import shutil
 import subprocess
 import tempfile
@@ -86,6 +88,15 @@ class VirtualMic:
                 self.process.wait(10)
 
 
+def _die_with_parent() -> None:
+    """Let the daemon die with the test process, even if that is killed (Linux prctl)."""
+    try:
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass
+
+
 def start_virtual_mic(folder: Path) -> VirtualMic:
     """Start a private PulseAudio daemon under ``folder``; the caller must ``stop()`` it."""
     _require("pulseaudio", "pactl", "paplay")
@@ -108,7 +119,7 @@ def start_virtual_mic(folder: Path) -> VirtualMic:
          "-L", f"module-null-sink sink_name={SINK} rate=48000",
          "-L", f"module-virtual-source source_name={SOURCE} master={SINK}.monitor",
          "-L", "module-always-sink"],
-        env=env, stdout=log, stderr=log)
+        env=env, stdout=log, stderr=log, preexec_fn=_die_with_parent)
     mic = VirtualMic(runtime, process, env)
     deadline = time.monotonic() + 20
     while True:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import signal
 import sys
+import time
 from collections.abc import Callable
 from typing import Any, TextIO
 
@@ -32,13 +33,14 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtMultimedia import QAudio, QAudioDevice, QAudioFormat, QAudioSource, QMediaDevices
+from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QAudioSource, QMediaDevices, QtAudio
 
 from app.errors import AppError, NotFound, UsageError
 from app.pcm import MIN_SAMPLE_RATE, PcmFormat
 from app.recording import DEVICE_LOST, RecordingResult, RecordingSession
 from storage.errors import VaultError
 from storage.vault import Vault
+from ui.signals import emit
 
 POLL_MS = 50
 #: if a recording device delivers nothing for this long, it is treated as gone.
@@ -51,9 +53,23 @@ def input_devices() -> list[QAudioDevice]:
     return list(QMediaDevices.audioInputs())
 
 
+_APP: QCoreApplication | None = None
+
+
+def _application() -> QCoreApplication:
+    """The running Qt application, else a QCoreApplication kept for the life of the process
+    (letting its wrapper be garbage-collected early crashes PySide at exit)."""
+    global _APP
+    existing = QCoreApplication.instance()
+    if existing is not None:
+        return existing
+    _APP = QCoreApplication(sys.argv[:1])
+    return _APP
+
+
 def list_devices_headless() -> list[tuple[str, str]]:
     """(id, description) of every input, creating a QCoreApplication if there is none."""
-    _app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    _application()
     return [(bytes(d.id().data()).decode(errors="replace"), d.description())
             for d in input_devices()]
 
@@ -114,7 +130,7 @@ class _CaptureWorker(QObject):
         self.io: QIODevice | None = None
         self.timer: QTimer | None = None
         self.media: QMediaDevices | None = None
-        self._silent_polls = 0
+        self._last_data = time.monotonic()
         self._done = False
 
     @Slot()
@@ -129,7 +145,7 @@ class _CaptureWorker(QObject):
             self.source.setBufferSize(pcm.bytes_per_second * BUFFER_SECONDS)
             self.source.stateChanged.connect(self._on_source_state)
             self.io = self.source.start()
-            if self.io is None or self.source.error() != QAudio.Error.NoError:
+            if self.io is None or self.source.error() != QtAudio.Error.NoError:
                 self._finish("device-lost")
                 return
             self.io.readyRead.connect(self._drain)
@@ -139,7 +155,7 @@ class _CaptureWorker(QObject):
             self.timer.setInterval(POLL_MS)
             self.timer.timeout.connect(self._poll)
             self.timer.start()
-            self.stateChanged.emit("recording")
+            emit(self.stateChanged, "recording")
         except (AppError, VaultError, ValueError) as exc:
             self._fail(str(exc))
         except Exception:  # noqa: BLE001 - the GUI must get a sentence, never a traceback
@@ -151,6 +167,7 @@ class _CaptureWorker(QObject):
             return 0
         data = self.io.readAll().data()
         if data:
+            self._last_data = time.monotonic()
             try:
                 self.session.write(data)
             except (AppError, VaultError) as exc:
@@ -163,11 +180,10 @@ class _CaptureWorker(QObject):
     def _poll(self) -> None:
         if self.session is None or self._done:
             return
-        got = self._drain()
+        self._drain()
         if self._done:
             return
-        self._silent_polls = 0 if got else self._silent_polls + 1
-        if self._silent_polls * POLL_MS / 1000 >= SILENT_DEVICE_TIMEOUT_S:
+        if time.monotonic() - self._last_data >= SILENT_DEVICE_TIMEOUT_S:
             self._finish("device-lost")
             return
         try:
@@ -175,12 +191,14 @@ class _CaptureWorker(QObject):
         except (AppError, VaultError) as exc:
             self._fail(str(exc))
             return
-        self.levelChanged.emit(*self.session.level)
-        self.elapsedChanged.emit(self.session.elapsed_s)
+        emit(self.levelChanged, *self.session.level)
+        emit(self.elapsedChanged, self.session.elapsed_s)
 
-    def _on_source_state(self, state: QAudio.State) -> None:
-        if (self.source is not None and state == QAudio.State.StoppedState
-                and self.source.error() not in (QAudio.Error.NoError,)):
+    @Slot()
+    def _on_source_state(self) -> None:
+        # Queried rather than taken from the signal: PySide cannot convert QAudio::State here.
+        if (self.source is not None and self.source.state() == QtAudio.State.StoppedState
+                and self.source.error() != QtAudio.Error.NoError):
             self._finish("device-lost")
 
     def _on_inputs_changed(self) -> None:
@@ -193,14 +211,14 @@ class _CaptureWorker(QObject):
         if self.session is not None and not self._done:
             self._drain()
             self.session.pause()
-            self.stateChanged.emit("paused")
+            emit(self.stateChanged, "paused")
 
     @Slot()
     def resume(self) -> None:
         if self.session is not None and not self._done:
             self._drain()  # what arrived while paused is metered, not stored
             self.session.resume()
-            self.stateChanged.emit("recording")
+            emit(self.stateChanged, "recording")
 
     @Slot()
     def stop(self) -> None:
@@ -216,6 +234,10 @@ class _CaptureWorker(QObject):
             source, self.source = self.source, None
             source.stateChanged.disconnect(self._on_source_state)
             source.stop()
+            # Destroy the Qt objects here, in the capture thread that created them.
+            self.io = None
+            del source
+        self.timer = None
 
     def _finish(self, reason: str) -> None:
         if self._done:
@@ -238,9 +260,9 @@ class _CaptureWorker(QObject):
             self._fail(str(exc))
             return
         if reason == "device-lost":
-            self.error.emit(DEVICE_LOST)
-        self.stateChanged.emit("stopped")
-        self.finished.emit(result)
+            emit(self.error, DEVICE_LOST)
+        emit(self.stateChanged, "stopped")
+        emit(self.finished, result)
 
     def _fail(self, message: str) -> None:
         self._done = True
@@ -249,10 +271,10 @@ class _CaptureWorker(QObject):
             # Seal what was recorded; if even that fails, the next unlock settles it.
             with contextlib.suppress(AppError, VaultError):
                 self.session.stop("error")
-        self.error.emit(message)
-        self.stateChanged.emit("stopped")
+        emit(self.error, message)
+        emit(self.stateChanged, "stopped")
         result = self.session.result if self.session is not None else None
-        self.finished.emit(result)
+        emit(self.finished, result)
 
 
 class Recorder(QObject):
@@ -302,17 +324,17 @@ class Recorder(QObject):
 
     def start(self) -> None:
         self._thread.start()
-        self._begin.emit()
+        emit(self._begin)
 
     def pause(self) -> None:
-        self._pause.emit()
+        emit(self._pause)
 
     def resume(self) -> None:
-        self._resume.emit()
+        emit(self._resume)
 
     def stop(self) -> None:
         """Ask the capture thread to stop; ``finished`` follows once the recording is sealed."""
-        self._stop.emit()
+        emit(self._stop)
 
     def add_marker(self, note: str = "") -> str:
         """Flag the current moment; safe from the GUI thread (the session is locked)."""
@@ -326,17 +348,17 @@ class Recorder(QObject):
 
     def _on_state(self, state: str) -> None:
         self.state = state
-        self.stateChanged.emit(state)
+        emit(self.stateChanged, state)
 
     def _on_error(self, message: str) -> None:
         self.last_error = message
-        self.error.emit(message)
+        emit(self.error, message)
 
     def _on_finished(self, result: RecordingResult | None) -> None:
         self.result = result
         self._thread.quit()
         self._thread.wait()
-        self.finished.emit(result)
+        emit(self.finished, result)
 
 
 def record_headless(vault: Vault, interview_id: str, *, role: str, seconds: float | None,
@@ -348,7 +370,7 @@ def record_headless(vault: Vault, interview_id: str, *, role: str, seconds: floa
     Raises the recording's error sentence as an ``AppError`` if it ended abnormally with
     nothing saved; otherwise returns the result (check ``end_reason``).
     """
-    app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    app = _application()
     status = status or sys.stderr
     recorder = Recorder(vault, interview_id, role=role, device=find_device(device),
                         limit_s=seconds)
