@@ -44,7 +44,7 @@ from ui.signals import emit
 
 POLL_MS = 50
 #: if a recording device delivers nothing for this long, it is treated as gone.
-SILENT_DEVICE_TIMEOUT_S = 5.0
+SILENT_DEVICE_TIMEOUT_S = 3.0
 BUFFER_SECONDS = 4
 
 
