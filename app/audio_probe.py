@@ -21,11 +21,35 @@ logging.getLogger("libav").setLevel(logging.ERROR)
 
 #: decoded audio may fall short of the declared length by this many seconds (codec delay,
 #: padding, rounded header durations) before the file counts as truncated ...
-TRUNCATION_SLACK_S = 0.5
+TRUNCATION_SLACK_S = 0.25
 #: ... or by this fraction of the declared length, whichever is larger.
-TRUNCATION_SLACK_FRACTION = 0.01
+TRUNCATION_SLACK_FRACTION = 0.002
 #: packets that fail to decode, as a fraction of all packets, before the file counts as corrupt.
 MAX_BAD_PACKET_FRACTION = 0.01
+
+
+_HEAD_BYTES = 64 * 1024
+_MP3_LENGTH_TAGS = (b"Xing", b"Info", b"VBRI")
+
+
+def _wav_is_cut_short(head: bytes, total: int) -> bool:
+    """Whether a RIFF/WAVE file's data chunk declares more bytes than the file holds.
+
+    FFmpeg quietly clamps such a length to the file size, so truncation is checked here.
+    Streaming headers (size 0 or 0xFFFFFFFF, as in our own recordings) declare nothing.
+    """
+    if len(head) < 12 or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
+        return False
+    offset = 12
+    while offset + 8 <= len(head):
+        chunk_id = head[offset:offset + 4]
+        chunk_size = int.from_bytes(head[offset + 4:offset + 8], "little")
+        if chunk_id == b"data":
+            if chunk_size in (0, 0xFFFFFFFF):
+                return False
+            return offset + 8 + chunk_size > total
+        offset += 8 + chunk_size + (chunk_size & 1)
+    return False
 
 
 class BadAudio(AppError):
@@ -54,6 +78,12 @@ def probe(source: BinaryIO, *, name: str = "The file", size: int | None = None,
     import av  # heavy; only needed when audio is actually checked
 
     fix = "choose the original recording, or re-export it from the device."
+    head = source.read(_HEAD_BYTES)
+    total = source.seek(0, 2)
+    source.seek(0)
+    if _wav_is_cut_short(head, total):
+        raise BadAudio(f"{name} is truncated (the file ends before the audio its header "
+                       f"declares), so nothing was stored; {fix}")
     try:
         container = av.open(source, mode="r")
     except (av.error.FFmpegError, ValueError, OSError) as exc:
@@ -69,6 +99,10 @@ def probe(source: BinaryIO, *, name: str = "The file", size: int | None = None,
             declared = float(stream.duration * stream.time_base)
         elif container.duration:
             declared = container.duration / 1_000_000
+        if container.format.name == "mp3" and not any(tag in head for tag in _MP3_LENGTH_TAGS):
+            # Without a Xing/Info/VBRI header FFmpeg only estimates an MP3's length from its
+            # bitrate, which is wrong for variable bitrates: do not call such files truncated.
+            declared = None
         samples = packets = bad = 0
         try:
             for packet in container.demux(stream):
@@ -96,7 +130,7 @@ def probe(source: BinaryIO, *, name: str = "The file", size: int | None = None,
                            f"decoded), so nothing was stored; {fix}")
         if declared and duration < declared - max(TRUNCATION_SLACK_S,
                                                   declared * TRUNCATION_SLACK_FRACTION):
-            raise BadAudio(f"{name} is truncated (it holds {duration:.1f} s of the "
+            raise BadAudio(f"{name} is damaged or truncated (it holds {duration:.1f} s of the "
                            f"{declared:.1f} s it declares), so nothing was stored; {fix}")
         channels = int(stream.codec_context.layout.nb_channels or 0)
         return AudioInfo(container=str(container.format.name),
