@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import ctypes
 import os
-import signal
 import shutil
+import signal
 import subprocess
 import tempfile
 import time

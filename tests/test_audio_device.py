@@ -20,7 +20,13 @@ import pytest
 from app import audio, interviews
 from storage import blobs
 from storage.vault import Vault
-from tests.audio_helpers import active_span, decode_blob, decode_file, distinctive_runs, find_plaintext
+from tests.audio_helpers import (
+    active_span,
+    decode_blob,
+    decode_file,
+    distinctive_runs,
+    find_plaintext,
+)
 from tests.conftest import PASSPHRASE, ROOT, Cli
 from tests.pulse import VirtualMic, speech_wav, virtual_mic  # noqa: F401 - fixtures
 
