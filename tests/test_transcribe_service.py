@@ -320,3 +320,49 @@ def test_raw_pcm_recording_is_transcribed(vault: Vault) -> None:
     _run(vault, iid, FakeEngine())
     assert [(s.start, s.end) for s in transcripts.segments(vault, iid)] == [(1.0, 2.0), (5.0, 7.0)]
     assert np.isfinite(transcripts.transcripts(vault, iid)[0].resume_at_s)
+
+
+@pytest.mark.parametrize("sample_format", ["s16", "f32"])
+def test_recordings_with_streaming_wav_header_are_transcribed(vault: Vault,
+                                                              sample_format: str) -> None:
+    """Recordings (app.recording) are WAV with unknown-length headers, s16 or f32, any rate."""
+    from app.interviews import add_interview
+    from app.pcm import PcmFormat, wav_header
+    from tests.transcribe_helpers import add_asset
+
+    fmt = PcmFormat(44100, 2, sample_format)  # type: ignore[arg-type]
+    audio = tone_bursts(70, [(3, 5), (64, 66)], rate=44100, channels=2)
+    frames = audio.T.astype("<f4") if sample_format == "f32" else \
+        (audio.T * 32767).astype("<i2")
+    iid = add_interview(vault, code="REC", role="interviewer")
+    add_asset(vault, iid, wav_header(fmt) + frames.tobytes(), container="wav", codec=fmt.codec,
+              sample_rate=44100, channels=2, duration_s=70.0)
+    _run(vault, iid, FakeEngine())
+    assert [(s.start, s.end) for s in transcripts.segments(vault, iid)] == [(3.0, 5.0),
+                                                                          (64.0, 66.0)]
+
+
+def test_audio_imported_by_the_audio_service_is_transcribed(vault: Vault, tmp_path: Any) -> None:
+    from app.audio import import_audio
+    from app.interviews import add_interview
+    from tests.transcribe_helpers import wav_bytes
+
+    path = tmp_path / "tones.wav"
+    path.write_bytes(wav_bytes(tone_bursts(12, [(1, 3), (8, 9)])))
+    iid = add_interview(vault, code="IMP", role="interviewer")
+    import_audio(vault, iid, path, role="interviewer")
+    _run(vault, iid, FakeEngine())
+    assert [(s.start, s.end) for s in transcripts.segments(vault, iid)] == [(1.0, 3.0), (8.0, 9.0)]
+
+
+def test_unreadable_audio_is_one_sentence_and_leaves_a_resumable_job(vault: Vault) -> None:
+    from app.interviews import add_interview
+    from tests.transcribe_helpers import add_asset
+    from transcription.errors import AudioUnreadable
+
+    iid = add_interview(vault, code="BAD", role="interviewer")
+    add_asset(vault, iid, b"this is not audio at all" * 100, container="wav", duration_s=5.0)
+    with pytest.raises(AudioUnreadable, match="could not be decoded"):
+        _run(vault, iid, FakeEngine())
+    assert transcripts.segments(vault, iid) == []
+    assert transcripts.transcripts(vault, iid)[0].state == "failed"
