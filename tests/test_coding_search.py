@@ -202,3 +202,14 @@ def test_report_counts_terms_removed_in_a_later_version(vault) -> None:
     (row,) = search.report(vault)["agency"]
     assert (row.key, row.label_en, row.tags) == (
         "perpetrator.group109", "Group 109 (foreign media inspection)", 1)
+
+
+def test_short_queries_fall_back_to_a_scan_when_too_common(corpus, monkeypatch) -> None:
+    """One- and two-character queries normally go through the index's trigram list; when a
+    query starts too many trigrams the search scans instead, with the same results."""
+    vault, *_ = corpus
+    via_index = {q: codes(search.search(vault, q)) for q in ("요덕", "밤", "o_", "%")}
+    monkeypatch.setattr(search, "_MAX_SHORT_TRIGRAMS", 0)
+    via_scan = {q: codes(search.search(vault, q)) for q in ("요덕", "밤", "o_", "%")}
+    assert via_scan == via_index
+    assert ("NK-B", "marker", None, None) in via_scan["요덕"]  # 요덕 at the very end of a text

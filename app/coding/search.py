@@ -28,6 +28,8 @@ REVIEW_STATUSES = ("draft", "reviewed", "disputed")
 LAYERS = ("original", "translation")
 _CONTEXT = 40  # characters of context each side of a match
 _KIND_ORDER = {"segment": 0, "marker": 1, "note": 2}
+_MAX_SHORT_TRIGRAMS = 400
+_PAD = "  "  # appended to every indexed text (migration 30)
 
 
 @dataclass
@@ -69,8 +71,12 @@ def _fts_phrase(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
+_ESC = "\\"
+
+
 def _like_pattern(text: str) -> str:
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    esc = _ESC
+    return "%" + text.replace(esc, esc + esc).replace("%", esc + "%").replace("_", esc + "_") + "%"
 
 
 def expand(taxonomy: tx.Taxonomy, query: str) -> tuple[list[str], list[str]]:
@@ -84,22 +90,41 @@ def expand(taxonomy: tx.Taxonomy, query: str) -> tuple[list[str], list[str]]:
     return variants, [t.id for t in terms]
 
 
-def _candidate_sql(variants: Sequence[str]) -> tuple[str, list[str]]:
-    """A rowid subquery over fts_text matching any variant."""
-    long = [v for v in variants if len(v) >= 3]
-    short = [v for v in variants if len(v) < 3]
-    parts: list[str] = []
-    params: list[str] = []
-    if long:
-        parts.append("SELECT rowid FROM fts_text WHERE fts_text MATCH ?")
-        params.append(" OR ".join(_fts_phrase(v) for v in long))
-    for v in short:
-        parts.append("SELECT rowid FROM fts_text WHERE text LIKE ? ESCAPE '\\'")
-        params.append(_like_pattern(v))
-    return " UNION ".join(parts), params
+def _short_trigrams(conn: Connection, text: str) -> list[str] | None:
+    """The index's trigrams that start with ``text`` (one or two characters), or None if
+    there are too many to OR together (then a LIKE scan is cheaper)."""
+    low = text.casefold()
+    rows = conn.execute("SELECT term FROM fts_vocab WHERE term >= ? AND term < ? LIMIT ?",
+                        (low, low + "\U0010ffff", _MAX_SHORT_TRIGRAMS + 1)).fetchall()
+    if len(rows) > _MAX_SHORT_TRIGRAMS:
+        return None
+    return [str(r[0]) for r in rows]
+
+
+def _match_plan(conn: Connection, variants: Sequence[str]) -> tuple[str | None, list[str]]:
+    """An FTS5 MATCH expression covering every variant, plus the variants that need a LIKE scan.
+
+    Variants of three or more characters are phrases. Shorter ones become an OR of the indexed
+    trigrams that start with them: every indexed text ends with two pad spaces, so each
+    character of the real text starts a trigram, and this finds them anywhere.
+    """
+    phrases: list[str] = []
+    like: list[str] = []
+    for v in variants:
+        if len(v) >= 3:
+            phrases.append(v)
+            continue
+        grams = _short_trigrams(conn, v)
+        if grams is None:
+            like.append(v)
+        else:
+            phrases.extend(grams)
+    expr = " OR ".join(_fts_phrase(p) for p in dict.fromkeys(phrases)) or None
+    return expr, like
 
 
 def _snippet(text: str, variants: Sequence[str]) -> tuple[str, int, int]:
+    text = text.removesuffix(_PAD)
     folded = text.casefold()
     best: tuple[int, int] | None = None
     for v in variants:
@@ -215,9 +240,23 @@ def search(vault: Vault, query: str, *, tags: Sequence[str] = (), facility: str 
             raise UsageError("The date range ends before it starts; check --from and --to.")
         ids = _interviews_in_dates(conn, low, high)
         allowed = ids if allowed is None else allowed & ids
-    candidates, params = _candidate_sql(variants)
-    where = [f"r.rowid IN ({candidates})"]
-    args: list[Any] = list(params)
+    expr, like = _match_plan(conn, variants)
+    result = SearchResult(query, variants, term_ids)
+    if expr is None and not like:
+        return result  # nothing in the index starts with the query
+    where: list[str] = []
+    args: list[Any] = []
+    if like:
+        # Rare (a very common one- or two-character query): scan, then merge with the index.
+        parts = ["SELECT rowid FROM fts_text WHERE text LIKE ? ESCAPE '\\'"] * len(like)
+        args += [_like_pattern(v) for v in like]
+        if expr is not None:
+            parts.append("SELECT rowid FROM fts_text WHERE fts_text MATCH ?")
+            args.append(expr)
+        where.append(f"f.rowid IN ({' UNION '.join(parts)})")
+    else:
+        where.append("f.fts_text MATCH ?")
+        args.append(expr)
     if review_status is not None:
         where.append("s.review_status = ?")
         args.append(review_status)
@@ -229,19 +268,18 @@ def search(vault: Vault, query: str, *, tags: Sequence[str] = (), facility: str 
                      " c.interview_id = r.interview_id AND c.withdrawn_at IS NULL"
                      " AND j.value = ?)")
         args.append(consent)
+    # Index order (rowid) lets SQLite stream matches and stop at the limit instead of sorting
+    # every match of a common word; the page is then grouped by interview for reading.
     sql = ("SELECT r.kind, r.ref_id, r.interview_id, i.code, f.text, s.idx, s.layer,"  # noqa: S608 - fixed clauses, values bound
            " s.start_s, s.end_s, s.review_status, m.at_s"
-           " FROM fts_ref r JOIN fts_text f ON f.rowid = r.rowid"
+           " FROM fts_text f JOIN fts_ref r ON r.rowid = f.rowid"
            " JOIN interview i ON i.id = r.interview_id"
            " LEFT JOIN segment s ON r.kind = 'segment' AND s.id = r.ref_id"
            " LEFT JOIN marker m ON r.kind = 'marker' AND m.id = r.ref_id"
-           " WHERE " + " AND ".join(where))
-    rows = conn.execute(sql, args).fetchall()
-    rows.sort(key=lambda r: (r[3], _KIND_ORDER.get(r[0], 9), r[6] or "",
-                             r[5] if r[5] is not None else -1, r[10] or 0.0, r[1]))
-    result = SearchResult(query, variants, term_ids)
+           " WHERE " + " AND ".join(where) + " ORDER BY f.rowid")
     cache: dict[str, list[tuple[str, str | None, float | None, float | None]]] = {}
-    for kind, ref_id, iid, code, text, idx, seg_layer, s0, s1, status, at_s in rows:
+    for kind, ref_id, iid, code, text, idx, seg_layer, s0, s1, status, at_s in conn.execute(
+            sql, args):
         if allowed is not None and iid not in allowed:
             continue
         snippet, m0, m1 = _snippet(text, variants)
@@ -254,6 +292,9 @@ def search(vault: Vault, query: str, *, tags: Sequence[str] = (), facility: str 
             result.truncated = True
             break
         result.hits.append(hit)
+    result.hits.sort(key=lambda h: (h.interview_code, _KIND_ORDER.get(h.kind, 9), h.layer or "",
+                                    h.segment_idx if h.segment_idx is not None else -1,
+                                    h.start_s or 0.0, h.ref_id))
     return result
 
 

@@ -319,8 +319,16 @@ def builtin_bytes() -> bytes:
     return resources.files("app.coding.data").joinpath(BUILTIN_RESOURCE).read_bytes()
 
 
+_PARSED: dict[str, Taxonomy] = {}  # sha256 of file bytes -> parsed; files are immutable data
+
+
 def builtin() -> Taxonomy:
-    return parse(builtin_bytes())
+    """The shipped taxonomy (parsed once per content)."""
+    data = builtin_bytes()
+    key = hashlib.sha256(data).hexdigest()
+    if key not in _PARSED:
+        _PARSED[key] = parse(data)
+    return _PARSED[key]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -347,19 +355,29 @@ def stored_versions(conn: Connection) -> list[dict[str, Any]]:
     return [dict(zip(keys, r, strict=True)) | {"active": r[0] == active} for r in rows]
 
 
+# A stored version never changes, so it is read once per (id, digest). Callers must not mutate.
+_LOADED: dict[tuple[str, str], Taxonomy] = {}
+
+
 def load_version(conn: Connection, version_id: str) -> Taxonomy:
     """A stored version; raises UsageError if the vault does not have it."""
-    row = conn.execute("SELECT name, version, description FROM taxonomy_version WHERE id = ?",
-                       (version_id,)).fetchone()
+    row = conn.execute("SELECT name, version, description, sha256 FROM taxonomy_version"
+                       " WHERE id = ?", (version_id,)).fetchone()
     if row is None:
         raise UsageError(f"This vault has no taxonomy version {version_id}; see "
                          "'testimony taxonomy versions'.")
+    cached = _LOADED.get((version_id, row[3]))
+    if cached is not None:
+        return cached
     tax = Taxonomy(row[0], row[1], row[2])
     for (term_id, parent, en, ko, aliases, roms, desc, glossary) in conn.execute(
             "SELECT term_id, parent, label_en, label_ko, aliases, romanisations, description,"
             " glossary FROM taxonomy_term WHERE version_id = ? ORDER BY seq", (version_id,)):
         tax.terms[term_id] = Term(term_id, parent, en, ko, tuple(json.loads(aliases)),
                                   tuple(json.loads(roms)), desc, bool(glossary))
+    if len(_LOADED) > 32:
+        _LOADED.clear()
+    _LOADED[(version_id, row[3])] = tax
     return tax
 
 
@@ -397,6 +415,8 @@ def ensure_taxonomy(vault: Vault, *, role: str = "system",
     if active is not None:
         source = conn.execute("SELECT source FROM taxonomy_version WHERE id = ?",
                               (active,)).fetchone()
+        if source is not None and source[0] != "builtin":
+            return load_version(conn, active)
         shipped = builtin()
         known = conn.execute("SELECT 1 FROM taxonomy_version WHERE id = ?",
                              (shipped.version_id,)).fetchone()

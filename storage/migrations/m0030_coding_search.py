@@ -10,7 +10,10 @@
 - ``event_tag`` links events to the tags that support them.
 - ``fts_ref`` / ``fts_text``: DERIVED search index (trigram FTS5 inside the encrypted
   database), kept in sync by triggers. Tables prefixed ``fts_`` are never exported; they are
-  rebuilt from segments, interview notes and markers.
+  rebuilt from segments, interview notes and markers. ``fts_vocab`` lists the index's
+  trigrams; the search expands one- and two-character queries through it. Every indexed text
+  ends with two spaces (``PAD``), so each character of the real text starts a trigram and short
+  queries find words at the very end of a text too.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from storage.db import Connection
 
 VERSION = 30
 NAME = "coding_search"
+PAD = "  "
 
 _SOURCES = (
     # kind, table, text column
@@ -38,10 +42,11 @@ def _triggers(kind: str, table: str, col: str) -> list[str]:
         f"""CREATE TRIGGER fts_{kind}_ai AFTER INSERT ON {table} BEGIN
             INSERT INTO fts_ref(kind, ref_id, interview_id) VALUES ('{kind}', new.id, new.{iv});
             INSERT INTO fts_text(rowid, text) VALUES (
-                (SELECT rowid FROM fts_ref WHERE kind = '{kind}' AND ref_id = new.id), new.{col});
+                (SELECT rowid FROM fts_ref WHERE kind = '{kind}' AND ref_id = new.id),
+                new.{col} || '{PAD}');
         END""",  # noqa: S608 - names are constants of this module
         f"""CREATE TRIGGER fts_{kind}_au AFTER UPDATE OF {col} ON {table} BEGIN
-            UPDATE fts_text SET text = new.{col}
+            UPDATE fts_text SET text = new.{col} || '{PAD}'
              WHERE rowid = (SELECT rowid FROM fts_ref WHERE kind = '{kind}' AND ref_id = new.id);
         END""",  # noqa: S608 - names are constants of this module
         f"""CREATE TRIGGER fts_{kind}_ad AFTER DELETE ON {table} BEGIN
@@ -123,6 +128,7 @@ def apply(conn: Connection) -> None:
             UNIQUE (kind, ref_id)
         )""")
     conn.execute("CREATE VIRTUAL TABLE fts_text USING fts5(text, tokenize = 'trigram')")
+    conn.execute("CREATE VIRTUAL TABLE fts_vocab USING fts5vocab(fts_text, 'row')")
     for kind, table, col in _SOURCES:
         for ddl in _triggers(kind, table, col):
             conn.execute(ddl)
@@ -130,5 +136,5 @@ def apply(conn: Connection) -> None:
             f"INSERT INTO fts_ref(kind, ref_id, interview_id)"  # noqa: S608 - constants
             f" SELECT '{kind}', id, {_interview_col(table)} FROM {table}")
         conn.execute(
-            f"INSERT INTO fts_text(rowid, text) SELECT r.rowid, t.{col}"  # noqa: S608 - constants
+            f"INSERT INTO fts_text(rowid, text) SELECT r.rowid, t.{col} || '{PAD}'"  # noqa: S608 - constants
             f" FROM fts_ref r JOIN {table} t ON t.id = r.ref_id WHERE r.kind = '{kind}'")
