@@ -42,10 +42,20 @@ def public_key_line(public_raw: bytes) -> str:
     return base64.b64encode(_PK_ALG + key_id(public_raw) + public_raw).decode("ascii")
 
 
-def public_key_file(public_raw: bytes) -> str:
+def public_key_file(public_raw: bytes, comment: str | None = None) -> str:
     """A complete minisign public key file (``minisign -p FILE``)."""
-    return (f"untrusted comment: minisign public key {key_id_hex(public_raw)}\n"
-            f"{public_key_line(public_raw)}\n")
+    comment = comment or f"minisign public key {key_id_hex(public_raw)}"
+    if "\n" in comment or "\r" in comment:
+        raise ValueError("the comment must be one line")
+    return f"untrusted comment: {comment}\n{public_key_line(public_raw)}\n"
+
+
+def parse_public_key_file(data: bytes) -> bytes:
+    """Strictly parse a two-line minisign public key file; ValueError if it is anything else."""
+    lines = data.split(b"\n")
+    if len(lines) != 3 or lines[2] != b"" or not lines[0].startswith(b"untrusted comment: "):
+        raise ValueError("not a minisign public key file")
+    return parse_public_key_line(lines[1].decode("ascii"))
 
 
 def parse_public_key_line(line: str) -> bytes:

@@ -23,7 +23,7 @@ from typing import Any
 from app import __version__
 from app.bundles import container
 from app.bundles.errors import BundleError
-from app.bundles.keys import SupervisorPublic, device_public_text
+from app.bundles.keys import SupervisorPublic
 from app.bundles.model import (
     AUDIT,
     DEVICE_PUB,
@@ -409,7 +409,9 @@ def _export(vault: Vault, snap: Connection, ids: Sequence[str], *,
     entries.append(_data_entry(AUDIT, jsonl(builder.audit_entries())))
 
     device = vault.device()
-    device_pub = device_public_text(device.id, device.public_key).encode("ascii")
+    device_pub = minisign.public_key_file(
+        device.public_key, f"testimony device {device.id} minisign public key "
+        f"{minisign.key_id_hex(device.public_key)}").encode("ascii")
     head = [_data_entry(DEVICE_PUB, device_pub)]
     sums = sums_text([{"name": e.name, "sha256": e.sha256} for e in head + entries])
     sums_entry = _data_entry(SUMS, sums)

@@ -21,7 +21,7 @@ from typing import Any, BinaryIO, Protocol
 
 from app.bundles import container
 from app.bundles.errors import BundleRejected
-from app.bundles.keys import DevicePublic, parse_device_public
+from app.bundles.keys import DevicePublic
 from app.bundles.model import (
     AUDIT,
     DEVICE_PUB,
@@ -287,11 +287,11 @@ class _Handler:
 
     def _check_manifest(self, signature: bytes) -> None:
         try:
-            device = parse_device_public(self.device_pub.decode("ascii"))
-        except (UnicodeDecodeError, UsageError):
+            device_key = minisign.parse_public_key_file(self.device_pub)
+        except (UnicodeDecodeError, ValueError):
             raise rejected("its device key file is damaged") from None
         try:
-            verified = minisign.verify_file(device.public_key, self.manifest_raw, signature)
+            verified = minisign.verify_file(device_key, self.manifest_raw, signature)
         except BadSignature:
             raise rejected("its signature does not match its manifest (it was altered or "
                            "forged)") from None
@@ -303,9 +303,10 @@ class _Handler:
         except StrictJsonError as exc:
             raise rejected(f"its manifest is not strict JSON ({exc})") from None
         validate_manifest(data)
-        _require(data["device"]["id"] == device.device_id
-                 and data["device"]["minisign"] == minisign.public_key_line(device.public_key),
+        _require(bool(_UUID.fullmatch(data["device"]["id"]))
+                 and data["device"]["minisign"] == minisign.public_key_line(device_key),
                  "its manifest names a different device than its key file")
+        device = DevicePublic(data["device"]["id"], device_key)
         files = data["files"]
         _require(files[0]["sha256"] == hashlib.sha256(self.device_pub).hexdigest()
                  and files[0]["size"] == len(self.device_pub), "its device key file was altered")
