@@ -82,10 +82,12 @@ def populate(vault: Vault, code: str = "NK-2026-001", *, audio: bytes = b"RIFF" 
                      "VALUES (?,?,?,?,?,?)", (str(uuid.uuid4()), iid, 2.5, "important",
                                               NOW.isoformat(), "interviewer"))
     asset_id, _ = add_audio(vault, iid, audio)
-    s0 = add_segment(vault, iid, 0, "I was held at the ministry office in Onsong.", asset_id)
+    first = "I was held at the ministry office in Onsong."
+    s0 = add_segment(vault, iid, 0, first, asset_id)
     add_segment(vault, iid, 1, "My cousin Kim Chol was there too.", asset_id)
     add_segment(vault, iid, 0, "translated text", asset_id, layer="translation")
-    add_tag(vault, iid, s0, 12, 27)
+    start = first.index("ministry office")
+    add_tag(vault, iid, s0, start, start + len("ministry office"))
     return iid
 
 
