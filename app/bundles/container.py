@@ -91,8 +91,8 @@ class EntryHandler(Protocol):
 
 
 def _reject(reason: str) -> BundleRejected:
-    return BundleRejected(f"The bundle's container is malformed ({reason}); it was refused and "
-                          "nothing was changed — ask the sender for a fresh copy.")
+    return BundleRejected(f"The bundle was refused: its container is malformed ({reason}); "
+                          "nothing was changed.")
 
 
 class StrictTarReader:
