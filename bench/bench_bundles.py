@@ -1,0 +1,146 @@
+"""Bench for issue 6: export and verify throughput on a bundle with N MB of audio, against stock
+``age`` encrypting and decrypting the same bytes in the same run; peak memory at two sizes.
+
+    python bench/bench_bundles.py --mb 1024 --small-mb 64 [--out results.json]
+
+Each measured step runs in its own subprocess so its peak RSS (ru_maxrss) is its own. The audio
+is random bytes (incompressible, like encoded audio). Plaintext of this synthetic data is written
+to the bench's temp folder only for the age baseline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def _child(args: argparse.Namespace) -> None:
+    from app.bundles import keys
+    from app.bundles.export import export_bundle
+    from app.bundles.importer import verify_bundle
+    from tests.bundle_helpers import open_vault
+
+    work = Path(args.work)
+    identity = keys.load_identity(work / "sup.key")
+    vault = open_vault(work / "field")
+    start = time.perf_counter()
+    if args.child == "export":
+        export_bundle(vault, [], recipients=[identity.public], out=work / args.bundle,
+                      role="interviewer")
+    else:
+        verify_bundle(work / args.bundle, identity, vault=None)
+    elapsed = time.perf_counter() - start
+    vault.lock()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    print(json.dumps({"seconds": elapsed, "peak_rss": peak}))
+
+
+def _prepare(work: Path, mb: int) -> Path:
+    """A field vault with one interview holding ``mb`` MB of audio; the same bytes as a file."""
+    from app.bundles import keys
+    from app.interviews import add_interview
+    from tests.bundle_helpers import new_vault
+
+    field = new_vault(work / "field")
+    text, identity = keys.new_supervisor_key()
+    (work / "sup.key").write_text(text)
+    keys.trust_supervisor(field, identity.public, role="interviewer")
+    iid = add_interview(field, code="BENCH", role="interviewer", consent_scopes=["archive"])
+    raw = work / "audio.raw"
+    writer = field.blob_writer(kind="audio", on_crash="keep")
+    with open(raw, "wb") as fh:
+        for _ in range(mb):
+            block = os.urandom(1 << 20)
+            writer.write(block)
+            fh.write(block)
+
+    def link(conn: object) -> None:
+        conn.execute(  # type: ignore[attr-defined]
+            "INSERT INTO audio_asset(id, interview_id, blob_id, source, created_at, created_by)"
+            " VALUES ('a', ?, ?, 'import', 'now', 'interviewer')", (iid, writer.id))
+
+    writer.finish(then=link)
+    field.lock()
+    (work / "recipient.txt").write_text(identity.public.age_recipient)
+    return raw
+
+
+def _run_child(work: Path, which: str, bundle: str) -> dict[str, float]:
+    out = subprocess.run([sys.executable, __file__, "--child", which, "--work", str(work),
+                          "--bundle", bundle], capture_output=True, text=True, check=True,
+                         cwd=ROOT)
+    return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def _timed(cmd: list[str], **kw: object) -> tuple[float, int]:
+    start = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run(cmd, check=True, **kw)  # type: ignore[call-overload]
+    elapsed = time.perf_counter() - start
+    return elapsed, max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) * 1024
+
+
+def measure(mb: int) -> dict[str, float]:
+    work = Path(tempfile.mkdtemp(prefix="bench-bundles-"))
+    try:
+        raw = _prepare(work, mb)
+        recipient = (work / "recipient.txt").read_text()
+        age_enc, _ = _timed(["age", "-r", recipient, "-o", str(work / "raw.age"), str(raw)])
+        with open(os.devnull, "wb") as null:
+            age_dec, _ = _timed(["age", "-d", "-i", str(work / "sup.key"), str(work / "raw.age")],
+                                stdout=null)
+        exp = _run_child(work, "export", "b.age")
+        ver = _run_child(work, "verify", "b.age")
+        size = mb * (1 << 20)
+        return {
+            "audio_mb": mb,
+            "bundle_bytes": (work / "b.age").stat().st_size,
+            "age_encrypt_mb_s": size / age_enc / 1e6,
+            "age_decrypt_mb_s": size / age_dec / 1e6,
+            "export_mb_s": size / exp["seconds"] / 1e6,
+            "verify_mb_s": size / ver["seconds"] / 1e6,
+            "export_vs_age": age_enc / exp["seconds"],
+            "verify_vs_age": age_dec / ver["seconds"],
+            "export_peak_rss_mb": exp["peak_rss"] / 1e6,
+            "verify_peak_rss_mb": ver["peak_rss"] / 1e6,
+        }
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--mb", type=int, default=1024)
+    parser.add_argument("--small-mb", type=int, default=64)
+    parser.add_argument("--out")
+    parser.add_argument("--child", choices=["export", "verify"])
+    parser.add_argument("--work")
+    parser.add_argument("--bundle")
+    args = parser.parse_args()
+    if args.child:
+        _child(args)
+        return
+    cpu = next((ln.split(":", 1)[1].strip() for ln in open("/proc/cpuinfo")
+                if ln.startswith("model name")), "unknown")
+    results = {"date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "cpu": cpu,
+               "cores": os.cpu_count(), "runs": [measure(args.small_mb), measure(args.mb)]}
+    text = json.dumps(results, indent=2)
+    print(text)
+    if args.out:
+        Path(args.out).write_text(text)
+
+
+if __name__ == "__main__":
+    main()
