@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -26,25 +27,58 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
+def _rss() -> int:
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+class _Sampler(threading.Thread):
+    """Samples this process's resident memory every 5 ms while an operation runs."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.peak = _rss()
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.wait(0.005):
+            self.peak = max(self.peak, _rss())
+
+
 def _child(args: argparse.Namespace) -> None:
+    import hashlib
+
     from app.bundles import keys
     from app.bundles.export import export_bundle
     from app.bundles.importer import verify_bundle
+    from storage import blobs
     from tests.bundle_helpers import open_vault
 
     work = Path(args.work)
     identity = keys.load_identity(work / "sup.key")
     vault = open_vault(work / "field")
+    before = _rss()
+    sampler = _Sampler()
+    sampler.start()
     start = time.perf_counter()
     if args.child == "export":
         export_bundle(vault, [], recipients=[identity.public], out=work / args.bundle,
                       role="interviewer")
+    elif args.child == "vault-read":
+        blob_id = vault.conn.execute("SELECT id FROM blob").fetchone()[0]
+        digest = hashlib.sha256()
+        for chunk in blobs.iter_chunks(vault.conn, blob_id):
+            digest.update(chunk)
     else:
         verify_bundle(work / args.bundle, identity, vault=None)
     elapsed = time.perf_counter() - start
+    sampler.stop.set()
+    sampler.join()
     vault.lock()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    print(json.dumps({"seconds": elapsed, "peak_rss": peak}))
+    print(json.dumps({"seconds": elapsed, "rss_before": before, "rss_peak": sampler.peak}))
 
 
 def _prepare(work: Path, mb: int) -> Path:
@@ -101,10 +135,12 @@ def measure(mb: int) -> dict[str, float]:
         with open(os.devnull, "wb") as null:
             age_dec, _ = _timed(["age", "-d", "-i", str(work / "sup.key"), str(work / "raw.age")],
                                 stdout=null)
+        read = _run_child(work, "vault-read", "")
         exp = _run_child(work, "export", "b.age")
         ver = _run_child(work, "verify", "b.age")
         size = mb * (1 << 20)
         return {
+            "vault_read_sha256_mb_s": size / read["seconds"] / 1e6,
             "audio_mb": mb,
             "bundle_bytes": (work / "b.age").stat().st_size,
             "age_encrypt_mb_s": size / age_enc / 1e6,
@@ -113,8 +149,11 @@ def measure(mb: int) -> dict[str, float]:
             "verify_mb_s": size / ver["seconds"] / 1e6,
             "export_vs_age": age_enc / exp["seconds"],
             "verify_vs_age": age_dec / ver["seconds"],
-            "export_peak_rss_mb": exp["peak_rss"] / 1e6,
-            "verify_peak_rss_mb": ver["peak_rss"] / 1e6,
+            "export_vs_vault_read": read["seconds"] / exp["seconds"],
+            "export_rss_before_mb": exp["rss_before"] / 1e6,
+            "export_rss_peak_mb": exp["rss_peak"] / 1e6,
+            "verify_rss_before_mb": ver["rss_before"] / 1e6,
+            "verify_rss_peak_mb": ver["rss_peak"] / 1e6,
         }
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -125,7 +164,7 @@ def main() -> None:
     parser.add_argument("--mb", type=int, default=1024)
     parser.add_argument("--small-mb", type=int, default=64)
     parser.add_argument("--out")
-    parser.add_argument("--child", choices=["export", "verify"])
+    parser.add_argument("--child", choices=["export", "verify", "vault-read"])
     parser.add_argument("--work")
     parser.add_argument("--bundle")
     args = parser.parse_args()

@@ -309,3 +309,31 @@ def test_fork_is_refused(world: World) -> None:
     with pytest.raises(BundleRejected, match="fork"):
         import_bundle(world.sup, b.path, world.identity, role="supervisor")
     assert world.sup_digest() == before
+
+
+def test_verify_never_writes(world: World) -> None:
+    iid = populate(world.field)
+    result = world.export(iid)
+    before = world.sup_digest()
+    verify_bundle(result.path, world.identity, vault=world.sup)
+    assert world.sup_digest() == before
+
+
+def test_no_plaintext_marker_in_any_file_after_export_and_import(world: World) -> None:
+    from tests.bundle_helpers import MARKER
+
+    iid = populate(world.field)
+    result = world.export(iid)
+    imported = import_bundle(world.sup, result.path, world.identity, role="supervisor")
+    assert imported.inserted > 0
+    assert world.sup.conn.execute("SELECT notes FROM interview").fetchone()[0].endswith(MARKER)
+    world.field.lock()
+    world.sup.lock()
+    needles = [MARKER.encode("utf-8"), MARKER.encode("utf-16-le"), MARKER.encode("utf-16-be")]
+    checked = 0
+    for path in world.tmp.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            checked += 1
+            assert not any(n in data for n in needles), path
+    assert checked >= 5
