@@ -70,7 +70,8 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_passwd(ctx: Context, args: argparse.Namespace) -> int:
-    if args.recovery_code_file:
+    own = args.recovery_code_file is not None
+    if own:
         code = read_passphrase_file(args.recovery_code_file).decode("utf-8", "replace")
         vault = Vault.open_with_recovery(ctx.vault_path, code)
     else:
@@ -84,7 +85,7 @@ def cmd_passwd(ctx: Context, args: argparse.Namespace) -> int:
             raise UsageError("The new passphrase is too short; use at least 8 characters.")
         vault.change_passphrase(new, role=ctx.role)
     finally:
-        if vault is not ctx.vault:
+        if own:
             vault.lock()
     print("Passphrase changed; the old passphrase no longer opens this vault.")
     return 0

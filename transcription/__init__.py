@@ -1,0 +1,1 @@
+"""Local speech recognition: audio decoding, the Whisper engine and the model registry."""
