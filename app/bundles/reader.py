@@ -255,6 +255,11 @@ class _Handler:
 
     def _audit(self, entry: dict[str, Any]) -> None:
         _require(set(entry) == _AUDIT_KEYS, "an audit entry is malformed")
+        _require(isinstance(entry["seq"], int) and isinstance(entry["details"], dict)
+                 and all(isinstance(entry[k], str) for k in ("id", "at", "role", "action",
+                                                             "object_type"))
+                 and (entry["object_id"] is None or isinstance(entry["object_id"], str)),
+                 "an audit entry is malformed")
         body = {k: entry[k] for k in _AUDIT_KEYS - {"prev_hash", "hash"}}
         prev = entry["prev_hash"]
         _require(isinstance(prev, str) and isinstance(entry["hash"], str), "an audit entry is "
