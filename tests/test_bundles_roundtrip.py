@@ -337,3 +337,26 @@ def test_no_plaintext_marker_in_any_file_after_export_and_import(world: World) -
             checked += 1
             assert not any(n in data for n in needles), path
     assert checked >= 5
+
+
+def test_import_reports_progress_and_cancel_rolls_back(world: World) -> None:
+    iid = populate(world.field, audio=b"y" * 400_000)
+    result = world.export(iid)
+    before = world.sup_digest()
+    token = CancelToken()
+    seen: list[float] = []
+
+    def progress(fraction: float, label: str) -> None:
+        seen.append(fraction)
+        if fraction > 0.6:
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        import_bundle(world.sup, result.path, world.identity, role="supervisor",
+                      progress=progress, cancel=token)
+    assert world.sup_digest() == before
+    assert seen == sorted(seen) and max(seen) > 0.5
+    done: list[float] = []
+    import_bundle(world.sup, result.path, world.identity, role="supervisor",
+                  progress=lambda f, _l: done.append(f))
+    assert done[-1] == 1.0

@@ -30,7 +30,7 @@ from app.bundles.reader import (
     rejected,
 )
 from app.bundles.tables import Table, decode_value, interview_tables, quote
-from app.tasks import CancelToken
+from app.tasks import CancelToken, ProgressFn, no_progress
 from storage.blobs import CHUNK_SIZE
 from storage.db import Connection
 from storage.jsonutil import canonical_json
@@ -98,7 +98,8 @@ def _trust_check(vault: Vault | None, manifest: Manifest) -> bool | None:
 
 
 def verify_bundle(path: Path, identity: SupervisorIdentity | None, *,
-                  vault: Vault | None = None) -> Report:
+                  vault: Vault | None = None, progress: ProgressFn = no_progress,
+                  cancel: CancelToken | None = None) -> Report:
     """Check a bundle completely and describe it. Never writes. Raises BundleRejected (exit 4)."""
     state: dict[str, Any] = {}
 
@@ -113,7 +114,8 @@ def verify_bundle(path: Path, identity: SupervisorIdentity | None, *,
 
     manifest, encrypted = read_bundle(
         Path(path), identity.age_identity if identity else None, on_manifest=on_manifest,
-        on_encrypted=lambda e: state.__setitem__("encrypted", e))
+        on_encrypted=lambda e: state.__setitem__("encrypted", e),
+        progress=lambda f: progress(f, "verifying"), cancel=cancel)
     seq: SequenceStatus = state["seq"]
     report = Report(manifest, encrypted, state["pinned"], seq.chain,
                     [FileCheck(f["name"], f["size"], f["sha256"]) for f in manifest.files])
@@ -260,11 +262,15 @@ class _MergeSink:
 
 
 def import_bundle(vault: Vault, path: Path, identity: SupervisorIdentity, *, role: str,
-                  now: dt.datetime | None = None,
+                  now: dt.datetime | None = None, progress: ProgressFn = no_progress,
                   cancel: CancelToken | None = None) -> ImportResult:
-    """Verify, then merge one bundle into ``vault`` all-or-nothing. Replays change nothing."""
+    """Verify, then merge one bundle into ``vault`` all-or-nothing. Replays change nothing.
+
+    Cancelling (or any failure) before the commit rolls everything back."""
     path = Path(path)
-    report = verify_bundle(path, identity, vault=vault)
+    report = verify_bundle(path, identity, vault=vault,
+                           progress=lambda f, _label: progress(f / 2, "verifying"),
+                           cancel=cancel)
     manifest = report.manifest
     result = ImportResult(manifest.bundle_id, manifest.device.device_id, manifest.sequence,
                           manifest, warnings=list(report.warnings))
@@ -283,7 +289,8 @@ def import_bundle(vault: Vault, path: Path, identity: SupervisorIdentity, *, rol
             sequence_status(conn, m)
 
         read_bundle(path, identity.age_identity, on_manifest=recheck, sink=sink,
-                    expect_manifest_sha=manifest.sha256)
+                    expect_manifest_sha=manifest.sha256,
+                    progress=lambda f: progress(0.5 + f / 2, "importing"), cancel=cancel)
         if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
             raise rejected("its records refer to data that is neither in the bundle nor in this "
                            "vault")
@@ -307,6 +314,7 @@ def import_bundle(vault: Vault, path: Path, identity: SupervisorIdentity, *, rol
     result.inserted = sink.result_inserted
     result.skipped = sink.result_skipped
     result.conflicts = sink.conflicts
+    progress(1.0, "imported")
     return result
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import io
+import os
 import queue
 import re
 import threading
@@ -44,6 +46,7 @@ from app.bundles.model import (
 from app.bundles.strictjson import StrictJsonError
 from app.bundles.strictjson import loads as strict_loads
 from app.errors import AppError, UsageError
+from app.tasks import CancelToken
 from crypto import minisign
 from crypto.agefile import AGE_MAGIC, AgeError, decrypt_stream
 from crypto.errors import BadSignature
@@ -387,6 +390,42 @@ class _Pipeline:
         self.worker.join()
 
 
+class _Progressing(io.RawIOBase):
+    """The bundle file as pyrage reads it: reports progress and honours cancel per read."""
+
+    def __init__(self, fh: BinaryIO, total: int, progress: Callable[[float], None],
+                 cancel: CancelToken | None) -> None:
+        super().__init__()
+        self.fh = fh
+        self.total = max(total, 1)
+        self.progress = progress
+        self.cancel = cancel
+        self.reported = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        return self.fh.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self.fh.tell()
+
+    def readinto(self, buffer: Any) -> int:
+        if self.cancel is not None:
+            self.cancel.raise_if_cancelled("Cancelled; nothing was changed.")
+        data = self.fh.read(len(buffer))
+        buffer[:len(data)] = data
+        position = self.fh.tell()
+        if position > self.reported:  # the header check reads ahead, then seeks back
+            self.reported = position
+            self.progress(min(position / self.total, 1.0))
+        return len(data)
+
+
 def is_encrypted(fh: BinaryIO) -> bool:
     start = fh.tell()
     head = fh.read(len(AGE_MAGIC))
@@ -396,7 +435,9 @@ def is_encrypted(fh: BinaryIO) -> bool:
 
 def read_bundle(path: Path, identity: str | None, *, on_manifest: Callable[[Manifest], None],
                 sink: Sink | None = None, expect_manifest_sha: str | None = None,
-                on_encrypted: Callable[[bool], None] = lambda _e: None) -> tuple[Manifest, bool]:
+                on_encrypted: Callable[[bool], None] = lambda _e: None,
+                progress: Callable[[float], None] = lambda _f: None,
+                cancel: CancelToken | None = None) -> tuple[Manifest, bool]:
     """Stream one bundle through every check. Returns (manifest, was_encrypted).
 
     Raises BundleRejected for anything wrong with the bundle, UsageError for a missing key.
@@ -405,11 +446,15 @@ def read_bundle(path: Path, identity: str | None, *, on_manifest: Callable[[Mani
     reader = container.StrictTarReader(handler, max_entries=MAX_FILES + 2,
                                        max_total=MAX_TOTAL + MAX_MANIFEST + 8192)
     try:
-        fh = open(path, "rb")  # noqa: SIM115 - closed below
+        raw = open(path, "rb")  # noqa: SIM115 - closed below
+        total = os.fstat(raw.fileno()).st_size
     except OSError as exc:
         raise UsageError(f"Cannot read the bundle {path} ({exc.strerror}); check the path.") from exc
+    fh = _Progressing(raw, total, progress, cancel)
     try:
-        encrypted = is_encrypted(fh)
+        _require(total <= MAX_TOTAL + MAX_MANIFEST + (1 << 30), "it is larger than any bundle "
+                 "may be")
+        encrypted = is_encrypted(raw)
         on_encrypted(encrypted)
         if encrypted:
             if identity is None:
@@ -417,7 +462,7 @@ def read_bundle(path: Path, identity: str | None, *, on_manifest: Callable[[Mani
                                  "key file.")
             pipeline = _Pipeline(reader)
             try:
-                decrypt_stream(fh, pipeline, identity)
+                decrypt_stream(fh, pipeline, identity)  # type: ignore[arg-type]
             except AgeError:
                 pipeline.abort()
                 raise rejected("it cannot be decrypted with this key, or it was damaged or cut "
@@ -436,7 +481,7 @@ def read_bundle(path: Path, identity: str | None, *, on_manifest: Callable[[Mani
     except (ValueError, KeyError, TypeError, UnicodeError, IndexError, binascii.Error):
         raise rejected("it is malformed") from None
     finally:
-        fh.close()
+        raw.close()
     return manifest, encrypted
 
 

@@ -204,7 +204,7 @@ def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
     if args.verify_vault:
         ctx.args.vault = args.verify_vault
         vault = ctx.vault()
-    report = verify_bundle(Path(args.file), identity, vault=vault)
+    report = verify_bundle(Path(args.file), identity, vault=vault, progress=StderrProgress())
     print("\n".join(report.lines()))
     print("Result: VALID")
     return 0
@@ -212,7 +212,8 @@ def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     identity = keymod.load_identity(Path(args.identity))
-    result = import_bundle(ctx.vault(), Path(args.file), identity, role=ctx.role)
+    result = import_bundle(ctx.vault(), Path(args.file), identity, role=ctx.role,
+                           progress=StderrProgress())
     for w in result.warnings:
         sys.stderr.write(f"Warning: {w}\n")
     if result.replay:
