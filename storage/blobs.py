@@ -45,6 +45,11 @@ def _is_disk_full(exc: BaseException) -> bool:
     return "full" in text or "no space" in text
 
 
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether a database error means the disk is full."""
+    return _is_disk_full(exc)
+
+
 class _WriterLock:
     def __init__(self, folder: Path, blob_id: str) -> None:
         folder.mkdir(mode=0o700, exist_ok=True)
@@ -183,6 +188,19 @@ class BlobWriter:
         with transaction(self.conn):
             self.conn.execute("DELETE FROM blob_chunk WHERE blob_id = ?", (self.id,))
             self.conn.execute("DELETE FROM blob WHERE id = ?", (self.id,))
+        self._close()
+
+    def release(self) -> None:
+        """Stop writing without sealing: uncommitted bytes are dropped, committed chunks stay.
+
+        The blob is left in ``writing`` with its lock free, exactly as a crash would leave it,
+        so ``recover_interrupted`` settles it (kept or discarded by ``on_crash``). Used when
+        sealing is impossible, e.g. on a full disk.
+        """
+        if self.closed:
+            return
+        self._buffer.clear()
+        self._pending.clear()
         self._close()
 
     def _close(self) -> None:
