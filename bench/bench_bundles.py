@@ -1,7 +1,8 @@
 """Bench for issue 6: export and verify throughput on a bundle with N MB of audio, against stock
 ``age`` encrypting and decrypting the same bytes in the same run; peak memory at two sizes.
 
-    python bench/bench_bundles.py --mb 1024 --small-mb 64 [--out results.json]
+    python bench/bench_bundles.py [--mb 1024] [--small-mb 128] [--repeat 3]
+    (results: bench/results/bundles.json)
 
 Each measured step runs in its own subprocess so its peak RSS (ru_maxrss) is its own. The audio
 is random bytes (incompressible, like encoded audio). Plaintext of this synthetic data is written
@@ -11,11 +12,11 @@ to the bench's temp folder only for the age baseline.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -126,34 +127,47 @@ def _timed(cmd: list[str], **kw: object) -> tuple[float, int]:
     return elapsed, max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) * 1024
 
 
-def measure(mb: int) -> dict[str, float]:
+def measure(mb: int, repeat: int) -> dict[str, float]:
+    """Median of ``repeat`` alternating runs of each step (the machine is shared and noisy)."""
     work = Path(tempfile.mkdtemp(prefix="bench-bundles-"))
     try:
         raw = _prepare(work, mb)
         recipient = (work / "recipient.txt").read_text()
-        age_enc, _ = _timed(["age", "-r", recipient, "-o", str(work / "raw.age"), str(raw)])
-        with open(os.devnull, "wb") as null:
-            age_dec, _ = _timed(["age", "-d", "-i", str(work / "sup.key"), str(work / "raw.age")],
-                                stdout=null)
-        read = _run_child(work, "vault-read", "")
-        exp = _run_child(work, "export", "b.age")
-        ver = _run_child(work, "verify", "b.age")
+        runs: dict[str, list[float]] = {}
+        peaks: dict[str, list[float]] = {}
+        for i in range(repeat):
+            (work / "raw.age").unlink(missing_ok=True)
+            runs.setdefault("age_enc", []).append(
+                _timed(["age", "-r", recipient, "-o", str(work / "raw.age"), str(raw)])[0])
+            with open(os.devnull, "wb") as null:
+                runs.setdefault("age_dec", []).append(_timed(
+                    ["age", "-d", "-i", str(work / "sup.key"), str(work / "raw.age")],
+                    stdout=null)[0])
+            read = _run_child(work, "vault-read", "")
+            exp = _run_child(work, "export", f"b{i}.age")
+            ver = _run_child(work, "verify", f"b{i}.age")
+            for name, r in (("read", read), ("export", exp), ("verify", ver)):
+                runs.setdefault(name, []).append(r["seconds"])
+                peaks.setdefault(f"{name}_before", []).append(r["rss_before"])
+                peaks.setdefault(f"{name}_peak", []).append(r["rss_peak"])
+        t = {k: statistics.median(v) for k, v in runs.items()}
         size = mb * (1 << 20)
         return {
-            "vault_read_sha256_mb_s": size / read["seconds"] / 1e6,
             "audio_mb": mb,
-            "bundle_bytes": (work / "b.age").stat().st_size,
-            "age_encrypt_mb_s": size / age_enc / 1e6,
-            "age_decrypt_mb_s": size / age_dec / 1e6,
-            "export_mb_s": size / exp["seconds"] / 1e6,
-            "verify_mb_s": size / ver["seconds"] / 1e6,
-            "export_vs_age": age_enc / exp["seconds"],
-            "verify_vs_age": age_dec / ver["seconds"],
-            "export_vs_vault_read": read["seconds"] / exp["seconds"],
-            "export_rss_before_mb": exp["rss_before"] / 1e6,
-            "export_rss_peak_mb": exp["rss_peak"] / 1e6,
-            "verify_rss_before_mb": ver["rss_before"] / 1e6,
-            "verify_rss_peak_mb": ver["rss_peak"] / 1e6,
+            "repeat": repeat,
+            "bundle_bytes": (work / "b0.age").stat().st_size,
+            "age_encrypt_mb_s": size / t["age_enc"] / 1e6,
+            "age_decrypt_mb_s": size / t["age_dec"] / 1e6,
+            "vault_read_sha256_mb_s": size / t["read"] / 1e6,
+            "export_mb_s": size / t["export"] / 1e6,
+            "verify_mb_s": size / t["verify"] / 1e6,
+            "export_vs_age_encrypt": t["age_enc"] / t["export"],
+            "verify_vs_age_decrypt": t["age_dec"] / t["verify"],
+            "export_vs_vault_read": t["read"] / t["export"],
+            "export_rss_before_mb": max(peaks["export_before"]) / 1e6,
+            "export_rss_peak_mb": max(peaks["export_peak"]) / 1e6,
+            "verify_rss_before_mb": max(peaks["verify_before"]) / 1e6,
+            "verify_rss_peak_mb": max(peaks["verify_peak"]) / 1e6,
         }
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -162,8 +176,8 @@ def measure(mb: int) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--mb", type=int, default=1024)
-    parser.add_argument("--small-mb", type=int, default=64)
-    parser.add_argument("--out")
+    parser.add_argument("--small-mb", type=int, default=128)
+    parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--child", choices=["export", "verify", "vault-read"])
     parser.add_argument("--work")
     parser.add_argument("--bundle")
@@ -171,14 +185,12 @@ def main() -> None:
     if args.child:
         _child(args)
         return
-    cpu = next((ln.split(":", 1)[1].strip() for ln in open("/proc/cpuinfo")
-                if ln.startswith("model name")), "unknown")
-    results = {"date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "cpu": cpu,
-               "cores": os.cpu_count(), "runs": [measure(args.small_mb), measure(args.mb)]}
-    text = json.dumps(results, indent=2)
-    print(text)
-    if args.out:
-        Path(args.out).write_text(text)
+    from bench.common import save
+
+    results = {"runs": [measure(args.small_mb, args.repeat), measure(args.mb, args.repeat)]}
+    path = save("bundles", results)
+    print(json.dumps(results, indent=2))
+    print(f"saved {path}")
 
 
 if __name__ == "__main__":
