@@ -52,9 +52,10 @@ class InterviewFilter(QSortFilterProxyModel):
         self.review = ""
 
     def set(self, **values: str) -> None:
+        self.beginFilterChange()
         for key, value in values.items():
             setattr(self, key, value)
-        self.invalidateFilter()
+        self.endFilterChange()
 
     def filterAcceptsRow(self, row: int,  # noqa: N802 - Qt API
                          parent: QModelIndex | QPersistentModelIndex) -> bool:
