@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 OUT = ROOT / "docs" / "screenshots"
-PASSPHRASE = "demo passphrase for screenshots only"
+PASSPHRASE = "demo passphrase for screenshots only"  # noqa: S105 - throw-away demo vault
 
 
 def main() -> int:

@@ -33,7 +33,7 @@ def test_results_progress_and_errors_arrive_on_gui_thread(qtbot, runner):
         seen["done"] = (value, threading.get_ident())
 
     progress_threads: list[int] = []
-    runner.run_task(work, on_done=done, on_progress=lambda f, l: progress_threads.append(
+    runner.run_task(work, on_done=done, on_progress=lambda f, label: progress_threads.append(
         threading.get_ident()))
 
     def fail(cancel, progress):
