@@ -32,6 +32,10 @@ def _report(exc: BaseException) -> None:
 class Session(QObject):
     locked = Signal(str)  # reason: "manual", "idle", "panic"
     unlocked = Signal()
+    # Work that must not be interrupted by the idle lock (a recording) holds it off.
+    about_to_lock = Signal(str)
+    idle_hold = Signal()
+    idle_release = Signal()
 
     def __init__(self, vault_path: Path, *, role: str, runner: Runner, settings: Settings,
                  state_dir: Path, allow_weak_kdf: bool = False,
@@ -89,12 +93,21 @@ class Session(QObject):
             on_error=current(on_error or _report),
             on_progress=progress_wrapped if on_progress else None, name=name)
 
+    def hold_idle(self) -> None:
+        self.idle_hold.emit()
+
+    def release_idle(self) -> None:
+        self.idle_release.emit()
+
     def lock(self, reason: str = "manual") -> None:
         """Cancel running work, close the vault on the worker, tell every view to clear."""
         vault = self.vault
+        self.runner.cancel_all()
+        # Views clear first (a running recording is stopped and sealed while the vault is
+        # still open), then the vault is closed.
+        self.about_to_lock.emit(reason)
         self.vault = None
         self.generation += 1
-        self.runner.cancel_all()
         if vault is not None:
             # The worker owns the connection, so it closes it too (after the cancelled task).
             self.runner.run_task(lambda _c, _p: vault.lock(), on_done=lambda _v: None,
