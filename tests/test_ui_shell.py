@@ -174,3 +174,25 @@ def test_gui_command_honours_vault_option_and_env(monkeypatch, tmp_path):
     monkeypatch.setenv("TESTIMONY_VAULT", str(tmp_path / "b"))
     assert main(["gui"]) == 0
     assert seen == [(tmp_path / "a", "translator"), (tmp_path / "b", "interviewer")]
+
+
+def test_korean_translation_is_compiled_and_loads(qapp):
+    import xml.etree.ElementTree as ET
+
+    from PySide6.QtCore import QCoreApplication
+
+    from ui.main import I18N_DIR, install_translations
+
+    ts = ET.parse(I18N_DIR / "testimony_ko.ts")
+    unfinished = [m.find("source").text for m in ts.iter("message")
+                  if m.find("translation").get("type") == "unfinished"]
+    assert unfinished == []
+    translators = install_translations(qapp, "ko")
+    try:
+        assert translators
+        assert QCoreApplication.translate("MainWindow", "&Lock now") == "지금 잠그기(&L)"
+        assert QCoreApplication.translate("Workspace", "&Transcript") == "녹취록(&T)"
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+    assert QCoreApplication.translate("MainWindow", "&Lock now") == "&Lock now"

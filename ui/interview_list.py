@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,7 +37,12 @@ from ui.session import Session
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2
-COLUMNS = ("Code", "Date", "Duration", "Transcript", "Review", "Consent", "Export")
+COLUMNS = (QT_TRANSLATE_NOOP("InterviewList", "Code"), QT_TRANSLATE_NOOP("InterviewList", "Date"),
+           QT_TRANSLATE_NOOP("InterviewList", "Duration"),
+           QT_TRANSLATE_NOOP("InterviewList", "Transcript"),
+           QT_TRANSLATE_NOOP("InterviewList", "Review"),
+           QT_TRANSLATE_NOOP("InterviewList", "Consent"),
+           QT_TRANSLATE_NOOP("InterviewList", "Export"))
 
 
 def format_duration(seconds: float) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +26,13 @@ from app import interviews as interview_service
 from app.domain import CONSENT_HOW, CONSENT_SCOPES, INTERVIEW_STATUSES, Interview
 from ui.errors import message_for
 from ui.session import Session
+
+# The consent scope descriptions of app.domain, marked for translation (same source text).
+_SCOPE_TEXT = (QT_TRANSLATE_NOOP("DetailsForm", "keep in the organisation's archive"),
+               QT_TRANSLATE_NOOP("DetailsForm", "share with UN bodies"),
+               QT_TRANSLATE_NOOP("DetailsForm", "use in court proceedings"),
+               QT_TRANSLATE_NOOP("DetailsForm", "publish (pseudonymised)"),
+               QT_TRANSLATE_NOOP("DetailsForm", "the witness's name may be disclosed"))
 
 
 class DetailsForm(QWidget):

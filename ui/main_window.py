@@ -10,7 +10,7 @@ import importlib
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,15 +41,15 @@ PANIC_KEYS = ("Ctrl+Shift+L", "Pause")
 # Views of the interview page and workspace tabs that other areas' services make possible.
 # Each entry is "module:Class"; a module that is missing (its service has not landed) is skipped.
 INTERVIEW_VIEWS: list[tuple[str, str]] = [
-    ("ui.recording_view:RecordingView", "&Recording and files"),
-    ("ui.transcript_view:TranscriptView", "&Transcript"),
-    ("ui.coding_view:CodingView", "C&oding"),
-    ("ui.transcript_view:TranslationView", "Tra&nslation"),
+    ("ui.recording_view:RecordingView", QT_TRANSLATE_NOOP("Workspace", "&Recording and files")),
+    ("ui.transcript_view:TranscriptView", QT_TRANSLATE_NOOP("Workspace", "&Transcript")),
+    ("ui.coding_view:CodingView", QT_TRANSLATE_NOOP("Workspace", "C&oding")),
+    ("ui.transcript_view:TranslationView", QT_TRANSLATE_NOOP("Workspace", "Tra&nslation")),
 ]
 WORKSPACE_VIEWS: list[tuple[str, str]] = [
-    ("ui.export_view:ExportView", "&Export"),
-    ("ui.supervisor_view:SupervisorView", "S&upervisor"),
-    ("ui.reports_view:ReportsView", "Re&ports"),
+    ("ui.export_view:ExportView", QT_TRANSLATE_NOOP("Workspace", "&Export")),
+    ("ui.supervisor_view:SupervisorView", QT_TRANSLATE_NOOP("Workspace", "S&upervisor")),
+    ("ui.reports_view:ReportsView", QT_TRANSLATE_NOOP("Workspace", "Re&ports")),
 ]
 
 

@@ -14,15 +14,17 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.errors import message_for
 from ui.session import Session
 
-SECTIONS = (("facility", "By facility"), ("agency", "By agency"),
-            ("violation", "By violation"), ("year", "By year (events)"))
+SECTIONS = (("facility", QT_TRANSLATE_NOOP("ReportsView", "By facility")),
+            ("agency", QT_TRANSLATE_NOOP("ReportsView", "By agency")),
+            ("violation", QT_TRANSLATE_NOOP("ReportsView", "By violation")),
+            ("year", QT_TRANSLATE_NOOP("ReportsView", "By year (events)")))
 MAX_BARS = 12
 
 

@@ -144,15 +144,22 @@ class SetupScreen(QWidget):
 
     def _update(self) -> None:
         text = self.passphrase.text()
-        score, advice = assess(text)
+        score, _advice = assess(text)
         self.strength_bar.setValue(score)
-        self.strength_text.setText(self.tr(advice) if text else "")
+        self.strength_text.setText(self._advice(score) if text else "")
         same = text == self.repeat.text()
         if text and self.repeat.text() and not same:
             self.message.setText(self.tr("The two passphrases differ."))
         else:
             self.message.setText("")
         self.create_button.setEnabled(len(text) >= MIN_LENGTH and same)
+
+    def _advice(self, score: int) -> str:
+        # Literal strings so that lupdate finds them (same sentences as ui.strength.assess).
+        return (self.tr("Too short: use at least 8 characters (a sentence is best)."),
+                self.tr("Weak: add more words; a short sentence only you know works well."),
+                self.tr("Fair: a few more words would make it much harder to guess."),
+                self.tr("Good."), self.tr("Strong."))[score]
 
     def _update_continue(self) -> None:
         self.continue_button.setEnabled(self.written_down.isChecked()
