@@ -246,14 +246,16 @@ class BlobReader(io.RawIOBase):
         return True
 
     def readinto(self, buffer: Any) -> int:
+        """Fill ``buffer`` across chunk boundaries; short only at the end of the blob."""
         view = memoryview(buffer).cast("B")
-        if self._pos >= self.length or not self._load(self._pos):
-            return 0
-        start = self._pos - self._chunk_offset
-        n = min(len(view), len(self._chunk) - start)
-        view[:n] = self._chunk[start : start + n]
-        self._pos += n
-        return n
+        filled = 0
+        while filled < len(view) and self._pos < self.length and self._load(self._pos):
+            start = self._pos - self._chunk_offset
+            n = min(len(view) - filled, len(self._chunk) - start)
+            view[filled : filled + n] = self._chunk[start : start + n]
+            self._pos += n
+            filled += n
+        return filled
 
 
 def iter_chunks(conn: Connection, blob_id: str) -> Iterator[bytes]:
