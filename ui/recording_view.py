@@ -276,12 +276,17 @@ class RecordingView(QWidget):
         self.recorder.elapsedChanged.connect(
             lambda s: self.elapsed.setText(format_duration(s) if s >= 1 else "0:00:00"))
         self.recorder.stateChanged.connect(self._set_recording_buttons)
-        self.recorder.error.connect(self.message.setText)
+        self._rec_error = False
+        self.recorder.error.connect(self._recording_error)
         self.recorder.finished.connect(self._recording_finished)
         self.session.hold_idle()
         self.message.setText(self.tr("Recording. Everything is saved, encrypted, as it is "
                                      "recorded."))
         self.recorder.start()
+
+    def _recording_error(self, text: str) -> None:
+        self._rec_error = True
+        self.message.setText(text)
 
     def toggle_pause(self) -> None:
         if self.recorder is None:
@@ -312,7 +317,7 @@ class RecordingView(QWidget):
         self._set_recording_buttons("stopped")
         self.level.setValue(0)
         if result is not None:
-            if not self.message.text() or self.message.text().startswith(self.tr("Recording.")):
+            if not self._rec_error:
                 self.message.setText(self.tr("Recording saved (%1).").replace(
                     "%1", format_duration(result.duration_s)))
             self.refresh_assets()
