@@ -44,6 +44,9 @@ METADATA_DISTRIBUTIONS = ("tqdm",)
 _METADATA_SKIP = ("RECORD", "INSTALLER", "REQUESTED", "direct_url.json")
 
 CODE_SUFFIXES = (".py", ".pyc", ".pyi", ".pyd", ".so", ".dylib", ".dll")
+# Sources kept beside the code that are never loaded at run time (Qt Linguist .ts files are
+# compiled to the .qm files that are shipped).
+SOURCE_ONLY_SUFFIXES = (".ts",)
 
 
 def package_data_patterns(root: Path = ROOT) -> list[str]:
@@ -58,7 +61,7 @@ def package_data_patterns(root: Path = ROOT) -> list[str]:
 
 def _is_data(path: Path) -> bool:
     return (path.is_file() and "__pycache__" not in path.parts
-            and not path.name.endswith(CODE_SUFFIXES))
+            and not path.name.endswith(CODE_SUFFIXES + SOURCE_ONLY_SUFFIXES))
 
 
 def project_data_files(root: Path = ROOT) -> list[Path]:
