@@ -233,3 +233,17 @@ def test_qt_translations_follow_the_app_languages() -> None:
     assert "en" in datafiles.ui_languages()
     for qm in (ROOT / "ui").rglob("testimony_*.qm"):
         assert qm.stem.split("_", 1)[1] in datafiles.ui_languages()
+
+
+def test_spec_excludes_no_qt_module_the_code_imports() -> None:
+    """An excluded module the UI imports would only fail when the frozen app opens that view."""
+    import re
+
+    spec_text = (ROOT / "packaging" / "testimony.spec").read_text("utf-8")
+    excluded = set(re.findall(r'"(PySide6\.Qt\w+)"', spec_text))
+    assert excluded, "the spec excludes no Qt module; the pattern changed"
+    used = set()
+    for package in datafiles.PROJECT_PACKAGES:
+        for path in (ROOT / package).rglob("*.py"):
+            used |= set(re.findall(r"\b(PySide6\.Qt\w+)", path.read_text("utf-8")))
+    assert not used & excluded, f"the spec excludes {sorted(used & excluded)}, which the code uses"
