@@ -53,11 +53,12 @@ def _app(out: Path) -> Path:
     return out / "TestimonyVault"
 
 
-def _run(app: Path, *args: str, tmp: Path) -> subprocess.CompletedProcess[str]:
+def _run(app: Path, *args: str, tmp: Path, program: str = "testimony"
+         ) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "TESTIMONY_"))}
     env.update(QT_QPA_PLATFORM="offscreen", TESTIMONY_STATE_DIR=str(tmp / "state"),
                TMPDIR=str(tmp))
-    exe = app / ("testimony.exe" if sys.platform == "win32" else "testimony")
+    exe = app / (f"{program}.exe" if sys.platform == "win32" else program)
     return subprocess.run([str(exe), *args], cwd=tmp, env=env, capture_output=True, text=True,
                           timeout=900)
 
@@ -129,6 +130,9 @@ def test_frozen_cli_contract(built, tmp_path: Path) -> None:
     locked = _run(app, "--vault", str(tmp_path / "none"), "interview", "list", tmp=tmp_path)
     assert locked.returncode != 0 and locked.stderr.count("\n") == 1
     assert "Traceback" not in locked.stderr
+    # The second executable is the desktop client: same program, dispatched by its name.
+    gui = _run(app, "--help", tmp=tmp_path, program="testimony-gui")
+    assert gui.returncode == 0 and gui.stdout.startswith("usage: testimony gui")
 
 
 @pytest.mark.skipif(sys.platform != "linux" or shutil.which("readelf") is None,
