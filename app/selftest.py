@@ -36,6 +36,7 @@ from storage.vault import Vault, is_vault
 # The throw-away vault's passphrase: it protects nothing, the vault is deleted at the end.
 SELFTEST_PASSPHRASE = b"self-test passphrase, not a secret"
 BUILD_MANIFEST = "testimony-build.json"
+STATE_DIR_ENV = "TESTIMONY_STATE_DIR"  # see app.paths.state_dir
 
 
 class SelfTestFailure(Exception):
@@ -500,6 +501,11 @@ def run_checks(
     folder = Path(tempfile.mkdtemp(prefix="testimony-selftest-", dir=temp_parent))
     ctx = SelfTestContext(folder)
     results: list[CheckResult] = []
+    # Services that keep app state (failed-unlock counts, settings, imported models) find it
+    # through TESTIMONY_STATE_DIR: point it into the temporary folder so the real state is
+    # neither read nor changed.
+    saved_state_dir = os.environ.get(STATE_DIR_ENV)
+    os.environ[STATE_DIR_ENV] = str(ctx.state_dir)
     try:
         for check in (CHECKS if checks is None else checks):
             start = clock()
@@ -512,6 +518,10 @@ def run_checks(
             results.append(result)
             report(result)
     finally:
+        if saved_state_dir is None:
+            os.environ.pop(STATE_DIR_ENV, None)
+        else:
+            os.environ[STATE_DIR_ENV] = saved_state_dir
         try:
             ctx.close()
         finally:

@@ -7,6 +7,7 @@ the app opens); the frozen one in test_packaging_build.py.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -133,3 +134,24 @@ def test_marker_scan_finds_utf8_and_utf16_leaks(tmp_path: Path) -> None:
     (tmp_path / "log.txt").write_text(f"... {marker} ...", "utf-8")
     assert [p.name for p in selftest.files_containing(tmp_path, marker)] == ["log.txt",
                                                                               "cache.txt"]
+
+
+def test_real_app_state_is_neither_read_nor_changed(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.paths import state_dir
+
+    real = tmp_path / "real-state"
+    monkeypatch.setenv("TESTIMONY_STATE_DIR", str(real))
+    seen: list[Path] = []
+
+    def where(ctx: selftest.SelfTestContext) -> str:
+        seen.append(state_dir())
+        return "ok"
+
+    (tmp_path / "tmp").mkdir()
+    results = selftest.run_checks([selftest.Check("where", where), *selftest.select_checks(["vault"])],
+                                  temp_parent=tmp_path / "tmp")
+    assert all(r.ok for r in results), results
+    assert seen and seen[0].parent.parent == tmp_path / "tmp"
+    assert not real.exists()  # nothing was written there
+    assert os.environ["TESTIMONY_STATE_DIR"] == str(real)  # and the setting is restored
