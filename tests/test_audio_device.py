@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -14,10 +15,11 @@ import tempfile
 import time
 from pathlib import Path
 
+import jiwer
 import numpy as np
 import pytest
 
-from app import audio, interviews
+from app import audio, interviews, transcribe, transcripts
 from storage import blobs
 from storage.vault import Vault
 from tests.audio_helpers import (
@@ -28,7 +30,7 @@ from tests.audio_helpers import (
     find_plaintext,
 )
 from tests.conftest import PASSPHRASE, ROOT, Cli
-from tests.pulse import VirtualMic, speech_wav, virtual_mic  # noqa: F401 - fixtures
+from tests.pulse import SPEECH_TEXT, VirtualMic, speech_wav, virtual_mic  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.slow
 
@@ -94,6 +96,15 @@ def test_qt_recorder_records_the_speech_while_the_gui_is_busy(
     assert correlation > 0.9
     (m,) = audio.list_markers(vault, interview)
     assert m.id == marker and m.asset_id == asset.id and 0 < m.at_s <= limit
+
+    # The engine hears the words (tiny.en, English only; espeak's voice is robotic, hence the
+    # generous bound).
+    transcribe.transcribe_interview(vault, interview, role="interviewer", model="tiny.en",
+                                    language="en")
+    heard = " ".join(seg.text for seg in transcripts.segments(vault, interview))
+    words = lambda text: re.findall(r"[a-z]+", text.lower())  # noqa: E731
+    assert jiwer.wer(" ".join(words(SPEECH_TEXT)), " ".join(words(heard))) <= 0.5, heard
+    assert {"detention", "father", "spring"} <= set(words(heard)), heard
 
     stored = b"".join(blobs.iter_chunks(vault.conn, asset.blob_id))
     assert hashlib.sha256(stored).hexdigest() == asset.sha256
