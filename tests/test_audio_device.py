@@ -93,7 +93,10 @@ def test_qt_recorder_records_the_speech_while_the_gui_is_busy(
     assert first >= started_at - 0.1
     assert (last - first) == pytest.approx(fx_last - fx_first, abs=0.25)
     correlation = _correlation(samples[0], rate, fixture[0], fixture_rate)
-    assert correlation > 0.9
+    # 0.98-0.99 on a quiet machine; the virtual device itself (null sink timing) glitches by a
+    # block now and then when the 2 shared cores are overloaded, which costs up to ~0.2. A
+    # missing or garbled sentence scores below 0.3.
+    assert correlation > 0.7
     (m,) = audio.list_markers(vault, interview)
     assert m.id == marker and m.asset_id == asset.id and 0 < m.at_s <= limit
 
