@@ -288,3 +288,46 @@ def test_full_disk_stops_cleanly_and_keeps_what_was_recorded(
         assert samples.shape[1] == round(asset.duration_s * rate)
         stored = b"".join(blobs.iter_chunks(vault.conn, asset.blob_id))
         assert hashlib.sha256(stored).hexdigest() == asset.sha256
+
+
+def test_qt_recorder_pause_drops_sound_and_resume_continues(
+        qtbot, virtual_mic: VirtualMic, speech_wav: Path, vault: Vault) -> None:  # noqa: F811
+    from ui.recorder import Recorder
+
+    interview = interviews.add_interview(vault, code="NK-REC-7", role="interviewer")
+    recorder = Recorder(vault, interview, role="interviewer", limit_s=2.0)
+    states: list[str] = []
+    recorder.stateChanged.connect(states.append)
+    recorder.start()
+    qtbot.waitUntil(lambda: recorder.state == "recording", timeout=15000)
+    recorder.pause()
+    qtbot.waitUntil(lambda: recorder.state == "paused", timeout=5000)
+    paused_at = recorder.elapsed_s
+    virtual_mic.play(speech_wav)  # spoken while paused: must not be stored
+    qtbot.wait(300)
+    assert recorder.elapsed_s == paused_at
+    recorder.resume()
+    with qtbot.waitSignal(recorder.finished, timeout=30000):
+        pass
+    assert states[:3] == ["recording", "paused", "recording"] and states[-1] == "stopped"
+    (asset,) = audio.list_assets(vault, interview)
+    assert asset.state == "complete" and asset.duration_s == pytest.approx(2.0)
+    samples, rate = decode_blob(vault, asset.blob_id)
+    assert samples.shape[1] == 2 * rate
+    assert float(np.abs(samples).max()) < 0.01  # silence before and after, no speech
+    actions = [r[0] for r in vault.conn.execute(
+        "SELECT action FROM audit_log WHERE object_id = ? ORDER BY seq", (asset.id,))]
+    assert actions == ["record-start", "record-pause", "record-resume", "record"]
+
+
+def test_cli_device_selection(cli: Cli, virtual_mic: VirtualMic) -> None:  # noqa: F811
+    _mic_cli(cli, virtual_mic)
+    iid = cli("interview", "add", "--code", "NK-REC-8", check=True).stdout.strip()
+    listed = cli("audio", "devices", check=True).stdout
+    assert f"{virtual_mic.source}\t" in listed
+    wrong = cli("audio", "record", iid, "--seconds", "1", "--device", "no such microphone")
+    assert wrong.returncode == 2 and virtual_mic.source in wrong.stderr
+    done = cli("audio", "record", iid, "--seconds", "1", "--device", virtual_mic.source,
+               check=True)
+    (item,) = json.loads(cli("audio", "list", iid, "--json", check=True).stdout)
+    assert item["id"] == done.stdout.strip() and item["duration_s"] == pytest.approx(1.0)
