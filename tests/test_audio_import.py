@@ -192,6 +192,27 @@ def test_kill_9_during_import_leaves_nothing(cli: Cli, tmp_path: Path) -> None:
         assert vault.integrity_check() == []
 
 
+def test_ctrl_c_during_import_stores_nothing_and_says_so(cli: Cli, tmp_path: Path) -> None:
+    iid = cli("interview", "add", "--code", "NK-IMP-5", check=True).stdout.strip()
+    big = make_long_wav(tmp_path / "long.wav", 3600)
+    cmd = [sys.executable, "-m", "app", "--vault", str(cli.vault), "--passphrase-file",
+           str(cli.passphrase_file), "audio", "import", iid, str(big)]
+    proc = subprocess.Popen(cmd, env=cli.env, cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    locks = cli.vault / "locks"
+    deadline = time.monotonic() + 60
+    while not (locks.exists() and any(locks.glob("*.lock"))):
+        assert proc.poll() is None and time.monotonic() < deadline
+        time.sleep(0.02)
+    time.sleep(0.3)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 1 and out == ""
+    assert err.strip().endswith("testimony: Import interrupted; nothing was stored.")
+    with Vault.open(cli.vault, PASSPHRASE) as vault:
+        _nothing_stored(vault)
+
+
 def test_import_leaves_no_plaintext_on_disk(cli: Cli, clips: dict[str, Path]) -> None:
     iid = cli("interview", "add", "--code", "NK-IMP-4", check=True).stdout.strip()
     cli("audio", "import", iid, str(clips["wav"]), check=True)

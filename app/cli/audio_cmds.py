@@ -12,7 +12,7 @@ from typing import Any
 from app import audio
 from app.cli.context import Context
 from app.errors import UsageError
-from app.tasks import StderrProgress
+from app.tasks import Cancelled, StderrProgress
 
 
 def register(sub: Any) -> None:
@@ -86,8 +86,13 @@ def cmd_devices(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
-    asset = audio.import_audio(ctx.vault(), args.id, args.file, role=ctx.role,
-                               progress=StderrProgress())
+    vault = ctx.vault()
+    try:
+        asset = audio.import_audio(vault, args.id, args.file, role=ctx.role,
+                                   progress=StderrProgress())
+    except KeyboardInterrupt:
+        # An import is all or nothing: say so rather than "work so far was kept".
+        raise Cancelled("Import interrupted; nothing was stored.") from None
     print(asset.id)
     return 0
 
