@@ -331,3 +331,19 @@ def test_cli_device_selection(cli: Cli, virtual_mic: VirtualMic) -> None:  # noq
                check=True)
     (item,) = json.loads(cli("audio", "list", iid, "--json", check=True).stdout)
     assert item["id"] == done.stdout.strip() and item["duration_s"] == pytest.approx(1.0)
+
+
+def test_stop_then_wait_from_the_gui_thread_does_not_deadlock(
+        qtbot, virtual_mic: VirtualMic, vault: Vault) -> None:  # noqa: F811
+    from ui.recorder import Recorder
+
+    interview = interviews.add_interview(vault, code="NK-REC-9", role="interviewer")
+    recorder = Recorder(vault, interview, role="interviewer")
+    recorder.start()
+    qtbot.waitUntil(lambda: recorder.elapsed_s > 0.5, timeout=15000)
+    recorder.stop()
+    assert recorder.wait(10_000)  # no event processing in between: must not need the GUI loop
+    result = recorder.result
+    assert result is not None and result.state == "complete" and result.duration_s >= 0.5
+    (asset,) = audio.list_assets(vault, interview)
+    assert asset.id == result.asset_id and asset.state == "complete"

@@ -263,6 +263,14 @@ class _CaptureWorker(QObject):
             emit(self.error, DEVICE_LOST)
         emit(self.stateChanged, "stopped")
         emit(self.finished, result)
+        self._end_thread()
+
+    def _end_thread(self) -> None:
+        # Quit the capture thread from inside, so Recorder.wait() returns even when the GUI
+        # thread blocks in it before the queued ``finished`` reaches the main thread.
+        thread = self.thread()
+        if thread is not None:
+            thread.quit()
 
     def _fail(self, message: str) -> None:
         self._done = True
@@ -275,6 +283,7 @@ class _CaptureWorker(QObject):
         emit(self.stateChanged, "stopped")
         result = self.session.result if self.session is not None else None
         emit(self.finished, result)
+        self._end_thread()
 
 
 class Recorder(QObject):
@@ -296,7 +305,7 @@ class Recorder(QObject):
                  limit_s: float | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.device = device if device is not None else find_device(None)
-        self.result: RecordingResult | None = None
+        self._result: RecordingResult | None = None
         self.last_error: str | None = None
         self.state = "idle"
         self._thread = QThread()
@@ -313,6 +322,13 @@ class Recorder(QObject):
         self._worker.stateChanged.connect(self._on_state)
         self._worker.error.connect(self._on_error)
         self._worker.finished.connect(self._on_finished)
+
+    @property
+    def result(self) -> RecordingResult | None:
+        """The sealed recording, once it has ended (also right after ``wait()``)."""
+        if self._result is None and self._worker.session is not None:
+            return self._worker.session.result
+        return self._result
 
     @property
     def session(self) -> RecordingSession | None:
@@ -355,7 +371,7 @@ class Recorder(QObject):
         emit(self.error, message)
 
     def _on_finished(self, result: RecordingResult | None) -> None:
-        self.result = result
+        self._result = result
         self._thread.quit()
         self._thread.wait()
         emit(self.finished, result)
