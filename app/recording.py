@@ -137,8 +137,14 @@ class RecordingSession:
                                       "codec": fmt.codec, "device": device})
             self._append(wav_header(fmt))
             self._commit()
+        except DiskFull:
+            raise  # already stopped and settled by _fail_disk_full
         except BaseException:
-            self._writer.release()
+            # Nothing was recorded yet: leave no orphan blob (the next unlock would keep it).
+            try:
+                self._writer.abort()
+            except Exception:  # noqa: BLE001 - then recovery at the next unlock settles it
+                self._writer.release()
             self._close_conn()
             raise
 

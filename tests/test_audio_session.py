@@ -237,3 +237,18 @@ def test_formats_below_archival_quality_are_refused() -> None:
         PcmFormat(8000, 1)
     with pytest.raises(ValueError):
         PcmFormat(16000, 1, "u8")  # type: ignore[arg-type]
+
+
+def test_a_session_that_cannot_start_leaves_no_orphan_blob(
+        vault: Vault, interview: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import app.recording
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("audit unavailable")
+
+    monkeypatch.setattr(app.recording.audit, "append", broken)
+    with pytest.raises(RuntimeError):
+        RecordingSession(vault, interview, PcmFormat(16000, 1), role="interviewer")
+    assert vault.conn.execute("SELECT COUNT(*) FROM blob").fetchone() == (0,)
+    assert vault.conn.execute("SELECT COUNT(*) FROM audio_asset").fetchone() == (0,)
+    assert list(vault.lock_folder.glob("*.lock")) == []
