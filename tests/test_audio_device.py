@@ -3,6 +3,7 @@ vanished device, and no plaintext on disk."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -12,7 +13,9 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import jiwer
@@ -58,8 +61,7 @@ def test_qt_recorder_records_the_speech_while_the_gui_is_busy(
     interview = interviews.add_interview(vault, code="NK-REC-1", role="interviewer")
     fixture, fixture_rate = decode_file(speech_wav)
     speech_s = fixture.shape[1] / fixture_rate
-    limit = round(speech_s + 2.0, 1)
-    recorder = Recorder(vault, interview, role="interviewer", limit_s=limit)
+    recorder = Recorder(vault, interview, role="interviewer")
     levels: list[float] = []
     elapsed: list[float] = []
     states: list[str] = []
@@ -75,18 +77,19 @@ def test_qt_recorder_records_the_speech_while_the_gui_is_busy(
     started_at = recorder.elapsed_s
     virtual_mic.play(speech_wav)
     marker = recorder.add_marker("witness pauses")
+    qtbot.wait(1000)  # let the end of the sentence through the device buffers
     with qtbot.waitSignal(recorder.finished, timeout=30000):
-        pass
+        recorder.stop()
     assert errors == [] and states[0] == "recording" and states[-1] == "stopped"
     result = recorder.result
     assert result is not None and result.state == "complete"
-    assert result.duration_s == pytest.approx(limit, abs=1e-6)
+    assert result.duration_s >= speech_s + 1.0
     assert max(levels) > 0.1 and elapsed == sorted(elapsed) and elapsed[-1] > 1.0
 
     (asset,) = audio.list_assets(vault, interview)
-    assert asset.duration_s == pytest.approx(limit, abs=1e-6) and asset.sample_rate >= 16000
+    assert asset.duration_s == result.duration_s and asset.sample_rate >= 16000
     samples, rate = decode_blob(vault, asset.blob_id)
-    assert rate == asset.sample_rate and samples.shape[1] == round(limit * rate)
+    assert rate == asset.sample_rate and samples.shape[1] == round(result.duration_s * rate)
     # The speech is all there, at its own length (no dropouts while the GUI was blocked).
     first, last = active_span(samples, rate)
     fx_first, fx_last = active_span(fixture, fixture_rate)
@@ -98,7 +101,7 @@ def test_qt_recorder_records_the_speech_while_the_gui_is_busy(
     # missing or garbled sentence scores below 0.3.
     assert correlation > 0.7
     (m,) = audio.list_markers(vault, interview)
-    assert m.id == marker and m.asset_id == asset.id and 0 < m.at_s <= limit
+    assert m.id == marker and m.asset_id == asset.id and 0 < m.at_s <= result.duration_s
 
     # The engine hears the words (tiny.en, English only; espeak's voice is robotic, hence the
     # generous bound).
@@ -141,11 +144,8 @@ def test_cli_records_for_n_seconds_and_leaves_no_plaintext(
         cli: Cli, virtual_mic: VirtualMic, speech_wav: Path, tmp_path: Path) -> None:  # noqa: F811
     _mic_cli(cli, virtual_mic)
     iid = cli("interview", "add", "--code", "NK-REC-2", check=True).stdout.strip()
-    player = virtual_mic.play_async(speech_wav)
-    try:
+    with _speaking(virtual_mic, speech_wav):  # the whole time, however slow the start-up
         done = cli("audio", "record", iid, "--seconds", "3", check=True)
-    finally:
-        player.wait(30)
     asset_id = done.stdout.strip()
     (item,) = json.loads(cli("audio", "list", iid, "--json", check=True).stdout)
     assert item["id"] == asset_id and item["state"] == "complete"
@@ -161,6 +161,24 @@ def test_cli_records_for_n_seconds_and_leaves_no_plaintext(
     assert out.read_bytes() == stored
     samples, rate = decode_file(out)
     assert samples.shape[1] == 3 * rate
+
+
+@contextlib.contextmanager
+def _speaking(mic: VirtualMic, wav: Path) -> Iterator[None]:
+    """Play ``wav`` into the microphone over and over until the block ends."""
+    stop = threading.Event()
+
+    def loop() -> None:
+        while not stop.is_set():
+            mic.play(wav)
+
+    player = threading.Thread(target=loop, daemon=True)
+    player.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        player.join(60)
 
 
 def _recording_process(cli: Cli, iid: str, *extra: str) -> subprocess.Popen[str]:
