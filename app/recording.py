@@ -5,8 +5,9 @@ pushes raw interleaved PCM into ``RecordingSession.write``. The session
 
 - writes a streaming WAV header, then the PCM, into a blob (``on_crash='keep'``) on its own
   database connection, so recording never waits for the GUI's connection;
-- commits whenever ``commit_interval`` (default 0.5 s) of wall-clock time has passed, and on
-  pause and stop, so a crash, kill or power cut loses at most about half a second;
+- commits whenever ``commit_interval`` (default 0.5 s) of wall-clock time has passed or that
+  much audio is uncommitted, and on pause and stop, so a crash, kill or power cut loses at most
+  about half a second;
 - creates the ``audio_asset`` row (state ``recording``) before the first sample is committed,
   so a recording cut off by a crash is always found and marked ``interrupted`` at the next
   unlock (see ``app.audio.settle_interrupted``);
@@ -111,6 +112,7 @@ class RecordingSession:
         self._limit_frames = None if limit_s is None else max(0, round(limit_s * fmt.sample_rate))
         self._committed_bytes = 0
         self._pending_hash_bytes: list[bytes] = []
+        self._pending_bytes = 0
         self._committed_hash = hashlib.sha256()
         self.state: SessionState = "recording"
         self.level: tuple[float, float] = (0.0, 0.0)
@@ -193,7 +195,11 @@ class RecordingSession:
                 self._tick_locked()
 
     def _tick_locked(self) -> None:
-        if self._clock() - self._last_commit >= self._commit_interval:
+        # By wall-clock time, and by audio time too: a device that delivers a burst after a
+        # stall (a starved process, a loaded machine) must not leave more than the interval's
+        # worth of audio uncommitted.
+        if (self._clock() - self._last_commit >= self._commit_interval
+                or self._pending_bytes >= self._commit_interval * self.fmt.bytes_per_second):
             self._commit()
 
     def _append(self, block: bytes) -> None:
@@ -202,6 +208,7 @@ class RecordingSession:
         except DiskFull:
             self._fail_disk_full()
         self._pending_hash_bytes.append(block)
+        self._pending_bytes += len(block)
 
     def _commit(self) -> None:
         try:
@@ -212,6 +219,7 @@ class RecordingSession:
             self._committed_hash.update(block)
             self._committed_bytes += len(block)
         self._pending_hash_bytes.clear()
+        self._pending_bytes = 0
         self._last_commit = self._clock()
 
     def _fail_disk_full(self) -> None:

@@ -252,3 +252,16 @@ def test_a_session_that_cannot_start_leaves_no_orphan_blob(
     assert vault.conn.execute("SELECT COUNT(*) FROM blob").fetchone() == (0,)
     assert vault.conn.execute("SELECT COUNT(*) FROM audio_asset").fetchone() == (0,)
     assert list(vault.lock_folder.glob("*.lock")) == []
+
+
+def test_a_burst_after_a_stall_is_committed_at_once(vault: Vault, interview: str) -> None:
+    """Audio time bounds what is uncommitted, even when the wall clock has not moved."""
+    clock = FakeClock()
+    session = RecordingSession(vault, interview, PcmFormat(16000, 1), role="interviewer",
+                               clock=clock)
+    session.write(tone(3.0, 16000, 1))  # three seconds arrive in one go
+    assert session.committed_s == pytest.approx(3.0)
+    for _ in range(40):  # then 20 ms blocks with the clock frozen
+        session.write(tone(0.02, 16000, 1))
+        assert session.elapsed_s - session.committed_s <= 0.5 + 1e-9
+    session.stop()
