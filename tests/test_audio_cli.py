@@ -22,6 +22,7 @@ def test_record_without_any_microphone_says_so_and_stores_nothing(cli: Cli,
     assert done.returncode == 1 and done.stdout == ""
     (sentence,) = _sentences(done.stderr)
     assert "No microphone was found" in sentence
+    assert done.stderr.strip() == sentence  # no Qt or PulseAudio chatter around it
     assert cli("audio", "list", iid, check=True).stdout == ""
 
 

@@ -18,6 +18,7 @@ The source's buffer holds a few seconds as a second line of defence.
 from __future__ import annotations
 
 import contextlib
+import logging
 import signal
 import sys
 import time
@@ -32,6 +33,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
     Slot,
+    qInstallMessageHandler,
 )
 from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QAudioSource, QMediaDevices, QtAudio
 
@@ -54,6 +56,12 @@ def input_devices() -> list[QAudioDevice]:
 
 
 _APP: QCoreApplication | None = None
+_QT_LOG = logging.getLogger("qt")
+
+
+def _qt_message_to_log(mode: Any, context: Any, message: str) -> None:
+    _QT_LOG.debug("%s", message)
+
 
 
 def _application() -> QCoreApplication:
@@ -63,6 +71,9 @@ def _application() -> QCoreApplication:
     existing = QCoreApplication.instance()
     if existing is not None:
         return existing
+    # The command line promises one sentence on stderr; Qt Multimedia's chatter (missing
+    # PipeWire library, FFmpeg version, PulseAudio connection) goes to the debug log instead.
+    qInstallMessageHandler(_qt_message_to_log)
     _APP = QCoreApplication(sys.argv[:1])
     return _APP
 

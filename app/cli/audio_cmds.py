@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,9 @@ def register(sub: Any) -> None:
 
 def _recorder_module() -> Any:
     # app/ must not import Qt statically (import-linter); the adapter is reached as a plugin.
+    # Qt Multimedia logs a missing optional PipeWire library while loading; the command line
+    # promises one sentence on stderr, so that line is switched off (unless the user set rules).
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false")
     return importlib.import_module("ui.recorder")
 
 
