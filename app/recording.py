@@ -59,10 +59,6 @@ class RecordingResult:
     end_reason: str
 
 
-def _iso(now: dt.datetime | None = None) -> str:
-    return (now or dt.datetime.now(dt.UTC)).isoformat()
-
-
 class RecordingSession:
     """One recording into one interview. Create, ``write`` PCM, then ``stop``."""
 
@@ -78,11 +74,13 @@ class RecordingSession:
         clock: Callable[[], float] = time.monotonic,
         device: str | None = None,
         limit_s: float | None = None,
+        now: Callable[[], dt.datetime] | None = None,
     ) -> None:
         """Start recording. ``conn`` defaults to a new connection owned by the session.
 
         With ``limit_s``, audio beyond that many seconds is not stored (``limit_reached``
-        turns true), so a timed recording lasts exactly that long.
+        turns true), so a timed recording lasts exactly that long. ``now`` gives the wall-clock
+        time stamped on rows and audit entries (tests make it deterministic).
         """
         if commit_interval > 1.0:
             raise ValueError("commit_interval must be at most one second")
@@ -104,6 +102,7 @@ class RecordingSession:
                            "'testimony interview list'.")
         self.interview_id: str = row[0]
         self._clock = clock
+        self._now = now or (lambda: dt.datetime.now(dt.UTC))
         self._commit_interval = commit_interval
         self._lock = threading.RLock()
         self._remainder = b""
@@ -131,8 +130,9 @@ class RecordingSession:
                     " sample_rate, channels, duration_s, state, created_at, created_by)"
                     " VALUES (?, ?, ?, 'recording', 'wav', ?, ?, ?, 0, 'recording', ?, ?)",
                     (self.asset_id, self.interview_id, self._writer.id, fmt.codec,
-                     fmt.sample_rate, fmt.channels, _iso(), role))
-                audit.append(self.conn, action="record-start", object_type="audio_asset",
+                     fmt.sample_rate, fmt.channels, self._now().isoformat(), role))
+                audit.append(self.conn, now=self._now(), action="record-start",
+                             object_type="audio_asset",
                              object_id=self.asset_id, role=role,
                              details={"interview_id": self.interview_id,
                                       "sample_rate": fmt.sample_rate, "channels": fmt.channels,
@@ -272,15 +272,17 @@ class RecordingSession:
                 self.conn.execute(
                     "INSERT INTO marker(id, interview_id, asset_id, at_s, note, created_at,"
                     " created_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (marker_id, self.interview_id, self.asset_id, at, note, _iso(), self.role))
-                audit.append(self.conn, action="create", object_type="marker",
+                    (marker_id, self.interview_id, self.asset_id, at, note, self._now().isoformat(), self.role))
+                audit.append(self.conn, now=self._now(), action="create",
+                             object_type="marker",
                              object_id=marker_id, role=self.role,
                              details={"asset_id": self.asset_id, "at_s": round(at, 3)})
             return marker_id
 
     def _audit(self, action: str, details: dict[str, object]) -> None:
         with transaction(self.conn):
-            audit.append(self.conn, action=action, object_type="audio_asset",
+            audit.append(self.conn, now=self._now(), action=action,
+                         object_type="audio_asset",
                          object_id=self.asset_id, role=self.role, details=details)
 
     def stop(self, reason: EndReason = "stopped") -> RecordingResult:
@@ -300,7 +302,8 @@ class RecordingSession:
                     "UPDATE audio_asset SET state = ?, end_reason = ?, duration_s = ?,"
                     " sha256 = (SELECT sha256 FROM blob WHERE id = audio_asset.blob_id)"
                     " WHERE id = ?", (state, reason, duration, self.asset_id))
-                audit.append(conn, action="record", object_type="audio_asset",
+                audit.append(conn, now=self._now(), action="record",
+                             object_type="audio_asset",
                              object_id=self.asset_id, role=self.role,
                              details={"interview_id": self.interview_id,
                                       "sha256": self._committed_hash.hexdigest(),

@@ -265,3 +265,19 @@ def test_a_burst_after_a_stall_is_committed_at_once(vault: Vault, interview: str
         session.write(tone(0.02, 16000, 1))
         assert session.elapsed_s - session.committed_s <= 0.5 + 1e-9
     session.stop()
+
+
+def test_time_stamps_come_from_the_injected_clock(vault: Vault, interview: str) -> None:
+    import datetime as dt
+
+    fixed = dt.datetime(2026, 3, 2, 1, 0, tzinfo=dt.UTC)
+    session = RecordingSession(vault, interview, PcmFormat(16000, 1), role="interviewer",
+                               now=lambda: fixed)
+    session.add_marker("x")
+    session.stop()
+    (asset,) = audio.list_assets(vault, interview)
+    assert asset.created_at == fixed.isoformat()
+    stamps = {r[0] for r in vault.conn.execute(
+        "SELECT at FROM audit_log WHERE object_id = ? OR action = 'create' AND object_type = "
+        "'marker'", (asset.id,))}
+    assert stamps == {fixed.isoformat()}
