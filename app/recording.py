@@ -272,7 +272,8 @@ class RecordingSession:
                 self.conn.execute(
                     "INSERT INTO marker(id, interview_id, asset_id, at_s, note, created_at,"
                     " created_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (marker_id, self.interview_id, self.asset_id, at, note, self._now().isoformat(), self.role))
+                    (marker_id, self.interview_id, self.asset_id, at, note,
+                     self._now().isoformat(), self.role))
                 audit.append(self.conn, now=self._now(), action="create",
                              object_type="marker",
                              object_id=marker_id, role=self.role,
