@@ -191,6 +191,13 @@ def test_crash_leaves_playable_interrupted_recording(tmp_path: Path, vault: Vaul
         assert asset.duration_s >= 2.0 - 0.5
         samples, rate, _ = decode(reopened, asset.blob_id)
         assert samples.shape[-1] == round(committed * 16000) and rate == 16000
+        # The transcription area's decoder (playback, engine) reads it too, seeking by time.
+        from transcription.decode import iter_blocks
+
+        blocks = list(iter_blocks(reopened.blob_reader(asset.blob_id), rate=16000))
+        assert sum(len(b) for b in blocks) == round(committed * 16000)
+        tail = list(iter_blocks(reopened.blob_reader(asset.blob_id), rate=16000, start_s=1.0))
+        assert sum(len(b) for b in tail) == round((committed - 1.0) * 16000)
         out = tmp_path / "out.wav"
         audio.export_asset(reopened, interview, asset.id, out, role="supervisor")
         assert hashlib.sha256(out.read_bytes()).hexdigest() == asset.sha256
