@@ -47,6 +47,8 @@ from ui.signals import emit
 POLL_MS = 50
 #: if a recording device delivers nothing for this long, it is treated as gone.
 SILENT_DEVICE_TIMEOUT_S = 3.0
+#: ... and a device that has delivered nothing yet gets this long to start (slow to open).
+FIRST_SOUND_TIMEOUT_S = 10.0
 BUFFER_SECONDS = 4
 
 
@@ -142,6 +144,7 @@ class _CaptureWorker(QObject):
         self.timer: QTimer | None = None
         self.media: QMediaDevices | None = None
         self._last_data = time.monotonic()
+        self._got_data = False
         self._done = False
 
     @Slot()
@@ -166,9 +169,13 @@ class _CaptureWorker(QObject):
             self.timer.setInterval(POLL_MS)
             self.timer.timeout.connect(self._poll)
             self.timer.start()
+            self._last_data = time.monotonic()
             emit(self.stateChanged, "recording")
-        except (AppError, VaultError, ValueError) as exc:
+        except (AppError, VaultError) as exc:
             self._fail(str(exc))
+        except ValueError:
+            self._fail("This microphone's sound format cannot be recorded losslessly; choose "
+                       "another microphone.")
         except Exception:  # noqa: BLE001 - the GUI must get a sentence, never a traceback
             self._fail("The recording could not start because of an unexpected error; "
                        "nothing was lost — try again, or choose another microphone.")
@@ -179,6 +186,7 @@ class _CaptureWorker(QObject):
         data = self.io.readAll().data()
         if data:
             self._last_data = time.monotonic()
+            self._got_data = True
             try:
                 self.session.write(data)
             except (AppError, VaultError) as exc:
@@ -194,7 +202,8 @@ class _CaptureWorker(QObject):
         self._drain()
         if self._done:
             return
-        if time.monotonic() - self._last_data >= SILENT_DEVICE_TIMEOUT_S:
+        limit = SILENT_DEVICE_TIMEOUT_S if self._got_data else FIRST_SOUND_TIMEOUT_S
+        if time.monotonic() - self._last_data >= limit:
             self._finish("device-lost")
             return
         try:
