@@ -433,9 +433,13 @@ def record_headless(vault: Vault, interview_id: str, *, role: str, seconds: floa
                          f"committed={session.committed_s:.2f}\n")
             status.flush()
 
+    def finished(result: RecordingResult | None) -> None:
+        done.append(result)
+        app.quit()
+
     heartbeat.timeout.connect(beat)
     recorder.error.connect(errors.append)
-    recorder.finished.connect(lambda result: (done.append(result), app.quit()))
+    recorder.finished.connect(finished)
     heartbeat.start()
     recorder.start()
     if on_started is not None:
