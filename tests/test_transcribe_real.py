@@ -18,8 +18,6 @@ from app import hooks, transcribe, transcripts
 from app.interviews import add_interview
 from app.tasks import Cancelled, CancelToken
 from storage.vault import Vault
-from transcription import models
-from transcription.engine import Engine, FasterWhisperEngine
 from tests.transcribe_helpers import (
     EN_FIXTURES,
     FIXTURES,
@@ -28,6 +26,8 @@ from tests.transcribe_helpers import (
     fixture_pcm,
     interview_with_audio,
 )
+from transcription import models
+from transcription.engine import Engine, FasterWhisperEngine
 
 pytestmark = pytest.mark.slow
 
