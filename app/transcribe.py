@@ -18,8 +18,9 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
+import os
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from app import hooks
-from app.errors import NotFound, UsageError
+from app.errors import AppError, NotFound, UsageError
 from app.interviews import resolve_id
 from app.paths import state_dir
 from app.tasks import Cancelled, CancelToken, ProgressFn, no_progress
@@ -139,13 +140,18 @@ def transcribe_interview(
         need_orig = original is None or original["state"] != "complete"
         need_trans = translate and (translation is None or translation["state"] != "complete")
         if need_orig or need_trans:
-            if engine is None:
-                engine = factory(chosen)
-            results.append(_Job(vault, engine, asset, interview_id, role=role, language=lang,
-                                translate=translate, terms=terms, clock=clock, cancel=cancel,
-                                progress=_scaled(progress, done_before,
-                                                 asset.duration_s or 0.0, total),
-                                ).run(original, translation))
+            with _job_lock(vault, asset.id):
+                # Re-read under the lock: another job may have finished meanwhile.
+                original = _transcript_row(vault, asset.id, "original")
+                translation = _transcript_row(vault, asset.id, "translation")
+                if engine is None:
+                    engine = factory(chosen)
+                results.append(_Job(vault, engine, asset, interview_id, role=role,
+                                    language=lang, translate=translate, terms=terms,
+                                    clock=clock, cancel=cancel,
+                                    progress=_scaled(progress, done_before,
+                                                     asset.duration_s or 0.0, total),
+                                    ).run(original, translation))
         else:
             results.append(JobResult(asset.id, original["id"] if original else "",
                                      translation["id"] if translation else None,
@@ -154,6 +160,34 @@ def transcribe_interview(
         done_before += asset.duration_s or 0.0
     progress(1.0, "done")
     return results
+
+
+class JobBusy(AppError):
+    """Another process is transcribing the same recording."""
+
+
+@contextlib.contextmanager
+def _job_lock(vault: Vault, asset_id: str) -> Iterator[None]:
+    """One job per recording at a time (a second window or command would duplicate segments).
+
+    An flock on a file in the vault's lock folder: released by the OS if the process dies, so a
+    killed job never blocks the resume.
+    """
+    import fcntl
+
+    folder = vault.lock_folder
+    folder.mkdir(mode=0o700, exist_ok=True)
+    path = folder / f"transcribe-{asset_id}.lock"
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise JobBusy("This recording is already being transcribed by another window or "
+                          "command; wait for that to finish.") from None
+        yield
+    finally:
+        os.close(fd)
 
 
 def _scaled(progress: ProgressFn, before: float, length: float, total: float) -> ProgressFn:

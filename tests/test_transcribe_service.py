@@ -366,3 +366,22 @@ def test_unreadable_audio_is_one_sentence_and_leaves_a_resumable_job(vault: Vaul
         _run(vault, iid, FakeEngine())
     assert transcripts.segments(vault, iid) == []
     assert transcripts.transcripts(vault, iid)[0].state == "failed"
+
+
+def test_a_second_job_on_the_same_recording_is_refused(vault: Vault, recorded: str) -> None:
+    import fcntl
+    import os
+
+    asset = vault.conn.execute("SELECT id FROM audio_asset").fetchone()[0]
+    vault.lock_folder.mkdir(exist_ok=True)
+    fd = os.open(vault.lock_folder / f"transcribe-{asset}.lock", os.O_RDWR | os.O_CREAT)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        # flock is per open file description: a second open in this process conflicts too.
+        with pytest.raises(transcribe.JobBusy, match="already being transcribed"):
+            _run(vault, recorded, FakeEngine())
+    finally:
+        os.close(fd)
+    assert transcripts.transcripts(vault, recorded) == []
+    _run(vault, recorded, FakeEngine())
+    assert len(transcripts.segments(vault, recorded)) == len(BURSTS)
