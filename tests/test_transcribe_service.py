@@ -385,3 +385,33 @@ def test_a_second_job_on_the_same_recording_is_refused(vault: Vault, recorded: s
     assert transcripts.transcripts(vault, recorded) == []
     _run(vault, recorded, FakeEngine())
     assert len(transcripts.segments(vault, recorded)) == len(BURSTS)
+
+
+def test_export_without_transcript_says_what_to_do(vault: Vault, recorded: str) -> None:
+    with pytest.raises(NotFound, match="no original transcript yet"):
+        transcript_export.export(vault, recorded, fmt="txt")
+    _run(vault, recorded, FakeEngine())
+    with pytest.raises(NotFound, match="--translate"):
+        transcript_export.export(vault, recorded, fmt="srt", layer="translation")
+
+
+def test_deleting_the_interview_removes_transcripts_and_revisions(vault: Vault,
+                                                                  recorded: str) -> None:
+    from app.interviews import delete_interview
+
+    _run(vault, recorded, FakeEngine(), translate=True)
+    transcripts.edit_segment(vault, recorded, "1", text="edited", role="translator")
+    delete_interview(vault, recorded, role="supervisor")
+    for table in ("transcript", "segment", "segment_revision"):
+        assert vault.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0
+
+
+def test_glossary_prompt_is_a_labelled_sentence_cut_to_length() -> None:
+    from transcription.engine import MAX_GLOSSARY_CHARS, glossary_prompt
+
+    assert glossary_prompt(["요덕", " 관리소 ", ""], "ko") == "용어: 요덕, 관리소."
+    assert glossary_prompt(["Yodok"], "en") == "Glossary: Yodok."
+    assert glossary_prompt([], "ko") is None
+    long = glossary_prompt([f"term{i:03d}" for i in range(200)], None)
+    assert long is not None and len(long) <= MAX_GLOSSARY_CHARS + 10
+    assert long.startswith("용어: term000, term001")
