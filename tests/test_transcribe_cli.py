@@ -127,3 +127,21 @@ def test_ctrl_c_stops_cleanly_and_the_same_command_resumes(cli: Cli) -> None:
     assert state == "cancelled" and 45 <= resume_at < 240
     r = cli("transcribe", iid, check=True)  # model taken from the stopped job
     assert "6 segments" in r.stdout
+
+
+def test_transcripts_and_edits_never_reach_the_disk_in_plaintext(cli: Cli) -> None:
+    import os
+    import uuid
+
+    from tests.forensic import encodings_of, find_marker
+
+    iid = _interview_with_fixture(cli, "NK-FOR-T")
+    cli("transcribe", iid, "--model", "tiny.en", check=True)
+    marker = f"FORENSIC-{uuid.uuid4().hex}-요덕"
+    cli("transcript", "edit", iid, "1", "--text", f"walked to {marker}", "--reason", marker,
+        check=True)
+    shown = cli("transcript", "show", iid, "--format", "json", check=True).stdout
+    assert marker in shown and "walked for three days" in shown
+    roots = [cli.vault, Path(cli.env["TMPDIR"]), Path(os.environ["TESTIMONY_STATE_DIR"])]
+    needles = encodings_of(marker) + encodings_of("walked for three days")
+    assert find_marker(roots, needles) == []
