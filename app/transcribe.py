@@ -209,7 +209,7 @@ def _choose_model(vault: Vault, assets: list[_Asset], model: str | None, transla
             row = _transcript_row(vault, asset.id, layer)
             if row is None or (layer == "translation" and not translate):
                 continue
-            if row["state"] != "complete" or layer == "original" and translate:
+            if row["state"] != "complete":
                 if model is not None and model != row["model"]:
                     raise UsageError(
                         f"This recording was transcribed with the model '{row['model']}'; "
@@ -327,7 +327,8 @@ class _Job:
     # --------------------------------------------------------------- the run
     def run(self, original: dict[str, Any] | None,
             translation: dict[str, Any] | None) -> JobResult:
-        self.detected: str | None = None
+        # Auto-detected language of the original, reused for translating its segments.
+        self.detected: str | None = original["language"] if original else None
         orig_done = original is not None and original["state"] == "complete"
         orig_id = original["id"] if orig_done and original else self._start(original, "original",
                                                                               None)
@@ -410,7 +411,8 @@ class _Job:
             b = min(len(window.samples), round(float(end) * SAMPLE_RATE) - base)
             span = AudioWindow(float(start), np.asarray(window.samples[a:b]), True)
             parts: list[Segment] = []
-            self.engine.transcribe(span, language=self.language, task="translate",
+            self.engine.transcribe(span, language=self.language or self.detected,
+                                   task="translate",
                                    on_segment=parts.append, cancel=self.cancel, glossary=())
             text = " ".join(p.text for p in parts).strip() or "[no translation]"
             self._insert(trans_id, "translation", int(idx),

@@ -415,3 +415,15 @@ def test_glossary_prompt_is_a_labelled_sentence_cut_to_length() -> None:
     long = glossary_prompt([f"term{i:03d}" for i in range(200)], None)
     assert long is not None and len(long) <= MAX_GLOSSARY_CHARS + 10
     assert long.startswith("용어: term000, term001")
+
+
+def test_translation_added_later_may_use_another_model_and_the_detected_language(
+        vault: Vault, recorded: str) -> None:
+    first = FakeEngine()
+    _run(vault, recorded, first, language="auto", model="tiny.en")  # English-only: 'en'
+    later = FakeEngine()
+    _run(vault, recorded, later, translate=True)  # default multilingual model
+    assert transcripts.transcripts(vault, recorded)[0].model_name == "tiny.en"
+    assert transcripts.transcripts(vault, recorded, "translation")[0].model_name == "base"
+    assert all(task == "translate" for _s, _e, task, _g in later.calls)
+    assert len(transcripts.segments(vault, recorded, "translation")) == len(BURSTS)
