@@ -103,6 +103,9 @@ class FasterWhisperEngine:
 
     def __init__(self, spec: LoadSpec, *, cpu_threads: int = 0, compute_type: str = "int8",
                  beam_size: int = 5) -> None:
+        # onnxruntime (faster-whisper's VAD) otherwise writes a telemetry session file (.ses)
+        # into the temp folder on every run; it must be set before onnxruntime is imported.
+        os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
         from faster_whisper import WhisperModel  # heavy import, only when a model is used
 
         self.name = spec.info.name

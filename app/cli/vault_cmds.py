@@ -99,16 +99,11 @@ def cmd_recovery_key(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def device_public_text(vault: Vault) -> str:
-    """The device's public key in the form 'keys trust-device' accepts."""
-    import base64
+    """The device's public key in the form 'keys trust-device' accepts (with a minisign line)."""
+    from app.bundles.keys import device_public_text as text
 
     device = vault.device()
-    return (
-        "testimony-device-key-v1\n"
-        f"device-id: {device.id}\n"
-        f"ed25519: {base64.b64encode(device.public_key).decode('ascii')}\n"
-        f"fingerprint: {device.fingerprint}\n"
-    )
+    return text(device.id, device.public_key)
 
 
 def cmd_device_show(ctx: Context, args: argparse.Namespace) -> int:
