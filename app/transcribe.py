@@ -91,12 +91,14 @@ def _assets(vault: Vault, interview_id: str, asset_id: str | None) -> list[_Asse
 
 def _transcript_row(vault: Vault, asset_id: str, layer: str) -> dict[str, Any] | None:
     row = vault.conn.execute(
-        "SELECT id, state, resume_at_s, model_name, model_hashes, language "
+        "SELECT id, state, resume_at_s, model_name, model_hashes, language, parameters "
         "FROM transcript WHERE asset_id = ? AND layer = ?", (asset_id, layer)).fetchone()
     if row is None:
         return None
+    requested = json.loads(row[6]).get("language_requested", "auto")
     return {"id": row[0], "state": row[1], "resume_at_s": float(row[2]), "model": row[3],
-            "hashes": json.loads(row[4]), "language": row[5]}
+            "hashes": json.loads(row[4]), "language": row[5],
+            "requested": None if requested == "auto" else requested}
 
 
 def transcribe_interview(
@@ -251,7 +253,9 @@ class _Job:
                      "transcribe" if layer == "original" else "translate",
                      self.language if layer == "original" else "en", 1, self.engine.name,
                      json.dumps(hashes, sort_keys=True),
-                     json.dumps(self.engine.parameters(), sort_keys=True),
+                     json.dumps({**self.engine.parameters(),
+                                 "language_requested": self.language or "auto"},
+                                sort_keys=True),
                      self.engine.version(),
                      hashlib.sha256(glossary.encode()).hexdigest() if self.terms else None,
                      len(self.terms), "running", 0.0, self.duration, stamp, stamp, self.role))
@@ -330,6 +334,10 @@ class _Job:
         # Auto-detected language of the original, reused for translating its segments.
         self.detected: str | None = original["language"] if original else None
         orig_done = original is not None and original["state"] == "complete"
+        if original is not None and not orig_done:
+            # A resumed job keeps the language it was started with, like its model, so the
+            # result matches an uninterrupted run.
+            self.language = original["requested"]
         orig_id = original["id"] if orig_done and original else self._start(original, "original",
                                                                               None)
         orig_at = float(original["resume_at_s"]) if original and not orig_done else 0.0

@@ -51,7 +51,8 @@ def test_segments_are_stored_with_engine_revision_and_metadata(vault: Vault, rec
     head = transcripts.transcripts(vault, recorded)[0]
     assert head.model_name == "tiny.en" and head.language == "en" and head.state == "complete"
     assert set(head.model_hashes) >= {"model.bin", "config.json"}  # the real registry's hashes
-    assert head.parameters == {"fake": True} and head.engine_version == "fake 1"
+    assert head.parameters == {"fake": True, "language_requested": "en"}
+    assert head.engine_version == "fake 1"
     assert head.resume_at_s == pytest.approx(140, abs=0.01)
     actions = [r[0] for r in vault.conn.execute(
         "SELECT action FROM audit_log WHERE object_type = 'transcript' ORDER BY seq")]
@@ -427,3 +428,13 @@ def test_translation_added_later_may_use_another_model_and_the_detected_language
     assert transcripts.transcripts(vault, recorded, "translation")[0].model_name == "base"
     assert all(task == "translate" for _s, _e, task, _g in later.calls)
     assert len(transcripts.segments(vault, recorded, "translation")) == len(BURSTS)
+
+
+def test_a_resumed_job_keeps_its_language(vault: Vault, recorded: str) -> None:
+    cancel = CancelToken()
+    first = FakeEngine(on_window=lambda w: cancel.cancel())
+    with pytest.raises(Cancelled):
+        _run(vault, recorded, first, cancel=cancel, language="ko")
+    second = FakeEngine()
+    _run(vault, recorded, second)  # language left at its default, auto
+    assert set(first.languages) == set(second.languages) == {"ko"}
