@@ -145,3 +145,28 @@ def test_transcripts_and_edits_never_reach_the_disk_in_plaintext(cli: Cli) -> No
     roots = [cli.vault, Path(cli.env["TMPDIR"]), Path(os.environ["TESTIMONY_STATE_DIR"])]
     needles = encodings_of(marker) + encodings_of("walked for three days")
     assert find_marker(roots, needles) == []
+
+
+def test_two_channel_interview_gets_speakers_from_channels(cli: Cli) -> None:
+    import numpy as np
+
+    from tests.transcribe_helpers import fixture_pcm, wav_bytes
+
+    question, answer = fixture_pcm("en_brother.flac"), fixture_pcm("en_river.flac")
+    stereo = np.zeros((2, 16000 * 16), np.float32)
+    stereo[0, 16000: 16000 + len(question)] = question          # interviewer's mic: channel 1
+    stereo[1, 16000 * 8: 16000 * 8 + len(answer)] = answer      # witness's mic: channel 2
+    stereo[1] += 0.02 * stereo[0]                                # a little cross-talk
+    iid = cli("interview", "add", "--code", "NK-STEREO", check=True).stdout.strip()
+    with Vault.open(cli.vault, PASSPHRASE) as vault:
+        add_asset(vault, iid, wav_bytes(stereo), channels=2, duration_s=16.0)
+    cli("transcribe", iid, "--model", "tiny.en", check=True)
+    r = cli("transcript", "speaker", iid, "--from-channels", "--interviewer-channel", "1",
+            check=True)
+    assert "Labelled" in r.stdout
+    doc = json.loads(cli("transcript", "show", iid, "--format", "json", check=True).stdout)
+    # Whisper merges the two turns; the engine splits at the 2 s pause, so each can be labelled.
+    labels = [(s["speaker"], s["start"] >= 7.9) for s in doc["segments"]]
+    assert labels and all(speaker == ("witness" if answer_turn else "interviewer")
+                          for speaker, answer_turn in labels), doc["segments"]
+    assert {speaker for speaker, _ in labels} == {"interviewer", "witness"}

@@ -438,3 +438,13 @@ def test_a_resumed_job_keeps_its_language(vault: Vault, recorded: str) -> None:
     second = FakeEngine()
     _run(vault, recorded, second)  # language left at its default, auto
     assert set(first.languages) == set(second.languages) == {"ko"}
+
+
+def test_glossary_terms_are_chosen_by_script_for_the_language() -> None:
+    from transcription.engine import glossary_for_language
+
+    terms = ["요덕", "Yodok", "耀德", "관리소 kwanliso", "kwanliso"]
+    assert glossary_for_language(terms, "ko") == ["요덕", "관리소 kwanliso"]
+    assert glossary_for_language(terms, "en") == ["Yodok", "kwanliso"]
+    assert glossary_for_language(terms, "zh") == ["耀德"]
+    assert glossary_for_language(terms, None) == []
