@@ -101,6 +101,14 @@ def _short_trigrams(conn: Connection, text: str) -> list[str] | None:
     return [str(r[0]) for r in rows]
 
 
+def _minimal(variants: Sequence[str]) -> list[str]:
+    """Drop variants that contain another variant: 'Yodok' already finds every text that
+    contains 'Kwanliso No. 15 Yodok', and fewer phrases keep the index query fast."""
+    folded = [v.casefold() for v in variants]
+    return [v for v, f in zip(variants, folded, strict=True)
+            if not any(o != f and o in f for o in folded)]
+
+
 def _match_plan(conn: Connection, variants: Sequence[str]) -> tuple[str | None, list[str]]:
     """An FTS5 MATCH expression covering every variant, plus the variants that need a LIKE scan.
 
@@ -110,7 +118,7 @@ def _match_plan(conn: Connection, variants: Sequence[str]) -> tuple[str | None, 
     """
     phrases: list[str] = []
     like: list[str] = []
-    for v in variants:
+    for v in _minimal(variants):
         if len(v) >= 3:
             phrases.append(v)
             continue
