@@ -20,6 +20,7 @@ deleted, so a tag keeps the label it was made with after an upgrade. The active 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import re
@@ -100,6 +101,21 @@ class Taxonomy:
     version: str
     description: str = ""
     terms: dict[str, Term] = field(default_factory=dict)  # insertion order = file order
+    _names: tuple[int, dict[str, list[Term]], dict[str, list[Term]]] | None = field(
+        default=None, init=False, repr=False, compare=False)
+
+    def _name_index(self) -> tuple[dict[str, list[Term]], dict[str, list[Term]]]:
+        """Normalised label -> terms and alias -> terms, built once (rebuilt if terms change)."""
+        if self._names is None or self._names[0] != len(self.terms):
+            labels: dict[str, list[Term]] = {}
+            aliases: dict[str, list[Term]] = {}
+            for t in self.terms.values():
+                for name in {_norm(t.label_en), _norm(t.label_ko)}:
+                    labels.setdefault(name, []).append(t)
+                for name in {_norm(n) for n in (*t.aliases, *t.romanisations)}:
+                    aliases.setdefault(name, []).append(t)
+            self._names = (len(self.terms), labels, aliases)
+        return self._names[1], self._names[2]
 
     @property
     def version_id(self) -> str:
@@ -138,11 +154,8 @@ class Taxonomy:
         key = _norm(text)
         if not key:
             return []
-        by_label = [t for t in self.terms.values() if key in (_norm(t.label_en), _norm(t.label_ko))]
-        if by_label:
-            return by_label
-        return [t for t in self.terms.values()
-                if key in {_norm(n) for n in (*t.aliases, *t.romanisations)}]
+        labels, aliases = self._name_index()
+        return list(labels.get(key) or aliases.get(key) or [])
 
     def resolve(self, text: str) -> Term:
         """The one term ``text`` names, or a UsageError saying why not."""
@@ -314,8 +327,9 @@ def parse(data: bytes, *, base: Taxonomy | None = None) -> Taxonomy:
     return Taxonomy(name, version, description, merged)
 
 
+@functools.cache
 def builtin_bytes() -> bytes:
-    """The taxonomy file shipped with the application."""
+    """The taxonomy file shipped with the application (read once)."""
     return resources.files("app.coding.data").joinpath(BUILTIN_RESOURCE).read_bytes()
 
 
