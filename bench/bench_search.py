@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import random
 import statistics
@@ -214,6 +215,7 @@ def main() -> None:
     per_k_child = fill_plain / args.segments * 1000
     per_k_memsec = memsec / args.memsec_rows * 1000
     result = {"date": time.strftime("%Y-%m-%d"), "cpu": cpu_model(),
+              "load_average_1m": os.getloadavg()[0], "cores": os.cpu_count(),
               "segments": args.segments, "runs": args.runs,
               "fill_s": {"encrypted": fill_enc, "plain": fill_plain},
               "memsec_fill": {"rows": args.memsec_rows, "seconds": memsec,
@@ -224,7 +226,7 @@ def main() -> None:
     args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
     print(f"{args.segments} segments; fill (one transaction, executemany, helper process): "
           f"encrypted {fill_enc:.1f} s, plain {fill_plain:.1f} s; {args.runs} runs per query; "
-          f"{result['cpu']}")
+          f"{result['cpu']}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
     print(f"in-process load under cipher_memory_security: {per_k_memsec:.2f} s per 1000 "
           f"segments vs {per_k_child:.2f} s without")
     print(f"{'query':30s} {'hits':>5s} {'enc med':>8s} {'enc p95':>8s} {'plain med':>9s} "
