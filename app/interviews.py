@@ -7,7 +7,14 @@ import json
 import uuid
 from typing import Any
 
-from app.domain import CONSENT_HOW, CONSENT_SCOPES, INTERVIEW_STATUSES, Consent, Interview, Interviewee
+from app.domain import (
+    CONSENT_HOW,
+    CONSENT_SCOPES,
+    INTERVIEW_STATUSES,
+    Consent,
+    Interview,
+    Interviewee,
+)
 from app.errors import NotFound, UsageError
 from storage.vault import Vault
 

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.audio import settle_interrupted
 from storage.errors import WrongPassphrase
 from storage.header import read_header
 from storage.vault import Vault, is_vault
@@ -94,6 +95,8 @@ def unlock(
             _write_attempts(state_dir, vault_id, FailedAttempts(
                 attempts.count + 1, attempts.since or stamp, stamp))
         raise
+    # Recordings cut off by a crash become playable assets marked 'interrupted' (issue 3).
+    settle_interrupted(vault.conn)
     if attempts.count:
         with vault.transaction():
             vault.audit("failed-unlock-attempts", "vault", vault.vault_id, role="system",

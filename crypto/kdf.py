@@ -79,37 +79,42 @@ def _total_ram_kib() -> int:
         return 4 * 1024 * 1024
 
 
+def _time_derivation(memory_kib: int, time_cost: int, parallelism: int) -> float:
+    salt = os.urandom(SALT_LEN)
+    start = time.perf_counter()
+    derive_key(b"calibration", KdfParams(memory_kib, time_cost, parallelism, salt))
+    return time.perf_counter() - start
+
+
 def calibrate(
     *,
-    clock: Callable[[], float] = time.perf_counter,
+    measure: Callable[[int, int, int], float] = _time_derivation,
     progress: Callable[[str], None] | None = None,
 ) -> KdfParams:
     """Choose Argon2id parameters taking 0.5-1 s on this machine, never below the floor.
 
     parallelism = min(4, cores); memory = min(1 GiB, RAM/8), halved while one derivation takes
     longer than a second (down to the floor); then time cost raised until it takes 0.5 s.
+    ``measure(memory_kib, time_cost, parallelism) -> seconds`` is injectable for tests.
     """
     parallelism = max(1, min(4, os.cpu_count() or 1))
     memory = max(FLOOR_MEMORY_KIB, min(MAX_MEMORY_KIB, _total_ram_kib() // 8))
     time_cost = FLOOR_TIME_COST
-    salt = os.urandom(SALT_LEN)
 
-    def measure(m: int, t: int) -> float:
+    def timed(m: int, t: int) -> float:
         if progress:
             progress(f"measuring Argon2id at {m // 1024} MiB, t={t}")
-        start = clock()
-        derive_key(b"calibration", KdfParams(m, t, parallelism, salt))
-        return clock() - start
+        return measure(m, t, parallelism)
 
-    elapsed = measure(memory, time_cost)
+    elapsed = timed(memory, time_cost)
     while elapsed > TARGET_MAX_SECONDS and memory > FLOOR_MEMORY_KIB:
         memory = max(FLOOR_MEMORY_KIB, memory // 2)
-        elapsed = measure(memory, time_cost)
+        elapsed = timed(memory, time_cost)
     while elapsed < TARGET_MIN_SECONDS and time_cost < 64:
-        # Scale linearly: Argon2's cost is proportional to t.
+        # Argon2's cost is proportional to t: scale towards the target in one or two steps.
         step = max(1, int(time_cost * (TARGET_MIN_SECONDS / max(elapsed, 1e-3) - 1.0) + 0.999))
-        time_cost += step
-        elapsed = measure(memory, time_cost)
+        time_cost = min(64, time_cost + step)
+        elapsed = timed(memory, time_cost)
     return KdfParams(memory, time_cost, parallelism, os.urandom(SALT_LEN))
 
 

@@ -45,6 +45,11 @@ def _is_disk_full(exc: BaseException) -> bool:
     return "full" in text or "no space" in text
 
 
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether a database error means the disk is full."""
+    return _is_disk_full(exc)
+
+
 class _WriterLock:
     def __init__(self, folder: Path, blob_id: str) -> None:
         folder.mkdir(mode=0o700, exist_ok=True)
@@ -185,6 +190,19 @@ class BlobWriter:
             self.conn.execute("DELETE FROM blob WHERE id = ?", (self.id,))
         self._close()
 
+    def release(self) -> None:
+        """Stop writing without sealing: uncommitted bytes are dropped, committed chunks stay.
+
+        The blob is left in ``writing`` with its lock free, exactly as a crash would leave it,
+        so ``recover_interrupted`` settles it (kept or discarded by ``on_crash``). Used when
+        sealing is impossible, e.g. on a full disk.
+        """
+        if self.closed:
+            return
+        self._buffer.clear()
+        self._pending.clear()
+        self._close()
+
     def _close(self) -> None:
         self.closed = True
         self._lock.release()
@@ -246,14 +264,16 @@ class BlobReader(io.RawIOBase):
         return True
 
     def readinto(self, buffer: Any) -> int:
+        """Fill ``buffer`` across chunk boundaries; short only at the end of the blob."""
         view = memoryview(buffer).cast("B")
-        if self._pos >= self.length or not self._load(self._pos):
-            return 0
-        start = self._pos - self._chunk_offset
-        n = min(len(view), len(self._chunk) - start)
-        view[:n] = self._chunk[start : start + n]
-        self._pos += n
-        return n
+        filled = 0
+        while filled < len(view) and self._pos < self.length and self._load(self._pos):
+            start = self._pos - self._chunk_offset
+            n = min(len(view) - filled, len(self._chunk) - start)
+            view[filled : filled + n] = self._chunk[start : start + n]
+            self._pos += n
+            filled += n
+        return filled
 
 
 def iter_chunks(conn: Connection, blob_id: str) -> Iterator[bytes]:

@@ -10,6 +10,7 @@ passphrase changes nothing in the vault folder.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import shutil
@@ -39,8 +40,8 @@ from storage.header import HEADER_NAME, Header, read_header, write_header_atomic
 from storage.migrations import migrate
 
 LOCKS_DIR = "locks"
-WRONG_PASSPHRASE = (
-    "The passphrase is wrong (or the vault header was altered); nothing was changed — "
+WRONG_PASSPHRASE_MESSAGE = (
+    "The passphrase is wrong (or the vault header was altered); nothing was changed — "  # noqa: S105
     "check the passphrase and try again."
 )
 
@@ -180,7 +181,7 @@ class Vault:
         try:
             data_key = unwrap_key(kek, header.passphrase_wrap, header.passphrase_aad())
         except UnwrapError as exc:
-            raise WrongPassphrase(WRONG_PASSPHRASE) from exc
+            raise WrongPassphrase(WRONG_PASSPHRASE_MESSAGE) from exc
         return cls._open_db(path, header, data_key)
 
     @classmethod
@@ -233,10 +234,9 @@ class Vault:
                 self._data_key[i] = 0
             self._data_key = None
         if self.conn is not None:
-            try:
+            # Fold the WAL back into the main file; locking must succeed even if this fails.
+            with contextlib.suppress(Exception):
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            except Exception:  # noqa: BLE001 - locking must always succeed
-                pass
             self.conn.close()
             self.conn = None
 

@@ -77,7 +77,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             traceback.print_exc()
         sys.stderr.write(f"testimony: {user_message(exc)}\n")
-        return exit_code_for(exc) if _is_expected(exc) else 1
+        if _is_expected(exc):
+            return exit_code_for(exc)
+        from storage.db import DatabaseError
+
+        # A page that fails SQLCipher's HMAC is damage or tampering: an integrity failure.
+        return 4 if isinstance(exc, DatabaseError) else 1
     finally:
         ctx.close()
 

@@ -70,7 +70,8 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_passwd(ctx: Context, args: argparse.Namespace) -> int:
-    if args.recovery_code_file:
+    own = args.recovery_code_file is not None
+    if own:
         code = read_passphrase_file(args.recovery_code_file).decode("utf-8", "replace")
         vault = Vault.open_with_recovery(ctx.vault_path, code)
     else:
@@ -84,7 +85,7 @@ def cmd_passwd(ctx: Context, args: argparse.Namespace) -> int:
             raise UsageError("The new passphrase is too short; use at least 8 characters.")
         vault.change_passphrase(new, role=ctx.role)
     finally:
-        if vault is not ctx.vault:
+        if own:
             vault.lock()
     print("Passphrase changed; the old passphrase no longer opens this vault.")
     return 0
@@ -98,16 +99,11 @@ def cmd_recovery_key(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def device_public_text(vault: Vault) -> str:
-    """The device's public key in the form 'keys trust-device' accepts."""
-    import base64
+    """The device's public key in the form 'keys trust-device' accepts (with a minisign line)."""
+    from app.bundles.keys import device_public_text as text
 
     device = vault.device()
-    return (
-        "testimony-device-key-v1\n"
-        f"device-id: {device.id}\n"
-        f"ed25519: {base64.b64encode(device.public_key).decode('ascii')}\n"
-        f"fingerprint: {device.fingerprint}\n"
-    )
+    return text(device.id, device.public_key)
 
 
 def cmd_device_show(ctx: Context, args: argparse.Namespace) -> int:

@@ -1,0 +1,292 @@
+"""Audio service: import, list, export, markers, and settling recordings cut off by a crash.
+
+One function per user intention, shared by the CLI, the GUI and the tests. The original bytes
+of every recording and import are kept unchanged inside the vault (a blob); the asset row and
+the audit log record their SHA-256, which ``export_asset`` checks while writing them out.
+Recording itself lives in ``app.recording``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import os
+import uuid
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from app.audio_probe import AudioInfo, BadAudio, probe
+from app.errors import IntegrityFailure, NotFound, UsageError
+from app.interviews import resolve_id
+from app.pcm import WAV_HEADER_SIZE, PcmFormat
+from app.tasks import CancelToken, ProgressFn, no_progress
+from storage import audit, blobs
+from storage.db import Connection, transaction
+from storage.vault import Vault
+
+READ_SIZE = 1024 * 1024
+
+_ASSET_COLUMNS = ("a.id, a.interview_id, a.source, a.original_name, a.container, a.codec,"
+                  " a.sample_rate, a.channels, a.duration_s, a.sha256, b.size, a.state,"
+                  " a.end_reason, a.created_at, a.created_by, a.blob_id")
+
+
+@dataclass(frozen=True)
+class AudioAsset:
+    """One stored recording or imported file (metadata only; the bytes stay in the vault)."""
+
+    id: str
+    interview_id: str
+    source: str
+    original_name: str | None
+    container: str | None
+    codec: str | None
+    sample_rate: int | None
+    channels: int | None
+    duration_s: float | None
+    sha256: str | None
+    size: int | None
+    state: str
+    end_reason: str | None
+    created_at: str
+    created_by: str
+    blob_id: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Marker:
+    id: str
+    interview_id: str
+    asset_id: str | None
+    at_s: float
+    note: str
+    created_at: str
+    created_by: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _iso(now: dt.datetime | None) -> str:
+    return (now or dt.datetime.now(dt.UTC)).isoformat()
+
+
+# ---------------------------------------------------------------------------- crash recovery
+def settle_interrupted(conn: Connection, *, end_reason: str = "crash") -> list[str]:
+    """Mark recordings whose writer died as ``interrupted``; returns their asset ids.
+
+    After ``blobs.recover_interrupted`` (run when a vault is opened) has kept the blob of a dead
+    recording, its asset row still says ``recording``. This fills in what the recording would
+    have recorded when sealed: SHA-256 of the stored bytes and the duration they hold.
+    """
+    rows = conn.execute(
+        "SELECT a.id, a.interview_id, a.codec, a.sample_rate, a.channels, b.size, b.sha256"
+        " FROM audio_asset a JOIN blob b ON b.id = a.blob_id"
+        " WHERE a.state = 'recording' AND b.state != 'writing'").fetchall()
+    settled: list[str] = []
+    for asset_id, interview_id, codec, rate, channels, size, digest in rows:
+        fmt = PcmFormat.from_codec(codec, int(rate), int(channels))
+        duration = fmt.duration_of(int(size or 0) - WAV_HEADER_SIZE)
+        with transaction(conn):
+            conn.execute(
+                "UPDATE audio_asset SET state = 'interrupted', end_reason = ?, duration_s = ?,"
+                " sha256 = ? WHERE id = ? AND state = 'recording'",
+                (end_reason, duration, digest, asset_id))
+            audit.append(conn, action="record-interrupted", object_type="audio_asset",
+                         object_id=asset_id, role="system",
+                         details={"interview_id": interview_id, "sha256": digest,
+                                  "size": size, "duration_s": round(duration, 3),
+                                  "end_reason": end_reason})
+        settled.append(asset_id)
+    return settled
+
+
+# ---------------------------------------------------------------------------- listing
+def list_assets(vault: Vault, interview: str) -> list[AudioAsset]:
+    """Every recording and import of an interview, oldest first."""
+    settle_interrupted(vault.conn)
+    interview_id = resolve_id(vault, interview)
+    rows = vault.conn.execute(
+        f"SELECT {_ASSET_COLUMNS} FROM audio_asset a JOIN blob b ON b.id = a.blob_id"  # noqa: S608 - constant
+        " WHERE a.interview_id = ? ORDER BY a.created_at, a.id", (interview_id,)).fetchall()
+    return [AudioAsset(*row) for row in rows]
+
+
+def get_asset(vault: Vault, interview: str, asset: str) -> AudioAsset:
+    """One asset of an interview by id (or a unique prefix of at least 6 characters)."""
+    matches = [a for a in list_assets(vault, interview)
+               if a.id == asset or (len(asset) >= 6 and a.id.startswith(asset))]
+    if len(matches) != 1:
+        raise NotFound(f"No single audio {asset} in interview {interview}; see "
+                       f"'testimony audio list {interview}'.")
+    return matches[0]
+
+
+# ---------------------------------------------------------------------------- import
+def import_audio(vault: Vault, interview: str, path: Path, *, role: str,
+                 progress: ProgressFn = no_progress, cancel: CancelToken | None = None,
+                 now: dt.datetime | None = None) -> AudioAsset:
+    """Store a file's original bytes as an audio asset after checking it is decodable audio.
+
+    The file is streamed into a blob (``on_crash='discard'``) and then checked by decoding the
+    stored copy, so what was checked is exactly what is kept. Any failure, cancellation or crash
+    leaves nothing stored.
+    """
+    interview_id = resolve_id(vault, interview)
+    path = Path(path)
+    name = path.name
+    try:
+        source = open(path, "rb")  # noqa: SIM115 - closed below
+    except FileNotFoundError as exc:
+        raise NotFound(f"There is no file {path}; check the path and try again.") from exc
+    except IsADirectoryError as exc:
+        raise UsageError(f"{path} is a folder; give the path of an audio file.") from exc
+    except OSError as exc:
+        raise UsageError(f"{path} cannot be read ({exc.strerror}); check its permissions.") from exc
+    with source:
+        size = os.fstat(source.fileno()).st_size
+        if size == 0:
+            raise BadAudio(f"{name} is empty (0 bytes), so nothing was stored; choose the "
+                           "original recording, or re-export it from the device.")
+        writer = vault.blob_writer(kind="audio", on_crash="discard")
+        try:
+            info, writer_digest = _store_and_check(vault, writer, source, name, size, progress,
+                                                   cancel)
+            asset_id = str(uuid.uuid4())
+
+            def register(conn: Connection) -> None:
+                conn.execute(
+                    "INSERT INTO audio_asset(id, interview_id, blob_id, source, original_name,"
+                    " container, codec, sample_rate, channels, duration_s, sha256, state,"
+                    " end_reason, created_at, created_by)"
+                    " VALUES (?, ?, ?, 'import', ?, ?, ?, ?, ?, ?, ?, 'complete', NULL, ?, ?)",
+                    (asset_id, interview_id, writer.id, name, info.container, info.codec,
+                     info.sample_rate, info.channels, info.duration_s,
+                     writer_digest, _iso(now), role))
+                audit.append(conn, action="import", object_type="audio_asset",
+                             object_id=asset_id, role=role, now=now,
+                             details={"interview_id": interview_id, "sha256": writer_digest,
+                                      "size": writer.size, "codec": info.codec,
+                                      "duration_s": round(info.duration_s, 3)})
+
+            writer.finish(then=register)
+        except BaseException:
+            _discard(writer)
+            raise
+    progress(1.0, "imported")
+    return get_asset(vault, interview_id, asset_id)
+
+
+def _store_and_check(vault: Vault, writer: blobs.BlobWriter, source: Any, name: str, size: int,
+                     progress: ProgressFn, cancel: CancelToken | None) -> tuple[AudioInfo, str]:
+    """Stream the file into the blob, then decode the stored copy (never a temporary file).
+
+    Returns the audio's description and the SHA-256 of the stored bytes.
+    """
+    digest = hashlib.sha256()
+    copied = 0
+    while chunk := source.read(READ_SIZE):
+        if cancel is not None:
+            cancel.raise_if_cancelled("Import cancelled; nothing was stored.")
+        writer.write(chunk)
+        digest.update(chunk)
+        copied += len(chunk)
+        progress(0.5 * copied / size, "storing")
+    writer.commit()
+    reader = io.BufferedReader(vault.blob_reader(writer.id), buffer_size=256 * 1024)
+
+    def half(fraction: float, label: str) -> None:
+        progress(0.5 + 0.5 * fraction, label)
+
+    info = probe(reader, name=name, size=copied, progress=half, cancel=cancel)
+    return info, digest.hexdigest()
+
+
+def _discard(writer: blobs.BlobWriter) -> None:
+    try:
+        writer.abort()
+    except Exception:  # noqa: BLE001 - e.g. disk full: the next unlock discards it instead
+        writer.release()
+
+
+# ---------------------------------------------------------------------------- export
+def export_asset(vault: Vault, interview: str, asset: str, dest: Path, *, role: str,
+                 force: bool = False, now: dt.datetime | None = None) -> AudioAsset:
+    """Write an asset's original bytes to ``dest``, checking them against the recorded SHA-256.
+
+    The bytes go to a hidden partial file beside ``dest`` that is renamed into place only when
+    the hash matches; an existing ``dest`` is replaced only with ``force``.
+    """
+    item = get_asset(vault, interview, asset)
+    if item.state == "recording":
+        raise UsageError("That recording is still in progress; stop it before exporting.")
+    dest = Path(dest)
+    if dest.is_dir():
+        raise UsageError(f"{dest} is a folder; give a file name to write the audio to.")
+    if dest.exists() and not force:
+        raise UsageError(f"{dest} already exists; choose another name, or add --force to "
+                         "replace it.")
+    if not dest.parent.is_dir():
+        raise UsageError(f"The folder {dest.parent} does not exist; create it first.")
+    partial = dest.parent / f".{dest.name}.{uuid.uuid4().hex[:8]}.partial"
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            _size, digest = blobs.copy_to(vault.conn, item.blob_id, out)
+            out.flush()
+            os.fsync(out.fileno())
+        if digest != item.sha256:
+            raise IntegrityFailure(
+                "The stored audio does not match the SHA-256 recorded for it, so it was not "
+                "exported; the vault may be damaged — restore it from a backup.")
+        if not force and dest.exists():
+            raise UsageError(f"{dest} already exists; choose another name, or add --force to "
+                             "replace it.")
+        os.replace(partial, dest)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    with vault.transaction():
+        vault.audit("export", "audio_asset", item.id, role=role, now=now,
+                    details={"interview_id": item.interview_id, "sha256": item.sha256,
+                             "size": item.size})
+    return item
+
+
+# ---------------------------------------------------------------------------- markers
+def add_marker(vault: Vault, interview: str, at_s: float, note: str = "", *, role: str,
+               asset: str | None = None, now: dt.datetime | None = None) -> str:
+    """Flag a moment of an interview's audio with a short note; returns the marker id."""
+    from app.recording import MAX_MARKER_NOTE
+
+    interview_id = resolve_id(vault, interview)
+    asset_id = get_asset(vault, interview_id, asset).id if asset else None
+    note = note.strip()
+    if at_s < 0:
+        raise UsageError("A marker time cannot be negative; give seconds from the start.")
+    if len(note) > MAX_MARKER_NOTE:
+        raise UsageError(f"A marker note can be at most {MAX_MARKER_NOTE} characters; "
+                         "shorten it and try again.")
+    marker_id = str(uuid.uuid4())
+    with vault.transaction() as conn:
+        conn.execute(
+            "INSERT INTO marker(id, interview_id, asset_id, at_s, note, created_at, created_by)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (marker_id, interview_id, asset_id, float(at_s), note, _iso(now), role))
+        vault.audit("create", "marker", marker_id, role=role, now=now,
+                    details={"asset_id": asset_id, "at_s": round(float(at_s), 3)})
+    return marker_id
+
+
+def list_markers(vault: Vault, interview: str) -> list[Marker]:
+    """Every marker of an interview, in time order."""
+    interview_id = resolve_id(vault, interview)
+    rows = vault.conn.execute(
+        "SELECT id, interview_id, asset_id, at_s, note, created_at, created_by FROM marker"
+        " WHERE interview_id = ? ORDER BY asset_id, at_s", (interview_id,)).fetchall()
+    return [Marker(*row) for row in rows]

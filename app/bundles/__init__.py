@@ -1,0 +1,8 @@
+"""Signed, encrypted export bundles: keys and trust, export, verify, import, receipts, purge.
+
+Layout of a bundle (see docs/bundle-format.md): an age file whose plaintext is an uncompressed
+ustar archive holding, in this order, ``manifest.json``, ``manifest.json.minisig``,
+``device.pub``, ``SHA256SUMS``, ``audio/<blob-id>.bin`` files and ``tables/<name>.jsonl`` files,
+and ``audit/audit_log.jsonl``. The importer never extracts it: ``container`` is a strict
+streaming parser.
+"""

@@ -1,0 +1,13 @@
+"""Bundle errors: one sentence each, exit code 4 for anything that fails verification."""
+
+from __future__ import annotations
+
+from app.errors import AppError, IntegrityFailure
+
+
+class BundleRejected(IntegrityFailure):
+    """The bundle failed verification; nothing was changed."""
+
+
+class BundleError(AppError):
+    """An export/import problem that is not an integrity failure (exit 1)."""

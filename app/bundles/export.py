@@ -1,0 +1,572 @@
+"""Export: interviews -> one signed, encrypted bundle file.
+
+Everything is read from one read snapshot (a second connection inside a read transaction), so a
+bundle is consistent even while recording continues. Audio streams from the vault through the
+tar writer into age without ever being held whole in memory or written in plaintext; the bundle
+is written under a temporary name in the destination folder (its bytes are already encrypted)
+and renamed only when complete, so a cancelled or failed export leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+import queue
+import threading
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app import __version__
+from app.bundles import container
+from app.bundles.errors import BundleError
+from app.bundles.keys import SupervisorPublic
+from app.bundles.model import (
+    AUDIT,
+    DEVICE_PUB,
+    FORMAT,
+    FORMAT_VERSION,
+    MANIFEST,
+    PROFILES,
+    PURPOSES,
+    REDACTED,
+    SIGNATURE,
+    SUMS,
+    audio_name,
+    consent_of,
+    interview_digest,
+    jsonl,
+    sums_text,
+    table_name,
+)
+from app.bundles.strictjson import loads as strict_loads
+from app.bundles.tables import Table, interview_tables, rows_for
+from app.errors import NotFound, UsageError
+from app.tasks import CancelToken, ProgressFn, no_progress
+from crypto import minisign
+from crypto.agefile import encrypt_stream
+from storage import blobs
+from storage.db import Connection
+from storage.jsonutil import canonical_json
+from storage.migrations import current_version
+from storage.vault import Vault
+
+SHARE_DROPPED = ("interviewee", "audio_asset", "redaction")
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    bundle_id: str
+    sequence: int
+    manifest_sha256: str
+    interviews: list[str]
+    skipped: list[str] = field(default_factory=list)
+    redactions: int = 0
+    encrypted: bool = True
+
+
+@dataclass
+class _Entry:
+    name: str
+    size: int
+    sha256: str
+    data: bytes | None = None
+    blob_id: str | None = None
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _data_entry(name: str, data: bytes) -> _Entry:
+    return _Entry(name, len(data), _sha(data), data=data)
+
+
+class _GeneratorReader(io.RawIOBase):
+    """A file object whose ``read`` pulls from a generator (pyrage reads from it).
+
+    pyrage wraps exceptions raised inside ``read``; we keep the original to re-raise it."""
+
+    def __init__(self, gen: Iterator[bytes]) -> None:
+        super().__init__()
+        self._gen = gen
+        self._pending = memoryview(b"")
+        self.error: BaseException | None = None
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        try:
+            while not len(self._pending):
+                try:
+                    self._pending = memoryview(next(self._gen))
+                except StopIteration:
+                    return 0
+            view = memoryview(buffer).cast("B")
+            n = min(len(view), len(self._pending))
+            view[:n] = self._pending[:n]
+            self._pending = self._pending[n:]
+            return n
+        except BaseException as exc:
+            self.error = exc
+            raise
+
+
+def _resolve(conn: Connection, ident: str) -> tuple[str, str]:
+    row = conn.execute("SELECT id, code FROM interview WHERE id = ? OR code = ?",
+                       (ident, ident)).fetchone()
+    if row is None:
+        raise NotFound(f"No interview {ident} in this vault; nothing was exported — "
+                       "see 'testimony interview list'.")
+    return str(row[0]), str(row[1])
+
+
+def _share_drops(tables: dict[str, Table]) -> tuple[set[str], dict[str, list[str]]]:
+    """Tables left out of a 'share' bundle (closed over NOT NULL references to them) and the
+    nullable columns that must be blanked because they point into a left-out table."""
+    dropped = {n for n in SHARE_DROPPED if n in tables}
+    changed = True
+    while changed:
+        changed = False
+        for t in tables.values():
+            if t.name in dropped:
+                continue
+            if any(parent in dropped and t.notnull.get(col, False) for col, parent, _ in t.fks):
+                dropped.add(t.name)
+                changed = True
+    nulled = {t.name: [col for col, parent, _ in t.fks if parent in dropped]
+              for t in tables.values() if t.name not in dropped}
+    return dropped, {k: v for k, v in nulled.items() if v}
+
+
+def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def redact_text(text: str, spans: list[tuple[int, int]]) -> str:
+    """Replace each (merged) span of ``text`` with the placeholder."""
+    out, pos = [], 0
+    for a, b in _merge_spans(spans):
+        a, b = max(a, pos), min(b, len(text))
+        if a >= b:
+            continue
+        out += [text[pos:a], REDACTED]
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _map_offset(pos: int, spans: list[tuple[int, int]]) -> int:
+    shift = 0
+    for a, b in _merge_spans(spans):
+        if pos >= b:
+            shift += len(REDACTED) - (b - a)
+    return pos + shift
+
+
+class _Builder:
+    """Collects one bundle's table rows, audio and audit entries from the snapshot."""
+
+    def __init__(self, snap: Connection, tables: list[Table], profile: str) -> None:
+        self.snap = snap
+        self.order = tables
+        self.tables = {t.name: t for t in tables}
+        self.profile = profile
+        self.dropped: set[str] = set()
+        self.nulled: dict[str, list[str]] = {}
+        if profile == "share":
+            self.dropped, self.nulled = _share_drops(self.tables)
+        self.rows: dict[str, list[dict[str, Any]]] = {t.name: [] for t in tables
+                                                      if t.name not in self.dropped}
+        self.redactions: list[dict[str, Any]] = []
+        self.dropped_rows: dict[str, int] = {}
+        self.object_ids: set[str] = set()
+        self.blob_ids: list[str] = []
+
+    def add_interview(self, interview_id: str) -> None:
+        spans: dict[str, list[tuple[int, int]]] = {}
+        if self.profile == "share" and "redaction" in self.tables:
+            for rid, seg, a, b, reason in self.snap.execute(
+                    "SELECT id, segment_id, char_start, char_end, reason FROM redaction "
+                    "WHERE interview_id = ? ORDER BY segment_id, char_start", (interview_id,)):
+                spans.setdefault(str(seg), []).append((int(a), int(b)))
+                self.redactions.append({"redaction_id": rid, "segment_id": seg,
+                                        "char_start": int(a), "char_end": int(b),
+                                        "reason": reason})
+        for t in self.order:
+            if t.name in self.dropped:
+                continue
+            for original in rows_for(self.snap, self.tables, t.name, interview_id):
+                row = self._transform(t, original, spans)
+                if row is None:
+                    self.dropped_rows[t.name] = self.dropped_rows.get(t.name, 0) + 1
+                    continue
+                self.rows[t.name].append(row)
+                if len(t.key_columns) == 1 and row.get(t.key_columns[0]) is not None:
+                    self.object_ids.add(str(row[t.key_columns[0]]))
+        self.object_ids.add(interview_id)
+        if "audio_asset" in self.rows:
+            for asset_id, blob_id, in self.snap.execute(
+                    "SELECT id, blob_id FROM audio_asset WHERE interview_id = ? ORDER BY id",
+                    (interview_id,)):
+                if blob_id not in self.blob_ids:
+                    self.blob_ids.append(str(blob_id))
+                self.object_ids.update((str(asset_id), str(blob_id)))
+
+    def _transform(self, t: Table, row: dict[str, Any],
+                   spans: dict[str, list[tuple[int, int]]]) -> dict[str, Any] | None:
+        for col in self.nulled.get(t.name, []):
+            row[col] = None
+        if not spans:
+            return row
+        if t.name == "segment" and row.get("id") in spans and isinstance(row.get("text"), str):
+            row["text"] = redact_text(row["text"], spans[row["id"]])
+            return row
+        for col, parent, _ in t.fks:
+            if parent != "segment" or row.get(col) not in spans:
+                continue
+            seg_spans = spans[row[col]]
+            if any("text" in c for c in t.columns if isinstance(row.get(c), str)):
+                return None  # a copy of the text (e.g. a revision) would leak the redacted words
+            a, b = row.get("char_start"), row.get("char_end")
+            if isinstance(a, int) and isinstance(b, int):
+                if any(a < y and x < b for x, y in seg_spans):
+                    return None  # anchored inside a redacted span
+                row["char_start"], row["char_end"] = (_map_offset(a, seg_spans),
+                                                      _map_offset(b, seg_spans))
+        return row
+
+    def audit_entries(self) -> list[dict[str, Any]]:
+        out = []
+        for r in self.snap.execute(
+                "SELECT seq, id, at, role, action, object_type, object_id, details, prev_hash, "
+                "hash FROM audit_log ORDER BY seq"):
+            if r[6] is not None and str(r[6]) in self.object_ids:
+                out.append({"seq": r[0], "id": r[1], "at": r[2], "role": r[3], "action": r[4],
+                            "object_type": r[5], "object_id": r[6],
+                            "details": json.loads(r[7]), "prev_hash": r[8], "hash": r[9]})
+        return out
+
+
+def _taxonomy_version(conn: Connection) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = 'taxonomy_version'").fetchone()
+    if row is not None:
+        return str(row[0])
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND "
+                                "name LIKE 'taxonomy%' ORDER BY name").fetchall():
+        cols = [str(c[1]) for c in conn.execute(f'PRAGMA table_info("{name}")')]
+        if "version" in cols:
+            v = conn.execute(f'SELECT MAX(version) FROM "{name}"').fetchone()  # noqa: S608 - name from schema
+            if v and v[0] is not None:
+                return str(v[0])
+    return None
+
+
+def _previous_digests(conn: Connection, recipients: Sequence[str]) -> dict[str, set[str]]:
+    """interview id -> digests already sent to every one of ``recipients``."""
+    sent: dict[str, dict[str, set[str]]] = {}
+    for bundle_recipients, iid, digest in conn.execute(
+            "SELECT e.recipients, i.interview_id, i.digest FROM bundle_export_item i "
+            "JOIN bundle_export e ON e.bundle_id = i.bundle_id"):
+        for r in json.loads(bundle_recipients):
+            sent.setdefault(iid, {}).setdefault(r, set()).add(digest)
+    result: dict[str, set[str]] = {}
+    for iid, per in sent.items():
+        common = set.intersection(*(per.get(r, set()) for r in recipients)) if recipients else set()
+        result[iid] = common
+    return result
+
+
+class _Failed:
+    def __init__(self, exc: BaseException) -> None:
+        self.exc = exc
+
+
+_DONE = object()
+
+
+def _prefetched(source: Iterator[bytes], depth: int = 8) -> Iterator[bytes]:
+    """Run ``source`` in a helper thread, a few items ahead.
+
+    SQLCipher decrypts pages with the GIL released, so reading the next audio chunks overlaps
+    with age encrypting the previous ones (2 cores: roughly doubles export throughput)."""
+    items: queue.Queue[object] = queue.Queue(depth)
+    stop = threading.Event()
+
+    def run() -> None:
+        try:
+            for item in source:
+                while not stop.is_set():
+                    try:
+                        items.put(item, timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            items.put(_DONE)
+        except BaseException as exc:  # noqa: BLE001 - handed to the consuming thread
+            items.put(_Failed(exc))
+
+    worker = threading.Thread(target=run, name="bundle-audio-reader", daemon=True)
+    worker.start()
+    try:
+        while True:
+            item = items.get()
+            if item is _DONE:
+                return
+            if isinstance(item, _Failed):
+                raise item.exc
+            assert isinstance(item, bytes)
+            yield item
+    finally:
+        stop.set()
+        worker.join()
+
+
+def _blob_chunks(snap: Connection, blob_id: str, sha256: str, cancel: CancelToken | None,
+                 progress: Callable[[int], None]) -> Iterator[bytes]:
+    digest = hashlib.sha256()
+    for chunk in _prefetched(blobs.iter_chunks(snap, blob_id)):
+        if cancel is not None:
+            cancel.raise_if_cancelled("The export was cancelled; no bundle file was left behind.")
+        digest.update(chunk)
+        progress(len(chunk))
+        yield chunk
+    if digest.hexdigest() != sha256:
+        raise BundleError("A stored audio file no longer matches its recorded hash; nothing was "
+                          "exported — run 'testimony check' and report this.")
+
+
+def export_bundle(
+    vault: Vault,
+    ids: Sequence[str],
+    *,
+    recipients: Sequence[SupervisorPublic],
+    out: Path,
+    role: str,
+    profile: str = "archive",
+    purpose: str = "archive",
+    since_last: bool = False,
+    unencrypted: bool = False,
+    now: dt.datetime | None = None,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken | None = None,
+    notice: Callable[[str], None] = lambda _m: None,
+) -> ExportResult:
+    """Write one signed bundle of ``ids`` (default: every interview) to ``out``.
+
+    Interviews whose consent does not cover ``purpose`` are left out with a notice, or the
+    export is refused if they were named. Raises UsageError, NotFound, BundleError, Cancelled;
+    on any failure no file is left at (or next to) ``out``.
+    """
+    if profile not in PROFILES:
+        raise UsageError(f"Unknown profile '{profile}'; use one of: {', '.join(PROFILES)}.")
+    if purpose not in PURPOSES:
+        raise UsageError(f"Unknown purpose '{purpose}'; use one of: {', '.join(PURPOSES)}.")
+    if not recipients and not unencrypted:
+        raise UsageError("Name at least one --recipient (a pinned supervisor's public key file).")
+    out = Path(out)
+    if out.exists():
+        raise UsageError(f"{out} already exists; choose a new file name (nothing was written).")
+    if not out.parent.is_dir():
+        raise UsageError(f"The folder {out.parent} does not exist; create it or choose another.")
+    now = now or dt.datetime.now(dt.UTC)
+    recipient_keys = sorted({r.age_recipient for r in recipients})
+    snap = vault.new_connection()
+    try:
+        snap.execute("BEGIN")
+        return _export(vault, snap, ids, recipients=recipients, recipient_keys=recipient_keys,
+                       out=out, role=role, profile=profile, purpose=purpose,
+                       since_last=since_last, unencrypted=unencrypted, now=now,
+                       progress=progress, cancel=cancel, notice=notice)
+    finally:
+        try:
+            snap.execute("ROLLBACK")
+        finally:
+            snap.close()
+
+
+def _export(vault: Vault, snap: Connection, ids: Sequence[str], *,
+            recipients: Sequence[SupervisorPublic], recipient_keys: list[str], out: Path,
+            role: str, profile: str, purpose: str, since_last: bool, unencrypted: bool,
+            now: dt.datetime, progress: ProgressFn, cancel: CancelToken | None,
+            notice: Callable[[str], None]) -> ExportResult:
+    table_list = interview_tables(snap)
+    tables = {t.name: t for t in table_list}
+    named = bool(ids)
+    if named:
+        chosen = [_resolve(snap, i) for i in ids]
+        chosen = list(dict.fromkeys(chosen))
+    else:
+        chosen = [(str(r[0]), str(r[1])) for r in snap.execute(
+            "SELECT id, code FROM interview ORDER BY created_at, code")]
+    skipped: list[str] = []
+    selected: list[tuple[str, str, str]] = []
+    previous = _previous_digests(snap, recipient_keys) if since_last else {}
+    for iid, code in chosen:
+        scopes, withdrawn = consent_of(snap, iid)
+        if withdrawn or purpose not in scopes:
+            why = ("its consent was withdrawn" if withdrawn
+                   else f"its consent does not cover '{purpose}'")
+            if named:
+                raise UsageError(f"Interview {code} cannot be exported because {why}; nothing "
+                                 "was exported — remove it from the list or update the consent.")
+            skipped.append(f"Left out {code}: {why}.")
+            continue
+        digest = interview_digest(snap, tables, iid)
+        if since_last and digest in previous.get(iid, set()):
+            skipped.append(f"Left out {code}: unchanged since the last bundle to this recipient.")
+            continue
+        selected.append((iid, code, digest))
+    for message in skipped:
+        notice(message)
+    if not selected:
+        raise UsageError("There is nothing to export (see the notes above); no file was written.")
+
+    builder = _Builder(snap, table_list, profile)
+    for iid, _, _ in selected:
+        builder.add_interview(iid)
+
+    entries: list[_Entry] = []
+    audio_meta: list[dict[str, Any]] = []
+    for blob_id in sorted(builder.blob_ids):
+        row = snap.execute("SELECT kind, state, size, sha256, created_at, completed_at FROM blob "
+                           "WHERE id = ?", (blob_id,)).fetchone()
+        if row is None or row[1] == "writing" or row[3] is None:
+            raise UsageError("An interview's audio is still being recorded or is missing; finish "
+                             "the recording first (nothing was exported).")
+        entries.append(_Entry(audio_name(blob_id), int(row[2]), str(row[3]), blob_id=blob_id))
+        audio_meta.append({"blob_id": blob_id, "kind": row[0], "state": row[1],
+                           "created_at": row[4], "completed_at": row[5]})
+    for t in table_list:
+        if t.name in builder.rows and builder.rows[t.name]:
+            entries.append(_data_entry(table_name(t.name), jsonl(builder.rows[t.name])))
+    entries.append(_data_entry(AUDIT, jsonl(builder.audit_entries())))
+
+    device = vault.device()
+    device_pub = minisign.public_key_file(
+        device.public_key, f"testimony device {device.id} minisign public key "
+        f"{minisign.key_id_hex(device.public_key)}").encode("ascii")
+    head = [_data_entry(DEVICE_PUB, device_pub)]
+    sums = sums_text([{"name": e.name, "sha256": e.sha256} for e in head + entries])
+    sums_entry = _data_entry(SUMS, sums)
+    files = [{"name": e.name, "size": e.size, "sha256": e.sha256}
+             for e in head + [sums_entry] + entries]
+
+    last = vault.conn.execute(
+        "SELECT seq, manifest_sha256 FROM bundle_export ORDER BY seq DESC LIMIT 1").fetchone()
+    sequence = (int(last[0]) + 1) if last else 1
+    bundle_id = str(uuid.uuid4())
+    stamp = now.isoformat()
+    audit_head = snap.execute("SELECT value FROM meta WHERE key = 'audit_head'").fetchone()
+    manifest: dict[str, Any] = {
+        "format": FORMAT, "format_version": FORMAT_VERSION,
+        "bundle_id": bundle_id, "created_at": stamp, "created_by": role,
+        "app_version": __version__, "schema_version": current_version(snap),
+        "device": {"id": device.id, "fingerprint": device.fingerprint,
+                   "minisign": minisign.public_key_line(device.public_key)},
+        "sequence": sequence, "previous_manifest_sha256": last[1] if last else None,
+        "encrypted": not unencrypted,
+        "recipients": [{"age_recipient": r.age_recipient, "fingerprint": r.fingerprint}
+                       for r in sorted(recipients, key=lambda r: r.age_recipient)],
+        "profile": profile, "purpose": purpose,
+        "taxonomy_version": _taxonomy_version(snap),
+        "interviews": [{"id": iid, "code": code, "digest": digest}
+                       for iid, code, digest in selected],
+        "audio": audio_meta,
+        "redactions": builder.redactions,
+        "dropped": {"tables": sorted(builder.dropped), "rows": builder.dropped_rows},
+        "source_audit_head": str(audit_head[0]) if audit_head else None,
+        "files": files,
+    }
+    manifest_bytes = canonical_json(manifest) + b"\n"
+    strict_loads(manifest_bytes)  # our own output must pass our own strict reader
+    manifest_sha = _sha(manifest_bytes)
+    comment = (f"testimony-bundle v{FORMAT_VERSION} bundle={bundle_id} device={device.id} "
+               f"seq={sequence} created={stamp} sums={sums_entry.sha256}")
+    signature = minisign.sign_file(vault.device_private_key(), device.public_key, manifest_bytes,
+                                   comment)
+
+    total = sum(e.size for e in entries) + 1
+    done = 0
+
+    def advance(n: int) -> None:
+        nonlocal done
+        done += n
+        progress(min(done / total, 0.99), "exporting")
+
+    def stream() -> Iterator[bytes]:
+        for name, data in ((DEVICE_PUB, device_pub), (MANIFEST, manifest_bytes),
+                           (SIGNATURE, signature), (SUMS, sums)):
+            yield from container.entry_stream(name, len(data), iter([data]))
+        for e in entries:
+            if cancel is not None:
+                cancel.raise_if_cancelled("The export was cancelled; no bundle file was left "
+                                          "behind.")
+            if e.data is not None:
+                advance(e.size)
+                chunks: Iterator[bytes] = iter([e.data])
+            else:
+                assert e.blob_id is not None
+                chunks = _blob_chunks(snap, e.blob_id, e.sha256, cancel, advance)
+            yield from container.entry_stream(e.name, e.size, chunks)
+        yield container.END_OF_ARCHIVE
+
+    _write_atomically(out, stream(), recipient_keys if not unencrypted else None)
+    try:
+        with vault.transaction() as conn:
+            conn.execute("INSERT INTO bundle_export(bundle_id, seq, manifest_sha256, recipients,"
+                         " profile, purpose, created_at, created_by) VALUES (?,?,?,?,?,?,?,?)",
+                         (bundle_id, sequence, manifest_sha, json.dumps(recipient_keys), profile,
+                          purpose, stamp, role))
+            conn.executemany("INSERT INTO bundle_export_item(bundle_id, interview_id, digest)"
+                             " VALUES (?,?,?)", [(bundle_id, i, d) for i, _, d in selected])
+            vault.audit("export", "bundle", bundle_id, role=role, now=now, details={
+                "sequence": sequence, "profile": profile, "purpose": purpose,
+                "encrypted": not unencrypted, "interviews": [i for i, _, _ in selected],
+                "recipients": [r.fingerprint for r in recipients],
+                "redactions": len(builder.redactions)})
+    except BaseException:
+        out.unlink(missing_ok=True)
+        raise
+    progress(1.0, "exported")
+    return ExportResult(out, bundle_id, sequence, manifest_sha, [c for _, c, _ in selected],
+                        skipped, len(builder.redactions), not unencrypted)
+
+
+def _write_atomically(out: Path, chunks: Iterator[bytes], recipients: list[str] | None) -> None:
+    tmp = out.parent / f".{out.name}.{uuid.uuid4().hex}.partial"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    reader = _GeneratorReader(chunks)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            if recipients is None:
+                for chunk in chunks:
+                    fh.write(chunk)
+            else:
+                try:
+                    encrypt_stream(reader, fh, recipients)  # type: ignore[arg-type]
+                except Exception:
+                    if reader.error is not None:
+                        raise reader.error from None
+                    raise
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

@@ -1,0 +1,276 @@
+"""Supervisor identities, device public keys, and pinning them in a vault.
+
+A supervisor key file is a standard age identity file (stock ``age -d -i FILE`` uses it): comment
+lines and one ``AGE-SECRET-KEY-1...`` line. The supervisor's Ed25519 receipt-signing key is
+derived from that secret, so one file holds both and nothing non-standard is needed to decrypt.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import re
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+from app.errors import NotFound, UsageError
+from crypto import minisign
+from crypto.agefile import AgeError, check_recipient, derive_subkey, new_identity, recipient_of
+from crypto.signing import fingerprint
+from storage.vault import Vault
+
+SUPERVISOR_PUB_MAGIC = "testimony-supervisor-key-v1"
+DEVICE_PUB_MAGIC = "testimony-device-key-v1"
+MAX_KEY_FILE = 16 * 1024
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+@dataclass(frozen=True)
+class SupervisorPublic:
+    age_recipient: str
+    signing_key: bytes
+
+    @property
+    def fingerprint(self) -> str:
+        return supervisor_fingerprint(self.age_recipient, self.signing_key)
+
+    def text(self, label: str = "") -> str:
+        lines = [SUPERVISOR_PUB_MAGIC]
+        if label:
+            lines.append(f"label: {label}")
+        lines += [f"age-recipient: {self.age_recipient}",
+                  f"ed25519: {base64.b64encode(self.signing_key).decode('ascii')}",
+                  f"fingerprint: {self.fingerprint}"]
+        return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class SupervisorIdentity:
+    age_identity: str
+    signing_private: bytes
+    public: SupervisorPublic
+
+
+@dataclass(frozen=True)
+class DevicePublic:
+    device_id: str
+    public_key: bytes
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.public_key)
+
+
+def supervisor_fingerprint(age_recipient: str, signing_key: bytes) -> str:
+    """One fingerprint covering both supervisor keys, read aloud in groups."""
+    return fingerprint(age_recipient.encode("ascii") + b"\n" + signing_key)
+
+
+def _signing_from_identity(age_identity: str) -> tuple[bytes, bytes]:
+    seed = derive_subkey(age_identity, b"supervisor receipt signing key v1")
+    key = Ed25519PrivateKey.from_private_bytes(seed)
+    return seed, key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+
+
+def new_supervisor_key(now: dt.datetime | None = None) -> tuple[str, SupervisorIdentity]:
+    """Return (key file text, identity) for a new supervisor."""
+    secret, _ = new_identity()
+    identity = identity_from_secret(secret)
+    stamp = (now or dt.datetime.now(dt.UTC)).isoformat()
+    text = (
+        "# Testimony Vault supervisor key: KEEP SECRET. Stock 'age -d -i' accepts this file.\n"
+        f"# created: {stamp}\n"
+        f"# public key: {identity.public.age_recipient}\n"
+        f"# fingerprint: {identity.public.fingerprint}\n"
+        f"{secret}\n"
+    )
+    return text, identity
+
+
+def identity_from_secret(secret: str) -> SupervisorIdentity:
+    recipient = recipient_of(secret)
+    private, public = _signing_from_identity(secret)
+    return SupervisorIdentity(secret, private, SupervisorPublic(recipient, public))
+
+
+def _read_small(path: Path, what: str) -> str:
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_KEY_FILE + 1)
+    except OSError as exc:
+        raise UsageError(f"Cannot read the {what} {path} ({exc.strerror}); check the path.") from exc
+    if len(data) > MAX_KEY_FILE:
+        raise UsageError(f"The {what} {path} is far too large to be a key file; check the path.")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"The {what} {path} is not a text key file; check the path.") from exc
+
+
+def load_identity(path: Path) -> SupervisorIdentity:
+    """Read a supervisor key file (an age identity file)."""
+    text = _read_small(path, "identity key file")
+    secrets = [ln.strip() for ln in text.splitlines() if ln.strip().startswith("AGE-SECRET-KEY-1")]
+    if len(secrets) != 1:
+        raise UsageError(f"{path} is not a supervisor key file (it needs exactly one "
+                         "AGE-SECRET-KEY-1 line); pass the file made by 'keys supervisor-new'.")
+    try:
+        return identity_from_secret(secrets[0])
+    except AgeError as exc:
+        raise UsageError(f"The key in {path} is not a valid age identity; check the file.") from exc
+
+
+def _fields(text: str, magic: str, what: str) -> dict[str, str]:
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    if not lines or lines[0] != magic:
+        raise UsageError(f"This is not a {what} (it must start with '{magic}'); "
+                         "save exactly what the other side printed.")
+    fields: dict[str, str] = {}
+    for line in lines[1:]:
+        key, sep, value = line.partition(":")
+        if not sep:
+            raise UsageError(f"The {what} has a line without 'name: value'; save it again.")
+        key = key.strip()
+        if key in fields:
+            raise UsageError(f"The {what} names '{key}' twice; save it again.")
+        fields[key] = value.strip()
+    return fields
+
+
+def _b64key(value: str, what: str) -> bytes:
+    try:
+        raw = base64.b64decode(value, validate=True)
+    except binascii.Error as exc:
+        raise UsageError(f"The {what} has a damaged ed25519 key; save it again.") from exc
+    if len(raw) != 32:
+        raise UsageError(f"The {what} has a damaged ed25519 key; save it again.")
+    return raw
+
+
+def parse_supervisor_public(text: str) -> SupervisorPublic:
+    """Parse what ``keys supervisor-new`` prints; the fingerprint line, if present, must match."""
+    what = "supervisor public key"
+    f = _fields(text, SUPERVISOR_PUB_MAGIC, what)
+    if "age-recipient" not in f or "ed25519" not in f:
+        raise UsageError(f"The {what} lacks its age-recipient or ed25519 line; save it again.")
+    try:
+        recipient = check_recipient(f["age-recipient"])
+    except AgeError as exc:
+        raise UsageError(f"The {what} has a damaged age-recipient line; save it again.") from exc
+    pub = SupervisorPublic(recipient, _b64key(f["ed25519"], what))
+    if "fingerprint" in f and f["fingerprint"] != pub.fingerprint:
+        raise UsageError(f"The {what}'s fingerprint does not match its keys; it was altered.")
+    return pub
+
+
+def device_public_text(device_id: str, public_key: bytes) -> str:
+    """The device public key as ``device show`` prints it (parsed by ``parse_device_public``)."""
+    return (
+        f"{DEVICE_PUB_MAGIC}\n"
+        f"device-id: {device_id}\n"
+        f"ed25519: {base64.b64encode(public_key).decode('ascii')}\n"
+        f"minisign: {minisign.public_key_line(public_key)}\n"
+        f"fingerprint: {fingerprint(public_key)}\n"
+    )
+
+
+def parse_device_public(text: str) -> DevicePublic:
+    what = "device public key"
+    f = _fields(text, DEVICE_PUB_MAGIC, what)
+    if "device-id" not in f or "ed25519" not in f or not _UUID.fullmatch(f["device-id"]):
+        raise UsageError(f"The {what} lacks a valid device-id or ed25519 line; save it again.")
+    dev = DevicePublic(f["device-id"], _b64key(f["ed25519"], what))
+    if "fingerprint" in f and f["fingerprint"] != dev.fingerprint:
+        raise UsageError(f"The {what}'s fingerprint does not match its key; it was altered.")
+    if "minisign" in f:
+        try:
+            if minisign.parse_public_key_line(f["minisign"]) != dev.public_key:
+                raise ValueError("different key")
+        except ValueError as exc:
+            raise UsageError(f"The {what}'s minisign line does not match its key; "
+                             "it was altered.") from exc
+    return dev
+
+
+# ----------------------------------------------------------------------------- trust in a vault
+def trust_supervisor(vault: Vault, pub: SupervisorPublic, *, role: str, label: str = "",
+                     now: dt.datetime | None = None) -> bool:
+    """Pin a supervisor in this (field) vault. Returns False if it was already pinned."""
+    stamp = (now or dt.datetime.now(dt.UTC)).isoformat()
+    with vault.transaction() as conn:
+        row = conn.execute("SELECT signing_key FROM trusted_supervisor WHERE age_recipient = ?",
+                           (pub.age_recipient,)).fetchone()
+        if row is not None:
+            if bytes(row[0]) != pub.signing_key:
+                raise UsageError("A supervisor with this age key but a different signing key is "
+                                 "already pinned; remove the old one or check the file.")
+            return False
+        sid = str(uuid.uuid4())
+        conn.execute("INSERT INTO trusted_supervisor(id, age_recipient, signing_key, fingerprint,"
+                     " label, pinned_at, pinned_by) VALUES (?,?,?,?,?,?,?)",
+                     (sid, pub.age_recipient, pub.signing_key, pub.fingerprint, label, stamp, role))
+        vault.audit("pin", "supervisor", sid, role=role, now=now,
+                    details={"fingerprint": pub.fingerprint})
+    return True
+
+
+def trust_device(vault: Vault, dev: DevicePublic, *, role: str,
+                 now: dt.datetime | None = None) -> bool:
+    """Pin a field laptop's device key in this (supervisor) vault. False if already pinned."""
+    stamp = (now or dt.datetime.now(dt.UTC)).isoformat()
+    with vault.transaction() as conn:
+        row = conn.execute("SELECT public_key FROM trusted_device WHERE device_id = ?",
+                           (dev.device_id,)).fetchone()
+        if row is not None:
+            if bytes(row[0]) != dev.public_key:
+                raise UsageError("This device id is already pinned with a different key; "
+                                 "confirm the fingerprint with the interviewer before changing it.")
+            return False
+        conn.execute("INSERT INTO trusted_device(device_id, public_key, fingerprint, pinned_at,"
+                     " pinned_by) VALUES (?,?,?,?,?)",
+                     (dev.device_id, dev.public_key, dev.fingerprint, stamp, role))
+        vault.audit("pin", "device", dev.device_id, role=role, now=now,
+                    details={"fingerprint": dev.fingerprint})
+    return True
+
+
+def pinned_supervisor(vault: Vault, age_recipient: str) -> SupervisorPublic | None:
+    row = vault.conn.execute("SELECT signing_key FROM trusted_supervisor WHERE age_recipient = ?",
+                             (age_recipient,)).fetchone()
+    return SupervisorPublic(age_recipient, bytes(row[0])) if row else None
+
+
+def pinned_device_key(vault: Vault, device_id: str) -> bytes | None:
+    row = vault.conn.execute("SELECT public_key FROM trusted_device WHERE device_id = ?",
+                             (device_id,)).fetchone()
+    return bytes(row[0]) if row else None
+
+
+def list_keys(vault: Vault) -> dict[str, Any]:
+    """This vault's device and every pinned supervisor and device (public data only)."""
+    dev = vault.device()
+    sups = [{"label": r[0], "age_recipient": r[1], "fingerprint": r[2], "pinned_at": r[3]}
+            for r in vault.conn.execute("SELECT label, age_recipient, fingerprint, pinned_at FROM"
+                                        " trusted_supervisor ORDER BY pinned_at")]
+    devs = [{"device_id": r[0], "fingerprint": r[1], "pinned_at": r[2]}
+            for r in vault.conn.execute("SELECT device_id, fingerprint, pinned_at FROM"
+                                        " trusted_device ORDER BY pinned_at")]
+    return {"device": {"device_id": dev.id, "fingerprint": dev.fingerprint},
+            "supervisors": sups, "devices": devs}
+
+
+def require_pinned_recipient(vault: Vault, text: str) -> SupervisorPublic:
+    """Parse a recipient file and insist it is a pinned supervisor (a swapped file on the laptop
+    must not redirect testimony to someone else)."""
+    pub = parse_supervisor_public(text)
+    pinned = pinned_supervisor(vault, pub.age_recipient)
+    if pinned is None or pinned.signing_key != pub.signing_key:
+        raise NotFound(f"The recipient {pub.fingerprint} is not a pinned supervisor in this vault; "
+                       "pin it first with 'testimony keys trust-supervisor FILE'.")
+    return pub

@@ -1,0 +1,543 @@
+"""Reading a bundle as hostile input: decrypt, parse the container strictly, verify, stream.
+
+Order of checks: the age layer caps its header and authenticates every 64 KiB chunk; the tar
+reader accepts only canonical headers for fixed names; the device key file and the exact manifest
+bytes are checked against the minisign signature before the manifest is parsed; the manifest is
+parsed strictly and fixes every later entry's name, size and SHA-256, which are checked as the
+data streams past. Nothing read before the age layer has finished authenticating the whole file
+may be committed: callers treat any exception as "refuse and roll back".
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import io
+import os
+import queue
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO, Protocol
+
+from app.bundles import container
+from app.bundles.errors import BundleRejected
+from app.bundles.keys import DevicePublic
+from app.bundles.model import (
+    AUDIT,
+    DEVICE_PUB,
+    FORMAT,
+    FORMAT_VERSION,
+    MANIFEST,
+    MAX_DEVICE_PUB,
+    MAX_FILES,
+    MAX_LINE,
+    MAX_MANIFEST,
+    MAX_TOTAL,
+    PROFILES,
+    PURPOSES,
+    SIGNATURE,
+    SUMS,
+    sums_text,
+)
+from app.bundles.strictjson import StrictJsonError
+from app.bundles.strictjson import loads as strict_loads
+from app.errors import AppError, UsageError
+from app.tasks import CancelToken
+from crypto import minisign
+from crypto.agefile import AGE_MAGIC, AgeError, decrypt_stream
+from crypto.errors import BadSignature
+from storage.jsonutil import canonical_json
+
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_AUDIT_KEYS = {"seq", "id", "at", "role", "action", "object_type", "object_id", "details",
+               "prev_hash", "hash"}
+READ_CHUNK = 1024 * 1024
+
+
+def rejected(reason: str) -> BundleRejected:
+    return BundleRejected(f"The bundle was refused: {reason}; nothing was changed.")
+
+
+class Sink(Protocol):
+    """Receives verified-so-far content (import); must not commit before the read completes."""
+
+    def audio_begin(self, blob_id: str, size: int, sha256: str, meta: dict[str, Any]) -> None: ...
+    def audio_data(self, chunk: bytes) -> None: ...
+    def audio_end(self) -> None: ...
+    def table_row(self, table: str, row: dict[str, Any]) -> None: ...
+    def audit_row(self, entry: dict[str, Any]) -> None: ...
+
+
+@dataclass
+class Manifest:
+    raw: bytes
+    sha256: str
+    data: dict[str, Any]
+    trusted_comment: str
+    device: DevicePublic
+
+    @property
+    def bundle_id(self) -> str:
+        return str(self.data["bundle_id"])
+
+    @property
+    def sequence(self) -> int:
+        return int(self.data["sequence"])
+
+    @property
+    def files(self) -> list[dict[str, Any]]:
+        return list(self.data["files"])
+
+    @property
+    def interview_ids(self) -> set[str]:
+        return {str(i["id"]) for i in self.data["interviews"]}
+
+
+def _require(cond: bool, reason: str) -> None:
+    if not cond:
+        raise rejected(reason)
+
+
+def _is_str(v: Any) -> bool:
+    return isinstance(v, str) and len(v) < 4096
+
+
+def validate_manifest(data: Any) -> None:
+    """Structural checks on a (signature-verified) manifest; raises BundleRejected."""
+    bad = "its manifest is not in the expected form"
+    _require(isinstance(data, dict), bad)
+    _require(data.get("format") == FORMAT, "it is not a Testimony Vault bundle")
+    _require(data.get("format_version") == FORMAT_VERSION,
+             "it was made by an incompatible version of Testimony Vault")
+    for key in ("bundle_id", "created_at", "profile", "purpose"):
+        _require(_is_str(data.get(key)), bad)
+    _require(bool(_UUID.fullmatch(data["bundle_id"])), bad)
+    _require(data["profile"] in PROFILES and data["purpose"] in PURPOSES, bad)
+    seq = data.get("sequence")
+    _require(isinstance(seq, int) and not isinstance(seq, bool) and seq >= 1, bad)
+    prev = data.get("previous_manifest_sha256")
+    _require(prev is None or (isinstance(prev, str) and bool(_HEX64.fullmatch(prev))), bad)
+    _require(isinstance(data.get("encrypted"), bool), bad)
+    dev = data.get("device")
+    _require(isinstance(dev, dict) and _is_str(dev.get("id")) and _is_str(dev.get("minisign")),
+             bad)
+    recips = data.get("recipients")
+    _require(isinstance(recips, list) and len(recips) <= 32, bad)
+    for r in recips:
+        _require(isinstance(r, dict) and _is_str(r.get("age_recipient")), bad)
+    interviews = data.get("interviews")
+    _require(isinstance(interviews, list) and len(interviews) <= MAX_FILES, bad)
+    for i in interviews:
+        _require(isinstance(i, dict) and _is_str(i.get("id")) and _is_str(i.get("digest"))
+                 and _is_str(i.get("code")), bad)
+    audio = data.get("audio")
+    _require(isinstance(audio, list), bad)
+    for a in audio:
+        _require(isinstance(a, dict) and _is_str(a.get("blob_id"))
+                 and a.get("state") in ("complete", "interrupted") and _is_str(a.get("kind")),
+                 bad)
+    files = data.get("files")
+    _require(isinstance(files, list), bad)
+    _require(2 <= len(files) <= MAX_FILES, "it declares too many files")
+    names: set[str] = set()
+    total = 0
+    for f in files:
+        _require(isinstance(f, dict) and set(f) == {"name", "size", "sha256"}, bad)
+        name, size, sha = f["name"], f["size"], f["sha256"]
+        _require(isinstance(name, str) and container.name_allowed(name)
+                 and name not in (MANIFEST, SIGNATURE), "it names a file that is not allowed")
+        _require(name not in names, "it lists a file twice")
+        names.add(name)
+        _require(isinstance(size, int) and not isinstance(size, bool)
+                 and 0 <= size <= container.MAX_ENTRY_SIZE, "it declares an oversized file")
+        total += size
+        _require(isinstance(sha, str) and bool(_HEX64.fullmatch(sha)), bad)
+    _require(total <= MAX_TOTAL, "its declared size is over the limit")
+    _require(files[0]["name"] == DEVICE_PUB and files[1]["name"] == SUMS, bad)
+    _require(files[1]["size"] <= 200 * len(files), "it declares an oversized SHA256SUMS")
+    blob_names = {f"audio/{a['blob_id']}.bin" for a in audio}
+    _require(blob_names == {n for n in names if n.startswith("audio/")},
+             "its audio list does not match its files")
+
+
+class _Handler:
+    """The container callback: enforces order, caps and hashes; forwards content to a sink."""
+
+    def __init__(self, *, on_manifest: Callable[[Manifest], None], sink: Sink | None,
+                 expect_manifest_sha: str | None) -> None:
+        self.on_manifest = on_manifest
+        self.sink = sink
+        self.expect_manifest_sha = expect_manifest_sha
+        self.index = 0
+        self.name = ""
+        self.size = 0
+        self.buffer = bytearray()
+        self.line = bytearray()
+        self.hash = hashlib.sha256()
+        self.device_pub = b""
+        self.manifest_raw = b""
+        self.manifest: Manifest | None = None
+        self.audio_meta: dict[str, dict[str, Any]] = {}
+        self.checked: list[dict[str, Any]] = []
+
+    # The first three entries are fixed; the manifest fixes all the others.
+    def begin(self, name: str, size: int) -> None:
+        fixed = {0: (DEVICE_PUB, MAX_DEVICE_PUB), 1: (MANIFEST, MAX_MANIFEST),
+                 2: (SIGNATURE, minisign.MAX_SIGNATURE_FILE)}
+        if self.index in fixed:
+            want, cap = fixed[self.index]
+            _require(name == want, "its entries are out of order")
+            _require(size <= cap, f"its {want} is oversized")
+        else:
+            assert self.manifest is not None
+            files = self.manifest.files
+            pos = self.index - 2  # files[0] is device.pub, already read
+            _require(pos < len(files), "it holds more files than its manifest lists")
+            _require(files[pos]["name"] == name, "its entries do not match the manifest's order")
+            _require(files[pos]["size"] == size, "an entry's size differs from the manifest")
+            if name.startswith("audio/") and self.sink is not None:
+                blob_id = name[len("audio/"):-len(".bin")]
+                self.sink.audio_begin(blob_id, size, files[pos]["sha256"],
+                                      self.audio_meta[blob_id])
+        self.name, self.size = name, size
+        self.buffer.clear()
+        self.line.clear()
+        self.hash = hashlib.sha256()
+
+    def data(self, chunk: bytes) -> None:
+        if self.index < 3 or self.name == SUMS:
+            self.buffer += chunk
+            return
+        self.hash.update(chunk)
+        if self.name.startswith("audio/"):
+            if self.sink is not None:
+                self.sink.audio_data(chunk)
+            return
+        self._lines(chunk)
+
+    def _lines(self, chunk: bytes) -> None:
+        start = 0
+        while True:
+            nl = chunk.find(b"\n", start)
+            if nl < 0:
+                self.line += chunk[start:]
+                _require(len(self.line) <= MAX_LINE, "a record is oversized")
+                return
+            self.line += chunk[start:nl]
+            self._record(bytes(self.line))
+            self.line.clear()
+            start = nl + 1
+
+    def _record(self, line: bytes) -> None:
+        try:
+            value = strict_loads(line, allow_floats=True)
+        except StrictJsonError as exc:
+            raise rejected(f"a record is not valid ({exc})") from None
+        _require(isinstance(value, dict), "a record is not an object")
+        if self.name == AUDIT:
+            self._audit(value)
+            if self.sink is not None:
+                self.sink.audit_row(value)
+            return
+        table = self.name[len("tables/"):-len(".jsonl")]
+        for v in value.values():
+            _require(v is None or isinstance(v, str | int | float)
+                     or (isinstance(v, dict) and set(v) == {"$bytes"}), "a record has odd values")
+        assert self.manifest is not None
+        ids = self.manifest.interview_ids
+        owner = value.get("id") if table == "interview" else value.get("interview_id", None)
+        if table == "interview" or "interview_id" in value:
+            _require(owner in ids, "a record belongs to an interview the manifest does not list")
+        if self.sink is not None:
+            self.sink.table_row(table, value)
+
+    def _audit(self, entry: dict[str, Any]) -> None:
+        _require(set(entry) == _AUDIT_KEYS, "an audit entry is malformed")
+        _require(isinstance(entry["seq"], int) and isinstance(entry["details"], dict)
+                 and all(isinstance(entry[k], str) for k in ("id", "at", "role", "action",
+                                                             "object_type"))
+                 and (entry["object_id"] is None or isinstance(entry["object_id"], str)),
+                 "an audit entry is malformed")
+        body = {k: entry[k] for k in _AUDIT_KEYS - {"prev_hash", "hash"}}
+        prev = entry["prev_hash"]
+        _require(isinstance(prev, str) and isinstance(entry["hash"], str), "an audit entry is "
+                 "malformed")
+        digest = hashlib.sha256(prev.encode("ascii", "replace") + b"\n"
+                                + canonical_json(body)).hexdigest()
+        _require(digest == entry["hash"], "an audit entry does not match its hash")
+
+    def end(self) -> None:
+        if self.index == 0:
+            self.device_pub = bytes(self.buffer)
+        elif self.index == 1:
+            self.manifest_raw = bytes(self.buffer)
+        elif self.index == 2:
+            self._check_manifest(bytes(self.buffer))
+        else:
+            assert self.manifest is not None
+            entry = self.manifest.files[self.index - 2]
+            if self.name == SUMS:
+                _require(bytes(self.buffer) == sums_text(self.manifest.files),
+                         "its SHA256SUMS differs from the signed manifest")
+                digest = hashlib.sha256(self.buffer).hexdigest()
+            else:
+                _require(not self.line, "a record file does not end with a newline")
+                digest = self.hash.hexdigest()
+                if self.name.startswith("audio/") and self.sink is not None:
+                    self.sink.audio_end()
+            _require(digest == entry["sha256"], f"the file {self.name} was altered")
+            self.checked.append(entry)
+        self.buffer.clear()
+        self.index += 1
+
+    def _check_manifest(self, signature: bytes) -> None:
+        try:
+            device_key = minisign.parse_public_key_file(self.device_pub)
+        except (UnicodeDecodeError, ValueError):
+            raise rejected("its device key file is damaged") from None
+        try:
+            verified = minisign.verify_file(device_key, self.manifest_raw, signature)
+        except BadSignature:
+            raise rejected("its signature does not match its manifest (it was altered or "
+                           "forged)") from None
+        sha = hashlib.sha256(self.manifest_raw).hexdigest()
+        if self.expect_manifest_sha is not None and sha != self.expect_manifest_sha:
+            raise rejected("the file changed while it was being imported")
+        try:
+            data = strict_loads(self.manifest_raw)
+        except StrictJsonError as exc:
+            raise rejected(f"its manifest is not strict JSON ({exc})") from None
+        validate_manifest(data)
+        _require(bool(_UUID.fullmatch(data["device"]["id"]))
+                 and data["device"]["minisign"] == minisign.public_key_line(device_key),
+                 "its manifest names a different device than its key file")
+        device = DevicePublic(data["device"]["id"], device_key)
+        files = data["files"]
+        _require(files[0]["sha256"] == hashlib.sha256(self.device_pub).hexdigest()
+                 and files[0]["size"] == len(self.device_pub), "its device key file was altered")
+        self.checked.append(files[0])
+        self.audio_meta = {a["blob_id"]: a for a in data["audio"]}
+        self.manifest = Manifest(self.manifest_raw, sha, data, verified.trusted_comment, device)
+        self.on_manifest(self.manifest)
+
+    def finish(self) -> Manifest:
+        _require(self.manifest is not None, "it is incomplete")
+        assert self.manifest is not None
+        _require(self.index - 2 == len(self.manifest.files), "it is incomplete")
+        return self.manifest
+
+
+class _Pipeline:
+    """Hands decrypted plaintext to the parser in 1 MiB pieces on a second thread.
+
+    pyrage delivers 8 KiB pieces; batching them cuts per-call overhead, and parsing (mostly
+    SHA-256, which releases the GIL) then overlaps with decryption on the other core. The queue
+    is bounded, so memory stays flat. An exception in the parser stops decryption at the next
+    write and is re-raised unchanged by ``close``."""
+
+    def __init__(self, target: container.StrictTarReader, size: int = 1 << 20,
+                 depth: int = 4) -> None:
+        self.target = target
+        self.size = size
+        self.buffer = bytearray()
+        self.items: queue.Queue[bytes | None] = queue.Queue(depth)
+        self.error: BaseException | None = None
+        self.worker = threading.Thread(target=self._run, name="bundle-parser", daemon=True)
+        self.worker.start()
+
+    def _run(self) -> None:
+        while True:
+            item = self.items.get()
+            if item is None:
+                return
+            if self.error is None:
+                try:
+                    self.target.write(item)
+                except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
+                    self.error = exc
+
+    def write(self, data: bytes) -> int:
+        if self.error is not None:
+            raise self.error
+        self.buffer += data
+        if len(self.buffer) >= self.size:
+            self._put()
+        return len(data)
+
+    def _put(self) -> None:
+        chunk = bytes(self.buffer)
+        self.buffer.clear()
+        self.items.put(chunk)
+
+    def close(self) -> None:
+        """Flush, wait for the parser, and re-raise its exception if it had one."""
+        if self.buffer and self.error is None:
+            self._put()
+        self.items.put(None)
+        self.worker.join()
+        if self.error is not None:
+            raise self.error
+
+    def abort(self) -> None:
+        self.buffer.clear()
+        self.error = self.error or RuntimeError("aborted")
+        self.items.put(None)
+        self.worker.join()
+
+
+class _Progressing(io.RawIOBase):
+    """The bundle file as pyrage reads it: reports progress and honours cancel per read."""
+
+    def __init__(self, fh: BinaryIO, total: int, progress: Callable[[float], None],
+                 cancel: CancelToken | None) -> None:
+        super().__init__()
+        self.fh = fh
+        self.total = max(total, 1)
+        self.progress = progress
+        self.cancel = cancel
+        self.reported = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        return self.fh.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self.fh.tell()
+
+    def readinto(self, buffer: Any) -> int:
+        if self.cancel is not None:
+            self.cancel.raise_if_cancelled("Cancelled; nothing was changed.")
+        data = self.fh.read(len(buffer))
+        buffer[:len(data)] = data
+        position = self.fh.tell()
+        if position > self.reported:  # the header check reads ahead, then seeks back
+            self.reported = position
+            self.progress(min(position / self.total, 1.0))
+        return len(data)
+
+
+def is_encrypted(fh: BinaryIO) -> bool:
+    start = fh.tell()
+    head = fh.read(len(AGE_MAGIC))
+    fh.seek(start)
+    return head == AGE_MAGIC
+
+
+def read_bundle(path: Path, identity: str | None, *, on_manifest: Callable[[Manifest], None],
+                sink: Sink | None = None, expect_manifest_sha: str | None = None,
+                on_encrypted: Callable[[bool], None] = lambda _e: None,
+                progress: Callable[[float], None] = lambda _f: None,
+                cancel: CancelToken | None = None) -> tuple[Manifest, bool]:
+    """Stream one bundle through every check. Returns (manifest, was_encrypted).
+
+    Raises BundleRejected for anything wrong with the bundle, UsageError for a missing key.
+    """
+    handler = _Handler(on_manifest=on_manifest, sink=sink, expect_manifest_sha=expect_manifest_sha)
+    reader = container.StrictTarReader(handler, max_entries=MAX_FILES + 2,
+                                       max_total=MAX_TOTAL + MAX_MANIFEST + 8192)
+    try:
+        raw = open(path, "rb")  # noqa: SIM115 - closed below
+        total = os.fstat(raw.fileno()).st_size
+    except OSError as exc:
+        raise UsageError(f"Cannot read the bundle {path} ({exc.strerror}); check the path.") from exc
+    fh = _Progressing(raw, total, progress, cancel)
+    try:
+        _require(total <= MAX_TOTAL + MAX_MANIFEST + (1 << 30), "it is larger than any bundle "
+                 "may be")
+        encrypted = is_encrypted(raw)
+        on_encrypted(encrypted)
+        if encrypted:
+            if identity is None:
+                raise UsageError("This bundle is encrypted; pass --identity with the supervisor "
+                                 "key file.")
+            pipeline = _Pipeline(reader)
+            try:
+                decrypt_stream(fh, pipeline, identity)  # type: ignore[arg-type]
+            except AgeError:
+                pipeline.abort()
+                raise rejected("it cannot be decrypted with this key, or it was damaged or cut "
+                               "short") from None
+            except BaseException:
+                pipeline.abort()
+                raise
+            pipeline.close()
+        else:
+            while chunk := fh.read(READ_CHUNK):
+                reader.write(chunk)
+        reader.close()
+        manifest = handler.finish()
+    except (AppError, BundleRejected):
+        raise
+    except (ValueError, KeyError, TypeError, UnicodeError, IndexError, binascii.Error):
+        raise rejected("it is malformed") from None
+    finally:
+        raw.close()
+    return manifest, encrypted
+
+
+def check_recipients(manifest: Manifest, encrypted: bool, my_recipient: str | None) -> None:
+    """The signed manifest must name us (stops forwarding a re-encrypted bundle) and must
+    agree with how the file is actually protected."""
+    named = [r["age_recipient"] for r in manifest.data["recipients"]]
+    if encrypted != manifest.data["encrypted"]:
+        raise rejected("its encryption does not match what the sender signed (it was "
+                       "re-packaged by someone else)")
+    if encrypted and my_recipient not in named:
+        raise rejected("it was addressed to someone else and forwarded (your key is not among "
+                       "the recipients the sender signed)")
+
+
+@dataclass
+class FileCheck:
+    name: str
+    size: int
+    sha256: str
+
+
+@dataclass
+class Report:
+    manifest: Manifest
+    encrypted: bool
+    pinned: bool | None
+    chain: str
+    files: list[FileCheck] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        m = self.manifest.data
+        trust = {None: "not pinned (no --vault given; compare the fingerprint aloud)",
+                 True: "pinned in this vault", False: "NOT pinned"}[self.pinned]
+        out = [
+            f"Bundle {m['bundle_id']} ({m['profile']} profile, purpose {m['purpose']})",
+            f"Signed by device {m['device']['id']}",
+            f"  fingerprint {self.manifest.device.fingerprint}: {trust}",
+            f"  signature: valid (minisign, key id "
+            f"{minisign.key_id_hex(self.manifest.device.public_key)})",
+            f"Created {m['created_at']} by app {m.get('app_version', '?')}",
+            f"Sequence {m['sequence']}; previous manifest "
+            f"{m['previous_manifest_sha256'] or '(none: first bundle)'}",
+            f"Chain: {self.chain}",
+            "Encrypted to: " + (", ".join(r["fingerprint"] for r in m["recipients"])
+                                if self.encrypted else "NOBODY (unencrypted bundle)"),
+            f"Interviews: {', '.join(i['code'] for i in m['interviews'])}",
+        ]
+        if m["redactions"]:
+            out.append(f"Redactions: {len(m['redactions'])} spans replaced")
+        out.append(f"Files ({len(self.files)}), all SHA-256 verified:")
+        out += [f"  {f.sha256}  {f.size:>12}  {f.name}" for f in self.files]
+        out += [f"Warning: {w}" for w in self.warnings]
+        return out
+
+
+def b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")

@@ -1,0 +1,47 @@
+"""Marking spans of transcript text for redaction in 'share' bundles.
+
+A redaction is a row (segment, character range, reason); the segment's text is never altered
+(evidence integrity). The exporter replaces the spans with a placeholder in 'share' bundles only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from app.errors import NotFound, UsageError
+from app.interviews import resolve_id
+from storage.vault import Vault
+
+
+def add_redaction(vault: Vault, interview: str, segment: str, char_start: int, char_end: int,
+                  reason: str, *, role: str, layer: str = "original",
+                  now: dt.datetime | None = None) -> str:
+    """Mark ``[char_start, char_end)`` of a segment (id, or index within ``layer``)."""
+    interview_id = resolve_id(vault, interview)
+    if segment.isdigit():
+        row = vault.conn.execute(
+            "SELECT id, text FROM segment WHERE interview_id = ? AND layer = ? AND idx = ?",
+            (interview_id, layer, int(segment))).fetchone()
+    else:
+        row = vault.conn.execute("SELECT id, text FROM segment WHERE interview_id = ? AND id = ?",
+                                 (interview_id, segment)).fetchone()
+    if row is None:
+        raise NotFound(f"No segment {segment} in that interview's {layer} layer; list the "
+                       "transcript to find its number.")
+    if not (0 <= char_start < char_end <= len(row[1])):
+        raise UsageError(f"The character range {char_start}:{char_end} is not inside the segment "
+                         f"(it has {len(row[1])} characters); give A:B with A < B.")
+    if not reason.strip():
+        raise UsageError("Give a --reason for the redaction (for example 'names a relative').")
+    rid = str(uuid.uuid4())
+    stamp = (now or dt.datetime.now(dt.UTC)).isoformat()
+    with vault.transaction() as conn:
+        conn.execute("INSERT INTO redaction(id, interview_id, segment_id, char_start, char_end,"
+                     " reason, created_at, created_by) VALUES (?,?,?,?,?,?,?,?)",
+                     (rid, interview_id, row[0], char_start, char_end, reason.strip(), stamp,
+                      role))
+        vault.audit("redact", "segment", str(row[0]), role=role, now=now,
+                    details={"redaction_id": rid, "char_start": char_start,
+                             "char_end": char_end})
+    return rid

@@ -1,0 +1,262 @@
+"""Bundle commands: keys, export, verify, import, receipt, purge, redact (thin over app.bundles)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import uuid
+from pathlib import Path
+from typing import Any
+
+from app.bundles import keys as keymod
+from app.bundles.export import export_bundle
+from app.bundles.importer import import_bundle, verify_bundle
+from app.bundles.receipts import apply_receipt, make_receipt, purge_acknowledged
+from app.bundles.redaction import add_redaction
+from app.cli.context import Context
+from app.errors import UsageError
+from app.tasks import StderrProgress
+from crypto import minisign
+
+
+def register(sub: Any) -> None:
+    k = sub.add_parser("keys", help="supervisor keys and pinned (trusted) keys")
+    ksub = k.add_subparsers(dest="keys_command", metavar="ACTION")
+    p = ksub.add_parser("supervisor-new", help="make a supervisor key file; print its public part")
+    p.add_argument("--out", required=True, metavar="FILE", help="where to write the SECRET key")
+    p.add_argument("--label", default="", help="a name shown next to the key")
+    p.set_defaults(func=cmd_supervisor_new)
+    p = ksub.add_parser("trust-supervisor", help="pin a supervisor's public key in this vault")
+    p.add_argument("pubfile")
+    p.add_argument("--label", default="")
+    p.set_defaults(func=cmd_trust_supervisor)
+    p = ksub.add_parser("trust-device", help="pin a laptop's device key in this vault")
+    p.add_argument("pubfile")
+    p.set_defaults(func=cmd_trust_device)
+    p = ksub.add_parser("list", help="this device and every pinned key")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_keys_list)
+    p = ksub.add_parser("device-pub", help="print this device's public key")
+    p.add_argument("--minisign", action="store_true",
+                   help="as a minisign public key file (for 'minisign -V -p FILE')")
+    p.set_defaults(func=cmd_device_pub)
+
+    p = sub.add_parser("export", help="write a signed, encrypted bundle")
+    p.add_argument("ids", nargs="*", metavar="ID", help="interview ids or codes (default: all)")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--recipient", action="append", default=[], metavar="PUBFILE",
+                   help="a pinned supervisor's public key file (repeatable)")
+    p.add_argument("--profile", default="archive", choices=["archive", "share"])
+    p.add_argument("--purpose", default="archive", choices=["archive", "un", "court",
+                                                            "publication"])
+    p.add_argument("--since-last", action="store_true",
+                   help="only interviews changed since the last bundle to these recipients")
+    p.add_argument("--unencrypted", action="store_true", help="write an unencrypted bundle")
+    p.add_argument("--i-understand", action="store_true",
+                   help="confirm that an unencrypted bundle exposes the testimony")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("verify", help="check a bundle; never writes")
+    p.add_argument("file")
+    p.add_argument("--identity", metavar="KEYFILE", help="the supervisor key file")
+    p.add_argument("--vault", dest="verify_vault", metavar="DIR",
+                   help="also check trust and sequence against this vault")
+    p.set_defaults(func=cmd_verify)
+
+    p = sub.add_parser("import", help="verify and merge a bundle into this vault")
+    p.add_argument("file")
+    p.add_argument("--identity", required=True, metavar="KEYFILE")
+    p.add_argument("--receipt-out", metavar="FILE",
+                   help="where to write the signed receipt (default: FILE.receipt)")
+    p.set_defaults(func=cmd_import)
+
+    r = sub.add_parser("receipt", help="supervisor receipts")
+    rsub = r.add_subparsers(dest="receipt_command", metavar="ACTION")
+    p = rsub.add_parser("apply", help="mark the interviews a receipt covers as safe to purge")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_receipt_apply)
+
+    p = sub.add_parser("purge", help="delete interviews a supervisor acknowledged")
+    p.add_argument("--acknowledged", action="store_true", required=True)
+    p.set_defaults(func=cmd_purge)
+
+    p = sub.add_parser("redact", help="mark a span of a segment for redaction in 'share' bundles")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--segment", required=True, metavar="N", help="segment number or id")
+    p.add_argument("--chars", required=True, metavar="A:B", help="character range, end exclusive")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--layer", default="original", choices=["original", "translation"])
+    p.set_defaults(func=cmd_redact)
+
+
+def _read(path: str, what: str) -> str:
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(keymod.MAX_KEY_FILE + 1)
+    except OSError as exc:
+        raise UsageError(f"Cannot read the {what} {path} ({exc.strerror}); check the path.") from exc
+    if len(data) > keymod.MAX_KEY_FILE:
+        raise UsageError(f"The {what} {path} is too large; check the path.")
+    return data.decode("utf-8", "replace")
+
+
+def _write_new(path: Path, data: bytes, mode: int) -> None:
+    if path.exists():
+        raise UsageError(f"{path} already exists; choose a new file name (nothing was written).")
+    tmp = path.parent / f".{path.name}.{uuid.uuid4().hex}.partial"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def cmd_supervisor_new(ctx: Context, args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        raise UsageError(f"The folder {out.parent} does not exist; create it first.")
+    text, identity = keymod.new_supervisor_key()
+    _write_new(out, text.encode("ascii"), 0o600)
+    sys.stderr.write(f"Secret key written to {out}; keep it offline and never share it.\n")
+    sys.stdout.write(identity.public.text(args.label))
+    return 0
+
+
+def cmd_trust_supervisor(ctx: Context, args: argparse.Namespace) -> int:
+    pub = keymod.parse_supervisor_public(_read(args.pubfile, "supervisor public key file"))
+    added = keymod.trust_supervisor(ctx.vault(), pub, role=ctx.role, label=args.label)
+    print(f"{'Pinned' if added else 'Already pinned'} supervisor {pub.fingerprint}")
+    print("Compare this fingerprint aloud with the supervisor before exporting to it.")
+    return 0
+
+
+def cmd_trust_device(ctx: Context, args: argparse.Namespace) -> int:
+    dev = keymod.parse_device_public(_read(args.pubfile, "device public key file"))
+    added = keymod.trust_device(ctx.vault(), dev, role=ctx.role)
+    print(f"{'Pinned' if added else 'Already pinned'} device {dev.device_id}")
+    print(f"Fingerprint: {dev.fingerprint}")
+    print("Compare this fingerprint aloud with the interviewer before importing its bundles.")
+    return 0
+
+
+def cmd_keys_list(ctx: Context, args: argparse.Namespace) -> int:
+    info = keymod.list_keys(ctx.vault())
+    if args.json:
+        print(json.dumps(info, indent=2))
+        return 0
+    print(f"This device: {info['device']['device_id']}  {info['device']['fingerprint']}")
+    print("Pinned supervisors:" if info["supervisors"] else "Pinned supervisors: none")
+    for s in info["supervisors"]:
+        print(f"  {s['fingerprint']}  {s['age_recipient']}  {s['label']}")
+    print("Pinned devices:" if info["devices"] else "Pinned devices: none")
+    for d in info["devices"]:
+        print(f"  {d['fingerprint']}  {d['device_id']}")
+    return 0
+
+
+def cmd_device_pub(ctx: Context, args: argparse.Namespace) -> int:
+    device = ctx.vault().device()
+    if args.minisign:
+        sys.stdout.write(minisign.public_key_file(device.public_key))
+    else:
+        sys.stdout.write(keymod.device_public_text(device.id, device.public_key))
+    return 0
+
+
+def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
+    if args.unencrypted and not args.i_understand:
+        raise UsageError("An unencrypted bundle exposes the testimony to anyone holding the file;"
+                         " add --i-understand to confirm, or name a --recipient instead.")
+    if args.unencrypted and args.recipient:
+        raise UsageError("Choose either --recipient or --unencrypted, not both.")
+    vault = ctx.vault()
+    recipients = [keymod.require_pinned_recipient(vault, _read(p, "recipient key file"))
+                  for p in args.recipient]
+    if args.unencrypted:
+        sys.stderr.write("WARNING: writing an UNENCRYPTED bundle; anyone who gets the file can "
+                         "read the testimony.\n")
+    result = export_bundle(
+        vault, args.ids, recipients=recipients, out=Path(args.out), role=ctx.role,
+        profile=args.profile, purpose=args.purpose, since_last=args.since_last,
+        unencrypted=args.unencrypted, progress=StderrProgress(),
+        notice=_notice)
+    print(f"Wrote bundle {result.bundle_id} (sequence {result.sequence}) to {result.path}")
+    print(f"Interviews: {', '.join(result.interviews)}")
+    if result.redactions:
+        print(f"Redacted spans: {result.redactions}")
+    return 0
+
+
+def _notice(message: str) -> None:
+    sys.stderr.write(message + "\n")
+
+
+def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
+    identity = keymod.load_identity(Path(args.identity)) if args.identity else None
+    vault = None
+    if args.verify_vault:
+        ctx.args.vault = args.verify_vault
+        vault = ctx.vault()
+    report = verify_bundle(Path(args.file), identity, vault=vault, progress=StderrProgress())
+    print("\n".join(report.lines()))
+    print("Result: VALID")
+    return 0
+
+
+def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
+    identity = keymod.load_identity(Path(args.identity))
+    result = import_bundle(ctx.vault(), Path(args.file), identity, role=ctx.role,
+                           progress=StderrProgress())
+    for w in result.warnings:
+        sys.stderr.write(f"Warning: {w}\n")
+    if result.replay:
+        print(f"Bundle {result.bundle_id} was already imported; nothing changed.")
+    else:
+        print(f"Imported bundle {result.bundle_id} (device {result.device_id}, sequence "
+              f"{result.sequence}): {result.inserted} new records, {result.skipped} unchanged, "
+              f"{len(result.conflicts)} conflicts.")
+        for table, key in result.conflicts:
+            print(f"  conflict kept for review: {table} {key}")
+    receipt = Path(args.receipt_out or f"{args.file}.receipt")
+    if receipt.exists():
+        receipt.unlink()
+    _write_new(receipt, make_receipt(identity, result), 0o644)
+    print(f"Receipt written to {receipt}; give it to the interviewer.")
+    return 0
+
+
+def cmd_receipt_apply(ctx: Context, args: argparse.Namespace) -> int:
+    try:
+        with open(args.file, "rb") as fh:
+            data = fh.read(4 * 1024 * 1024 + 1)
+    except OSError as exc:
+        raise UsageError(f"Cannot read the receipt {args.file} ({exc.strerror}).") from exc
+    result = apply_receipt(ctx.vault(), data, role=ctx.role)
+    print(f"Receipt for bundle {result.bundle_id} applied: {len(result.acknowledged)} "
+          "interviews may now be purged with 'testimony purge --acknowledged'.")
+    return 0
+
+
+def cmd_purge(ctx: Context, args: argparse.Namespace) -> int:
+    result = purge_acknowledged(ctx.vault(), role=ctx.role)
+    for line in result.kept:
+        print(line)
+    print(f"Purged {len(result.purged)} interviews: {', '.join(result.purged) or 'none'}")
+    return 0
+
+
+def cmd_redact(ctx: Context, args: argparse.Namespace) -> int:
+    a, sep, b = args.chars.partition(":")
+    if not sep or not a.isdigit() or not b.isdigit():
+        raise UsageError("Give --chars as A:B, for example --chars 10:24.")
+    rid = add_redaction(ctx.vault(), args.id, args.segment, int(a), int(b), args.reason,
+                        role=ctx.role, layer=args.layer)
+    print(f"Marked for redaction ({rid}); 'share' bundles will show it as [REDACTED].")
+    return 0

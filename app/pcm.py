@@ -1,0 +1,94 @@
+"""Raw PCM formats and the streaming WAV header that recordings are stored under.
+
+A recording is stored as a WAV file whose header is written first, with the RIFF and data
+sizes set to 0xFFFFFFFF ("unknown length", as streaming encoders do). The header never needs
+rewriting when the recording ends, so the stored bytes are final the moment they are committed:
+a recording cut off by a crash is still a valid, playable WAV (FFmpeg/PyAV and sox read such
+files to their end), and the SHA-256 of a sealed recording covers exactly the bytes that
+``audio export`` writes out.
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+SampleFormat = Literal["s16", "f32"]
+
+WAV_HEADER_SIZE = 44
+UNKNOWN_SIZE = 0xFFFFFFFF
+_CODECS: dict[str, str] = {"s16": "pcm_s16le", "f32": "pcm_f32le"}
+MIN_SAMPLE_RATE = 16000
+
+
+@dataclass(frozen=True)
+class PcmFormat:
+    """Interleaved little-endian PCM as delivered by an audio input."""
+
+    sample_rate: int
+    channels: int
+    sample_format: SampleFormat = "s16"
+
+    def __post_init__(self) -> None:
+        if self.sample_format not in _CODECS:
+            raise ValueError(f"unsupported sample format {self.sample_format!r}")
+        if self.sample_rate < MIN_SAMPLE_RATE:
+            raise ValueError(f"sample rate {self.sample_rate} Hz is below {MIN_SAMPLE_RATE} Hz")
+        if not 1 <= self.channels <= 8:
+            raise ValueError(f"unsupported channel count {self.channels}")
+
+    @property
+    def bytes_per_sample(self) -> int:
+        return 2 if self.sample_format == "s16" else 4
+
+    @property
+    def bytes_per_frame(self) -> int:
+        return self.bytes_per_sample * self.channels
+
+    @property
+    def bytes_per_second(self) -> int:
+        return self.bytes_per_frame * self.sample_rate
+
+    @property
+    def codec(self) -> str:
+        """The FFmpeg codec name stored in ``audio_asset.codec``."""
+        return _CODECS[self.sample_format]
+
+    @classmethod
+    def from_codec(cls, codec: str, sample_rate: int, channels: int) -> PcmFormat:
+        for fmt, name in _CODECS.items():
+            if name == codec:
+                return cls(sample_rate, channels, fmt)  # type: ignore[arg-type]
+        raise ValueError(f"not a recording codec: {codec!r}")
+
+    def duration_of(self, data_bytes: int) -> float:
+        """Seconds of audio in ``data_bytes`` bytes of PCM (whole frames only)."""
+        return (max(0, data_bytes) // self.bytes_per_frame) / self.sample_rate
+
+
+def wav_header(fmt: PcmFormat) -> bytes:
+    """A 44-byte WAV header with unknown (0xFFFFFFFF) RIFF and data sizes."""
+    format_tag = 1 if fmt.sample_format == "s16" else 3  # PCM / IEEE float
+    bits = fmt.bytes_per_sample * 8
+    return (
+        b"RIFF" + struct.pack("<I", UNKNOWN_SIZE) + b"WAVE"
+        + b"fmt " + struct.pack("<IHHIIHH", 16, format_tag, fmt.channels, fmt.sample_rate,
+                                fmt.bytes_per_second, fmt.bytes_per_frame, bits)
+        + b"data" + struct.pack("<I", UNKNOWN_SIZE)
+    )
+
+
+def level(data: bytes | bytearray | memoryview, fmt: PcmFormat) -> tuple[float, float]:
+    """(RMS, peak) of a block of PCM, both in [0, 1] of full scale, for a level meter."""
+    if fmt.sample_format == "s16":
+        samples = np.frombuffer(data, dtype="<i2").astype(np.float32) / 32768.0
+    else:
+        samples = np.frombuffer(data, dtype="<f4")
+    if samples.size == 0:
+        return 0.0, 0.0
+    peak = float(np.max(np.abs(samples)))
+    rms = float(np.sqrt(np.mean(np.square(samples, dtype=np.float64))))
+    return min(rms, 1.0), min(peak, 1.0)

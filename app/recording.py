@@ -1,0 +1,311 @@
+"""The recording session: PCM in, encrypted and committed to the vault at least twice a second.
+
+Testable without Qt: any producer (the Qt adapter in ``ui/recorder.py``, a test, the bench)
+pushes raw interleaved PCM into ``RecordingSession.write``. The session
+
+- writes a streaming WAV header, then the PCM, into a blob (``on_crash='keep'``) on its own
+  database connection, so recording never waits for the GUI's connection;
+- commits whenever ``commit_interval`` (default 0.5 s) of wall-clock time has passed, and on
+  pause and stop, so a crash, kill or power cut loses at most about half a second;
+- creates the ``audio_asset`` row (state ``recording``) before the first sample is committed,
+  so a recording cut off by a crash is always found and marked ``interrupted`` at the next
+  unlock (see ``app.audio.settle_interrupted``);
+- tracks elapsed (recorded) time and the input level, pauses and resumes, and stores markers;
+- on a full disk stops cleanly, keeps everything committed, and raises one sentence.
+
+Thread-safety: every public method takes the session's lock, so a GUI thread may add markers
+or pause while an audio thread writes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+import sqlcipher3
+
+from app.audio import settle_interrupted
+from app.errors import NotFound, UsageError
+from app.pcm import PcmFormat, level, wav_header
+from storage import audit, blobs
+from storage.db import Connection, transaction
+from storage.errors import DiskFull
+from storage.vault import Vault
+
+SessionState = Literal["recording", "paused", "stopped"]
+EndReason = Literal["stopped", "disk-full", "device-lost", "error"]
+
+DEVICE_LOST = ("The microphone stopped delivering sound (it was unplugged or disabled), so the "
+               "recording was stopped; everything recorded until then was kept.")
+MAX_MARKER_NOTE = 500
+
+
+@dataclass(frozen=True)
+class RecordingResult:
+    """What a finished recording left in the vault."""
+
+    asset_id: str
+    duration_s: float
+    sha256: str | None
+    state: str
+    end_reason: str
+
+
+def _iso(now: dt.datetime | None = None) -> str:
+    return (now or dt.datetime.now(dt.UTC)).isoformat()
+
+
+class RecordingSession:
+    """One recording into one interview. Create, ``write`` PCM, then ``stop``."""
+
+    def __init__(
+        self,
+        vault: Vault,
+        interview: str,
+        fmt: PcmFormat,
+        *,
+        role: str,
+        conn: Connection | None = None,
+        commit_interval: float = 0.5,
+        clock: Callable[[], float] = time.monotonic,
+        device: str | None = None,
+        limit_s: float | None = None,
+    ) -> None:
+        """Start recording. ``conn`` defaults to a new connection owned by the session.
+
+        With ``limit_s``, audio beyond that many seconds is not stored (``limit_reached``
+        turns true), so a timed recording lasts exactly that long.
+        """
+        if commit_interval > 1.0:
+            raise ValueError("commit_interval must be at most one second")
+        self.vault = vault
+        self.fmt = fmt
+        self.role = role
+        self._own_conn = conn is None
+        self.conn: Connection = conn if conn is not None else vault.new_connection()
+        try:
+            # On the session's own connection: the session may live in an audio thread.
+            row = self.conn.execute("SELECT id FROM interview WHERE id = ? OR code = ?",
+                                    (interview, interview)).fetchone()
+        except BaseException:
+            self._close_conn()
+            raise
+        if row is None:
+            self._close_conn()
+            raise NotFound(f"No interview {interview} in this vault; see "
+                           "'testimony interview list'.")
+        self.interview_id: str = row[0]
+        self._clock = clock
+        self._commit_interval = commit_interval
+        self._lock = threading.RLock()
+        self._remainder = b""
+        self._last_commit = clock()
+        self._frames = 0
+        self._limit_frames = None if limit_s is None else max(0, round(limit_s * fmt.sample_rate))
+        self._committed_bytes = 0
+        self._pending_hash_bytes: list[bytes] = []
+        self._committed_hash = hashlib.sha256()
+        self.state: SessionState = "recording"
+        self.level: tuple[float, float] = (0.0, 0.0)
+        self.error: str | None = None
+        self.result: RecordingResult | None = None
+        try:
+            self._writer = vault.blob_writer(kind="audio", on_crash="keep", conn=self.conn)
+        except BaseException:
+            self._close_conn()
+            raise
+        self.asset_id = str(uuid.uuid4())
+        try:
+            with transaction(self.conn):
+                self.conn.execute(
+                    "INSERT INTO audio_asset(id, interview_id, blob_id, source, container, codec,"
+                    " sample_rate, channels, duration_s, state, created_at, created_by)"
+                    " VALUES (?, ?, ?, 'recording', 'wav', ?, ?, ?, 0, 'recording', ?, ?)",
+                    (self.asset_id, self.interview_id, self._writer.id, fmt.codec,
+                     fmt.sample_rate, fmt.channels, _iso(), role))
+                audit.append(self.conn, action="record-start", object_type="audio_asset",
+                             object_id=self.asset_id, role=role,
+                             details={"interview_id": self.interview_id,
+                                      "sample_rate": fmt.sample_rate, "channels": fmt.channels,
+                                      "codec": fmt.codec, "device": device})
+            self._append(wav_header(fmt))
+            self._commit()
+        except BaseException:
+            self._writer.release()
+            self._close_conn()
+            raise
+
+    # ------------------------------------------------------------------ properties
+    @property
+    def elapsed_s(self) -> float:
+        """Seconds of audio recorded so far (pauses excluded)."""
+        return self._frames / self.fmt.sample_rate
+
+    @property
+    def limit_reached(self) -> bool:
+        return self._limit_frames is not None and self._frames >= self._limit_frames
+
+    @property
+    def committed_s(self) -> float:
+        """Seconds of audio already durable in the vault."""
+        return self.fmt.duration_of(self._committed_bytes - len(wav_header(self.fmt)))
+
+    # ------------------------------------------------------------------ producer side
+    def write(self, data: bytes | bytearray | memoryview) -> None:
+        """Push PCM. Dropped (but metered) while paused; ignored once stopped.
+
+        Raises ``DiskFull`` (after stopping and keeping everything committed) when the disk
+        is full.
+        """
+        with self._lock:
+            if self.state == "stopped":
+                return
+            data = self._remainder + bytes(data)
+            whole = len(data) - len(data) % self.fmt.bytes_per_frame
+            block, self._remainder = data[:whole], data[whole:]
+            if block:
+                self.level = level(block, self.fmt)
+            if self._limit_frames is not None:
+                room = max(0, self._limit_frames - self._frames) * self.fmt.bytes_per_frame
+                block = block[:room]
+            if self.state == "recording" and block:
+                self._append(block)
+                self._frames += len(block) // self.fmt.bytes_per_frame
+            self._tick_locked()
+
+    def tick(self) -> None:
+        """Commit if the commit interval has passed; call periodically even without data."""
+        with self._lock:
+            if self.state != "stopped":
+                self._tick_locked()
+
+    def _tick_locked(self) -> None:
+        if self._clock() - self._last_commit >= self._commit_interval:
+            self._commit()
+
+    def _append(self, block: bytes) -> None:
+        try:
+            self._writer.write(block)
+        except DiskFull:
+            self._fail_disk_full()
+        self._pending_hash_bytes.append(block)
+
+    def _commit(self) -> None:
+        try:
+            self._writer.commit()
+        except DiskFull:
+            self._fail_disk_full()
+        for block in self._pending_hash_bytes:
+            self._committed_hash.update(block)
+            self._committed_bytes += len(block)
+        self._pending_hash_bytes.clear()
+        self._last_commit = self._clock()
+
+    def _fail_disk_full(self) -> None:
+        """Stop on a full disk: keep every committed byte and seal what can be sealed."""
+        self.state = "stopped"
+        message = ("The disk is full, so the recording was stopped; everything up to the last "
+                   "second was kept — free some space before recording again.")
+        self.error = message
+        self._writer.release()
+        duration = self.committed_s
+        # The same path as after a crash: settle the blob from what is really stored. If even
+        # that cannot be written, the next unlock settles it; the committed audio is safe.
+        with contextlib.suppress(Exception):
+            blobs.recover_interrupted(self.conn, self.vault.lock_folder)
+            settle_interrupted(self.conn, end_reason="disk-full")
+        self.result = RecordingResult(self.asset_id, duration, None, "interrupted", "disk-full")
+        self._close_conn()
+        raise DiskFull(message)
+
+    # ------------------------------------------------------------------ controls
+    def pause(self) -> None:
+        """Stop storing sound (the meter keeps working) and commit what was recorded."""
+        with self._lock:
+            if self.state != "recording":
+                return
+            self._commit()
+            self.state = "paused"
+            self._audit("record-pause", {"at_s": round(self.elapsed_s, 3)})
+
+    def resume(self) -> None:
+        with self._lock:
+            if self.state != "paused":
+                return
+            self.state = "recording"
+            self._audit("record-resume", {"at_s": round(self.elapsed_s, 3)})
+
+    def add_marker(self, note: str = "", *, at_s: float | None = None) -> str:
+        """Flag the current moment (or ``at_s``) with a short note; returns the marker id."""
+        note = note.strip()
+        if len(note) > MAX_MARKER_NOTE:
+            raise UsageError(f"A marker note can be at most {MAX_MARKER_NOTE} characters; "
+                             "shorten it and add the marker again.")
+        with self._lock:
+            if self.state == "stopped":
+                raise UsageError("The recording has ended; add markers with "
+                                 "'testimony audio marker' instead.")
+            at = self.elapsed_s if at_s is None else at_s
+            marker_id = str(uuid.uuid4())
+            with transaction(self.conn):
+                self.conn.execute(
+                    "INSERT INTO marker(id, interview_id, asset_id, at_s, note, created_at,"
+                    " created_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (marker_id, self.interview_id, self.asset_id, at, note, _iso(), self.role))
+                audit.append(self.conn, action="create", object_type="marker",
+                             object_id=marker_id, role=self.role,
+                             details={"asset_id": self.asset_id, "at_s": round(at, 3)})
+            return marker_id
+
+    def _audit(self, action: str, details: dict[str, object]) -> None:
+        with transaction(self.conn):
+            audit.append(self.conn, action=action, object_type="audio_asset",
+                         object_id=self.asset_id, role=self.role, details=details)
+
+    def stop(self, reason: EndReason = "stopped") -> RecordingResult:
+        """Commit, seal the recording (hash, duration, state) and close. Idempotent."""
+        with self._lock:
+            if self.result is not None:
+                return self.result
+            self._commit()
+            self.state = "stopped"
+            state = "complete" if reason == "stopped" else "interrupted"
+            if reason == "device-lost":
+                self.error = DEVICE_LOST
+            duration = self.elapsed_s
+
+            def seal(conn: Connection) -> None:
+                conn.execute(
+                    "UPDATE audio_asset SET state = ?, end_reason = ?, duration_s = ?,"
+                    " sha256 = (SELECT sha256 FROM blob WHERE id = audio_asset.blob_id)"
+                    " WHERE id = ?", (state, reason, duration, self.asset_id))
+                audit.append(conn, action="record", object_type="audio_asset",
+                             object_id=self.asset_id, role=self.role,
+                             details={"interview_id": self.interview_id,
+                                      "sha256": self._committed_hash.hexdigest(),
+                                      "size": self._committed_bytes,
+                                      "duration_s": round(duration, 3), "end_reason": reason})
+
+            try:
+                _, _, digest = self._writer.finish(then=seal)
+            except DiskFull:
+                self._fail_disk_full()
+            except sqlcipher3.OperationalError as exc:
+                if not blobs.is_disk_full(exc):
+                    raise
+                self._fail_disk_full()
+            self.result = RecordingResult(self.asset_id, duration, digest, state, reason)
+            self._close_conn()
+            return self.result
+
+    def _close_conn(self) -> None:
+        if self._own_conn:
+            with contextlib.suppress(Exception):  # closing must not hide the real outcome
+                self.conn.close()

@@ -1,0 +1,89 @@
+"""Helpers shared by the audio tests: decoding stored audio, plaintext searches, fixtures."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import av
+import numpy as np
+
+from storage.vault import Vault
+
+
+def decode_blob(vault: Vault, blob_id: str) -> tuple[np.ndarray, int]:
+    """All of a stored asset's audio as float32 [channels, samples], and its sample rate."""
+    with av.open(io.BufferedReader(vault.blob_reader(blob_id))) as container:
+        return decode_container(container)
+
+
+def decode_file(path: Path) -> tuple[np.ndarray, int]:
+    with av.open(str(path)) as container:
+        return decode_container(container)
+
+
+def decode_container(container: av.container.InputContainer) -> tuple[np.ndarray, int]:
+    stream = container.streams.audio[0]
+    rate = stream.codec_context.sample_rate
+    channels = stream.codec_context.layout.nb_channels
+    resampler = av.AudioResampler(format="fltp", layout=stream.codec_context.layout, rate=rate)
+    chunks = []
+    for frame in container.decode(stream):
+        for out in resampler.resample(frame):
+            chunks.append(out.to_ndarray())
+    for out in resampler.resample(None):
+        chunks.append(out.to_ndarray())
+    if not chunks:
+        return np.zeros((channels, 0), np.float32), rate
+    return np.concatenate(chunks, axis=1).astype(np.float32), rate
+
+
+def distinctive_runs(data: bytes, *, count: int = 4, length: int = 64) -> list[bytes]:
+    """Byte runs of ``data`` that occur in it only once and are far from constant (so not
+    silence, which repeats everywhere), for searching the disk for plaintext."""
+    runs: list[bytes] = []
+    step = length
+    candidates = []
+    for start in range(0, len(data) - length, step):
+        run = data[start:start + length]
+        candidates.append((len(set(run)), start, run))
+    candidates.sort(reverse=True)
+    for _, _, run in candidates:
+        if len(set(run)) >= 8 and run not in runs and data.count(run) == 1:
+            runs.append(run)
+        if len(runs) == count:
+            break
+    assert len(runs) == count, "fixture audio is too uniform to search for"
+    return runs
+
+
+def find_plaintext(folders: list[Path], runs: list[bytes]) -> list[str]:
+    """Every file under ``folders`` containing one of ``runs``; returns 'path: run#' hits."""
+    hits: list[str] = []
+    for folder in folders:
+        if not folder.exists():
+            continue
+        for path in folder.rglob("*"):
+            if not path.is_file() or path.is_symlink():
+                continue
+            try:
+                data = path.read_bytes()
+            except OSError:
+                continue
+            for i, run in enumerate(runs):
+                if run in data:
+                    hits.append(f"{path}: run {i}")
+    return hits
+
+
+def active_span(samples: np.ndarray, rate: int, threshold: float = 0.02,
+                window_s: float = 0.05) -> tuple[float, float]:
+    """(first, last) second where the signal's windowed peak exceeds ``threshold``."""
+    mono = np.abs(samples).max(axis=0) if samples.ndim == 2 else np.abs(samples)
+    window = int(rate * window_s)
+    n = len(mono) // window
+    env = mono[: n * window].reshape(n, window).max(axis=1)
+    active = np.nonzero(env > threshold)[0]
+    if active.size == 0:
+        return 0.0, 0.0
+    return active[0] * window_s, (active[-1] + 1) * window_s

@@ -1,0 +1,107 @@
+"""Test-only tools to take bundles apart and put forged ones together (with the real device key,
+so the signature is valid and the checks after it are what gets tested)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pyrage
+from pyrage import x25519
+
+from app.bundles import container
+from app.bundles.model import sums_text
+from crypto import minisign
+from storage.jsonutil import canonical_json
+from tests.bundle_helpers import World
+
+Entries = list[tuple[str, bytes]]
+
+
+def decrypt(world: World, data: bytes) -> bytes:
+    return pyrage.decrypt(data, [x25519.Identity.from_str(world.identity.age_identity)])
+
+
+def encrypt(plain: bytes, recipient: str) -> bytes:
+    return pyrage.encrypt(plain, [x25519.Recipient.from_str(recipient)])
+
+
+def split_tar(plain: bytes) -> Entries:
+    entries: Entries = []
+    pos = 0
+    while plain[pos:pos + 512] != b"\0" * 512:
+        head = plain[pos:pos + 512]
+        name = head[:100].split(b"\0", 1)[0].decode()
+        size = int(head[124:135], 8)
+        entries.append((name, plain[pos + 512:pos + 512 + size]))
+        pos += 512 + size + (-size % 512)
+    return entries
+
+
+def header_offsets(plain: bytes) -> list[int]:
+    """Offsets of every 512-byte header block, plus the two end-of-archive blocks."""
+    offsets, pos = [], 0
+    while plain[pos:pos + 512] != b"\0" * 512:
+        offsets.append(pos)
+        size = int(plain[pos + 124:pos + 135], 8)
+        pos += 512 + size + (-size % 512)
+    return offsets + [pos, pos + 512]
+
+
+def build_tar(entries: Entries, raw_headers: dict[int, bytes] | None = None) -> bytes:
+    out = bytearray()
+    for i, (name, data) in enumerate(entries):
+        out += (raw_headers or {}).get(i) or container.header(name, len(data))
+        out += data + container.padding(len(data))
+    return bytes(out + container.END_OF_ARCHIVE)
+
+
+def raw_header(name: bytes, size: int, typeflag: bytes = b"0", prefix: bytes = b"") -> bytes:
+    """A ustar header with any name (even one our writer refuses) and a correct checksum."""
+    raw = bytearray(container.header("SHA256SUMS", size))
+    raw[0:100] = name[:100].ljust(100, b"\0")
+    raw[156:157] = typeflag
+    raw[345:345 + len(prefix)] = prefix
+    raw[148:156] = b" " * 8
+    raw[148:156] = f"{sum(raw):06o}".encode() + b"\0 "
+    return bytes(raw)
+
+
+def forge(world: World, plain: bytes, *,
+          entries_fn: Callable[[Entries], Entries] | None = None,
+          manifest_fn: Callable[[dict[str, Any]], None] | None = None,
+          manifest_bytes_fn: Callable[[bytes], bytes] | None = None,
+          keep_files_list: bool = False) -> bytes:
+    """Rebuild a bundle's plaintext with changes, re-signed with the field device key."""
+    entries = split_tar(plain)
+    manifest = json.loads(entries[1][1])
+    data = [e for e in entries[4:]]
+    if entries_fn is not None:
+        data = entries_fn(data)
+    device_pub = entries[0]
+    if not keep_files_list:
+        files = [{"name": n, "size": len(d), "sha256": hashlib.sha256(d).hexdigest()}
+                 for n, d in [device_pub] + data]
+        sums = sums_text(files)
+        files.insert(1, {"name": "SHA256SUMS", "size": len(sums),
+                         "sha256": hashlib.sha256(sums).hexdigest()})
+        manifest["files"] = files
+    else:
+        sums = entries[3][1]
+    if manifest_fn is not None:
+        manifest_fn(manifest)
+    raw = canonical_json(manifest) + b"\n"
+    if manifest_bytes_fn is not None:
+        raw = manifest_bytes_fn(raw)
+    dev = world.field.device()
+    sig = minisign.sign_file(world.field.device_private_key(), dev.public_key, raw, "forged")
+    return build_tar([device_pub, ("manifest.json", raw), ("manifest.json.minisig", sig),
+                      ("SHA256SUMS", sums)] + data)
+
+
+def write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path

@@ -1,0 +1,128 @@
+"""Helpers for the bundle tests: populated field vaults and a supervisor ready to import."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.bundles import keys
+from app.bundles.export import ExportResult, export_bundle
+from app.interviews import add_interview
+from crypto.kdf import weak_test_params
+from storage.vault import Vault
+
+PASS = b"correct horse battery staple"
+NOW = dt.datetime(2026, 11, 28, 12, 0, tzinfo=dt.UTC)
+MARKER = "ZQXJ-UNIQUE-TESTIMONY-MARKER"
+
+
+def new_vault(path: Path) -> Vault:
+    v, _ = Vault.create(path, PASS, kdf=weak_test_params(), allow_weak_kdf=True)
+    return v
+
+
+def open_vault(path: Path) -> Vault:
+    return Vault.open(path, PASS, allow_weak_kdf=True)
+
+
+def add_audio(vault: Vault, interview_id: str, data: bytes) -> tuple[str, str]:
+    """Store ``data`` as an imported audio asset; returns (asset id, blob id)."""
+    writer = vault.blob_writer(kind="audio", on_crash="keep")
+    writer.write(data)
+    asset_id = str(uuid.uuid4())
+
+    def link(conn: object) -> None:
+        conn.execute(  # type: ignore[attr-defined]
+            "INSERT INTO audio_asset(id, interview_id, blob_id, source, original_name, container,"
+            " codec, sample_rate, channels, duration_s, sha256, created_at, created_by)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (asset_id, interview_id, writer.id, "import", "int.wav", "wav", "pcm_s16le", 16000,
+             1, 1.5, hashlib.sha256(data).hexdigest(), NOW.isoformat(), "interviewer"))
+
+    writer.finish(then=link)
+    return asset_id, writer.id
+
+
+def add_segment(vault: Vault, interview_id: str, idx: int, text: str,
+                asset_id: str | None = None, layer: str = "original") -> str:
+    sid = str(uuid.uuid4())
+    with vault.transaction() as conn:
+        conn.execute("INSERT INTO segment(id, interview_id, asset_id, idx, start_s, end_s, "
+                     "speaker, text, created_at, created_by, layer) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                     (sid, interview_id, asset_id, idx, idx * 1.25, idx * 1.25 + 1.0, "A", text,
+                      NOW.isoformat(), "interviewer", layer))
+        vault.audit("create", "segment", sid, role="interviewer")
+    return sid
+
+
+def add_tag(vault: Vault, interview_id: str, segment_id: str, a: int, b: int) -> str:
+    tid = str(uuid.uuid4())
+    with vault.transaction() as conn:
+        conn.execute("INSERT INTO tag(id, interview_id, term_id, segment_id, char_start, char_end,"
+                     " created_at, created_by) VALUES (?,?,?,?,?,?,?,?)",
+                     (tid, interview_id, "detention", segment_id, a, b, NOW.isoformat(), "coder"))
+    return tid
+
+
+def populate(vault: Vault, code: str = "NK-2026-001", *, audio: bytes = b"RIFF" + b"\x01" * 5000,
+             scopes: tuple[str, ...] = ("archive", "un")) -> str:
+    iid = add_interview(vault, code=code, role="interviewer", consent_scopes=list(scopes),
+                        consent_how="written", languages=["ko"], notes="notes " + MARKER)
+    with vault.transaction() as conn:
+        conn.execute("INSERT INTO interviewee(interview_id, birth_year, home_province, "
+                     "updated_at, updated_by) VALUES (?,?,?,?,?)",
+                     (iid, 1980, "North Hamgyong", NOW.isoformat(), "interviewer"))
+        conn.execute("INSERT INTO event(id, interview_id, act, place, created_at, created_by) "
+                     "VALUES (?,?,?,?,?,?)", (str(uuid.uuid4()), iid, "detention", "Onsong",
+                                              NOW.isoformat(), "coder"))
+        conn.execute("INSERT INTO marker(id, interview_id, at_s, note, created_at, created_by) "
+                     "VALUES (?,?,?,?,?,?)", (str(uuid.uuid4()), iid, 2.5, "important",
+                                              NOW.isoformat(), "interviewer"))
+    asset_id, _ = add_audio(vault, iid, audio)
+    first = "I was held at the ministry office in Onsong."
+    s0 = add_segment(vault, iid, 0, first, asset_id)
+    add_segment(vault, iid, 1, "My cousin Kim Chol was there too.", asset_id)
+    add_segment(vault, iid, 0, "translated text", asset_id, layer="translation")
+    start = first.index("ministry office")
+    add_tag(vault, iid, s0, start, start + len("ministry office"))
+    return iid
+
+
+@dataclass
+class World:
+    """A field vault and a supervisor vault that trust each other."""
+
+    tmp: Path
+    field: Vault
+    sup: Vault
+    identity: keys.SupervisorIdentity
+    key_file: Path
+
+    def export(self, *ids: str, name: str = "b.age", **kw: object) -> ExportResult:
+        kw.setdefault("role", "interviewer")
+        return export_bundle(self.field, list(ids), recipients=[self.identity.public],
+                             out=self.tmp / name, **kw)  # type: ignore[arg-type]
+
+    def sup_digest(self) -> dict[str, str]:
+        """Hashes of every file in the supervisor vault folder, taken with the vault locked."""
+        path = self.sup.path
+        self.sup.lock()
+        result = {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+                  for p in sorted(path.rglob("*")) if p.is_file()}
+        self.sup = open_vault(path)
+        return result
+
+
+def make_world(tmp: Path) -> World:
+    field = new_vault(tmp / "field")
+    sup = new_vault(tmp / "sup")
+    text, identity = keys.new_supervisor_key()
+    key_file = tmp / "supervisor.key"
+    key_file.write_text(text)
+    keys.trust_supervisor(field, identity.public, role="interviewer")
+    dev = field.device()
+    keys.trust_device(sup, keys.DevicePublic(dev.id, dev.public_key), role="supervisor")
+    return World(tmp, field, sup, identity, key_file)

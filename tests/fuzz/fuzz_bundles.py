@@ -1,0 +1,71 @@
+"""atheris harness for the bundle parsers: the tar reader, strict JSON, minisign files, the
+manifest validator and the receipt reader. Any exception other than the parsers' own
+refusals is a crash. Run: python tests/fuzz/fuzz_bundles.py -runs=20000"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import atheris
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+with atheris.instrument_imports():
+    from app.bundles import container, strictjson
+    from app.bundles.errors import BundleRejected
+    from app.bundles.reader import validate_manifest
+    from crypto import minisign
+    from crypto.errors import BadSignature
+
+KEY = bytes(range(32))
+
+
+class _Sink:
+    def begin(self, name: str, size: int) -> None:
+        assert container.name_allowed(name)
+
+    def data(self, chunk: bytes) -> None:
+        pass
+
+    def end(self) -> None:
+        pass
+
+
+def test_one_input(data: bytes) -> None:
+    fdp = atheris.FuzzedDataProvider(data)
+    which = fdp.ConsumeIntInRange(0, 3)
+    rest = fdp.ConsumeBytes(fdp.remaining_bytes())
+    if which == 0:
+        reader = container.StrictTarReader(_Sink(), max_entries=64, max_total=1 << 20)
+        try:
+            step = max(1, len(rest) // 3)
+            for i in range(0, len(rest), step):
+                reader.write(rest[i:i + step])
+            reader.close()
+        except BundleRejected:
+            pass
+    elif which == 1:
+        try:
+            value = strictjson.loads(rest)
+        except strictjson.StrictJsonError:
+            return
+        try:
+            validate_manifest(value)
+        except BundleRejected:
+            pass
+    elif which == 2:
+        try:
+            minisign.verify_file(KEY, b"message", rest)
+        except BadSignature:
+            pass
+    else:
+        try:
+            minisign.parse_public_key_file(rest)
+        except (ValueError, UnicodeDecodeError):
+            pass
+
+
+if __name__ == "__main__":
+    atheris.Setup(sys.argv, test_one_input)
+    atheris.Fuzz()

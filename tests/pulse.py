@@ -1,0 +1,178 @@
+"""A real (virtual) microphone for tests: a private PulseAudio daemon.
+
+Usage from any test module (the GUI recording test reuses it)::
+
+    from tests.pulse import virtual_mic, speech_wav  # noqa: F401  (pytest fixtures)
+
+    def test_x(virtual_mic, speech_wav):
+        virtual_mic.play(speech_wav)          # blocks until played; play_async() does not
+        ... record from the default input (Qt or ``testimony audio record``) ...
+
+What it does: starts ``pulseaudio`` once per test session with its own runtime folder under a
+temporary directory (``--daemonize=no --exit-idle-time=-1 -n`` with explicit modules, which also
+works as root), loads ``module-null-sink`` (``tv_sink``) and ``module-virtual-source``
+(``tv_mic``) over the sink's monitor, and makes them the defaults. ``PULSE_SERVER`` and
+``XDG_RUNTIME_DIR`` are set in ``os.environ`` for the whole session, because Qt Multimedia keeps
+its first PulseAudio connection for the life of the process; ``virtual_mic.env`` is the
+environment for subprocesses (e.g. the CLI). Tests that need it are skipped only when the
+``pulseaudio``/``paplay``/``pactl`` programs are missing, naming them.
+
+``speech_wav`` is a spoken English sentence (``SPEECH_TEXT``) made with ``espeak-ng`` at test
+time, so no audio fixture needs committing.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+SINK = "tv_sink"
+SOURCE = "tv_mic"
+SPEECH_TEXT = ("The guards at the detention centre took my father away in the spring. "
+               "We never saw him again.")
+
+
+def _require(*programs: str) -> None:
+    missing = [p for p in programs if shutil.which(p) is None]
+    if missing:
+        pytest.skip(f"{', '.join(missing)} not installed (Debian: pulseaudio, pulseaudio-utils, "
+                    "espeak-ng)")
+
+
+@dataclass
+class VirtualMic:
+    """A running private PulseAudio daemon with a virtual microphone."""
+
+    runtime: Path
+    process: subprocess.Popen[bytes]
+    env: dict[str, str] = field(default_factory=dict)
+    source: str = SOURCE
+    sink: str = SINK
+
+    @property
+    def server(self) -> str:
+        return f"unix:{self.runtime / 'native'}"
+
+    def pactl(self, *args: str) -> str:
+        return subprocess.run(["pactl", *args], env=self.env, check=True, capture_output=True,
+                              text=True, timeout=20).stdout
+
+    def play_async(self, wav: Path) -> subprocess.Popen[bytes]:
+        """Start playing ``wav`` into the virtual microphone; returns the paplay process."""
+        return subprocess.Popen(["paplay", f"--device={self.sink}", str(wav)], env=self.env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def play(self, wav: Path, timeout: float = 120) -> None:
+        """Play ``wav`` into the virtual microphone and wait until it has been played."""
+        proc = self.play_async(wav)
+        if proc.wait(timeout) != 0:
+            raise RuntimeError(f"paplay failed with exit code {proc.returncode}")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(10)
+
+
+def _die_with_parent() -> None:
+    """Let the daemon die with the test process, even if that is killed (Linux prctl)."""
+    try:
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass
+
+
+def start_virtual_mic(folder: Path) -> VirtualMic:
+    """Start a private PulseAudio daemon under ``folder``; the caller must ``stop()`` it."""
+    _require("pulseaudio", "pactl", "paplay")
+    runtime = folder / "pulse-runtime"
+    runtime.mkdir(parents=True, mode=0o700)
+    env = dict(os.environ)
+    env.update({
+        "XDG_RUNTIME_DIR": str(runtime),
+        "PULSE_RUNTIME_PATH": str(runtime / "pulse"),
+        "PULSE_STATE_PATH": str(runtime / "state"),
+        "PULSE_SERVER": f"unix:{runtime / 'native'}",
+        "PULSE_COOKIE": str(runtime / "cookie"),
+        "HOME": str(folder),
+    })
+    log = open(folder / "pulseaudio.log", "wb")  # noqa: SIM115 - lives as long as the daemon
+    process = subprocess.Popen(
+        ["pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1", "--disallow-exit",
+         "--use-pid-file=no", "--log-target=stderr",
+         "-L", f"module-native-protocol-unix socket={runtime / 'native'} auth-anonymous=1",
+         "-L", f"module-null-sink sink_name={SINK} rate=48000",
+         "-L", f"module-virtual-source source_name={SOURCE} master={SINK}.monitor",
+         "-L", "module-always-sink"],
+        env=env, stdout=log, stderr=log, preexec_fn=_die_with_parent)
+    mic = VirtualMic(runtime, process, env)
+    deadline = time.monotonic() + 20
+    while True:
+        if process.poll() is not None:
+            raise RuntimeError("pulseaudio exited at start; see "
+                               f"{folder / 'pulseaudio.log'}")
+        try:
+            mic.pactl("info")
+            break
+        except subprocess.CalledProcessError:
+            if time.monotonic() > deadline:
+                mic.stop()
+                raise
+            time.sleep(0.2)
+    mic.pactl("set-default-sink", SINK)
+    mic.pactl("set-default-source", SOURCE)
+    return mic
+
+
+_SESSION_MIC: VirtualMic | None = None
+
+
+@pytest.fixture(scope="session")
+def virtual_mic() -> Iterator[VirtualMic]:
+    """One private PulseAudio daemon per test session, made the default for this process."""
+    global _SESSION_MIC
+    folder = Path(tempfile.mkdtemp(prefix="tv-pulse-"))
+    mic = start_virtual_mic(folder)
+    _SESSION_MIC = mic
+    saved = {k: os.environ.get(k) for k in ("PULSE_SERVER", "XDG_RUNTIME_DIR", "PULSE_COOKIE")}
+    for key in saved:
+        os.environ[key] = mic.env[key]
+    try:
+        yield mic
+    finally:
+        mic.stop()
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def make_speech_wav(path: Path, text: str = SPEECH_TEXT) -> Path:
+    """Synthesise ``text`` to a WAV with espeak-ng (22.05 kHz mono)."""
+    _require("espeak-ng")
+    subprocess.run(["espeak-ng", "-s", "150", "-w", str(path), text], check=True,
+                   capture_output=True, timeout=60)
+    return path
+
+
+@pytest.fixture(scope="session")
+def speech_wav(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A spoken sentence (``SPEECH_TEXT``), made once per session with espeak-ng."""
+    return make_speech_wav(tmp_path_factory.mktemp("speech") / "speech.wav")

@@ -1,0 +1,121 @@
+"""The real ``testimony`` command end to end on floor-KDF vaults, and the independent check of
+an exported bundle with only stock tools: age, tar, minisign, sha256sum (Debian packages)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from crypto.kdf import floor_params
+from storage.vault import Vault
+from tests.conftest import PASSPHRASE, Cli
+
+TOOLS = ("age", "minisign", "sha256sum", "tar")
+
+
+@pytest.fixture
+def sup_cli(tmp_path: Path, cli: Cli) -> Cli:
+    v, _ = Vault.create(tmp_path / "sup-vault", PASSPHRASE, kdf=floor_params())
+    v.lock()
+    return Cli(tmp_path / "sup-vault", cli.passphrase_file, cli.env)
+
+
+def _ok(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_full_workflow_and_stock_tools(tmp_path: Path, cli: Cli, sup_cli: Cli) -> None:
+    missing = [t for t in TOOLS if shutil.which(t) is None]
+    if missing:
+        pytest.skip(f"{', '.join(missing)} not installed (Debian packages)")
+    key = tmp_path / "supervisor.key"
+    pub_text = _ok(sup_cli("keys", "supervisor-new", "--out", str(key), "--label", "Seoul"))
+    assert key.read_text().count("AGE-SECRET-KEY-1") == 1 and oct(key.stat().st_mode)[-3:] == "600"
+    assert "age-recipient: age1" in pub_text and "fingerprint: " in pub_text
+    (tmp_path / "sup.pub").write_text(pub_text)
+    assert "Pinned supervisor" in _ok(cli("keys", "trust-supervisor", str(tmp_path / "sup.pub")))
+    (tmp_path / "device.txt").write_text(_ok(cli("device", "show")))
+    assert "Pinned device" in _ok(sup_cli("keys", "trust-device", str(tmp_path / "device.txt")))
+    _ok(cli("interview", "add", "--code", "NK-CLI-1", "--consent", "archive"))
+    _ok(cli("interview", "add", "--code", "NK-CLI-2", "--consent", "un"))
+
+    bundle = tmp_path / "out" / "b.age"
+    bundle.parent.mkdir()
+    export = cli("export", "--out", str(bundle), "--recipient", str(tmp_path / "sup.pub"))
+    assert export.returncode == 0, export.stderr
+    assert "Left out NK-CLI-2" in export.stderr and "NK-CLI-1" in export.stdout
+    assert [p.name for p in bundle.parent.iterdir()] == ["b.age"]
+
+    # --- independent verification with stock tools only (docs/bundle-format.md recipe)
+    (tmp_path / "device.pub").write_text(_ok(cli("keys", "device-pub", "--minisign")))
+    work = tmp_path / "check"
+    work.mkdir()
+    plain = work / "bundle.tar"
+    with open(plain, "wb") as fh:
+        subprocess.run(["age", "-d", "-i", str(key), str(bundle)], stdout=fh, check=True)
+    subprocess.run(["tar", "-xf", str(plain), "-C", str(work)], check=True)
+    sig = subprocess.run(["minisign", "-V", "-p", str(tmp_path / "device.pub"), "-m",
+                          "manifest.json"], cwd=work, capture_output=True, text=True)
+    assert sig.returncode == 0, sig.stderr
+    assert "Signature and comment signature verified" in sig.stdout
+    sums = subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=work, capture_output=True,
+                          text=True)
+    assert sums.returncode == 0 and "tables/interview.jsonl: OK" in sums.stdout
+    manifest = json.loads((work / "manifest.json").read_text())
+    listed = {f["name"]: f["sha256"] for f in manifest["files"]}
+    assert listed["SHA256SUMS"] == hashlib.sha256((work / "SHA256SUMS").read_bytes()).hexdigest()
+    (work / "tables" / "interview.jsonl").write_text("{}\n")
+    assert subprocess.run(["sha256sum", "-c", "--quiet", "SHA256SUMS"], cwd=work,
+                          capture_output=True).returncode != 0
+
+    # --- verify (never writes), import, replay, receipt, purge
+    report = _ok(sup_cli("verify", str(bundle), "--identity", str(key)))
+    assert "not pinned" in report and "Result: VALID" in report
+    report = _ok(sup_cli("verify", str(bundle), "--identity", str(key), "--vault",
+                         str(sup_cli.vault)))
+    assert "pinned in this vault" in report and "first bundle" in report
+    imported = _ok(sup_cli("import", str(bundle), "--identity", str(key)))
+    assert "Imported bundle" in imported and "0 conflicts" in imported
+    again = _ok(sup_cli("import", str(bundle), "--identity", str(key)))
+    assert "already imported" in again
+    listing = _ok(sup_cli("interview", "list"))
+    assert "NK-CLI-1" in listing and "NK-CLI-2" not in listing
+
+    receipt = Path(f"{bundle}.receipt")
+    assert receipt.exists()
+    assert "1 interviews may now be purged" in _ok(cli("receipt", "apply", str(receipt)))
+    assert "Purged 1 interviews: NK-CLI-1" in _ok(cli("purge", "--acknowledged"))
+    remaining = _ok(cli("interview", "list"))
+    assert "NK-CLI-1" not in remaining and "NK-CLI-2" in remaining
+
+
+def test_cli_refusals_are_one_sentence_with_the_right_exit_code(tmp_path: Path, cli: Cli,
+                                                                 sup_cli: Cli) -> None:
+    key = tmp_path / "supervisor.key"
+    (tmp_path / "sup.pub").write_text(_ok(sup_cli("keys", "supervisor-new", "--out", str(key))))
+    _ok(cli("interview", "add", "--code", "NK-CLI-1", "--consent", "archive"))
+    unpinned = cli("export", "--out", str(tmp_path / "x.age"), "--recipient",
+                   str(tmp_path / "sup.pub"))
+    assert unpinned.returncode == 1 and "not a pinned supervisor" in unpinned.stderr
+    plain = cli("export", "--out", str(tmp_path / "p.tar"), "--unencrypted")
+    assert plain.returncode == 2 and "--i-understand" in plain.stderr
+    assert not (tmp_path / "p.tar").exists()
+    _ok(cli("keys", "trust-supervisor", str(tmp_path / "sup.pub")))
+    bundle = tmp_path / "b.age"
+    _ok(cli("export", "--out", str(bundle), "--recipient", str(tmp_path / "sup.pub")))
+    data = bytearray(bundle.read_bytes())
+    data[-100] ^= 1
+    bad = tmp_path / "bad.age"
+    bad.write_bytes(bytes(data))
+    result = sup_cli("verify", str(bad), "--identity", str(key))
+    assert result.returncode == 4
+    assert result.stderr.count("\n") == 1 and "refused" in result.stderr
+    unpinned_import = sup_cli("import", str(bundle), "--identity", str(key))
+    assert unpinned_import.returncode == 4 and "not pinned" in unpinned_import.stderr
+    assert not Path(f"{bundle}.receipt").exists()

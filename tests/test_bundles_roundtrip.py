@@ -1,0 +1,362 @@
+"""Export -> verify -> import round trips, merge rules, consent, share profile, receipts, purge."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import uuid
+from pathlib import Path
+
+import pytest
+
+from app.bundles import keys
+from app.bundles.errors import BundleRejected
+from app.bundles.export import export_bundle, redact_text
+from app.bundles.importer import import_bundle, verify_bundle
+from app.bundles.receipts import apply_receipt, make_receipt, purge_acknowledged
+from app.bundles.redaction import add_redaction
+from app.errors import NotFound, UsageError
+from app.interviews import update_interview
+from app.tasks import Cancelled, CancelToken
+from storage import audit
+from storage.blobs import copy_to
+from tests.bundle_helpers import World, add_segment, make_world, open_vault, populate
+
+DATA_TABLES = ("interview", "consent", "interviewee", "audio_asset", "segment", "tag", "event",
+               "marker")
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> World:
+    w = make_world(tmp_path)
+    yield w
+    for v in (w.field, w.sup):
+        if not v.is_locked:
+            v.lock()
+
+
+def rows(vault, table: str) -> list[tuple]:
+    return sorted(tuple(r) for r in vault.conn.execute(f"SELECT * FROM {table}"))
+
+
+def test_round_trip_copies_every_table_and_the_original_audio(world: World) -> None:
+    audio = bytes(range(256)) * 1100  # crosses the 256 KiB blob chunk size
+    iid = populate(world.field, audio=audio)
+    result = world.export(iid)
+    assert result.sequence == 1 and result.interviews == ["NK-2026-001"]
+    imported = import_bundle(world.sup, result.path, world.identity, role="supervisor")
+    assert not imported.replay and not imported.conflicts and imported.inserted > 0
+    for table in DATA_TABLES:
+        assert rows(world.sup, table) == rows(world.field, table), table
+    blob_id = world.sup.conn.execute("SELECT blob_id FROM audio_asset").fetchone()[0]
+    import io
+    buf = io.BytesIO()
+    size, _ = copy_to(world.sup.conn, blob_id, buf)
+    assert buf.getvalue() == audio and size == len(audio)
+    # the field vault's audit entries about this interview travel, each hash-checked
+    imported_audit = world.sup.conn.execute(
+        "SELECT count(*) FROM imported_audit WHERE object_id = ?", (iid,)).fetchone()[0]
+    assert imported_audit >= 1
+    # the supervisor's own chain stays intact and records the import
+    audit.verify(world.sup.conn)
+    assert [e.action for e in audit.entries(world.sup.conn)][-1] == "import"
+
+
+def test_importing_twice_changes_nothing(world: World) -> None:
+    iid = populate(world.field)
+    result = world.export(iid)
+    import_bundle(world.sup, result.path, world.identity, role="supervisor")
+    before = world.sup_digest()
+    again = import_bundle(world.sup, result.path, world.identity, role="supervisor")
+    assert again.replay
+    assert world.sup_digest() == before
+
+
+def test_verify_without_vault_reports_signer_not_pinned(world: World) -> None:
+    iid = populate(world.field)
+    result = world.export(iid)
+    report = verify_bundle(result.path, world.identity)
+    text = "\n".join(report.lines())
+    assert report.pinned is None and "not pinned" in text
+    assert world.field.device().fingerprint in text
+    assert "tables/segment.jsonl" in text
+
+
+def test_other_areas_tables_are_found_generically_and_round_trip(world: World) -> None:
+    ddl = ("CREATE TABLE segment_revision (id TEXT PRIMARY KEY, segment_id TEXT NOT NULL "
+           "REFERENCES segment(id) ON DELETE CASCADE, text TEXT NOT NULL, model TEXT, "
+           "created_at TEXT NOT NULL)")
+    for v in (world.field, world.sup):
+        with v.transaction() as conn:
+            conn.execute(ddl)
+            conn.execute("CREATE TABLE fts_segment (x TEXT)")
+    iid = populate(world.field)
+    seg = world.field.conn.execute("SELECT id FROM segment LIMIT 1").fetchone()[0]
+    with world.field.transaction() as conn:
+        conn.execute("INSERT INTO segment_revision VALUES (?,?,?,?,?)",
+                     (str(uuid.uuid4()), seg, "older words", "whisper-base", "2026-11-01"))
+        conn.execute("INSERT INTO fts_segment VALUES ('derived')")
+    result = world.export(iid)
+    names = [f["name"] for f in json.loads(_manifest(world, result.path))["files"]]
+    assert "tables/segment_revision.jsonl" in names
+    assert not any("fts_" in n for n in names)
+    import_bundle(world.sup, result.path, world.identity, role="supervisor")
+    assert rows(world.sup, "segment_revision") == rows(world.field, "segment_revision")
+    assert rows(world.sup, "fts_segment") == []
+
+
+def _manifest(world: World, path: Path) -> bytes:
+    return verify_bundle(path, world.identity).manifest.raw
+
+
+def test_changes_on_both_sides_keep_both_and_report_a_conflict(world: World) -> None:
+    iid = populate(world.field)
+    import_bundle(world.sup, world.export(iid, name="1.age").path, world.identity,
+                  role="supervisor")
+    update_interview(world.field, iid, role="interviewer", notes="field edit")
+    update_interview(world.sup, iid, role="supervisor", notes="supervisor edit")
+    new_seg = add_segment(world.field, iid, 2, "A new answer.")
+    result = import_bundle(world.sup, world.export(iid, name="2.age").path, world.identity,
+                           role="supervisor")
+    assert ("interview", json.dumps({"id": iid})) in result.conflicts
+    notes = world.sup.conn.execute("SELECT notes FROM interview").fetchone()[0]
+    assert notes == "supervisor edit"  # the vault's own row is never overwritten
+    incoming = world.sup.conn.execute("SELECT incoming FROM import_conflict").fetchone()[0]
+    assert json.loads(incoming)["notes"] == "field edit"
+    assert world.sup.conn.execute("SELECT 1 FROM segment WHERE id = ?", (new_seg,)).fetchone()
+
+
+def test_consent_is_enforced(world: World) -> None:
+    ok = populate(world.field, "NK-OK", scopes=("archive", "court"))
+    populate(world.field, "NK-NOCOURT", scopes=("archive",))
+    withdrawn = populate(world.field, "NK-WITHDRAWN", scopes=("archive", "court"))
+    with world.field.transaction() as conn:
+        conn.execute("UPDATE consent SET withdrawn_at = '2026-11-01' WHERE interview_id = ?",
+                     (withdrawn,))
+    notices: list[str] = []
+    result = world.export(purpose="court", notice=notices.append)
+    assert result.interviews == ["NK-OK"]
+    assert any("NK-NOCOURT" in n and "court" in n for n in notices)
+    assert any("NK-WITHDRAWN" in n and "withdrawn" in n for n in notices)
+    with pytest.raises(UsageError, match="NK-NOCOURT"):
+        world.export("NK-NOCOURT", ok, purpose="court", name="refused.age")
+    assert not (world.tmp / "refused.age").exists()
+    with pytest.raises(UsageError, match="withdrawn"):
+        world.export(withdrawn, purpose="archive", name="refused2.age")
+
+
+def test_share_profile_drops_details_and_audio_and_redacts(world: World) -> None:
+    iid = populate(world.field)
+    seg = world.field.conn.execute(
+        "SELECT id, text FROM segment WHERE idx = 1 AND layer = 'original'").fetchone()
+    start = seg[1].index("Kim Chol")
+    add_redaction(world.field, iid, "1", start, start + len("Kim Chol"), "names a relative",
+                  role="interviewer")
+    seg0 = world.field.conn.execute(
+        "SELECT id FROM segment WHERE idx = 0 AND layer = 'original'").fetchone()[0]
+    add_redaction(world.field, iid, seg0, 0, 1, "test", role="interviewer")  # before the tag
+    result = world.export(iid, profile="share")
+    assert result.redactions == 2
+    m = json.loads(_manifest(world, result.path))
+    assert m["profile"] == "share" and len(m["redactions"]) == 2
+    assert {"interviewee", "audio_asset", "redaction"} <= set(m["dropped"]["tables"])
+    assert m["audio"] == [] and not any(f["name"].startswith("audio/") for f in m["files"])
+    import_bundle(world.sup, result.path, world.identity, role="supervisor")
+    texts = [r[0] for r in world.sup.conn.execute("SELECT text FROM segment ORDER BY idx")]
+    assert "Kim Chol" not in " ".join(texts)
+    assert "My cousin [REDACTED] was there too." in texts
+    assert world.sup.conn.execute("SELECT count(*) FROM interviewee").fetchone()[0] == 0
+    assert world.sup.conn.execute("SELECT count(*) FROM blob").fetchone()[0] == 0
+    assert world.sup.conn.execute("SELECT asset_id FROM segment").fetchone()[0] is None
+    # the tag after a redacted span is shifted so it still marks the same words
+    tag = world.sup.conn.execute("SELECT char_start, char_end FROM tag").fetchone()
+    text0 = world.sup.conn.execute(
+        "SELECT text FROM segment WHERE idx = 0 AND layer = 'original'").fetchone()[0]
+    assert text0[tag[0]:tag[1]] == "ministry office"
+
+
+def test_redact_text_merges_overlaps() -> None:
+    assert redact_text("abcdefgh", [(1, 3), (2, 5), (7, 8)]) == "a[REDACTED]fg[REDACTED]"
+
+
+def test_since_last_exports_only_what_changed(world: World) -> None:
+    a = populate(world.field, "NK-A")
+    populate(world.field, "NK-B")
+    assert world.export(name="1.age").interviews == ["NK-A", "NK-B"]
+    update_interview(world.field, a, role="interviewer", place="Seoul")
+    assert world.export(name="2.age", since_last=True).interviews == ["NK-A"]
+    with pytest.raises(UsageError, match="nothing to export"):
+        world.export(name="3.age", since_last=True)
+    assert not (world.tmp / "3.age").exists()
+
+
+def test_cancelled_export_leaves_no_file(world: World) -> None:
+    iid = populate(world.field, audio=b"x" * 600_000)
+    token = CancelToken()
+
+    def progress(fraction: float, label: str) -> None:
+        if fraction > 0.2:
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        world.export(iid, progress=progress, cancel=token)
+    assert [p.name for p in world.tmp.iterdir() if "age" in p.name] == []
+    assert world.field.conn.execute("SELECT count(*) FROM bundle_export").fetchone()[0] == 0
+    assert world.export(iid, name="ok.age").sequence == 1
+
+
+def test_damaged_audio_fails_export_and_leaves_no_file(world: World) -> None:
+    iid = populate(world.field)
+    with world.field.transaction() as conn:
+        conn.execute("UPDATE blob SET sha256 = ?", ("0" * 64,))
+    with pytest.raises(Exception, match="no longer matches"):
+        world.export(iid)
+    assert [p.name for p in world.tmp.iterdir() if p.is_file() and "age" in p.name] == []
+
+
+def test_export_refuses_unpinned_recipient_and_existing_file(world: World) -> None:
+    _, other = keys.new_supervisor_key()
+    with pytest.raises(NotFound, match="not a pinned supervisor"):
+        keys.require_pinned_recipient(world.field, other.public.text())
+    iid = populate(world.field)
+    (world.tmp / "exists.age").write_bytes(b"keep me")
+    with pytest.raises(UsageError, match="already exists"):
+        world.export(iid, name="exists.age")
+    assert (world.tmp / "exists.age").read_bytes() == b"keep me"
+
+
+def test_unencrypted_bundle_round_trips_with_a_warning(world: World) -> None:
+    iid = populate(world.field)
+    result = export_bundle(world.field, [iid], recipients=[], out=world.tmp / "plain.tar",
+                           role="interviewer", unencrypted=True)
+    assert not result.encrypted
+    assert (world.tmp / "plain.tar").read_bytes()[:6] == b"device"
+    report = verify_bundle(result.path, None, vault=world.sup)
+    assert any("NOT encrypted" in w for w in report.warnings)
+    imported = import_bundle(world.sup, result.path, world.identity, role="supervisor")
+    assert imported.inserted > 0
+
+
+def test_sequence_gap_is_a_warning(world: World) -> None:
+    iid = populate(world.field)
+    world.export(iid, name="1.age")
+    second = world.export(iid, name="2.age")
+    first_import = import_bundle(world.sup, second.path, world.identity, role="supervisor")
+    assert any("1 to 1" in w for w in first_import.warnings)
+    third = world.export(iid, name="3.age")
+    fourth = world.export(iid, name="4.age")
+    result = import_bundle(world.sup, fourth.path, world.identity, role="supervisor")
+    assert any("missing" in w for w in result.warnings)
+    with pytest.raises(BundleRejected, match="rollback"):
+        import_bundle(world.sup, third.path, world.identity, role="supervisor")
+
+
+def test_receipt_marks_interviews_and_purge_removes_only_unchanged_ones(world: World) -> None:
+    a = populate(world.field, "NK-A")
+    b = populate(world.field, "NK-B")
+    result = world.export()
+    imported = import_bundle(world.sup, result.path, world.identity, role="supervisor")
+    receipt = make_receipt(world.identity, imported)
+    applied = apply_receipt(world.field, receipt, role="interviewer")
+    assert sorted(applied.acknowledged) == sorted([a, b])
+    update_interview(world.field, b, role="interviewer", notes="changed after export")
+    purged = purge_acknowledged(world.field, role="interviewer")
+    assert purged.purged == ["NK-A"] and "NK-B" in purged.kept[0]
+    codes = [r[0] for r in world.field.conn.execute("SELECT code FROM interview")]
+    assert codes == ["NK-B"]
+    assert world.field.conn.execute("SELECT count(*) FROM blob").fetchone()[0] == 1
+    assert "purge" in [e.action for e in audit.entries(world.field.conn)]
+    audit.verify(world.field.conn)
+
+
+def test_forged_or_foreign_receipts_are_refused(world: World) -> None:
+    iid = populate(world.field)
+    result = world.export(iid)
+    imported = import_bundle(world.sup, result.path, world.identity, role="supervisor")
+    good = make_receipt(world.identity, imported)
+    lines = good.split(b"\n")
+    tampered = b"\n".join([lines[0], lines[1][:-4] + b"AAAA", lines[2], b""])
+    with pytest.raises(BundleRejected):
+        apply_receipt(world.field, tampered, role="interviewer")
+    _, stranger = keys.new_supervisor_key()
+    with pytest.raises(BundleRejected, match="not signed by a supervisor pinned"):
+        apply_receipt(world.field, make_receipt(stranger, imported), role="interviewer")
+    assert world.field.conn.execute("SELECT count(*) FROM purge_ack").fetchone()[0] == 0
+    share = world.export(iid, name="share.age", profile="share")
+    imported_share = import_bundle(world.sup, share.path, world.identity, role="supervisor")
+    with pytest.raises(BundleRejected, match="share"):
+        apply_receipt(world.field, make_receipt(world.identity, imported_share),
+                      role="interviewer")
+
+
+def test_fork_is_refused(world: World) -> None:
+    iid = populate(world.field)
+    path = world.field.path
+    world.field.lock()
+    shutil.copytree(path, world.tmp / "field-copy")
+    world.field = open_vault(path)
+    copy = open_vault(world.tmp / "field-copy")
+    try:
+        a = world.export(iid, name="a.age")
+        update_interview(copy, iid, role="interviewer", notes="other history")
+        b = export_bundle(copy, [iid], recipients=[world.identity.public],
+                          out=world.tmp / "b.age", role="interviewer")
+    finally:
+        copy.lock()
+    assert a.sequence == b.sequence == 1
+    import_bundle(world.sup, a.path, world.identity, role="supervisor")
+    before = world.sup_digest()
+    with pytest.raises(BundleRejected, match="fork"):
+        import_bundle(world.sup, b.path, world.identity, role="supervisor")
+    assert world.sup_digest() == before
+
+
+def test_verify_never_writes(world: World) -> None:
+    iid = populate(world.field)
+    result = world.export(iid)
+    before = world.sup_digest()
+    verify_bundle(result.path, world.identity, vault=world.sup)
+    assert world.sup_digest() == before
+
+
+def test_no_plaintext_marker_in_any_file_after_export_and_import(world: World) -> None:
+    from tests.bundle_helpers import MARKER
+
+    iid = populate(world.field)
+    result = world.export(iid)
+    imported = import_bundle(world.sup, result.path, world.identity, role="supervisor")
+    assert imported.inserted > 0
+    assert world.sup.conn.execute("SELECT notes FROM interview").fetchone()[0].endswith(MARKER)
+    world.field.lock()
+    world.sup.lock()
+    needles = [MARKER.encode("utf-8"), MARKER.encode("utf-16-le"), MARKER.encode("utf-16-be")]
+    checked = 0
+    for path in world.tmp.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            checked += 1
+            assert not any(n in data for n in needles), path
+    assert checked >= 5
+
+
+def test_import_reports_progress_and_cancel_rolls_back(world: World) -> None:
+    iid = populate(world.field, audio=b"y" * 400_000)
+    result = world.export(iid)
+    before = world.sup_digest()
+    token = CancelToken()
+    seen: list[float] = []
+
+    def progress(fraction: float, label: str) -> None:
+        seen.append(fraction)
+        if fraction > 0.6:
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        import_bundle(world.sup, result.path, world.identity, role="supervisor",
+                      progress=progress, cancel=token)
+    assert world.sup_digest() == before
+    assert seen == sorted(seen) and max(seen) > 0.5
+    done: list[float] = []
+    import_bundle(world.sup, result.path, world.identity, role="supervisor",
+                  progress=lambda f, _l: done.append(f))
+    assert done[-1] == 1.0
