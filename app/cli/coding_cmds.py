@@ -70,7 +70,7 @@ def register(sub: Any) -> None:
     p.add_argument("--layer", choices=tags.LAYERS, default="original")
     p.add_argument("--chars", metavar="A:B", help="character range in the segment")
     p.add_argument("--at", metavar="S[:E]", help="seconds in the audio, or a range")
-    p.add_argument("--asset", metavar="ID", help="which recording (if there are several)")
+    p.add_argument("--asset", metavar="ID", help="which recording, if there are several")
     p.add_argument("--confidence", choices=tags.CONFIDENCE)
     p.add_argument("--note", default="")
     p.set_defaults(func=cmd_tag_add)

@@ -113,18 +113,23 @@ def follow_text_change(conn: Connection, segment_id: str, old: str, new: str,
 # ---------------------------------------------------------------------------------------------
 
 
-def find_segment(conn: Connection, interview_id: str, idx: int,
-                 layer: str = "original") -> tuple[str, str]:
-    """(segment id, text) of segment ``idx`` in the interview's ``layer``; NotFound if none."""
+def find_segment(conn: Connection, interview_id: str, idx: int, layer: str = "original",
+                 asset_id: str | None = None) -> tuple[str, str]:
+    """(segment id, text) of the segment with index ``idx`` in the interview's ``layer``
+    (and recording ``asset_id``, needed when several recordings have that index)."""
     if layer not in LAYERS:
         raise UsageError(f"The layer must be one of: {', '.join(LAYERS)}.")
-    row = conn.execute(
-        "SELECT id, text FROM segment WHERE interview_id = ? AND layer = ? AND idx = ?"
-        " ORDER BY created_at DESC LIMIT 1", (interview_id, layer, idx)).fetchone()
-    if row is None:
+    rows = conn.execute(
+        "SELECT id, text, asset_id FROM segment WHERE interview_id = ? AND layer = ? AND idx = ?"
+        " AND (? IS NULL OR asset_id = ?) ORDER BY id",
+        (interview_id, layer, idx, asset_id, asset_id)).fetchall()
+    if not rows:
         raise NotFound(f"This interview has no {layer} segment {idx}; list the transcript to "
                        "see the segment numbers.")
-    return str(row[0]), str(row[1])
+    if len(rows) > 1:
+        raise UsageError(f"Segment {idx} exists in {len(rows)} recordings of this interview; "
+                         "say which with --asset ID.")
+    return str(rows[0][0]), str(rows[0][1])
 
 
 def _audio_anchor(conn: Connection, interview_id: str, at: tuple[float, float | None],
@@ -158,9 +163,10 @@ def add_tag(vault: Vault, interview: str, term: str, *, role: str,
             now: dt.datetime | None = None) -> str:
     """Tag ``interview`` (id or code) with ``term`` (id, label or alias in either language).
 
-    Anchor: ``segment`` (idx in ``layer``) with optional ``chars`` (start, end) — the whole
-    segment if omitted —, or ``at`` (seconds, optional end) in the audio, or neither for the
-    whole interview. Returns the new tag id.
+    Anchor: ``segment`` (idx in ``layer``; ``asset_id`` picks the recording if several have
+    that idx) with optional ``chars`` (start, end) — the whole segment if omitted —, or ``at``
+    (seconds, optional end) in the audio, or neither for the whole interview. Returns the new
+    tag id.
     """
     interview_id = resolve_id(vault, interview)
     if confidence is not None and confidence not in CONFIDENCE:
@@ -178,7 +184,7 @@ def add_tag(vault: Vault, interview: str, term: str, *, role: str,
     audio_start = audio_end = None
     kind = "interview"
     if segment is not None:
-        segment_id, text = find_segment(conn, interview_id, segment, layer)
+        segment_id, text = find_segment(conn, interview_id, segment, layer, asset_id)
         char_start, char_end = chars if chars is not None else (0, len(text))
         if not 0 <= char_start < char_end <= len(text):
             raise UsageError(f"Characters {char_start}:{char_end} are not inside segment "
