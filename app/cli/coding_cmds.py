@@ -11,6 +11,7 @@ from typing import Any
 from app.cli.context import Context
 from app.coding import events, search, tags
 from app.coding import taxonomy as tx
+from app.coding.shown import shown
 from app.domain import CONSENT_SCOPES
 from app.errors import UsageError
 
@@ -25,7 +26,7 @@ def _chars(text: str) -> tuple[int, int]:
         a, b = (int(x) for x in text.split(":"))
     except ValueError:
         raise UsageError(f"--chars takes START:END character positions, for example 12:17, "
-                         f"not '{text}'.") from None
+                         f"not '{shown(text)}'.") from None
     return a, b
 
 
@@ -36,7 +37,7 @@ def _at(text: str) -> tuple[float, float | None]:
         parts = []
     if len(parts) not in (1, 2) or any(p != p for p in parts):  # p != p: NaN
         raise UsageError(f"--at takes SECONDS or START:END in seconds, for example 754.5:790, "
-                         f"not '{text}'.")
+                         f"not '{shown(text)}'.")
     return parts[0], parts[1] if len(parts) == 2 else None
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from app.coding import dates
 from app.coding import taxonomy as tx
+from app.coding.shown import shown
 from app.domain import CONSENT_SCOPES
 from app.errors import UsageError
 from storage.db import Connection
@@ -152,7 +153,7 @@ def _snippet(text: str, variants: Sequence[str]) -> tuple[str, int, int]:
 def _subtree_terms(taxonomy: tx.Taxonomy, text: str, branch: str | None, option: str) -> set[str]:
     term = taxonomy.resolve(text)
     if branch is not None and taxonomy.root_of(term.id) != branch:
-        raise UsageError(f"{option} must be a term under '{branch}', but '{text}' is "
+        raise UsageError(f"{option} must be a term under '{branch}', but '{shown(text)}' is "
                          f"{term.id}; see 'testimony taxonomy show'.")
     return taxonomy.descendants(term.id)
 
@@ -219,7 +220,8 @@ def search(vault: Vault, query: str, *, tags: Sequence[str] = (), facility: str 
     range; any date syntax of app.coding.dates), ``consent`` (the interview's consent covers
     that scope and was not withdrawn), ``review_status`` and ``layer`` (segments only).
     """
-    query = " ".join(query.split())
+    # Control characters (a NUL would cut the FTS5 query string short) become spaces.
+    query = " ".join("".join(ch if ch.isprintable() else " " for ch in query).split())
     if not query:
         raise UsageError("Give something to search for, for example: testimony search 요덕")
     if review_status is not None and review_status not in REVIEW_STATUSES:

@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from app.coding import taxonomy as tx
+from app.coding.shown import shown
 from app.errors import NotFound, UsageError
 from app.interviews import resolve_id
 from storage import audit
@@ -306,7 +307,7 @@ def review_tag(vault: Vault, tag_id: str, *, role: str, chars: tuple[int, int] |
         "SELECT t.segment_id, s.text FROM tag t LEFT JOIN segment s ON s.id = t.segment_id"
         " WHERE t.id = ?", (tag_id,)).fetchone()
     if row is None:
-        raise NotFound(f"No tag {tag_id} in this vault; see 'testimony tag list'.")
+        raise NotFound(f"No tag {shown(tag_id)} in this vault; see 'testimony tag list'.")
     if chars is not None:
         if row[0] is None:
             raise UsageError("This tag is not anchored in a segment, so --chars does not apply.")

@@ -30,6 +30,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from app.coding.shown import shown
 from app.errors import UsageError
 from storage.db import Connection
 from storage.vault import Vault
@@ -163,10 +164,10 @@ class Taxonomy:
         if len(found) == 1:
             return found[0]
         if not found:
-            raise UsageError(f"No term '{text}' in taxonomy {self.version_id}; see "
+            raise UsageError(f"No term '{shown(text)}' in taxonomy {self.version_id}; see "
                              "'testimony taxonomy show' for ids, labels and aliases.")
         ids = ", ".join(t.id for t in found)
-        raise UsageError(f"'{text}' names {len(found)} terms ({ids}); use one of these ids.")
+        raise UsageError(f"'{shown(text)}' names {len(found)} terms ({ids}); use one of these ids.")
 
     def digest(self) -> str:
         body = json.dumps([self.name, self.version, [t.to_record() for t in self.terms.values()]],
@@ -502,7 +503,7 @@ def import_file(vault: Vault, path: Path, *, mode: str = "extend", role: str,
             raise _refuse(1, f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
         data = path.read_bytes()
     except OSError as exc:
-        raise UsageError(f"Cannot read the taxonomy file {path} ({exc.strerror}); "
+        raise UsageError(f"Cannot read the taxonomy file {shown(str(path), 80)} ({exc.strerror}); "
                          "check the path.") from exc
     return import_taxonomy(vault, data, mode=mode, role=role, now=now)
 
