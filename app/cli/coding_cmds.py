@@ -68,6 +68,7 @@ def register(sub: Any) -> None:
     p.add_argument("id", help="interview id or code")
     p.add_argument("term", help="term id, label or alias (Korean or English)")
     p.add_argument("--segment", type=int, metavar="N", help="segment number in the transcript")
+    p.add_argument("--segment-id", metavar="SID", help="the segment by its id instead")
     p.add_argument("--layer", choices=tags.LAYERS, default="original")
     p.add_argument("--chars", metavar="A:B", help="character range in the segment")
     p.add_argument("--at", metavar="S[:E]", help="seconds in the audio, or a range")
@@ -197,7 +198,8 @@ def cmd_taxonomy_export(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_tag_add(ctx: Context, args: argparse.Namespace) -> int:
     tag_id = tags.add_tag(
-        ctx.vault(), args.id, args.term, role=ctx.role, segment=args.segment, layer=args.layer,
+        ctx.vault(), args.id, args.term, role=ctx.role, segment=args.segment,
+        segment_id=args.segment_id, layer=args.layer,
         chars=_chars(args.chars) if args.chars else None, at=_at(args.at) if args.at else None,
         asset_id=args.asset, confidence=args.confidence, note=args.note)
     print(tag_id)

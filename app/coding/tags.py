@@ -158,14 +158,15 @@ def _audio_anchor(conn: Connection, interview_id: str, at: tuple[float, float | 
 
 
 def add_tag(vault: Vault, interview: str, term: str, *, role: str,
-            segment: int | None = None, layer: str = "original",
+            segment: int | None = None, segment_id: str | None = None,
+            layer: str = "original",
             chars: tuple[int, int] | None = None, at: tuple[float, float | None] | None = None,
             asset_id: str | None = None, confidence: str | None = None, note: str = "",
             now: dt.datetime | None = None) -> str:
     """Tag ``interview`` (id or code) with ``term`` (id, label or alias in either language).
 
     Anchor: ``segment`` (idx in ``layer``; ``asset_id`` picks the recording if several have
-    that idx) with optional ``chars`` (start, end) — the whole segment if omitted —, or ``at``
+    that idx) or ``segment_id`` (exact, e.g. from the GUI) with optional ``chars`` (start, end) — the whole segment if omitted —, or ``at``
     (seconds, optional end) in the audio, or neither for the whole interview. Returns the new
     tag id.
     """
@@ -175,21 +176,34 @@ def add_tag(vault: Vault, interview: str, term: str, *, role: str,
     if at is not None and (segment is not None or chars is not None):
         raise UsageError("Anchor a tag either in the words (--segment/--chars) or in the audio "
                          "(--at), not both.")
-    if chars is not None and segment is None:
+    if segment is not None and segment_id is not None:
+        raise UsageError("Give the segment by number or by id, not both.")
+    if at is not None and segment_id is not None:
+        raise UsageError("Anchor a tag either in the words (--segment/--chars) or in the audio "
+                         "(--at), not both.")
+    if chars is not None and segment is None and segment_id is None:
         raise UsageError("--chars needs --segment N to say which segment the characters are in.")
     taxonomy = tx.ensure_taxonomy(vault, role=role, now=now)
     chosen = taxonomy.resolve(term)
     conn = vault.conn
-    segment_id = None
     char_start = char_end = None
     audio_start = audio_end = None
     kind = "interview"
-    if segment is not None:
-        segment_id, text = find_segment(conn, interview_id, segment, layer, asset_id)
+    if segment is not None or segment_id is not None:
+        if segment_id is not None:
+            row = conn.execute("SELECT text FROM segment WHERE id = ? AND interview_id = ?",
+                               (segment_id, interview_id)).fetchone()
+            if row is None:
+                raise NotFound(f"This interview has no segment {shown(segment_id)}.")
+            text = str(row[0])
+        else:
+            assert segment is not None
+            segment_id, text = find_segment(conn, interview_id, segment, layer, asset_id)
         char_start, char_end = chars if chars is not None else (0, len(text))
         if not 0 <= char_start < char_end <= len(text):
             raise UsageError(f"Characters {char_start}:{char_end} are not inside segment "
-                             f"{segment}, which has {len(text)} characters; use A:B with "
+                             f"{segment if segment is not None else shown(segment_id)}, which "
+                             f"has {len(text)} characters; use A:B with "
                              f"0 <= A < B <= {len(text)}.")
         kind = "text"
     elif at is not None:
