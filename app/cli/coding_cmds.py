@@ -150,8 +150,9 @@ def cmd_taxonomy_show(ctx: Context, args: argparse.Namespace) -> int:
         for term in tax.children(parent):
             other = term.label("en" if args.lang == "ko" else "ko")
             line = f"{'  ' * depth}{term.label(args.lang)}  [{term.id}]  {other}"
-            if args.aliases and (term.aliases or term.romanisations):
-                line += "  = " + ", ".join((*term.aliases, *term.romanisations))
+            names = [n for n in term.names() if n not in (term.label_en, term.label_ko)]
+            if args.aliases and names:
+                line += "  = " + ", ".join(names)
             print(line)
             walk(term.id, depth + 1)
 
