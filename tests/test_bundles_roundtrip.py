@@ -360,3 +360,15 @@ def test_import_reports_progress_and_cancel_rolls_back(world: World) -> None:
     import_bundle(world.sup, result.path, world.identity, role="supervisor",
                   progress=lambda f, _l: done.append(f))
     assert done[-1] == 1.0
+
+
+def test_same_code_from_another_laptop_is_refused_clearly(world: World) -> None:
+    from app.bundles.errors import BundleError
+
+    populate(world.sup, "NK-2026-001")  # the supervisor already has this code, other id
+    iid = populate(world.field, "NK-2026-001")
+    result = world.export(iid)
+    before = world.sup_digest()
+    with pytest.raises(BundleError, match="same code as a different interview"):
+        import_bundle(world.sup, result.path, world.identity, role="supervisor")
+    assert world.sup_digest() == before

@@ -20,6 +20,7 @@ from typing import Any
 
 import sqlcipher3
 
+from app.bundles.errors import BundleError
 from app.bundles.keys import SupervisorIdentity, pinned_device_key
 from app.bundles.reader import (
     FileCheck,
@@ -202,7 +203,14 @@ class _MergeSink:
                     values)
                 self.result_inserted += 1
             except sqlcipher3.IntegrityError:
-                self._conflict(table, key, row)  # e.g. the same pseudonym code on another id
+                if table == "interview":
+                    # Its records would have nothing to hang on: say so instead of a conflict.
+                    raise BundleError(
+                        f"The bundle's interview {row.get('code')} has the same code as a "
+                        "different interview already in this vault; nothing was imported — give "
+                        "one of them a new code (codes must be unique across the organisation)."
+                    ) from None
+                self._conflict(table, key, row)
         elif [bytes(v) if isinstance(v, memoryview) else v for v in existing] == values:
             self.result_skipped += 1
         else:
