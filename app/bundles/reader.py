@@ -527,8 +527,10 @@ class Report:
             f"Sequence {m['sequence']}; previous manifest "
             f"{m['previous_manifest_sha256'] or '(none: first bundle)'}",
             f"Chain: {self.chain}",
-            "Encrypted to: " + (", ".join(r["fingerprint"] for r in m["recipients"])
+            "Encrypted to: " + ("; ".join(f"{r['fingerprint']} ({r['age_recipient']})"
+                                          for r in m["recipients"])
                                 if self.encrypted else "NOBODY (unencrypted bundle)"),
+            f"Trusted comment: {self.manifest.trusted_comment}",
             f"Interviews: {', '.join(i['code'] for i in m['interviews'])}",
         ]
         if m["redactions"]:
