@@ -372,3 +372,26 @@ def test_same_code_from_another_laptop_is_refused_clearly(world: World) -> None:
     with pytest.raises(BundleError, match="same code as a different interview"):
         import_bundle(world.sup, result.path, world.identity, role="supervisor")
     assert world.sup_digest() == before
+
+
+def test_share_profile_leaves_out_text_copies_of_redacted_segments(world: World) -> None:
+    ddl = ("CREATE TABLE segment_revision (id TEXT PRIMARY KEY, segment_id TEXT NOT NULL "
+           "REFERENCES segment(id) ON DELETE CASCADE, old_text TEXT NOT NULL, "
+           "created_at TEXT NOT NULL)")
+    for v in (world.field, world.sup):
+        with v.transaction() as conn:
+            conn.execute(ddl)
+    iid = populate(world.field)
+    segs = dict(world.field.conn.execute(
+        "SELECT idx, id FROM segment WHERE layer = 'original'").fetchall())
+    with world.field.transaction() as conn:
+        for idx, sid in segs.items():
+            conn.execute("INSERT INTO segment_revision VALUES (?,?,?,?)",
+                         (str(uuid.uuid4()), sid, f"draft {idx} Kim Chol", "2026-11-01"))
+    add_redaction(world.field, iid, "1", 10, 18, "names a relative", role="interviewer")
+    result = world.export(iid, profile="share")
+    m = json.loads(_manifest(world, result.path))
+    assert m["dropped"]["rows"] == {"segment_revision": 1}
+    import_bundle(world.sup, result.path, world.identity, role="supervisor")
+    kept = [r[0] for r in world.sup.conn.execute("SELECT segment_id FROM segment_revision")]
+    assert kept == [segs[0]]
