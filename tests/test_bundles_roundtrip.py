@@ -395,3 +395,18 @@ def test_share_profile_leaves_out_text_copies_of_redacted_segments(world: World)
     import_bundle(world.sup, result.path, world.identity, role="supervisor")
     kept = [r[0] for r in world.sup.conn.execute("SELECT segment_id FROM segment_revision")]
     assert kept == [segs[0]]
+
+
+@pytest.mark.parametrize("size", [0, 1, 511, 512, 65535, 65536, 65537, 262144, 262145])
+def test_audio_round_trips_exactly_at_boundaries(world: World, size: int) -> None:
+    import io
+
+    audio = bytes((i * 7) % 256 for i in range(size))
+    iid = populate(world.field, audio=audio)
+    result = world.export(iid)
+    import_bundle(world.sup, result.path, world.identity, role="supervisor")
+    blob_id, sha = world.sup.conn.execute(
+        "SELECT b.id, b.sha256 FROM blob b JOIN audio_asset a ON a.blob_id = b.id").fetchone()
+    buf = io.BytesIO()
+    assert copy_to(world.sup.conn, blob_id, buf) == (size, sha)
+    assert buf.getvalue() == audio
