@@ -12,7 +12,9 @@ import importlib
 from typing import Any
 
 # "module:function" entries; each is called as fn(conn, segment_id, old_text, new_text, role).
-SEGMENT_TEXT_CHANGED: list[str] = []
+SEGMENT_TEXT_CHANGED: list[str] = [
+    "app.coding.tags:follow_text_change",  # tags follow the words they were on
+]
 
 
 def segment_text_changed(conn: Any, segment_id: str, old_text: str, new_text: str,
@@ -26,7 +28,9 @@ def segment_text_changed(conn: Any, segment_id: str, old_text: str, new_text: st
 
 # "module:function" entries; each is called as fn(conn) and returns a list of terms (facility
 # names, agencies, North Korean words) that bias transcription (initial prompt / hotwords).
-GLOSSARY_PROVIDERS: list[str] = []
+GLOSSARY_PROVIDERS: list[str] = [
+    "app.coding.taxonomy:glossary_terms",  # Korean facility, agency and NK terms
+]
 
 
 def glossary_terms(conn: Any) -> list[str]:

@@ -3,5 +3,6 @@
 #   scripts/run.sh [testimony options...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/system-deps.sh
 bash scripts/venv.sh
 exec .venv/bin/testimony gui "$@"

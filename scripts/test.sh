@@ -4,9 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/system-deps.sh
-bash scripts/venv.sh test
+# The packaging extra (PyInstaller) lets tests/test_packaging_build.py build the frozen app.
+bash scripts/venv.sh test,packaging
 export QT_QPA_PLATFORM=offscreen HF_HUB_OFFLINE=1 PYTHONDONTWRITEBYTECODE=1
-.venv/bin/python -m ruff check app crypto storage transcription ui tests bench
+.venv/bin/python -m ruff check app crypto storage transcription ui tests bench packaging
 .venv/bin/python -m mypy
+.venv/bin/python -m mypy --strict packaging/datafiles.py packaging/release.py
 .venv/bin/lint-imports
 exec .venv/bin/python -m pytest "$@"

@@ -1,0 +1,28 @@
+"""``testimony gui``: open the desktop client on the vault (first run: the setup screen)."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from typing import Any
+
+from app.cli.context import Context
+from app.errors import AppError
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("gui", help="open the desktop window (first run: create the vault)")
+    p.set_defaults(func=cmd_gui)
+
+
+def cmd_gui(ctx: Context, args: argparse.Namespace) -> int:
+    # Imported by name so the app layer never depends on Qt (import-linter checks the layers),
+    # and the command line keeps working on a machine without PySide6.
+    try:
+        ui_main = importlib.import_module("ui.main")
+    except ImportError as exc:
+        raise AppError(
+            "The desktop window cannot start because Qt (PySide6) is not installed; "
+            "reinstall Testimony Vault or use the command line."
+        ) from exc
+    return int(ui_main.run(ctx.vault_path, role=ctx.role))

@@ -1,0 +1,155 @@
+"""Transcription commands: transcribe, transcript show/edit/review/speaker, models list/import."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+from pathlib import Path
+from typing import Any
+
+from app import transcribe, transcript_export, transcripts
+from app.cli.context import Context
+from app.errors import UsageError
+from app.tasks import CancelToken, StderrProgress
+from transcription import models
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("transcribe", help="transcribe an interview's audio locally (Whisper)")
+    p.add_argument("id", help="interview id or code")
+    p.add_argument("--model", help=f"model name (default {models.DEFAULT_MODEL}; see 'models list')")
+    p.add_argument("--language", choices=transcribe.LANGUAGES, default="auto")
+    p.add_argument("--translate", action="store_true",
+                   help="also make an English machine-draft translation of each segment")
+    p.add_argument("--asset", help="only this recording (audio asset id or prefix)")
+    p.add_argument("--threads", type=int, default=0, help="CPU threads (default: up to 4)")
+    p.set_defaults(func=cmd_transcribe)
+
+    tr = sub.add_parser("transcript", help="show, correct and review transcripts")
+    tsub = tr.add_subparsers(dest="transcript_command", metavar="ACTION")
+    p = tsub.add_parser("show", help="print or export a transcript layer")
+    p.add_argument("id")
+    p.add_argument("--format", choices=transcript_export.FORMATS, default="txt")
+    p.add_argument("--layer", choices=transcripts.LAYERS, default="original")
+    p.add_argument("--out", metavar="FILE", help="write to FILE (required for docx)")
+    p.set_defaults(func=cmd_show)
+
+    p = tsub.add_parser("edit", help="correct a segment's text (kept as a new revision)")
+    p.add_argument("id")
+    p.add_argument("segment", help="segment number shown by 'transcript show', or segment id")
+    p.add_argument("--text", required=True)
+    p.add_argument("--layer", choices=transcripts.LAYERS, default="original")
+    p.add_argument("--reason", help="why the text was changed (kept with the revision)")
+    p.set_defaults(func=cmd_edit)
+
+    p = tsub.add_parser("review", help="set a segment's review status")
+    p.add_argument("id")
+    p.add_argument("segment")
+    p.add_argument("--status", required=True, choices=transcripts.REVIEW_STATUSES)
+    p.add_argument("--layer", choices=transcripts.LAYERS, default="original")
+    p.set_defaults(func=cmd_review)
+
+    p = tsub.add_parser("speaker", help="label who speaks in a segment, or in all of them")
+    p.add_argument("id")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--segment", help="segment number or id")
+    which.add_argument("--all", action="store_true", help="every segment")
+    which.add_argument("--from-channels", action="store_true",
+                       help="propose labels from a two-channel recording's channel energy")
+    p.add_argument("--label", help="interviewer, witness, interpreter or another "
+                                   "participant's pseudonym")
+    p.add_argument("--interviewer-channel", type=int, choices=(1, 2), default=1,
+                   help="with --from-channels: the channel carrying the interviewer's mic")
+    p.add_argument("--layer", choices=transcripts.LAYERS, default="original")
+    p.set_defaults(func=cmd_speaker)
+
+    md = sub.add_parser("models", help="Whisper models available on this computer")
+    msub = md.add_subparsers(dest="models_command", metavar="ACTION")
+    p = msub.add_parser("list", help="list models")
+    p.set_defaults(func=cmd_models_list)
+    p = msub.add_parser("import", help="verify and register a CTranslate2 Whisper model folder")
+    p.add_argument("dir")
+    p.add_argument("--name", help="name to register it under (default: the folder's name)")
+    p.set_defaults(func=cmd_models_import)
+
+
+def cmd_transcribe(ctx: Context, args: argparse.Namespace) -> int:
+    vault = ctx.vault()
+    cancel = CancelToken()
+    # Ctrl-C asks the job to stop between segments so the vault stays consistent and resumable.
+    previous = signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
+    try:
+        results = transcribe.transcribe_interview(
+            vault, args.id, role=ctx.role, model=args.model, language=args.language,
+            translate=args.translate, asset_id=args.asset,
+            engine_factory=transcribe.default_engine_factory(args.threads),
+            progress=StderrProgress(force=os.environ.get("TESTIMONY_PROGRESS") == "1"),
+            cancel=cancel)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    for r in results:
+        extra = " with English draft" if r.translation_id else ""
+        print(f"Recording {r.asset_id[:8]}: {r.segments} segments transcribed{extra}.")
+    return 0
+
+
+def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
+    if args.format == "docx" and not args.out:
+        raise UsageError("A DOCX export must be written to a file; add --out FILE.docx.")
+    data = transcript_export.export(ctx.vault(), args.id, fmt=args.format, layer=args.layer)
+    if args.out:
+        Path(args.out).write_bytes(data)
+        sys.stderr.write(f"Wrote {args.out} (plaintext testimony: keep it on encrypted media).\n")
+    else:
+        sys.stdout.write(data.decode("utf-8"))
+        if not data.endswith(b"\n"):
+            sys.stdout.write("\n")
+    return 0
+
+
+def cmd_edit(ctx: Context, args: argparse.Namespace) -> int:
+    seg = transcripts.edit_segment(ctx.vault(), args.id, args.segment, text=args.text,
+                                   role=ctx.role, layer=args.layer, reason=args.reason)
+    print(f"Segment {seg.number} updated; the earlier text is kept as a revision.")
+    return 0
+
+
+def cmd_review(ctx: Context, args: argparse.Namespace) -> int:
+    seg = transcripts.set_review_status(ctx.vault(), args.id, args.segment, status=args.status,
+                                        role=ctx.role, layer=args.layer)
+    print(f"Segment {seg.number} marked {seg.review_status}.")
+    return 0
+
+
+def cmd_speaker(ctx: Context, args: argparse.Namespace) -> int:
+    vault = ctx.vault()
+    if args.from_channels:
+        from app import speakers
+
+        labels = speakers.propose_from_channels(
+            vault, args.id, interviewer_channel=args.interviewer_channel - 1, role=ctx.role,
+            apply=True)
+        print(f"Labelled {len(labels)} segments from the recording's channels.")
+        return 0
+    if not args.label:
+        raise UsageError("Give the speaker with --label, e.g. --label witness.")
+    n = transcripts.set_speaker(vault, args.id, label=args.label, role=ctx.role,
+                                ref=None if args.all else args.segment, layer=args.layer)
+    print(f"Speaker set on {n} segment rows.")
+    return 0
+
+
+def cmd_models_list(ctx: Context, args: argparse.Namespace) -> int:
+    for m in models.list_models(transcribe.models_dir()):
+        default = " (default)" if m.name == models.DEFAULT_MODEL else ""
+        print(f"{m.name:12s} {m.source:9s} {m.languages}{default}")
+    return 0
+
+
+def cmd_models_import(ctx: Context, args: argparse.Namespace) -> int:
+    info = models.import_model(Path(args.dir), transcribe.models_dir(), name=args.name)
+    print(f"Model '{info.name}' imported ({info.languages}); its files were verified and their "
+          "checksums recorded.")
+    return 0

@@ -1,0 +1,407 @@
+"""``testimony self-test``: prove on this laptop that the installed app really works.
+
+Field laptops receive the app on a USB stick and never see the internet, so "it starts" is not
+enough: the self-test runs every service end to end against a throw-away vault in a temporary
+folder, which it always deletes, and prints one line per check (``PASS name: what was shown`` or
+``FAIL name: what went wrong``). It touches no real vault and no real app state.
+
+Each check is one function taking the shared :class:`SelfTestContext` and returning the text
+after ``PASS name:``; it raises to fail. Checks are independent: resources they share (the
+throw-away vault, the imported fixture) are made on first use, so any subset can run alone.
+The same code runs from source and inside the frozen (PyInstaller) folder, where it also checks
+that the modules found at run time are the ones the build recorded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from crypto.kdf import floor_params
+from storage.vault import Vault, is_vault
+
+# The throw-away vault's passphrase: it protects nothing, the vault is deleted at the end.
+SELFTEST_PASSPHRASE = b"self-test passphrase, not a secret"
+BUILD_MANIFEST = "testimony-build.json"
+
+
+class SelfTestFailure(Exception):
+    """A check found the app misbehaving; ``str(exc)`` says what was wrong."""
+
+
+def expect(condition: bool, message: str) -> None:
+    """Fail the current check with ``message`` unless ``condition`` holds."""
+    if not condition:
+        raise SelfTestFailure(message)
+
+
+@dataclass
+class SelfTestContext:
+    """What checks share: the temporary folder and lazily made resources inside it."""
+
+    folder: Path
+    _vault: Vault | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def vault_path(self) -> Path:
+        return self.folder / "vault"
+
+    @property
+    def state_dir(self) -> Path:
+        path = self.folder / "state"
+        path.mkdir(mode=0o700, exist_ok=True)
+        return path
+
+    def create_vault(self) -> Vault:
+        """Create the throw-away vault with the floor KDF parameters (the cheapest accepted)."""
+        vault, _ = Vault.create(self.vault_path, SELFTEST_PASSPHRASE, kdf=floor_params(),
+                                role="system")
+        self._vault = vault
+        return vault
+
+    @property
+    def vault(self) -> Vault:
+        """The unlocked throw-away vault, created on first use."""
+        if self._vault is None or self._vault.is_locked:
+            if is_vault(self.vault_path):
+                self._vault = Vault.open(self.vault_path, SELFTEST_PASSPHRASE)
+            else:
+                self.create_vault()
+        assert self._vault is not None
+        return self._vault
+
+    def use_vault(self, vault: Vault | None) -> None:
+        """Make ``vault`` (or nothing) the shared vault, e.g. after locking and unlocking it."""
+        self._vault = vault
+
+    def close(self) -> None:
+        if self._vault is not None and not self._vault.is_locked:
+            self._vault.lock()
+        self._vault = None
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    run: Callable[[SelfTestContext], str]
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    name: str
+    ok: bool
+    detail: str
+    seconds: float
+
+    def line(self) -> str:
+        return f"{'PASS' if self.ok else 'FAIL'} {self.name}: {self.detail}"
+
+
+def is_frozen() -> bool:
+    """True inside the PyInstaller folder."""
+    return bool(getattr(sys, "frozen", False))
+
+
+def bundle_dir() -> Path | None:
+    """The frozen app's data folder (``_internal``), or None when running from source."""
+    base = getattr(sys, "_MEIPASS", None)
+    return Path(base) if base else None
+
+
+# --------------------------------------------------------------------------- checks
+def build_manifest() -> dict[str, list[str]]:
+    """What discovery finds: command modules, subcommands and migrations, as the build records."""
+    from app.cli import build_parser, command_modules
+    from storage.migrations import MIGRATIONS
+
+    subcommands = next(action.choices for action in build_parser()._actions
+                       if isinstance(action, argparse._SubParsersAction))
+    return {
+        "commands": sorted(n.rsplit(".", 1)[1].removesuffix("_cmds") for n in command_modules()),
+        "subcommands": sorted(subcommands),
+        "migrations": sorted(f"m{m.version:04d}" for m in MIGRATIONS),
+    }
+
+
+def check_modules(ctx: SelfTestContext) -> str:
+    """CLI commands and schema migrations are found by module discovery, which must work frozen."""
+    from storage.migrations import LATEST_VERSION
+
+    found = build_manifest()
+    commands, migrations = found["commands"], found["migrations"]
+    expect("vault" in commands and "selftest" in commands,
+           f"the command modules found were {commands}, which lacks vault or selftest")
+    expect(migrations[:1] == ["m0001"], "the first schema migration (version 1) was not found")
+    base = bundle_dir()
+    if base is not None:
+        manifest_path = base / BUILD_MANIFEST
+        expect(manifest_path.is_file(), f"the build manifest {BUILD_MANIFEST} is missing")
+        recorded = json.loads(manifest_path.read_text("utf-8"))
+        for key in ("commands", "subcommands", "migrations"):
+            expect(recorded.get(key) == found[key],
+                   f"found {key} {found[key]} but the build recorded {recorded.get(key)}")
+    where = "frozen build, matches its manifest" if base is not None else "from source"
+    return (f"{len(commands)} command modules ({', '.join(commands)}); schema version "
+            f"{LATEST_VERSION} from {len(migrations)} migrations ({where})")
+
+
+def check_vault(ctx: SelfTestContext) -> str:
+    """Create with floor KDF parameters, lock, refuse a wrong passphrase, unlock, check pages."""
+    from app.unlock import unlock
+    from storage.db import DB_NAME, file_is_plaintext_sqlite
+    from storage.errors import WrongPassphrase
+    from storage.header import HEADER_NAME
+
+    ctx.close()
+    if ctx.vault_path.exists():
+        shutil.rmtree(ctx.vault_path)
+    vault = ctx.create_vault()
+    vault_id = vault.vault_id
+    vault.lock()
+    ctx.use_vault(None)
+    header_before = (ctx.vault_path / HEADER_NAME).read_bytes()
+    try:
+        unlock(ctx.vault_path, b"not the passphrase", state_dir=ctx.state_dir)
+    except WrongPassphrase:
+        pass
+    else:
+        raise SelfTestFailure("a wrong passphrase unlocked the vault")
+    expect((ctx.vault_path / HEADER_NAME).read_bytes() == header_before,
+           "a wrong passphrase changed the vault header")
+    result = unlock(ctx.vault_path, SELFTEST_PASSPHRASE, state_dir=ctx.state_dir,
+                    sleep=lambda _s: None)
+    vault = result.vault
+    ctx.use_vault(vault)
+    expect(result.failed_attempts.count == 1,
+           f"the failed attempt was counted {result.failed_attempts.count} times, not once")
+    expect(vault.vault_id == vault_id, "the unlocked vault has another id")
+    problems = vault.integrity_check()
+    expect(not problems, f"the database failed its integrity check ({len(problems)} problems)")
+    expect(not file_is_plaintext_sqlite(ctx.vault_path / DB_NAME),
+           "the database file is plain SQLite, not encrypted")
+    return "create, unlock, wrong passphrase refused and counted, page integrity"
+
+
+def check_audit(ctx: SelfTestContext) -> str:
+    """The hash chain grows with each change, verifies, and detects an edited entry."""
+    from app.interviews import add_interview
+    from storage import audit
+    from storage.errors import AuditBroken
+
+    vault = ctx.vault
+    before = audit.verify(vault.conn)
+    add_interview(vault, code=f"SELFTEST-{uuid.uuid4().hex[:8]}", role="interviewer")
+    after = audit.verify(vault.conn)
+    expect(after == before + 1, f"adding an interview added {after - before} audit entries, not 1")
+    # Edit an entry inside a transaction that is always rolled back: verification must notice.
+    vault.conn.execute("BEGIN IMMEDIATE")
+    try:
+        vault.conn.execute("UPDATE audit_log SET role = 'supervisor' WHERE seq = ?", (after,))
+        try:
+            audit.verify(vault.conn)
+        except AuditBroken:
+            pass
+        else:
+            raise SelfTestFailure("an edited audit entry was not detected")
+    finally:
+        vault.conn.execute("ROLLBACK")
+    expect(audit.verify(vault.conn) == after, "the audit log did not verify after the rollback")
+    return f"{after} entries chained and verified, an edited entry detected"
+
+
+def check_blob(ctx: SelfTestContext) -> str:
+    """Encrypted blob storage returns exactly what was written, across chunk boundaries."""
+    from storage import blobs
+
+    vault = ctx.vault
+    data = os.urandom(2 * blobs.CHUNK_SIZE + 17)
+    writer = vault.blob_writer(kind="selftest", on_crash="discard")
+    for start in range(0, len(data), 100_000):
+        writer.write(data[start:start + 100_000])
+    blob_id, size, digest = writer.finish()
+    expect(size == len(data), f"the blob stored {size} bytes, not {len(data)}")
+    expect(digest == hashlib.sha256(data).hexdigest(), "the blob's recorded hash is wrong")
+    reader = vault.blob_reader(blob_id)
+    expect(reader.read() == data, "the blob read back differs from what was written")
+    middle = blobs.CHUNK_SIZE - 5
+    reader.seek(middle)
+    expect(reader.read(10) == data[middle:middle + 10],
+           "seeking across a chunk boundary failed")
+    with vault.transaction():
+        blobs.delete(vault.conn, blob_id)
+    return f"{size} bytes written in chunks, read back and seeked, hash matches"
+
+
+def files_containing(folder: Path, marker: str) -> list[Path]:
+    """Files under ``folder`` holding ``marker`` in UTF-8 or UTF-16 (either byte order)."""
+    needles = [marker.encode(enc) for enc in ("utf-8", "utf-16-le", "utf-16-be")]
+    return [path for path in sorted(folder.rglob("*"))
+            if path.is_file() and any(n in path.read_bytes() for n in needles)]
+
+
+def check_no_plaintext(ctx: SelfTestContext) -> str:
+    """A marker stored in the vault appears in no file on disk, while open or after locking."""
+    from app.interviews import add_interview
+
+    marker = f"selftest-marker-{uuid.uuid4().hex}"
+    vault = ctx.vault
+    add_interview(vault, code=f"SELFTEST-{uuid.uuid4().hex[:8]}", role="interviewer",
+                  notes=f"testimony text {marker}")
+    writer = vault.blob_writer(kind="selftest", on_crash="discard")
+    writer.write(marker.encode("utf-8") * 64)
+    writer.finish()
+    leaks = files_containing(ctx.folder, marker)
+    expect(not leaks, f"the marker was found in plaintext in {', '.join(p.name for p in leaks)}"
+                      " while the vault was open")
+    ctx.close()
+    leaks = files_containing(ctx.folder, marker)
+    expect(not leaks, f"the marker was found in plaintext in {', '.join(p.name for p in leaks)}"
+                      " after locking")
+    count = sum(1 for p in ctx.folder.rglob("*") if p.is_file())
+    return f"marker text absent from every file ({count} after locking), open and locked"
+
+
+# The bundled fixture: synthetic speech, no testimony. Made with
+#   espeak-ng -v en -s 125 -g 4 -w s.wav "This is a self test of Testimony Vault. We crossed the
+#   river at night." && sox s.wav -r 16000 -c 1 -b 16 app/selftest_assets/speech.flac
+SPEECH_FIXTURE = "selftest_assets/speech.flac"
+SPEECH_WORDS = ("self", "test", "testimony", "vault", "crossed", "river", "night")
+
+
+def fixture_bytes() -> bytes:
+    """The bundled speech fixture (found through importlib.resources, also when frozen)."""
+    return (resources.files("app") / SPEECH_FIXTURE).read_bytes()
+
+
+def _imported_speech(ctx: SelfTestContext) -> tuple[str, str]:
+    """(interview id, audio asset id) of the fixture imported into the throw-away vault."""
+    if "speech" not in ctx.values:
+        from app.audio import import_audio
+        from app.interviews import add_interview
+
+        vault = ctx.vault
+        interview_id = add_interview(vault, code=f"SELFTEST-{uuid.uuid4().hex[:8]}",
+                                     role="interviewer", languages=["en"])
+        with resources.as_file(resources.files("app") / SPEECH_FIXTURE) as path:
+            asset = import_audio(vault, interview_id, path, role="interviewer")
+        ctx.values["speech"] = (interview_id, asset.id)
+    speech: tuple[str, str] = ctx.values["speech"]
+    return speech
+
+
+def check_audio_import(ctx: SelfTestContext) -> str:
+    """The bundled recording is imported, checked by decoding, and stored byte for byte."""
+    from app.audio import get_asset
+
+    original = fixture_bytes()
+    interview_id, asset_id = _imported_speech(ctx)
+    asset = get_asset(ctx.vault, interview_id, asset_id)
+    expect(asset.sha256 == hashlib.sha256(original).hexdigest(),
+           "the stored recording's hash differs from the file imported")
+    expect(ctx.vault.blob_reader(asset.blob_id).read() == original,
+           "the recording read back from the vault differs from the file imported")
+    expect(asset.duration_s is not None and 6.5 < asset.duration_s < 8.0,
+           f"the recording's duration was read as {asset.duration_s} s, not about 7 s")
+    return (f"{asset.size} bytes of {asset.codec} at {asset.sample_rate} Hz, "
+            f"{asset.duration_s:.1f} s, stored unaltered (SHA-256 matches)")
+
+
+def check_transcription(ctx: SelfTestContext) -> str:
+    """The default model transcribes the bundled recording locally, recording which model."""
+    from app.transcribe import transcribe_interview
+    from app.transcripts import segments, transcripts
+    from transcription.models import DEFAULT_MODEL
+
+    interview_id, _ = _imported_speech(ctx)
+    results = transcribe_interview(ctx.vault, interview_id, role="interviewer", language="auto")
+    expect([r.state for r in results] == ["complete"],
+           f"the transcription ended as {[r.state for r in results]}, not complete")
+    text = " ".join(seg.text for seg in segments(ctx.vault, interview_id)).lower()
+    heard = [w for w in SPEECH_WORDS if w in text]
+    expect(len(heard) >= len(SPEECH_WORDS) - 2,
+           f"the transcript has only {len(heard)} of the {len(SPEECH_WORDS)} words spoken")
+    [transcript] = transcripts(ctx.vault, interview_id)
+    expect(transcript.model_name == DEFAULT_MODEL and bool(transcript.model_hashes),
+           "the transcript does not record the model (name and file hashes) that made it")
+    return (f"model '{transcript.model_name}' heard {len(heard)} of {len(SPEECH_WORDS)} words "
+            f"(language {transcript.language}); model and hashes recorded")
+
+
+CHECKS: list[Check] = [
+    Check("modules", check_modules),
+    Check("vault", check_vault),
+    Check("audit", check_audit),
+    Check("blob", check_blob),
+    Check("no-plaintext", check_no_plaintext),
+    Check("audio-import", check_audio_import),
+    Check("transcription", check_transcription),
+]
+
+
+def check_names() -> list[str]:
+    return [c.name for c in CHECKS]
+
+
+def _describe_error(exc: BaseException) -> str:
+    if isinstance(exc, SelfTestFailure) or hasattr(exc, "exit_code"):
+        text = str(exc)
+    else:
+        # The self-test handles only its own synthetic data, so the exception's text is safe to
+        # show, and naming the type (e.g. a module missing from a frozen build) is what helps.
+        text = f"{type(exc).__name__}: {exc}"
+    return " ".join(text.split()) or type(exc).__name__
+
+
+def run_checks(
+    checks: Sequence[Check] | None = None,
+    *,
+    report: Callable[[CheckResult], None] = lambda _r: None,
+    temp_parent: Path | None = None,
+    clock: Callable[[], float] = time.perf_counter,
+) -> list[CheckResult]:
+    """Run ``checks`` (default: all) in a fresh temporary folder that is always deleted.
+
+    ``report`` is called with each result as soon as it is known.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="testimony-selftest-", dir=temp_parent))
+    ctx = SelfTestContext(folder)
+    results: list[CheckResult] = []
+    try:
+        for check in (CHECKS if checks is None else checks):
+            start = clock()
+            try:
+                detail = check.run(ctx)
+                ok = True
+            except Exception as exc:  # noqa: BLE001 - a failing check must not stop the others
+                detail, ok = _describe_error(exc), False
+            result = CheckResult(check.name, ok, detail, clock() - start)
+            results.append(result)
+            report(result)
+    finally:
+        try:
+            ctx.close()
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+    return results
+
+
+def select_checks(names: Sequence[str]) -> list[Check]:
+    """The checks named, in their standard order; ValueError names an unknown one."""
+    known = {c.name: c for c in CHECKS}
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise ValueError(unknown[0])
+    return [c for c in CHECKS if c.name in set(names)]

@@ -1,0 +1,388 @@
+"""Transcription jobs: audio from the vault -> windows -> engine -> segments in the vault.
+
+One job per recording (audio asset) and layer. Audio is decrypted and decoded a window (about a
+minute) at a time, so memory does not grow with the recording. Each segment is committed as soon
+as the engine produces it; after each finished window the transcript's ``resume_at_s`` moves to
+the window's end. A cancelled or killed job resumes from there: segments of the unfinished
+window are dropped and that window is redone, which makes a resumed transcript identical to an
+uninterrupted one (window cut points depend only on the audio after the resume point).
+
+Translation (Whisper's translate task, English) runs on each original segment's own audio span,
+so translation segment N always covers exactly the audio of original segment N: translators
+compare line by line, tags and review work per segment, and exports align without guessing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from app import hooks
+from app.errors import NotFound, UsageError
+from app.interviews import resolve_id
+from app.paths import state_dir
+from app.tasks import Cancelled, CancelToken, ProgressFn, no_progress
+from storage.vault import Vault
+from transcription import decode, models
+from transcription.decode import SAMPLE_RATE, AudioWindow
+from transcription.engine import Engine, FasterWhisperEngine, Segment
+from transcription.errors import EngineCancelled
+
+LANGUAGES = ("ko", "en", "zh", "auto")
+EngineFactory = Callable[[str], Engine]
+
+
+def models_dir() -> Path:
+    """Where imported models live (app state, not the vault: weights are not testimony)."""
+    return state_dir() / "models"
+
+
+def default_engine_factory(cpu_threads: int = 0) -> EngineFactory:
+    def make(name: str) -> Engine:
+        return FasterWhisperEngine(models.load_spec(name, models_dir()), cpu_threads=cpu_threads)
+    return make
+
+
+@dataclass
+class JobResult:
+    asset_id: str
+    transcript_id: str
+    translation_id: str | None
+    segments: int
+    state: str
+
+
+@dataclass
+class _Asset:
+    id: str
+    blob_id: str
+    raw: decode.RawFormat | None
+    duration_s: float | None
+    state: str
+
+
+def _now(now: dt.datetime | None) -> str:
+    return (now or dt.datetime.now(dt.UTC)).isoformat()
+
+
+def _assets(vault: Vault, interview_id: str, asset_id: str | None) -> list[_Asset]:
+    rows = vault.conn.execute(
+        "SELECT id, blob_id, container, codec, sample_rate, channels, duration_s, state "
+        "FROM audio_asset WHERE interview_id = ? ORDER BY created_at, id",
+        (interview_id,)).fetchall()
+    items = [_Asset(r[0], r[1], decode.raw_format_for(r[2], r[3], r[4], r[5]), r[6], r[7])
+             for r in rows if asset_id is None or r[0] == asset_id or r[0].startswith(asset_id)]
+    if not items:
+        raise NotFound("This interview has no audio to transcribe; record or import audio first."
+                       if asset_id is None else f"There is no recording {asset_id} in this "
+                       "interview; see 'testimony interview show'.")
+    return items
+
+
+def _transcript_row(vault: Vault, asset_id: str, layer: str) -> dict[str, Any] | None:
+    row = vault.conn.execute(
+        "SELECT id, state, resume_at_s, model_name, model_hashes, language "
+        "FROM transcript WHERE asset_id = ? AND layer = ?", (asset_id, layer)).fetchone()
+    if row is None:
+        return None
+    return {"id": row[0], "state": row[1], "resume_at_s": float(row[2]), "model": row[3],
+            "hashes": json.loads(row[4]), "language": row[5]}
+
+
+def transcribe_interview(
+    vault: Vault, interview_id: str, *, role: str, model: str | None = None,
+    language: str | None = "auto", translate: bool = False, asset_id: str | None = None,
+    engine_factory: EngineFactory | None = None, progress: ProgressFn = no_progress,
+    cancel: CancelToken | None = None, now: Callable[[], dt.datetime] | None = None,
+) -> list[JobResult]:
+    """Transcribe (and optionally translate) every recording of an interview, resuming work.
+
+    ``language`` is 'ko', 'en', 'zh' or 'auto'. Raises Cancelled when ``cancel`` fires (work so
+    far is kept and resumable) and UsageError for requests the model cannot do.
+    """
+    if language not in LANGUAGES:
+        raise UsageError(f"The language must be one of: {', '.join(LANGUAGES)}.")
+    lang = None if language == "auto" else language
+    interview_id = resolve_id(vault, interview_id)
+    cancel = cancel or CancelToken()
+    clock = now or (lambda: dt.datetime.now(dt.UTC))
+    assets = _assets(vault, interview_id, asset_id)
+    chosen = _choose_model(vault, assets, model, translate)
+    info = models.get_model(chosen, models_dir())
+    if not info.multilingual and (translate or lang not in (None, "en")):
+        raise UsageError(
+            f"The model '{chosen}' understands English only; use the multilingual model "
+            f"(--model {models.DEFAULT_MODEL}) for {'translation' if translate else lang}."
+        )
+    lang = "en" if not info.multilingual else lang
+    terms = hooks.glossary_terms(vault.conn)
+    factory = engine_factory or default_engine_factory()
+    engine: Engine | None = None
+    results = []
+    total = sum(a.duration_s or 0.0 for a in assets) or 1.0
+    done_before = 0.0
+    for asset in assets:
+        if asset.state not in ("complete", "interrupted"):
+            raise UsageError("A recording of this interview is still being written; stop the "
+                             "recording first, then transcribe.")
+        original = _transcript_row(vault, asset.id, "original")
+        translation = _transcript_row(vault, asset.id, "translation")
+        need_orig = original is None or original["state"] != "complete"
+        need_trans = translate and (translation is None or translation["state"] != "complete")
+        if need_orig or need_trans:
+            if engine is None:
+                engine = factory(chosen)
+            results.append(_Job(vault, engine, asset, interview_id, role=role, language=lang,
+                                translate=translate, terms=terms, clock=clock, cancel=cancel,
+                                progress=_scaled(progress, done_before,
+                                                 asset.duration_s or 0.0, total),
+                                ).run(original, translation))
+        else:
+            results.append(JobResult(asset.id, original["id"] if original else "",
+                                     translation["id"] if translation else None,
+                                     _count(vault, original["id"] if original else ""),
+                                     "complete"))
+        done_before += asset.duration_s or 0.0
+    progress(1.0, "done")
+    return results
+
+
+def _scaled(progress: ProgressFn, before: float, length: float, total: float) -> ProgressFn:
+    """Progress of one recording as a share of all the interview's audio."""
+    def report(fraction: float, label: str) -> None:
+        progress(min(1.0, (before + fraction * length) / total), label)
+    return report
+
+
+def _count(vault: Vault, transcript_id: str) -> int:
+    return int(vault.conn.execute("SELECT COUNT(*) FROM segment WHERE transcript_id = ?",
+                                  (transcript_id,)).fetchone()[0])
+
+
+def _choose_model(vault: Vault, assets: list[_Asset], model: str | None, translate: bool) -> str:
+    """The model asked for; an unfinished job keeps its model so a resume matches its start."""
+    for asset in assets:
+        for layer in ("original", "translation"):
+            row = _transcript_row(vault, asset.id, layer)
+            if row is None or (layer == "translation" and not translate):
+                continue
+            if row["state"] != "complete" or layer == "original" and translate:
+                if model is not None and model != row["model"]:
+                    raise UsageError(
+                        f"This recording was transcribed with the model '{row['model']}'; "
+                        f"continue with --model {row['model']} (or leave --model out)."
+                    )
+                return str(row["model"])
+    return model or models.DEFAULT_MODEL
+
+
+class _Job:
+    """One recording: runs windows, writes segments, moves the resume point."""
+
+    def __init__(self, vault: Vault, engine: Engine, asset: _Asset, interview_id: str, *,
+                 role: str, language: str | None, translate: bool, terms: list[str],
+                 clock: Callable[[], dt.datetime], cancel: CancelToken,
+                 progress: ProgressFn) -> None:
+        self.vault, self.engine, self.asset = vault, engine, asset
+        self.interview_id, self.role, self.language = interview_id, role, language
+        self.translate, self.terms, self.clock = translate, terms, clock
+        self.cancel, self.progress = cancel, progress
+        self.duration = asset.duration_s
+
+    # --------------------------------------------------------------- transcript rows
+    def _start(self, row: dict[str, Any] | None, layer: str, source_id: str | None) -> str:
+        stamp = _now(self.clock())
+        hashes = models.get_model(self.engine.name, models_dir()).file_hashes \
+            if self.engine.name in {m.name for m in models.list_models(models_dir())} else {}
+        with self.vault.transaction() as conn:
+            if row is None:
+                tid = str(uuid.uuid4())
+                glossary = "\n".join(self.terms)
+                conn.execute(
+                    "INSERT INTO transcript(id, interview_id, asset_id, layer, "
+                    "source_transcript_id, task, language, machine_draft, model_name, "
+                    "model_hashes, parameters, engine_version, glossary_sha256, glossary_terms, "
+                    "state, resume_at_s, duration_s, started_at, updated_at, created_by) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (tid, self.interview_id, self.asset.id, layer, source_id,
+                     "transcribe" if layer == "original" else "translate",
+                     self.language if layer == "original" else "en", 1, self.engine.name,
+                     json.dumps(hashes, sort_keys=True),
+                     json.dumps(self.engine.parameters(), sort_keys=True),
+                     self.engine.version(),
+                     hashlib.sha256(glossary.encode()).hexdigest() if self.terms else None,
+                     len(self.terms), "running", 0.0, self.duration, stamp, stamp, self.role))
+                action = "transcribe-start" if layer == "original" else "translate-start"
+            else:
+                tid = str(row["id"])
+                self._drop_unfinished(conn, tid, layer, float(row["resume_at_s"]))
+                conn.execute("UPDATE transcript SET state = 'running', updated_at = ? "
+                             "WHERE id = ?", (stamp, tid))
+                action = "transcribe-resume" if layer == "original" else "translate-resume"
+            self.vault.audit(action, "transcript", tid, role=self.role, now=self.clock(),
+                             details={"asset_id": self.asset.id, "model": self.engine.name,
+                                      "layer": layer})
+        return tid
+
+    @staticmethod
+    def _drop_unfinished(conn: Any, tid: str, layer: str, resume_at: float) -> None:
+        """Remove segments of the window that was being worked on when the job stopped."""
+        if layer == "original":
+            ids = [r[0] for r in conn.execute(
+                "SELECT id FROM segment WHERE transcript_id = ? AND start_s >= ?",
+                (tid, resume_at - 1e-6))]
+        else:
+            ids = [r[0] for r in conn.execute(
+                "SELECT s.id FROM segment s JOIN segment o ON o.id = s.source_segment_id "
+                "WHERE s.transcript_id = ? AND o.start_s >= ?", (tid, resume_at - 1e-6))]
+        for seg_id in ids:
+            conn.execute("DELETE FROM segment WHERE source_segment_id = ?", (seg_id,))
+            conn.execute("DELETE FROM segment_revision WHERE segment_id = ?", (seg_id,))
+            conn.execute("DELETE FROM segment WHERE id = ?", (seg_id,))
+
+    def _finish(self, tid: str, state: str, resume_at: float | None = None) -> None:
+        stamp = _now(self.clock())
+        with self.vault.transaction() as conn:
+            conn.execute(
+                "UPDATE transcript SET state = ?, updated_at = ?, completed_at = ?, "
+                "resume_at_s = COALESCE(?, resume_at_s), "
+                "language = COALESCE(language, ?) WHERE id = ?",
+                (state, stamp, stamp if state == "complete" else None, resume_at,
+                 self.detected, tid))
+            self.vault.audit(f"transcribe-{state}" if state != "complete" else "transcribe-done",
+                             "transcript", tid, role=self.role, now=self.clock(),
+                             details={"asset_id": self.asset.id,
+                                      "segments": _count(self.vault, tid)})
+
+    def _checkpoint(self, tid: str, resume_at: float) -> None:
+        with self.vault.transaction() as conn:
+            conn.execute("UPDATE transcript SET resume_at_s = ?, updated_at = ?, "
+                         "language = COALESCE(language, ?) WHERE id = ?",
+                         (resume_at, _now(self.clock()), self.detected, tid))
+
+    # --------------------------------------------------------------- segments
+    def _insert(self, tid: str, layer: str, idx: int, seg: Segment,
+                source_id: str | None = None, speaker: str | None = None) -> str:
+        seg_id = str(uuid.uuid4())
+        stamp = _now(self.clock())
+        words = json.dumps([{"start": w.start, "end": w.end, "word": w.word,
+                             "probability": w.probability} for w in seg.words],
+                           ensure_ascii=False) if seg.words else None
+        with self.vault.transaction() as conn:
+            conn.execute(
+                "INSERT INTO segment(id, interview_id, asset_id, idx, start_s, end_s, speaker, "
+                "text, created_at, created_by, transcript_id, layer, review_status, words, "
+                "source_segment_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (seg_id, self.interview_id, self.asset.id, idx, seg.start, seg.end, speaker,
+                 seg.text, stamp, self.role, tid, layer, "draft", words, source_id))
+            conn.execute(
+                "INSERT INTO segment_revision(id, segment_id, interview_id, rev, kind, text, "
+                "reason, created_at, created_by) VALUES (?,?,?,0,'engine',?,NULL,?,?)",
+                (str(uuid.uuid4()), seg_id, self.interview_id, seg.text, stamp, self.role))
+        return seg_id
+
+    # --------------------------------------------------------------- the run
+    def run(self, original: dict[str, Any] | None,
+            translation: dict[str, Any] | None) -> JobResult:
+        self.detected: str | None = None
+        orig_done = original is not None and original["state"] == "complete"
+        orig_id = original["id"] if orig_done and original else self._start(original, "original",
+                                                                              None)
+        orig_at = float(original["resume_at_s"]) if original and not orig_done else 0.0
+        trans_id: str | None = None
+        trans_at = float("inf")
+        if self.translate:
+            if translation is not None and translation["state"] == "complete":
+                trans_id = translation["id"]
+            else:
+                trans_id = self._start(translation, "translation", orig_id)
+                trans_at = float(translation["resume_at_s"]) if translation else 0.0
+        if orig_done:
+            orig_at = float("inf")
+        start_at = min(orig_at, trans_at)
+        if self.duration is None:
+            with self.vault.blob_reader(self.asset.blob_id) as fh:
+                self.duration = decode.probe(fh, self.asset.raw).duration_s
+        running = [t for t in (None if orig_done else orig_id, trans_id
+                               if trans_at != float("inf") else None) if t]
+        try:
+            with self.vault.blob_reader(self.asset.blob_id) as fh:
+                for window in decode.iter_windows(fh, start_s=start_at, raw=self.asset.raw):
+                    self.cancel.raise_if_cancelled(_CANCELLED)
+                    # Digital silence (e.g. a paused recorder) cannot hold speech: skip the engine.
+                    speech = not decode.is_silent(window.samples)
+                    if speech and window.offset_s >= orig_at - 1e-6:
+                        self._transcribe_window(orig_id, window)
+                    if speech and trans_id and window.offset_s >= trans_at - 1e-6:
+                        self._translate_window(trans_id, orig_id, window)
+                    end = window.end_s
+                    for tid in running:
+                        self._checkpoint(tid, end)
+                    self.progress(min(1.0, end / self.duration) if self.duration else 0.0,
+                                  "transcribing")
+        except (Cancelled, EngineCancelled) as exc:
+            for tid in running:
+                self._finish(tid, "cancelled")
+            raise Cancelled(_CANCELLED) from exc
+        except BaseException:
+            for tid in running:
+                with contextlib.suppress(Exception):  # report the first error, not this one
+                    self._finish(tid, "failed")
+            raise
+        for tid in running:
+            self._finish(tid, "complete")
+        return JobResult(self.asset.id, orig_id, trans_id, _count(self.vault, orig_id),
+                         "complete")
+
+    def _next_idx(self, tid: str) -> int:
+        return int(self.vault.conn.execute(
+            "SELECT COALESCE(MAX(idx), -1) + 1 FROM segment WHERE transcript_id = ?",
+            (tid,)).fetchone()[0])
+
+    def _transcribe_window(self, tid: str, window: AudioWindow) -> None:
+        idx = self._next_idx(tid)
+
+        def store(seg: Segment) -> None:
+            nonlocal idx
+            self._insert(tid, "original", idx, seg)
+            idx += 1
+            if self.duration:
+                self.progress(min(1.0, seg.end / self.duration), "transcribing")
+
+        info = self.engine.transcribe(window, language=self.language, task="transcribe",
+                                      on_segment=store, cancel=self.cancel, glossary=self.terms)
+        if self.detected is None and info.language:
+            self.detected = info.language
+
+    def _translate_window(self, trans_id: str, orig_id: str, window: AudioWindow) -> None:
+        rows = self.vault.conn.execute(
+            "SELECT id, idx, start_s, end_s, speaker FROM segment WHERE transcript_id = ? AND "
+            "start_s >= ? AND start_s < ? AND NOT EXISTS (SELECT 1 FROM segment t WHERE "
+            "t.source_segment_id = segment.id) ORDER BY idx",
+            (orig_id, window.offset_s - 1e-6, window.end_s - 1e-6)).fetchall()
+        base = window.start_sample
+        for seg_id, idx, start, end, speaker in rows:
+            self.cancel.raise_if_cancelled(_CANCELLED)
+            a = max(0, round(float(start) * SAMPLE_RATE) - base)
+            b = min(len(window.samples), round(float(end) * SAMPLE_RATE) - base)
+            span = AudioWindow(float(start), np.asarray(window.samples[a:b]), True)
+            parts: list[Segment] = []
+            self.engine.transcribe(span, language=self.language, task="translate",
+                                   on_segment=parts.append, cancel=self.cancel, glossary=())
+            text = " ".join(p.text for p in parts).strip() or "[no translation]"
+            self._insert(trans_id, "translation", int(idx),
+                         Segment(float(start), float(end), text), source_id=seg_id,
+                         speaker=speaker)
+
+
+_CANCELLED = ("Transcription was cancelled; what was done is kept, and running the same command "
+              "again continues from where it stopped.")

@@ -1,0 +1,128 @@
+"""Transcript exports: txt, srt, vtt, json (with timestamps and revisions), docx.
+
+Every format shows the speaker; the translation layer is labelled as a machine draft until a
+segment is reviewed. Exports are produced in memory; the CLI writes them only where the user
+asks (``--out``), since an export is plaintext testimony.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import asdict
+from typing import Any
+
+from app.interviews import resolve_id
+from app.transcripts import SegmentView, TranscriptView, segments, transcripts
+from storage.vault import Vault
+
+FORMATS = ("txt", "srt", "vtt", "json", "docx")
+DRAFT_NOTE = "MACHINE DRAFT TRANSLATION (Whisper, English): check against the original."
+
+
+def _clock(t: float, sep: str) -> str:
+    ms = round(t * 1000)
+    h, rem = divmod(ms, 3_600_000)
+    m, rem = divmod(rem, 60_000)
+    s, ms = divmod(rem, 1000)
+    return f"{h:02d}:{m:02d}:{s:02d}{sep}{ms:03d}"
+
+
+def _who(seg: SegmentView) -> str:
+    return seg.speaker or "unknown speaker"
+
+
+def export(vault: Vault, interview_id: str, *, fmt: str, layer: str = "original") -> bytes:
+    """The interview's layer in ``fmt`` as bytes (UTF-8 for the text formats)."""
+    interview_id = resolve_id(vault, interview_id)
+    code = str(vault.conn.execute("SELECT code FROM interview WHERE id = ?",
+                                  (interview_id,)).fetchone()[0])
+    segs = segments(vault, interview_id, layer, with_revisions=fmt == "json")
+    heads = transcripts(vault, interview_id, layer)
+    if fmt == "txt":
+        return _txt(code, layer, heads, segs).encode("utf-8")
+    if fmt == "srt":
+        return _srt(segs).encode("utf-8")
+    if fmt == "vtt":
+        return _vtt(layer, segs).encode("utf-8")
+    if fmt == "json":
+        return _json(code, interview_id, layer, heads, segs).encode("utf-8")
+    if fmt == "docx":
+        return _docx(code, layer, heads, segs)
+    raise ValueError(fmt)
+
+
+def _txt(code: str, layer: str, heads: list[TranscriptView], segs: list[SegmentView]) -> str:
+    lines = [f"Interview {code} - {layer} transcript"]
+    if layer == "translation":
+        lines.append(DRAFT_NOTE)
+    for t in heads:
+        lines.append(f"Model {t.model_name} ({t.engine_version}); language {t.language or '?'}; "
+                     f"{t.state}")
+    lines.append("")
+    for s in segs:
+        lines.append(f"[{s.number}] {_clock(s.start, '.')} - {_clock(s.end, '.')}  {_who(s)} "
+                     f"({s.review_status})")
+        lines.append(s.text)
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _srt(segs: list[SegmentView]) -> str:
+    out = []
+    for s in segs:
+        out.append(f"{s.number}\n{_clock(s.start, ',')} --> {_clock(s.end, ',')}\n"
+                   f"{_who(s)}: {s.text}\n")
+    return "\n".join(out)
+
+
+def _vtt(layer: str, segs: list[SegmentView]) -> str:
+    out = ["WEBVTT", ""]
+    if layer == "translation":
+        out += [f"NOTE {DRAFT_NOTE}", ""]
+    for s in segs:
+        who = _who(s).replace(">", "")
+        out += [str(s.number), f"{_clock(s.start, '.')} --> {_clock(s.end, '.')}",
+                f"<v {who}>{s.text}", ""]
+    return "\n".join(out)
+
+
+def _json(code: str, interview_id: str, layer: str, heads: list[TranscriptView],
+          segs: list[SegmentView]) -> str:
+    doc: dict[str, Any] = {
+        "format": "testimony-vault-transcript/1",
+        "interview": {"id": interview_id, "code": code},
+        "layer": layer,
+        "machine_draft": layer == "translation",
+        "transcripts": [asdict(t) for t in heads],
+        "segments": [asdict(s) for s in segs],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+def _docx(code: str, layer: str, heads: list[TranscriptView], segs: list[SegmentView]) -> bytes:
+    from docx import Document
+
+    doc = Document()
+    doc.add_heading(f"Interview {code}: {layer}", level=1)
+    if layer == "translation":
+        doc.add_paragraph(DRAFT_NOTE)
+    for t in heads:
+        doc.add_paragraph(f"Model {t.model_name}; language {t.language or '?'}; {t.state}")
+    cols = ["#", "Time", "Speaker", "Text", "Status"]
+    if layer == "translation":
+        cols = ["#", "Time", "Speaker", "Original", "English draft", "Status"]
+    table = doc.add_table(rows=1, cols=len(cols))
+    table.style = "Table Grid"
+    for cell, title in zip(table.rows[0].cells, cols, strict=True):
+        cell.text = title
+    for s in segs:
+        values = [str(s.number), f"{_clock(s.start, '.')}-{_clock(s.end, '.')}", _who(s)]
+        if layer == "translation":
+            values.append(s.source_text or "")
+        values += [s.text, s.review_status]
+        for cell, value in zip(table.add_row().cells, values, strict=True):
+            cell.text = value
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()

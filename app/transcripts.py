@@ -1,0 +1,260 @@
+"""Transcript and translation layers as evidence: reading, editing, review status, speakers.
+
+The engine's text is revision 0 of each segment and is never changed; each edit adds a revision
+with the editor's role, time and reason, updates the segment's current text, notifies
+``app.hooks.segment_text_changed`` (tags follow the text) and is audited, all in one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from app import hooks
+from app.errors import NotFound, UsageError
+from app.interviews import resolve_id
+from storage.vault import Vault
+
+LAYERS = ("original", "translation")
+REVIEW_STATUSES = ("draft", "reviewed", "disputed")
+SPEAKER_LABELS = ("interviewer", "witness", "interpreter")
+MAX_LABEL = 60
+
+
+def _stamp(now: dt.datetime | None) -> str:
+    return (now or dt.datetime.now(dt.UTC)).isoformat()
+
+
+@dataclass
+class Revision:
+    rev: int
+    kind: str
+    text: str
+    reason: str | None
+    created_at: str
+    created_by: str
+
+
+@dataclass
+class SegmentView:
+    """One segment as shown to users; ``number`` is the 1-based position shown by ``show``."""
+
+    number: int
+    id: str
+    transcript_id: str
+    asset_id: str
+    layer: str
+    start: float
+    end: float
+    speaker: str | None
+    text: str
+    review_status: str
+    source_segment_id: str | None = None
+    source_text: str | None = None
+    words: list[dict[str, Any]] = field(default_factory=list)
+    revisions: list[Revision] = field(default_factory=list)
+
+
+@dataclass
+class TranscriptView:
+    id: str
+    asset_id: str
+    layer: str
+    task: str
+    language: str | None
+    machine_draft: bool
+    model_name: str
+    model_hashes: dict[str, str]
+    parameters: dict[str, Any]
+    engine_version: str
+    glossary_sha256: str | None
+    glossary_terms: int
+    state: str
+    resume_at_s: float
+    duration_s: float | None
+    started_at: str
+    completed_at: str | None
+    created_by: str
+
+
+_T_COLS = ("id, asset_id, layer, task, language, machine_draft, model_name, model_hashes, "
+           "parameters, engine_version, glossary_sha256, glossary_terms, state, resume_at_s, "
+           "duration_s, started_at, completed_at, created_by")
+
+
+_T_SELECT = ", ".join("t." + c.strip() for c in _T_COLS.split(","))
+
+
+def _check_layer(layer: str) -> None:
+    if layer not in LAYERS:
+        raise UsageError(f"The layer must be one of: {', '.join(LAYERS)}.")
+
+
+def transcripts(vault: Vault, interview_id: str, layer: str = "original") -> list[TranscriptView]:
+    """The interview's transcripts in one layer, in recording order."""
+    _check_layer(layer)
+    rows = vault.conn.execute(
+        f"SELECT {_T_SELECT} FROM transcript t "  # noqa: S608 - constant column list
+        "JOIN audio_asset a ON a.id = t.asset_id WHERE t.interview_id = ? AND t.layer = ? "
+        "ORDER BY a.created_at, a.id", (interview_id, layer)).fetchall()
+    return [TranscriptView(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], json.loads(r[7]),
+                           json.loads(r[8]), r[9], r[10], int(r[11]), r[12], float(r[13]),
+                           r[14], r[15], r[16], r[17]) for r in rows]
+
+
+def segments(vault: Vault, interview_id: str, layer: str = "original", *,
+             with_revisions: bool = False) -> list[SegmentView]:
+    """Every segment of the interview's layer, numbered 1.. in recording and time order."""
+    _check_layer(layer)
+    interview_id = resolve_id(vault, interview_id)
+    rows = vault.conn.execute(
+        "SELECT s.id, s.transcript_id, s.asset_id, s.layer, s.start_s, s.end_s, s.speaker, "
+        "s.text, s.review_status, s.source_segment_id, src.text, s.words "
+        "FROM segment s JOIN transcript t ON t.id = s.transcript_id "
+        "JOIN audio_asset a ON a.id = s.asset_id "
+        "LEFT JOIN segment src ON src.id = s.source_segment_id "
+        "WHERE s.interview_id = ? AND s.layer = ? ORDER BY a.created_at, a.id, s.idx",
+        (interview_id, layer)).fetchall()
+    out = []
+    for n, r in enumerate(rows, start=1):
+        view = SegmentView(n, r[0], r[1], r[2], r[3], float(r[4]), float(r[5]), r[6], r[7], r[8],
+                           r[9], r[10], json.loads(r[11]) if r[11] else [])
+        if with_revisions:
+            view.revisions = revisions(vault, view.id)
+        out.append(view)
+    return out
+
+
+def revisions(vault: Vault, segment_id: str) -> list[Revision]:
+    rows = vault.conn.execute(
+        "SELECT rev, kind, text, reason, created_at, created_by FROM segment_revision "
+        "WHERE segment_id = ? ORDER BY rev", (segment_id,)).fetchall()
+    return [Revision(int(r[0]), r[1], r[2], r[3], r[4], r[5]) for r in rows]
+
+
+def find_segment(vault: Vault, interview_id: str, ref: str, layer: str) -> SegmentView:
+    """A segment by the number ``show`` prints, or by its id (or an id prefix of 8+ chars)."""
+    items = segments(vault, interview_id, layer)
+    if ref.isdigit():
+        n = int(ref)
+        if 1 <= n <= len(items):
+            return items[n - 1]
+    elif len(ref) >= 8:
+        matches = [s for s in items if s.id.startswith(ref)]
+        if len(matches) == 1:
+            return matches[0]
+    raise NotFound(
+        f"There is no segment {ref} in the {layer} layer of this interview; use a number shown "
+        "by 'testimony transcript show'."
+    )
+
+
+def _refuse_pending(vault: Vault, seg: SegmentView) -> None:
+    row = vault.conn.execute("SELECT state, resume_at_s FROM transcript WHERE id = ?",
+                             (seg.transcript_id,)).fetchone()
+    if row is not None and row[0] != "complete" and seg.start >= float(row[1]):
+        raise UsageError(
+            "This segment belongs to a part of the recording whose transcription is unfinished; "
+            "finish it with 'testimony transcribe' first, then edit."
+        )
+
+
+def edit_segment(vault: Vault, interview_id: str, ref: str, *, text: str, role: str,
+                 layer: str = "original", reason: str | None = None,
+                 now: dt.datetime | None = None) -> SegmentView:
+    """Replace a segment's current text, keeping every earlier revision."""
+    _check_layer(layer)
+    interview_id = resolve_id(vault, interview_id)
+    new = text.strip()
+    if not new:
+        raise UsageError("The new text is empty; give the corrected text with --text.")
+    seg = find_segment(vault, interview_id, ref, layer)
+    if new == seg.text:
+        raise UsageError("The new text is the same as the current text; nothing was changed.")
+    _refuse_pending(vault, seg)
+    stamp = _stamp(now)
+    with vault.transaction() as conn:
+        rev = int(conn.execute("SELECT COALESCE(MAX(rev), -1) + 1 FROM segment_revision "
+                               "WHERE segment_id = ?", (seg.id,)).fetchone()[0])
+        conn.execute(
+            "INSERT INTO segment_revision(id, segment_id, interview_id, rev, kind, text, reason, "
+            "created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?)",
+            (str(uuid.uuid4()), seg.id, interview_id, rev, "edit", new, reason or None, stamp,
+             role))
+        conn.execute("UPDATE segment SET text = ? WHERE id = ?", (new, seg.id))
+        hooks.segment_text_changed(conn, seg.id, seg.text, new, role)
+        # Audit names the segment and revision, never the words.
+        vault.audit("edit", "segment", seg.id, role=role, now=now,
+                    details={"layer": layer, "rev": rev, "transcript_id": seg.transcript_id,
+                             "reason_given": bool(reason)})
+    seg.text = new
+    return seg
+
+
+def set_review_status(vault: Vault, interview_id: str, ref: str, *, status: str, role: str,
+                      layer: str = "original", now: dt.datetime | None = None) -> SegmentView:
+    """Mark a segment draft, reviewed or disputed (who and when are kept and audited)."""
+    _check_layer(layer)
+    if status not in REVIEW_STATUSES:
+        raise UsageError(f"The review status must be one of: {', '.join(REVIEW_STATUSES)}.")
+    interview_id = resolve_id(vault, interview_id)
+    seg = find_segment(vault, interview_id, ref, layer)
+    _refuse_pending(vault, seg)
+    stamp = _stamp(now)
+    with vault.transaction() as conn:
+        conn.execute("UPDATE segment SET review_status = ?, review_changed_at = ?, "
+                     "review_changed_by = ? WHERE id = ?", (status, stamp, role, seg.id))
+        vault.audit("review", "segment", seg.id, role=role, now=now,
+                    details={"layer": layer, "from": seg.review_status, "to": status})
+    seg.review_status = status
+    return seg
+
+
+def check_label(label: str) -> str:
+    """interviewer, witness, interpreter, or a short name for another participant."""
+    label = " ".join(label.split())
+    if not label or len(label) > MAX_LABEL:
+        raise UsageError(
+            f"A speaker label must be 1-{MAX_LABEL} characters, e.g. interviewer, witness, "
+            "interpreter, or another participant's pseudonym."
+        )
+    return label
+
+
+def set_speaker(vault: Vault, interview_id: str, *, label: str, role: str,
+                ref: str | None = None, layer: str = "original",
+                now: dt.datetime | None = None) -> int:
+    """Set the speaker of one segment (``ref``) or of all; returns how many changed.
+
+    Labels live on the original segment and are mirrored onto its translation, so both layers
+    and every export show the same speaker; text revisions never touch the label.
+    """
+    _check_layer(layer)
+    label = check_label(label)
+    interview_id = resolve_id(vault, interview_id)
+    if ref is not None:
+        seg = find_segment(vault, interview_id, ref, layer)
+        original_ids = [seg.source_segment_id or seg.id]
+    else:
+        original_ids = [s.id for s in segments(vault, interview_id, "original")]
+    if not original_ids:
+        raise NotFound("This interview has no transcript yet; run 'testimony transcribe' first.")
+    return apply_labels(vault, interview_id, {i: label for i in original_ids}, role=role,
+                         now=now, how="manual")
+
+
+def apply_labels(vault: Vault, interview_id: str, labels: dict[str, str], *, role: str,
+                  now: dt.datetime | None, how: str) -> int:
+    changed = 0
+    with vault.transaction() as conn:
+        for seg_id, label in labels.items():
+            cur = conn.execute("UPDATE segment SET speaker = ? WHERE (id = ? OR "
+                               "source_segment_id = ?) AND COALESCE(speaker, '') != ?",
+                               (label, seg_id, seg_id, label))
+            changed += cur.rowcount
+        vault.audit("set-speaker", "interview", interview_id, role=role, now=now,
+                    details={"segments": len(labels), "how": how})
+    return changed

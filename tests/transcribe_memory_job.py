@@ -1,0 +1,75 @@
+"""Run one long transcription in this process and print its peak memory as JSON.
+
+    python -m tests.transcribe_memory_job --minutes 60 --dir /tmp/x [--model tiny.en]
+
+Builds a vault, streams an N-minute 16 kHz mono WAV into it (digital silence with a spoken
+fixture every five minutes, so the job stays cheap while the decoder still walks every second of
+the recording) and transcribes it through the full pipeline. Used by the memory test and by
+bench/bench_transcribe.py; run in a fresh process so ru_maxrss belongs to this job alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+
+from app import transcribe, transcripts
+from app.interviews import add_interview
+from crypto.kdf import weak_test_params
+from storage.vault import Vault
+from tests.transcribe_helpers import add_asset, fixture_pcm, wav_header
+
+RATE = 16000
+SPEECH_EVERY_S = 300
+
+
+def recording(minutes: float, clip: np.ndarray) -> Iterator[bytes]:
+    """The WAV bytes, one second at a time (never the whole recording in memory)."""
+    total = int(minutes * 60)
+    yield wav_header(total * RATE)
+    pcm = (clip * 32767).astype("<i2")
+    for second in range(total):
+        block = np.zeros(RATE, "<i2")
+        offset = second % SPEECH_EVERY_S - 10  # speech starts 10 s into each 5-minute stretch
+        if 0 <= offset * RATE < len(pcm):
+            part = pcm[offset * RATE: (offset + 1) * RATE]
+            block[: len(part)] = part
+        yield block.tobytes()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--minutes", type=float, required=True)
+    parser.add_argument("--dir", required=True)
+    parser.add_argument("--model", default="tiny.en")
+    parser.add_argument("--threads", type=int, default=2)
+    args = parser.parse_args()
+    vault, _ = Vault.create(Path(args.dir) / "vault", b"memory test", kdf=weak_test_params(),
+                            allow_weak_kdf=True)
+    iid = add_interview(vault, code="MEM", role="interviewer")
+    add_asset(vault, iid, recording(args.minutes, fixture_pcm("en_river.flac")),
+              duration_s=args.minutes * 60)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    transcribe.transcribe_interview(
+        vault, iid, role="interviewer", model=args.model, language="en",
+        engine_factory=transcribe.default_engine_factory(args.threads))
+    seconds = time.perf_counter() - started
+    segs = transcripts.segments(vault, iid)
+    json.dump({"minutes": args.minutes, "segments": len(segs),
+               "first": segs[0].text if segs else "", "last_start": segs[-1].start if segs else 0,
+               "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+               "rss_before_mib": before / 1024, "seconds": seconds}, sys.stdout)
+    vault.lock()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

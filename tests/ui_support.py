@@ -1,0 +1,31 @@
+"""Helpers for the GUI tests: a window on a throw-away vault with an inline task runner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from crypto.kdf import weak_test_params
+from ui.main import build_window
+from ui.main_window import MainWindow
+from ui.tasks import InlineRunner, Runner
+
+
+def weak_kdf_factory(progress: Any = None) -> Any:
+    if progress:
+        progress("measuring (test parameters)")
+    return weak_test_params()
+
+
+def make_window(qtbot: Any, vault_path: Path, state: Path, *, runner: Runner | None = None,
+                role: str = "interviewer") -> MainWindow:
+    window = build_window(vault_path, role=role, runner=runner or InlineRunner(), state=state,
+                          allow_weak_kdf=True, kdf_factory=weak_kdf_factory)
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    return window
+
+
+def unlock(window: MainWindow, passphrase: bytes) -> None:
+    window.unlock_screen.passphrase.setText(passphrase.decode())
+    window.unlock_screen.unlock_button.click()

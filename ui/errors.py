@@ -1,0 +1,68 @@
+"""The one place where errors from the core become something a person reads.
+
+Expected errors (app.errors, storage.errors, crypto.errors: anything with an ``exit_code``)
+already carry one sentence saying what happened and what to do; that sentence is shown as is.
+Anything else gets a generic sentence: its text might contain testimony, so it is neither shown
+nor logged. The log gets the exception type and the stack frames only.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.cli import user_message
+from app.tasks import Cancelled
+
+log = logging.getLogger("testimony.ui")
+
+# Tests (and the status bar) can observe what was reported without a modal dialog.
+_listeners: list[Callable[[str], None]] = []
+
+
+def message_for(exc: BaseException) -> str:
+    """One sentence for the user; never the text of an unexpected exception."""
+    if isinstance(exc, Cancelled):
+        return str(exc) or "Cancelled; nothing more was changed."
+    return user_message(exc)
+
+
+def is_expected(exc: BaseException) -> bool:
+    return hasattr(exc, "exit_code")
+
+
+def _log(exc: BaseException) -> None:
+    if is_expected(exc):
+        log.info("reported %s to the user", type(exc).__name__)
+        return
+    # Frames only: the exception's own text could quote testimony.
+    frames = "".join(traceback.format_tb(exc.__traceback__))
+    log.error("unexpected %s\n%s", type(exc).__name__, frames)
+
+
+def add_listener(fn: Callable[[str], None]) -> None:
+    _listeners.append(fn)
+
+
+def remove_listener(fn: Callable[[str], None]) -> None:
+    if fn in _listeners:
+        _listeners.remove(fn)
+
+
+def report_error(parent: QWidget | None, exc: BaseException, *, title: str = "Testimony Vault",
+                 modal: bool = True) -> str:
+    """Show ``exc`` as one readable dialog (window-modal, non-blocking) and return the text."""
+    text = message_for(exc)
+    _log(exc)
+    for fn in list(_listeners):
+        fn(text)
+    if modal and not isinstance(exc, Cancelled):
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
+                          parent)
+        box.setObjectName("errorDialog")
+        # open() instead of exec(): the event loop keeps running (recording continues).
+        box.open()
+    return text

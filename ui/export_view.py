@@ -1,0 +1,293 @@
+"""Export: choose interviews, recipients, profile and purpose; see what consent excludes;
+progress and cancel; the result with the bundle's fingerprint (its manifest SHA-256)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import app.bundles.export as bundle_export
+import app.bundles.keys as keys
+from app.bundles.model import PROFILES, PURPOSES
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.overview import InterviewSummary, interview_summaries
+from ui.errors import message_for
+from ui.session import Session
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 30
+
+
+def consent_problem(s: InterviewSummary, purpose: str) -> str | None:
+    """Why consent keeps this interview out of an export for ``purpose`` (None: it may go)."""
+    if s.consent_withdrawn:
+        return "consent withdrawn"
+    if purpose not in s.consent_scopes:
+        return f"consent does not cover '{purpose}'"
+    return None
+
+
+class ExportView(QWidget):
+    changed = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("exportView")
+        self.summaries: list[InterviewSummary] = []
+        self.task: Any = None
+        lay = QHBoxLayout(self)
+        left = QVBoxLayout()
+        left.addWidget(QLabel(self.tr("&Interviews to export")))
+        self.interviews = QListWidget()
+        self.interviews.setObjectName("exportInterviews")
+        left.itemAt(0).widget().setBuddy(self.interviews)
+        left.addWidget(self.interviews, 1)
+        left.addWidget(QLabel(self.tr("&Recipients (pinned supervisors)")))
+        self.recipients = QListWidget()
+        self.recipients.setObjectName("exportRecipients")
+        left.itemAt(2).widget().setBuddy(self.recipients)
+        left.addWidget(self.recipients)
+        self.pin_button = QPushButton(self.tr("&Pin a supervisor's public key..."))
+        self.pin_button.setObjectName("pinSupervisor")
+        left.addWidget(self.pin_button)
+        lay.addLayout(left, 1)
+
+        right = QVBoxLayout()
+        form_box = QGroupBox(self.tr("Bundle"))
+        form = QFormLayout(form_box)
+        self.profile = QComboBox()
+        self.profile.setObjectName("exportProfile")
+        for p in PROFILES:
+            self.profile.addItem(p, p)
+        form.addRow(self.tr("Pro&file:"), self.profile)
+        self.purpose = QComboBox()
+        self.purpose.setObjectName("exportPurpose")
+        for p in PURPOSES:
+            self.purpose.addItem(p, p)
+        form.addRow(self.tr("P&urpose:"), self.purpose)
+        row = QHBoxLayout()
+        self.out = QLineEdit()
+        self.out.setObjectName("exportFile")
+        browse = QPushButton(self.tr("&Browse..."))
+        browse.setObjectName("exportBrowse")
+        row.addWidget(self.out, 1)
+        row.addWidget(browse)
+        form.addRow(self.tr("Save &to:"), row)
+        right.addWidget(form_box)
+        self.exclusions = QLabel()
+        self.exclusions.setObjectName("exportExclusions")
+        self.exclusions.setWordWrap(True)
+        right.addWidget(self.exclusions)
+        row = QHBoxLayout()
+        self.export_button = QPushButton(self.tr("&Export"))
+        self.export_button.setObjectName("exportButton")
+        self.cancel_button = QPushButton(self.tr("&Cancel"))
+        self.cancel_button.setObjectName("exportCancel")
+        self.cancel_button.setEnabled(False)
+        row.addStretch(1)
+        row.addWidget(self.export_button)
+        row.addWidget(self.cancel_button)
+        right.addLayout(row)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("exportProgress")
+        self.progress.setVisible(False)
+        right.addWidget(self.progress)
+        self.result = QLabel()
+        self.result.setObjectName("exportResult")
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        right.addWidget(self.result)
+        right.addStretch(1)
+        lay.addLayout(right, 1)
+
+        self.purpose.currentIndexChanged.connect(lambda _i: self._update_exclusions())
+        self.interviews.itemChanged.connect(lambda _i: self._update_exclusions())
+        browse.clicked.connect(self.choose_file)
+        self.export_button.clicked.connect(self.export)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.pin_button.clicked.connect(self.choose_supervisor_key)
+
+    # ------------------------------------------------------------------ data
+    def enter(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        def work(v: Any, _c: Any, _p: Any) -> tuple[list[InterviewSummary], list[dict[str, Any]]]:
+            return interview_summaries(v), keys.list_keys(v)["supervisors"]
+
+        self.session.call(work, on_done=self._show, name="export choices")
+
+    def _show(self, result: tuple[list[InterviewSummary], list[dict[str, Any]]]) -> None:
+        summaries, supervisors = result
+        self.summaries = summaries
+        self.interviews.blockSignals(True)
+        self.interviews.clear()
+        for s in summaries:
+            item = QListWidgetItem(s.code)
+            item.setData(ID_ROLE, s.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.interviews.addItem(item)
+        self.interviews.blockSignals(False)
+        self.recipients.clear()
+        for sup in supervisors:
+            label = sup["label"] or self.tr("supervisor")
+            item = QListWidgetItem(f"{label} — {sup['fingerprint']}")
+            item.setData(ID_ROLE, sup["age_recipient"])
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.recipients.addItem(item)
+        if not supervisors:
+            self.result.setText(self.tr("No supervisor key is pinned yet: pin your supervisor's "
+                                        "public key first (compare its fingerprint aloud)."))
+        self._update_exclusions()
+
+    def set_checked(self, codes: list[str]) -> None:
+        for i in range(self.interviews.count()):
+            item = self.interviews.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.text() in codes
+                               else Qt.CheckState.Unchecked)
+
+    def _checked(self) -> list[InterviewSummary]:
+        ids = {self.interviews.item(i).data(ID_ROLE) for i in range(self.interviews.count())
+               if self.interviews.item(i).checkState() == Qt.CheckState.Checked}
+        return [s for s in self.summaries if s.id in ids]
+
+    def _update_exclusions(self) -> None:
+        purpose = self.purpose.currentData()
+        lines = [f"{s.code}: {self.tr(problem)}" for s in self._checked()
+                 if (problem := consent_problem(s, purpose)) is not None]
+        self.exclusions.setText(
+            (self.tr("Consent leaves these out (they will not be exported):") + "\n"
+             + "\n".join(lines)) if lines else "")
+
+    def clear(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.task = None
+        self.summaries = []
+        self.interviews.clear()
+        self.recipients.clear()
+        self.result.clear()
+        self.exclusions.clear()
+        self.progress.setVisible(False)
+
+    # ------------------------------------------------------------------ actions
+    def choose_file(self) -> None:
+        dialog = QFileDialog(self, self.tr("Save bundle as"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.selectFile(f"testimony-{dt.date.today().isoformat()}.bundle")
+        dialog.fileSelected.connect(self.out.setText)
+        dialog.open()
+
+    def choose_supervisor_key(self) -> None:
+        dialog = QFileDialog(self, self.tr("Supervisor public key file"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.fileSelected.connect(lambda p: self.pin_supervisor(Path(p)))
+        dialog.open()
+
+    def pin_supervisor(self, path: Path, label: str = "") -> None:
+        role = self.session.role
+
+        def work(v: Any, _c: Any, _p: Any) -> str:
+            try:
+                text = path.read_text("utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                from app.errors import UsageError
+
+                raise UsageError(f"Cannot read the key file {path.name}; check the file.") \
+                    from exc
+            pub = keys.parse_supervisor_public(text)
+            keys.trust_supervisor(v, pub, role=role, label=label)
+            return pub.fingerprint
+
+        def done(fp: str) -> None:
+            self.result.setText(self.tr("Supervisor pinned. Fingerprint: %1 — compare it with "
+                                        "your supervisor.").replace("%1", fp))
+            self.refresh()
+
+        self.session.call(work, on_done=done,
+                          on_error=lambda e: self.result.setText(message_for(e)),
+                          name="pin supervisor")
+
+    def export(self) -> None:
+        if self.task is not None:
+            return
+        purpose = self.purpose.currentData()
+        chosen = self._checked()
+        ids = [s.id for s in chosen if consent_problem(s, purpose) is None]
+        recipients = [self.recipients.item(i).data(ID_ROLE) for i in range(self.recipients.count())
+                      if self.recipients.item(i).checkState() == Qt.CheckState.Checked]
+        out_text = self.out.text().strip()
+        if not chosen:
+            self.result.setText(self.tr("Tick at least one interview to export."))
+            return
+        if not ids:
+            self.result.setText(self.tr("Consent excludes every interview you ticked for this "
+                                        "purpose; nothing was exported."))
+            return
+        if not out_text:
+            self.result.setText(self.tr("Choose where to save the bundle first."))
+            return
+        out = Path(out_text)
+        role, profile = self.session.role, self.profile.currentData()
+
+        def work(v: Any, cancel: Any, progress: Any) -> Any:
+            pubs = [p for r in recipients if (p := keys.pinned_supervisor(v, r)) is not None]
+            return bundle_export.export_bundle(v, ids, recipients=pubs, out=out, role=role,
+                                               profile=profile, purpose=purpose,
+                                               progress=progress, cancel=cancel)
+
+        def finish() -> None:
+            self.task = None
+            self.progress.setVisible(False)
+            self.export_button.setEnabled(True)
+            self.cancel_button.setEnabled(False)
+
+        def done(result: Any) -> None:
+            finish()
+            skipped = len(chosen) - len(result.interviews)
+            self.result.setText(
+                self.tr("Bundle written: %1\nInterviews: %2 (left out by consent: %3)\n"
+                        "Sequence number: %4\nFingerprint (manifest SHA-256): %5")
+                .replace("%1", str(result.path)).replace("%2", str(len(result.interviews)))
+                .replace("%3", str(skipped)).replace("%4", str(result.sequence))
+                .replace("%5", result.manifest_sha256))
+            self.changed.emit()
+
+        def failed(exc: BaseException) -> None:
+            finish()
+            self.result.setText(message_for(exc))
+
+        self.export_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress.setVisible(True)
+        self.progress.setValue(0)
+        self.result.setText(self.tr("Exporting..."))
+        self.task = self.session.call(
+            work, on_done=done, on_error=failed,
+            on_progress=lambda f, _l: self.progress.setValue(int(f * 100)), name="export")
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()

@@ -1,0 +1,1087 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>CodingView</name>
+    <message>
+        <location filename="../coding_view.py" line="63" />
+        <source>Find a term (한국어 / English)</source>
+        <translation>용어 찾기 (한국어 / English)</translation>
+    </message>
+    <message>
+        <location filename="../coding_view.py" line="81" />
+        <source>Se&amp;gments</source>
+        <translation>구간(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../coding_view.py" line="86" />
+        <source>Select words, choose a term, then apply:</source>
+        <translation>낱말을 선택하고 용어를 고른 뒤 적용하세요:</translation>
+    </message>
+    <message>
+        <location filename="../coding_view.py" line="96" />
+        <source>(confidence)</source>
+        <translation>(신뢰도)</translation>
+    </message>
+    <message>
+        <location filename="../coding_view.py" line="100" />
+        <source>&amp;Apply tag</source>
+        <translation>태그 적용(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../coding_view.py" line="103" />
+        <source>Tag the whole &amp;interview</source>
+        <translation>면담 전체에 태그(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../coding_view.py" line="112" />
+        <source>&amp;Tags (double-click to jump)</source>
+        <translation>태그 - 두 번 누르면 이동(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../coding_view.py" line="118" />
+        <source>E&amp;vents</source>
+        <translation>사건(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../coding_view.py" line="123" />
+        <source>New event (selected tags are linked as evidence)</source>
+        <translation>새 사건 (선택한 태그가 증거로 연결됩니다)</translation>
+    </message>
+    <message>
+        <location filename="../coding_view.py" line="127" />
+        <source>A&amp;ct:</source>
+        <translation>행위(&amp;C):</translation>
+    </message>
+    <message>
+        <location filename="../coding_view.py" line="130" />
+        <source>witness, or a pseudonym such as V2 (brother)</source>
+        <translation>증인 본인, 또는 V2 (형제) 같은 가명</translation>
+    </message>
+    <message>
+        <location filename="../coding_view.py" line="131" />
+        <source>Vic&amp;tim:</source>
+        <translation>피해자(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../coding_view.py" line="134" />
+        <source>&amp;Perpetrator:</source>
+        <translation>가해자(&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../coding_view.py" line="137" />
+        <source>a facility or place term, or free text</source>
+        <translation>시설이나 장소 용어, 또는 자유 기재</translation>
+    </message>
+    <message>
+        <location filename="../coding_view.py" line="138" />
+        <source>Pl&amp;ace:</source>
+        <translation>장소(&amp;A):</translation>
+    </message>
+    <message>
+        <location filename="../coding_view.py" line="143" />
+        <source>&amp;Date:</source>
+        <translation>날짜(&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../coding_view.py" line="146" />
+        <location filename="../coding_view.py" line="254" />
+        <source>(not recorded)</source>
+        <translation>(기록 안 함)</translation>
+    </message>
+    <message>
+        <location filename="../coding_view.py" line="149" />
+        <source>&amp;Witness:</source>
+        <translation>증인(&amp;W):</translation>
+    </message>
+    <message>
+        <location filename="../coding_view.py" line="150" />
+        <source>Add &amp;event</source>
+        <translation>사건 추가(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../coding_view.py" line="212" />
+        <source>whole interview</source>
+        <translation>면담 전체</translation>
+    </message>
+    <message>
+        <location filename="../coding_view.py" line="213" />
+        <source> (check: text changed)</source>
+        <translation> (확인 필요: 문장이 바뀜)</translation>
+    </message>
+    <message>
+        <location filename="../coding_view.py" line="219" />
+        <source>date unknown</source>
+        <translation>날짜 모름</translation>
+    </message>
+    <message>
+        <location filename="../coding_view.py" line="226" />
+        <source>No transcript yet: you can still tag the whole interview or add events.</source>
+        <translation>아직 녹취록이 없습니다. 면담 전체에 태그를 달거나 사건을 추가할 수는 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../coding_view.py" line="335" />
+        <source>Choose a term in the tree first.</source>
+        <translation>먼저 분류 트리에서 용어를 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../coding_view.py" line="342" />
+        <source>Choose a segment and select words in it first, or tag the whole interview.</source>
+        <translation>먼저 구간을 고르고 그 안의 낱말을 선택하거나, 면담 전체에 태그를 다세요.</translation>
+    </message>
+    <message>
+        <location filename="../coding_view.py" line="351" />
+        <source>Tag applied.</source>
+        <translation>태그를 달았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../coding_view.py" line="392" />
+        <source>Choose the act (a violation term) first.</source>
+        <translation>먼저 행위(인권침해 용어)를 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../coding_view.py" line="403" />
+        <source>Event added.</source>
+        <translation>사건을 추가했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsForm</name>
+    <message>
+        <location filename="../interview_page.py" line="32" />
+        <source>keep in the organisation's archive</source>
+        <translation>단체 기록보관소에 보관</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="33" />
+        <source>share with UN bodies</source>
+        <translation>유엔 기구와 공유</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="34" />
+        <source>use in court proceedings</source>
+        <translation>재판 절차에 사용</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="35" />
+        <source>publish (pseudonymised)</source>
+        <translation>공개 (가명 처리)</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="36" />
+        <source>the witness's name may be disclosed</source>
+        <translation>증인의 이름을 밝혀도 됨</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="56" />
+        <source>Interview</source>
+        <translation>면담</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="60" />
+        <source>Code:</source>
+        <translation>코드:</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="62" />
+        <source>&amp;Interviewer:</source>
+        <translation>면담자(&amp;I):</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="63" />
+        <source>Inter&amp;preter:</source>
+        <translation>통역자(&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="64" />
+        <source>&amp;Date and time:</source>
+        <translation>날짜와 시간(&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="65" />
+        <source>&amp;Time zone:</source>
+        <translation>시간대(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="66" />
+        <source>P&amp;lace (general):</source>
+        <translation>장소 - 대략(&amp;L):</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="67" />
+        <source>Lan&amp;guages (comma separated):</source>
+        <translation>언어 - 쉼표로 구분(&amp;G):</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="76" />
+        <source>&amp;Status:</source>
+        <translation>상태(&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="81" />
+        <source>&amp;Notes:</source>
+        <translation>메모(&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="82" />
+        <source>Sa&amp;ve details</source>
+        <translation>정보 저장(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="87" />
+        <source>Consent</source>
+        <translation>동의</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="97" />
+        <source>(not recorded)</source>
+        <translation>(기록 안 함)</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="100" />
+        <source>Given &amp;as:</source>
+        <translation>동의 방식(&amp;A):</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="104" />
+        <source>Given &amp;on:</source>
+        <translation>동의 날짜(&amp;O):</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="105" />
+        <source>Save &amp;consent</source>
+        <translation>동의 저장(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="115" />
+        <source>How and when the witness withdrew</source>
+        <translation>증인이 언제 어떻게 철회했는지</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="116" />
+        <source>The witness &amp;withdrew consent</source>
+        <translation>증인이 동의를 철회함(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="118" />
+        <source>Record &amp;withdrawal</source>
+        <translation>철회 기록(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="124" />
+        <source>Withdrawal:</source>
+        <translation>철회:</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="156" />
+        <source>Consent withdrawn on %1: this interview is excluded from every export.</source>
+        <translation>%1에 동의가 철회되었습니다. 이 면담은 어떤 내보내기에도 포함되지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="199" />
+        <source>Details saved.</source>
+        <translation>정보를 저장했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="210" />
+        <source>Consent saved.</source>
+        <translation>동의를 저장했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="219" />
+        <source>Withdrawal recorded; the interview will be left out of exports.</source>
+        <translation>철회를 기록했습니다. 이 면담은 내보내기에서 제외됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewList</name>
+    <message>
+        <location filename="../interview_list.py" line="40" />
+        <source>Code</source>
+        <translation>코드</translation>
+    </message>
+    <message>
+        <location filename="../interview_list.py" line="40" />
+        <source>Date</source>
+        <translation>날짜</translation>
+    </message>
+    <message>
+        <location filename="../interview_list.py" line="41" />
+        <source>Duration</source>
+        <translation>길이</translation>
+    </message>
+    <message>
+        <location filename="../interview_list.py" line="42" />
+        <source>Transcript</source>
+        <translation>녹취록</translation>
+    </message>
+    <message>
+        <location filename="../interview_list.py" line="43" />
+        <source>Review</source>
+        <translation>검토</translation>
+    </message>
+    <message>
+        <location filename="../interview_list.py" line="44" />
+        <source>Consent</source>
+        <translation>동의</translation>
+    </message>
+    <message>
+        <location filename="../interview_list.py" line="45" />
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <location filename="../interview_list.py" line="122" />
+        <source>Search codes (Ctrl+F)</source>
+        <translation>코드 검색 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../interview_list.py" line="127" />
+        <source>Any status</source>
+        <translation>모든 상태</translation>
+    </message>
+    <message>
+        <location filename="../interview_list.py" line="132" />
+        <source>Any consent</source>
+        <translation>모든 동의</translation>
+    </message>
+    <message>
+        <location filename="../interview_list.py" line="134" />
+        <source>Consent: %1</source>
+        <translation>동의: %1</translation>
+    </message>
+    <message>
+        <location filename="../interview_list.py" line="135" />
+        <source>Consent withdrawn</source>
+        <translation>동의 철회됨</translation>
+    </message>
+    <message>
+        <location filename="../interview_list.py" line="138" />
+        <source>Any review state</source>
+        <translation>모든 검토 상태</translation>
+    </message>
+    <message>
+        <location filename="../interview_list.py" line="139" />
+        <source>No transcript</source>
+        <translation>녹취록 없음</translation>
+    </message>
+    <message>
+        <location filename="../interview_list.py" line="139" />
+        <source>Draft</source>
+        <translation>초안</translation>
+    </message>
+    <message>
+        <location filename="../interview_list.py" line="140" />
+        <source>Partly reviewed</source>
+        <translation>일부 검토됨</translation>
+    </message>
+    <message>
+        <location filename="../interview_list.py" line="141" />
+        <source>Reviewed</source>
+        <translation>검토됨</translation>
+    </message>
+    <message>
+        <location filename="../interview_list.py" line="145" />
+        <location filename="../interview_list.py" line="222" />
+        <source>Any tag</source>
+        <translation>모든 태그</translation>
+    </message>
+    <message>
+        <location filename="../interview_list.py" line="148" />
+        <source>&amp;New interview...</source>
+        <translation>새 면담(&amp;N)...</translation>
+    </message>
+    <message>
+        <location filename="../interview_list.py" line="199" />
+        <source>withdrawn</source>
+        <translation>철회됨</translation>
+    </message>
+    <message>
+        <location filename="../interview_list.py" line="201" />
+        <source>none recorded</source>
+        <translation>기록 없음</translation>
+    </message>
+    <message>
+        <location filename="../interview_list.py" line="202" />
+        <source>%1 segments</source>
+        <translation>구간 %1개</translation>
+    </message>
+    <message>
+        <location filename="../interview_list.py" line="205" />
+        <source> (+ translation)</source>
+        <translation> (+ 번역)</translation>
+    </message>
+    <message>
+        <location filename="../interview_list.py" line="210" />
+        <source>exported</source>
+        <translation>내보냄</translation>
+    </message>
+    <message>
+        <location filename="../interview_list.py" line="210" />
+        <source>not exported</source>
+        <translation>내보내지 않음</translation>
+    </message>
+    <message>
+        <location filename="../interview_list.py" line="228" />
+        <source>%1 interviews</source>
+        <translation>면담 %1건</translation>
+    </message>
+    <message>
+        <location filename="../interview_list.py" line="263" />
+        <source>Interview created.</source>
+        <translation>면담을 만들었습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewPage</name>
+    <message>
+        <location filename="../interview_page.py" line="237" />
+        <source>&amp;Details and consent</source>
+        <translation>정보와 동의(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../main_window.py" line="161" />
+        <source>Role: %1</source>
+        <translation>역할: %1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="167" />
+        <source>&amp;Vault</source>
+        <translation>보관함(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="168" />
+        <source>&amp;Lock now</source>
+        <translation>지금 잠그기(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="171" />
+        <source>&amp;Panic lock (clear everything)</source>
+        <translation>긴급 잠금 - 모두 지우기(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="175" />
+        <source>&amp;Settings...</source>
+        <translation>설정(&amp;S)...</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="178" />
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="203" />
+        <source>Vault unlocked.</source>
+        <translation>보관함 잠금을 해제했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="219" />
+        <source>Locked after a period without activity.</source>
+        <translation>한동안 사용하지 않아 잠갔습니다.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="220" />
+        <source>Locked.</source>
+        <translation>잠갔습니다.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="230" />
+        <source>Settings saved.</source>
+        <translation>설정을 저장했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>NewInterviewDialog</name>
+    <message>
+        <location filename="../interview_list.py" line="95" />
+        <source>New interview</source>
+        <translation>새 면담</translation>
+    </message>
+    <message>
+        <location filename="../interview_list.py" line="100" />
+        <source>Pseudonym &amp;code:</source>
+        <translation>가명 코드(&amp;C):</translation>
+    </message>
+    <message>
+        <location filename="../interview_list.py" line="101" />
+        <source>Use a pseudonym, never the witness's name.</source>
+        <translation>증인의 실명이 아닌 가명을 쓰세요.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingView</name>
+    <message>
+        <location filename="../recording_view.py" line="65" />
+        <source>Record</source>
+        <translation>녹음</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="68" />
+        <source>&amp;Microphone:</source>
+        <translation>마이크(&amp;M):</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="75" />
+        <source>● &amp;Record</source>
+        <translation>● 녹음(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="77" />
+        <location filename="../recording_view.py" line="258" />
+        <source>P&amp;ause</source>
+        <translation>일시정지(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="79" />
+        <source>&amp;Stop</source>
+        <translation>정지(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="81" />
+        <source>Add mar&amp;ker (Ctrl+M)</source>
+        <translation>표시 추가(&amp;K) (Ctrl+M)</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="85" />
+        <source>Marker note (optional)</source>
+        <translation>표시 메모 (선택)</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="95" />
+        <source>Input level</source>
+        <translation>입력 음량</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="101" />
+        <location filename="../recording_view.py" line="260" />
+        <source>Not recording</source>
+        <translation>녹음 중 아님</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="110" />
+        <source>Recordings and imported files</source>
+        <translation>녹음과 가져온 파일</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="114" />
+        <source>Source</source>
+        <translation>출처</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="114" />
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="115" />
+        <source>Duration</source>
+        <translation>길이</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="115" />
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="116" />
+        <source>Added</source>
+        <translation>추가한 때</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="123" />
+        <source>&amp;Import audio file...</source>
+        <translation>오디오 파일 가져오기(&amp;I)...</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="131" />
+        <source>Transcribe</source>
+        <translation>받아쓰기</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="133" />
+        <source>Mo&amp;del:</source>
+        <translation>모델(&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="138" />
+        <source>Lan&amp;guage:</source>
+        <translation>언어(&amp;G):</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="142" />
+        <source>Korean</source>
+        <translation>한국어</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="142" />
+        <source>English</source>
+        <translation>영어</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="143" />
+        <source>Chinese</source>
+        <translation>중국어</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="143" />
+        <source>Detect</source>
+        <translation>자동 감지</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="146" />
+        <source>Also draft an English &amp;translation</source>
+        <translation>영어 번역 초안도 만들기(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="149" />
+        <source>&amp;Transcribe</source>
+        <translation>받아쓰기(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="152" />
+        <source>&amp;Cancel</source>
+        <translation>취소(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="191" />
+        <source>System default</source>
+        <translation>시스템 기본값</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="223" />
+        <source>recording</source>
+        <translation>녹음</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="223" />
+        <source>import</source>
+        <translation>가져옴</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="258" />
+        <source>Res&amp;ume</source>
+        <translation>다시 시작(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="259" />
+        <source>Recording</source>
+        <translation>녹음 중</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="260" />
+        <source>Paused</source>
+        <translation>일시정지됨</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="282" />
+        <source>Recording. Everything is saved, encrypted, as it is recorded.</source>
+        <translation>녹음 중입니다. 녹음되는 즉시 모두 암호화되어 저장됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="307" />
+        <source>Marker added at %1.</source>
+        <translation>%1에 표시를 추가했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="315" />
+        <source>Recording.</source>
+        <translation>녹음 중입니다.</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="316" />
+        <source>Recording saved (%1).</source>
+        <translation>녹음을 저장했습니다 (%1).</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="323" />
+        <source>Import audio file</source>
+        <translation>오디오 파일 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="336" />
+        <source>Importing and checking the file...</source>
+        <translation>파일을 가져와 확인하는 중...</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="340" />
+        <source>File imported; the original bytes are kept unchanged.</source>
+        <translation>파일을 가져왔습니다. 원본은 바뀌지 않은 채 보존됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="368" />
+        <source>Transcribing on this laptop (nothing leaves it)...</source>
+        <translation>이 노트북에서 받아쓰는 중 (아무것도 밖으로 나가지 않습니다)...</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="384" />
+        <source>Transcription finished: %1 segments. Review them on the Transcript tab.</source>
+        <translation>받아쓰기 완료: 구간 %1개. 녹취록 탭에서 검토하세요.</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="400" />
+        <source>Cancelling; the part already transcribed is kept.</source>
+        <translation>취소하는 중입니다. 이미 받아쓴 부분은 보존됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsView</name>
+    <message>
+        <location filename="../reports_view.py" line="24" />
+        <source>By facility</source>
+        <translation>시설별</translation>
+    </message>
+    <message>
+        <location filename="../reports_view.py" line="25" />
+        <source>By agency</source>
+        <translation>기관별</translation>
+    </message>
+    <message>
+        <location filename="../reports_view.py" line="26" />
+        <source>By violation</source>
+        <translation>인권침해 유형별</translation>
+    </message>
+    <message>
+        <location filename="../reports_view.py" line="27" />
+        <source>By year (events)</source>
+        <translation>연도별 (사건)</translation>
+    </message>
+    <message>
+        <location filename="../reports_view.py" line="42" />
+        <source>&amp;Refresh</source>
+        <translation>새로 고침(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../reports_view.py" line="77" />
+        <source>%1 violation tags, %2 events across the vault.</source>
+        <translation>보관함 전체: 인권침해 태그 %1개, 사건 %2건.</translation>
+    </message>
+    <message>
+        <location filename="../reports_view.py" line="90" />
+        <source>nothing coded yet</source>
+        <translation>아직 코딩한 것 없음</translation>
+    </message>
+    <message>
+        <location filename="../reports_view.py" line="93" />
+        <source>tags</source>
+        <translation>태그</translation>
+    </message>
+    <message>
+        <location filename="../reports_view.py" line="94" />
+        <source>events</source>
+        <translation>사건</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../settings_dialog.py" line="34" />
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="41" />
+        <source>&amp;Language of the interface:</source>
+        <translation>화면 언어(&amp;L):</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="42" />
+        <source>(takes effect the next time the app starts)</source>
+        <translation>(다음에 앱을 시작할 때 적용됩니다)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="46" />
+        <source> min</source>
+        <translation> 분</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="48" />
+        <source>Lock after &amp;idle time:</source>
+        <translation>사용하지 않으면 잠글 시간(&amp;I):</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="57" />
+        <source>Default transcription &amp;model:</source>
+        <translation>기본 받아쓰기 모델(&amp;M):</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="63" />
+        <source>Default &amp;spoken language:</source>
+        <translation>기본 말하기 언어(&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="66" />
+        <source>System default</source>
+        <translation>시스템 기본값</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="72" />
+        <source>&amp;Audio input:</source>
+        <translation>오디오 입력(&amp;A):</translation>
+    </message>
+</context>
+<context>
+    <name>SetupScreen</name>
+    <message>
+        <location filename="../setup_screen.py" line="50" />
+        <source>Create your vault</source>
+        <translation>보관함 만들기</translation>
+    </message>
+    <message>
+        <location filename="../setup_screen.py" line="56" />
+        <source>Everything you record is kept encrypted in this vault. Choose a long passphrase that only you know: there is no way to recover the vault without it (unless you keep the recovery code shown next).</source>
+        <translation>녹음한 모든 것은 이 보관함에 암호화되어 보관됩니다. 나만 아는 긴 암호 문구를 고르세요. 암호 문구 없이는 보관함을 되살릴 방법이 없습니다 (다음에 보여 주는 복구 코드를 보관한 경우는 예외).</translation>
+    </message>
+    <message>
+        <location filename="../setup_screen.py" line="68" />
+        <source>&amp;Passphrase:</source>
+        <translation>암호 문구(&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../setup_screen.py" line="69" />
+        <source>&amp;Repeat:</source>
+        <translation>다시 입력(&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../setup_screen.py" line="75" />
+        <source>Strength:</source>
+        <translation>강도:</translation>
+    </message>
+    <message>
+        <location filename="../setup_screen.py" line="77" />
+        <source>Also create a &amp;recovery code for the organisation's safe</source>
+        <translation>단체 금고에 보관할 복구 코드도 만들기(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../setup_screen.py" line="92" />
+        <source>&amp;Create vault</source>
+        <translation>보관함 만들기(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../setup_screen.py" line="104" />
+        <source>Your vault is ready</source>
+        <translation>보관함이 준비되었습니다</translation>
+    </message>
+    <message>
+        <location filename="../setup_screen.py" line="108" />
+        <source>Write this recovery code on paper and give it to your organisation's safe. It is shown only now, never again, and is never stored on this laptop.</source>
+        <translation>이 복구 코드를 종이에 적어 단체 금고에 맡기세요. 지금 한 번만 보여 주며 이 노트북에는 저장되지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../setup_screen.py" line="125" />
+        <source>I have &amp;written the code down</source>
+        <translation>코드를 받아 적었습니다(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../setup_screen.py" line="130" />
+        <source>C&amp;ontinue</source>
+        <translation>계속(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../setup_screen.py" line="152" />
+        <source>The two passphrases differ.</source>
+        <translation>두 암호 문구가 다릅니다.</translation>
+    </message>
+    <message>
+        <location filename="../setup_screen.py" line="159" />
+        <source>Too short: use at least 8 characters (a sentence is best).</source>
+        <translation>너무 짧습니다: 8자 이상을 쓰세요 (문장이 가장 좋습니다).</translation>
+    </message>
+    <message>
+        <location filename="../setup_screen.py" line="160" />
+        <source>Weak: add more words; a short sentence only you know works well.</source>
+        <translation>약함: 낱말을 더하세요. 나만 아는 짧은 문장이 좋습니다.</translation>
+    </message>
+    <message>
+        <location filename="../setup_screen.py" line="161" />
+        <source>Fair: a few more words would make it much harder to guess.</source>
+        <translation>보통: 낱말을 몇 개 더하면 훨씬 추측하기 어려워집니다.</translation>
+    </message>
+    <message>
+        <location filename="../setup_screen.py" line="162" />
+        <source>Good.</source>
+        <translation>좋음.</translation>
+    </message>
+    <message>
+        <location filename="../setup_screen.py" line="162" />
+        <source>Strong.</source>
+        <translation>강함.</translation>
+    </message>
+    <message>
+        <location filename="../setup_screen.py" line="201" />
+        <source>Measuring this laptop to choose strong key-derivation settings (a few seconds)...</source>
+        <translation>강력한 키 유도 설정을 고르기 위해 이 노트북을 측정하는 중 (몇 초)...</translation>
+    </message>
+    <message>
+        <location filename="../setup_screen.py" line="223" />
+        <source>This laptop's device fingerprint: %1</source>
+        <translation>이 노트북의 기기 지문: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptView</name>
+    <message>
+        <location filename="../transcript_view.py" line="84" />
+        <location filename="../transcript_view.py" line="355" />
+        <source>&amp;Play</source>
+        <translation>재생(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="95" />
+        <source>Only segments not yet &amp;reviewed</source>
+        <translation>아직 검토하지 않은 구간만(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="98" />
+        <source>Review:</source>
+        <translation>검토:</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="107" />
+        <source>Time</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="107" />
+        <source>Speaker</source>
+        <translation>화자</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="109" />
+        <source>Original</source>
+        <translation>원문</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="110" />
+        <source>Translation</source>
+        <translation>번역</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="110" />
+        <source>Text</source>
+        <translation>본문</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="111" />
+        <source>Review</source>
+        <translation>검토</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="179" />
+        <source>No transcript yet: transcribe the recording on the Recording tab.</source>
+        <translation>아직 녹취록이 없습니다. 녹음 탭에서 받아쓰기를 하세요.</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="205" />
+        <source>◆ Marker</source>
+        <translation>◆ 표시</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="253" />
+        <source>Saved as a new revision.</source>
+        <translation>새 개정판으로 저장했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="286" />
+        <source>Review status saved.</source>
+        <translation>검토 상태를 저장했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="309" />
+        <source>Decoding the recording for listening...</source>
+        <translation>듣기 위해 녹음을 푸는 중...</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="355" />
+        <source>&amp;Pause</source>
+        <translation>일시정지(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockScreen</name>
+    <message>
+        <location filename="../unlock_screen.py" line="39" />
+        <source>The vault is locked</source>
+        <translation>보관함이 잠겨 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../unlock_screen.py" line="53" />
+        <source>&amp;Passphrase:</source>
+        <translation>암호 문구(&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../unlock_screen.py" line="54" />
+        <source>This is the &amp;recovery code</source>
+        <translation>복구 코드입니다(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../unlock_screen.py" line="67" />
+        <source>&amp;Unlock</source>
+        <translation>잠금 해제(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../unlock_screen.py" line="100" />
+        <source>Type the passphrase first.</source>
+        <translation>먼저 암호 문구를 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../unlock_screen.py" line="119" />
+        <source>Unlocking...</source>
+        <translation>잠금 해제 중...</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <location filename="../main_window.py" line="44" />
+        <source>&amp;Recording and files</source>
+        <translation>녹음과 파일(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="45" />
+        <source>&amp;Transcript</source>
+        <translation>녹취록(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="46" />
+        <source>C&amp;oding</source>
+        <translation>코딩(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="47" />
+        <source>Tra&amp;nslation</source>
+        <translation>번역(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="50" />
+        <source>&amp;Export</source>
+        <translation>내보내기(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="51" />
+        <source>S&amp;upervisor</source>
+        <translation>감독자(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="52" />
+        <source>Re&amp;ports</source>
+        <translation>보고서(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="87" />
+        <source>&amp;Interviews</source>
+        <translation>면담 목록(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="88" />
+        <source>Inter&amp;view</source>
+        <translation>면담(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="113" />
+        <source>Warning: %1 Someone may have tried to open this vault.</source>
+        <translation>경고: %1 누군가 이 보관함을 열려고 했을 수 있습니다.</translation>
+    </message>
+</context>
+</TS>

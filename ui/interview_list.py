@@ -1,0 +1,269 @@
+"""Interview list: search box, filters (status, tags, consent, review state) and progress columns."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import interviews as interview_service
+from app.domain import CONSENT_SCOPES, INTERVIEW_STATUSES
+from app.overview import InterviewSummary, interview_summaries
+from ui.errors import message_for
+from ui.session import Session
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2
+COLUMNS = (QT_TRANSLATE_NOOP("InterviewList", "Code"), QT_TRANSLATE_NOOP("InterviewList", "Date"),
+           QT_TRANSLATE_NOOP("InterviewList", "Duration"),
+           QT_TRANSLATE_NOOP("InterviewList", "Transcript"),
+           QT_TRANSLATE_NOOP("InterviewList", "Review"),
+           QT_TRANSLATE_NOOP("InterviewList", "Consent"),
+           QT_TRANSLATE_NOOP("InterviewList", "Export"))
+
+
+def format_duration(seconds: float) -> str:
+    if seconds <= 0:
+        return "—"
+    total = int(round(seconds))
+    return f"{total // 3600}:{total % 3600 // 60:02d}:{total % 60:02d}"
+
+
+class InterviewFilter(QSortFilterProxyModel):
+    """Filters by search text (code), status, tag term, consent and review state."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text = ""
+        self.status = ""
+        self.tag = ""
+        self.consent = ""
+        self.review = ""
+
+    def set(self, **values: str) -> None:
+        self.beginFilterChange()
+        for key, value in values.items():
+            setattr(self, key, value)
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, row: int,  # noqa: N802 - Qt API
+                         parent: QModelIndex | QPersistentModelIndex) -> bool:
+        index = self.sourceModel().index(row, 0, parent)
+        s: InterviewSummary = index.data(SUMMARY_ROLE)
+        if s is None:
+            return False
+        if self.text and self.text.lower() not in s.code.lower():
+            return False
+        if self.status and s.status != self.status:
+            return False
+        if self.tag and self.tag not in s.tag_terms:
+            return False
+        if self.consent == "withdrawn" and not s.consent_withdrawn:
+            return False
+        if self.consent.startswith("scope:") and (
+                s.consent_withdrawn or self.consent[6:] not in s.consent_scopes):
+            return False
+        return not (self.review and s.review_state != self.review)
+
+
+class NewInterviewDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New interview"))
+        form = QFormLayout(self)
+        self.code = QLineEdit()
+        self.code.setObjectName("newInterviewCode")
+        self.code.setPlaceholderText("NK-2026-014")
+        form.addRow(self.tr("Pseudonym &code:"), self.code)
+        note = QLabel(self.tr("Use a pseudonym, never the witness's name."))
+        note.setWordWrap(True)
+        form.addRow("", note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class InterviewList(QWidget):
+    open_interview = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("interviewList")
+        lay = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("interviewSearch")
+        self.search.setPlaceholderText(self.tr("Search codes (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        bar.addWidget(self.search, 2)
+        self.status = QComboBox()
+        self.status.setObjectName("statusFilter")
+        self.status.addItem(self.tr("Any status"), "")
+        for st in INTERVIEW_STATUSES:
+            self.status.addItem(st, st)
+        self.consent = QComboBox()
+        self.consent.setObjectName("consentFilter")
+        self.consent.addItem(self.tr("Any consent"), "")
+        for scope in CONSENT_SCOPES:
+            self.consent.addItem(self.tr("Consent: %1").replace("%1", scope), f"scope:{scope}")
+        self.consent.addItem(self.tr("Consent withdrawn"), "withdrawn")
+        self.review = QComboBox()
+        self.review.setObjectName("reviewFilter")
+        for label, value in ((self.tr("Any review state"), ""),
+                             (self.tr("No transcript"), "none"), (self.tr("Draft"), "draft"),
+                             (self.tr("Partly reviewed"), "partial"),
+                             (self.tr("Reviewed"), "reviewed")):
+            self.review.addItem(label, value)
+        self.tag = QComboBox()
+        self.tag.setObjectName("tagFilter")
+        self.tag.addItem(self.tr("Any tag"), "")
+        for combo in (self.status, self.consent, self.review, self.tag):
+            bar.addWidget(combo)
+        self.new_button = QPushButton(self.tr("&New interview..."))
+        self.new_button.setObjectName("newInterview")
+        bar.addWidget(self.new_button)
+        lay.addLayout(bar)
+
+        self.model = QStandardItemModel(0, len(COLUMNS), self)
+        self.model.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.proxy = InterviewFilter()
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(Qt.ItemDataRole.UserRole + 3)
+        self.table = QTableView()
+        self.table.setObjectName("interviewTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        lay.addWidget(self.table, 1)
+        self.message = QLabel()
+        self.message.setObjectName("listMessage")
+        lay.addWidget(self.message)
+
+        self.search.textChanged.connect(lambda t: self.proxy.set(text=t))
+        self.status.currentIndexChanged.connect(
+            lambda _i: self.proxy.set(status=self.status.currentData()))
+        self.consent.currentIndexChanged.connect(
+            lambda _i: self.proxy.set(consent=self.consent.currentData()))
+        self.review.currentIndexChanged.connect(
+            lambda _i: self.proxy.set(review=self.review.currentData()))
+        self.tag.currentIndexChanged.connect(
+            lambda _i: self.proxy.set(tag=self.tag.currentData() or ""))
+        self.table.activated.connect(self._activated)
+        self.new_button.clicked.connect(self.new_interview)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_interview)
+
+    # ------------------------------------------------------------------ data
+    def refresh(self) -> None:
+        self.session.call(lambda v, _c, _p: interview_summaries(v), on_done=self.show_rows,
+                          name="list interviews")
+
+    def show_rows(self, rows: list[InterviewSummary]) -> None:
+        self.model.removeRows(0, self.model.rowCount())
+        terms: set[str] = set()
+        for s in rows:
+            terms.update(s.tag_terms)
+            if s.consent_withdrawn:
+                consent = self.tr("withdrawn")
+            else:
+                consent = ", ".join(s.consent_scopes) or self.tr("none recorded")
+            transcript = (self.tr("%1 segments").replace("%1", str(s.segments))
+                          if s.segments else "—")
+            if s.translated:
+                transcript += self.tr(" (+ translation)")
+            review = f"{int(round(s.review_fraction * 100))} %" if s.segments else "—"
+            cells: list[tuple[str, Any]] = [
+                (s.code, s.code), (s.date, s.date), (format_duration(s.duration_s), s.duration_s),
+                (transcript, s.segments), (review, s.review_fraction), (consent, consent),
+                (self.tr("exported") if s.exported else self.tr("not exported"), s.exported)]
+            items = []
+            for text, sort_key in cells:
+                item = QStandardItem(text)
+                item.setData(sort_key, Qt.ItemDataRole.UserRole + 3)
+                items.append(item)
+            items[0].setData(s.id, ID_ROLE)
+            items[0].setData(s, SUMMARY_ROLE)
+            self.model.appendRow(items)
+        current = self.tag.currentData()
+        self.tag.blockSignals(True)
+        self.tag.clear()
+        self.tag.addItem(self.tr("Any tag"), "")
+        for term in sorted(terms):
+            self.tag.addItem(term, term)
+        idx = self.tag.findData(current)
+        self.tag.setCurrentIndex(max(idx, 0))
+        self.tag.blockSignals(False)
+        self.message.setText(self.tr("%1 interviews").replace("%1", str(len(rows))))
+
+    def clear(self) -> None:
+        self.model.removeRows(0, self.model.rowCount())
+        self.search.clear()
+        self.message.clear()
+
+    def visible_codes(self) -> list[str]:
+        return [self.proxy.index(r, 0).data() for r in range(self.proxy.rowCount())]
+
+    def _activated(self, index: QModelIndex) -> None:
+        iid = self.proxy.index(index.row(), 0).data(ID_ROLE)
+        if iid:
+            self.open_interview.emit(iid)
+
+    def open_code(self, code: str) -> None:
+        for r in range(self.proxy.rowCount()):
+            if self.proxy.index(r, 0).data() == code:
+                self.open_interview.emit(self.proxy.index(r, 0).data(ID_ROLE))
+                return
+
+    # ------------------------------------------------------------------ actions
+    def new_interview(self) -> None:
+        dialog = NewInterviewDialog(self)
+        dialog.setObjectName("newInterviewDialog")
+        dialog.accepted.connect(lambda: self.create(dialog.code.text()))
+        dialog.open()
+
+    def create(self, code: str) -> None:
+        role = self.session.role
+
+        def work(v: Any, _c: Any, _p: Any) -> str:
+            return interview_service.add_interview(v, code=code, role=role)
+
+        def done(iid: str) -> None:
+            self.message.setText(self.tr("Interview created."))
+            self.refresh()
+            self.open_interview.emit(iid)
+
+        self.session.call(work, on_done=done,
+                          on_error=lambda e: self.message.setText(message_for(e)),
+                          name="add interview")

@@ -1,0 +1,122 @@
+"""Reports: counts of tags and events by facility, agency, violation and year, as charts
+(QtCharts, part of the PySide6 wheels)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import app.coding.search as search
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ui.errors import message_for
+from ui.session import Session
+
+SECTIONS = (("facility", QT_TRANSLATE_NOOP("ReportsView", "By facility")),
+            ("agency", QT_TRANSLATE_NOOP("ReportsView", "By agency")),
+            ("violation", QT_TRANSLATE_NOOP("ReportsView", "By violation")),
+            ("year", QT_TRANSLATE_NOOP("ReportsView", "By year (events)")))
+MAX_BARS = 12
+
+
+class ReportsView(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("reportsView")
+        self.data: dict[str, list[Any]] = {}
+        lay = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.summary = QLabel()
+        self.summary.setObjectName("reportSummary")
+        row.addWidget(self.summary, 1)
+        self.refresh_button = QPushButton(self.tr("&Refresh"))
+        self.refresh_button.setObjectName("refreshReports")
+        row.addWidget(self.refresh_button)
+        lay.addLayout(row)
+        grid = QGridLayout()
+        self.charts: dict[str, QChartView] = {}
+        for i, (key, title) in enumerate(SECTIONS):
+            view = QChartView()
+            view.setObjectName(f"chart_{key}")
+            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            view.setMinimumHeight(220)
+            chart = QChart()
+            chart.setTitle(self.tr(title))
+            view.setChart(chart)
+            self.charts[key] = view
+            grid.addWidget(view, i // 2, i % 2)
+        lay.addLayout(grid, 1)
+        self.refresh_button.clicked.connect(self.refresh)
+
+    def enter(self) -> None:
+        self.refresh()
+
+    def load(self, _interview_id: str) -> None:  # pragma: no cover - not an interview tab
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.session.call(lambda v, _c, _p: search.report(v), on_done=self.show_report,
+                          on_error=lambda e: self.summary.setText(message_for(e)),
+                          name="report")
+
+    def show_report(self, data: dict[str, list[Any]]) -> None:
+        self.data = data
+        lang = self.session.settings.ui_language
+        total_tags = sum(r.tags for r in data.get("violation", []))
+        total_events = sum(r.events for r in data.get("year", []))
+        self.summary.setText(self.tr("%1 violation tags, %2 events across the vault.")
+                             .replace("%1", str(total_tags)).replace("%2", str(total_events)))
+        for key, title in SECTIONS:
+            rows = sorted(data.get(key, []), key=lambda r: (-(r.tags + r.events), r.key))
+            if key == "year":
+                rows = sorted(data.get(key, []), key=lambda r: r.key)
+            self._draw(self.charts[key], self.tr(title), rows[:MAX_BARS], lang)
+
+    def _draw(self, view: QChartView, title: str, rows: list[Any], lang: str) -> None:
+        chart = QChart()
+        chart.setTitle(title)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        if not rows:
+            chart.setTitle(title + " — " + self.tr("nothing coded yet"))
+            view.setChart(chart)
+            return
+        tags_set = QBarSet(self.tr("tags"))
+        events_set = QBarSet(self.tr("events"))
+        labels = []
+        for r in reversed(rows):  # horizontal bars draw bottom-up
+            tags_set.append(r.tags)
+            events_set.append(r.events)
+            label = r.label_ko if lang == "ko" and r.label_ko else r.label_en
+            labels.append(label if len(label) <= 28 else label[:26] + "…")
+        series = QHorizontalBarSeries()
+        series.append(tags_set)
+        series.append(events_set)
+        chart.addSeries(series)
+        axis_y = QBarCategoryAxis()
+        axis_y.append(labels)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis_y)
+        axis_x = QValueAxis()
+        axis_x.setLabelFormat("%d")
+        axis_x.setRange(0, max(1, max(max(r.tags, r.events) for r in rows)))
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(axis_x)
+        view.setChart(chart)
+
+    def clear(self) -> None:
+        self.data = {}
+        self.summary.clear()
+        for key, title in SECTIONS:
+            chart = QChart()
+            chart.setTitle(self.tr(title))
+            self.charts[key].setChart(chart)

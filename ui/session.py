@@ -1,0 +1,115 @@
+"""The unlocked-or-locked state of the one vault the window shows.
+
+``Session.call(fn)`` is how a view asks for vault work: ``fn(vault, cancel, progress)`` runs on
+the task helper's single worker. Locking bumps a generation counter so that results of work
+started before the lock are dropped instead of repainting views that were just cleared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from app.tasks import CancelToken, ProgressFn
+from crypto.kdf import KdfParams
+from storage.errors import VaultLocked
+from storage.vault import Vault
+from ui.settings import Settings
+from ui.tasks import ErrorFn, ProgressCb, Runner, TaskHandle
+
+VaultFn = Callable[[Vault, CancelToken, ProgressFn], Any]
+
+
+def _report(exc: BaseException) -> None:
+    from ui.errors import report_error
+
+    report_error(None, exc)
+
+
+class Session(QObject):
+    locked = Signal(str)  # reason: "manual", "idle", "panic"
+    unlocked = Signal()
+    # Work that must not be interrupted by the idle lock (a recording) holds it off.
+    about_to_lock = Signal(str)
+    idle_hold = Signal()
+    idle_release = Signal()
+
+    def __init__(self, vault_path: Path, *, role: str, runner: Runner, settings: Settings,
+                 state_dir: Path, allow_weak_kdf: bool = False,
+                 kdf_factory: Callable[..., KdfParams] | None = None) -> None:
+        super().__init__()
+        self.vault_path = Path(vault_path)
+        self.role = role
+        self.runner = runner
+        self.settings = settings
+        self.state_dir = state_dir
+        # Tests only: lets a test vault use cheap key derivation. Nothing in the GUI sets it.
+        self.allow_weak_kdf = allow_weak_kdf
+        self.kdf_factory = kdf_factory
+        self.vault: Vault | None = None
+        self.generation = 0
+        self.failed_attempts_message = ""
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self.vault is not None
+
+    def set_vault(self, vault: Vault, failed_attempts_message: str = "") -> None:
+        self.vault = vault
+        self.failed_attempts_message = failed_attempts_message
+        self.generation += 1
+        self.unlocked.emit()
+
+    def call(self, fn: VaultFn, *, on_done: Callable[[Any], None] | None = None,
+             on_error: ErrorFn | None = None, on_progress: ProgressCb | None = None,
+             name: str = "vault task") -> TaskHandle | None:
+        """Run ``fn(vault, cancel, progress)`` on the worker; None if the vault is locked."""
+        vault = self.vault
+        if vault is None:
+            if on_error is not None:
+                on_error(VaultLocked("The vault is locked; unlock it first."))
+            return None
+        generation = self.generation
+
+        def current(cb: Callable[[Any], None] | None) -> Callable[[Any], None] | None:
+            if cb is None:
+                return None
+
+            def wrapped(value: Any) -> None:
+                if self.generation == generation:
+                    cb(value)
+            return wrapped
+
+        def progress_wrapped(fraction: float, label: str) -> None:
+            if on_progress is not None and self.generation == generation:
+                on_progress(fraction, label)
+
+        return self.runner.run_task(
+            lambda cancel, progress: fn(vault, cancel, progress),
+            on_done=current(on_done) or (lambda _v: None),
+            on_error=current(on_error or _report),
+            on_progress=progress_wrapped if on_progress else None, name=name)
+
+    def hold_idle(self) -> None:
+        self.idle_hold.emit()
+
+    def release_idle(self) -> None:
+        self.idle_release.emit()
+
+    def lock(self, reason: str = "manual") -> None:
+        """Cancel running work, close the vault on the worker, tell every view to clear."""
+        vault = self.vault
+        self.runner.cancel_all()
+        # Views clear first (a running recording is stopped and sealed while the vault is
+        # still open), then the vault is closed.
+        self.about_to_lock.emit(reason)
+        self.vault = None
+        self.generation += 1
+        if vault is not None:
+            # The worker owns the connection, so it closes it too (after the cancelled task).
+            self.runner.run_task(lambda _c, _p: vault.lock(), on_done=lambda _v: None,
+                                 on_error=lambda _e: None, name="lock")
+        self.locked.emit(reason)

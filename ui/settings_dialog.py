@@ -1,0 +1,84 @@
+"""Settings: UI language, idle lock time, default model and language, audio device."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QWidget,
+)
+
+from ui.settings import MODELS, TRANSCRIPTION_LANGUAGES, Settings
+
+_LANGUAGE_NAMES = {"en": "English", "ko": "한국어 (Korean)"}
+_TRANSCRIPTION_NAMES = {"auto": "Detect", "ko": "Korean", "en": "English"}
+
+
+def input_devices() -> list[str]:
+    """Descriptions of the audio input devices Qt can see (empty without Qt Multimedia)."""
+    try:
+        from PySide6.QtMultimedia import QMediaDevices
+    except ImportError:
+        return []
+    return [d.description() for d in QMediaDevices.audioInputs()]
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        form = QFormLayout(self)
+        self.language = QComboBox()
+        self.language.setObjectName("uiLanguage")
+        for code, name in _LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.ui_language)))
+        form.addRow(self.tr("&Language of the interface:"), self.language)
+        form.addRow("", QLabel(self.tr("(takes effect the next time the app starts)")))
+        self.idle = QSpinBox()
+        self.idle.setObjectName("idleMinutes")
+        self.idle.setRange(1, 240)
+        self.idle.setSuffix(self.tr(" min"))
+        self.idle.setValue(settings.idle_lock_minutes)
+        form.addRow(self.tr("Lock after &idle time:"), self.idle)
+        self.model = QComboBox()
+        self.model.setObjectName("defaultModel")
+        models = list(MODELS)
+        if settings.default_model not in models:
+            models.insert(0, settings.default_model)
+        for m in models:
+            self.model.addItem(m, m)
+        self.model.setCurrentIndex(max(0, self.model.findData(settings.default_model)))
+        form.addRow(self.tr("Default transcription &model:"), self.model)
+        self.tlang = QComboBox()
+        self.tlang.setObjectName("defaultLanguage")
+        for code in TRANSCRIPTION_LANGUAGES:
+            self.tlang.addItem(self.tr(_TRANSCRIPTION_NAMES[code]), code)
+        self.tlang.setCurrentIndex(max(0, self.tlang.findData(settings.default_language)))
+        form.addRow(self.tr("Default &spoken language:"), self.tlang)
+        self.device = QComboBox()
+        self.device.setObjectName("audioDevice")
+        self.device.addItem(self.tr("System default"), "")
+        for d in input_devices():
+            self.device.addItem(d, d)
+        if settings.audio_device and self.device.findData(settings.audio_device) < 0:
+            self.device.addItem(settings.audio_device, settings.audio_device)
+        self.device.setCurrentIndex(max(0, self.device.findData(settings.audio_device)))
+        form.addRow(self.tr("&Audio input:"), self.device)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def result_settings(self) -> Settings:
+        return Settings(ui_language=self.language.currentData(),
+                        idle_lock_minutes=self.idle.value(),
+                        default_model=self.model.currentData(),
+                        default_language=self.tlang.currentData(),
+                        audio_device=self.device.currentData() or "").normalised()

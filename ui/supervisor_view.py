@@ -1,0 +1,237 @@
+"""Supervisor: open a bundle, show the verification report (trusted signer or not, the chain,
+every check), import it with a conflict summary, and write the signed receipt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import app.bundles.importer as importer
+import app.bundles.keys as keys
+import app.bundles.receipts as receipts
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.errors import message_for
+from ui.session import Session
+
+
+class SupervisorView(QWidget):
+    changed = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("supervisorView")
+        self.identity: Any = None  # the supervisor's secret key, in memory only while unlocked
+        self.bundle: Path | None = None
+        self.report: Any = None
+        self.import_result: Any = None
+        lay = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.key_button = QPushButton(self.tr("Supervisor &key file..."))
+        self.key_button.setObjectName("supervisorKey")
+        self.key_label = QLabel(self.tr("No supervisor key loaded."))
+        self.key_label.setObjectName("supervisorKeyLabel")
+        row.addWidget(self.key_button)
+        row.addWidget(self.key_label, 1)
+        lay.addLayout(row)
+        row = QHBoxLayout()
+        self.open_button = QPushButton(self.tr("&Open bundle..."))
+        self.open_button.setObjectName("openBundle")
+        self.pin_button = QPushButton(self.tr("&Pin the signing device (after comparing its "
+                                              "fingerprint)"))
+        self.pin_button.setObjectName("pinDevice")
+        self.pin_button.setEnabled(False)
+        self.import_button = QPushButton(self.tr("&Import"))
+        self.import_button.setObjectName("importBundle")
+        self.import_button.setEnabled(False)
+        self.receipt_button = QPushButton(self.tr("Write &receipt..."))
+        self.receipt_button.setObjectName("writeReceipt")
+        self.receipt_button.setEnabled(False)
+        for b in (self.open_button, self.pin_button, self.import_button, self.receipt_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        lay.addLayout(row)
+        self.verdict = QLabel()
+        self.verdict.setObjectName("verdict")
+        self.verdict.setWordWrap(True)
+        f = self.verdict.font()
+        f.setBold(True)
+        self.verdict.setFont(f)
+        lay.addWidget(self.verdict)
+        self.details = QPlainTextEdit()
+        self.details.setObjectName("verificationReport")
+        self.details.setReadOnly(True)
+        mono = QFont("monospace")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        self.details.setFont(mono)
+        lay.addWidget(self.details, 1)
+        self.message = QLabel()
+        self.message.setObjectName("supervisorMessage")
+        self.message.setWordWrap(True)
+        lay.addWidget(self.message)
+
+        self.key_button.clicked.connect(lambda: self._pick(self.tr("Supervisor key file"),
+                                                           self.load_identity))
+        self.open_button.clicked.connect(lambda: self._pick(self.tr("Open bundle"),
+                                                            self.open_bundle))
+        self.pin_button.clicked.connect(self.pin_device)
+        self.import_button.clicked.connect(self.import_bundle)
+        self.receipt_button.clicked.connect(self.choose_receipt_file)
+
+    def _pick(self, title: str, then: Any, save: bool = False) -> None:
+        dialog = QFileDialog(self, title)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        if save:
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        else:
+            dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(lambda p: then(Path(p)))
+        dialog.open()
+
+    def clear(self) -> None:
+        self.identity = None
+        self.bundle = None
+        self.report = None
+        self.import_result = None
+        self.key_label.setText(self.tr("No supervisor key loaded."))
+        self.details.clear()
+        self.verdict.clear()
+        self.message.clear()
+        for b in (self.pin_button, self.import_button, self.receipt_button):
+            b.setEnabled(False)
+
+    # ------------------------------------------------------------------ steps
+    def load_identity(self, path: Path) -> None:
+        def done(identity: Any) -> None:
+            self.identity = identity
+            self.key_label.setText(self.tr("Supervisor key loaded: %1").replace(
+                "%1", identity.public.fingerprint))
+            if self.bundle is not None:
+                self.open_bundle(self.bundle)
+
+        self.session.runner.run_task(lambda _c, _p: keys.load_identity(path), on_done=done,
+                                     on_error=lambda e: self.message.setText(message_for(e)),
+                                     name="load key")
+
+    def open_bundle(self, path: Path) -> None:
+        """Verify completely (never writes): first on its own, then against this vault."""
+        self.bundle = path
+        self.import_result = None
+        identity = self.identity
+
+        def work(v: Any, _c: Any, _p: Any) -> tuple[Any, Any, bool]:
+            alone = importer.verify_bundle(path, identity)
+            pinned = keys.pinned_device_key(v, alone.manifest.device.device_id) is not None
+            try:
+                return alone, importer.verify_bundle(path, identity, vault=v), pinned
+            except Exception as exc:  # noqa: BLE001 - shown with the standalone report
+                return alone, exc, pinned
+
+        def done(result: tuple[Any, Any, bool]) -> None:
+            alone, against_vault, pinned = result
+            self.pin_button.setEnabled(not pinned)
+            self.receipt_button.setEnabled(False)
+            if isinstance(against_vault, BaseException):
+                self.report = None
+                self.import_button.setEnabled(False)
+                self._verdict(False, message_for(against_vault))
+                self.details.setPlainText("\n".join(alone.lines()))
+                return
+            self.report = against_vault
+            self.import_button.setEnabled(self.identity is not None)
+            self._verdict(True, self.tr("Verified: signed by a pinned device, every file checks "
+                                        "out. Chain: %1").replace("%1", against_vault.chain))
+            self.details.setPlainText("\n".join(against_vault.lines()))
+
+        def failed(exc: BaseException) -> None:
+            self.report = None
+            self.import_button.setEnabled(False)
+            self.pin_button.setEnabled(False)
+            self._verdict(False, message_for(exc))
+            self.details.clear()
+
+        self.message.clear()
+        self.session.call(work, on_done=done, on_error=failed, name="verify bundle")
+
+    def _verdict(self, ok: bool, text: str) -> None:
+        self.verdict.setStyleSheet("color: #185c18;" if ok else "color: #a31515;")
+        self.verdict.setText(text if ok else self.tr("Not accepted: %1").replace("%1", text))
+
+    def pin_device(self) -> None:
+        path, identity, role = self.bundle, self.identity, self.session.role
+        if path is None:
+            return
+
+        def work(v: Any, _c: Any, _p: Any) -> str:
+            report = importer.verify_bundle(path, identity)
+            keys.trust_device(v, report.manifest.device, role=role)
+            return str(report.manifest.device.fingerprint)
+
+        def done(fp: str) -> None:
+            self.message.setText(self.tr("Device %1 pinned.").replace("%1", fp))
+            self.open_bundle(path)
+
+        self.session.call(work, on_done=done,
+                          on_error=lambda e: self.message.setText(message_for(e)),
+                          name="pin device")
+
+    def import_bundle(self) -> None:
+        path, identity, role = self.bundle, self.identity, self.session.role
+        if path is None or identity is None:
+            self.message.setText(self.tr("Load the supervisor key and open a bundle first."))
+            return
+
+        def done(result: Any) -> None:
+            self.import_result = result
+            self.receipt_button.setEnabled(True)
+            self.import_button.setEnabled(False)
+            if result.replay:
+                text = self.tr("This bundle was already imported; nothing changed. You can "
+                               "write its receipt again.")
+            else:
+                text = (self.tr("Imported: %1 records added, %2 already present, %3 conflicts "
+                                "kept for review.")
+                        .replace("%1", str(result.inserted)).replace("%2", str(result.skipped))
+                        .replace("%3", str(len(result.conflicts))))
+                for table, key in result.conflicts[:20]:
+                    text += f"\n  {self.tr('conflict')}: {table} {key}"
+            for w in result.warnings:
+                text += "\n" + self.tr("Warning: %1").replace("%1", w)
+            self.message.setText(text)
+            self.changed.emit()
+
+        self.session.call(lambda v, c, _p: importer.import_bundle(v, path, identity, role=role,
+                                                                  cancel=c),
+                          on_done=done, on_error=lambda e: self.message.setText(message_for(e)),
+                          name="import bundle")
+
+    def choose_receipt_file(self) -> None:
+        self._pick(self.tr("Save receipt as"), self.write_receipt, save=True)
+
+    def write_receipt(self, out: Path) -> None:
+        identity, result = self.identity, self.import_result
+        if identity is None or result is None:
+            return
+
+        def work(_c: Any, _p: Any) -> Path:
+            data = receipts.make_receipt(identity, result)
+            with open(out, "xb") as fh:  # never overwrite another file
+                fh.write(data)
+            return out
+
+        self.session.runner.run_task(
+            work, on_done=lambda p: self.message.setText(
+                self.tr("Receipt written to %1; give it to the interviewer.").replace(
+                    "%1", str(p))),
+            on_error=lambda e: self.message.setText(message_for(e)), name="write receipt")

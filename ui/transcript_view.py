@@ -1,0 +1,389 @@
+"""Transcript editor: segments with times; click to play from there; the playing segment is
+highlighted; keyboard play/pause, back/forward 5 s, slower/faster; edit in place (each edit is a
+revision kept by the transcript service); review status per segment; markers shown in line.
+
+The same widget, with ``layer="translation"``, is the translator's side-by-side view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import app.transcripts as transcripts
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.playback import PlaybackAudio, decode_for_playback
+from ui.errors import message_for
+from ui.player import Player
+from ui.session import Session
+
+SEGMENT_ROLE = Qt.ItemDataRole.UserRole + 10
+REVIEW_STATUSES = ("draft", "reviewed", "disputed")
+PLAYING = QColor("#fff2b3")
+MARKER = QColor("#e8f0fe")
+
+# Keyboard: chosen to work while the text cell has focus (Space types a space there).
+KEYS = {
+    "play": "Ctrl+Space",
+    "back": "Ctrl+Left",
+    "forward": "Ctrl+Right",
+    "slower": "Ctrl+Down",
+    "faster": "Ctrl+Up",
+    "reviewed": "Ctrl+R",
+    "disputed": "Ctrl+D",
+}
+
+
+def fmt_time(seconds: float) -> str:
+    s = int(seconds)
+    return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
+
+
+@dataclass
+class _Row:
+    kind: str  # "segment" or "marker"
+    start: float
+    end: float
+    segment: Any = None
+    note: str = ""
+
+
+class TranscriptView(QWidget):
+    changed = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None,
+                 layer: str = "original") -> None:
+        super().__init__(parent)
+        self.session = session
+        self.layer = layer
+        self.setObjectName(f"transcriptView_{layer}")
+        self.interview_id: str | None = None
+        self.rows: list[_Row] = []
+        self.player = Player(self)
+        self.loaded_asset: str | None = None
+        self._updating = False
+        self._playing_row = -1
+
+        lay = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.play_button = QPushButton(self.tr("&Play"))
+        self.play_button.setObjectName("playButton")
+        self.play_button.setToolTip(KEYS["play"])
+        bar.addWidget(self.play_button)
+        self.position_label = QLabel("0:00:00")
+        self.position_label.setObjectName("positionLabel")
+        bar.addWidget(self.position_label)
+        self.rate_label = QLabel("1.0×")
+        self.rate_label.setObjectName("rateLabel")
+        bar.addWidget(self.rate_label)
+        bar.addStretch(1)
+        self.unreviewed_only = QCheckBox(self.tr("Only segments not yet &reviewed"))
+        self.unreviewed_only.setObjectName("unreviewedOnly")
+        bar.addWidget(self.unreviewed_only)
+        bar.addWidget(QLabel(self.tr("Review:")))
+        self.review = QComboBox()
+        self.review.setObjectName("reviewCombo")
+        for st in REVIEW_STATUSES:
+            self.review.addItem(self.tr(st), st)
+        bar.addWidget(self.review)
+        lay.addLayout(bar)
+
+        translation = layer == "translation"
+        headers = [self.tr("Time"), self.tr("Speaker")]
+        if translation:
+            headers.append(self.tr("Original"))
+        headers += [self.tr("Translation") if translation else self.tr("Text"),
+                    self.tr("Review")]
+        self.text_col = len(headers) - 2
+        self.table = QTableWidget(0, len(headers))
+        self.table.setObjectName("segmentTable")
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.text_col, QHeaderView.ResizeMode.Stretch)
+        if translation:
+            header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        lay.addWidget(self.table, 1)
+        self.message = QLabel()
+        self.message.setObjectName("transcriptMessage")
+        self.message.setWordWrap(True)
+        lay.addWidget(self.message)
+
+        self.play_button.clicked.connect(self.toggle_play)
+        self.table.itemChanged.connect(self._item_changed)
+        self.table.cellClicked.connect(self._cell_clicked)
+        self.table.currentCellChanged.connect(lambda r, _c, _pr, _pc: self._sync_review(r))
+        self.review.activated.connect(lambda _i: self.set_review(self.review.currentData()))
+        self.unreviewed_only.toggled.connect(lambda _on: self._fill())
+        self.player.position_changed.connect(self._position)
+        self.player.state_changed.connect(self._player_state)
+        for name, slot in (("play", self.toggle_play), ("back", lambda: self.seek(-5)),
+                           ("forward", lambda: self.seek(5)),
+                           ("slower", lambda: self.change_rate(-1)),
+                           ("faster", lambda: self.change_rate(1)),
+                           ("reviewed", lambda: self.set_review("reviewed")),
+                           ("disputed", lambda: self.set_review("disputed"))):
+            sc = QShortcut(QKeySequence(KEYS[name]), self)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(slot)
+
+    # ------------------------------------------------------------------ data
+    def load(self, interview_id: str) -> None:
+        self.interview_id = interview_id
+        layer = self.layer
+
+        def work(v: Any, _c: Any, _p: Any) -> tuple[list[Any], list[tuple[Any, ...]]]:
+            segs = transcripts.segments(v, interview_id, layer)
+            markers = v.conn.execute(
+                "SELECT asset_id, at_s, note FROM marker WHERE interview_id = ? ORDER BY at_s",
+                (interview_id,)).fetchall()
+            return segs, markers
+
+        self.session.call(work, on_done=self._loaded,
+                          on_error=lambda e: self.message.setText(message_for(e)),
+                          name="load transcript")
+
+    def _loaded(self, result: tuple[list[Any], list[tuple[Any, ...]]]) -> None:
+        segs, markers = result
+        rows = [_Row("segment", s.start, s.end, s) for s in segs]
+        for asset_id, at_s, note in markers:
+            rows.append(_Row("marker", float(at_s), float(at_s), note=note or "",
+                             segment=asset_id))
+        # Markers sit before the first segment that starts after them (same recording).
+        rows.sort(key=lambda r: (r.start, 0 if r.kind == "marker" else 1))
+        self.rows = rows
+        self._fill()
+        if not segs:
+            self.message.setText(self.tr("No transcript yet: transcribe the recording on the "
+                                         "Recording tab."))
+        else:
+            self.message.clear()
+
+    def _fill(self) -> None:
+        self._updating = True
+        only = self.unreviewed_only.isChecked()
+        visible = [r for r in self.rows if not (only and r.kind == "segment"
+                                                 and r.segment.review_status == "reviewed")]
+        self.table.setRowCount(len(visible))
+        self.visible = visible
+        italic = QFont(self.font())
+        italic.setItalic(True)
+        for i, r in enumerate(visible):
+            time_item = QTableWidgetItem(fmt_time(r.start))
+            time_item.setFlags(time_item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            time_item.setData(SEGMENT_ROLE, i)
+            self.table.setItem(i, 0, time_item)
+            if r.kind == "marker":
+                for c in range(1, self.table.columnCount()):
+                    item = QTableWidgetItem("")
+                    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                    item.setBackground(QBrush(MARKER))
+                    self.table.setItem(i, c, item)
+                mark = self.table.item(i, self.text_col)
+                mark.setText(self.tr("◆ Marker") + (f": {r.note}" if r.note else ""))
+                mark.setFont(italic)
+                time_item.setBackground(QBrush(MARKER))
+                continue
+            s = r.segment
+            time_item.setText(f"{fmt_time(s.start)}–{fmt_time(s.end)}")
+            speaker = QTableWidgetItem(s.speaker or "")
+            speaker.setFlags(speaker.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.table.setItem(i, 1, speaker)
+            if self.layer == "translation":
+                src = QTableWidgetItem(s.source_text or "")
+                src.setFlags(src.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.table.setItem(i, 2, src)
+            self.table.setItem(i, self.text_col, QTableWidgetItem(s.text))
+            rev = QTableWidgetItem(self.tr(s.review_status))
+            rev.setFlags(rev.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.table.setItem(i, self.text_col + 1, rev)
+        self.table.resizeRowsToContents()
+        self._playing_row = -1
+        self._updating = False
+
+    def clear(self) -> None:
+        self.player.clear()
+        self.loaded_asset = None
+        self.interview_id = None
+        self.rows = []
+        self.visible = []
+        self.table.setRowCount(0)
+        self.message.clear()
+
+    # ------------------------------------------------------------------ editing
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        if self._updating or item.column() != self.text_col:
+            return
+        r = self.visible[item.row()]
+        if r.kind != "segment":
+            return
+        new = item.text()
+        if new.strip() == r.segment.text:
+            return
+        self.edit_segment(item.row(), new)
+
+    def edit_segment(self, row: int, text: str) -> None:
+        r = self.visible[row]
+        iid, role, layer, seg_id = self.interview_id, self.session.role, self.layer, r.segment.id
+
+        def done(seg: Any) -> None:
+            r.segment.text = seg.text
+            self.message.setText(self.tr("Saved as a new revision."))
+            self.changed.emit()
+
+        def failed(exc: BaseException) -> None:
+            self.message.setText(message_for(exc))
+            self._updating = True
+            item = self.table.item(row, self.text_col)
+            if item is not None:
+                item.setText(r.segment.text)  # the edit changed nothing
+            self._updating = False
+
+        self.session.call(lambda v, _c, _p: transcripts.edit_segment(
+            v, iid, seg_id, text=text, role=role, layer=layer), on_done=done, on_error=failed,
+            name="edit segment")
+
+    def _sync_review(self, row: int) -> None:
+        if 0 <= row < len(getattr(self, "visible", [])) and self.visible[row].kind == "segment":
+            self.review.setCurrentIndex(self.review.findData(
+                self.visible[row].segment.review_status))
+
+    def set_review(self, status: str) -> None:
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.visible) or self.visible[row].kind != "segment":
+            return
+        r = self.visible[row]
+        iid, role, layer, seg_id = self.interview_id, self.session.role, self.layer, r.segment.id
+
+        def done(seg: Any) -> None:
+            r.segment.review_status = seg.review_status
+            self._updating = True
+            self.table.item(row, self.text_col + 1).setText(self.tr(seg.review_status))
+            self._updating = False
+            self.review.setCurrentIndex(self.review.findData(seg.review_status))
+            self.message.setText(self.tr("Review status saved."))
+            self.changed.emit()
+
+        self.session.call(lambda v, _c, _p: transcripts.set_review_status(
+            v, iid, seg_id, status=status, role=role, layer=layer), on_done=done,
+            on_error=lambda e: self.message.setText(message_for(e)), name="review segment")
+
+    # ------------------------------------------------------------------ playback
+    def _cell_clicked(self, row: int, column: int) -> None:
+        if column == 0 and 0 <= row < len(self.visible):
+            self.play_row(row)
+
+    def play_row(self, row: int) -> None:
+        r = self.visible[row]
+        asset = r.segment.asset_id if r.kind == "segment" else r.segment
+        self.play_at(asset, r.start)
+
+    def play_at(self, asset_id: str | None, seconds: float) -> None:
+        if asset_id is None:
+            return
+        if asset_id == self.loaded_asset and self.player.audio is not None:
+            self._start(seconds)
+            return
+        self.message.setText(self.tr("Decoding the recording for listening..."))
+
+        def done(audio: PlaybackAudio) -> None:
+            self.player.load(audio)
+            self.loaded_asset = asset_id
+            self.message.clear()
+            self._start(seconds)
+
+        self.session.call(lambda v, c, p: decode_for_playback(v, asset_id, cancel=c, progress=p),
+                          on_done=done, on_error=lambda e: self.message.setText(message_for(e)),
+                          name="decode audio")
+
+    def _start(self, seconds: float) -> None:
+        try:
+            self.player.play_from(seconds)
+        except Exception as exc:  # noqa: BLE001 - shown as one sentence
+            self.message.setText(message_for(exc))
+            self.player._paused_at = seconds
+            self._position(seconds)
+
+    def toggle_play(self) -> None:
+        if self.player.audio is None:
+            row = max(0, self.table.currentRow())
+            if self.visible:
+                self.play_row(row)
+            return
+        try:
+            self.player.toggle()
+        except Exception as exc:  # noqa: BLE001
+            self.message.setText(message_for(exc))
+
+    def seek(self, delta: float) -> None:
+        try:
+            self.player.seek_relative(delta)
+        except Exception as exc:  # noqa: BLE001
+            self.message.setText(message_for(exc))
+
+    def change_rate(self, step: int) -> None:
+        try:
+            rate = self.player.change_rate(step)
+        except Exception as exc:  # noqa: BLE001
+            self.message.setText(message_for(exc))
+            return
+        self.rate_label.setText(f"{rate:.2g}×")
+
+    def _player_state(self, state: str) -> None:
+        self.play_button.setText(self.tr("&Pause") if state == "playing" else self.tr("&Play"))
+
+    def _position(self, seconds: float) -> None:
+        self.position_label.setText(fmt_time(seconds))
+        self.highlight(seconds)
+
+    def highlight(self, seconds: float) -> int:
+        """Highlight the segment of the loaded recording playing at ``seconds``; its row."""
+        row = -1
+        for i, r in enumerate(getattr(self, "visible", [])):
+            if (r.kind == "segment" and r.segment.asset_id == self.loaded_asset
+                    and r.start <= seconds < r.end):
+                row = i
+                break
+        if row == self._playing_row:
+            return row
+        self._updating = True
+        for old in (self._playing_row, row):
+            if 0 <= old < self.table.rowCount() and self.visible[old].kind == "segment":
+                for c in range(self.table.columnCount()):
+                    item = self.table.item(old, c)
+                    if item is not None:
+                        item.setBackground(QBrush(PLAYING) if old == row else QBrush())
+        self._updating = False
+        self._playing_row = row
+        if row >= 0:
+            self.table.scrollToItem(self.table.item(row, 0))
+        return row
+
+
+class TranslationView(TranscriptView):
+    """Original and translation side by side, with playback, edit and review status."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent, layer="translation")
