@@ -37,6 +37,7 @@ from app.bundles.model import (
     REDACTED,
     SIGNATURE,
     SUMS,
+    WITHHELD_KIND,
     audio_name,
     consent_of,
     interview_digest,
@@ -56,7 +57,11 @@ from storage.jsonutil import canonical_json
 from storage.migrations import current_version
 from storage.vault import Vault
 
-SHARE_DROPPED = ("interviewee", "audio_asset", "redaction")
+SHARE_DROPPED = ("interviewee", "redaction")
+# In 'share' bundles audio content is withheld: each audio file travels as an empty placeholder
+# so the recording's metadata (duration, codec, original SHA-256) and everything anchored to it
+# (transcripts, segments, markers) keep their references; only the sound itself stays behind.
+SHARE_BLANKED = {"audio_asset": ("original_name",)}
 
 
 @dataclass
@@ -230,6 +235,10 @@ class _Builder:
                    spans: dict[str, list[tuple[int, int]]]) -> dict[str, Any] | None:
         for col in self.nulled.get(t.name, []):
             row[col] = None
+        if self.profile == "share":
+            for col in SHARE_BLANKED.get(t.name, ()):
+                if col in row:
+                    row[col] = None
         if not spans:
             return row
         if t.name == "segment" and row.get("id") in spans and isinstance(row.get("text"), str):
@@ -262,17 +271,17 @@ class _Builder:
 
 
 def _taxonomy_version(conn: Connection) -> str | None:
-    row = conn.execute("SELECT value FROM meta WHERE key = 'taxonomy_version'").fetchone()
-    if row is not None:
-        return str(row[0])
-    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND "
-                                "name LIKE 'taxonomy%' ORDER BY name").fetchall():
-        cols = [str(c[1]) for c in conn.execute(f'PRAGMA table_info("{name}")')]
-        if "version" in cols:
-            v = conn.execute(f'SELECT MAX(version) FROM "{name}"').fetchone()  # noqa: S608 - name from schema
-            if v and v[0] is not None:
-                return str(v[0])
-    return None
+    """The active coding taxonomy as 'name version (id)', if the vault has one."""
+    try:
+        from app.coding.taxonomy import active_version_id
+    except ImportError:  # the coding area is optional for bundles
+        return None
+    active = active_version_id(conn)
+    if active is None:
+        return None
+    row = conn.execute("SELECT name, version FROM taxonomy_version WHERE id = ?",
+                       (active,)).fetchone()
+    return f"{row[0]} {row[1]} ({active})" if row else active
 
 
 def _previous_digests(conn: Connection, recipients: Sequence[str]) -> dict[str, set[str]]:
@@ -449,6 +458,11 @@ def _export(vault: Vault, snap: Connection, ids: Sequence[str], *,
         if row is None or row[1] == "writing" or row[3] is None:
             raise UsageError("An interview's audio is still being recorded or is missing; finish "
                              "the recording first (nothing was exported).")
+        if profile == "share":
+            entries.append(_data_entry(audio_name(blob_id), b""))
+            audio_meta.append({"blob_id": blob_id, "kind": WITHHELD_KIND, "state": "complete",
+                               "created_at": row[4], "completed_at": row[5]})
+            continue
         entries.append(_Entry(audio_name(blob_id), int(row[2]), str(row[3]), blob_id=blob_id))
         audio_meta.append({"blob_id": blob_id, "kind": row[0], "state": row[1],
                            "created_at": row[4], "completed_at": row[5]})
@@ -485,11 +499,17 @@ def _export(vault: Vault, snap: Connection, ids: Sequence[str], *,
                        for r in sorted(recipients, key=lambda r: r.age_recipient)],
         "profile": profile, "purpose": purpose,
         "taxonomy_version": _taxonomy_version(snap),
+        "taxonomy_versions_used": sorted({str(r["taxonomy_version"])
+                                          for r in builder.rows.get("tag", [])
+                                          if r.get("taxonomy_version")}),
         "interviews": [{"id": iid, "code": code, "digest": digest}
                        for iid, code, digest in selected],
         "audio": audio_meta,
         "redactions": builder.redactions,
-        "dropped": {"tables": sorted(builder.dropped), "rows": builder.dropped_rows},
+        "dropped": {"tables": sorted(builder.dropped), "rows": builder.dropped_rows,
+                    "audio_withheld": profile == "share",
+                    "blanked_columns": {k: list(v) for k, v in SHARE_BLANKED.items()}
+                    if profile == "share" else {}},
         "source_audit_head": str(audit_head[0]) if audit_head else None,
         "files": files,
     }

@@ -22,6 +22,7 @@ import sqlcipher3
 
 from app.bundles.errors import BundleError
 from app.bundles.keys import SupervisorIdentity, pinned_device_key
+from app.bundles.model import WITHHELD_KIND
 from app.bundles.reader import (
     FileCheck,
     Manifest,
@@ -217,8 +218,14 @@ class _MergeSink:
             self._conflict(table, key, row)
 
     def audio_begin(self, blob_id: str, size: int, sha256: str, meta: dict[str, Any]) -> None:
-        row = self.conn.execute("SELECT sha256 FROM blob WHERE id = ?", (blob_id,)).fetchone()
+        row = self.conn.execute("SELECT sha256, kind FROM blob WHERE id = ?",
+                                (blob_id,)).fetchone()
         self._blob = None
+        if row is not None and row[1] == WITHHELD_KIND and meta["kind"] != WITHHELD_KIND:
+            # A 'share' bundle left an empty placeholder; the real recording replaces it.
+            self.conn.execute("DELETE FROM blob_chunk WHERE blob_id = ?", (blob_id,))
+            self.conn.execute("DELETE FROM blob WHERE id = ?", (blob_id,))
+            row = None
         if row is not None:
             if row[0] == sha256:
                 self.result_skipped += 1
