@@ -153,3 +153,16 @@ def test_help_lists_core_commands(cli_env: dict[str, str]) -> None:
     for name in ("init", "passwd", "device", "audit", "interview", "erase"):
         assert name in res.stdout
     assert os.environ.get("TESTIMONY_VAULT") is None
+
+
+def test_interview_delete_is_confirmed_and_audited(cli: Cli) -> None:
+    iid = cli("interview", "add", "--code", "NK-DEL", check=True).stdout.strip()
+    res = subprocess.run([sys.executable, "-m", "app", "--vault", str(cli.vault),
+                          "--passphrase-file", str(cli.passphrase_file), "interview", "delete",
+                          iid], capture_output=True, text=True, env=cli.env, cwd=ROOT,
+                         stdin=subprocess.DEVNULL, check=False)
+    assert res.returncode == 2 and "--yes" in res.stderr
+    assert cli("interview", "delete", "NK-DEL", "--yes", check=True).returncode == 0
+    assert json.loads(cli("interview", "list", "--json", check=True).stdout) == []
+    log = json.loads(cli("audit", "list", "--json", check=True).stdout)
+    assert [e["action"] for e in log if e["object_id"] == iid] == ["create", "delete"]

@@ -10,6 +10,7 @@ from typing import Any
 from app import interviews
 from app.cli.context import Context
 from app.domain import CONSENT_HOW, CONSENT_SCOPES, INTERVIEW_STATUSES, Interviewee
+from app.errors import UsageError
 
 
 def register(sub: Any) -> None:
@@ -62,6 +63,11 @@ def register(sub: Any) -> None:
     p.add_argument("--how", choices=CONSENT_HOW)
     p.add_argument("--date", metavar="YYYY-MM-DD")
     p.set_defaults(func=cmd_consent)
+
+    p = isub.add_parser("delete", help="delete an interview and its audio (audited)")
+    p.add_argument("id")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.set_defaults(func=cmd_delete)
 
     p = isub.add_parser("withdraw", help="record that the witness withdrew consent")
     p.add_argument("id")
@@ -137,4 +143,19 @@ def cmd_consent(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_withdraw(ctx: Context, args: argparse.Namespace) -> int:
     interviews.withdraw_consent(ctx.vault(), args.id, role=ctx.role, note=args.note)
     print("Consent withdrawn; this interview will be left out of every export.")
+    return 0
+
+
+def cmd_delete(ctx: Context, args: argparse.Namespace) -> int:
+    vault = ctx.vault()
+    item = interviews.get_interview(vault, args.id)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise UsageError("Deleting needs --yes when not run in a terminal; nothing was deleted.")
+        answer = input(f"Type the code {item.code} to delete this interview and its audio: ")
+        if answer.strip() != item.code:
+            print("Nothing was deleted.")
+            return 1
+    interviews.delete_interview(vault, item.id, role=ctx.role)
+    print(f"Interview {item.code} deleted (recorded in the audit log).")
     return 0
