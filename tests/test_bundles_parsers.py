@@ -219,3 +219,16 @@ def test_non_canonical_base64_spellings_are_refused() -> None:
     forged = b"\n".join([lines[0], variant, *lines[2:]])
     with pytest.raises(BadSignature):
         minisign.verify_file(public, b"m", forged)
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.one_of(st.binary(max_size=600),
+                 st.builds(lambda a, b: b"testimony-receipt-v1\n" + a + b"\n" + b + b"\n",
+                           st.binary(max_size=300), st.binary(max_size=120))))
+def test_receipt_reader_refuses_garbage_cleanly(vault, data: bytes) -> None:  # type: ignore[no-untyped-def]
+    from app.bundles.receipts import apply_receipt
+
+    with pytest.raises(BundleRejected):
+        apply_receipt(vault, data, role="interviewer")
+    assert vault.conn.execute("SELECT count(*) FROM purge_ack").fetchone()[0] == 0
