@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from app.bundles import keys
+from app.bundles.collect import redact_text
 from app.bundles.errors import BundleRejected
-from app.bundles.export import export_bundle, redact_text
+from app.bundles.export import export_bundle
 from app.bundles.importer import import_bundle, verify_bundle
 from app.bundles.receipts import apply_receipt, make_receipt, purge_acknowledged
 from app.bundles.redaction import add_redaction
