@@ -9,7 +9,7 @@ import pytest
 from app import interviews
 from app.overview import interview_summaries
 from tests.conftest import PASSPHRASE
-from tests.ui_support import make_window, unlock
+from tests.ui_support import _audio_devices_first, make_window, speech_wav, unlock, virtual_mic  # noqa: F401
 from ui.interview_list import NewInterviewDialog, format_duration
 
 

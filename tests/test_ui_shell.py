@@ -13,7 +13,7 @@ from app import interviews
 from app.unlock import read_attempts
 from storage.vault import Vault
 from tests.conftest import PASSPHRASE
-from tests.ui_support import make_window, unlock
+from tests.ui_support import _audio_devices_first, make_window, speech_wav, unlock, virtual_mic  # noqa: F401
 from ui import settings as settings_store
 from ui.main_window import TITLE
 

@@ -7,9 +7,6 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import app.bundles.export as bundle_export
-import app.bundles.keys as keys
-from app.bundles.model import PROFILES, PURPOSES
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,6 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import app.bundles.export as bundle_export
+import app.bundles.keys as keys
+from app.bundles.model import PROFILES, PURPOSES
 from app.overview import InterviewSummary, interview_summaries
 from ui.errors import message_for
 from ui.session import Session

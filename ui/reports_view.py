@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import app.coding.search as search
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSet,
@@ -18,6 +17,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+import app.coding.search as search
 from ui.errors import message_for
 from ui.session import Session
 
