@@ -89,7 +89,9 @@ class ExportView(QWidget):
         browse.setObjectName("exportBrowse")
         row.addWidget(self.out, 1)
         row.addWidget(browse)
-        form.addRow(self.tr("Save &to:"), row)
+        save_label = QLabel(self.tr("Save &to:"))
+        save_label.setBuddy(self.out)  # a row layout gets no automatic buddy
+        form.addRow(save_label, row)
         right.addWidget(form_box)
         self.exclusions = QLabel()
         self.exclusions.setObjectName("exportExclusions")

@@ -108,7 +108,12 @@ class ReportsView(QWidget):
         series.attachAxis(axis_y)
         axis_x = QValueAxis()
         axis_x.setLabelFormat("%d")
-        axis_x.setRange(0, max(1, max(max(r.tags, r.events) for r in rows)))
+        top = max(1, max(max(r.tags, r.events) for r in rows))
+        axis_x.setRange(0, top)
+        # Whole-number ticks: counts are integers.
+        axis_x.setTickType(QValueAxis.TickType.TicksDynamic)
+        axis_x.setTickAnchor(0)
+        axis_x.setTickInterval(max(1, -(-top // 5)))
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_x)
         view.setChart(chart)
