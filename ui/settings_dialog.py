@@ -54,7 +54,7 @@ class SettingsDialog(QDialog):
             from transcription import models as registry
 
             models = [m.name for m in registry.list_models(models_dir())] or models
-        except Exception:  # noqa: BLE001 - a settings dialog must open regardless
+        except Exception:  # noqa: BLE001,S110 - a settings dialog must open regardless
             pass
         if settings.default_model not in models:
             models.insert(0, settings.default_model)
