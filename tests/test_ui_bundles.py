@@ -59,6 +59,12 @@ def test_export_then_verify_import_and_receipt(qtbot, tmp_path, vault):
     fingerprint = ex.result.text().rsplit(" ", 1)[-1]
     assert len(fingerprint) == 64
     device_fp = w.session.vault.device().fingerprint
+    lst = w.workspace.list
+    lst.refresh()
+    exported = {lst.proxy.index(r, 0).data(): lst.proxy.index(r, 6).data()
+                for r in range(lst.proxy.rowCount())}
+    assert exported == {"SYN-OK": "exported", "SYN-NOUN": "not exported",
+                        "SYN-GONE": "not exported"}
     w.lock()
 
     sup_vault, _ = Vault.create(tmp_path / "sup", PASSPHRASE, kdf=weak_test_params(),

@@ -211,7 +211,8 @@ class InterviewList(QWidget):
             cells: list[tuple[str, Any]] = [
                 (s.code, s.code), (s.date, s.date), (format_duration(s.duration_s), s.duration_s),
                 (transcript, s.segments), (review, s.review_fraction), (consent, consent),
-                (self.tr("exported") if s.exported else self.tr("not exported"), s.exported)]
+                (self.tr("receipt received") if s.acknowledged else self.tr("exported")
+                 if s.exported else self.tr("not exported"), (s.exported, s.acknowledged))]
             items = []
             for text, sort_key in cells:
                 item = QStandardItem(text)

@@ -495,7 +495,7 @@ Fingerprint (manifest SHA-256): %5</source>
     </message>
     <message>
         <location filename="../interview_list.py" line="148" />
-        <location filename="../interview_list.py" line="226" />
+        <location filename="../interview_list.py" line="227" />
         <source>Any tag</source>
         <translation>모든 태그</translation>
     </message>
@@ -531,21 +531,26 @@ Fingerprint (manifest SHA-256): %5</source>
     </message>
     <message>
         <location filename="../interview_list.py" line="214" />
+        <source>receipt received</source>
+        <translation>수령 확인됨</translation>
+    </message>
+    <message>
+        <location filename="../interview_list.py" line="215" />
         <source>not exported</source>
         <translation>내보내지 않음</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="232" />
+        <location filename="../interview_list.py" line="233" />
         <source>%1 interviews</source>
         <translation>면담 %1건</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="250" />
+        <location filename="../interview_list.py" line="251" />
         <source>%1 passages in %2 interviews match the words.</source>
         <translation>면담 %2건에서 %1곳이 일치합니다.</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="291" />
+        <location filename="../interview_list.py" line="292" />
         <source>Interview created.</source>
         <translation>면담을 만들었습니다.</translation>
     </message>
