@@ -97,3 +97,18 @@ def test_export_then_verify_import_and_receipt(qtbot, tmp_path, vault):
     assert hashlib.sha256(out.read_bytes()).hexdigest() != fingerprint  # manifest, not file
     s.lock()
     assert sv.identity is None and sv.details.toPlainText() == ""
+    # back on the field laptop: apply the receipt, then purge what the supervisor holds
+    unlock(w, PASSPHRASE)
+    ex.apply_receipt(tmp_path / "nonexistent.receipt")
+    assert "Cannot read the receipt" in ex.result.text()
+    ex.apply_receipt(receipt)
+    assert ex.result.text().startswith("Receipt accepted: the supervisor holds 1 interviews")
+    lst.refresh()
+    row = [lst.proxy.index(r, 0).data() for r in range(lst.proxy.rowCount())].index("SYN-OK")
+    assert lst.proxy.index(row, 6).data() == "receipt received"
+    assert not ex.purge_button.isEnabled()
+    ex.purge_confirm.setChecked(True)
+    ex.purge_button.click()
+    assert ex.result.text().startswith("Purged 1 interviews")
+    assert sorted(lst.visible_codes()) == ["SYN-GONE", "SYN-NOUN"]
+    w.lock()

@@ -295,102 +295,137 @@
 <context>
     <name>ExportView</name>
     <message>
-        <location filename="../export_view.py" line="57" />
+        <location filename="../export_view.py" line="59" />
         <source>&amp;Interviews to export</source>
         <translation>내보낼 면담(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="62" />
+        <location filename="../export_view.py" line="64" />
         <source>&amp;Recipients (pinned supervisors)</source>
         <translation>받는 사람 - 고정된 감독자(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="67" />
+        <location filename="../export_view.py" line="69" />
         <source>&amp;Pin a supervisor's public key...</source>
         <translation>감독자 공개 키 고정(&amp;P)...</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="73" />
+        <location filename="../export_view.py" line="72" />
+        <source>After the supervisor has the bundle</source>
+        <translation>감독자가 번들을 받은 뒤</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="74" />
+        <source>Apply the supervisor's &amp;receipt...</source>
+        <translation>감독자 수령증 적용(&amp;R)...</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="78" />
+        <source>I want to &amp;delete acknowledged interviews from this laptop</source>
+        <translation>수령이 확인된 면담을 이 노트북에서 삭제하겠습니다(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="81" />
+        <source>Pur&amp;ge</source>
+        <translation>삭제(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="91" />
         <source>Bundle</source>
         <translation>번들</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="79" />
+        <location filename="../export_view.py" line="97" />
         <source>Pro&amp;file:</source>
         <translation>프로필(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="84" />
+        <location filename="../export_view.py" line="102" />
         <source>P&amp;urpose:</source>
         <translation>용도(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="88" />
+        <location filename="../export_view.py" line="106" />
         <source>&amp;Browse...</source>
         <translation>찾아보기(&amp;B)...</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="92" />
+        <location filename="../export_view.py" line="110" />
         <source>Save &amp;to:</source>
         <translation>저장 위치(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="101" />
+        <location filename="../export_view.py" line="119" />
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="103" />
+        <location filename="../export_view.py" line="121" />
         <source>&amp;Cancel</source>
         <translation>취소(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="154" />
+        <location filename="../export_view.py" line="175" />
         <source>supervisor</source>
         <translation>감독자</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="161" />
+        <location filename="../export_view.py" line="182" />
         <source>No supervisor key is pinned yet: pin your supervisor's public key first (compare its fingerprint aloud).</source>
         <translation>아직 고정된 감독자 키가 없습니다. 먼저 감독자의 공개 키를 고정하세요 (지문을 소리 내어 맞춰 보세요).</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="181" />
+        <location filename="../export_view.py" line="202" />
         <source>Consent leaves these out (they will not be exported):</source>
         <translation>동의 범위 때문에 다음은 제외됩니다 (내보내지 않음):</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="197" />
+        <location filename="../export_view.py" line="218" />
         <source>Save bundle as</source>
         <translation>번들 저장</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="205" />
+        <location filename="../export_view.py" line="226" />
         <source>Supervisor public key file</source>
         <translation>감독자 공개 키 파일</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="227" />
+        <location filename="../export_view.py" line="248" />
         <source>Supervisor pinned. Fingerprint: %1 — compare it with your supervisor.</source>
         <translation>감독자를 고정했습니다. 지문: %1 — 감독자와 맞춰 보세요.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="245" />
+        <location filename="../export_view.py" line="257" />
+        <source>Supervisor's receipt</source>
+        <translation>감독자 수령증</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="278" />
+        <source>Receipt accepted: the supervisor holds %1 interviews of this bundle; they may now be purged here.</source>
+        <translation>수령증을 받아들였습니다: 감독자가 이 번들의 면담 %1건을 보관하고 있습니다. 이제 여기서 삭제해도 됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="295" />
+        <source>Purged %1 interviews; kept %2 that changed after their export.</source>
+        <translation>면담 %1건을 삭제했습니다. 내보낸 뒤 바뀐 %2건은 남겼습니다.</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="315" />
         <source>Tick at least one interview to export.</source>
         <translation>내보낼 면담을 하나 이상 고르세요.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="248" />
+        <location filename="../export_view.py" line="318" />
         <source>Consent excludes every interview you ticked for this purpose; nothing was exported.</source>
         <translation>고른 면담 모두 이 용도에 대한 동의가 없습니다. 아무것도 내보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="252" />
+        <location filename="../export_view.py" line="322" />
         <source>Choose where to save the bundle first.</source>
         <translation>먼저 번들을 저장할 곳을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="273" />
+        <location filename="../export_view.py" line="343" />
         <source>Bundle written: %1
 Interviews: %2 (left out by consent: %3)
 Sequence number: %4
@@ -401,7 +436,7 @@ Fingerprint (manifest SHA-256): %5</source>
 지문 (매니페스트 SHA-256): %5</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="288" />
+        <location filename="../export_view.py" line="358" />
         <source>Exporting...</source>
         <translation>내보내는 중...</translation>
     </message>
