@@ -85,8 +85,8 @@ class SelfTestContext:
         assert self._vault is not None
         return self._vault
 
-    def use_vault(self, vault: Vault | None) -> None:
-        """Make ``vault`` (or nothing) the shared vault, e.g. after locking and unlocking it."""
+    def use_vault(self, vault: Vault) -> None:
+        """Make ``vault`` the shared vault (e.g. after unlocking it through the app)."""
         self._vault = vault
 
     def close(self) -> None:
@@ -110,11 +110,6 @@ class CheckResult:
 
     def line(self) -> str:
         return f"{'PASS' if self.ok else 'FAIL'} {self.name}: {self.detail}"
-
-
-def is_frozen() -> bool:
-    """True inside the PyInstaller folder."""
-    return bool(getattr(sys, "frozen", False))
 
 
 def bundle_dir() -> Path | None:
@@ -170,10 +165,8 @@ def check_vault(ctx: SelfTestContext) -> str:
     ctx.close()
     if ctx.vault_path.exists():
         shutil.rmtree(ctx.vault_path)
-    vault = ctx.create_vault()
-    vault_id = vault.vault_id
-    vault.lock()
-    ctx.use_vault(None)
+    vault_id = ctx.create_vault().vault_id
+    ctx.close()
     header_before = (ctx.vault_path / HEADER_NAME).read_bytes()
     try:
         unlock(ctx.vault_path, b"not the passphrase", state_dir=ctx.state_dir)
