@@ -53,12 +53,11 @@ def _app(out: Path) -> Path:
     return out / "TestimonyVault"
 
 
-def _run(app: Path, *args: str, tmp: Path, program: str = "testimony"
-         ) -> subprocess.CompletedProcess[str]:
+def _run(app: Path, *args: str, tmp: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "TESTIMONY_"))}
     env.update(QT_QPA_PLATFORM="offscreen", TESTIMONY_STATE_DIR=str(tmp / "state"),
                TMPDIR=str(tmp))
-    exe = app / (f"{program}.exe" if sys.platform == "win32" else program)
+    exe = app / ("testimony.exe" if sys.platform == "win32" else "testimony")
     return subprocess.run([str(exe), *args], cwd=tmp, env=env, capture_output=True, text=True,
                           timeout=900)
 
@@ -130,9 +129,19 @@ def test_frozen_cli_contract(built, tmp_path: Path) -> None:
     locked = _run(app, "--vault", str(tmp_path / "none"), "interview", "list", tmp=tmp_path)
     assert locked.returncode != 0 and locked.stderr.count("\n") == 1
     assert "Traceback" not in locked.stderr
-    # The second executable is the desktop client: same program, dispatched by its name.
-    gui = _run(app, "--help", tmp=tmp_path, program="testimony-gui")
-    assert gui.returncode == 0 and gui.stdout.startswith("usage: testimony gui")
+    # The second executable is the desktop client: same program, dispatched by its name. The
+    # CLI without a command prints its help and exits; the client keeps its window open.
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "TESTIMONY_"))}
+    env.update(QT_QPA_PLATFORM="offscreen", TESTIMONY_STATE_DIR=str(tmp_path / "state"),
+               TMPDIR=str(tmp_path))
+    gui = subprocess.Popen([str(app / "testimony-gui"), "--vault", str(tmp_path / "v")],
+                           cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        with pytest.raises(subprocess.TimeoutExpired):
+            gui.wait(timeout=15)
+    finally:
+        gui.kill()
+        gui.wait()
 
 
 @pytest.mark.skipif(sys.platform != "linux" or shutil.which("readelf") is None,
@@ -156,3 +165,32 @@ def test_every_qt_library_a_shipped_binary_needs_is_shipped(built) -> None:
                 missing.add(f"{Path(current).name} needs {lib}")
     assert not missing, sorted(missing)
     assert not [n for n in present if datafiles.is_unwanted_qt(n) or "qvnc" in n]
+
+
+@pytest.mark.skipif(sys.platform != "linux" or not shutil.which("xvfb-run")
+                    or not shutil.which("import") or not shutil.which("identify"),
+                    reason="xvfb-run or ImageMagick (import, identify) not installed")
+def test_frozen_desktop_client_opens_its_window_on_an_x_server(built, tmp_path: Path) -> None:
+    """The real windowed start (xcb platform plugin and its system libraries), not offscreen."""
+    result, out = built
+    assert result.returncode == 0
+    shot = tmp_path / "screen.png"
+    exe = _app(out) / "testimony-gui"
+    script = f"""
+      "{exe}" & pid=$!
+      for i in $(seq 60); do
+        sleep 1
+        if ! kill -0 $pid 2>/dev/null; then echo "exited early"; exit 1; fi
+        import -window root "{shot}" 2>/dev/null || continue
+        [ "$(identify -format %k "{shot}")" -gt 16 ] && {{ echo "window shown"; break; }}
+      done
+      kill $pid; wait $pid 2>/dev/null; true
+    """
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("PYTHON", "TESTIMONY_", "QT_QPA"))}
+    env.update(TESTIMONY_STATE_DIR=str(tmp_path / "state"), TESTIMONY_VAULT=str(tmp_path / "v"),
+               TMPDIR=str(tmp_path))
+    run = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "bash", "-c", script],
+                         env=env, cwd=tmp_path, capture_output=True, text=True, timeout=180)
+    assert "window shown" in run.stdout, run.stdout + run.stderr[-2000:]
+    assert not (tmp_path / "v").exists()  # the setup screen waits; nothing was created
