@@ -216,6 +216,14 @@ def test_glossary_provider_feeds_korean_facility_and_agency_names(vault) -> None
         assert word in terms, word
     assert all(any("\uac00" <= ch <= "\ud7a3" for ch in w) for w in terms)
     assert terms.index("관리소") < terms.index("성분")  # places before songbun vocabulary
+    # what actually fits in Whisper's prompt covers camps, prisons and agencies, not only
+    # spelling variants of the first camps
+    from transcription.engine import glossary_prompt
+    prompt = glossary_prompt(terms, "ko")
+    for word in ("요덕", "관리소", "교화소", "집결소", "보위부", "안전부", "인민반", "여맹", "109상무",
+                 "돌격대", "북송"):
+        assert word in prompt, word
+    assert "당" not in terms
     tx.import_taxonomy(vault, jsonl(term("detention.x", "detention", "Camp X", "엑스수용소",
                                          glossary=True)), role="supervisor")
     assert "엑스수용소" in hooks.glossary_terms(vault.conn)
