@@ -251,3 +251,13 @@ def test_refused_file_on_a_fresh_vault_stores_nothing_at_all(vault) -> None:
     same = tx.import_taxonomy(vault, tx.builtin().to_jsonl().encode(), mode="replace",
                               role="supervisor")
     assert same.already_present and len(tx.stored_versions(vault.conn)) == 1
+
+
+def test_a_large_organisation_taxonomy_stays_usable() -> None:
+    """20,000 terms, 10 levels deep: parsing, lookup and subtree filters stay linear."""
+    terms = [term(f"n{i}", f"n{(i - 1) // 3}" if i else None, f"T{i}", f"용어{i}",
+                  aliases=[f"alias {i}"]) for i in range(20000)]
+    big = tx.parse(jsonl(*terms))
+    assert len(big.descendants("n0")) == 20000
+    assert big.resolve("ALIAS 19999").id == "n19999"
+    assert big.root_of("n19999") == "n0"

@@ -122,8 +122,17 @@ class Taxonomy:
     def version_id(self) -> str:
         return f"{self.name}@{self.version}"
 
+    _kids: tuple[int, dict[str | None, list[Term]]] | None = field(
+        default=None, init=False, repr=False, compare=False)
+
     def children(self, term_id: str | None) -> list[Term]:
-        return [t for t in self.terms.values() if t.parent == term_id]
+        """Direct children in file order (indexed once, so large taxonomies stay fast)."""
+        if self._kids is None or self._kids[0] != len(self.terms):
+            kids: dict[str | None, list[Term]] = {}
+            for t in self.terms.values():
+                kids.setdefault(t.parent, []).append(t)
+            self._kids = (len(self.terms), kids)
+        return list(self._kids[1].get(term_id, []))
 
     def descendants(self, term_id: str) -> set[str]:
         """``term_id`` and every term below it."""
