@@ -63,7 +63,14 @@ t2=$(date +%s)
 
 say "Writing SHA256SUMS and signing it"
 "$PY" packaging/release.py sums "$APP"
-COMMENT="testimony-vault $VERSION $(uname -s)-$(uname -m) built $(date -u +%Y-%m-%dT%H:%M:%SZ) SHA256SUMS"
+# The trusted comment is covered by the signature: version, source commit, platform and time,
+# so an older or a different build cannot be passed off as this one.
+SOURCE=unknown
+if command -v git >/dev/null 2>&1 && git rev-parse --short=12 HEAD >/dev/null 2>&1; then
+  SOURCE=git-$(git rev-parse --short=12 HEAD)
+  [ -z "$(git status --porcelain --untracked-files=no)" ] || SOURCE="$SOURCE+uncommitted"
+fi
+COMMENT="testimony-vault $VERSION $SOURCE $(uname -s)-$(uname -m) built $(date -u +%Y-%m-%dT%H:%M:%SZ) SHA256SUMS"
 if [ -n "${TESTIMONY_RELEASE_KEY:-}" ]; then
   KEY=$TESTIMONY_RELEASE_KEY
   PUB=${TESTIMONY_RELEASE_PUBKEY:-$OUT/testimony-release.pub}
@@ -95,6 +102,8 @@ else
 fi
 if command -v sha256sum >/dev/null 2>&1; then
   (cd "$APP" && sha256sum --quiet -c SHA256SUMS) && echo "sha256sum -c: every file matches."
+elif command -v shasum >/dev/null 2>&1; then   # macOS
+  (cd "$APP" && shasum -a 256 --quiet -c SHA256SUMS) && echo "shasum -c: every file matches."
 fi
 "$PY" packaging/release.py check "$APP" && echo "No file missing, changed or unlisted."
 t3=$(date +%s)
