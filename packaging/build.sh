@@ -49,6 +49,12 @@ run_app() {
      TESTIMONY_STATE_DIR="$scratch/state" TMPDIR="$scratch" "$APP/$EXE" "$@")
 }
 run_app self-test
+# Nothing may be left behind: no temp files, no caches, not even the app's state folder.
+leftover=$(cd "$scratch" && find . -mindepth 1 | head -5)
+if [ -n "$leftover" ]; then
+  echo "The self-test left files behind in its temporary folder: $leftover" >&2
+  exit 1
+fi
 run_app --help > "$scratch/help.txt"
 "$PY" - "$WORK/testimony/testimony-build.json" "$scratch/help.txt" <<'PYEOF'
 import json, sys
