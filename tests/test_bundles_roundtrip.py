@@ -172,6 +172,9 @@ def test_share_profile_drops_details_and_audio_and_redacts(world: World) -> None
     assert world.sup.conn.execute("SELECT kind, size FROM blob").fetchall() == [
         ("withheld-audio", 0)]
     assert world.sup.conn.execute("SELECT original_name FROM audio_asset").fetchone()[0] is None
+    assert world.sup.conn.execute(
+        "SELECT interviewer, interpreter, others_present FROM interview").fetchone() == (
+        None, None, "[]")
     # transcripts keep their recording, so the supervisor's transcript views still list them
     from app.transcripts import segments
 
@@ -482,5 +485,5 @@ def test_real_audio_replaces_a_share_placeholder(world: World) -> None:
     buf = io.BytesIO()
     copy_to(world.sup.conn, blob_id, buf)
     assert buf.getvalue() == audio
-    # rows that differ (here the blanked original file name) arrive as conflicts, not lost
-    assert {t for t, _ in result.conflicts} == {"audio_asset"}
+    # rows that differ (blanked names) arrive as conflicts for review, not lost
+    assert {t for t, _ in result.conflicts} == {"audio_asset", "interview"}
