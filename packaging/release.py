@@ -5,6 +5,11 @@ An organisation checks a delivered folder with stock tools only (``sha256sum -c 
 here rather than with the minisign program so that the build works the same on Linux, Windows and
 macOS without it; build.sh still verifies with stock minisign when it is installed.
 
+Why not crypto.minisign (the bundles' signer): that module derives key ids from device keys and
+has no secret-key files, while release keys are stock minisign keys (random key id, scrypt-
+encrypted secret key file). This file also stays standalone (only ``cryptography``) so that an
+organisation can verify a folder with it on a machine that has neither minisign nor the app.
+
 minisign format (Ed25519; https://jedisct1.github.io/minisign/):
   public key  base64("Ed" | key id (8) | public key (32))
   secret key  base64("Ed" | kdf "Sc" or "\\0\\0" | "B2" | salt (32) | opslimit (8) | memlimit (8)
