@@ -15,6 +15,7 @@ import fnmatch
 import importlib.metadata
 import importlib.util
 import re
+import subprocess
 import tomllib
 from collections.abc import Iterable
 from pathlib import Path
@@ -169,6 +170,18 @@ def wanted_qt_translation(dest: str, languages: set[str]) -> bool:
     if len(parts) > 2 and parts[-1].isupper():  # a region: zh_CN
         return parts[-2] in languages or "_".join(parts[-2:]) in languages
     return parts[-1] in languages
+
+
+def source_revision(root: Path = ROOT) -> str:
+    """``git-<commit>`` of the source tree (``+uncommitted`` if it has changes), or ``unknown``."""
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=root, check=True,
+                                capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
+                               cwd=root, check=True, capture_output=True, text=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return f"git-{commit}" + ("+uncommitted" if dirty.strip() else "")
 
 
 def shipped_relative_paths(datas: Iterable[tuple[str, str]]) -> set[str]:

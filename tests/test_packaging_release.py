@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import json
+import os
 import shutil
 import subprocess
 import sys
@@ -160,3 +162,55 @@ def test_folder_size_groups_internal_entries(tmp_path: Path) -> None:
     total, parts = release.folder_size(app)
     assert total == len(b"\x7fELF program") + len('{"a": 1}')
     assert dict(parts) == {"testimony": 12, "_internal/sub": 8, "_internal/empty": 0}
+
+
+def _built_folder(tmp_path: Path) -> Path:
+    app = _folder(tmp_path)
+    (app / "_internal" / "testimony-build.json").write_text(json.dumps(
+        {"commands": [], "subcommands": [], "migrations": [], "version": "9.8.7",
+         "source": "git-0123456789ab", "platform": "Linux-x86_64",
+         "built": "2026-11-28T12:00:00Z"}))
+    return app
+
+
+def _sign_sh(app: Path, **env_extra: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TESTIMONY_RELEASE")}
+    env.update(TESTIMONY_BUILD_PYTHON=sys.executable, **env_extra)
+    return subprocess.run(["bash", str(ROOT / "packaging" / "sign.sh"), str(app)], env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_sign_sh_without_a_key_signs_for_testing_only_and_says_so(tmp_path: Path) -> None:
+    app = _built_folder(tmp_path)
+    run = _sign_sh(app)
+    assert run.returncode == 0, run.stderr
+    assert "THROW-AWAY key" in run.stderr and "FOR TESTING ONLY" in run.stderr
+    comment = release.verify_file((tmp_path / "THROWAWAY-TEST-KEY.pub").read_text(),
+                                  app / "SHA256SUMS", (app / "SHA256SUMS.minisig").read_text())
+    assert comment == ("TEST ONLY, throw-away key: testimony-vault 9.8.7 git-0123456789ab "
+                       "Linux-x86_64 built 2026-11-28T12:00:00Z SHA256SUMS")
+    assert not (app / "THROWAWAY-TEST-KEY.sec").exists()  # the key stays outside the folder
+    assert release.check_sums(app) == []
+
+
+@needs_minisign
+def test_sign_sh_with_the_organisation_key_verifies_with_stock_minisign(tmp_path: Path) -> None:
+    sec, pub = tmp_path / "org.key", tmp_path / "org.pub"
+    subprocess.run(["minisign", "-G", "-W", "-p", str(pub), "-s", str(sec)], check=True,
+                   capture_output=True)
+    app = _built_folder(tmp_path)
+    run = _sign_sh(app, TESTIMONY_RELEASE_KEY=str(sec), TESTIMONY_RELEASE_PUBKEY=str(pub))
+    assert run.returncode == 0, run.stderr
+    assert "THROW-AWAY" not in run.stderr
+    out = subprocess.run(["minisign", "-V", "-p", str(pub), "-m", str(app / "SHA256SUMS")],
+                         capture_output=True, text=True)
+    assert out.returncode == 0
+    assert "Trusted comment: testimony-vault 9.8.7 git-0123456789ab" in out.stdout
+    assert "TEST ONLY" not in out.stdout
+
+
+def test_sign_sh_refuses_a_folder_that_is_not_a_build(tmp_path: Path) -> None:
+    run = _sign_sh(_folder(tmp_path))
+    assert run.returncode == 1
+    assert "is not a built Testimony Vault folder" in run.stderr
+    assert not (tmp_path / "TestimonyVault" / "SHA256SUMS").exists()
