@@ -35,6 +35,8 @@ def tone(seconds: float, rate: int, channels: int, fmt: str = "s16", freq: float
     frames = np.repeat(mono[:, None], channels, axis=1)
     if fmt == "s16":
         return (frames * 32767).astype("<i2").tobytes()
+    if fmt == "s32":
+        return (frames * 2147483647).astype("<i4").tobytes()
     return frames.astype("<f4").tobytes()
 
 
@@ -69,7 +71,8 @@ def test_wav_header_says_unknown_length_and_is_readable() -> None:
     assert n == 24000
 
 
-@pytest.mark.parametrize("sample_format,channels,rate", [("s16", 1, 16000), ("f32", 2, 44100)])
+@pytest.mark.parametrize("sample_format,channels,rate",
+                         [("s16", 1, 16000), ("s32", 2, 96000), ("f32", 2, 44100)])
 def test_recording_is_sealed_playable_and_matches_input(vault: Vault, interview: str,
                                                         sample_format: str, channels: int,
                                                         rate: int) -> None:
@@ -91,6 +94,11 @@ def test_recording_is_sealed_playable_and_matches_input(vault: Vault, interview:
     samples, got_rate, got_channels = decode(vault, asset.blob_id)
     assert (got_rate, got_channels) == (rate, channels)
     assert samples.shape[-1] in (int(2.0 * rate), int(2.0 * rate) * channels)
+    # A reader that trusts the header gets back exactly the samples that went in.
+    dtype = {"s16": "<i2", "s32": "<i4", "f32": "<f4"}[sample_format]
+    assert samples.dtype == np.dtype(dtype).newbyteorder("=")
+    assert samples.reshape(-1).tobytes() == np.frombuffer(pcm, dtype).astype(
+        samples.dtype).tobytes()
     assert verify_audit(vault.conn) >= 3  # the chain stays intact (verify raises if not)
     actions = [r[0] for r in vault.conn.execute(
         "SELECT action FROM audit_log WHERE object_id = ? ORDER BY seq", (asset.id,))]

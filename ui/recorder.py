@@ -108,15 +108,18 @@ def find_device(name: str | None) -> QAudioDevice:
 
 
 def choose_format(device: QAudioDevice) -> tuple[QAudioFormat, PcmFormat]:
-    """The device's native format, kept lossless: 16-bit or float samples, >= 16 kHz."""
+    """The device's native format, kept lossless: 16/32-bit or float samples, >= 16 kHz."""
     fmt = QAudioFormat(device.preferredFormat())
-    if fmt.sampleFormat() not in (QAudioFormat.SampleFormat.Int16, QAudioFormat.SampleFormat.Float):
+    kept = (QAudioFormat.SampleFormat.Int16, QAudioFormat.SampleFormat.Int32,
+            QAudioFormat.SampleFormat.Float)
+    if fmt.sampleFormat() not in kept:  # unsigned 8-bit or unknown
         fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
     if fmt.sampleRate() < MIN_SAMPLE_RATE:
         fmt.setSampleRate(48000 if device.maximumSampleRate() >= 48000 else MIN_SAMPLE_RATE)
     if fmt.channelCount() < 1:
         fmt.setChannelCount(1)
-    sample = "f32" if fmt.sampleFormat() == QAudioFormat.SampleFormat.Float else "s16"
+    sample = {QAudioFormat.SampleFormat.Float: "f32",
+              QAudioFormat.SampleFormat.Int32: "s32"}.get(fmt.sampleFormat(), "s16")
     return fmt, PcmFormat(fmt.sampleRate(), fmt.channelCount(), sample)  # type: ignore[arg-type]
 
 
