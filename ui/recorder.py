@@ -405,12 +405,14 @@ def record_headless(vault: Vault, interview_id: str, *, role: str, seconds: floa
                     on_started: Callable[[Recorder], Any] | None = None) -> RecordingResult:
     """Record without a window until ``seconds`` of audio or Ctrl-C (SIGINT/SIGTERM).
 
-    Writes one status line a second to ``status`` (elapsed and committed seconds, no content).
+    Writes one status line a second to ``status`` (elapsed and committed seconds, no content;
+    on a terminal, one line that updates itself).
     Raises the recording's error sentence as an ``AppError`` if it ended abnormally with
     nothing saved; otherwise returns the result (check ``end_reason``).
     """
     app = _application()
     status = status or sys.stderr
+    interactive = status.isatty()
     recorder = Recorder(vault, interview_id, role=role, device=find_device(device),
                         limit_s=seconds)
     done: list[RecordingResult | None] = []
@@ -432,8 +434,13 @@ def record_headless(vault: Vault, interview_id: str, *, role: str, seconds: floa
         whole = int(session.elapsed_s)
         if whole != last_report[0]:
             last_report[0] = whole
-            status.write(f"recording elapsed={session.elapsed_s:.2f} "
-                         f"committed={session.committed_s:.2f}\n")
+            if interactive:  # one line that updates itself, not 10,800 lines for 3 hours
+                h, rest = divmod(whole, 3600)
+                status.write(f"\rRecording {h:d}:{rest // 60:02d}:{rest % 60:02d} "
+                             f"({session.state}; Ctrl-C stops and keeps it)")
+            else:
+                status.write(f"recording elapsed={session.elapsed_s:.2f} "
+                             f"committed={session.committed_s:.2f}\n")
             status.flush()
 
     def finished(result: RecordingResult | None) -> None:
@@ -452,6 +459,8 @@ def record_headless(vault: Vault, interview_id: str, *, role: str, seconds: floa
             app.exec()
     finally:
         heartbeat.stop()
+        if interactive:
+            status.write("\n")
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     result = done[0] if done else None
