@@ -49,6 +49,8 @@ POLL_MS = 50
 SILENT_DEVICE_TIMEOUT_S = 3.0
 #: ... and a device that has delivered nothing yet gets this long to start (slow to open).
 FIRST_SOUND_TIMEOUT_S = 10.0
+#: after Stop, capture this much longer so sound still in the audio pipeline is kept.
+STOP_DRAIN_MS = 300
 BUFFER_SECONDS = 4
 
 
@@ -148,6 +150,7 @@ class _CaptureWorker(QObject):
         self.media: QMediaDevices | None = None
         self._last_data = time.monotonic()
         self._got_data = False
+        self._stopping = False
         self._done = False
 
     @Slot()
@@ -245,7 +248,15 @@ class _CaptureWorker(QObject):
 
     @Slot()
     def stop(self) -> None:
-        self._finish("stopped")
+        # Sound from just before the press may still be on its way through the audio system
+        # (tens of milliseconds, more on an overloaded machine): keep capturing briefly.
+        if self._done or self._stopping:
+            return
+        if self.session is None or self.timer is None:
+            self._finish("stopped")
+            return
+        self._stopping = True
+        QTimer.singleShot(STOP_DRAIN_MS, self, lambda: self._finish("stopped"))
 
     def _stop_source(self) -> None:
         if self.timer is not None:
