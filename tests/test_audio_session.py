@@ -9,6 +9,8 @@ from pathlib import Path
 import av
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from app import audio, interviews
 from app.errors import UsageError
@@ -296,3 +298,31 @@ def test_time_stamps_come_from_the_injected_clock(vault: Vault, interview: str) 
         "SELECT at FROM audit_log WHERE object_id = ? OR action = 'create' AND object_type = "
         "'marker'", (asset.id,))}
     assert stamps == {fixed.isoformat()}
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(sizes=st.lists(st.integers(min_value=0, max_value=70_000), min_size=1, max_size=12),
+       sample_format=st.sampled_from(["s16", "s32", "f32"]),
+       channels=st.integers(min_value=1, max_value=3))
+def test_any_block_sizes_store_exactly_the_whole_frames(vault: Vault, interview: str,
+                                                        sizes: list[int], sample_format: str,
+                                                        channels: int) -> None:
+    """Blocks split anywhere (mid-frame, across 256 KiB chunks) store the input byte for byte."""
+    fmt = PcmFormat(16000, channels, sample_format)  # type: ignore[arg-type]
+    clock = FakeClock()
+    data = bytes((i * 7919) % 251 for i in range(sum(sizes)))
+    session = RecordingSession(vault, interview, fmt, role="interviewer", clock=clock)
+    offset = 0
+    for size in sizes:
+        session.write(data[offset:offset + size])
+        offset += size
+        clock.t += 0.3
+    result = session.stop()
+    whole = len(data) - len(data) % fmt.bytes_per_frame
+    blob_id = vault.conn.execute("SELECT blob_id FROM audio_asset WHERE id = ?",
+                                 (result.asset_id,)).fetchone()[0]
+    stored = b"".join(blobs.iter_chunks(vault.conn, blob_id))
+    assert stored == wav_header(fmt) + data[:whole]
+    assert result.duration_s == pytest.approx(whole / fmt.bytes_per_frame / 16000)
+    assert result.sha256 == hashlib.sha256(stored).hexdigest()
