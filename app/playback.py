@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import av
 import numpy as np
 
 from app.errors import NotFound, UsageError
 from app.tasks import CancelToken, ProgressFn, no_progress
 from storage.vault import Vault
+from transcription import decode
+from transcription.errors import AudioUnreadable
 
 PLAYBACK_RATE = 16_000
 
@@ -34,29 +35,30 @@ class PlaybackAudio:
 
 def decode_for_playback(vault: Vault, asset_id: str, *, cancel: CancelToken | None = None,
                         progress: ProgressFn = no_progress) -> PlaybackAudio:
-    """Decode one audio asset to 16 kHz mono PCM in memory; raises NotFound or UsageError."""
+    """Decode one audio asset to 16 kHz mono PCM in memory; raises NotFound or UsageError.
+
+    Uses the same decoder as transcription (transcription.decode), so whatever can be
+    transcribed can be listened to, including headerless PCM recordings.
+    """
     row = vault.conn.execute(
-        "SELECT blob_id, duration_s FROM audio_asset WHERE id = ?", (asset_id,)).fetchone()
+        "SELECT blob_id, duration_s, container, codec, sample_rate, channels FROM audio_asset "
+        "WHERE id = ?", (asset_id,)).fetchone()
     if row is None:
         raise NotFound("That recording is no longer in the vault; refresh the interview.")
     blob_id, duration = str(row[0]), float(row[1] or 0.0)
     chunks: list[bytes] = []
     decoded_s = 0.0
     try:
-        with vault.blob_reader(blob_id) as source, av.open(source, mode="r") as container:
-            stream = container.streams.audio[0]
-            resampler = av.AudioResampler(format="s16", layout="mono", rate=PLAYBACK_RATE)
-            for frame in container.decode(stream):
+        raw = decode.raw_format_for(row[2], row[3], row[4], row[5])
+        with vault.blob_reader(blob_id) as source:
+            for block in decode.iter_blocks(source, rate=PLAYBACK_RATE, raw=raw):
                 if cancel is not None:
                     cancel.raise_if_cancelled()
-                for out in resampler.resample(frame):
-                    chunks.append(out.to_ndarray().astype("<i2").tobytes())
-                    decoded_s += out.samples / PLAYBACK_RATE
+                chunks.append((np.clip(block, -1.0, 1.0) * 32767).astype("<i2").tobytes())
+                decoded_s += len(block) / PLAYBACK_RATE
                 if duration > 0:
                     progress(min(0.99, decoded_s / duration), "decoding")
-            for out in resampler.resample(None):
-                chunks.append(out.to_ndarray().astype("<i2").tobytes())
-    except av.error.FFmpegError as exc:
+    except AudioUnreadable as exc:
         raise UsageError(
             "This recording could not be decoded for listening; the stored original is "
             "unchanged — export it and check it with another player.") from exc

@@ -18,8 +18,9 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
+import os
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from app import hooks
-from app.errors import NotFound, UsageError
+from app.errors import AppError, NotFound, UsageError
 from app.interviews import resolve_id
 from app.paths import state_dir
 from app.tasks import Cancelled, CancelToken, ProgressFn, no_progress
@@ -90,12 +91,14 @@ def _assets(vault: Vault, interview_id: str, asset_id: str | None) -> list[_Asse
 
 def _transcript_row(vault: Vault, asset_id: str, layer: str) -> dict[str, Any] | None:
     row = vault.conn.execute(
-        "SELECT id, state, resume_at_s, model_name, model_hashes, language "
+        "SELECT id, state, resume_at_s, model_name, model_hashes, language, parameters "
         "FROM transcript WHERE asset_id = ? AND layer = ?", (asset_id, layer)).fetchone()
     if row is None:
         return None
+    requested = json.loads(row[6]).get("language_requested", "auto")
     return {"id": row[0], "state": row[1], "resume_at_s": float(row[2]), "model": row[3],
-            "hashes": json.loads(row[4]), "language": row[5]}
+            "hashes": json.loads(row[4]), "language": row[5],
+            "requested": None if requested == "auto" else requested}
 
 
 def transcribe_interview(
@@ -139,13 +142,18 @@ def transcribe_interview(
         need_orig = original is None or original["state"] != "complete"
         need_trans = translate and (translation is None or translation["state"] != "complete")
         if need_orig or need_trans:
-            if engine is None:
-                engine = factory(chosen)
-            results.append(_Job(vault, engine, asset, interview_id, role=role, language=lang,
-                                translate=translate, terms=terms, clock=clock, cancel=cancel,
-                                progress=_scaled(progress, done_before,
-                                                 asset.duration_s or 0.0, total),
-                                ).run(original, translation))
+            with _job_lock(vault, asset.id):
+                # Re-read under the lock: another job may have finished meanwhile.
+                original = _transcript_row(vault, asset.id, "original")
+                translation = _transcript_row(vault, asset.id, "translation")
+                if engine is None:
+                    engine = factory(chosen)
+                results.append(_Job(vault, engine, asset, interview_id, role=role,
+                                    language=lang, translate=translate, terms=terms,
+                                    clock=clock, cancel=cancel,
+                                    progress=_scaled(progress, done_before,
+                                                     asset.duration_s or 0.0, total),
+                                    ).run(original, translation))
         else:
             results.append(JobResult(asset.id, original["id"] if original else "",
                                      translation["id"] if translation else None,
@@ -154,6 +162,34 @@ def transcribe_interview(
         done_before += asset.duration_s or 0.0
     progress(1.0, "done")
     return results
+
+
+class JobBusy(AppError):
+    """Another process is transcribing the same recording."""
+
+
+@contextlib.contextmanager
+def _job_lock(vault: Vault, asset_id: str) -> Iterator[None]:
+    """One job per recording at a time (a second window or command would duplicate segments).
+
+    An flock on a file in the vault's lock folder: released by the OS if the process dies, so a
+    killed job never blocks the resume.
+    """
+    import fcntl
+
+    folder = vault.lock_folder
+    folder.mkdir(mode=0o700, exist_ok=True)
+    path = folder / f"transcribe-{asset_id}.lock"
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise JobBusy("This recording is already being transcribed by another window or "
+                          "command; wait for that to finish.") from None
+        yield
+    finally:
+        os.close(fd)
 
 
 def _scaled(progress: ProgressFn, before: float, length: float, total: float) -> ProgressFn:
@@ -175,7 +211,7 @@ def _choose_model(vault: Vault, assets: list[_Asset], model: str | None, transla
             row = _transcript_row(vault, asset.id, layer)
             if row is None or (layer == "translation" and not translate):
                 continue
-            if row["state"] != "complete" or layer == "original" and translate:
+            if row["state"] != "complete":
                 if model is not None and model != row["model"]:
                     raise UsageError(
                         f"This recording was transcribed with the model '{row['model']}'; "
@@ -217,7 +253,9 @@ class _Job:
                      "transcribe" if layer == "original" else "translate",
                      self.language if layer == "original" else "en", 1, self.engine.name,
                      json.dumps(hashes, sort_keys=True),
-                     json.dumps(self.engine.parameters(), sort_keys=True),
+                     json.dumps({**self.engine.parameters(),
+                                 "language_requested": self.language or "auto"},
+                                sort_keys=True),
                      self.engine.version(),
                      hashlib.sha256(glossary.encode()).hexdigest() if self.terms else None,
                      len(self.terms), "running", 0.0, self.duration, stamp, stamp, self.role))
@@ -293,8 +331,13 @@ class _Job:
     # --------------------------------------------------------------- the run
     def run(self, original: dict[str, Any] | None,
             translation: dict[str, Any] | None) -> JobResult:
-        self.detected: str | None = None
+        # Auto-detected language of the original, reused for translating its segments.
+        self.detected: str | None = original["language"] if original else None
         orig_done = original is not None and original["state"] == "complete"
+        if original is not None and not orig_done:
+            # A resumed job keeps the language it was started with, like its model, so the
+            # result matches an uninterrupted run.
+            self.language = original["requested"]
         orig_id = original["id"] if orig_done and original else self._start(original, "original",
                                                                               None)
         orig_at = float(original["resume_at_s"]) if original and not orig_done else 0.0
@@ -376,7 +419,8 @@ class _Job:
             b = min(len(window.samples), round(float(end) * SAMPLE_RATE) - base)
             span = AudioWindow(float(start), np.asarray(window.samples[a:b]), True)
             parts: list[Segment] = []
-            self.engine.transcribe(span, language=self.language, task="translate",
+            self.engine.transcribe(span, language=self.language or self.detected,
+                                   task="translate",
                                    on_segment=parts.append, cancel=self.cancel, glossary=())
             text = " ".join(p.text for p in parts).strip() or "[no translation]"
             self._insert(trans_id, "translation", int(idx),

@@ -12,6 +12,7 @@ import json
 from dataclasses import asdict
 from typing import Any
 
+from app.errors import NotFound
 from app.interviews import resolve_id
 from app.transcripts import SegmentView, TranscriptView, segments, transcripts
 from storage.vault import Vault
@@ -39,6 +40,10 @@ def export(vault: Vault, interview_id: str, *, fmt: str, layer: str = "original"
                                   (interview_id,)).fetchone()[0])
     segs = segments(vault, interview_id, layer, with_revisions=fmt == "json")
     heads = transcripts(vault, interview_id, layer)
+    if not heads:
+        hint = " --translate" if layer == "translation" else ""
+        raise NotFound(f"This interview has no {layer} transcript yet; run 'testimony "
+                       f"transcribe {code}{hint}' first.")
     if fmt == "txt":
         return _txt(code, layer, heads, segs).encode("utf-8")
     if fmt == "srt":

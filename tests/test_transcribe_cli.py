@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -78,3 +79,94 @@ def test_models_list_and_import(cli: Cli, tmp_path: Path) -> None:
     r = cli("models", "import", str(bad), "--name", "tiny-stick", check=True)
     assert "imported" in r.stdout
     assert "tiny-stick" in cli("models", "list", check=True).stdout
+
+
+def test_ctrl_c_stops_cleanly_and_the_same_command_resumes(cli: Cli) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import numpy as np
+
+    from tests.conftest import ROOT
+    from tests.transcribe_helpers import fixture_pcm, wav_bytes
+
+    clip = fixture_pcm("en_river.flac")
+    audio = np.zeros(16000 * 240, np.float32)  # speech every 40 s, four windows
+    for start in range(5, 240, 40):
+        audio[start * 16000: start * 16000 + len(clip)] = clip
+    iid = cli("interview", "add", "--code", "NK-INT", check=True).stdout.strip()
+    with Vault.open(cli.vault, PASSPHRASE) as vault:
+        add_asset(vault, iid, wav_bytes(audio), duration_s=240.0)
+    env = dict(cli.env, TESTIMONY_PROGRESS="1")
+    cmd = [sys.executable, "-m", "app", "--vault", str(cli.vault), "--passphrase-file",
+           str(cli.passphrase_file), "transcribe", iid, "--model", "tiny.en"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                            cwd=ROOT)
+    assert proc.stderr is not None
+    seen = b""
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline:  # wait until real progress, then press Ctrl-C
+        chunk = os.read(proc.stderr.fileno(), 4096)
+        if not chunk:
+            break
+        seen += chunk
+        percents = [int(p) for p in re.findall(rb"(\d+)%", seen)]
+        if percents and max(percents) >= 20:
+            proc.send_signal(signal.SIGINT)
+            break
+    out, err = proc.communicate(timeout=240)
+    message = (seen + err).decode()
+    assert proc.returncode == 1, message
+    assert "cancelled" in message and "continues from where it stopped" in message
+    with Vault.open(cli.vault, PASSPHRASE) as vault:
+        state, resume_at = vault.conn.execute(
+            "SELECT state, resume_at_s FROM transcript").fetchone()
+    assert state == "cancelled" and 45 <= resume_at < 240
+    r = cli("transcribe", iid, check=True)  # model taken from the stopped job
+    assert "6 segments" in r.stdout
+
+
+def test_transcripts_and_edits_never_reach_the_disk_in_plaintext(cli: Cli) -> None:
+    import os
+    import uuid
+
+    from tests.forensic import encodings_of, find_marker
+
+    iid = _interview_with_fixture(cli, "NK-FOR-T")
+    cli("transcribe", iid, "--model", "tiny.en", check=True)
+    marker = f"FORENSIC-{uuid.uuid4().hex}-요덕"
+    cli("transcript", "edit", iid, "1", "--text", f"walked to {marker}", "--reason", marker,
+        check=True)
+    shown = cli("transcript", "show", iid, "--format", "json", check=True).stdout
+    assert marker in shown and "walked for three days" in shown
+    roots = [cli.vault, Path(cli.env["TMPDIR"]), Path(os.environ["TESTIMONY_STATE_DIR"])]
+    needles = encodings_of(marker) + encodings_of("walked for three days")
+    assert find_marker(roots, needles) == []
+
+
+def test_two_channel_interview_gets_speakers_from_channels(cli: Cli) -> None:
+    import numpy as np
+
+    from tests.transcribe_helpers import fixture_pcm, wav_bytes
+
+    question, answer = fixture_pcm("en_brother.flac"), fixture_pcm("en_river.flac")
+    stereo = np.zeros((2, 16000 * 16), np.float32)
+    stereo[0, 16000: 16000 + len(question)] = question          # interviewer's mic: channel 1
+    stereo[1, 16000 * 8: 16000 * 8 + len(answer)] = answer      # witness's mic: channel 2
+    stereo[1] += 0.02 * stereo[0]                                # a little cross-talk
+    iid = cli("interview", "add", "--code", "NK-STEREO", check=True).stdout.strip()
+    with Vault.open(cli.vault, PASSPHRASE) as vault:
+        add_asset(vault, iid, wav_bytes(stereo), channels=2, duration_s=16.0)
+    cli("transcribe", iid, "--model", "tiny.en", check=True)
+    r = cli("transcript", "speaker", iid, "--from-channels", "--interviewer-channel", "1",
+            check=True)
+    assert "Labelled" in r.stdout
+    doc = json.loads(cli("transcript", "show", iid, "--format", "json", check=True).stdout)
+    # Whisper merges the two turns; the engine splits at the 2 s pause, so each can be labelled.
+    labels = [(s["speaker"], s["start"] >= 7.9) for s in doc["segments"]]
+    assert labels and all(speaker == ("witness" if answer_turn else "interviewer")
+                          for speaker, answer_turn in labels), doc["segments"]
+    assert {speaker for speaker, _ in labels} == {"interviewer", "witness"}

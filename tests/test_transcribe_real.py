@@ -18,8 +18,6 @@ from app import hooks, transcribe, transcripts
 from app.interviews import add_interview
 from app.tasks import Cancelled, CancelToken
 from storage.vault import Vault
-from transcription import models
-from transcription.engine import Engine, FasterWhisperEngine
 from tests.transcribe_helpers import (
     EN_FIXTURES,
     FIXTURES,
@@ -28,13 +26,16 @@ from tests.transcribe_helpers import (
     fixture_pcm,
     interview_with_audio,
 )
+from transcription import models
+from transcription.engine import Engine, FasterWhisperEngine
 
 pytestmark = pytest.mark.slow
 
 # Measured WER on this machine: 0.0 for both; bound leaves room for another CPU's int8 kernels.
 WER_BOUND = {"en_brother.flac": 0.15, "en_river.flac": 0.15}
-# Measured CER: 0.47 without glossary, 0.42 with it (synthetic Korean voice, base model).
-KO_CER_BOUND = 0.6
+# Measured CER (synthetic Korean voice, base model): 0.47 without glossary, 0.53 with three
+# terms, 0.58 with the taxonomy's glossary (names right, the rest slightly worse).
+KO_CER_BOUND = 0.65
 
 _ENGINES: dict[str, Engine] = {}
 
@@ -89,25 +90,29 @@ def _ko_terms(conn: Any) -> list[str]:
 def test_korean_fixture_cer_with_base_and_glossary(vault: Vault,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     name, ref = KO_FIXTURE
-    plain = _flac_interview(vault, name, "KO-1")
-    transcribe.transcribe_interview(vault, plain, role="interviewer", language="ko",
-                                    engine_factory=cached_engine)
-    monkeypatch.setattr(hooks, "GLOSSARY_PROVIDERS", [f"{__name__}:_ko_terms"])
-    biased = _flac_interview(vault, name, "KO-2")
-    transcribe.transcribe_interview(vault, biased, role="interviewer", language="ko",
-                                    engine_factory=cached_engine)
-    for iid in (plain, biased):
-        hyp = "".join(s.text for s in transcripts.segments(vault, iid))
-        assert jiwer.cer(_chars(ref), _chars(hyp)) <= KO_CER_BOUND, hyp
-    t = transcripts.transcripts(vault, biased)[0]
-    assert t.model_name == "base" and t.language == "ko" and t.glossary_terms == 3
+    runs: dict[str, str] = {}
+    for label, providers in (("taxonomy", None), ("none", []),
+                             ("three", [f"{__name__}:_ko_terms"]), ("none again", [])):
+        if providers is not None:  # None: the real taxonomy provider registered in app.hooks
+            monkeypatch.setattr(hooks, "GLOSSARY_PROVIDERS", providers)
+        iid = _flac_interview(vault, name, f"KO-{label}")
+        transcribe.transcribe_interview(vault, iid, role="interviewer", language="ko",
+                                        engine_factory=cached_engine)
+        runs[label] = "".join(s.text for s in transcripts.segments(vault, iid))
+        assert jiwer.cer(_chars(ref), _chars(runs[label])) <= KO_CER_BOUND, (label, runs[label])
+        head = transcripts.transcripts(vault, iid)[0]
+        assert head.model_name == "base" and head.language == "ko"
+        assert (head.glossary_terms > 0) == (label != "none" and label != "none again")
     # The glossary fixes the camp's name, which the unbiased run gets wrong.
-    assert "요덕" not in "".join(s.text for s in transcripts.segments(vault, plain))
-    assert "요덕" in "".join(s.text for s in transcripts.segments(vault, biased))
+    assert "요덕" not in runs["none"]
+    assert "요덕" in runs["three"] and "요덕" in runs["taxonomy"]
+    # Reproducible: the same audio again gives the same text, even where Whisper fell back to
+    # sampling (the engine seeds each window).
+    assert runs["none again"] == runs["none"]
 
 
 def test_translation_layer_is_an_english_draft_aligned_to_segments(vault: Vault) -> None:
-    iid = _flac_interview(vault, KO_FIXTURE[0], "KO-3")
+    iid = _flac_interview(vault, KO_FIXTURE[0], "KO-T")
     transcribe.transcribe_interview(vault, iid, role="interviewer", language="ko",
                                     translate=True, engine_factory=cached_engine)
     orig = transcripts.segments(vault, iid, "original")

@@ -51,7 +51,8 @@ def test_segments_are_stored_with_engine_revision_and_metadata(vault: Vault, rec
     head = transcripts.transcripts(vault, recorded)[0]
     assert head.model_name == "tiny.en" and head.language == "en" and head.state == "complete"
     assert set(head.model_hashes) >= {"model.bin", "config.json"}  # the real registry's hashes
-    assert head.parameters == {"fake": True} and head.engine_version == "fake 1"
+    assert head.parameters == {"fake": True, "language_requested": "en"}
+    assert head.engine_version == "fake 1"
     assert head.resume_at_s == pytest.approx(140, abs=0.01)
     actions = [r[0] for r in vault.conn.execute(
         "SELECT action FROM audit_log WHERE object_type = 'transcript' ORDER BY seq")]
@@ -366,3 +367,84 @@ def test_unreadable_audio_is_one_sentence_and_leaves_a_resumable_job(vault: Vaul
         _run(vault, iid, FakeEngine())
     assert transcripts.segments(vault, iid) == []
     assert transcripts.transcripts(vault, iid)[0].state == "failed"
+
+
+def test_a_second_job_on_the_same_recording_is_refused(vault: Vault, recorded: str) -> None:
+    import fcntl
+    import os
+
+    asset = vault.conn.execute("SELECT id FROM audio_asset").fetchone()[0]
+    vault.lock_folder.mkdir(exist_ok=True)
+    fd = os.open(vault.lock_folder / f"transcribe-{asset}.lock", os.O_RDWR | os.O_CREAT)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        # flock is per open file description: a second open in this process conflicts too.
+        with pytest.raises(transcribe.JobBusy, match="already being transcribed"):
+            _run(vault, recorded, FakeEngine())
+    finally:
+        os.close(fd)
+    assert transcripts.transcripts(vault, recorded) == []
+    _run(vault, recorded, FakeEngine())
+    assert len(transcripts.segments(vault, recorded)) == len(BURSTS)
+
+
+def test_export_without_transcript_says_what_to_do(vault: Vault, recorded: str) -> None:
+    with pytest.raises(NotFound, match="no original transcript yet"):
+        transcript_export.export(vault, recorded, fmt="txt")
+    _run(vault, recorded, FakeEngine())
+    with pytest.raises(NotFound, match="--translate"):
+        transcript_export.export(vault, recorded, fmt="srt", layer="translation")
+
+
+def test_deleting_the_interview_removes_transcripts_and_revisions(vault: Vault,
+                                                                  recorded: str) -> None:
+    from app.interviews import delete_interview
+
+    _run(vault, recorded, FakeEngine(), translate=True)
+    transcripts.edit_segment(vault, recorded, "1", text="edited", role="translator")
+    delete_interview(vault, recorded, role="supervisor")
+    for table in ("transcript", "segment", "segment_revision"):
+        assert vault.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0
+
+
+def test_glossary_prompt_is_a_labelled_sentence_cut_to_length() -> None:
+    from transcription.engine import MAX_GLOSSARY_CHARS, glossary_prompt
+
+    assert glossary_prompt(["요덕", " 관리소 ", ""], "ko") == "용어: 요덕, 관리소."
+    assert glossary_prompt(["Yodok"], "en") == "Glossary: Yodok."
+    assert glossary_prompt([], "ko") is None
+    long = glossary_prompt([f"term{i:03d}" for i in range(200)], None)
+    assert long is not None and len(long) <= MAX_GLOSSARY_CHARS + 10
+    assert long.startswith("용어: term000, term001")
+
+
+def test_translation_added_later_may_use_another_model_and_the_detected_language(
+        vault: Vault, recorded: str) -> None:
+    first = FakeEngine()
+    _run(vault, recorded, first, language="auto", model="tiny.en")  # English-only: 'en'
+    later = FakeEngine()
+    _run(vault, recorded, later, translate=True)  # default multilingual model
+    assert transcripts.transcripts(vault, recorded)[0].model_name == "tiny.en"
+    assert transcripts.transcripts(vault, recorded, "translation")[0].model_name == "base"
+    assert all(task == "translate" for _s, _e, task, _g in later.calls)
+    assert len(transcripts.segments(vault, recorded, "translation")) == len(BURSTS)
+
+
+def test_a_resumed_job_keeps_its_language(vault: Vault, recorded: str) -> None:
+    cancel = CancelToken()
+    first = FakeEngine(on_window=lambda w: cancel.cancel())
+    with pytest.raises(Cancelled):
+        _run(vault, recorded, first, cancel=cancel, language="ko")
+    second = FakeEngine()
+    _run(vault, recorded, second)  # language left at its default, auto
+    assert set(first.languages) == set(second.languages) == {"ko"}
+
+
+def test_glossary_terms_are_chosen_by_script_for_the_language() -> None:
+    from transcription.engine import glossary_for_language
+
+    terms = ["요덕", "Yodok", "耀德", "관리소 kwanliso", "kwanliso"]
+    assert glossary_for_language(terms, "ko") == ["요덕", "관리소 kwanliso"]
+    assert glossary_for_language(terms, "en") == ["Yodok", "kwanliso"]
+    assert glossary_for_language(terms, "zh") == ["耀德"]
+    assert glossary_for_language(terms, None) == []

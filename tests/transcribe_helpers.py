@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import struct
 import uuid
 from collections.abc import Callable, Iterable, Sequence
@@ -101,6 +100,7 @@ class FakeEngine:
         self.name = name
         self.multilingual = multilingual
         self.calls: list[tuple[float, float, str, tuple[str, ...]]] = []
+        self.languages: list[str | None] = []
         self.on_window = on_window
 
     def version(self) -> str:
@@ -113,6 +113,7 @@ class FakeEngine:
                    on_segment: Callable[[Segment], None], cancel: Any,
                    glossary: Sequence[str] = ()) -> WindowInfo:
         self.calls.append((audio.offset_s, audio.end_s, task, tuple(glossary)))
+        self.languages.append(language)
         if self.on_window:
             self.on_window(audio)
         loud = np.flatnonzero(np.abs(audio.samples) > 0.05)

@@ -44,6 +44,22 @@ def recording(minutes: float, clip: np.ndarray) -> Iterator[bytes]:
         yield block.tobytes()
 
 
+def peak_rss_mib() -> float:
+    """This process's peak resident memory.
+
+    VmHWM from /proc is used on Linux because ru_maxrss survives exec: a child started from a
+    large parent (a pytest run holding models) would report the parent's peak.
+    """
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--minutes", type=float, required=True)
@@ -56,7 +72,7 @@ def main() -> int:
     iid = add_interview(vault, code="MEM", role="interviewer")
     add_asset(vault, iid, recording(args.minutes, fixture_pcm("en_river.flac")),
               duration_s=args.minutes * 60)
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    before = peak_rss_mib()
     started = time.perf_counter()
     transcribe.transcribe_interview(
         vault, iid, role="interviewer", model=args.model, language="en",
@@ -65,8 +81,8 @@ def main() -> int:
     segs = transcripts.segments(vault, iid)
     json.dump({"minutes": args.minutes, "segments": len(segs),
                "first": segs[0].text if segs else "", "last_start": segs[-1].start if segs else 0,
-               "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-               "rss_before_mib": before / 1024, "seconds": seconds}, sys.stdout)
+               "peak_rss_mib": peak_rss_mib(), "rss_before_mib": before,
+               "seconds": seconds}, sys.stdout)
     vault.lock()
     return 0
 

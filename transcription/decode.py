@@ -27,7 +27,7 @@ SEARCH_S = 15.0  # ... at the quietest point of its last SEARCH_S seconds
 SILENCE_PEAK = 1e-4  # below this peak a window is digital silence
 FRAME_S = 0.1  # energy frame used to find that point
 
-_UNREADABLE = ("The stored audio could not be decoded ({why}); nothing was transcribed — check "
+_UNREADABLE = ("The stored audio could not be decoded ({why}); transcription stopped — check "
                "the file with 'testimony audio export' or import the audio again.")
 
 _RAW_DTYPES: dict[str, Any] = {

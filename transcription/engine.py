@@ -8,6 +8,7 @@ segments. The caller (app.transcribe) owns windows, storage, progress and resume
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -21,7 +22,8 @@ from transcription.models import LoadSpec
 # Nothing may ever reach the network: huggingface_hub honours this before any lookup.
 os.environ["HF_HUB_OFFLINE"] = "1"
 
-MAX_GLOSSARY_CHARS = 300  # keeps the hotword prompt well inside Whisper's 224-token prompt
+MAX_GLOSSARY_CHARS = 300  # budget when counting characters (tests, fakes)
+MAX_GLOSSARY_TOKENS = 120  # well inside the 223 prompt tokens Whisper keeps
 
 
 class CancelFlag(Protocol):
@@ -77,32 +79,64 @@ class Engine(Protocol):
 _PROMPT_LEAD = {"ko": "용어: ", "zh": "术语: ", "en": "Glossary: "}
 
 
-def glossary_prompt(terms: Sequence[str], language: str | None) -> str | None:
+_HANGUL = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+_HAN = re.compile("[\u4e00-\u9fff]")
+
+
+def glossary_for_language(terms: Sequence[str], language: str | None) -> list[str]:
+    """The terms written in the language's script; none when the language is unknown.
+
+    Measured: Korean terms in the prompt of an English run (tiny.en, English speech) made
+    Whisper end a segment with invented Hangul; so each language gets only its own script
+    (Korean: Hangul; Chinese: Han; others: neither, e.g. romanised names like Yodok).
+    """
+    if language is None:
+        return []
+    if language == "ko":
+        return [t for t in terms if _HANGUL.search(t)]
+    if language == "zh":
+        return [t for t in terms if _HAN.search(t) and not _HANGUL.search(t)]
+    return [t for t in terms if not _HANGUL.search(t) and not _HAN.search(t)]
+
+
+def glossary_prompt(terms: Sequence[str], language: str | None,
+                    size: Callable[[str], int] = len,
+                    budget: int = MAX_GLOSSARY_CHARS) -> str | None:
     """Terms as a short labelled sentence for Whisper's initial prompt (first terms win).
 
     Measured on the Korean fixture with the base model: a bare comma list (as initial prompt
     or as hotwords) made Whisper repeat the terms instead of transcribing; the same terms
     after a label word ("용어: ...") and ending in a full stop kept the speech and fixed the
     names. See docs/transcription.md.
+
+    ``size`` measures text (the engine passes its tokenizer's token count; Whisper keeps only
+    the last 223 prompt tokens, so an over-long prompt would silently lose the first terms).
+    A compound such as "요덕 관리소" is left out when each of its words is itself a term,
+    which leaves room for more distinct names.
     """
+    lead = _PROMPT_LEAD.get(language or "ko", "Glossary: ")
+    clean = [" ".join(t.split()) for t in terms]
+    known = set(clean)
     out: list[str] = []
-    size = 0
-    for term in terms:
-        term = " ".join(term.split())
-        if not term or size + len(term) + 2 > MAX_GLOSSARY_CHARS:
+    seen: set[str] = set()
+    for term in clean:
+        parts = term.split(" ")
+        if not term or term in seen or (len(parts) > 1 and all(p in known for p in parts)):
+            continue
+        if size(lead + ", ".join([*out, term]) + ".") > budget:
             continue
         out.append(term)
-        size += len(term) + 2
+        seen.add(term)
     if not out:
         return None
-    return _PROMPT_LEAD.get(language or "ko", "Glossary: ") + ", ".join(out) + "."
+    return lead + ", ".join(out) + "."
 
 
 class FasterWhisperEngine:
     """faster-whisper on CPU (int8 by default) with VAD and word timestamps."""
 
     def __init__(self, spec: LoadSpec, *, cpu_threads: int = 0, compute_type: str = "int8",
-                 beam_size: int = 5) -> None:
+                 beam_size: int = 5, split_pause_s: float = 1.0, seed: int = 1) -> None:
         # onnxruntime (faster-whisper's VAD) otherwise writes a telemetry session file (.ses)
         # into the temp folder on every run; it must be set before onnxruntime is imported.
         os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
@@ -113,6 +147,8 @@ class FasterWhisperEngine:
         self.cpu_threads = cpu_threads or min(4, os.cpu_count() or 1)
         self.compute_type = compute_type
         self.beam_size = beam_size
+        self.split_pause_s = split_pause_s
+        self.seed = seed
         try:
             self._model = WhisperModel(
                 spec.path, device="cpu", compute_type=compute_type,
@@ -134,7 +170,8 @@ class FasterWhisperEngine:
     def parameters(self) -> dict[str, Any]:
         return {"compute_type": self.compute_type, "cpu_threads": self.cpu_threads,
                 "beam_size": self.beam_size, "vad_filter": True, "word_timestamps": True,
-                "glossary": "initial_prompt",
+                "glossary": "initial_prompt", "split_pause_s": self.split_pause_s,
+                "seed": self.seed,
                 "window": "about 60 s, cut at the quietest 0.1 s of the last 15 s"}
 
     def transcribe(self, audio: AudioWindow, *, language: str | None, task: str,
@@ -144,26 +181,75 @@ class FasterWhisperEngine:
         if len(audio.samples) < SAMPLE_RATE // 10:
             return WindowInfo(language, None)
         words = task == "transcribe"
+        if task == "transcribe":
+            language = self._language_of(audio, language)
+        # Whisper falls back to sampling (temperature > 0) when a decode looks wrong; seeding
+        # each window makes that reproducible, so a resumed or repeated run gives the same text.
+        import ctranslate2
+
+        ctranslate2.set_random_seed(self.seed)
         segments, info = self._model.transcribe(
             np.ascontiguousarray(audio.samples, dtype=np.float32),
             language=language, task=task, beam_size=self.beam_size,
             vad_filter=task == "transcribe", word_timestamps=words,
-            initial_prompt=glossary_prompt(glossary, language) if glossary else None,
+            initial_prompt=self.glossary_prompt(glossary, language),
             log_progress=False)
         for seg in segments:  # a lazy generator: each step decodes more audio
             if cancel.cancelled:
                 raise EngineCancelled("Cancelled.")
-            text = seg.text.strip()
-            if not text:
-                continue
-            on_segment(Segment(
-                start=round(audio.offset_s + seg.start, 3),
-                end=round(audio.offset_s + seg.end, 3),
-                text=text,
-                words=[Word(round(audio.offset_s + w.start, 3), round(audio.offset_s + w.end, 3),
-                            w.word, round(float(w.probability), 4))
-                       for w in (seg.words or [])],
-                avg_logprob=float(seg.avg_logprob),
-                no_speech_prob=float(seg.no_speech_prob),
-            ))
+            for part in self._split_at_pauses(seg, audio.offset_s):
+                on_segment(part)
         return WindowInfo(info.language, float(info.language_probability))
+
+    def _language_of(self, audio: AudioWindow, language: str | None) -> str | None:
+        """The window's language: as asked, 'en' for English-only models, else detected first
+        (so the glossary can be chosen for it); None if no speech was found to detect from."""
+        if not self.multilingual:
+            return "en"
+        if language is not None:
+            return language
+        try:
+            detected, _prob, _all = self._model.detect_language(
+                audio=np.ascontiguousarray(audio.samples, dtype=np.float32), vad_filter=True)
+        except (ValueError, RuntimeError):  # no speech at all in the window
+            return None
+        return str(detected)
+
+    def glossary_prompt(self, terms: Sequence[str], language: str | None) -> str | None:
+        """The initial prompt for these terms, measured in this model's tokens."""
+        terms = glossary_for_language(terms, language)
+        if not terms:
+            return None
+        tokenizer = self._model.hf_tokenizer
+        return glossary_prompt(terms, language,
+                               size=lambda text: len(tokenizer.encode(text).ids),
+                               budget=MAX_GLOSSARY_TOKENS)
+
+    def _split_at_pauses(self, seg: Any, offset: float) -> list[Segment]:
+        """One engine segment, split where its words are ``split_pause_s`` or more apart.
+
+        Whisper works on speech with the silences cut out, so one of its segments can run
+        across a long pause, often a change of speaker; splitting there keeps turns apart for
+        speaker labels, review and translation. The text is the words' own text, unchanged.
+        """
+        text = seg.text.strip()
+        stats = {"avg_logprob": float(seg.avg_logprob),
+                 "no_speech_prob": float(seg.no_speech_prob)}
+        words = [Word(round(offset + w.start, 3), round(offset + w.end, 3), w.word,
+                      round(float(w.probability), 4)) for w in (seg.words or [])]
+        if not text:
+            return []
+        if not words:
+            return [Segment(round(offset + seg.start, 3), round(offset + seg.end, 3), text,
+                            [], **stats)]
+        groups: list[list[Word]] = [[words[0]]]
+        for word in words[1:]:
+            if word.start - groups[-1][-1].end >= self.split_pause_s:
+                groups.append([word])
+            else:
+                groups[-1].append(word)
+        if len(groups) == 1:
+            return [Segment(round(offset + seg.start, 3), round(offset + seg.end, 3), text,
+                            words, **stats)]
+        return [Segment(g[0].start, g[-1].end, "".join(w.word for w in g).strip(), g, **stats)
+                for g in groups if "".join(w.word for w in g).strip()]

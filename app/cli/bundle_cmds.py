@@ -63,6 +63,7 @@ def register(sub: Any) -> None:
     p.add_argument("--identity", metavar="KEYFILE", help="the supervisor key file")
     p.add_argument("--vault", dest="verify_vault", metavar="DIR",
                    help="also check trust and sequence against this vault")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(func=cmd_verify)
 
     p = sub.add_parser("import", help="verify and merge a bundle into this vault")
@@ -84,7 +85,8 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("redact", help="mark a span of a segment for redaction in 'share' bundles")
     p.add_argument("id", metavar="ID")
-    p.add_argument("--segment", required=True, metavar="N", help="segment number or id")
+    p.add_argument("--segment", required=True, metavar="N",
+                   help="segment number as 'transcript show' prints it, or its id")
     p.add_argument("--chars", required=True, metavar="A:B", help="character range, end exclusive")
     p.add_argument("--reason", required=True)
     p.add_argument("--layer", default="original", choices=["original", "translation"])
@@ -205,6 +207,9 @@ def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
         ctx.args.vault = args.verify_vault
         vault = ctx.vault()
     report = verify_bundle(Path(args.file), identity, vault=vault, progress=StderrProgress())
+    if args.json:
+        print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+        return 0
     print("\n".join(report.lines()))
     print("Result: VALID")
     return 0
