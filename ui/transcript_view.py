@@ -323,8 +323,7 @@ class TranscriptView(QWidget):
             self.player.play_from(seconds)
         except Exception as exc:  # noqa: BLE001 - shown as one sentence
             self.message.setText(message_for(exc))
-            self.player._paused_at = seconds
-            self._position(seconds)
+            self.player.set_position(seconds)
 
     def toggle_play(self) -> None:
         if self.player.audio is None:
