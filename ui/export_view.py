@@ -344,9 +344,10 @@ class ExportView(QWidget):
         self.progress.setVisible(True)
         self.progress.setValue(0)
         self.result.setText(self.tr("Exporting..."))
-        self.task = self.session.call(
+        handle = self.session.call(
             work, on_done=done, on_error=failed,
             on_progress=lambda f, _l: self.progress.setValue(int(f * 100)), name="export")
+        self.task = handle if handle is not None and not handle.finished else None
 
     def cancel(self) -> None:
         if self.task is not None:

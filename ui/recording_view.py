@@ -396,9 +396,11 @@ class RecordingView(QWidget):
             self.message.setText(message_for(exc))
             self.changed.emit()
 
-        self.transcribe_task = self.session.call(
+        handle = self.session.call(
             work, on_done=done, on_error=failed,
             on_progress=lambda f, _l: self.progress.setValue(int(f * 100)), name="transcribe")
+        # An inline runner (tests) has already finished and called finish() by now.
+        self.transcribe_task = handle if handle is not None and not handle.finished else None
 
     def cancel_transcription(self) -> None:
         if self.transcribe_task is not None:
