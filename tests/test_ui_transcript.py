@@ -52,6 +52,13 @@ def test_transcript_editor_edit_review_markers_and_filter(opened, qtbot):
     seg = transcripts.segments(v, opened.iid)[0]
     assert seg.text == "corrected synthetic words"
     assert [r.kind for r in transcripts.revisions(v, seg.id)][-1] == "edit"
+    # speaker label, edited in place
+    tv.table.item(0, 1).setText("witness")
+    assert tv.message.text() == "Speaker saved."
+    assert transcripts.segments(v, opened.iid)[0].speaker == "witness"
+    tv.table.item(0, 1).setText(" " * 3)
+    assert "speaker label" in tv.message.text()
+    assert tv.table.item(0, 1).text() == "witness"
     # an empty edit is refused with one sentence and the cell goes back
     tv.table.item(0, tv.text_col).setText("   ")
     assert "empty" in tv.message.text()

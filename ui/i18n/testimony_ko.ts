@@ -1226,7 +1226,7 @@ Fingerprint (manifest SHA-256): %5</source>
     <name>TranscriptView</name>
     <message>
         <location filename="../transcript_view.py" line="84" />
-        <location filename="../transcript_view.py" line="354" />
+        <location filename="../transcript_view.py" line="379" />
         <source>&amp;Play</source>
         <translation>재생(&amp;P)</translation>
     </message>
@@ -1281,22 +1281,27 @@ Fingerprint (manifest SHA-256): %5</source>
         <translation>◆ 표시</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="253" />
+        <location filename="../transcript_view.py" line="256" />
         <source>Saved as a new revision.</source>
         <translation>새 개정판으로 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="286" />
+        <location filename="../transcript_view.py" line="278" />
+        <source>Speaker saved.</source>
+        <translation>화자를 저장했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="311" />
         <source>Review status saved.</source>
         <translation>검토 상태를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="309" />
+        <location filename="../transcript_view.py" line="334" />
         <source>Decoding the recording for listening...</source>
         <translation>듣기 위해 녹음을 푸는 중...</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="354" />
+        <location filename="../transcript_view.py" line="379" />
         <source>&amp;Pause</source>
         <translation>일시정지(&amp;P)</translation>
     </message>
