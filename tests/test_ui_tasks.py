@@ -88,3 +88,30 @@ def test_unexpected_error_text_is_never_shown(qtbot):
     assert len(shown) == 1
     assert "secret" not in shown[0] and "unexpected" in shown[0]
     assert errors.message_for(WrongPassphrase("Wrong; try again.")) == "Wrong; try again."
+
+
+def test_results_of_work_started_before_a_lock_are_dropped(qtbot, runner, vault, tmp_path):
+    from ui.session import Session
+    from ui.settings import Settings
+
+    session = Session(vault.path, role="interviewer", runner=runner, settings=Settings(),
+                      state_dir=tmp_path)
+    session.set_vault(vault)
+    release = threading.Event()
+    delivered: list[object] = []
+
+    def slow(v, cancel, progress):
+        release.wait(5)
+        return "stale result"
+
+    session.call(slow, on_done=delivered.append)
+    locked: list[str] = []
+    session.locked.connect(locked.append)
+    session.lock("panic")
+    release.set()
+    qtbot.waitUntil(lambda: vault.is_locked, timeout=5000)  # closed on the worker
+    qtbot.wait(100)
+    assert locked == ["panic"] and delivered == []
+    errors_seen: list[BaseException] = []
+    assert session.call(slow, on_error=errors_seen.append) is None
+    assert "locked" in str(errors_seen[0])
