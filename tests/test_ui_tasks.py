@@ -77,7 +77,8 @@ def test_cancel_reaches_the_job(qtbot, runner):
     assert handle.finished
 
 
-def test_unexpected_error_text_is_never_shown(qtbot):
+def test_unexpected_error_text_is_never_shown(qtbot, caplog):
+    caplog.set_level("DEBUG")
     shown: list[str] = []
     errors.add_listener(shown.append)
     try:
@@ -87,6 +88,14 @@ def test_unexpected_error_text_is_never_shown(qtbot):
         errors.remove_listener(shown.append)
     assert len(shown) == 1
     assert "secret" not in shown[0] and "unexpected" in shown[0]
+    assert "ValueError" in caplog.text and "secret" not in caplog.text  # type and frames only
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    boxes = [b for b in QApplication.topLevelWidgets()
+             if isinstance(b, QMessageBox) and b.objectName() == "errorDialog"]
+    assert boxes and "secret" not in boxes[-1].text()
+    for b in boxes:
+        b.close()
     assert errors.message_for(WrongPassphrase("Wrong; try again.")) == "Wrong; try again."
 
 
