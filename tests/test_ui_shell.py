@@ -65,6 +65,16 @@ def test_first_run_creates_vault_and_shows_recovery_code_once(qtbot, tmp_path, s
     assert w.stack.currentWidget() is w.workspace
     assert s.code_label.text() == ""  # shown once
     w.lock("manual")
+    # the recovery code unlocks from the unlock screen too
+    assert w.stack.currentWidget() is w.unlock_screen
+    w.unlock_screen.use_recovery.setChecked(True)
+    w.unlock_screen.passphrase.setText("AAAA-BBBB")
+    w.unlock_screen.unlock_button.click()
+    assert "recovery code" in w.unlock_screen.message.text()
+    w.unlock_screen.passphrase.setText(code)
+    w.unlock_screen.unlock_button.click()
+    assert w.session.is_unlocked
+    w.lock("manual")
     # the recovery code really opens the vault; the passphrase too
     Vault.open_with_recovery(path, code).lock()
     Vault.open(path, b"a quiet river under the old bridge", allow_weak_kdf=True).lock()
