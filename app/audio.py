@@ -17,6 +17,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+import sqlcipher3
+
 from app.audio_probe import AudioInfo, BadAudio, probe
 from app.errors import IntegrityFailure, NotFound, UsageError
 from app.interviews import resolve_id
@@ -24,6 +26,7 @@ from app.pcm import WAV_HEADER_SIZE, PcmFormat
 from app.tasks import CancelToken, ProgressFn, no_progress
 from storage import audit, blobs
 from storage.db import Connection, transaction
+from storage.errors import DiskFull
 from storage.vault import Vault
 
 READ_SIZE = 1024 * 1024
@@ -175,8 +178,12 @@ def import_audio(vault: Vault, interview: str, path: Path, *, role: str,
                                       "duration_s": round(info.duration_s, 3)})
 
             writer.finish(then=register)
-        except BaseException:
+        except BaseException as exc:
             _discard(writer)
+            if isinstance(exc, DiskFull) or (isinstance(exc, sqlcipher3.OperationalError)
+                                             and blobs.is_disk_full(exc)):
+                raise DiskFull("The disk is full, so the import was stopped and nothing was "
+                               "stored; free some space and import again.") from exc
             raise
     progress(1.0, "imported")
     return get_asset(vault, interview_id, asset_id)

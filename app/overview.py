@@ -31,6 +31,7 @@ class InterviewSummary:
     consent_withdrawn: bool = False
     tag_terms: list[str] = field(default_factory=list)
     exported: bool = False
+    acknowledged: bool = False  # a supervisor's receipt for it was applied
 
     @property
     def review_fraction(self) -> float:
@@ -54,21 +55,24 @@ def _table_exists(vault: Vault, name: str) -> bool:
 
 
 def _exported_ids(vault: Vault) -> set[str]:
-    """Interviews that appear in any recorded export, if the bundles area keeps such a table."""
-    for table in ("export_item", "bundle_export_interview", "export_interview"):
-        if _table_exists(vault, table):
-            try:
-                return {str(r[0]) for r in vault.conn.execute(
-                    f"SELECT DISTINCT interview_id FROM {table}")}  # noqa: S608 - fixed names
-            except Exception:  # noqa: BLE001 - a schema we do not know yet is just "not exported"
-                return set()
-    return set()
+    """Interviews that appear in any recorded export (the bundles area's export log)."""
+    if not _table_exists(vault, "bundle_export_item"):
+        return set()
+    return {str(r[0]) for r in vault.conn.execute(
+        "SELECT DISTINCT interview_id FROM bundle_export_item")}
+
+
+def _acknowledged_ids(vault: Vault) -> set[str]:
+    if not _table_exists(vault, "purge_ack"):
+        return set()
+    return {str(r[0]) for r in vault.conn.execute("SELECT DISTINCT interview_id FROM purge_ack")}
 
 
 def interview_summaries(vault: Vault) -> list[InterviewSummary]:
     """Every interview with its progress counts, ordered by creation time."""
     conn = vault.conn
     exported = _exported_ids(vault)
+    acknowledged = _acknowledged_ids(vault)
     rows = conn.execute(
         "SELECT i.id, i.code, COALESCE(i.started_at, i.created_at), i.status,"
         " (SELECT COALESCE(SUM(duration_s), 0) FROM audio_asset a WHERE a.interview_id = i.id),"
@@ -93,5 +97,5 @@ def interview_summaries(vault: Vault) -> list[InterviewSummary]:
             reviewed=int(reviewed), translated=int(translated), tags=int(tags),
             consent_scopes=list(json.loads(scopes)) if scopes else [],
             consent_withdrawn=withdrawn is not None, tag_terms=terms,
-            exported=str(iid) in exported))
+            exported=str(iid) in exported, acknowledged=str(iid) in acknowledged))
     return result

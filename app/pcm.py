@@ -14,8 +14,6 @@ import struct
 from dataclasses import dataclass
 from typing import Literal
 
-import numpy as np
-
 SampleFormat = Literal["s16", "f32"]
 
 WAV_HEADER_SIZE = 44
@@ -83,6 +81,8 @@ def wav_header(fmt: PcmFormat) -> bytes:
 
 def level(data: bytes | bytearray | memoryview, fmt: PcmFormat) -> tuple[float, float]:
     """(RMS, peak) of a block of PCM, both in [0, 1] of full scale, for a level meter."""
+    import numpy as np  # kept out of module import: the CLI's start-up stays fast
+
     if fmt.sample_format == "s16":
         samples = np.frombuffer(data, dtype="<i2").astype(np.float32) / 32768.0
     else:

@@ -5,8 +5,9 @@ pushes raw interleaved PCM into ``RecordingSession.write``. The session
 
 - writes a streaming WAV header, then the PCM, into a blob (``on_crash='keep'``) on its own
   database connection, so recording never waits for the GUI's connection;
-- commits whenever ``commit_interval`` (default 0.5 s) of wall-clock time has passed, and on
-  pause and stop, so a crash, kill or power cut loses at most about half a second;
+- commits whenever ``commit_interval`` (default 0.5 s) of wall-clock time has passed or that
+  much audio is uncommitted, and on pause and stop, so a crash, kill or power cut loses at most
+  about half a second;
 - creates the ``audio_asset`` row (state ``recording``) before the first sample is committed,
   so a recording cut off by a crash is always found and marked ``interrupted`` at the next
   unlock (see ``app.audio.settle_interrupted``);
@@ -58,10 +59,6 @@ class RecordingResult:
     end_reason: str
 
 
-def _iso(now: dt.datetime | None = None) -> str:
-    return (now or dt.datetime.now(dt.UTC)).isoformat()
-
-
 class RecordingSession:
     """One recording into one interview. Create, ``write`` PCM, then ``stop``."""
 
@@ -77,11 +74,13 @@ class RecordingSession:
         clock: Callable[[], float] = time.monotonic,
         device: str | None = None,
         limit_s: float | None = None,
+        now: Callable[[], dt.datetime] | None = None,
     ) -> None:
         """Start recording. ``conn`` defaults to a new connection owned by the session.
 
         With ``limit_s``, audio beyond that many seconds is not stored (``limit_reached``
-        turns true), so a timed recording lasts exactly that long.
+        turns true), so a timed recording lasts exactly that long. ``now`` gives the wall-clock
+        time stamped on rows and audit entries (tests make it deterministic).
         """
         if commit_interval > 1.0:
             raise ValueError("commit_interval must be at most one second")
@@ -103,6 +102,7 @@ class RecordingSession:
                            "'testimony interview list'.")
         self.interview_id: str = row[0]
         self._clock = clock
+        self._now = now or (lambda: dt.datetime.now(dt.UTC))
         self._commit_interval = commit_interval
         self._lock = threading.RLock()
         self._remainder = b""
@@ -111,6 +111,7 @@ class RecordingSession:
         self._limit_frames = None if limit_s is None else max(0, round(limit_s * fmt.sample_rate))
         self._committed_bytes = 0
         self._pending_hash_bytes: list[bytes] = []
+        self._pending_bytes = 0
         self._committed_hash = hashlib.sha256()
         self.state: SessionState = "recording"
         self.level: tuple[float, float] = (0.0, 0.0)
@@ -129,16 +130,23 @@ class RecordingSession:
                     " sample_rate, channels, duration_s, state, created_at, created_by)"
                     " VALUES (?, ?, ?, 'recording', 'wav', ?, ?, ?, 0, 'recording', ?, ?)",
                     (self.asset_id, self.interview_id, self._writer.id, fmt.codec,
-                     fmt.sample_rate, fmt.channels, _iso(), role))
-                audit.append(self.conn, action="record-start", object_type="audio_asset",
+                     fmt.sample_rate, fmt.channels, self._now().isoformat(), role))
+                audit.append(self.conn, now=self._now(), action="record-start",
+                             object_type="audio_asset",
                              object_id=self.asset_id, role=role,
                              details={"interview_id": self.interview_id,
                                       "sample_rate": fmt.sample_rate, "channels": fmt.channels,
                                       "codec": fmt.codec, "device": device})
             self._append(wav_header(fmt))
             self._commit()
+        except DiskFull:
+            raise  # already stopped and settled by _fail_disk_full
         except BaseException:
-            self._writer.release()
+            # Nothing was recorded yet: leave no orphan blob (the next unlock would keep it).
+            try:
+                self._writer.abort()
+            except Exception:  # noqa: BLE001 - then recovery at the next unlock settles it
+                self._writer.release()
             self._close_conn()
             raise
 
@@ -187,7 +195,11 @@ class RecordingSession:
                 self._tick_locked()
 
     def _tick_locked(self) -> None:
-        if self._clock() - self._last_commit >= self._commit_interval:
+        # By wall-clock time, and by audio time too: a device that delivers a burst after a
+        # stall (a starved process, a loaded machine) must not leave more than the interval's
+        # worth of audio uncommitted.
+        if (self._clock() - self._last_commit >= self._commit_interval
+                or self._pending_bytes >= self._commit_interval * self.fmt.bytes_per_second):
             self._commit()
 
     def _append(self, block: bytes) -> None:
@@ -196,6 +208,7 @@ class RecordingSession:
         except DiskFull:
             self._fail_disk_full()
         self._pending_hash_bytes.append(block)
+        self._pending_bytes += len(block)
 
     def _commit(self) -> None:
         try:
@@ -206,6 +219,7 @@ class RecordingSession:
             self._committed_hash.update(block)
             self._committed_bytes += len(block)
         self._pending_hash_bytes.clear()
+        self._pending_bytes = 0
         self._last_commit = self._clock()
 
     def _fail_disk_full(self) -> None:
@@ -258,15 +272,18 @@ class RecordingSession:
                 self.conn.execute(
                     "INSERT INTO marker(id, interview_id, asset_id, at_s, note, created_at,"
                     " created_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (marker_id, self.interview_id, self.asset_id, at, note, _iso(), self.role))
-                audit.append(self.conn, action="create", object_type="marker",
+                    (marker_id, self.interview_id, self.asset_id, at, note,
+                     self._now().isoformat(), self.role))
+                audit.append(self.conn, now=self._now(), action="create",
+                             object_type="marker",
                              object_id=marker_id, role=self.role,
                              details={"asset_id": self.asset_id, "at_s": round(at, 3)})
             return marker_id
 
     def _audit(self, action: str, details: dict[str, object]) -> None:
         with transaction(self.conn):
-            audit.append(self.conn, action=action, object_type="audio_asset",
+            audit.append(self.conn, now=self._now(), action=action,
+                         object_type="audio_asset",
                          object_id=self.asset_id, role=self.role, details=details)
 
     def stop(self, reason: EndReason = "stopped") -> RecordingResult:
@@ -286,7 +303,8 @@ class RecordingSession:
                     "UPDATE audio_asset SET state = ?, end_reason = ?, duration_s = ?,"
                     " sha256 = (SELECT sha256 FROM blob WHERE id = audio_asset.blob_id)"
                     " WHERE id = ?", (state, reason, duration, self.asset_id))
-                audit.append(conn, action="record", object_type="audio_asset",
+                audit.append(conn, now=self._now(), action="record",
+                             object_type="audio_asset",
                              object_id=self.asset_id, role=self.role,
                              details={"interview_id": self.interview_id,
                                       "sha256": self._committed_hash.hexdigest(),

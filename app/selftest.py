@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib
 import json
 import os
 import shutil
@@ -294,7 +295,8 @@ def _imported_speech(ctx: SelfTestContext) -> tuple[str, str]:
 
         vault = ctx.vault
         interview_id = add_interview(vault, code=f"SELFTEST-{uuid.uuid4().hex[:8]}",
-                                     role="interviewer", languages=["en"])
+                                     role="interviewer", languages=["en"],
+                                     consent_scopes=["archive"], consent_how="oral-recorded")
         with resources.as_file(resources.files("app") / SPEECH_FIXTURE) as path:
             asset = import_audio(vault, interview_id, path, role="interviewer")
         ctx.values["speech"] = (interview_id, asset.id)
@@ -340,6 +342,122 @@ def check_transcription(ctx: SelfTestContext) -> str:
             f"(language {transcript.language}); model and hashes recorded")
 
 
+def check_coding(ctx: SelfTestContext) -> str:
+    """The shipped taxonomy loads into the vault; a tag takes a Korean label; search finds text."""
+    from app.coding.search import search
+    from app.coding.tags import add_tag, list_tags
+    from app.coding.taxonomy import ensure_taxonomy
+    from app.interviews import add_interview
+
+    vault = ctx.vault
+    taxonomy = ensure_taxonomy(vault, role="coder")
+    korean = [t for t in taxonomy.terms.values() if any("\uac00" <= c <= "\ud7a3" for c in t.label_ko)]
+    expect(len(taxonomy.terms) >= 20 and len(korean) >= 20,
+           f"the shipped taxonomy has only {len(taxonomy.terms)} terms ({len(korean)} in Korean)")
+    word = f"selftestword{uuid.uuid4().hex[:8]}"
+    interview_id = add_interview(vault, code=f"SELFTEST-{uuid.uuid4().hex[:8]}",
+                                 role="interviewer", notes=f"the {word} at the river")
+    term = next(iter(taxonomy.terms.values()))
+    add_tag(vault, interview_id, term.id, role="coder")
+    tags = list_tags(vault, interview_id)
+    expect([t.term_id for t in tags] == [term.id], "the tag was not stored on the interview")
+    hits = search(vault, word).hits
+    expect([h.interview_id for h in hits] == [interview_id],
+           f"searching for a word in the notes found {len(hits)} hits, not 1")
+    return (f"taxonomy {taxonomy.version_id} with {len(taxonomy.terms)} terms "
+            f"({len(korean)} with Korean labels), a tag stored, full-text search finds notes")
+
+
+def check_bundle(ctx: SelfTestContext) -> str:
+    """Export a signed, encrypted bundle, verify it, import it into a second vault, byte-exact."""
+    from app.audio import get_asset, list_assets
+    from app.bundles.errors import BundleRejected
+    from app.bundles.export import export_bundle
+    from app.bundles.importer import import_bundle, verify_bundle
+    from app.bundles.keys import DevicePublic, new_supervisor_key, trust_device, trust_supervisor
+
+    laptop = ctx.vault
+    interview_id, asset_id = _imported_speech(ctx)
+    _, supervisor = new_supervisor_key()
+    trust_supervisor(laptop, supervisor.public, role="interviewer", label="self-test")
+    bundle = ctx.folder / "selftest.bundle"
+    exported = export_bundle(laptop, [interview_id], recipients=[supervisor.public], out=bundle,
+                             role="interviewer")
+    expect(exported.encrypted and bundle.is_file(), "the bundle was not written encrypted")
+    expect(fixture_bytes()[:64] not in bundle.read_bytes(),
+           "the bundle file holds the recording in plaintext")
+
+    office, _ = Vault.create(ctx.folder / "supervisor-vault", SELFTEST_PASSPHRASE,
+                             kdf=floor_params(), role="system")
+    try:
+        device = laptop.device()
+        trust_device(office, DevicePublic(device.id, device.public_key), role="supervisor")
+        report = verify_bundle(bundle, supervisor, vault=office)
+        expect(report.pinned is True and report.encrypted,
+               "the verified bundle was not reported as encrypted and from a pinned device")
+        tampered = ctx.folder / "tampered.bundle"
+        data = bytearray(bundle.read_bytes())
+        data[len(data) // 2] ^= 0x01
+        tampered.write_bytes(bytes(data))
+        try:
+            verify_bundle(tampered, supervisor, vault=office)
+        except BundleRejected:
+            pass
+        else:
+            raise SelfTestFailure("a bundle with one changed byte passed verification")
+        result = import_bundle(office, bundle, supervisor, role="supervisor")
+        expect(result.inserted > 0 and not result.conflicts,
+               f"the import inserted {result.inserted} rows with {len(result.conflicts)} conflicts")
+        [copy] = [a for a in list_assets(office, interview_id) if a.id == asset_id]
+        original = get_asset(laptop, interview_id, asset_id)
+        expect(copy.sha256 == original.sha256
+               and office.blob_reader(copy.blob_id).read() == fixture_bytes(),
+               "the imported recording differs from the exported one")
+        again = import_bundle(office, bundle, supervisor, role="supervisor")
+        expect(again.replay and again.inserted == 0, "importing the same bundle twice changed data")
+    finally:
+        office.lock()
+    return (f"{bundle.stat().st_size} bytes signed and encrypted, verified from a pinned device, "
+            f"one changed byte refused, imported ({result.inserted} rows, audio byte-exact), "
+            "replay changed nothing")
+
+
+def check_gui(ctx: SelfTestContext) -> str:
+    """The desktop client starts: Qt's platform plugin, the Korean translation, the main window.
+
+    The window is built and painted off screen, never shown. Like ``testimony gui``, the ui
+    package is imported by name: the app layer does not depend on Qt.
+    """
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
+                                                 or os.environ.get("WAYLAND_DISPLAY")):
+        # No screen (a build machine, or over ssh): Qt would abort rather than raise.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    ui_main = importlib.import_module("ui.main")
+    ui_tasks = importlib.import_module("ui.tasks")
+    ctx.vault  # noqa: B018 - a vault must exist, so the window opens on its unlock screen
+    app = ui_main.make_application()
+    translators = ui_main.install_translations(app, "ko")
+    runner = ui_tasks.TaskRunner()
+    try:
+        expect(len(translators) == 2,
+               f"{len(translators)} of the 2 Korean translations (the app's and Qt's) loaded")
+        window = ui_main.build_window(ctx.vault_path, role="interviewer", runner=runner,
+                                      state=ctx.state_dir)
+        picture = window.grab()
+        expect(not picture.isNull() and picture.width() > 100,
+               "the main window could not be painted")
+        platform = app.platformName()
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+        runner.shutdown()
+    return (f"Qt platform '{platform}', Korean translations loaded, main window built and "
+            f"painted ({picture.width()}x{picture.height()})")
+
+
 CHECKS: list[Check] = [
     Check("modules", check_modules),
     Check("vault", check_vault),
@@ -348,6 +466,9 @@ CHECKS: list[Check] = [
     Check("no-plaintext", check_no_plaintext),
     Check("audio-import", check_audio_import),
     Check("transcription", check_transcription),
+    Check("coding", check_coding),
+    Check("bundle", check_bundle),
+    Check("gui", check_gui),
 ]
 
 

@@ -61,8 +61,8 @@ def parse_public_key_file(data: bytes) -> bytes:
 def parse_public_key_line(line: str) -> bytes:
     """Return the raw Ed25519 public key from a minisign public key line; ValueError if bad."""
     try:
-        raw = base64.b64decode(line.strip(), validate=True)
-    except binascii.Error as exc:
+        raw = b64decode_canonical(line.strip())
+    except (binascii.Error, UnicodeEncodeError) as exc:
         raise ValueError("not base64") from exc
     if len(raw) != 42 or raw[:2] != _PK_ALG:
         raise ValueError("not a minisign Ed25519 public key")
@@ -70,6 +70,16 @@ def parse_public_key_line(line: str) -> bytes:
     if raw[2:10] != key_id(public):
         raise ValueError("the key id does not belong to this key")
     return public
+
+
+def b64decode_canonical(text: bytes | str) -> bytes:
+    """Decode base64 and insist it is the one canonical encoding of its bytes (unused bits zero,
+    correct padding), so a signature or key has exactly one accepted spelling."""
+    raw = base64.b64decode(text, validate=True)
+    expected = base64.b64encode(raw)
+    if expected != (text.encode("ascii") if isinstance(text, str) else text):
+        raise binascii.Error("non-canonical base64")
+    return raw
 
 
 def _prehash(message: bytes) -> bytes:
@@ -111,8 +121,8 @@ def verify_file(public_raw: bytes, message: bytes, signature_file: bytes) -> Ver
             b"trusted comment: "):
         raise BadSignature("the signature file is malformed")
     try:
-        sig_blob = base64.b64decode(lines[1], validate=True)
-        global_sig = base64.b64decode(lines[3], validate=True)
+        sig_blob = b64decode_canonical(lines[1])
+        global_sig = b64decode_canonical(lines[3])
     except binascii.Error as exc:
         raise BadSignature("the signature file is malformed") from exc
     if len(sig_blob) != 74 or sig_blob[:2] != _SIG_ALG or len(global_sig) != 64:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import fnmatch
 import importlib.metadata
 import importlib.util
+import re
 import tomllib
 from collections.abc import Iterable
 from pathlib import Path
@@ -43,6 +44,9 @@ METADATA_DISTRIBUTIONS = ("tqdm",)
 _METADATA_SKIP = ("RECORD", "INSTALLER", "REQUESTED", "direct_url.json")
 
 CODE_SUFFIXES = (".py", ".pyc", ".pyi", ".pyd", ".so", ".dylib", ".dll")
+# Sources kept beside the code that are never loaded at run time (Qt Linguist .ts files are
+# compiled to the .qm files that are shipped).
+SOURCE_ONLY_SUFFIXES = (".ts",)
 
 
 def package_data_patterns(root: Path = ROOT) -> list[str]:
@@ -57,7 +61,7 @@ def package_data_patterns(root: Path = ROOT) -> list[str]:
 
 def _is_data(path: Path) -> bool:
     return (path.is_file() and "__pycache__" not in path.parts
-            and not path.name.endswith(CODE_SUFFIXES))
+            and not path.name.endswith(CODE_SUFFIXES + SOURCE_ONLY_SUFFIXES))
 
 
 def project_data_files(root: Path = ROOT) -> list[Path]:
@@ -120,6 +124,44 @@ def metadata_datas(names: Iterable[str] = METADATA_DISTRIBUTIONS) -> list[tuple[
 def all_datas(root: Path = ROOT) -> list[tuple[str, str]]:
     """Everything the spec adds as data, project files first."""
     return project_datas(root) + third_party_datas() + metadata_datas()
+
+
+# ----------------------------------------------------------------------------- Qt trimming
+# Qt plugins (and the Qt libraries only they need) that PyInstaller's PySide6 hooks collect but
+# the app never uses. The virtual keyboard and PDF image plugins drag in extra Qt libraries;
+# remote-display (vnc) and embedded (eglfs, linuxfb) platforms, TLS backends and network
+# information plugins are attack surface on an offline laptop. Matched against the destination
+# path inside the folder (posix form), on every platform.
+UNWANTED_QT = re.compile(
+    r"plugins/(tls|networkinformation|egldeviceintegrations|generic)/"
+    r"|plugins/platforms/(lib)?q(vnc|eglfs|linuxfb|minimalegl|vkkhrdisplay)\b"
+    r"|plugins/platforminputcontexts/(lib)?qtvirtualkeyboardplugin"
+    r"|plugins/imageformats/(lib)?qpdf"
+    r"|(^|/)(lib)?Qt6(VirtualKeyboard|VirtualKeyboardQml|Pdf|EglFSDeviceIntegration"
+    r"|EglFsKmsSupport)\b"
+)
+
+
+def is_unwanted_qt(dest: str) -> bool:
+    """True for a collected Qt plugin or library the folder should not carry."""
+    return bool(UNWANTED_QT.search(dest.replace("\\", "/")))
+
+
+def ui_languages(root: Path = ROOT) -> set[str]:
+    """English plus every language the desktop client has its own translation for."""
+    found = {p.stem.split("_", 1)[1] for p in (root / "ui").rglob("testimony_*.qm")}
+    return {"en"} | found
+
+
+def wanted_qt_translation(dest: str, languages: set[str]) -> bool:
+    """Keep Qt's own .qm files (standard dialogs, multimedia) only for the app's languages."""
+    path = dest.replace("\\", "/")
+    if "/translations/" not in path or not path.endswith(".qm"):
+        return True
+    parts = path.rsplit("/", 1)[1][:-3].split("_")  # qtbase_ko, qt_help_zh_CN, ...
+    if len(parts) > 2 and parts[-1].isupper():  # a region: zh_CN
+        return parts[-2] in languages or "_".join(parts[-2:]) in languages
+    return parts[-1] in languages
 
 
 def shipped_relative_paths(datas: Iterable[tuple[str, str]]) -> set[str]:

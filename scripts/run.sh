@@ -5,4 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/system-deps.sh
 bash scripts/venv.sh
-exec .venv/bin/testimony gui "$@"
+# Global options (--vault DIR, --role ROLE) go before the command.
+exec .venv/bin/testimony "$@" gui

@@ -10,7 +10,6 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,8 +55,8 @@ def _run(tmp: Path) -> int:
         widget.grab().save(str(OUT / f"{name}.png"), "PNG")
         print(f"saved docs/screenshots/{name}.png")
 
-    def window(path: Path) -> MainWindow:
-        w = build_window(path, runner=InlineRunner(), state=state,
+    def window(path: Path, role: str = "interviewer") -> MainWindow:
+        w = build_window(path, role=role, runner=InlineRunner(), state=state,
                          kdf_factory=lambda progress=None: floor_params())
         assert isinstance(w, MainWindow)
         w.resize(1100, 700)
@@ -75,7 +74,12 @@ def _run(tmp: Path) -> int:
     path = tmp / "demo-vault"
     vault, _ = Vault.create(path, PASSPHRASE.encode(), kdf=floor_params())
     ids = demo.add_demo_interviews(vault)
-    extra: list[Callable[[MainWindow], None]] = []
+    demo.add_demo_recording(vault, ids[1], tmp)
+    from app.bundles import keys
+
+    key_text, identity = keys.new_supervisor_key()
+    (tmp / "supervisor.key").write_text(key_text)
+    keys.trust_supervisor(vault, identity.public, role="interviewer", label="Supervisor (demo)")
     vault.lock()
     from app.unlock import unlock as app_unlock
     from storage.errors import WrongPassphrase
@@ -92,8 +96,38 @@ def _run(tmp: Path) -> int:
     shot(w, "03-interviews")
     w.workspace.open_interview(ids[1])
     shot(w, "04-interview-details")
-    for fn in extra:
-        fn(w)
+    tabs = w.workspace.page.tabs
+    for index, name in ((1, "05-recording"), (2, "06-transcript"), (3, "07-coding")):
+        if index < tabs.count():
+            tabs.setCurrentIndex(index)
+            if name == "06-transcript":
+                view = tabs.widget(index)
+                view.table.selectRow(0)
+                view.loaded_asset = view.visible[0].segment.asset_id
+                view.highlight(view.visible[0].start + 0.1)  # as while playing
+            if name == "07-coding":
+                view = tabs.widget(index)
+                view.tree_lang.setCurrentIndex(view.tree_lang.findData("ko"))
+                view.term_search.setText("관리소")
+                view.jump_to_tag(1)
+            shot(w, name)
+    bundle = tmp / "demo.bundle"
+    wt = w.workspace.tabs
+    for i in range(wt.count()):
+        view = wt.widget(i)
+        kind = type(view).__name__
+        if kind == "ExportView":
+            wt.setCurrentIndex(i)
+            view.refresh()
+            view.set_checked([d["code"] for d in demo.DEMO_INTERVIEWS])
+            view.purpose.setCurrentIndex(view.purpose.findData("un"))
+            view.out.setText(str(bundle))
+            view.export_button.click()
+            shot(w, "08-export")
+        elif kind == "ReportsView":
+            wt.setCurrentIndex(i)
+            view.refresh()
+            shot(w, "12-reports")
     w.open_settings()
     from ui.settings_dialog import SettingsDialog
 
@@ -103,6 +137,26 @@ def _run(tmp: Path) -> int:
         dialog.reject()
     w.lock("manual")
     w.close()
+
+    # the supervisor's side: verify and import the demo bundle
+    if bundle.exists():
+        sup = tmp / "supervisor-vault"
+        v2, _ = Vault.create(sup, PASSPHRASE.encode(), kdf=floor_params())
+        v2.lock()
+        s = window(sup, role="supervisor")
+        s.unlock_screen.passphrase.setText(PASSPHRASE)
+        s.unlock_screen.unlock_button.click()
+        for i in range(s.workspace.tabs.count()):
+            view = s.workspace.tabs.widget(i)
+            if type(view).__name__ == "SupervisorView":
+                s.workspace.tabs.setCurrentIndex(i)
+                view.load_identity(tmp / "supervisor.key")
+                view.open_bundle(bundle)
+                view.pin_device()
+                view.import_button.click()
+                shot(s, "11-supervisor")
+        s.lock("manual")
+        s.close()
 
     # the same workspace in Korean (checks Hangul rendering and the translation)
     settings_store.save(settings_store.Settings(ui_language="ko"), state)

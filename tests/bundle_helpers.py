@@ -46,14 +46,30 @@ def add_audio(vault: Vault, interview_id: str, data: bytes) -> tuple[str, str]:
     return asset_id, writer.id
 
 
+def add_transcript(vault: Vault, interview_id: str, asset_id: str, layer: str) -> str:
+    tid = str(uuid.uuid4())
+    with vault.transaction() as conn:
+        conn.execute(
+            "INSERT INTO transcript(id, interview_id, asset_id, layer, task, model_name, "
+            "model_hashes, parameters, engine_version, state, resume_at_s, started_at, "
+            "updated_at, completed_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (tid, interview_id, asset_id, layer,
+             "transcribe" if layer == "original" else "translate", "whisper-base", "{}", "{}",
+             "test", "complete", 0.0, NOW.isoformat(), NOW.isoformat(), NOW.isoformat(),
+             "interviewer"))
+    return tid
+
+
 def add_segment(vault: Vault, interview_id: str, idx: int, text: str,
-                asset_id: str | None = None, layer: str = "original") -> str:
+                asset_id: str | None = None, layer: str = "original",
+                transcript_id: str | None = None) -> str:
     sid = str(uuid.uuid4())
     with vault.transaction() as conn:
         conn.execute("INSERT INTO segment(id, interview_id, asset_id, idx, start_s, end_s, "
-                     "speaker, text, created_at, created_by, layer) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                     "speaker, text, created_at, created_by, layer, transcript_id) "
+                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                      (sid, interview_id, asset_id, idx, idx * 1.25, idx * 1.25 + 1.0, "A", text,
-                      NOW.isoformat(), "interviewer", layer))
+                      NOW.isoformat(), "interviewer", layer, transcript_id))
         vault.audit("create", "segment", sid, role="interviewer")
     return sid
 
@@ -83,9 +99,13 @@ def populate(vault: Vault, code: str = "NK-2026-001", *, audio: bytes = b"RIFF" 
                                               NOW.isoformat(), "interviewer"))
     asset_id, _ = add_audio(vault, iid, audio)
     first = "I was held at the ministry office in Onsong."
-    s0 = add_segment(vault, iid, 0, first, asset_id)
-    add_segment(vault, iid, 1, "My cousin Kim Chol was there too.", asset_id)
-    add_segment(vault, iid, 0, "translated text", asset_id, layer="translation")
+    original = add_transcript(vault, iid, asset_id, "original")
+    translation = add_transcript(vault, iid, asset_id, "translation")
+    s0 = add_segment(vault, iid, 0, first, asset_id, transcript_id=original)
+    add_segment(vault, iid, 1, "My cousin Kim Chol was there too.", asset_id,
+                transcript_id=original)
+    add_segment(vault, iid, 0, "translated text", asset_id, layer="translation",
+                transcript_id=translation)
     start = first.index("ministry office")
     add_tag(vault, iid, s0, start, start + len("ministry office"))
     return iid

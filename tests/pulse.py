@@ -12,8 +12,9 @@ What it does: starts ``pulseaudio`` once per test session with its own runtime f
 temporary directory (``--daemonize=no --exit-idle-time=-1 -n`` with explicit modules, which also
 works as root), loads ``module-null-sink`` (``tv_sink``) and ``module-virtual-source``
 (``tv_mic``) over the sink's monitor, and makes them the defaults. ``PULSE_SERVER`` and
-``XDG_RUNTIME_DIR`` are set in ``os.environ`` for the whole session, because Qt Multimedia keeps
-its first PulseAudio connection for the life of the process; ``virtual_mic.env`` is the
+``XDG_RUNTIME_DIR`` are set in ``os.environ`` for the rest of the process, because Qt Multimedia
+keeps its first PulseAudio connection for the life of the process (so there is one daemon per
+process, however many modules import the fixture; it stops at exit); ``virtual_mic.env`` is the
 environment for subprocesses (e.g. the CLI). Tests that need it are skipped only when the
 ``pulseaudio``/``paplay``/``pactl`` programs are missing, naming them.
 
@@ -23,6 +24,7 @@ time, so no audio fixture needs committing.
 
 from __future__ import annotations
 
+import atexit
 import ctypes
 import os
 import shutil
@@ -30,7 +32,6 @@ import signal
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -139,29 +140,36 @@ def start_virtual_mic(folder: Path) -> VirtualMic:
     return mic
 
 
-_SESSION_MIC: VirtualMic | None = None
+_SHARED: VirtualMic | None = None
+
+
+def shared_virtual_mic() -> VirtualMic:
+    """The process's one virtual microphone, started on first use and stopped at exit.
+
+    One per process, not one per fixture definition: every test module that imports the
+    ``virtual_mic`` fixture gets its own fixture definition, but Qt Multimedia keeps talking to
+    the first PulseAudio server it met, so a second daemon would record silence.
+    """
+    global _SHARED
+    if _SHARED is None or _SHARED.process.poll() is not None:
+        folder = Path(tempfile.mkdtemp(prefix="tv-pulse-"))
+        mic = start_virtual_mic(folder)
+        for key in ("PULSE_SERVER", "XDG_RUNTIME_DIR", "PULSE_COOKIE"):
+            os.environ[key] = mic.env[key]
+
+        def stop() -> None:
+            mic.stop()
+            shutil.rmtree(folder, ignore_errors=True)
+
+        atexit.register(stop)
+        _SHARED = mic
+    return _SHARED
 
 
 @pytest.fixture(scope="session")
-def virtual_mic() -> Iterator[VirtualMic]:
-    """One private PulseAudio daemon per test session, made the default for this process."""
-    global _SESSION_MIC
-    folder = Path(tempfile.mkdtemp(prefix="tv-pulse-"))
-    mic = start_virtual_mic(folder)
-    _SESSION_MIC = mic
-    saved = {k: os.environ.get(k) for k in ("PULSE_SERVER", "XDG_RUNTIME_DIR", "PULSE_COOKIE")}
-    for key in saved:
-        os.environ[key] = mic.env[key]
-    try:
-        yield mic
-    finally:
-        mic.stop()
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-        shutil.rmtree(folder, ignore_errors=True)
+def virtual_mic() -> VirtualMic:
+    """A private PulseAudio daemon with a virtual microphone, the default for this process."""
+    return shared_virtual_mic()
 
 
 def make_speech_wav(path: Path, text: str = SPEECH_TEXT) -> Path:

@@ -3,21 +3,26 @@ vanished device, and no plaintext on disk."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
+import jiwer
 import numpy as np
 import pytest
 
-from app import audio, interviews
+from app import audio, interviews, transcribe, transcripts
 from storage import blobs
 from storage.vault import Vault
 from tests.audio_helpers import (
@@ -28,7 +33,7 @@ from tests.audio_helpers import (
     find_plaintext,
 )
 from tests.conftest import PASSPHRASE, ROOT, Cli
-from tests.pulse import VirtualMic, speech_wav, virtual_mic  # noqa: F401 - fixtures
+from tests.pulse import SPEECH_TEXT, VirtualMic, speech_wav, virtual_mic  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.slow
 
@@ -56,8 +61,7 @@ def test_qt_recorder_records_the_speech_while_the_gui_is_busy(
     interview = interviews.add_interview(vault, code="NK-REC-1", role="interviewer")
     fixture, fixture_rate = decode_file(speech_wav)
     speech_s = fixture.shape[1] / fixture_rate
-    limit = round(speech_s + 2.0, 1)
-    recorder = Recorder(vault, interview, role="interviewer", limit_s=limit)
+    recorder = Recorder(vault, interview, role="interviewer")
     levels: list[float] = []
     elapsed: list[float] = []
     states: list[str] = []
@@ -73,26 +77,40 @@ def test_qt_recorder_records_the_speech_while_the_gui_is_busy(
     started_at = recorder.elapsed_s
     virtual_mic.play(speech_wav)
     marker = recorder.add_marker("witness pauses")
+    qtbot.wait(1000)  # let the end of the sentence through the device buffers
     with qtbot.waitSignal(recorder.finished, timeout=30000):
-        pass
+        recorder.stop()
     assert errors == [] and states[0] == "recording" and states[-1] == "stopped"
     result = recorder.result
     assert result is not None and result.state == "complete"
-    assert result.duration_s == pytest.approx(limit, abs=1e-6)
+    assert result.duration_s >= speech_s + 1.0
     assert max(levels) > 0.1 and elapsed == sorted(elapsed) and elapsed[-1] > 1.0
 
     (asset,) = audio.list_assets(vault, interview)
-    assert asset.duration_s == pytest.approx(limit, abs=1e-6) and asset.sample_rate >= 16000
+    assert asset.duration_s == result.duration_s and asset.sample_rate >= 16000
     samples, rate = decode_blob(vault, asset.blob_id)
-    assert rate == asset.sample_rate and samples.shape[1] == round(limit * rate)
+    assert rate == asset.sample_rate and samples.shape[1] == round(result.duration_s * rate)
     # The speech is all there, at its own length (no dropouts while the GUI was blocked).
     first, last = active_span(samples, rate)
     fx_first, fx_last = active_span(fixture, fixture_rate)
     assert first >= started_at - 0.1
     assert (last - first) == pytest.approx(fx_last - fx_first, abs=0.25)
-    assert _correlation(samples[0], rate, fixture[0], fixture_rate) > 0.9
+    correlation = _correlation(samples[0], rate, fixture[0], fixture_rate)
+    # 0.98-0.99 on a quiet machine; the virtual device itself (null sink timing) glitches by a
+    # block now and then when the 2 shared cores are overloaded, which costs up to ~0.2. A
+    # missing or garbled sentence scores below 0.3.
+    assert correlation > 0.7
     (m,) = audio.list_markers(vault, interview)
-    assert m.id == marker and m.asset_id == asset.id and 0 < m.at_s <= limit
+    assert m.id == marker and m.asset_id == asset.id and 0 < m.at_s <= result.duration_s
+
+    # The engine hears the words (tiny.en, English only; espeak's voice is robotic, hence the
+    # generous bound).
+    transcribe.transcribe_interview(vault, interview, role="interviewer", model="tiny.en",
+                                    language="en")
+    heard = " ".join(seg.text for seg in transcripts.segments(vault, interview))
+    words = lambda text: re.findall(r"[a-z]+", text.lower())  # noqa: E731
+    assert jiwer.wer(" ".join(words(SPEECH_TEXT)), " ".join(words(heard))) <= 0.5, heard
+    assert {"detention", "father", "spring"} <= set(words(heard)), heard
 
     stored = b"".join(blobs.iter_chunks(vault.conn, asset.blob_id))
     assert hashlib.sha256(stored).hexdigest() == asset.sha256
@@ -102,14 +120,16 @@ def test_qt_recorder_records_the_speech_while_the_gui_is_busy(
     assert find_plaintext([vault.path, private_tmp], runs) == []
 
 
-def _envelope(x: np.ndarray, rate: int, window_s: float = 0.01) -> np.ndarray:
-    w = int(rate * window_s)
+def _envelope(x: np.ndarray, rate: int, hop_s: float = 0.01, smooth: int = 5) -> np.ndarray:
+    """RMS per 10 ms, smoothed over 50 ms (tolerant of resampling and scheduling jitter)."""
+    w = int(rate * hop_s)
     n = len(x) // w
-    return np.sqrt(np.mean(np.square(x[: n * w].reshape(n, w)), axis=1))
+    rms = np.sqrt(np.mean(np.square(x[: n * w].reshape(n, w)), axis=1))
+    return np.convolve(rms, np.ones(smooth) / smooth, mode="same")
 
 
 def _correlation(recorded: np.ndarray, rate: int, fixture: np.ndarray, fixture_rate: int) -> float:
-    """Best Pearson correlation of the fixture's loudness contour (10 ms) within the recording:
+    """Best Pearson correlation of the fixture's loudness contour within the recording:
     near 1 only if the whole sentence is there, in order, without gaps."""
     rec, ref = _envelope(recorded, rate), _envelope(fixture, fixture_rate)
     best = -1.0
@@ -124,11 +144,8 @@ def test_cli_records_for_n_seconds_and_leaves_no_plaintext(
         cli: Cli, virtual_mic: VirtualMic, speech_wav: Path, tmp_path: Path) -> None:  # noqa: F811
     _mic_cli(cli, virtual_mic)
     iid = cli("interview", "add", "--code", "NK-REC-2", check=True).stdout.strip()
-    player = virtual_mic.play_async(speech_wav)
-    try:
+    with _speaking(virtual_mic, speech_wav):  # the whole time, however slow the start-up
         done = cli("audio", "record", iid, "--seconds", "3", check=True)
-    finally:
-        player.wait(30)
     asset_id = done.stdout.strip()
     (item,) = json.loads(cli("audio", "list", iid, "--json", check=True).stdout)
     assert item["id"] == asset_id and item["state"] == "complete"
@@ -144,6 +161,24 @@ def test_cli_records_for_n_seconds_and_leaves_no_plaintext(
     assert out.read_bytes() == stored
     samples, rate = decode_file(out)
     assert samples.shape[1] == 3 * rate
+
+
+@contextlib.contextmanager
+def _speaking(mic: VirtualMic, wav: Path) -> Iterator[None]:
+    """Play ``wav`` into the microphone over and over until the block ends."""
+    stop = threading.Event()
+
+    def loop() -> None:
+        while not stop.is_set():
+            mic.play(wav)
+
+    player = threading.Thread(target=loop, daemon=True)
+    player.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        player.join(60)
 
 
 def _recording_process(cli: Cli, iid: str, *extra: str) -> subprocess.Popen[str]:
@@ -271,3 +306,62 @@ def test_full_disk_stops_cleanly_and_keeps_what_was_recorded(
         assert samples.shape[1] == round(asset.duration_s * rate)
         stored = b"".join(blobs.iter_chunks(vault.conn, asset.blob_id))
         assert hashlib.sha256(stored).hexdigest() == asset.sha256
+
+
+def test_qt_recorder_pause_drops_sound_and_resume_continues(
+        qtbot, virtual_mic: VirtualMic, speech_wav: Path, vault: Vault) -> None:  # noqa: F811
+    from ui.recorder import Recorder
+
+    interview = interviews.add_interview(vault, code="NK-REC-7", role="interviewer")
+    recorder = Recorder(vault, interview, role="interviewer", limit_s=2.0)
+    states: list[str] = []
+    recorder.stateChanged.connect(states.append)
+    recorder.start()
+    qtbot.waitUntil(lambda: recorder.state == "recording", timeout=15000)
+    recorder.pause()
+    qtbot.waitUntil(lambda: recorder.state == "paused", timeout=5000)
+    paused_at = recorder.elapsed_s
+    virtual_mic.play(speech_wav)  # spoken while paused: must not be stored
+    qtbot.wait(300)
+    assert recorder.elapsed_s == paused_at
+    recorder.resume()
+    with qtbot.waitSignal(recorder.finished, timeout=30000):
+        pass
+    assert states[:3] == ["recording", "paused", "recording"] and states[-1] == "stopped"
+    (asset,) = audio.list_assets(vault, interview)
+    assert asset.state == "complete" and asset.duration_s == pytest.approx(2.0)
+    samples, rate = decode_blob(vault, asset.blob_id)
+    assert samples.shape[1] == 2 * rate
+    assert float(np.abs(samples).max()) < 0.01  # silence before and after, no speech
+    actions = [r[0] for r in vault.conn.execute(
+        "SELECT action FROM audit_log WHERE object_id = ? ORDER BY seq", (asset.id,))]
+    assert actions == ["record-start", "record-pause", "record-resume", "record"]
+
+
+def test_cli_device_selection(cli: Cli, virtual_mic: VirtualMic) -> None:  # noqa: F811
+    _mic_cli(cli, virtual_mic)
+    iid = cli("interview", "add", "--code", "NK-REC-8", check=True).stdout.strip()
+    listed = cli("audio", "devices", check=True).stdout
+    assert f"{virtual_mic.source}\t" in listed
+    wrong = cli("audio", "record", iid, "--seconds", "1", "--device", "no such microphone")
+    assert wrong.returncode == 2 and virtual_mic.source in wrong.stderr
+    done = cli("audio", "record", iid, "--seconds", "1", "--device", virtual_mic.source,
+               check=True)
+    (item,) = json.loads(cli("audio", "list", iid, "--json", check=True).stdout)
+    assert item["id"] == done.stdout.strip() and item["duration_s"] == pytest.approx(1.0)
+
+
+def test_stop_then_wait_from_the_gui_thread_does_not_deadlock(
+        qtbot, virtual_mic: VirtualMic, vault: Vault) -> None:  # noqa: F811
+    from ui.recorder import Recorder
+
+    interview = interviews.add_interview(vault, code="NK-REC-9", role="interviewer")
+    recorder = Recorder(vault, interview, role="interviewer")
+    recorder.start()
+    qtbot.waitUntil(lambda: recorder.elapsed_s > 0.5, timeout=15000)
+    recorder.stop()
+    assert recorder.wait(10_000)  # no event processing in between: must not need the GUI loop
+    result = recorder.result
+    assert result is not None and result.state == "complete" and result.duration_s >= 0.5
+    (asset,) = audio.list_assets(vault, interview)
+    assert asset.id == result.asset_id and asset.state == "complete"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -192,6 +193,27 @@ def test_kill_9_during_import_leaves_nothing(cli: Cli, tmp_path: Path) -> None:
         assert vault.integrity_check() == []
 
 
+def test_ctrl_c_during_import_stores_nothing_and_says_so(cli: Cli, tmp_path: Path) -> None:
+    iid = cli("interview", "add", "--code", "NK-IMP-5", check=True).stdout.strip()
+    big = make_long_wav(tmp_path / "long.wav", 3600)
+    cmd = [sys.executable, "-m", "app", "--vault", str(cli.vault), "--passphrase-file",
+           str(cli.passphrase_file), "audio", "import", iid, str(big)]
+    proc = subprocess.Popen(cmd, env=cli.env, cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    locks = cli.vault / "locks"
+    deadline = time.monotonic() + 60
+    while not (locks.exists() and any(locks.glob("*.lock"))):
+        assert proc.poll() is None and time.monotonic() < deadline
+        time.sleep(0.02)
+    time.sleep(0.3)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 1 and out == ""
+    assert err.strip().endswith("testimony: Import interrupted; nothing was stored.")
+    with Vault.open(cli.vault, PASSPHRASE) as vault:
+        _nothing_stored(vault)
+
+
 def test_import_leaves_no_plaintext_on_disk(cli: Cli, clips: dict[str, Path]) -> None:
     iid = cli("interview", "add", "--code", "NK-IMP-4", check=True).stdout.strip()
     cli("audio", "import", iid, str(clips["wav"]), check=True)
@@ -237,3 +259,32 @@ def test_export_and_import_argument_errors(clips: dict[str, Path], vault: Vault,
         audio.add_marker(vault, interview, -1, role="interviewer")
     (m,) = audio.list_markers(vault, interview)
     assert m.id == marker and m.asset_id == asset.id and m.note == "door slams"
+
+
+def test_import_onto_a_full_disk_stores_nothing_and_says_so(cli: Cli, tmp_path: Path) -> None:
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a small tmpfs needs root and mount(8)")
+    iid = cli("interview", "add", "--code", "NK-IMP-6", check=True).stdout.strip()
+    big = make_long_wav(tmp_path / "long.wav", 600)  # 19 MB: more than the disk holds
+    small = tmp_path / "small-disk"
+    small.mkdir()
+    used = sum(p.stat().st_size for p in cli.vault.rglob("*") if p.is_file())
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={used // 1024 + 4096}k",
+                              "tmpfs", str(small)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("mounting a tmpfs is not permitted here (mount(8) failed)")
+    try:
+        shutil.copytree(cli.vault, small / "vault")
+        cli.vault = small / "vault"
+        done = cli("audio", "import", iid, str(big))
+        assert done.returncode == 1 and done.stdout == ""
+        sentences = [line for line in done.stderr.splitlines() if line.startswith("testimony: ")]
+        assert sentences == ["testimony: The disk is full, so the import was stopped and nothing "
+                             "was stored; free some space and import again."]
+        copy = tmp_path / "vault-copy"
+        shutil.copytree(small / "vault", copy)
+    finally:
+        subprocess.run(["umount", str(small)], check=False)
+    with Vault.open(copy, PASSPHRASE) as vault:
+        _nothing_stored(vault)
+        assert vault.integrity_check() == []

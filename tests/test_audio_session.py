@@ -191,6 +191,13 @@ def test_crash_leaves_playable_interrupted_recording(tmp_path: Path, vault: Vaul
         assert asset.duration_s >= 2.0 - 0.5
         samples, rate, _ = decode(reopened, asset.blob_id)
         assert samples.shape[-1] == round(committed * 16000) and rate == 16000
+        # The transcription area's decoder (playback, engine) reads it too, seeking by time.
+        from transcription.decode import iter_blocks
+
+        blocks = list(iter_blocks(reopened.blob_reader(asset.blob_id), rate=16000))
+        assert sum(len(b) for b in blocks) == round(committed * 16000)
+        tail = list(iter_blocks(reopened.blob_reader(asset.blob_id), rate=16000, start_s=1.0))
+        assert sum(len(b) for b in tail) == round((committed - 1.0) * 16000)
         out = tmp_path / "out.wav"
         audio.export_asset(reopened, interview, asset.id, out, role="supervisor")
         assert hashlib.sha256(out.read_bytes()).hexdigest() == asset.sha256
@@ -237,3 +244,47 @@ def test_formats_below_archival_quality_are_refused() -> None:
         PcmFormat(8000, 1)
     with pytest.raises(ValueError):
         PcmFormat(16000, 1, "u8")  # type: ignore[arg-type]
+
+
+def test_a_session_that_cannot_start_leaves_no_orphan_blob(
+        vault: Vault, interview: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import app.recording
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("audit unavailable")
+
+    monkeypatch.setattr(app.recording.audit, "append", broken)
+    with pytest.raises(RuntimeError):
+        RecordingSession(vault, interview, PcmFormat(16000, 1), role="interviewer")
+    assert vault.conn.execute("SELECT COUNT(*) FROM blob").fetchone() == (0,)
+    assert vault.conn.execute("SELECT COUNT(*) FROM audio_asset").fetchone() == (0,)
+    assert list(vault.lock_folder.glob("*.lock")) == []
+
+
+def test_a_burst_after_a_stall_is_committed_at_once(vault: Vault, interview: str) -> None:
+    """Audio time bounds what is uncommitted, even when the wall clock has not moved."""
+    clock = FakeClock()
+    session = RecordingSession(vault, interview, PcmFormat(16000, 1), role="interviewer",
+                               clock=clock)
+    session.write(tone(3.0, 16000, 1))  # three seconds arrive in one go
+    assert session.committed_s == pytest.approx(3.0)
+    for _ in range(40):  # then 20 ms blocks with the clock frozen
+        session.write(tone(0.02, 16000, 1))
+        assert session.elapsed_s - session.committed_s <= 0.5 + 1e-9
+    session.stop()
+
+
+def test_time_stamps_come_from_the_injected_clock(vault: Vault, interview: str) -> None:
+    import datetime as dt
+
+    fixed = dt.datetime(2026, 3, 2, 1, 0, tzinfo=dt.UTC)
+    session = RecordingSession(vault, interview, PcmFormat(16000, 1), role="interviewer",
+                               now=lambda: fixed)
+    session.add_marker("x")
+    session.stop()
+    (asset,) = audio.list_assets(vault, interview)
+    assert asset.created_at == fixed.isoformat()
+    stamps = {r[0] for r in vault.conn.execute(
+        "SELECT at FROM audit_log WHERE object_id = ? OR action = 'create' AND object_type = "
+        "'marker'", (asset.id,))}
+    assert stamps == {fixed.isoformat()}

@@ -131,7 +131,8 @@ def test_strict_json_and_manifest_validator_never_crash(value: object) -> None:
         validate_manifest(parsed)
 
 
-def test_minisign_round_trip_and_every_byte_of_the_signature_matters() -> None:
+@pytest.mark.parametrize("attempt", range(5))
+def test_minisign_round_trip_and_every_byte_of_the_signature_matters(attempt: int) -> None:
     private, public = new_signing_key()
     sig = minisign.sign_file(private, public, b"manifest bytes", "trusted comment here")
     assert minisign.verify_file(public, b"manifest bytes", sig).trusted_comment == (
@@ -200,3 +201,34 @@ def test_atheris_fuzzes_the_parsers(tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=300, cwd=ROOT)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Done 50000 runs" in result.stderr
+
+
+def test_non_canonical_base64_spellings_are_refused() -> None:
+    import base64
+
+    private, public = new_signing_key()
+    sig = minisign.sign_file(private, public, b"m", "c")
+    lines = sig.split(b"\n")
+    alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+    line = lines[1]
+    assert line.endswith(b"=") and not line.endswith(b"==")
+    last = alphabet.index(line[-2:-1])
+    twin = alphabet[last ^ 1:(last ^ 1) + 1]  # differs only in the 2 unused bits
+    variant = line[:-2] + twin + b"="
+    assert base64.b64decode(variant) == base64.b64decode(line)
+    forged = b"\n".join([lines[0], variant, *lines[2:]])
+    with pytest.raises(BadSignature):
+        minisign.verify_file(public, b"m", forged)
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.one_of(st.binary(max_size=600),
+                 st.builds(lambda a, b: b"testimony-receipt-v1\n" + a + b"\n" + b + b"\n",
+                           st.binary(max_size=300), st.binary(max_size=120))))
+def test_receipt_reader_refuses_garbage_cleanly(vault, data: bytes) -> None:  # type: ignore[no-untyped-def]
+    from app.bundles.receipts import apply_receipt
+
+    with pytest.raises(BundleRejected):
+        apply_receipt(vault, data, role="interviewer")
+    assert vault.conn.execute("SELECT count(*) FROM purge_ack").fetchone()[0] == 0

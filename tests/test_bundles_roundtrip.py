@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from app.bundles import keys
+from app.bundles.collect import redact_text
 from app.bundles.errors import BundleRejected
-from app.bundles.export import export_bundle, redact_text
+from app.bundles.export import export_bundle
 from app.bundles.importer import import_bundle, verify_bundle
 from app.bundles.receipts import apply_receipt, make_receipt, purge_acknowledged
 from app.bundles.redaction import add_redaction
@@ -83,7 +84,7 @@ def test_verify_without_vault_reports_signer_not_pinned(world: World) -> None:
 
 
 def test_other_areas_tables_are_found_generically_and_round_trip(world: World) -> None:
-    ddl = ("CREATE TABLE segment_revision (id TEXT PRIMARY KEY, segment_id TEXT NOT NULL "
+    ddl = ("CREATE TABLE zz_segment_note (id TEXT PRIMARY KEY, segment_id TEXT NOT NULL "
            "REFERENCES segment(id) ON DELETE CASCADE, text TEXT NOT NULL, model TEXT, "
            "created_at TEXT NOT NULL)")
     for v in (world.field, world.sup):
@@ -93,15 +94,15 @@ def test_other_areas_tables_are_found_generically_and_round_trip(world: World) -
     iid = populate(world.field)
     seg = world.field.conn.execute("SELECT id FROM segment LIMIT 1").fetchone()[0]
     with world.field.transaction() as conn:
-        conn.execute("INSERT INTO segment_revision VALUES (?,?,?,?,?)",
+        conn.execute("INSERT INTO zz_segment_note VALUES (?,?,?,?,?)",
                      (str(uuid.uuid4()), seg, "older words", "whisper-base", "2026-11-01"))
         conn.execute("INSERT INTO fts_segment VALUES ('derived')")
     result = world.export(iid)
     names = [f["name"] for f in json.loads(_manifest(world, result.path))["files"]]
-    assert "tables/segment_revision.jsonl" in names
+    assert "tables/zz_segment_note.jsonl" in names
     assert not any("fts_" in n for n in names)
     import_bundle(world.sup, result.path, world.identity, role="supervisor")
-    assert rows(world.sup, "segment_revision") == rows(world.field, "segment_revision")
+    assert rows(world.sup, "zz_segment_note") == rows(world.field, "zz_segment_note")
     assert rows(world.sup, "fts_segment") == []
 
 
@@ -150,7 +151,7 @@ def test_share_profile_drops_details_and_audio_and_redacts(world: World) -> None
     seg = world.field.conn.execute(
         "SELECT id, text FROM segment WHERE idx = 1 AND layer = 'original'").fetchone()
     start = seg[1].index("Kim Chol")
-    add_redaction(world.field, iid, "1", start, start + len("Kim Chol"), "names a relative",
+    add_redaction(world.field, iid, "2", start, start + len("Kim Chol"), "names a relative",
                   role="interviewer")
     seg0 = world.field.conn.execute(
         "SELECT id FROM segment WHERE idx = 0 AND layer = 'original'").fetchone()[0]
@@ -159,15 +160,22 @@ def test_share_profile_drops_details_and_audio_and_redacts(world: World) -> None
     assert result.redactions == 2
     m = json.loads(_manifest(world, result.path))
     assert m["profile"] == "share" and len(m["redactions"]) == 2
-    assert {"interviewee", "audio_asset", "redaction"} <= set(m["dropped"]["tables"])
-    assert m["audio"] == [] and not any(f["name"].startswith("audio/") for f in m["files"])
+    assert {"interviewee", "redaction"} <= set(m["dropped"]["tables"])
+    assert m["dropped"]["audio_withheld"] is True
+    assert [a["kind"] for a in m["audio"]] == ["withheld-audio"]
+    assert [f["size"] for f in m["files"] if f["name"].startswith("audio/")] == [0]
     import_bundle(world.sup, result.path, world.identity, role="supervisor")
     texts = [r[0] for r in world.sup.conn.execute("SELECT text FROM segment ORDER BY idx")]
     assert "Kim Chol" not in " ".join(texts)
     assert "My cousin [REDACTED] was there too." in texts
     assert world.sup.conn.execute("SELECT count(*) FROM interviewee").fetchone()[0] == 0
-    assert world.sup.conn.execute("SELECT count(*) FROM blob").fetchone()[0] == 0
-    assert world.sup.conn.execute("SELECT asset_id FROM segment").fetchone()[0] is None
+    assert world.sup.conn.execute("SELECT kind, size FROM blob").fetchall() == [
+        ("withheld-audio", 0)]
+    assert world.sup.conn.execute("SELECT original_name FROM audio_asset").fetchone()[0] is None
+    # transcripts keep their recording, so the supervisor's transcript views still list them
+    from app.transcripts import segments
+
+    assert len(segments(world.sup, iid)) == 2
     # the tag after a redacted span is shifted so it still marks the same words
     tag = world.sup.conn.execute("SELECT char_start, char_end FROM tag").fetchone()
     text0 = world.sup.conn.execute(
@@ -360,3 +368,119 @@ def test_import_reports_progress_and_cancel_rolls_back(world: World) -> None:
     import_bundle(world.sup, result.path, world.identity, role="supervisor",
                   progress=lambda f, _l: done.append(f))
     assert done[-1] == 1.0
+
+
+def test_same_code_from_another_laptop_is_refused_clearly(world: World) -> None:
+    from app.bundles.errors import BundleError
+
+    populate(world.sup, "NK-2026-001")  # the supervisor already has this code, other id
+    iid = populate(world.field, "NK-2026-001")
+    result = world.export(iid)
+    before = world.sup_digest()
+    with pytest.raises(BundleError, match="same code as a different interview"):
+        import_bundle(world.sup, result.path, world.identity, role="supervisor")
+    assert world.sup_digest() == before
+
+
+def test_share_profile_leaves_out_text_copies_of_redacted_segments(world: World) -> None:
+    ddl = ("CREATE TABLE zz_segment_note (id TEXT PRIMARY KEY, segment_id TEXT NOT NULL "
+           "REFERENCES segment(id) ON DELETE CASCADE, old_text TEXT NOT NULL, "
+           "created_at TEXT NOT NULL)")
+    for v in (world.field, world.sup):
+        with v.transaction() as conn:
+            conn.execute(ddl)
+    iid = populate(world.field)
+    segs = dict(world.field.conn.execute(
+        "SELECT idx, id FROM segment WHERE layer = 'original'").fetchall())
+    with world.field.transaction() as conn:
+        for idx, sid in segs.items():
+            conn.execute("INSERT INTO zz_segment_note VALUES (?,?,?,?)",
+                         (str(uuid.uuid4()), sid, f"draft {idx} Kim Chol", "2026-11-01"))
+    add_redaction(world.field, iid, "2", 10, 18, "names a relative", role="interviewer")
+    result = world.export(iid, profile="share")
+    m = json.loads(_manifest(world, result.path))
+    assert m["dropped"]["rows"] == {"zz_segment_note": 1}
+    import_bundle(world.sup, result.path, world.identity, role="supervisor")
+    kept = [r[0] for r in world.sup.conn.execute("SELECT segment_id FROM zz_segment_note")]
+    assert kept == [segs[0]]
+
+
+@pytest.mark.parametrize("size", [0, 1, 511, 512, 65535, 65536, 65537, 262144, 262145])
+def test_audio_round_trips_exactly_at_boundaries(world: World, size: int) -> None:
+    import io
+
+    audio = bytes((i * 7) % 256 for i in range(size))
+    iid = populate(world.field, audio=audio)
+    result = world.export(iid)
+    import_bundle(world.sup, result.path, world.identity, role="supervisor")
+    blob_id, sha = world.sup.conn.execute(
+        "SELECT b.id, b.sha256 FROM blob b JOIN audio_asset a ON a.blob_id = b.id").fetchone()
+    buf = io.BytesIO()
+    assert copy_to(world.sup.conn, blob_id, buf) == (size, sha)
+    assert buf.getvalue() == audio
+
+
+def _other_areas_data(vault, iid: str) -> None:
+    """Use the transcript and coding services so their tables hold real rows."""
+    from app.coding import taxonomy as tx
+    from app.coding.events import add_event
+    from app.coding.tags import add_tag
+    from app.transcripts import edit_segment
+
+    term = sorted(tx.builtin().descendants("violation") - {"violation"})[0]
+    edit_segment(vault, iid, "2", text="My cousin Kim Chol was there too, I think.",
+                 role="translator", reason="listened again")
+    tag_id = add_tag(vault, iid, term, role="coder", segment=0, chars=(0, 5))
+    add_event(vault, iid, act=term, role="coder", tags=[tag_id], notes="seen")
+
+
+def test_every_interview_table_of_every_area_round_trips(world: World) -> None:
+    from app.bundles.tables import interview_tables
+
+    iid = populate(world.field)
+    _other_areas_data(world.field, iid)
+    names = [t.name for t in interview_tables(world.field.conn)]
+    assert {"segment_revision", "event_tag", "transcript"} <= set(names)
+    populated = [n for n in names if rows(world.field, n)]
+    assert {"segment_revision", "event_tag", "tag", "event"} <= set(populated)
+    result = world.export(iid)
+    manifest = json.loads(_manifest(world, result.path))
+    assert manifest["taxonomy_version"] and manifest["taxonomy_versions_used"]
+    imported = import_bundle(world.sup, result.path, world.identity, role="supervisor")
+    assert not imported.conflicts
+    for name in populated:
+        assert rows(world.sup, name) == rows(world.field, name), name
+    # the supervisor's search index is rebuilt by the coding area's triggers, not imported
+    assert world.sup.conn.execute("SELECT count(*) FROM fts_ref").fetchone()[0] > 0
+
+
+def test_share_profile_drops_revisions_of_redacted_segments(world: World) -> None:
+    iid = populate(world.field)
+    _other_areas_data(world.field, iid)
+    text = world.field.conn.execute(
+        "SELECT text FROM segment WHERE idx = 1 AND layer = 'original'").fetchone()[0]
+    start = text.index("Kim Chol")
+    add_redaction(world.field, iid, "2", start, start + 8, "names a relative", role="interviewer")
+    result = world.export(iid, profile="share")
+    import_bundle(world.sup, result.path, world.identity, role="supervisor")
+    everything = " ".join(str(r) for n in ("segment", "segment_revision", "tag", "event")
+                          for r in rows(world.sup, n))
+    assert "Kim Chol" not in everything and "[REDACTED]" in everything
+
+
+def test_real_audio_replaces_a_share_placeholder(world: World) -> None:
+    import io
+
+    audio = b"real recording" * 1000
+    iid = populate(world.field, audio=audio)
+    import_bundle(world.sup, world.export(iid, name="s.age", profile="share").path,
+                  world.identity, role="supervisor")
+    result = import_bundle(world.sup, world.export(iid, name="a.age").path, world.identity,
+                           role="supervisor")
+    blob_id, kind = world.sup.conn.execute("SELECT id, kind FROM blob").fetchone()
+    assert kind == "audio"
+    buf = io.BytesIO()
+    copy_to(world.sup.conn, blob_id, buf)
+    assert buf.getvalue() == audio
+    # rows that differ (here the blanked original file name) arrive as conflicts, not lost
+    assert {t for t, _ in result.conflicts} == {"audio_asset"}

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from storage.vault import Vault
 from tests.conftest import PASSPHRASE, ROOT, Cli
+from tests.test_vault import snapshot
 
 
 def test_interview_add_list_show_json(cli: Cli) -> None:
@@ -31,8 +32,10 @@ def test_interview_add_list_show_json(cli: Cli) -> None:
 def test_wrong_passphrase_exit_3_one_sentence_no_traceback(cli: Cli, tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_text("wrong passphrase\n")
+    before = snapshot(cli.vault)
     res = cli("interview", "list", passphrase_file=bad)
     assert res.returncode == 3
+    assert snapshot(cli.vault) == before  # bytes and mtimes of every file in the folder
     assert "passphrase is wrong" in res.stderr
     assert "Traceback" not in res.stderr and len(res.stderr.strip().splitlines()) == 1
     # The next successful unlock reports the failed attempt.

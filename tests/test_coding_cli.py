@@ -100,5 +100,10 @@ def test_cli_taxonomy_import_and_refusal(cli, tmp_path) -> None:
     versions = json.loads(cli("taxonomy", "versions", "--json", check=True).stdout)
     assert [(v["id"], v["active"]) for v in versions] == [("nk-hr@2026.1", False),
                                                          ("acme@1", True)]
+    exported = tmp_path / "exported.jsonl"
+    exported.write_text(cli("taxonomy", "export", check=True).stdout, encoding="utf-8")
+    again = cli("--role", "supervisor", "taxonomy", "import", "--replace", str(exported),
+                check=True).stdout
+    assert "acme@1 was already in this vault" in again
     missing = cli("taxonomy", "import", str(tmp_path / "nope.jsonl"))
     assert missing.returncode == 2 and "Cannot read the taxonomy file" in missing.stderr

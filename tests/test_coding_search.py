@@ -213,3 +213,25 @@ def test_short_queries_fall_back_to_a_scan_when_too_common(corpus, monkeypatch) 
     via_scan = {q: codes(search.search(vault, q)) for q in ("요덕", "밤", "o_", "%")}
     assert via_scan == via_index
     assert ("NK-B", "marker", None, None) in via_scan["요덕"]  # 요덕 at the very end of a text
+
+
+def test_migration_indexes_text_that_existed_before_it() -> None:
+    """A vault upgraded to schema 30 gets its existing segments, notes and markers indexed."""
+    import sqlcipher3
+
+    from storage.migrations import migrate
+
+    conn = sqlcipher3.connect(":memory:", isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    migrate(conn, target=29)
+    conn.execute("INSERT INTO interview(id, code, notes, created_at, updated_at, created_by)"
+                 " VALUES ('i1', 'OLD-1', 'note about Camp 15', 't', 't', 'r')")
+    conn.execute("INSERT INTO segment(id, interview_id, idx, start_s, end_s, text, created_at,"
+                 " created_by) VALUES ('s1', 'i1', 0, 0, 1, '요덕수용소에서', 't', 'r')")
+    conn.execute("INSERT INTO marker(id, interview_id, at_s, note, created_at, created_by)"
+                 " VALUES ('m1', 'i1', 3.0, '요덕', 't', 'r')")
+    migrate(conn)
+    kinds = {r[0] for r in conn.execute(
+        "SELECT r.kind FROM fts_text f JOIN fts_ref r ON r.rowid = f.rowid"
+        " WHERE fts_text MATCH '\"요덕 \" OR \"요덕수\" OR \"camp 15\"'")}
+    assert kinds == {"segment", "marker", "note"}

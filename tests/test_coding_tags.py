@@ -161,3 +161,27 @@ def test_audio_and_interview_tags(vault) -> None:
     assert views[whole].anchor == "interview"
     with pytest.raises(UsageError, match="past its end"):
         tags.add_tag(vault, iid, "torture", role="coder", at=(700.0, None))
+
+
+def test_deleting_a_coded_interview_removes_its_tags_events_and_index(coded) -> None:
+    from app import interviews
+    from app.coding import events
+
+    vault, iid, sid, tag_id = coded
+    events.add_event(vault, iid, act="torture", role="coder", tags=[tag_id])
+    interviews.delete_interview(vault, iid, role="supervisor")
+    for table in ("tag", "event", "event_tag", "segment", "fts_ref"):
+        assert vault.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
+    assert vault.conn.execute("SELECT count(*) FROM fts_text").fetchone()[0] == 0
+
+
+def test_tag_by_segment_id(vault) -> None:
+    iid = add_interview(vault)
+    _, second = add_segments(vault, iid, ["첫째", "둘째 문장"])
+    tag_id = tags.add_tag(vault, iid, "torture", role="coder", segment_id=second, chars=(3, 5))
+    assert view(vault, iid, tag_id).text == "문장"
+    with pytest.raises(UsageError, match="not both"):
+        tags.add_tag(vault, iid, "torture", role="coder", segment=0, segment_id=second)
+    other = add_interview(vault, "OTHER")
+    with pytest.raises(NotFound, match="no segment"):
+        tags.add_tag(vault, other, "torture", role="coder", segment_id=second)

@@ -227,3 +227,19 @@ def test_shipped_upgrade_is_stored_when_active_version_is_builtin(vault, monkeyp
     monkeypatch.setattr(tx, "builtin_bytes", lambda: newer.to_jsonl().encode())
     assert tx.ensure_taxonomy(vault).version_id == "nk-hr@2099.1"
     assert len(tx.stored_versions(vault.conn)) == 2
+
+
+def test_refused_file_on_a_fresh_vault_stores_nothing_at_all(vault) -> None:
+    audit_before = vault.conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+    with pytest.raises(tx.TaxonomyFileError):
+        tx.import_taxonomy(vault, jsonl(term("a", "missing")), role="supervisor")
+    with pytest.raises(tx.TaxonomyFileError, match="already in this vault"):
+        changed = tx.builtin().to_jsonl().replace("Camp 15", "Camp Fifteen").encode()
+        tx.import_taxonomy(vault, changed, mode="replace", role="supervisor")
+    assert vault.conn.execute("SELECT count(*) FROM taxonomy_version").fetchone()[0] == 0
+    assert vault.conn.execute("SELECT count(*) FROM audit_log").fetchone()[0] == audit_before
+    assert tx.active_version_id(vault.conn) is None
+    # the identical shipped file is accepted (stored once, as the shipped version)
+    same = tx.import_taxonomy(vault, tx.builtin().to_jsonl().encode(), mode="replace",
+                              role="supervisor")
+    assert same.already_present and len(tx.stored_versions(vault.conn)) == 1

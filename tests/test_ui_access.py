@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from app import interviews
 from tests.conftest import PASSPHRASE
-from tests.ui_support import make_window, unlock
+from tests.ui_support import _audio_devices_first, make_window, speech_wav, unlock, virtual_mic  # noqa: F401
 
 INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QPlainTextEdit,
                QAbstractSpinBox)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from PySide6.QtCore import Qt
 
 from app import interviews
 from app.overview import interview_summaries
 from tests.conftest import PASSPHRASE
-from tests.ui_support import make_window, unlock
+from tests.ui_support import _audio_devices_first, make_window, speech_wav, unlock, virtual_mic  # noqa: F401
 from ui.interview_list import NewInterviewDialog, format_duration
 
 
@@ -140,3 +141,14 @@ def test_invalid_edit_shows_one_sentence_and_changes_nothing(window):
 def test_format_duration():
     assert format_duration(0) == "—"
     assert format_duration(3725.4) == "1:02:05"
+
+
+def test_enter_searches_the_words_too(window, qtbot):
+    lst = window.workspace.list
+    lst.search.setText("synthetic words")
+    assert lst.visible_codes() == []  # no code contains it
+    qtbot.keyClick(lst.search, Qt.Key.Key_Return)
+    assert lst.visible_codes() == ["SYN-B"]
+    assert "in 1 interviews" in lst.message.text()
+    lst.search.setText("synthetic word")  # typing again drops the word matches
+    assert lst.visible_codes() == []

@@ -13,7 +13,7 @@ from app import interviews
 from app.unlock import read_attempts
 from storage.vault import Vault
 from tests.conftest import PASSPHRASE
-from tests.ui_support import make_window, unlock
+from tests.ui_support import _audio_devices_first, make_window, speech_wav, unlock, virtual_mic  # noqa: F401
 from ui import settings as settings_store
 from ui.main_window import TITLE
 
@@ -49,6 +49,17 @@ def test_first_run_creates_vault_and_shows_recovery_code_once(qtbot, tmp_path, s
     assert s.fingerprint_label.text()
     # the passphrase fields were wiped as soon as the work started
     assert s.passphrase.text() == "" and s.repeat.text() == ""
+    # optionally pin the supervisor's key right away
+    from app.bundles import keys
+
+    _text, identity = keys.new_supervisor_key()
+    pub = tmp_path / "supervisor.pub"
+    pub.write_text(identity.public.text("S"))
+    s.pin_supervisor(tmp_path / "missing.pub")
+    assert "Cannot read the key file" in s.pin_label.text()
+    s.pin_supervisor(pub)
+    assert identity.public.fingerprint in s.pin_label.text()
+    assert keys.pinned_supervisor(w.session.vault, identity.public.age_recipient) is not None
     s.written_down.setChecked(True)
     s.continue_button.click()
     assert w.stack.currentWidget() is w.workspace

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from crypto.kdf import weak_test_params
 from ui.main import build_window
 from ui.main_window import MainWindow
@@ -29,3 +31,17 @@ def make_window(qtbot: Any, vault_path: Path, state: Path, *, runner: Runner | N
 def unlock(window: MainWindow, passphrase: bytes) -> None:
     window.unlock_screen.passphrase.setText(passphrase.decode())
     window.unlock_screen.unlock_button.click()
+
+
+# Qt Multimedia keeps its first PulseAudio connection for the life of the process, so the
+# private PulseAudio daemon (tests.pulse) must run before any window lists audio devices;
+# otherwise a later recording or playback test in the same run would find no devices.
+from tests.pulse import speech_wav, virtual_mic  # noqa: E402,F401 - re-exported fixtures
+
+
+@pytest.fixture(autouse=True)
+def _audio_devices_first(request: pytest.FixtureRequest) -> None:
+    try:
+        request.getfixturevalue("virtual_mic")
+    except pytest.skip.Exception:
+        pass  # no PulseAudio here: windows simply list no devices

@@ -6,9 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import app.coding.events as events
-import app.coding.tags as tags
-import app.coding.taxonomy as taxonomy
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
@@ -30,6 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import app.coding.events as events
+import app.coding.tags as tags
+import app.coding.taxonomy as taxonomy
 from ui.errors import message_for
 from ui.session import Session
 from ui.transcript_view import fmt_time

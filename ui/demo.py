@@ -42,3 +42,36 @@ def add_demo_interviews(vault: Any, role: str = "interviewer") -> list[str]:
                                         note="Demo withdrawal (synthetic)")
         ids.append(iid)
     return ids
+
+
+DEMO_SPEECH = ("This is a synthetic demo recording. It is not real testimony. "
+               "The guards took my brother away in the winter of nineteen ninety seven.")
+
+
+def add_demo_recording(vault: Any, interview_id: str, folder: Any, role: str = "interviewer",
+                       model: str = "tiny.en") -> None:
+    """Speak DEMO_SPEECH with espeak-ng into a WAV, import it, transcribe it (real model), add a
+    marker, a tag and an event. Needs espeak-ng; used by the screenshot script only."""
+    import subprocess
+    from pathlib import Path
+
+    from app import audio
+    from app.coding import events, tags
+    from app.transcribe import transcribe_interview
+
+    wav = Path(folder) / "demo-speech.wav"
+    subprocess.run(["espeak-ng", "-v", "en", "-s", "150", "-w", str(wav), DEMO_SPEECH],
+                   check=True, capture_output=True)
+    asset = audio.import_audio(vault, interview_id, wav, role=role)
+    wav.unlink()
+    audio.add_marker(vault, interview_id, 4.0, "demo marker", role=role)
+    transcribe_interview(vault, interview_id, role=role, model=model, language="en")
+    tag_id = tags.add_tag(vault, interview_id, "detention.kwanliso.15", role="coder",
+                          confidence="medium")
+    tags.add_tag(vault, interview_id, "violation.cah.enforced_disappearance", role="coder",
+                 segment=0, chars=(0, 4))
+    events.add_event(vault, interview_id, act="violation.cah.enforced_disappearance",
+                     role="coder", victim="V2 (brother, synthetic)",
+                     perpetrator="perpetrator.mss", place="Yodok", date="1997-winter",
+                     relation="saw", tags=[tag_id])
+    del asset

@@ -7,11 +7,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import app.bundles.export as bundle_export
-import app.bundles.keys as keys
-from app.bundles.model import PROFILES, PURPOSES
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -27,6 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import app.bundles.export as bundle_export
+import app.bundles.keys as keys
+import app.bundles.receipts as receipts
+from app.bundles.model import PROFILES, PURPOSES
 from app.overview import InterviewSummary, interview_summaries
 from ui.errors import message_for
 from ui.session import Session
@@ -67,6 +69,22 @@ class ExportView(QWidget):
         self.pin_button = QPushButton(self.tr("&Pin a supervisor's public key..."))
         self.pin_button.setObjectName("pinSupervisor")
         left.addWidget(self.pin_button)
+        after = QGroupBox(self.tr("After the supervisor has the bundle"))
+        al = QVBoxLayout(after)
+        self.receipt_button = QPushButton(self.tr("Apply the supervisor's &receipt..."))
+        self.receipt_button.setObjectName("applyReceipt")
+        al.addWidget(self.receipt_button)
+        prow = QHBoxLayout()
+        self.purge_confirm = QCheckBox(self.tr("I want to &delete acknowledged interviews "
+                                               "from this laptop"))
+        self.purge_confirm.setObjectName("purgeConfirm")
+        self.purge_button = QPushButton(self.tr("Pur&ge"))
+        self.purge_button.setObjectName("purgeButton")
+        self.purge_button.setEnabled(False)
+        prow.addWidget(self.purge_confirm, 1)
+        prow.addWidget(self.purge_button)
+        al.addLayout(prow)
+        left.addWidget(after)
         lay.addLayout(left, 1)
 
         right = QVBoxLayout()
@@ -89,7 +107,9 @@ class ExportView(QWidget):
         browse.setObjectName("exportBrowse")
         row.addWidget(self.out, 1)
         row.addWidget(browse)
-        form.addRow(self.tr("Save &to:"), row)
+        save_label = QLabel(self.tr("Save &to:"))
+        save_label.setBuddy(self.out)  # a row layout gets no automatic buddy
+        form.addRow(save_label, row)
         right.addWidget(form_box)
         self.exclusions = QLabel()
         self.exclusions.setObjectName("exportExclusions")
@@ -124,6 +144,9 @@ class ExportView(QWidget):
         self.export_button.clicked.connect(self.export)
         self.cancel_button.clicked.connect(self.cancel)
         self.pin_button.clicked.connect(self.choose_supervisor_key)
+        self.receipt_button.clicked.connect(self.choose_receipt)
+        self.purge_confirm.toggled.connect(self.purge_button.setEnabled)
+        self.purge_button.clicked.connect(self.purge)
 
     # ------------------------------------------------------------------ data
     def enter(self) -> None:
@@ -229,6 +252,55 @@ class ExportView(QWidget):
         self.session.call(work, on_done=done,
                           on_error=lambda e: self.result.setText(message_for(e)),
                           name="pin supervisor")
+
+    def choose_receipt(self) -> None:
+        dialog = QFileDialog(self, self.tr("Supervisor's receipt"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.fileSelected.connect(lambda p: self.apply_receipt(Path(p)))
+        dialog.open()
+
+    def apply_receipt(self, path: Path) -> None:
+        """Check a supervisor's signed receipt and mark what it covers as safe to purge."""
+        role = self.session.role
+
+        def work(v: Any, _c: Any, _p: Any) -> Any:
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                from app.errors import UsageError
+
+                raise UsageError(f"Cannot read the receipt {path.name}; check the file.") \
+                    from exc
+            return receipts.apply_receipt(v, data, role=role)
+
+        def done(result: Any) -> None:
+            self.result.setText(self.tr("Receipt accepted: the supervisor holds %1 interviews "
+                                        "of this bundle; they may now be purged here.")
+                                .replace("%1", str(len(result.acknowledged))))
+            self.changed.emit()
+
+        self.session.call(work, on_done=done,
+                          on_error=lambda e: self.result.setText(message_for(e)),
+                          name="apply receipt")
+
+    def purge(self) -> None:
+        """Delete the interviews a supervisor acknowledged (unless changed since)."""
+        if not self.purge_confirm.isChecked():
+            return
+        role = self.session.role
+
+        def done(result: Any) -> None:
+            self.purge_confirm.setChecked(False)
+            self.result.setText(self.tr("Purged %1 interviews; kept %2 that changed after their "
+                                        "export.").replace("%1", str(len(result.purged)))
+                                .replace("%2", str(len(result.kept))))
+            self.refresh()
+            self.changed.emit()
+
+        self.session.call(lambda v, _c, _p: receipts.purge_acknowledged(v, role=role),
+                          on_done=done, on_error=lambda e: self.result.setText(message_for(e)),
+                          name="purge")
 
     def export(self) -> None:
         if self.task is not None:

@@ -58,6 +58,7 @@ class InterviewFilter(QSortFilterProxyModel):
     def __init__(self) -> None:
         super().__init__()
         self.text = ""
+        self.content_ids: set[str] | None = None  # interviews whose words match (full-text)
         self.status = ""
         self.tag = ""
         self.consent = ""
@@ -75,7 +76,8 @@ class InterviewFilter(QSortFilterProxyModel):
         s: InterviewSummary = index.data(SUMMARY_ROLE)
         if s is None:
             return False
-        if self.text and self.text.lower() not in s.code.lower():
+        if self.text and self.text.lower() not in s.code.lower() and not (
+                self.content_ids is not None and s.id in self.content_ids):
             return False
         if self.status and s.status != self.status:
             return False
@@ -119,7 +121,8 @@ class InterviewList(QWidget):
         bar = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setObjectName("interviewSearch")
-        self.search.setPlaceholderText(self.tr("Search codes (Ctrl+F)"))
+        self.search.setPlaceholderText(self.tr("Search codes; Enter searches the words too "
+                                               "(Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         bar.addWidget(self.search, 2)
         self.status = QComboBox()
@@ -171,7 +174,8 @@ class InterviewList(QWidget):
         self.message.setObjectName("listMessage")
         lay.addWidget(self.message)
 
-        self.search.textChanged.connect(lambda t: self.proxy.set(text=t))
+        self.search.textChanged.connect(lambda t: self.proxy.set(text=t, content_ids=None))
+        self.search.returnPressed.connect(self.search_words)
         self.status.currentIndexChanged.connect(
             lambda _i: self.proxy.set(status=self.status.currentData()))
         self.consent.currentIndexChanged.connect(
@@ -207,7 +211,8 @@ class InterviewList(QWidget):
             cells: list[tuple[str, Any]] = [
                 (s.code, s.code), (s.date, s.date), (format_duration(s.duration_s), s.duration_s),
                 (transcript, s.segments), (review, s.review_fraction), (consent, consent),
-                (self.tr("exported") if s.exported else self.tr("not exported"), s.exported)]
+                (self.tr("receipt received") if s.acknowledged else self.tr("exported")
+                 if s.exported else self.tr("not exported"), (s.exported, s.acknowledged))]
             items = []
             for text, sort_key in cells:
                 item = QStandardItem(text)
@@ -226,6 +231,30 @@ class InterviewList(QWidget):
         self.tag.setCurrentIndex(max(idx, 0))
         self.tag.blockSignals(False)
         self.message.setText(self.tr("%1 interviews").replace("%1", str(len(rows))))
+
+    def search_words(self) -> None:
+        """Full-text search of transcripts, notes and markers (aliases in both languages), on
+        the worker: a big vault must not freeze the window."""
+        query = self.search.text().strip()
+        if len(query) < 2:
+            return
+        try:
+            import app.coding.search as search
+        except ImportError:  # a build without search: codes only
+            return
+
+        def done(result: Any) -> None:
+            if self.search.text().strip() != query:
+                return  # the user typed on
+            ids = {h.interview_id for h in result.hits}
+            self.proxy.set(text=query, content_ids=ids)
+            self.message.setText(self.tr("%1 passages in %2 interviews match the words.")
+                                 .replace("%1", str(len(result.hits)))
+                                 .replace("%2", str(len(ids))))
+
+        self.session.call(lambda v, _c, _p: search.search(v, query), on_done=done,
+                          on_error=lambda e: self.message.setText(message_for(e)),
+                          name="search")
 
     def clear(self) -> None:
         self.model.removeRows(0, self.model.rowCount())

@@ -18,6 +18,7 @@ The source's buffer holds a few seconds as a second line of defence.
 from __future__ import annotations
 
 import contextlib
+import logging
 import signal
 import sys
 import time
@@ -32,6 +33,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
     Slot,
+    qInstallMessageHandler,
 )
 from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QAudioSource, QMediaDevices, QtAudio
 
@@ -45,6 +47,8 @@ from ui.signals import emit
 POLL_MS = 50
 #: if a recording device delivers nothing for this long, it is treated as gone.
 SILENT_DEVICE_TIMEOUT_S = 3.0
+#: ... and a device that has delivered nothing yet gets this long to start (slow to open).
+FIRST_SOUND_TIMEOUT_S = 10.0
 BUFFER_SECONDS = 4
 
 
@@ -54,6 +58,12 @@ def input_devices() -> list[QAudioDevice]:
 
 
 _APP: QCoreApplication | None = None
+_QT_LOG = logging.getLogger("qt")
+
+
+def _qt_message_to_log(mode: Any, context: Any, message: str) -> None:
+    _QT_LOG.debug("%s", message)
+
 
 
 def _application() -> QCoreApplication:
@@ -63,6 +73,9 @@ def _application() -> QCoreApplication:
     existing = QCoreApplication.instance()
     if existing is not None:
         return existing
+    # The command line promises one sentence on stderr; Qt Multimedia's chatter (missing
+    # PipeWire library, FFmpeg version, PulseAudio connection) goes to the debug log instead.
+    qInstallMessageHandler(_qt_message_to_log)
     _APP = QCoreApplication(sys.argv[:1])
     return _APP
 
@@ -131,6 +144,7 @@ class _CaptureWorker(QObject):
         self.timer: QTimer | None = None
         self.media: QMediaDevices | None = None
         self._last_data = time.monotonic()
+        self._got_data = False
         self._done = False
 
     @Slot()
@@ -155,9 +169,13 @@ class _CaptureWorker(QObject):
             self.timer.setInterval(POLL_MS)
             self.timer.timeout.connect(self._poll)
             self.timer.start()
+            self._last_data = time.monotonic()
             emit(self.stateChanged, "recording")
-        except (AppError, VaultError, ValueError) as exc:
+        except (AppError, VaultError) as exc:
             self._fail(str(exc))
+        except ValueError:
+            self._fail("This microphone's sound format cannot be recorded losslessly; choose "
+                       "another microphone.")
         except Exception:  # noqa: BLE001 - the GUI must get a sentence, never a traceback
             self._fail("The recording could not start because of an unexpected error; "
                        "nothing was lost — try again, or choose another microphone.")
@@ -168,6 +186,7 @@ class _CaptureWorker(QObject):
         data = self.io.readAll().data()
         if data:
             self._last_data = time.monotonic()
+            self._got_data = True
             try:
                 self.session.write(data)
             except (AppError, VaultError) as exc:
@@ -183,7 +202,8 @@ class _CaptureWorker(QObject):
         self._drain()
         if self._done:
             return
-        if time.monotonic() - self._last_data >= SILENT_DEVICE_TIMEOUT_S:
+        limit = SILENT_DEVICE_TIMEOUT_S if self._got_data else FIRST_SOUND_TIMEOUT_S
+        if time.monotonic() - self._last_data >= limit:
             self._finish("device-lost")
             return
         try:
@@ -263,6 +283,14 @@ class _CaptureWorker(QObject):
             emit(self.error, DEVICE_LOST)
         emit(self.stateChanged, "stopped")
         emit(self.finished, result)
+        self._end_thread()
+
+    def _end_thread(self) -> None:
+        # Quit the capture thread from inside, so Recorder.wait() returns even when the GUI
+        # thread blocks in it before the queued ``finished`` reaches the main thread.
+        thread = self.thread()
+        if thread is not None:
+            thread.quit()
 
     def _fail(self, message: str) -> None:
         self._done = True
@@ -275,6 +303,7 @@ class _CaptureWorker(QObject):
         emit(self.stateChanged, "stopped")
         result = self.session.result if self.session is not None else None
         emit(self.finished, result)
+        self._end_thread()
 
 
 class Recorder(QObject):
@@ -296,7 +325,7 @@ class Recorder(QObject):
                  limit_s: float | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.device = device if device is not None else find_device(None)
-        self.result: RecordingResult | None = None
+        self._result: RecordingResult | None = None
         self.last_error: str | None = None
         self.state = "idle"
         self._thread = QThread()
@@ -313,6 +342,13 @@ class Recorder(QObject):
         self._worker.stateChanged.connect(self._on_state)
         self._worker.error.connect(self._on_error)
         self._worker.finished.connect(self._on_finished)
+
+    @property
+    def result(self) -> RecordingResult | None:
+        """The sealed recording, once it has ended (also right after ``wait()``)."""
+        if self._result is None and self._worker.session is not None:
+            return self._worker.session.result
+        return self._result
 
     @property
     def session(self) -> RecordingSession | None:
@@ -355,7 +391,7 @@ class Recorder(QObject):
         emit(self.error, message)
 
     def _on_finished(self, result: RecordingResult | None) -> None:
-        self.result = result
+        self._result = result
         self._thread.quit()
         self._thread.wait()
         emit(self.finished, result)
@@ -397,9 +433,13 @@ def record_headless(vault: Vault, interview_id: str, *, role: str, seconds: floa
                          f"committed={session.committed_s:.2f}\n")
             status.flush()
 
+    def finished(result: RecordingResult | None) -> None:
+        done.append(result)
+        app.quit()
+
     heartbeat.timeout.connect(beat)
     recorder.error.connect(errors.append)
-    recorder.finished.connect(lambda result: (done.append(result), app.quit()))
+    recorder.finished.connect(finished)
     heartbeat.start()
     recorder.start()
     if on_started is not None:

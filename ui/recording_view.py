@@ -9,10 +9,10 @@ runs the idle lock is held off; locking (manual or panic) stops and seals it fir
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
-import app.audio as audio
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import app.audio as audio
 from ui.errors import message_for
 from ui.interview_list import format_duration
 from ui.session import Session
@@ -361,7 +362,12 @@ class RecordingView(QWidget):
         iid, role = self.interview_id, self.session.role
         if iid is None or self.transcribe_task is not None:
             return
-        from app.transcribe import transcribe_interview
+        from app.transcribe import default_engine_factory, transcribe_interview
+
+        if engine_factory is None:
+            # Leave one core to the interface: on a 2-core laptop CTranslate2 would otherwise
+            # take both and the window would stutter while it transcribes.
+            engine_factory = default_engine_factory(cpu_threads=max(1, (os.cpu_count() or 2) - 1))
 
         model = self.model.currentData()
         language = self.language.currentData()

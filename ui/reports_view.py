@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import app.coding.search as search
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSet,
@@ -18,6 +17,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+import app.coding.search as search
 from ui.errors import message_for
 from ui.session import Session
 
@@ -108,7 +108,12 @@ class ReportsView(QWidget):
         series.attachAxis(axis_y)
         axis_x = QValueAxis()
         axis_x.setLabelFormat("%d")
-        axis_x.setRange(0, max(1, max(max(r.tags, r.events) for r in rows)))
+        top = max(1, max(max(r.tags, r.events) for r in rows))
+        axis_x.setRange(0, top)
+        # Whole-number ticks: counts are integers.
+        axis_x.setTickType(QValueAxis.TickType.TicksDynamic)
+        axis_x.setTickAnchor(0)
+        axis_x.setTickInterval(max(1, -(-top // 5)))
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_x)
         view.setChart(chart)

@@ -16,7 +16,7 @@ from app.paths import state_dir
 
 FILE_NAME = "ui-settings.json"
 LANGUAGES = ("en", "ko")
-MODELS = ("tiny.en", "tiny", "base.en", "base", "small")
+MODELS = ("base", "tiny.en")  # the built-in models; imported ones are listed by the registry
 TRANSCRIPTION_LANGUAGES = ("auto", "ko", "en")
 
 
@@ -24,7 +24,7 @@ TRANSCRIPTION_LANGUAGES = ("auto", "ko", "en")
 class Settings:
     ui_language: str = "en"
     idle_lock_minutes: int = 5
-    default_model: str = "tiny"
+    default_model: str = "base"
     default_language: str = "ko"
     audio_device: str = ""  # the device's description; "" means the system default
 
@@ -37,7 +37,7 @@ class Settings:
         if s.default_language not in TRANSCRIPTION_LANGUAGES:
             s.default_language = "ko"
         if not isinstance(s.default_model, str) or not s.default_model:
-            s.default_model = "tiny"
+            s.default_model = "base"
         if not isinstance(s.audio_device, str):
             s.audio_device = ""
         return s

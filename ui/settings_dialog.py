@@ -49,6 +49,13 @@ class SettingsDialog(QDialog):
         self.model = QComboBox()
         self.model.setObjectName("defaultModel")
         models = list(MODELS)
+        try:  # every usable model, imported ones included, when the transcription area is here
+            from app.transcribe import models_dir
+            from transcription import models as registry
+
+            models = [m.name for m in registry.list_models(models_dir())] or models
+        except Exception:  # noqa: BLE001,S110 - a settings dialog must open regardless
+            pass
         if settings.default_model not in models:
             models.insert(0, settings.default_model)
         for m in models:

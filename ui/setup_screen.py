@@ -4,6 +4,7 @@ progress), then show the recovery code exactly once."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UsageError
 from app.tasks import CancelToken, ProgressFn
 from crypto.kdf import calibrate
 from storage.vault import Vault
@@ -122,6 +124,15 @@ class SetupScreen(QWidget):
         self.fingerprint_label.setObjectName("deviceFingerprint")
         self.fingerprint_label.setWordWrap(True)
         lay2.addWidget(self.fingerprint_label)
+        pin_row = QHBoxLayout()
+        self.pin_button = QPushButton(self.tr("&Pin your supervisor's public key (optional)..."))
+        self.pin_button.setObjectName("setupPinSupervisor")
+        self.pin_label = QLabel()
+        self.pin_label.setObjectName("setupPinLabel")
+        self.pin_label.setWordWrap(True)
+        pin_row.addWidget(self.pin_button)
+        pin_row.addWidget(self.pin_label, 1)
+        lay2.addLayout(pin_row)
         self.written_down = QCheckBox(self.tr("I have &written the code down"))
         self.written_down.setObjectName("writtenDown")
         lay2.addWidget(self.written_down)
@@ -140,6 +151,7 @@ class SetupScreen(QWidget):
         self.create_button.clicked.connect(self.create)
         self.written_down.toggled.connect(self._update_continue)
         self.continue_button.clicked.connect(self._finish)
+        self.pin_button.clicked.connect(self._choose_supervisor_key)
         self._update()
 
     def _update(self) -> None:
@@ -226,6 +238,38 @@ class SetupScreen(QWidget):
         self.pages.setCurrentIndex(1)
         self.written_down.setFocus()
 
+    def _choose_supervisor_key(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        dialog = QFileDialog(self, self.tr("Supervisor public key file"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.fileSelected.connect(lambda p: self.pin_supervisor(Path(p)))
+        dialog.open()
+
+    def pin_supervisor(self, path: Path) -> None:
+        """Pin the supervisor whose public key file is ``path`` (exports go only to them)."""
+        try:
+            from app.bundles import keys
+        except ImportError:  # a build without bundles: nothing to pin
+            return
+        role = self.session.role
+
+        def work(v: Any, _c: Any, _p: Any) -> str:
+            try:
+                text = path.read_text("utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise UsageError(f"Cannot read the key file {path.name}; check the file.") \
+                    from exc
+            pub = keys.parse_supervisor_public(text)
+            keys.trust_supervisor(v, pub, role=role)
+            return str(pub.fingerprint)
+
+        self.session.call(work, on_done=lambda fp: self.pin_label.setText(
+            self.tr("Pinned. Compare this fingerprint with your supervisor: %1").replace(
+                "%1", fp)), on_error=lambda e: self.pin_label.setText(message_for(e)),
+            name="pin supervisor")
+
     def _finish(self) -> None:
         # The code leaves memory and screen now: it is shown once only.
         self.code_label.clear()
@@ -233,6 +277,7 @@ class SetupScreen(QWidget):
         self.finished.emit()
 
     def clear(self) -> None:
+        self.pin_label.clear()
         self.passphrase.clear()
         self.repeat.clear()
         self.code_label.clear()

@@ -25,7 +25,7 @@ class _Probe(QObject):
 def _emit_returns_borrowed_bool() -> bool:
     probe = _Probe()
     before = sys.getrefcount(True)
-    result = probe.ping.emit()
+    result = probe.ping.emit()  # type: ignore[func-returns-value] # stubs say None; it is a bool
     borrowed = isinstance(result, bool) and sys.getrefcount(True) == before
     if borrowed:
         ctypes.pythonapi.Py_IncRef(ctypes.py_object(result))
@@ -38,6 +38,6 @@ EMIT_RETURNS_BORROWED_BOOL = _emit_returns_borrowed_bool()
 
 def emit(signal: Any, *args: Any) -> None:
     """``signal.emit(*args)`` without PySide's reference-count bug (see the module docstring)."""
-    result = signal.emit(*args)
+    result = signal.emit(*args)  # a bool, whatever the stubs say
     if EMIT_RETURNS_BORROWED_BOOL and isinstance(result, bool):
         ctypes.pythonapi.Py_IncRef(ctypes.py_object(result))

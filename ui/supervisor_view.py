@@ -6,9 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import app.bundles.importer as importer
-import app.bundles.keys as keys
-import app.bundles.receipts as receipts
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -21,6 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import app.bundles.importer as importer
+import app.bundles.keys as keys
+import app.bundles.receipts as receipts
 from ui.errors import message_for
 from ui.session import Session
 

@@ -12,6 +12,7 @@ in the calling thread, so GUI tests stay deterministic.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -28,6 +29,21 @@ TaskFn = Callable[[CancelToken, ProgressFn], Any]
 DoneFn = Callable[[Any], None]
 ErrorFn = Callable[[BaseException], None]
 ProgressCb = Callable[[float, str], None]
+
+
+WORKER_NICENESS = 10
+
+
+def _lower_priority() -> None:
+    """Run the worker (and the threads it starts, e.g. CTranslate2's) below the GUI thread.
+
+    On Linux a thread is a schedulable task with its own nice value, inherited by threads it
+    creates; when the CPU is contended the interface then wins over background work.
+    """
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), WORKER_NICENESS)
+    except (AttributeError, OSError):  # not Linux, or not permitted: run at normal priority
+        log.info("could not lower the worker thread's priority")
 
 
 class TaskHandle:
@@ -66,7 +82,8 @@ class TaskRunner:
     inline = False
 
     def __init__(self) -> None:
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vault-worker")
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vault-worker",
+                                            initializer=_lower_priority)
         self._bridge = _Bridge()
         self._lock = threading.Lock()
         self._pending: set[TaskHandle] = set()

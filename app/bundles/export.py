@@ -11,11 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import json
-import os
-import queue
-import threading
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +20,7 @@ from typing import Any
 
 from app import __version__
 from app.bundles import container
+from app.bundles.collect import SHARE_BLANKED, Collector
 from app.bundles.errors import BundleError
 from app.bundles.keys import SupervisorPublic
 from app.bundles.model import (
@@ -34,9 +31,9 @@ from app.bundles.model import (
     MANIFEST,
     PROFILES,
     PURPOSES,
-    REDACTED,
     SIGNATURE,
     SUMS,
+    WITHHELD_KIND,
     audio_name,
     consent_of,
     interview_digest,
@@ -44,19 +41,17 @@ from app.bundles.model import (
     sums_text,
     table_name,
 )
+from app.bundles.streams import prefetched, write_atomically
 from app.bundles.strictjson import loads as strict_loads
-from app.bundles.tables import Table, interview_tables, rows_for
+from app.bundles.tables import interview_tables
 from app.errors import NotFound, UsageError
 from app.tasks import CancelToken, ProgressFn, no_progress
 from crypto import minisign
-from crypto.agefile import encrypt_stream
 from storage import blobs
 from storage.db import Connection
 from storage.jsonutil import canonical_json
 from storage.migrations import current_version
 from storage.vault import Vault
-
-SHARE_DROPPED = ("interviewee", "audio_asset", "redaction")
 
 
 @dataclass
@@ -88,37 +83,6 @@ def _data_entry(name: str, data: bytes) -> _Entry:
     return _Entry(name, len(data), _sha(data), data=data)
 
 
-class _GeneratorReader(io.RawIOBase):
-    """A file object whose ``read`` pulls from a generator (pyrage reads from it).
-
-    pyrage wraps exceptions raised inside ``read``; we keep the original to re-raise it."""
-
-    def __init__(self, gen: Iterator[bytes]) -> None:
-        super().__init__()
-        self._gen = gen
-        self._pending = memoryview(b"")
-        self.error: BaseException | None = None
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        try:
-            while not len(self._pending):
-                try:
-                    self._pending = memoryview(next(self._gen))
-                except StopIteration:
-                    return 0
-            view = memoryview(buffer).cast("B")
-            n = min(len(view), len(self._pending))
-            view[:n] = self._pending[:n]
-            self._pending = self._pending[n:]
-            return n
-        except BaseException as exc:
-            self.error = exc
-            raise
-
-
 def _resolve(conn: Connection, ident: str) -> tuple[str, str]:
     row = conn.execute("SELECT id, code FROM interview WHERE id = ? OR code = ?",
                        (ident, ident)).fetchone()
@@ -128,151 +92,18 @@ def _resolve(conn: Connection, ident: str) -> tuple[str, str]:
     return str(row[0]), str(row[1])
 
 
-def _share_drops(tables: dict[str, Table]) -> tuple[set[str], dict[str, list[str]]]:
-    """Tables left out of a 'share' bundle (closed over NOT NULL references to them) and the
-    nullable columns that must be blanked because they point into a left-out table."""
-    dropped = {n for n in SHARE_DROPPED if n in tables}
-    changed = True
-    while changed:
-        changed = False
-        for t in tables.values():
-            if t.name in dropped:
-                continue
-            if any(parent in dropped and t.notnull.get(col, False) for col, parent, _ in t.fks):
-                dropped.add(t.name)
-                changed = True
-    nulled = {t.name: [col for col, parent, _ in t.fks if parent in dropped]
-              for t in tables.values() if t.name not in dropped}
-    return dropped, {k: v for k, v in nulled.items() if v}
-
-
-def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for a, b in sorted(spans):
-        if merged and a <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
-        else:
-            merged.append((a, b))
-    return merged
-
-
-def redact_text(text: str, spans: list[tuple[int, int]]) -> str:
-    """Replace each (merged) span of ``text`` with the placeholder."""
-    out, pos = [], 0
-    for a, b in _merge_spans(spans):
-        a, b = max(a, pos), min(b, len(text))
-        if a >= b:
-            continue
-        out += [text[pos:a], REDACTED]
-        pos = b
-    out.append(text[pos:])
-    return "".join(out)
-
-
-def _map_offset(pos: int, spans: list[tuple[int, int]]) -> int:
-    shift = 0
-    for a, b in _merge_spans(spans):
-        if pos >= b:
-            shift += len(REDACTED) - (b - a)
-    return pos + shift
-
-
-class _Builder:
-    """Collects one bundle's table rows, audio and audit entries from the snapshot."""
-
-    def __init__(self, snap: Connection, tables: list[Table], profile: str) -> None:
-        self.snap = snap
-        self.order = tables
-        self.tables = {t.name: t for t in tables}
-        self.profile = profile
-        self.dropped: set[str] = set()
-        self.nulled: dict[str, list[str]] = {}
-        if profile == "share":
-            self.dropped, self.nulled = _share_drops(self.tables)
-        self.rows: dict[str, list[dict[str, Any]]] = {t.name: [] for t in tables
-                                                      if t.name not in self.dropped}
-        self.redactions: list[dict[str, Any]] = []
-        self.dropped_rows: dict[str, int] = {}
-        self.object_ids: set[str] = set()
-        self.blob_ids: list[str] = []
-
-    def add_interview(self, interview_id: str) -> None:
-        spans: dict[str, list[tuple[int, int]]] = {}
-        if self.profile == "share" and "redaction" in self.tables:
-            for rid, seg, a, b, reason in self.snap.execute(
-                    "SELECT id, segment_id, char_start, char_end, reason FROM redaction "
-                    "WHERE interview_id = ? ORDER BY segment_id, char_start", (interview_id,)):
-                spans.setdefault(str(seg), []).append((int(a), int(b)))
-                self.redactions.append({"redaction_id": rid, "segment_id": seg,
-                                        "char_start": int(a), "char_end": int(b),
-                                        "reason": reason})
-        for t in self.order:
-            if t.name in self.dropped:
-                continue
-            for original in rows_for(self.snap, self.tables, t.name, interview_id):
-                row = self._transform(t, original, spans)
-                if row is None:
-                    self.dropped_rows[t.name] = self.dropped_rows.get(t.name, 0) + 1
-                    continue
-                self.rows[t.name].append(row)
-                if len(t.key_columns) == 1 and row.get(t.key_columns[0]) is not None:
-                    self.object_ids.add(str(row[t.key_columns[0]]))
-        self.object_ids.add(interview_id)
-        if "audio_asset" in self.rows:
-            for asset_id, blob_id, in self.snap.execute(
-                    "SELECT id, blob_id FROM audio_asset WHERE interview_id = ? ORDER BY id",
-                    (interview_id,)):
-                if blob_id not in self.blob_ids:
-                    self.blob_ids.append(str(blob_id))
-                self.object_ids.update((str(asset_id), str(blob_id)))
-
-    def _transform(self, t: Table, row: dict[str, Any],
-                   spans: dict[str, list[tuple[int, int]]]) -> dict[str, Any] | None:
-        for col in self.nulled.get(t.name, []):
-            row[col] = None
-        if not spans:
-            return row
-        if t.name == "segment" and row.get("id") in spans and isinstance(row.get("text"), str):
-            row["text"] = redact_text(row["text"], spans[row["id"]])
-            return row
-        for col, parent, _ in t.fks:
-            if parent != "segment" or row.get(col) not in spans:
-                continue
-            seg_spans = spans[row[col]]
-            if any("text" in c for c in t.columns if isinstance(row.get(c), str)):
-                return None  # a copy of the text (e.g. a revision) would leak the redacted words
-            a, b = row.get("char_start"), row.get("char_end")
-            if isinstance(a, int) and isinstance(b, int):
-                if any(a < y and x < b for x, y in seg_spans):
-                    return None  # anchored inside a redacted span
-                row["char_start"], row["char_end"] = (_map_offset(a, seg_spans),
-                                                      _map_offset(b, seg_spans))
-        return row
-
-    def audit_entries(self) -> list[dict[str, Any]]:
-        out = []
-        for r in self.snap.execute(
-                "SELECT seq, id, at, role, action, object_type, object_id, details, prev_hash, "
-                "hash FROM audit_log ORDER BY seq"):
-            if r[6] is not None and str(r[6]) in self.object_ids:
-                out.append({"seq": r[0], "id": r[1], "at": r[2], "role": r[3], "action": r[4],
-                            "object_type": r[5], "object_id": r[6],
-                            "details": json.loads(r[7]), "prev_hash": r[8], "hash": r[9]})
-        return out
-
-
 def _taxonomy_version(conn: Connection) -> str | None:
-    row = conn.execute("SELECT value FROM meta WHERE key = 'taxonomy_version'").fetchone()
-    if row is not None:
-        return str(row[0])
-    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND "
-                                "name LIKE 'taxonomy%' ORDER BY name").fetchall():
-        cols = [str(c[1]) for c in conn.execute(f'PRAGMA table_info("{name}")')]
-        if "version" in cols:
-            v = conn.execute(f'SELECT MAX(version) FROM "{name}"').fetchone()  # noqa: S608 - name from schema
-            if v and v[0] is not None:
-                return str(v[0])
-    return None
+    """The active coding taxonomy as 'name version (id)', if the vault has one."""
+    try:
+        from app.coding.taxonomy import active_version_id
+    except ImportError:  # the coding area is optional for bundles
+        return None
+    active = active_version_id(conn)
+    if active is None:
+        return None
+    row = conn.execute("SELECT name, version FROM taxonomy_version WHERE id = ?",
+                       (active,)).fetchone()
+    return f"{row[0]} {row[1]} ({active})" if row else active
 
 
 def _previous_digests(conn: Connection, recipients: Sequence[str]) -> dict[str, set[str]]:
@@ -290,57 +121,10 @@ def _previous_digests(conn: Connection, recipients: Sequence[str]) -> dict[str, 
     return result
 
 
-class _Failed:
-    def __init__(self, exc: BaseException) -> None:
-        self.exc = exc
-
-
-_DONE = object()
-
-
-def _prefetched(source: Iterator[bytes], depth: int = 8) -> Iterator[bytes]:
-    """Run ``source`` in a helper thread, a few items ahead.
-
-    SQLCipher decrypts pages with the GIL released, so reading the next audio chunks overlaps
-    with age encrypting the previous ones (2 cores: roughly doubles export throughput)."""
-    items: queue.Queue[object] = queue.Queue(depth)
-    stop = threading.Event()
-
-    def run() -> None:
-        try:
-            for item in source:
-                while not stop.is_set():
-                    try:
-                        items.put(item, timeout=0.1)
-                        break
-                    except queue.Full:
-                        continue
-                if stop.is_set():
-                    return
-            items.put(_DONE)
-        except BaseException as exc:  # noqa: BLE001 - handed to the consuming thread
-            items.put(_Failed(exc))
-
-    worker = threading.Thread(target=run, name="bundle-audio-reader", daemon=True)
-    worker.start()
-    try:
-        while True:
-            item = items.get()
-            if item is _DONE:
-                return
-            if isinstance(item, _Failed):
-                raise item.exc
-            assert isinstance(item, bytes)
-            yield item
-    finally:
-        stop.set()
-        worker.join()
-
-
 def _blob_chunks(snap: Connection, blob_id: str, sha256: str, cancel: CancelToken | None,
                  progress: Callable[[int], None]) -> Iterator[bytes]:
     digest = hashlib.sha256()
-    for chunk in _prefetched(blobs.iter_chunks(snap, blob_id)):
+    for chunk in prefetched(blobs.iter_chunks(snap, blob_id)):
         if cancel is not None:
             cancel.raise_if_cancelled("The export was cancelled; no bundle file was left behind.")
         digest.update(chunk)
@@ -437,7 +221,7 @@ def _export(vault: Vault, snap: Connection, ids: Sequence[str], *,
     if not selected:
         raise UsageError("There is nothing to export (see the notes above); no file was written.")
 
-    builder = _Builder(snap, table_list, profile)
+    builder = Collector(snap, table_list, profile)
     for iid, _, _ in selected:
         builder.add_interview(iid)
 
@@ -449,6 +233,11 @@ def _export(vault: Vault, snap: Connection, ids: Sequence[str], *,
         if row is None or row[1] == "writing" or row[3] is None:
             raise UsageError("An interview's audio is still being recorded or is missing; finish "
                              "the recording first (nothing was exported).")
+        if profile == "share":
+            entries.append(_data_entry(audio_name(blob_id), b""))
+            audio_meta.append({"blob_id": blob_id, "kind": WITHHELD_KIND, "state": "complete",
+                               "created_at": row[4], "completed_at": row[5]})
+            continue
         entries.append(_Entry(audio_name(blob_id), int(row[2]), str(row[3]), blob_id=blob_id))
         audio_meta.append({"blob_id": blob_id, "kind": row[0], "state": row[1],
                            "created_at": row[4], "completed_at": row[5]})
@@ -485,11 +274,17 @@ def _export(vault: Vault, snap: Connection, ids: Sequence[str], *,
                        for r in sorted(recipients, key=lambda r: r.age_recipient)],
         "profile": profile, "purpose": purpose,
         "taxonomy_version": _taxonomy_version(snap),
+        "taxonomy_versions_used": sorted({str(r["taxonomy_version"])
+                                          for r in builder.rows.get("tag", [])
+                                          if r.get("taxonomy_version")}),
         "interviews": [{"id": iid, "code": code, "digest": digest}
                        for iid, code, digest in selected],
         "audio": audio_meta,
         "redactions": builder.redactions,
-        "dropped": {"tables": sorted(builder.dropped), "rows": builder.dropped_rows},
+        "dropped": {"tables": sorted(builder.dropped), "rows": builder.dropped_rows,
+                    "audio_withheld": profile == "share",
+                    "blanked_columns": {k: list(v) for k, v in SHARE_BLANKED.items()}
+                    if profile == "share" else {}},
         "source_audit_head": str(audit_head[0]) if audit_head else None,
         "files": files,
     }
@@ -526,7 +321,7 @@ def _export(vault: Vault, snap: Connection, ids: Sequence[str], *,
             yield from container.entry_stream(e.name, e.size, chunks)
         yield container.END_OF_ARCHIVE
 
-    _write_atomically(out, stream(), recipient_keys if not unencrypted else None)
+    write_atomically(out, stream(), recipient_keys if not unencrypted else None)
     try:
         with vault.transaction() as conn:
             conn.execute("INSERT INTO bundle_export(bundle_id, seq, manifest_sha256, recipients,"
@@ -546,27 +341,3 @@ def _export(vault: Vault, snap: Connection, ids: Sequence[str], *,
     progress(1.0, "exported")
     return ExportResult(out, bundle_id, sequence, manifest_sha, [c for _, c, _ in selected],
                         skipped, len(builder.redactions), not unencrypted)
-
-
-def _write_atomically(out: Path, chunks: Iterator[bytes], recipients: list[str] | None) -> None:
-    tmp = out.parent / f".{out.name}.{uuid.uuid4().hex}.partial"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    reader = _GeneratorReader(chunks)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            if recipients is None:
-                for chunk in chunks:
-                    fh.write(chunk)
-            else:
-                try:
-                    encrypt_stream(reader, fh, recipients)  # type: ignore[arg-type]
-                except Exception:
-                    if reader.error is not None:
-                        raise reader.error from None
-                    raise
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise

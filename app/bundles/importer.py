@@ -20,7 +20,9 @@ from typing import Any
 
 import sqlcipher3
 
+from app.bundles.errors import BundleError
 from app.bundles.keys import SupervisorIdentity, pinned_device_key
+from app.bundles.model import WITHHELD_KIND
 from app.bundles.reader import (
     FileCheck,
     Manifest,
@@ -202,15 +204,28 @@ class _MergeSink:
                     values)
                 self.result_inserted += 1
             except sqlcipher3.IntegrityError:
-                self._conflict(table, key, row)  # e.g. the same pseudonym code on another id
+                if table == "interview":
+                    # Its records would have nothing to hang on: say so instead of a conflict.
+                    raise BundleError(
+                        f"The bundle's interview {row.get('code')} has the same code as a "
+                        "different interview already in this vault; nothing was imported — give "
+                        "one of them a new code (codes must be unique across the organisation)."
+                    ) from None
+                self._conflict(table, key, row)
         elif [bytes(v) if isinstance(v, memoryview) else v for v in existing] == values:
             self.result_skipped += 1
         else:
             self._conflict(table, key, row)
 
     def audio_begin(self, blob_id: str, size: int, sha256: str, meta: dict[str, Any]) -> None:
-        row = self.conn.execute("SELECT sha256 FROM blob WHERE id = ?", (blob_id,)).fetchone()
+        row = self.conn.execute("SELECT sha256, kind FROM blob WHERE id = ?",
+                                (blob_id,)).fetchone()
         self._blob = None
+        if row is not None and row[1] == WITHHELD_KIND and meta["kind"] != WITHHELD_KIND:
+            # A 'share' bundle left an empty placeholder; the real recording replaces it.
+            self.conn.execute("DELETE FROM blob_chunk WHERE blob_id = ?", (blob_id,))
+            self.conn.execute("DELETE FROM blob WHERE id = ?", (blob_id,))
+            row = None
         if row is not None:
             if row[0] == sha256:
                 self.result_skipped += 1

@@ -20,6 +20,7 @@ SIGNATURE = "manifest.json.minisig"
 SUMS = "SHA256SUMS"
 AUDIT = "audit/audit_log.jsonl"
 REDACTED = "[REDACTED]"
+WITHHELD_KIND = "withheld-audio"  # blob kind of the empty audio placeholder in 'share' bundles
 
 MAX_MANIFEST = 16 * 1024 * 1024
 MAX_DEVICE_PUB = 1024

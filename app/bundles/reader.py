@@ -13,11 +13,8 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-import io
 import os
-import queue
 import re
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +40,7 @@ from app.bundles.model import (
     SUMS,
     sums_text,
 )
+from app.bundles.streams import Pipeline, Progressing
 from app.bundles.strictjson import StrictJsonError
 from app.bundles.strictjson import loads as strict_loads
 from app.errors import AppError, UsageError
@@ -332,100 +330,6 @@ class _Handler:
         return self.manifest
 
 
-class _Pipeline:
-    """Hands decrypted plaintext to the parser in 1 MiB pieces on a second thread.
-
-    pyrage delivers 8 KiB pieces; batching them cuts per-call overhead, and parsing (mostly
-    SHA-256, which releases the GIL) then overlaps with decryption on the other core. The queue
-    is bounded, so memory stays flat. An exception in the parser stops decryption at the next
-    write and is re-raised unchanged by ``close``."""
-
-    def __init__(self, target: container.StrictTarReader, size: int = 1 << 20,
-                 depth: int = 4) -> None:
-        self.target = target
-        self.size = size
-        self.buffer = bytearray()
-        self.items: queue.Queue[bytes | None] = queue.Queue(depth)
-        self.error: BaseException | None = None
-        self.worker = threading.Thread(target=self._run, name="bundle-parser", daemon=True)
-        self.worker.start()
-
-    def _run(self) -> None:
-        while True:
-            item = self.items.get()
-            if item is None:
-                return
-            if self.error is None:
-                try:
-                    self.target.write(item)
-                except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
-                    self.error = exc
-
-    def write(self, data: bytes) -> int:
-        if self.error is not None:
-            raise self.error
-        self.buffer += data
-        if len(self.buffer) >= self.size:
-            self._put()
-        return len(data)
-
-    def _put(self) -> None:
-        chunk = bytes(self.buffer)
-        self.buffer.clear()
-        self.items.put(chunk)
-
-    def close(self) -> None:
-        """Flush, wait for the parser, and re-raise its exception if it had one."""
-        if self.buffer and self.error is None:
-            self._put()
-        self.items.put(None)
-        self.worker.join()
-        if self.error is not None:
-            raise self.error
-
-    def abort(self) -> None:
-        self.buffer.clear()
-        self.error = self.error or RuntimeError("aborted")
-        self.items.put(None)
-        self.worker.join()
-
-
-class _Progressing(io.RawIOBase):
-    """The bundle file as pyrage reads it: reports progress and honours cancel per read."""
-
-    def __init__(self, fh: BinaryIO, total: int, progress: Callable[[float], None],
-                 cancel: CancelToken | None) -> None:
-        super().__init__()
-        self.fh = fh
-        self.total = max(total, 1)
-        self.progress = progress
-        self.cancel = cancel
-        self.reported = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
-        return self.fh.seek(offset, whence)
-
-    def tell(self) -> int:
-        return self.fh.tell()
-
-    def readinto(self, buffer: Any) -> int:
-        if self.cancel is not None:
-            self.cancel.raise_if_cancelled("Cancelled; nothing was changed.")
-        data = self.fh.read(len(buffer))
-        buffer[:len(data)] = data
-        position = self.fh.tell()
-        if position > self.reported:  # the header check reads ahead, then seeks back
-            self.reported = position
-            self.progress(min(position / self.total, 1.0))
-        return len(data)
-
-
 def is_encrypted(fh: BinaryIO) -> bool:
     start = fh.tell()
     head = fh.read(len(AGE_MAGIC))
@@ -450,7 +354,7 @@ def read_bundle(path: Path, identity: str | None, *, on_manifest: Callable[[Mani
         total = os.fstat(raw.fileno()).st_size
     except OSError as exc:
         raise UsageError(f"Cannot read the bundle {path} ({exc.strerror}); check the path.") from exc
-    fh = _Progressing(raw, total, progress, cancel)
+    fh = Progressing(raw, total, progress, cancel)
     try:
         _require(total <= MAX_TOTAL + MAX_MANIFEST + (1 << 30), "it is larger than any bundle "
                  "may be")
@@ -460,7 +364,7 @@ def read_bundle(path: Path, identity: str | None, *, on_manifest: Callable[[Mani
             if identity is None:
                 raise UsageError("This bundle is encrypted; pass --identity with the supervisor "
                                  "key file.")
-            pipeline = _Pipeline(reader)
+            pipeline = Pipeline(reader)
             try:
                 decrypt_stream(fh, pipeline, identity)  # type: ignore[arg-type]
             except AgeError:
@@ -527,8 +431,10 @@ class Report:
             f"Sequence {m['sequence']}; previous manifest "
             f"{m['previous_manifest_sha256'] or '(none: first bundle)'}",
             f"Chain: {self.chain}",
-            "Encrypted to: " + (", ".join(r["fingerprint"] for r in m["recipients"])
+            "Encrypted to: " + ("; ".join(f"{r['fingerprint']} ({r['age_recipient']})"
+                                          for r in m["recipients"])
                                 if self.encrypted else "NOBODY (unencrypted bundle)"),
+            f"Trusted comment: {self.manifest.trusted_comment}",
             f"Interviews: {', '.join(i['code'] for i in m['interviews'])}",
         ]
         if m["redactions"]:

@@ -21,6 +21,7 @@ from app.bundles.strictjson import StrictJsonError
 from app.bundles.strictjson import loads as strict_loads
 from app.bundles.tables import interview_tables
 from crypto.errors import BadSignature
+from crypto.minisign import b64decode_canonical
 from crypto.signing import sign, verify
 from storage import blobs
 from storage.jsonutil import canonical_json
@@ -62,8 +63,8 @@ def _parse(vault: Vault, data: bytes) -> dict[str, Any]:
     if len(lines) != 4 or lines[0] != RECEIPT_MAGIC.encode() or lines[3] != b"":
         raise _bad("it is not a Testimony Vault receipt")
     try:
-        body = base64.b64decode(lines[1], validate=True)
-        signature = base64.b64decode(lines[2], validate=True)
+        body = b64decode_canonical(lines[1])
+        signature = b64decode_canonical(lines[2])
         payload = strict_loads(body)
     except (binascii.Error, StrictJsonError):
         raise _bad("it is damaged") from None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from app.errors import NotFound, UsageError
+from app.errors import UsageError
 from app.interviews import resolve_id
 from storage.vault import Vault
 
@@ -17,18 +17,17 @@ from storage.vault import Vault
 def add_redaction(vault: Vault, interview: str, segment: str, char_start: int, char_end: int,
                   reason: str, *, role: str, layer: str = "original",
                   now: dt.datetime | None = None) -> str:
-    """Mark ``[char_start, char_end)`` of a segment (id, or index within ``layer``)."""
+    """Mark ``[char_start, char_end)`` of a segment: its id, or the number ``testimony
+    transcript show`` prints for it in ``layer``."""
     interview_id = resolve_id(vault, interview)
-    if segment.isdigit():
-        row = vault.conn.execute(
-            "SELECT id, text FROM segment WHERE interview_id = ? AND layer = ? AND idx = ?",
-            (interview_id, layer, int(segment))).fetchone()
-    else:
-        row = vault.conn.execute("SELECT id, text FROM segment WHERE interview_id = ? AND id = ?",
-                                 (interview_id, segment)).fetchone()
+    row = vault.conn.execute("SELECT id, text FROM segment WHERE interview_id = ? AND id = ?",
+                             (interview_id, segment)).fetchone()
     if row is None:
-        raise NotFound(f"No segment {segment} in that interview's {layer} layer; list the "
-                       "transcript to find its number.")
+        # The segment number 'testimony transcript show' prints (1..), or an id prefix.
+        from app.transcripts import find_segment
+
+        found = find_segment(vault, interview_id, segment, layer)
+        row = (found.id, found.text)
     if not (0 <= char_start < char_end <= len(row[1])):
         raise UsageError(f"The character range {char_start}:{char_end} is not inside the segment "
                          f"(it has {len(row[1])} characters); give A:B with A < B.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ from typing import Any
 from app import audio
 from app.cli.context import Context
 from app.errors import UsageError
-from app.tasks import StderrProgress
+from app.tasks import Cancelled, StderrProgress
 
 
 def register(sub: Any) -> None:
@@ -62,6 +63,9 @@ def register(sub: Any) -> None:
 
 def _recorder_module() -> Any:
     # app/ must not import Qt statically (import-linter); the adapter is reached as a plugin.
+    # Qt Multimedia logs a missing optional PipeWire library while loading; the command line
+    # promises one sentence on stderr, so that line is switched off (unless the user set rules).
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false")
     return importlib.import_module("ui.recorder")
 
 
@@ -86,8 +90,13 @@ def cmd_devices(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
-    asset = audio.import_audio(ctx.vault(), args.id, args.file, role=ctx.role,
-                               progress=StderrProgress())
+    vault = ctx.vault()
+    try:
+        asset = audio.import_audio(vault, args.id, args.file, role=ctx.role,
+                                   progress=StderrProgress())
+    except KeyboardInterrupt:
+        # An import is all or nothing: say so rather than "work so far was kept".
+        raise Cancelled("Import interrupted; nothing was stored.") from None
     print(asset.id)
     return 0
 

@@ -84,7 +84,8 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("redact", help="mark a span of a segment for redaction in 'share' bundles")
     p.add_argument("id", metavar="ID")
-    p.add_argument("--segment", required=True, metavar="N", help="segment number or id")
+    p.add_argument("--segment", required=True, metavar="N",
+                   help="segment number as 'transcript show' prints it, or its id")
     p.add_argument("--chars", required=True, metavar="A:B", help="character range, end exclusive")
     p.add_argument("--reason", required=True)
     p.add_argument("--layer", default="original", choices=["original", "translation"])

@@ -11,6 +11,7 @@ from typing import Any
 from app.cli.context import Context
 from app.coding import events, search, tags
 from app.coding import taxonomy as tx
+from app.coding.shown import shown
 from app.domain import CONSENT_SCOPES
 from app.errors import UsageError
 
@@ -25,7 +26,7 @@ def _chars(text: str) -> tuple[int, int]:
         a, b = (int(x) for x in text.split(":"))
     except ValueError:
         raise UsageError(f"--chars takes START:END character positions, for example 12:17, "
-                         f"not '{text}'.") from None
+                         f"not '{shown(text)}'.") from None
     return a, b
 
 
@@ -36,7 +37,7 @@ def _at(text: str) -> tuple[float, float | None]:
         parts = []
     if len(parts) not in (1, 2) or any(p != p for p in parts):  # p != p: NaN
         raise UsageError(f"--at takes SECONDS or START:END in seconds, for example 754.5:790, "
-                         f"not '{text}'.")
+                         f"not '{shown(text)}'.")
     return parts[0], parts[1] if len(parts) == 2 else None
 
 
@@ -67,10 +68,11 @@ def register(sub: Any) -> None:
     p.add_argument("id", help="interview id or code")
     p.add_argument("term", help="term id, label or alias (Korean or English)")
     p.add_argument("--segment", type=int, metavar="N", help="segment number in the transcript")
+    p.add_argument("--segment-id", metavar="SID", help="the segment by its id instead")
     p.add_argument("--layer", choices=tags.LAYERS, default="original")
     p.add_argument("--chars", metavar="A:B", help="character range in the segment")
     p.add_argument("--at", metavar="S[:E]", help="seconds in the audio, or a range")
-    p.add_argument("--asset", metavar="ID", help="which recording (if there are several)")
+    p.add_argument("--asset", metavar="ID", help="which recording, if there are several")
     p.add_argument("--confidence", choices=tags.CONFIDENCE)
     p.add_argument("--note", default="")
     p.set_defaults(func=cmd_tag_add)
@@ -148,8 +150,9 @@ def cmd_taxonomy_show(ctx: Context, args: argparse.Namespace) -> int:
         for term in tax.children(parent):
             other = term.label("en" if args.lang == "ko" else "ko")
             line = f"{'  ' * depth}{term.label(args.lang)}  [{term.id}]  {other}"
-            if args.aliases and (term.aliases or term.romanisations):
-                line += "  = " + ", ".join((*term.aliases, *term.romanisations))
+            names = [n for n in term.names() if n not in (term.label_en, term.label_ko)]
+            if args.aliases and names:
+                line += "  = " + ", ".join(names)
             print(line)
             walk(term.id, depth + 1)
 
@@ -196,7 +199,8 @@ def cmd_taxonomy_export(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_tag_add(ctx: Context, args: argparse.Namespace) -> int:
     tag_id = tags.add_tag(
-        ctx.vault(), args.id, args.term, role=ctx.role, segment=args.segment, layer=args.layer,
+        ctx.vault(), args.id, args.term, role=ctx.role, segment=args.segment,
+        segment_id=args.segment_id, layer=args.layer,
         chars=_chars(args.chars) if args.chars else None, at=_at(args.at) if args.at else None,
         asset_id=args.asset, confidence=args.confidence, note=args.note)
     print(tag_id)

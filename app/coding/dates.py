@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from app.coding.shown import shown
 from app.errors import UsageError
 
 PRECISIONS = ("day", "month", "season", "year", "decade")
@@ -50,7 +51,7 @@ HELP = ("write a date as 1997-03-14, 1997-03, 1997-summer, 1997, 1990s, 1995..19
 
 def _bad(text: str, why: str = "") -> DateError:
     reason = f" ({why})" if why else ""
-    return DateError(f"Cannot read the date '{text}'{reason}; {HELP}.")
+    return DateError(f"Cannot read the date '{shown(text)}'{reason}; {HELP}.")
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from typing import Any
 
 from app.coding import dates
 from app.coding import taxonomy as tx
+from app.coding.shown import shown
 from app.coding.tags import _Labels
 from app.errors import UsageError
 from app.interviews import resolve_id
@@ -30,7 +31,7 @@ PLACE_PRECISION = ("exact", "facility", "town", "county", "province", "country",
 def _term_under(taxonomy: tx.Taxonomy, text: str, branch: str, option: str) -> tx.Term:
     term = taxonomy.resolve(text)
     if taxonomy.root_of(term.id) != branch:
-        raise UsageError(f"{option} must be a term under '{branch}', but '{text}' is "
+        raise UsageError(f"{option} must be a term under '{branch}', but '{shown(text)}' is "
                          f"{term.id}; see 'testimony taxonomy show'.")
     return term
 
@@ -81,7 +82,7 @@ def add_event(vault: Vault, interview: str, *, act: str, role: str,
     for tag_id in tag_ids:
         row = conn.execute("SELECT interview_id FROM tag WHERE id = ?", (tag_id,)).fetchone()
         if row is None or row[0] != interview_id:
-            raise UsageError(f"Tag {tag_id} is not a tag of this interview; see "
+            raise UsageError(f"Tag {shown(tag_id)} is not a tag of this interview; see "
                              "'testimony tag list'.")
     event_id = str(uuid.uuid4())
     stamp = (now or dt.datetime.now(dt.UTC)).isoformat()

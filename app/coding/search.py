@@ -19,6 +19,7 @@ from typing import Any
 
 from app.coding import dates
 from app.coding import taxonomy as tx
+from app.coding.shown import shown
 from app.domain import CONSENT_SCOPES
 from app.errors import UsageError
 from storage.db import Connection
@@ -101,6 +102,14 @@ def _short_trigrams(conn: Connection, text: str) -> list[str] | None:
     return [str(r[0]) for r in rows]
 
 
+def _minimal(variants: Sequence[str]) -> list[str]:
+    """Drop variants that contain another variant: 'Yodok' already finds every text that
+    contains 'Kwanliso No. 15 Yodok', and fewer phrases keep the index query fast."""
+    folded = [v.casefold() for v in variants]
+    return [v for v, f in zip(variants, folded, strict=True)
+            if not any(o != f and o in f for o in folded)]
+
+
 def _match_plan(conn: Connection, variants: Sequence[str]) -> tuple[str | None, list[str]]:
     """An FTS5 MATCH expression covering every variant, plus the variants that need a LIKE scan.
 
@@ -110,7 +119,7 @@ def _match_plan(conn: Connection, variants: Sequence[str]) -> tuple[str | None, 
     """
     phrases: list[str] = []
     like: list[str] = []
-    for v in variants:
+    for v in _minimal(variants):
         if len(v) >= 3:
             phrases.append(v)
             continue
@@ -144,7 +153,7 @@ def _snippet(text: str, variants: Sequence[str]) -> tuple[str, int, int]:
 def _subtree_terms(taxonomy: tx.Taxonomy, text: str, branch: str | None, option: str) -> set[str]:
     term = taxonomy.resolve(text)
     if branch is not None and taxonomy.root_of(term.id) != branch:
-        raise UsageError(f"{option} must be a term under '{branch}', but '{text}' is "
+        raise UsageError(f"{option} must be a term under '{branch}', but '{shown(text)}' is "
                          f"{term.id}; see 'testimony taxonomy show'.")
     return taxonomy.descendants(term.id)
 
@@ -211,7 +220,8 @@ def search(vault: Vault, query: str, *, tags: Sequence[str] = (), facility: str 
     range; any date syntax of app.coding.dates), ``consent`` (the interview's consent covers
     that scope and was not withdrawn), ``review_status`` and ``layer`` (segments only).
     """
-    query = " ".join(query.split())
+    # Control characters (a NUL would cut the FTS5 query string short) become spaces.
+    query = " ".join("".join(ch if ch.isprintable() else " " for ch in query).split())
     if not query:
         raise UsageError("Give something to search for, for example: testimony search 요덕")
     if review_status is not None and review_status not in REVIEW_STATUSES:

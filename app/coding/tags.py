@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from app.coding import taxonomy as tx
+from app.coding.shown import shown
 from app.errors import NotFound, UsageError
 from app.interviews import resolve_id
 from storage import audit
@@ -113,18 +114,23 @@ def follow_text_change(conn: Connection, segment_id: str, old: str, new: str,
 # ---------------------------------------------------------------------------------------------
 
 
-def find_segment(conn: Connection, interview_id: str, idx: int,
-                 layer: str = "original") -> tuple[str, str]:
-    """(segment id, text) of segment ``idx`` in the interview's ``layer``; NotFound if none."""
+def find_segment(conn: Connection, interview_id: str, idx: int, layer: str = "original",
+                 asset_id: str | None = None) -> tuple[str, str]:
+    """(segment id, text) of the segment with index ``idx`` in the interview's ``layer``
+    (and recording ``asset_id``, needed when several recordings have that index)."""
     if layer not in LAYERS:
         raise UsageError(f"The layer must be one of: {', '.join(LAYERS)}.")
-    row = conn.execute(
-        "SELECT id, text FROM segment WHERE interview_id = ? AND layer = ? AND idx = ?"
-        " ORDER BY created_at DESC LIMIT 1", (interview_id, layer, idx)).fetchone()
-    if row is None:
+    rows = conn.execute(
+        "SELECT id, text, asset_id FROM segment WHERE interview_id = ? AND layer = ? AND idx = ?"
+        " AND (? IS NULL OR asset_id = ?) ORDER BY id",
+        (interview_id, layer, idx, asset_id, asset_id)).fetchall()
+    if not rows:
         raise NotFound(f"This interview has no {layer} segment {idx}; list the transcript to "
                        "see the segment numbers.")
-    return str(row[0]), str(row[1])
+    if len(rows) > 1:
+        raise UsageError(f"Segment {idx} exists in {len(rows)} recordings of this interview; "
+                         "say which with --asset ID.")
+    return str(rows[0][0]), str(rows[0][1])
 
 
 def _audio_anchor(conn: Connection, interview_id: str, at: tuple[float, float | None],
@@ -152,15 +158,17 @@ def _audio_anchor(conn: Connection, interview_id: str, at: tuple[float, float | 
 
 
 def add_tag(vault: Vault, interview: str, term: str, *, role: str,
-            segment: int | None = None, layer: str = "original",
+            segment: int | None = None, segment_id: str | None = None,
+            layer: str = "original",
             chars: tuple[int, int] | None = None, at: tuple[float, float | None] | None = None,
             asset_id: str | None = None, confidence: str | None = None, note: str = "",
             now: dt.datetime | None = None) -> str:
     """Tag ``interview`` (id or code) with ``term`` (id, label or alias in either language).
 
-    Anchor: ``segment`` (idx in ``layer``) with optional ``chars`` (start, end) — the whole
-    segment if omitted —, or ``at`` (seconds, optional end) in the audio, or neither for the
-    whole interview. Returns the new tag id.
+    Anchor: ``segment`` (idx in ``layer``; ``asset_id`` picks the recording if several have
+    that idx) or ``segment_id`` (exact, e.g. from the GUI) with optional ``chars`` (start, end) — the whole segment if omitted —, or ``at``
+    (seconds, optional end) in the audio, or neither for the whole interview. Returns the new
+    tag id.
     """
     interview_id = resolve_id(vault, interview)
     if confidence is not None and confidence not in CONFIDENCE:
@@ -168,21 +176,34 @@ def add_tag(vault: Vault, interview: str, term: str, *, role: str,
     if at is not None and (segment is not None or chars is not None):
         raise UsageError("Anchor a tag either in the words (--segment/--chars) or in the audio "
                          "(--at), not both.")
-    if chars is not None and segment is None:
+    if segment is not None and segment_id is not None:
+        raise UsageError("Give the segment by number or by id, not both.")
+    if at is not None and segment_id is not None:
+        raise UsageError("Anchor a tag either in the words (--segment/--chars) or in the audio "
+                         "(--at), not both.")
+    if chars is not None and segment is None and segment_id is None:
         raise UsageError("--chars needs --segment N to say which segment the characters are in.")
     taxonomy = tx.ensure_taxonomy(vault, role=role, now=now)
     chosen = taxonomy.resolve(term)
     conn = vault.conn
-    segment_id = None
     char_start = char_end = None
     audio_start = audio_end = None
     kind = "interview"
-    if segment is not None:
-        segment_id, text = find_segment(conn, interview_id, segment, layer)
+    if segment is not None or segment_id is not None:
+        if segment_id is not None:
+            row = conn.execute("SELECT text FROM segment WHERE id = ? AND interview_id = ?",
+                               (segment_id, interview_id)).fetchone()
+            if row is None:
+                raise NotFound(f"This interview has no segment {shown(segment_id)}.")
+            text = str(row[0])
+        else:
+            assert segment is not None
+            segment_id, text = find_segment(conn, interview_id, segment, layer, asset_id)
         char_start, char_end = chars if chars is not None else (0, len(text))
         if not 0 <= char_start < char_end <= len(text):
             raise UsageError(f"Characters {char_start}:{char_end} are not inside segment "
-                             f"{segment}, which has {len(text)} characters; use A:B with "
+                             f"{segment if segment is not None else shown(segment_id)}, which "
+                             f"has {len(text)} characters; use A:B with "
                              f"0 <= A < B <= {len(text)}.")
         kind = "text"
     elif at is not None:
@@ -300,7 +321,7 @@ def review_tag(vault: Vault, tag_id: str, *, role: str, chars: tuple[int, int] |
         "SELECT t.segment_id, s.text FROM tag t LEFT JOIN segment s ON s.id = t.segment_id"
         " WHERE t.id = ?", (tag_id,)).fetchone()
     if row is None:
-        raise NotFound(f"No tag {tag_id} in this vault; see 'testimony tag list'.")
+        raise NotFound(f"No tag {shown(tag_id)} in this vault; see 'testimony tag list'.")
     if chars is not None:
         if row[0] is None:
             raise UsageError("This tag is not anchored in a segment, so --chars does not apply.")

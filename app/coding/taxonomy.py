@@ -20,6 +20,7 @@ deleted, so a tag keeps the label it was made with after an upgrade. The active 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import re
@@ -29,6 +30,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from app.coding.shown import shown
 from app.errors import UsageError
 from storage.db import Connection
 from storage.vault import Vault
@@ -100,6 +102,21 @@ class Taxonomy:
     version: str
     description: str = ""
     terms: dict[str, Term] = field(default_factory=dict)  # insertion order = file order
+    _names: tuple[int, dict[str, list[Term]], dict[str, list[Term]]] | None = field(
+        default=None, init=False, repr=False, compare=False)
+
+    def _name_index(self) -> tuple[dict[str, list[Term]], dict[str, list[Term]]]:
+        """Normalised label -> terms and alias -> terms, built once (rebuilt if terms change)."""
+        if self._names is None or self._names[0] != len(self.terms):
+            labels: dict[str, list[Term]] = {}
+            aliases: dict[str, list[Term]] = {}
+            for t in self.terms.values():
+                for name in {_norm(t.label_en), _norm(t.label_ko)}:
+                    labels.setdefault(name, []).append(t)
+                for name in {_norm(n) for n in (*t.aliases, *t.romanisations)}:
+                    aliases.setdefault(name, []).append(t)
+            self._names = (len(self.terms), labels, aliases)
+        return self._names[1], self._names[2]
 
     @property
     def version_id(self) -> str:
@@ -138,11 +155,8 @@ class Taxonomy:
         key = _norm(text)
         if not key:
             return []
-        by_label = [t for t in self.terms.values() if key in (_norm(t.label_en), _norm(t.label_ko))]
-        if by_label:
-            return by_label
-        return [t for t in self.terms.values()
-                if key in {_norm(n) for n in (*t.aliases, *t.romanisations)}]
+        labels, aliases = self._name_index()
+        return list(labels.get(key) or aliases.get(key) or [])
 
     def resolve(self, text: str) -> Term:
         """The one term ``text`` names, or a UsageError saying why not."""
@@ -150,10 +164,10 @@ class Taxonomy:
         if len(found) == 1:
             return found[0]
         if not found:
-            raise UsageError(f"No term '{text}' in taxonomy {self.version_id}; see "
+            raise UsageError(f"No term '{shown(text)}' in taxonomy {self.version_id}; see "
                              "'testimony taxonomy show' for ids, labels and aliases.")
         ids = ", ".join(t.id for t in found)
-        raise UsageError(f"'{text}' names {len(found)} terms ({ids}); use one of these ids.")
+        raise UsageError(f"'{shown(text)}' names {len(found)} terms ({ids}); use one of these ids.")
 
     def digest(self) -> str:
         body = json.dumps([self.name, self.version, [t.to_record() for t in self.terms.values()]],
@@ -314,8 +328,9 @@ def parse(data: bytes, *, base: Taxonomy | None = None) -> Taxonomy:
     return Taxonomy(name, version, description, merged)
 
 
+@functools.cache
 def builtin_bytes() -> bytes:
-    """The taxonomy file shipped with the application."""
+    """The taxonomy file shipped with the application (read once)."""
     return resources.files("app.coding.data").joinpath(BUILTIN_RESOURCE).read_bytes()
 
 
@@ -402,34 +417,44 @@ def _activate(conn: Connection, version_id: str) -> None:
                  " SET value = excluded.value", (ACTIVE_KEY, version_id))
 
 
+def _pending_shipped(conn: Connection) -> Taxonomy | None:
+    """The shipped taxonomy if ``ensure_taxonomy`` would store it now, else None."""
+    active = active_version_id(conn)
+    if active is not None:
+        row = conn.execute("SELECT source FROM taxonomy_version WHERE id = ?",
+                           (active,)).fetchone()
+        if row is None or row[0] != "builtin":
+            return None  # an organisation's own taxonomy: never replaced automatically
+    shipped = builtin()
+    if active == shipped.version_id:
+        return None
+    return shipped
+
+
 def ensure_taxonomy(vault: Vault, *, role: str = "system",
                     now: dt.datetime | None = None) -> Taxonomy:
     """The active taxonomy, storing the shipped one first if the vault has none yet.
 
     If the active version came from the application (not an organisation's import) and this
-    application ships a newer one, the new version is stored and made active; older versions
+    application ships another one, that version is stored and made active; older versions
     stay in the vault so old tags keep their labels.
     """
     conn = vault.conn
     active = active_version_id(conn)
-    if active is not None:
-        source = conn.execute("SELECT source FROM taxonomy_version WHERE id = ?",
-                              (active,)).fetchone()
-        if source is not None and source[0] != "builtin":
-            return load_version(conn, active)
-        shipped = builtin()
-        known = conn.execute("SELECT 1 FROM taxonomy_version WHERE id = ?",
-                             (shipped.version_id,)).fetchone()
-        if source is None or source[0] != "builtin" or known:
-            return load_version(conn, active)
-    else:
-        shipped = builtin()
+    shipped = _pending_shipped(conn)
+    if shipped is None:
+        assert active is not None
+        return load_version(conn, active)
     with vault.transaction() as tx:
-        if active_version_id(tx) == active:  # nobody else stored it meanwhile
-            _store(tx, shipped, source="builtin", mode="builtin", based_on=active, role=role,
-                   now=now)
+        if active_version_id(tx) == active:  # nobody else changed it meanwhile
+            known = tx.execute("SELECT 1 FROM taxonomy_version WHERE id = ?",
+                               (shipped.version_id,)).fetchone()
+            if not known:
+                _store(tx, shipped, source="builtin", mode="builtin", based_on=active,
+                       role=role, now=now)
             _activate(tx, shipped.version_id)
-            vault.audit("store", "taxonomy", shipped.version_id, role=role, now=now,
+            vault.audit("store" if not known else "activate", "taxonomy", shipped.version_id,
+                        role=role, now=now,
                         details={"source": "builtin", "previous": active,
                                  "terms": len(shipped.terms)})
     return load_version(conn, active_version_id(conn) or shipped.version_id)
@@ -456,14 +481,25 @@ def import_taxonomy(vault: Vault, data: bytes, *, mode: str = "extend", role: st
     """
     if mode not in ("extend", "replace"):
         raise UsageError("The import mode must be 'extend' or 'replace'.")
-    current = ensure_taxonomy(vault, role=role, now=now)
-    tax = parse(data, base=current if mode == "extend" else None)
     conn = vault.conn
-    existing = conn.execute("SELECT sha256 FROM taxonomy_version WHERE id = ?",
-                            (tax.version_id,)).fetchone()
-    if existing and existing[0] != tax.digest():
+    # Validate against what the active taxonomy will be, without storing anything yet: a
+    # refused file must leave the vault exactly as it was.
+    pending = _pending_shipped(conn)
+    active = active_version_id(conn)
+    current = pending if pending is not None or active is None else load_version(conn, active)
+    assert current is not None
+    tax = parse(data, base=current if mode == "extend" else None)
+    row = conn.execute("SELECT sha256 FROM taxonomy_version WHERE id = ?",
+                       (tax.version_id,)).fetchone()
+    known_digest = row[0] if row else (
+        pending.digest() if pending is not None and pending.version_id == tax.version_id
+        else None)
+    if known_digest is not None and known_digest != tax.digest():
         raise _refuse(1, f"version {tax.version} of taxonomy {tax.name} is already in this vault "
                          "with different content; give the file a new 'version'")
+    current = ensure_taxonomy(vault, role=role, now=now)
+    existing = conn.execute("SELECT sha256 FROM taxonomy_version WHERE id = ?",
+                            (tax.version_id,)).fetchone()
     old_ids, new_ids = set(current.terms), set(tax.terms)
     updated = sum(1 for t in new_ids & old_ids if tax.terms[t] != current.terms[t])
     with vault.transaction() as tx:
@@ -488,7 +524,7 @@ def import_file(vault: Vault, path: Path, *, mode: str = "extend", role: str,
             raise _refuse(1, f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
         data = path.read_bytes()
     except OSError as exc:
-        raise UsageError(f"Cannot read the taxonomy file {path} ({exc.strerror}); "
+        raise UsageError(f"Cannot read the taxonomy file {shown(str(path), 80)} ({exc.strerror}); "
                          "check the path.") from exc
     return import_taxonomy(vault, data, mode=mode, role=role, now=now)
 

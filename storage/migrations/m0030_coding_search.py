@@ -110,6 +110,15 @@ def apply(conn: Connection) -> None:
         "CREATE INDEX event_interview ON event(interview_id)",
     ):
         conn.execute(ddl)
+    # A tag is never lost with its segment (e.g. a re-transcribed window): it falls back to the
+    # segment's stretch of audio and is flagged for a coder to re-anchor.
+    conn.execute(
+        """CREATE TRIGGER tag_segment_deleted BEFORE DELETE ON segment BEGIN
+            UPDATE tag SET segment_id = NULL, char_start = NULL, char_end = NULL,
+                   audio_start_s = old.start_s, audio_end_s = old.end_s, asset_id = old.asset_id,
+                   status = 'needs_review', review_reason = 'segment deleted'
+             WHERE segment_id = old.id;
+        END""")
     conn.execute(
         """CREATE TABLE event_tag (
             id TEXT PRIMARY KEY,

@@ -147,149 +147,298 @@
 <context>
     <name>DetailsForm</name>
     <message>
-        <location filename="../interview_page.py" line="32" />
+        <location filename="../interview_page.py" line="31" />
         <source>keep in the organisation's archive</source>
         <translation>단체 기록보관소에 보관</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="33" />
+        <location filename="../interview_page.py" line="32" />
         <source>share with UN bodies</source>
         <translation>유엔 기구와 공유</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="34" />
+        <location filename="../interview_page.py" line="33" />
         <source>use in court proceedings</source>
         <translation>재판 절차에 사용</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="35" />
+        <location filename="../interview_page.py" line="34" />
         <source>publish (pseudonymised)</source>
         <translation>공개 (가명 처리)</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="36" />
+        <location filename="../interview_page.py" line="35" />
         <source>the witness's name may be disclosed</source>
         <translation>증인의 이름을 밝혀도 됨</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="56" />
+        <location filename="../interview_page.py" line="55" />
         <source>Interview</source>
         <translation>면담</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="60" />
+        <location filename="../interview_page.py" line="59" />
         <source>Code:</source>
         <translation>코드:</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="62" />
+        <location filename="../interview_page.py" line="61" />
         <source>&amp;Interviewer:</source>
         <translation>면담자(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="63" />
+        <location filename="../interview_page.py" line="62" />
         <source>Inter&amp;preter:</source>
         <translation>통역자(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="64" />
+        <location filename="../interview_page.py" line="63" />
         <source>&amp;Date and time:</source>
         <translation>날짜와 시간(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="65" />
+        <location filename="../interview_page.py" line="64" />
         <source>&amp;Time zone:</source>
         <translation>시간대(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="66" />
+        <location filename="../interview_page.py" line="65" />
         <source>P&amp;lace (general):</source>
         <translation>장소 - 대략(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="67" />
+        <location filename="../interview_page.py" line="66" />
         <source>Lan&amp;guages (comma separated):</source>
         <translation>언어 - 쉼표로 구분(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="76" />
+        <location filename="../interview_page.py" line="75" />
         <source>&amp;Status:</source>
         <translation>상태(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="81" />
+        <location filename="../interview_page.py" line="80" />
         <source>&amp;Notes:</source>
         <translation>메모(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="82" />
+        <location filename="../interview_page.py" line="81" />
         <source>Sa&amp;ve details</source>
         <translation>정보 저장(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="87" />
+        <location filename="../interview_page.py" line="86" />
         <source>Consent</source>
         <translation>동의</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="97" />
+        <location filename="../interview_page.py" line="96" />
         <source>(not recorded)</source>
         <translation>(기록 안 함)</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="100" />
+        <location filename="../interview_page.py" line="99" />
         <source>Given &amp;as:</source>
         <translation>동의 방식(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="104" />
+        <location filename="../interview_page.py" line="103" />
         <source>Given &amp;on:</source>
         <translation>동의 날짜(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="105" />
+        <location filename="../interview_page.py" line="104" />
         <source>Save &amp;consent</source>
         <translation>동의 저장(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="115" />
+        <location filename="../interview_page.py" line="114" />
         <source>How and when the witness withdrew</source>
         <translation>증인이 언제 어떻게 철회했는지</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="116" />
+        <location filename="../interview_page.py" line="115" />
         <source>The witness &amp;withdrew consent</source>
         <translation>증인이 동의를 철회함(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="118" />
+        <location filename="../interview_page.py" line="117" />
         <source>Record &amp;withdrawal</source>
         <translation>철회 기록(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="124" />
+        <location filename="../interview_page.py" line="123" />
         <source>Withdrawal:</source>
         <translation>철회:</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="156" />
+        <location filename="../interview_page.py" line="155" />
         <source>Consent withdrawn on %1: this interview is excluded from every export.</source>
         <translation>%1에 동의가 철회되었습니다. 이 면담은 어떤 내보내기에도 포함되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="199" />
+        <location filename="../interview_page.py" line="198" />
         <source>Details saved.</source>
         <translation>정보를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="210" />
+        <location filename="../interview_page.py" line="209" />
         <source>Consent saved.</source>
         <translation>동의를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="219" />
+        <location filename="../interview_page.py" line="218" />
         <source>Withdrawal recorded; the interview will be left out of exports.</source>
         <translation>철회를 기록했습니다. 이 면담은 내보내기에서 제외됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportView</name>
+    <message>
+        <location filename="../export_view.py" line="59" />
+        <source>&amp;Interviews to export</source>
+        <translation>내보낼 면담(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="64" />
+        <source>&amp;Recipients (pinned supervisors)</source>
+        <translation>받는 사람 - 고정된 감독자(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="69" />
+        <source>&amp;Pin a supervisor's public key...</source>
+        <translation>감독자 공개 키 고정(&amp;P)...</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="72" />
+        <source>After the supervisor has the bundle</source>
+        <translation>감독자가 번들을 받은 뒤</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="74" />
+        <source>Apply the supervisor's &amp;receipt...</source>
+        <translation>감독자 수령증 적용(&amp;R)...</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="78" />
+        <source>I want to &amp;delete acknowledged interviews from this laptop</source>
+        <translation>수령이 확인된 면담을 이 노트북에서 삭제하겠습니다(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="81" />
+        <source>Pur&amp;ge</source>
+        <translation>삭제(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="91" />
+        <source>Bundle</source>
+        <translation>번들</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="97" />
+        <source>Pro&amp;file:</source>
+        <translation>프로필(&amp;F):</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="102" />
+        <source>P&amp;urpose:</source>
+        <translation>용도(&amp;U):</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="106" />
+        <source>&amp;Browse...</source>
+        <translation>찾아보기(&amp;B)...</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="110" />
+        <source>Save &amp;to:</source>
+        <translation>저장 위치(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="119" />
+        <source>&amp;Export</source>
+        <translation>내보내기(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="121" />
+        <source>&amp;Cancel</source>
+        <translation>취소(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="175" />
+        <source>supervisor</source>
+        <translation>감독자</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="182" />
+        <source>No supervisor key is pinned yet: pin your supervisor's public key first (compare its fingerprint aloud).</source>
+        <translation>아직 고정된 감독자 키가 없습니다. 먼저 감독자의 공개 키를 고정하세요 (지문을 소리 내어 맞춰 보세요).</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="202" />
+        <source>Consent leaves these out (they will not be exported):</source>
+        <translation>동의 범위 때문에 다음은 제외됩니다 (내보내지 않음):</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="218" />
+        <source>Save bundle as</source>
+        <translation>번들 저장</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="226" />
+        <source>Supervisor public key file</source>
+        <translation>감독자 공개 키 파일</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="248" />
+        <source>Supervisor pinned. Fingerprint: %1 — compare it with your supervisor.</source>
+        <translation>감독자를 고정했습니다. 지문: %1 — 감독자와 맞춰 보세요.</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="257" />
+        <source>Supervisor's receipt</source>
+        <translation>감독자 수령증</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="278" />
+        <source>Receipt accepted: the supervisor holds %1 interviews of this bundle; they may now be purged here.</source>
+        <translation>수령증을 받아들였습니다: 감독자가 이 번들의 면담 %1건을 보관하고 있습니다. 이제 여기서 삭제해도 됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="295" />
+        <source>Purged %1 interviews; kept %2 that changed after their export.</source>
+        <translation>면담 %1건을 삭제했습니다. 내보낸 뒤 바뀐 %2건은 남겼습니다.</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="315" />
+        <source>Tick at least one interview to export.</source>
+        <translation>내보낼 면담을 하나 이상 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="318" />
+        <source>Consent excludes every interview you ticked for this purpose; nothing was exported.</source>
+        <translation>고른 면담 모두 이 용도에 대한 동의가 없습니다. 아무것도 내보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="322" />
+        <source>Choose where to save the bundle first.</source>
+        <translation>먼저 번들을 저장할 곳을 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="343" />
+        <source>Bundle written: %1
+Interviews: %2 (left out by consent: %3)
+Sequence number: %4
+Fingerprint (manifest SHA-256): %5</source>
+        <translation>번들을 썼습니다: %1
+면담: %2 (동의로 제외: %3)
+순번: %4
+지문 (매니페스트 SHA-256): %5</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="358" />
+        <source>Exporting...</source>
+        <translation>내보내는 중...</translation>
     </message>
 </context>
 <context>
@@ -330,103 +479,113 @@
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="122" />
-        <source>Search codes (Ctrl+F)</source>
-        <translation>코드 검색 (Ctrl+F)</translation>
+        <location filename="../interview_list.py" line="124" />
+        <source>Search codes; Enter searches the words too (Ctrl+F)</source>
+        <translation>코드 검색, Enter는 본문도 검색 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="127" />
+        <location filename="../interview_list.py" line="130" />
         <source>Any status</source>
         <translation>모든 상태</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="132" />
+        <location filename="../interview_list.py" line="135" />
         <source>Any consent</source>
         <translation>모든 동의</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="134" />
+        <location filename="../interview_list.py" line="137" />
         <source>Consent: %1</source>
         <translation>동의: %1</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="135" />
+        <location filename="../interview_list.py" line="138" />
         <source>Consent withdrawn</source>
         <translation>동의 철회됨</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="138" />
+        <location filename="../interview_list.py" line="141" />
         <source>Any review state</source>
         <translation>모든 검토 상태</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="139" />
+        <location filename="../interview_list.py" line="142" />
         <source>No transcript</source>
         <translation>녹취록 없음</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="139" />
+        <location filename="../interview_list.py" line="142" />
         <source>Draft</source>
         <translation>초안</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="140" />
+        <location filename="../interview_list.py" line="143" />
         <source>Partly reviewed</source>
         <translation>일부 검토됨</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="141" />
+        <location filename="../interview_list.py" line="144" />
         <source>Reviewed</source>
         <translation>검토됨</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="145" />
-        <location filename="../interview_list.py" line="222" />
+        <location filename="../interview_list.py" line="148" />
+        <location filename="../interview_list.py" line="227" />
         <source>Any tag</source>
         <translation>모든 태그</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="148" />
+        <location filename="../interview_list.py" line="151" />
         <source>&amp;New interview...</source>
         <translation>새 면담(&amp;N)...</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="199" />
+        <location filename="../interview_list.py" line="203" />
         <source>withdrawn</source>
         <translation>철회됨</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="201" />
+        <location filename="../interview_list.py" line="205" />
         <source>none recorded</source>
         <translation>기록 없음</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="202" />
+        <location filename="../interview_list.py" line="206" />
         <source>%1 segments</source>
         <translation>구간 %1개</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="205" />
+        <location filename="../interview_list.py" line="209" />
         <source> (+ translation)</source>
         <translation> (+ 번역)</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="210" />
+        <location filename="../interview_list.py" line="214" />
         <source>exported</source>
         <translation>내보냄</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="210" />
+        <location filename="../interview_list.py" line="214" />
+        <source>receipt received</source>
+        <translation>수령 확인됨</translation>
+    </message>
+    <message>
+        <location filename="../interview_list.py" line="215" />
         <source>not exported</source>
         <translation>내보내지 않음</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="228" />
+        <location filename="../interview_list.py" line="233" />
         <source>%1 interviews</source>
         <translation>면담 %1건</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="263" />
+        <location filename="../interview_list.py" line="251" />
+        <source>%1 passages in %2 interviews match the words.</source>
+        <translation>면담 %2건에서 %1곳이 일치합니다.</translation>
+    </message>
+    <message>
+        <location filename="../interview_list.py" line="292" />
         <source>Interview created.</source>
         <translation>면담을 만들었습니다.</translation>
     </message>
@@ -434,7 +593,7 @@
 <context>
     <name>InterviewPage</name>
     <message>
-        <location filename="../interview_page.py" line="237" />
+        <location filename="../interview_page.py" line="236" />
         <source>&amp;Details and consent</source>
         <translation>정보와 동의(&amp;D)</translation>
     </message>
@@ -495,17 +654,17 @@
 <context>
     <name>NewInterviewDialog</name>
     <message>
-        <location filename="../interview_list.py" line="95" />
+        <location filename="../interview_list.py" line="97" />
         <source>New interview</source>
         <translation>새 면담</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="100" />
+        <location filename="../interview_list.py" line="102" />
         <source>Pseudonym &amp;code:</source>
         <translation>가명 코드(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="101" />
+        <location filename="../interview_list.py" line="103" />
         <source>Use a pseudonym, never the witness's name.</source>
         <translation>증인의 실명이 아닌 가명을 쓰세요.</translation>
     </message>
@@ -513,214 +672,209 @@
 <context>
     <name>RecordingView</name>
     <message>
-        <location filename="../recording_view.py" line="65" />
+        <location filename="../recording_view.py" line="66" />
         <source>Record</source>
         <translation>녹음</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="68" />
+        <location filename="../recording_view.py" line="69" />
         <source>&amp;Microphone:</source>
         <translation>마이크(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="75" />
+        <location filename="../recording_view.py" line="76" />
         <source>● &amp;Record</source>
         <translation>● 녹음(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="77" />
-        <location filename="../recording_view.py" line="258" />
+        <location filename="../recording_view.py" line="78" />
+        <location filename="../recording_view.py" line="259" />
         <source>P&amp;ause</source>
         <translation>일시정지(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="79" />
+        <location filename="../recording_view.py" line="80" />
         <source>&amp;Stop</source>
         <translation>정지(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="81" />
+        <location filename="../recording_view.py" line="82" />
         <source>Add mar&amp;ker (Ctrl+M)</source>
         <translation>표시 추가(&amp;K) (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="85" />
+        <location filename="../recording_view.py" line="86" />
         <source>Marker note (optional)</source>
         <translation>표시 메모 (선택)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="95" />
+        <location filename="../recording_view.py" line="96" />
         <source>Input level</source>
         <translation>입력 음량</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="101" />
-        <location filename="../recording_view.py" line="260" />
+        <location filename="../recording_view.py" line="102" />
+        <location filename="../recording_view.py" line="261" />
         <source>Not recording</source>
         <translation>녹음 중 아님</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="110" />
+        <location filename="../recording_view.py" line="111" />
         <source>Recordings and imported files</source>
         <translation>녹음과 가져온 파일</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="114" />
+        <location filename="../recording_view.py" line="115" />
         <source>Source</source>
         <translation>출처</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="114" />
+        <location filename="../recording_view.py" line="115" />
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="115" />
+        <location filename="../recording_view.py" line="116" />
         <source>Duration</source>
         <translation>길이</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="115" />
+        <location filename="../recording_view.py" line="116" />
         <source>State</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="116" />
+        <location filename="../recording_view.py" line="117" />
         <source>Added</source>
         <translation>추가한 때</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="123" />
+        <location filename="../recording_view.py" line="124" />
         <source>&amp;Import audio file...</source>
         <translation>오디오 파일 가져오기(&amp;I)...</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="131" />
+        <location filename="../recording_view.py" line="132" />
         <source>Transcribe</source>
         <translation>받아쓰기</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="133" />
+        <location filename="../recording_view.py" line="134" />
         <source>Mo&amp;del:</source>
         <translation>모델(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="138" />
+        <location filename="../recording_view.py" line="139" />
         <source>Lan&amp;guage:</source>
         <translation>언어(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="142" />
+        <location filename="../recording_view.py" line="143" />
         <source>Korean</source>
         <translation>한국어</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="142" />
+        <location filename="../recording_view.py" line="143" />
         <source>English</source>
         <translation>영어</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="143" />
+        <location filename="../recording_view.py" line="144" />
         <source>Chinese</source>
         <translation>중국어</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="143" />
+        <location filename="../recording_view.py" line="144" />
         <source>Detect</source>
         <translation>자동 감지</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="146" />
+        <location filename="../recording_view.py" line="147" />
         <source>Also draft an English &amp;translation</source>
         <translation>영어 번역 초안도 만들기(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="149" />
+        <location filename="../recording_view.py" line="150" />
         <source>&amp;Transcribe</source>
         <translation>받아쓰기(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="152" />
+        <location filename="../recording_view.py" line="153" />
         <source>&amp;Cancel</source>
         <translation>취소(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="191" />
+        <location filename="../recording_view.py" line="192" />
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="223" />
+        <location filename="../recording_view.py" line="224" />
         <source>recording</source>
         <translation>녹음</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="223" />
+        <location filename="../recording_view.py" line="224" />
         <source>import</source>
         <translation>가져옴</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="258" />
+        <location filename="../recording_view.py" line="259" />
         <source>Res&amp;ume</source>
         <translation>다시 시작(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="259" />
+        <location filename="../recording_view.py" line="260" />
         <source>Recording</source>
         <translation>녹음 중</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="260" />
+        <location filename="../recording_view.py" line="261" />
         <source>Paused</source>
         <translation>일시정지됨</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="282" />
+        <location filename="../recording_view.py" line="284" />
         <source>Recording. Everything is saved, encrypted, as it is recorded.</source>
         <translation>녹음 중입니다. 녹음되는 즉시 모두 암호화되어 저장됩니다.</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="307" />
+        <location filename="../recording_view.py" line="313" />
         <source>Marker added at %1.</source>
         <translation>%1에 표시를 추가했습니다.</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="315" />
-        <source>Recording.</source>
-        <translation>녹음 중입니다.</translation>
-    </message>
-    <message>
-        <location filename="../recording_view.py" line="316" />
+        <location filename="../recording_view.py" line="322" />
         <source>Recording saved (%1).</source>
         <translation>녹음을 저장했습니다 (%1).</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="323" />
+        <location filename="../recording_view.py" line="329" />
         <source>Import audio file</source>
         <translation>오디오 파일 가져오기</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="336" />
+        <location filename="../recording_view.py" line="342" />
         <source>Importing and checking the file...</source>
         <translation>파일을 가져와 확인하는 중...</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="340" />
+        <location filename="../recording_view.py" line="346" />
         <source>File imported; the original bytes are kept unchanged.</source>
         <translation>파일을 가져왔습니다. 원본은 바뀌지 않은 채 보존됩니다.</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="368" />
+        <location filename="../recording_view.py" line="379" />
         <source>Transcribing on this laptop (nothing leaves it)...</source>
         <translation>이 노트북에서 받아쓰는 중 (아무것도 밖으로 나가지 않습니다)...</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="384" />
+        <location filename="../recording_view.py" line="395" />
         <source>Transcription finished: %1 segments. Review them on the Transcript tab.</source>
         <translation>받아쓰기 완료: 구간 %1개. 녹취록 탭에서 검토하세요.</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="400" />
+        <location filename="../recording_view.py" line="411" />
         <source>Cancelling; the part already transcribed is kept.</source>
         <translation>취소하는 중입니다. 이미 받아쓴 부분은 보존됩니다.</translation>
     </message>
@@ -801,22 +955,22 @@
         <translation>사용하지 않으면 잠글 시간(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="57" />
+        <location filename="../settings_dialog.py" line="64" />
         <source>Default transcription &amp;model:</source>
         <translation>기본 받아쓰기 모델(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="63" />
+        <location filename="../settings_dialog.py" line="70" />
         <source>Default &amp;spoken language:</source>
         <translation>기본 말하기 언어(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="66" />
+        <location filename="../settings_dialog.py" line="73" />
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="72" />
+        <location filename="../settings_dialog.py" line="79" />
         <source>&amp;Audio input:</source>
         <translation>오디오 입력(&amp;A):</translation>
     </message>
@@ -824,99 +978,208 @@
 <context>
     <name>SetupScreen</name>
     <message>
-        <location filename="../setup_screen.py" line="50" />
+        <location filename="../setup_screen.py" line="52" />
         <source>Create your vault</source>
         <translation>보관함 만들기</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="56" />
+        <location filename="../setup_screen.py" line="58" />
         <source>Everything you record is kept encrypted in this vault. Choose a long passphrase that only you know: there is no way to recover the vault without it (unless you keep the recovery code shown next).</source>
         <translation>녹음한 모든 것은 이 보관함에 암호화되어 보관됩니다. 나만 아는 긴 암호 문구를 고르세요. 암호 문구 없이는 보관함을 되살릴 방법이 없습니다 (다음에 보여 주는 복구 코드를 보관한 경우는 예외).</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="68" />
+        <location filename="../setup_screen.py" line="70" />
         <source>&amp;Passphrase:</source>
         <translation>암호 문구(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="69" />
+        <location filename="../setup_screen.py" line="71" />
         <source>&amp;Repeat:</source>
         <translation>다시 입력(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="75" />
+        <location filename="../setup_screen.py" line="77" />
         <source>Strength:</source>
         <translation>강도:</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="77" />
+        <location filename="../setup_screen.py" line="79" />
         <source>Also create a &amp;recovery code for the organisation's safe</source>
         <translation>단체 금고에 보관할 복구 코드도 만들기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="92" />
+        <location filename="../setup_screen.py" line="94" />
         <source>&amp;Create vault</source>
         <translation>보관함 만들기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="104" />
+        <location filename="../setup_screen.py" line="106" />
         <source>Your vault is ready</source>
         <translation>보관함이 준비되었습니다</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="108" />
+        <location filename="../setup_screen.py" line="110" />
         <source>Write this recovery code on paper and give it to your organisation's safe. It is shown only now, never again, and is never stored on this laptop.</source>
         <translation>이 복구 코드를 종이에 적어 단체 금고에 맡기세요. 지금 한 번만 보여 주며 이 노트북에는 저장되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="125" />
+        <location filename="../setup_screen.py" line="128" />
+        <source>&amp;Pin your supervisor's public key (optional)...</source>
+        <translation>감독자 공개 키 고정 - 선택(&amp;P)...</translation>
+    </message>
+    <message>
+        <location filename="../setup_screen.py" line="136" />
         <source>I have &amp;written the code down</source>
         <translation>코드를 받아 적었습니다(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="130" />
+        <location filename="../setup_screen.py" line="141" />
         <source>C&amp;ontinue</source>
         <translation>계속(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="152" />
+        <location filename="../setup_screen.py" line="164" />
         <source>The two passphrases differ.</source>
         <translation>두 암호 문구가 다릅니다.</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="159" />
+        <location filename="../setup_screen.py" line="171" />
         <source>Too short: use at least 8 characters (a sentence is best).</source>
         <translation>너무 짧습니다: 8자 이상을 쓰세요 (문장이 가장 좋습니다).</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="160" />
+        <location filename="../setup_screen.py" line="172" />
         <source>Weak: add more words; a short sentence only you know works well.</source>
         <translation>약함: 낱말을 더하세요. 나만 아는 짧은 문장이 좋습니다.</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="161" />
+        <location filename="../setup_screen.py" line="173" />
         <source>Fair: a few more words would make it much harder to guess.</source>
         <translation>보통: 낱말을 몇 개 더하면 훨씬 추측하기 어려워집니다.</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="162" />
+        <location filename="../setup_screen.py" line="174" />
         <source>Good.</source>
         <translation>좋음.</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="162" />
+        <location filename="../setup_screen.py" line="174" />
         <source>Strong.</source>
         <translation>강함.</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="201" />
+        <location filename="../setup_screen.py" line="213" />
         <source>Measuring this laptop to choose strong key-derivation settings (a few seconds)...</source>
         <translation>강력한 키 유도 설정을 고르기 위해 이 노트북을 측정하는 중 (몇 초)...</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="223" />
+        <location filename="../setup_screen.py" line="235" />
         <source>This laptop's device fingerprint: %1</source>
         <translation>이 노트북의 기기 지문: %1</translation>
+    </message>
+    <message>
+        <location filename="../setup_screen.py" line="244" />
+        <source>Supervisor public key file</source>
+        <translation>감독자 공개 키 파일</translation>
+    </message>
+    <message>
+        <location filename="../setup_screen.py" line="269" />
+        <source>Pinned. Compare this fingerprint with your supervisor: %1</source>
+        <translation>고정했습니다. 이 지문을 감독자와 맞춰 보세요: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorView</name>
+    <message>
+        <location filename="../supervisor_view.py" line="41" />
+        <source>Supervisor &amp;key file...</source>
+        <translation>감독자 키 파일(&amp;K)...</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="43" />
+        <location filename="../supervisor_view.py" line="107" />
+        <source>No supervisor key loaded.</source>
+        <translation>감독자 키를 불러오지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="49" />
+        <source>&amp;Open bundle...</source>
+        <translation>번들 열기(&amp;O)...</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="51" />
+        <source>&amp;Pin the signing device (after comparing its fingerprint)</source>
+        <translation>서명한 기기 고정 - 지문 확인 후(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="55" />
+        <source>&amp;Import</source>
+        <translation>가져오기(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="58" />
+        <source>Write &amp;receipt...</source>
+        <translation>수령증 쓰기(&amp;R)...</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="84" />
+        <source>Supervisor key file</source>
+        <translation>감독자 키 파일</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="86" />
+        <source>Open bundle</source>
+        <translation>번들 열기</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="118" />
+        <source>Supervisor key loaded: %1</source>
+        <translation>감독자 키를 불러왔습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="153" />
+        <source>Verified: signed by a pinned device, every file checks out. Chain: %1</source>
+        <translation>검증됨: 고정된 기기가 서명했고 모든 파일이 일치합니다. 순서: %1</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="169" />
+        <source>Not accepted: %1</source>
+        <translation>받아들이지 않음: %1</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="182" />
+        <source>Device %1 pinned.</source>
+        <translation>기기 %1을(를) 고정했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="192" />
+        <source>Load the supervisor key and open a bundle first.</source>
+        <translation>먼저 감독자 키를 불러오고 번들을 여세요.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="200" />
+        <source>This bundle was already imported; nothing changed. You can write its receipt again.</source>
+        <translation>이미 가져온 번들입니다. 바뀐 것은 없습니다. 수령증은 다시 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="203" />
+        <source>Imported: %1 records added, %2 already present, %3 conflicts kept for review.</source>
+        <translation>가져왔습니다: 기록 %1개 추가, %2개는 이미 있음, 충돌 %3개는 검토용으로 보관.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="210" />
+        <source>Warning: %1</source>
+        <translation>경고: %1</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="220" />
+        <source>Save receipt as</source>
+        <translation>수령증 저장</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="235" />
+        <source>Receipt written to %1; give it to the interviewer.</source>
+        <translation>수령증을 %1에 썼습니다. 면담자에게 전달하세요.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,114 @@
+"""Export and supervisor screens on real vaults: pin, export with consent exclusions, verify
+(unpinned device refused, then pinned), import with its summary, write the receipt."""
+
+from __future__ import annotations
+
+import hashlib
+
+from app import interviews
+from app.bundles import keys
+from tests.conftest import PASSPHRASE
+from tests.ui_support import _audio_devices_first, make_window, speech_wav, unlock, virtual_mic  # noqa: F401
+from ui.export_view import ExportView
+from ui.supervisor_view import SupervisorView
+
+
+def _view(window, cls):
+    return next(v for v in window.workspace.extra if isinstance(v, cls))
+
+
+def test_export_then_verify_import_and_receipt(qtbot, tmp_path, vault):
+    from crypto.kdf import weak_test_params
+    from storage.vault import Vault
+
+    interviews.add_interview(vault, code="SYN-OK", role="interviewer",
+                             consent_scopes=["archive", "un"])
+    interviews.add_interview(vault, code="SYN-NOUN", role="interviewer",
+                             consent_scopes=["archive"])
+    gone = interviews.add_interview(vault, code="SYN-GONE", role="interviewer",
+                                    consent_scopes=["archive", "un"])
+    interviews.withdraw_consent(vault, gone, role="interviewer")
+    field_path = vault.path
+    vault.lock()
+    key_text, identity = keys.new_supervisor_key()
+    key_file = tmp_path / "supervisor.key"
+    key_file.write_text(key_text)
+    pub_file = tmp_path / "supervisor.pub"
+    pub_file.write_text(identity.public.text("Supervisor S (synthetic)"))
+
+    state = tmp_path / "state-field"
+    state.mkdir()
+    w = make_window(qtbot, field_path, state)
+    unlock(w, PASSPHRASE)
+    ex = _view(w, ExportView)
+    ex.refresh()
+    assert "No supervisor key is pinned" in ex.result.text()
+    ex.pin_supervisor(pub_file)
+    assert identity.public.fingerprint in ex.result.text()
+    assert ex.recipients.count() == 1
+    ex.set_checked(["SYN-OK", "SYN-NOUN", "SYN-GONE"])
+    ex.purpose.setCurrentIndex(ex.purpose.findData("un"))
+    excl = ex.exclusions.text()
+    assert "SYN-GONE: consent withdrawn" in excl and "SYN-NOUN: consent does not cover 'un'" in excl
+    assert "SYN-OK" not in excl
+    out = tmp_path / "out.bundle"
+    ex.out.setText(str(out))
+    ex.export_button.click()
+    assert out.exists(), ex.result.text()
+    assert "Interviews: 1 (left out by consent: 2)" in ex.result.text()
+    fingerprint = ex.result.text().rsplit(" ", 1)[-1]
+    assert len(fingerprint) == 64
+    device_fp = w.session.vault.device().fingerprint
+    lst = w.workspace.list
+    lst.refresh()
+    exported = {lst.proxy.index(r, 0).data(): lst.proxy.index(r, 6).data()
+                for r in range(lst.proxy.rowCount())}
+    assert exported == {"SYN-OK": "exported", "SYN-NOUN": "not exported",
+                        "SYN-GONE": "not exported"}
+    w.lock()
+
+    sup_vault, _ = Vault.create(tmp_path / "sup", PASSPHRASE, kdf=weak_test_params(),
+                                allow_weak_kdf=True)
+    sup_vault.lock()
+    state2 = tmp_path / "state-sup"
+    state2.mkdir()
+    s = make_window(qtbot, tmp_path / "sup", state2, role="supervisor")
+    unlock(s, PASSPHRASE)
+    sv = _view(s, SupervisorView)
+    sv.load_identity(key_file)
+    assert identity.public.fingerprint in sv.key_label.text()
+    sv.open_bundle(out)
+    assert sv.verdict.text().startswith("Not accepted")
+    assert "not pinned" in sv.verdict.text()
+    assert device_fp in sv.details.toPlainText()  # shown so it can be compared aloud
+    assert sv.pin_button.isEnabled() and not sv.import_button.isEnabled()
+    sv.pin_device()
+    assert sv.verdict.text().startswith("Verified")
+    assert "SYN-OK" in sv.details.toPlainText()
+    sv.import_button.click()
+    assert sv.message.text().startswith("Imported:"), sv.message.text()
+    assert interviews.get_interview(s.session.vault, "SYN-OK").code == "SYN-OK"
+    receipt = tmp_path / "out.bundle.receipt"
+    sv.write_receipt(receipt)
+    assert receipt.read_bytes().startswith(b"testimony-receipt-v1\n")
+    # a second receipt never overwrites a file
+    sv.write_receipt(receipt)
+    assert "exists" in sv.message.text().lower()
+    assert hashlib.sha256(out.read_bytes()).hexdigest() != fingerprint  # manifest, not file
+    s.lock()
+    assert sv.identity is None and sv.details.toPlainText() == ""
+    # back on the field laptop: apply the receipt, then purge what the supervisor holds
+    unlock(w, PASSPHRASE)
+    ex.apply_receipt(tmp_path / "nonexistent.receipt")
+    assert "Cannot read the receipt" in ex.result.text()
+    ex.apply_receipt(receipt)
+    assert ex.result.text().startswith("Receipt accepted: the supervisor holds 1 interviews")
+    lst.refresh()
+    row = [lst.proxy.index(r, 0).data() for r in range(lst.proxy.rowCount())].index("SYN-OK")
+    assert lst.proxy.index(row, 6).data() == "receipt received"
+    assert not ex.purge_button.isEnabled()
+    ex.purge_confirm.setChecked(True)
+    ex.purge_button.click()
+    assert ex.result.text().startswith("Purged 1 interviews")
+    assert sorted(lst.visible_codes()) == ["SYN-GONE", "SYN-NOUN"]
+    w.lock()
