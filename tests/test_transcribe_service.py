@@ -292,6 +292,7 @@ def test_exports_in_every_format(vault: Vault, recorded: str) -> None:
     assert vtt.startswith("WEBVTT") and "MACHINE DRAFT" in vtt and "<v witness>" in vtt
     doc = json.loads(transcript_export.export(vault, recorded, fmt="json"))
     first = doc["segments"][0]
+    assert doc["words_from_revision"] == 0 and doc["machine_draft"] is False
     assert first["start"] == 2.0 and first["words"] and first["speaker"] == "witness"
     assert [r["text"] for r in first["revisions"]] == [segs[0].revisions[0].text
                                                        if segs[0].revisions else
