@@ -449,3 +449,27 @@ def test_glossary_terms_are_chosen_by_script_for_the_language() -> None:
     assert glossary_for_language(terms, "en") == ["Yodok", "kwanliso"]
     assert glossary_for_language(terms, "zh") == ["耀德"]
     assert glossary_for_language(terms, None) == []
+
+
+def test_empty_and_cut_off_recordings(vault: Vault) -> None:
+    """A zero-length recording completes with no segments; a crash-cut recording (streaming
+    header, last frame torn mid-sample, state 'interrupted') is transcribed up to the cut."""
+    from app.interviews import add_interview
+    from app.pcm import PcmFormat, wav_header
+    from tests.transcribe_helpers import add_asset
+
+    fmt = PcmFormat(16000, 1, "s16")
+    empty = add_interview(vault, code="EMPTY-REC", role="interviewer")
+    add_asset(vault, empty, wav_header(fmt), codec=fmt.codec, duration_s=0.0)
+    [result] = _run(vault, empty, FakeEngine())
+    assert result.segments == 0 and transcripts.transcripts(vault, empty)[0].state == "complete"
+
+    cut = add_interview(vault, code="CUT-REC", role="interviewer")
+    pcm = (tone_bursts(6, [(1, 2), (4, 5)]) * 32767).astype("<i2").tobytes()
+    asset = add_asset(vault, cut, wav_header(fmt) + pcm[: 16000 * 2 * 4 + 16001],
+                      codec=fmt.codec, duration_s=None)
+    with vault.transaction() as conn:
+        conn.execute("UPDATE audio_asset SET state = 'interrupted' WHERE id = ?", (asset,))
+    _run(vault, cut, FakeEngine())
+    assert [(s.start, s.end) for s in transcripts.segments(vault, cut)] == [(1.0, 2.0),
+                                                                          (4.0, 4.5)]
