@@ -14,11 +14,11 @@ import struct
 from dataclasses import dataclass
 from typing import Literal
 
-SampleFormat = Literal["s16", "f32"]
+SampleFormat = Literal["s16", "s32", "f32"]
 
 WAV_HEADER_SIZE = 44
 UNKNOWN_SIZE = 0xFFFFFFFF
-_CODECS: dict[str, str] = {"s16": "pcm_s16le", "f32": "pcm_f32le"}
+_CODECS: dict[str, str] = {"s16": "pcm_s16le", "s32": "pcm_s32le", "f32": "pcm_f32le"}
 MIN_SAMPLE_RATE = 16000
 
 
@@ -40,7 +40,7 @@ class PcmFormat:
 
     @property
     def bytes_per_sample(self) -> int:
-        return 2 if self.sample_format == "s16" else 4
+        return 2 if self.sample_format == "s16" else 4  # s32 and f32: four bytes
 
     @property
     def bytes_per_frame(self) -> int:
@@ -69,7 +69,7 @@ class PcmFormat:
 
 def wav_header(fmt: PcmFormat) -> bytes:
     """A 44-byte WAV header with unknown (0xFFFFFFFF) RIFF and data sizes."""
-    format_tag = 1 if fmt.sample_format == "s16" else 3  # PCM / IEEE float
+    format_tag = 3 if fmt.sample_format == "f32" else 1  # IEEE float / integer PCM
     bits = fmt.bytes_per_sample * 8
     return (
         b"RIFF" + struct.pack("<I", UNKNOWN_SIZE) + b"WAVE"
@@ -85,6 +85,8 @@ def level(data: bytes | bytearray | memoryview, fmt: PcmFormat) -> tuple[float, 
 
     if fmt.sample_format == "s16":
         samples = np.frombuffer(data, dtype="<i2").astype(np.float32) / 32768.0
+    elif fmt.sample_format == "s32":
+        samples = (np.frombuffer(data, dtype="<i4") / 2147483648.0).astype(np.float32)
     else:
         samples = np.frombuffer(data, dtype="<f4")
     if samples.size == 0:

@@ -25,6 +25,12 @@ SQLITE_OK = 0
 _SQLITE_ATTACH = 24
 _SQLITE_DETACH = 25
 
+# Wipe SQLCipher's freed memory and lock its pages out of swap. It is process-wide and makes
+# bulk inserts several times slower (bench/bench_vault.py measures by how much); kept ON
+# because a seized, running laptop is in the threat model. The benchmark flips it in a
+# subprocess to measure the cost; nothing else should.
+MEMORY_SECURITY = "ON"
+
 Connection = Any  # sqlcipher3.Connection has no type stubs
 DatabaseError = sqlcipher3.DatabaseError
 
@@ -63,7 +69,7 @@ def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
     try:
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         conn.execute("PRAGMA cipher_compatibility = 4")
-        conn.execute("PRAGMA cipher_memory_security = ON")
+        conn.execute(f"PRAGMA cipher_memory_security = {MEMORY_SECURITY}")
         conn.execute("PRAGMA cipher_log_level = NONE")
         version = conn.execute("PRAGMA cipher_version").fetchone()
         if not version or not version[0]:

@@ -86,7 +86,9 @@ def add_tag(vault: Vault, interview_id: str, segment_id: str, a: int, b: int) ->
 def populate(vault: Vault, code: str = "NK-2026-001", *, audio: bytes = b"RIFF" + b"\x01" * 5000,
              scopes: tuple[str, ...] = ("archive", "un")) -> str:
     iid = add_interview(vault, code=code, role="interviewer", consent_scopes=list(scopes),
-                        consent_how="written", languages=["ko"], notes="notes " + MARKER)
+                        consent_how="written", languages=["ko"], notes="notes " + MARKER,
+                        interviewer="Park Staff", interpreter="Lee Interp",
+                        others_present=["Choi Witness"])
     with vault.transaction() as conn:
         conn.execute("INSERT INTO interviewee(interview_id, birth_year, home_province, "
                      "updated_at, updated_by) VALUES (?,?,?,?,?)",

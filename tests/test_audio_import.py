@@ -288,3 +288,29 @@ def test_import_onto_a_full_disk_stores_nothing_and_says_so(cli: Cli, tmp_path: 
     with Vault.open(copy, PASSPHRASE) as vault:
         _nothing_stored(vault)
         assert vault.integrity_check() == []
+
+
+def test_wav_length_check_walks_extra_chunks(tmp_path: Path) -> None:
+    """A WAV with a LIST chunk (odd size, padded) before its data is checked at the data chunk."""
+    import struct
+
+    from app.audio_probe import _wav_is_cut_short, probe
+    from tests.audio_clips import signal as test_signal
+
+    pcm = test_signal(1.0, 16000).tobytes()
+    info = b"INFOISFT" + struct.pack("<I", 5) + b"Lavf\0" + b"\0"  # 5 bytes + pad byte
+    body = (b"WAVE" + b"fmt " + struct.pack("<IHHIIHH", 16, 1, 1, 16000, 32000, 2, 16)
+            + b"LIST" + struct.pack("<I", len(info) - 1) + info
+            + b"data" + struct.pack("<I", len(pcm)) + pcm)
+    whole = b"RIFF" + struct.pack("<I", len(body)) + body
+    assert not _wav_is_cut_short(whole[:4096], len(whole))
+    assert _wav_is_cut_short(whole[:4096], len(whole) - 1000)
+    (tmp_path / "ok.wav").write_bytes(whole)
+    with open(tmp_path / "ok.wav", "rb") as fh:
+        assert probe(fh).duration_s == pytest.approx(1.0)
+    (tmp_path / "cut.wav").write_bytes(whole[:-1000])
+    with open(tmp_path / "cut.wav", "rb") as fh, pytest.raises(BadAudio, match="truncated"):
+        probe(fh, name="cut.wav")
+    # Streaming headers (our own recordings) declare no length and are never "truncated".
+    streaming = whole.replace(b"data" + struct.pack("<I", len(pcm)), b"data\xff\xff\xff\xff")
+    assert not _wav_is_cut_short(streaming[:4096], len(streaming) - 1000)

@@ -9,6 +9,8 @@ from pathlib import Path
 import av
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from app import audio, interviews
 from app.errors import UsageError
@@ -35,6 +37,8 @@ def tone(seconds: float, rate: int, channels: int, fmt: str = "s16", freq: float
     frames = np.repeat(mono[:, None], channels, axis=1)
     if fmt == "s16":
         return (frames * 32767).astype("<i2").tobytes()
+    if fmt == "s32":
+        return (frames * 2147483647).astype("<i4").tobytes()
     return frames.astype("<f4").tobytes()
 
 
@@ -69,7 +73,8 @@ def test_wav_header_says_unknown_length_and_is_readable() -> None:
     assert n == 24000
 
 
-@pytest.mark.parametrize("sample_format,channels,rate", [("s16", 1, 16000), ("f32", 2, 44100)])
+@pytest.mark.parametrize("sample_format,channels,rate",
+                         [("s16", 1, 16000), ("s32", 2, 96000), ("f32", 2, 44100)])
 def test_recording_is_sealed_playable_and_matches_input(vault: Vault, interview: str,
                                                         sample_format: str, channels: int,
                                                         rate: int) -> None:
@@ -91,6 +96,11 @@ def test_recording_is_sealed_playable_and_matches_input(vault: Vault, interview:
     samples, got_rate, got_channels = decode(vault, asset.blob_id)
     assert (got_rate, got_channels) == (rate, channels)
     assert samples.shape[-1] in (int(2.0 * rate), int(2.0 * rate) * channels)
+    # A reader that trusts the header gets back exactly the samples that went in.
+    dtype = {"s16": "<i2", "s32": "<i4", "f32": "<f4"}[sample_format]
+    assert samples.dtype == np.dtype(dtype).newbyteorder("=")
+    assert samples.reshape(-1).tobytes() == np.frombuffer(pcm, dtype).astype(
+        samples.dtype).tobytes()
     assert verify_audit(vault.conn) >= 3  # the chain stays intact (verify raises if not)
     actions = [r[0] for r in vault.conn.execute(
         "SELECT action FROM audit_log WHERE object_id = ? ORDER BY seq", (asset.id,))]
@@ -288,3 +298,31 @@ def test_time_stamps_come_from_the_injected_clock(vault: Vault, interview: str) 
         "SELECT at FROM audit_log WHERE object_id = ? OR action = 'create' AND object_type = "
         "'marker'", (asset.id,))}
     assert stamps == {fixed.isoformat()}
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(sizes=st.lists(st.integers(min_value=0, max_value=70_000), min_size=1, max_size=12),
+       sample_format=st.sampled_from(["s16", "s32", "f32"]),
+       channels=st.integers(min_value=1, max_value=3))
+def test_any_block_sizes_store_exactly_the_whole_frames(vault: Vault, interview: str,
+                                                        sizes: list[int], sample_format: str,
+                                                        channels: int) -> None:
+    """Blocks split anywhere (mid-frame, across 256 KiB chunks) store the input byte for byte."""
+    fmt = PcmFormat(16000, channels, sample_format)  # type: ignore[arg-type]
+    clock = FakeClock()
+    data = bytes((i * 7919) % 251 for i in range(sum(sizes)))
+    session = RecordingSession(vault, interview, fmt, role="interviewer", clock=clock)
+    offset = 0
+    for size in sizes:
+        session.write(data[offset:offset + size])
+        offset += size
+        clock.t += 0.3
+    result = session.stop()
+    whole = len(data) - len(data) % fmt.bytes_per_frame
+    blob_id = vault.conn.execute("SELECT blob_id FROM audio_asset WHERE id = ?",
+                                 (result.asset_id,)).fetchone()[0]
+    stored = b"".join(blobs.iter_chunks(vault.conn, blob_id))
+    assert stored == wav_header(fmt) + data[:whole]
+    assert result.duration_s == pytest.approx(whole / fmt.bytes_per_frame / 16000)
+    assert result.sha256 == hashlib.sha256(stored).hexdigest()

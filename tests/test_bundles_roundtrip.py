@@ -172,6 +172,9 @@ def test_share_profile_drops_details_and_audio_and_redacts(world: World) -> None
     assert world.sup.conn.execute("SELECT kind, size FROM blob").fetchall() == [
         ("withheld-audio", 0)]
     assert world.sup.conn.execute("SELECT original_name FROM audio_asset").fetchone()[0] is None
+    assert world.sup.conn.execute(
+        "SELECT interviewer, interpreter, others_present FROM interview").fetchone() == (
+        None, None, "[]")
     # transcripts keep their recording, so the supervisor's transcript views still list them
     from app.transcripts import segments
 
@@ -482,5 +485,23 @@ def test_real_audio_replaces_a_share_placeholder(world: World) -> None:
     buf = io.BytesIO()
     copy_to(world.sup.conn, blob_id, buf)
     assert buf.getvalue() == audio
-    # rows that differ (here the blanked original file name) arrive as conflicts, not lost
-    assert {t for t, _ in result.conflicts} == {"audio_asset"}
+    # rows that differ (blanked names) arrive as conflicts for review, not lost
+    assert {t for t, _ in result.conflicts} == {"audio_asset", "interview"}
+
+
+def test_verify_command_json_without_a_vault(world: World, capsys: pytest.CaptureFixture[str]) -> None:
+    from app.cli import main
+
+    iid = populate(world.field)
+    result = world.export(iid)
+    assert main(["verify", str(result.path), "--identity", str(world.key_file), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["valid"] and report["pinned"] is None
+    assert report["bundle_id"] == result.bundle_id and report["sequence"] == 1
+    assert report["device_fingerprint"] == world.field.device().fingerprint
+    damaged = world.tmp / "damaged.age"
+    data = bytearray(result.path.read_bytes())
+    data[len(data) // 2] ^= 1
+    damaged.write_bytes(bytes(data))
+    assert main(["verify", str(damaged), "--identity", str(world.key_file), "--json"]) == 4
+    assert "refused" in capsys.readouterr().err

@@ -216,6 +216,14 @@ def test_glossary_provider_feeds_korean_facility_and_agency_names(vault) -> None
         assert word in terms, word
     assert all(any("\uac00" <= ch <= "\ud7a3" for ch in w) for w in terms)
     assert terms.index("관리소") < terms.index("성분")  # places before songbun vocabulary
+    # what actually fits in Whisper's prompt covers camps, prisons and agencies, not only
+    # spelling variants of the first camps
+    from transcription.engine import glossary_prompt
+    prompt = glossary_prompt(terms, "ko")
+    for word in ("요덕", "관리소", "교화소", "집결소", "보위부", "안전부", "인민반", "여맹", "109상무",
+                 "돌격대", "북송"):
+        assert word in prompt, word
+    assert "당" not in terms
     tx.import_taxonomy(vault, jsonl(term("detention.x", "detention", "Camp X", "엑스수용소",
                                          glossary=True)), role="supervisor")
     assert "엑스수용소" in hooks.glossary_terms(vault.conn)
@@ -243,3 +251,13 @@ def test_refused_file_on_a_fresh_vault_stores_nothing_at_all(vault) -> None:
     same = tx.import_taxonomy(vault, tx.builtin().to_jsonl().encode(), mode="replace",
                               role="supervisor")
     assert same.already_present and len(tx.stored_versions(vault.conn)) == 1
+
+
+def test_a_large_organisation_taxonomy_stays_usable() -> None:
+    """20,000 terms, 10 levels deep: parsing, lookup and subtree filters stay linear."""
+    terms = [term(f"n{i}", f"n{(i - 1) // 3}" if i else None, f"T{i}", f"용어{i}",
+                  aliases=[f"alias {i}"]) for i in range(20000)]
+    big = tx.parse(jsonl(*terms))
+    assert len(big.descendants("n0")) == 20000
+    assert big.resolve("ALIAS 19999").id == "n19999"
+    assert big.root_of("n19999") == "n0"

@@ -49,6 +49,8 @@ POLL_MS = 50
 SILENT_DEVICE_TIMEOUT_S = 3.0
 #: ... and a device that has delivered nothing yet gets this long to start (slow to open).
 FIRST_SOUND_TIMEOUT_S = 10.0
+#: after Stop, capture this much longer so sound still in the audio pipeline is kept.
+STOP_DRAIN_MS = 300
 BUFFER_SECONDS = 4
 
 
@@ -108,15 +110,18 @@ def find_device(name: str | None) -> QAudioDevice:
 
 
 def choose_format(device: QAudioDevice) -> tuple[QAudioFormat, PcmFormat]:
-    """The device's native format, kept lossless: 16-bit or float samples, >= 16 kHz."""
+    """The device's native format, kept lossless: 16/32-bit or float samples, >= 16 kHz."""
     fmt = QAudioFormat(device.preferredFormat())
-    if fmt.sampleFormat() not in (QAudioFormat.SampleFormat.Int16, QAudioFormat.SampleFormat.Float):
+    kept = (QAudioFormat.SampleFormat.Int16, QAudioFormat.SampleFormat.Int32,
+            QAudioFormat.SampleFormat.Float)
+    if fmt.sampleFormat() not in kept:  # unsigned 8-bit or unknown
         fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
     if fmt.sampleRate() < MIN_SAMPLE_RATE:
         fmt.setSampleRate(48000 if device.maximumSampleRate() >= 48000 else MIN_SAMPLE_RATE)
     if fmt.channelCount() < 1:
         fmt.setChannelCount(1)
-    sample = "f32" if fmt.sampleFormat() == QAudioFormat.SampleFormat.Float else "s16"
+    sample = {QAudioFormat.SampleFormat.Float: "f32",
+              QAudioFormat.SampleFormat.Int32: "s32"}.get(fmt.sampleFormat(), "s16")
     return fmt, PcmFormat(fmt.sampleRate(), fmt.channelCount(), sample)  # type: ignore[arg-type]
 
 
@@ -145,6 +150,7 @@ class _CaptureWorker(QObject):
         self.media: QMediaDevices | None = None
         self._last_data = time.monotonic()
         self._got_data = False
+        self._stopping = False
         self._done = False
 
     @Slot()
@@ -242,7 +248,15 @@ class _CaptureWorker(QObject):
 
     @Slot()
     def stop(self) -> None:
-        self._finish("stopped")
+        # Sound from just before the press may still be on its way through the audio system
+        # (tens of milliseconds, more on an overloaded machine): keep capturing briefly.
+        if self._done or self._stopping:
+            return
+        if self.session is None or self.timer is None:
+            self._finish("stopped")
+            return
+        self._stopping = True
+        QTimer.singleShot(STOP_DRAIN_MS, self, lambda: self._finish("stopped"))
 
     def _stop_source(self) -> None:
         if self.timer is not None:
@@ -402,12 +416,14 @@ def record_headless(vault: Vault, interview_id: str, *, role: str, seconds: floa
                     on_started: Callable[[Recorder], Any] | None = None) -> RecordingResult:
     """Record without a window until ``seconds`` of audio or Ctrl-C (SIGINT/SIGTERM).
 
-    Writes one status line a second to ``status`` (elapsed and committed seconds, no content).
+    Writes one status line a second to ``status`` (elapsed and committed seconds, no content;
+    on a terminal, one line that updates itself).
     Raises the recording's error sentence as an ``AppError`` if it ended abnormally with
     nothing saved; otherwise returns the result (check ``end_reason``).
     """
     app = _application()
     status = status or sys.stderr
+    interactive = status.isatty()
     recorder = Recorder(vault, interview_id, role=role, device=find_device(device),
                         limit_s=seconds)
     done: list[RecordingResult | None] = []
@@ -429,8 +445,13 @@ def record_headless(vault: Vault, interview_id: str, *, role: str, seconds: floa
         whole = int(session.elapsed_s)
         if whole != last_report[0]:
             last_report[0] = whole
-            status.write(f"recording elapsed={session.elapsed_s:.2f} "
-                         f"committed={session.committed_s:.2f}\n")
+            if interactive:  # one line that updates itself, not 10,800 lines for 3 hours
+                h, rest = divmod(whole, 3600)
+                status.write(f"\rRecording {h:d}:{rest // 60:02d}:{rest % 60:02d} "
+                             f"({session.state}; Ctrl-C stops and keeps it)")
+            else:
+                status.write(f"recording elapsed={session.elapsed_s:.2f} "
+                             f"committed={session.committed_s:.2f}\n")
             status.flush()
 
     def finished(result: RecordingResult | None) -> None:
@@ -449,6 +470,8 @@ def record_headless(vault: Vault, interview_id: str, *, role: str, seconds: floa
             app.exec()
     finally:
         heartbeat.stop()
+        if interactive:
+            status.write("\n")
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     result = done[0] if done else None

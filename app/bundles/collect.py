@@ -18,7 +18,11 @@ SHARE_DROPPED = ("interviewee", "redaction")
 # In 'share' bundles audio content is withheld: each audio file travels as an empty placeholder
 # so the recording's metadata (duration, codec, original SHA-256) and everything anchored to it
 # (transcripts, segments, markers) keep their references; only the sound itself stays behind.
-SHARE_BLANKED = {"audio_asset": ("original_name",)}
+# Columns that name or point at people or files: blanked (to the value given) in 'share' bundles.
+SHARE_BLANKED: dict[str, dict[str, Any]] = {
+    "audio_asset": {"original_name": None},
+    "interview": {"interviewer": None, "interpreter": None, "others_present": "[]"},
+}
 
 
 def _share_drops(tables: dict[str, Table]) -> tuple[set[str], dict[str, list[str]]]:
@@ -132,9 +136,9 @@ class Collector:
         for col in self.nulled.get(t.name, []):
             row[col] = None
         if self.profile == "share":
-            for col in SHARE_BLANKED.get(t.name, ()):
+            for col, blank in SHARE_BLANKED.get(t.name, {}).items():
                 if col in row:
-                    row[col] = None
+                    row[col] = blank
         if not spans:
             return row
         if t.name == "segment" and row.get("id") in spans and isinstance(row.get("text"), str):

@@ -283,7 +283,7 @@ def _export(vault: Vault, snap: Connection, ids: Sequence[str], *,
         "redactions": builder.redactions,
         "dropped": {"tables": sorted(builder.dropped), "rows": builder.dropped_rows,
                     "audio_withheld": profile == "share",
-                    "blanked_columns": {k: list(v) for k, v in SHARE_BLANKED.items()}
+                    "blanked_columns": {k: sorted(v) for k, v in SHARE_BLANKED.items()}
                     if profile == "share" else {}},
         "source_audit_head": str(audit_head[0]) if audit_head else None,
         "files": files,

@@ -417,6 +417,22 @@ class Report:
     files: list[FileCheck] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
+    def as_dict(self) -> dict[str, Any]:
+        """The report for scripts (``testimony verify --json``)."""
+        m = self.manifest.data
+        return {
+            "valid": True, "bundle_id": m["bundle_id"], "profile": m["profile"],
+            "purpose": m["purpose"], "created_at": m["created_at"],
+            "device_id": self.manifest.device.device_id,
+            "device_fingerprint": self.manifest.device.fingerprint, "pinned": self.pinned,
+            "sequence": m["sequence"], "previous_manifest_sha256": m["previous_manifest_sha256"],
+            "chain": self.chain, "encrypted": self.encrypted, "recipients": m["recipients"],
+            "interviews": [{"id": i["id"], "code": i["code"]} for i in m["interviews"]],
+            "manifest_sha256": self.manifest.sha256,
+            "files": [{"name": f.name, "size": f.size, "sha256": f.sha256} for f in self.files],
+            "warnings": self.warnings,
+        }
+
     def lines(self) -> list[str]:
         m = self.manifest.data
         trust = {None: "not pinned (no --vault given; compare the fingerprint aloud)",

@@ -63,6 +63,7 @@ def register(sub: Any) -> None:
     p.add_argument("--identity", metavar="KEYFILE", help="the supervisor key file")
     p.add_argument("--vault", dest="verify_vault", metavar="DIR",
                    help="also check trust and sequence against this vault")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(func=cmd_verify)
 
     p = sub.add_parser("import", help="verify and merge a bundle into this vault")
@@ -206,6 +207,9 @@ def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
         ctx.args.vault = args.verify_vault
         vault = ctx.vault()
     report = verify_bundle(Path(args.file), identity, vault=vault, progress=StderrProgress())
+    if args.json:
+        print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+        return 0
     print("\n".join(report.lines()))
     print("Result: VALID")
     return 0

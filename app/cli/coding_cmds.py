@@ -233,7 +233,8 @@ def cmd_tag_list(ctx: Context, args: argparse.Namespace) -> int:
         flag = f"  NEEDS REVIEW: {v.review_reason}" if v.status == "needs_review" else ""
         extra = f"  [{v.confidence}]" if v.confidence else ""
         quote = f"  “{v.text}”" if v.text else ""
-        print(f"{v.id}  {label}  <{v.term_id}>  {_anchor_text(v)}{extra}{quote}{flag}")
+        note = f"  note: {v.note}" if v.note else ""
+        print(f"{v.id}  {label}  <{v.term_id}>  {_anchor_text(v)}{extra}{quote}{note}{flag}")
     return 0
 
 

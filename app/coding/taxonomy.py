@@ -122,8 +122,17 @@ class Taxonomy:
     def version_id(self) -> str:
         return f"{self.name}@{self.version}"
 
+    _kids: tuple[int, dict[str | None, list[Term]]] | None = field(
+        default=None, init=False, repr=False, compare=False)
+
     def children(self, term_id: str | None) -> list[Term]:
-        return [t for t in self.terms.values() if t.parent == term_id]
+        """Direct children in file order (indexed once, so large taxonomies stay fast)."""
+        if self._kids is None or self._kids[0] != len(self.terms):
+            kids: dict[str | None, list[Term]] = {}
+            for t in self.terms.values():
+                kids.setdefault(t.parent, []).append(t)
+            self._kids = (len(self.terms), kids)
+        return list(self._kids[1].get(term_id, []))
 
     def descendants(self, term_id: str) -> set[str]:
         """``term_id`` and every term below it."""
@@ -534,15 +543,29 @@ def import_file(vault: Vault, path: Path, *, mode: str = "extend", role: str,
 
 
 def _glossary_from(terms: Iterable[Term], root_of: Any) -> list[str]:
+    """Korean names of glossary terms, most useful first.
+
+    The transcription prompt is short (a few hundred characters), so it must not be spent on
+    spelling variants of the first few camps: first the shortest Korean name of every term
+    (요덕, 관리소, 보위부, 인민반 ...), then each term's full Korean label, then the other variants.
+    Within each tier, places and agencies come before the rest.
+    """
     def priority(t: Term) -> int:
         root = root_of(t.id)
         return _GLOSSARY_PRIORITY.index(root) if root in _GLOSSARY_PRIORITY else len(
             _GLOSSARY_PRIORITY)
 
+    chosen = sorted((t for t in terms if t.glossary), key=priority)  # stable: file order
+    # One-syllable names (당 "the Party") would bias every 당 in the speech: left out.
+    korean = [[n for n in (t.label_ko, *t.aliases, *t.romanisations)
+               if _HANGUL.search(n) and len(n.replace(" ", "")) >= 2] for t in chosen]
+    tiers = [[min(names, key=len) for names in korean if names],
+             [t.label_ko for t in chosen if _HANGUL.search(t.label_ko)],
+             [n for names in korean for n in names]]
     out: list[str] = []
-    for term in sorted((t for t in terms if t.glossary), key=priority):  # stable: file order
-        for name in (term.label_ko, *term.aliases, *term.romanisations):
-            if _HANGUL.search(name) and name not in out:
+    for tier in tiers:
+        for name in tier:
+            if name not in out:
                 out.append(name)
     return out
 
