@@ -414,9 +414,11 @@ def test_glossary_prompt_is_a_labelled_sentence_cut_to_length() -> None:
     assert glossary_prompt(["요덕", " 관리소 ", ""], "ko") == "용어: 요덕, 관리소."
     assert glossary_prompt(["Yodok"], "en") == "Glossary: Yodok."
     assert glossary_prompt([], "ko") is None
-    long = glossary_prompt([f"term{i:03d}" for i in range(200)], None)
-    assert long is not None and len(long) <= MAX_GLOSSARY_CHARS + 10
-    assert long.startswith("용어: term000, term001")
+    names = [f"name{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(200)]
+    long = glossary_prompt(names, None)
+    assert long is not None and len(long) <= MAX_GLOSSARY_CHARS
+    assert long.startswith("용어: nameaa, nameab")
+    assert glossary_prompt(["15호 관리소", "관리소", "요덕", "요덕 관리소"], "ko") == "용어: 관리소, 요덕."
 
 
 def test_translation_added_later_may_use_another_model_and_the_detected_language(
