@@ -5,5 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/system-deps.sh
 bash scripts/venv.sh
-# Global options (--vault DIR, --role ROLE) go before the command.
-exec .venv/bin/testimony "$@" gui
+exec .venv/bin/testimony gui "$@"

@@ -53,6 +53,14 @@ def test_export_then_verify_import_and_receipt(qtbot, tmp_path, vault):
     assert "SYN-OK" not in excl
     out = tmp_path / "out.bundle"
     ex.out.setText(str(out))
+    # cancelled part-way (as if Cancel were clicked): nothing is left behind
+    cancel = ex.progress.valueChanged.connect(
+        lambda _v: w.session.runner.handles[-1].cancel())
+    ex.export_button.click()
+    ex.progress.valueChanged.disconnect(cancel)
+    assert "ancel" in ex.result.text(), ex.result.text()
+    assert not out.exists() and list(tmp_path.glob("out.bundle*")) == []
+    assert ex.export_button.isEnabled() and ex.task is None
     ex.export_button.click()
     assert out.exists(), ex.result.text()
     assert "Interviews: 1 (left out by consent: 2)" in ex.result.text()

@@ -152,3 +152,19 @@ def test_enter_searches_the_words_too(window, qtbot):
     assert "in 1 interviews" in lst.message.text()
     lst.search.setText("synthetic word")  # typing again drops the word matches
     assert lst.visible_codes() == []
+
+
+def test_witness_details_saved_and_bad_year_refused(window):
+    window.workspace.list.open_code("SYN-A")
+    d = window.workspace.page.details
+    d.person["birth_year"].setText("19x5")
+    d.save_person_button.click()
+    assert d.message.text().startswith("A year must be four digits")
+    d.person["birth_year"].setText("1975")
+    d.person["home_province"].setText("함경북도 (synthetic)")
+    d.person["defection_year"].setText("2009")
+    d.save_person_button.click()
+    assert d.message.text() == "Witness details saved."
+    p = interviews.get_interview(window.session.vault, "SYN-A").interviewee
+    assert (p.birth_year, p.home_province, p.defection_year) == (1975, "함경북도 (synthetic)", 2009)
+    assert d.person["birth_year"].text() == "1975"  # reloaded from the vault

@@ -12,6 +12,7 @@ import pytest
 from app import interviews
 from app.errors import NotFound
 from app.playback import decode_for_playback, tone
+from tests.ui_support import _audio_devices_first, virtual_mic  # noqa: F401
 from ui.player import RATES, PlaybackUnavailable, Player
 
 
@@ -78,3 +79,26 @@ def test_player_without_audio_says_so(qapp):
     p = Player()
     with pytest.raises(PlaybackUnavailable, match="no audio loaded"):
         p.play_from(0)
+
+
+def test_player_plays_from_memory_to_the_audio_output(qtbot, virtual_mic):  # noqa: F811
+    from app.playback import tone
+    from ui.player import Player
+
+    p = Player()
+    p.load(tone(3.0))
+    positions: list[float] = []
+    p.position_changed.connect(positions.append)
+    p.play_from(1.0)
+    assert p.state == "playing"
+    qtbot.waitUntil(lambda: p.position() > 1.3, timeout=5000)
+    p.pause()
+    assert p.state == "paused"
+    at = p.position()
+    assert 1.3 < at < 3.0
+    p.change_rate(+1)  # faster while paused keeps the position
+    assert abs(p.position() - at) < 1e-6
+    p.toggle()
+    qtbot.waitUntil(lambda: p.state == "stopped", timeout=10_000)  # reached the end
+    assert p.position() == 3.0
+    assert positions and max(positions) <= 3.0

@@ -65,6 +65,16 @@ def test_first_run_creates_vault_and_shows_recovery_code_once(qtbot, tmp_path, s
     assert w.stack.currentWidget() is w.workspace
     assert s.code_label.text() == ""  # shown once
     w.lock("manual")
+    # the recovery code unlocks from the unlock screen too
+    assert w.stack.currentWidget() is w.unlock_screen
+    w.unlock_screen.use_recovery.setChecked(True)
+    w.unlock_screen.passphrase.setText("AAAA-BBBB")
+    w.unlock_screen.unlock_button.click()
+    assert "recovery code" in w.unlock_screen.message.text()
+    w.unlock_screen.passphrase.setText(code)
+    w.unlock_screen.unlock_button.click()
+    assert w.session.is_unlocked
+    w.lock("manual")
     # the recovery code really opens the vault; the passphrase too
     Vault.open_with_recovery(path, code).lock()
     Vault.open(path, b"a quiet river under the old bridge", allow_weak_kdf=True).lock()
@@ -207,3 +217,40 @@ def test_korean_translation_is_compiled_and_loads(qapp):
         for t in translators:
             qapp.removeTranslator(t)
     assert QCoreApplication.translate("MainWindow", "&Lock now") == "&Lock now"
+
+
+def test_file_dialogs_leave_no_folder_history(qtbot, tmp_path):
+    import os
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QWidget
+
+    from ui.filedialogs import ask_path
+
+    # Keep the user's real Qt settings out of it.
+    fmt, scope = QSettings.Format.NativeFormat, QSettings.Scope.UserScope
+    QSettings.setPath(fmt, scope, str(tmp_path / "config"))
+    try:
+        _check_dialog_history(qtbot, tmp_path, ask_path, QSettings, QWidget)
+    finally:
+        QSettings.setPath(fmt, scope, os.environ.get(
+            "XDG_CONFIG_HOME", os.path.expanduser("~/.config")))
+
+
+def _check_dialog_history(qtbot, tmp_path, ask_path, QSettings, QWidget):  # noqa: N803
+    settings = QSettings(QSettings.Scope.UserScope, "QtProject")
+    settings.setValue("FileDialog/history", [str(tmp_path / "earlier-folder")])
+    settings.sync()
+    target = tmp_path / "SYN-secret-folder" / "recording.wav"
+    target.parent.mkdir()
+    target.write_bytes(b"x")
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    chosen = []
+    dialog = ask_path(parent, "Import audio file", chosen.append)
+    dialog.setDirectory(str(target.parent))
+    dialog.selectFile(str(target))
+    dialog.accept()
+    assert chosen == [target]
+    qtbot.waitUntil(lambda: "FileDialog" not in QSettings(
+        QSettings.Scope.UserScope, "QtProject").childGroups(), timeout=3000)

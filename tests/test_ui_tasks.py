@@ -77,7 +77,8 @@ def test_cancel_reaches_the_job(qtbot, runner):
     assert handle.finished
 
 
-def test_unexpected_error_text_is_never_shown(qtbot):
+def test_unexpected_error_text_is_never_shown(qtbot, caplog):
+    caplog.set_level("DEBUG")
     shown: list[str] = []
     errors.add_listener(shown.append)
     try:
@@ -87,4 +88,39 @@ def test_unexpected_error_text_is_never_shown(qtbot):
         errors.remove_listener(shown.append)
     assert len(shown) == 1
     assert "secret" not in shown[0] and "unexpected" in shown[0]
+    assert "ValueError" in caplog.text and "secret" not in caplog.text  # type and frames only
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    boxes = [b for b in QApplication.topLevelWidgets()
+             if isinstance(b, QMessageBox) and b.objectName() == "errorDialog"]
+    assert boxes and "secret" not in boxes[-1].text()
+    for b in boxes:
+        b.close()
     assert errors.message_for(WrongPassphrase("Wrong; try again.")) == "Wrong; try again."
+
+
+def test_results_of_work_started_before_a_lock_are_dropped(qtbot, runner, vault, tmp_path):
+    from ui.session import Session
+    from ui.settings import Settings
+
+    session = Session(vault.path, role="interviewer", runner=runner, settings=Settings(),
+                      state_dir=tmp_path)
+    session.set_vault(vault)
+    release = threading.Event()
+    delivered: list[object] = []
+
+    def slow(v, cancel, progress):
+        release.wait(5)
+        return "stale result"
+
+    session.call(slow, on_done=delivered.append)
+    locked: list[str] = []
+    session.locked.connect(locked.append)
+    session.lock("panic")
+    release.set()
+    qtbot.waitUntil(lambda: vault.is_locked, timeout=5000)  # closed on the worker
+    qtbot.wait(100)
+    assert locked == ["panic"] and delivered == []
+    errors_seen: list[BaseException] = []
+    assert session.call(slow, on_error=errors_seen.append) is None
+    assert "locked" in str(errors_seen[0])

@@ -52,6 +52,13 @@ def test_transcript_editor_edit_review_markers_and_filter(opened, qtbot):
     seg = transcripts.segments(v, opened.iid)[0]
     assert seg.text == "corrected synthetic words"
     assert [r.kind for r in transcripts.revisions(v, seg.id)][-1] == "edit"
+    # speaker label, edited in place
+    tv.table.item(0, 1).setText("witness")
+    assert tv.message.text() == "Speaker saved."
+    assert transcripts.segments(v, opened.iid)[0].speaker == "witness"
+    tv.table.item(0, 1).setText(" " * 3)
+    assert "speaker label" in tv.message.text()
+    assert tv.table.item(0, 1).text() == "witness"
     # an empty edit is refused with one sentence and the cell goes back
     tv.table.item(0, tv.text_col).setText("   ")
     assert "empty" in tv.message.text()
@@ -150,3 +157,29 @@ def test_coding_tree_tag_jump_and_event(opened):
     assert "1 events" in rep.summary.text()
     assert rep.charts["facility"].chart().series()
     assert rep.charts["year"].chart().series()
+
+
+def test_transcription_cancel_keeps_what_was_done(qtbot, tmp_path, vault):
+    samples = tone_bursts(8.0, [(0.5, 2.0), (3.0, 4.5), (5.5, 7.0)])
+    iid, _aid = interview_with_audio(vault, samples, code="SYN-C")
+    path = vault.path
+    vault.lock()
+    state = tmp_path / "state"
+    state.mkdir()
+    w = make_window(qtbot, path, state)
+    unlock(w, PASSPHRASE)
+    w.workspace.open_interview(iid)
+    rv = next(v for v in w.workspace.page.views if type(v).__name__ == "RecordingView")
+    runner = w.session.runner
+
+    def press_cancel(_window):
+        runner.handles[-1].cancel()  # as if Cancel were clicked while the engine works
+
+    rv.transcribe(engine_factory=lambda name: FakeEngine(name, on_window=press_cancel))
+    assert rv.message.text().startswith("Transcription was cancelled"), rv.message.text()
+    assert rv.transcribe_button.isEnabled() and not rv.cancel_button.isEnabled()
+    kept = transcripts.segments(w.session.vault, iid)
+    assert len(kept) == 1  # the segment finished before the cancel is kept
+    rv.transcribe(engine_factory=lambda name: FakeEngine(name))  # resumes
+    assert rv.message.text().startswith("Transcription finished"), rv.message.text()
+    assert len(transcripts.segments(w.session.vault, iid)) == 3

@@ -21,6 +21,9 @@ log = logging.getLogger("testimony.ui")
 
 # Tests (and the status bar) can observe what was reported without a modal dialog.
 _listeners: list[Callable[[str], None]] = []
+# Dialogs without a parent would be garbage-collected (and vanish) at once: keep them until
+# they are closed.
+_open_boxes: set[QMessageBox] = set()
 
 
 def message_for(exc: BaseException) -> str:
@@ -63,6 +66,8 @@ def report_error(parent: QWidget | None, exc: BaseException, *, title: str = "Te
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
                           parent)
         box.setObjectName("errorDialog")
+        _open_boxes.add(box)
+        box.finished.connect(lambda _r: _open_boxes.discard(box))
         # open() instead of exec(): the event loop keeps running (recording continues).
         box.open()
     return text

@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -31,6 +30,7 @@ import app.bundles.receipts as receipts
 from app.bundles.model import PROFILES, PURPOSES
 from app.overview import InterviewSummary, interview_summaries
 from ui.errors import message_for
+from ui.filedialogs import ask_path
 from ui.session import Session
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 30
@@ -215,19 +215,11 @@ class ExportView(QWidget):
 
     # ------------------------------------------------------------------ actions
     def choose_file(self) -> None:
-        dialog = QFileDialog(self, self.tr("Save bundle as"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.selectFile(f"testimony-{dt.date.today().isoformat()}.bundle")
-        dialog.fileSelected.connect(self.out.setText)
-        dialog.open()
+        ask_path(self, self.tr("Save bundle as"), lambda p: self.out.setText(str(p)), save=True,
+                 suggested_name=f"testimony-{dt.date.today().isoformat()}.bundle")
 
     def choose_supervisor_key(self) -> None:
-        dialog = QFileDialog(self, self.tr("Supervisor public key file"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.fileSelected.connect(lambda p: self.pin_supervisor(Path(p)))
-        dialog.open()
+        ask_path(self, self.tr("Supervisor public key file"), self.pin_supervisor)
 
     def pin_supervisor(self, path: Path, label: str = "") -> None:
         role = self.session.role
@@ -254,11 +246,7 @@ class ExportView(QWidget):
                           name="pin supervisor")
 
     def choose_receipt(self) -> None:
-        dialog = QFileDialog(self, self.tr("Supervisor's receipt"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.fileSelected.connect(lambda p: self.apply_receipt(Path(p)))
-        dialog.open()
+        ask_path(self, self.tr("Supervisor's receipt"), self.apply_receipt)
 
     def apply_receipt(self, path: Path) -> None:
         """Check a supervisor's signed receipt and mark what it covers as safe to purge."""
@@ -356,9 +344,10 @@ class ExportView(QWidget):
         self.progress.setVisible(True)
         self.progress.setValue(0)
         self.result.setText(self.tr("Exporting..."))
-        self.task = self.session.call(
+        handle = self.session.call(
             work, on_done=done, on_error=failed,
             on_progress=lambda f, _l: self.progress.setValue(int(f * 100)), name="export")
+        self.task = handle if handle is not None and not handle.finished else None
 
     def cancel(self) -> None:
         if self.task is not None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import interviews as interview_service
-from app.domain import CONSENT_HOW, CONSENT_SCOPES, INTERVIEW_STATUSES, Interview
+from app.domain import CONSENT_HOW, CONSENT_SCOPES, INTERVIEW_STATUSES, Interview, Interviewee
 from ui.errors import message_for
 from ui.session import Session
 
@@ -83,6 +83,22 @@ class DetailsForm(QWidget):
         form.addRow("", self.save_button)
         lay.addWidget(meta)
 
+        person = QGroupBox(self.tr("Witness (sensitive: never in 'share' exports)"))
+        pform = QFormLayout(person)
+        self.person: dict[str, QLineEdit] = {}
+        for key, label in (("birth_year", self.tr("&Birth year:")),
+                           ("home_province", self.tr("Home pro&vince:")),
+                           ("defection_year", self.tr("&Year left North Korea:")),
+                           ("songbun_stated", self.tr("Songbun as &stated:"))):
+            edit = QLineEdit()
+            edit.setObjectName(f"person_{key}")
+            self.person[key] = edit
+            pform.addRow(label, edit)
+        self.save_person_button = QPushButton(self.tr("Save &witness details"))
+        self.save_person_button.setObjectName("savePerson")
+        pform.addRow("", self.save_person_button)
+        lay.addWidget(person)
+
         consent = QGroupBox(self.tr("Consent"))
         cform = QFormLayout(consent)
         self.scopes: dict[str, QCheckBox] = {}
@@ -130,6 +146,7 @@ class DetailsForm(QWidget):
 
         self.save_button.clicked.connect(self.save_details)
         self.save_consent_button.clicked.connect(self.save_consent)
+        self.save_person_button.clicked.connect(self.save_person)
         self.withdraw_confirm.toggled.connect(self.withdraw_button.setEnabled)
         self.withdraw_button.clicked.connect(self.withdraw)
 
@@ -145,6 +162,9 @@ class DetailsForm(QWidget):
             value: Any = getattr(iv, key)
             edit.setText(", ".join(value) if isinstance(value, list) else (value or ""))
         self.status.setCurrentIndex(max(0, self.status.findData(iv.status)))
+        for key, edit in self.person.items():
+            value = getattr(iv.interviewee, key)
+            edit.setText("" if value is None else str(value))
         self.notes.setPlainText(iv.notes)
         for scope, box in self.scopes.items():
             box.setChecked(scope in iv.consent.scopes)
@@ -166,6 +186,8 @@ class DetailsForm(QWidget):
         for edit in self.fields.values():
             edit.clear()
         self.notes.clear()
+        for edit in self.person.values():
+            edit.clear()
         self.given_on.clear()
         self.withdraw_note.clear()
         self.withdrawn_label.clear()
@@ -196,6 +218,26 @@ class DetailsForm(QWidget):
         self._run(lambda v, _c, _p: interview_service.update_interview(v, iid, role=role,
                                                                         **values),
                   self.tr("Details saved."))
+
+    def save_person(self) -> None:
+        iid, role = self.interview_id, self.session.role
+        if iid is None:
+            return
+        years: dict[str, int | None] = {}
+        for key in ("birth_year", "defection_year"):
+            text = self.person[key].text().strip()
+            if text and not (text.isdigit() and 1900 <= int(text) <= 2100):
+                self.message.setText(self.tr("A year must be four digits, like 1985; nothing "
+                                             "was saved."))
+                return
+            years[key] = int(text) if text else None
+        details = Interviewee(birth_year=years["birth_year"],
+                              home_province=self.person["home_province"].text().strip() or None,
+                              defection_year=years["defection_year"],
+                              songbun_stated=self.person["songbun_stated"].text().strip() or None)
+        self._run(lambda v, _c, _p: interview_service.set_interviewee(v, iid, role=role,
+                                                                      details=details),
+                  self.tr("Witness details saved."))
 
     def save_consent(self) -> None:
         iid, role = self.interview_id, self.session.role

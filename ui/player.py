@@ -89,6 +89,11 @@ class Player(QObject):
         self._set_state("playing")
         self._timer.start()
 
+    def set_position(self, seconds: float) -> None:
+        """Move the paused/stopped position (where the next play starts)."""
+        self._paused_at = max(0.0, min(seconds, self.duration_s))
+        self.position_changed.emit(self._paused_at)
+
     def pause(self) -> None:
         if self.state == "playing":
             self._paused_at = self.position()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 
 import app.audio as audio
 from ui.errors import message_for
+from ui.filedialogs import ask_path
 from ui.interview_list import format_duration
 from ui.session import Session
 
@@ -326,12 +326,7 @@ class RecordingView(QWidget):
 
     # ------------------------------------------------------------------ import
     def choose_import(self) -> None:
-        dialog = QFileDialog(self, self.tr("Import audio file"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        # Qt's own dialog: the platform dialog may add the file to a system "recent" list.
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.fileSelected.connect(lambda p: self.import_file(Path(p)))
-        dialog.open()
+        ask_path(self, self.tr("Import audio file"), self.import_file)
 
     def import_file(self, path: Path) -> None:
         iid, role = self.interview_id, self.session.role
@@ -401,9 +396,11 @@ class RecordingView(QWidget):
             self.message.setText(message_for(exc))
             self.changed.emit()
 
-        self.transcribe_task = self.session.call(
+        handle = self.session.call(
             work, on_done=done, on_error=failed,
             on_progress=lambda f, _l: self.progress.setValue(int(f * 100)), name="transcribe")
+        # An inline runner (tests) has already finished and called finish() by now.
+        self.transcribe_task = handle if handle is not None and not handle.finished else None
 
     def cancel_transcription(self) -> None:
         if self.transcribe_task is not None:

@@ -239,13 +239,9 @@ class SetupScreen(QWidget):
         self.written_down.setFocus()
 
     def _choose_supervisor_key(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from ui.filedialogs import ask_path
 
-        dialog = QFileDialog(self, self.tr("Supervisor public key file"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.fileSelected.connect(lambda p: self.pin_supervisor(Path(p)))
-        dialog.open()
+        ask_path(self, self.tr("Supervisor public key file"), self.pin_supervisor)
 
     def pin_supervisor(self, path: Path) -> None:
         """Pin the supervisor whose public key file is ``path`` (exports go only to them)."""

@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -22,6 +21,7 @@ import app.bundles.importer as importer
 import app.bundles.keys as keys
 import app.bundles.receipts as receipts
 from ui.errors import message_for
+from ui.filedialogs import ask_path
 from ui.session import Session
 
 
@@ -90,14 +90,7 @@ class SupervisorView(QWidget):
         self.receipt_button.clicked.connect(self.choose_receipt_file)
 
     def _pick(self, title: str, then: Any, save: bool = False) -> None:
-        dialog = QFileDialog(self, title)
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        if save:
-            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        else:
-            dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.fileSelected.connect(lambda p: then(Path(p)))
-        dialog.open()
+        ask_path(self, title, then, save=save)
 
     def clear(self) -> None:
         self.identity = None

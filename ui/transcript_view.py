@@ -208,9 +208,8 @@ class TranscriptView(QWidget):
                 continue
             s = r.segment
             time_item.setText(f"{fmt_time(s.start)}–{fmt_time(s.end)}")
-            speaker = QTableWidgetItem(s.speaker or "")
-            speaker.setFlags(speaker.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            self.table.setItem(i, 1, speaker)
+            # Editable: interviewer, witness, interpreter or a participant's pseudonym.
+            self.table.setItem(i, 1, QTableWidgetItem(s.speaker or ""))
             if self.layer == "translation":
                 src = QTableWidgetItem(s.source_text or "")
                 src.setFlags(src.flags() & ~Qt.ItemFlag.ItemIsEditable)
@@ -234,10 +233,14 @@ class TranscriptView(QWidget):
 
     # ------------------------------------------------------------------ editing
     def _item_changed(self, item: QTableWidgetItem) -> None:
-        if self._updating or item.column() != self.text_col:
+        if self._updating or item.column() not in (1, self.text_col):
             return
         r = self.visible[item.row()]
         if r.kind != "segment":
+            return
+        if item.column() == 1:
+            if item.text().strip() != (r.segment.speaker or ""):
+                self.set_speaker(item.row(), item.text())
             return
         new = item.text()
         if new.strip() == r.segment.text:
@@ -264,6 +267,28 @@ class TranscriptView(QWidget):
         self.session.call(lambda v, _c, _p: transcripts.edit_segment(
             v, iid, seg_id, text=text, role=role, layer=layer), on_done=done, on_error=failed,
             name="edit segment")
+
+    def set_speaker(self, row: int, label: str) -> None:
+        """Label who speaks in this segment (mirrored onto its translation by the service)."""
+        r = self.visible[row]
+        iid, role, layer, seg_id = self.interview_id, self.session.role, self.layer, r.segment.id
+
+        def done(_n: int) -> None:
+            r.segment.speaker = " ".join(label.split())
+            self.message.setText(self.tr("Speaker saved."))
+            self.changed.emit()
+
+        def failed(exc: BaseException) -> None:
+            self.message.setText(message_for(exc))
+            self._updating = True
+            item = self.table.item(row, 1)
+            if item is not None:
+                item.setText(r.segment.speaker or "")
+            self._updating = False
+
+        self.session.call(lambda v, _c, _p: transcripts.set_speaker(
+            v, iid, label=label, role=role, ref=seg_id, layer=layer), on_done=done,
+            on_error=failed, name="set speaker")
 
     def _sync_review(self, row: int) -> None:
         if 0 <= row < len(getattr(self, "visible", [])) and self.visible[row].kind == "segment":
@@ -323,8 +348,7 @@ class TranscriptView(QWidget):
             self.player.play_from(seconds)
         except Exception as exc:  # noqa: BLE001 - shown as one sentence
             self.message.setText(message_for(exc))
-            self.player._paused_at = seconds
-            self._position(seconds)
+            self.player.set_position(seconds)
 
     def toggle_play(self) -> None:
         if self.player.audio is None:

@@ -108,4 +108,4 @@ def user_message(exc: BaseException) -> str:
 
 def gui_main() -> int:
     """Entry point of the desktop client."""
-    return main([*sys.argv[1:], "gui"])
+    return main(["gui", *sys.argv[1:]])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+from pathlib import Path
 from typing import Any
 
 from app.cli.context import Context
@@ -12,6 +13,11 @@ from app.errors import AppError
 
 def register(sub: Any) -> None:
     p = sub.add_parser("gui", help="open the desktop window (first run: create the vault)")
+    # Accepted after the command too, so 'testimony-gui --vault DIR' and 'scripts/run.sh --vault
+    # DIR' work; separate dests so they never clobber the global options.
+    p.add_argument("--vault", dest="gui_vault", metavar="DIR", help="vault folder to open")
+    p.add_argument("--role", dest="gui_role",
+                   choices=["interviewer", "translator", "coder", "supervisor"])
     p.set_defaults(func=cmd_gui)
 
 
@@ -25,4 +31,5 @@ def cmd_gui(ctx: Context, args: argparse.Namespace) -> int:
             "The desktop window cannot start because Qt (PySide6) is not installed; "
             "reinstall Testimony Vault or use the command line."
         ) from exc
-    return int(ui_main.run(ctx.vault_path, role=ctx.role))
+    vault = Path(args.gui_vault).expanduser() if args.gui_vault else ctx.vault_path
+    return int(ui_main.run(vault, role=args.gui_role or ctx.role))

@@ -228,66 +228,106 @@
     </message>
     <message>
         <location filename="../interview_page.py" line="86" />
+        <source>Witness (sensitive: never in 'share' exports)</source>
+        <translation>증인 (민감 정보: 'share' 내보내기에는 절대 포함 안 됨)</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="89" />
+        <source>&amp;Birth year:</source>
+        <translation>출생 연도(&amp;B):</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="90" />
+        <source>Home pro&amp;vince:</source>
+        <translation>출신 도(&amp;V):</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="91" />
+        <source>&amp;Year left North Korea:</source>
+        <translation>북한을 떠난 해(&amp;Y):</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="92" />
+        <source>Songbun as &amp;stated:</source>
+        <translation>본인이 말한 성분(&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="97" />
+        <source>Save &amp;witness details</source>
+        <translation>증인 정보 저장(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="102" />
         <source>Consent</source>
         <translation>동의</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="96" />
+        <location filename="../interview_page.py" line="112" />
         <source>(not recorded)</source>
         <translation>(기록 안 함)</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="99" />
+        <location filename="../interview_page.py" line="115" />
         <source>Given &amp;as:</source>
         <translation>동의 방식(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="103" />
+        <location filename="../interview_page.py" line="119" />
         <source>Given &amp;on:</source>
         <translation>동의 날짜(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="104" />
+        <location filename="../interview_page.py" line="120" />
         <source>Save &amp;consent</source>
         <translation>동의 저장(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="114" />
+        <location filename="../interview_page.py" line="130" />
         <source>How and when the witness withdrew</source>
         <translation>증인이 언제 어떻게 철회했는지</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="115" />
+        <location filename="../interview_page.py" line="131" />
         <source>The witness &amp;withdrew consent</source>
         <translation>증인이 동의를 철회함(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="117" />
+        <location filename="../interview_page.py" line="133" />
         <source>Record &amp;withdrawal</source>
         <translation>철회 기록(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="123" />
+        <location filename="../interview_page.py" line="139" />
         <source>Withdrawal:</source>
         <translation>철회:</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="155" />
+        <location filename="../interview_page.py" line="175" />
         <source>Consent withdrawn on %1: this interview is excluded from every export.</source>
         <translation>%1에 동의가 철회되었습니다. 이 면담은 어떤 내보내기에도 포함되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="198" />
+        <location filename="../interview_page.py" line="220" />
         <source>Details saved.</source>
         <translation>정보를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="209" />
+        <location filename="../interview_page.py" line="230" />
+        <source>A year must be four digits, like 1985; nothing was saved.</source>
+        <translation>연도는 1985처럼 네 자리여야 합니다. 저장하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="240" />
+        <source>Witness details saved.</source>
+        <translation>증인 정보를 저장했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="251" />
         <source>Consent saved.</source>
         <translation>동의를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="218" />
+        <location filename="../interview_page.py" line="260" />
         <source>Withdrawal recorded; the interview will be left out of exports.</source>
         <translation>철회를 기록했습니다. 이 면담은 내보내기에서 제외됩니다.</translation>
     </message>
@@ -385,47 +425,47 @@
         <translation>번들 저장</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="226" />
+        <location filename="../export_view.py" line="222" />
         <source>Supervisor public key file</source>
         <translation>감독자 공개 키 파일</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="248" />
+        <location filename="../export_view.py" line="240" />
         <source>Supervisor pinned. Fingerprint: %1 — compare it with your supervisor.</source>
         <translation>감독자를 고정했습니다. 지문: %1 — 감독자와 맞춰 보세요.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="257" />
+        <location filename="../export_view.py" line="249" />
         <source>Supervisor's receipt</source>
         <translation>감독자 수령증</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="278" />
+        <location filename="../export_view.py" line="266" />
         <source>Receipt accepted: the supervisor holds %1 interviews of this bundle; they may now be purged here.</source>
         <translation>수령증을 받아들였습니다: 감독자가 이 번들의 면담 %1건을 보관하고 있습니다. 이제 여기서 삭제해도 됩니다.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="295" />
+        <location filename="../export_view.py" line="283" />
         <source>Purged %1 interviews; kept %2 that changed after their export.</source>
         <translation>면담 %1건을 삭제했습니다. 내보낸 뒤 바뀐 %2건은 남겼습니다.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="315" />
+        <location filename="../export_view.py" line="303" />
         <source>Tick at least one interview to export.</source>
         <translation>내보낼 면담을 하나 이상 고르세요.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="318" />
+        <location filename="../export_view.py" line="306" />
         <source>Consent excludes every interview you ticked for this purpose; nothing was exported.</source>
         <translation>고른 면담 모두 이 용도에 대한 동의가 없습니다. 아무것도 내보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="322" />
+        <location filename="../export_view.py" line="310" />
         <source>Choose where to save the bundle first.</source>
         <translation>먼저 번들을 저장할 곳을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="343" />
+        <location filename="../export_view.py" line="331" />
         <source>Bundle written: %1
 Interviews: %2 (left out by consent: %3)
 Sequence number: %4
@@ -436,7 +476,7 @@ Fingerprint (manifest SHA-256): %5</source>
 지문 (매니페스트 SHA-256): %5</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="358" />
+        <location filename="../export_view.py" line="346" />
         <source>Exporting...</source>
         <translation>내보내는 중...</translation>
     </message>
@@ -593,7 +633,7 @@ Fingerprint (manifest SHA-256): %5</source>
 <context>
     <name>InterviewPage</name>
     <message>
-        <location filename="../interview_page.py" line="236" />
+        <location filename="../interview_page.py" line="278" />
         <source>&amp;Details and consent</source>
         <translation>정보와 동의(&amp;D)</translation>
     </message>
@@ -854,27 +894,27 @@ Fingerprint (manifest SHA-256): %5</source>
         <translation>오디오 파일 가져오기</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="342" />
+        <location filename="../recording_view.py" line="337" />
         <source>Importing and checking the file...</source>
         <translation>파일을 가져와 확인하는 중...</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="346" />
+        <location filename="../recording_view.py" line="341" />
         <source>File imported; the original bytes are kept unchanged.</source>
         <translation>파일을 가져왔습니다. 원본은 바뀌지 않은 채 보존됩니다.</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="379" />
+        <location filename="../recording_view.py" line="374" />
         <source>Transcribing on this laptop (nothing leaves it)...</source>
         <translation>이 노트북에서 받아쓰는 중 (아무것도 밖으로 나가지 않습니다)...</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="395" />
+        <location filename="../recording_view.py" line="390" />
         <source>Transcription finished: %1 segments. Review them on the Transcript tab.</source>
         <translation>받아쓰기 완료: 구간 %1개. 녹취록 탭에서 검토하세요.</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="411" />
+        <location filename="../recording_view.py" line="408" />
         <source>Cancelling; the part already transcribed is kept.</source>
         <translation>취소하는 중입니다. 이미 받아쓴 부분은 보존됩니다.</translation>
     </message>
@@ -1083,7 +1123,7 @@ Fingerprint (manifest SHA-256): %5</source>
         <translation>감독자 공개 키 파일</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="269" />
+        <location filename="../setup_screen.py" line="265" />
         <source>Pinned. Compare this fingerprint with your supervisor: %1</source>
         <translation>고정했습니다. 이 지문을 감독자와 맞춰 보세요: %1</translation>
     </message>
@@ -1097,7 +1137,7 @@ Fingerprint (manifest SHA-256): %5</source>
     </message>
     <message>
         <location filename="../supervisor_view.py" line="43" />
-        <location filename="../supervisor_view.py" line="107" />
+        <location filename="../supervisor_view.py" line="100" />
         <source>No supervisor key loaded.</source>
         <translation>감독자 키를 불러오지 않았습니다.</translation>
     </message>
@@ -1132,52 +1172,52 @@ Fingerprint (manifest SHA-256): %5</source>
         <translation>번들 열기</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="118" />
+        <location filename="../supervisor_view.py" line="111" />
         <source>Supervisor key loaded: %1</source>
         <translation>감독자 키를 불러왔습니다: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="153" />
+        <location filename="../supervisor_view.py" line="146" />
         <source>Verified: signed by a pinned device, every file checks out. Chain: %1</source>
         <translation>검증됨: 고정된 기기가 서명했고 모든 파일이 일치합니다. 순서: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="169" />
+        <location filename="../supervisor_view.py" line="162" />
         <source>Not accepted: %1</source>
         <translation>받아들이지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="182" />
+        <location filename="../supervisor_view.py" line="175" />
         <source>Device %1 pinned.</source>
         <translation>기기 %1을(를) 고정했습니다.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="192" />
+        <location filename="../supervisor_view.py" line="185" />
         <source>Load the supervisor key and open a bundle first.</source>
         <translation>먼저 감독자 키를 불러오고 번들을 여세요.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="200" />
+        <location filename="../supervisor_view.py" line="193" />
         <source>This bundle was already imported; nothing changed. You can write its receipt again.</source>
         <translation>이미 가져온 번들입니다. 바뀐 것은 없습니다. 수령증은 다시 쓸 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="203" />
+        <location filename="../supervisor_view.py" line="196" />
         <source>Imported: %1 records added, %2 already present, %3 conflicts kept for review.</source>
         <translation>가져왔습니다: 기록 %1개 추가, %2개는 이미 있음, 충돌 %3개는 검토용으로 보관.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="210" />
+        <location filename="../supervisor_view.py" line="203" />
         <source>Warning: %1</source>
         <translation>경고: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="220" />
+        <location filename="../supervisor_view.py" line="213" />
         <source>Save receipt as</source>
         <translation>수령증 저장</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="235" />
+        <location filename="../supervisor_view.py" line="228" />
         <source>Receipt written to %1; give it to the interviewer.</source>
         <translation>수령증을 %1에 썼습니다. 면담자에게 전달하세요.</translation>
     </message>
@@ -1186,7 +1226,7 @@ Fingerprint (manifest SHA-256): %5</source>
     <name>TranscriptView</name>
     <message>
         <location filename="../transcript_view.py" line="84" />
-        <location filename="../transcript_view.py" line="355" />
+        <location filename="../transcript_view.py" line="379" />
         <source>&amp;Play</source>
         <translation>재생(&amp;P)</translation>
     </message>
@@ -1241,22 +1281,27 @@ Fingerprint (manifest SHA-256): %5</source>
         <translation>◆ 표시</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="253" />
+        <location filename="../transcript_view.py" line="256" />
         <source>Saved as a new revision.</source>
         <translation>새 개정판으로 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="286" />
+        <location filename="../transcript_view.py" line="278" />
+        <source>Speaker saved.</source>
+        <translation>화자를 저장했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="311" />
         <source>Review status saved.</source>
         <translation>검토 상태를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="309" />
+        <location filename="../transcript_view.py" line="334" />
         <source>Decoding the recording for listening...</source>
         <translation>듣기 위해 녹음을 푸는 중...</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="355" />
+        <location filename="../transcript_view.py" line="379" />
         <source>&amp;Pause</source>
         <translation>일시정지(&amp;P)</translation>
     </message>
