@@ -60,6 +60,7 @@ class JobResult:
     translation_id: str | None
     segments: int
     state: str
+    already_done: bool = False  # nothing needed doing for this recording
 
 
 @dataclass
@@ -158,7 +159,7 @@ def transcribe_interview(
             results.append(JobResult(asset.id, original["id"] if original else "",
                                      translation["id"] if translation else None,
                                      _count(vault, original["id"] if original else ""),
-                                     "complete"))
+                                     "complete", already_done=True))
         done_before += asset.duration_s or 0.0
     progress(1.0, "done")
     return results

@@ -99,6 +99,8 @@ def _json(code: str, interview_id: str, layer: str, heads: list[TranscriptView],
         "interview": {"id": interview_id, "code": code},
         "layer": layer,
         "machine_draft": layer == "translation",
+        # Word timestamps are the engine's (revision 0); edited text keeps the segment's span.
+        "words_from_revision": 0,
         "transcripts": [asdict(t) for t in heads],
         "segments": [asdict(s) for s in segs],
     }

@@ -113,8 +113,7 @@ def segments(vault: Vault, interview_id: str, layer: str = "original", *,
     rows = vault.conn.execute(
         "SELECT s.id, s.transcript_id, s.asset_id, s.layer, s.start_s, s.end_s, s.speaker, "
         "s.text, s.review_status, s.source_segment_id, src.text, s.words "
-        "FROM segment s JOIN transcript t ON t.id = s.transcript_id "
-        "JOIN audio_asset a ON a.id = s.asset_id "
+        "FROM segment s LEFT JOIN audio_asset a ON a.id = s.asset_id "
         "LEFT JOIN segment src ON src.id = s.source_segment_id "
         "WHERE s.interview_id = ? AND s.layer = ? ORDER BY a.created_at, a.id, s.idx",
         (interview_id, layer)).fetchall()
@@ -126,6 +125,15 @@ def segments(vault: Vault, interview_id: str, layer: str = "original", *,
             view.revisions = revisions(vault, view.id)
         out.append(view)
     return out
+
+
+def segment_numbers(vault: Vault, interview_id: str, layer: str = "original") -> dict[str, int]:
+    """Segment id -> the number ``transcript show`` prints (1.., recording and time order).
+
+    The command line's one numbering for segments: transcript edit/review, tag add, redact,
+    tag list and search all use it.
+    """
+    return {s.id: s.number for s in segments(vault, interview_id, layer)}
 
 
 def revisions(vault: Vault, segment_id: str) -> list[Revision]:

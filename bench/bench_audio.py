@@ -1,6 +1,6 @@
 """Benchmarks for issue 3 (audio): recording CPU load, import throughput, import peak memory.
 
-Run from the repository root:  /work/venv/bin/python bench/bench_audio.py [--quick]
+Run from the repository root:  .venv/bin/python bench/bench_audio.py [--quick]
 
 1. Recording CPU per hour of audio: synthetic 48 kHz stereo float32 PCM (a typical device
    format) is pushed through ``RecordingSession`` as fast as possible in 20 ms blocks, with a

@@ -14,7 +14,7 @@ too (``memsec_fill``), because importing transcripts in the app pays it.
 
 Prints a table and writes bench/results/search.json.
 
-    PYTHONPATH=. /work/venv/bin/python bench/bench_search.py [--segments 100000] [--runs 30]
+    PYTHONPATH=. .venv/bin/python bench/bench_search.py [--segments 100000] [--runs 30]
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Bench for issue 4: whole-pipeline real-time factor vs faster-whisper alone; peak memory.
 
-    /work/venv/bin/python bench/bench_transcribe.py [--model tiny.en] [--repeat 2] [--no-memory]
+    .venv/bin/python bench/bench_transcribe.py [--model tiny.en] [--seconds 60] [--repeat 3] [--no-memory]
 
 Pipeline = read the encrypted blob from the vault, decode with PyAV in windows, VAD + Whisper
 (faster-whisper), store every segment with its revision and word times. Baseline = faster-whisper
@@ -146,7 +146,7 @@ def memory(minutes: int) -> dict[str, float]:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", action="append", help="default: tiny.en and base")
-    parser.add_argument("--seconds", type=int, default=120)
+    parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--no-memory", action="store_true")

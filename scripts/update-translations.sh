@@ -5,6 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN="${PYSIDE_BIN:-$(dirname "$(command -v python3)")}"
-if [ -x .venv/bin/pyside6-lupdate ]; then BIN=.venv/bin; elif [ -x /work/venv/bin/pyside6-lupdate ]; then BIN=/work/venv/bin; fi
+if [ -x .venv/bin/pyside6-lupdate ]; then BIN=.venv/bin; fi
 "$BIN/pyside6-lupdate" -no-obsolete ui/*.py -ts ui/i18n/testimony_ko.ts
 "$BIN/pyside6-lrelease" ui/i18n/testimony_ko.ts -qm ui/i18n/testimony_ko.qm

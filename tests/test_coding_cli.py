@@ -33,7 +33,7 @@ def test_cli_coding_workflow(cli) -> None:
     assert "요덕 관리소  [detention.kwanliso.15]" in show
     assert "\n    " in show  # nested tree
 
-    tag = cli("--role", "coder", "tag", "add", "NK-9", "Yodok", "--segment", "0",
+    tag = cli("--role", "coder", "tag", "add", "NK-9", "Yodok", "--segment", "1",
               "--chars", "3:8", "--confidence", "high", check=True).stdout.strip()
     audio = cli("--role", "coder", "tag", "add", "NK-9", "고문", "--at", "10:19",
                 check=True).stdout.strip()
@@ -43,7 +43,7 @@ def test_cli_coding_workflow(cli) -> None:
     assert by_id[audio]["anchor"] == "audio" and by_id[audio]["audio_end_s"] == 19.0
     assert "Kwanliso No. 15 Yodok" in cli("tag", "list", "NK-9", check=True).stdout
 
-    bad = cli("tag", "add", "NK-9", "Yodok", "--segment", "0", "--chars", "3-8")
+    bad = cli("tag", "add", "NK-9", "Yodok", "--segment", "1", "--chars", "3-8")
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "START:END" in bad.stderr
     bad = cli("tag", "add", "NK-9", "Kaechon")
     assert bad.returncode == 2 and "detention.kwanliso.14" in bad.stderr

@@ -1,9 +1,11 @@
 """Peak memory does not grow with the recording's length (issue 4).
 
 Each run is a fresh process (``tests.transcribe_memory_job``) so ru_maxrss is that job's alone.
-Measured on the CI machine with tiny.en: 5 min -> 319 MiB, 15 -> 353, 30 -> 368, 60 -> 365 MiB
-(the rise after the first minutes is the engine's allocators warming up over several windows,
-then flat). Decoding the 60-minute recording whole would add 230 MiB of float32 samples alone.
+Measured on the CI machine with tiny.en (two runs): 5 min -> 314-319 MiB, 15 -> 353, 30 -> 361-368,
+60 -> 365-381 MiB (the rise after the first minutes is the engine's allocators warming up over
+several windows, then flat). Decoding the 60-minute recording whole would add 230 MiB of float32
+samples alone, so the bound (the 5-minute run's peak + 120 MiB) catches that while leaving room
+for the warm-up.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow
 
-BOUND_FACTOR = 1.25  # the bound both runs must meet: 1.25 x the 5-minute run's peak
+BOUND_MARGIN_MIB = 120  # the bound both runs must meet: the 5-minute run's peak + this
 
 
 def _peak(minutes: int, tmp: Path, env: dict[str, str]) -> dict[str, float]:
@@ -39,5 +41,5 @@ def test_sixty_minutes_stay_within_the_five_minute_bound(tmp_path: Path,
     assert five["segments"] == 1 and sixty["segments"] == 12
     assert sixty["last_start"] > 55 * 60
     assert "river" in str(sixty["first"]).lower()
-    bound = five["peak_rss_mib"] * BOUND_FACTOR
+    bound = five["peak_rss_mib"] + BOUND_MARGIN_MIB
     assert sixty["peak_rss_mib"] <= bound, (five, sixty)

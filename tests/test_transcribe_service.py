@@ -68,8 +68,8 @@ def test_running_again_does_not_duplicate_a_complete_transcript(vault: Vault,
     engine = FakeEngine("tiny.en", multilingual=False)
     _run(vault, recorded, engine)
     calls = len(engine.calls)
-    _run(vault, recorded, engine)
-    assert len(engine.calls) == calls
+    [again] = _run(vault, recorded, engine)
+    assert len(engine.calls) == calls and again.already_done
     assert len(transcripts.segments(vault, recorded)) == len(BURSTS)
 
 
@@ -292,6 +292,7 @@ def test_exports_in_every_format(vault: Vault, recorded: str) -> None:
     assert vtt.startswith("WEBVTT") and "MACHINE DRAFT" in vtt and "<v witness>" in vtt
     doc = json.loads(transcript_export.export(vault, recorded, fmt="json"))
     first = doc["segments"][0]
+    assert doc["words_from_revision"] == 0 and doc["machine_draft"] is False
     assert first["start"] == 2.0 and first["words"] and first["speaker"] == "witness"
     assert [r["text"] for r in first["revisions"]] == [segs[0].revisions[0].text
                                                        if segs[0].revisions else
@@ -413,9 +414,11 @@ def test_glossary_prompt_is_a_labelled_sentence_cut_to_length() -> None:
     assert glossary_prompt(["요덕", " 관리소 ", ""], "ko") == "용어: 요덕, 관리소."
     assert glossary_prompt(["Yodok"], "en") == "Glossary: Yodok."
     assert glossary_prompt([], "ko") is None
-    long = glossary_prompt([f"term{i:03d}" for i in range(200)], None)
-    assert long is not None and len(long) <= MAX_GLOSSARY_CHARS + 10
-    assert long.startswith("용어: term000, term001")
+    names = [f"name{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(200)]
+    long = glossary_prompt(names, None)
+    assert long is not None and len(long) <= MAX_GLOSSARY_CHARS
+    assert long.startswith("용어: nameaa, nameab")
+    assert glossary_prompt(["15호 관리소", "관리소", "요덕", "요덕 관리소"], "ko") == "용어: 관리소, 요덕."
 
 
 def test_translation_added_later_may_use_another_model_and_the_detected_language(
@@ -448,3 +451,27 @@ def test_glossary_terms_are_chosen_by_script_for_the_language() -> None:
     assert glossary_for_language(terms, "en") == ["Yodok", "kwanliso"]
     assert glossary_for_language(terms, "zh") == ["耀德"]
     assert glossary_for_language(terms, None) == []
+
+
+def test_empty_and_cut_off_recordings(vault: Vault) -> None:
+    """A zero-length recording completes with no segments; a crash-cut recording (streaming
+    header, last frame torn mid-sample, state 'interrupted') is transcribed up to the cut."""
+    from app.interviews import add_interview
+    from app.pcm import PcmFormat, wav_header
+    from tests.transcribe_helpers import add_asset
+
+    fmt = PcmFormat(16000, 1, "s16")
+    empty = add_interview(vault, code="EMPTY-REC", role="interviewer")
+    add_asset(vault, empty, wav_header(fmt), codec=fmt.codec, duration_s=0.0)
+    [result] = _run(vault, empty, FakeEngine())
+    assert result.segments == 0 and transcripts.transcripts(vault, empty)[0].state == "complete"
+
+    cut = add_interview(vault, code="CUT-REC", role="interviewer")
+    pcm = (tone_bursts(6, [(1, 2), (4, 5)]) * 32767).astype("<i2").tobytes()
+    asset = add_asset(vault, cut, wav_header(fmt) + pcm[: 16000 * 2 * 4 + 16001],
+                      codec=fmt.codec, duration_s=None)
+    with vault.transaction() as conn:
+        conn.execute("UPDATE audio_asset SET state = 'interrupted' WHERE id = ?", (asset,))
+    _run(vault, cut, FakeEngine())
+    assert [(s.start, s.end) for s in transcripts.segments(vault, cut)] == [(1.0, 2.0),
+                                                                          (4.0, 4.5)]

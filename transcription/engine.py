@@ -111,8 +111,8 @@ def glossary_prompt(terms: Sequence[str], language: str | None,
 
     ``size`` measures text (the engine passes its tokenizer's token count; Whisper keeps only
     the last 223 prompt tokens, so an over-long prompt would silently lose the first terms).
-    A compound such as "요덕 관리소" is left out when each of its words is itself a term,
-    which leaves room for more distinct names.
+    A compound such as "요덕 관리소" is left out when each of its words is itself a term, and
+    numbered aliases ("15호 관리소") are left out, which leaves room for more distinct names.
     """
     lead = _PROMPT_LEAD.get(language or "ko", "Glossary: ")
     clean = [" ".join(t.split()) for t in terms]
@@ -123,6 +123,8 @@ def glossary_prompt(terms: Sequence[str], language: str | None,
         parts = term.split(" ")
         if not term or term in seen or (len(parts) > 1 and all(p in known for p in parts)):
             continue
+        if any(ch.isdigit() for ch in term):
+            continue  # numbered aliases ("15호 관리소"): Whisper writes numbers by itself
         if size(lead + ", ".join([*out, term]) + ".") > budget:
             continue
         out.append(term)

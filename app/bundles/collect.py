@@ -90,6 +90,9 @@ class Collector:
                                                       if t.name not in self.dropped}
         self.redactions: list[dict[str, Any]] = []
         self.dropped_rows: dict[str, int] = {}
+        # (table, key) of rows left out, so rows pointing at them are left out too (e.g. the
+        # revisions of a translation segment dropped because it translates redacted words).
+        self._left_out: set[tuple[str, str]] = set()
         self.object_ids: set[str] = set()
         self.blob_ids: list[str] = []
 
@@ -108,8 +111,13 @@ class Collector:
                 continue
             for original in rows_for(self.snap, self.tables, t.name, interview_id):
                 row = self._transform(t, original, spans)
+                if row is not None and any((parent, str(row.get(col))) in self._left_out
+                                           for col, parent, _ in t.fks):
+                    row = None
                 if row is None:
                     self.dropped_rows[t.name] = self.dropped_rows.get(t.name, 0) + 1
+                    if len(t.key_columns) == 1:
+                        self._left_out.add((t.name, str(original.get(t.key_columns[0]))))
                     continue
                 self.rows[t.name].append(row)
                 if len(t.key_columns) == 1 and row.get(t.key_columns[0]) is not None:
@@ -135,6 +143,8 @@ class Collector:
             return row
         if t.name == "segment" and row.get("id") in spans and isinstance(row.get("text"), str):
             row["text"] = redact_text(row["text"], spans[row["id"]])
+            if row.get("words") is not None:
+                row["words"] = None  # word timestamps carry the words themselves
             return row
         for col, parent, _ in t.fks:
             if parent != "segment" or row.get(col) not in spans:

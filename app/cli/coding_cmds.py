@@ -8,12 +8,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app import transcripts
 from app.cli.context import Context
 from app.coding import events, search, tags
 from app.coding import taxonomy as tx
 from app.coding.shown import shown
 from app.domain import CONSENT_SCOPES
 from app.errors import UsageError
+from app.interviews import resolve_id
 
 
 def _json(value: Any) -> None:
@@ -67,7 +69,7 @@ def register(sub: Any) -> None:
     p = gsub.add_parser("add", help="tag words, a moment in the audio, or the whole interview")
     p.add_argument("id", help="interview id or code")
     p.add_argument("term", help="term id, label or alias (Korean or English)")
-    p.add_argument("--segment", type=int, metavar="N", help="segment number in the transcript")
+    p.add_argument("--segment", type=int, metavar="N", help="segment number as shown by 'transcript show' (1, 2, ...)")
     p.add_argument("--segment-id", metavar="SID", help="the segment by its id instead")
     p.add_argument("--layer", choices=tags.LAYERS, default="original")
     p.add_argument("--chars", metavar="A:B", help="character range in the segment")
@@ -198,19 +200,29 @@ def cmd_taxonomy_export(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_tag_add(ctx: Context, args: argparse.Namespace) -> int:
+    vault = ctx.vault()
+    segment_id = args.segment_id
+    if args.segment is not None:
+        if segment_id is not None:
+            raise UsageError("Give the segment by number or by id, not both.")
+        # N is the number 'transcript show' prints: one numbering across the command line.
+        interview_id = resolve_id(vault, args.id)
+        segment_id = transcripts.find_segment(vault, interview_id, str(args.segment),
+                                              args.layer).id
     tag_id = tags.add_tag(
-        ctx.vault(), args.id, args.term, role=ctx.role, segment=args.segment,
-        segment_id=args.segment_id, layer=args.layer,
+        vault, args.id, args.term, role=ctx.role, segment=None,
+        segment_id=segment_id, layer=args.layer,
         chars=_chars(args.chars) if args.chars else None, at=_at(args.at) if args.at else None,
         asset_id=args.asset, confidence=args.confidence, note=args.note)
     print(tag_id)
     return 0
 
 
-def _anchor_text(view: tags.TagView) -> str:
+def _anchor_text(view: tags.TagView, numbers: dict[str, int]) -> str:
     if view.anchor == "text":
         layer = "" if view.layer == "original" else f" ({view.layer})"
-        return f"segment {view.segment_idx}{layer} chars {view.char_start}:{view.char_end}"
+        number = numbers.get(view.segment_id or "", view.segment_idx)
+        return f"segment {number}{layer} chars {view.char_start}:{view.char_end}"
     if view.anchor == "audio":
         end = f"-{view.audio_end_s:g}" if view.audio_end_s is not None else ""
         return f"audio {view.audio_start_s:g}{end} s"
@@ -218,7 +230,12 @@ def _anchor_text(view: tags.TagView) -> str:
 
 
 def cmd_tag_list(ctx: Context, args: argparse.Namespace) -> int:
-    items = tags.list_tags(ctx.vault(), args.id, needs_review=args.needs_review)
+    vault = ctx.vault()
+    items = tags.list_tags(vault, args.id, needs_review=args.needs_review)
+    numbers: dict[str, int] = {}
+    for layer in ("original", "translation"):
+        if items:
+            numbers.update(transcripts.segment_numbers(vault, items[0].interview_id, layer))
     if args.json:
         _json([v.to_dict() for v in items])
         return 0
@@ -234,7 +251,7 @@ def cmd_tag_list(ctx: Context, args: argparse.Namespace) -> int:
         extra = f"  [{v.confidence}]" if v.confidence else ""
         quote = f"  “{v.text}”" if v.text else ""
         note = f"  note: {v.note}" if v.note else ""
-        print(f"{v.id}  {label}  <{v.term_id}>  {_anchor_text(v)}{extra}{quote}{note}{flag}")
+        print(f"{v.id}  {label}  <{v.term_id}>  {_anchor_text(v, numbers)}{extra}{quote}{note}{flag}")
     return 0
 
 
@@ -306,9 +323,14 @@ def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
         print(f"Also searching for: {', '.join(result.variants[1:])}")
     if not result.hits:
         print("No matches.")
+    numbers: dict[tuple[str, str], dict[str, int]] = {}
     for h in result.hits:
         if h.kind == "segment":
-            where = f"segment {h.segment_idx}" + ("" if h.layer == "original" else f" ({h.layer})")
+            key = (h.interview_id, h.layer or "original")
+            if key not in numbers:
+                numbers[key] = transcripts.segment_numbers(ctx.vault(), *key)
+            number = numbers[key].get(h.ref_id, h.segment_idx)
+            where = f"segment {number}" + ("" if h.layer == "original" else f" ({h.layer})")
         else:
             where = h.kind
         snippet = (h.snippet[:h.match_start] + "[" + h.snippet[h.match_start:h.match_end] + "]"

@@ -91,7 +91,11 @@ def cmd_transcribe(ctx: Context, args: argparse.Namespace) -> int:
         signal.signal(signal.SIGINT, previous)
     for r in results:
         extra = " with English draft" if r.translation_id else ""
-        print(f"Recording {r.asset_id[:8]}: {r.segments} segments transcribed{extra}.")
+        if r.already_done:
+            print(f"Recording {r.asset_id[:8]}: already transcribed ({r.segments} segments"
+                  f"{extra}); nothing to do.")
+        else:
+            print(f"Recording {r.asset_id[:8]}: {r.segments} segments transcribed{extra}.")
     return 0
 
 

@@ -1,7 +1,7 @@
 """Take a PNG of each main screen of the desktop client into docs/screenshots/.
 
 Runs the real window on a throw-away vault filled with clearly synthetic demo data.
-Run through scripts/screenshots.sh, which starts Xvfb so fonts render as on a desktop.
+Run through scripts/screenshots.sh (python -m ui.screenshots under Xvfb), which starts Xvfb so fonts render as on a desktop.
 """
 
 from __future__ import annotations
