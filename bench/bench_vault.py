@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import machine, save, timed  # noqa: E402
 from crypto.kdf import derive_key, floor_params  # noqa: E402
-from storage.migrations.m0001_initial import SCHEMA  # noqa: E402
+from storage.migrations import migrate  # noqa: E402
 from storage.vault import Vault  # noqa: E402
 
 PW = b"benchmark passphrase"
@@ -62,12 +62,15 @@ def main() -> None:
         results.update(argon2_s=argon, unlock_s=unlock, unlock_vs_argon2=unlock / argon)
 
         # Insert/query: vault vs plain SQLite (same schema, WAL, synchronous=FULL).
+        # secure_delete and foreign keys as in the vault, so only encryption and SQLCipher's
+        # memory security differ.
         plain = sqlite3.connect(work / "plain.db", isolation_level=None)
         plain.execute("PRAGMA journal_mode=WAL")
         plain.execute("PRAGMA synchronous=FULL")
-        for stmt in SCHEMA.split(";"):
-            if stmt.strip():
-                plain.execute(stmt)
+        plain.execute("PRAGMA secure_delete=ON")
+        plain.execute("PRAGMA foreign_keys=ON")
+        # The same schema: every migration, including the search index triggers.
+        migrate(plain)
         v = Vault.open(work / "v", PW)
         t_plain = timed(lambda: (plain.execute("DELETE FROM interview"), insert_rows(plain, ROWS)), 3)
         t_vault = timed(lambda: (v.conn.execute("DELETE FROM interview"), insert_rows(v.conn, ROWS)), 3)
