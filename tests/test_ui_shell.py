@@ -56,7 +56,7 @@ def test_first_run_creates_vault_and_shows_recovery_code_once(qtbot, tmp_path, s
     pub = tmp_path / "supervisor.pub"
     pub.write_text(identity.public.text("S"))
     s.pin_supervisor(tmp_path / "missing.pub")
-    assert "Cannot read the key file" in s.pin_label.text()
+    assert "Cannot read the supervisor public key file" in s.pin_label.text()
     s.pin_supervisor(pub)
     assert identity.public.fingerprint in s.pin_label.text()
     assert keys.pinned_supervisor(w.session.vault, identity.public.age_recipient) is not None

@@ -225,15 +225,7 @@ class ExportView(QWidget):
         role = self.session.role
 
         def work(v: Any, _c: Any, _p: Any) -> str:
-            try:
-                text = path.read_text("utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                from app.errors import UsageError
-
-                raise UsageError(f"Cannot read the key file {path.name}; check the file.") \
-                    from exc
-            pub = keys.parse_supervisor_public(text)
-            keys.trust_supervisor(v, pub, role=role, label=label)
+            pub, _added = keys.trust_supervisor_file(v, path, role=role, label=label)
             return pub.fingerprint
 
         def done(fp: str) -> None:

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import UsageError
 from app.tasks import CancelToken, ProgressFn
 from crypto.kdf import calibrate
 from storage.vault import Vault
@@ -252,13 +251,7 @@ class SetupScreen(QWidget):
         role = self.session.role
 
         def work(v: Any, _c: Any, _p: Any) -> str:
-            try:
-                text = path.read_text("utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                raise UsageError(f"Cannot read the key file {path.name}; check the file.") \
-                    from exc
-            pub = keys.parse_supervisor_public(text)
-            keys.trust_supervisor(v, pub, role=role)
+            pub, _added = keys.trust_supervisor_file(v, path, role=role)
             return str(pub.fingerprint)
 
         self.session.call(work, on_done=lambda fp: self.pin_label.setText(

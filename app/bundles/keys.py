@@ -199,6 +199,26 @@ def parse_device_public(text: str) -> DevicePublic:
 
 
 # ----------------------------------------------------------------------------- trust in a vault
+def read_key_file(path: Path | str, what: str) -> str:
+    """A key, receipt or public-key file's text, size-capped; one sentence if unreadable."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_KEY_FILE + 1)
+    except OSError as exc:
+        raise UsageError(f"Cannot read the {what} {Path(path).name} ({exc.strerror}); check the "
+                         "path.") from exc
+    if len(data) > MAX_KEY_FILE:
+        raise UsageError(f"The {what} {Path(path).name} is too large; check the path.")
+    return data.decode("utf-8", "replace")
+
+
+def trust_supervisor_file(vault: Vault, path: Path | str, *, role: str,
+                          label: str = "") -> tuple[SupervisorPublic, bool]:
+    """Read a supervisor public key file and pin it; (key, newly pinned). CLI and GUI use this."""
+    pub = parse_supervisor_public(read_key_file(path, "supervisor public key file"))
+    return pub, trust_supervisor(vault, pub, role=role, label=label)
+
+
 def trust_supervisor(vault: Vault, pub: SupervisorPublic, *, role: str, label: str = "",
                      now: dt.datetime | None = None) -> bool:
     """Pin a supervisor in this (field) vault. Returns False if it was already pinned."""

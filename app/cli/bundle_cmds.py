@@ -94,14 +94,7 @@ def register(sub: Any) -> None:
 
 
 def _read(path: str, what: str) -> str:
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(keymod.MAX_KEY_FILE + 1)
-    except OSError as exc:
-        raise UsageError(f"Cannot read the {what} {path} ({exc.strerror}); check the path.") from exc
-    if len(data) > keymod.MAX_KEY_FILE:
-        raise UsageError(f"The {what} {path} is too large; check the path.")
-    return data.decode("utf-8", "replace")
+    return keymod.read_key_file(path, what)
 
 
 def _write_new(path: Path, data: bytes, mode: int) -> None:
@@ -132,8 +125,8 @@ def cmd_supervisor_new(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_trust_supervisor(ctx: Context, args: argparse.Namespace) -> int:
-    pub = keymod.parse_supervisor_public(_read(args.pubfile, "supervisor public key file"))
-    added = keymod.trust_supervisor(ctx.vault(), pub, role=ctx.role, label=args.label)
+    pub, added = keymod.trust_supervisor_file(ctx.vault(), args.pubfile, role=ctx.role,
+                                              label=args.label)
     print(f"{'Pinned' if added else 'Already pinned'} supervisor {pub.fingerprint}")
     print("Compare this fingerprint aloud with the supervisor before exporting to it.")
     return 0
