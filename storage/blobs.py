@@ -40,14 +40,10 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat()
 
 
-def _is_disk_full(exc: BaseException) -> bool:
-    text = str(exc).lower()
-    return "full" in text or "no space" in text
-
-
 def is_disk_full(exc: BaseException) -> bool:
     """Whether a database error means the disk is full."""
-    return _is_disk_full(exc)
+    text = str(exc).lower()
+    return "full" in text or "no space" in text
 
 
 class _WriterLock:
@@ -145,7 +141,7 @@ class BlobWriter:
                     [(self.id, s, o, d) for s, o, d in self._pending],
                 )
         except sqlcipher3.OperationalError as exc:
-            if _is_disk_full(exc):
+            if is_disk_full(exc):
                 raise DiskFull(
                     "The disk is full, so writing stopped; everything up to the last second was "
                     "kept — free some space before continuing."

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import os
 import sys
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import Any
 
 from app import audio
 from app.cli.context import Context
+from app.cli.output import print_json
 from app.errors import UsageError
 from app.tasks import Cancelled, StderrProgress
 
@@ -104,8 +104,7 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     items = audio.list_assets(ctx.vault(), args.id)
     if args.json:
-        json.dump([a.to_dict() for a in items], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json([a.to_dict() for a in items])
         return 0
     for a in items:
         duration = f"{a.duration_s:9.1f}s" if a.duration_s is not None else "         ?"
@@ -130,8 +129,7 @@ def cmd_marker(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_markers(ctx: Context, args: argparse.Namespace) -> int:
     items = audio.list_markers(ctx.vault(), args.id)
     if args.json:
-        json.dump([m.to_dict() for m in items], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json([m.to_dict() for m in items])
         return 0
     for m in items:
         print(f"{m.id}  {m.at_s:9.2f}s  {m.asset_id or '-'}  {m.note}")

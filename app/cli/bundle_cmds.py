@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import uuid
@@ -16,6 +15,7 @@ from app.bundles.importer import import_bundle, verify_bundle
 from app.bundles.receipts import apply_receipt, make_receipt, purge_acknowledged
 from app.bundles.redaction import add_redaction
 from app.cli.context import Context
+from app.cli.output import print_json
 from app.errors import UsageError
 from app.tasks import StderrProgress
 from crypto import minisign
@@ -144,7 +144,7 @@ def cmd_trust_device(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_keys_list(ctx: Context, args: argparse.Namespace) -> int:
     info = keymod.list_keys(ctx.vault())
     if args.json:
-        print(json.dumps(info, indent=2))
+        print_json(info)
         return 0
     print(f"This device: {info['device']['device_id']}  {info['device']['fingerprint']}")
     print("Pinned supervisors:" if info["supervisors"] else "Pinned supervisors: none")
@@ -201,7 +201,7 @@ def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
         vault = ctx.vault()
     report = verify_bundle(Path(args.file), identity, vault=vault, progress=StderrProgress())
     if args.json:
-        print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+        print_json(report.as_dict())
         return 0
     print("\n".join(report.lines()))
     print("Result: VALID")

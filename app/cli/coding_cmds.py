@@ -3,24 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 from app import transcripts
 from app.cli.context import Context
+from app.cli.output import print_json
 from app.coding import events, search, tags
 from app.coding import taxonomy as tx
 from app.coding.shown import shown
 from app.domain import CONSENT_SCOPES
 from app.errors import UsageError
 from app.interviews import resolve_id
-
-
-def _json(value: Any) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
 
 
 def _chars(text: str) -> tuple[int, int]:
@@ -143,7 +138,7 @@ def cmd_taxonomy_show(ctx: Context, args: argparse.Namespace) -> int:
     active = tx.ensure_taxonomy(vault, role=ctx.role)
     tax = tx.load_version(vault.conn, args.version) if args.version else active
     if args.json:
-        _json({"name": tax.name, "version": tax.version,
+        print_json({"name": tax.name, "version": tax.version,
                "terms": [t.to_record() for t in tax.terms.values()]})
         return 0
     print(f"{tax.version_id}  ({len(tax.terms)} terms)")
@@ -179,7 +174,7 @@ def cmd_taxonomy_versions(ctx: Context, args: argparse.Namespace) -> int:
     tx.ensure_taxonomy(vault, role=ctx.role)
     versions = tx.stored_versions(vault.conn)
     if args.json:
-        _json(versions)
+        print_json(versions)
         return 0
     for v in versions:
         mark = "*" if v["active"] else " "
@@ -237,7 +232,7 @@ def cmd_tag_list(ctx: Context, args: argparse.Namespace) -> int:
         if items:
             numbers.update(transcripts.segment_numbers(vault, items[0].interview_id, layer))
     if args.json:
-        _json([v.to_dict() for v in items])
+        print_json([v.to_dict() for v in items])
         return 0
     if not items:
         print("No tags.")
@@ -278,7 +273,7 @@ def cmd_event_add(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_event_list(ctx: Context, args: argparse.Namespace) -> int:
     items = events.list_events(ctx.vault(), args.id)
     if args.json:
-        _json([e.to_dict() for e in items])
+        print_json([e.to_dict() for e in items])
         return 0
     if not items:
         print("No events.")
@@ -317,7 +312,7 @@ def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
         consent=args.consent, review_status=args.status, layer=args.layer,
         expand_aliases=not args.exact, limit=args.limit)
     if args.json:
-        _json(result.to_dict())
+        print_json(result.to_dict())
         return 0
     if len(result.variants) > 1:
         print(f"Also searching for: {', '.join(result.variants[1:])}")
@@ -344,7 +339,7 @@ def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
     data = search.report(ctx.vault())
     if args.json:
-        _json({section: [vars(r) for r in rows] for section, rows in data.items()})
+        print_json({section: [vars(r) for r in rows] for section, rows in data.items()})
         return 0
     for section, rows in data.items():
         print(f"\n{section.upper():40s} {'tags':>6s} {'events':>7s}")

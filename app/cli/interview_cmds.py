@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
 from app import interviews
 from app.cli.context import Context
+from app.cli.output import print_json
 from app.domain import CONSENT_HOW, CONSENT_SCOPES, INTERVIEW_STATUSES, Interviewee
 from app.errors import UsageError
 
@@ -89,8 +89,7 @@ def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     items = interviews.list_interviews(ctx.vault())
     if args.json:
-        json.dump([i.to_dict() for i in items], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json([i.to_dict() for i in items])
         return 0
     for i in items:
         consent = "WITHDRAWN" if i.consent.withdrawn else ",".join(i.consent.scopes) or "-"
@@ -101,8 +100,7 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
     item = interviews.get_interview(ctx.vault(), args.id)
     if args.json:
-        json.dump(item.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json(item.to_dict())
         return 0
     d = item.to_dict()
     for key in ("id", "code", "status", "interviewer", "interpreter", "others_present",

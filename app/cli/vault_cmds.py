@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
 from app.cli.context import Context, read_passphrase_file
+from app.cli.output import print_json
 from app.errors import IntegrityFailure, UsageError
 from storage import audit
 from storage.errors import VaultExists
@@ -125,8 +125,7 @@ def cmd_audit_verify(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_audit_list(ctx: Context, args: argparse.Namespace) -> int:
     rows = audit.entries(ctx.vault().conn)
     if args.json:
-        json.dump([e.__dict__ for e in rows], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json([e.__dict__ for e in rows])
     else:
         for e in rows:
             print(f"{e.seq:6d}  {e.at}  {e.role:11s} {e.action:24s} {e.object_type}"
