@@ -227,13 +227,13 @@ def _anchor_text(view: tags.TagView, numbers: dict[str, int]) -> str:
 def cmd_tag_list(ctx: Context, args: argparse.Namespace) -> int:
     vault = ctx.vault()
     items = tags.list_tags(vault, args.id, needs_review=args.needs_review)
-    numbers: dict[str, int] = {}
-    for layer in ("original", "translation"):
-        if items:
-            numbers.update(transcripts.segment_numbers(vault, items[0].interview_id, layer))
     if args.json:
         print_json([v.to_dict() for v in items])
         return 0
+    numbers: dict[str, int] = {}  # only the text output shows segment numbers
+    for layer in ("original", "translation"):
+        if items:
+            numbers.update(transcripts.segment_numbers(vault, items[0].interview_id, layer))
     if not items:
         print("No tags.")
     for v in items:
