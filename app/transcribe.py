@@ -37,6 +37,7 @@ from transcription import decode, models
 from transcription.decode import SAMPLE_RATE, AudioWindow
 from transcription.engine import Engine, FasterWhisperEngine, Segment
 from transcription.errors import EngineCancelled
+from transcription.process_engine import ProcessEngine, close_engine
 
 LANGUAGES = ("ko", "en", "zh", "auto")
 EngineFactory = Callable[[str], Engine]
@@ -47,9 +48,20 @@ def models_dir() -> Path:
     return state_dir() / "models"
 
 
-def default_engine_factory(cpu_threads: int = 0) -> EngineFactory:
+def default_engine_factory(cpu_threads: int = 0, *, in_process: bool = False) -> EngineFactory:
+    """Engines for ``transcribe_interview``: by default faster-whisper in a child process.
+
+    The CLI and the desktop client both use the child process (one code path, tested by the
+    frozen app's self-test); ``in_process=True`` keeps the model in this process (benchmarks
+    and tests that compare the two).
+    """
     def make(name: str) -> Engine:
-        return FasterWhisperEngine(models.load_spec(name, models_dir()), cpu_threads=cpu_threads)
+        if in_process:
+            return FasterWhisperEngine(models.load_spec(name, models_dir()),
+                                       cpu_threads=cpu_threads)
+        info = models.get_model(name, models_dir())
+        return ProcessEngine(name, models_dir=models_dir(), multilingual=info.multilingual,
+                             cpu_threads=cpu_threads)
     return make
 
 
@@ -134,33 +146,38 @@ def transcribe_interview(
     results = []
     total = sum(a.duration_s or 0.0 for a in assets) or 1.0
     done_before = 0.0
-    for asset in assets:
-        if asset.state not in ("complete", "interrupted"):
-            raise UsageError("A recording of this interview is still being written; stop the "
-                             "recording first, then transcribe.")
-        original = _transcript_row(vault, asset.id, "original")
-        translation = _transcript_row(vault, asset.id, "translation")
-        need_orig = original is None or original["state"] != "complete"
-        need_trans = translate and (translation is None or translation["state"] != "complete")
-        if need_orig or need_trans:
-            with _job_lock(vault, asset.id):
-                # Re-read under the lock: another job may have finished meanwhile.
-                original = _transcript_row(vault, asset.id, "original")
-                translation = _transcript_row(vault, asset.id, "translation")
-                if engine is None:
-                    engine = factory(chosen)
-                results.append(_Job(vault, engine, asset, interview_id, role=role,
-                                    language=lang, translate=translate, terms=terms,
-                                    clock=clock, cancel=cancel,
-                                    progress=_scaled(progress, done_before,
-                                                     asset.duration_s or 0.0, total),
-                                    ).run(original, translation))
-        else:
-            results.append(JobResult(asset.id, original["id"] if original else "",
-                                     translation["id"] if translation else None,
-                                     _count(vault, original["id"] if original else ""),
-                                     "complete", already_done=True))
-        done_before += asset.duration_s or 0.0
+    try:
+        for asset in assets:
+            if asset.state not in ("complete", "interrupted"):
+                raise UsageError("A recording of this interview is still being written; stop the "
+                                 "recording first, then transcribe.")
+            original = _transcript_row(vault, asset.id, "original")
+            translation = _transcript_row(vault, asset.id, "translation")
+            need_orig = original is None or original["state"] != "complete"
+            need_trans = translate and (translation is None or translation["state"] != "complete")
+            if need_orig or need_trans:
+                with _job_lock(vault, asset.id):
+                    # Re-read under the lock: another job may have finished meanwhile.
+                    original = _transcript_row(vault, asset.id, "original")
+                    translation = _transcript_row(vault, asset.id, "translation")
+                    if engine is None:
+                        engine = factory(chosen)
+                    results.append(_Job(vault, engine, asset, interview_id, role=role,
+                                        language=lang, translate=translate, terms=terms,
+                                        clock=clock, cancel=cancel,
+                                        progress=_scaled(progress, done_before,
+                                                         asset.duration_s or 0.0, total),
+                                        ).run(original, translation))
+            else:
+                results.append(JobResult(asset.id, original["id"] if original else "",
+                                         translation["id"] if translation else None,
+                                         _count(vault, original["id"] if original else ""),
+                                         "complete", already_done=True))
+            done_before += asset.duration_s or 0.0
+    finally:
+        # The engine may own a child process (ProcessEngine): stop it with the job.
+        if engine is not None:
+            close_engine(engine)
     progress(1.0, "done")
     return results
 

@@ -1,0 +1,246 @@
+"""An ``Engine`` that runs faster-whisper in a child process (``transcription.child``).
+
+Why: CTranslate2 model construction, the ``tokenizers`` extension and faster-whisper's Python
+glue hold the GIL for up to a quarter of a second at a time; in the desktop client that froze the
+GUI thread. In a child process they hold the child's GIL, not the app's: the app's thread only
+waits on a pipe (``os.read``/``select`` release the GIL).
+
+What crosses the pipe: the model's name and the models folder (the child verifies the hashes and
+loads the model itself, so the app never reads the weights), float32 windows, and segments back.
+No file, no shared memory. The child runs at nice +10 with the configured ``cpu_threads``; its
+parameters and version string come from the same ``FasterWhisperEngine`` code, so what a
+transcript records is identical to an in-process run.
+
+Cancel: while the child decodes, the waiting thread polls the cancel flag every 50 ms and, when
+it fires, ends the child (SIGTERM, then SIGKILL) and raises ``EngineCancelled``. A child that
+dies or cannot load the model becomes one ``TranscriptionError`` sentence; a later ``transcribe``
+call starts a fresh child, so a job can go on.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import weakref
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from transcription import errors
+from transcription.channel import ChannelClosed, read_message, write_message
+from transcription.child import ENGINE_CHILD_FLAG
+from transcription.decode import SAMPLE_RATE, AudioWindow
+from transcription.engine import CancelFlag, Segment, WindowInfo, Word
+from transcription.errors import EngineCancelled, TranscriptionError
+
+_STOP_WAIT_S = 2.0
+
+
+def child_command() -> list[str]:
+    """How to start the child: the frozen executable with a flag, or this Python with -m."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, ENGINE_CHILD_FLAG]
+    return [sys.executable, "-m", "transcription.child"]
+
+
+def _child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["ORT_DISABLE_TELEMETRY"] = "1"
+    env["HF_HUB_OFFLINE"] = "1"
+    env["HF_HUB_DISABLE_TELEMETRY"] = "1"
+    if not getattr(sys, "frozen", False):
+        # The project is not installed (tests, `python -m app` from a checkout): the child must
+        # find the same source tree as this process.
+        root = str(Path(__file__).resolve().parents[1])
+        env["PYTHONPATH"] = os.pathsep.join(
+            [root, *[p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]])
+    return env
+
+
+def _died(proc: subprocess.Popen[bytes]) -> TranscriptionError:
+    code = proc.poll()
+    if code is not None and code < 0:
+        try:
+            how = f"it was stopped by {signal.Signals(-code).name}"
+        except ValueError:
+            how = f"it was stopped by signal {-code}"
+    elif code is not None:
+        how = f"it exited with status {code}"
+    else:
+        how = "its pipe closed"
+    return TranscriptionError(
+        f"The speech engine stopped unexpectedly ({how}); what was transcribed is kept — "
+        "transcribe again to continue.")
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    """End the child now: closing its input lets an idle child exit; a busy one is terminated."""
+    if proc.poll() is not None:
+        return
+    try:
+        proc.terminate()
+        proc.wait(_STOP_WAIT_S)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    except OSError:
+        pass
+
+
+class ProcessEngine:
+    """faster-whisper in a child process; same interface and recorded metadata as in-process."""
+
+    def __init__(self, name: str, *, models_dir: Path | None, multilingual: bool,
+                 cpu_threads: int = 0) -> None:
+        self.name = name
+        self.multilingual = multilingual
+        self._request = {"model": name, "models_dir": str(models_dir) if models_dir else None,
+                         "cpu_threads": cpu_threads}
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._lock = threading.Lock()
+        self._ready: dict[str, Any] = {}
+        self.child_peak_rss_mib = 0.0
+        self._start()
+
+    # ------------------------------------------------------------------ process
+    @property
+    def pid(self) -> int | None:
+        """The running child's process id (None when no child runs)."""
+        return self._proc.pid if self._proc is not None and self._proc.poll() is None else None
+
+    def _start(self) -> None:
+        """Start a child and wait for it to load the model (raises its one sentence)."""
+        try:
+            proc = subprocess.Popen(child_command(), stdin=subprocess.PIPE,
+                                    stdout=subprocess.PIPE, env=_child_env(), close_fds=True)
+        except OSError as exc:
+            raise TranscriptionError(
+                f"The speech engine could not be started ({type(exc).__name__}); reinstall "
+                "Testimony Vault.") from exc
+        self._proc = proc
+        # Stop the child if this object is dropped without close() (e.g. an exception path).
+        self._finalizer = weakref.finalize(self, _stop, proc)
+        assert proc.stdin is not None and proc.stdout is not None
+        try:
+            write_message(proc.stdin.fileno(), {"kind": "load", **self._request})
+            received = read_message(proc.stdout.fileno())
+        except (ChannelClosed, BrokenPipeError, OSError) as exc:
+            self.close()
+            proc.wait()
+            raise _died(proc) from exc
+        assert received is not None
+        reply = received[0]
+        if reply.get("kind") == "error":
+            self.close()
+            raise _error(reply)
+        if reply.get("kind") != "ready":
+            self.close()
+            raise _died(proc)
+        self._ready = reply
+
+    def close(self) -> None:
+        """Stop the child (idempotent). An idle child exits on its own when its input closes."""
+        proc, self._proc = self._proc, None
+        if proc is None:
+            return
+        if proc.stdin is not None:
+            try:
+                proc.stdin.close()
+            except OSError:
+                pass
+        try:
+            proc.wait(_STOP_WAIT_S)
+        except subprocess.TimeoutExpired:
+            _stop(proc)
+        if proc.stdout is not None:
+            proc.stdout.close()
+        self._finalizer.detach()
+
+    def __enter__(self) -> ProcessEngine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ Engine
+    def version(self) -> str:
+        return str(self._ready["version"])
+
+    def parameters(self) -> dict[str, Any]:
+        return dict(self._ready["parameters"])
+
+    def transcribe(self, audio: AudioWindow, *, language: str | None, task: str,
+                   on_segment: Callable[[Segment], None], cancel: CancelFlag,
+                   glossary: Sequence[str] = ()) -> WindowInfo:
+        """Send one window to the child and hand each segment to ``on_segment`` as it comes."""
+        if len(audio.samples) < SAMPLE_RATE // 10:
+            return WindowInfo(language, None)  # as the in-process engine: nothing to send
+        with self._lock:
+            if self._proc is None or self._proc.poll() is not None:
+                self.close()
+                self._start()
+            proc = self._proc
+            assert proc is not None and proc.stdin is not None and proc.stdout is not None
+            request = {"kind": "transcribe", "offset_s": audio.offset_s,
+                       "is_last": audio.is_last, "language": language, "task": task,
+                       "glossary": list(glossary)}
+            samples = np.ascontiguousarray(audio.samples, dtype="<f4")
+            try:
+                write_message(proc.stdin.fileno(), request, samples.data)
+                while True:
+                    received = read_message(proc.stdout.fileno(), stop=lambda: cancel.cancelled)
+                    if received is None:  # cancelled while the child decodes
+                        self._abandon(proc)
+                        raise EngineCancelled("Cancelled.")
+                    reply = received[0]
+                    kind = reply.get("kind")
+                    if kind == "segment":
+                        if cancel.cancelled:
+                            self._abandon(proc)
+                            raise EngineCancelled("Cancelled.")
+                        on_segment(_segment(reply["segment"]))
+                    elif kind == "done":
+                        self.child_peak_rss_mib = max(self.child_peak_rss_mib,
+                                                      float(reply["peak_rss_mib"]))
+                        probability = reply["language_probability"]
+                        return WindowInfo(reply["language"],
+                                          None if probability is None else float(probability))
+                    elif kind == "error":
+                        raise _error(reply)
+                    else:
+                        raise ChannelClosed(f"unexpected message {kind!r}")
+            except (ChannelClosed, BrokenPipeError, KeyError, TypeError, ValueError) as exc:
+                self._abandon(proc)
+                raise _died(proc) from exc
+
+    def _abandon(self, proc: subprocess.Popen[bytes]) -> None:
+        """End a child whose answer is no longer wanted (cancel) or who broke the stream."""
+        _stop(proc)
+        self.close()
+
+
+def _segment(data: dict[str, Any]) -> Segment:
+    words = [Word(float(w["start"]), float(w["end"]), str(w["word"]), float(w["probability"]))
+             for w in data.get("words") or []]
+    return Segment(float(data["start"]), float(data["end"]), str(data["text"]), words,
+                   avg_logprob=data.get("avg_logprob"), no_speech_prob=data.get("no_speech_prob"))
+
+
+def _error(reply: dict[str, Any]) -> TranscriptionError:
+    """The child's error as the same class in this process (e.g. ModelRejected keeps exit 4)."""
+    cls = getattr(errors, str(reply.get("error")), TranscriptionError)
+    if not (isinstance(cls, type) and issubclass(cls, TranscriptionError)):
+        cls = TranscriptionError
+    return cls(str(reply.get("message") or "The speech engine failed; transcribe again."))
+
+
+def close_engine(engine: object) -> None:
+    """Stop an engine's child process if it has one (engines without ``close`` are left)."""
+    close = getattr(engine, "close", None)
+    if callable(close):
+        close()
