@@ -1,36 +1,44 @@
-"""The GUI thread keeps ticking while a real transcription (tiny.en, real audio) runs through
-the task helper's worker.
+"""The GUI thread never stalls more than 100 ms while transcribing or recording (issue 7).
 
-What is asserted: 95 % of the gaps between 20 ms timer ticks stay under 100 ms, and no gap
-exceeds 1 s, outside the model load. What is measured but not asserted: the single longest
-stall. On this shared 2-core machine (load average around 10 while six people run tests) single
-stalls of 0.1-0.4 s occur while CTranslate2 decodes, and loading the model holds Python's GIL for
-about 0.25 s (the ``tokenizers`` extension); bench/ui_latency.py reports both, and
-docs/benchmarks.md says plainly that the 100 ms target is not met in every instant.
+What is asserted: during a real transcription (tiny.en from its pip package, the committed
+speech fixtures, through the real TaskRunner and the RecordingView's own engine set-up) the
+longest gap between 20 ms QTimer ticks, INCLUDING starting the speech engine and loading the
+model, is under 100 ms beyond the tick interval; the same during a real recording from the
+PulseAudio virtual microphone. The engine runs in a child process (transcription.child), so
+nothing in this process holds the GIL for long; the test checks that it did.
+
+Printed, not asserted: p50/p95 gaps and the same timer's idle baseline measured just before,
+so a stall caused by other programs on a shared machine can be told apart. When the bound is
+broken, the assertion message carries the stacks a watchdog thread recorded at the stall.
 """
 
 from __future__ import annotations
 
 import time
+from typing import Any
 
-from PySide6.QtCore import QTimer
+import numpy as np
+import pytest
 
 from tests.conftest import PASSPHRASE
-from tests.transcribe_helpers import EN_FIXTURES, FIXTURES, add_asset
+from tests.latency import TickMeter
+from tests.transcribe_helpers import EN_FIXTURES, FIXTURES, add_asset, fixture_pcm, wav_bytes
 from tests.ui_support import _audio_devices_first, make_window, speech_wav, unlock, virtual_mic  # noqa: F401
 from ui.tasks import TaskRunner
 
-TICK_MS = 20
 MAX_STALL_S = 0.100
 
 
-def test_event_loop_stays_responsive_during_real_transcription(qtbot, tmp_path, vault):
-    from app import interviews
+def _long_recording(seconds: int = 90, rate: int = 48_000) -> bytes:
+    """Quiet room noise (-60 dBFS, not digital silence) with the two spoken fixtures in it."""
+    noise = np.random.default_rng(7).normal(0.0, 0.001, seconds * rate).astype(np.float32)
+    for at_s, name in ((10, "en_river.flac"), (70, "en_brother.flac")):
+        speech = np.repeat(fixture_pcm(name), rate // 16_000)  # 16 kHz -> 48 kHz
+        noise[at_s * rate: at_s * rate + len(speech)] += speech
+    return wav_bytes(np.vstack([noise, noise]), rate)
 
-    iid = interviews.add_interview(vault, code="SYN-LAT", role="interviewer")
-    for name in EN_FIXTURES:
-        add_asset(vault, iid, (FIXTURES / name).read_bytes(), container="flac",
-                  duration_s=6.0)
+
+def _setup(qtbot: Any, tmp_path: Any, vault: Any, iid: str) -> tuple[Any, Any, TaskRunner]:
     path = vault.path
     vault.lock()
     state = tmp_path / "state"
@@ -42,53 +50,111 @@ def test_event_loop_stays_responsive_during_real_transcription(qtbot, tmp_path, 
     qtbot.waitUntil(lambda: w.session.is_unlocked, timeout=30_000)
     w.workspace.open_interview(iid)
     rv = next(v for v in w.workspace.page.views if type(v).__name__ == "RecordingView")
+    return w, rv, runner
+
+
+def _idle_baseline(qtbot: Any, ms: int = 1500) -> dict[str, float]:
+    idle = TickMeter()
+    idle.start()
+    qtbot.wait(ms)
+    idle.stop()
+    return idle.summary()
+
+
+def _report(what: str, meter: TickMeter, idle: dict[str, float], extra: str = "") -> float:
+    s = meter.summary()
+    print(f"\nlatency during {what}: p50 {s['p50_ms']} ms, p95 {s['p95_ms']} ms, worst "
+          f"{s['max_ms']} ms over {s['ticks']} ticks; idle baseline p95 {idle['p95_ms']} ms, "
+          f"worst {idle['max_ms']} ms{extra}")
+    return max(meter.gaps())
+
+
+def test_no_stall_during_real_transcription_including_model_load(qtbot, tmp_path, vault,
+                                                                 monkeypatch):
+    import app.transcribe as service
+    from app import interviews
+    from transcription.process_engine import ProcessEngine
+
+    iid = interviews.add_interview(vault, code="SYN-LAT", role="interviewer")
+    for name in EN_FIXTURES:
+        add_asset(vault, iid, (FIXTURES / name).read_bytes(), container="flac",
+                  duration_s=6.0)
+    # And a 90 s 48 kHz stereo recording (as a laptop microphone gives): the app resamples it
+    # and sends a full 60 s window (3.8 MB of float32) through the pipe.
+    add_asset(vault, iid, _long_recording(), sample_rate=48_000, channels=2, duration_s=90.0)
+    w, rv, runner = _setup(qtbot, tmp_path, vault, iid)
     qtbot.waitUntil(lambda: rv.model.count() > 0, timeout=10_000)
     rv.model.setCurrentIndex(rv.model.findData("tiny.en"))
     rv.language.setCurrentIndex(rv.language.findData("en"))
-    ticks: list[float] = []
-    timer = QTimer()
-    timer.setInterval(TICK_MS)
-    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
-    timer.start()
-    from app.transcribe import default_engine_factory
 
-    # Baseline: the same timer with nothing running, so load from other programs on a shared
-    # machine is not blamed on the transcription.
-    idle_ticks: list[float] = []
-    idle = QTimer()
-    idle.setInterval(TICK_MS)
-    idle.timeout.connect(lambda: idle_ticks.append(time.perf_counter()))
-    idle.start()
-    qtbot.wait(2000)
-    idle.stop()
-    baseline = max(b - a for a, b in zip(idle_ticks, idle_ticks[1:])) - TICK_MS / 1000
+    # The window's own engine set-up, observed: which engine it made and when it was ready.
+    engines: list[Any] = []
+    ready: list[float] = []
+    real_factory = service.default_engine_factory
 
-    loading: list[tuple[float, float]] = []
+    def observed(*args: Any, **kwargs: Any) -> Any:
+        make = real_factory(*args, **kwargs)
 
-    def timed_factory(name: str):
-        start = time.perf_counter()
-        engine = default_engine_factory(cpu_threads=1)(name)
-        loading.append((start, time.perf_counter()))
-        return engine
+        def wrapped(name: str) -> Any:
+            engine = make(name)
+            engines.append(engine)
+            ready.append(time.perf_counter())
+            return engine
+        return wrapped
 
-    rv.transcribe(engine_factory=timed_factory)
+    monkeypatch.setattr(service, "default_engine_factory", observed)
+    idle = _idle_baseline(qtbot)
+    meter = TickMeter()
+    meter.start()
+    started = time.perf_counter()
+    rv.transcribe()
     qtbot.waitUntil(lambda: rv.transcribe_task is None, timeout=600_000)
-    timer.stop()
+    meter.stop()
     assert rv.message.text().startswith("Transcription finished"), rv.message.text()
-    assert len(loading) == 1
-    lo, hi = loading[0]
-    gaps = [b - a for a, b in zip(ticks, ticks[1:]) if b < lo or a > hi]
-    assert len(gaps) > 20  # the transcription took long enough to measure
-    ordered = sorted(g - TICK_MS / 1000 for g in gaps)
-    p95 = ordered[int(len(ordered) * 0.95)]
-    worst = ordered[-1]
-    print(f"latency: p95 {p95 * 1000:.0f} ms, worst {worst * 1000:.0f} ms, idle baseline "
-          f"{baseline * 1000:.0f} ms, model load {(hi - lo) * 1000:.0f} ms")
-    assert p95 < MAX_STALL_S, f"95th percentile stall {p95 * 1000:.0f} ms"
-    assert worst < 1.0, f"the GUI thread froze for {worst:.1f} s"
+    assert len(engines) == 1 and isinstance(engines[0], ProcessEngine)
+    assert engines[0].pid is None  # the child was stopped with the job
+    load = meter.summary(started, ready[0])
+    worst = _report("a real tiny.en transcription (engine start and model load included)",
+                    meter, idle, f"; engine start + model load {ready[0] - started:.2f} s, worst "
+                    f"gap in it {load['max_ms']} ms")
+    assert len(meter.ticks) > 20  # the transcription took long enough to measure
+    assert worst < MAX_STALL_S, (
+        f"the GUI thread stalled {worst * 1000:.0f} ms (idle baseline worst "
+        f"{idle['max_ms']} ms)\n{meter.explain()}")
     v = w.session.vault
     text = " ".join(r[0] for r in v.conn.execute(
         "SELECT text FROM segment WHERE interview_id = ? AND layer = 'original'", (iid,)))
-    assert "river" in text.lower() or "brother" in text.lower()
+    assert text.lower().count("river") >= 2 and text.lower().count("brother") >= 2
+    w.lock()
+    runner.shutdown()
+
+
+def test_no_stall_while_recording_from_the_virtual_microphone(qtbot, tmp_path, vault,
+                                                              virtual_mic,  # noqa: F811
+                                                              speech_wav):  # noqa: F811
+    from app import interviews
+
+    iid = interviews.add_interview(vault, code="SYN-LAT-REC", role="interviewer")
+    w, rv, runner = _setup(qtbot, tmp_path, vault, iid)
+    if rv.device.count() < 2:
+        pytest.skip("no PulseAudio input device is visible to Qt Multimedia")
+    idle = _idle_baseline(qtbot)
+    player = virtual_mic.play_async(speech_wav)
+    meter = TickMeter()
+    meter.start()
+    rv.record_button.click()
+    qtbot.waitUntil(lambda: rv.rec_state.text() == "Recording", timeout=10_000)
+    qtbot.waitUntil(lambda: rv.level.value() > 0, timeout=10_000)
+    qtbot.wait(3000)
+    rv.stop_button.click()
+    qtbot.waitUntil(lambda: rv.recorder is None, timeout=15_000)
+    meter.stop()
+    player.wait(60)
+    assert rv.message.text().startswith("Recording saved"), rv.message.text()
+    worst = _report("a recording from the virtual microphone (start and stop included)",
+                    meter, idle)
+    assert worst < MAX_STALL_S, (
+        f"the GUI thread stalled {worst * 1000:.0f} ms (idle baseline worst "
+        f"{idle['max_ms']} ms)\n{meter.explain()}")
     w.lock()
     runner.shutdown()

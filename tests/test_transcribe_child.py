@@ -1,0 +1,191 @@
+"""The speech engine in a child process (transcription.process_engine / transcription.child).
+
+Real tiny.en, real child processes. What must hold: the child's output and everything a
+transcript records are identical to the in-process engine's; it runs at nice +10 with the
+configured threads, telemetry off, and opens no file but the model's; cancel ends it at once;
+a child that dies or cannot load its model gives one sentence and the job resumes as before.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from app import transcribe
+from app.interviews import add_interview
+from app.tasks import CancelToken
+from tests.transcribe_helpers import add_asset, fixture_pcm, wav_bytes
+from transcription import models
+from transcription.decode import SAMPLE_RATE, AudioWindow
+from transcription.engine import FasterWhisperEngine, Segment
+from transcription.errors import EngineCancelled, ModelRejected, TranscriptionError
+from transcription.process_engine import ProcessEngine
+
+
+def _child(name: str = "tiny.en", *, models_dir: Path | None = None,
+           cpu_threads: int = 1) -> ProcessEngine:
+    info = models.get_model(name, models_dir)
+    return ProcessEngine(name, models_dir=models_dir, multilingual=info.multilingual,
+                         cpu_threads=cpu_threads)
+
+
+def _speech(seconds: int, every_s: int = 8) -> np.ndarray:
+    """The river sentence every ``every_s`` seconds: a long window that takes a while to decode."""
+    clip = fixture_pcm("en_river.flac")
+    audio = np.zeros(seconds * SAMPLE_RATE, np.float32)
+    for at in range(0, seconds - every_s + 1, every_s):
+        audio[at * SAMPLE_RATE: at * SAMPLE_RATE + len(clip)] = clip
+    return audio
+
+
+def _proc_status(pid: int) -> dict[str, Any]:
+    stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    environ = dict(item.split("=", 1) for item in
+                   Path(f"/proc/{pid}/environ").read_bytes().decode().split("\0") if "=" in item)
+    fds = []
+    for fd in os.listdir(f"/proc/{pid}/fd"):
+        if fd in ("1", "2"):
+            continue  # stderr, inherited from this process (under pytest: its capture file)
+        try:
+            fds.append(os.readlink(f"/proc/{pid}/fd/{fd}"))
+        except OSError:
+            pass
+    threads = len(os.listdir(f"/proc/{pid}/task"))
+    return {"nice": int(stat[16]), "env": environ, "fds": fds, "threads": threads}
+
+
+def test_child_output_and_recorded_metadata_equal_the_in_process_engine() -> None:
+    window = AudioWindow(12.5, fixture_pcm("en_brother.flac"), True)
+    local = FasterWhisperEngine(models.load_spec("tiny.en"), cpu_threads=1)
+    expected: list[Segment] = []
+    expected_info = local.transcribe(window, language="en", task="transcribe",
+                                     on_segment=expected.append, cancel=CancelToken(),
+                                     glossary=["Yodok", "Bowibu"])
+    with _child() as engine:
+        got: list[Segment] = []
+        info = engine.transcribe(window, language="en", task="transcribe",
+                                 on_segment=got.append, cancel=CancelToken(),
+                                 glossary=["Yodok", "Bowibu"])
+        assert got == expected and got and got[0].words
+        assert info == expected_info
+        assert (engine.name, engine.multilingual) == (local.name, local.multilingual)
+        assert engine.parameters() == local.parameters()
+        assert engine.version() == local.version()
+        pid = engine.pid
+        assert pid is not None
+        seen = _proc_status(pid)
+    assert engine.pid is None
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)  # closed means gone, not a zombie left behind
+    # nice +10 (or higher if started from an already lowered thread), telemetry off.
+    assert seen["nice"] >= 10
+    assert seen["env"]["ORT_DISABLE_TELEMETRY"] == "1" and seen["env"]["HF_HUB_OFFLINE"] == "1"
+    # Its own descriptors are the two pipes and /dev/null: nothing in a temporary folder or
+    # /dev/shm (the model was read into memory and closed).
+    assert sorted(f.split(":")[0] for f in seen["fds"]) == ["/dev/null", "pipe", "pipe"], \
+        seen["fds"]
+
+
+def test_cancel_while_the_child_decodes_ends_it_at_once() -> None:
+    engine = _child()
+    pid = engine.pid
+    token = CancelToken()
+    got: list[Segment] = []
+
+    def cancel_soon(seg: Segment) -> None:
+        got.append(seg)
+        if len(got) == 1:  # the child is now deep in the window: cancel from another thread
+            threading.Timer(0.05, token.cancel).start()
+
+    started = time.perf_counter()
+    with pytest.raises(EngineCancelled):
+        engine.transcribe(AudioWindow(0.0, _speech(60), False), language="en",
+                          task="transcribe", on_segment=cancel_soon, cancel=token)
+    assert time.perf_counter() - started < 10  # a whole 60 s window would still be running
+    assert len(got) < 7  # the window has 7 sentences: it did not run to the end
+    assert engine.pid is None
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid or 0, 0)
+    # A later window starts a fresh child (a job going on after an interrupted window).
+    again: list[Segment] = []
+    engine.transcribe(AudioWindow(0.0, fixture_pcm("en_river.flac"), True), language="en",
+                      task="transcribe", on_segment=again.append, cancel=CancelToken())
+    assert "river" in again[0].text
+    engine.close()
+
+
+def test_a_killed_child_is_one_sentence_and_the_job_resumes(vault: Any,
+                                                              monkeypatch: Any) -> None:
+    audio = wav_bytes(_speech(80, every_s=10))
+    iid = add_interview(vault, code="NK-CHILD-KILL", role="interviewer")
+    add_asset(vault, iid, audio, duration_s=80.0)
+    clean = add_interview(vault, code="NK-CHILD-CLEAN", role="interviewer")
+    add_asset(vault, clean, audio, duration_s=80.0)
+    engines: list[ProcessEngine] = []
+    real = transcribe.default_engine_factory
+
+    def killing(name: str) -> Any:
+        engine = real(cpu_threads=1)(name)
+        assert isinstance(engine, ProcessEngine)
+        engines.append(engine)
+        return engine
+
+    def kill_on_third(fraction: float, label: str) -> None:
+        count = vault.conn.execute("SELECT COUNT(*) FROM segment").fetchone()[0]
+        if len(engines) == 1 and count == 3 and engines[0].pid:
+            os.kill(engines[0].pid, signal.SIGKILL)
+
+    with pytest.raises(TranscriptionError) as err:
+        transcribe.transcribe_interview(vault, iid, role="interviewer", model="tiny.en",
+                                        language="en", engine_factory=killing,
+                                        progress=kill_on_third)
+    message = str(err.value)
+    assert message == ("The speech engine stopped unexpectedly (it was stopped by SIGKILL); "
+                       "what was transcribed is kept — transcribe again to continue.")
+    state, resume_at = vault.conn.execute(
+        "SELECT state, resume_at_s FROM transcript").fetchone()
+    assert state == "failed" and resume_at == 0.0  # killed inside the first window
+    [result] = transcribe.transcribe_interview(vault, iid, role="interviewer",
+                                               engine_factory=killing)
+    assert result.state == "complete"
+    transcribe.transcribe_interview(vault, clean, role="interviewer", model="tiny.en",
+                                    language="en", engine_factory=killing)
+
+    def segments(interview: str) -> list[tuple[int, float, float, str]]:
+        return vault.conn.execute("SELECT idx, start_s, end_s, text FROM segment WHERE "
+                                  "interview_id = ? ORDER BY idx", (interview,)).fetchall()
+
+    assert segments(iid) == segments(clean)  # resumed after the kill == never interrupted
+    assert len(segments(iid)) >= 8 and all(e.pid is None for e in engines)
+
+
+def test_a_model_the_child_cannot_load_gives_its_one_sentence(tmp_path: Path) -> None:
+    folder = tmp_path / "models"
+    (folder / "broken").mkdir(parents=True)
+    junk = b"not a CTranslate2 model" * 100
+    (folder / "broken" / "model.bin").write_bytes(junk)
+    import hashlib
+
+    registry = {
+        "altered": {"multilingual": False, "files": {"model.bin": "0" * 64}},
+        "broken": {"multilingual": False,
+                   "files": {"model.bin": hashlib.sha256(junk).hexdigest()}},
+    }
+    (folder / "altered").mkdir()
+    (folder / "altered" / "model.bin").write_bytes(junk)
+    (folder / models.REGISTRY_NAME).write_text(json.dumps(registry))
+    with pytest.raises(ModelRejected) as rejected:  # the same class: the CLI's exit code 4
+        _child("altered", models_dir=folder)
+    assert str(rejected.value).startswith("The model 'altered' does not match its recorded "
+                                          "checksums")
+    with pytest.raises(TranscriptionError) as failed:
+        _child("broken", models_dir=folder)
+    assert str(failed.value).startswith("The model 'broken' could not be loaded")
