@@ -17,6 +17,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -74,14 +75,25 @@ def main() -> int:
               duration_s=args.minutes * 60)
     before = peak_rss_mib()
     started = time.perf_counter()
-    transcribe.transcribe_interview(
-        vault, iid, role="interviewer", model=args.model, language="en",
-        engine_factory=transcribe.default_engine_factory(args.threads))
+    engines: list[Any] = []
+    make = transcribe.default_engine_factory(args.threads)
+
+    def factory(name: str) -> Any:
+        engines.append(make(name))
+        return engines[-1]
+
+    transcribe.transcribe_interview(vault, iid, role="interviewer", model=args.model,
+                                    language="en", engine_factory=factory)
     seconds = time.perf_counter() - started
     segs = transcripts.segments(vault, iid)
+    # The model and the decoder run in the engine's child process (transcription.child): the
+    # job's memory is this process's peak plus the child's (a slight over-estimate, as the two
+    # peaks need not coincide, but the same for every recording length).
+    child = max((getattr(e, "child_peak_rss_mib", 0.0) for e in engines), default=0.0)
     json.dump({"minutes": args.minutes, "segments": len(segs),
                "first": segs[0].text if segs else "", "last_start": segs[-1].start if segs else 0,
-               "peak_rss_mib": peak_rss_mib(), "rss_before_mib": before,
+               "peak_rss_mib": peak_rss_mib() + child, "app_peak_rss_mib": peak_rss_mib(),
+               "engine_peak_rss_mib": child, "rss_before_mib": before,
                "seconds": seconds}, sys.stdout)
     vault.lock()
     return 0
