@@ -13,7 +13,12 @@ Set-ups, alternated so that a change of load on a shared machine hits both:
 - "idle": the same timer with nothing running, measured before each transcription.
 
 Prints a table and writes bench/results/ui.json.
-Run: flock /work/quiet.lock .venv/bin/python bench/bench_ui.py [--rounds 2]
+The first transcription after start-up also imports the engine's libraries: it is measured
+for each set-up in a fresh process of its own ("(first)" rows).
+
+Run: flock /work/quiet.lock .venv/bin/python bench/bench_ui.py [--rounds 2] [--busy]
+(--busy keeps one core busy with ``python -c "while True: pass"`` at normal priority, as another
+program might; results go to bench/results/ui-busy.json instead of ui.json.)
 """
 
 from __future__ import annotations
@@ -35,10 +40,43 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 from bench.common import save  # noqa: E402
 
 
+def _median(rows: list[tuple[str, dict[str, Any]]], name: str) -> float:
+    return statistics.median(r["seconds"] for n, r in rows if n == name)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--busy", action="store_true",
+                        help="keep one core busy with a plain Python loop at normal priority")
+    parser.add_argument("--first-run-of", choices=("child", "in-process"),
+                        help="(internal) one run in this fresh process, printed as JSON")
     args = parser.parse_args()
+    busy = None
+    if args.busy and args.first_run_of is None:
+        import subprocess
+
+        busy = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        return _measure(args)
+    finally:
+        if busy is not None:
+            busy.kill()
+            busy.wait()
+
+
+def _measure(args: argparse.Namespace) -> int:
+    if args.first_run_of is None:
+        # The first transcription after the app starts also pays for importing the engine's
+        # libraries; measure it for each set-up in a fresh process of its own.
+        import json
+        import subprocess
+
+        firsts = []
+        for setup in ("in-process", "child"):
+            out = subprocess.run([sys.executable, __file__, "--first-run-of", setup],
+                                 capture_output=True, text=True, check=True, cwd=ROOT)
+            firsts.append((f"{setup} (first)", json.loads(out.stdout.splitlines()[-1])))
     os.environ["TESTIMONY_STATE_DIR"] = tempfile.mkdtemp(prefix="bench-ui-state-")
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
@@ -106,7 +144,15 @@ def main() -> int:
                                   "load_max_ms": load["max_ms"],
                                   "watchdog_stalls": len(meter.stalls)}
 
+    if args.first_run_of is not None:
+        import json
+
+        result = {"idle": idle(), "run": run(args.first_run_of)}
+        print(json.dumps(result))
+        return 0
     rows: list[tuple[str, dict[str, Any]]] = []
+    for name, first in firsts:
+        rows += [("idle", first["idle"]), (name, first["run"])]
     # A warm-up run pays for first imports and disk cache in both set-ups; not reported.
     run("in-process")
     run("child")
@@ -114,23 +160,23 @@ def main() -> int:
         for setup in ("child", "in-process"):
             rows.append(("idle", idle()))
             rows.append((setup, run(setup)))
-    print(f"{'set-up':11s} {'p50 ms':>7s} {'p95 ms':>7s} {'max ms':>7s} {'load s':>7s} "
+    print(f"{'set-up':20s} {'p50 ms':>7s} {'p95 ms':>7s} {'max ms':>7s} {'load s':>7s} "
           f"{'max in load':>11s} {'total s':>8s}")
     for name, r in rows:
-        print(f"{name:11s} {r['p50_ms']:7.1f} {r['p95_ms']:7.1f} {r['max_ms']:7.1f} "
+        print(f"{name:20s} {r['p50_ms']:7.1f} {r['p95_ms']:7.1f} {r['max_ms']:7.1f} "
               f"{r.get('load_s', 0):7.2f} {r.get('load_max_ms', 0):11.1f} "
               f"{r.get('seconds', 0):8.2f}")
 
     def worst(name: str, key: str) -> float:
-        return max(r[key] for n, r in rows if n == name)
+        return max(r[key] for n, r in rows if n.startswith(name))
 
     ratio = worst("child", "max_ms") / max(worst("in-process", "max_ms"), 0.1)
     print(f"worst gap, child / in-process: {ratio:.2f}; "
           f"median transcription time, child / in-process: "
-          f"{statistics.median(r['seconds'] for n, r in rows if n == 'child') / statistics.median(r['seconds'] for n, r in rows if n == 'in-process'):.2f}")  # noqa: E501
+          f"{_median(rows, 'child') / _median(rows, 'in-process'):.2f} (warm runs)")
     load = os.getloadavg()[0]
     print(f"load average at the end: {load:.1f}")
-    save("ui", {"rows": [{"setup": n, **r} for n, r in rows],
+    save("ui-busy" if args.busy else "ui", {"busy_core": args.busy, "rows": [{"setup": n, **r} for n, r in rows],
                 "load_average": round(load, 1)})
     del app
     return 0
