@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sys
 import threading
 import time
 from pathlib import Path
@@ -189,3 +190,21 @@ def test_a_model_the_child_cannot_load_gives_its_one_sentence(tmp_path: Path) ->
     with pytest.raises(TranscriptionError) as failed:
         _child("broken", models_dir=folder)
     assert str(failed.value).startswith("The model 'broken' could not be loaded")
+
+
+def test_the_frozen_entry_point_runs_the_child_before_the_app(monkeypatch: Any) -> None:
+    """packaging/entry.py with the child flag is the engine (what the frozen app starts)."""
+    import transcription.process_engine as pe
+    from tests.conftest import ROOT
+    from transcription.child import ENGINE_CHILD_FLAG
+
+    monkeypatch.setattr(pe, "child_command", lambda: [
+        sys.executable, str(ROOT / "packaging" / "entry.py"), ENGINE_CHILD_FLAG])
+    with _child() as engine:
+        got: list[Segment] = []
+        engine.transcribe(AudioWindow(0.0, fixture_pcm("en_river.flac"), True), language="en",
+                          task="transcribe", on_segment=got.append, cancel=CancelToken())
+        assert "river" in got[0].text
+        # Only the engine runs there: the CLI and Qt were never imported by the child.
+        maps = Path(f"/proc/{engine.pid}/maps").read_text()
+        assert "libQt6" not in maps and "sqlcipher" not in maps.lower()
