@@ -175,3 +175,13 @@ def test_any_single_flipped_byte_is_detected(data: bytes, flip: int,
     sealed[flip % len(sealed)] ^= 0x20
     with pytest.raises(agefile.AgeError):
         decrypt(bytes(sealed), secret)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(tail=st.binary(max_size=600), stanza=st.booleans())
+def test_arbitrary_headers_fail_only_with_age_error(tail: bytes, stanza: bool,
+                                                    keys: tuple[str, str]) -> None:
+    secret, _ = keys
+    prefix = agefile.AGE_MAGIC + (b"-> X25519 " if stanza else b"")
+    with pytest.raises(agefile.AgeError):
+        decrypt(prefix + tail, secret)
