@@ -7,8 +7,9 @@ every page on the way. This measures that floor alone (no hashing, no bundle, no
 the vault's settings and for the alternatives SQLCipher offers (bigger pages, HMAC-SHA256, two
 reader connections on two threads), against stock ``age -r`` encrypting the same bytes from a
 plaintext file in the same run. If the floor is below 0.7x of age, no export pipeline can reach
-0.7x while audio lives inside SQLCipher. The audio is random bytes; the plaintext copy for the
-age baseline is written to the bench's temp folder only.
+0.7x while audio lives inside SQLCipher. ``cipher_memory_security`` is a process-wide SQLCipher
+setting, so every read runs in a fresh subprocess. The audio is random bytes; the plaintext copy
+for the age baseline is written to the bench's temp folder only.
 """
 
 from __future__ import annotations
@@ -31,16 +32,21 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 CHUNK = 256 * 1024  # the vault's blob chunk size
-VARIANTS = [  # (label, cipher_page_size, cipher_hmac_algorithm, reader threads)
-    ("vault settings (4 KiB pages, HMAC-SHA512)", None, None, 1),
-    ("vault settings, 2 reader connections", None, None, 2),
-    ("64 KiB pages, HMAC-SHA512", 65536, None, 1),
-    ("64 KiB pages, HMAC-SHA256", 65536, "HMAC_SHA256", 1),
-    ("64 KiB pages, HMAC-SHA256, 2 readers", 65536, "HMAC_SHA256", 2),
+VARIANTS = [  # (label, cipher_page_size, cipher_hmac_algorithm, reader threads, memory security)
+    ("vault settings (4 KiB pages, HMAC-SHA512, memory security ON)", None, None, 1, "ON"),
+    ("vault settings, 2 reader connections", None, None, 2, "ON"),
+    ("64 KiB pages, HMAC-SHA512", 65536, None, 1, "ON"),
+    ("64 KiB pages, HMAC-SHA256", 65536, "HMAC_SHA256", 1, "ON"),
+    ("64 KiB pages, HMAC-SHA256, 2 readers", 65536, "HMAC_SHA256", 2, "ON"),
+    ("memory security OFF, 4 KiB pages, HMAC-SHA512", None, None, 1, "OFF"),
+    ("memory security OFF, 4 KiB pages, 2 readers", None, None, 2, "OFF"),
+    ("memory security OFF, 64 KiB pages, HMAC-SHA256, 2 readers", 65536, "HMAC_SHA256", 2,
+     "OFF"),
 ]
 
 
-def _connect(path: Path, key: str, page: int | None, hmac: str | None) -> Any:
+def _connect(path: Path, key: str, page: int | None, hmac: str | None,
+             memsec: str = "ON") -> Any:
     import sqlcipher3
 
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
@@ -50,7 +56,7 @@ def _connect(path: Path, key: str, page: int | None, hmac: str | None) -> Any:
         conn.execute(f"PRAGMA cipher_page_size = {page}")
     if hmac:
         conn.execute(f"PRAGMA cipher_hmac_algorithm = {hmac}")
-    conn.execute("PRAGMA cipher_memory_security = ON")
+    conn.execute(f"PRAGMA cipher_memory_security = {memsec}")
     conn.execute("PRAGMA journal_mode = WAL")
     return conn
 
@@ -70,9 +76,10 @@ def _fill(path: Path, key: str, page: int | None, hmac: str | None, raw: Path) -
     conn.close()
 
 
-def _read(path: Path, key: str, page: int | None, hmac: str | None, readers: int) -> float:
+def _read(path: Path, key: str, page: int | None, hmac: str | None, readers: int,
+          memsec: str) -> float:
     """Seconds to read every chunk in order (``readers`` connections on as many threads)."""
-    conns = [_connect(path, key, page, hmac) for _ in range(readers)]
+    conns = [_connect(path, key, page, hmac, memsec) for _ in range(readers)]
     seqs = [r[0] for r in conns[0].execute("SELECT seq FROM blob_chunk ORDER BY seq")]
     queues: list[queue.Queue[bytes]] = [queue.Queue(8) for _ in range(readers)]
 
@@ -110,20 +117,22 @@ def measure(mb: int, repeat: int) -> dict[str, Any]:
         size = mb * (1 << 20)
         age: list[float] = []
         reads: dict[str, list[float]] = {}
-        for i, (label, page, hmac, _n) in enumerate(VARIANTS):
-            db = work / f"v{i}.db"
-            if not db.exists() and not any(v[1:3] == (page, hmac) for v in VARIANTS[:i]):
-                _fill(db, key, page, hmac, raw)
+        for i, (_label, page, hmac, _n, _m) in enumerate(VARIANTS):
+            if not any(v[1:3] == (page, hmac) for v in VARIANTS[:i]):
+                _fill(work / f"v{i}.db", key, page, hmac, raw)
         for _ in range(repeat):
             (work / "raw.age").unlink(missing_ok=True)
             start = time.perf_counter()
             subprocess.run(["age", "-r", recipient, "-o", str(work / "raw.age"), str(raw)],
                            check=True)
             age.append(time.perf_counter() - start)
-            for i, (label, page, hmac, readers) in enumerate(VARIANTS):
+            for i, (label, page, hmac, _readers, _memsec) in enumerate(VARIANTS):
                 first = next(j for j, v in enumerate(VARIANTS) if v[1:3] == (page, hmac))
-                reads.setdefault(label, []).append(
-                    _read(work / f"v{first}.db", key, page, hmac, readers))
+                out = subprocess.run(
+                    [sys.executable, __file__, "--child", str(i), "--db",
+                     str(work / f"v{first}.db"), "--key", key],
+                    capture_output=True, text=True, check=True, cwd=ROOT)
+                reads.setdefault(label, []).append(float(out.stdout.strip()))
         age_s = statistics.median(age)
         return {
             "audio_mb": mb, "repeat": repeat,
@@ -140,7 +149,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--mb", type=int, default=256)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--child", type=int)
+    parser.add_argument("--db")
+    parser.add_argument("--key")
     args = parser.parse_args()
+    if args.child is not None:
+        _label, page, hmac, readers, memsec = VARIANTS[args.child]
+        print(_read(Path(args.db), args.key, page, hmac, readers, memsec))
+        return
     from bench.common import save
 
     results = measure(args.mb, args.repeat)
