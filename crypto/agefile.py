@@ -235,6 +235,8 @@ def _parse_header(head: bytes) -> tuple[list[_Stanza], bytes, bytes, int]:
         body = b""
         while True:
             part = line()
+            if len(part) > 64:
+                raise AgeError("the age header is damaged")
             body += part
             if len(part) < 64:
                 break

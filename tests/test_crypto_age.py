@@ -159,7 +159,8 @@ def test_header_parser_skips_unknown_stanzas_and_rejects_noncanonical_base64() -
             + base64.b64encode(bytes(32)).rstrip(b"=") + b"\n")
     assert agefile.check_header(io.BytesIO(head + b"payload")) == len(head)
     padded = head.replace(body[64:] + b"\n", body[64:] + b"=\n", 1)
-    for bad in (padded, head.replace(b"-> X25519", b"->  X25519"), head[:-2] + b"\n",
+    long_line = head.replace(body[:64] + b"\n" + body[64:], body[:68] + b"\n" + body[68:], 1)
+    for bad in (padded, long_line, head.replace(b"-> X25519", b"->  X25519"), head[:-2] + b"\n",
                 agefile.AGE_MAGIC + b"--- " + base64.b64encode(bytes(32)).rstrip(b"=") + b"\n"):
         with pytest.raises(agefile.AgeError):
             agefile.check_header(io.BytesIO(bad))
