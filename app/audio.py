@@ -112,7 +112,8 @@ def settle_interrupted(conn: Connection, *, end_reason: str = "crash") -> list[s
 # ---------------------------------------------------------------------------- listing
 def list_assets(vault: Vault, interview: str) -> list[AudioAsset]:
     """Every recording and import of an interview, oldest first."""
-    settle_interrupted(vault.conn)
+    if not vault.readonly:  # a read-only vault is listed as it is
+        settle_interrupted(vault.conn)
     interview_id = resolve_id(vault, interview)
     rows = vault.conn.execute(
         f"SELECT {_ASSET_COLUMNS} FROM audio_asset a JOIN blob b ON b.id = a.blob_id"  # noqa: S608 - constant

@@ -79,22 +79,29 @@ def unlock(
     sleep: Callable[[float], None] = time.sleep,
     role: str = "system",
     allow_weak_kdf: bool = False,
+    readonly: bool = False,
     now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
 ) -> UnlockResult:
-    """Open a vault, applying the failed-attempt delay and recording failures."""
+    """Open a vault, applying the failed-attempt delay and recording failures.
+
+    With ``readonly`` (see Vault.open) the vault is not written: interrupted recordings are not
+    settled and earlier failed attempts stay counted, to be audited at the next normal unlock.
+    A wrong passphrase is still counted (in the state folder, outside the vault)."""
     vault_id = read_header(path).vault_id if is_vault(path) else None
     attempts = read_attempts(state_dir, vault_id) if vault_id else FailedAttempts(0, None, None)
     wait = delay_for(attempts.count)
     if wait:
         sleep(wait)
     try:
-        vault = Vault.open(path, passphrase, allow_weak_kdf=allow_weak_kdf)
+        vault = Vault.open(path, passphrase, allow_weak_kdf=allow_weak_kdf, readonly=readonly)
     except WrongPassphrase:
         if vault_id:
             stamp = now().isoformat(timespec="seconds")
             _write_attempts(state_dir, vault_id, FailedAttempts(
                 attempts.count + 1, attempts.since or stamp, stamp))
         raise
+    if readonly:
+        return UnlockResult(vault, attempts)
     # Recordings cut off by a crash become playable assets marked 'interrupted' (issue 3).
     settle_interrupted(vault.conn)
     if attempts.count:

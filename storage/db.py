@@ -50,11 +50,24 @@ def file_is_plaintext_sqlite(path: Path) -> bool:
         return False
 
 
-def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
+def _readonly_uri(path: Path) -> str:
+    """A URI that reads the database without writing anything in its folder.
+
+    A read-only WAL database needs its -wal and -shm files; SQLite creates them if they are
+    missing and cannot remove them afterwards. So: if a -wal file exists (the vault is open
+    elsewhere, or was not closed cleanly) read through it; otherwise everything is in the main
+    file and ``immutable=1`` reads it with no side files at all."""
+    query = "mode=ro" if Path(f"{path}-wal").exists() else "mode=ro&immutable=1"
+    return f"{path.resolve().as_uri()}?{query}"
+
+
+def connect(path: Path, key: bytes, *, create: bool = False,
+            readonly: bool = False) -> Connection:
     """Open (or with ``create``, create) the encrypted database with ``key`` (32 bytes).
 
     Raises WrongPassphrase if the key does not open it, VaultCorrupt if the file is plaintext or
-    damaged. Never writes to an existing file before the key has been checked.
+    damaged. Never writes to an existing file before the key has been checked; with
+    ``readonly``, never writes at all (``query_only``, and no -wal/-shm files are created).
     """
     if len(key) != 32:
         raise ValueError("the data key must be 32 bytes")
@@ -65,7 +78,12 @@ def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
         raise VaultCorrupt(
             "The vault database is not encrypted, so it is not a genuine vault file; do not use it."
         )
-    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
+    if readonly:
+        conn = sqlcipher3.connect(_readonly_uri(path), uri=True, isolation_level=None,
+                                  check_same_thread=False, timeout=30)
+    else:
+        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False,
+                                  timeout=30)
     try:
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         conn.execute("PRAGMA cipher_compatibility = 4")
@@ -84,8 +102,11 @@ def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA trusted_schema = OFF")
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
+        if readonly:
+            conn.execute("PRAGMA query_only = ON")
+        else:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA busy_timeout = 30000")
         conn.set_authorizer(_authorizer)
     except BaseException:

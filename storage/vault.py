@@ -37,7 +37,7 @@ from storage.errors import (
     WrongPassphrase,
 )
 from storage.header import HEADER_NAME, Header, read_header, write_header_atomically
-from storage.migrations import migrate
+from storage.migrations import LATEST_VERSION, current_version, migrate
 
 LOCKS_DIR = "locks"
 WRONG_PASSPHRASE_MESSAGE = (
@@ -86,6 +86,7 @@ class Vault:
         self._data_key: bytearray | None = bytearray(data_key)
         self.conn: Connection = conn
         self.recovered_blobs: list[tuple[str, str]] = []
+        self.readonly = False
 
     # ----------------------------------------------------------------- lifecycle
     @classmethod
@@ -168,11 +169,16 @@ class Vault:
         passphrase: bytes | bytearray,
         *,
         allow_weak_kdf: bool = False,
+        readonly: bool = False,
     ) -> Vault:
         """Unlock a vault with its passphrase.
 
+        With ``readonly`` nothing in the folder is written at all: no migrations (a vault that
+        needs one is refused with VaultLocked), no crash recovery, no checkpoint at lock, and the
+        connection is ``query_only``. For commands that promise never to write (verify).
+
         Raises VaultNotFound, WrongPassphrase (nothing in the folder changes), WeakKdf,
-        VaultCorrupt.
+        VaultCorrupt, VaultLocked.
         """
         path = Path(path)
         header = cls._read_header(path)
@@ -182,7 +188,7 @@ class Vault:
             data_key = unwrap_key(kek, header.passphrase_wrap, header.passphrase_aad())
         except UnwrapError as exc:
             raise WrongPassphrase(WRONG_PASSPHRASE_MESSAGE) from exc
-        return cls._open_db(path, header, data_key)
+        return cls._open_db(path, header, data_key, readonly=readonly)
 
     @classmethod
     def open_with_recovery(cls, path: Path, code: str) -> Vault:
@@ -210,10 +216,16 @@ class Vault:
         return read_header(path)
 
     @classmethod
-    def _open_db(cls, path: Path, header: Header, data_key: bytes) -> Vault:
-        conn = connect(path / DB_NAME, data_key)
+    def _open_db(cls, path: Path, header: Header, data_key: bytes, *,
+                 readonly: bool = False) -> Vault:
+        conn = connect(path / DB_NAME, data_key, readonly=readonly)
         try:
-            migrate(conn)
+            if readonly and current_version(conn) != LATEST_VERSION:
+                raise VaultLocked(
+                    "This vault must be upgraded before it can be read without changes; unlock it "
+                    "once in Testimony Vault, then try again.")
+            if not readonly:
+                migrate(conn)
             row = conn.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()
             if row is None or row[0] != header.vault_id:
                 raise VaultCorrupt(
@@ -221,7 +233,9 @@ class Vault:
                     "with or mixed up."
                 )
             vault = cls(path, header, data_key, conn)
-            vault.recovered_blobs = blobs.recover_interrupted(conn, path / LOCKS_DIR)
+            vault.readonly = readonly
+            if not readonly:
+                vault.recovered_blobs = blobs.recover_interrupted(conn, path / LOCKS_DIR)
         except BaseException:
             conn.close()
             raise
@@ -235,8 +249,9 @@ class Vault:
             self._data_key = None
         if self.conn is not None:
             # Fold the WAL back into the main file; locking must succeed even if this fails.
-            with contextlib.suppress(Exception):
-                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            if not self.readonly:
+                with contextlib.suppress(Exception):
+                    self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             self.conn.close()
             self.conn = None
 
@@ -267,7 +282,7 @@ class Vault:
 
     def new_connection(self) -> Connection:
         """A second connection to the same database (e.g. for a recording thread)."""
-        return connect(self.path / DB_NAME, self._key())
+        return connect(self.path / DB_NAME, self._key(), readonly=self.readonly)
 
     # ----------------------------------------------------------------- key management
     def change_passphrase(self, new_passphrase: bytes | bytearray, *,

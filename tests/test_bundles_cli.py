@@ -25,6 +25,13 @@ def sup_cli(tmp_path: Path, cli: Cli) -> Cli:
     return Cli(tmp_path / "sup-vault", cli.passphrase_file, cli.env)
 
 
+def _folder_state(path: Path) -> dict[str, tuple[str, int]]:
+    """Every file in a vault folder: content hash and modification time."""
+    return {str(p.relative_to(path)): (hashlib.sha256(p.read_bytes()).hexdigest(),
+                                       p.stat().st_mtime_ns)
+            for p in sorted(path.rglob("*")) if p.is_file()}
+
+
 def _ok(result: subprocess.CompletedProcess[str]) -> str:
     assert result.returncode == 0, result.stderr
     return result.stdout
@@ -77,10 +84,18 @@ def test_full_workflow_and_stock_tools(tmp_path: Path, cli: Cli, sup_cli: Cli) -
     # --- verify (never writes), import, replay, receipt, purge
     report = _ok(sup_cli("verify", str(bundle), "--identity", str(key)))
     assert "not pinned" in report and "Result: VALID" in report
+    # verify --vault writes nothing in the vault folder, even with a failed unlock pending
+    wrong = tmp_path / "wrong.pass"
+    wrong.write_text("not the passphrase")
+    assert sup_cli("interview", "list", passphrase_file=wrong).returncode == 3
+    before = _folder_state(sup_cli.vault)
     report = _ok(sup_cli("verify", str(bundle), "--identity", str(key), "--vault",
                          str(sup_cli.vault)))
     assert "pinned in this vault" in report and "first bundle" in report
-    imported = _ok(sup_cli("import", str(bundle), "--identity", str(key)))
+    assert _folder_state(sup_cli.vault) == before
+    imported = sup_cli("import", str(bundle), "--identity", str(key))
+    assert "1 failed unlock attempt" in imported.stderr  # still pending, reported now
+    imported = _ok(imported)
     assert "Imported bundle" in imported and "0 conflicts" in imported
     again = _ok(sup_cli("import", str(bundle), "--identity", str(key)))
     assert "already imported" in again

@@ -101,3 +101,19 @@ def test_bad_names_are_refused(tmp_path: Path) -> None:
         models.import_model(TINY, tmp_path, name="../evil")
     with pytest.raises(ModelRejected, match="already exists"):
         models.import_model(TINY, tmp_path, name="base")
+
+
+def test_builtin_models_whose_package_is_missing_are_not_listed(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The frozen app ships only the default model; it must not offer the others."""
+    import importlib.util
+
+    table = models._builtin_table()
+    default_packages = {part[0] for spec in table[models.DEFAULT_MODEL]["files"].values()
+                        for part in spec["parts"]}
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: real(name, *a) if name in default_packages else None)
+    assert [m.name for m in models.list_models(None)] == [models.DEFAULT_MODEL]
+    with pytest.raises(models.ModelNotFound):
+        models.get_model("tiny.en")

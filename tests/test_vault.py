@@ -20,6 +20,7 @@ from storage.db import PLAINTEXT_MAGIC, connect
 from storage.errors import (
     VaultCorrupt,
     VaultExists,
+    VaultLocked,
     VaultNotFound,
     WeakKdf,
     WrongPassphrase,
@@ -332,3 +333,34 @@ def test_settings_pragmas(vault: Vault) -> None:
     assert conn.execute("PRAGMA cipher_use_hmac").fetchone()[0] == "1"
     assert conn.execute("PRAGMA cipher_plaintext_header_size").fetchone()[0] == "0"
     assert conn.execute("PRAGMA cipher_memory_security").fetchone()[0] == "1"
+
+
+def test_readonly_open_writes_nothing_and_sees_a_live_writers_data(tmp_path: Path) -> None:
+    v = make(tmp_path)
+    interviews.add_interview(v, code="RO-1", role="interviewer")
+    v.lock()
+    before = snapshot(tmp_path / "v")
+    ro = Vault.open(tmp_path / "v", PASSPHRASE, allow_weak_kdf=True, readonly=True)
+    assert [i.code for i in interviews.list_interviews(ro)] == ["RO-1"]
+    with pytest.raises(sqlcipher3.OperationalError):
+        ro.conn.execute("DELETE FROM interview")
+    ro.lock()
+    assert snapshot(tmp_path / "v") == before  # no -wal/-shm left behind, nothing touched
+
+    # With the vault open for writing elsewhere (a live -wal file), reads go through the WAL.
+    writer = Vault.open(tmp_path / "v", PASSPHRASE, allow_weak_kdf=True)
+    writer.conn.execute("PRAGMA wal_autocheckpoint = 0")
+    interviews.add_interview(writer, code="RO-2", role="interviewer")
+    ro = Vault.open(tmp_path / "v", PASSPHRASE, allow_weak_kdf=True, readonly=True)
+    assert sorted(i.code for i in interviews.list_interviews(ro)) == ["RO-1", "RO-2"]
+    ro.lock()
+    writer.lock()
+
+
+def test_readonly_open_refuses_a_vault_that_needs_a_migration(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURES / "vault-v1", tmp_path / "old")
+    before = snapshot(tmp_path / "old")
+    with pytest.raises(VaultLocked, match="must be upgraded"):
+        Vault.open(tmp_path / "old", b"fixture passphrase v1", allow_weak_kdf=True,
+                   readonly=True)
+    assert snapshot(tmp_path / "old") == before

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import importlib.util
 import json
 import os
 import re
@@ -114,10 +115,19 @@ def _write_registry(models_dir: Path, data: dict[str, Any]) -> None:
     os.replace(tmp, models_dir / REGISTRY_NAME)
 
 
+def _installed(entry: dict[str, Any]) -> bool:
+    """Whether every package holding a built-in model's parts is present (the frozen app ships
+    only the default model, the test set-up has more)."""
+    packages = {part[0] for spec in entry["files"].values() for part in spec["parts"]}
+    return all(importlib.util.find_spec(p) is not None for p in packages)
+
+
 def list_models(models_dir: Path | None = None) -> list[ModelInfo]:
-    """Built-in models first, then imported ones (by name)."""
+    """Built-in models whose packages are installed first, then imported ones (by name)."""
     found = []
     for name, entry in _builtin_table().items():
+        if not _installed(entry):
+            continue
         hashes = {part[1].split("/")[-1]: part[2] for spec in entry["files"].values()
                   for part in spec["parts"]}
         found.append(ModelInfo(name, bool(entry["multilingual"]), "builtin",

@@ -1,5 +1,5 @@
-"""Streaming plumbing for bundles: a pull-based reader for pyrage, helper threads that overlap
-SQLCipher reads and parsing with age, progress/cancel on file reads, atomic output files.
+"""Streaming plumbing for bundles: helper threads that overlap SQLCipher reads and parsing with
+age, progress/cancel on file reads, atomic output files.
 
 Every helper keeps memory bounded (a few chunks in flight) and hands exceptions back to the
 calling thread unchanged.
@@ -17,42 +17,11 @@ from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
 from app.tasks import CancelToken
-from crypto.agefile import encrypt_stream
+from crypto.agefile import Encryptor
 
 
 class Writable(Protocol):
     def write(self, data: bytes, /) -> int: ...
-
-
-class GeneratorReader(io.RawIOBase):
-    """A file object whose ``read`` pulls from a generator (pyrage reads from it).
-
-    pyrage wraps exceptions raised inside ``read``; we keep the original to re-raise it."""
-
-    def __init__(self, gen: Iterator[bytes]) -> None:
-        super().__init__()
-        self._gen = gen
-        self._pending = memoryview(b"")
-        self.error: BaseException | None = None
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        try:
-            while not len(self._pending):
-                try:
-                    self._pending = memoryview(next(self._gen))
-                except StopIteration:
-                    return 0
-            view = memoryview(buffer).cast("B")
-            n = min(len(view), len(self._pending))
-            view[:n] = self._pending[:n]
-            self._pending = self._pending[n:]
-            return n
-        except BaseException as exc:
-            self.error = exc
-            raise
 
 
 class _Failed:
@@ -103,10 +72,10 @@ def prefetched(source: Iterator[bytes], depth: int = 8) -> Iterator[bytes]:
 
 
 class Pipeline:
-    """Hands decrypted plaintext to the parser in 1 MiB pieces on a second thread.
+    """Hands decrypted plaintext to the parser in pieces of at least 1 MiB on a second thread.
 
-    pyrage delivers 8 KiB pieces; batching them cuts per-call overhead, and parsing (mostly
-    SHA-256, which releases the GIL) then overlaps with decryption on the other core. The queue
+    Parsing (mostly SHA-256, which releases the GIL) then overlaps with decryption (whose
+    ChaCha20-Poly1305 also releases it) on the other core. The queue
     is bounded, so memory stays flat. An exception in the parser stops decryption at the next
     write and is re-raised unchanged by ``close``."""
 
@@ -134,6 +103,9 @@ class Pipeline:
     def write(self, data: bytes) -> int:
         if self.error is not None:
             raise self.error
+        if not self.buffer and len(data) >= self.size:
+            self.items.put(bytes(data))  # already big enough: no copy into the buffer
+            return len(data)
         self.buffer += data
         if len(self.buffer) >= self.size:
             self._put()
@@ -197,21 +169,19 @@ class Progressing(io.RawIOBase):
 
 
 def write_atomically(out: Path, chunks: Iterator[bytes], recipients: list[str] | None) -> None:
+    """Write ``chunks`` (age-encrypted to ``recipients`` unless None) to ``out`` through a
+    hidden temporary file in the same folder, fsynced, then renamed: a cancelled or failed
+    export leaves nothing behind, and a finished one is never half-written."""
     tmp = out.parent / f".{out.name}.{uuid.uuid4().hex}.partial"
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    reader = GeneratorReader(chunks)
     try:
         with os.fdopen(fd, "wb") as fh:
-            if recipients is None:
-                for chunk in chunks:
-                    fh.write(chunk)
-            else:
-                try:
-                    encrypt_stream(reader, fh, recipients)  # type: ignore[arg-type]
-                except Exception:
-                    if reader.error is not None:
-                        raise reader.error from None
-                    raise
+            enc = Encryptor(fh, recipients) if recipients is not None else None
+            sink: Writable = enc if enc is not None else fh
+            for chunk in chunks:
+                sink.write(chunk)
+            if enc is not None:
+                enc.close()
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, out)

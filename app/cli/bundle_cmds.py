@@ -196,9 +196,11 @@ def _notice(message: str) -> None:
 def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
     identity = keymod.load_identity(Path(args.identity)) if args.identity else None
     vault = None
+    # Only verify's own --vault counts: without it the report is integrity-only, as documented,
+    # whichever vault the global option or TESTIMONY_VAULT names. Opened read-only.
     if args.verify_vault:
         ctx.args.vault = args.verify_vault
-        vault = ctx.vault()
+        vault = ctx.vault(readonly=True)
     report = verify_bundle(Path(args.file), identity, vault=vault, progress=StderrProgress())
     if args.json:
         print_json(report.as_dict())

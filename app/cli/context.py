@@ -57,12 +57,15 @@ class Context:
             raise UsageError("The two passphrases differ; nothing was changed, try again.")
         return bytearray(first.encode("utf-8"))
 
-    def vault(self) -> Vault:
-        """Unlock the vault once per command; reports earlier failed attempts on stderr."""
+    def vault(self, *, readonly: bool = False) -> Vault:
+        """Unlock the vault once per command; reports earlier failed attempts on stderr.
+
+        ``readonly`` opens it without writing anything (for commands that promise that)."""
         if self._vault is None:
             passphrase = self.passphrase()
             try:
-                result = unlock(self.vault_path, passphrase, state_dir=state_dir(), role=self.role)
+                result = unlock(self.vault_path, passphrase, state_dir=state_dir(), role=self.role,
+                                readonly=readonly)
             finally:
                 passphrase[:] = b"\0" * len(passphrase)
             if result.failed_attempts.count:

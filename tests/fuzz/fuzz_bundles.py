@@ -1,9 +1,10 @@
 """atheris harness for the bundle parsers: the tar reader, strict JSON, minisign files, the
-manifest validator and the receipt reader. Any exception other than the parsers' own
+manifest validator, the receipt reader and the age decryptor. Any exception other than the parsers' own
 refusals is a crash. Run: python tests/fuzz/fuzz_bundles.py -runs=20000"""
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
@@ -15,10 +16,16 @@ with atheris.instrument_imports():
     from app.bundles import container, strictjson
     from app.bundles.errors import BundleRejected
     from app.bundles.reader import validate_manifest
-    from crypto import minisign
+    from crypto import agefile, minisign
     from crypto.errors import BadSignature
 
 KEY = bytes(range(32))
+AGE_IDENTITY, AGE_RECIPIENT = agefile.new_identity()
+
+
+class _Discard:
+    def write(self, data: bytes) -> int:
+        return len(data)
 
 
 class _Sink:
@@ -34,7 +41,7 @@ class _Sink:
 
 def test_one_input(data: bytes) -> None:
     fdp = atheris.FuzzedDataProvider(data)
-    which = fdp.ConsumeIntInRange(0, 3)
+    which = fdp.ConsumeIntInRange(0, 4)
     rest = fdp.ConsumeBytes(fdp.remaining_bytes())
     if which == 0:
         reader = container.StrictTarReader(_Sink(), max_entries=64, max_total=1 << 20)
@@ -59,10 +66,15 @@ def test_one_input(data: bytes) -> None:
             minisign.verify_file(KEY, b"message", rest)
         except BadSignature:
             pass
-    else:
+    elif which == 3:
         try:
             minisign.parse_public_key_file(rest)
         except (ValueError, UnicodeDecodeError):
+            pass
+    else:
+        try:
+            agefile.decrypt_stream(io.BytesIO(agefile.AGE_MAGIC + rest), _Discard(), AGE_IDENTITY)
+        except agefile.AgeError:
             pass
 
 

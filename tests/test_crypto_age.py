@@ -1,0 +1,188 @@
+"""crypto.agefile is our own implementation of the age v1 format, so it is checked against two
+independent ones in both directions: stock ``age`` (Go, the Debian package) and pyrage (the Rust
+``age`` crate), at the STREAM chunk boundaries, with several recipients, and under tampering."""
+
+from __future__ import annotations
+
+import base64
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pyrage
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pyrage import x25519
+
+from crypto import agefile
+
+SIZES = [0, 1, 65535, 65536, 65537, 2 * 65536, 3 * 65536 + 5]
+SEALED = agefile.SEALED
+
+
+def encrypt(data: bytes, *recipients: str) -> bytes:
+    out = io.BytesIO()
+    agefile.encrypt_stream(io.BytesIO(data), out, list(recipients))
+    return out.getvalue()
+
+
+def decrypt(data: bytes, identity: str) -> bytes:
+    out = io.BytesIO()
+    agefile.decrypt_stream(io.BytesIO(data), out, identity)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def keys() -> tuple[str, str]:
+    return agefile.new_identity()
+
+
+def stock_age() -> str:
+    path = shutil.which("age")
+    if path is None:
+        pytest.skip("the age command (Debian package age) is not installed")
+    return path
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_stock_age_decrypts_ours_and_we_decrypt_stock_age(size: int, tmp_path: Path,
+                                                          keys: tuple[str, str]) -> None:
+    age = stock_age()
+    secret, public = keys
+    data = bytes((i * 7) % 251 for i in range(size))
+    (tmp_path / "key").write_text(secret + "\n")
+    (tmp_path / "ours.age").write_bytes(encrypt(data, agefile.new_identity()[1], public))
+    out = subprocess.run([age, "-d", "-i", str(tmp_path / "key"), str(tmp_path / "ours.age")],
+                         capture_output=True, check=True)
+    assert out.stdout == data
+    (tmp_path / "plain").write_bytes(data)
+    subprocess.run([age, "-r", public, "-r", agefile.new_identity()[1], "-o",
+                    str(tmp_path / "theirs.age"), str(tmp_path / "plain")], check=True)
+    assert decrypt((tmp_path / "theirs.age").read_bytes(), secret) == data
+
+
+def test_keys_match_age_keygen() -> None:
+    keygen = shutil.which("age-keygen")
+    if keygen is None:
+        pytest.skip("age-keygen (Debian package age) is not installed")
+    text = subprocess.run([keygen], capture_output=True, text=True, check=True).stdout
+    secret = next(line for line in text.splitlines() if line.startswith("AGE-SECRET-KEY-1"))
+    public = next(line for line in text.splitlines() if "public key:" in line).split(": ")[1]
+    assert agefile.recipient_of(secret) == public
+    assert agefile.check_recipient(public) == public
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_pyrage_interoperates_both_ways(size: int, keys: tuple[str, str]) -> None:
+    secret, public = keys
+    data = bytes((i * 13) % 253 for i in range(size))
+    assert pyrage.decrypt(encrypt(data, public), [x25519.Identity.from_str(secret)]) == data
+    theirs = x25519.Identity.generate()
+    assert agefile.recipient_of(str(theirs)) == str(theirs.to_public())
+    assert decrypt(pyrage.encrypt(data, [theirs.to_public()]), str(theirs)) == data
+
+
+def test_new_identity_is_in_ages_text_form(keys: tuple[str, str]) -> None:
+    secret, public = keys
+    assert secret.startswith("AGE-SECRET-KEY-1") and secret == secret.upper()
+    assert public.startswith("age1") and agefile.recipient_of(secret) == public
+    assert str(x25519.Identity.from_str(secret).to_public()) == public
+
+
+@pytest.mark.parametrize("bad", [
+    "age1qqqq", "AGE1" + "q" * 58, "", "not a key",
+    "age1zvkyg2lqzraa2lnjvqej32nkuu0ues2s82hzrye869xeexvn73equnujwk",  # checksum broken
+])
+def test_invalid_recipients_are_refused(bad: str) -> None:
+    with pytest.raises(agefile.AgeError):
+        agefile.check_recipient(bad)
+
+
+def test_wrong_identity_and_mixed_case_identity_are_refused(keys: tuple[str, str]) -> None:
+    secret, public = keys
+    data = encrypt(b"testimony", public)
+    with pytest.raises(agefile.AgeError):
+        decrypt(data, agefile.new_identity()[0])
+    mixed = secret[:20] + secret[20:].lower()
+    with pytest.raises(agefile.AgeError):
+        agefile.recipient_of(mixed)
+
+
+def test_truncation_at_and_around_every_chunk_boundary(keys: tuple[str, str]) -> None:
+    secret, public = keys
+    data = encrypt(bytes(3 * 65536 + 100), public)
+    with io.BytesIO(data) as fh:
+        header = agefile.check_header(fh) + 16
+    cuts = {header - 1, header, header + 15, header + 16, len(data) - 1}
+    for k in range(1, 4):
+        cuts |= {header + k * SEALED + d for d in (-17, -16, -1, 0, 1, 16, 17)}
+    for cut in sorted(c for c in cuts if 0 < c < len(data)):
+        with pytest.raises(agefile.AgeError):
+            decrypt(data[:cut], secret)
+    with pytest.raises(agefile.AgeError):
+        decrypt(data + b"\0", secret)  # trailing bytes after the final chunk
+
+
+def test_reordered_and_duplicated_chunks_are_refused(keys: tuple[str, str]) -> None:
+    secret, public = keys
+    data = encrypt(bytes(range(256)) * 1024, public)  # 4 full chunks
+    with io.BytesIO(data) as fh:
+        start = agefile.check_header(fh) + 16
+    chunks = [data[start + i * SEALED:start + (i + 1) * SEALED] for i in range(4)]
+    for order in ([1, 0, 2, 3], [0, 0, 1, 2, 3], [0, 1, 2], [0, 1, 3, 2]):
+        with pytest.raises(agefile.AgeError):
+            decrypt(data[:start] + b"".join(chunks[i] for i in order), secret)
+
+
+def test_a_full_size_last_chunk_is_accepted_and_an_empty_extra_one_is_not(
+        keys: tuple[str, str]) -> None:
+    secret, public = keys
+    assert decrypt(encrypt(bytes(65536), public), secret) == bytes(65536)
+    assert len(encrypt(bytes(65536), public)) == len(encrypt(b"", public)) + 65536
+
+
+def test_low_order_share_is_refused(keys: tuple[str, str]) -> None:
+    secret, _ = keys
+    zero = base64.b64encode(bytes(32)).rstrip(b"=")
+    head = (agefile.AGE_MAGIC + b"-> X25519 " + zero + b"\n" + zero + b"\n--- "
+            + base64.b64encode(bytes(32)).rstrip(b"=") + b"\n" + bytes(16 + 17))
+    with pytest.raises(agefile.AgeError):
+        decrypt(head, secret)
+
+
+def test_header_parser_skips_unknown_stanzas_and_rejects_noncanonical_base64() -> None:
+    body = base64.b64encode(bytes(80)).rstrip(b"=")
+    head = (agefile.AGE_MAGIC + b"-> example.com/grease a b\n" + body[:64] + b"\n" + body[64:]
+            + b"\n-> X25519 " + base64.b64encode(bytes(32)).rstrip(b"=") + b"\n\n--- "
+            + base64.b64encode(bytes(32)).rstrip(b"=") + b"\n")
+    assert agefile.check_header(io.BytesIO(head + b"payload")) == len(head)
+    padded = head.replace(body[64:] + b"\n", body[64:] + b"=\n", 1)
+    long_line = head.replace(body[:64] + b"\n" + body[64:], body[:68] + b"\n" + body[68:], 1)
+    for bad in (padded, long_line, head.replace(b"-> X25519", b"->  X25519"), head[:-2] + b"\n",
+                agefile.AGE_MAGIC + b"--- " + base64.b64encode(bytes(32)).rstrip(b"=") + b"\n"):
+        with pytest.raises(agefile.AgeError):
+            agefile.check_header(io.BytesIO(bad))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=3 * 65536 + 50), flip=st.integers(min_value=0))
+def test_any_single_flipped_byte_is_detected(data: bytes, flip: int,
+                                             keys: tuple[str, str]) -> None:
+    secret, public = keys
+    sealed = bytearray(encrypt(data, public))
+    assert decrypt(bytes(sealed), secret) == data
+    sealed[flip % len(sealed)] ^= 0x20
+    with pytest.raises(agefile.AgeError):
+        decrypt(bytes(sealed), secret)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(tail=st.binary(max_size=600), stanza=st.booleans())
+def test_arbitrary_headers_fail_only_with_age_error(tail: bytes, stanza: bool,
+                                                    keys: tuple[str, str]) -> None:
+    secret, _ = keys
+    prefix = agefile.AGE_MAGIC + (b"-> X25519 " if stanza else b"")
+    with pytest.raises(agefile.AgeError):
+        decrypt(prefix + tail, secret)
