@@ -12,6 +12,9 @@ Set-ups, alternated so that a change of load on a shared machine hits both:
 - "in-process": the same engine in the worker thread of the app (the design before);
 - "idle": the same timer with nothing running, measured before each transcription.
 
+Then, the same measurement while a 64 MB bundle is exported and verified (SQLCipher read, tar,
+age encryption, fsync; then decrypt and hash) through the task runner.
+
 Prints a table and writes bench/results/ui.json.
 The first transcription after start-up also imports the engine's libraries: it is measured
 for each set-up in a fresh process of its own ("(first)" rows).
@@ -38,6 +41,55 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from bench.common import save  # noqa: E402
+
+
+def export_rows(make_runner: Any, meter_class: Any, idle: Any,
+                mb: int = 64) -> list[tuple[str, dict[str, Any]]]:
+    """Export and verify a bundle of ``mb`` MB of audio through the task runner, twice."""
+    from PySide6.QtCore import QEventLoop
+
+    from app.bundles import keys
+    from app.bundles.export import export_bundle
+    from app.bundles.importer import verify_bundle
+    from app.interviews import add_interview
+    from tests.bundle_helpers import new_vault
+
+    work = Path(tempfile.mkdtemp(prefix="bench-ui-export-"))
+    vault = new_vault(work / "field")
+    _text, identity = keys.new_supervisor_key()
+    keys.trust_supervisor(vault, identity.public, role="interviewer")
+    iid = add_interview(vault, code="BENCH", role="interviewer", consent_scopes=["archive"])
+    writer = vault.blob_writer(kind="audio", on_crash="keep")
+    for _ in range(mb):
+        writer.write(os.urandom(1 << 20))
+    writer.finish(then=lambda conn: conn.execute(
+        "INSERT INTO audio_asset(id, interview_id, blob_id, source, created_at, created_by) "
+        "VALUES ('a', ?, ?, 'import', 'now', 'interviewer')", (iid, writer.id)))
+    runner = make_runner()
+    rows = []
+    for round_ in range(2):
+        out = work / f"b{round_}.age"
+        for name, fn in ((f"export {mb} MB", lambda c, p: export_bundle(
+                vault, [iid], recipients=[identity.public], out=out, role="interviewer",
+                progress=p, cancel=c)),
+                (f"verify {mb} MB", lambda c, p: verify_bundle(out, identity, vault=None))):
+            rows.append(("idle", idle()))
+            loop = QEventLoop()
+            failures: list[BaseException] = []
+            meter = meter_class()
+            meter.start()
+            start = time.perf_counter()
+            runner.run_task(fn, on_done=lambda _r: loop.quit(),
+                            on_error=lambda e: (failures.append(e), loop.quit()))
+            loop.exec()
+            meter.stop()
+            if failures:
+                raise failures[0]
+            rows.append((name, meter.summary() | {
+                "seconds": round(time.perf_counter() - start, 2)}))
+    runner.shutdown()
+    vault.lock()
+    return rows
 
 
 def _median(rows: list[tuple[str, dict[str, Any]]], name: str) -> float:
@@ -160,6 +212,7 @@ def _measure(args: argparse.Namespace) -> int:
         for setup in ("child", "in-process"):
             rows.append(("idle", idle()))
             rows.append((setup, run(setup)))
+    rows += export_rows(tasks.TaskRunner, TickMeter, idle)
     print(f"{'set-up':20s} {'p50 ms':>7s} {'p95 ms':>7s} {'max ms':>7s} {'load s':>7s} "
           f"{'max in load':>11s} {'total s':>8s}")
     for name, r in rows:
