@@ -1,10 +1,11 @@
 """Peak memory does not grow with the recording's length (issue 4).
 
-Each run is a fresh process (``tests.transcribe_memory_job``) so ru_maxrss is that job's alone.
-Measured on the CI machine with tiny.en (two runs): 5 min -> 314-319 MiB, 15 -> 353, 30 -> 361-368,
-60 -> 365-381 MiB (the rise after the first minutes is the engine's allocators warming up over
-several windows, then flat). Decoding the 60-minute recording whole would add 230 MiB of float32
-samples alone, so the bound (the 5-minute run's peak + 120 MiB) catches that while leaving room
+Each run is a fresh process (``tests.transcribe_memory_job``) so its peak is that job's alone;
+the job adds the speech-engine child's peak (the model runs there). Measured on the CI machine
+with tiny.en, app + child: 5 min -> 378 MiB, 60 -> 458 MiB (when the engine still ran in the
+app's process: 5 min -> 314-319 MiB, 15 -> 353, 30 -> 361-368, 60 -> 365-381 MiB). The rise
+after the first minutes is the engine's allocators warming up over several windows, then flat.
+Decoding the 60-minute recording whole would add 230 MiB of float32 samples alone, so the bound (the 5-minute run's peak + 120 MiB) catches that while leaving room
 for the warm-up.
 """
 

@@ -35,10 +35,11 @@ WORKER_NICENESS = 10
 
 
 def _lower_priority() -> None:
-    """Run the worker (and the threads it starts, e.g. CTranslate2's) below the GUI thread.
+    """Run the worker (and the threads and processes it starts) below the GUI thread.
 
-    On Linux a thread is a schedulable task with its own nice value, inherited by threads it
-    creates; when the CPU is contended the interface then wins over background work.
+    On Linux a thread is a schedulable task with its own nice value, inherited by threads and
+    processes it creates; when the CPU is contended the interface then wins over background
+    work. (The speech engine's child process also lowers itself: transcription.child.)
     """
     try:
         os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), WORKER_NICENESS)
