@@ -5,8 +5,8 @@ the job adds the speech-engine child's peak (the model runs there). Measured on 
 with tiny.en, app + child: 5 min -> 378 MiB, 60 -> 458 MiB (when the engine still ran in the
 app's process: 5 min -> 314-319 MiB, 15 -> 353, 30 -> 361-368, 60 -> 365-381 MiB). The rise
 after the first minutes is the engine's allocators warming up over several windows, then flat.
-Decoding the 60-minute recording whole would add 230 MiB of float32 samples alone, so the bound (the 5-minute run's peak + 120 MiB) catches that while leaving room
-for the warm-up.
+Decoding the 60-minute recording whole would add 230 MiB of float32 samples alone, so the bound
+(the 5-minute run's peak + 120 MiB) catches that while leaving room for the warm-up.
 """
 
 from __future__ import annotations
