@@ -208,3 +208,56 @@ def test_the_frozen_entry_point_runs_the_child_before_the_app(monkeypatch: Any) 
         # Only the engine runs there: the CLI and Qt were never imported by the child.
         maps = Path(f"/proc/{engine.pid}/maps").read_text()
         assert "libQt6" not in maps and "sqlcipher" not in maps.lower()
+
+
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            found += [int(c) for c in
+                      Path(f"/proc/{pid}/task/{task}/children").read_text().split()]
+        except OSError:
+            pass
+    return found
+
+
+def test_a_killed_app_leaves_no_engine_running(cli: Any) -> None:
+    """SIGKILL the CLI mid-transcription: its child sees the pipe close and exits by itself."""
+    import subprocess
+
+    from storage.vault import Vault
+    from tests.conftest import PASSPHRASE, ROOT
+
+    iid = cli("interview", "add", "--code", "NK-ORPHAN", check=True).stdout.strip()
+    with Vault.open(cli.vault, PASSPHRASE) as vault:
+        add_asset(vault, iid, wav_bytes(_speech(180, every_s=6)), duration_s=180.0)
+    cmd = [sys.executable, "-m", "app", "--vault", str(cli.vault), "--passphrase-file",
+           str(cli.passphrase_file), "transcribe", iid, "--model", "tiny.en"]
+    app_proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                env=cli.env, cwd=ROOT)
+    engine_pid = None
+    deadline = time.monotonic() + 120
+    while engine_pid is None and time.monotonic() < deadline and app_proc.poll() is None:
+        for pid in _children(app_proc.pid):
+            try:
+                if b"transcription.child" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                    engine_pid = pid
+            except OSError:
+                pass
+        time.sleep(0.05)
+    assert engine_pid is not None, "the CLI never started its engine child"
+    time.sleep(1.0)  # let it get into a window
+    app_proc.kill()
+    app_proc.wait()
+    deadline = time.monotonic() + 90  # at most the rest of one window's decoding
+    while time.monotonic() < deadline:
+        try:
+            stat = Path(f"/proc/{engine_pid}/stat").read_text()
+        except OSError:
+            break  # gone (reaped by init)
+        if stat.rsplit(")", 1)[1].split()[0] == "Z":
+            break  # exited; waiting for init to reap it
+        time.sleep(0.1)
+    else:
+        os.kill(engine_pid, signal.SIGKILL)
+        pytest.fail("the engine child kept running after the app was killed")
