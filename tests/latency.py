@@ -11,6 +11,7 @@ Used by tests/test_ui_latency.py and bench/bench_ui.py.
 
 from __future__ import annotations
 
+import os
 import statistics
 import sys
 import threading
@@ -30,9 +31,14 @@ class Stall:
     stacks: str
 
 
+def _report_after_s() -> float:
+    # LATENCY_REPORT_MS=30 records stacks for smaller stalls too (a diagnosis run).
+    return float(os.environ.get("LATENCY_REPORT_MS", "70")) / 1000
+
+
 @dataclass
 class TickMeter:
-    report_after_s: float = 0.070
+    report_after_s: float = field(default_factory=_report_after_s)
     ticks: list[float] = field(default_factory=list)
     stalls: list[Stall] = field(default_factory=list)
 

@@ -15,6 +15,7 @@ broken, the assertion message carries the stacks a watchdog thread recorded at t
 
 from __future__ import annotations
 
+import os
 import time
 from typing import Any
 
@@ -67,6 +68,8 @@ def _report(what: str, meter: TickMeter, idle: dict[str, float], extra: str = ""
     print(f"\nlatency during {what}: p50 {s['p50_ms']} ms, p95 {s['p95_ms']} ms, worst "
           f"{s['max_ms']} ms over {s['ticks']} ticks; idle baseline p95 {idle['p95_ms']} ms, "
           f"worst {idle['max_ms']} ms{extra}")
+    if os.environ.get("LATENCY_REPORT_MS"):  # a diagnosis run: show what the watchdog saw
+        print(meter.explain(5))
     return max(meter.gaps())
 
 
@@ -164,8 +167,6 @@ def test_no_stall_while_recording_from_the_virtual_microphone(qtbot, tmp_path, v
 def test_no_stall_while_exporting_and_verifying_a_bundle(qtbot, tmp_path, vault):
     """Export (SQLCipher read, tar, age encryption, fsync) and verify of 64 MB of audio through
     the real task runner, as the export and supervisor screens run them."""
-    import os
-
     from app.bundles import keys
     from app.bundles.export import export_bundle
     from app.bundles.importer import verify_bundle
