@@ -48,12 +48,13 @@ def models_dir() -> Path:
     return state_dir() / "models"
 
 
-def default_engine_factory(cpu_threads: int = 0, *, in_process: bool = False) -> EngineFactory:
+def default_engine_factory(cpu_threads: int = 0, *, in_process: bool = False,
+                           cancel: CancelToken | None = None) -> EngineFactory:
     """Engines for ``transcribe_interview``: by default faster-whisper in a child process.
 
     The CLI and the desktop client both use the child process (one code path, tested by the
     frozen app's self-test); ``in_process=True`` keeps the model in this process (benchmarks
-    and tests that compare the two).
+    and tests that compare the two). ``cancel`` (the job's token) also stops a model load.
     """
     def make(name: str) -> Engine:
         if in_process:
@@ -61,7 +62,7 @@ def default_engine_factory(cpu_threads: int = 0, *, in_process: bool = False) ->
                                        cpu_threads=cpu_threads)
         info = models.get_model(name, models_dir())
         return ProcessEngine(name, models_dir=models_dir(), multilingual=info.multilingual,
-                             cpu_threads=cpu_threads)
+                             cpu_threads=cpu_threads, cancel=cancel)
     return make
 
 
@@ -161,7 +162,10 @@ def transcribe_interview(
                     original = _transcript_row(vault, asset.id, "original")
                     translation = _transcript_row(vault, asset.id, "translation")
                     if engine is None:
-                        engine = factory(chosen)
+                        try:
+                            engine = factory(chosen)
+                        except EngineCancelled as exc:  # while the model was loading
+                            raise Cancelled(_CANCELLED) from exc
                     results.append(_Job(vault, engine, asset, interview_id, role=role,
                                         language=lang, translate=translate, terms=terms,
                                         clock=clock, cancel=cancel,

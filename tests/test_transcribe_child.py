@@ -31,11 +31,11 @@ from transcription.errors import EngineCancelled, ModelRejected, TranscriptionEr
 from transcription.process_engine import ProcessEngine
 
 
-def _child(name: str = "tiny.en", *, models_dir: Path | None = None,
-           cpu_threads: int = 1) -> ProcessEngine:
+def _child(name: str = "tiny.en", *, models_dir: Path | None = None, cpu_threads: int = 1,
+           cancel: CancelToken | None = None) -> ProcessEngine:
     info = models.get_model(name, models_dir)
     return ProcessEngine(name, models_dir=models_dir, multilingual=info.multilingual,
-                         cpu_threads=cpu_threads)
+                         cpu_threads=cpu_threads, cancel=cancel)
 
 
 def _speech(seconds: int, every_s: int = 8) -> np.ndarray:
@@ -121,6 +121,30 @@ def test_cancel_while_the_child_decodes_ends_it_at_once() -> None:
                       task="transcribe", on_segment=again.append, cancel=CancelToken())
     assert "river" in again[0].text
     engine.close()
+
+
+def test_cancel_while_the_model_loads_ends_the_child(vault: Any) -> None:
+    token = CancelToken()
+    threading.Timer(0.1, token.cancel).start()  # starting Python + loading takes ~0.4 s
+    started = time.perf_counter()
+    with pytest.raises(EngineCancelled):
+        _child(cancel=token)
+    assert time.perf_counter() - started < 5
+    # Through the service: the job's cancel sentence, and nothing was started in the vault.
+    iid = add_interview(vault, code="NK-CHILD-LOAD", role="interviewer")
+    add_asset(vault, iid, wav_bytes(fixture_pcm("en_river.flac")), duration_s=5.0)
+    token = CancelToken()
+    threading.Timer(0.1, token.cancel).start()
+    from app.tasks import Cancelled
+
+    with pytest.raises(Cancelled, match="continues from where it stopped"):
+        transcribe.transcribe_interview(
+            vault, iid, role="interviewer", model="tiny.en", language="en", cancel=token,
+            engine_factory=transcribe.default_engine_factory(1, cancel=token))
+    assert vault.conn.execute("SELECT COUNT(*) FROM transcript").fetchone()[0] == 0
+    [result] = transcribe.transcribe_interview(vault, iid, role="interviewer", model="tiny.en",
+                                               language="en")
+    assert result.state == "complete" and result.segments == 1
 
 
 def test_a_killed_child_is_one_sentence_and_the_job_resumes(vault: Any,

@@ -96,7 +96,12 @@ class ProcessEngine:
     """faster-whisper in a child process; same interface and recorded metadata as in-process."""
 
     def __init__(self, name: str, *, models_dir: Path | None, multilingual: bool,
-                 cpu_threads: int = 0) -> None:
+                 cpu_threads: int = 0, cancel: CancelFlag | None = None) -> None:
+        """Start the child and wait until it has loaded the model.
+
+        ``cancel`` (the job's token) is watched while the model loads, which takes seconds for
+        a large model: when it fires the child is ended and ``EngineCancelled`` raised.
+        """
         self.name = name
         self.multilingual = multilingual
         self._request = {"model": name, "models_dir": str(models_dir) if models_dir else None,
@@ -105,7 +110,7 @@ class ProcessEngine:
         self._lock = threading.Lock()
         self._ready: dict[str, Any] = {}
         self.child_peak_rss_mib = 0.0
-        self._start()
+        self._start(cancel)
 
     # ------------------------------------------------------------------ process
     @property
@@ -113,7 +118,7 @@ class ProcessEngine:
         """The running child's process id (None when no child runs)."""
         return self._proc.pid if self._proc is not None and self._proc.poll() is None else None
 
-    def _start(self) -> None:
+    def _start(self, cancel: CancelFlag | None = None) -> None:
         """Start a child and wait for it to load the model (raises its one sentence)."""
         try:
             proc = subprocess.Popen(child_command(), stdin=subprocess.PIPE,
@@ -128,12 +133,15 @@ class ProcessEngine:
         assert proc.stdin is not None and proc.stdout is not None
         try:
             write_message(proc.stdin.fileno(), {"kind": "load", **self._request})
-            received = read_message(proc.stdout.fileno())
+            received = read_message(proc.stdout.fileno(),
+                                    stop=None if cancel is None else lambda: cancel.cancelled)
         except (ChannelClosed, BrokenPipeError, OSError) as exc:
             self.close()
             proc.wait()
             raise _died(proc) from exc
-        assert received is not None
+        if received is None:  # cancelled while the model loads
+            self._abandon(proc)
+            raise EngineCancelled("Cancelled.")
         reply = received[0]
         if reply.get("kind") == "error":
             self.close()
@@ -183,7 +191,7 @@ class ProcessEngine:
         with self._lock:
             if self._proc is None or self._proc.poll() is not None:
                 self.close()
-                self._start()
+                self._start(cancel)
             proc = self._proc
             assert proc is not None and proc.stdin is not None and proc.stdout is not None
             request = {"kind": "transcribe", "offset_s": audio.offset_s,

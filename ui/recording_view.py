@@ -359,10 +359,9 @@ class RecordingView(QWidget):
             return
         from app.transcribe import default_engine_factory, transcribe_interview
 
-        if engine_factory is None:
-            # Leave one core to the interface: on a 2-core laptop CTranslate2 would otherwise
-            # take both and the window would stutter while it transcribes.
-            engine_factory = default_engine_factory(cpu_threads=max(1, (os.cpu_count() or 2) - 1))
+        # Leave one core to the interface: on a 2-core laptop CTranslate2 would otherwise
+        # take both and the window would stutter while it transcribes.
+        threads = max(1, (os.cpu_count() or 2) - 1)
 
         model = self.model.currentData()
         language = self.language.currentData()
@@ -374,9 +373,12 @@ class RecordingView(QWidget):
         self.message.setText(self.tr("Transcribing on this laptop (nothing leaves it)..."))
 
         def work(v: Any, cancel: Any, progress: Any) -> Any:
+            # The job's own token also stops the engine while its model loads.
+            factory = engine_factory or default_engine_factory(cpu_threads=threads,
+                                                               cancel=cancel)
             return transcribe_interview(v, iid, role=role, model=model, language=language,
                                         translate=translate, progress=progress, cancel=cancel,
-                                        engine_factory=engine_factory)
+                                        engine_factory=factory)
 
         def finish() -> None:
             self.transcribe_task = None

@@ -78,13 +78,14 @@ def register(sub: Any) -> None:
 def cmd_transcribe(ctx: Context, args: argparse.Namespace) -> int:
     vault = ctx.vault()
     cancel = CancelToken()
-    # Ctrl-C asks the job to stop between segments so the vault stays consistent and resumable.
+    # Ctrl-C asks the job to stop: the engine's child process is ended at once (also while the
+    # model loads) and the vault stays consistent and resumable.
     previous = signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
     try:
         results = transcribe.transcribe_interview(
             vault, args.id, role=ctx.role, model=args.model, language=args.language,
             translate=args.translate, asset_id=args.asset,
-            engine_factory=transcribe.default_engine_factory(args.threads),
+            engine_factory=transcribe.default_engine_factory(args.threads, cancel=cancel),
             progress=StderrProgress(force=os.environ.get("TESTIMONY_PROGRESS") == "1"),
             cancel=cancel)
     finally:
