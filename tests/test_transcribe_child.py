@@ -63,7 +63,8 @@ def _proc_status(pid: int) -> dict[str, Any]:
     return {"nice": int(stat[16]), "env": environ, "fds": fds, "threads": threads}
 
 
-def test_child_output_and_recorded_metadata_equal_the_in_process_engine() -> None:
+def test_child_output_and_recorded_metadata_equal_the_in_process_engine(monkeypatch: Any) -> None:
+    monkeypatch.setenv("TESTIMONY_PASSPHRASE", "the vault's secret")
     window = AudioWindow(12.5, fixture_pcm("en_brother.flac"), True)
     local = FasterWhisperEngine(models.load_spec("tiny.en"), cpu_threads=1)
     expected: list[Segment] = []
@@ -89,6 +90,7 @@ def test_child_output_and_recorded_metadata_equal_the_in_process_engine() -> Non
     # nice +10 (or higher if started from an already lowered thread), telemetry off.
     assert seen["nice"] >= 10
     assert seen["env"]["ORT_DISABLE_TELEMETRY"] == "1" and seen["env"]["HF_HUB_OFFLINE"] == "1"
+    assert not [k for k in seen["env"] if k.startswith("TESTIMONY_")]  # no passphrase there
     # Its own descriptors are the two pipes and /dev/null: nothing in a temporary folder or
     # /dev/shm (the model was read into memory and closed).
     assert sorted(f.split(":")[0] for f in seen["fds"]) == ["/dev/null", "pipe", "pipe"], \

@@ -49,7 +49,9 @@ def child_command() -> list[str]:
 
 
 def _child_env() -> dict[str, str]:
-    env = dict(os.environ)
+    # The app's own settings stay behind, above all TESTIMONY_PASSPHRASE: the child needs none
+    # of them (it is told the models folder) and must not hold the vault's secret.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TESTIMONY_")}
     env["ORT_DISABLE_TELEMETRY"] = "1"
     env["HF_HUB_OFFLINE"] = "1"
     env["HF_HUB_DISABLE_TELEMETRY"] = "1"
