@@ -151,11 +151,11 @@ def test_cancel_while_the_model_loads_ends_the_child(vault: Any) -> None:
 
 def test_a_killed_child_is_one_sentence_and_the_job_resumes(vault: Any,
                                                               monkeypatch: Any) -> None:
-    audio = wav_bytes(_speech(80, every_s=10))
+    audio = wav_bytes(_speech(40, every_s=8))
     iid = add_interview(vault, code="NK-CHILD-KILL", role="interviewer")
-    add_asset(vault, iid, audio, duration_s=80.0)
+    add_asset(vault, iid, audio, duration_s=40.0)
     clean = add_interview(vault, code="NK-CHILD-CLEAN", role="interviewer")
-    add_asset(vault, clean, audio, duration_s=80.0)
+    add_asset(vault, clean, audio, duration_s=40.0)
     engines: list[ProcessEngine] = []
     real = transcribe.default_engine_factory
 
@@ -165,15 +165,17 @@ def test_a_killed_child_is_one_sentence_and_the_job_resumes(vault: Any,
         engines.append(engine)
         return engine
 
-    def kill_on_third(fraction: float, label: str) -> None:
+    def kill_on_first(fraction: float, label: str) -> None:
+        # Right after the first segment is stored the child is still decoding the window
+        # (its speech spans two of Whisper's 30 s chunks, so the rest is not yet in the pipe).
         count = vault.conn.execute("SELECT COUNT(*) FROM segment").fetchone()[0]
-        if len(engines) == 1 and count == 3 and engines[0].pid:
+        if len(engines) == 1 and count == 1 and engines[0].pid:
             os.kill(engines[0].pid, signal.SIGKILL)
 
     with pytest.raises(TranscriptionError) as err:
         transcribe.transcribe_interview(vault, iid, role="interviewer", model="tiny.en",
                                         language="en", engine_factory=killing,
-                                        progress=kill_on_third)
+                                        progress=kill_on_first)
     message = str(err.value)
     assert message == ("The speech engine stopped unexpectedly (it was stopped by SIGKILL); "
                        "what was transcribed is kept — transcribe again to continue.")
@@ -191,7 +193,7 @@ def test_a_killed_child_is_one_sentence_and_the_job_resumes(vault: Any,
                                   "interview_id = ? ORDER BY idx", (interview,)).fetchall()
 
     assert segments(iid) == segments(clean)  # resumed after the kill == never interrupted
-    assert len(segments(iid)) >= 8 and all(e.pid is None for e in engines)
+    assert len(segments(iid)) >= 3 and all(e.pid is None for e in engines)
 
 
 def test_a_model_the_child_cannot_load_gives_its_one_sentence(tmp_path: Path) -> None:
