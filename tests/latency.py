@@ -11,6 +11,7 @@ Used by tests/test_ui_latency.py and bench/bench_ui.py.
 
 from __future__ import annotations
 
+import gc
 import os
 import statistics
 import sys
@@ -49,6 +50,16 @@ class TickMeter:
         self._stop = threading.Event()
         self._gui = threading.get_ident()
         self._thread: threading.Thread | None = None
+        self.gc_pauses: list[tuple[int, float]] = []
+        self._gc_started = 0.0
+
+    def _gc(self, phase: str, info: dict[str, int]) -> None:
+        # A full collection holds the GIL for its whole run, whichever thread triggered it.
+        if phase == "start":
+            self._gc_started = time.perf_counter()
+        elif self._gc_started:
+            self.gc_pauses.append((info["generation"], time.perf_counter() - self._gc_started))
+            self._gc_started = 0.0
 
     def _tick(self) -> None:
         self.ticks.append(time.perf_counter())
@@ -57,6 +68,8 @@ class TickMeter:
         self.ticks.clear()
         self.stalls.clear()
         self._stop.clear()
+        self.gc_pauses.clear()
+        gc.callbacks.append(self._gc)
         self.ticks.append(time.perf_counter())
         self._timer.start()
         self._thread = threading.Thread(target=self._watch, name="latency-watchdog",
@@ -65,6 +78,8 @@ class TickMeter:
 
     def stop(self) -> None:
         self._timer.stop()
+        if self._gc in gc.callbacks:
+            gc.callbacks.remove(self._gc)
         self._stop.set()
         if self._thread is not None:
             self._thread.join()
@@ -102,6 +117,14 @@ class TickMeter:
         return {"ticks": len(gaps) + 1, "p50_ms": round(statistics.median(gaps) * 1000, 1),
                 "p95_ms": round(gaps[int(len(gaps) * 0.95)] * 1000, 1),
                 "max_ms": round(gaps[-1] * 1000, 1)}
+
+    def gc_summary(self) -> str:
+        """How many garbage collections ran, and the longest (it holds the GIL throughout)."""
+        if not self.gc_pauses:
+            return "no garbage collection"
+        gen, longest = max(self.gc_pauses, key=lambda p: p[1])
+        return (f"{len(self.gc_pauses)} garbage collections, longest {longest * 1000:.1f} ms "
+                f"(generation {gen})")
 
     def explain(self, limit: int = 3) -> str:
         """The stacks recorded at the longest stalls (for an assertion message)."""

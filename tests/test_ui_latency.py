@@ -67,7 +67,7 @@ def _report(what: str, meter: TickMeter, idle: dict[str, float], extra: str = ""
     s = meter.summary()
     print(f"\nlatency during {what}: p50 {s['p50_ms']} ms, p95 {s['p95_ms']} ms, worst "
           f"{s['max_ms']} ms over {s['ticks']} ticks; idle baseline p95 {idle['p95_ms']} ms, "
-          f"worst {idle['max_ms']} ms{extra}")
+          f"worst {idle['max_ms']} ms{extra}; {meter.gc_summary()}")
     if os.environ.get("LATENCY_REPORT_MS"):  # a diagnosis run: show what the watchdog saw
         print(meter.explain(5))
     return max(meter.gaps())
