@@ -125,6 +125,27 @@ def test_cancel_while_the_child_decodes_ends_it_at_once() -> None:
     engine.close()
 
 
+def test_a_failure_storing_a_segment_is_not_blamed_on_the_engine() -> None:
+    """on_segment raising (e.g. disk full while storing) passes through as itself; the child,
+    still mid-window, is ended, and the next window gets a fresh one."""
+    class DiskFull(ValueError):
+        pass
+
+    def store(_seg: Segment) -> None:
+        raise DiskFull("database or disk is full")
+
+    with _child() as engine:
+        window = AudioWindow(0.0, fixture_pcm("en_river.flac"), True)
+        with pytest.raises(DiskFull):
+            engine.transcribe(window, language="en", task="transcribe", on_segment=store,
+                              cancel=CancelToken())
+        assert engine.pid is None
+        got: list[Segment] = []
+        engine.transcribe(window, language="en", task="transcribe", on_segment=got.append,
+                          cancel=CancelToken())
+        assert "river" in got[0].text
+
+
 def test_cancel_while_the_model_loads_ends_the_child(vault: Any) -> None:
     token = CancelToken()
     threading.Timer(0.1, token.cancel).start()  # starting Python + loading takes ~0.4 s

@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 
 from transcription import errors
-from transcription.channel import ChannelClosed, read_message, write_message
+from transcription.channel import ChannelClosed, Message, read_message, write_message
 from transcription.child import ENGINE_CHILD_FLAG
 from transcription.decode import SAMPLE_RATE, AudioWindow
 from transcription.engine import CancelFlag, Segment, WindowInfo, Word
@@ -202,36 +202,61 @@ class ProcessEngine:
             samples = np.ascontiguousarray(audio.samples, dtype="<f4")
             try:
                 write_message(proc.stdin.fileno(), request, samples.data)
-                while True:
-                    received = read_message(proc.stdout.fileno(), stop=lambda: cancel.cancelled)
-                    if received is None:  # cancelled while the child decodes
-                        self._abandon(proc)
-                        raise EngineCancelled("Cancelled.")
-                    reply = received[0]
-                    kind = reply.get("kind")
-                    if kind == "segment":
-                        if cancel.cancelled:
-                            self._abandon(proc)
-                            raise EngineCancelled("Cancelled.")
-                        on_segment(_segment(reply["segment"]))
-                    elif kind == "done":
-                        self.child_peak_rss_mib = max(self.child_peak_rss_mib,
-                                                      float(reply["peak_rss_mib"]))
-                        probability = reply["language_probability"]
-                        return WindowInfo(reply["language"],
-                                          None if probability is None else float(probability))
-                    elif kind == "error":
-                        raise _error(reply)
-                    else:
-                        raise ChannelClosed(f"unexpected message {kind!r}")
-            except (ChannelClosed, BrokenPipeError, KeyError, TypeError, ValueError) as exc:
+            except (BrokenPipeError, OSError) as exc:
                 self._abandon(proc)
                 raise _died(proc) from exc
+            while True:
+                try:
+                    received = read_message(proc.stdout.fileno(), stop=lambda: cancel.cancelled)
+                    reply = _parse(received)
+                except (ChannelClosed, OSError, KeyError, TypeError, ValueError) as exc:
+                    self._abandon(proc)
+                    raise _died(proc) from exc
+                if isinstance(reply, Segment):
+                    if cancel.cancelled:
+                        reply = None
+                    else:
+                        try:
+                            on_segment(reply)
+                        except BaseException:
+                            # The caller failed mid-window (e.g. the disk is full): the child
+                            # is still sending this window, so it cannot serve the next one.
+                            self._abandon(proc)
+                            raise
+                        continue
+                if reply is None:  # cancelled while the child decodes
+                    self._abandon(proc)
+                    raise EngineCancelled("Cancelled.")
+                if isinstance(reply, TranscriptionError):
+                    raise reply  # the child reported it and waits for the next window
+                info, peak = reply
+                self.child_peak_rss_mib = max(self.child_peak_rss_mib, peak)
+                return info
 
     def _abandon(self, proc: subprocess.Popen[bytes]) -> None:
         """End a child whose answer is no longer wanted (cancel) or who broke the stream."""
         _stop(proc)
         self.close()
+
+
+def _parse(received: Message | None
+           ) -> Segment | tuple[WindowInfo, float] | TranscriptionError | None:
+    """One reply of the child: a segment, (window info, peak memory), its error, or None
+    (cancelled before anything came). Raises ChannelClosed/KeyError/... on a broken stream."""
+    if received is None:
+        return None
+    reply = received[0]
+    kind = reply.get("kind")
+    if kind == "segment":
+        return _segment(reply["segment"])
+    if kind == "done":
+        probability = reply["language_probability"]
+        info = WindowInfo(None if reply["language"] is None else str(reply["language"]),
+                          None if probability is None else float(probability))
+        return info, float(reply["peak_rss_mib"])
+    if kind == "error":
+        return _error(reply)
+    raise ChannelClosed(f"unexpected message {kind!r}")
 
 
 def _segment(data: dict[str, Any]) -> Segment:
