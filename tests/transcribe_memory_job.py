@@ -26,6 +26,7 @@ from app.interviews import add_interview
 from crypto.kdf import weak_test_params
 from storage.vault import Vault
 from tests.transcribe_helpers import add_asset, fixture_pcm, wav_header
+from transcription.child import peak_rss_mib as vm_hwm_mib
 
 RATE = 16000
 SPEECH_EVERY_S = 300
@@ -48,17 +49,11 @@ def recording(minutes: float, clip: np.ndarray) -> Iterator[bytes]:
 def peak_rss_mib() -> float:
     """This process's peak resident memory.
 
-    VmHWM from /proc is used on Linux because ru_maxrss survives exec: a child started from a
-    large parent (a pytest run holding models) would report the parent's peak.
+    VmHWM from /proc (transcription.child.peak_rss_mib) on Linux, because ru_maxrss survives
+    exec: a child started from a large parent (a pytest run holding models) would report the
+    parent's peak.
     """
-    try:
-        with open("/proc/self/status") as fh:
-            for line in fh:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return vm_hwm_mib() or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main() -> int:
