@@ -133,7 +133,7 @@ class Pipeline:
 
 
 class Progressing(io.RawIOBase):
-    """The bundle file as pyrage reads it: reports progress and honours cancel per read."""
+    """The bundle file as the age decryptor reads it: reports progress and honours cancel per read."""
 
     def __init__(self, fh: BinaryIO, total: int, progress: Callable[[float], None],
                  cancel: CancelToken | None) -> None:
