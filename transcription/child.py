@@ -97,11 +97,16 @@ def serve(in_fd: int, out_fd: int) -> int:
 
     from transcription.channel import ChannelClosed, read_message, write_message
 
-    try:
-        received = read_message(in_fd)
-    except ChannelClosed:
+    def receive() -> tuple[dict[str, Any], bytes | bytearray] | None:
+        """The next request, or None once the app has closed the pipe."""
+        try:
+            return read_message(in_fd)
+        except ChannelClosed:
+            return None
+
+    received = receive()
+    if received is None:
         return 0
-    assert received is not None
     request, _ = received
     if request.get("kind") != "load":
         return 2
@@ -119,11 +124,9 @@ def serve(in_fd: int, out_fd: int) -> int:
         write_message(out_fd, {"kind": "segment", "segment": dataclasses.asdict(seg)})
 
     while True:
-        try:
-            received = read_message(in_fd)
-        except ChannelClosed:
+        received = receive()
+        if received is None:
             return 0
-        assert received is not None
         request, payload = received
         if request.get("kind") != "transcribe":
             return 0
