@@ -80,13 +80,14 @@ def _check_kdf(params: KdfParams, allow_weak_kdf: bool) -> None:
 class Vault:
     """An unlocked vault. Use ``Vault.create`` or ``Vault.open``; close with ``lock()``."""
 
-    def __init__(self, path: Path, header: Header, data_key: bytes, conn: Connection) -> None:
+    def __init__(self, path: Path, header: Header, data_key: bytes, conn: Connection, *,
+                 readonly: bool = False) -> None:
         self.path = path
         self.header = header
         self._data_key: bytearray | None = bytearray(data_key)
         self.conn: Connection = conn
         self.recovered_blobs: list[tuple[str, str]] = []
-        self.readonly = False
+        self.readonly = readonly
 
     # ----------------------------------------------------------------- lifecycle
     @classmethod
@@ -232,8 +233,7 @@ class Vault:
                     "The vault database does not belong to this header; the folder was tampered "
                     "with or mixed up."
                 )
-            vault = cls(path, header, data_key, conn)
-            vault.readonly = readonly
+            vault = cls(path, header, data_key, conn, readonly=readonly)
             if not readonly:
                 vault.recovered_blobs = blobs.recover_interrupted(conn, path / LOCKS_DIR)
         except BaseException:
