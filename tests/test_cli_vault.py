@@ -169,3 +169,20 @@ def test_interview_delete_is_confirmed_and_audited(cli: Cli) -> None:
     assert json.loads(cli("interview", "list", "--json", check=True).stdout) == []
     log = json.loads(cli("audit", "list", "--json", check=True).stdout)
     assert [e["action"] for e in log if e["object_id"] == iid] == ["create", "delete"]
+
+
+def test_closed_pipe_ends_quietly(cli: Cli) -> None:
+    """``testimony taxonomy show | head``: when the reader has gone away the command ends without
+    an error sentence (as tools killed by SIGPIPE do), with the SIGPIPE status. The read end is
+    closed before the command starts writing, so the closed pipe is certain, not a race."""
+    cmd = [sys.executable, "-m", "app", "--vault", str(cli.vault), "--passphrase-file",
+           str(cli.passphrase_file), "taxonomy", "show"]
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        res = subprocess.run(cmd, stdout=write_end, stderr=subprocess.PIPE, env=cli.env, cwd=ROOT,
+                             timeout=120)
+    finally:
+        os.close(write_end)
+    assert res.stderr.decode() == ""
+    assert res.returncode == 141

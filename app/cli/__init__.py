@@ -69,10 +69,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = Context(args)
     try:
         result = args.func(ctx, args)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush
         return int(result or 0)
     except KeyboardInterrupt:
         sys.stderr.write("testimony: interrupted; work committed so far was kept.\n")
         return 130
+    except BrokenPipeError:
+        return _closed_pipe()
     except Exception as exc:  # noqa: BLE001 - the one place errors become a sentence
         if args.debug:
             traceback.print_exc()
@@ -85,6 +88,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 4 if isinstance(exc, DatabaseError) else 1
     finally:
         ctx.close()
+
+
+def _closed_pipe() -> int:
+    """The reader of our output went away (``testimony taxonomy show | head``): end quietly, as
+    other tools do when SIGPIPE ends them. Standard output is pointed at /dev/null so that the
+    interpreter's final flush cannot fail again; 141 is what a shell reports for SIGPIPE."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+    return 128 + 13
 
 
 def _is_expected(exc: BaseException) -> bool:
