@@ -83,7 +83,7 @@ def test_import_detects_a_multilingual_model(tmp_path: Path) -> None:
     ("missing", r"incomplete \(missing tokenizer.json\)"),
     ("config", "not a CTranslate2 Whisper configuration"),
     ("manifest", "does not match the folder's SHA256SUMS"),
-    ("garbage", "could not be loaded"),
+    ("garbage", "truncated or not a CTranslate2 model"),
 ])
 def test_bad_folders_are_refused_and_nothing_is_left(tmp_path: Path, damage: str,
                                                      message: str) -> None:

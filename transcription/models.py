@@ -20,6 +20,7 @@ import json
 import os
 import re
 import shutil
+import struct
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -255,6 +256,88 @@ class FolderCheck:
     files: list[str]
     vocabulary_size: int
     language_ids: int
+    shape: ModelShape
+
+
+@dataclass(frozen=True)
+class ModelShape:
+    """What a CTranslate2 Whisper model.bin says about itself (read from its header only)."""
+
+    vocabulary_size: int
+    n_mels: int
+    decoder_layers: int
+    decoder_heads: int
+
+
+_MAX_VARIABLES = 100_000
+
+
+def read_model_shape(path: Path) -> ModelShape:
+    """Walk model.bin's variable headers (seeking over the weights) to learn its sizes.
+
+    The sizes tie the small files to the weights: the decoder's embedding rows are the
+    vocabulary size, the first convolution's input channels the mel bins (80, or 128 for
+    large-v3 and turbo), and alignment heads must name an existing decoder layer and head.
+    A file cut short (a partial download or copy) ends inside a variable and is refused.
+    """
+    def cut() -> ModelRejected:
+        return ModelRejected("The model's model.bin is truncated or not a CTranslate2 model; "
+                             "copy the folder again.")
+
+    total = path.stat().st_size
+    with open(path, "rb") as fh:
+        def read(fmt: str) -> int:
+            raw = fh.read(struct.calcsize(fmt))
+            if len(raw) != struct.calcsize(fmt):
+                raise cut()
+            value: int = struct.unpack(fmt, raw)[0]
+            return value
+
+        def text() -> str:
+            length = read("<H")
+            raw = fh.read(length)
+            if len(raw) != length:
+                raise cut()
+            return raw.rstrip(b"\0").decode("utf-8", "replace")
+
+        version = read("<I")
+        if not 2 <= version <= 64:
+            raise cut()
+        spec = text()
+        read("<I")  # spec revision
+        if spec != "WhisperSpec":
+            raise ModelRejected(f"The model.bin holds a {spec[:40] or 'unnamed'} model, not "
+                                "Whisper; copy the right folder.")
+        count = read("<I")
+        if count > _MAX_VARIABLES:
+            raise cut()
+        vocab = mels = heads = 0
+        layers: set[int] = set()
+        for _ in range(count):
+            name = text()
+            rank = read("<B")
+            if rank > 8:
+                raise cut()
+            dims = [read("<I") for _ in range(rank)]
+            if version >= 4:
+                read("<B")  # data type
+            size = read("<I")
+            start = fh.tell()
+            if start + size > total:
+                raise cut()
+            if name == "decoder/embeddings/weight" and dims:
+                vocab = dims[0]
+            elif name == "encoder/conv1/weight" and len(dims) == 3:
+                mels = dims[1]
+            elif name == "decoder/num_heads" and size in (1, 2, 4):
+                heads = int.from_bytes(fh.read(size), "little")
+            elif name.startswith("decoder/layer_"):
+                with contextlib.suppress(ValueError):
+                    layers.add(int(name.split("/")[1][len("layer_"):]))
+            fh.seek(start + size)
+    if not (vocab and mels and heads and layers):
+        raise cut()
+    return ModelShape(vocab, mels, max(layers) + 1, heads)
 
 
 def inspect_folder(folder: Path) -> FolderCheck:
@@ -309,6 +392,20 @@ def inspect_folder(folder: Path) -> FolderCheck:
         )
     if (folder / "model.bin").stat().st_size < _MIN_MODEL_BYTES:
         raise ModelRejected("The model's model.bin is truncated; copy the folder again.")
+    shape = read_model_shape(folder / "model.bin")
+    if shape.vocabulary_size != size:
+        raise ModelRejected(
+            f"The model's vocabulary ({size} tokens) does not fit its model.bin "
+            f"({shape.vocabulary_size}); the files come from different models, copy the folder "
+            "again."
+        )
+    if any(layer >= shape.decoder_layers or head >= shape.decoder_heads
+           for layer, head in config["alignment_heads"]):
+        raise ModelRejected(
+            "The config.json's alignment heads belong to another Whisper size than model.bin "
+            f"({shape.decoder_layers} decoder layers, {shape.decoder_heads} heads); copy the "
+            "folder again."
+        )
     preprocessor = folder / "preprocessor_config.json"
     if preprocessor.is_file():
         pre = _json_file(preprocessor)
@@ -316,7 +413,7 @@ def inspect_folder(folder: Path) -> FolderCheck:
             raise ModelRejected("The model's preprocessor_config.json is not valid; copy the "
                                 "folder again.")
     files = [*_REQUIRED, vocab[0], *[f for f in _OPTIONAL if (folder / f).is_file()]]
-    return FolderCheck(files, size, len(lang_ids))
+    return FolderCheck(files, size, len(lang_ids), shape)
 
 
 def _json_file(path: Path) -> Any:
