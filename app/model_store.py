@@ -86,7 +86,7 @@ def import_model(vault: Vault, folder: Path, *, name: str | None = None,
     refused. The import is audited (name and hashes; no testimony is involved)."""
     known = records(vault)
     record = models.import_model(folder, models_dir(), name=name, taken=known)
-    chosen = (name or Path(folder).name).strip().lower()
+    chosen = str(record["name"])
     try:
         with vault.transaction():
             _insert(vault, chosen, record, role)
@@ -120,7 +120,7 @@ def adopt_legacy_registry(vault: Vault, folder: Path | None = None) -> list[str]
     adopted: list[str] = []
     with vault.transaction():
         for name, entry in sorted(legacy.items()):
-            if name in known or not models.valid_record(entry):
+            if name in known or not models.valid_name(name) or not models.valid_record(entry):
                 continue
             record = dict(entry)
             record.setdefault("size_bytes", sum(

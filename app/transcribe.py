@@ -176,7 +176,8 @@ def transcribe_interview(
                                         progress=_scaled(progress, done_before,
                                                          asset.duration_s or 0.0, total),
                                         ).run(original, translation))
-                if original is None and not translate and asset.duration_s:
+                if (original is None and not translate and asset.duration_s
+                        and results[-1].state == "complete"):
                     # A whole first transcription: its speed (model load included) is what
                     # the model chooser shows for this laptop.
                     model_store.record_speed(vault, chosen, asset.duration_s,

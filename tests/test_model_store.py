@@ -79,7 +79,8 @@ def test_a_marked_vault_adopts_the_old_registry_once_and_removes_it(vault: Vault
                            "files": models.get_model("tiny.en").file_hashes,
                            "imported_at": "2026-01-01T00:00:00+00:00"},
               "base": {"multilingual": True, "files": {"model.bin": "0" * 64}},  # built-in name
-              "junk": {"files": {"../escape": "0" * 64}}}
+              "junk": {"files": {"../escape": "0" * 64}},
+              "../up": {"files": {"model.bin": "0" * 64}}}
     (folder / models.LEGACY_REGISTRY_NAME).write_text(json.dumps(legacy))
     with vault.transaction():  # what migration 52 does to a vault that holds transcripts
         vault.conn.execute("INSERT INTO meta(key, value) VALUES (?, '1')", (PENDING_KEY,))

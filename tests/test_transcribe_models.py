@@ -111,7 +111,8 @@ def test_bad_names_are_refused(tmp_path: Path) -> None:
 
 
 def test_records_of_the_wrong_shape_are_ignored(tmp_path: Path) -> None:
-    bad = {"x": {"files": {"../../etc/passwd": "0" * 64}}, "y": {"files": {}}, "z": "nope"}
+    bad = {"x": {"files": {"../../etc/passwd": "0" * 64}}, "y": {"files": {}}, "z": "nope",
+           "../w": {"files": {"model.bin": "0" * 64}}}
     assert {m.name for m in models.list_models(tmp_path, bad)} == {"base", "tiny.en"}
 
 

@@ -108,8 +108,9 @@ def _altered(name: str) -> ModelRejected:
 # ------------------------------------------------------------------ imported models
 # An imported model's record: what ``import_model`` returns and the vault keeps (issue 13: the
 # hashes live inside the encrypted vault, never beside the files, so whoever can write the
-# models folder cannot swap a model file and its recorded hash together). Keys: 'multilingual',
-# 'description', 'files' (file name -> sha256), 'size_bytes', 'n_mels', 'vocabulary_size'.
+# models folder cannot swap a model file and its recorded hash together). Keys: 'name',
+# 'multilingual', 'description', 'files' (file name -> sha256), 'size_bytes', 'n_mels',
+# 'vocabulary_size', 'imported_at'.
 Registry = Mapping[str, Mapping[str, Any]]
 
 
@@ -132,6 +133,11 @@ def read_legacy_registry(models_dir: Path) -> dict[str, Any]:
             "again."
         )
     return data
+
+
+def valid_name(name: Any) -> bool:
+    """Whether ``name`` can name an imported model (and its folder: no path separators)."""
+    return isinstance(name, str) and _NAME_RE.fullmatch(name) is not None
 
 
 def valid_record(record: Any) -> bool:
@@ -177,7 +183,7 @@ def list_models(models_dir: Path | None = None, imported: Registry | None = None
         found.append(ModelInfo(name, bool(entry["multilingual"]), "builtin",
                                str(entry["description"]), hashes, _builtin_size(entry)))
     for name, entry in sorted((imported or {}).items()):
-        if not valid_record(entry):
+        if not valid_name(name) or not valid_record(entry):
             continue
         found.append(ModelInfo(name, bool(entry.get("multilingual")), "imported",
                                str(entry.get("description", "imported")), dict(entry["files"]),
@@ -571,6 +577,7 @@ def import_model(folder: Path, models_dir: Path, *, name: str | None = None,
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return {
+        "name": name,
         "multilingual": multilingual,
         "description": f"imported from {folder.name}",
         "files": hashes,
