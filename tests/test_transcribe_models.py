@@ -130,3 +130,23 @@ def test_builtin_models_whose_package_is_missing_are_not_listed(
     assert [m.name for m in models.list_models(None)] == [models.DEFAULT_MODEL]
     with pytest.raises(models.ModelNotFound):
         models.get_model("tiny.en")
+
+
+def test_links_in_the_models_folder_are_refused_at_load_and_replaced_at_import(
+        tmp_path: Path) -> None:
+    store = tmp_path / "models"
+    record = models.import_model(TINY, store, name="tiny-usb")
+    registry = {"tiny-usb": record}
+    # Same bytes, but through a link that could be re-pointed between check and load.
+    (store / "tiny-usb" / "model.bin").unlink()
+    (store / "tiny-usb" / "model.bin").symlink_to(TINY / "model.bin")
+    with pytest.raises(ModelRejected, match="does not match its recorded checksums"):
+        models.load_spec("tiny-usb", store, registry)
+    # A folder planted as a link under a new model's name: the import replaces the link only.
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "keep.txt").write_text("not the app's")
+    (store / "planted").symlink_to(elsewhere, target_is_directory=True)
+    models.import_model(TINY, store, name="planted")
+    assert not (store / "planted").is_symlink() and (elsewhere / "keep.txt").exists()
+    assert sorted(p.name for p in store.iterdir()) == ["planted", "tiny-usb"]

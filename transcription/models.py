@@ -572,6 +572,8 @@ def import_model(folder: Path, models_dir: Path, *, name: str | None = None,
             shutil.rmtree(old, ignore_errors=True)
             os.replace(target, old)
         os.replace(tmp, target)
+        if old.is_symlink():  # a planted link: remove the link, never what it points to
+            old.unlink()
         shutil.rmtree(old, ignore_errors=True)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
