@@ -19,6 +19,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -27,10 +28,9 @@ from typing import Any
 
 import numpy as np
 
-from app import hooks
+from app import hooks, model_store
 from app.errors import AppError, NotFound, UsageError
 from app.interviews import resolve_id
-from app.paths import state_dir
 from app.tasks import Cancelled, CancelToken, ProgressFn, no_progress
 from storage.vault import Vault
 from transcription import decode, models
@@ -44,25 +44,28 @@ EngineFactory = Callable[[str], Engine]
 
 
 def models_dir() -> Path:
-    """Where imported models live (app state, not the vault: weights are not testimony)."""
-    return state_dir() / "models"
+    """Where imported models' files live (see app.model_store; their hashes are in the vault)."""
+    return model_store.models_dir()
 
 
 def default_engine_factory(cpu_threads: int = 0, *, in_process: bool = False,
-                           cancel: CancelToken | None = None) -> EngineFactory:
+                           cancel: CancelToken | None = None,
+                           vault: Vault | None = None) -> EngineFactory:
     """Engines for ``transcribe_interview``: by default faster-whisper in a child process.
 
     The CLI and the desktop client both use the child process (one code path, tested by the
     frozen app's self-test); ``in_process=True`` keeps the model in this process (benchmarks
     and tests that compare the two). ``cancel`` (the job's token) also stops a model load.
+    ``vault`` supplies imported models' recorded hashes (without it only built-ins load).
     """
     def make(name: str) -> Engine:
         if in_process:
-            return FasterWhisperEngine(models.load_spec(name, models_dir()),
+            return FasterWhisperEngine(model_store.load_spec(vault, name),
                                        cpu_threads=cpu_threads)
-        info = models.get_model(name, models_dir())
+        info = model_store.get_model(vault, name)
         return ProcessEngine(name, models_dir=models_dir(), multilingual=info.multilingual,
-                             cpu_threads=cpu_threads, cancel=cancel)
+                             cpu_threads=cpu_threads, cancel=cancel,
+                             record=model_store.record_for(vault, name))
     return make
 
 
@@ -134,7 +137,7 @@ def transcribe_interview(
     clock = now or (lambda: dt.datetime.now(dt.UTC))
     assets = _assets(vault, interview_id, asset_id)
     chosen = _choose_model(vault, assets, model, translate)
-    info = models.get_model(chosen, models_dir())
+    info = model_store.get_model(vault, chosen)
     if not info.multilingual and (translate or lang not in (None, "en")):
         raise UsageError(
             f"The model '{chosen}' understands English only; use the multilingual model "
@@ -142,7 +145,7 @@ def transcribe_interview(
         )
     lang = "en" if not info.multilingual else lang
     terms = hooks.glossary_terms(vault.conn)
-    factory = engine_factory or default_engine_factory()
+    factory = engine_factory or default_engine_factory(vault=vault)
     engine: Engine | None = None
     results = []
     total = sum(a.duration_s or 0.0 for a in assets) or 1.0
@@ -157,6 +160,7 @@ def transcribe_interview(
             need_orig = original is None or original["state"] != "complete"
             need_trans = translate and (translation is None or translation["state"] != "complete")
             if need_orig or need_trans:
+                started = time.monotonic()
                 with _job_lock(vault, asset.id):
                     # Re-read under the lock: another job may have finished meanwhile.
                     original = _transcript_row(vault, asset.id, "original")
@@ -172,6 +176,12 @@ def transcribe_interview(
                                         progress=_scaled(progress, done_before,
                                                          asset.duration_s or 0.0, total),
                                         ).run(original, translation))
+                if (original is None and not translate and asset.duration_s
+                        and results[-1].state == "complete"):
+                    # A whole first transcription: its speed (model load included) is what
+                    # the model chooser shows for this laptop.
+                    model_store.record_speed(vault, chosen, asset.duration_s,
+                                             time.monotonic() - started)
             else:
                 results.append(JobResult(asset.id, original["id"] if original else "",
                                          translation["id"] if translation else None,
@@ -259,8 +269,8 @@ class _Job:
     # --------------------------------------------------------------- transcript rows
     def _start(self, row: dict[str, Any] | None, layer: str, source_id: str | None) -> str:
         stamp = _now(self.clock())
-        hashes = models.get_model(self.engine.name, models_dir()).file_hashes \
-            if self.engine.name in {m.name for m in models.list_models(models_dir())} else {}
+        known = {m.name: m for m in model_store.list_models(self.vault)}
+        hashes = known[self.engine.name].file_hashes if self.engine.name in known else {}
         with self.vault.transaction() as conn:
             if row is None:
                 tid = str(uuid.uuid4())

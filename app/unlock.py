@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from app import model_store
 from app.audio import settle_interrupted
 from storage.errors import WrongPassphrase
 from storage.header import read_header
@@ -104,6 +105,8 @@ def unlock(
         return UnlockResult(vault, attempts)
     # Recordings cut off by a crash become playable assets marked 'interrupted' (issue 3).
     settle_interrupted(vault.conn)
+    # Imported models' hashes from the old registry.json move into the vault (issue 13).
+    model_store.adopt_legacy_registry(vault, state_dir / "models")
     if attempts.count:
         with vault.transaction():
             vault.audit("failed-unlock-attempts", "vault", vault.vault_id, role="system",

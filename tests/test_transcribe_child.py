@@ -8,7 +8,6 @@ a child that dies or cannot load its model gives one sentence and the job resume
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import sys
@@ -32,10 +31,12 @@ from transcription.process_engine import ProcessEngine
 
 
 def _child(name: str = "tiny.en", *, models_dir: Path | None = None, cpu_threads: int = 1,
-           cancel: CancelToken | None = None) -> ProcessEngine:
-    info = models.get_model(name, models_dir)
+           cancel: CancelToken | None = None,
+           registry: dict[str, Any] | None = None) -> ProcessEngine:
+    info = models.get_model(name, models_dir, registry)
     return ProcessEngine(name, models_dir=models_dir, multilingual=info.multilingual,
-                         cpu_threads=cpu_threads, cancel=cancel)
+                         cpu_threads=cpu_threads, cancel=cancel,
+                         record=(registry or {}).get(name))
 
 
 def _speech(seconds: int, every_s: int = 8) -> np.ndarray:
@@ -231,13 +232,12 @@ def test_a_model_the_child_cannot_load_gives_its_one_sentence(tmp_path: Path) ->
     }
     (folder / "altered").mkdir()
     (folder / "altered" / "model.bin").write_bytes(junk)
-    (folder / models.REGISTRY_NAME).write_text(json.dumps(registry))
     with pytest.raises(ModelRejected) as rejected:  # the same class: the CLI's exit code 4
-        _child("altered", models_dir=folder)
+        _child("altered", models_dir=folder, registry=registry)
     assert str(rejected.value).startswith("The model 'altered' does not match its recorded "
                                           "checksums")
     with pytest.raises(TranscriptionError) as failed:
-        _child("broken", models_dir=folder)
+        _child("broken", models_dir=folder, registry=registry)
     assert str(failed.value).startswith("The model 'broken' could not be loaded")
 
 

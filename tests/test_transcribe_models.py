@@ -45,21 +45,27 @@ def test_unknown_model_names_the_choices() -> None:
         models.get_model("large-v9")
 
 
-def test_import_validates_copies_registers_and_reverifies(tmp_path: Path) -> None:
+def test_import_validates_copies_and_reverifies_against_the_given_record(tmp_path: Path) -> None:
     store = tmp_path / "models"
-    info = models.import_model(TINY, store, name="tiny-usb")
-    assert info.source == "imported" and not info.multilingual
-    assert {m.name for m in models.list_models(store)} >= {"base", "tiny.en", "tiny-usb"}
-    spec = models.load_spec("tiny-usb", store)
+    record = models.import_model(TINY, store, name="tiny-usb")
+    assert not record["multilingual"] and record["n_mels"] == 80
+    assert record["vocabulary_size"] == 51864
+    assert record["size_bytes"] == sum(f.stat().st_size for f in (store / "tiny-usb").iterdir())
+    registry = {"tiny-usb": record}
+    assert not (store / models.LEGACY_REGISTRY_NAME).exists()  # nothing recorded beside files
+    assert {m.name for m in models.list_models(store)} == {"base", "tiny.en"}  # no record
+    info = models.get_model("tiny-usb", store, registry)
+    assert info.source == "imported" and info.size_bytes == record["size_bytes"]
+    spec = models.load_spec("tiny-usb", store, registry)
     assert Path(spec.path) == store / "tiny-usb"
     assert info.file_hashes == models.get_model("tiny.en").file_hashes  # same bytes
     # Altered after import: refused before use.
     with open(store / "tiny-usb" / "tokenizer.json", "ab") as fh:
         fh.write(b" ")
-    with pytest.raises(ModelRejected):
-        models.load_spec("tiny-usb", store)
+    with pytest.raises(ModelRejected, match="does not match its recorded checksums"):
+        models.load_spec("tiny-usb", store, registry)
     with pytest.raises(ModelRejected, match="already exists"):
-        models.import_model(TINY, store, name="tiny-usb")
+        models.import_model(TINY, store, name="tiny-usb", taken=registry)
 
 
 def test_import_detects_a_multilingual_model(tmp_path: Path) -> None:
@@ -67,18 +73,20 @@ def test_import_detects_a_multilingual_model(tmp_path: Path) -> None:
     folder.mkdir()
     for name, data in models.load_spec("base").files.items():  # type: ignore[union-attr]
         (folder / name).write_bytes(data)
-    info = models.import_model(folder, tmp_path / "models")
-    assert info.name == "base-usb" and info.multilingual
+    record = models.import_model(folder, tmp_path / "models")
+    assert record["multilingual"] and record["vocabulary_size"] == 51865
+    info = models.get_model("base-usb", tmp_path / "models", {"base-usb": record})
+    assert info.multilingual and info.name == "base-usb"
 
 
 @pytest.mark.parametrize("damage, message", [
     ("missing", r"incomplete \(missing tokenizer.json\)"),
     ("config", "not a CTranslate2 Whisper configuration"),
     ("manifest", "does not match the folder's SHA256SUMS"),
-    ("garbage", "could not be loaded"),
+    ("garbage", "truncated or not a CTranslate2 model"),
 ])
-def test_bad_folders_are_refused_and_nothing_is_registered(tmp_path: Path, damage: str,
-                                                           message: str) -> None:
+def test_bad_folders_are_refused_and_nothing_is_left(tmp_path: Path, damage: str,
+                                                     message: str) -> None:
     folder = tmp_path / "stick"
     shutil.copytree(TINY, folder)
     if damage == "missing":
@@ -92,8 +100,7 @@ def test_bad_folders_are_refused_and_nothing_is_registered(tmp_path: Path, damag
     store = tmp_path / "models"
     with pytest.raises(ModelRejected, match=message):
         models.import_model(folder, store)
-    assert [m.source for m in models.list_models(store)] == ["builtin", "builtin"]
-    assert not (store / "stick").exists()
+    assert not store.exists() or list(store.iterdir()) == []
 
 
 def test_bad_names_are_refused(tmp_path: Path) -> None:
@@ -101,6 +108,12 @@ def test_bad_names_are_refused(tmp_path: Path) -> None:
         models.import_model(TINY, tmp_path, name="../evil")
     with pytest.raises(ModelRejected, match="already exists"):
         models.import_model(TINY, tmp_path, name="base")
+
+
+def test_records_of_the_wrong_shape_are_ignored(tmp_path: Path) -> None:
+    bad = {"x": {"files": {"../../etc/passwd": "0" * 64}}, "y": {"files": {}}, "z": "nope",
+           "../w": {"files": {"model.bin": "0" * 64}}}
+    assert {m.name for m in models.list_models(tmp_path, bad)} == {"base", "tiny.en"}
 
 
 def test_builtin_models_whose_package_is_missing_are_not_listed(
@@ -117,3 +130,23 @@ def test_builtin_models_whose_package_is_missing_are_not_listed(
     assert [m.name for m in models.list_models(None)] == [models.DEFAULT_MODEL]
     with pytest.raises(models.ModelNotFound):
         models.get_model("tiny.en")
+
+
+def test_links_in_the_models_folder_are_refused_at_load_and_replaced_at_import(
+        tmp_path: Path) -> None:
+    store = tmp_path / "models"
+    record = models.import_model(TINY, store, name="tiny-usb")
+    registry = {"tiny-usb": record}
+    # Same bytes, but through a link that could be re-pointed between check and load.
+    (store / "tiny-usb" / "model.bin").unlink()
+    (store / "tiny-usb" / "model.bin").symlink_to(TINY / "model.bin")
+    with pytest.raises(ModelRejected, match="does not match its recorded checksums"):
+        models.load_spec("tiny-usb", store, registry)
+    # A folder planted as a link under a new model's name: the import replaces the link only.
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "keep.txt").write_text("not the app's")
+    (store / "planted").symlink_to(elsewhere, target_is_directory=True)
+    models.import_model(TINY, store, name="planted")
+    assert not (store / "planted").is_symlink() and (elsewhere / "keep.txt").exists()
+    assert sorted(p.name for p in store.iterdir()) == ["planted", "tiny-usb"]

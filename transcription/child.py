@@ -71,7 +71,9 @@ def _load(request: dict[str, Any]) -> Any:
     from transcription.engine import FasterWhisperEngine
 
     folder = request.get("models_dir")
-    spec = models.load_spec(request["model"], Path(folder) if folder else None)
+    # An imported model is verified against the record the app read from the vault.
+    spec = models.load_spec(request["model"], Path(folder) if folder else None,
+                            request.get("imported") or None)
     return FasterWhisperEngine(spec, cpu_threads=int(request.get("cpu_threads") or 0))
 
 

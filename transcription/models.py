@@ -3,13 +3,16 @@
 Built-in models are located with importlib.resources and their files checked against the SHA-256
 values in ``model_hashes.json`` before every load; the multilingual base model is split in two
 package files that are joined in memory and handed to CTranslate2 (no joined copy on disk).
-Imported models (small, medium, large-v3, turbo brought on a USB stick) are copied into the
-app's models folder with their hashes recorded in ``registry.json`` there, and verified again
-before every load. Nothing is ever downloaded.
+Imported models (tiny ... large-v3, large-v3-turbo brought on a USB stick, CTranslate2 format)
+are copied into the app's models folder; their hashes are kept INSIDE the encrypted vault (the
+caller, app.model_store, stores the record ``import_model`` returns and hands it back to
+``load_spec``), and every file is verified against that record before every load. This module
+never reads or writes a record on disk. Nothing is ever downloaded.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import importlib.util
@@ -17,6 +20,8 @@ import json
 import os
 import re
 import shutil
+import struct
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -25,15 +30,21 @@ from typing import Any
 from transcription.errors import ModelNotFound, ModelRejected
 
 DEFAULT_MODEL = "base"
-REGISTRY_NAME = "registry.json"
+# Where versions before issue 13 kept imported models' hashes (beside the files, unprotected).
+LEGACY_REGISTRY_NAME = "registry.json"
 _CHUNK = 1 << 20
 _NAME_RE = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 # Files a CTranslate2 Whisper folder must (or may) have.
 _REQUIRED = ("model.bin", "config.json", "tokenizer.json")
 _VOCABULARY = ("vocabulary.json", "vocabulary.txt")
 _OPTIONAL = ("preprocessor_config.json",)
-# Multilingual Whisper vocabularies have 51865 (large-v3: 51866) tokens; .en models 51864.
+# Multilingual Whisper vocabularies have 51766 tokens plus one per language: 51865 (99
+# languages, tiny ... large-v2) or 51866 (100, large-v3 and turbo); .en models have 51864.
 _MULTILINGUAL_VOCAB = 51865
+_VOCAB_BEFORE_LANGUAGES = 51766
+_LARGE_V3_MELS = 128  # large-v3 and large-v3-turbo; every other size has 80
+# The smallest Whisper (tiny, int8) is about 40 MB: anything under 1 MB is certainly cut off.
+_MIN_MODEL_BYTES = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -45,6 +56,8 @@ class ModelInfo:
     source: str  # 'builtin' | 'imported'
     description: str
     file_hashes: dict[str, str] = field(default_factory=dict)  # file or part name -> sha256
+    size_bytes: int = 0
+    n_mels: int = 80
 
     @property
     def languages(self) -> str:
@@ -92,27 +105,50 @@ def _altered(name: str) -> ModelRejected:
     )
 
 
-# ------------------------------------------------------------------ registry (imported models)
-def _read_registry(models_dir: Path | None) -> dict[str, Any]:
-    if models_dir is None:
-        return {}
-    path = models_dir / REGISTRY_NAME
-    if not path.is_file():
+# ------------------------------------------------------------------ imported models
+# An imported model's record: what ``import_model`` returns and the vault keeps (issue 13: the
+# hashes live inside the encrypted vault, never beside the files, so whoever can write the
+# models folder cannot swap a model file and its recorded hash together). Keys: 'name',
+# 'multilingual', 'description', 'files' (file name -> sha256), 'size_bytes', 'n_mels',
+# 'vocabulary_size', 'imported_at'.
+Registry = Mapping[str, Mapping[str, Any]]
+
+
+def read_legacy_registry(models_dir: Path) -> dict[str, Any]:
+    """The ``registry.json`` that earlier versions kept in the models folder (to be moved into
+    the vault and then removed); {} if there is none."""
+    path = models_dir / LEGACY_REGISTRY_NAME
+    if path.is_symlink() or not path.is_file():
         return {}
     try:
-        data: dict[str, Any] = json.loads(path.read_text("utf-8"))
+        data = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError) as exc:
         raise ModelRejected(
-            f"The model registry {path} is unreadable; remove it and import the models again."
+            f"The old model registry {path} is unreadable; remove it and import the models "
+            "again."
         ) from exc
+    if not isinstance(data, dict):
+        raise ModelRejected(
+            f"The old model registry {path} is not a registry; remove it and import the models "
+            "again."
+        )
     return data
 
 
-def _write_registry(models_dir: Path, data: dict[str, Any]) -> None:
-    models_dir.mkdir(parents=True, exist_ok=True)
-    tmp = models_dir / (REGISTRY_NAME + ".tmp")
-    tmp.write_text(json.dumps(data, indent=2, sort_keys=True), "utf-8")
-    os.replace(tmp, models_dir / REGISTRY_NAME)
+def valid_name(name: Any) -> bool:
+    """Whether ``name`` can name an imported model (and its folder: no path separators)."""
+    return isinstance(name, str) and _NAME_RE.fullmatch(name) is not None
+
+
+def valid_record(record: Any) -> bool:
+    """Whether a stored record has the shape ``load_spec`` relies on."""
+    if not isinstance(record, Mapping):
+        return False
+    files = record.get("files")
+    return (isinstance(files, Mapping) and bool(files)
+            and all(isinstance(k, str) and "/" not in k and not k.startswith(".")
+                    and isinstance(v, str) and re.fullmatch(r"[0-9a-f]{64}", v)
+                    for k, v in files.items()))
 
 
 def _installed(entry: dict[str, Any]) -> bool:
@@ -122,8 +158,22 @@ def _installed(entry: dict[str, Any]) -> bool:
     return all(importlib.util.find_spec(p) is not None for p in packages)
 
 
-def list_models(models_dir: Path | None = None) -> list[ModelInfo]:
-    """Built-in models whose packages are installed first, then imported ones (by name)."""
+def _builtin_size(entry: dict[str, Any]) -> int:
+    size = 0
+    for spec in entry["files"].values():
+        for package, rel, _ in spec["parts"]:
+            with contextlib.suppress(OSError, ModelNotFound):
+                size += _part_path(package, rel).stat().st_size
+    return size
+
+
+def list_models(models_dir: Path | None = None, imported: Registry | None = None
+                ) -> list[ModelInfo]:
+    """Built-in models whose packages are installed first, then imported ones (by name).
+
+    ``imported`` is the vault's record of imported models (see app.model_store); without it
+    only the built-in models are known."""
+    del models_dir  # where imported files live; their records come from the vault
     found = []
     for name, entry in _builtin_table().items():
         if not _installed(entry):
@@ -131,37 +181,47 @@ def list_models(models_dir: Path | None = None) -> list[ModelInfo]:
         hashes = {part[1].split("/")[-1]: part[2] for spec in entry["files"].values()
                   for part in spec["parts"]}
         found.append(ModelInfo(name, bool(entry["multilingual"]), "builtin",
-                               str(entry["description"]), hashes))
-    for name, entry in sorted(_read_registry(models_dir).items()):
-        found.append(ModelInfo(name, bool(entry["multilingual"]), "imported",
-                               str(entry.get("description", "imported")), dict(entry["files"])))
+                               str(entry["description"]), hashes, _builtin_size(entry)))
+    for name, entry in sorted((imported or {}).items()):
+        if not valid_name(name) or not valid_record(entry):
+            continue
+        found.append(ModelInfo(name, bool(entry.get("multilingual")), "imported",
+                               str(entry.get("description", "imported")), dict(entry["files"]),
+                               int(entry.get("size_bytes") or 0),
+                               int(entry.get("n_mels") or 80)))
     return found
 
 
-def get_model(name: str, models_dir: Path | None = None) -> ModelInfo:
-    for info in list_models(models_dir):
+def get_model(name: str, models_dir: Path | None = None, imported: Registry | None = None
+              ) -> ModelInfo:
+    for info in list_models(models_dir, imported):
         if info.name == name:
             return info
-    names = ", ".join(m.name for m in list_models(models_dir))
+    names = ", ".join(m.name for m in list_models(models_dir, imported))
     raise ModelNotFound(f"There is no model named '{name}'; choose one of: {names}.")
 
 
-def load_spec(name: str, models_dir: Path | None = None) -> LoadSpec:
+def load_spec(name: str, models_dir: Path | None = None, imported: Registry | None = None
+              ) -> LoadSpec:
     """Verify a model's files against their recorded hashes and say how to load it.
 
-    Raises ModelRejected (one sentence) if any file is missing or differs.
+    An imported model is checked against ``imported`` (the vault's record, handed over by the
+    caller) right before the load. Raises ModelRejected (one sentence) if any file is missing,
+    a symbolic link, or differs.
     """
-    info = get_model(name, models_dir)
+    info = get_model(name, models_dir, imported)
     if info.source == "builtin":
         return _builtin_spec(info)
-    assert models_dir is not None
+    if models_dir is None:
+        raise ModelNotFound(f"The model '{name}' is imported but the models folder is unknown.")
     folder = models_dir / name
+    if folder.is_symlink():
+        raise _altered(name)
     for fname, expected in info.file_hashes.items():
         path = folder / fname
-        if not path.is_file() or _hash_file(path) != expected:
+        if path.is_symlink() or not path.is_file() or _hash_file(path) != expected:
             raise _altered(name)
     return LoadSpec(info, str(folder))
-
 
 def _builtin_spec(info: ModelInfo) -> LoadSpec:
     entry = _builtin_table()[info.name]
@@ -195,13 +255,112 @@ def _builtin_spec(info: ModelInfo) -> LoadSpec:
 
 
 # ------------------------------------------------------------------ import
-def inspect_folder(folder: Path) -> tuple[bool, list[str]]:
-    """Validate a CTranslate2 Whisper folder; return (multilingual, files to copy).
+@dataclass(frozen=True)
+class FolderCheck:
+    """What ``inspect_folder`` found: the files to copy and the vocabulary's facts."""
 
-    Raises ModelRejected with one sentence naming what is wrong.
+    files: list[str]
+    vocabulary_size: int
+    language_ids: int
+    shape: ModelShape
+
+
+@dataclass(frozen=True)
+class ModelShape:
+    """What a CTranslate2 Whisper model.bin says about itself (read from its header only)."""
+
+    vocabulary_size: int
+    n_mels: int
+    decoder_layers: int
+    decoder_heads: int
+
+
+_MAX_VARIABLES = 100_000
+
+
+def read_model_shape(path: Path) -> ModelShape:
+    """Walk model.bin's variable headers (seeking over the weights) to learn its sizes.
+
+    The sizes tie the small files to the weights: the decoder's embedding rows are the
+    vocabulary size, the first convolution's input channels the mel bins (80, or 128 for
+    large-v3 and turbo), and alignment heads must name an existing decoder layer and head.
+    A file cut short (a partial download or copy) ends inside a variable and is refused.
+    """
+    def cut() -> ModelRejected:
+        return ModelRejected("The model's model.bin is truncated or not a CTranslate2 model; "
+                             "copy the folder again.")
+
+    total = path.stat().st_size
+    with open(path, "rb") as fh:
+        def read(fmt: str) -> int:
+            raw = fh.read(struct.calcsize(fmt))
+            if len(raw) != struct.calcsize(fmt):
+                raise cut()
+            value: int = struct.unpack(fmt, raw)[0]
+            return value
+
+        def text() -> str:
+            length = read("<H")
+            raw = fh.read(length)
+            if len(raw) != length:
+                raise cut()
+            return raw.rstrip(b"\0").decode("utf-8", "replace")
+
+        version = read("<I")
+        if not 2 <= version <= 64:
+            raise cut()
+        spec = text()
+        read("<I")  # spec revision
+        if spec != "WhisperSpec":
+            raise ModelRejected(f"The model.bin holds a {spec[:40] or 'unnamed'} model, not "
+                                "Whisper; copy the right folder.")
+        count = read("<I")
+        if count > _MAX_VARIABLES:
+            raise cut()
+        vocab = mels = heads = 0
+        layers: set[int] = set()
+        for _ in range(count):
+            name = text()
+            rank = read("<B")
+            if rank > 8:
+                raise cut()
+            dims = [read("<I") for _ in range(rank)]
+            if version >= 4:
+                read("<B")  # data type
+            size = read("<I")
+            start = fh.tell()
+            if start + size > total:
+                raise cut()
+            if name == "decoder/embeddings/weight" and dims:
+                vocab = dims[0]
+            elif name == "encoder/conv1/weight" and len(dims) == 3:
+                mels = dims[1]
+            elif name == "decoder/num_heads" and size in (1, 2, 4):
+                heads = int.from_bytes(fh.read(size), "little")
+            elif name.startswith("decoder/layer_"):
+                with contextlib.suppress(ValueError):
+                    layers.add(int(name.split("/")[1][len("layer_"):]))
+            fh.seek(start + size)
+    if not (vocab and mels and heads and layers):
+        raise cut()
+    return ModelShape(vocab, mels, max(layers) + 1, heads)
+
+
+def inspect_folder(folder: Path) -> FolderCheck:
+    """Validate a CTranslate2 Whisper folder of any size (tiny ... large-v3, turbo).
+
+    Raises ModelRejected with one sentence naming what is wrong. Reads only the small files;
+    model.bin is checked by loading the copy (``_trial_load``).
     """
     if not folder.is_dir():
         raise ModelRejected(f"{folder} is not a folder; give the folder that holds model.bin.")
+    names = [*_REQUIRED, *_VOCABULARY, *_OPTIONAL]
+    linked = [f for f in names if (folder / f).is_symlink()]
+    if linked:
+        raise ModelRejected(
+            f"The model folder's {linked[0]} is a symbolic link, which is not imported; copy "
+            "the real files onto the stick."
+        )
     missing = [f for f in _REQUIRED if not (folder / f).is_file()]
     vocab = [f for f in _VOCABULARY if (folder / f).is_file()]
     if not vocab:
@@ -211,26 +370,64 @@ def inspect_folder(folder: Path) -> tuple[bool, list[str]]:
             f"The model folder is incomplete (missing {', '.join(missing)}); copy the whole "
             "CTranslate2 Whisper folder again."
         )
-    try:
-        config = json.loads((folder / "config.json").read_text("utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ModelRejected("The model's config.json is not valid JSON; copy the folder again.") \
-            from exc
+    config = _json_file(folder / "config.json")
     if not isinstance(config, dict) or not all(
             isinstance(config.get(k), list) and config.get(k)
-            for k in ("alignment_heads", "suppress_ids")):
+            for k in ("alignment_heads", "suppress_ids")) or not all(
+            isinstance(h, list) and len(h) == 2
+            and all(isinstance(x, int) and not isinstance(x, bool) and x >= 0 for x in h)
+            for h in config["alignment_heads"]):
         raise ModelRejected(
             "The model's config.json is not a CTranslate2 Whisper configuration; convert the "
             "model with ct2-transformers-converter first."
         )
+    lang_ids = config.get("lang_ids") or []
+    if not isinstance(lang_ids, list):
+        raise ModelRejected("The model's config.json has no valid language list; copy the "
+                            "folder again.")
     size = _vocabulary_size(folder / vocab[0])
     if size < 51000:
         raise ModelRejected("The model's vocabulary is not a Whisper vocabulary; copy it again.")
-    if (folder / "model.bin").stat().st_size < 1_000_000:
+    if size >= _MULTILINGUAL_VOCAB and size != _VOCAB_BEFORE_LANGUAGES + len(lang_ids):
+        # Multilingual Whisper vocabularies are 51766 tokens plus one per language (99, or 100
+        # from large-v3 on): a vocabulary from another size shifts every special token.
+        raise ModelRejected(
+            f"The model's vocabulary ({size} tokens) does not fit its config.json "
+            f"({len(lang_ids)} languages); the files come from different models, copy the "
+            "folder again."
+        )
+    if (folder / "model.bin").stat().st_size < _MIN_MODEL_BYTES:
         raise ModelRejected("The model's model.bin is truncated; copy the folder again.")
+    shape = read_model_shape(folder / "model.bin")
+    if shape.vocabulary_size != size:
+        raise ModelRejected(
+            f"The model's vocabulary ({size} tokens) does not fit its model.bin "
+            f"({shape.vocabulary_size}); the files come from different models, copy the folder "
+            "again."
+        )
+    if any(layer >= shape.decoder_layers or head >= shape.decoder_heads
+           for layer, head in config["alignment_heads"]):
+        raise ModelRejected(
+            "The config.json's alignment heads belong to another Whisper size than model.bin "
+            f"({shape.decoder_layers} decoder layers, {shape.decoder_heads} heads); copy the "
+            "folder again."
+        )
+    preprocessor = folder / "preprocessor_config.json"
+    if preprocessor.is_file():
+        pre = _json_file(preprocessor)
+        if not isinstance(pre, dict) or not isinstance(pre.get("feature_size", 80), int):
+            raise ModelRejected("The model's preprocessor_config.json is not valid; copy the "
+                                "folder again.")
     files = [*_REQUIRED, vocab[0], *[f for f in _OPTIONAL if (folder / f).is_file()]]
-    _check_manifest(folder, files)
-    return size >= _MULTILINGUAL_VOCAB, files
+    return FolderCheck(files, size, len(lang_ids), shape)
+
+
+def _json_file(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelRejected(f"The model's {path.name} is not valid JSON; copy the folder "
+                            "again.") from exc
 
 
 def _vocabulary_size(path: Path) -> int:
@@ -239,48 +436,83 @@ def _vocabulary_size(path: Path) -> int:
             return len(json.loads(path.read_text("utf-8")))
         with open(path, encoding="utf-8") as fh:
             return sum(1 for _ in fh)
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, TypeError) as exc:
         raise ModelRejected("The model's vocabulary file is unreadable; copy it again.") from exc
 
 
-def _check_manifest(folder: Path, files: list[str]) -> None:
-    """If the folder carries a SHA256SUMS file (as organisations should), every file must match."""
+def _read_manifest(folder: Path) -> dict[str, str]:
+    """The folder's SHA256SUMS (as organisations should ship), file name -> sha256; {} if none."""
     manifest = folder / "SHA256SUMS"
-    if not manifest.is_file():
-        return
+    if manifest.is_symlink() or not manifest.is_file():
+        return {}
     expected: dict[str, str] = {}
-    for line in manifest.read_text("utf-8").splitlines():
+    try:
+        text = manifest.read_text("utf-8")
+    except (OSError, ValueError) as exc:
+        raise ModelRejected("The model folder's SHA256SUMS is unreadable; copy it again.") \
+            from exc
+    for line in text.splitlines():
         parts = line.split()
         if len(parts) == 2:
             expected[parts[1].lstrip("*")] = parts[0].lower()
-    for fname in files:
-        if fname in expected and _hash_file(folder / fname) != expected[fname]:
-            raise ModelRejected(
-                f"The model file {fname} does not match the folder's SHA256SUMS (altered or "
-                "damaged); it was not imported."
-            )
+    return expected
 
 
-def _trial_load(folder: Path) -> None:
-    """Load the copied model once: catches a model.bin that is not a CTranslate2 Whisper model."""
+def _copy_hashing(src: Path, dst: Path) -> str:
+    """Copy one file without following a symbolic link; return the SHA-256 of the bytes read."""
+    digest = hashlib.sha256()
+    try:
+        fd = os.open(src, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as exc:
+        raise ModelRejected(
+            f"The model file {src.name} could not be read ({exc.strerror}); copy the folder "
+            "again."
+        ) from exc
+    with os.fdopen(fd, "rb") as fin, open(dst, "xb") as fout:
+        while chunk := fin.read(_CHUNK):
+            digest.update(chunk)
+            fout.write(chunk)
+        fout.flush()
+        os.fsync(fout.fileno())
+    return digest.hexdigest()
+
+
+def _trial_load(folder: Path) -> tuple[int, bool]:
+    """Load the copied model once: catches a model.bin that is not a CTranslate2 Whisper model
+    (a truncated or partial file). Returns (mel bins, multilingual) as CTranslate2 sees them."""
     import ctranslate2
 
     try:
         model = ctranslate2.models.Whisper(str(folder), device="cpu", compute_type="int8")
+        n_mels, multilingual = int(model.n_mels), bool(model.is_multilingual)
     except (RuntimeError, ValueError, OSError) as exc:
         raise ModelRejected(
             "The folder's model.bin could not be loaded as a CTranslate2 Whisper model; it is "
             "damaged or of another kind, and was not imported."
         ) from exc
     del model
+    return n_mels, multilingual
+
+
+def _feature_size(folder: Path) -> int | None:
+    path = folder / "preprocessor_config.json"
+    if not path.is_file():
+        return None
+    size = _json_file(path).get("feature_size", 80)
+    return int(size)
 
 
 def import_model(folder: Path, models_dir: Path, *, name: str | None = None,
-                 now: dt.datetime | None = None) -> ModelInfo:
-    """Validate ``folder``, copy its files into ``models_dir/NAME`` and register their hashes.
+                 taken: Iterable[str] = (), now: dt.datetime | None = None) -> dict[str, Any]:
+    """Validate ``folder``, copy its files into ``models_dir/NAME`` and return the record to keep.
 
-    The copy is hashed again after copying, so a stick pulled out mid-copy cannot register a
-    damaged model. Nothing changes if validation fails.
+    The caller (app.model_store) stores the record, hashes included, inside the vault; nothing
+    about the model is written beside its files. Every file is hashed while it is copied and the
+    copy hashed again, so a stick pulled out mid-copy cannot register a damaged model; the copy
+    is then loaded once. A 128-mel model (large-v3, large-v3-turbo) without a
+    preprocessor_config.json gets one saying so (faster-whisper otherwise computes 80 mel bins
+    and the model fails on the first window). ``taken`` are names already in use. Nothing
+    changes if validation fails.
     """
     folder = Path(folder)
     name = (name or folder.name).strip().lower()
@@ -288,33 +520,71 @@ def import_model(folder: Path, models_dir: Path, *, name: str | None = None,
         raise ModelRejected(
             f"'{name}' is not a usable model name; use letters, digits, '.', '-' or '_'."
         )
-    if name in _builtin_table() or name in _read_registry(models_dir):
+    if name in _builtin_table() or name in set(taken):
         raise ModelRejected(f"A model named '{name}' already exists; choose another --name.")
-    multilingual, files = inspect_folder(folder)
-    source_hashes = {f: _hash_file(folder / f) for f in files}
+    check = inspect_folder(folder)
+    manifest = _read_manifest(folder)
+    models_dir.mkdir(parents=True, exist_ok=True)
     target = models_dir / name
     tmp = models_dir / f".{name}.importing"
     shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
+    tmp.mkdir()
     try:
-        for fname in files:
-            shutil.copyfile(folder / fname, tmp / fname)
-            if _hash_file(tmp / fname) != source_hashes[fname]:
+        hashes: dict[str, str] = {}
+        for fname in check.files:
+            hashes[fname] = _copy_hashing(folder / fname, tmp / fname)
+            if fname in manifest and hashes[fname] != manifest[fname]:
+                raise ModelRejected(
+                    f"The model file {fname} does not match the folder's SHA256SUMS (altered or "
+                    "damaged); it was not imported."
+                )
+            if _hash_file(tmp / fname) != hashes[fname]:
                 raise ModelRejected(
                     f"Copying {fname} gave different bytes (failing disk or stick); the model "
                     "was not imported."
                 )
-        _trial_load(tmp)
+        n_mels, multilingual = _trial_load(tmp)
+        if multilingual != (check.vocabulary_size >= _MULTILINGUAL_VOCAB):
+            raise ModelRejected("The model's vocabulary does not fit its model.bin; the files "
+                                "come from different models, copy the folder again.")
+        if multilingual and (n_mels == _LARGE_V3_MELS) != (check.language_ids == 100):
+            raise ModelRejected(
+                f"The model.bin ({n_mels} mel bins) and its config.json "
+                f"({check.language_ids} languages) come from different Whisper sizes; copy the "
+                "folder again."
+            )
+        declared = _feature_size(tmp)
+        if declared is not None and declared != n_mels:
+            raise ModelRejected(
+                f"The model's preprocessor_config.json says {declared} mel bins but model.bin "
+                f"has {n_mels}; copy the folder again."
+            )
+        if declared is None and n_mels != 80:
+            pre = tmp / "preprocessor_config.json"
+            pre.write_text(json.dumps({"feature_size": n_mels, "sampling_rate": 16000,
+                                       "hop_length": 160, "n_fft": 400, "chunk_length": 30}),
+                           "utf-8")
+            hashes[pre.name] = _hash_file(pre)
+        old = models_dir / f".{name}.replaced"
+        if target.exists() or target.is_symlink():
+            # Files left by an earlier import that this vault does not know (another vault on
+            # the same laptop, or a removed model): the fresh, verified copy replaces them.
+            shutil.rmtree(old, ignore_errors=True)
+            os.replace(target, old)
         os.replace(tmp, target)
+        if old.is_symlink():  # a planted link: remove the link, never what it points to
+            old.unlink()
+        shutil.rmtree(old, ignore_errors=True)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    registry = _read_registry(models_dir)
-    registry[name] = {
+    return {
+        "name": name,
         "multilingual": multilingual,
         "description": f"imported from {folder.name}",
-        "files": source_hashes,
+        "files": hashes,
+        "size_bytes": sum((target / f).stat().st_size for f in hashes),
+        "n_mels": n_mels,
+        "vocabulary_size": check.vocabulary_size,
         "imported_at": (now or dt.datetime.now(dt.UTC)).isoformat(),
     }
-    _write_registry(models_dir, registry)
-    return get_model(name, models_dir)

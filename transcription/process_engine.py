@@ -5,8 +5,9 @@ glue hold the GIL for up to a quarter of a second at a time; in the desktop clie
 GUI thread. In a child process they hold the child's GIL, not the app's: the app's thread only
 waits on a pipe (``os.read``/``select`` release the GIL).
 
-What crosses the pipe: the model's name and the models folder (the child verifies the hashes and
-loads the model itself, so the app never reads the weights), float32 windows, and segments back.
+What crosses the pipe: the model's name, the models folder and, for an imported model, its
+record from the vault (the child verifies the files against those hashes and loads the model
+itself, so the app never reads the weights), float32 windows, and segments back.
 No file, no shared memory. The child runs at nice +10 with the configured ``cpu_threads``; its
 parameters and version string come from the same ``FasterWhisperEngine`` code, so what a
 transcript records is identical to an in-process run.
@@ -25,7 +26,7 @@ import subprocess
 import sys
 import threading
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -98,16 +99,20 @@ class ProcessEngine:
     """faster-whisper in a child process; same interface and recorded metadata as in-process."""
 
     def __init__(self, name: str, *, models_dir: Path | None, multilingual: bool,
-                 cpu_threads: int = 0, cancel: CancelFlag | None = None) -> None:
+                 cpu_threads: int = 0, cancel: CancelFlag | None = None,
+                 record: Mapping[str, Any] | None = None) -> None:
         """Start the child and wait until it has loaded the model.
 
         ``cancel`` (the job's token) is watched while the model loads, which takes seconds for
         a large model: when it fires the child is ended and ``EngineCancelled`` raised.
+        ``record`` is an imported model's record from the vault (its hashes); built-in models
+        need none.
         """
         self.name = name
         self.multilingual = multilingual
         self._request = {"model": name, "models_dir": str(models_dir) if models_dir else None,
-                         "cpu_threads": cpu_threads}
+                         "cpu_threads": cpu_threads,
+                         "imported": {name: dict(record)} if record is not None else None}
         self._proc: subprocess.Popen[bytes] | None = None
         self._lock = threading.Lock()
         self._ready: dict[str, Any] = {}

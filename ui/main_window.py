@@ -221,7 +221,18 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(messages.get(reason, ""), 5000)
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.session.settings, self)
+        if self.session.is_unlocked:  # imported models and measured speeds are in the vault
+            from app import model_store
+
+            if self.session.call(lambda v, _c, _p: model_store.catalogue(v),
+                                 on_done=self._show_settings,
+                                 on_error=lambda _e: self._show_settings(None),
+                                 name="list models") is not None:
+                return
+        self._show_settings(None)
+
+    def _show_settings(self, choices: list[Any] | None) -> None:
+        dialog = SettingsDialog(self.session.settings, self, choices=choices)
 
         def accepted() -> None:
             self.session.settings = dialog.result_settings()

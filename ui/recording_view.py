@@ -41,13 +41,13 @@ from ui.session import Session
 MARKER_KEY = "Ctrl+M"
 
 
-def _model_names() -> list[tuple[str, str]]:
+def _model_catalogue(vault: Any) -> list[Any]:
+    """Every usable model with size, languages and speed measured here (app.model_store)."""
     try:
-        from app.transcribe import models_dir
-        from transcription import models
+        from app import model_store
     except ImportError:
         return []
-    return [(m.name, f"{m.name} — {m.languages}") for m in models.list_models(models_dir())]
+    return model_store.catalogue(vault)
 
 
 class RecordingView(QWidget):
@@ -60,6 +60,7 @@ class RecordingView(QWidget):
         self.interview_id: str | None = None
         self.recorder: Any = None
         self.transcribe_task: Any = None
+        self.model_choices: dict[str, Any] = {}
         lay = QVBoxLayout(self)
 
         # --- recorder
@@ -136,6 +137,10 @@ class RecordingView(QWidget):
         self.model.setObjectName("modelCombo")
         tl.itemAt(0).widget().setBuddy(self.model)
         tl.addWidget(self.model, 1)
+        # What the chosen model is: size, languages, and its speed on this laptop once measured.
+        self.model_info = QLabel()
+        self.model_info.setObjectName("modelInfo")
+        self.model_info.setWordWrap(True)
         tl.addWidget(QLabel(self.tr("Lan&guage:")))
         self.language = QComboBox()
         self.language.setObjectName("languageCombo")
@@ -155,6 +160,7 @@ class RecordingView(QWidget):
         self.cancel_button.setEnabled(False)
         tl.addWidget(self.cancel_button)
         lay.addWidget(tr_box)
+        lay.addWidget(self.model_info)
         self.progress = QProgressBar()
         self.progress.setObjectName("transcribeProgress")
         self.progress.setRange(0, 100)
@@ -172,6 +178,7 @@ class RecordingView(QWidget):
         self.marker_button.clicked.connect(self.add_marker)
         self.import_button.clicked.connect(self.choose_import)
         self.transcribe_button.clicked.connect(self.transcribe)
+        self.model.currentIndexChanged.connect(self._show_model_info)
         self.cancel_button.clicked.connect(self.cancel_transcription)
         sc = QShortcut(QKeySequence(MARKER_KEY), self)
         sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -203,12 +210,53 @@ class RecordingView(QWidget):
                 self.device.setCurrentIndex(i)
 
     def _fill_models(self) -> None:
+        """Ask the vault for the models (imported ones and measured speeds are recorded there)."""
+        self.session.call(lambda v, _c, _p: _model_catalogue(v), on_done=self._show_models,
+                          on_error=lambda e: self.message.setText(message_for(e)),
+                          name="list models")
+
+    def model_label(self, choice: Any) -> str:
+        """One line per model: name, languages, size and speed on this laptop."""
+        return f"{choice.name} — {self.model_summary(choice)}"
+
+    def model_summary(self, choice: Any) -> str:
+        languages = (self.tr("multilingual (Korean, English, Chinese, ...)")
+                     if choice.multilingual else self.tr("English only"))
+        if choice.speed is None:
+            speed = self.tr("speed not measured yet")
+        else:
+            speed = self.tr("%1x real time on this laptop").replace(
+                "%1", f"{choice.speed.realtime_factor:.1f}")
+        return f"{languages}, {choice.size_text}, {speed}"
+
+    def _show_models(self, choices: list[Any]) -> None:
+        wanted = self.model.currentData() or self.session.settings.default_model
+        self.model.blockSignals(True)
         self.model.clear()
-        for name, label in _model_names():
-            self.model.addItem(label, name)
-        i = self.model.findData(self.session.settings.default_model)
+        self.model_choices = {c.name: c for c in choices}
+        for c in choices:
+            self.model.addItem(self.model_label(c), c.name)
+        i = self.model.findData(wanted)
         self.model.setCurrentIndex(max(0, i))
-        self.transcribe_button.setEnabled(self.model.count() > 0)
+        self.model.blockSignals(False)
+        self._show_model_info()
+        self.transcribe_button.setEnabled(self.model.count() > 0
+                                          and self.transcribe_task is None)
+
+    def _show_model_info(self, *_: Any) -> None:
+        choice = self.model_choices.get(self.model.currentData() or "")
+        if choice is None:
+            self.model_info.setText("")
+            return
+        origin = (self.tr("Imported model") if choice.source == "imported"
+                  else self.tr("Built-in model"))
+        text = f"{origin} {choice.name}: {self.model_summary(choice)}."
+        if choice.speed is None:
+            text += " " + self.tr("The speed is measured during the first transcription with "
+                                  "this model.")
+        else:
+            text += " " + self.tr("A larger model is slower but usually more accurate.")
+        self.model_info.setText(text)
 
     def refresh_assets(self) -> None:
         iid = self.interview_id
@@ -375,7 +423,7 @@ class RecordingView(QWidget):
         def work(v: Any, cancel: Any, progress: Any) -> Any:
             # The job's own token also stops the engine while its model loads.
             factory = engine_factory or default_engine_factory(cpu_threads=threads,
-                                                               cancel=cancel)
+                                                               cancel=cancel, vault=v)
             return transcribe_interview(v, iid, role=role, model=model, language=language,
                                         translate=translate, progress=progress, cancel=cancel,
                                         engine_factory=factory)
@@ -391,6 +439,7 @@ class RecordingView(QWidget):
             count = sum(r.segments for r in results)
             self.message.setText(self.tr("Transcription finished: %1 segments. Review them on "
                                          "the Transcript tab.").replace("%1", str(count)))
+            self._fill_models()  # the speed just measured
             self.changed.emit()
 
         def failed(exc: BaseException) -> None:

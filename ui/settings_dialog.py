@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,7 +30,10 @@ def input_devices() -> list[str]:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None, *,
+                 choices: list[Any] | None = None) -> None:
+        """``choices``: app.model_store's catalogue of the unlocked vault (imported models,
+        sizes, speeds); without it only the built-in models are offered."""
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
@@ -48,18 +53,22 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Lock after &idle time:"), self.idle)
         self.model = QComboBox()
         self.model.setObjectName("defaultModel")
-        models = list(MODELS)
-        try:  # every usable model, imported ones included, when the transcription area is here
-            from app.transcribe import models_dir
-            from transcription import models as registry
+        if choices is None:
+            try:  # the built-in models whose packages are installed
+                from app import model_store
 
-            models = [m.name for m in registry.list_models(models_dir())] or models
-        except Exception:  # noqa: BLE001,S110 - a settings dialog must open regardless
-            pass
+                choices = model_store.catalogue(None)
+            except Exception:  # noqa: BLE001 - a settings dialog must open regardless
+                choices = []
+        labels = {c.name: f"{c.name} — {c.size_text}, " + (
+            self.tr("%1x real time on this laptop").replace(
+                "%1", f"{c.speed.realtime_factor:.1f}") if c.speed is not None
+            else self.tr("speed not measured yet")) for c in choices}
+        models = list(labels) or list(MODELS)
         if settings.default_model not in models:
             models.insert(0, settings.default_model)
         for m in models:
-            self.model.addItem(m, m)
+            self.model.addItem(labels.get(m, m), m)
         self.model.setCurrentIndex(max(0, self.model.findData(settings.default_model)))
         form.addRow(self.tr("Default transcription &model:"), self.model)
         self.tlang = QComboBox()

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app import transcribe, transcript_export, transcripts
+from app import model_store, transcribe, transcript_export, transcripts
 from app.cli.context import Context
 from app.errors import UsageError
 from app.tasks import CancelToken, StderrProgress
@@ -69,7 +69,8 @@ def register(sub: Any) -> None:
     msub = md.add_subparsers(dest="models_command", metavar="ACTION")
     p = msub.add_parser("list", help="list models")
     p.set_defaults(func=cmd_models_list)
-    p = msub.add_parser("import", help="verify and register a CTranslate2 Whisper model folder")
+    p = msub.add_parser("import", help="verify a CTranslate2 Whisper model folder (any size), "
+                                       "copy it here and record its checksums in the vault")
     p.add_argument("dir")
     p.add_argument("--name", help="name to register it under (default: the folder's name)")
     p.set_defaults(func=cmd_models_import)
@@ -85,7 +86,8 @@ def cmd_transcribe(ctx: Context, args: argparse.Namespace) -> int:
         results = transcribe.transcribe_interview(
             vault, args.id, role=ctx.role, model=args.model, language=args.language,
             translate=args.translate, asset_id=args.asset,
-            engine_factory=transcribe.default_engine_factory(args.threads, cancel=cancel),
+            engine_factory=transcribe.default_engine_factory(args.threads, cancel=cancel,
+                                                             vault=vault),
             progress=StderrProgress(force=os.environ.get("TESTIMONY_PROGRESS") == "1"),
             cancel=cancel)
     finally:
@@ -147,14 +149,17 @@ def cmd_speaker(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_models_list(ctx: Context, args: argparse.Namespace) -> int:
-    for m in models.list_models(transcribe.models_dir()):
+    # Imported models and the measured speeds are recorded in the vault, so this unlocks it.
+    for m in model_store.catalogue(ctx.vault()):
         default = " (default)" if m.name == models.DEFAULT_MODEL else ""
-        print(f"{m.name:12s} {m.source:9s} {m.languages}{default}")
+        print(f"{m.name:16s} {m.source:9s} {m.size_text:>8s}  {m.languages}; "
+              f"{m.speed_text}{default}")
     return 0
 
 
 def cmd_models_import(ctx: Context, args: argparse.Namespace) -> int:
-    info = models.import_model(Path(args.dir), transcribe.models_dir(), name=args.name)
-    print(f"Model '{info.name}' imported ({info.languages}); its files were verified and their "
-          "checksums recorded.")
+    info = model_store.import_model(ctx.vault(), Path(args.dir), name=args.name, role=ctx.role)
+    print(f"Model '{info.name}' imported ({info.languages}, {info.n_mels} mel bins); its files "
+          "were verified, copied to this laptop's models folder and their checksums recorded "
+          "in the vault.")
     return 0

@@ -918,6 +918,46 @@ Fingerprint (manifest SHA-256): %5</source>
         <source>Cancelling; the part already transcribed is kept.</source>
         <translation>취소하는 중입니다. 이미 받아쓴 부분은 보존됩니다.</translation>
     </message>
+    <message>
+        <location filename="../recording_view.py" />
+        <source>multilingual (Korean, English, Chinese, ...)</source>
+        <translation>다국어 (한국어, 영어, 중국어 등)</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" />
+        <source>English only</source>
+        <translation>영어 전용</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" />
+        <source>speed not measured yet</source>
+        <translation>속도 아직 측정 안 됨</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" />
+        <source>%1x real time on this laptop</source>
+        <translation>이 노트북에서 실시간의 %1배 속도</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" />
+        <source>Imported model</source>
+        <translation>가져온 모델</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" />
+        <source>Built-in model</source>
+        <translation>기본 제공 모델</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" />
+        <source>The speed is measured during the first transcription with this model.</source>
+        <translation>속도는 이 모델로 처음 전사할 때 측정됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" />
+        <source>A larger model is slower but usually more accurate.</source>
+        <translation>큰 모델일수록 느리지만 대개 더 정확합니다.</translation>
+    </message>
 </context>
 <context>
     <name>ReportsView</name>
@@ -1013,6 +1053,16 @@ Fingerprint (manifest SHA-256): %5</source>
         <location filename="../settings_dialog.py" line="79" />
         <source>&amp;Audio input:</source>
         <translation>오디오 입력(&amp;A):</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" />
+        <source>%1x real time on this laptop</source>
+        <translation>이 노트북에서 실시간의 %1배 속도</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" />
+        <source>speed not measured yet</source>
+        <translation>속도 아직 측정 안 됨</translation>
     </message>
 </context>
 <context>
