@@ -19,6 +19,8 @@ MANIFEST = "manifest.json"
 SIGNATURE = "manifest.json.minisig"
 SUMS = "SHA256SUMS"
 AUDIT = "audit/audit_log.jsonl"
+AUDIT_CHAIN = "audit/chain.txt"  # every audit entry hash of the device, one per line (anchor.py)
+VAULT_LEVEL = "vault"  # object_type of the vault-level audit events every bundle carries
 REDACTED = "[REDACTED]"
 WITHHELD_KIND = "withheld-audio"  # blob kind of the empty audio placeholder in 'share' bundles
 
@@ -27,6 +29,7 @@ MAX_DEVICE_PUB = 1024
 MAX_FILES = 100_000
 MAX_TOTAL = 256 * 1024 ** 3
 MAX_LINE = 64 * 1024 * 1024
+MAX_AUDIT_CHAIN = 2_000_000  # audit entries per device a bundle may list (65 bytes each)
 
 
 def audio_name(blob_id: str) -> str:
