@@ -193,6 +193,9 @@ def test_receipt_key_must_match_the_pinned_one(world: World, tmp_path: Path) -> 
                            (other, dev.id))
     iid = populate(world.field)
     result = world.export(iid)
+    # the signed manifest carries the key; the GUI pins the device from it with the key
+    signer = verify_bundle(result.path, world.identity).manifest.device
+    assert signer.age_recipient == keys.device_receipt_recipient(world.field)
     refused_unchanged(world, result.path, "receipt key")
     world.sup.conn.execute("UPDATE trusted_device SET age_recipient = NULL WHERE device_id = ?",
                            (dev.id,))

@@ -324,9 +324,9 @@ def list_keys(vault: Vault) -> dict[str, Any]:
     sups = [{"label": r[0], "age_recipient": r[1], "fingerprint": r[2], "pinned_at": r[3]}
             for r in vault.conn.execute("SELECT label, age_recipient, fingerprint, pinned_at FROM"
                                         " trusted_supervisor ORDER BY pinned_at")]
-    devs = [{"device_id": r[0], "fingerprint": r[1], "pinned_at": r[2]}
-            for r in vault.conn.execute("SELECT device_id, fingerprint, pinned_at FROM"
-                                        " trusted_device ORDER BY pinned_at")]
+    devs = [{"device_id": r[0], "fingerprint": r[1], "pinned_at": r[2], "age_recipient": r[3]}
+            for r in vault.conn.execute("SELECT device_id, fingerprint, pinned_at, age_recipient"
+                                        " FROM trusted_device ORDER BY pinned_at")]
     return {"device": {"device_id": dev.id, "fingerprint": dev.fingerprint},
             "supervisors": sups, "devices": devs}
 

@@ -350,7 +350,7 @@ class _Handler:
         _require(bool(_UUID.fullmatch(data["device"]["id"]))
                  and data["device"]["minisign"] == minisign.public_key_line(device_key),
                  "its manifest names a different device than its key file")
-        device = DevicePublic(data["device"]["id"], device_key)
+        device = DevicePublic(data["device"]["id"], device_key, data["device"]["age_recipient"])
         files = data["files"]
         _require(files[0]["sha256"] == hashlib.sha256(self.device_pub).hexdigest()
                  and files[0]["size"] == len(self.device_pub), "its device key file was altered")

@@ -138,6 +138,8 @@ def cmd_trust_device(ctx: Context, args: argparse.Namespace) -> int:
     added = keymod.trust_device(ctx.vault(), dev, role=ctx.role)
     print(f"{'Pinned' if added else 'Already pinned'} device {dev.device_id}")
     print(f"Fingerprint: {dev.fingerprint}")
+    if dev.age_recipient:
+        print(f"Receipt key: {dev.age_recipient}")
     print("Compare this fingerprint aloud with the interviewer before importing its bundles.")
     return 0
 
