@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from app.bundles import keys
+from app.bundles import anchor, keys
 from app.bundles.errors import BundleRejected
 from app.bundles.importer import import_bundle, verify_bundle
 from app.bundles.model import AUDIT_CHAIN
@@ -221,3 +221,17 @@ def test_device_show_text_carries_the_receipt_key_and_pins_it(world: World) -> N
     world.field.lock()
     world.field = open_vault(path)
     assert keys.device_receipt_recipient(world.field) == recipient
+
+
+def test_an_older_bundle_arriving_late_fits_the_anchor(world: World) -> None:
+    """Sequence rules may accept an older unseen bundle after a newer one (issue 13, part 5):
+    its chain is then a prefix of the stored one and shorter, which the anchor accepts; the
+    same chain claimed by a newer bundle number is refused."""
+    iid = populate(world.field)
+    first = verify_bundle(world.export(iid, name="1.age").path, world.identity).manifest
+    second = world.export(iid, name="2.age")
+    import_bundle(world.sup, second.path, world.identity, role="supervisor")
+    anchor.check_device(world.sup.conn, first)  # older, shorter, a prefix: fits
+    first.data["sequence"] = 3  # the same (shorter) chain as if from a later bundle
+    with pytest.raises(BundleRejected, match="audit entries were removed"):
+        anchor.check_device(world.sup.conn, first)
