@@ -235,3 +235,17 @@ def test_an_older_bundle_arriving_late_fits_the_anchor(world: World) -> None:
     first.data["sequence"] = 3  # the same (shorter) chain as if from a later bundle
     with pytest.raises(BundleRejected, match="audit entries were removed"):
         anchor.check_device(world.sup.conn, first)
+
+
+def test_malformed_chain_file_is_refused(world: World, tmp_path: Path) -> None:
+    iid = populate(world.field)
+    plain = decrypt(world, world.export(iid).path.read_bytes())
+
+    def garble(entries: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+        # same size, but upper-case hex and one line without its newline
+        return [(name, data.upper()[:-66] + b"x" + data[-65:] if name == AUDIT_CHAIN else data)
+                for name, data in entries]
+
+    bad = forge(world, plain, entries_fn=garble)
+    refused_unchanged(world, write(tmp_path / "m.age", encrypt(
+        bad, world.identity.public.age_recipient)), "its audit chain is malformed")
