@@ -20,6 +20,7 @@ from app.bundles import anchor, keys
 from app.bundles.errors import BundleRejected
 from app.bundles.importer import import_bundle, verify_bundle
 from app.bundles.model import AUDIT_CHAIN
+from app.interviews import delete_interview
 from app.unlock import unlock
 from storage import audit
 from storage.errors import WrongPassphrase
@@ -163,8 +164,11 @@ def test_bundle_without_chain_or_receipt_key_is_refused(world: World, tmp_path: 
 
 
 def test_vault_level_events_reach_the_supervisor(world: World, tmp_path: Path) -> None:
-    """Passphrase changes and failed unlocks are not about any interview, yet they travel."""
+    """Passphrase changes, failed unlocks and deleted interviews are not about the exported
+    interview, yet they travel."""
     iid = populate(world.field)
+    deleted = populate(world.field, "NK-GONE")
+    delete_interview(world.field, deleted, role="interviewer")
     world.field.change_passphrase(b"another long passphrase", allow_weak_kdf=True,
                                   role="interviewer")
     path = world.field.path
@@ -182,6 +186,12 @@ def test_vault_level_events_reach_the_supervisor(world: World, tmp_path: Path) -
         "SELECT action FROM imported_audit WHERE device_id = ? AND object_type = 'vault'",
         (world.field.device().id,))}
     assert {"create", "change-passphrase", "failed-unlock-attempts"} <= actions
+    erased = world.sup.conn.execute(
+        "SELECT action, details FROM imported_audit WHERE object_id = ?", (deleted,)).fetchall()
+    assert [a for a, _ in erased] == ["delete"] and "NK-GONE" not in erased[0][1]
+    # nothing else about the deleted interview travelled (its creation, its edits)
+    assert world.sup.conn.execute("SELECT count(*) FROM interview WHERE id = ?",
+                                  (deleted,)).fetchone()[0] == 0
 
 
 def test_receipt_key_must_match_the_pinned_one(world: World, tmp_path: Path) -> None:

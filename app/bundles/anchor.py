@@ -13,7 +13,8 @@ What a bundle carries (all covered by the signed manifest and SHA256SUMS):
 * the manifest's ``audit_chain``: ``{"entries": n, "head": last hash or 64 zeros}``;
 * in ``audit/audit_log.jsonl``, besides the entries about the bundled interviews, every
   vault-level event (object type ``vault``: creation, passphrase and recovery-key changes,
-  failed unlock attempts, rekeying), so these reach the supervisor.
+  failed unlock attempts, rekeying) and every interview deletion or purge
+  (``model.reaches_supervisor``), so these reach the supervisor.
 
 ``check_bundle`` ties the list to the bundle's own entries and head; ``check_device`` compares
 it with what the supervisor's vault has seen from that device (and the pinned receipt key);
