@@ -48,6 +48,7 @@ def test_full_workflow_and_stock_tools(tmp_path: Path, cli: Cli, sup_cli: Cli) -
     (tmp_path / "sup.pub").write_text(pub_text)
     assert "Pinned supervisor" in _ok(cli("keys", "trust-supervisor", str(tmp_path / "sup.pub")))
     (tmp_path / "device.txt").write_text(_ok(cli("device", "show")))
+    assert "age-recipient: age1" in (tmp_path / "device.txt").read_text()  # receipt key
     assert "Pinned device" in _ok(sup_cli("keys", "trust-device", str(tmp_path / "device.txt")))
     _ok(cli("interview", "add", "--code", "NK-CLI-1", "--consent", "archive"))
     _ok(cli("interview", "add", "--code", "NK-CLI-2", "--consent", "un"))
@@ -97,13 +98,21 @@ def test_full_workflow_and_stock_tools(tmp_path: Path, cli: Cli, sup_cli: Cli) -
     assert "1 failed unlock attempt" in imported.stderr  # still pending, reported now
     imported = _ok(imported)
     assert "Imported bundle" in imported and "0 conflicts" in imported
-    again = _ok(sup_cli("import", str(bundle), "--identity", str(key)))
-    assert "already imported" in again
+    assert "No receipt was written" in imported
+    assert [p.name for p in bundle.parent.iterdir()] == ["b.age"]  # nothing next to the bundle
+    receipt = tmp_path / "receipts" / "for-laptop.receipt"
+    receipt.parent.mkdir()
+    again = _ok(sup_cli("import", str(bundle), "--identity", str(key), "--receipt",
+                        str(receipt)))
+    assert "already imported" in again and "Receipt written" in again
     listing = _ok(sup_cli("interview", "list"))
     assert "NK-CLI-1" in listing and "NK-CLI-2" not in listing
 
-    receipt = Path(f"{bundle}.receipt")
-    assert receipt.exists()
+    assert oct(receipt.stat().st_mode)[-3:] == "600"
+    assert receipt.read_bytes().startswith(b"age-encryption.org/v1\n")
+    assert b"NK-CLI" not in receipt.read_bytes() and b"testimony" not in receipt.read_bytes()
+    taken = sup_cli("import", str(bundle), "--identity", str(key), "--receipt", str(receipt))
+    assert taken.returncode == 2 and "Nothing was imported" in taken.stderr
     assert "1 interviews may now be purged" in _ok(cli("receipt", "apply", str(receipt)))
     assert "Purged 1 interviews: NK-CLI-1" in _ok(cli("purge", "--acknowledged"))
     remaining = _ok(cli("interview", "list"))

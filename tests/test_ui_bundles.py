@@ -98,7 +98,9 @@ def test_export_then_verify_import_and_receipt(qtbot, tmp_path, vault):
     assert interviews.get_interview(s.session.vault, "SYN-OK").code == "SYN-OK"
     receipt = tmp_path / "out.bundle.receipt"
     sv.write_receipt(receipt)
-    assert receipt.read_bytes().startswith(b"testimony-receipt-v1\n")
+    # encrypted to the laptop, owner-only, nothing readable on the stick
+    assert receipt.read_bytes().startswith(b"age-encryption.org/v1\n")
+    assert b"SYN-OK" not in receipt.read_bytes() and oct(receipt.stat().st_mode)[-3:] == "600"
     # a second receipt never overwrites a file
     sv.write_receipt(receipt)
     assert "exists" in sv.message.text().lower()

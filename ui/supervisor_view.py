@@ -218,10 +218,8 @@ class SupervisorView(QWidget):
             return
 
         def work(_c: Any, _p: Any) -> Path:
-            data = receipts.make_receipt(identity, result)
-            with open(out, "xb") as fh:  # never overwrite another file
-                fh.write(data)
-            return out
+            # encrypted to the laptop, owner-only, and never over another file
+            return receipts.write_receipt(out, identity, result)
 
         self.session.runner.run_task(
             work, on_done=lambda p: self.message.setText(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from app.bundles.model import REDACTED
+from app.bundles.model import REDACTED, reaches_supervisor
 from app.bundles.tables import Table, rows_for
 from storage.db import Connection
 
@@ -165,7 +165,9 @@ class Collector:
         for r in self.snap.execute(
                 "SELECT seq, id, at, role, action, object_type, object_id, details, prev_hash, "
                 "hash FROM audit_log ORDER BY seq"):
-            if r[6] is not None and str(r[6]) in self.object_ids:
+            # the bundle's own objects, plus vault-level events and erasures (anchor.py)
+            if (r[6] is not None and str(r[6]) in self.object_ids) \
+                    or reaches_supervisor(str(r[5]), str(r[4])):
                 out.append({"seq": r[0], "id": r[1], "at": r[2], "role": r[3], "action": r[4],
                             "object_type": r[5], "object_id": r[6],
                             "details": json.loads(r[7]), "prev_hash": r[8], "hash": r[9]})

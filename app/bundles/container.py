@@ -25,6 +25,7 @@ NAME_PATTERNS = (
     re.compile(r"audio/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.bin"),
     re.compile(r"tables/[a-z][a-z0-9_]{0,62}\.jsonl"),
     re.compile(r"audit/audit_log\.jsonl"),
+    re.compile(r"audit/chain\.txt"),
 )
 
 

@@ -19,12 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from app import __version__
-from app.bundles import container
+from app.bundles import anchor, container
 from app.bundles.collect import SHARE_BLANKED, Collector
 from app.bundles.errors import BundleError
-from app.bundles.keys import SupervisorPublic
+from app.bundles.keys import SupervisorPublic, device_receipt_recipient
 from app.bundles.model import (
     AUDIT,
+    AUDIT_CHAIN,
     DEVICE_PUB,
     FORMAT,
     FORMAT_VERSION,
@@ -244,6 +245,8 @@ def _export(vault: Vault, snap: Connection, ids: Sequence[str], *,
     for t in table_list:
         if t.name in builder.rows and builder.rows[t.name]:
             entries.append(_data_entry(table_name(t.name), jsonl(builder.rows[t.name])))
+    chain_text, audit_chain = anchor.chain_of(snap)
+    entries.append(_data_entry(AUDIT_CHAIN, chain_text))
     entries.append(_data_entry(AUDIT, jsonl(builder.audit_entries())))
 
     device = vault.device()
@@ -267,7 +270,8 @@ def _export(vault: Vault, snap: Connection, ids: Sequence[str], *,
         "bundle_id": bundle_id, "created_at": stamp, "created_by": role,
         "app_version": __version__, "schema_version": current_version(snap),
         "device": {"id": device.id, "fingerprint": device.fingerprint,
-                   "minisign": minisign.public_key_line(device.public_key)},
+                   "minisign": minisign.public_key_line(device.public_key),
+                   "age_recipient": device_receipt_recipient(vault)},
         "sequence": sequence, "previous_manifest_sha256": last[1] if last else None,
         "encrypted": not unencrypted,
         "recipients": [{"age_recipient": r.age_recipient, "fingerprint": r.fingerprint}
@@ -286,6 +290,7 @@ def _export(vault: Vault, snap: Connection, ids: Sequence[str], *,
                     "blanked_columns": {k: sorted(v) for k, v in SHARE_BLANKED.items()}
                     if profile == "share" else {}},
         "source_audit_head": str(audit_head[0]) if audit_head else None,
+        "audit_chain": audit_chain,
         "files": files,
     }
     manifest_bytes = canonical_json(manifest) + b"\n"

@@ -20,6 +20,7 @@ from typing import Any
 
 import sqlcipher3
 
+from app.bundles import anchor
 from app.bundles.errors import BundleError
 from app.bundles.keys import SupervisorIdentity, pinned_device_key
 from app.bundles.model import WITHHELD_KIND
@@ -118,6 +119,10 @@ def verify_bundle(path: Path, identity: SupervisorIdentity | None, *,
         Path(path), identity.age_identity if identity else None, on_manifest=on_manifest,
         on_encrypted=lambda e: state.__setitem__("encrypted", e),
         progress=lambda f: progress(f, "verifying"), cancel=cancel)
+    # Audit-chain anchor and receipt key (anchor.py): inside the bundle, then against the vault.
+    anchor.check_bundle(manifest)
+    if vault is not None:
+        anchor.check_device(vault.conn, manifest)
     seq: SequenceStatus = state["seq"]
     report = Report(manifest, encrypted, state["pinned"], seq.chain,
                     [FileCheck(f["name"], f["size"], f["sha256"]) for f in manifest.files])
@@ -309,6 +314,8 @@ def import_bundle(vault: Vault, path: Path, identity: SupervisorIdentity, *, rol
         if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
             raise rejected("its records refer to data that is neither in the bundle nor in this "
                            "vault")
+        anchor.check_device(conn, manifest)  # again, inside the transaction (anchor.py)
+        anchor.record(conn, manifest, stamp)
         conn.execute(
             "INSERT INTO bundle_import_state(device_id, last_seq, last_manifest_sha256, "
             "updated_at) VALUES (?,?,?,?) ON CONFLICT(device_id) DO UPDATE SET "

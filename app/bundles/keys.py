@@ -21,8 +21,16 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from app.errors import NotFound, UsageError
 from crypto import minisign
-from crypto.agefile import AgeError, check_recipient, derive_subkey, new_identity, recipient_of
+from crypto.agefile import (
+    AgeError,
+    bech32_encode,
+    check_recipient,
+    derive_subkey,
+    new_identity,
+    recipient_of,
+)
 from crypto.signing import fingerprint
+from crypto.wrap import hkdf
 from storage.vault import Vault
 
 SUPERVISOR_PUB_MAGIC = "testimony-supervisor-key-v1"
@@ -61,6 +69,7 @@ class SupervisorIdentity:
 class DevicePublic:
     device_id: str
     public_key: bytes
+    age_recipient: str | None = None  # receipts are encrypted to it (absent in old key files)
 
     @property
     def fingerprint(self) -> str:
@@ -169,15 +178,38 @@ def parse_supervisor_public(text: str) -> SupervisorPublic:
     return pub
 
 
-def device_public_text(device_id: str, public_key: bytes) -> str:
+def device_receipt_identity(vault: Vault) -> str:
+    """This device's X25519 age identity (``AGE-SECRET-KEY-1...``) that receipts are encrypted to.
+
+    Derived from the device signing key (HKDF-SHA256, its own label), so it exists for every
+    vault, old or new, without a schema change, and is stored only as that key is: encrypted
+    inside the vault. It never leaves the vault; only its recipient is shown and signed."""
+    seed = hkdf(vault.device_private_key(), b"testimony-vault device receipt key v1")
+    return bech32_encode("age-secret-key-", seed).upper()
+
+
+def device_receipt_recipient(vault: Vault) -> str:
+    """The ``age1...`` recipient of ``device_receipt_identity``: public, pinned with the device."""
+    return recipient_of(device_receipt_identity(vault))
+
+
+def device_public_text(device_id: str, public_key: bytes, age_recipient: str | None = None) -> str:
     """The device public key as ``device show`` prints it (parsed by ``parse_device_public``)."""
+    receipt_line = f"age-recipient: {age_recipient}\n" if age_recipient else ""
     return (
         f"{DEVICE_PUB_MAGIC}\n"
         f"device-id: {device_id}\n"
         f"ed25519: {base64.b64encode(public_key).decode('ascii')}\n"
         f"minisign: {minisign.public_key_line(public_key)}\n"
+        f"{receipt_line}"
         f"fingerprint: {fingerprint(public_key)}\n"
     )
+
+
+def vault_device_public_text(vault: Vault) -> str:
+    """``device_public_text`` for this vault's own device, receipt key included."""
+    device = vault.device()
+    return device_public_text(device.id, device.public_key, device_receipt_recipient(vault))
 
 
 def parse_device_public(text: str) -> DevicePublic:
@@ -185,7 +217,14 @@ def parse_device_public(text: str) -> DevicePublic:
     f = _fields(text, DEVICE_PUB_MAGIC, what)
     if "device-id" not in f or "ed25519" not in f or not _UUID.fullmatch(f["device-id"]):
         raise UsageError(f"The {what} lacks a valid device-id or ed25519 line; save it again.")
-    dev = DevicePublic(f["device-id"], _b64key(f["ed25519"], what))
+    recipient = None
+    if "age-recipient" in f:
+        try:
+            recipient = check_recipient(f["age-recipient"])
+        except AgeError as exc:
+            raise UsageError(f"The {what} has a damaged age-recipient line; save it "
+                             "again.") from exc
+    dev = DevicePublic(f["device-id"], _b64key(f["ed25519"], what), recipient)
     if "fingerprint" in f and f["fingerprint"] != dev.fingerprint:
         raise UsageError(f"The {what}'s fingerprint does not match its key; it was altered.")
     if "minisign" in f:
@@ -245,16 +284,23 @@ def trust_device(vault: Vault, dev: DevicePublic, *, role: str,
     """Pin a field laptop's device key in this (supervisor) vault. False if already pinned."""
     stamp = (now or dt.datetime.now(dt.UTC)).isoformat()
     with vault.transaction() as conn:
-        row = conn.execute("SELECT public_key FROM trusted_device WHERE device_id = ?",
-                           (dev.device_id,)).fetchone()
+        row = conn.execute("SELECT public_key, age_recipient FROM trusted_device WHERE "
+                           "device_id = ?", (dev.device_id,)).fetchone()
         if row is not None:
             if bytes(row[0]) != dev.public_key:
                 raise UsageError("This device id is already pinned with a different key; "
                                  "confirm the fingerprint with the interviewer before changing it.")
+            if dev.age_recipient and row[1] and row[1] != dev.age_recipient:
+                raise UsageError("This device is already pinned with a different receipt key "
+                                 "(age-recipient); check the file with the interviewer.")
+            if dev.age_recipient and not row[1]:
+                conn.execute("UPDATE trusted_device SET age_recipient = ? WHERE device_id = ?",
+                             (dev.age_recipient, dev.device_id))
             return False
         conn.execute("INSERT INTO trusted_device(device_id, public_key, fingerprint, pinned_at,"
-                     " pinned_by) VALUES (?,?,?,?,?)",
-                     (dev.device_id, dev.public_key, dev.fingerprint, stamp, role))
+                     " pinned_by, age_recipient) VALUES (?,?,?,?,?,?)",
+                     (dev.device_id, dev.public_key, dev.fingerprint, stamp, role,
+                      dev.age_recipient))
         vault.audit("pin", "device", dev.device_id, role=role, now=now,
                     details={"fingerprint": dev.fingerprint})
     return True
@@ -278,9 +324,9 @@ def list_keys(vault: Vault) -> dict[str, Any]:
     sups = [{"label": r[0], "age_recipient": r[1], "fingerprint": r[2], "pinned_at": r[3]}
             for r in vault.conn.execute("SELECT label, age_recipient, fingerprint, pinned_at FROM"
                                         " trusted_supervisor ORDER BY pinned_at")]
-    devs = [{"device_id": r[0], "fingerprint": r[1], "pinned_at": r[2]}
-            for r in vault.conn.execute("SELECT device_id, fingerprint, pinned_at FROM"
-                                        " trusted_device ORDER BY pinned_at")]
+    devs = [{"device_id": r[0], "fingerprint": r[1], "pinned_at": r[2], "age_recipient": r[3]}
+            for r in vault.conn.execute("SELECT device_id, fingerprint, pinned_at, age_recipient"
+                                        " FROM trusted_device ORDER BY pinned_at")]
     return {"device": {"device_id": dev.id, "fingerprint": dev.fingerprint},
             "supervisors": sups, "devices": devs}
 

@@ -19,6 +19,9 @@ MANIFEST = "manifest.json"
 SIGNATURE = "manifest.json.minisig"
 SUMS = "SHA256SUMS"
 AUDIT = "audit/audit_log.jsonl"
+AUDIT_CHAIN = "audit/chain.txt"  # every audit entry hash of the device, one per line (anchor.py)
+VAULT_LEVEL = "vault"  # object_type of the vault-level audit events every bundle carries
+ERASURES = frozenset({("interview", "delete"), ("interview", "purge")})  # carried as well
 REDACTED = "[REDACTED]"
 WITHHELD_KIND = "withheld-audio"  # blob kind of the empty audio placeholder in 'share' bundles
 
@@ -27,6 +30,7 @@ MAX_DEVICE_PUB = 1024
 MAX_FILES = 100_000
 MAX_TOTAL = 256 * 1024 ** 3
 MAX_LINE = 64 * 1024 * 1024
+MAX_AUDIT_CHAIN = 2_000_000  # audit entries per device a bundle may list (65 bytes each)
 
 
 def audio_name(blob_id: str) -> str:
@@ -62,6 +66,13 @@ def interview_digest(conn: Connection, tables: dict[str, Table], interview_id: s
             "WHERE a.interview_id = ? ORDER BY b.id", (interview_id,)):
         h.update(str(sha).encode() + b"\n")
     return h.hexdigest()
+
+
+def reaches_supervisor(object_type: str, action: str) -> bool:
+    """Audit events every bundle carries whatever it exports (see anchor.py): vault-level ones
+    (creation, passphrase and recovery-key changes, failed unlocks, rekeying) and the erasure
+    of interviews. Their details hold counts and ids, never testimony."""
+    return object_type == VAULT_LEVEL or (object_type, action) in ERASURES
 
 
 def consent_of(conn: Connection, interview_id: str) -> tuple[list[str], bool]:

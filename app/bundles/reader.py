@@ -25,10 +25,12 @@ from app.bundles.errors import BundleRejected
 from app.bundles.keys import DevicePublic
 from app.bundles.model import (
     AUDIT,
+    AUDIT_CHAIN,
     DEVICE_PUB,
     FORMAT,
     FORMAT_VERSION,
     MANIFEST,
+    MAX_AUDIT_CHAIN,
     MAX_DEVICE_PUB,
     MAX_FILES,
     MAX_LINE,
@@ -46,7 +48,7 @@ from app.bundles.strictjson import loads as strict_loads
 from app.errors import AppError, UsageError
 from app.tasks import CancelToken
 from crypto import minisign
-from crypto.agefile import AGE_MAGIC, AgeError, decrypt_stream
+from crypto.agefile import AGE_MAGIC, AgeError, check_recipient, decrypt_stream
 from crypto.errors import BadSignature
 from storage.jsonutil import canonical_json
 
@@ -78,6 +80,10 @@ class Manifest:
     data: dict[str, Any]
     trusted_comment: str
     device: DevicePublic
+    # Filled in as the bundle is read (see anchor.py): the audit chain as raw 32-byte hashes,
+    # and (seq, prev_hash, hash) of every audit entry the bundle carries.
+    audit_chain: bytes = b""
+    audit_seen: list[tuple[int, str, str]] = field(default_factory=list)
 
     @property
     def bundle_id(self) -> str:
@@ -158,9 +164,31 @@ def validate_manifest(data: Any) -> None:
     _require(total <= MAX_TOTAL, "its declared size is over the limit")
     _require(files[0]["name"] == DEVICE_PUB and files[1]["name"] == SUMS, bad)
     _require(files[1]["size"] <= 200 * len(files), "it declares an oversized SHA256SUMS")
+    _validate_anchor(data, files)
     blob_names = {f"audio/{a['blob_id']}.bin" for a in audio}
     _require(blob_names == {n for n in names if n.startswith("audio/")},
              "its audio list does not match its files")
+
+
+def _validate_anchor(data: dict[str, Any], files: list[dict[str, Any]]) -> None:
+    """The device's receipt key and audit chain (anchor.py) are present and well formed."""
+    bad = "its manifest is not in the expected form"
+    chain = data.get("audit_chain")
+    recipient = data["device"].get("age_recipient")
+    if not isinstance(chain, dict) or recipient is None:
+        raise rejected("it lacks the device's audit chain or receipt key (made by an older "
+                       "version of Testimony Vault, or altered); export it again with the "
+                       "current version")
+    try:
+        _require(_is_str(recipient) and bool(check_recipient(recipient)), bad)
+    except AgeError:
+        raise rejected(bad) from None
+    _require(set(chain) == {"entries", "head"}, bad)
+    n = chain["entries"]
+    _require(isinstance(n, int) and not isinstance(n, bool) and 0 <= n <= MAX_AUDIT_CHAIN
+             and isinstance(chain["head"], str) and bool(_HEX64.fullmatch(chain["head"])), bad)
+    sizes = [f["size"] for f in files if f["name"] == AUDIT_CHAIN]
+    _require(sizes == [65 * n], bad)
 
 
 class _Handler:
@@ -182,6 +210,8 @@ class _Handler:
         self.manifest: Manifest | None = None
         self.audio_meta: dict[str, dict[str, Any]] = {}
         self.checked: list[dict[str, Any]] = []
+        self.audit_chain = bytearray()
+        self.audit_seen: list[tuple[int, str, str]] = []
 
     # The first three entries are fixed; the manifest fixes all the others.
     def begin(self, name: str, size: int) -> None:
@@ -232,6 +262,11 @@ class _Handler:
             start = nl + 1
 
     def _record(self, line: bytes) -> None:
+        if self.name == AUDIT_CHAIN:
+            text = line.decode("ascii", "replace")
+            _require(bool(_HEX64.fullmatch(text)), "its audit chain is malformed")
+            self.audit_chain += bytes.fromhex(text)
+            return
         try:
             value = strict_loads(line, allow_floats=True)
         except StrictJsonError as exc:
@@ -268,6 +303,7 @@ class _Handler:
         digest = hashlib.sha256(prev.encode("ascii", "replace") + b"\n"
                                 + canonical_json(body)).hexdigest()
         _require(digest == entry["hash"], "an audit entry does not match its hash")
+        self.audit_seen.append((entry["seq"], prev, entry["hash"]))
 
     def end(self) -> None:
         if self.index == 0:
@@ -314,7 +350,7 @@ class _Handler:
         _require(bool(_UUID.fullmatch(data["device"]["id"]))
                  and data["device"]["minisign"] == minisign.public_key_line(device_key),
                  "its manifest names a different device than its key file")
-        device = DevicePublic(data["device"]["id"], device_key)
+        device = DevicePublic(data["device"]["id"], device_key, data["device"]["age_recipient"])
         files = data["files"]
         _require(files[0]["sha256"] == hashlib.sha256(self.device_pub).hexdigest()
                  and files[0]["size"] == len(self.device_pub), "its device key file was altered")
@@ -327,6 +363,8 @@ class _Handler:
         _require(self.manifest is not None, "it is incomplete")
         assert self.manifest is not None
         _require(self.index - 2 == len(self.manifest.files), "it is incomplete")
+        self.manifest.audit_chain = bytes(self.audit_chain)
+        self.manifest.audit_seen = self.audit_seen
         return self.manifest
 
 

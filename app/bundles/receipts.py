@@ -3,6 +3,12 @@
 Keeping little on a laptop is the protection that works at a checkpoint, but nothing may be lost:
 an interview is purged only if a pinned supervisor signed that it received an *archive* bundle
 holding exactly the interview's current content (the digest recorded at export).
+
+A receipt travels back on a stick, so it says as little as possible and only to the laptop it is
+for: it is an age file encrypted to the device's receipt key (pinned with the device, confirmed
+in every signed manifest), and inside it holds only the bundle's manifest hash and the digests
+of the acknowledged interviews, signed by the supervisor. No ids, codes, names or labels. It is
+written only where the supervisor chooses, readable by the owner only.
 """
 
 from __future__ import annotations
@@ -10,16 +16,21 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+import io
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from app.bundles.errors import BundleRejected
 from app.bundles.importer import ImportResult
-from app.bundles.keys import SupervisorIdentity, pinned_supervisor
+from app.bundles.keys import SupervisorIdentity, SupervisorPublic, device_receipt_identity
 from app.bundles.model import interview_digest
+from app.bundles.streams import write_atomically
 from app.bundles.strictjson import StrictJsonError
 from app.bundles.strictjson import loads as strict_loads
 from app.bundles.tables import interview_tables
+from app.errors import UsageError
+from crypto.agefile import AGE_MAGIC, AgeError, Encryptor, decrypt_stream
 from crypto.errors import BadSignature
 from crypto.minisign import b64decode_canonical
 from crypto.signing import sign, verify
@@ -27,39 +38,79 @@ from storage import blobs
 from storage.jsonutil import canonical_json
 from storage.vault import Vault
 
-RECEIPT_MAGIC = "testimony-receipt-v1"
+RECEIPT_MAGIC = "testimony-receipt-v2"
+OLD_RECEIPT_MAGIC = b"testimony-receipt-v1\n"  # plaintext receipts before issue 13
 MAX_RECEIPT = 4 * 1024 * 1024
 
 
-def make_receipt(identity: SupervisorIdentity, result: ImportResult,
-                 now: dt.datetime | None = None) -> bytes:
-    """A signed receipt for an imported (or replayed) bundle."""
+def receipt_interviews(result: ImportResult) -> list[dict[str, str]]:
+    """The interviews (id, digest) a receipt for ``result`` acknowledges: the one place that
+    decides it (the ids are used here only; the receipt carries just the digests)."""
+    return [{"id": str(i["id"]), "digest": str(i["digest"])}
+            for i in result.manifest.data["interviews"]]
+
+
+def make_receipt(identity: SupervisorIdentity, result: ImportResult) -> bytes:
+    """A signed receipt for an imported (or replayed) bundle, encrypted to its device."""
     m = result.manifest
     payload = {
         "type": RECEIPT_MAGIC,
-        "bundle_id": m.bundle_id,
-        "device_id": m.device.device_id,
-        "sequence": m.sequence,
         "manifest_sha256": m.sha256,
-        "profile": m.data["profile"],
-        "interviews": [{"id": i["id"], "digest": i["digest"]} for i in m.data["interviews"]],
-        "supervisor_age_recipient": identity.public.age_recipient,
-        "received_at": (now or dt.datetime.now(dt.UTC)).isoformat(),
+        "digests": sorted(i["digest"] for i in receipt_interviews(result)),
     }
     body = canonical_json(payload)
     signature = sign(identity.signing_private, body)
-    return (f"{RECEIPT_MAGIC}\n".encode() + base64.b64encode(body) + b"\n"
-            + base64.b64encode(signature) + b"\n")
+    inner = (f"{RECEIPT_MAGIC}\n".encode() + base64.b64encode(body) + b"\n"
+             + base64.b64encode(signature) + b"\n")
+    out = io.BytesIO()
+    enc = Encryptor(out, [m.data["device"]["age_recipient"]])
+    enc.write(inner)
+    enc.close()
+    return out.getvalue()
+
+
+def write_receipt(out: Path, identity: SupervisorIdentity, result: ImportResult) -> Path:
+    """Write the receipt to ``out`` (a new file, owner-only, never half-written). CLI and GUI."""
+    out = Path(out)
+    if out.exists():
+        raise UsageError(f"{out} already exists; choose a new file name for the receipt.")
+    if not out.parent.is_dir():
+        raise UsageError(f"The folder {out.parent} does not exist; choose another for the "
+                         "receipt.")
+    write_atomically(out, iter([make_receipt(identity, result)]), None)
+    return out
 
 
 def _bad(reason: str) -> BundleRejected:
     return BundleRejected(f"The receipt was refused: {reason}; nothing was marked for purging.")
 
 
-def _parse(vault: Vault, data: bytes) -> dict[str, Any]:
+def _decrypt(vault: Vault, data: bytes) -> bytes:
     if len(data) > MAX_RECEIPT:
         raise _bad("it is far too large")
-    lines = data.split(b"\n")
+    if data.startswith(OLD_RECEIPT_MAGIC):
+        raise _bad("it is an old plain-text receipt, which is no longer accepted because it "
+                   "exposed names on the stick; delete it and ask the supervisor to import the "
+                   "same bundle again with --receipt (this changes nothing there) to make an "
+                   "encrypted one")
+    if not data.startswith(AGE_MAGIC):
+        raise _bad("it is not a Testimony Vault receipt")
+    plain = io.BytesIO()
+    try:
+        decrypt_stream(io.BytesIO(data), plain, device_receipt_identity(vault))
+    except AgeError:
+        raise _bad("this laptop cannot decrypt it: it was made for another laptop, or it was "
+                   "damaged or altered") from None
+    return plain.getvalue()
+
+
+def _pinned_supervisors(vault: Vault) -> list[SupervisorPublic]:
+    return [SupervisorPublic(str(r[0]), bytes(r[1])) for r in vault.conn.execute(
+        "SELECT age_recipient, signing_key FROM trusted_supervisor ORDER BY pinned_at")]
+
+
+def _parse(vault: Vault, data: bytes) -> dict[str, Any]:
+    lines = _decrypt(vault, data).split(b"\n")
     if len(lines) != 4 or lines[0] != RECEIPT_MAGIC.encode() or lines[3] != b"":
         raise _bad("it is not a Testimony Vault receipt")
     try:
@@ -68,18 +119,19 @@ def _parse(vault: Vault, data: bytes) -> dict[str, Any]:
         payload = strict_loads(body)
     except (binascii.Error, StrictJsonError):
         raise _bad("it is damaged") from None
-    if not isinstance(payload, dict) or payload.get("type") != RECEIPT_MAGIC:
+    if not isinstance(payload, dict) or payload.get("type") != RECEIPT_MAGIC \
+            or not isinstance(payload.get("manifest_sha256"), str) \
+            or not isinstance(payload.get("digests"), list) \
+            or not all(isinstance(d, str) for d in payload["digests"]):
         raise _bad("it is damaged")
-    recipient = payload.get("supervisor_age_recipient")
-    sup = pinned_supervisor(vault, recipient) if isinstance(recipient, str) else None
-    if sup is None:
-        raise _bad("it was not signed by a supervisor pinned in this vault")
-    try:
-        verify(sup.signing_key, signature, body)
-    except BadSignature:
-        raise _bad("its signature does not match (it was altered or forged)") from None
-    payload["_fingerprint"] = sup.fingerprint
-    return payload
+    for sup in _pinned_supervisors(vault):
+        try:
+            verify(sup.signing_key, signature, body)
+        except BadSignature:
+            continue
+        payload["_fingerprint"] = sup.fingerprint
+        return payload
+    raise _bad("it was not signed by a supervisor pinned in this vault (or it was altered)")
 
 
 @dataclass
@@ -92,33 +144,28 @@ def apply_receipt(vault: Vault, data: bytes, *, role: str,
                   now: dt.datetime | None = None) -> ReceiptResult:
     """Check a receipt and mark the interviews it covers as safe to purge."""
     payload = _parse(vault, data)
-    if payload.get("device_id") != vault.device().id:
-        raise _bad("it acknowledges a bundle from another laptop")
-    row = vault.conn.execute("SELECT manifest_sha256, profile FROM bundle_export WHERE "
-                             "bundle_id = ?", (payload.get("bundle_id"),)).fetchone()
-    if row is None or row[0] != payload.get("manifest_sha256"):
+    row = vault.conn.execute("SELECT bundle_id, profile FROM bundle_export WHERE "
+                             "manifest_sha256 = ?", (payload["manifest_sha256"],)).fetchone()
+    if row is None:
         raise _bad("it acknowledges a bundle this laptop did not export")
+    bundle_id = str(row[0])
     if row[1] != "archive":
         raise _bad("it acknowledges a 'share' bundle, which leaves out audio and details, so "
                    "nothing can be purged on its strength")
-    exported = dict(vault.conn.execute(
-        "SELECT interview_id, digest FROM bundle_export_item WHERE bundle_id = ?",
-        (payload["bundle_id"],)).fetchall())
-    items = payload.get("interviews")
-    if not isinstance(items, list):
-        raise _bad("it is damaged")
+    exported = {str(digest): str(iid) for iid, digest in vault.conn.execute(
+        "SELECT interview_id, digest FROM bundle_export_item WHERE bundle_id = ?", (bundle_id,))}
+    if any(d not in exported for d in payload["digests"]):
+        raise _bad("it lists an interview that was not in that bundle")
     stamp = (now or dt.datetime.now(dt.UTC)).isoformat()
-    result = ReceiptResult(str(payload["bundle_id"]))
+    result = ReceiptResult(bundle_id)
     with vault.transaction() as conn:
-        for item in items:
-            if not isinstance(item, dict) or exported.get(item.get("id")) != item.get("digest"):
-                raise _bad("it lists an interview that was not in that bundle")
+        for digest in payload["digests"]:
+            iid = exported[digest]
             conn.execute("INSERT OR IGNORE INTO purge_ack(interview_id, bundle_id, digest, "
                          "supervisor_fingerprint, acknowledged_at) VALUES (?,?,?,?,?)",
-                         (item["id"], payload["bundle_id"], item["digest"],
-                          payload["_fingerprint"], stamp))
-            result.acknowledged.append(str(item["id"]))
-        vault.audit("receipt", "bundle", str(payload["bundle_id"]), role=role, now=now,
+                         (iid, bundle_id, digest, payload["_fingerprint"], stamp))
+            result.acknowledged.append(iid)
+        vault.audit("receipt", "bundle", bundle_id, role=role, now=now,
                     details={"interviews": result.acknowledged,
                              "supervisor": payload["_fingerprint"]})
     return result

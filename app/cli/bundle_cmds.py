@@ -12,7 +12,7 @@ from typing import Any
 from app.bundles import keys as keymod
 from app.bundles.export import export_bundle
 from app.bundles.importer import import_bundle, verify_bundle
-from app.bundles.receipts import apply_receipt, make_receipt, purge_acknowledged
+from app.bundles.receipts import apply_receipt, purge_acknowledged, write_receipt
 from app.bundles.redaction import add_redaction
 from app.cli.context import Context
 from app.cli.output import print_json
@@ -69,8 +69,9 @@ def register(sub: Any) -> None:
     p = sub.add_parser("import", help="verify and merge a bundle into this vault")
     p.add_argument("file")
     p.add_argument("--identity", required=True, metavar="KEYFILE")
-    p.add_argument("--receipt-out", metavar="FILE",
-                   help="where to write the signed receipt (default: FILE.receipt)")
+    p.add_argument("--receipt", "--receipt-out", dest="receipt", metavar="FILE",
+                   help="also write the signed receipt, encrypted to the laptop, to this new "
+                        "file (default: no receipt)")
     p.set_defaults(func=cmd_import)
 
     r = sub.add_parser("receipt", help="supervisor receipts")
@@ -137,6 +138,8 @@ def cmd_trust_device(ctx: Context, args: argparse.Namespace) -> int:
     added = keymod.trust_device(ctx.vault(), dev, role=ctx.role)
     print(f"{'Pinned' if added else 'Already pinned'} device {dev.device_id}")
     print(f"Fingerprint: {dev.fingerprint}")
+    if dev.age_recipient:
+        print(f"Receipt key: {dev.age_recipient}")
     print("Compare this fingerprint aloud with the interviewer before importing its bundles.")
     return 0
 
@@ -161,7 +164,7 @@ def cmd_device_pub(ctx: Context, args: argparse.Namespace) -> int:
     if args.minisign:
         sys.stdout.write(minisign.public_key_file(device.public_key))
     else:
-        sys.stdout.write(keymod.device_public_text(device.id, device.public_key))
+        sys.stdout.write(keymod.vault_device_public_text(ctx.vault()))
     return 0
 
 
@@ -212,6 +215,11 @@ def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     identity = keymod.load_identity(Path(args.identity))
+    receipt = Path(args.receipt) if args.receipt else None
+    if receipt is not None and (receipt.exists() or not receipt.parent.is_dir()):
+        # Checked before importing, so a bad path never follows a successful import.
+        raise UsageError(f"Cannot write the receipt to {receipt} (it exists, or its folder does "
+                         "not); choose a new file name. Nothing was imported.")
     result = import_bundle(ctx.vault(), Path(args.file), identity, role=ctx.role,
                            progress=StderrProgress())
     for w in result.warnings:
@@ -224,11 +232,12 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
               f"{len(result.conflicts)} conflicts.")
         for table, key in result.conflicts:
             print(f"  conflict kept for review: {table} {key}")
-    receipt = Path(args.receipt_out or f"{args.file}.receipt")
-    if receipt.exists():
-        receipt.unlink()
-    _write_new(receipt, make_receipt(identity, result), 0o644)
-    print(f"Receipt written to {receipt}; give it to the interviewer.")
+    if receipt is None:
+        print("No receipt was written. To write one, import the same file again with "
+              "--receipt FILE (that changes nothing here).")
+        return 0
+    write_receipt(receipt, identity, result)
+    print(f"Receipt written to {receipt} (encrypted to the laptop); give it to the interviewer.")
     return 0
 
 

@@ -99,11 +99,11 @@ def cmd_recovery_key(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def device_public_text(vault: Vault) -> str:
-    """The device's public key in the form 'keys trust-device' accepts (with a minisign line)."""
-    from app.bundles.keys import device_public_text as text
+    """The device's public key in the form 'keys trust-device' accepts (with a minisign line and
+    the age recipient that the supervisor's receipts are encrypted to)."""
+    from app.bundles.keys import vault_device_public_text
 
-    device = vault.device()
-    return text(device.id, device.public_key)
+    return vault_device_public_text(vault)
 
 
 def cmd_device_show(ctx: Context, args: argparse.Namespace) -> int:
