@@ -33,8 +33,12 @@ MAX_RECEIPT = 4 * 1024 * 1024
 
 def make_receipt(identity: SupervisorIdentity, result: ImportResult,
                  now: dt.datetime | None = None) -> bytes:
-    """A signed receipt for an imported (or replayed) bundle."""
+    """A signed receipt for an imported (or replayed) bundle.
+
+    Interviews with unresolved conflicts in the supervisor's vault are left out, so the laptop
+    keeps (and cannot purge) anything the supervisor has not yet reconciled."""
     m = result.manifest
+    held = set(result.conflicted_interviews)
     payload = {
         "type": RECEIPT_MAGIC,
         "bundle_id": m.bundle_id,
@@ -42,7 +46,8 @@ def make_receipt(identity: SupervisorIdentity, result: ImportResult,
         "sequence": m.sequence,
         "manifest_sha256": m.sha256,
         "profile": m.data["profile"],
-        "interviews": [{"id": i["id"], "digest": i["digest"]} for i in m.data["interviews"]],
+        "interviews": [{"id": i["id"], "digest": i["digest"]} for i in m.data["interviews"]
+                       if i["id"] not in held],
         "supervisor_age_recipient": identity.public.age_recipient,
         "received_at": (now or dt.datetime.now(dt.UTC)).isoformat(),
     }

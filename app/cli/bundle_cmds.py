@@ -224,6 +224,10 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
               f"{len(result.conflicts)} conflicts.")
         for table, key in result.conflicts:
             print(f"  conflict kept for review: {table} {key}")
+    if result.conflicted_interviews:
+        codes = {i["id"]: i["code"] for i in result.manifest.data["interviews"]}
+        print("Left out of the receipt until their conflicts are reconciled (the laptop keeps "
+              f"them): {', '.join(codes.get(i, i) for i in result.conflicted_interviews)}")
     receipt = Path(args.receipt_out or f"{args.file}.receipt")
     if receipt.exists():
         receipt.unlink()
