@@ -335,6 +335,28 @@ def test_purge_keeps_an_interview_with_an_unreconciled_conflict(w: World) -> Non
     assert codes == ["NK-X"]
 
 
+def test_import_command_names_the_interviews_left_out_of_the_receipt(
+        w: World, capsys: pytest.CaptureFixture[str]) -> None:
+    from types import SimpleNamespace
+
+    from app.cli.bundle_cmds import cmd_import
+
+    x = populate(w.field, "NK-X")
+    y = populate(w.field, "NK-Y")
+    imp(w, w.export(x, y, name="1.age").path)
+    update_interview(w.field, x, role="interviewer", notes="edited on the laptop")
+    bundle = w.export(x, y, name="2.age").path
+    ctx = SimpleNamespace(vault=lambda: w.sup, role="supervisor")
+    args = SimpleNamespace(identity=str(w.key_file), file=str(bundle), receipt_out=None)
+    assert cmd_import(ctx, args) == 0  # type: ignore[arg-type]
+    out = capsys.readouterr().out
+    assert "conflict kept for review: interview" in out
+    (line,) = [ln for ln in out.splitlines() if ln.startswith("Left out of the receipt")]
+    assert line.endswith(": NK-X")
+    receipt = apply_receipt(w.field, Path(f"{bundle}.receipt").read_bytes(), role="interviewer")
+    assert receipt.acknowledged == [y]
+
+
 # --- part 5: sequence ---------------------------------------------------------------------
 
 def chains(w: World) -> dict[int, list[str]]:
@@ -418,3 +440,32 @@ def test_forks_among_unanchored_bundles_are_reported_not_refused(w: World) -> No
     assert any(twin_id in m and two.bundle_id in m for m in result.warnings)
     first = imp(w, one.path)
     assert any("two bundles numbered 2" in m and twin_id in m for m in first.warnings)
+
+
+def test_migration_rebuilds_owners_from_the_audit_log() -> None:
+    """A vault upgraded to schema 53: the first device that delivered an interview owns it;
+    earlier conflicts learn their interview; earlier imports count as anchored."""
+    import sqlcipher3
+
+    from storage.migrations import migrate
+
+    conn = sqlcipher3.connect(":memory:", isolation_level=None)
+    migrate(conn, target=52)
+    for seq, (bundle, device, interviews) in enumerate(
+            [("b1", "dev-a", ["i1", "i2"]), ("b2", "dev-b", ["i2", "i3"])], start=1):
+        details = json.dumps({"device_id": device, "interviews": interviews})
+        conn.execute("INSERT INTO audit_log(seq, id, at, role, action, object_type, object_id, "
+                     "details, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                     (seq, f"e{seq}", f"t{seq}", "supervisor", "import", "bundle", bundle,
+                      details, "", ""))
+        conn.execute("INSERT INTO bundle_import(bundle_id, device_id, seq, manifest_sha256, "
+                     "inserted, skipped, conflicts, imported_at, imported_by) VALUES "
+                     "(?,?,1,?,0,0,0,'t','supervisor')", (bundle, device, bundle * 32))
+    conn.execute("INSERT INTO import_conflict(id, bundle_id, table_name, row_key, incoming, "
+                 "created_at) VALUES ('c1', 'b2', 'segment', '{}', ?, 't')",
+                 (json.dumps({"id": "s1", "interview_id": "i2"}),))
+    migrate(conn)
+    owners = dict(conn.execute("SELECT interview_id, device_id FROM interview_owner").fetchall())
+    assert owners == {"i1": "dev-a", "i2": "dev-a", "i3": "dev-b"}
+    assert conn.execute("SELECT interview_id FROM import_conflict").fetchone()[0] == "i2"
+    assert {r[0] for r in conn.execute("SELECT chain FROM bundle_import")} == {"anchored"}

@@ -4,8 +4,13 @@
 nothing written), then streams the bundle a second time inside ONE transaction (pass 2), merging
 by id; any failure rolls everything back, so a hostile or damaged bundle leaves the vault as it
 was. Merge rules: absent -> insert; identical -> skip; different -> the vault's row is kept and
-the incoming row is stored in ``import_conflict`` and reported. Rows with new ids (revisions,
-tags made in two places) are simply unioned.
+the incoming row is stored in ``import_conflict`` and reported (conflicting audio is kept too,
+under a new blob id). Rows with new ids (revisions, tags made in two places) are simply unioned.
+
+A bundle may only touch its signer's own interviews (``interview_owner``: the device an
+interview was first received from), and every reference in its rows must stay inside the
+interviews it lists. Sequence numbers are checked per device against every bundle imported
+before, tolerant of arrival order (see ``sequence_status``).
 """
 
 from __future__ import annotations
@@ -274,7 +279,7 @@ def check_ownership(conn: Connection, manifest: Manifest) -> None:
         if row is not None and row[0] != device:
             raise rejected(f"it was signed by device {device} but writes into "
                            f"{_interview_label(conn, manifest, iid)}, which belongs to device "
-                           f"{row[0]} (if either laptop may be stolen, report it and un-pin it)")
+                           f"{row[0]} (report this: one of the two laptops may be stolen)")
         if row is None and conn.execute("SELECT 1 FROM interview WHERE id = ?",
                                         (iid,)).fetchone() is not None:
             raise rejected(f"it was signed by device {device} but writes into "

@@ -163,16 +163,16 @@ def interview_of(conn: Connection, tables: dict[str, Table], name: str, column: 
     or it hangs on nothing)."""
     t = tables[name]
     if name == "interview" and column == "id":
-        found = conn.execute('SELECT "id" FROM "interview" WHERE "id" IS ?', (value,)).fetchone()
+        found = conn.execute('SELECT "id" FROM "interview" WHERE "id" = ?', (value,)).fetchone()
         return None if found is None else str(found[0])
     if "interview_id" in t.columns:
-        found = conn.execute(f'SELECT "interview_id" FROM {_q(name)} WHERE {_q(column)} IS ?',  # noqa: S608 - identifiers checked
+        found = conn.execute(f'SELECT "interview_id" FROM {_q(name)} WHERE {_q(column)} = ?',  # noqa: S608 - identifiers checked
                              (value,)).fetchone()
         return None if found is None or found[0] is None else str(found[0])
     if t.parent_link is None:
         return None
     col, parent, pcol = t.parent_link
-    found = conn.execute(f"SELECT {_q(col)} FROM {_q(name)} WHERE {_q(column)} IS ?",  # noqa: S608 - identifiers checked
+    found = conn.execute(f"SELECT {_q(col)} FROM {_q(name)} WHERE {_q(column)} = ?",  # noqa: S608 - identifiers checked
                          (value,)).fetchone()
     if found is None or found[0] is None:
         return None
