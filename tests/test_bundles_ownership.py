@@ -469,3 +469,39 @@ def test_migration_rebuilds_owners_from_the_audit_log() -> None:
     assert owners == {"i1": "dev-a", "i2": "dev-a", "i3": "dev-b"}
     assert conn.execute("SELECT interview_id FROM import_conflict").fetchone()[0] == "i2"
     assert {r[0] for r in conn.execute("SELECT chain FROM bundle_import")} == {"anchored"}
+
+
+def test_resolving_conflicts_lets_the_next_receipt_acknowledge_the_interview(
+        w: World, capsys: pytest.CaptureFixture[str]) -> None:
+    from types import SimpleNamespace
+
+    from app.bundles.conflicts import list_conflicts, resolve_conflict
+    from app.cli.bundle_cmds import cmd_conflicts_list
+    from app.errors import UsageError
+    from storage import audit
+
+    x = populate(w.field, "NK-X")
+    imp(w, w.export(x, name="1.age").path)
+    update_interview(w.field, x, role="interviewer", notes="edited on the laptop")
+    second = w.export(x, name="2.age")
+    assert imp(w, second.path).conflicted_interviews == [x]
+    ctx = SimpleNamespace(vault=lambda: w.sup, role="supervisor")
+    assert cmd_conflicts_list(ctx, SimpleNamespace(all=False, json=False)) == 0  # type: ignore[arg-type]
+    out = capsys.readouterr().out
+    assert "NK-X  interview" in out and second.bundle_id in out
+    assert out.rstrip().endswith("1 unresolved conflicts.")
+    (conflict,) = list_conflicts(w.sup)
+    assert conflict.interview_id == x and conflict.device_id == w.field.device().id
+    with pytest.raises(UsageError, match="no conflict"):
+        resolve_conflict(w.sup, "nope", role="supervisor")
+    resolve_conflict(w.sup, conflict.id, role="supervisor")
+    with pytest.raises(UsageError, match="already marked resolved"):
+        resolve_conflict(w.sup, conflict.id, role="supervisor")
+    assert list_conflicts(w.sup) == []
+    assert [c.id for c in list_conflicts(w.sup, include_resolved=True)] == [conflict.id]
+    assert "resolve" in [e.action for e in audit.entries(w.sup.conn)]
+    again = imp(w, second.path)
+    assert again.replay and again.conflicted_interviews == []
+    applied = apply_receipt(w.field, make_receipt(w.identity, again), role="interviewer")
+    assert applied.acknowledged == [x]
+    assert purge_acknowledged(w.field, role="interviewer").purged == ["NK-X"]

@@ -1,4 +1,5 @@
-"""Bundle commands: keys, export, verify, import, receipt, purge, redact (thin over app.bundles)."""
+"""Bundle commands: keys, export, verify, import, conflicts, receipt, purge, redact (thin over
+app.bundles)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from app.bundles import keys as keymod
+from app.bundles.conflicts import list_conflicts, resolve_conflict
 from app.bundles.export import export_bundle
 from app.bundles.importer import import_bundle, verify_bundle
 from app.bundles.receipts import apply_receipt, make_receipt, purge_acknowledged
@@ -72,6 +74,16 @@ def register(sub: Any) -> None:
     p.add_argument("--receipt-out", metavar="FILE",
                    help="where to write the signed receipt (default: FILE.receipt)")
     p.set_defaults(func=cmd_import)
+
+    c = sub.add_parser("conflicts", help="import conflicts kept for review (supervisor)")
+    csub = c.add_subparsers(dest="conflicts_command", metavar="ACTION")
+    p = csub.add_parser("list", help="unresolved conflicts (interviews left out of receipts)")
+    p.add_argument("--all", action="store_true", help="include resolved ones")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_conflicts_list)
+    p = csub.add_parser("resolve", help="mark a conflict reviewed (the vault's version stays)")
+    p.add_argument("conflict_id", metavar="CONFLICT-ID")
+    p.set_defaults(func=cmd_conflicts_resolve)
 
     r = sub.add_parser("receipt", help="supervisor receipts")
     rsub = r.add_subparsers(dest="receipt_command", metavar="ACTION")
@@ -233,6 +245,24 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
         receipt.unlink()
     _write_new(receipt, make_receipt(identity, result), 0o644)
     print(f"Receipt written to {receipt}; give it to the interviewer.")
+    return 0
+
+
+def cmd_conflicts_list(ctx: Context, args: argparse.Namespace) -> int:
+    found = list_conflicts(ctx.vault(), include_resolved=args.all)
+    if args.json:
+        print_json([c.as_dict() for c in found])
+        return 0
+    for c in found:
+        print(c.line())
+    print(f"{len(found)} {'conflicts' if args.all else 'unresolved conflicts'}.")
+    return 0
+
+
+def cmd_conflicts_resolve(ctx: Context, args: argparse.Namespace) -> int:
+    c = resolve_conflict(ctx.vault(), args.conflict_id, role=ctx.role)
+    print(f"Conflict {c.id} marked resolved; the vault's version stays. Import the interview's "
+          "bundle again to write a receipt that includes it once it has no other conflicts.")
     return 0
 
 
