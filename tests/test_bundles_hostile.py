@@ -325,10 +325,15 @@ def test_replay_rollback_and_fork_leave_the_vault_identical(tmp_path: Path) -> N
         iid = populate(w.field)
         first = w.export(iid, name="1.age")
         second = w.export(iid, name="2.age")
+        import_bundle(w.sup, first.path, w.identity, role="supervisor")
         import_bundle(w.sup, second.path, w.identity, role="supervisor")
         before = w.sup_digest()
         assert import_bundle(w.sup, second.path, w.identity, role="supervisor").replay
-        refused(w, first.path, match="rollback")
+        assert import_bundle(w.sup, first.path, w.identity, role="supervisor").replay
+        # rollback: an older number with other content than the accepted chain's
+        older = forge(w, decrypt(w, first.path.read_bytes()),
+                      manifest_fn=lambda m: m.update(purpose="court", bundle_id=str(uuid.uuid4())))
+        refused(w, _reencrypted(w, older, tmp_path), match="fork")
         # same sequence number, different content: re-sign a changed copy of bundle 2
         forged = forge(w, decrypt(w, second.path.read_bytes()),
                        manifest_fn=lambda m: m.update(purpose="court"))

@@ -250,7 +250,7 @@ def test_unencrypted_bundle_round_trips_with_a_warning(world: World) -> None:
 
 def test_sequence_gap_is_a_warning(world: World) -> None:
     iid = populate(world.field)
-    world.export(iid, name="1.age")
+    first = world.export(iid, name="1.age")
     second = world.export(iid, name="2.age")
     first_import = import_bundle(world.sup, second.path, world.identity, role="supervisor")
     assert any("1 to 1" in w for w in first_import.warnings)
@@ -258,8 +258,16 @@ def test_sequence_gap_is_a_warning(world: World) -> None:
     fourth = world.export(iid, name="4.age")
     result = import_bundle(world.sup, fourth.path, world.identity, role="supervisor")
     assert any("missing" in w for w in result.warnings)
-    with pytest.raises(BundleRejected, match="rollback"):
-        import_bundle(world.sup, third.path, world.identity, role="supervisor")
+    # an older bundle not seen before is accepted when its chain fits (it used to be refused
+    # as a rollback forever); it links bundles 2 and 4, and bundle 1 anchors all of them
+    filled = import_bundle(world.sup, third.path, world.identity, role="supervisor")
+    assert not filled.replay and filled.warnings == []
+    chains = dict(world.sup.conn.execute("SELECT seq, chain FROM bundle_import").fetchall())
+    assert chains == {2: "unanchored", 3: "unanchored", 4: "unanchored"}
+    oldest = import_bundle(world.sup, first.path, world.identity, role="supervisor")
+    assert oldest.warnings == []
+    chains = dict(world.sup.conn.execute("SELECT seq, chain FROM bundle_import").fetchall())
+    assert chains == {1: "anchored", 2: "anchored", 3: "anchored", 4: "anchored"}
 
 
 def test_receipt_marks_interviews_and_purge_removes_only_unchanged_ones(world: World) -> None:

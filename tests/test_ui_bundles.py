@@ -122,3 +122,36 @@ def test_export_then_verify_import_and_receipt(qtbot, tmp_path, vault):
     assert ex.result.text().startswith("Purged 1 interviews")
     assert sorted(lst.visible_codes()) == ["SYN-GONE", "SYN-NOUN"]
     w.lock()
+
+
+def test_import_summary_names_interviews_left_out_of_the_receipt(qtbot, tmp_path):
+    """A genuine re-export after a laptop edit conflicts; the supervisor screen says which
+    interviews its receipt leaves out (the laptop keeps them)."""
+    from types import SimpleNamespace
+
+    from tests.bundle_helpers import make_world, populate
+
+    w = make_world(tmp_path)
+    try:
+        x = populate(w.field, "NK-X")
+        y = populate(w.field, "NK-Y")
+        first = w.export(x, y, name="1.age")
+        interviews.update_interview(w.field, x, role="interviewer", notes="edited")
+        second = w.export(x, y, name="2.age")
+
+        def call(work, on_done, on_error, name):  # the session's worker, run inline
+            del on_error, name
+            on_done(work(w.sup, None, None))
+
+        sv = SupervisorView(SimpleNamespace(call=call, role="supervisor"))
+        qtbot.addWidget(sv)
+        sv.identity = w.identity
+        for bundle in (first, second):
+            sv.bundle = bundle.path
+            sv.import_bundle()
+        text = sv.message.text()
+        assert text.startswith("Imported:") and "conflict: interview" in text, text
+        assert text.splitlines()[-1].endswith("(the laptop keeps them): NK-X")
+    finally:
+        w.field.lock()
+        w.sup.lock()

@@ -199,6 +199,12 @@ class SupervisorView(QWidget):
                         .replace("%3", str(len(result.conflicts))))
                 for table, key in result.conflicts[:20]:
                     text += f"\n  {self.tr('conflict')}: {table} {key}"
+            if result.conflicted_interviews:
+                codes = {i["id"]: i["code"] for i in result.manifest.data["interviews"]}
+                text += "\n" + self.tr(
+                    "Left out of the receipt until their conflicts are reconciled (the laptop "
+                    "keeps them): %1").replace(
+                        "%1", ", ".join(codes.get(i, i) for i in result.conflicted_interviews))
             for w in result.warnings:
                 text += "\n" + self.tr("Warning: %1").replace("%1", w)
             self.message.setText(text)

@@ -19,6 +19,12 @@ What a bundle carries (all covered by the signed manifest and SHA256SUMS):
 ``check_bundle`` ties the list to the bundle's own entries and head; ``check_device`` compares
 it with what the supervisor's vault has seen from that device (and the pinned receipt key);
 ``record`` stores the longer chain. A mismatch refuses the whole bundle with one sentence.
+
+A bundle that importer.sequence_status calls *suspicious* (not anchored to bundle 1 and not
+following what was seen before, e.g. a stolen key skipping a number) is still checked against
+the anchor but cannot move it, nor count in the length comparisons: otherwise a stolen signing
+key could show a made-up chain first and get the laptop's genuine bundles refused as "rewritten
+history" (nothing genuine may be discarded because something forged came first).
 """
 
 from __future__ import annotations
@@ -67,7 +73,8 @@ def check_bundle(manifest: Manifest) -> None:
 
 def check_device(conn: Connection, manifest: Manifest) -> None:
     """Refuse a bundle whose chain does not extend (or, if older, is not a prefix of) what this
-    vault has seen from the device, or whose receipt key differs from the pinned one."""
+    vault has seen from the device in trusted bundles, or whose receipt key differs from the
+    pinned one."""
     device_id = manifest.device.device_id
     pinned = conn.execute("SELECT age_recipient FROM trusted_device WHERE device_id = ?",
                           (device_id,)).fetchone()
@@ -98,13 +105,16 @@ def check_device(conn: Connection, manifest: Manifest) -> None:
                            "were removed on the laptop (report this)")
 
 
-def record(conn: Connection, manifest: Manifest, stamp: str) -> None:
-    """Inside the import transaction: keep the longest chain seen and this bundle's length, and
-    learn the device's receipt key from its signed manifest if it was pinned without one."""
+def record(conn: Connection, manifest: Manifest, stamp: str, *, trusted: bool = True) -> None:
+    """Inside the import transaction: learn the device's receipt key from its signed manifest if
+    it was pinned without one; for a ``trusted`` (not suspicious) bundle also keep the longest
+    chain seen and this bundle's chain length."""
     device_id = manifest.device.device_id
     chain, n = manifest.audit_chain, entries_of(manifest)
     conn.execute("UPDATE trusted_device SET age_recipient = ? WHERE device_id = ? AND "
                  "age_recipient IS NULL", (manifest.data["device"]["age_recipient"], device_id))
+    if not trusted:
+        return
     conn.execute(
         "INSERT INTO audit_anchor(device_id, entries, hashes, updated_at) VALUES (?,?,?,?) "
         "ON CONFLICT(device_id) DO UPDATE SET entries = excluded.entries, "
@@ -113,4 +123,3 @@ def record(conn: Connection, manifest: Manifest, stamp: str) -> None:
     conn.execute("INSERT OR IGNORE INTO audit_anchor_bundle(device_id, seq, entries, "
                  "manifest_sha256) VALUES (?,?,?,?)",
                  (device_id, manifest.sequence, n, manifest.sha256))
-

@@ -4,8 +4,13 @@
 nothing written), then streams the bundle a second time inside ONE transaction (pass 2), merging
 by id; any failure rolls everything back, so a hostile or damaged bundle leaves the vault as it
 was. Merge rules: absent -> insert; identical -> skip; different -> the vault's row is kept and
-the incoming row is stored in ``import_conflict`` and reported. Rows with new ids (revisions,
-tags made in two places) are simply unioned.
+the incoming row is stored in ``import_conflict`` and reported (conflicting audio is kept too,
+under a new blob id). Rows with new ids (revisions, tags made in two places) are simply unioned.
+
+A bundle may only touch its signer's own interviews (``interview_owner``: the device an
+interview was first received from), and every reference in its rows must stay inside the
+interviews it lists. Sequence numbers are checked per device against every bundle imported
+before, tolerant of arrival order (see ``sequence_status``).
 """
 
 from __future__ import annotations
@@ -32,7 +37,14 @@ from app.bundles.reader import (
     read_bundle,
     rejected,
 )
-from app.bundles.tables import Table, decode_value, interview_tables, quote
+from app.bundles.tables import (
+    Table,
+    decode_value,
+    interview_of,
+    interview_tables,
+    quote,
+    references,
+)
 from app.tasks import CancelToken, ProgressFn, no_progress
 from storage.blobs import CHUNK_SIZE
 from storage.db import Connection
@@ -46,47 +58,146 @@ REPLAY = "replay: this exact bundle was already imported"
 class SequenceStatus:
     chain: str
     replay: bool = False
-    warning: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    anchored: bool = True
+
+    @property
+    def moves_anchor(self) -> bool:
+        """Whether this bundle's audit chain may extend the device's audit anchor (anchor.py):
+        anchored, or at least not suspicious (a first bundle seen here, or one following it).
+        A suspicious bundle is still checked against the anchor but cannot move it."""
+        return self.anchored or not any(w.startswith("suspicious") for w in self.warnings)
+
+
+@dataclass(frozen=True)
+class _Known:
+    bundle_id: str
+    seq: int
+    sha: str
+    prev: str | None
+    anchored: bool
+
+    def __str__(self) -> str:
+        return f"bundle {self.seq} ({self.bundle_id})"
+
+
+def _known(conn: Connection, device_id: str) -> list[_Known]:
+    return [_Known(str(r[0]), int(r[1]), str(r[2]), None if r[3] is None else str(r[3]),
+                   r[4] == "anchored")
+            for r in conn.execute(
+                "SELECT bundle_id, seq, manifest_sha256, previous_manifest_sha256, chain "
+                "FROM bundle_import WHERE device_id = ? ORDER BY seq, imported_at", (device_id,))]
 
 
 def sequence_status(conn: Connection, manifest: Manifest) -> SequenceStatus:
-    """Compare a bundle with what this vault accepted from its device (TUF-style rollback and
-    fork protection). Raises BundleRejected for rollback or fork."""
+    """Place a bundle in its device's chain of bundles already imported here (TUF-style
+    rollback and fork protection, tolerant of arrival order). Raises BundleRejected for a fork.
+
+    A bundle is *anchored* when it is number 1 or its ``previous_manifest_sha256`` is the
+    manifest of an anchored bundle imported here. Only anchored bundles can make a later one a
+    fork: a bundle accepted with an unknown parent is reported as suspicious and never causes a
+    genuine bundle arriving later to be refused (so a stolen key that skips a number cannot get
+    the laptop's real next bundle refused). An older bundle not seen before is accepted when its
+    chain fits."""
     device_id = manifest.device.device_id
-    seq, sha = manifest.sequence, manifest.sha256
+    seq, sha, bundle_id = manifest.sequence, manifest.sha256, manifest.bundle_id
     prev = manifest.data["previous_manifest_sha256"]
-    seen = conn.execute("SELECT manifest_sha256 FROM bundle_import WHERE device_id = ? AND seq = ?",
-                        (device_id, seq)).fetchone()
-    if seen is not None:
-        if seen[0] == sha:
-            return SequenceStatus(REPLAY, replay=True)
-        raise rejected(f"it is a fork: this device's bundle number {seq} was already imported "
-                       "with different content (report this: one of the two was not made by the "
-                       "laptop you trust)")
-    dup = conn.execute("SELECT 1 FROM bundle_import WHERE bundle_id = ?",
-                       (manifest.bundle_id,)).fetchone()
-    if dup is not None:
+    me = f"bundle {seq} ({bundle_id})"
+    known = _known(conn, device_id)
+    if any(k.sha == sha for k in known):
+        return SequenceStatus(REPLAY, replay=True)
+    if (seq == 1) != (prev is None):
+        raise rejected(f"its chain is broken: bundle {seq} "
+                       + ("names a previous bundle although it is the first"
+                          if seq == 1 else "names no previous bundle"))
+    parents = [k for k in known if k.sha == prev]
+    for p in parents:
+        if p.seq != seq - 1:
+            raise rejected(f"it is a fork: {me} says it follows {p} of this device, which does "
+                           "not come just before it")
+    anchored = seq == 1 or any(p.anchored for p in parents)
+    same = [k for k in known if k.seq == seq]
+    for k in same:
+        if k.anchored:
+            raise rejected(f"it is a fork: this device's bundle number {seq} was already "
+                           f"imported with different content ({k.bundle_id}); report this: one of "
+                           "the two was not made by the laptop you trust")
+    if any(k.bundle_id == bundle_id for k in known) or conn.execute(
+            "SELECT 1 FROM bundle_import WHERE bundle_id = ?", (bundle_id,)).fetchone():
         raise rejected("a different bundle with the same id was already imported")
-    row = conn.execute("SELECT last_seq, last_manifest_sha256 FROM bundle_import_state "
-                       "WHERE device_id = ?", (device_id,)).fetchone()
-    if row is None:
-        if seq == 1:
-            return SequenceStatus("first bundle from this device")
-        return SequenceStatus(f"first bundle seen from this device is number {seq}",
-                              warning=f"bundles 1 to {seq - 1} from this device were never "
-                              "imported here; ask whether they exist")
-    last_seq, last_sha = int(row[0]), str(row[1])
-    if seq < last_seq:
-        raise rejected(f"it is a rollback: its number {seq} is lower than the last accepted "
-                       f"({last_seq}) from this device")
-    if seq == last_seq + 1:
-        if prev != last_sha:
-            raise rejected(f"it is a fork: bundle {seq} does not follow bundle {last_seq} that "
-                           "was accepted from this device")
-        return SequenceStatus(f"continues from bundle {last_seq}")
-    return SequenceStatus(f"gap after bundle {last_seq}",
-                          warning=f"bundles {last_seq + 1} to {seq - 1} from this device are "
-                          "missing; ask the interviewer for them")
+    below = [k for k in known if k.seq == seq - 1 and k.anchored]
+    if below and not parents:
+        raise rejected(f"it is a fork: bundle {seq} does not follow bundle {seq - 1} that was "
+                       "accepted from this device")
+    status = SequenceStatus("", anchored=anchored)
+    later = [k for k in known if k.seq > seq]
+    lower = [k for k in known if k.seq < seq]
+    if anchored:
+        status.chain = ("first bundle from this device" if seq == 1
+                        else f"continues from bundle {seq - 1}")
+        if later:
+            status.chain += f" (arrived after bundle {later[-1].seq})"
+    elif parents:
+        status.chain = (f"continues from bundle {seq - 1}, which was accepted without a known "
+                        "parent")
+    elif not lower:
+        status.chain = (f"first bundle seen from this device is number {seq}" if not known
+                        else f"bundles before number {seq} are unknown here")
+        status.warnings.append(f"bundles 1 to {seq - 1} from this device were never imported "
+                               "here; ask whether they exist")
+    else:
+        status.chain = f"its previous bundle ({seq - 1}) is unknown here"
+        if lower[-1].seq == seq - 1:
+            status.warnings.append(
+                f"suspicious: {me} does not follow {lower[-1]}, which was accepted earlier "
+                "without a known parent; report this: one of the two was not made by the laptop "
+                "you trust")
+        else:
+            status.warnings.append(
+                f"suspicious: {me} follows a bundle this vault has never seen (the last imported "
+                f"before it is {lower[-1]}); bundles {lower[-1].seq + 1} to {seq - 1} from this "
+                f"device are missing here: ask the interviewer whether they exist; if not, {me} "
+                "was not made by the laptop you trust")
+    if same:
+        status.warnings.append(
+            f"suspicious: {me} and {same[0]} both carry number {seq} from this device and "
+            + (f"{same[0]} was accepted earlier without a known parent" if anchored
+               else "neither follows a bundle imported here")
+            + "; report this: one of them was not made by the laptop you trust")
+    for child in (k for k in later if k.seq == seq + 1):
+        if child.prev is not None and child.prev != sha:
+            status.warnings.append(
+                f"suspicious: {child}, accepted earlier without a known parent, does not follow "
+                f"{me}; report this: one of the two was not made by the laptop you trust")
+    return status
+
+
+def _record_chain(conn: Connection, device_id: str, sha: str, anchored: bool) -> list[str]:
+    """After an anchored bundle is stored, anchor the bundles imported earlier that follow it.
+    Returns warnings when that leaves two anchored bundles with one number (a fork that arrived
+    out of order: both were accepted without a known parent, now both fit)."""
+    if not anchored:
+        return []
+    frontier, seqs = [sha], set()
+    while frontier:
+        parent = frontier.pop()
+        rows = conn.execute("SELECT manifest_sha256, seq FROM bundle_import WHERE device_id = ? "
+                            "AND previous_manifest_sha256 = ? AND chain = 'unanchored'",
+                            (device_id, parent)).fetchall()
+        conn.execute("UPDATE bundle_import SET chain = 'anchored' WHERE device_id = ? AND "
+                     "previous_manifest_sha256 = ? AND chain = 'unanchored'", (device_id, parent))
+        frontier += [str(r[0]) for r in rows]
+        seqs |= {int(r[1]) for r in rows}
+    warnings = []
+    for seq in sorted(seqs):
+        ids = [str(r[0]) for r in conn.execute(
+            "SELECT bundle_id FROM bundle_import WHERE device_id = ? AND seq = ? AND chain = "
+            "'anchored' ORDER BY bundle_id", (device_id, seq))]
+        if len(ids) > 1:
+            warnings.append(f"suspicious: this device has two bundles numbered {seq} that both "
+                            f"fit its chain ({', '.join(ids)}); report this: one of them was not "
+                            "made by the laptop you trust")
+    return warnings
 
 
 def _trust_check(vault: Vault | None, manifest: Manifest) -> bool | None:
@@ -114,6 +225,7 @@ def verify_bundle(path: Path, identity: SupervisorIdentity | None, *,
                         else SequenceStatus("not checked (no --vault given)"))
         if vault is not None:
             _check_tables_known(vault, manifest)
+            check_ownership(vault.conn, manifest)
 
     manifest, encrypted = read_bundle(
         Path(path), identity.age_identity if identity else None, on_manifest=on_manifest,
@@ -121,13 +233,12 @@ def verify_bundle(path: Path, identity: SupervisorIdentity | None, *,
         progress=lambda f: progress(f, "verifying"), cancel=cancel)
     # Audit-chain anchor and receipt key (anchor.py): inside the bundle, then against the vault.
     anchor.check_bundle(manifest)
+    seq: SequenceStatus = state["seq"]
     if vault is not None:
         anchor.check_device(vault.conn, manifest)
-    seq: SequenceStatus = state["seq"]
     report = Report(manifest, encrypted, state["pinned"], seq.chain,
                     [FileCheck(f["name"], f["size"], f["sha256"]) for f in manifest.files])
-    if seq.warning:
-        report.warnings.append(seq.warning)
+    report.warnings += seq.warnings
     if not encrypted:
         report.warnings.append("this bundle is NOT encrypted; anyone who held the file could "
                                "read it")
@@ -155,53 +266,147 @@ class ImportResult:
     skipped: int = 0
     conflicts: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Listed interviews with any unresolved conflict in this vault: left out of the receipt, so
+    # the laptop keeps them until the supervisor has reconciled them.
+    conflicted_interviews: list[str] = field(default_factory=list)
+
+
+def _interview_label(conn: Connection, manifest: Manifest, iid: str) -> str:
+    row = conn.execute("SELECT code FROM interview WHERE id = ?", (iid,)).fetchone()
+    code = str(row[0]) if row is not None else next(
+        (str(i["code"]) for i in manifest.data["interviews"] if i["id"] == iid), "?")
+    return f"interview {code} ({iid})"
+
+
+def check_ownership(conn: Connection, manifest: Manifest) -> None:
+    """Every interview a bundle lists must be new here or owned by the device that signed it.
+
+    The owner is the device an interview was first received from (the laptop it was recorded
+    on, for interviews that come straight from the field); interviews created in this vault
+    have no owner and no bundle may write into them."""
+    device = manifest.device.device_id
+    for iid in sorted(manifest.interview_ids):
+        row = conn.execute("SELECT device_id FROM interview_owner WHERE interview_id = ?",
+                           (iid,)).fetchone()
+        if row is not None and row[0] != device:
+            raise rejected(f"it was signed by device {device} but writes into "
+                           f"{_interview_label(conn, manifest, iid)}, which belongs to device "
+                           f"{row[0]} (report this: one of the two laptops may be stolen)")
+        if row is None and conn.execute("SELECT 1 FROM interview WHERE id = ?",
+                                        (iid,)).fetchone() is not None:
+            raise rejected(f"it was signed by device {device} but writes into "
+                           f"{_interview_label(conn, manifest, iid)}, which was created in this "
+                           "vault and belongs to no device")
+
+
+def conflicted_interviews(conn: Connection, manifest: Manifest) -> list[str]:
+    """The bundle's interviews that have unresolved conflicts in this vault (a conflict whose
+    interview is unknown counts against every interview of the bundle that made it)."""
+    listed = manifest.interview_ids
+    found: set[str] = set()
+    for iid, bundle_id in conn.execute("SELECT DISTINCT interview_id, bundle_id FROM "
+                                       "import_conflict WHERE resolved_at IS NULL"):
+        if iid is None and bundle_id == manifest.bundle_id:
+            return sorted(listed)
+        if iid in listed:
+            found.add(str(iid))
+    return sorted(found)
 
 
 class _MergeSink:
-    """Pass 2: writes rows and audio inside the open import transaction."""
+    """Pass 2: writes rows and audio inside the open import transaction.
 
-    def __init__(self, conn: Connection, tables: dict[str, Table], bundle_id: str,
-                 device_id: str, stamp: str, cancel: CancelToken | None) -> None:
+    Rows and audio may only touch the bundle's own interviews (whose ownership was checked):
+    a row reusing the key of another interview's row, a reference leaving the bundle's
+    interviews, or audio belonging to another interview refuse the whole bundle."""
+
+    def __init__(self, conn: Connection, tables: dict[str, Table], manifest: Manifest,
+                 stamp: str, cancel: CancelToken | None) -> None:
         self.conn = conn
         self.tables = tables
-        self.bundle_id = bundle_id
-        self.device_id = device_id
+        self.bundle_id = manifest.bundle_id
+        self.device_id = manifest.device.device_id
+        self.listed = manifest.interview_ids
         self.stamp = stamp
         self.cancel = cancel
         self.result_inserted = 0
         self.result_skipped = 0
         self.conflicts: list[tuple[str, str]] = []
+        self.refs: set[tuple[str, str, Any]] = set()  # (table, column, value) to resolve at end
+        self.blob_refs: set[str] = set()
+        self.new_blobs: list[str] = []
         self._blob: str | None = None
         self._buf = bytearray()
         self._seq = 0
         self._offset = 0
 
-    def _conflict(self, table: str, key: str, incoming: dict[str, Any]) -> None:
+    def _conflict(self, table: str, key: str, incoming: dict[str, Any], interview_id: str | None,
+                  blob_id: str | None = None) -> bool:
         body = canonical_json(incoming).decode("utf-8")
         if self.conn.execute("SELECT 1 FROM import_conflict WHERE table_name = ? AND row_key = ?"
                              " AND incoming = ?", (table, key, body)).fetchone():
             self.result_skipped += 1
-            return
+            return False
         self.conn.execute("INSERT INTO import_conflict(id, bundle_id, table_name, row_key,"
-                          " incoming, created_at) VALUES (?,?,?,?,?,?)",
-                          (str(uuid.uuid4()), self.bundle_id, table, key, body, self.stamp))
-        self.conflicts.append((table, key))
+                          " incoming, created_at, interview_id, blob_id) VALUES (?,?,?,?,?,?,?,?)",
+                          (str(uuid.uuid4()), self.bundle_id, table, key, body, self.stamp,
+                           interview_id, blob_id))
+        if blob_id is None:
+            self.conflicts.append((table, key))
+        return True
+
+    def _row_interview(self, t: Table, row: dict[str, Any]) -> str | None:
+        if t.name == "interview":
+            return str(row["id"])
+        if "interview_id" in t.columns:
+            return str(row["interview_id"])
+        if t.parent_link is None or row.get(t.parent_link[0]) is None:
+            return None
+        col, parent, pcol = t.parent_link
+        return interview_of(self.conn, self.tables, parent, pcol, decode_value(row[col]))
+
+    def _existing_interview(self, t: Table, where: str, key_vals: list[Any]) -> str | None:
+        if t.name == "interview":
+            return str(key_vals[0])
+        col = "interview_id" if "interview_id" in t.columns else (
+            t.parent_link[0] if t.parent_link else None)
+        if col is None:
+            return None
+        found = self.conn.execute(f"SELECT {quote(col)} FROM {quote(t.name)} WHERE {where}",  # noqa: S608 - checked identifiers
+                                  key_vals).fetchone()
+        if found is None or found[0] is None or col == "interview_id":
+            return None if found is None or found[0] is None else str(found[0])
+        assert t.parent_link is not None
+        _, parent, pcol = t.parent_link
+        return interview_of(self.conn, self.tables, parent, pcol, found[0])
 
     def table_row(self, table: str, row: dict[str, Any]) -> None:
         t = self.tables.get(table)
         if t is None:
             raise rejected(f"it holds a table ('{table}') this vault does not accept")
         cols = list(row)
-        if not set(cols) <= set(t.columns) or not set(t.key_columns) <= set(cols):
+        if (not set(cols) <= set(t.columns) or not set(t.key_columns) <= set(cols)
+                or ("interview_id" in t.columns and "interview_id" not in row)):
             raise rejected(f"its '{table}' records do not fit this vault's schema")
         values = [decode_value(row[c]) for c in cols]
         key_vals = [decode_value(row[c]) for c in t.key_columns]
         key = json.dumps(dict(zip(t.key_columns, [row[c] for c in t.key_columns], strict=True)),
                          sort_keys=True)
+        for col, target, tcol in references(self.tables, table):
+            value = decode_value(row.get(col))
+            if value is None:
+                continue
+            if target == "blob":
+                self.blob_refs.add(str(value))
+            elif target in self.tables:
+                self.refs.add((target, tcol, value))
         where = " AND ".join(f"{quote(c)} IS ?" for c in t.key_columns)
         col_sql = ", ".join(quote(c) for c in cols)
         existing = self.conn.execute(
             f"SELECT {col_sql} FROM {quote(table)} WHERE {where}", key_vals).fetchone()  # noqa: S608 - checked identifiers
+        if existing is not None and self._existing_interview(t, where, key_vals) not in self.listed:
+            raise rejected(f"its '{table}' record {key} has the id of a record that belongs to "
+                           "another interview in this vault")
         if existing is None:
             try:
                 self.conn.execute(
@@ -216,28 +421,62 @@ class _MergeSink:
                         "different interview already in this vault; nothing was imported — give "
                         "one of them a new code (codes must be unique across the organisation)."
                     ) from None
-                self._conflict(table, key, row)
+                self._conflict(table, key, row, self._row_interview(t, row))
         elif [bytes(v) if isinstance(v, memoryview) else v for v in existing] == values:
             self.result_skipped += 1
         else:
-            self._conflict(table, key, row)
+            self._conflict(table, key, row, self._row_interview(t, row))
+
+    def _blob_interviews(self, blob_id: str) -> set[str]:
+        return {str(r[0]) for r in self.conn.execute(
+            "SELECT interview_id FROM audio_asset WHERE blob_id = ?", (blob_id,))}
 
     def audio_begin(self, blob_id: str, size: int, sha256: str, meta: dict[str, Any]) -> None:
+        self._blob = None
+        incoming_withheld = meta["kind"] == WITHHELD_KIND
+        if incoming_withheld and size != 0:
+            raise rejected(f"its withheld-audio placeholder {blob_id} is not empty")
         row = self.conn.execute("SELECT sha256, kind FROM blob WHERE id = ?",
                                 (blob_id,)).fetchone()
-        self._blob = None
-        if row is not None and row[1] == WITHHELD_KIND and meta["kind"] != WITHHELD_KIND:
-            # A 'share' bundle left an empty placeholder; the real recording replaces it.
+        if row is not None:
+            owners = self._blob_interviews(blob_id)
+            if not owners or not owners <= self.listed:
+                raise rejected(f"its audio file {blob_id} has the id of a recording that belongs "
+                               "to another interview in this vault")
+        if row is not None and row[1] == WITHHELD_KIND and not incoming_withheld:
+            # A 'share' bundle left an empty placeholder; only the recording whose SHA-256 the
+            # placeholder's records name may replace it (its owner was checked above).
+            recorded = {str(r[0]) for r in self.conn.execute(
+                "SELECT sha256 FROM audio_asset WHERE blob_id = ? AND sha256 IS NOT NULL",
+                (blob_id,))}
+            if recorded - {sha256}:
+                raise rejected(f"its audio for the withheld recording {blob_id} does not match "
+                               "the SHA-256 recorded for that recording")
             self.conn.execute("DELETE FROM blob_chunk WHERE blob_id = ?", (blob_id,))
             self.conn.execute("DELETE FROM blob WHERE id = ?", (blob_id,))
             row = None
         if row is not None:
-            if row[0] == sha256:
+            if row[0] == sha256 or incoming_withheld:
+                self.result_skipped += 1  # same audio, or a placeholder for audio we hold
+                return
+            if self.conn.execute("SELECT 1 FROM import_conflict WHERE table_name = 'blob' AND "
+                                 "row_key = ? AND json_extract(incoming, '$.sha256') = ?",
+                                 (json.dumps({"id": blob_id}), sha256)).fetchone():
                 self.result_skipped += 1
-            else:
-                self._conflict("blob", json.dumps({"id": blob_id}), {"id": blob_id,
-                                                                     "sha256": sha256})
+                return
+            # Different audio under the same id: keep both, the incoming one under a new id.
+            kept = str(uuid.uuid4())
+            self._insert_blob(kept, size, sha256, meta)
+            for iid in sorted(self._blob_interviews(blob_id)):
+                self._conflict("blob", json.dumps({"id": blob_id}),
+                               {"id": blob_id, "sha256": sha256, "size": size,
+                                "kept_as_blob": kept, "interview_id": iid}, iid, kept)
+            self.conflicts.append(("blob", json.dumps({"id": blob_id, "kept_as_blob": kept})))
             return
+        self._insert_blob(blob_id, size, sha256, meta)
+        self.new_blobs.append(blob_id)
+
+    def _insert_blob(self, blob_id: str, size: int, sha256: str, meta: dict[str, Any]) -> None:
         self.conn.execute("INSERT INTO blob(id, kind, state, on_crash, size, sha256, created_at,"
                           " completed_at) VALUES (?,?,?,?,?,?,?,?)",
                           (blob_id, meta["kind"], meta["state"], "keep", size, sha256,
@@ -245,6 +484,35 @@ class _MergeSink:
         self._blob, self._seq, self._offset = blob_id, 0, 0
         self._buf.clear()
         self.result_inserted += 1
+
+    def finish(self) -> None:
+        """After every row is in: each reference resolves inside the bundle's interviews, each
+        new recording belongs to one of them, and each listed interview arrived."""
+        for table, col, value in sorted(self.refs, key=repr):
+            iid = interview_of(self.conn, self.tables, table, col, value)
+            if iid is None:
+                raise rejected("its records refer to data that is neither in the bundle nor in "
+                               "this vault")
+            if iid not in self.listed:
+                raise rejected(f"its records refer to a '{table}' record of another interview "
+                               "in this vault")
+        for blob_id in sorted(self.blob_refs | set(self.new_blobs)):
+            owners = self._blob_interviews(blob_id)
+            if not self.conn.execute("SELECT 1 FROM blob WHERE id = ?", (blob_id,)).fetchone():
+                raise rejected("its records refer to data that is neither in the bundle nor in "
+                               "this vault")
+            if not owners or not owners <= self.listed:
+                raise rejected(f"its audio {blob_id} does not belong only to the interviews it "
+                               "lists")
+            if self.conn.execute(
+                    "SELECT 1 FROM audio_asset a JOIN blob b ON b.id = a.blob_id WHERE "
+                    "a.blob_id = ? AND b.kind != ? AND a.sha256 IS NOT NULL AND "
+                    "a.sha256 != b.sha256", (blob_id, WITHHELD_KIND)).fetchone():
+                raise rejected(f"its recording {blob_id} does not match the SHA-256 its "
+                               "records give for it")
+        for iid in sorted(self.listed):
+            if not self.conn.execute("SELECT 1 FROM interview WHERE id = ?", (iid,)).fetchone():
+                raise rejected(f"it lists interview {iid} but carries none of its records")
 
     def _flush(self) -> None:
         if self._blob is None or not self._buf:
@@ -296,43 +564,59 @@ def import_bundle(vault: Vault, path: Path, identity: SupervisorIdentity, *, rol
                           manifest, warnings=list(report.warnings))
     if report.chain == REPLAY:
         result.replay = True
+        result.conflicted_interviews = conflicted_interviews(vault.conn, manifest)
         return result
     now = now or dt.datetime.now(dt.UTC)
     stamp = now.isoformat()
     tables = {t.name: t for t in interview_tables(vault.conn)}
+    device_id = manifest.device.device_id
     with vault.transaction() as conn:
         conn.execute("PRAGMA defer_foreign_keys = ON")
-        sink = _MergeSink(conn, tables, manifest.bundle_id, manifest.device.device_id, stamp,
-                          cancel)
+        sink = _MergeSink(conn, tables, manifest, stamp, cancel)
+        state: dict[str, SequenceStatus] = {}
 
         def recheck(m: Manifest) -> None:
-            sequence_status(conn, m)
+            state["seq"] = sequence_status(conn, m)
+            check_ownership(conn, m)
 
         read_bundle(path, identity.age_identity, on_manifest=recheck, sink=sink,
                     expect_manifest_sha=manifest.sha256,
                     progress=lambda f: progress(0.5 + f / 2, "importing"), cancel=cancel)
+        sink.finish()
         if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
             raise rejected("its records refer to data that is neither in the bundle nor in this "
                            "vault")
         anchor.check_device(conn, manifest)  # again, inside the transaction (anchor.py)
-        anchor.record(conn, manifest, stamp)
+        anchor.record(conn, manifest, stamp, trusted=state["seq"].moves_anchor)
+        for iid in sorted(manifest.interview_ids):
+            conn.execute("INSERT OR IGNORE INTO interview_owner(interview_id, device_id, "
+                         "bundle_id, established_at) VALUES (?,?,?,?)",
+                         (iid, device_id, manifest.bundle_id, stamp))
+        seq = state["seq"]
         conn.execute(
             "INSERT INTO bundle_import_state(device_id, last_seq, last_manifest_sha256, "
             "updated_at) VALUES (?,?,?,?) ON CONFLICT(device_id) DO UPDATE SET "
             "last_seq = excluded.last_seq, last_manifest_sha256 = excluded.last_manifest_sha256,"
-            " updated_at = excluded.updated_at",
-            (manifest.device.device_id, manifest.sequence, manifest.sha256, stamp))
+            " updated_at = excluded.updated_at WHERE excluded.last_seq > last_seq",
+            (device_id, manifest.sequence, manifest.sha256, stamp))
         conn.execute("INSERT INTO bundle_import(bundle_id, device_id, seq, manifest_sha256, "
-                     "inserted, skipped, conflicts, imported_at, imported_by) "
-                     "VALUES (?,?,?,?,?,?,?,?,?)",
-                     (manifest.bundle_id, manifest.device.device_id, manifest.sequence,
+                     "inserted, skipped, conflicts, imported_at, imported_by, "
+                     "previous_manifest_sha256, chain) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                     (manifest.bundle_id, device_id, manifest.sequence,
                       manifest.sha256, sink.result_inserted, sink.result_skipped,
-                      len(sink.conflicts), stamp, role))
+                      len(sink.conflicts), stamp, role,
+                      manifest.data["previous_manifest_sha256"],
+                      "anchored" if seq.anchored else "unanchored"))
+        result.warnings += [w for w in _record_chain(conn, device_id, manifest.sha256,
+                                                     seq.anchored) if w not in result.warnings]
+        result.conflicted_interviews = conflicted_interviews(conn, manifest)
         vault.audit("import", "bundle", manifest.bundle_id, role=role, now=now, details={
-            "device_id": manifest.device.device_id, "sequence": manifest.sequence,
+            "device_id": device_id, "sequence": manifest.sequence,
             "manifest_sha256": manifest.sha256, "interviews": sorted(manifest.interview_ids),
             "inserted": sink.result_inserted, "skipped": sink.result_skipped,
-            "conflicts": len(sink.conflicts)})
+            "conflicts": len(sink.conflicts), "chain": seq.chain,
+            "suspicious": [w for w in result.warnings if w.startswith("suspicious")],
+            "conflicted_interviews": result.conflicted_interviews})
     result.inserted = sink.result_inserted
     result.skipped = sink.result_skipped
     result.conflicts = sink.conflicts

@@ -45,9 +45,13 @@ MAX_RECEIPT = 4 * 1024 * 1024
 
 def receipt_interviews(result: ImportResult) -> list[dict[str, str]]:
     """The interviews (id, digest) a receipt for ``result`` acknowledges: the one place that
-    decides it (the ids are used here only; the receipt carries just the digests)."""
+    decides it (the ids are used here only; the receipt carries just the digests).
+
+    Interviews with unresolved conflicts in the supervisor's vault are left out, so the laptop
+    keeps (and cannot purge) anything the supervisor has not yet reconciled."""
+    held = set(result.conflicted_interviews)
     return [{"id": str(i["id"]), "digest": str(i["digest"])}
-            for i in result.manifest.data["interviews"]]
+            for i in result.manifest.data["interviews"] if i["id"] not in held]
 
 
 def make_receipt(identity: SupervisorIdentity, result: ImportResult) -> bytes:

@@ -20,6 +20,7 @@ EXCLUDED = frozenset({
     "meta", "device", "blob", "blob_chunk", "audit_log", "schema_migrations",
     "trusted_supervisor", "trusted_device", "bundle_export", "bundle_export_item", "purge_ack",
     "bundle_import_state", "bundle_import", "import_conflict", "imported_audit",
+    "interview_owner",
 })
 EXCLUDED_PREFIXES = ("fts_", "sqlite_")
 _IDENT = re.compile(r"[a-z][a-z0-9_]{0,62}")
@@ -138,6 +139,44 @@ def decode_value(value: Any) -> Any:
     if isinstance(value, list):
         raise ValueError("unexpected list value")
     return value
+
+
+def references(tables: dict[str, Table], name: str) -> list[tuple[str, str, str]]:
+    """Every column of ``name`` that points at another row: ``(column, table, column)``.
+
+    Declared foreign keys, plus the naming convention ``<table>_id`` -> ``<table>.id`` for
+    interview tables (e.g. ``segment.transcript_id``, which has no declared key). The import
+    checks that each such reference in an incoming row stays inside the bundle's interviews."""
+    t = tables[name]
+    refs = {(col, parent, pcol) for col, parent, pcol in t.fks}
+    declared = {col for col, _, _ in refs}
+    for col in t.columns:
+        target = col[:-len("_id")] if col.endswith("_id") else ""
+        if col not in declared and target in tables and tables[target].pk == ["id"]:
+            refs.add((col, target, "id"))
+    return sorted(refs)
+
+
+def interview_of(conn: Connection, tables: dict[str, Table], name: str, column: str,
+                 value: Any) -> str | None:
+    """The interview the row of ``name`` with ``column = value`` belongs to (None: no such row,
+    or it hangs on nothing)."""
+    t = tables[name]
+    if name == "interview" and column == "id":
+        found = conn.execute('SELECT "id" FROM "interview" WHERE "id" = ?', (value,)).fetchone()
+        return None if found is None else str(found[0])
+    if "interview_id" in t.columns:
+        found = conn.execute(f'SELECT "interview_id" FROM {_q(name)} WHERE {_q(column)} = ?',  # noqa: S608 - identifiers checked
+                             (value,)).fetchone()
+        return None if found is None or found[0] is None else str(found[0])
+    if t.parent_link is None:
+        return None
+    col, parent, pcol = t.parent_link
+    found = conn.execute(f"SELECT {_q(col)} FROM {_q(name)} WHERE {_q(column)} = ?",  # noqa: S608 - identifiers checked
+                         (value,)).fetchone()
+    if found is None or found[0] is None:
+        return None
+    return interview_of(conn, tables, parent, pcol, found[0])
 
 
 def quote(name: str) -> str:

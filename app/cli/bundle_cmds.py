@@ -1,4 +1,5 @@
-"""Bundle commands: keys, export, verify, import, receipt, purge, redact (thin over app.bundles)."""
+"""Bundle commands: keys, export, verify, import, conflicts, receipt, purge, redact (thin over
+app.bundles)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from app.bundles import keys as keymod
+from app.bundles.conflicts import list_conflicts, resolve_conflict
 from app.bundles.export import export_bundle
 from app.bundles.importer import import_bundle, verify_bundle
 from app.bundles.receipts import apply_receipt, purge_acknowledged, write_receipt
@@ -73,6 +75,16 @@ def register(sub: Any) -> None:
                    help="also write the signed receipt, encrypted to the laptop, to this new "
                         "file (default: no receipt)")
     p.set_defaults(func=cmd_import)
+
+    c = sub.add_parser("conflicts", help="import conflicts kept for review (supervisor)")
+    csub = c.add_subparsers(dest="conflicts_command", metavar="ACTION")
+    p = csub.add_parser("list", help="unresolved conflicts (interviews left out of receipts)")
+    p.add_argument("--all", action="store_true", help="include resolved ones")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_conflicts_list)
+    p = csub.add_parser("resolve", help="mark a conflict reviewed (the vault's version stays)")
+    p.add_argument("conflict_id", metavar="CONFLICT-ID")
+    p.set_defaults(func=cmd_conflicts_resolve)
 
     r = sub.add_parser("receipt", help="supervisor receipts")
     rsub = r.add_subparsers(dest="receipt_command", metavar="ACTION")
@@ -232,12 +244,34 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
               f"{len(result.conflicts)} conflicts.")
         for table, key in result.conflicts:
             print(f"  conflict kept for review: {table} {key}")
+    if result.conflicted_interviews:
+        codes = {i["id"]: i["code"] for i in result.manifest.data["interviews"]}
+        print("Left out of the receipt until their conflicts are reconciled (the laptop keeps "
+              f"them): {', '.join(codes.get(i, i) for i in result.conflicted_interviews)}")
     if receipt is None:
         print("No receipt was written. To write one, import the same file again with "
               "--receipt FILE (that changes nothing here).")
         return 0
     write_receipt(receipt, identity, result)
     print(f"Receipt written to {receipt} (encrypted to the laptop); give it to the interviewer.")
+    return 0
+
+
+def cmd_conflicts_list(ctx: Context, args: argparse.Namespace) -> int:
+    found = list_conflicts(ctx.vault(), include_resolved=args.all)
+    if args.json:
+        print_json([c.as_dict() for c in found])
+        return 0
+    for c in found:
+        print(c.line())
+    print(f"{len(found)} {'conflicts' if args.all else 'unresolved conflicts'}.")
+    return 0
+
+
+def cmd_conflicts_resolve(ctx: Context, args: argparse.Namespace) -> int:
+    c = resolve_conflict(ctx.vault(), args.conflict_id, role=ctx.role)
+    print(f"Conflict {c.id} marked resolved; the vault's version stays. Import the interview's "
+          "bundle again to write a receipt that includes it once it has no other conflicts.")
     return 0
 
 

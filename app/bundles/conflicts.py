@@ -1,0 +1,75 @@
+"""Import conflicts on the supervisor's side: listing them and marking them reconciled.
+
+A conflict is an incoming row (or recording) that differed from what the vault already held; the
+vault's version was kept and the incoming one stored beside it (``import_conflict``; audio under
+its own blob id). While an interview has an unresolved conflict it is left out of receipts, so
+the laptop keeps it. Marking a conflict resolved records that the supervisor reviewed it (the
+vault's version stays, the incoming version stays on record); the next receipt for a bundle of
+that interview (import it again: a replay writes a receipt) then acknowledges it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from app.errors import UsageError
+from storage.vault import Vault
+
+
+@dataclass
+class Conflict:
+    id: str
+    interview_id: str | None
+    interview_code: str | None
+    table: str
+    row_key: str
+    bundle_id: str
+    device_id: str | None
+    created_at: str
+    resolved_at: str | None
+    kept_blob_id: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def line(self) -> str:
+        where = self.interview_code or self.interview_id or "(interview unknown)"
+        kept = f" (incoming audio kept as blob {self.kept_blob_id})" if self.kept_blob_id else ""
+        state = f" resolved {self.resolved_at}" if self.resolved_at else ""
+        return (f"{self.id}  {where}  {self.table} {self.row_key}{kept}  from bundle "
+                f"{self.bundle_id} (device {self.device_id or '?'}) {self.created_at}{state}")
+
+
+def list_conflicts(vault: Vault, *, include_resolved: bool = False) -> list[Conflict]:
+    """Conflicts in import order (unresolved only, unless asked)."""
+    rows = vault.conn.execute(
+        "SELECT c.id, c.interview_id, i.code, c.table_name, c.row_key, c.bundle_id, b.device_id,"
+        " c.created_at, c.resolved_at, c.blob_id FROM import_conflict c"
+        " LEFT JOIN interview i ON i.id = c.interview_id"
+        " LEFT JOIN bundle_import b ON b.bundle_id = c.bundle_id"
+        " WHERE ? OR c.resolved_at IS NULL ORDER BY c.created_at, c.id",
+        (1 if include_resolved else 0,)).fetchall()
+    return [Conflict(*[None if v is None else str(v) for v in r]) for r in rows]  # type: ignore[arg-type]
+
+
+def resolve_conflict(vault: Vault, conflict_id: str, *, role: str,
+                     now: dt.datetime | None = None) -> Conflict:
+    """Mark one conflict reviewed. Audited. Unknown or already resolved ids are usage errors."""
+    found = [c for c in list_conflicts(vault, include_resolved=True) if c.id == conflict_id]
+    if not found:
+        raise UsageError(f"There is no conflict {conflict_id}; 'testimony conflicts list' shows "
+                         "their ids. Nothing was changed.")
+    if found[0].resolved_at is not None:
+        raise UsageError(f"Conflict {conflict_id} was already marked resolved at "
+                         f"{found[0].resolved_at}; nothing was changed.")
+    stamp = (now or dt.datetime.now(dt.UTC)).isoformat()
+    with vault.transaction() as conn:
+        conn.execute("UPDATE import_conflict SET resolved_at = ? WHERE id = ?",
+                     (stamp, conflict_id))
+        # ids only: a row key of a table without a primary key would hold the row's values
+        vault.audit("resolve", "import_conflict", conflict_id, role=role, now=now,
+                    details={"interview_id": found[0].interview_id, "table": found[0].table})
+    found[0].resolved_at = stamp
+    return found[0]
