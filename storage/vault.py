@@ -66,6 +66,11 @@ def _recovery_kek(secret: bytes, vault_id: str) -> bytes:
 
 
 def _check_kdf(params: KdfParams, allow_weak_kdf: bool) -> None:
+    if params.is_above_ceiling():  # checked even on the test path: nothing may hang an unlock
+        raise WeakKdf(
+            "The vault header asks for more costly key derivation than this app ever sets, so it "
+            "was probably tampered with; it was not opened."
+        )
     if allow_weak_kdf:
         return
     try:
