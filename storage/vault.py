@@ -27,6 +27,7 @@ from crypto.recovery import format_recovery_code, new_recovery_secret, parse_rec
 from crypto.signing import fingerprint, new_signing_key
 from crypto.wrap import hkdf, unwrap_key, wrap_key
 from storage import audit, blobs
+from storage import rekey as rekey_protocol
 from storage.db import DB_NAME, Connection, assert_encrypted_on_disk, connect, transaction
 from storage.errors import (
     VaultCorrupt,
@@ -187,7 +188,7 @@ class Vault:
         VaultCorrupt, VaultLocked.
         """
         path = Path(path)
-        header = cls._read_header(path)
+        header = cls._read_header(path, readonly=readonly)
         _check_kdf(header.kdf, allow_weak_kdf)
         kek = derive_key(passphrase, header.kdf, allow_weak=True)
         try:
@@ -214,11 +215,16 @@ class Vault:
         return cls._open_db(path, header, data_key)
 
     @staticmethod
-    def _read_header(path: Path) -> Header:
+    def _read_header(path: Path, *, readonly: bool = False) -> Header:
+        """The current header, after settling a rekey a crash cut off (see storage/rekey.py);
+        with ``readonly`` nothing is settled: the header matching the database is read."""
         if not is_vault(path):
             raise VaultNotFound(
                 f"No vault was found at {path}; create one with 'testimony init' or pass --vault."
             )
+        if readonly:
+            return read_header(path, rekey_protocol.header_to_read(path).name)
+        rekey_protocol.recover(path)
         return read_header(path)
 
     @classmethod
@@ -321,6 +327,113 @@ class Vault:
                          object_id=self.vault_id, role=role)
         return format_recovery_code(secret)
 
+    def rekey(
+        self,
+        passphrase: bytes | bytearray,
+        *,
+        with_recovery: bool | None = None,
+        passphrase_changed: bool = False,
+        kdf: KdfParams | None = None,
+        allow_weak_kdf: bool = False,
+        progress: rekey_protocol.Progress | None = None,
+        role: str = "system",
+        _step: Callable[[str], None] | None = None,
+    ) -> str | None:
+        """Re-encrypt the database under a fresh data key, wrapped for ``passphrase`` (the
+        current one, or a new one with ``passphrase_changed``) and, if ``with_recovery`` (default:
+        when the vault has a recovery code now), a new recovery code, which is returned.
+
+        Afterwards no copy of an earlier header opens the database: its wraps hold the old key.
+        Crash-safe: see storage/rekey.py for the protocol. Other connections to the vault must
+        be closed (VaultLocked otherwise, and nothing is changed). ``_step`` is called with the
+        name of each protocol step (tests kill the process there).
+        """
+        if self.readonly:
+            raise VaultLocked("This vault was opened read-only; unlock it normally to rekey it.")
+        if not passphrase:
+            raise WrongPassphrase("An empty passphrase is not allowed; choose a long passphrase.")
+        step = _step or (lambda _name: None)
+        report = progress or (lambda _f, _label: None)
+        old_key = self._key()
+        if with_recovery is None:
+            with_recovery = self.header.recovery_wrap is not None
+        params = (kdf or self.header.kdf).with_new_salt()
+        _check_kdf(params, allow_weak_kdf)
+        report(0.0, "deriving the key from the passphrase")
+        kek = derive_key(passphrase, params, allow_weak=allow_weak_kdf)
+        new_key = os.urandom(32)
+        header = Header(vault_id=self.vault_id, created=self.header.created, kdf=params,
+                        passphrase_wrap=self.header.passphrase_wrap)
+        header.passphrase_wrap = wrap_key(kek, new_key, header.passphrase_aad())
+        code: str | None = None
+        if with_recovery:
+            secret = new_recovery_secret()
+            header.recovery_wrap = wrap_key(_recovery_kek(secret, self.vault_id), new_key,
+                                            header.recovery_aad())
+            code = format_recovery_code(secret)
+        folder = self.path
+        staged_db = folder / rekey_protocol.STAGED_DB
+        rekey_protocol.remove_staging(folder)
+        version = current_version(self.conn)
+        step("staging")
+        # Hold the write lock while the copy is made, so no commit can miss the new database.
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            rekey_protocol.export(folder / DB_NAME, old_key, staged_db, new_key, user_version=version,
+                         progress=report)
+            step("exported")
+            report(0.99, "checking the re-encrypted copy")
+            conn = connect(staged_db, new_key)
+            try:
+                assert_encrypted_on_disk(staged_db)
+                row = conn.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()
+                if (row is None or row[0] != self.vault_id or current_version(conn) != version
+                        or conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]):
+                    raise VaultCorrupt("The re-encrypted copy of the vault did not check out; "
+                                       "nothing was changed, and the vault still opens as before.")
+                with transaction(conn):
+                    audit.append(conn, action="rekey", object_type="vault",
+                                 object_id=self.vault_id, role=role,
+                                 details={"passphrase_changed": passphrase_changed,
+                                          "recovery_key": with_recovery})
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                conn.close()
+            rekey_protocol.fsync_file(staged_db)
+            rekey_protocol.fsync_dir(folder)
+            step("db-staged")
+            write_header_atomically(folder, header, rekey_protocol.STAGED_HEADER)
+            step("header-staged")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            rekey_protocol.remove_staging(folder)
+            raise
+        # Closing the last connection folds and deletes the -wal file; if it is still there,
+        # another window or program has the vault open and would keep writing to the old file.
+        self.conn.close()
+        self.conn = None
+        if any((folder / (DB_NAME + s)).exists() for s in ("-wal", "-shm")):
+            rekey_protocol.remove_staging(folder)
+            self.conn = connect(folder / DB_NAME, old_key)
+            raise VaultLocked("The vault is open in another window or program; close it and run "
+                              "the rekey again. Nothing was changed.")
+        step("closed")
+        os.replace(staged_db, folder / DB_NAME)
+        rekey_protocol.fsync_dir(folder)
+        step("db-switched")
+        os.replace(folder / rekey_protocol.STAGED_HEADER, folder / HEADER_NAME)
+        rekey_protocol.fsync_dir(folder)
+        step("header-switched")
+        self.header = header
+        if self._data_key is not None:
+            for i in range(len(self._data_key)):
+                self._data_key[i] = 0
+        self._data_key = bytearray(new_key)
+        self.conn = connect(folder / DB_NAME, new_key)
+        report(1.0, "done")
+        return code
+
     # ----------------------------------------------------------------- helpers
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
@@ -374,13 +487,18 @@ def crypto_erase(path: Path) -> None:
     path = Path(path)
     if not is_vault(path):
         raise VaultNotFound(f"No vault was found at {path}; nothing was erased.")
-    header_path = path / HEADER_NAME
-    size = max(header_path.stat().st_size, 4096)
-    fd = os.open(header_path, os.O_WRONLY)
-    try:
-        os.write(fd, os.urandom(size))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    header_path.unlink()
+    # The staged header of an unfinished rekey wraps a key too.
+    for name in (HEADER_NAME, rekey_protocol.STAGED_HEADER, rekey_protocol.STAGED_HEADER + ".new",
+                 HEADER_NAME + ".new"):
+        header_path = path / name
+        if not header_path.exists():
+            continue
+        size = max(header_path.stat().st_size, 4096)
+        fd = os.open(header_path, os.O_WRONLY)
+        try:
+            os.write(fd, os.urandom(size))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        header_path.unlink()
     shutil.rmtree(path)

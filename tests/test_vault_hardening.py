@@ -46,3 +46,99 @@ def test_derive_key_refuses_above_the_ceiling_even_on_the_test_path() -> None:
                    KdfParams(8 * 1024, 1, 0, os.urandom(16))):
         with pytest.raises(KdfAboveCeiling):
             derive_key(b"pw", params, allow_weak=True)
+
+
+def _python(code: str, *args: str, env: dict[str, str] | None = None,
+            stdin: int | None = None) -> subprocess.CompletedProcess[str]:
+    import os
+
+    env = env or {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                          cwd=ROOT, env=env, check=False, timeout=120, stdin=stdin)
+
+
+STATE = """
+import resource
+from crypto.hardening import is_dumpable
+print(int(is_dumpable()), resource.getrlimit(resource.RLIMIT_CORE))
+"""
+
+
+def test_plain_python_is_dumpable_so_the_check_can_fail() -> None:
+    res = _python(STATE)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.startswith("1 "), res.stdout
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux-only")
+def test_cli_and_gui_entry_disable_core_dumps() -> None:
+    """`main` (the CLI, and the GUI through `gui_main`) hardens the process first thing."""
+    res = _python("from app.cli import main\nmain(['--version'])\n" + STATE)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip().splitlines()[-1] == "0 (0, 0)"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux-only")
+def test_engine_child_disables_core_dumps(tmp_path: Path) -> None:
+    out = tmp_path / "state.txt"
+    code = ("import sys, resource\nfrom transcription.child import main\nmain()\n"
+            "from crypto.hardening import is_dumpable\n"
+            f"open({str(out)!r}, 'w').write(f'{{int(is_dumpable())}} "
+            "{resource.getrlimit(resource.RLIMIT_CORE)}')\n")
+    res = _python(code, stdin=subprocess.DEVNULL)  # input closed: the child serves nothing
+    assert res.returncode == 0, res.stderr
+    assert out.read_text() == "0 (0, 0)"
+
+
+SECRET = "SECRET-TESTIMONY-김철수-무산"
+RAISER = f"""
+import threading
+from crypto.hardening import install_excepthook
+install_excepthook()
+def parse_transcript():
+    raise ValueError({SECRET!r})
+t = threading.Thread(target=parse_transcript); t.start(); t.join()
+parse_transcript()
+"""
+
+
+def test_excepthook_shows_type_and_frames_never_the_message() -> None:
+    res = _python(RAISER)
+    assert res.returncode == 1
+    assert res.stderr.count("Unexpected error: builtins.ValueError") == 2  # thread and main
+    assert "in parse_transcript" in res.stderr and 'File "<string>", line 6' in res.stderr
+    assert SECRET not in res.stderr and "SECRET" not in res.stdout
+    # Without the hook Python would have printed it: the test can fail.
+    plain = _python(RAISER.replace("install_excepthook()", "pass"))
+    assert SECRET in plain.stderr
+
+
+ENV_CHILD = """
+import os, subprocess, sys
+from app.cli import main
+rc = main(sys.argv[1:])
+print("rc", rc)
+print("environ", os.environ.get("TESTIMONY_PASSPHRASE"))
+print("getenv", subprocess.run([sys.executable, "-c",
+      "import os; print(os.environ.get('TESTIMONY_PASSPHRASE'))"],
+      capture_output=True, text=True).stdout.strip())
+print("shell", subprocess.run(["sh", "-c", "echo ${TESTIMONY_PASSPHRASE:-unset}"],
+      capture_output=True, text=True).stdout.strip())
+with open("/proc/self/environ", "rb") as fh:
+    print("proc", SECRET.encode() in fh.read())
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs /proc")
+def test_passphrase_leaves_the_environment_once_read(cli: Cli) -> None:
+    secret = "environment passphrase 비밀번호"
+    new = cli.passphrase_file.parent / "env-new.txt"
+    new.write_text(secret + "\n")
+    cli("passwd", "--new-passphrase-file", str(new), check=True)
+    env = {**cli.env, "TESTIMONY_PASSPHRASE": secret}
+    res = _python(ENV_CHILD.replace("SECRET", repr(secret)), "--vault", str(cli.vault), "interview",
+                  "list", env=env)
+    assert res.returncode == 0, res.stderr
+    lines = dict(line.split(" ", 1) for line in res.stdout.strip().splitlines()[-5:])
+    assert lines == {"rc": "0", "environ": "None", "getenv": "None", "shell": "unset",
+                     "proc": "False"}, res.stdout
