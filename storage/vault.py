@@ -14,6 +14,7 @@ import contextlib
 import datetime as dt
 import os
 import shutil
+import unicodedata
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -64,6 +65,31 @@ def is_vault(path: Path) -> bool:
 
 def _recovery_kek(secret: bytes, vault_id: str) -> bytes:
     return hkdf(secret, b"testimony-vault recovery kek " + vault_id.encode("ascii"))
+
+
+def nfc_passphrase(passphrase: bytes | bytearray) -> bytes:
+    """The passphrase in Unicode NFC, the form every new wrap uses (Hangul typed on different
+    keyboards or systems arrives precomposed or as decomposed jamo). Not UTF-8: unchanged."""
+    try:
+        text = bytes(passphrase).decode("utf-8")
+    except UnicodeDecodeError:
+        return bytes(passphrase)
+    return unicodedata.normalize("NFC", text).encode("utf-8")
+
+
+def passphrase_forms(passphrase: bytes | bytearray) -> list[bytes]:
+    """The forms to try when unlocking: as given, then NFC, then NFD (vaults wrapped before
+    passphrases were normalised may hold either); duplicates dropped, so ASCII costs one try."""
+    forms = [bytes(passphrase)]
+    try:
+        text = bytes(passphrase).decode("utf-8")
+    except UnicodeDecodeError:
+        return forms
+    for form in ("NFC", "NFD"):
+        candidate = unicodedata.normalize(form, text).encode("utf-8")
+        if candidate not in forms:
+            forms.append(candidate)
+    return forms
 
 
 def _check_kdf(params: KdfParams, allow_weak_kdf: bool) -> None:
@@ -126,7 +152,7 @@ class Vault:
         now = now or _now()
         vault_id = str(uuid.uuid4())
         data_key = os.urandom(32)
-        kek = derive_key(passphrase, params, allow_weak=allow_weak_kdf)
+        kek = derive_key(nfc_passphrase(passphrase), params, allow_weak=allow_weak_kdf)
         header = Header(vault_id=vault_id, created=now.isoformat(), kdf=params,
                         passphrase_wrap=wrap_key(kek, b"\0" * 32, b""))
         header.passphrase_wrap = wrap_key(kek, data_key, header.passphrase_aad())
@@ -190,12 +216,27 @@ class Vault:
         path = Path(path)
         header = cls._read_header(path, readonly=readonly)
         _check_kdf(header.kdf, allow_weak_kdf)
-        kek = derive_key(passphrase, header.kdf, allow_weak=True)
-        try:
-            data_key = unwrap_key(kek, header.passphrase_wrap, header.passphrase_aad())
-        except UnwrapError as exc:
-            raise WrongPassphrase(WRONG_PASSPHRASE_MESSAGE) from exc
-        return cls._open_db(path, header, data_key, readonly=readonly)
+        data_key: bytes | None = None
+        for form in passphrase_forms(passphrase):
+            kek = derive_key(form, header.kdf, allow_weak=True)
+            try:
+                data_key = unwrap_key(kek, header.passphrase_wrap, header.passphrase_aad())
+            except UnwrapError:
+                continue
+            break
+        if data_key is None:
+            raise WrongPassphrase(WRONG_PASSPHRASE_MESSAGE)
+        vault = cls._open_db(path, header, data_key, readonly=readonly)
+        nfc = nfc_passphrase(passphrase)
+        if form != nfc and not readonly:
+            # Wrapped for another Unicode form (before normalisation): rewrap for NFC.
+            try:
+                vault.change_passphrase(nfc, allow_weak_kdf=allow_weak_kdf,
+                                        details={"reason": "unicode-normalisation"})
+            except BaseException:
+                vault.lock()
+                raise
+        return vault
 
     @classmethod
     def open_with_recovery(cls, path: Path, code: str) -> Vault:
@@ -298,13 +339,14 @@ class Vault:
     # ----------------------------------------------------------------- key management
     def change_passphrase(self, new_passphrase: bytes | bytearray, *,
                           kdf: KdfParams | None = None, allow_weak_kdf: bool = False,
-                          role: str = "system") -> None:
-        """Re-wrap the data key under a new passphrase; the database is not rewritten."""
+                          role: str = "system", details: dict[str, Any] | None = None) -> None:
+        """Re-wrap the data key under a new passphrase (in NFC); the database is not
+        rewritten, so old header copies keep opening it with the old passphrase (see rekey)."""
         if not new_passphrase:
             raise WrongPassphrase("An empty passphrase is not allowed; choose a long passphrase.")
         params = (kdf or self.header.kdf).with_new_salt()
         _check_kdf(params, allow_weak_kdf)
-        kek = derive_key(new_passphrase, params, allow_weak=allow_weak_kdf)
+        kek = derive_key(nfc_passphrase(new_passphrase), params, allow_weak=allow_weak_kdf)
         new_header = Header(vault_id=self.header.vault_id, created=self.header.created,
                             kdf=params, passphrase_wrap=self.header.passphrase_wrap,
                             recovery_wrap=self.header.recovery_wrap)
@@ -313,7 +355,7 @@ class Vault:
         self.header = new_header
         with transaction(self.conn):
             audit.append(self.conn, action="change-passphrase", object_type="vault",
-                         object_id=self.vault_id, role=role)
+                         object_id=self.vault_id, role=role, details=details)
 
     def add_recovery_key(self, *, role: str = "system") -> str:
         """Create (or replace) the recovery wrap; return the code to print once."""
@@ -360,7 +402,7 @@ class Vault:
         params = (kdf or self.header.kdf).with_new_salt()
         _check_kdf(params, allow_weak_kdf)
         report(0.0, "deriving the key from the passphrase")
-        kek = derive_key(passphrase, params, allow_weak=allow_weak_kdf)
+        kek = derive_key(nfc_passphrase(passphrase), params, allow_weak=allow_weak_kdf)
         new_key = os.urandom(32)
         header = Header(vault_id=self.vault_id, created=self.header.created, kdf=params,
                         passphrase_wrap=self.header.passphrase_wrap)

@@ -7,10 +7,18 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
 
+from crypto.errors import UnwrapError
+from crypto.kdf import derive_key, weak_test_params
+from crypto.wrap import unwrap_key, wrap_key
+from storage import audit
+from storage.errors import WrongPassphrase
+from storage.header import read_header, write_header_atomically
+from storage.vault import Vault
 from tests.conftest import ROOT, Cli
 from tests.test_vault import snapshot
 
@@ -142,3 +150,59 @@ def test_passphrase_leaves_the_environment_once_read(cli: Cli) -> None:
     lines = dict(line.split(" ", 1) for line in res.stdout.strip().splitlines()[-5:])
     assert lines == {"rc": "0", "environ": "None", "getenv": "None", "shell": "unset",
                      "proc": "False"}, res.stdout
+
+
+# ----------------------------------------------------------------- Unicode forms of passphrases
+HANGUL = "우리 가족은 함경북도 무산에 살았습니다"
+NFC = unicodedata.normalize("NFC", HANGUL).encode()
+NFD = unicodedata.normalize("NFD", HANGUL).encode()  # decomposed jamo, as some keyboards send
+
+
+def _opens_with_exact_bytes(path: Path, passphrase: bytes) -> bool:
+    header = read_header(path)
+    try:
+        unwrap_key(derive_key(passphrase, header.kdf, allow_weak=True), header.passphrase_wrap,
+                   header.passphrase_aad())
+    except UnwrapError:
+        return False
+    return True
+
+
+def test_hangul_forms_differ_as_bytes() -> None:
+    assert NFC != NFD and len(NFD) > len(NFC)
+
+
+def test_new_wraps_use_nfc_and_either_form_opens(tmp_path: Path) -> None:
+    path = tmp_path / "v"
+    v, _ = Vault.create(path, NFD, kdf=weak_test_params(), allow_weak_kdf=True)
+    v.lock()
+    assert _opens_with_exact_bytes(path, NFC) and not _opens_with_exact_bytes(path, NFD)
+    for form in (NFC, NFD):
+        Vault.open(path, form, allow_weak_kdf=True).lock()
+    v = Vault.open(path, NFC, allow_weak_kdf=True)
+    v.change_passphrase(NFD + b" 2", allow_weak_kdf=True)
+    v.lock()
+    assert _opens_with_exact_bytes(path, NFC + b" 2")
+
+
+def test_vault_wrapped_for_nfd_opens_with_nfc_and_is_rewrapped(tmp_path: Path) -> None:
+    """A vault made before normalisation, by a keyboard sending decomposed jamo."""
+    path = tmp_path / "v"
+    v, _ = Vault.create(path, b"temporary passphrase", kdf=weak_test_params(),
+                        allow_weak_kdf=True)
+    header = read_header(path)
+    header.passphrase_wrap = wrap_key(derive_key(NFD, header.kdf, allow_weak=True), v._key(),
+                                      header.passphrase_aad())
+    write_header_atomically(path, header)
+    v.lock()
+    assert _opens_with_exact_bytes(path, NFD) and not _opens_with_exact_bytes(path, NFC)
+    before = snapshot(path)
+    with pytest.raises(WrongPassphrase):
+        Vault.open(path, NFC + b"x", allow_weak_kdf=True)
+    assert snapshot(path) == before
+    v = Vault.open(path, NFC, allow_weak_kdf=True)  # typed on a keyboard that sends NFC
+    entries = [e for e in audit.entries(v.conn) if e.action == "change-passphrase"]
+    v.lock()
+    assert _opens_with_exact_bytes(path, NFC) and not _opens_with_exact_bytes(path, NFD)
+    assert entries and entries[-1].details == {"reason": "unicode-normalisation"}
+    Vault.open(path, NFD, allow_weak_kdf=True).lock()  # and the old form still opens it
