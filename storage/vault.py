@@ -369,6 +369,18 @@ class Vault:
                          object_id=self.vault_id, role=role)
         return format_recovery_code(secret)
 
+    def check_passphrase(self, passphrase: bytes | bytearray) -> None:
+        """Raise WrongPassphrase unless ``passphrase`` (in any Unicode form) opens the header."""
+        for form in passphrase_forms(passphrase):
+            kek = derive_key(form, self.header.kdf, allow_weak=True)
+            try:
+                unwrap_key(kek, self.header.passphrase_wrap, self.header.passphrase_aad())
+            except UnwrapError:
+                continue
+            return
+        raise WrongPassphrase("That is not the vault's current passphrase; nothing was changed, "
+                              "try again.")
+
     def rekey(
         self,
         passphrase: bytes | bytearray,
@@ -397,6 +409,10 @@ class Vault:
         step = _step or (lambda _name: None)
         report = progress or (lambda _f, _label: None)
         old_key = self._key()
+        if not passphrase_changed:
+            # Wrapping the new key for a mistyped passphrase would lock the owner out.
+            report(0.0, "checking the passphrase")
+            self.check_passphrase(passphrase)
         if with_recovery is None:
             with_recovery = self.header.recovery_wrap is not None
         params = (kdf or self.header.kdf).with_new_salt()

@@ -313,3 +313,18 @@ def test_cli_passwd_rekey_does_both_and_prints_a_new_recovery_code(cli: Cli,
     res = cli("passwd", "--recovery-code-file", str(code_file), "--new-passphrase-file",
               str(other))
     assert res.returncode == 0, res.stderr
+
+
+def test_rekey_with_a_mistyped_passphrase_changes_nothing(tmp_path: Path) -> None:
+    from tests.test_vault import snapshot
+
+    path = tmp_path / "v"
+    v, _ = make(path)
+    v.lock()
+    v = Vault.open(path, PASSPHRASE, allow_weak_kdf=True)
+    v.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    before = snapshot(path)
+    with pytest.raises(WrongPassphrase, match="not the vault's current passphrase"):
+        v.rekey(PASSPHRASE + b"x", allow_weak_kdf=True)
+    assert snapshot(path) == before
+    v.lock()

@@ -221,7 +221,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(messages.get(reason, ""), 5000)
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.session.settings, self)
+        dialog = SettingsDialog(self.session.settings, self, session=self.session)
 
         def accepted() -> None:
             self.session.settings = dialog.result_settings()
