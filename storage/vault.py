@@ -2,7 +2,8 @@
 
 Key hierarchy: passphrase -> Argon2id (parameters and salt in the header) -> key-encryption key
 -> unwraps the random 256-bit data key (ChaCha20-Poly1305, header as associated data). The data
-key is the raw SQLCipher key. Changing the passphrase re-wraps the data key only.
+key is the raw SQLCipher key. Changing the passphrase re-wraps the data key only; ``rekey``
+replaces the data key itself (storage/rekey.py).
 
 The passphrase is checked against the header before the database is touched, so a wrong
 passphrase changes nothing in the vault folder.
@@ -539,8 +540,9 @@ class Vault:
 def crypto_erase(path: Path) -> None:
     """Destroy the vault: overwrite the wrapped keys, then delete every file.
 
-    Once the header is gone the database cannot be decrypted by anyone. SSDs may keep old
-    copies of blocks; the header overwrite is what makes that harmless.
+    Once the header is gone, nothing reachable through the file system opens the database.
+    Flash storage (SSDs) may keep old blocks, earlier headers included, until the drive erases
+    them; only full-disk encryption underneath protects those (docs/threat-model.md).
     """
     path = Path(path)
     if not is_vault(path):

@@ -328,3 +328,39 @@ def test_rekey_with_a_mistyped_passphrase_changes_nothing(tmp_path: Path) -> Non
         v.rekey(PASSPHRASE + b"x", allow_weak_kdf=True)
     assert snapshot(path) == before
     v.lock()
+
+
+def _kill_rekey_at(path: Path, target: str, current: bytes, new: bytes) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    res = subprocess.run([sys.executable, "-c", KILLED, str(path), target, current.decode(),
+                          new.decode()], capture_output=True, cwd=ROOT, env=env, timeout=120,
+                         check=False)
+    assert res.returncode == -signal.SIGKILL, res.stderr.decode()
+
+
+@pytest.mark.parametrize(("target", "opens_with"), [("header-staged", PASSPHRASE),
+                                                    ("db-switched", NEW)])
+def test_read_only_open_of_a_cut_off_rekey_changes_nothing(tmp_path: Path, target: str,
+                                                            opens_with: bytes) -> None:
+    """`verify` opens read-only: it must read the header that matches the database without
+    settling the rekey; the next normal unlock settles it."""
+    from tests.test_vault import snapshot
+
+    path = tmp_path / "v"
+    v, _ = make(path)
+    v.lock()
+    _kill_rekey_at(path, target, PASSPHRASE, NEW)
+    assert (path / STAGED_HEADER).exists()
+    # A process killed with the vault open leaves -wal/-shm; reading through a -wal updates the
+    # shared-memory index (-shm) as any read-only open does (storage/db.py): not compared.
+    before = snapshot(path)
+    before.pop("vault.db-shm", None)
+    ro = Vault.open(path, opens_with, allow_weak_kdf=True, readonly=True)
+    assert [i.code for i in interviews.list_interviews(ro)] == ["NK-1"]
+    ro.lock()
+    after = snapshot(path)
+    after.pop("vault.db-shm", None)
+    assert after == before
+    v = Vault.open(path, opens_with, allow_weak_kdf=True)
+    v.lock()
+    assert not (path / STAGED_HEADER).exists() and not (path / STAGED_DB).exists()

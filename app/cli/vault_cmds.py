@@ -221,5 +221,6 @@ def cmd_erase(ctx: Context, args: argparse.Namespace) -> int:
             return 1
     crypto_erase(path)
     print("Vault erased: its keys were destroyed and its files deleted. "
-          "(SSDs may keep old blocks, but without the keys they cannot be decrypted.)")
+          "(On SSDs and flash drives old blocks, earlier headers included, may survive until "
+          "the drive reuses them; full-disk encryption is what protects those.)")
     return 0
