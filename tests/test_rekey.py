@@ -364,3 +364,14 @@ def test_read_only_open_of_a_cut_off_rekey_changes_nothing(tmp_path: Path, targe
     v = Vault.open(path, opens_with, allow_weak_kdf=True)
     v.lock()
     assert not (path / STAGED_HEADER).exists() and not (path / STAGED_DB).exists()
+
+
+def test_rekey_can_add_a_recovery_code_to_a_vault_without_one(tmp_path: Path) -> None:
+    path = tmp_path / "v"
+    v, none = make(path)
+    assert none is None
+    assert v.rekey(PASSPHRASE, allow_weak_kdf=True) is None  # keeps the vault's choice
+    code = v.rekey(PASSPHRASE, with_recovery=True, allow_weak_kdf=True)
+    v.lock()
+    assert code
+    Vault.open_with_recovery(path, code).lock()
