@@ -147,8 +147,8 @@ def cmd_recovery_key(ctx: Context, args: argparse.Namespace) -> int:
     code = ctx.vault().add_recovery_key(role=ctx.role)
     print("Recovery code (shown once; any earlier code no longer works with the current header):")
     print(f"  {code}")
-    print("A saved copy of the old vault.header still opens the database with the old code; if "
-          "that copy may exist, run 'testimony rekey'.")
+    print("A saved copy of the old vault.header still opens the database with the earlier code "
+          "(and the passphrase of its time); if such a copy may exist, run 'testimony rekey'.")
     return 0
 
 
