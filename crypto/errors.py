@@ -13,5 +13,9 @@ class WeakKdfParameters(CryptoError):
     """Key-derivation parameters below the project's floor."""
 
 
+class KdfAboveCeiling(WeakKdfParameters):
+    """Key-derivation parameters above what calibration ever chooses (an edited header)."""
+
+
 class BadSignature(CryptoError):
     """A signature does not verify."""

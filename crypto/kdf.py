@@ -1,6 +1,8 @@
 """Argon2id key derivation with calibration and a hard floor.
 
-The floor (256 MiB, t >= 3) protects against a header that was edited to make guessing cheap.
+The floor (256 MiB, t >= 3) protects against a header that was edited to make guessing cheap;
+the ceiling (1 GiB, t <= 64, p <= 4: the most calibration ever chooses) against one edited to
+hang the unlock or exhaust memory.
 Only tests may go below it, and only through the explicit ``allow_weak`` argument of the core
 API; nothing read from the command line, the GUI or the environment can set it.
 """
@@ -14,11 +16,15 @@ from dataclasses import dataclass
 
 from argon2.low_level import Type, hash_secret_raw
 
-from crypto.errors import WeakKdfParameters
+from crypto.errors import KdfAboveCeiling, WeakKdfParameters
 
 FLOOR_MEMORY_KIB = 256 * 1024
 FLOOR_TIME_COST = 3
 MAX_MEMORY_KIB = 1024 * 1024
+# Ceilings: calibrate() never goes above these, so a header asking for more was edited (to hang
+# the unlock or exhaust memory). They are checked before any derivation, even in tests.
+MAX_TIME_COST = 64
+MAX_PARALLELISM = 4
 KEY_LEN = 32
 SALT_LEN = 16
 TARGET_MIN_SECONDS = 0.5
@@ -37,6 +43,19 @@ class KdfParams:
     def is_below_floor(self) -> bool:
         return self.memory_kib < FLOOR_MEMORY_KIB or self.time_cost < FLOOR_TIME_COST
 
+    def is_above_ceiling(self) -> bool:
+        return (self.memory_kib > MAX_MEMORY_KIB or self.time_cost > MAX_TIME_COST
+                or not 1 <= self.parallelism <= MAX_PARALLELISM)
+
+    def check_ceiling(self) -> None:
+        """Raise KdfAboveCeiling if these parameters cost more than calibration ever sets."""
+        if self.is_above_ceiling():
+            raise KdfAboveCeiling(
+                f"key derivation parameters ({self.memory_kib} KiB, t={self.time_cost}, "
+                f"p={self.parallelism}) are above the maximum ({MAX_MEMORY_KIB} KiB, "
+                f"t={MAX_TIME_COST}, p={MAX_PARALLELISM})"
+            )
+
     def check_floor(self) -> None:
         """Raise WeakKdfParameters if these parameters are weaker than the floor."""
         if self.is_below_floor():
@@ -53,8 +72,9 @@ def derive_key(passphrase: bytes | bytearray, params: KdfParams, *, allow_weak: 
     """Derive a 32-byte key-encryption key from a passphrase.
 
     Raises WeakKdfParameters when ``params`` are below the floor, unless ``allow_weak``
-    (test-only) is set.
+    (test-only) is set, and KdfAboveCeiling when they are above the ceiling (always).
     """
+    params.check_ceiling()
     if not allow_weak:
         params.check_floor()
     if len(params.salt) < SALT_LEN:

@@ -132,8 +132,8 @@ def _int(value: Any) -> int:
     return value
 
 
-def read_header(folder: Path) -> Header:
-    path = folder / HEADER_NAME
+def read_header(folder: Path, name: str = HEADER_NAME) -> Header:
+    path = folder / name
     with open(path, "rb") as fh:
         raw = fh.read(MAX_HEADER_BYTES + 1)
     if len(raw) > MAX_HEADER_BYTES:
@@ -141,10 +141,12 @@ def read_header(folder: Path) -> Header:
     return Header.from_json(raw)
 
 
-def write_header_atomically(folder: Path, header: Header) -> None:
-    """Replace the header with write-to-temp, fsync, rename, fsync(dir): never half-written."""
-    path = folder / HEADER_NAME
-    tmp = folder / (HEADER_NAME + ".new")
+def write_header_atomically(folder: Path, header: Header, name: str = HEADER_NAME) -> None:
+    """Replace the header with write-to-temp, fsync, rename, fsync(dir): never half-written.
+
+    ``name`` lets a rekey stage the next header beside the current one (storage/rekey.py)."""
+    path = folder / name
+    tmp = folder / (name + ".new")
     data = header.to_json()
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:

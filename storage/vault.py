@@ -2,7 +2,8 @@
 
 Key hierarchy: passphrase -> Argon2id (parameters and salt in the header) -> key-encryption key
 -> unwraps the random 256-bit data key (ChaCha20-Poly1305, header as associated data). The data
-key is the raw SQLCipher key. Changing the passphrase re-wraps the data key only.
+key is the raw SQLCipher key. Changing the passphrase re-wraps the data key only; ``rekey``
+replaces the data key itself (storage/rekey.py).
 
 The passphrase is checked against the header before the database is touched, so a wrong
 passphrase changes nothing in the vault folder.
@@ -14,6 +15,7 @@ import contextlib
 import datetime as dt
 import os
 import shutil
+import unicodedata
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -27,6 +29,7 @@ from crypto.recovery import format_recovery_code, new_recovery_secret, parse_rec
 from crypto.signing import fingerprint, new_signing_key
 from crypto.wrap import hkdf, unwrap_key, wrap_key
 from storage import audit, blobs
+from storage import rekey as rekey_protocol
 from storage.db import DB_NAME, Connection, assert_encrypted_on_disk, connect, transaction
 from storage.errors import (
     VaultCorrupt,
@@ -65,7 +68,37 @@ def _recovery_kek(secret: bytes, vault_id: str) -> bytes:
     return hkdf(secret, b"testimony-vault recovery kek " + vault_id.encode("ascii"))
 
 
+def nfc_passphrase(passphrase: bytes | bytearray) -> bytes:
+    """The passphrase in Unicode NFC, the form every new wrap uses (Hangul typed on different
+    keyboards or systems arrives precomposed or as decomposed jamo). Not UTF-8: unchanged."""
+    try:
+        text = bytes(passphrase).decode("utf-8")
+    except UnicodeDecodeError:
+        return bytes(passphrase)
+    return unicodedata.normalize("NFC", text).encode("utf-8")
+
+
+def passphrase_forms(passphrase: bytes | bytearray) -> list[bytes]:
+    """The forms to try when unlocking: as given, then NFC, then NFD (vaults wrapped before
+    passphrases were normalised may hold either); duplicates dropped, so ASCII costs one try."""
+    forms = [bytes(passphrase)]
+    try:
+        text = bytes(passphrase).decode("utf-8")
+    except UnicodeDecodeError:
+        return forms
+    for form in ("NFC", "NFD"):
+        candidate = unicodedata.normalize(form, text).encode("utf-8")
+        if candidate not in forms:
+            forms.append(candidate)
+    return forms
+
+
 def _check_kdf(params: KdfParams, allow_weak_kdf: bool) -> None:
+    if params.is_above_ceiling():  # checked even on the test path: nothing may hang an unlock
+        raise WeakKdf(
+            "The vault header asks for more costly key derivation than this app ever sets, so it "
+            "was probably tampered with; it was not opened."
+        )
     if allow_weak_kdf:
         return
     try:
@@ -120,7 +153,7 @@ class Vault:
         now = now or _now()
         vault_id = str(uuid.uuid4())
         data_key = os.urandom(32)
-        kek = derive_key(passphrase, params, allow_weak=allow_weak_kdf)
+        kek = derive_key(nfc_passphrase(passphrase), params, allow_weak=allow_weak_kdf)
         header = Header(vault_id=vault_id, created=now.isoformat(), kdf=params,
                         passphrase_wrap=wrap_key(kek, b"\0" * 32, b""))
         header.passphrase_wrap = wrap_key(kek, data_key, header.passphrase_aad())
@@ -182,14 +215,29 @@ class Vault:
         VaultCorrupt, VaultLocked.
         """
         path = Path(path)
-        header = cls._read_header(path)
+        header = cls._read_header(path, readonly=readonly)
         _check_kdf(header.kdf, allow_weak_kdf)
-        kek = derive_key(passphrase, header.kdf, allow_weak=True)
-        try:
-            data_key = unwrap_key(kek, header.passphrase_wrap, header.passphrase_aad())
-        except UnwrapError as exc:
-            raise WrongPassphrase(WRONG_PASSPHRASE_MESSAGE) from exc
-        return cls._open_db(path, header, data_key, readonly=readonly)
+        data_key: bytes | None = None
+        for form in passphrase_forms(passphrase):
+            kek = derive_key(form, header.kdf, allow_weak=True)
+            try:
+                data_key = unwrap_key(kek, header.passphrase_wrap, header.passphrase_aad())
+            except UnwrapError:
+                continue
+            break
+        if data_key is None:
+            raise WrongPassphrase(WRONG_PASSPHRASE_MESSAGE)
+        vault = cls._open_db(path, header, data_key, readonly=readonly)
+        nfc = nfc_passphrase(passphrase)
+        if form != nfc and not readonly:
+            # Wrapped for another Unicode form (before normalisation): rewrap for NFC.
+            try:
+                vault.change_passphrase(nfc, allow_weak_kdf=allow_weak_kdf,
+                                        details={"reason": "unicode-normalisation"})
+            except BaseException:
+                vault.lock()
+                raise
+        return vault
 
     @classmethod
     def open_with_recovery(cls, path: Path, code: str) -> Vault:
@@ -209,11 +257,16 @@ class Vault:
         return cls._open_db(path, header, data_key)
 
     @staticmethod
-    def _read_header(path: Path) -> Header:
+    def _read_header(path: Path, *, readonly: bool = False) -> Header:
+        """The current header, after settling a rekey a crash cut off (see storage/rekey.py);
+        with ``readonly`` nothing is settled: the header matching the database is read."""
         if not is_vault(path):
             raise VaultNotFound(
                 f"No vault was found at {path}; create one with 'testimony init' or pass --vault."
             )
+        if readonly:
+            return read_header(path, rekey_protocol.header_to_read(path).name)
+        rekey_protocol.recover(path)
         return read_header(path)
 
     @classmethod
@@ -287,13 +340,14 @@ class Vault:
     # ----------------------------------------------------------------- key management
     def change_passphrase(self, new_passphrase: bytes | bytearray, *,
                           kdf: KdfParams | None = None, allow_weak_kdf: bool = False,
-                          role: str = "system") -> None:
-        """Re-wrap the data key under a new passphrase; the database is not rewritten."""
+                          role: str = "system", details: dict[str, Any] | None = None) -> None:
+        """Re-wrap the data key under a new passphrase (in NFC); the database is not
+        rewritten, so old header copies keep opening it with the old passphrase (see rekey)."""
         if not new_passphrase:
             raise WrongPassphrase("An empty passphrase is not allowed; choose a long passphrase.")
         params = (kdf or self.header.kdf).with_new_salt()
         _check_kdf(params, allow_weak_kdf)
-        kek = derive_key(new_passphrase, params, allow_weak=allow_weak_kdf)
+        kek = derive_key(nfc_passphrase(new_passphrase), params, allow_weak=allow_weak_kdf)
         new_header = Header(vault_id=self.header.vault_id, created=self.header.created,
                             kdf=params, passphrase_wrap=self.header.passphrase_wrap,
                             recovery_wrap=self.header.recovery_wrap)
@@ -302,7 +356,7 @@ class Vault:
         self.header = new_header
         with transaction(self.conn):
             audit.append(self.conn, action="change-passphrase", object_type="vault",
-                         object_id=self.vault_id, role=role)
+                         object_id=self.vault_id, role=role, details=details)
 
     def add_recovery_key(self, *, role: str = "system") -> str:
         """Create (or replace) the recovery wrap; return the code to print once."""
@@ -315,6 +369,129 @@ class Vault:
             audit.append(self.conn, action="create-recovery-key", object_type="vault",
                          object_id=self.vault_id, role=role)
         return format_recovery_code(secret)
+
+    def check_passphrase(self, passphrase: bytes | bytearray) -> None:
+        """Raise WrongPassphrase unless ``passphrase`` (in any Unicode form) opens the header."""
+        for form in passphrase_forms(passphrase):
+            kek = derive_key(form, self.header.kdf, allow_weak=True)
+            try:
+                unwrap_key(kek, self.header.passphrase_wrap, self.header.passphrase_aad())
+            except UnwrapError:
+                continue
+            return
+        raise WrongPassphrase("That is not the vault's current passphrase; nothing was changed, "
+                              "try again.")
+
+    def rekey(
+        self,
+        passphrase: bytes | bytearray,
+        *,
+        with_recovery: bool | None = None,
+        passphrase_changed: bool = False,
+        kdf: KdfParams | None = None,
+        allow_weak_kdf: bool = False,
+        progress: rekey_protocol.Progress | None = None,
+        role: str = "system",
+        _step: Callable[[str], None] | None = None,
+    ) -> str | None:
+        """Re-encrypt the database under a fresh data key, wrapped for ``passphrase`` (the
+        current one, or a new one with ``passphrase_changed``) and, if ``with_recovery`` (default:
+        when the vault has a recovery code now), a new recovery code, which is returned.
+
+        Afterwards no copy of an earlier header opens the database: its wraps hold the old key.
+        Crash-safe: see storage/rekey.py for the protocol. Other connections to the vault must
+        be closed (VaultLocked otherwise, and nothing is changed). ``_step`` is called with the
+        name of each protocol step (tests kill the process there).
+        """
+        if self.readonly:
+            raise VaultLocked("This vault was opened read-only; unlock it normally to rekey it.")
+        if not passphrase:
+            raise WrongPassphrase("An empty passphrase is not allowed; choose a long passphrase.")
+        step = _step or (lambda _name: None)
+        report = progress or (lambda _f, _label: None)
+        old_key = self._key()
+        if not passphrase_changed:
+            # Wrapping the new key for a mistyped passphrase would lock the owner out.
+            report(0.0, "checking the passphrase")
+            self.check_passphrase(passphrase)
+        if with_recovery is None:
+            with_recovery = self.header.recovery_wrap is not None
+        params = (kdf or self.header.kdf).with_new_salt()
+        _check_kdf(params, allow_weak_kdf)
+        report(0.0, "deriving the key from the passphrase")
+        kek = derive_key(nfc_passphrase(passphrase), params, allow_weak=allow_weak_kdf)
+        new_key = os.urandom(32)
+        header = Header(vault_id=self.vault_id, created=self.header.created, kdf=params,
+                        passphrase_wrap=self.header.passphrase_wrap)
+        header.passphrase_wrap = wrap_key(kek, new_key, header.passphrase_aad())
+        code: str | None = None
+        if with_recovery:
+            secret = new_recovery_secret()
+            header.recovery_wrap = wrap_key(_recovery_kek(secret, self.vault_id), new_key,
+                                            header.recovery_aad())
+            code = format_recovery_code(secret)
+        folder = self.path
+        staged_db = folder / rekey_protocol.STAGED_DB
+        rekey_protocol.remove_staging(folder)
+        version = current_version(self.conn)
+        step("staging")
+        # Hold the write lock while the copy is made, so no commit can miss the new database.
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            rekey_protocol.export(folder / DB_NAME, old_key, staged_db, new_key, user_version=version,
+                         progress=report)
+            step("exported")
+            report(0.99, "checking the re-encrypted copy")
+            conn = connect(staged_db, new_key)
+            try:
+                assert_encrypted_on_disk(staged_db)
+                row = conn.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()
+                if (row is None or row[0] != self.vault_id or current_version(conn) != version
+                        or conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]):
+                    raise VaultCorrupt("The re-encrypted copy of the vault did not check out; "
+                                       "nothing was changed, and the vault still opens as before.")
+                with transaction(conn):
+                    audit.append(conn, action="rekey", object_type="vault",
+                                 object_id=self.vault_id, role=role,
+                                 details={"passphrase_changed": passphrase_changed,
+                                          "recovery_key": with_recovery})
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                conn.close()
+            rekey_protocol.fsync_file(staged_db)
+            rekey_protocol.fsync_dir(folder)
+            step("db-staged")
+            write_header_atomically(folder, header, rekey_protocol.STAGED_HEADER)
+            step("header-staged")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            rekey_protocol.remove_staging(folder)
+            raise
+        # Closing the last connection folds and deletes the -wal file; if it is still there,
+        # another window or program has the vault open and would keep writing to the old file.
+        self.conn.close()
+        self.conn = None
+        if any((folder / (DB_NAME + s)).exists() for s in ("-wal", "-shm")):
+            rekey_protocol.remove_staging(folder)
+            self.conn = connect(folder / DB_NAME, old_key)
+            raise VaultLocked("The vault is open in another window or program; close it and run "
+                              "the rekey again. Nothing was changed.")
+        step("closed")
+        os.replace(staged_db, folder / DB_NAME)
+        rekey_protocol.fsync_dir(folder)
+        step("db-switched")
+        os.replace(folder / rekey_protocol.STAGED_HEADER, folder / HEADER_NAME)
+        rekey_protocol.fsync_dir(folder)
+        step("header-switched")
+        self.header = header
+        if self._data_key is not None:
+            for i in range(len(self._data_key)):
+                self._data_key[i] = 0
+        self._data_key = bytearray(new_key)
+        self.conn = connect(folder / DB_NAME, new_key)
+        report(1.0, "done")
+        return code
 
     # ----------------------------------------------------------------- helpers
     @contextmanager
@@ -363,19 +540,25 @@ class Vault:
 def crypto_erase(path: Path) -> None:
     """Destroy the vault: overwrite the wrapped keys, then delete every file.
 
-    Once the header is gone the database cannot be decrypted by anyone. SSDs may keep old
-    copies of blocks; the header overwrite is what makes that harmless.
+    Once the header is gone, nothing reachable through the file system opens the database.
+    Flash storage (SSDs) may keep old blocks, earlier headers included, until the drive erases
+    them; only full-disk encryption underneath protects those (docs/threat-model.md).
     """
     path = Path(path)
     if not is_vault(path):
         raise VaultNotFound(f"No vault was found at {path}; nothing was erased.")
-    header_path = path / HEADER_NAME
-    size = max(header_path.stat().st_size, 4096)
-    fd = os.open(header_path, os.O_WRONLY)
-    try:
-        os.write(fd, os.urandom(size))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    header_path.unlink()
+    # The staged header of an unfinished rekey wraps a key too.
+    for name in (HEADER_NAME, rekey_protocol.STAGED_HEADER, rekey_protocol.STAGED_HEADER + ".new",
+                 HEADER_NAME + ".new"):
+        header_path = path / name
+        if not header_path.exists():
+            continue
+        size = max(header_path.stat().st_size, 4096)
+        fd = os.open(header_path, os.O_WRONLY)
+        try:
+            os.write(fd, os.urandom(size))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        header_path.unlink()
     shutil.rmtree(path)

@@ -152,6 +152,9 @@ def main() -> int:
     """Entry point of the child (``python -m transcription.child``)."""
     # Ctrl+C in a terminal reaches the whole process group; the parent decides what stops.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from crypto.hardening import harden_process
+
+    harden_process()  # no core dumps of model memory holding audio; no messages in tracebacks
     # Before anything imports onnxruntime or huggingface_hub (no telemetry file, no network).
     os.environ["ORT_DISABLE_TELEMETRY"] = "1"
     os.environ["HF_HUB_OFFLINE"] = "1"

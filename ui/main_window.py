@@ -232,7 +232,8 @@ class MainWindow(QMainWindow):
         self._show_settings(None)
 
     def _show_settings(self, choices: list[Any] | None) -> None:
-        dialog = SettingsDialog(self.session.settings, self, choices=choices)
+        dialog = SettingsDialog(self.session.settings, self, choices=choices,
+                                session=self.session)
 
         def accepted() -> None:
             self.session.settings = dialog.result_settings()

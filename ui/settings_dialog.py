@@ -1,4 +1,5 @@
-"""Settings: UI language, idle lock time, default model and language, audio device."""
+"""Settings: UI language, idle lock time, default model and language, audio device, and
+re-encrypting the vault after a suspected compromise."""
 
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QPushButton,
     QSpinBox,
     QWidget,
 )
 
+from ui.session import Session
 from ui.settings import MODELS, TRANSCRIPTION_LANGUAGES, Settings
 
 _LANGUAGE_NAMES = {"en": "English", "ko": "한국어 (Korean)"}
@@ -31,7 +34,8 @@ def input_devices() -> list[str]:
 
 class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None, *,
-                 choices: list[Any] | None = None) -> None:
+                 choices: list[Any] | None = None,
+                 session: Session | None = None) -> None:
         """``choices``: app.model_store's catalogue of the unlocked vault (imported models,
         sizes, speeds); without it only the built-in models are offered."""
         super().__init__(parent)
@@ -86,11 +90,31 @@ class SettingsDialog(QDialog):
             self.device.addItem(settings.audio_device, settings.audio_device)
         self.device.setCurrentIndex(max(0, self.device.findData(settings.audio_device)))
         form.addRow(self.tr("&Audio input:"), self.device)
+        # Security: re-encrypt after a suspected compromise (needs the unlocked vault).
+        self.session = session
+        self.rekey_button = QPushButton(self.tr("Re-&encrypt the vault..."))
+        self.rekey_button.setObjectName("rekeyButton")
+        self.rekey_button.setEnabled(session is not None and session.is_unlocked)
+        self.rekey_button.clicked.connect(self.open_rekey)
+        rekey_note = QLabel(self.tr(
+            "If the laptop or the vault folder may have been copied: a new key for the whole "
+            "vault, so old copies of its header stop working."))
+        rekey_note.setWordWrap(True)
+        form.addRow(self.tr("Suspected compromise:"), self.rekey_button)
+        form.addRow("", rekey_note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def open_rekey(self) -> None:
+        from ui.rekey_dialog import RekeyDialog
+
+        if self.session is None:
+            return
+        dialog = RekeyDialog(self.session, self)
+        dialog.open()
 
     def result_settings(self) -> Settings:
         return Settings(ui_language=self.language.currentData(),

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from app import __version__
 from app.cli.context import Context
 from app.errors import exit_code_for
+from crypto.hardening import harden_process, take_env_secret
 
 
 def command_modules() -> list[str]:
@@ -58,6 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # No core dumps, no exception messages (they may quote testimony) from here on; and the
+    # passphrase leaves the environment before anything can start a child process.
+    harden_process()
+    env_passphrase = take_env_secret("TESTIMONY_PASSPHRASE")
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -66,7 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2 if args.command is None and argv else 0
-    ctx = Context(args)
+    ctx = Context(args, env_passphrase=env_passphrase)
     try:
         result = args.func(ctx, args)
         sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
 import sys
 from pathlib import Path
 
 from app.errors import UsageError
 from app.paths import default_vault_path, state_dir
 from app.unlock import unlock
+from crypto.hardening import take_env_secret
 from storage.errors import VaultLocked
 from storage.vault import Vault
 
@@ -26,10 +26,13 @@ def read_passphrase_file(path: str) -> bytearray:
 
 
 class Context:
-    def __init__(self, args: argparse.Namespace) -> None:
+    def __init__(self, args: argparse.Namespace, *,
+                 env_passphrase: bytearray | None = None) -> None:
         self.args = args
         self.role: str = args.role
         self._vault: Vault | None = None
+        # TESTIMONY_PASSPHRASE, already taken out of the environment (crypto.hardening).
+        self._env_passphrase = env_passphrase
 
     @property
     def vault_path(self) -> Path:
@@ -41,9 +44,10 @@ class Context:
         """From --passphrase-file, else TESTIMONY_PASSPHRASE (automation only), else a prompt."""
         if self.args.passphrase_file:
             return read_passphrase_file(self.args.passphrase_file)
-        env = os.environ.get("TESTIMONY_PASSPHRASE")
-        if env:
-            return bytearray(env.encode("utf-8"))
+        if self._env_passphrase is None:
+            self._env_passphrase = take_env_secret("TESTIMONY_PASSPHRASE")
+        if self._env_passphrase:
+            return bytearray(self._env_passphrase)  # a copy: callers clear what they get
         return self.prompt_passphrase(prompt, confirm=confirm)
 
     @staticmethod
@@ -73,7 +77,25 @@ class Context:
             self._vault = result.vault
         return self._vault
 
+    def vault_with_passphrase(self) -> tuple[Vault, bytearray]:
+        """Unlock like ``vault()`` but hand back the passphrase too (rekey wraps the new key for
+        it); the caller clears it."""
+        if self._vault is not None:
+            raise RuntimeError("vault_with_passphrase must be the first unlock of a command")
+        passphrase = self.passphrase()
+        try:
+            result = unlock(self.vault_path, passphrase, state_dir=state_dir(), role=self.role)
+        except BaseException:
+            passphrase[:] = b"\0" * len(passphrase)
+            raise
+        if result.failed_attempts.count:
+            sys.stderr.write(f"Warning: {result.failed_attempts.message()}\n")
+        self._vault = result.vault
+        return result.vault, passphrase
+
     def close(self) -> None:
+        if self._env_passphrase:
+            self._env_passphrase[:] = b"\0" * len(self._env_passphrase)
         if self._vault is not None:
             self._vault.lock()
             self._vault = None

@@ -1,4 +1,4 @@
-"""Vault commands: init, passwd, recovery-key, device show, audit verify/list, check, erase."""
+"""Vault commands: init, passwd, recovery-key, rekey, device show, audit verify/list, check, erase."""
 
 from __future__ import annotations
 
@@ -20,14 +20,24 @@ def register(sub: Any) -> None:
                    help="also create a recovery code (printed once, for the organisation's safe)")
     p.set_defaults(func=cmd_init)
 
-    p = sub.add_parser("passwd", help="change the vault passphrase (re-wraps the key only)")
+    p = sub.add_parser("passwd", help="change the vault passphrase (re-wraps the key only, "
+                                      "unless --rekey)")
     p.add_argument("--new-passphrase-file", metavar="FILE")
     p.add_argument("--recovery-code-file", metavar="FILE",
                    help="unlock with the recovery code instead of the current passphrase")
+    p.add_argument("--rekey", action="store_true",
+                   help="also re-encrypt the database under a new data key (see 'rekey')")
     p.set_defaults(func=cmd_passwd)
 
     p = sub.add_parser("recovery-key", help="create or replace the recovery code")
     p.set_defaults(func=cmd_recovery_key)
+
+    p = sub.add_parser("rekey", help="re-encrypt the database under a new data key, after a "
+                                     "suspected copy of the vault or its header")
+    p.add_argument("--recovery-key", action="store_true",
+                   help="also create a recovery code if the vault has none (one it has is "
+                        "always replaced)")
+    p.set_defaults(func=cmd_rekey)
 
     dev = sub.add_parser("device", help="this laptop's device identity")
     dsub = dev.add_subparsers(dest="device_command", metavar="ACTION")
@@ -69,6 +79,33 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+PASSWD_ONLY_NOTE = (
+    "This re-wrapped the data key only; the database was not re-encrypted. A saved copy of the "  # noqa: S105
+    "old vault.header still opens the database with the old passphrase; if the vault or its "
+    "header may have been copied, run 'testimony rekey'."
+)
+REKEY_NOTE = (
+    "Copies of earlier vault.header files no longer open this database (neither with old "
+    "passphrases nor with old recovery codes). A full copy taken earlier (old header and old "
+    "database together, e.g. a disk image) still opens the data as it was then, with the "
+    "passphrase of that time: nothing can revoke that copy."
+)
+
+
+def _progress(fraction: float, label: str) -> None:
+    sys.stderr.write(f"\rRe-encrypting the vault: {int(fraction * 100):3d}% ({label})  ")
+    if fraction >= 1.0:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def _print_new_recovery_code(code: str | None) -> None:
+    if code:
+        print("New recovery code (shown once; print it and keep it in the organisation's safe; "
+              "the old code no longer works):")
+        print(f"  {code}")
+
+
 def cmd_passwd(ctx: Context, args: argparse.Namespace) -> int:
     own = args.recovery_code_file is not None
     if own:
@@ -83,18 +120,49 @@ def cmd_passwd(ctx: Context, args: argparse.Namespace) -> int:
             new = ctx.prompt_passphrase("New passphrase: ", confirm=True)
         if len(new) < 8:
             raise UsageError("The new passphrase is too short; use at least 8 characters.")
-        vault.change_passphrase(new, role=ctx.role)
+        try:
+            if args.rekey:
+                new_code = vault.rekey(new, passphrase_changed=True, role=ctx.role,
+                                       progress=_progress)
+            else:
+                vault.change_passphrase(new, role=ctx.role)
+        finally:
+            new[:] = b"\0" * len(new)
     finally:
         if own:
             vault.lock()
-    print("Passphrase changed; the old passphrase no longer opens this vault.")
+    if args.rekey:
+        print("Passphrase changed and the database re-encrypted under a new data key; the old "
+              "passphrase no longer opens this vault.")
+        print(REKEY_NOTE)
+        _print_new_recovery_code(new_code)
+    else:
+        print("Passphrase changed; the old passphrase no longer opens this vault's current "
+              "header.")
+        print(PASSWD_ONLY_NOTE)
     return 0
 
 
 def cmd_recovery_key(ctx: Context, args: argparse.Namespace) -> int:
     code = ctx.vault().add_recovery_key(role=ctx.role)
-    print("Recovery code (shown once; any earlier code no longer works):")
+    print("Recovery code (shown once; any earlier code no longer works with the current header):")
     print(f"  {code}")
+    print("A saved copy of the old vault.header still opens the database with the earlier code "
+          "(and the passphrase of its time); if such a copy may exist, run 'testimony rekey'.")
+    return 0
+
+
+def cmd_rekey(ctx: Context, args: argparse.Namespace) -> int:
+    vault, passphrase = ctx.vault_with_passphrase()
+    try:
+        with_recovery = True if args.recovery_key else None
+        code = vault.rekey(passphrase, with_recovery=with_recovery, role=ctx.role,
+                           progress=_progress)
+    finally:
+        passphrase[:] = b"\0" * len(passphrase)
+    print("Vault re-encrypted under a new data key; the passphrase stays the same.")
+    print(REKEY_NOTE)
+    _print_new_recovery_code(code)
     return 0
 
 
@@ -153,5 +221,6 @@ def cmd_erase(ctx: Context, args: argparse.Namespace) -> int:
             return 1
     crypto_erase(path)
     print("Vault erased: its keys were destroyed and its files deleted. "
-          "(SSDs may keep old blocks, but without the keys they cannot be decrypted.)")
+          "(On SSDs and flash drives old blocks, earlier headers included, may survive until "
+          "the drive reuses them; full-disk encryption is what protects those.)")
     return 0
