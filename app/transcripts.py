@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from app import hooks
+from app import confidence, hooks
 from app.errors import NotFound, UsageError
 from app.interviews import resolve_id
 from storage.vault import Vault
@@ -56,6 +56,11 @@ class SegmentView:
     source_text: str | None = None
     words: list[dict[str, Any]] = field(default_factory=list)
     revisions: list[Revision] = field(default_factory=list)
+
+    @property
+    def confidence(self) -> float | None:
+        """The engine's mean word probability for this stretch (None: no scored words)."""
+        return confidence.segment_confidence(self.words)
 
 
 @dataclass
@@ -127,6 +132,18 @@ def segments(vault: Vault, interview_id: str, layer: str = "original", *,
     return out
 
 
+def review_order(seg: SegmentView) -> tuple[bool, float, int]:
+    """Sort key: least certain first, segments without a confidence last, then in order."""
+    value = seg.confidence
+    return (value is None, value if value is not None else 0.0, seg.number)
+
+
+def needs_review(vault: Vault, interview_id: str, layer: str = "original") -> list[SegmentView]:
+    """Segments not yet marked reviewed (draft or disputed), least certain first."""
+    return sorted((s for s in segments(vault, interview_id, layer)
+                   if s.review_status != "reviewed"), key=review_order)
+
+
 def segment_numbers(vault: Vault, interview_id: str, layer: str = "original") -> dict[str, int]:
     """Segment id -> the number ``transcript show`` prints (1.., recording and time order).
 
@@ -172,8 +189,12 @@ def _refuse_pending(vault: Vault, seg: SegmentView) -> None:
 
 def edit_segment(vault: Vault, interview_id: str, ref: str, *, text: str, role: str,
                  layer: str = "original", reason: str | None = None,
-                 now: dt.datetime | None = None) -> SegmentView:
-    """Replace a segment's current text, keeping every earlier revision."""
+                 now: dt.datetime | None = None,
+                 audit_details: dict[str, Any] | None = None) -> SegmentView:
+    """Replace a segment's current text, keeping every earlier revision.
+
+    ``audit_details`` adds ids (never words) to the audit entry, e.g. the term of an accepted
+    term suggestion."""
     _check_layer(layer)
     interview_id = resolve_id(vault, interview_id)
     new = text.strip()
@@ -197,7 +218,7 @@ def edit_segment(vault: Vault, interview_id: str, ref: str, *, text: str, role: 
         # Audit names the segment and revision, never the words.
         vault.audit("edit", "segment", seg.id, role=role, now=now,
                     details={"layer": layer, "rev": rev, "transcript_id": seg.transcript_id,
-                             "reason_given": bool(reason)})
+                             "reason_given": bool(reason), **(audit_details or {})})
     seg.text = new
     return seg
 
