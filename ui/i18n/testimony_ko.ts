@@ -1232,8 +1232,8 @@ Fingerprint (manifest SHA-256): %5</source>
     </message>
     <message>
         <location filename="../transcript_view.py" line="95" />
-        <source>Only segments not yet &amp;reviewed</source>
-        <translation>아직 검토하지 않은 구간만(&amp;R)</translation>
+        <source>Needs &amp;review: least certain first</source>
+        <translation>검토 필요: 불확실한 구간부터(&amp;R)</translation>
     </message>
     <message>
         <location filename="../transcript_view.py" line="98" />
@@ -1304,6 +1304,41 @@ Fingerprint (manifest SHA-256): %5</source>
         <location filename="../transcript_view.py" line="379" />
         <source>&amp;Pause</source>
         <translation>일시정지(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="170" />
+        <source>Only segments not yet reviewed, those the engine was least sure of first.</source>
+        <translation>아직 검토하지 않은 구간만, 엔진이 가장 확신하지 못한 구간부터 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="208" />
+        <source>Term suggestions (one click accepts):</source>
+        <translation>용어 제안(한 번 누르면 적용):</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="347" />
+        <source>Low confidence ({0:.2f}): the engine was unsure of this segment; check it against the audio.</source>
+        <translation>낮은 신뢰도({0:.2f}): 엔진이 이 구간을 확신하지 못했습니다. 녹음과 대조해 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="350" />
+        <source>Shaded words: the engine was unsure of them.</source>
+        <translation>음영 표시된 단어: 엔진이 확신하지 못한 단어입니다.</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="352" />
+        <source>Underlined: a taxonomy name may have been meant; see the suggestions below the table.</source>
+        <translation>밑줄: 분류 체계의 용어를 뜻했을 수 있습니다. 표 아래의 제안을 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="370" />
+        <source>Replace “{0}” with the taxonomy name “{1}” ({2}); kept as a revision with this reason.</source>
+        <translation>“{0}”을(를) 분류 체계 용어 “{1}”({2})(으)로 바꿉니다. 이 사유와 함께 수정 이력으로 보관됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="397" />
+        <source>Suggestion accepted: saved as a new revision.</source>
+        <translation>제안을 적용했습니다: 새 개정판으로 저장했습니다.</translation>
     </message>
 </context>
 <context>
