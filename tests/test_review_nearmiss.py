@@ -54,6 +54,7 @@ def test_skeleton_hears_romanisations_like_an_english_speaker() -> None:
     ("I was held in Yardock for three years", [("Yardock", "Yodok")]),
     ("the Bowebu came at night", [("Bowebu", "Bowibu")]),
     ("they sent him to the Kwaliso", [("Kwaliso", "Kwalliso")]),  # capital kept as heard
+    ("Yardock에서 왔어요", [("Yardock", "Yodok")]),  # a Korean particle stays
 ])
 def test_near_misses_are_suggested(text: str, expected: list[tuple[str, str]]) -> None:
     assert misses(text) == expected

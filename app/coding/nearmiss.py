@@ -85,7 +85,8 @@ _SOUND_ALIKE = _alike(
 )
 
 _HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
-_LATIN_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_LATIN = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"  # with the diacritics of romanisations (ŏ, ŭ)
+_LATIN_WORD = re.compile(f"[{_LATIN}]+(?:['’-][{_LATIN}]+)*")
 _IS_HANGUL = re.compile(r"[\uac00-\ud7a3]+")
 
 
