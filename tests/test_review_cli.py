@@ -8,10 +8,13 @@ import hashlib
 import json
 from pathlib import Path
 
-from app import transcripts
+import pytest
+
+from app import confidence, transcripts
 from storage.vault import Vault
 from tests.conftest import PASSPHRASE, Cli
 from tests.review_helpers import scripted_interview
+from tests.transcribe_helpers import FIXTURES, add_asset
 
 REASON = ("term suggestion: 보이부 -> 보위부 (taxonomy perpetrator.mss, vocabulary version "
           "nk-hr@2026.1)")
@@ -122,3 +125,35 @@ def test_show_marks_confidence_and_lists_the_least_certain_first(cli: Cli) -> No
         assert r.returncode == 2
         _one_sentence(r.stderr)
         assert "--format txt" in r.stderr
+
+
+@pytest.mark.slow
+def test_real_whisper_output_is_marked_and_its_suggestions_apply(cli: Cli) -> None:
+    """The real engine (base, Korean) and the real child process: its stored words line up
+    with its text, so every segment gets a confidence and word marks can be placed; whatever
+    it suggests is a real near miss and accepting it works."""
+    iid = cli("interview", "add", "--code", "NK-REV-REAL", check=True).stdout.strip()
+    with Vault.open(cli.vault, PASSPHRASE) as vault:
+        add_asset(vault, iid, (FIXTURES / "ko_yodok.flac").read_bytes(), container="flac",
+                  sample_rate=None, channels=None)
+    cli("transcribe", iid, "--language", "ko", check=True)
+    with Vault.open(cli.vault, PASSPHRASE) as vault:
+        segs = transcripts.segments(vault, iid)
+        assert segs
+        for seg in segs:
+            spans = confidence.word_spans(seg.text, seg.words)
+            assert spans, seg.text  # the engine's words, joined, are the segment's text
+            assert all(0.0 <= s.probability <= 1.0 for s in spans)
+            assert seg.confidence is not None
+    marked = cli("transcript", "show", iid, "--mark-confidence", check=True).stdout
+    assert sum(1 for line in marked.splitlines() if "  confidence " in line) == len(segs)
+    found = json.loads(cli("transcript", "suggestions", iid, "--json", check=True).stdout)
+    assert all(f["heard"] != f["suggested"] for f in found)
+    if found:
+        first = found[0]
+        cli("transcript", "edit", iid, str(first["segment"]), "--accept", first["id"],
+            check=True)
+        with Vault.open(cli.vault, PASSPHRASE) as vault:
+            seg = transcripts.segments(vault, iid, with_revisions=True)[first["segment"] - 1]
+            assert first["suggested"] in seg.text
+            assert seg.revisions[-1].reason.startswith("term suggestion: ")
