@@ -126,6 +126,9 @@ class MarkedTextDelegate(QStyledItemDelegate):
         doc = QTextDocument()
         doc.setDocumentMargin(1)
         doc.setDefaultFont(opt.font)  # type: ignore[attr-defined]
+        if opt.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
+            colour = opt.palette.highlightedText().color().name()  # type: ignore[attr-defined]
+            marked = f'<span style="color:{colour}">{marked}</span>'
         doc.setHtml(marked)
         doc.setTextWidth(rect.width())
         painter.save()
