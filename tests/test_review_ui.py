@@ -126,3 +126,20 @@ def test_new_strings_have_korean_translations():
         translation = done[source]
         assert translation is not None and translation.text
         assert translation.get("type") != "unfinished"
+
+
+def test_the_transcript_still_loads_when_suggestions_fail(editor, monkeypatch):
+    import app.suggestions
+    from app.errors import UsageError
+
+    def broken(*_a, **_k):
+        raise UsageError("This vault has no taxonomy version x; see 'testimony taxonomy "
+                         "versions'.")
+
+    monkeypatch.setattr(app.suggestions, "term_suggestions", broken)
+    tv = editor
+    tv.load(tv.iid)
+    assert [r.segment.number for r in tv.visible] == [1, 2, 3]
+    assert "no taxonomy version" in tv.message.text()
+    assert all(not r.suggestions for r in tv.visible)
+    assert "background-color" in tv.table.item(0, tv.text_col).data(MARKED_HTML_ROLE)

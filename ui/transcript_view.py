@@ -249,21 +249,24 @@ class TranscriptView(QWidget):
         self.interview_id = interview_id
         layer = self.layer
 
-        def work(v: Any, _c: Any, _p: Any) -> tuple[list[Any], list[tuple[Any, ...]],
-                                                    list[Any]]:
+        def work(v: Any, _c: Any, _p: Any) -> tuple[Any, ...]:
             segs = transcripts.segments(v, interview_id, layer)
             markers = v.conn.execute(
                 "SELECT asset_id, at_s, note FROM marker WHERE interview_id = ? ORDER BY at_s",
                 (interview_id,)).fetchall()
-            found = suggestions.term_suggestions(v, interview_id, layer=layer, segments=segs)
-            return segs, markers, found
+            try:
+                found = suggestions.term_suggestions(v, interview_id, layer=layer,
+                                                     segments=segs)
+            except Exception as exc:  # noqa: BLE001 - the transcript matters more: shown below
+                return segs, markers, [], exc
+            return segs, markers, found, None
 
         self.session.call(work, on_done=self._loaded,
                           on_error=lambda e: self.message.setText(message_for(e)),
                           name="load transcript")
 
-    def _loaded(self, result: tuple[list[Any], list[tuple[Any, ...]], list[Any]]) -> None:
-        segs, markers, found = result
+    def _loaded(self, result: tuple[Any, ...]) -> None:
+        segs, markers, found, problem = result
         by_segment: dict[str, list[Any]] = {}
         for sug in found:
             by_segment.setdefault(sug.segment_id, []).append(sug)
@@ -279,6 +282,8 @@ class TranscriptView(QWidget):
         if not segs:
             self.message.setText(self.tr("No transcript yet: transcribe the recording on the "
                                          "Recording tab."))
+        elif problem is not None:  # no term suggestions this time; everything else works
+            self.message.setText(message_for(problem))
         else:
             self.message.clear()
 
