@@ -154,9 +154,7 @@ def main() -> None:
     results = {"model": args.model, "clips": len(rows), "words": len(words),
                "wrong_words": n_wrong, "cer": total_edits / total_chars,
                "word_marks": word_rows, "segment_marks": seg_rows,
-               "suggestions": suggestions,
-               "current": {"low_word": confidence.LOW_WORD_PROBABILITY,
-                           "low_segment": confidence.LOW_SEGMENT_CONFIDENCE}}
+               "suggestions": suggestions}
     path = save("review", results)
 
     def pct(x: float | None) -> str:

@@ -113,7 +113,7 @@ def test_show_marks_confidence_and_lists_the_least_certain_first(cli: Cli) -> No
     queue = cli("transcript", "show", iid, "--needs-review", check=True).stdout
     assert "Segments not yet reviewed, least certain first." in queue
     numbers = [line.split("]")[0] for line in queue.splitlines() if line.startswith("[")]
-    assert numbers == ["[3", "[1"]  # 0.40 mean before 0.80; reviewed segment 2 left out
+    assert numbers == ["[3", "[1"]  # 0.40 mean before 0.81; reviewed segment 2 left out
 
     # after a person's edit the engine's words no longer describe the text: no word marks
     cli("transcript", "edit", iid, "3", "--text", "그 사람이 뭐라 했는지 몰라요.", check=True)

@@ -47,7 +47,7 @@ def test_unsure_words_and_segments_are_marked(editor, qtbot):
     assert html == marked_html(first.text(), low_words(first.text(), tv.visible[0].segment.words),
                                tv.visible[0].suggestions)
     assert tv.table.item(1, tv.text_col).data(MARKED_HTML_ROLE) is None  # nothing unsure
-    # segment 3 (mean 0.40) is marked as a whole; segment 1 (0.80) is not
+    # segment 3 (mean 0.40) is marked as a whole; segment 1 (0.81) is not
     assert tv.table.item(2, 0).background().color() == LOW_SEGMENT
     assert "Low confidence (0.40)" in tv.table.item(2, 0).toolTip()
     assert tv.table.item(0, 0).background().style() == Qt.BrushStyle.NoBrush
