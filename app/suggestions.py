@@ -25,7 +25,8 @@ from app.interviews import resolve_id
 from app.transcripts import SegmentView
 from storage.vault import Vault
 
-_INDEXES: dict[str, nearmiss.NameIndex] = {}
+# Keyed by version id and content digest: two vaults may both hold an "org@1" that differ.
+_INDEXES: dict[tuple[str, str], nearmiss.NameIndex] = {}
 
 
 @dataclass(frozen=True)
@@ -56,12 +57,13 @@ class TermSuggestion:
 
 
 def name_index(vocabulary: taxonomy.Taxonomy) -> nearmiss.NameIndex:
-    """The near-miss index of a vocabulary version (built once; stored versions never change)."""
-    index = _INDEXES.get(vocabulary.version_id)
+    """The near-miss index of a vocabulary version (built once per version and content)."""
+    key = (vocabulary.version_id, vocabulary.digest())
+    index = _INDEXES.get(key)
     if index is None:
         if len(_INDEXES) > 8:
             _INDEXES.clear()
-        index = _INDEXES[vocabulary.version_id] = nearmiss.NameIndex(vocabulary.terms.values())
+        index = _INDEXES[key] = nearmiss.NameIndex(vocabulary.terms.values())
     return index
 
 
@@ -70,10 +72,11 @@ def _suggestion_id(seg: SegmentView, miss: nearmiss.NearMiss, vocabulary: str) -
     return hashlib.sha256(body.encode("utf-8")).hexdigest()[:8]
 
 
-def for_segment(seg: SegmentView, vocabulary: taxonomy.Taxonomy) -> list[TermSuggestion]:
+def for_segment(seg: SegmentView, vocabulary: taxonomy.Taxonomy,
+                index: nearmiss.NameIndex | None = None) -> list[TermSuggestion]:
     """The suggestions for one segment's current text, in text order."""
     spans = word_spans(seg.text, seg.words) or []
-    misses = name_index(vocabulary).near_misses(
+    misses = (index or name_index(vocabulary)).near_misses(
         seg.text, [(s.start, s.end, s.probability) for s in spans])
     return [TermSuggestion(_suggestion_id(seg, m, vocabulary.version_id), seg.id, seg.number,
                            m.start, m.end, m.heard, m.name, m.term_ids, m.distance,
@@ -85,9 +88,11 @@ def term_suggestions(vault: Vault, interview_id: str, *, layer: str = "original"
                      segments: list[SegmentView] | None = None) -> list[TermSuggestion]:
     """Suggestions for every segment of the layer (or the one ``ref`` names), in order.
 
-    Reviewed segments get none: a person has already checked their words.
+    Reviewed segments get none (a person has already checked their words) unless ``ref``
+    names one.
     """
     vocabulary = taxonomy.ensure_taxonomy(vault)
+    index = name_index(vocabulary)
     if segments is None:
         if ref is not None:
             segments = [transcripts.find_segment(vault, resolve_id(vault, interview_id), ref,
@@ -97,7 +102,7 @@ def term_suggestions(vault: Vault, interview_id: str, *, layer: str = "original"
     out: list[TermSuggestion] = []
     for seg in segments:
         if seg.review_status != "reviewed" or ref is not None:
-            out += for_segment(seg, vocabulary)
+            out += for_segment(seg, vocabulary, index)
     return out
 
 
