@@ -130,7 +130,9 @@ def _json(code: str, interview_id: str, layer: str, heads: list[TranscriptView],
         # Word timestamps are the engine's (revision 0); edited text keeps the segment's span.
         "words_from_revision": 0,
         "transcripts": [asdict(t) for t in heads],
-        "segments": [asdict(s) for s in segs],
+        # confidence: the engine's mean word probability (None without words), as the
+        # transcript editor and --mark-confidence use it.
+        "segments": [asdict(s) | {"confidence": s.confidence} for s in segs],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2)
 

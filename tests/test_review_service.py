@@ -4,10 +4,11 @@ checks beside the CLI tests."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
-from app import suggestions, transcripts
+from app import suggestions, transcript_export, transcripts
 from app.coding import taxonomy
 from app.coding.taxonomy import Taxonomy, Term
 from app.errors import NotFound
@@ -49,6 +50,8 @@ def test_needs_review_order(vault: Vault) -> None:
     transcripts.set_review_status(vault, iid, "2", status="disputed", role="supervisor")
     assert [s.number for s in transcripts.needs_review(vault, iid)] == [1, 2]
     assert transcripts.needs_review(vault, iid, "translation") == []
+    doc = json.loads(transcript_export.export(vault, iid, fmt="json"))
+    assert [round(s["confidence"], 2) for s in doc["segments"]] == [0.81, 0.96, 0.4]
 
 
 def test_an_index_is_never_reused_for_another_vocabulary_of_the_same_id() -> None:
