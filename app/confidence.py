@@ -7,7 +7,8 @@ segment's confidence is the mean probability of its words, and a segment below
 with the text, so they are shown only while the segment's text is still the engine's (after a
 person's edit the words no longer describe the text); the segment's confidence stays, since it
 describes how well the engine heard that stretch of audio. Translation segments have no words
-(Whisper gives none for its translate task) and so no confidence.
+(Whisper gives none for its translate task); ``app.transcripts`` gives them their original's
+confidence.
 """
 
 from __future__ import annotations
@@ -36,7 +37,11 @@ class WordSpan:
         return self.probability < LOW_WORD_PROBABILITY
 
 
-def _probability(word: dict[str, Any]) -> float | None:
+def _probability(word: Any) -> float | None:
+    """A word's probability clamped to 0-1; None for anything malformed (words may come from
+    another device's bundle)."""
+    if not isinstance(word, dict):
+        return None
     value = word.get("probability")
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
@@ -45,6 +50,8 @@ def _probability(word: dict[str, Any]) -> float | None:
 
 def segment_confidence(words: Sequence[dict[str, Any]]) -> float | None:
     """Mean word probability (0-1), or None when the segment has no scored words."""
+    if not isinstance(words, list | tuple):
+        return None
     values = [p for p in (_probability(w) for w in words) if p is not None]
     return sum(values) / len(values) if values else None
 
@@ -57,7 +64,7 @@ def is_low(confidence: float | None) -> bool:
 def word_spans(text: str, words: Sequence[dict[str, Any]]) -> list[WordSpan] | None:
     """The engine's words as character spans of ``text``; None if the text is no longer the
     engine's (the words, joined, differ from it) or there are no words."""
-    if not words:
+    if not words or not all(isinstance(w, dict) for w in words):
         return None
     pieces = [w.get("word") for w in words]
     if not all(isinstance(p, str) for p in pieces):

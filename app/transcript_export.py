@@ -22,7 +22,8 @@ FORMATS = ("txt", "srt", "vtt", "json", "docx")
 DRAFT_NOTE = "MACHINE DRAFT TRANSLATION (Whisper, English): check against the original."
 CONFIDENCE_NOTE = (f"Marks: [?word?] = the engine was unsure of this word (probability below "
                    f"{confidence.LOW_WORD_PROBABILITY:g}); LOW = the segment's mean word "
-                   f"probability is below {confidence.LOW_SEGMENT_CONFIDENCE:g}.")
+                   f"probability (a translation's: its original's) is below "
+                   f"{confidence.LOW_SEGMENT_CONFIDENCE:g}.")
 NEEDS_REVIEW_NOTE = "Segments not yet reviewed, least certain first."
 
 

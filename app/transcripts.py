@@ -56,11 +56,16 @@ class SegmentView:
     source_text: str | None = None
     words: list[dict[str, Any]] = field(default_factory=list)
     revisions: list[Revision] = field(default_factory=list)
+    # A translation segment has no words of its own: the original's confidence stands in (the
+    # draft was made from audio the engine heard that well).
+    source_confidence: float | None = None
 
     @property
     def confidence(self) -> float | None:
-        """The engine's mean word probability for this stretch (None: no scored words)."""
-        return confidence.segment_confidence(self.words)
+        """The engine's mean word probability for this stretch (None: no scored words); for a
+        translation segment, its original's."""
+        own = confidence.segment_confidence(self.words)
+        return own if own is not None else self.source_confidence
 
 
 @dataclass
@@ -117,7 +122,7 @@ def segments(vault: Vault, interview_id: str, layer: str = "original", *,
     interview_id = resolve_id(vault, interview_id)
     rows = vault.conn.execute(
         "SELECT s.id, s.transcript_id, s.asset_id, s.layer, s.start_s, s.end_s, s.speaker, "
-        "s.text, s.review_status, s.source_segment_id, src.text, s.words "
+        "s.text, s.review_status, s.source_segment_id, src.text, s.words, src.words "
         "FROM segment s LEFT JOIN audio_asset a ON a.id = s.asset_id "
         "LEFT JOIN segment src ON src.id = s.source_segment_id "
         "WHERE s.interview_id = ? AND s.layer = ? ORDER BY a.created_at, a.id, s.idx",
@@ -125,7 +130,9 @@ def segments(vault: Vault, interview_id: str, layer: str = "original", *,
     out = []
     for n, r in enumerate(rows, start=1):
         view = SegmentView(n, r[0], r[1], r[2], r[3], float(r[4]), float(r[5]), r[6], r[7], r[8],
-                           r[9], r[10], json.loads(r[11]) if r[11] else [])
+                           r[9], r[10], json.loads(r[11]) if r[11] else [],
+                           source_confidence=confidence.segment_confidence(
+                               json.loads(r[12])) if r[12] else None)
         if with_revisions:
             view.revisions = revisions(vault, view.id)
         out.append(view)

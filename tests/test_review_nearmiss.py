@@ -170,3 +170,8 @@ def test_word_spans_and_marks() -> None:
     assert low_words("보위부에서 왔습니다.", WORDS) == []
     assert segment_confidence([]) is None
     assert segment_confidence([{"word": "x", "probability": "high"}]) is None
+    # malformed words (another device's bundle) are ignored, never an error
+    assert segment_confidence({"word": "x"}) is None  # type: ignore[arg-type]
+    assert segment_confidence(["x", 3, {"probability": True}, {"probability": 2}]) == 1.0
+    assert word_spans("x", ["x"]) is None  # type: ignore[list-item]
+    assert word_spans("x", [{"word": 3, "probability": 0.1}]) is None

@@ -49,7 +49,7 @@ def test_needs_review_order(vault: Vault) -> None:
     transcripts.set_review_status(vault, iid, "3", status="reviewed", role="supervisor")
     transcripts.set_review_status(vault, iid, "2", status="disputed", role="supervisor")
     assert [s.number for s in transcripts.needs_review(vault, iid)] == [1, 2]
-    assert transcripts.needs_review(vault, iid, "translation") == []
+    assert transcripts.needs_review(vault, iid, "translation") == []  # none made yet
     doc = json.loads(transcript_export.export(vault, iid, fmt="json"))
     assert [round(s["confidence"], 2) for s in doc["segments"]] == [0.81, 0.96, 0.4]
 
@@ -59,3 +59,14 @@ def test_an_index_is_never_reused_for_another_vocabulary_of_the_same_id() -> Non
     b = Taxonomy("org", "1", terms={"y": Term("y", None, "Y", "관리소")})
     assert [m.name for m in suggestions.name_index(a).near_misses("보이부 관리서")] == ["보위부"]
     assert [m.name for m in suggestions.name_index(b).near_misses("보이부 관리서")] == ["관리소"]
+
+
+def test_translation_segments_take_their_originals_confidence(vault: Vault) -> None:
+    iid, _ = scripted_interview(vault, translate=True)
+    drafts = transcripts.segments(vault, iid, "translation")
+    assert [s.words for s in drafts] == [[], [], []]  # the translate task gives no words
+    assert [round(s.confidence or 0, 2) for s in drafts] == [0.81, 0.96, 0.4]
+    assert [s.number for s in transcripts.needs_review(vault, iid, "translation")] == [3, 1, 2]
+    txt = transcript_export.export(vault, iid, fmt="txt", layer="translation",
+                                   mark_confidence=True).decode()
+    assert "confidence 0.40 LOW" in txt and "[?SPEECH" not in txt  # no words of its own to mark

@@ -18,7 +18,7 @@ from ui.transcript_view import LOW_SEGMENT, MARKED_HTML_ROLE, marked_html
 
 @pytest.fixture
 def editor(qtbot, tmp_path, vault):
-    iid, _ = scripted_interview(vault)
+    iid, _ = scripted_interview(vault, translate=True)
     path = vault.path
     vault.lock()
     state = tmp_path / "state"
@@ -29,6 +29,7 @@ def editor(qtbot, tmp_path, vault):
     views = {type(v).__name__: v for v in w.workspace.page.views}
     tv = views["TranscriptView"]
     tv.window_ = w
+    tv.translation_view = views["TranslationView"]
     tv.iid = iid
     w.resize(1100, 700)
     w.show()
@@ -143,3 +144,13 @@ def test_the_transcript_still_loads_when_suggestions_fail(editor, monkeypatch):
     assert "no taxonomy version" in tv.message.text()
     assert all(not r.suggestions for r in tv.visible)
     assert "background-color" in tv.table.item(0, tv.text_col).data(MARKED_HTML_ROLE)
+
+
+def test_the_translators_view_uses_the_originals_confidence(editor):
+    tr = editor.translation_view
+    assert [r.segment.number for r in tr.visible] == [1, 2, 3]
+    assert tr.table.item(2, 0).background().color() == LOW_SEGMENT  # original mean 0.40
+    assert tr.table.item(0, 0).background().style() == Qt.BrushStyle.NoBrush
+    assert tr.table.item(2, tr.text_col).data(MARKED_HTML_ROLE) is None  # no words to shade
+    tr.unreviewed_only.setChecked(True)
+    assert [r.segment.number for r in tr.visible] == [3, 1, 2]
