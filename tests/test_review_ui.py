@@ -95,6 +95,16 @@ def test_one_click_accepts_a_term_suggestion(editor, qtbot):
     assert len(seg.revisions) == 2  # exactly one revision per click
 
 
+def test_the_keyboard_accepts_the_first_suggestion(editor, qtbot):
+    tv = editor
+    tv.table.setCurrentCell(0, tv.text_col)
+    tv.table.setFocus()
+    qtbot.keyClick(tv.table, Qt.Key.Key_Return,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert tv.message.text() == "Suggestion accepted: saved as a new revision."
+    assert transcripts.segments(tv.session.vault, tv.iid)[0].text.startswith("저는 보위부에서")
+
+
 def test_a_typed_edit_brings_its_own_suggestions(editor):
     tv = editor
     tv.table.item(1, tv.text_col).setText("요덕 관리서에서 삼 년 있었습니다.")

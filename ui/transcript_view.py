@@ -64,6 +64,7 @@ KEYS = {
     "faster": "Ctrl+Up",
     "reviewed": "Ctrl+R",
     "disputed": "Ctrl+D",
+    "suggestion": "Ctrl+Shift+Return",  # accept the current segment's first term suggestion
 }
 
 
@@ -239,7 +240,8 @@ class TranscriptView(QWidget):
                            ("slower", lambda: self.change_rate(-1)),
                            ("faster", lambda: self.change_rate(1)),
                            ("reviewed", lambda: self.set_review("reviewed")),
-                           ("disputed", lambda: self.set_review("disputed"))):
+                           ("disputed", lambda: self.set_review("disputed")),
+                           ("suggestion", lambda: self.accept_suggestion(0))):
             sc = QShortcut(QKeySequence(KEYS[name]), self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
@@ -378,7 +380,8 @@ class TranscriptView(QWidget):
                 button.setToolTip(self.tr("Replace “{0}” with the taxonomy name "
                                           "“{1}” ({2}); kept as a revision with this "
                                           "reason.").format(sug.heard, sug.name,
-                                                            ", ".join(sug.term_ids)))
+                                                            ", ".join(sug.term_ids))
+                                  + (f" ({KEYS['suggestion']})" if n == 0 else ""))
                 button.show()
             else:
                 button.hide()
