@@ -12,13 +12,19 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from app.errors import NotFound
+from app import confidence
+from app.errors import NotFound, UsageError
 from app.interviews import resolve_id
-from app.transcripts import SegmentView, TranscriptView, segments, transcripts
+from app.transcripts import SegmentView, TranscriptView, review_order, segments, transcripts
 from storage.vault import Vault
 
 FORMATS = ("txt", "srt", "vtt", "json", "docx")
 DRAFT_NOTE = "MACHINE DRAFT TRANSLATION (Whisper, English): check against the original."
+CONFIDENCE_NOTE = (f"Marks: [?word?] = the engine was unsure of this word (probability below "
+                   f"{confidence.LOW_WORD_PROBABILITY:g}); LOW = the segment's mean word "
+                   f"probability (a translation's: its original's) is below "
+                   f"{confidence.LOW_SEGMENT_CONFIDENCE:g}.")
+NEEDS_REVIEW_NOTE = "Segments not yet reviewed, least certain first."
 
 
 def _clock(t: float, sep: str) -> str:
@@ -33,8 +39,16 @@ def _who(seg: SegmentView) -> str:
     return seg.speaker or "unknown speaker"
 
 
-def export(vault: Vault, interview_id: str, *, fmt: str, layer: str = "original") -> bytes:
-    """The interview's layer in ``fmt`` as bytes (UTF-8 for the text formats)."""
+def export(vault: Vault, interview_id: str, *, fmt: str, layer: str = "original",
+           needs_review: bool = False, mark_confidence: bool = False) -> bytes:
+    """The interview's layer in ``fmt`` as bytes (UTF-8 for the text formats).
+
+    For ``txt`` only: ``needs_review`` keeps the segments not yet reviewed, least certain
+    first; ``mark_confidence`` marks low-confidence words and segments (see CONFIDENCE_NOTE).
+    """
+    if (needs_review or mark_confidence) and fmt != "txt":
+        raise UsageError("--needs-review and --mark-confidence work with --format txt only; "
+                         "the json format already carries every word's probability.")
     interview_id = resolve_id(vault, interview_id)
     code = str(vault.conn.execute("SELECT code FROM interview WHERE id = ?",
                                   (interview_id,)).fetchone()[0])
@@ -45,7 +59,10 @@ def export(vault: Vault, interview_id: str, *, fmt: str, layer: str = "original"
         raise NotFound(f"This interview has no {layer} transcript yet; run 'testimony "
                        f"transcribe {code}{hint}' first.")
     if fmt == "txt":
-        return _txt(code, layer, heads, segs).encode("utf-8")
+        if needs_review:
+            segs = sorted((x for x in segs if x.review_status != "reviewed"), key=review_order)
+        return _txt(code, layer, heads, segs, needs_review=needs_review,
+                    mark_confidence=mark_confidence).encode("utf-8")
     if fmt == "srt":
         return _srt(segs).encode("utf-8")
     if fmt == "vtt":
@@ -57,18 +74,30 @@ def export(vault: Vault, interview_id: str, *, fmt: str, layer: str = "original"
     raise ValueError(fmt)
 
 
-def _txt(code: str, layer: str, heads: list[TranscriptView], segs: list[SegmentView]) -> str:
+def _txt(code: str, layer: str, heads: list[TranscriptView], segs: list[SegmentView], *,
+         needs_review: bool = False, mark_confidence: bool = False) -> str:
     lines = [f"Interview {code} - {layer} transcript"]
     if layer == "translation":
         lines.append(DRAFT_NOTE)
+    if needs_review:
+        lines.append(NEEDS_REVIEW_NOTE)
+    if mark_confidence:
+        lines.append(CONFIDENCE_NOTE)
     for t in heads:
         lines.append(f"Model {t.model_name} ({t.engine_version}); language {t.language or '?'}; "
                      f"{t.state}")
     lines.append("")
     for s in segs:
-        lines.append(f"[{s.number}] {_clock(s.start, '.')} - {_clock(s.end, '.')}  {_who(s)} "
-                     f"({s.review_status})")
-        lines.append(s.text)
+        head = (f"[{s.number}] {_clock(s.start, '.')} - {_clock(s.end, '.')}  {_who(s)} "
+                f"({s.review_status})")
+        text = s.text
+        if mark_confidence:
+            value = s.confidence
+            if value is not None:
+                head += f"  confidence {value:.2f}" + (" LOW" if confidence.is_low(value) else "")
+            text = confidence.mark_text(text, confidence.low_words(text, s.words))
+        lines.append(head)
+        lines.append(text)
         lines.append("")
     return "\n".join(lines)
 
@@ -102,7 +131,9 @@ def _json(code: str, interview_id: str, layer: str, heads: list[TranscriptView],
         # Word timestamps are the engine's (revision 0); edited text keeps the segment's span.
         "words_from_revision": 0,
         "transcripts": [asdict(t) for t in heads],
-        "segments": [asdict(s) for s in segs],
+        # confidence: the engine's mean word probability (None without words), as the
+        # transcript editor and --mark-confidence use it.
+        "segments": [asdict(s) | {"confidence": s.confidence} for s in segs],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2)
 

@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from app import hooks
+from app import confidence, hooks
 from app.errors import NotFound, UsageError
 from app.interviews import resolve_id
 from storage.vault import Vault
@@ -56,6 +56,16 @@ class SegmentView:
     source_text: str | None = None
     words: list[dict[str, Any]] = field(default_factory=list)
     revisions: list[Revision] = field(default_factory=list)
+    # A translation segment has no words of its own: the original's confidence stands in (the
+    # draft was made from audio the engine heard that well).
+    source_confidence: float | None = None
+
+    @property
+    def confidence(self) -> float | None:
+        """The engine's mean word probability for this stretch (None: no scored words); for a
+        translation segment, its original's."""
+        own = confidence.segment_confidence(self.words)
+        return own if own is not None else self.source_confidence
 
 
 @dataclass
@@ -112,7 +122,7 @@ def segments(vault: Vault, interview_id: str, layer: str = "original", *,
     interview_id = resolve_id(vault, interview_id)
     rows = vault.conn.execute(
         "SELECT s.id, s.transcript_id, s.asset_id, s.layer, s.start_s, s.end_s, s.speaker, "
-        "s.text, s.review_status, s.source_segment_id, src.text, s.words "
+        "s.text, s.review_status, s.source_segment_id, src.text, s.words, src.words "
         "FROM segment s LEFT JOIN audio_asset a ON a.id = s.asset_id "
         "LEFT JOIN segment src ON src.id = s.source_segment_id "
         "WHERE s.interview_id = ? AND s.layer = ? ORDER BY a.created_at, a.id, s.idx",
@@ -120,11 +130,25 @@ def segments(vault: Vault, interview_id: str, layer: str = "original", *,
     out = []
     for n, r in enumerate(rows, start=1):
         view = SegmentView(n, r[0], r[1], r[2], r[3], float(r[4]), float(r[5]), r[6], r[7], r[8],
-                           r[9], r[10], json.loads(r[11]) if r[11] else [])
+                           r[9], r[10], json.loads(r[11]) if r[11] else [],
+                           source_confidence=confidence.segment_confidence(
+                               json.loads(r[12])) if r[12] else None)
         if with_revisions:
             view.revisions = revisions(vault, view.id)
         out.append(view)
     return out
+
+
+def review_order(seg: SegmentView) -> tuple[bool, float, int]:
+    """Sort key: least certain first, segments without a confidence last, then in order."""
+    value = seg.confidence
+    return (value is None, value if value is not None else 0.0, seg.number)
+
+
+def needs_review(vault: Vault, interview_id: str, layer: str = "original") -> list[SegmentView]:
+    """Segments not yet marked reviewed (draft or disputed), least certain first."""
+    return sorted((s for s in segments(vault, interview_id, layer)
+                   if s.review_status != "reviewed"), key=review_order)
 
 
 def segment_numbers(vault: Vault, interview_id: str, layer: str = "original") -> dict[str, int]:
@@ -172,8 +196,12 @@ def _refuse_pending(vault: Vault, seg: SegmentView) -> None:
 
 def edit_segment(vault: Vault, interview_id: str, ref: str, *, text: str, role: str,
                  layer: str = "original", reason: str | None = None,
-                 now: dt.datetime | None = None) -> SegmentView:
-    """Replace a segment's current text, keeping every earlier revision."""
+                 now: dt.datetime | None = None,
+                 audit_details: dict[str, Any] | None = None) -> SegmentView:
+    """Replace a segment's current text, keeping every earlier revision.
+
+    ``audit_details`` adds ids (never words) to the audit entry, e.g. the term of an accepted
+    term suggestion."""
     _check_layer(layer)
     interview_id = resolve_id(vault, interview_id)
     new = text.strip()
@@ -197,7 +225,7 @@ def edit_segment(vault: Vault, interview_id: str, ref: str, *, text: str, role: 
         # Audit names the segment and revision, never the words.
         vault.audit("edit", "segment", seg.id, role=role, now=now,
                     details={"layer": layer, "rev": rev, "transcript_id": seg.transcript_id,
-                             "reason_given": bool(reason)})
+                             "reason_given": bool(reason), **(audit_details or {})})
     seg.text = new
     return seg
 

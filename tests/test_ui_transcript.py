@@ -68,8 +68,8 @@ def test_transcript_editor_edit_review_markers_and_filter(opened, qtbot):
     tv.set_review("reviewed")
     assert tv.table.item(0, tv.text_col + 1).text() == "reviewed"
     assert transcripts.segments(v, opened.iid)[0].review_status == "reviewed"
-    tv.unreviewed_only.setChecked(True)
-    assert [r.kind for r in tv.visible] == ["marker", "segment", "segment"]
+    tv.unreviewed_only.setChecked(True)  # needs review: segments only, least certain first
+    assert [r.kind for r in tv.visible] == ["segment", "segment"]
     tv.unreviewed_only.setChecked(False)
     # the playing segment is highlighted (recording decoded to memory first)
     tv.loaded_asset = opened.aid

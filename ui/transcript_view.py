@@ -2,30 +2,43 @@
 highlighted; keyboard play/pause, back/forward 5 s, slower/faster; edit in place (each edit is a
 revision kept by the transcript service); review status per segment; markers shown in line.
 
+For reviewers (issue 12): words the engine was unsure of are shaded and segments with a low
+confidence are marked (``app.confidence``); near misses of taxonomy names are underlined and
+offered as one-click suggestions below the table (``app.suggestions``), each accepted as a
+revision with its reason; "needs review" lists the segments not yet reviewed, least certain
+first.
+
 The same widget, with ``layer="translation"``, is the translator's side-by-side view.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import html
+from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QPainter, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+import app.confidence as confidence
+import app.suggestions as suggestions
 import app.transcripts as transcripts
 from app.playback import PlaybackAudio, decode_for_playback
 from ui.errors import message_for
@@ -33,9 +46,14 @@ from ui.player import Player
 from ui.session import Session
 
 SEGMENT_ROLE = Qt.ItemDataRole.UserRole + 10
+MARKED_HTML_ROLE = Qt.ItemDataRole.UserRole + 11  # the text with its marks, painted as rich text
 REVIEW_STATUSES = ("draft", "reviewed", "disputed")
 PLAYING = QColor("#fff2b3")
 MARKER = QColor("#e8f0fe")
+LOW_SEGMENT = QColor("#fde2d4")  # a segment the engine was unsure of (time and review cells)
+LOW_WORD = "#f8c9b0"  # background of a word the engine was unsure of
+SUGGESTED = "#1a56b0"  # underline colour of words with a term suggestion
+MAX_SUGGESTION_BUTTONS = 3
 
 # Keyboard: chosen to work while the text cell has focus (Space types a space there).
 KEYS = {
@@ -46,6 +64,7 @@ KEYS = {
     "faster": "Ctrl+Up",
     "reviewed": "Ctrl+R",
     "disputed": "Ctrl+D",
+    "suggestion": "Ctrl+Shift+Return",  # accept the current segment's first term suggestion
 }
 
 
@@ -61,6 +80,63 @@ class _Row:
     end: float
     segment: Any = None
     note: str = ""
+    suggestions: list[Any] = field(default_factory=list)
+
+
+def marked_html(text: str, low: list[confidence.WordSpan], suggested: list[Any]) -> str:
+    """``text`` as HTML: unsure words shaded, words with a term suggestion underlined."""
+    flags = [0] * len(text)
+    for span in low:
+        for i in range(span.start, span.end):
+            flags[i] |= 1
+    for sug in suggested:
+        for i in range(sug.start, sug.end):
+            flags[i] |= 2
+    out, i = [], 0
+    while i < len(text):
+        j = i
+        while j < len(text) and flags[j] == flags[i]:
+            j += 1
+        chunk = html.escape(text[i:j])
+        style = []
+        if flags[i] & 1:
+            style.append(f"background-color:{LOW_WORD}")
+        if flags[i] & 2:
+            style.append(f"text-decoration:underline; color:{SUGGESTED}")
+        out.append(f'<span style="{"; ".join(style)}">{chunk}</span>' if style else chunk)
+        i = j
+    return "".join(out)
+
+
+class MarkedTextDelegate(QStyledItemDelegate):
+    """Paints a text cell's marks (MARKED_HTML_ROLE); editing stays plain text."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        marked = index.data(MARKED_HTML_ROLE)
+        if not marked:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = opt.widget  # type: ignore[attr-defined]
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
+        doc = QTextDocument()
+        doc.setDocumentMargin(1)
+        doc.setDefaultFont(opt.font)  # type: ignore[attr-defined]
+        if opt.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
+            colour = opt.palette.highlightedText().color().name()  # type: ignore[attr-defined]
+            marked = f'<span style="color:{colour}">{marked}</span>'
+        doc.setHtml(marked)
+        doc.setTextWidth(rect.width())
+        painter.save()
+        painter.translate(rect.topLeft())
+        painter.setClipRect(rect.translated(-rect.topLeft()))
+        doc.drawContents(painter)
+        painter.restore()
 
 
 class TranscriptView(QWidget):
@@ -92,8 +168,10 @@ class TranscriptView(QWidget):
         self.rate_label.setObjectName("rateLabel")
         bar.addWidget(self.rate_label)
         bar.addStretch(1)
-        self.unreviewed_only = QCheckBox(self.tr("Only segments not yet &reviewed"))
+        self.unreviewed_only = QCheckBox(self.tr("Needs &review: least certain first"))
         self.unreviewed_only.setObjectName("unreviewedOnly")
+        self.unreviewed_only.setToolTip(self.tr(
+            "Only segments not yet reviewed, those the engine was least sure of first."))
         bar.addWidget(self.unreviewed_only)
         bar.addWidget(QLabel(self.tr("Review:")))
         self.review = QComboBox()
@@ -125,7 +203,24 @@ class TranscriptView(QWidget):
         header.setSectionResizeMode(self.text_col, QHeaderView.ResizeMode.Stretch)
         if translation:
             header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setItemDelegateForColumn(self.text_col, MarkedTextDelegate(self.table))
         lay.addWidget(self.table, 1)
+        self.suggestion_bar = QWidget()
+        self.suggestion_bar.setObjectName("suggestionBar")
+        sbar = QHBoxLayout(self.suggestion_bar)
+        sbar.setContentsMargins(0, 0, 0, 0)
+        self.suggestion_label = QLabel(self.tr("Term suggestions (one click accepts):"))
+        sbar.addWidget(self.suggestion_label)
+        self.suggestion_buttons: list[QPushButton] = []
+        for n in range(MAX_SUGGESTION_BUTTONS):
+            button = QPushButton()
+            button.setObjectName(f"acceptSuggestion{n + 1}")
+            button.clicked.connect(lambda _checked=False, n=n: self.accept_suggestion(n))
+            sbar.addWidget(button)
+            self.suggestion_buttons.append(button)
+        sbar.addStretch(1)
+        self.suggestion_bar.hide()
+        lay.addWidget(self.suggestion_bar)
         self.message = QLabel()
         self.message.setObjectName("transcriptMessage")
         self.message.setWordWrap(True)
@@ -135,6 +230,7 @@ class TranscriptView(QWidget):
         self.table.itemChanged.connect(self._item_changed)
         self.table.cellClicked.connect(self._cell_clicked)
         self.table.currentCellChanged.connect(lambda r, _c, _pr, _pc: self._sync_review(r))
+        self.table.currentCellChanged.connect(lambda r, _c, _pr, _pc: self._show_suggestions(r))
         self.review.activated.connect(lambda _i: self.set_review(self.review.currentData()))
         self.unreviewed_only.toggled.connect(lambda _on: self._fill())
         self.player.position_changed.connect(self._position)
@@ -144,7 +240,8 @@ class TranscriptView(QWidget):
                            ("slower", lambda: self.change_rate(-1)),
                            ("faster", lambda: self.change_rate(1)),
                            ("reviewed", lambda: self.set_review("reviewed")),
-                           ("disputed", lambda: self.set_review("disputed"))):
+                           ("disputed", lambda: self.set_review("disputed")),
+                           ("suggestion", lambda: self.accept_suggestion(0))):
             sc = QShortcut(QKeySequence(KEYS[name]), self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
@@ -154,20 +251,29 @@ class TranscriptView(QWidget):
         self.interview_id = interview_id
         layer = self.layer
 
-        def work(v: Any, _c: Any, _p: Any) -> tuple[list[Any], list[tuple[Any, ...]]]:
+        def work(v: Any, _c: Any, _p: Any) -> tuple[Any, ...]:
             segs = transcripts.segments(v, interview_id, layer)
             markers = v.conn.execute(
                 "SELECT asset_id, at_s, note FROM marker WHERE interview_id = ? ORDER BY at_s",
                 (interview_id,)).fetchall()
-            return segs, markers
+            try:
+                found = suggestions.term_suggestions(v, interview_id, layer=layer,
+                                                     segments=segs)
+            except Exception as exc:  # noqa: BLE001 - the transcript matters more: shown below
+                return segs, markers, [], exc
+            return segs, markers, found, None
 
         self.session.call(work, on_done=self._loaded,
                           on_error=lambda e: self.message.setText(message_for(e)),
                           name="load transcript")
 
-    def _loaded(self, result: tuple[list[Any], list[tuple[Any, ...]]]) -> None:
-        segs, markers = result
-        rows = [_Row("segment", s.start, s.end, s) for s in segs]
+    def _loaded(self, result: tuple[Any, ...]) -> None:
+        segs, markers, found, problem = result
+        by_segment: dict[str, list[Any]] = {}
+        for sug in found:
+            by_segment.setdefault(sug.segment_id, []).append(sug)
+        rows = [_Row("segment", s.start, s.end, s, suggestions=by_segment.get(s.id, []))
+                for s in segs]
         for asset_id, at_s, note in markers:
             rows.append(_Row("marker", float(at_s), float(at_s), note=note or "",
                              segment=asset_id))
@@ -178,14 +284,21 @@ class TranscriptView(QWidget):
         if not segs:
             self.message.setText(self.tr("No transcript yet: transcribe the recording on the "
                                          "Recording tab."))
+        elif problem is not None:  # no term suggestions this time; everything else works
+            self.message.setText(message_for(problem))
         else:
             self.message.clear()
 
     def _fill(self) -> None:
         self._updating = True
-        only = self.unreviewed_only.isChecked()
-        visible = [r for r in self.rows if not (only and r.kind == "segment"
-                                                 and r.segment.review_status == "reviewed")]
+        if self.unreviewed_only.isChecked():
+            # Needs review: segments only (markers have no place in this order), least certain
+            # first.
+            visible = sorted((r for r in self.rows if r.kind == "segment"
+                              and r.segment.review_status != "reviewed"),
+                             key=lambda r: transcripts.review_order(r.segment))
+        else:
+            visible = list(self.rows)
         self.table.setRowCount(len(visible))
         self.visible = visible
         italic = QFont(self.font())
@@ -218,9 +331,102 @@ class TranscriptView(QWidget):
             rev = QTableWidgetItem(self.tr(s.review_status))
             rev.setFlags(rev.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.table.setItem(i, self.text_col + 1, rev)
+            self._mark(i)
         self.table.resizeRowsToContents()
         self._playing_row = -1
         self._updating = False
+        self._show_suggestions(self.table.currentRow())
+
+    def _base_brush(self, row: int) -> QBrush:
+        r = self.visible[row]
+        if r.kind == "segment" and confidence.is_low(r.segment.confidence):
+            return QBrush(LOW_SEGMENT)
+        return QBrush()
+
+    def _mark(self, row: int) -> None:
+        """Confidence and suggestion marks of one segment row (call with _updating set)."""
+        r = self.visible[row]
+        s = r.segment
+        item = self.table.item(row, self.text_col)
+        low = confidence.low_words(s.text, s.words)
+        item.setData(MARKED_HTML_ROLE, marked_html(s.text, low, r.suggestions)
+                     if low or r.suggestions else None)
+        value = s.confidence
+        tips = []
+        if confidence.is_low(value):
+            tips.append(self.tr("Low confidence ({0:.2f}): the engine was unsure of this "
+                                "segment; check it against the audio.").format(value))
+        if low:
+            tips.append(self.tr("Shaded words: the engine was unsure of them."))
+        if r.suggestions:
+            tips.append(self.tr("Underlined: a taxonomy name may have been meant; see the "
+                                "suggestions below the table."))
+        item.setToolTip("\n".join(tips))
+        for c in (0, self.text_col + 1):
+            cell = self.table.item(row, c)
+            cell.setBackground(self._base_brush(row))
+            if confidence.is_low(value):
+                cell.setToolTip(tips[0])
+
+    # ------------------------------------------------------------------ suggestions
+    def _show_suggestions(self, row: int) -> None:
+        found = []
+        if 0 <= row < len(getattr(self, "visible", [])) and self.visible[row].kind == "segment":
+            found = self.visible[row].suggestions
+        for n, button in enumerate(self.suggestion_buttons):
+            if n < len(found):
+                sug = found[n]
+                button.setText(f"{sug.heard} → {sug.name}")
+                button.setToolTip(self.tr("Replace “{0}” with the taxonomy name "
+                                          "“{1}” ({2}); kept as a revision with this "
+                                          "reason.").format(sug.heard, sug.name,
+                                                            ", ".join(sug.term_ids))
+                                  + (f" ({KEYS['suggestion']})" if n == 0 else ""))
+                button.show()
+            else:
+                button.hide()
+        self.suggestion_bar.setVisible(bool(found))
+
+    def accept_suggestion(self, n: int) -> None:
+        """Accept the current segment's n-th suggestion: a new revision with its reason."""
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.visible) or self.visible[row].kind != "segment":
+            return
+        r = self.visible[row]
+        if not 0 <= n < len(r.suggestions):
+            return
+        sug = r.suggestions[n]
+        iid, role, layer, seg_id = self.interview_id, self.session.role, self.layer, r.segment.id
+
+        def work(v: Any, _c: Any, _p: Any) -> tuple[Any, list[Any]]:
+            seg, _chosen = suggestions.accept(v, iid, seg_id, sug.id, role=role, layer=layer)
+            return seg, suggestions.term_suggestions(v, iid, layer=layer, ref=seg_id)
+
+        def done(result: tuple[Any, list[Any]]) -> None:
+            seg, fresh = result
+            self._after_edit(r, seg.text, fresh)
+            self.message.setText(self.tr("Suggestion accepted: saved as a new revision."))
+            self.changed.emit()
+
+        self.session.call(work, on_done=done,
+                          on_error=lambda e: self.message.setText(message_for(e)),
+                          name="accept term suggestion")
+
+    def _after_edit(self, r: _Row, text: str, fresh: list[Any]) -> None:
+        r.segment.text = text
+        # Like the list at loading: a reviewed segment's words were checked by a person.
+        r.suggestions = fresh if r.segment.review_status != "reviewed" else []
+        if r not in self.visible:
+            return
+        row = self.visible.index(r)
+        self._updating = True
+        item = self.table.item(row, self.text_col)
+        if item is not None:
+            item.setText(text)
+            self._mark(row)
+        self._updating = False
+        if row == self.table.currentRow():
+            self._show_suggestions(row)
 
     def clear(self) -> None:
         self.player.clear()
@@ -229,6 +435,7 @@ class TranscriptView(QWidget):
         self.rows = []
         self.visible = []
         self.table.setRowCount(0)
+        self.suggestion_bar.hide()
         self.message.clear()
 
     # ------------------------------------------------------------------ editing
@@ -251,8 +458,9 @@ class TranscriptView(QWidget):
         r = self.visible[row]
         iid, role, layer, seg_id = self.interview_id, self.session.role, self.layer, r.segment.id
 
-        def done(seg: Any) -> None:
-            r.segment.text = seg.text
+        def done(result: tuple[Any, list[Any]]) -> None:
+            seg, fresh = result
+            self._after_edit(r, seg.text, fresh)
             self.message.setText(self.tr("Saved as a new revision."))
             self.changed.emit()
 
@@ -264,9 +472,11 @@ class TranscriptView(QWidget):
                 item.setText(r.segment.text)  # the edit changed nothing
             self._updating = False
 
-        self.session.call(lambda v, _c, _p: transcripts.edit_segment(
-            v, iid, seg_id, text=text, role=role, layer=layer), on_done=done, on_error=failed,
-            name="edit segment")
+        def work(v: Any, _c: Any, _p: Any) -> tuple[Any, list[Any]]:
+            seg = transcripts.edit_segment(v, iid, seg_id, text=text, role=role, layer=layer)
+            return seg, suggestions.term_suggestions(v, iid, layer=layer, ref=seg_id)
+
+        self.session.call(work, on_done=done, on_error=failed, name="edit segment")
 
     def set_speaker(self, row: int, label: str) -> None:
         """Label who speaks in this segment (mirrored onto its translation by the service)."""
@@ -304,9 +514,13 @@ class TranscriptView(QWidget):
 
         def done(seg: Any) -> None:
             r.segment.review_status = seg.review_status
+            if seg.review_status == "reviewed":
+                r.suggestions = []
             self._updating = True
             self.table.item(row, self.text_col + 1).setText(self.tr(seg.review_status))
+            self._mark(row)
             self._updating = False
+            self._show_suggestions(row)
             self.review.setCurrentIndex(self.review.findData(seg.review_status))
             self.message.setText(self.tr("Review status saved."))
             self.changed.emit()
@@ -398,7 +612,8 @@ class TranscriptView(QWidget):
                 for c in range(self.table.columnCount()):
                     item = self.table.item(old, c)
                     if item is not None:
-                        item.setBackground(QBrush(PLAYING) if old == row else QBrush())
+                        base = self._base_brush(old) if c in (0, self.text_col + 1) else QBrush()
+                        item.setBackground(QBrush(PLAYING) if old == row else base)
         self._updating = False
         self._playing_row = row
         if row >= 0:

@@ -9,8 +9,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app import model_store, transcribe, transcript_export, transcripts
+from app import model_store, suggestions, transcribe, transcript_export, transcripts
 from app.cli.context import Context
+from app.cli.output import print_json
 from app.errors import UsageError
 from app.tasks import CancelToken, StderrProgress
 from transcription import models
@@ -34,15 +35,30 @@ def register(sub: Any) -> None:
     p.add_argument("--format", choices=transcript_export.FORMATS, default="txt")
     p.add_argument("--layer", choices=transcripts.LAYERS, default="original")
     p.add_argument("--out", metavar="FILE", help="write to FILE (required for docx)")
+    p.add_argument("--needs-review", action="store_true",
+                   help="txt: only segments not yet reviewed, least certain first")
+    p.add_argument("--mark-confidence", action="store_true",
+                   help="txt: mark words and segments the engine was unsure of")
     p.set_defaults(func=cmd_show)
 
     p = tsub.add_parser("edit", help="correct a segment's text (kept as a new revision)")
     p.add_argument("id")
     p.add_argument("segment", help="segment number shown by 'transcript show', or segment id")
-    p.add_argument("--text", required=True)
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument("--text", help="the corrected text")
+    what.add_argument("--accept", metavar="SUGGESTION",
+                      help="accept a term suggestion by the id 'transcript suggestions' lists")
     p.add_argument("--layer", choices=transcripts.LAYERS, default="original")
     p.add_argument("--reason", help="why the text was changed (kept with the revision)")
     p.set_defaults(func=cmd_edit)
+
+    p = tsub.add_parser("suggestions",
+                        help="list taxonomy terms that recognised words nearly match")
+    p.add_argument("id")
+    p.add_argument("--segment", help="only this segment (number or id)")
+    p.add_argument("--layer", choices=transcripts.LAYERS, default="original")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_suggestions)
 
     p = tsub.add_parser("review", help="set a segment's review status")
     p.add_argument("id")
@@ -105,7 +121,9 @@ def cmd_transcribe(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
     if args.format == "docx" and not args.out:
         raise UsageError("A DOCX export must be written to a file; add --out FILE.docx.")
-    data = transcript_export.export(ctx.vault(), args.id, fmt=args.format, layer=args.layer)
+    data = transcript_export.export(ctx.vault(), args.id, fmt=args.format, layer=args.layer,
+                                    needs_review=args.needs_review,
+                                    mark_confidence=args.mark_confidence)
     if args.out:
         Path(args.out).write_bytes(data)
         sys.stderr.write(f"Wrote {args.out} (plaintext testimony: keep it on encrypted media).\n")
@@ -117,9 +135,38 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_edit(ctx: Context, args: argparse.Namespace) -> int:
+    if args.accept is not None:
+        if args.reason:
+            raise UsageError("Accepting a suggestion records its own reason; leave out --reason.")
+        seg, chosen = suggestions.accept(ctx.vault(), args.id, args.segment, args.accept,
+                                         role=ctx.role, layer=args.layer)
+        print(f"Segment {seg.number}: '{chosen.heard}' replaced by '{chosen.name}'; the earlier "
+              "text is kept as a revision.")
+        return 0
     seg = transcripts.edit_segment(ctx.vault(), args.id, args.segment, text=args.text,
                                    role=ctx.role, layer=args.layer, reason=args.reason)
     print(f"Segment {seg.number} updated; the earlier text is kept as a revision.")
+    return 0
+
+
+def cmd_suggestions(ctx: Context, args: argparse.Namespace) -> int:
+    found = suggestions.term_suggestions(ctx.vault(), args.id, layer=args.layer,
+                                         ref=args.segment)
+    if args.json:
+        print_json([{"id": s.id, "segment": s.segment_number, "segment_id": s.segment_id,
+                     "start": s.start, "end": s.end, "heard": s.heard, "suggested": s.name,
+                     "terms": list(s.term_ids), "distance": s.distance,
+                     "probability": s.probability, "vocabulary": s.vocabulary}
+                    for s in found])
+        return 0
+    if not found:
+        print("No term suggestions.")
+        return 0
+    for s in found:
+        unsure = f", engine {s.probability:.2f}" if s.probability is not None else ""
+        print(f"{s.id}  segment {s.segment_number}: {s.heard} -> {s.name}  "
+              f"({', '.join(s.term_ids)}{unsure})")
+    print(f"Accept one with 'testimony transcript edit {args.id} SEGMENT --accept ID'.")
     return 0
 
 
