@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import json
 import os
 import uuid
@@ -27,7 +26,6 @@ from typing import Any
 
 import numpy as np
 
-from app import hooks
 from app.errors import AppError, NotFound, UsageError
 from app.interviews import resolve_id
 from app.paths import state_dir
@@ -141,7 +139,6 @@ def transcribe_interview(
             f"(--model {models.DEFAULT_MODEL}) for {'translation' if translate else lang}."
         )
     lang = "en" if not info.multilingual else lang
-    terms = hooks.glossary_terms(vault.conn)
     factory = engine_factory or default_engine_factory()
     engine: Engine | None = None
     results = []
@@ -167,7 +164,7 @@ def transcribe_interview(
                         except EngineCancelled as exc:  # while the model was loading
                             raise Cancelled(_CANCELLED) from exc
                     results.append(_Job(vault, engine, asset, interview_id, role=role,
-                                        language=lang, translate=translate, terms=terms,
+                                        language=lang, translate=translate,
                                         clock=clock, cancel=cancel,
                                         progress=_scaled(progress, done_before,
                                                          asset.duration_s or 0.0, total),
@@ -247,12 +244,12 @@ class _Job:
     """One recording: runs windows, writes segments, moves the resume point."""
 
     def __init__(self, vault: Vault, engine: Engine, asset: _Asset, interview_id: str, *,
-                 role: str, language: str | None, translate: bool, terms: list[str],
+                 role: str, language: str | None, translate: bool,
                  clock: Callable[[], dt.datetime], cancel: CancelToken,
                  progress: ProgressFn) -> None:
         self.vault, self.engine, self.asset = vault, engine, asset
         self.interview_id, self.role, self.language = interview_id, role, language
-        self.translate, self.terms, self.clock = translate, terms, clock
+        self.translate, self.clock = translate, clock
         self.cancel, self.progress = cancel, progress
         self.duration = asset.duration_s
 
@@ -264,7 +261,6 @@ class _Job:
         with self.vault.transaction() as conn:
             if row is None:
                 tid = str(uuid.uuid4())
-                glossary = "\n".join(self.terms)
                 conn.execute(
                     "INSERT INTO transcript(id, interview_id, asset_id, layer, "
                     "source_transcript_id, task, language, machine_draft, model_name, "
@@ -278,9 +274,10 @@ class _Job:
                      json.dumps({**self.engine.parameters(),
                                  "language_requested": self.language or "auto"},
                                 sort_keys=True),
-                     self.engine.version(),
-                     hashlib.sha256(glossary.encode()).hexdigest() if self.terms else None,
-                     len(self.terms), "running", 0.0, self.duration, stamp, stamp, self.role))
+                     # No glossary reaches the decoder (issue 12: on real speech it made
+                     # Whisper invent taxonomy terms): no fingerprint, zero terms.
+                     self.engine.version(), None, 0,
+                     "running", 0.0, self.duration, stamp, stamp, self.role))
                 action = "transcribe-start" if layer == "original" else "translate-start"
             else:
                 tid = str(row["id"])
@@ -337,13 +334,14 @@ class _Job:
         words = json.dumps([{"start": w.start, "end": w.end, "word": w.word,
                              "probability": w.probability} for w in seg.words],
                            ensure_ascii=False) if seg.words else None
+        flags = json.dumps(list(seg.flags)) if seg.flags else None
         with self.vault.transaction() as conn:
             conn.execute(
                 "INSERT INTO segment(id, interview_id, asset_id, idx, start_s, end_s, speaker, "
                 "text, created_at, created_by, transcript_id, layer, review_status, words, "
-                "source_segment_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "source_segment_id, engine_flags) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (seg_id, self.interview_id, self.asset.id, idx, seg.start, seg.end, speaker,
-                 seg.text, stamp, self.role, tid, layer, "draft", words, source_id))
+                 seg.text, stamp, self.role, tid, layer, "draft", words, source_id, flags))
             conn.execute(
                 "INSERT INTO segment_revision(id, segment_id, interview_id, rev, kind, text, "
                 "reason, created_at, created_by) VALUES (?,?,?,0,'engine',?,NULL,?,?)",
@@ -424,7 +422,7 @@ class _Job:
                 self.progress(min(1.0, seg.end / self.duration), "transcribing")
 
         info = self.engine.transcribe(window, language=self.language, task="transcribe",
-                                      on_segment=store, cancel=self.cancel, glossary=self.terms)
+                                      on_segment=store, cancel=self.cancel)
         if self.detected is None and info.language:
             self.detected = info.language
 
@@ -443,7 +441,7 @@ class _Job:
             parts: list[Segment] = []
             self.engine.transcribe(span, language=self.language or self.detected,
                                    task="translate",
-                                   on_segment=parts.append, cancel=self.cancel, glossary=())
+                                   on_segment=parts.append, cancel=self.cancel)
             text = " ".join(p.text for p in parts).strip() or "[no translation]"
             self._insert(trans_id, "translation", int(idx),
                          Segment(float(start), float(end), text), source_id=seg_id,

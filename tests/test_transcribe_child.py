@@ -69,13 +69,11 @@ def test_child_output_and_recorded_metadata_equal_the_in_process_engine(monkeypa
     local = FasterWhisperEngine(models.load_spec("tiny.en"), cpu_threads=1)
     expected: list[Segment] = []
     expected_info = local.transcribe(window, language="en", task="transcribe",
-                                     on_segment=expected.append, cancel=CancelToken(),
-                                     glossary=["Yodok", "Bowibu"])
+                                     on_segment=expected.append, cancel=CancelToken())
     with _child() as engine:
         got: list[Segment] = []
         info = engine.transcribe(window, language="en", task="transcribe",
-                                 on_segment=got.append, cancel=CancelToken(),
-                                 glossary=["Yodok", "Bowibu"])
+                                 on_segment=got.append, cancel=CancelToken())
         assert got == expected and got and got[0].words
         assert info == expected_info
         assert (engine.name, engine.multilingual) == (local.name, local.multilingual)

@@ -134,8 +134,7 @@ def serve(in_fd: int, out_fd: int) -> int:
         window = AudioWindow(float(request["offset_s"]), samples, bool(request["is_last"]))
         try:
             info = engine.transcribe(window, language=request["language"],
-                                     task=request["task"], on_segment=send, cancel=_Never(),
-                                     glossary=list(request["glossary"]))
+                                     task=request["task"], on_segment=send, cancel=_Never())
         except BrokenPipeError:
             return 0
         except Exception as exc:  # noqa: BLE001 - one sentence for the parent, then go on

@@ -25,7 +25,7 @@ import subprocess
 import sys
 import threading
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -185,8 +185,7 @@ class ProcessEngine:
         return dict(self._ready["parameters"])
 
     def transcribe(self, audio: AudioWindow, *, language: str | None, task: str,
-                   on_segment: Callable[[Segment], None], cancel: CancelFlag,
-                   glossary: Sequence[str] = ()) -> WindowInfo:
+                   on_segment: Callable[[Segment], None], cancel: CancelFlag) -> WindowInfo:
         """Send one window to the child and hand each segment to ``on_segment`` as it comes."""
         if len(audio.samples) < SAMPLE_RATE // 10:
             return WindowInfo(language, None)  # as the in-process engine: nothing to send
@@ -197,8 +196,7 @@ class ProcessEngine:
             proc = self._proc
             assert proc is not None and proc.stdin is not None and proc.stdout is not None
             request = {"kind": "transcribe", "offset_s": audio.offset_s,
-                       "is_last": audio.is_last, "language": language, "task": task,
-                       "glossary": list(glossary)}
+                       "is_last": audio.is_last, "language": language, "task": task}
             samples = np.ascontiguousarray(audio.samples, dtype="<f4")
             try:
                 write_message(proc.stdin.fileno(), request, samples.data)
@@ -263,7 +261,8 @@ def _segment(data: dict[str, Any]) -> Segment:
     words = [Word(float(w["start"]), float(w["end"]), str(w["word"]), float(w["probability"]))
              for w in data.get("words") or []]
     return Segment(float(data["start"]), float(data["end"]), str(data["text"]), words,
-                   avg_logprob=data.get("avg_logprob"), no_speech_prob=data.get("no_speech_prob"))
+                   avg_logprob=data.get("avg_logprob"), no_speech_prob=data.get("no_speech_prob"),
+                   flags=tuple(str(f) for f in data.get("flags") or ()))
 
 
 def _error(reply: dict[str, Any]) -> TranscriptionError:
