@@ -64,6 +64,40 @@ def default_engine_factory(cpu_threads: int = 0, *, in_process: bool = False,
     return make
 
 
+class PrestartedEngines:
+    """An engine factory whose child process starts loading a model *now* (issue 12).
+
+    Loading the model (starting Python, importing faster-whisper, verifying the hashes,
+    building the model) takes seconds; the CLI starts it before unlocking the vault, so the
+    load and the key derivation run side by side instead of one after the other. When the job
+    asks for the prestarted model it gets that engine; another model (an unfinished job keeps
+    its own) is started then, and the prestarted child is stopped. ``close()`` stops a child
+    that was never used (nothing to transcribe, a wrong passphrase).
+    """
+
+    def __init__(self, name: str, cpu_threads: int = 0, *,
+                 cancel: CancelToken | None = None) -> None:
+        self._threads, self._cancel = cpu_threads, cancel
+        self._spare: ProcessEngine | None = None
+        info = models.get_model(name, models_dir())
+        self._spare = ProcessEngine(name, models_dir=models_dir(),
+                                    multilingual=info.multilingual, cpu_threads=cpu_threads,
+                                    cancel=cancel, wait=False)
+
+    def __call__(self, name: str) -> Engine:
+        spare, self._spare = self._spare, None
+        if spare is not None and spare.name == name:
+            return spare
+        if spare is not None:
+            spare.close()
+        return default_engine_factory(self._threads, cancel=self._cancel)(name)
+
+    def close(self) -> None:
+        spare, self._spare = self._spare, None
+        if spare is not None:
+            spare.close()
+
+
 @dataclass
 class JobResult:
     asset_id: str
@@ -161,6 +195,7 @@ def transcribe_interview(
                     if engine is None:
                         try:
                             engine = factory(chosen)
+                            engine.version()  # a prestarted engine may still be loading
                         except EngineCancelled as exc:  # while the model was loading
                             raise Cancelled(_CANCELLED) from exc
                     results.append(_Job(vault, engine, asset, interview_id, role=role,

@@ -98,11 +98,15 @@ class ProcessEngine:
     """faster-whisper in a child process; same interface and recorded metadata as in-process."""
 
     def __init__(self, name: str, *, models_dir: Path | None, multilingual: bool,
-                 cpu_threads: int = 0, cancel: CancelFlag | None = None) -> None:
-        """Start the child and wait until it has loaded the model.
+                 cpu_threads: int = 0, cancel: CancelFlag | None = None,
+                 wait: bool = True) -> None:
+        """Start the child and (with ``wait``) wait until it has loaded the model.
 
         ``cancel`` (the job's token) is watched while the model loads, which takes seconds for
         a large model: when it fires the child is ended and ``EngineCancelled`` raised.
+        ``wait=False`` returns as soon as the child is told to load: the model then loads while
+        the caller does other work (the CLI unlocks the vault meanwhile), and the first use
+        waits for it, raising what the load raised.
         """
         self.name = name
         self.multilingual = multilingual
@@ -111,8 +115,11 @@ class ProcessEngine:
         self._proc: subprocess.Popen[bytes] | None = None
         self._lock = threading.Lock()
         self._ready: dict[str, Any] = {}
+        self._cancel = cancel
         self.child_peak_rss_mib = 0.0
-        self._start(cancel)
+        self._launch()
+        if wait:
+            self._await_ready(cancel)
 
     # ------------------------------------------------------------------ process
     @property
@@ -122,6 +129,12 @@ class ProcessEngine:
 
     def _start(self, cancel: CancelFlag | None = None) -> None:
         """Start a child and wait for it to load the model (raises its one sentence)."""
+        self._launch()
+        self._await_ready(cancel)
+
+    def _launch(self) -> None:
+        """Start a child and ask it to load the model; does not wait for it."""
+        self._ready = {}
         try:
             proc = subprocess.Popen(child_command(), stdin=subprocess.PIPE,
                                     stdout=subprocess.PIPE, env=_child_env(), close_fds=True)
@@ -132,9 +145,21 @@ class ProcessEngine:
         self._proc = proc
         # Stop the child if this object is dropped without close() (e.g. an exception path).
         self._finalizer = weakref.finalize(self, _stop, proc)
-        assert proc.stdin is not None and proc.stdout is not None
+        assert proc.stdin is not None
         try:
             write_message(proc.stdin.fileno(), {"kind": "load", **self._request})
+        except (BrokenPipeError, OSError) as exc:
+            self.close()
+            proc.wait()
+            raise _died(proc) from exc
+
+    def _await_ready(self, cancel: CancelFlag | None) -> None:
+        """Wait for the launched child's answer to the load (raises its one sentence)."""
+        proc = self._proc
+        if self._ready or proc is None:
+            return
+        assert proc.stdout is not None
+        try:
             received = read_message(proc.stdout.fileno(),
                                     stop=None if cancel is None else lambda: cancel.cancelled)
         except (ChannelClosed, BrokenPipeError, OSError) as exc:
@@ -179,9 +204,11 @@ class ProcessEngine:
 
     # ------------------------------------------------------------------ Engine
     def version(self) -> str:
+        self._await_ready(self._cancel)
         return str(self._ready["version"])
 
     def parameters(self) -> dict[str, Any]:
+        self._await_ready(self._cancel)
         return dict(self._ready["parameters"])
 
     def transcribe(self, audio: AudioWindow, *, language: str | None, task: str,
@@ -190,6 +217,8 @@ class ProcessEngine:
         if len(audio.samples) < SAMPLE_RATE // 10:
             return WindowInfo(language, None)  # as the in-process engine: nothing to send
         with self._lock:
+            if self._proc is not None and not self._ready:
+                self._await_ready(cancel)  # a child started with wait=False: still loading
             if self._proc is None or self._proc.poll() is not None:
                 self.close()
                 self._start(cancel)
