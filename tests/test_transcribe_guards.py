@@ -36,6 +36,7 @@ def _seg(words: list[str], probability: float = 0.9, no_speech: float = 0.01) ->
     ("네 네 그래요", False),                         # twice is speech
     ("가 나 다 라 가 나 다 라 가 나 다 라", False),  # four-word units are not looked at
     ("기기기기 좋다", False),                        # four syllables only
+    ("100000원 냈어요", False),                      # digits are numbers, not loops
     ("저는 요덕 관리소에서 삼 년 동안 일했습니다.", False),
 ])
 def test_loop_definition(text: str, loop: bool) -> None:
@@ -71,6 +72,12 @@ def test_a_syllable_loop_is_collapsed() -> None:
     assert checked.segment is not None and checked.segment.text == "소매치기"
     assert checked.segment.words[0].word == " 소매치기"
     assert "character repeated" in checked.flags[0]
+
+
+def test_numbers_are_never_collapsed() -> None:
+    checked = check_segment(_seg([" 100000원을", " 냈어요."]))
+    assert checked.segment is not None and checked.segment.text == "100000원을 냈어요."
+    assert checked.flags == ()
 
 
 def test_a_loop_in_a_segment_without_word_times_is_removed_from_its_text() -> None:

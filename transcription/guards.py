@@ -47,7 +47,8 @@ LOW_MEAN_PROB = 0.45  # mean word probability below this: flagged
 DROP_WORD_PROB = 0.15  # every word below this and no_speech above NO_SPEECH_FLAG: dropped
 COMPRESSION_FLAG = 2.4  # Whisper's own compression-ratio threshold
 
-_SYLLABLE_RUN = re.compile(r"(\w)\1{" + str(SYLLABLE_RUN - 1) + ",}")
+# A letter (not a digit: "100000원" is a number, not a loop) this many times in a row.
+_SYLLABLE_RUN = re.compile(r"([^\W\d_])\1{" + str(SYLLABLE_RUN - 1) + ",}")
 
 
 @dataclass(frozen=True)
