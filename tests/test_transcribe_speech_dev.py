@@ -82,16 +82,18 @@ def test_three_minute_recording_breaks_at_pauses_without_loops(vault: Vault) -> 
     iid = _transcribe(vault, audio, "SD-LONG")
     segs = transcripts.segments(vault, iid)
     assert not has_loop(" ".join(s.text for s in segs))  # also across window boundaries
-    slack = 0.5
+    slack = 1.0  # Whisper's times are coarse; the pauses are 2.5 s
     by_clip: dict[str, list[str]] = {clip.name: [] for clip, _a, _b in spans}
     for seg in segs:
         assert not has_loop(seg.text), seg.text
-        # Each segment (and each of its words) lies inside one clip: segments break at pauses.
-        home = [c for c, a, b in spans if a - slack <= seg.start and seg.end <= b + slack]
+        # Segments break at the pauses: each overlaps one clip only (its start may reach a
+        # little into the pause before it), and its words lie in that clip's time range.
+        home = [(c, a, b) for c, a, b in spans if min(seg.end, b) - max(seg.start, a) > 0.3]
         assert len(home) == 1, (seg.start, seg.end, seg.text)
-        _c, a, b = next(s for s in spans if s[0] is home[0])
-        assert all(a - slack <= w["start"] <= w["end"] <= b + slack for w in seg.words or [])
-        by_clip[home[0].name].append(seg.text)
+        clip, a, b = home[0]
+        assert all(a - slack <= w["start"] <= w["end"] <= b + slack for w in seg.words or []), (
+            clip.name, a, b, seg.words)
+        by_clip[clip.name].append(seg.text)
     # Every clip's words land in its own time range: its segments spell its own sentence.
     for clip, _a, _b in spans:
         text = " ".join(by_clip[clip.name])
