@@ -67,12 +67,33 @@ def _isolate_stdio() -> tuple[int, int]:
 
 
 def _load(request: dict[str, Any]) -> Any:
+    """Verify and read the model while faster-whisper is imported, then build the engine.
+
+    The two overlap (issue 12, no per-job tax): hashing releases the GIL, importing does not
+    need the model, and each takes about as long as the other.
+    """
+    import threading
+
     from transcription import models
-    from transcription.engine import FasterWhisperEngine
 
     folder = request.get("models_dir")
-    spec = models.load_spec(request["model"], Path(folder) if folder else None)
-    return FasterWhisperEngine(spec, cpu_threads=int(request.get("cpu_threads") or 0))
+    result: list[Any] = []
+
+    def verify() -> None:
+        try:
+            result.append(models.load_spec(request["model"], Path(folder) if folder else None))
+        except BaseException as exc:  # noqa: BLE001 - re-raised below in the main thread
+            result.append(exc)
+
+    reader = threading.Thread(target=verify, name="model-verify")
+    reader.start()
+    try:
+        from transcription.engine import FasterWhisperEngine
+    finally:
+        reader.join()
+    if isinstance(result[0], BaseException):
+        raise result[0]
+    return FasterWhisperEngine(result[0], cpu_threads=int(request.get("cpu_threads") or 0))
 
 
 def _failure(exc: BaseException) -> dict[str, Any]:
@@ -156,9 +177,14 @@ def main() -> int:
     lower_priority()
     in_fd, out_fd = _isolate_stdio()
     try:
-        return serve(in_fd, out_fd)
+        code = serve(in_fd, out_fd)
     except BrokenPipeError:  # the parent went away: nothing left to do
-        return 0
+        code = 0
+    # Every reply has been written (os.write, unbuffered). Skip the interpreter's teardown of
+    # the model and the native libraries: it took a second or more, and the parent waits
+    # for this exit at the end of every job (issue 12, no per-job tax).
+    sys.stderr.flush()
+    os._exit(code)
 
 
 if __name__ == "__main__":
