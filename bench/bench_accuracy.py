@@ -14,7 +14,9 @@ Korean (NFC, punctuation and whitespace removed), WER for English, the number of
 names in the hypothesis that the reference lacks (invented terms), and seconds of work per
 minute of audio. ``--prompt`` adds a third column: faster-whisper alone given the glossary
 prompt the app used to build (to show what the prompt does on its own).
-Writes bench/results/<json>.json with every hypothesis for reading the errors.
+Writes bench/results/<json>.json: per clip edits, invented terms, flags and times; with
+``--texts`` also the reference and every hypothesis, for reading the errors (the Korean
+transcripts are CC BY-NC-SA: keep such a file out of the repository).
 """
 
 from __future__ import annotations
@@ -57,7 +59,8 @@ def _old_glossary_prompt(engine: FasterWhisperEngine, language: str) -> str | No
                            budget=MAX_GLOSSARY_TOKENS) if terms else None
 
 
-def run(model: str, threads: int, only: list[str], prompt: bool) -> dict[str, Any]:
+def run(model: str, threads: int, only: list[str], prompt: bool,
+        texts: bool = False) -> dict[str, Any]:
     folder = speech_dev.speech_dev_dir()
     if folder is None:
         raise SystemExit("speech-dev not found: set TESTIMONY_SPEECH_DEV to its folder.")
@@ -105,10 +108,13 @@ def run(model: str, threads: int, only: list[str], prompt: bool) -> dict[str, An
             hyp[name] = fn()
             secs[name] = time.perf_counter() - t
         row = {"clip": clip.name, "group": clip.group, "duration_s": clip.duration_s,
-               "reference": clip.reference, "flags": flags, "systems": {}}
+               "flags": flags, "systems": {}}
+        if texts:
+            row["reference"] = clip.reference
         for name in systems:
             e, length = speech_dev.errors(clip, hyp[name])
-            row["systems"][name] = {"text": hyp[name], "edits": e, "ref_len": length,
+            row["systems"][name] = {**({"text": hyp[name]} if texts else {}),
+                                    "edits": e, "ref_len": length,
                                     "seconds": secs[name],
                                     "invented": speech_dev.invented_terms(clip.reference,
                                                                           hyp[name])}
@@ -167,8 +173,11 @@ def main() -> int:
     parser.add_argument("--prompt", action="store_true",
                         help="also faster-whisper alone with the old glossary prompt")
     parser.add_argument("--json", default="accuracy", help="name of the results file")
+    parser.add_argument("--texts", action="store_true",
+                        help="also write references and hypotheses into the results file")
     args = parser.parse_args()
-    result = run(args.model, args.threads, [o for o in args.only.split(",") if o], args.prompt)
+    result = run(args.model, args.threads, [o for o in args.only.split(",") if o], args.prompt,
+                 args.texts)
     m = machine()
     print(f"\nMachine: {m['cpu']}, {m['cores']} cores, {args.threads} threads; {m['date']}; "
           f"model {args.model}\n")
