@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import json
 import os
 import time
@@ -28,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from app import hooks, model_store
+from app import model_store
 from app.errors import AppError, NotFound, UsageError
 from app.interviews import resolve_id
 from app.tasks import Cancelled, CancelToken, ProgressFn, no_progress
@@ -67,6 +66,46 @@ def default_engine_factory(cpu_threads: int = 0, *, in_process: bool = False,
                              cpu_threads=cpu_threads, cancel=cancel,
                              record=model_store.record_for(vault, name))
     return make
+
+
+class PrestartedEngines:
+    """An engine factory whose child process starts loading a model *now* (issue 12).
+
+    Loading the model (starting Python, importing faster-whisper, verifying the hashes,
+    building the model) takes seconds; the CLI starts it before unlocking the vault, so the
+    load and the key derivation run side by side instead of one after the other. When the job
+    asks for the prestarted model it gets that engine; another model (an unfinished job keeps
+    its own) is started then, and the prestarted child is stopped. ``close()`` stops a child
+    that was never used (nothing to transcribe, a wrong passphrase).
+
+    Only a built-in model can be prestarted: an imported model's hashes are in the vault, which
+    is still locked here, so ``get_model`` without them raises ``ModelNotFound`` (the caller
+    then starts no child early). Set ``vault`` once it is unlocked: engines started after that
+    (another model) get imported models' records from it.
+    """
+
+    def __init__(self, name: str, cpu_threads: int = 0, *,
+                 cancel: CancelToken | None = None) -> None:
+        self._threads, self._cancel = cpu_threads, cancel
+        self.vault: Vault | None = None
+        self._spare: ProcessEngine | None = None
+        info = models.get_model(name, models_dir())
+        self._spare = ProcessEngine(name, models_dir=models_dir(),
+                                    multilingual=info.multilingual, cpu_threads=cpu_threads,
+                                    cancel=cancel, wait=False)
+
+    def __call__(self, name: str) -> Engine:
+        spare, self._spare = self._spare, None
+        if spare is not None and spare.name == name:
+            return spare
+        if spare is not None:
+            spare.close()
+        return default_engine_factory(self._threads, cancel=self._cancel, vault=self.vault)(name)
+
+    def close(self) -> None:
+        spare, self._spare = self._spare, None
+        if spare is not None:
+            spare.close()
 
 
 @dataclass
@@ -144,7 +183,6 @@ def transcribe_interview(
             f"(--model {models.DEFAULT_MODEL}) for {'translation' if translate else lang}."
         )
     lang = "en" if not info.multilingual else lang
-    terms = hooks.glossary_terms(vault.conn)
     factory = engine_factory or default_engine_factory(vault=vault)
     engine: Engine | None = None
     results = []
@@ -168,10 +206,11 @@ def transcribe_interview(
                     if engine is None:
                         try:
                             engine = factory(chosen)
+                            engine.version()  # a prestarted engine may still be loading
                         except EngineCancelled as exc:  # while the model was loading
                             raise Cancelled(_CANCELLED) from exc
                     results.append(_Job(vault, engine, asset, interview_id, role=role,
-                                        language=lang, translate=translate, terms=terms,
+                                        language=lang, translate=translate,
                                         clock=clock, cancel=cancel,
                                         progress=_scaled(progress, done_before,
                                                          asset.duration_s or 0.0, total),
@@ -257,12 +296,12 @@ class _Job:
     """One recording: runs windows, writes segments, moves the resume point."""
 
     def __init__(self, vault: Vault, engine: Engine, asset: _Asset, interview_id: str, *,
-                 role: str, language: str | None, translate: bool, terms: list[str],
+                 role: str, language: str | None, translate: bool,
                  clock: Callable[[], dt.datetime], cancel: CancelToken,
                  progress: ProgressFn) -> None:
         self.vault, self.engine, self.asset = vault, engine, asset
         self.interview_id, self.role, self.language = interview_id, role, language
-        self.translate, self.terms, self.clock = translate, terms, clock
+        self.translate, self.clock = translate, clock
         self.cancel, self.progress = cancel, progress
         self.duration = asset.duration_s
 
@@ -274,7 +313,6 @@ class _Job:
         with self.vault.transaction() as conn:
             if row is None:
                 tid = str(uuid.uuid4())
-                glossary = "\n".join(self.terms)
                 conn.execute(
                     "INSERT INTO transcript(id, interview_id, asset_id, layer, "
                     "source_transcript_id, task, language, machine_draft, model_name, "
@@ -288,9 +326,10 @@ class _Job:
                      json.dumps({**self.engine.parameters(),
                                  "language_requested": self.language or "auto"},
                                 sort_keys=True),
-                     self.engine.version(),
-                     hashlib.sha256(glossary.encode()).hexdigest() if self.terms else None,
-                     len(self.terms), "running", 0.0, self.duration, stamp, stamp, self.role))
+                     # No glossary reaches the decoder (issue 12: on real speech it made
+                     # Whisper invent taxonomy terms): no fingerprint, zero terms.
+                     self.engine.version(), None, 0,
+                     "running", 0.0, self.duration, stamp, stamp, self.role))
                 action = "transcribe-start" if layer == "original" else "translate-start"
             else:
                 tid = str(row["id"])
@@ -347,13 +386,14 @@ class _Job:
         words = json.dumps([{"start": w.start, "end": w.end, "word": w.word,
                              "probability": w.probability} for w in seg.words],
                            ensure_ascii=False) if seg.words else None
+        flags = json.dumps(list(seg.flags)) if seg.flags else None
         with self.vault.transaction() as conn:
             conn.execute(
                 "INSERT INTO segment(id, interview_id, asset_id, idx, start_s, end_s, speaker, "
                 "text, created_at, created_by, transcript_id, layer, review_status, words, "
-                "source_segment_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "source_segment_id, engine_flags) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (seg_id, self.interview_id, self.asset.id, idx, seg.start, seg.end, speaker,
-                 seg.text, stamp, self.role, tid, layer, "draft", words, source_id))
+                 seg.text, stamp, self.role, tid, layer, "draft", words, source_id, flags))
             conn.execute(
                 "INSERT INTO segment_revision(id, segment_id, interview_id, rev, kind, text, "
                 "reason, created_at, created_by) VALUES (?,?,?,0,'engine',?,NULL,?,?)",
@@ -434,7 +474,7 @@ class _Job:
                 self.progress(min(1.0, seg.end / self.duration), "transcribing")
 
         info = self.engine.transcribe(window, language=self.language, task="transcribe",
-                                      on_segment=store, cancel=self.cancel, glossary=self.terms)
+                                      on_segment=store, cancel=self.cancel)
         if self.detected is None and info.language:
             self.detected = info.language
 
@@ -453,7 +493,7 @@ class _Job:
             parts: list[Segment] = []
             self.engine.transcribe(span, language=self.language or self.detected,
                                    task="translate",
-                                   on_segment=parts.append, cancel=self.cancel, glossary=())
+                                   on_segment=parts.append, cancel=self.cancel)
             text = " ".join(p.text for p in parts).strip() or "[no translation]"
             self._insert(trans_id, "translation", int(idx),
                          Segment(float(start), float(end), text), source_id=seg_id,

@@ -1,5 +1,5 @@
 """Evidence coding with the real transcript service: edits move tags, deleted segments keep
-their tags, the taxonomy glossary reaches the transcription engine."""
+their tags, and the taxonomy glossary stays out of the decoder (issue 12)."""
 
 from __future__ import annotations
 
@@ -37,10 +37,11 @@ def transcribed(vault) -> tuple[Any, str, FakeEngine]:
     return vault, iid, engine
 
 
-def test_glossary_from_the_taxonomy_reaches_the_engine(transcribed) -> None:
-    _, _, engine = transcribed
-    glossary = engine.calls[0][3]
-    assert "요덕" in glossary and "보위부" in glossary and "관리소" in glossary
+def test_taxonomy_glossary_is_not_used_in_decoding(transcribed) -> None:
+    # Issue 12: taxonomy terms in the decoder prompt were invented into real speech.
+    vault, iid, _ = transcribed
+    head = transcripts.transcripts(vault, iid)[0]
+    assert head.glossary_terms == 0 and head.glossary_sha256 is None
 
 
 def test_transcript_edit_moves_tags_and_reindexes(transcribed) -> None:

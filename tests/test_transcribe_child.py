@@ -70,13 +70,11 @@ def test_child_output_and_recorded_metadata_equal_the_in_process_engine(monkeypa
     local = FasterWhisperEngine(models.load_spec("tiny.en"), cpu_threads=1)
     expected: list[Segment] = []
     expected_info = local.transcribe(window, language="en", task="transcribe",
-                                     on_segment=expected.append, cancel=CancelToken(),
-                                     glossary=["Yodok", "Bowibu"])
+                                     on_segment=expected.append, cancel=CancelToken())
     with _child() as engine:
         got: list[Segment] = []
         info = engine.transcribe(window, language="en", task="transcribe",
-                                 on_segment=got.append, cancel=CancelToken(),
-                                 glossary=["Yodok", "Bowibu"])
+                                 on_segment=got.append, cancel=CancelToken())
         assert got == expected and got and got[0].words
         assert info == expected_info
         assert (engine.name, engine.multilingual) == (local.name, local.multilingual)
@@ -310,3 +308,50 @@ def test_a_killed_app_leaves_no_engine_running(cli: Any) -> None:
     else:
         os.kill(engine_pid, signal.SIGKILL)
         pytest.fail("the engine child kept running after the app was killed")
+
+
+def test_a_prestarted_engine_loads_while_the_caller_works_and_is_handed_over(vault: Any) -> None:
+    # Issue 12 (no per-job tax): the CLI starts the model load before unlocking the vault.
+    engines = transcribe.PrestartedEngines("tiny.en", 1)
+    spare = engines._spare
+    assert spare is not None and spare.pid is not None and not spare._ready  # not waited for
+    iid = add_interview(vault, code="NK-PRE", role="interviewer")
+    add_asset(vault, iid, wav_bytes(fixture_pcm("en_river.flac")), duration_s=5.0)
+    [result] = transcribe.transcribe_interview(vault, iid, role="interviewer", model="tiny.en",
+                                               language="en", engine_factory=engines)
+    assert result.state == "complete" and result.segments == 1
+    assert spare.pid is None  # the job used the prestarted child and stopped it when done
+    engines.close()  # nothing left to stop
+
+
+def test_a_prestarted_engine_for_another_model_is_stopped_and_unused_ones_too(
+        vault: Any) -> None:
+    engines = transcribe.PrestartedEngines("tiny.en", 1)
+    spare = engines._spare
+    assert spare is not None
+    other = engines("base")  # e.g. an unfinished job keeps its own model
+    try:
+        assert other.name == "base" and spare.pid is None
+    finally:
+        transcribe.close_engine(other)
+    unused = transcribe.PrestartedEngines("tiny.en", 1)
+    pid = unused._spare.pid if unused._spare else None
+    assert pid is not None
+    unused.close()
+    assert not Path(f"/proc/{pid}").exists() or "zombie" in Path(
+        f"/proc/{pid}/status").read_text()
+
+
+def test_cancel_while_a_prestarted_model_loads_is_the_jobs_cancel(vault: Any) -> None:
+    from app.tasks import Cancelled
+
+    iid = add_interview(vault, code="NK-PRE-CANCEL", role="interviewer")
+    add_asset(vault, iid, wav_bytes(fixture_pcm("en_river.flac")), duration_s=5.0)
+    token = CancelToken()
+    engines = transcribe.PrestartedEngines("tiny.en", 1, cancel=token)
+    token.cancel()
+    with pytest.raises(Cancelled, match="continues from where it stopped"):
+        transcribe.transcribe_interview(vault, iid, role="interviewer", model="tiny.en",
+                                        language="en", cancel=token, engine_factory=engines)
+    engines.close()
+    assert vault.conn.execute("SELECT COUNT(*) FROM transcript").fetchone()[0] == 0

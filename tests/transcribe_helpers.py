@@ -99,7 +99,7 @@ class FakeEngine:
                  on_window: Callable[[AudioWindow], None] | None = None) -> None:
         self.name = name
         self.multilingual = multilingual
-        self.calls: list[tuple[float, float, str, tuple[str, ...]]] = []
+        self.calls: list[tuple[float, float, str]] = []
         self.languages: list[str | None] = []
         self.on_window = on_window
 
@@ -110,9 +110,8 @@ class FakeEngine:
         return {"fake": True}
 
     def transcribe(self, audio: AudioWindow, *, language: str | None, task: str,
-                   on_segment: Callable[[Segment], None], cancel: Any,
-                   glossary: Sequence[str] = ()) -> WindowInfo:
-        self.calls.append((audio.offset_s, audio.end_s, task, tuple(glossary)))
+                   on_segment: Callable[[Segment], None], cancel: Any) -> WindowInfo:
+        self.calls.append((audio.offset_s, audio.end_s, task))
         self.languages.append(language)
         if self.on_window:
             self.on_window(audio)

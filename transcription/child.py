@@ -67,14 +67,35 @@ def _isolate_stdio() -> tuple[int, int]:
 
 
 def _load(request: dict[str, Any]) -> Any:
+    """Verify and read the model while faster-whisper is imported, then build the engine.
+
+    The two overlap (issue 12, no per-job tax): hashing releases the GIL, importing does not
+    need the model, and each takes about as long as the other.
+    """
+    import threading
+
     from transcription import models
-    from transcription.engine import FasterWhisperEngine
 
     folder = request.get("models_dir")
-    # An imported model is verified against the record the app read from the vault.
-    spec = models.load_spec(request["model"], Path(folder) if folder else None,
-                            request.get("imported") or None)
-    return FasterWhisperEngine(spec, cpu_threads=int(request.get("cpu_threads") or 0))
+    result: list[Any] = []
+
+    def verify() -> None:
+        try:
+            # An imported model is verified against the record the app read from the vault.
+            result.append(models.load_spec(request["model"], Path(folder) if folder else None,
+                                           request.get("imported") or None))
+        except BaseException as exc:  # noqa: BLE001 - re-raised below in the main thread
+            result.append(exc)
+
+    reader = threading.Thread(target=verify, name="model-verify")
+    reader.start()
+    try:
+        from transcription.engine import FasterWhisperEngine
+    finally:
+        reader.join()
+    if isinstance(result[0], BaseException):
+        raise result[0]
+    return FasterWhisperEngine(result[0], cpu_threads=int(request.get("cpu_threads") or 0))
 
 
 def _failure(exc: BaseException) -> dict[str, Any]:
@@ -136,8 +157,7 @@ def serve(in_fd: int, out_fd: int) -> int:
         window = AudioWindow(float(request["offset_s"]), samples, bool(request["is_last"]))
         try:
             info = engine.transcribe(window, language=request["language"],
-                                     task=request["task"], on_segment=send, cancel=_Never(),
-                                     glossary=list(request["glossary"]))
+                                     task=request["task"], on_segment=send, cancel=_Never())
         except BrokenPipeError:
             return 0
         except Exception as exc:  # noqa: BLE001 - one sentence for the parent, then go on
@@ -162,9 +182,14 @@ def main() -> int:
     lower_priority()
     in_fd, out_fd = _isolate_stdio()
     try:
-        return serve(in_fd, out_fd)
+        code = serve(in_fd, out_fd)
     except BrokenPipeError:  # the parent went away: nothing left to do
-        return 0
+        code = 0
+    # Every reply has been written (os.write, unbuffered). Skip the interpreter's teardown of
+    # the model and the native libraries: it took a second or more, and the parent waits
+    # for this exit at the end of every job (issue 12, no per-job tax).
+    sys.stderr.flush()
+    os._exit(code)
 
 
 if __name__ == "__main__":

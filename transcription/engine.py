@@ -17,6 +17,7 @@ import numpy as np
 
 from transcription.decode import SAMPLE_RATE, AudioWindow
 from transcription.errors import EngineCancelled, TranscriptionError
+from transcription.guards import check_segment
 from transcription.models import LoadSpec
 
 # Nothing may ever reach the network: huggingface_hub honours this before any lookup.
@@ -51,6 +52,9 @@ class Segment:
     words: list[Word] = field(default_factory=list)
     avg_logprob: float | None = None
     no_speech_prob: float | None = None
+    # Why the hallucination guards flagged this segment (transcription.guards), one sentence
+    # each; empty when nothing was found. Stored as segment.engine_flags.
+    flags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -66,8 +70,7 @@ class Engine(Protocol):
     multilingual: bool
 
     def transcribe(self, audio: AudioWindow, *, language: str | None, task: str,
-                   on_segment: Callable[[Segment], None], cancel: CancelFlag,
-                   glossary: Sequence[str] = ()) -> WindowInfo: ...
+                   on_segment: Callable[[Segment], None], cancel: CancelFlag) -> WindowInfo: ...
 
     def parameters(self) -> dict[str, Any]:
         """Settings that shape the output, recorded with every transcript."""
@@ -81,6 +84,13 @@ _PROMPT_LEAD = {"ko": "용어: ", "zh": "术语: ", "en": "Glossary: "}
 
 _HANGUL = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _HAN = re.compile("[\u4e00-\u9fff]")
+
+
+# The glossary is NOT put in the decoder prompt (issue 12): measured on real speech
+# (speech-dev, bench/bench_accuracy.py) it made Whisper append taxonomy terms the speaker never
+# said ("보위부,", "요덕, 요덕, 요덕,"), loop, and fall back to slow high-temperature retries;
+# corpus CER doubled. The two functions below only rebuild that prompt so that the benchmark
+# can keep measuring it; no transcription path uses them.
 
 
 def glossary_for_language(terms: Sequence[str], language: str | None) -> list[str]:
@@ -135,7 +145,13 @@ def glossary_prompt(terms: Sequence[str], language: str | None,
 
 
 class FasterWhisperEngine:
-    """faster-whisper on CPU (int8 by default) with VAD and word timestamps."""
+    """faster-whisper on CPU (int8 by default) with VAD and word timestamps.
+
+    Decoding settings (chosen on real speech, docs/transcription.md): no initial prompt,
+    ``condition_on_previous_text=False`` (a loop or a wrong word in one segment is not fed
+    to the next one) and Whisper's default temperature fallback; every segment then passes
+    the hallucination guards (``transcription.guards``).
+    """
 
     def __init__(self, spec: LoadSpec, *, cpu_threads: int = 0, compute_type: str = "int8",
                  beam_size: int = 5, split_pause_s: float = 1.0, seed: int = 1) -> None:
@@ -151,6 +167,7 @@ class FasterWhisperEngine:
         self.beam_size = beam_size
         self.split_pause_s = split_pause_s
         self.seed = seed
+        self.condition_on_previous_text = False
         try:
             self._model = WhisperModel(
                 spec.path, device="cpu", compute_type=compute_type,
@@ -172,19 +189,24 @@ class FasterWhisperEngine:
     def parameters(self) -> dict[str, Any]:
         return {"compute_type": self.compute_type, "cpu_threads": self.cpu_threads,
                 "beam_size": self.beam_size, "vad_filter": True, "word_timestamps": True,
-                "glossary": "initial_prompt", "split_pause_s": self.split_pause_s,
-                "seed": self.seed,
+                "initial_prompt": None, "glossary": "not used in decoding",
+                "condition_on_previous_text": self.condition_on_previous_text,
+                "hallucination_guards": _guards_parameters(),
+                "split_pause_s": self.split_pause_s, "seed": self.seed,
                 "window": "about 60 s, cut at the quietest 0.1 s of the last 15 s"}
 
     def transcribe(self, audio: AudioWindow, *, language: str | None, task: str,
-                   on_segment: Callable[[Segment], None], cancel: CancelFlag,
-                   glossary: Sequence[str] = ()) -> WindowInfo:
-        """Transcribe one window; ``task='translate'`` gives English text without word times."""
+                   on_segment: Callable[[Segment], None], cancel: CancelFlag) -> WindowInfo:
+        """Transcribe one window; ``task='translate'`` gives English text without word times.
+
+        With ``language=None`` Whisper detects it on the window's first speech (one pass: no
+        separate detection run before the transcription).
+        """
         if len(audio.samples) < SAMPLE_RATE // 10:
             return WindowInfo(language, None)
         words = task == "transcribe"
-        if task == "transcribe":
-            language = self._language_of(audio, language)
+        if not self.multilingual:
+            language = "en"
         # Whisper falls back to sampling (temperature > 0) when a decode looks wrong; seeding
         # each window makes that reproducible, so a resumed or repeated run gives the same text.
         import ctranslate2
@@ -194,38 +216,16 @@ class FasterWhisperEngine:
             np.ascontiguousarray(audio.samples, dtype=np.float32),
             language=language, task=task, beam_size=self.beam_size,
             vad_filter=task == "transcribe", word_timestamps=words,
-            initial_prompt=self.glossary_prompt(glossary, language),
+            condition_on_previous_text=self.condition_on_previous_text,
             log_progress=False)
         for seg in segments:  # a lazy generator: each step decodes more audio
             if cancel.cancelled:
                 raise EngineCancelled("Cancelled.")
             for part in self._split_at_pauses(seg, audio.offset_s):
-                on_segment(part)
+                checked = check_segment(part).segment if words else part
+                if checked is not None:
+                    on_segment(checked)
         return WindowInfo(info.language, float(info.language_probability))
-
-    def _language_of(self, audio: AudioWindow, language: str | None) -> str | None:
-        """The window's language: as asked, 'en' for English-only models, else detected first
-        (so the glossary can be chosen for it); None if no speech was found to detect from."""
-        if not self.multilingual:
-            return "en"
-        if language is not None:
-            return language
-        try:
-            detected, _prob, _all = self._model.detect_language(
-                audio=np.ascontiguousarray(audio.samples, dtype=np.float32), vad_filter=True)
-        except (ValueError, RuntimeError):  # no speech at all in the window
-            return None
-        return str(detected)
-
-    def glossary_prompt(self, terms: Sequence[str], language: str | None) -> str | None:
-        """The initial prompt for these terms, measured in this model's tokens."""
-        terms = glossary_for_language(terms, language)
-        if not terms:
-            return None
-        tokenizer = self._model.hf_tokenizer
-        return glossary_prompt(terms, language,
-                               size=lambda text: len(tokenizer.encode(text).ids),
-                               budget=MAX_GLOSSARY_TOKENS)
 
     def _split_at_pauses(self, seg: Any, offset: float) -> list[Segment]:
         """One engine segment, split where its words are ``split_pause_s`` or more apart.
@@ -235,15 +235,14 @@ class FasterWhisperEngine:
         speaker labels, review and translation. The text is the words' own text, unchanged.
         """
         text = seg.text.strip()
-        stats = {"avg_logprob": float(seg.avg_logprob),
-                 "no_speech_prob": float(seg.no_speech_prob)}
+        logprob, no_speech = float(seg.avg_logprob), float(seg.no_speech_prob)
         words = [Word(round(offset + w.start, 3), round(offset + w.end, 3), w.word,
                       round(float(w.probability), 4)) for w in (seg.words or [])]
         if not text:
             return []
         if not words:
             return [Segment(round(offset + seg.start, 3), round(offset + seg.end, 3), text,
-                            [], **stats)]
+                            [], avg_logprob=logprob, no_speech_prob=no_speech)]
         groups: list[list[Word]] = [[words[0]]]
         for word in words[1:]:
             if word.start - groups[-1][-1].end >= self.split_pause_s:
@@ -252,6 +251,18 @@ class FasterWhisperEngine:
                 groups[-1].append(word)
         if len(groups) == 1:
             return [Segment(round(offset + seg.start, 3), round(offset + seg.end, 3), text,
-                            words, **stats)]
-        return [Segment(g[0].start, g[-1].end, "".join(w.word for w in g).strip(), g, **stats)
+                            words, avg_logprob=logprob, no_speech_prob=no_speech)]
+        return [Segment(g[0].start, g[-1].end, "".join(w.word for w in g).strip(), g,
+                        avg_logprob=logprob, no_speech_prob=no_speech)
                 for g in groups if "".join(w.word for w in g).strip()]
+
+
+def _guards_parameters() -> dict[str, float]:
+    """The hallucination guards' thresholds, recorded with every transcript."""
+    from transcription import guards
+
+    return {"loop_min_copies": guards.LOOP_MIN_COPIES,
+            "loop_drop_copies": guards.LOOP_DROP_COPIES,
+            "syllable_run": guards.SYLLABLE_RUN, "no_speech_flag": guards.NO_SPEECH_FLAG,
+            "low_mean_prob": guards.LOW_MEAN_PROB, "drop_word_prob": guards.DROP_WORD_PROB,
+            "compression_flag": guards.COMPRESSION_FLAG}

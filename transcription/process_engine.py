@@ -26,7 +26,7 @@ import subprocess
 import sys
 import threading
 import weakref
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -100,13 +100,15 @@ class ProcessEngine:
 
     def __init__(self, name: str, *, models_dir: Path | None, multilingual: bool,
                  cpu_threads: int = 0, cancel: CancelFlag | None = None,
-                 record: Mapping[str, Any] | None = None) -> None:
-        """Start the child and wait until it has loaded the model.
+                 record: Mapping[str, Any] | None = None, wait: bool = True) -> None:
+        """Start the child and (with ``wait``) wait until it has loaded the model.
 
         ``cancel`` (the job's token) is watched while the model loads, which takes seconds for
         a large model: when it fires the child is ended and ``EngineCancelled`` raised.
         ``record`` is an imported model's record from the vault (its hashes); built-in models
-        need none.
+        need none. ``wait=False`` returns as soon as the child is told to load: the model
+        then loads while the caller does other work (the CLI unlocks the vault meanwhile),
+        and the first use waits for it, raising what the load raised.
         """
         self.name = name
         self.multilingual = multilingual
@@ -116,8 +118,11 @@ class ProcessEngine:
         self._proc: subprocess.Popen[bytes] | None = None
         self._lock = threading.Lock()
         self._ready: dict[str, Any] = {}
+        self._cancel = cancel
         self.child_peak_rss_mib = 0.0
-        self._start(cancel)
+        self._launch()
+        if wait:
+            self._await_ready(cancel)
 
     # ------------------------------------------------------------------ process
     @property
@@ -127,6 +132,12 @@ class ProcessEngine:
 
     def _start(self, cancel: CancelFlag | None = None) -> None:
         """Start a child and wait for it to load the model (raises its one sentence)."""
+        self._launch()
+        self._await_ready(cancel)
+
+    def _launch(self) -> None:
+        """Start a child and ask it to load the model; does not wait for it."""
+        self._ready = {}
         try:
             proc = subprocess.Popen(child_command(), stdin=subprocess.PIPE,
                                     stdout=subprocess.PIPE, env=_child_env(), close_fds=True)
@@ -137,9 +148,21 @@ class ProcessEngine:
         self._proc = proc
         # Stop the child if this object is dropped without close() (e.g. an exception path).
         self._finalizer = weakref.finalize(self, _stop, proc)
-        assert proc.stdin is not None and proc.stdout is not None
+        assert proc.stdin is not None
         try:
             write_message(proc.stdin.fileno(), {"kind": "load", **self._request})
+        except (BrokenPipeError, OSError) as exc:
+            self.close()
+            proc.wait()
+            raise _died(proc) from exc
+
+    def _await_ready(self, cancel: CancelFlag | None) -> None:
+        """Wait for the launched child's answer to the load (raises its one sentence)."""
+        proc = self._proc
+        if self._ready or proc is None:
+            return
+        assert proc.stdout is not None
+        try:
             received = read_message(proc.stdout.fileno(),
                                     stop=None if cancel is None else lambda: cancel.cancelled)
         except (ChannelClosed, BrokenPipeError, OSError) as exc:
@@ -184,26 +207,28 @@ class ProcessEngine:
 
     # ------------------------------------------------------------------ Engine
     def version(self) -> str:
+        self._await_ready(self._cancel)
         return str(self._ready["version"])
 
     def parameters(self) -> dict[str, Any]:
+        self._await_ready(self._cancel)
         return dict(self._ready["parameters"])
 
     def transcribe(self, audio: AudioWindow, *, language: str | None, task: str,
-                   on_segment: Callable[[Segment], None], cancel: CancelFlag,
-                   glossary: Sequence[str] = ()) -> WindowInfo:
+                   on_segment: Callable[[Segment], None], cancel: CancelFlag) -> WindowInfo:
         """Send one window to the child and hand each segment to ``on_segment`` as it comes."""
         if len(audio.samples) < SAMPLE_RATE // 10:
             return WindowInfo(language, None)  # as the in-process engine: nothing to send
         with self._lock:
+            if self._proc is not None and not self._ready:
+                self._await_ready(cancel)  # a child started with wait=False: still loading
             if self._proc is None or self._proc.poll() is not None:
                 self.close()
                 self._start(cancel)
             proc = self._proc
             assert proc is not None and proc.stdin is not None and proc.stdout is not None
             request = {"kind": "transcribe", "offset_s": audio.offset_s,
-                       "is_last": audio.is_last, "language": language, "task": task,
-                       "glossary": list(glossary)}
+                       "is_last": audio.is_last, "language": language, "task": task}
             samples = np.ascontiguousarray(audio.samples, dtype="<f4")
             try:
                 write_message(proc.stdin.fileno(), request, samples.data)
@@ -268,7 +293,8 @@ def _segment(data: dict[str, Any]) -> Segment:
     words = [Word(float(w["start"]), float(w["end"]), str(w["word"]), float(w["probability"]))
              for w in data.get("words") or []]
     return Segment(float(data["start"]), float(data["end"]), str(data["text"]), words,
-                   avg_logprob=data.get("avg_logprob"), no_speech_prob=data.get("no_speech_prob"))
+                   avg_logprob=data.get("avg_logprob"), no_speech_prob=data.get("no_speech_prob"),
+                   flags=tuple(str(f) for f in data.get("flags") or ()))
 
 
 def _error(reply: dict[str, Any]) -> TranscriptionError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import signal
 import sys
@@ -15,6 +16,7 @@ from app.cli.output import print_json
 from app.errors import UsageError
 from app.tasks import CancelToken, StderrProgress
 from transcription import models
+from transcription.errors import TranscriptionError
 
 
 def register(sub: Any) -> None:
@@ -93,21 +95,34 @@ def register(sub: Any) -> None:
 
 
 def cmd_transcribe(ctx: Context, args: argparse.Namespace) -> int:
-    vault = ctx.vault()
     cancel = CancelToken()
-    # Ctrl-C asks the job to stop: the engine's child process is ended at once (also while the
-    # model loads) and the vault stays consistent and resumable.
-    previous = signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
+    # The model starts loading in the engine's child process before the vault is unlocked, so
+    # the key derivation and the model load overlap (issue 12: no per-job tax). A model name
+    # the child cannot load is reported where it always was, by the job itself.
+    engines: transcribe.PrestartedEngines | None = None
+    with contextlib.suppress(TranscriptionError):
+        engines = transcribe.PrestartedEngines(args.model or models.DEFAULT_MODEL, args.threads,
+                                               cancel=cancel)
     try:
-        results = transcribe.transcribe_interview(
-            vault, args.id, role=ctx.role, model=args.model, language=args.language,
-            translate=args.translate, asset_id=args.asset,
-            engine_factory=transcribe.default_engine_factory(args.threads, cancel=cancel,
-                                                             vault=vault),
-            progress=StderrProgress(force=os.environ.get("TESTIMONY_PROGRESS") == "1"),
-            cancel=cancel)
+        vault = ctx.vault()
+        if engines is not None:
+            engines.vault = vault  # an engine started later needs imported models' records
+        # Ctrl-C asks the job to stop: the engine's child process is ended at once (also while
+        # the model loads) and the vault stays consistent and resumable.
+        previous = signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
+        try:
+            results = transcribe.transcribe_interview(
+                vault, args.id, role=ctx.role, model=args.model, language=args.language,
+                translate=args.translate, asset_id=args.asset,
+                engine_factory=engines or transcribe.default_engine_factory(
+                    args.threads, cancel=cancel, vault=vault),
+                progress=StderrProgress(force=os.environ.get("TESTIMONY_PROGRESS") == "1"),
+                cancel=cancel)
+        finally:
+            signal.signal(signal.SIGINT, previous)
     finally:
-        signal.signal(signal.SIGINT, previous)
+        if engines is not None:
+            engines.close()  # only a child the job did not use (the job closes its own)
     for r in results:
         extra = " with English draft" if r.translation_id else ""
         if r.already_done:

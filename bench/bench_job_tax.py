@@ -1,0 +1,161 @@
+"""Bench for issue 12 part 4: the whole `testimony transcribe` job vs faster-whisper alone.
+
+    .venv/bin/python bench/bench_job_tax.py [--model base] [--repeat 3] [--threads 2]
+
+Both start as fresh processes and load the model, on the same real speech (speech-dev clips
+with pauses between them, ~10 s and ~3 min):
+
+- faster-whisper alone: a new Python process imports faster-whisper, loads the model (the
+  built-in model's parts joined in memory, no hash check) and transcribes the WAV file with the
+  app's decoding settings (language ko, beam 5, VAD, word timestamps, no conditioning on
+  previous text). It runs at nice +10, like the app's engine child (on an idle machine this
+  changes nothing; on the shared, saturated machine of these runs it keeps the comparison fair).
+- the app: `python -m app transcribe ID --language ko` on a floor-parameter vault holding the
+  audio (CLI start, passphrase and Argon2id unlock, engine child with hash-verified model,
+  windows decrypted and decoded, hallucination guards, every segment stored). A fresh copy of
+  the vault each run.
+
+Runs alternate (app, baseline, app, ...); the best of ``repeat`` of each is reported, since
+the shared machine's load only ever adds time. Writes bench/results/job_tax.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("TESTIMONY_STATE_DIR", tempfile.mkdtemp(prefix="bench-state-"))
+os.environ["HF_HUB_OFFLINE"] = "1"
+
+import numpy as np  # noqa: E402
+
+from app.interviews import add_interview  # noqa: E402
+from bench.common import machine, save  # noqa: E402
+from crypto.kdf import floor_params  # noqa: E402
+from storage.vault import Vault  # noqa: E402
+from tests import speech_dev  # noqa: E402
+from tests.transcribe_helpers import add_asset, wav_bytes  # noqa: E402
+
+PASSPHRASE = b"bench passphrase for the job tax"
+
+BASELINE = r"""
+import os, sys, time
+os.setpriority(os.PRIO_PROCESS, 0, max(10, os.getpriority(os.PRIO_PROCESS, 0)))
+t0 = time.perf_counter()
+from faster_whisper import WhisperModel
+from transcription import models
+name, wav, threads = sys.argv[1], sys.argv[2], int(sys.argv[3])
+info = models.get_model(name)
+entry = models._builtin_table()[name]
+files = {}
+for fname, spec in entry["files"].items():
+    files[fname] = b"".join(models._part_path(p, r).read_bytes() for p, r, _h in spec["parts"])
+if all(len(spec["parts"]) == 1 for spec in entry["files"].values()):
+    path = str(models._part_path(*next(iter(entry["files"].values()))["parts"][0][:2]).parent)
+    model = WhisperModel(path, device="cpu", compute_type="int8", cpu_threads=threads)
+else:
+    model = WhisperModel("unused", device="cpu", compute_type="int8", cpu_threads=threads,
+                         files=files)
+t1 = time.perf_counter()
+segments, _ = model.transcribe(wav, language="ko", beam_size=5, vad_filter=True,
+                               word_timestamps=True, condition_on_previous_text=False)
+n = len(list(segments))
+print(f"{t1 - t0:.3f} {time.perf_counter() - t1:.3f} {n}")
+"""
+
+
+def recording(seconds: float, pause_s: float = 1.5) -> np.ndarray:
+    """Standard-Korean speech-dev clips with pauses, cut to about ``seconds``."""
+    folder = speech_dev.speech_dev_dir()
+    if folder is None:
+        raise SystemExit("speech-dev not found: set TESTIMONY_SPEECH_DEV to its folder.")
+    parts: list[np.ndarray] = []
+    total = 0
+    for clip in speech_dev.clips(folder):
+        if clip.group != "ko standard":
+            continue
+        pcm = speech_dev.clip_pcm(folder, clip)
+        if total and total + len(pcm) > seconds * 16000:
+            continue  # look for a clip that still fits
+        parts += [pcm, np.zeros(int(pause_s * 16000), np.float32)]
+        total += len(pcm) + int(pause_s * 16000)
+    return np.concatenate(parts)
+
+
+def run(model: str, seconds: float, repeat: int, threads: int, work: Path) -> dict[str, Any]:
+    audio = recording(seconds)
+    wav = work / f"speech-{int(seconds)}.wav"  # bench data (public corpus), not testimony
+    wav.write_bytes(wav_bytes(audio))
+    template = work / f"vault-{int(seconds)}"
+    vault, _ = Vault.create(template, PASSPHRASE, kdf=floor_params())
+    iid = add_interview(vault, code=f"JOB-{int(seconds)}", role="interviewer")
+    add_asset(vault, iid, wav_bytes(audio), duration_s=len(audio) / 16000)
+    vault.lock()
+    pw = work / "passphrase.txt"
+    pw.write_bytes(PASSPHRASE + b"\n")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    app_s: list[float] = []
+    base_s: list[float] = []
+    load_s: list[float] = []
+    for r in range(repeat):
+        copy = work / f"run-{int(seconds)}-{r}"
+        shutil.copytree(template, copy)
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "app", "--vault", str(copy), "--passphrase-file",
+                        str(pw), "transcribe", iid, "--model", model, "--language", "ko",
+                        "--threads", str(threads)], check=True, env=env, cwd=ROOT,
+                       capture_output=True)
+        app_s.append(time.perf_counter() - t)
+        shutil.rmtree(copy)
+        t = time.perf_counter()
+        out = subprocess.run([sys.executable, "-c", BASELINE, model, str(wav), str(threads)],
+                             check=True, env=env, cwd=ROOT, capture_output=True, text=True)
+        base_s.append(time.perf_counter() - t)
+        load_s.append(float(out.stdout.split()[0]))
+        print(f"  {seconds:.0f} s run {r}: app {app_s[-1]:.1f} s, faster-whisper alone "
+              f"{base_s[-1]:.1f} s (of which import+load {load_s[-1]:.1f} s)", flush=True)
+    best_app, best_base = min(app_s), min(base_s)
+    return {"audio_s": len(audio) / 16000, "app_s": app_s, "baseline_s": base_s,
+            "baseline_load_s": load_s, "best_app_s": best_app, "best_baseline_s": best_base,
+            "ratio": best_app / best_base}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--model", default="base")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--seconds", type=float, action="append",
+                        help="recording lengths (default 10 and 180)")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="bench-jobtax-"))
+    results = {}
+    try:
+        for seconds in args.seconds or [10.0, 180.0]:
+            results[str(seconds)] = run(args.model, seconds, args.repeat, args.threads, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    m = machine()
+    print(f"\nMachine: {m['cpu']}, {m['cores']} cores, {args.threads} threads; {m['date']}; "
+          f"model {args.model}\n")
+    print("| recording | faster-whisper alone (fresh process) | testimony transcribe | ratio |")
+    print("|---|---|---|---|")
+    for r in results.values():
+        print(f"| {r['audio_s']:.1f} s | {r['best_baseline_s']:.1f} s | {r['best_app_s']:.1f} s "
+              f"| {r['ratio']:.2f}x |")
+    print("\nwritten:", save("job_tax", {"model": args.model, "threads": args.threads,
+                                         "results": results}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
