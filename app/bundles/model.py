@@ -29,6 +29,15 @@ MAX_TOTAL = 256 * 1024 ** 3
 MAX_LINE = 64 * 1024 * 1024
 
 
+def trusted_comment(manifest: dict[str, Any]) -> str:
+    """The minisign trusted comment of a bundle, derived from its manifest. The exporter signs
+    exactly this and the reader requires exactly this, so the authenticated line that stock
+    ``minisign -V`` prints always says the same as the manifest it vouches for."""
+    return (f"{FORMAT} v{manifest['format_version']} bundle={manifest['bundle_id']} "
+            f"device={manifest['device']['id']} seq={manifest['sequence']} "
+            f"created={manifest['created_at']} sums={manifest['files'][1]['sha256']}")
+
+
 def audio_name(blob_id: str) -> str:
     return f"audio/{blob_id}.bin"
 
