@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pyrage
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from pyrage import x25519
 
 from app.bundles import container
 from app.bundles.model import sums_text, trusted_comment
-from crypto import minisign
+from crypto import agefile, minisign
 from crypto.signing import fingerprint
 from storage.jsonutil import canonical_json
 from tests.bundle_helpers import World
@@ -28,6 +30,24 @@ def decrypt(world: World, data: bytes) -> bytes:
 
 def encrypt(plain: bytes, recipient: str) -> bytes:
     return pyrage.encrypt(plain, [x25519.Recipient.from_str(recipient)])
+
+
+# A well-formed scrypt (passphrase) stanza: 16-byte salt, work factor 10, 32-byte body.
+SCRYPT_STANZA = (b"-> scrypt " + agefile._b64(bytes(range(16))) + b" 10\n"
+                 + agefile._b64(bytes(range(32, 64))) + b"\n")
+
+
+def encrypt_with_stanzas(plain: bytes, recipient: str, extra: list[bytes]) -> bytes:
+    """A correct age file for ``recipient`` whose header also carries the ``extra`` stanzas,
+    with a valid header MAC (so only a rule about the stanzas themselves can refuse it)."""
+    file_key = os.urandom(16)
+    ours = agefile.x25519_stanza(file_key, agefile._public_key(recipient))
+    nonce = os.urandom(16)
+    aead = ChaCha20Poly1305(agefile._hkdf(file_key, nonce, b"payload"))
+    chunks = [plain[i:i + agefile.CHUNK] for i in range(0, len(plain), agefile.CHUNK)] or [b""]
+    body = b"".join(aead.encrypt(agefile._stream_nonce(i, i == len(chunks) - 1), c, None)
+                    for i, c in enumerate(chunks))
+    return agefile.build_header(file_key, [ours, *extra]) + nonce + body
 
 
 def split_tar(plain: bytes) -> Entries:

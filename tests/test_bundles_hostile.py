@@ -18,9 +18,11 @@ from app.interviews import add_interview
 from crypto.agefile import check_header
 from crypto.signing import new_signing_key
 from tests.bundle_forge import (
+    SCRYPT_STANZA,
     build_tar,
     decrypt,
     encrypt,
+    encrypt_with_stanzas,
     forge,
     header_offsets,
     raw_header,
@@ -409,3 +411,15 @@ def test_forged_trusted_comment_is_refused(world: World, unchanged: None,
     # the exact derived comment is accepted (forge's default)
     plain = forge(world, world.plain)  # type: ignore[attr-defined]
     verify_bundle(_reencrypted(world, plain, tmp_path), world.identity, vault=world.sup)
+
+
+def test_age_header_mixing_scrypt_with_our_stanza_is_refused(world: World, unchanged: None,
+                                                             tmp_path: Path) -> None:
+    """The bundle is genuine and our X25519 stanza opens it, but its header also carries a
+    passphrase (scrypt) stanza, which c2sp.org/age forbids alongside any other."""
+    plain = world.plain  # type: ignore[attr-defined]
+    recipient = world.identity.public.age_recipient
+    mixed = write(tmp_path / "m.age", encrypt_with_stanzas(plain, recipient, [SCRYPT_STANZA]))
+    refused(world, mixed, match="cannot be decrypted")
+    assert verify_bundle(write(tmp_path / "ok.age", encrypt_with_stanzas(plain, recipient, [])),
+                         world.identity, vault=world.sup).origin_checked
