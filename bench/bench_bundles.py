@@ -70,6 +70,7 @@ def _child(args: argparse.Namespace) -> None:
     before = _rss()
     sampler = _Sampler()
     sampler.start()
+    cpu0 = resource.getrusage(resource.RUSAGE_SELF)
     start = time.perf_counter()
     if args.child == "export":
         export_bundle(vault, [], recipients=[identity.public], out=work / args.bundle,
@@ -83,10 +84,13 @@ def _child(args: argparse.Namespace) -> None:
     else:
         verify_bundle(work / args.bundle, identity, vault=None)
     elapsed = time.perf_counter() - start
+    cpu1 = resource.getrusage(resource.RUSAGE_SELF)
     sampler.stop.set()
     sampler.join()
     vault.lock()
-    print(json.dumps({"seconds": elapsed, "rss_before": before, "rss_peak": sampler.peak}))
+    cpu = cpu1.ru_utime + cpu1.ru_stime - cpu0.ru_utime - cpu0.ru_stime  # all threads
+    print(json.dumps({"seconds": elapsed, "cpu_seconds": cpu, "rss_before": before,
+                      "rss_peak": sampler.peak}))
 
 
 def _prepare(work: Path, mb: int) -> Path:
@@ -126,12 +130,14 @@ def _run_child(work: Path, which: str, bundle: str) -> dict[str, float]:
     return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
-def _timed(cmd: list[str], **kw: object) -> tuple[float, int]:
+def _timed(cmd: list[str], **kw: object) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one run of ``cmd``."""
     start = time.perf_counter()
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run(cmd, check=True, **kw)  # type: ignore[call-overload]
     elapsed = time.perf_counter() - start
-    return elapsed, max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) * 1024
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return elapsed, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
 def measure(mb: int, repeat: int) -> dict[str, Any]:
@@ -144,17 +150,21 @@ def measure(mb: int, repeat: int) -> dict[str, Any]:
         subprocess.run(["age", "-r", recipient, "-o", str(work / "raw.age"), str(raw)],
                        check=True)
         runs: dict[str, list[float]] = {}
+        cpu: dict[str, list[float]] = {}  # CPU seconds, all threads: what a busy machine shows
         peaks: dict[str, list[float]] = {}
         for i in range(repeat):
             with open(os.devnull, "wb") as null:
-                runs.setdefault("age_dec", []).append(_timed(
+                wall, cpu_s = _timed(
                     ["age", "-d", "-i", str(work / "sup.key"), str(work / "raw.age")],
-                    stdout=null)[0])
+                    stdout=null)
+            runs.setdefault("age_dec", []).append(wall)
+            cpu.setdefault("age_dec", []).append(cpu_s)
             read = _run_child(work, "vault-read", "")
             exp = _run_child(work, "export", f"b{i}.age")
             ver = _run_child(work, "verify", f"b{i}.age")
             for name, r in (("read", read), ("export", exp), ("verify", ver)):
                 runs.setdefault(name, []).append(r["seconds"])
+                cpu.setdefault(name, []).append(r["cpu_seconds"])
                 peaks.setdefault(f"{name}_before", []).append(r["rss_before"])
                 peaks.setdefault(f"{name}_peak", []).append(r["rss_peak"])
             if i:
@@ -175,6 +185,13 @@ def measure(mb: int, repeat: int) -> dict[str, Any]:
                                                                 strict=True)],
             "verify_vs_age_decrypt_runs": [a / v for a, v in zip(runs["age_dec"], runs["verify"],
                                                                  strict=True)],
+            # CPU time per step: on a machine with no idle core, threads cannot overlap and
+            # wall time follows CPU time, so these show what the ratios become when busy.
+            "cpu_seconds": {k: statistics.median(v) for k, v in cpu.items()},
+            "export_cpu_vs_vault_read_cpu": statistics.median(cpu["export"])
+            / statistics.median(cpu["read"]),
+            "verify_cpu_vs_age_decrypt_cpu": statistics.median(cpu["verify"])
+            / statistics.median(cpu["age_dec"]),
             "export_rss_before_mb": max(peaks["export_before"]) / 1e6,
             "export_rss_peak_mb": max(peaks["export_peak"]) / 1e6,
             "verify_rss_before_mb": max(peaks["verify_before"]) / 1e6,
@@ -214,9 +231,10 @@ def main() -> None:
         return
     from bench.common import save
 
+    load = os.getloadavg()
     runs = [measure(args.small_mb, args.repeat), measure(args.mb, args.repeat)]
     results = {"runs": runs, "targets": summary(runs),
-               "load_average": os.getloadavg()}
+               "load_average_at_end": os.getloadavg(), "load_average_at_start": load}
     path = save("bundles", results)
     print(json.dumps(results, indent=2))
     print(f"saved {path}")

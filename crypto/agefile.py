@@ -334,19 +334,33 @@ class Encryptor:
         out.write(header + nonce)
 
     def write(self, data: bytes | bytearray | memoryview) -> int:
-        """Encrypt every full chunk that is certainly not the last one."""
-        self._pending += data
-        if len(self._pending) > CHUNK:
-            n = (len(self._pending) - 1) // CHUNK  # keep 1..CHUNK bytes for the final chunk
+        """Encrypt every full chunk that is certainly not the last one.
+
+        Full chunks are sealed straight from the caller's buffer; only a partial chunk (at most
+        64 KiB) is copied into ``_pending``, so bulk data is not copied before encryption."""
+        with memoryview(data) as whole, whole.cast("B") as view:
+            size = len(view)
+            pos = 0
             sealed = []
-            with memoryview(self._pending) as view:
-                for i in range(n):
-                    sealed.append(self._aead.encrypt(_stream_nonce(self._counter, False),
-                                                     view[i * CHUNK:(i + 1) * CHUNK], None))
-                    self._counter += 1
-            del self._pending[:n * CHUNK]
-            self._out.write(b"".join(sealed))
-        return len(data)
+            if self._pending:
+                pos = min(CHUNK - len(self._pending), size)
+                self._pending += view[:pos]
+                if len(self._pending) == CHUNK and pos < size:  # full, and not the last one
+                    sealed.append(self._seal(self._pending))
+                    self._pending.clear()
+            if not self._pending:
+                while size - pos > CHUNK:  # keep 1..CHUNK bytes for the final chunk
+                    sealed.append(self._seal(view[pos:pos + CHUNK]))
+                    pos += CHUNK
+                self._pending += view[pos:]
+        for piece in sealed:
+            self._out.write(piece)
+        return size
+
+    def _seal(self, chunk: bytes | bytearray | memoryview) -> bytes:
+        piece = self._aead.encrypt(_stream_nonce(self._counter, False), chunk, None)
+        self._counter += 1
+        return piece
 
     def close(self) -> None:
         """Write the final chunk (empty only if nothing at all was written)."""

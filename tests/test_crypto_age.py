@@ -263,3 +263,31 @@ def test_c2sp_age_testkit_is_present() -> None:
         pytest.skip(f"the C2SP age testkit folder {TESTKIT} is not on this machine")
     applicable = {p.name for p in _applicable_vectors()}
     assert len(applicable) >= 60 and "scrypt_and_x25519" in applicable
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cuts=st.lists(st.integers(min_value=0, max_value=4 * 65536 + 3), max_size=12),
+       kinds=st.lists(st.sampled_from(["bytes", "bytearray", "memoryview"]), min_size=13,
+                      max_size=13))
+def test_encryptor_any_write_pattern_matches_pyrage(cuts: list[int], kinds: list[str],
+                                                    keys: tuple[str, str]) -> None:
+    """The encryptor seals full chunks straight from the caller's buffer and copies only the
+    partial one: any split of the input into writes (empty ones, exact chunk multiples, one
+    byte past a chunk) must give a file stock implementations decrypt to the same bytes."""
+    secret, public = keys
+    data = bytes((i * 31) % 257 % 256 for i in range(4 * 65536 + 3))
+    bounds = sorted({0, len(data), *cuts})
+    out = io.BytesIO()
+    enc = agefile.Encryptor(out, [public])
+    for k, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False)):
+        piece: bytes | bytearray | memoryview = data[a:b]
+        if kinds[k] == "bytearray":
+            piece = bytearray(piece)
+        elif kinds[k] == "memoryview":
+            piece = memoryview(data)[a:b]
+        assert enc.write(piece) == b - a
+    enc.close()
+    sealed = out.getvalue()
+    chunks = max(1, -(-len(data) // 65536))
+    assert len(sealed) - sealed.index(b"\n---") > chunks * 16 + len(data)
+    assert pyrage.decrypt(sealed, [x25519.Identity.from_str(secret)]) == data
