@@ -108,6 +108,8 @@ def test_full_workflow_and_stock_tools(tmp_path: Path, cli: Cli, sup_cli: Cli) -
     (tmp_path / "other.pub").write_text(minisign.public_key_file(new_signing_key()[1]))
     other = _recipe(key, bundle, tmp_path / "other.pub")
     assert other.returncode != 0 and "nothing added" not in other.stdout
+    assert "Signature and comment signature verified" not in other.stdout  # stopped at step 3
+    assert "SHA256SUMS: OK" not in other.stdout
 
     # --- verify (never writes), import, replay, receipt, purge
     # Without a trust anchor the origin is unchecked: exit 4, whatever key signed it.
