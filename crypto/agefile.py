@@ -8,7 +8,8 @@ small and fully specified; the tests check it both ways against stock ``age`` an
 (the Rust ``age`` crate), at chunk boundaries and under tampering.
 
 Only the X25519 recipient type is produced or accepted. Other stanza types in a header are
-skipped, as the specification requires. Every failure while decrypting (wrong key, damaged or
+skipped, as the specification requires, except that a header mixing an ``scrypt`` (passphrase)
+stanza with any other is refused: the specification requires scrypt stanzas to stand alone. Every failure while decrypting (wrong key, damaged or
 truncated file) is the same opaque AgeError.
 """
 
@@ -226,6 +227,10 @@ def _parse_header(head: bytes) -> tuple[list[_Stanza], bytes, bytes, int]:
                 raise AgeError("the age header is damaged") from exc
             if len(mac) != 32:
                 raise AgeError("the age header is damaged")
+            if len(stanzas) > 1 and any(st.args[0] == b"scrypt" for st in stanzas):
+                # The specification: an scrypt stanza must be the only one. A passphrase file
+                # that also opens with a key would let one weak secret stand for the other.
+                raise AgeError("the age header mixes a passphrase stanza with others")
             return stanzas, head[:start + 3], mac, pos
         if not text.startswith(b"-> "):
             raise AgeError("the age header is damaged")
@@ -288,6 +293,26 @@ def _unwrap(stanzas: list[_Stanza], key: X25519PrivateKey) -> bytes | None:
 
 # --- Encryption -----------------------------------------------------------------------------
 
+def x25519_stanza(file_key: bytes, recipient_key: bytes) -> bytes:
+    """One ``-> X25519`` stanza (its lines, newline-terminated) wrapping ``file_key``."""
+    eph = X25519PrivateKey.generate()
+    share = eph.public_key().public_bytes_raw()
+    secret = eph.exchange(X25519PublicKey.from_public_bytes(recipient_key))
+    wrap = _hkdf(secret, share + recipient_key, _X25519_INFO)
+    body = _b64(ChaCha20Poly1305(wrap).encrypt(_ZERO_NONCE, file_key, None))
+    lines = b"-> X25519 " + _b64(share) + b"\n"
+    for i in range(0, len(body) + 1, 64):  # a final line shorter than 64, maybe empty
+        lines += body[i:i + 64] + b"\n"
+    return lines
+
+
+def build_header(file_key: bytes, stanzas: list[bytes]) -> bytes:
+    """The complete header: magic, the stanzas as given, and the MAC under ``file_key``."""
+    header = AGE_MAGIC + b"".join(stanzas) + b"---"
+    mac = hmac.new(_hkdf(file_key, b"", b"header"), header, hashlib.sha256).digest()
+    return header + b" " + _b64(mac) + b"\n"
+
+
 class Encryptor:
     """A write-only file object: what is written to it goes to ``out`` as an age file.
 
@@ -299,41 +324,43 @@ class Encryptor:
         if not keys:
             raise AgeError("no recipients")
         file_key = os.urandom(16)
-        header = bytearray(AGE_MAGIC)
-        for pub in keys:
-            eph = X25519PrivateKey.generate()
-            share = eph.public_key().public_bytes_raw()
-            secret = eph.exchange(X25519PublicKey.from_public_bytes(pub))
-            wrap = _hkdf(secret, share + pub, _X25519_INFO)
-            body = _b64(ChaCha20Poly1305(wrap).encrypt(_ZERO_NONCE, file_key, None))
-            header += b"-> X25519 " + _b64(share) + b"\n"
-            for i in range(0, len(body) + 1, 64):  # a final line shorter than 64, maybe empty
-                header += body[i:i + 64] + b"\n"
-        header += b"---"
-        mac = hmac.new(_hkdf(file_key, b"", b"header"), header, hashlib.sha256).digest()
-        header += b" " + _b64(mac) + b"\n"
+        header = build_header(file_key, [x25519_stanza(file_key, pub) for pub in keys])
         nonce = os.urandom(16)
         self._aead = ChaCha20Poly1305(_hkdf(file_key, nonce, b"payload"))
         self._out = out
         self._pending = bytearray()
         self._counter = 0
         self._closed = False
-        out.write(bytes(header) + nonce)
+        out.write(header + nonce)
 
     def write(self, data: bytes | bytearray | memoryview) -> int:
-        """Encrypt every full chunk that is certainly not the last one."""
-        self._pending += data
-        if len(self._pending) > CHUNK:
-            n = (len(self._pending) - 1) // CHUNK  # keep 1..CHUNK bytes for the final chunk
+        """Encrypt every full chunk that is certainly not the last one.
+
+        Full chunks are sealed straight from the caller's buffer; only a partial chunk (at most
+        64 KiB) is copied into ``_pending``, so bulk data is not copied before encryption."""
+        with memoryview(data) as whole, whole.cast("B") as view:
+            size = len(view)
+            pos = 0
             sealed = []
-            with memoryview(self._pending) as view:
-                for i in range(n):
-                    sealed.append(self._aead.encrypt(_stream_nonce(self._counter, False),
-                                                     view[i * CHUNK:(i + 1) * CHUNK], None))
-                    self._counter += 1
-            del self._pending[:n * CHUNK]
-            self._out.write(b"".join(sealed))
-        return len(data)
+            if self._pending:
+                pos = min(CHUNK - len(self._pending), size)
+                self._pending += view[:pos]
+                if len(self._pending) == CHUNK and pos < size:  # full, and not the last one
+                    sealed.append(self._seal(self._pending))
+                    self._pending.clear()
+            if not self._pending:
+                while size - pos > CHUNK:  # keep 1..CHUNK bytes for the final chunk
+                    sealed.append(self._seal(view[pos:pos + CHUNK]))
+                    pos += CHUNK
+                self._pending += view[pos:]
+        for piece in sealed:
+            self._out.write(piece)
+        return size
+
+    def _seal(self, chunk: bytes | bytearray | memoryview) -> bytes:
+        piece = self._aead.encrypt(_stream_nonce(self._counter, False), chunk, None)
+        self._counter += 1
+        return piece
 
     def close(self) -> None:
         """Write the final chunk (empty only if nothing at all was written)."""

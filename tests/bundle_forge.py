@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pyrage
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from pyrage import x25519
 
 from app.bundles import container
-from app.bundles.model import sums_text
-from crypto import minisign
+from app.bundles.model import sums_text, trusted_comment
+from crypto import agefile, minisign
+from crypto.signing import fingerprint
 from storage.jsonutil import canonical_json
 from tests.bundle_helpers import World
 
@@ -27,6 +30,24 @@ def decrypt(world: World, data: bytes) -> bytes:
 
 def encrypt(plain: bytes, recipient: str) -> bytes:
     return pyrage.encrypt(plain, [x25519.Recipient.from_str(recipient)])
+
+
+# A well-formed scrypt (passphrase) stanza: 16-byte salt, work factor 10, 32-byte body.
+SCRYPT_STANZA = (b"-> scrypt " + agefile._b64(bytes(range(16))) + b" 10\n"
+                 + agefile._b64(bytes(range(32, 64))) + b"\n")
+
+
+def encrypt_with_stanzas(plain: bytes, recipient: str, extra: list[bytes]) -> bytes:
+    """A correct age file for ``recipient`` whose header also carries the ``extra`` stanzas,
+    with a valid header MAC (so only a rule about the stanzas themselves can refuse it)."""
+    file_key = os.urandom(16)
+    ours = agefile.x25519_stanza(file_key, agefile._public_key(recipient))
+    nonce = os.urandom(16)
+    aead = ChaCha20Poly1305(agefile._hkdf(file_key, nonce, b"payload"))
+    chunks = [plain[i:i + agefile.CHUNK] for i in range(0, len(plain), agefile.CHUNK)] or [b""]
+    body = b"".join(aead.encrypt(agefile._stream_nonce(i, i == len(chunks) - 1), c, None)
+                    for i, c in enumerate(chunks))
+    return agefile.build_header(file_key, [ours, *extra]) + nonce + body
 
 
 def split_tar(plain: bytes) -> Entries:
@@ -74,14 +95,23 @@ def forge(world: World, plain: bytes, *,
           entries_fn: Callable[[Entries], Entries] | None = None,
           manifest_fn: Callable[[dict[str, Any]], None] | None = None,
           manifest_bytes_fn: Callable[[bytes], bytes] | None = None,
-          keep_files_list: bool = False) -> bytes:
-    """Rebuild a bundle's plaintext with changes, re-signed with the field device key."""
+          keep_files_list: bool = False, comment: str | None = None,
+          signer: tuple[bytes, bytes] | None = None) -> bytes:
+    """Rebuild a bundle's plaintext with changes, re-signed with the field device key (or
+    ``signer`` = (private, public) raw Ed25519 keys, whose minisign file then replaces device.pub).
+
+    The trusted comment is the one the exporter derives from the (changed) manifest, unless
+    ``comment`` forges another."""
     entries = split_tar(plain)
     manifest = json.loads(entries[1][1])
     data = [e for e in entries[4:]]
     if entries_fn is not None:
         data = entries_fn(data)
     device_pub = entries[0]
+    if signer is not None:
+        device_pub = ("device.pub", minisign.public_key_file(signer[1]).encode("ascii"))
+        manifest["device"]["minisign"] = minisign.public_key_line(signer[1])
+        manifest["device"]["fingerprint"] = fingerprint(signer[1])
     if not keep_files_list:
         files = [{"name": n, "size": len(d), "sha256": hashlib.sha256(d).hexdigest()}
                  for n, d in [device_pub] + data]
@@ -96,8 +126,13 @@ def forge(world: World, plain: bytes, *,
     raw = canonical_json(manifest) + b"\n"
     if manifest_bytes_fn is not None:
         raw = manifest_bytes_fn(raw)
-    dev = world.field.device()
-    sig = minisign.sign_file(world.field.device_private_key(), dev.public_key, raw, "forged")
+    if comment is None:
+        try:
+            comment = trusted_comment(manifest)
+        except (KeyError, IndexError, TypeError):
+            comment = "forged"
+    private, public = signer or (world.field.device_private_key(), world.field.device().public_key)
+    sig = minisign.sign_file(private, public, raw, comment)
     return build_tar([device_pub, ("manifest.json", raw), ("manifest.json.minisig", sig),
                       ("SHA256SUMS", sums)] + data)
 

@@ -4,18 +4,21 @@ an exported bundle with only stock tools: age, tar, minisign, sha256sum (Debian 
 from __future__ import annotations
 
 import hashlib
-import json
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
 
+from app.bundles import container
+from crypto import minisign
 from crypto.kdf import floor_params
+from crypto.signing import new_signing_key
 from storage.vault import Vault
 from tests.conftest import PASSPHRASE, Cli
 
-TOOLS = ("age", "minisign", "sha256sum", "tar")
+TOOLS = ("age", "minisign", "sha256sum", "tar", "diff", "sh")
 
 
 @pytest.fixture
@@ -32,6 +35,23 @@ def _folder_state(path: Path) -> dict[str, tuple[str, int]]:
             for p in sorted(path.rglob("*")) if p.is_file()}
 
 
+def _recipe(key: Path, bundle: Path, pinned: Path) -> subprocess.CompletedProcess[str]:
+    """Run the stock-tool script of docs/bundle-format.md, exactly as written there except for
+    its line naming the three files."""
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "bundle-format.md").read_text()
+    script = doc.split("## Checking a bundle with standard tools only")[1]
+    script = script.split("```sh\n")[1].split("```")[0]
+    lines = script.splitlines()
+    paths = [i for i, line in enumerate(lines) if line.startswith("KEY=")]
+    assert len(paths) == 1
+    lines[paths[0]] = f"KEY='{key}' BUNDLE='{bundle}' PINNED='{pinned}'"
+    assert "mktemp -d -p /dev/shm" in script
+    with tempfile.TemporaryDirectory(dir="/dev/shm") as shm:
+        # TMPDIR only keeps the test's mktemp folder inside a folder it cleans up.
+        return subprocess.run(["sh", "-c", "\n".join(lines).replace(
+            "-p /dev/shm", f"-p '{shm}'")], capture_output=True, text=True)
+
+
 def _ok(result: subprocess.CompletedProcess[str]) -> str:
     assert result.returncode == 0, result.stderr
     return result.stdout
@@ -41,6 +61,8 @@ def test_full_workflow_and_stock_tools(tmp_path: Path, cli: Cli, sup_cli: Cli) -
     missing = [t for t in TOOLS if shutil.which(t) is None]
     if missing:
         pytest.skip(f"{', '.join(missing)} not installed (Debian packages)")
+    if not Path("/dev/shm").is_dir():
+        pytest.skip("no /dev/shm tmpfs for the recipe's RAM-only working folder")
     key = tmp_path / "supervisor.key"
     pub_text = _ok(sup_cli("keys", "supervisor-new", "--out", str(key), "--label", "Seoul"))
     assert key.read_text().count("AGE-SECRET-KEY-1") == 1 and oct(key.stat().st_mode)[-3:] == "600"
@@ -60,31 +82,49 @@ def test_full_workflow_and_stock_tools(tmp_path: Path, cli: Cli, sup_cli: Cli) -
     assert "Left out NK-CLI-2" in export.stderr and "NK-CLI-1" in export.stdout
     assert [p.name for p in bundle.parent.iterdir()] == ["b.age"]
 
-    # --- independent verification with stock tools only (docs/bundle-format.md recipe)
+    # --- independent verification with stock tools only: the docs/bundle-format.md script
     (tmp_path / "device.pub").write_text(_ok(cli("keys", "device-pub", "--minisign")))
-    work = tmp_path / "check"
-    work.mkdir()
-    plain = work / "bundle.tar"
-    with open(plain, "wb") as fh:
-        subprocess.run(["age", "-d", "-i", str(key), str(bundle)], stdout=fh, check=True)
-    subprocess.run(["tar", "-xf", str(plain), "-C", str(work)], check=True)
-    sig = subprocess.run(["minisign", "-V", "-p", str(tmp_path / "device.pub"), "-m",
-                          "manifest.json"], cwd=work, capture_output=True, text=True)
-    assert sig.returncode == 0, sig.stderr
-    assert "Signature and comment signature verified" in sig.stdout
-    sums = subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=work, capture_output=True,
-                          text=True)
-    assert sums.returncode == 0 and "tables/interview.jsonl: OK" in sums.stdout
-    manifest = json.loads((work / "manifest.json").read_text())
-    listed = {f["name"]: f["sha256"] for f in manifest["files"]}
-    assert listed["SHA256SUMS"] == hashlib.sha256((work / "SHA256SUMS").read_bytes()).hexdigest()
-    (work / "tables" / "interview.jsonl").write_text("{}\n")
-    assert subprocess.run(["sha256sum", "-c", "--quiet", "SHA256SUMS"], cwd=work,
-                          capture_output=True).returncode != 0
+    checked = _recipe(key, bundle, tmp_path / "device.pub")
+    assert checked.returncode == 0, checked.stderr
+    assert "Signature and comment signature verified" in checked.stdout
+    assert "tables/interview.jsonl: OK" in checked.stdout
+    assert checked.stdout.rstrip().endswith("nothing added.")
+    # An unsigned file appended to the archive: every listed file still checks out, so only
+    # the listing step (5) catches it.
+    plain = subprocess.run(["age", "-d", "-i", str(key), str(bundle)], capture_output=True,
+                           check=True).stdout
+    end = len(plain) - len(container.END_OF_ARCHIVE)
+    assert plain[end:] == container.END_OF_ARCHIVE
+    extra = b"forged, unsigned\n"
+    appended = (plain[:end] + container.header("tables/note.jsonl", len(extra)) + extra
+                + container.padding(len(extra)) + container.END_OF_ARCHIVE)
+    recipient = key.read_text().split("# public key: ")[1].split()[0]
+    forged = tmp_path / "appended.age"
+    subprocess.run(["age", "-r", recipient, "-o", str(forged)], input=appended, check=True)
+    result = _recipe(key, forged, tmp_path / "device.pub")
+    assert result.returncode != 0 and "nothing added" not in result.stdout
+    assert "tables/note.jsonl" in result.stdout  # diff shows the extra name
+    assert "tables/interview.jsonl: OK" not in result.stdout  # stopped before step 6
+    # The key inside the bundle is not a trust anchor: another pinned key fails step 3.
+    (tmp_path / "other.pub").write_text(minisign.public_key_file(new_signing_key()[1]))
+    other = _recipe(key, bundle, tmp_path / "other.pub")
+    assert other.returncode != 0 and "nothing added" not in other.stdout
+    assert "Signature and comment signature verified" not in other.stdout  # stopped at step 3
+    assert "SHA256SUMS: OK" not in other.stdout
 
     # --- verify (never writes), import, replay, receipt, purge
-    report = _ok(sup_cli("verify", str(bundle), "--identity", str(key)))
-    assert "not pinned" in report and "Result: VALID" in report
+    # Without a trust anchor the origin is unchecked: exit 4, whatever key signed it.
+    alone = sup_cli("verify", str(bundle), "--identity", str(key))
+    assert alone.returncode == 4 and "ORIGIN NOT CHECKED" in alone.stdout
+    assert "Result: NOT VALIDATED" in alone.stdout and "Result: VALID" not in alone.stdout
+    assert alone.stderr.count("\n") == 1 and "--signer" in alone.stderr
+    # --signer with what 'device show' printed on the laptop (obtained in person)
+    report = _ok(sup_cli("verify", str(bundle), "--identity", str(key), "--signer",
+                         str(tmp_path / "device.txt")))
+    assert "matches the --signer key file" in report and "Result: VALID" in report
+    both = sup_cli("verify", str(bundle), "--identity", str(key), "--signer",
+                   str(tmp_path / "device.txt"), "--vault", str(sup_cli.vault))
+    assert both.returncode == 2 and "not allowed with" in both.stderr
     # verify --vault writes nothing in the vault folder, even with a failed unlock pending
     wrong = tmp_path / "wrong.pass"
     wrong.write_text("not the passphrase")

@@ -16,10 +16,13 @@ from app.bundles.export import export_bundle
 from app.bundles.importer import import_bundle, verify_bundle
 from app.interviews import add_interview
 from crypto.agefile import check_header
+from crypto.signing import new_signing_key
 from tests.bundle_forge import (
+    SCRYPT_STANZA,
     build_tar,
     decrypt,
     encrypt,
+    encrypt_with_stanzas,
     forge,
     header_offsets,
     raw_header,
@@ -347,3 +350,81 @@ def test_replay_rollback_and_fork_leave_the_vault_identical(tmp_path: Path) -> N
     finally:
         w.field.lock()
         w.sup.lock()
+
+
+# ----------------------------------------------------------------- trust anchor (issue 13 part 2)
+def _attacker_bundle(world: World, tmp_path: Path) -> Path:
+    """A fresh attacker key (never pinned anywhere) re-signs the genuine bundle's content while
+    claiming the pinned field device's id."""
+    private, public = new_signing_key()
+    plain = forge(world, world.plain, signer=(private, public))  # type: ignore[attr-defined]
+    assert json.loads(split_tar(plain)[1][1])["device"]["id"] == world.field.device().id
+    return _reencrypted(world, plain, tmp_path)
+
+
+def _signer_file(world: World, tmp_path: Path) -> keys.DevicePublic:
+    dev = world.field.device()
+    text = keys.device_public_text(dev.id, dev.public_key)  # what 'device show' prints
+    return keys.parse_device_public(text)
+
+
+def test_attacker_key_claiming_a_pinned_device_is_not_valid_without_an_anchor(
+        world: World, unchanged: None, tmp_path: Path) -> None:
+    bundle = _attacker_bundle(world, tmp_path)
+    report = verify_bundle(bundle, world.identity)  # integrity holds: it is self-consistent
+    assert report.origin_checked is False and report.anchor is None
+    assert report.as_dict()["valid"] is False and report.as_dict()["origin_checked"] is False
+    assert any("ORIGIN NOT CHECKED" in line for line in report.lines())
+    refused(world, bundle, match="not pinned")  # the vault anchor refuses it
+
+
+def test_attacker_key_claiming_a_pinned_device_is_refused_with_signer(
+        world: World, tmp_path: Path) -> None:
+    bundle = _attacker_bundle(world, tmp_path)
+    signer = _signer_file(world, tmp_path)
+    with pytest.raises(BundleRejected) as info:
+        verify_bundle(bundle, world.identity, signer=signer)
+    message = str(info.value)
+    assert "\n" not in message and message.endswith("nothing was changed.")
+    assert "different key" in message and signer.fingerprint in message
+    good = verify_bundle(world.good, world.identity,  # type: ignore[attr-defined]
+                         signer=signer)
+    assert good.origin_checked and good.as_dict()["valid"] is True
+    assert good.as_dict()["anchor"] == "signer"
+
+
+def test_signer_file_of_another_device_is_refused(world: World, tmp_path: Path) -> None:
+    _private, public = new_signing_key()
+    other = keys.DevicePublic(str(uuid.uuid4()), public)
+    with pytest.raises(BundleRejected, match="not the device"):
+        verify_bundle(world.good, world.identity, signer=other)  # type: ignore[attr-defined]
+
+
+def test_forged_trusted_comment_is_refused(world: World, unchanged: None,
+                                           tmp_path: Path) -> None:
+    """The comment is authenticated by the global signature, but a signer could sign any
+    comment: stock minisign prints it as authenticated, so it must say what the manifest says."""
+    genuine = split_tar(world.plain)[2][1].split(b"\n")[2]  # type: ignore[attr-defined]
+    assert genuine.startswith(b"trusted comment: testimony-bundle v1 bundle=")
+    m = json.loads(split_tar(world.plain)[1][1])  # type: ignore[attr-defined]
+    forged_comment = genuine[len(b"trusted comment: "):].decode().replace(
+        f"seq={m['sequence']}", "seq=99")
+    for comment in (forged_comment, forged_comment.replace("seq=99", f"seq={m['sequence']}")
+                    + " ", "forged"):
+        plain = forge(world, world.plain, comment=comment)  # type: ignore[attr-defined]
+        refused(world, _reencrypted(world, plain, tmp_path), match="trusted comment")
+    # the exact derived comment is accepted (forge's default)
+    plain = forge(world, world.plain)  # type: ignore[attr-defined]
+    verify_bundle(_reencrypted(world, plain, tmp_path), world.identity, vault=world.sup)
+
+
+def test_age_header_mixing_scrypt_with_our_stanza_is_refused(world: World, unchanged: None,
+                                                             tmp_path: Path) -> None:
+    """The bundle is genuine and our X25519 stanza opens it, but its header also carries a
+    passphrase (scrypt) stanza, which c2sp.org/age forbids alongside any other."""
+    plain = world.plain  # type: ignore[attr-defined]
+    recipient = world.identity.public.age_recipient
+    mixed = write(tmp_path / "m.age", encrypt_with_stanzas(plain, recipient, [SCRYPT_STANZA]))
+    refused(world, mixed, match="cannot be decrypted")
+    assert verify_bundle(write(tmp_path / "ok.age", encrypt_with_stanzas(plain, recipient, [])),
+                         world.identity, vault=world.sup).origin_checked

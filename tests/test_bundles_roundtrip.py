@@ -73,12 +73,13 @@ def test_importing_twice_changes_nothing(world: World) -> None:
     assert world.sup_digest() == before
 
 
-def test_verify_without_vault_reports_signer_not_pinned(world: World) -> None:
+def test_verify_without_vault_reports_origin_not_checked(world: World) -> None:
     iid = populate(world.field)
     result = world.export(iid)
     report = verify_bundle(result.path, world.identity)
     text = "\n".join(report.lines())
-    assert report.pinned is None and "not pinned" in text
+    assert report.pinned is None and "ORIGIN NOT CHECKED" in text
+    assert not report.origin_checked and report.as_dict()["valid"] is False
     assert world.field.device().fingerprint in text
     assert "tables/segment.jsonl" in text
 
@@ -502,11 +503,24 @@ def test_verify_command_json_without_a_vault(world: World, capsys: pytest.Captur
 
     iid = populate(world.field)
     result = world.export(iid)
-    assert main(["verify", str(result.path), "--identity", str(world.key_file), "--json"]) == 0
-    report = json.loads(capsys.readouterr().out)
-    assert report["valid"] and report["pinned"] is None
+    # No trust anchor: integrity is checked, the origin is not, and that is exit 4.
+    assert main(["verify", str(result.path), "--identity", str(world.key_file), "--json"]) == 4
+    out = capsys.readouterr()
+    report = json.loads(out.out)
+    assert report["valid"] is False and report["origin_checked"] is False
+    assert report["pinned"] is None and report["integrity_checked"] is True
+    assert out.err.count("\n") == 1 and "origin was NOT checked" in out.err
     assert report["bundle_id"] == result.bundle_id and report["sequence"] == 1
     assert report["device_fingerprint"] == world.field.device().fingerprint
+    # --signer: the device key file 'device show' printed, obtained in person.
+    dev = world.field.device()
+    signer = world.tmp / "device.txt"
+    signer.write_text(keys.device_public_text(dev.id, dev.public_key))
+    assert main(["verify", str(result.path), "--identity", str(world.key_file), "--signer",
+                 str(signer), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["valid"] is True and report["origin_checked"] is True
+    assert report["anchor"] == "signer"
     damaged = world.tmp / "damaged.age"
     data = bytearray(result.path.read_bytes())
     data[len(data) // 2] ^= 1

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import hashlib
 
+from PySide6.QtCore import Qt
+
 from app import interviews
 from app.bundles import keys
 from tests.conftest import PASSPHRASE
 from tests.ui_support import _audio_devices_first, make_window, speech_wav, unlock, virtual_mic  # noqa: F401
 from ui.export_view import ExportView
-from ui.supervisor_view import SupervisorView
+from ui.supervisor_view import SupervisorView, masked
 
 
 def _view(window, cls):
@@ -88,9 +90,14 @@ def test_export_then_verify_import_and_receipt(qtbot, tmp_path, vault):
     sv.open_bundle(out)
     assert sv.verdict.text().startswith("Not accepted")
     assert "not pinned" in sv.verdict.text()
-    assert device_fp in sv.details.toPlainText()  # shown so it can be compared aloud
+    # shown to compare aloud, except the last group, which the interviewer must supply
+    assert masked(device_fp) in sv.details.toPlainText()
+    assert device_fp not in sv.details.toPlainText() + sv.verdict.text()
     assert sv.pin_button.isEnabled() and not sv.import_button.isEnabled()
-    sv.pin_device()
+    sv.pin_button.click()
+    assert not sv.pin_panel.isHidden() and masked(device_fp) in sv.pin_prompt.text()
+    qtbot.keyClicks(sv.pin_group, device_fp.rsplit(" ", 1)[-1].lower())
+    sv.pin_confirm.click()
     assert sv.verdict.text().startswith("Verified")
     assert "SYN-OK" in sv.details.toPlainText()
     sv.import_button.click()
@@ -155,3 +162,83 @@ def test_import_summary_names_interviews_left_out_of_the_receipt(qtbot, tmp_path
     finally:
         w.field.lock()
         w.sup.lock()
+
+
+def _supervisor_with_unpinned_bundle(qtbot, tmp_path):
+    """A supervisor window (real vault, offscreen) with a bundle from an unpinned laptop open."""
+    from storage.vault import Vault
+    from tests.bundle_helpers import new_vault, populate
+
+    field = new_vault(tmp_path / "field")
+    key_text, identity = keys.new_supervisor_key()
+    key_file = tmp_path / "supervisor.key"
+    key_file.write_text(key_text)
+    keys.trust_supervisor(field, identity.public, role="interviewer")
+    iid = populate(field, "SYN-PIN")
+    from app.bundles.export import export_bundle
+
+    bundle = export_bundle(field, [iid], recipients=[identity.public], out=tmp_path / "b.age",
+                           role="interviewer").path
+    device = field.device()
+    dev = keys.DevicePublic(device.id, device.public_key)
+    field.lock()
+    from crypto.kdf import weak_test_params
+
+    sup, _ = Vault.create(tmp_path / "sup", PASSPHRASE, kdf=weak_test_params(),
+                          allow_weak_kdf=True)
+    sup.lock()
+    state = tmp_path / "state-sup"
+    state.mkdir()
+    s = make_window(qtbot, tmp_path / "sup", state, role="supervisor")
+    unlock(s, PASSPHRASE)
+    sv = _view(s, SupervisorView)
+    sv.load_identity(key_file)
+    sv.open_bundle(bundle)
+    assert sv.verdict.text().startswith("Not accepted") and sv.pin_button.isEnabled()
+    return s, sv, dev
+
+
+def test_pinning_needs_the_last_group_read_aloud(qtbot, tmp_path):
+    s, sv, dev = _supervisor_with_unpinned_bundle(qtbot, tmp_path)
+    last = dev.fingerprint.rsplit(" ", 1)[-1]
+    assert dev.fingerprint not in sv.details.toPlainText()
+    assert sv.pin_panel.isHidden()
+    sv.pin_button.click()  # one click no longer pins
+    assert keys.pinned_device_key(s.session.vault, dev.device_id) is None
+    assert not sv.pin_panel.isHidden() and not sv.pin_confirm.isEnabled()
+    assert dev.device_id in sv.pin_prompt.text() and dev.fingerprint not in sv.pin_prompt.text()
+    assert masked(dev.fingerprint) in sv.pin_prompt.text()
+    wrong = "AAAA" if last != "AAAA" else "BBBB"
+    qtbot.keyClicks(sv.pin_group, wrong)
+    assert sv.pin_confirm.isEnabled()
+    sv.pin_confirm.click()
+    assert "nothing was pinned" in sv.message.text()
+    assert keys.pinned_device_key(s.session.vault, dev.device_id) is None
+    assert sv.verdict.text().startswith("Not accepted") and not sv.import_button.isEnabled()
+    qtbot.keyClicks(sv.pin_group, f" {last[:2].lower()} {last[2:]} ")  # spacing and case ignored
+    qtbot.keyClick(sv.pin_group, Qt.Key.Key_Return)
+    assert keys.pinned_device_key(s.session.vault, dev.device_id) == dev.public_key
+    assert sv.verdict.text().startswith("Verified") and sv.import_button.isEnabled()
+    assert sv.pin_panel.isHidden() and not sv.pin_button.isEnabled()
+    assert dev.fingerprint in sv.details.toPlainText()  # pinned: shown whole
+    s.lock()
+
+
+def test_pinning_from_a_key_file_must_match_the_signer(qtbot, tmp_path):
+    from crypto.signing import new_signing_key
+
+    s, sv, dev = _supervisor_with_unpinned_bundle(qtbot, tmp_path)
+    sv.pin_button.click()
+    impostor = tmp_path / "impostor.txt"  # same device id, another key
+    impostor.write_text(keys.device_public_text(dev.device_id, new_signing_key()[1]))
+    sv.pin_from_key_file(impostor)
+    assert "not the key that signed this bundle" in sv.message.text()
+    assert keys.pinned_device_key(s.session.vault, dev.device_id) is None
+    sv.pin_from_key_file(tmp_path / "missing.txt")
+    assert "Cannot read the device public key file" in sv.message.text()
+    genuine = tmp_path / "device.txt"  # what 'testimony device show' printed on the laptop
+    genuine.write_text(keys.device_public_text(dev.device_id, dev.public_key))
+    sv.pin_from_key_file(genuine)
+    assert keys.pinned_device_key(s.session.vault, dev.device_id) == dev.public_key
+    assert sv.verdict.text().startswith("Verified")
+    s.lock()

@@ -97,6 +97,7 @@ def test_interviewer_to_supervisor(qtbot, tmp_path, virtual_mic, speech_wav):  #
     ex.out.setText(str(bundle))
     ex.export_button.click()
     assert bundle.exists(), ex.result.text()
+    device_fp = w.session.vault.device().fingerprint  # what the interviewer reads aloud
     w.lock()
 
     # 8. the supervisor's side
@@ -112,7 +113,9 @@ def test_interviewer_to_supervisor(qtbot, tmp_path, virtual_mic, speech_wav):  #
     sv.load_identity(tmp_path / "sup.key")
     sv.open_bundle(bundle)
     assert sv.verdict.text().startswith("Not accepted")
-    sv.pin_device()
+    sv.pin_button.click()
+    sv.pin_group.setText(device_fp.rsplit(" ", 1)[-1])
+    sv.pin_confirm.click()
     assert sv.verdict.text().startswith("Verified"), sv.verdict.text()
     sv.import_button.click()
     assert sv.message.text().startswith("Imported:"), sv.message.text()

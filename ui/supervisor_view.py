@@ -1,5 +1,10 @@
 """Supervisor: open a bundle, show the verification report (trusted signer or not, the chain,
-every check), import it with a conflict summary, and write the signed receipt."""
+every check), import it with a conflict summary, and write the signed receipt.
+
+Pinning a bundle's signing device needs evidence from outside the bundle (anyone can make a key
+and claim a device id): either the last group of the device fingerprint, which this screen
+hides and the interviewer reads aloud from the laptop, or the laptop's public key file obtained
+in person ('testimony device show'), which must match the bundle's signer exactly."""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -23,6 +29,13 @@ import app.bundles.receipts as receipts
 from ui.errors import message_for
 from ui.filedialogs import ask_path
 from ui.session import Session
+
+HIDDEN_GROUP = "????"
+
+
+def masked(fingerprint: str) -> str:
+    """The fingerprint without its last group, which must come from the interviewer's voice."""
+    return fingerprint.rsplit(" ", 1)[0] + " " + HIDDEN_GROUP
 
 
 class SupervisorView(QWidget):
@@ -48,8 +61,7 @@ class SupervisorView(QWidget):
         row = QHBoxLayout()
         self.open_button = QPushButton(self.tr("&Open bundle..."))
         self.open_button.setObjectName("openBundle")
-        self.pin_button = QPushButton(self.tr("&Pin the signing device (after comparing its "
-                                              "fingerprint)"))
+        self.pin_button = QPushButton(self.tr("&Pin the signing device..."))
         self.pin_button.setObjectName("pinDevice")
         self.pin_button.setEnabled(False)
         self.import_button = QPushButton(self.tr("&Import"))
@@ -69,6 +81,31 @@ class SupervisorView(QWidget):
         f.setBold(True)
         self.verdict.setFont(f)
         lay.addWidget(self.verdict)
+        self.pin_panel = QWidget()
+        self.pin_panel.setObjectName("pinPanel")
+        pin_lay = QVBoxLayout(self.pin_panel)
+        pin_lay.setContentsMargins(0, 0, 0, 0)
+        self.pin_prompt = QLabel()
+        self.pin_prompt.setObjectName("pinPrompt")
+        self.pin_prompt.setWordWrap(True)
+        pin_lay.addWidget(self.pin_prompt)
+        row = QHBoxLayout()
+        self.pin_group_label = QLabel(self.tr("&Last group, as read aloud:"))
+        self.pin_group = QLineEdit()
+        self.pin_group.setObjectName("pinLastGroup")
+        self.pin_group.setMaxLength(9)
+        self.pin_group_label.setBuddy(self.pin_group)
+        self.pin_confirm = QPushButton(self.tr("&Confirm and pin"))
+        self.pin_confirm.setObjectName("confirmPin")
+        self.pin_confirm.setEnabled(False)
+        self.pin_file_button = QPushButton(self.tr("Pin from a &key file obtained in person..."))
+        self.pin_file_button.setObjectName("pinFromKeyFile")
+        for w in (self.pin_group_label, self.pin_group, self.pin_confirm, self.pin_file_button):
+            row.addWidget(w)
+        row.addStretch(1)
+        pin_lay.addLayout(row)
+        self.pin_panel.setVisible(False)
+        lay.addWidget(self.pin_panel)
         self.details = QPlainTextEdit()
         self.details.setObjectName("verificationReport")
         self.details.setReadOnly(True)
@@ -85,7 +122,14 @@ class SupervisorView(QWidget):
                                                            self.load_identity))
         self.open_button.clicked.connect(lambda: self._pick(self.tr("Open bundle"),
                                                             self.open_bundle))
-        self.pin_button.clicked.connect(self.pin_device)
+        self.pin_button.clicked.connect(self.show_pin_panel)
+        self.pin_group.textChanged.connect(
+            lambda t: self.pin_confirm.setEnabled(len(t.strip()) >= len(HIDDEN_GROUP)))
+        self.pin_group.returnPressed.connect(self.pin_confirm.click)
+        self.pin_confirm.clicked.connect(lambda: self.pin_device(self.pin_group.text()))
+        self.pin_file_button.clicked.connect(
+            lambda: self._pick(self.tr("Device key file (from 'testimony device show')"),
+                               self.pin_from_key_file))
         self.import_button.clicked.connect(self.import_bundle)
         self.receipt_button.clicked.connect(self.choose_receipt_file)
 
@@ -101,6 +145,7 @@ class SupervisorView(QWidget):
         self.details.clear()
         self.verdict.clear()
         self.message.clear()
+        self._hide_pin_panel()
         for b in (self.pin_button, self.import_button, self.receipt_button):
             b.setEnabled(False)
 
@@ -135,11 +180,19 @@ class SupervisorView(QWidget):
             alone, against_vault, pinned = result
             self.pin_button.setEnabled(not pinned)
             self.receipt_button.setEnabled(False)
+            self._hide_pin_panel()
             if isinstance(against_vault, BaseException):
                 self.report = None
                 self.import_button.setEnabled(False)
-                self._verdict(False, message_for(against_vault))
-                self.details.setPlainText("\n".join(alone.lines()))
+                # An unpinned signer's last fingerprint group stays hidden: it must come from
+                # the interviewer, read aloud, to confirm pinning.
+                fp = alone.manifest.device.fingerprint
+
+                def hide(text: str) -> str:
+                    return text if pinned else text.replace(fp, masked(fp))
+
+                self._verdict(False, hide(message_for(against_vault)))
+                self.details.setPlainText(hide("\n".join(alone.lines())))
                 return
             self.report = against_vault
             self.import_button.setEnabled(self.identity is not None)
@@ -161,17 +214,87 @@ class SupervisorView(QWidget):
         self.verdict.setStyleSheet("color: #185c18;" if ok else "color: #a31515;")
         self.verdict.setText(text if ok else self.tr("Not accepted: %1").replace("%1", text))
 
-    def pin_device(self) -> None:
+    def _hide_pin_panel(self) -> None:
+        self.pin_panel.setVisible(False)
+        self.pin_group.clear()
+        self.pin_prompt.clear()
+
+    def show_pin_panel(self) -> None:
+        """Ask for the evidence pinning needs; nothing is pinned from the bundle alone."""
+        path, identity = self.bundle, self.identity
+        if path is None:
+            return
+
+        def done(report: Any) -> None:
+            dev = report.manifest.device
+            self.pin_prompt.setText(self.tr(
+                "Before pinning, call the interviewer and ask them to read aloud their laptop's "
+                "device fingerprint ('testimony device show' on the laptop). This bundle was "
+                "signed by device %1 with the fingerprint %2. If every group they read matches, "
+                "type the last group, which only they can tell you. Or pin from the key file "
+                "the laptop printed, handed to you in person.")
+                .replace("%1", dev.device_id).replace("%2", masked(dev.fingerprint)))
+            self.pin_group.clear()
+            self.pin_panel.setVisible(True)
+            self.pin_group.setFocus()
+
+        self.session.runner.run_task(lambda _c, _p: importer.verify_bundle(path, identity),
+                                     on_done=done,
+                                     on_error=lambda e: self.message.setText(message_for(e)),
+                                     name="read signer")
+
+    def pin_device(self, last_group: str) -> None:
+        """Pin the bundle's signer if ``last_group`` (read aloud by the interviewer) is the last
+        group of its fingerprint."""
+        path, identity, role = self.bundle, self.identity, self.session.role
+        if path is None:
+            return
+        typed = "".join(last_group.split()).upper()
+
+        def work(v: Any, _c: Any, _p: Any) -> str | None:
+            report = importer.verify_bundle(path, identity)  # the signer as it is now
+            if report.manifest.device.fingerprint.rsplit(" ", 1)[-1] != typed:
+                return None
+            keys.trust_device(v, report.manifest.device, role=role)
+            return str(report.manifest.device.fingerprint)
+
+        def done(fp: str | None) -> None:
+            if fp is None:
+                self.pin_group.clear()
+                self.message.setText(self.tr(
+                    "The group you typed is not the last group of this bundle's key, so nothing "
+                    "was pinned: check it with the interviewer, and if it still differs, do not "
+                    "trust this bundle (it may not come from their laptop)."))
+                return
+            self.message.setText(self.tr("Device %1 pinned.").replace("%1", fp))
+            self.open_bundle(path)
+
+        self.session.call(work, on_done=done,
+                          on_error=lambda e: self.message.setText(message_for(e)),
+                          name="pin device")
+
+    def pin_from_key_file(self, key_file: Path) -> None:
+        """Pin the signer from the laptop's public key file, obtained in person; it must be
+        exactly the bundle's signer (same device id and key)."""
         path, identity, role = self.bundle, self.identity, self.session.role
         if path is None:
             return
 
-        def work(v: Any, _c: Any, _p: Any) -> str:
-            report = importer.verify_bundle(path, identity)
-            keys.trust_device(v, report.manifest.device, role=role)
-            return str(report.manifest.device.fingerprint)
+        def work(v: Any, _c: Any, _p: Any) -> str | None:
+            dev = keys.parse_device_public(keys.read_key_file(key_file, "device public key file"))
+            signer = importer.verify_bundle(path, identity).manifest.device
+            if (dev.device_id, dev.public_key) != (signer.device_id, signer.public_key):
+                return None
+            keys.trust_device(v, dev, role=role)
+            return str(dev.fingerprint)
 
-        def done(fp: str) -> None:
+        def done(fp: str | None) -> None:
+            if fp is None:
+                self.message.setText(self.tr(
+                    "That key file is not the key that signed this bundle, so nothing was "
+                    "pinned: do not trust this bundle unless the interviewer confirms in person "
+                    "which key their laptop has."))
+                return
             self.message.setText(self.tr("Device %1 pinned.").replace("%1", fp))
             self.open_bundle(path)
 

@@ -41,6 +41,7 @@ from app.bundles.model import (
     jsonl,
     sums_text,
     table_name,
+    trusted_comment,
 )
 from app.bundles.streams import prefetched, write_atomically
 from app.bundles.strictjson import loads as strict_loads
@@ -296,10 +297,8 @@ def _export(vault: Vault, snap: Connection, ids: Sequence[str], *,
     manifest_bytes = canonical_json(manifest) + b"\n"
     strict_loads(manifest_bytes)  # our own output must pass our own strict reader
     manifest_sha = _sha(manifest_bytes)
-    comment = (f"testimony-bundle v{FORMAT_VERSION} bundle={bundle_id} device={device.id} "
-               f"seq={sequence} created={stamp} sums={sums_entry.sha256}")
     signature = minisign.sign_file(vault.device_private_key(), device.public_key, manifest_bytes,
-                                   comment)
+                                   trusted_comment(manifest))
 
     total = sum(e.size for e in entries) + 1
     done = 0

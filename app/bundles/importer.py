@@ -27,7 +27,7 @@ import sqlcipher3
 
 from app.bundles import anchor
 from app.bundles.errors import BundleError
-from app.bundles.keys import SupervisorIdentity, pinned_device_key
+from app.bundles.keys import DevicePublic, SupervisorIdentity, pinned_device_key
 from app.bundles.model import WITHHELD_KIND
 from app.bundles.reader import (
     FileCheck,
@@ -200,27 +200,47 @@ def _record_chain(conn: Connection, device_id: str, sha: str, anchored: bool) ->
     return warnings
 
 
-def _trust_check(vault: Vault | None, manifest: Manifest) -> bool | None:
-    if vault is None:
+def _trust_check(vault: Vault | None, signer: DevicePublic | None,
+                 manifest: Manifest) -> bool | None:
+    """Check the bundle's origin against a trust anchor: the device keys pinned in ``vault``, or
+    ``signer``, a device public key file obtained in person. None: no anchor, origin unchecked
+    (the key inside the bundle proves integrity only: anyone can make a key and claim an id)."""
+    if vault is not None:
+        pinned = pinned_device_key(vault, manifest.device.device_id)
+        if pinned is None or pinned != manifest.device.public_key:
+            raise rejected(f"it was signed by a device that is not pinned in this vault "
+                           f"(fingerprint {manifest.device.fingerprint}); pin it with 'testimony "
+                           "keys trust-device' only after comparing that fingerprint with the "
+                           "interviewer")
+        return True
+    if signer is None:
         return None
-    pinned = pinned_device_key(vault, manifest.device.device_id)
-    if pinned is None or pinned != manifest.device.public_key:
-        raise rejected(f"it was signed by a device that is not pinned in this vault "
-                       f"(fingerprint {manifest.device.fingerprint}); pin it with 'testimony keys "
-                       "trust-device' only after comparing that fingerprint with the interviewer")
+    if signer.device_id != manifest.device.device_id:
+        raise rejected(f"it names device {manifest.device.device_id}, not the device "
+                       f"{signer.device_id} of the --signer key file")
+    if signer.public_key != manifest.device.public_key:
+        raise rejected(f"it claims to come from device {signer.device_id} but was signed by a "
+                       f"different key (fingerprint {manifest.device.fingerprint}, not "
+                       f"{signer.fingerprint} as in the --signer key file), so someone else "
+                       "made it")
     return True
 
 
 def verify_bundle(path: Path, identity: SupervisorIdentity | None, *,
-                  vault: Vault | None = None, progress: ProgressFn = no_progress,
+                  vault: Vault | None = None, signer: DevicePublic | None = None,
+                  progress: ProgressFn = no_progress,
                   cancel: CancelToken | None = None) -> Report:
-    """Check a bundle completely and describe it. Never writes. Raises BundleRejected (exit 4)."""
+    """Check a bundle completely and describe it. Never writes. Raises BundleRejected (exit 4).
+
+    The origin is checked only against a trust anchor: ``vault`` (its pinned devices, plus the
+    sequence rules) or ``signer`` (the device's public key obtained in person). With neither the
+    report has ``origin_checked`` False and must not be taken as valid."""
     state: dict[str, Any] = {}
 
     def on_manifest(manifest: Manifest) -> None:
         check_recipients(manifest, state["encrypted"],
                          identity.public.age_recipient if identity else None)
-        state["pinned"] = _trust_check(vault, manifest)
+        state["pinned"] = _trust_check(vault, signer, manifest)
         state["seq"] = (sequence_status(vault.conn, manifest) if vault is not None
                         else SequenceStatus("not checked (no --vault given)"))
         if vault is not None:
@@ -236,8 +256,10 @@ def verify_bundle(path: Path, identity: SupervisorIdentity | None, *,
     seq: SequenceStatus = state["seq"]
     if vault is not None:
         anchor.check_device(vault.conn, manifest)
+    trust_anchor = "vault" if vault is not None else "signer" if signer is not None else None
     report = Report(manifest, encrypted, state["pinned"], seq.chain,
-                    [FileCheck(f["name"], f["size"], f["sha256"]) for f in manifest.files])
+                    [FileCheck(f["name"], f["size"], f["sha256"]) for f in manifest.files],
+                    anchor=trust_anchor)
     report.warnings += seq.warnings
     if not encrypted:
         report.warnings.append("this bundle is NOT encrypted; anyone who held the file could "

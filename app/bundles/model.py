@@ -33,6 +33,15 @@ MAX_LINE = 64 * 1024 * 1024
 MAX_AUDIT_CHAIN = 2_000_000  # audit entries per device a bundle may list (65 bytes each)
 
 
+def trusted_comment(manifest: dict[str, Any]) -> str:
+    """The minisign trusted comment of a bundle, derived from its manifest. The exporter signs
+    exactly this and the reader requires exactly this, so the authenticated line that stock
+    ``minisign -V`` prints always says the same as the manifest it vouches for."""
+    return (f"{FORMAT} v{manifest['format_version']} bundle={manifest['bundle_id']} "
+            f"device={manifest['device']['id']} seq={manifest['sequence']} "
+            f"created={manifest['created_at']} sums={manifest['files'][1]['sha256']}")
+
+
 def audio_name(blob_id: str) -> str:
     return f"audio/{blob_id}.bin"
 

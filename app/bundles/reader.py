@@ -41,6 +41,7 @@ from app.bundles.model import (
     SIGNATURE,
     SUMS,
     sums_text,
+    trusted_comment,
 )
 from app.bundles.streams import Pipeline, Progressing
 from app.bundles.strictjson import StrictJsonError
@@ -347,6 +348,8 @@ class _Handler:
         except StrictJsonError as exc:
             raise rejected(f"its manifest is not strict JSON ({exc})") from None
         validate_manifest(data)
+        _require(verified.trusted_comment == trusted_comment(data),
+                 "its signed trusted comment does not match its manifest (it was forged)")
         _require(bool(_UUID.fullmatch(data["device"]["id"]))
                  and data["device"]["minisign"] == minisign.public_key_line(device_key),
                  "its manifest names a different device than its key file")
@@ -454,12 +457,21 @@ class Report:
     chain: str
     files: list[FileCheck] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    anchor: str | None = None  # what the origin was checked against: "vault", "signer" or None
+
+    @property
+    def origin_checked(self) -> bool:
+        """True only if the signing key matched a trust anchor (a pinned key or --signer file).
+        Integrity alone is not validity: anyone can make a key and claim any device id."""
+        return self.pinned is True and self.anchor is not None
 
     def as_dict(self) -> dict[str, Any]:
         """The report for scripts (``testimony verify --json``)."""
         m = self.manifest.data
         return {
-            "valid": True, "bundle_id": m["bundle_id"], "profile": m["profile"],
+            "valid": self.origin_checked, "origin_checked": self.origin_checked,
+            "integrity_checked": True, "anchor": self.anchor,
+            "bundle_id": m["bundle_id"], "profile": m["profile"],
             "purpose": m["purpose"], "created_at": m["created_at"],
             "device_id": self.manifest.device.device_id,
             "device_fingerprint": self.manifest.device.fingerprint, "pinned": self.pinned,
@@ -473,8 +485,13 @@ class Report:
 
     def lines(self) -> list[str]:
         m = self.manifest.data
-        trust = {None: "not pinned (no --vault given; compare the fingerprint aloud)",
-                 True: "pinned in this vault", False: "NOT pinned"}[self.pinned]
+        if self.anchor == "vault":
+            trust = "pinned in this vault"
+        elif self.anchor == "signer":
+            trust = "matches the --signer key file"
+        else:
+            trust = ("ORIGIN NOT CHECKED (no --signer or --vault given; anyone can make a key "
+                     "and claim this device id)")
         out = [
             f"Bundle {m['bundle_id']} ({m['profile']} profile, purpose {m['purpose']})",
             f"Signed by device {m['device']['id']}",

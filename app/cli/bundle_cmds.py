@@ -63,8 +63,13 @@ def register(sub: Any) -> None:
     p = sub.add_parser("verify", help="check a bundle; never writes")
     p.add_argument("file")
     p.add_argument("--identity", metavar="KEYFILE", help="the supervisor key file")
-    p.add_argument("--vault", dest="verify_vault", metavar="DIR",
-                   help="also check trust and sequence against this vault")
+    anchor = p.add_mutually_exclusive_group()
+    anchor.add_argument("--vault", dest="verify_vault", metavar="DIR",
+                        help="check the signer and sequence against the devices pinned in this "
+                        "vault")
+    anchor.add_argument("--signer", metavar="PUBFILE",
+                        help="check the signer against this device public key file (what "
+                        "'testimony device show' printed on the laptop, obtained in person)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(func=cmd_verify)
 
@@ -208,20 +213,33 @@ def _notice(message: str) -> None:
     sys.stderr.write(message + "\n")
 
 
+NO_ANCHOR = ("The bundle is intact, but its origin was NOT checked: anyone can make a key and "
+             "claim a device id, so pass --signer with the device key obtained in person "
+             "('testimony device show' on the laptop) or --vault with your vault.")
+
+
 def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
     identity = keymod.load_identity(Path(args.identity)) if args.identity else None
+    signer = (keymod.parse_device_public(_read(args.signer, "device public key file"))
+              if args.signer else None)
     vault = None
     # Only verify's own --vault counts: without it the report is integrity-only, as documented,
     # whichever vault the global option or TESTIMONY_VAULT names. Opened read-only.
     if args.verify_vault:
         ctx.args.vault = args.verify_vault
         vault = ctx.vault(readonly=True)
-    report = verify_bundle(Path(args.file), identity, vault=vault, progress=StderrProgress())
+    report = verify_bundle(Path(args.file), identity, vault=vault, signer=signer,
+                           progress=StderrProgress())
     if args.json:
         print_json(report.as_dict())
-        return 0
-    print("\n".join(report.lines()))
-    print("Result: VALID")
+    else:
+        print("\n".join(report.lines()))
+        print("Result: VALID" if report.origin_checked
+              else "Result: NOT VALIDATED (intact, origin not checked)")
+    if not report.origin_checked:
+        # Exit 4 like any failed verification: scripts must not take integrity for origin.
+        sys.stderr.write(NO_ANCHOR + "\n")
+        return 4
     return 0
 
 

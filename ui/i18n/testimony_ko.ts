@@ -1250,98 +1250,134 @@ Close recordings and other windows first. It takes a while for a large vault.</s
 <context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../supervisor_view.py" line="41"/>
+        <location filename="../supervisor_view.py" line="54"/>
         <source>Supervisor &amp;key file...</source>
         <translation>감독자 키 파일(&amp;K)...</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="43"/>
-        <location filename="../supervisor_view.py" line="100"/>
+        <location filename="../supervisor_view.py" line="56"/>
+        <location filename="../supervisor_view.py" line="144"/>
         <source>No supervisor key loaded.</source>
         <translation>감독자 키를 불러오지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="49"/>
+        <location filename="../supervisor_view.py" line="62"/>
         <source>&amp;Open bundle...</source>
         <translation>번들 열기(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="51"/>
-        <source>&amp;Pin the signing device (after comparing its fingerprint)</source>
-        <translation>서명한 기기 고정 - 지문 확인 후(&amp;P)</translation>
+        <location filename="../supervisor_view.py" line="64"/>
+        <source>&amp;Pin the signing device...</source>
+        <translation>서명한 기기 고정(&amp;P)...</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="55"/>
+        <location filename="../supervisor_view.py" line="67"/>
         <source>&amp;Import</source>
         <translation>가져오기(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="58"/>
+        <location filename="../supervisor_view.py" line="70"/>
         <source>Write &amp;receipt...</source>
         <translation>수령증 쓰기(&amp;R)...</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="84"/>
+        <location filename="../supervisor_view.py" line="93"/>
+        <source>&amp;Last group, as read aloud:</source>
+        <translation>소리 내어 읽어 준 마지막 묶음(&amp;L):</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="98"/>
+        <source>&amp;Confirm and pin</source>
+        <translation>확인하고 고정(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="101"/>
+        <source>Pin from a &amp;key file obtained in person...</source>
+        <translation>직접 받은 키 파일로 고정(&amp;K)...</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="121"/>
         <source>Supervisor key file</source>
         <translation>감독자 키 파일</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="86"/>
+        <location filename="../supervisor_view.py" line="123"/>
         <source>Open bundle</source>
         <translation>번들 열기</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="111"/>
+        <location filename="../supervisor_view.py" line="131"/>
+        <source>Device key file (from &apos;testimony device show&apos;)</source>
+        <translation>기기 키 파일 (&apos;testimony device show&apos;의 출력)</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="156"/>
         <source>Supervisor key loaded: %1</source>
         <translation>감독자 키를 불러왔습니다: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="146"/>
+        <location filename="../supervisor_view.py" line="199"/>
         <source>Verified: signed by a pinned device, every file checks out. Chain: %1</source>
         <translation>검증됨: 고정된 기기가 서명했고 모든 파일이 일치합니다. 순서: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="162"/>
+        <location filename="../supervisor_view.py" line="215"/>
         <source>Not accepted: %1</source>
         <translation>받아들이지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="175"/>
+        <location filename="../supervisor_view.py" line="231"/>
+        <source>Before pinning, call the interviewer and ask them to read aloud their laptop&apos;s device fingerprint (&apos;testimony device show&apos; on the laptop). This bundle was signed by device %1 with the fingerprint %2. If every group they read matches, type the last group, which only they can tell you. Or pin from the key file the laptop printed, handed to you in person.</source>
+        <translation>고정하기 전에 면담자에게 연락해 노트북의 기기 지문(노트북에서 &apos;testimony device show&apos;)을 소리 내어 읽어 달라고 하세요. 이 번들은 기기 %1이(가) 지문 %2(으)로 서명했습니다. 읽어 준 묶음이 모두 일치하면, 면담자만 알려 줄 수 있는 마지막 묶음을 입력하세요. 또는 노트북이 출력한 키 파일을 직접 건네받아 그것으로 고정하세요.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="265"/>
+        <source>The group you typed is not the last group of this bundle&apos;s key, so nothing was pinned: check it with the interviewer, and if it still differs, do not trust this bundle (it may not come from their laptop).</source>
+        <translation>입력한 묶음이 이 번들 키의 마지막 묶음과 달라서 아무것도 고정하지 않았습니다. 면담자와 다시 확인하고, 그래도 다르면 이 번들을 믿지 마세요 (그 노트북에서 온 것이 아닐 수 있습니다).</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="269"/>
+        <location filename="../supervisor_view.py" line="298"/>
         <source>Device %1 pinned.</source>
         <translation>기기 %1을(를) 고정했습니다.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="185"/>
+        <location filename="../supervisor_view.py" line="294"/>
+        <source>That key file is not the key that signed this bundle, so nothing was pinned: do not trust this bundle unless the interviewer confirms in person which key their laptop has.</source>
+        <translation>그 키 파일은 이 번들에 서명한 키가 아니어서 아무것도 고정하지 않았습니다. 면담자가 노트북의 키를 직접 확인해 주기 전에는 이 번들을 믿지 마세요.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="308"/>
         <source>Load the supervisor key and open a bundle first.</source>
         <translation>먼저 감독자 키를 불러오고 번들을 여세요.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="193"/>
+        <location filename="../supervisor_view.py" line="316"/>
         <source>This bundle was already imported; nothing changed. You can write its receipt again.</source>
         <translation>이미 가져온 번들입니다. 바뀐 것은 없습니다. 수령증은 다시 쓸 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="196"/>
+        <location filename="../supervisor_view.py" line="319"/>
         <source>Imported: %1 records added, %2 already present, %3 conflicts kept for review.</source>
         <translation>가져왔습니다: 기록 %1개 추가, %2개는 이미 있음, 충돌 %3개는 검토용으로 보관.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="205"/>
+        <location filename="../supervisor_view.py" line="328"/>
         <source>Left out of the receipt until their conflicts are reconciled (the laptop keeps them): %1</source>
         <translation>충돌이 해소될 때까지 영수증에서 제외됨(노트북에 그대로 남습니다): %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="209"/>
+        <location filename="../supervisor_view.py" line="332"/>
         <source>Warning: %1</source>
         <translation>경고: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="219"/>
+        <location filename="../supervisor_view.py" line="342"/>
         <source>Save receipt as</source>
         <translation>수령증 저장</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="232"/>
+        <location filename="../supervisor_view.py" line="355"/>
         <source>Receipt written to %1; give it to the interviewer.</source>
         <translation>수령증을 %1에 썼습니다. 면담자에게 전달하세요.</translation>
     </message>
