@@ -101,17 +101,24 @@ def test_cancel_while_the_child_decodes_ends_it_at_once() -> None:
     pid = engine.pid
     token = CancelToken()
     got: list[Segment] = []
+    cancelled_at: list[float] = []
+
+    def cancel() -> None:
+        cancelled_at.append(time.perf_counter())
+        token.cancel()
 
     def cancel_soon(seg: Segment) -> None:
         got.append(seg)
         if len(got) == 1:  # the child is now deep in the window: cancel from another thread
-            threading.Timer(0.05, token.cancel).start()
+            threading.Timer(0.05, cancel).start()
 
-    started = time.perf_counter()
     with pytest.raises(EngineCancelled):
         engine.transcribe(AudioWindow(0.0, _speech(60), False), language="en",
                           task="transcribe", on_segment=cancel_soon, cancel=token)
-    assert time.perf_counter() - started < 10  # a whole 60 s window would still be running
+    # Measured from the cancel, not from the start: how long the first segment takes is the
+    # model's speed on this machine; ending the child is what must be prompt (the rest of a
+    # 60 s window takes many seconds more).
+    assert cancelled_at and time.perf_counter() - cancelled_at[0] < 3
     assert len(got) < 7  # the window has 7 sentences: it did not run to the end
     assert engine.pid is None
     with pytest.raises(ProcessLookupError):

@@ -89,7 +89,9 @@ def test_cli_and_gui_entry_disable_core_dumps() -> None:
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux-only")
 def test_engine_child_disables_core_dumps(tmp_path: Path) -> None:
     out = tmp_path / "state.txt"
-    code = ("import sys, resource\nfrom transcription.child import main\nmain()\n"
+    # the child ends itself with os._exit (no teardown); let it return here to report instead
+    code = ("import os, sys, resource\nos._exit = lambda code: None\n"
+            "from transcription.child import main\nmain()\n"
             "from crypto.hardening import is_dumpable\n"
             f"open({str(out)!r}, 'w').write(f'{{int(is_dumpable())}} "
             "{resource.getrlimit(resource.RLIMIT_CORE)}')\n")
