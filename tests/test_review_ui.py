@@ -10,22 +10,15 @@ from PySide6.QtGui import QColor, QImage
 
 import app.transcripts as transcripts
 from app.confidence import low_words
-from tests.conftest import PASSPHRASE
 from tests.review_helpers import scripted_interview
-from tests.ui_support import _audio_devices_first, make_window, unlock, virtual_mic  # noqa: F401
+from tests.ui_support import _audio_devices_first, make_window, unlock, virtual_mic, window_on  # noqa: F401
 from ui.transcript_view import LOW_SEGMENT, MARKED_HTML_ROLE, marked_html
 
 
 @pytest.fixture
 def editor(qtbot, tmp_path, vault):
     iid, _ = scripted_interview(vault, translate=True)
-    path = vault.path
-    vault.lock()
-    state = tmp_path / "state"
-    state.mkdir()
-    w = make_window(qtbot, path, state)
-    unlock(w, PASSPHRASE)
-    w.workspace.open_interview(iid)
+    w = window_on(qtbot, vault, tmp_path, iid)
     views = {type(v).__name__: v for v in w.workspace.page.views}
     tv = views["TranscriptView"]
     tv.window_ = w

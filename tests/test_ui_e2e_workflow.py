@@ -20,7 +20,14 @@ from app.bundles import keys
 from app.coding import tags as coding_tags
 from app.playback import decode_for_playback
 from tests.conftest import PASSPHRASE
-from tests.ui_support import _audio_devices_first, make_window, speech_wav, unlock, virtual_mic  # noqa: F401
+from tests.ui_support import (  # noqa: F401
+    _audio_devices_first,
+    make_window,
+    speech_wav,
+    unlock,
+    virtual_mic,
+    window_on,
+)
 from ui.export_view import ExportView
 from ui.supervisor_view import SupervisorView
 
@@ -130,13 +137,7 @@ def test_interviewer_to_supervisor(qtbot, tmp_path, virtual_mic, speech_wav):  #
 
 def test_record_pause_marker_stop_and_list(qtbot, tmp_path, vault, virtual_mic, speech_wav):  # noqa: F811
     iid = interviews.add_interview(vault, code="SYN-REC", role="interviewer")
-    path = vault.path
-    vault.lock()
-    state = tmp_path / "state"
-    state.mkdir()
-    w = make_window(qtbot, path, state)
-    unlock(w, PASSPHRASE)
-    w.workspace.open_interview(iid)
+    w = window_on(qtbot, vault, tmp_path, iid)
     from ui.recording_view import RecordingView
 
     rv = next(v for v in w.workspace.page.views if isinstance(v, RecordingView))
@@ -174,13 +175,7 @@ def test_record_pause_marker_stop_and_list(qtbot, tmp_path, vault, virtual_mic, 
 def test_lock_while_recording_seals_the_recording(qtbot, tmp_path, vault, virtual_mic,  # noqa: F811
                                                   speech_wav):  # noqa: F811
     iid = interviews.add_interview(vault, code="SYN-LOCK", role="interviewer")
-    path = vault.path
-    vault.lock()
-    state = tmp_path / "state"
-    state.mkdir()
-    w = make_window(qtbot, path, state)
-    unlock(w, PASSPHRASE)
-    w.workspace.open_interview(iid)
+    w = window_on(qtbot, vault, tmp_path, iid)
     from ui.recording_view import RecordingView
 
     rv = next(v for v in w.workspace.page.views if isinstance(v, RecordingView))
@@ -193,6 +188,6 @@ def test_lock_while_recording_seals_the_recording(qtbot, tmp_path, vault, virtua
     assert not w.session.is_unlocked and rv.recorder is None
     from storage.vault import Vault
 
-    with Vault.open(path, PASSPHRASE, allow_weak_kdf=True) as v:
+    with Vault.open(vault.path, PASSPHRASE, allow_weak_kdf=True) as v:
         rows = v.conn.execute("SELECT state, duration_s FROM audio_asset").fetchall()
     assert len(rows) == 1 and rows[0][0] == "complete" and rows[0][1] > 0.5

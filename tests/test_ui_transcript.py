@@ -9,9 +9,15 @@ from PySide6.QtCore import Qt
 import app.transcripts as transcripts
 from app.coding import events as coding_events
 from app.coding import tags as coding_tags
-from tests.conftest import PASSPHRASE
 from tests.transcribe_helpers import FakeEngine, interview_with_audio, tone_bursts
-from tests.ui_support import _audio_devices_first, make_window, speech_wav, unlock, virtual_mic  # noqa: F401
+from tests.ui_support import (  # noqa: F401
+    _audio_devices_first,
+    make_window,
+    speech_wav,
+    unlock,
+    virtual_mic,
+    window_on,
+)
 
 
 @pytest.fixture
@@ -22,13 +28,7 @@ def opened(qtbot, tmp_path, vault):
         conn.execute("INSERT INTO marker(id, interview_id, asset_id, at_s, note, created_at,"
                      " created_by) VALUES ('m1', ?, ?, 2.5, 'synthetic marker', '2026', 'x')",
                      (iid, aid))
-    path = vault.path
-    vault.lock()
-    state = tmp_path / "state"
-    state.mkdir()
-    w = make_window(qtbot, path, state)
-    unlock(w, PASSPHRASE)
-    w.workspace.open_interview(iid)
+    w = window_on(qtbot, vault, tmp_path, iid)
     views = {type(v).__name__: v for v in w.workspace.page.views}
     rv = views["RecordingView"]
     rv.translate.setChecked(True)
@@ -162,13 +162,7 @@ def test_coding_tree_tag_jump_and_event(opened):
 def test_transcription_cancel_keeps_what_was_done(qtbot, tmp_path, vault):
     samples = tone_bursts(8.0, [(0.5, 2.0), (3.0, 4.5), (5.5, 7.0)])
     iid, _aid = interview_with_audio(vault, samples, code="SYN-C")
-    path = vault.path
-    vault.lock()
-    state = tmp_path / "state"
-    state.mkdir()
-    w = make_window(qtbot, path, state)
-    unlock(w, PASSPHRASE)
-    w.workspace.open_interview(iid)
+    w = window_on(qtbot, vault, tmp_path, iid)
     rv = next(v for v in w.workspace.page.views if type(v).__name__ == "RecordingView")
     runner = w.session.runner
 

@@ -33,6 +33,23 @@ def unlock(window: MainWindow, passphrase: bytes) -> None:
     window.unlock_screen.unlock_button.click()
 
 
+def window_on(qtbot: Any, vault: Any, tmp_path: Path, interview_id: str | None = None
+              ) -> MainWindow:
+    """Lock the fixture ``vault``, open the real window on its folder (with a state folder of
+    its own), unlock it with the test passphrase and, if given, open that interview."""
+    from tests.conftest import PASSPHRASE
+
+    path = vault.path
+    vault.lock()
+    state = tmp_path / "state"
+    state.mkdir()
+    window = make_window(qtbot, path, state)
+    unlock(window, PASSPHRASE)
+    if interview_id is not None:
+        window.workspace.open_interview(interview_id)
+    return window
+
+
 # Qt Multimedia keeps its first PulseAudio connection for the life of the process, so the
 # private PulseAudio daemon (tests.pulse) must run before any window lists audio devices;
 # otherwise a later recording or playback test in the same run would find no devices.
