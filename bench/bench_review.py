@@ -74,14 +74,17 @@ def wrong_chars(ref: str, hyp: str) -> tuple[list[bool], int]:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--dev", default=str(ROOT.parent.parent / "shared" / "speech-dev"))
+    ap.add_argument("--dev", default=None, help="speech-dev folder (default: as the tests find it)")
     ap.add_argument("--model", default="base")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--limit", type=int, default=0)
     args = ap.parse_args()
-    dev = Path(args.dev)
-    if not (dev / "manifest.tsv").is_file():
-        dev = Path("/work/shared/speech-dev")
+    from tests.speech_dev import speech_dev_dir
+
+    found = Path(args.dev) if args.dev else speech_dev_dir()
+    if found is None or not (found / "manifest.tsv").is_file():
+        sys.exit("speech-dev not found: pass --dev or set TESTIMONY_SPEECH_DEV")
+    dev = found
     with open(dev / "manifest.tsv", encoding="utf-8", newline="") as fh:
         rows = [r for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
                 if r["language"] == "ko"]
