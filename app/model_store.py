@@ -101,7 +101,7 @@ def import_model(vault: Vault, folder: Path, *, name: str | None = None,
 
 
 def adopt_legacy_registry(vault: Vault, folder: Path | None = None) -> list[str]:
-    """Move the hashes of ``registry.json`` (versions before issue 13) into the vault, once.
+    """Move the hashes of ``registry.json`` (where earlier versions kept them, unprotected) into the vault, once.
 
     Runs at unlock. Only a vault that migration 52 marked (it held transcripts, so an earlier
     version was used with it) adopts the file, at its first unlock after the upgrade; the file

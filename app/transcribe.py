@@ -69,7 +69,7 @@ def default_engine_factory(cpu_threads: int = 0, *, in_process: bool = False,
 
 
 class PrestartedEngines:
-    """An engine factory whose child process starts loading a model *now* (issue 12).
+    """An engine factory whose child process starts loading a model *now*.
 
     Loading the model (starting Python, importing faster-whisper, verifying the hashes,
     building the model) takes seconds; the CLI starts it before unlocking the vault, so the
@@ -326,7 +326,7 @@ class _Job:
                      json.dumps({**self.engine.parameters(),
                                  "language_requested": self.language or "auto"},
                                 sort_keys=True),
-                     # No glossary reaches the decoder (issue 12: on real speech it made
+                     # No glossary reaches the decoder (on real speech it made
                      # Whisper invent taxonomy terms): no fingerprint, zero terms.
                      self.engine.version(), None, 0,
                      "running", 0.0, self.duration, stamp, stamp, self.role))

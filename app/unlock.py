@@ -103,9 +103,9 @@ def unlock(
         raise
     if readonly:
         return UnlockResult(vault, attempts)
-    # Recordings cut off by a crash become playable assets marked 'interrupted' (issue 3).
+    # Recordings cut off by a crash become playable assets marked 'interrupted'.
     settle_interrupted(vault.conn)
-    # Imported models' hashes from the old registry.json move into the vault (issue 13).
+    # Imported models' hashes from the old registry.json move into the vault, where they cannot be swapped with the files.
     model_store.adopt_legacy_registry(vault, state_dir / "models")
     if attempts.count:
         with vault.transaction():

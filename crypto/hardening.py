@@ -1,4 +1,5 @@
-"""Process hardening for the app and the speech-engine child (issue 13 part 7).
+"""Process hardening for the app and the speech-engine child: no core dumps, no secrets in
+tracebacks or the environment.
 
 - No core dumps: ``RLIMIT_CORE`` 0 and, on Linux, ``PR_SET_DUMPABLE`` 0 (which also stops other
   processes of the same user from reading this one's memory or environment through /proc or

@@ -1,4 +1,4 @@
-"""The speech-dev set of real recordings (issue 12): where it is, its clips, and scoring.
+"""The speech-dev set of real recordings: where it is, its clips, and scoring.
 
 Shared by bench/bench_accuracy.py and the accuracy tests. The recordings are not committed (the
 Korean clips are CC BY-NC-SA with a research-only condition); they are found at

@@ -1,4 +1,4 @@
-"""Hostile input: the audit-chain anchor (issue 13, part 6).
+"""Hostile input: the audit-chain anchor.
 
 Someone who knows the laptop's passphrase can delete audit entries and re-chain the rest, and
 ``audit verify`` on the laptop still passes. Every bundle carries the device's whole chain of
@@ -234,7 +234,7 @@ def test_device_show_text_carries_the_receipt_key_and_pins_it(world: World) -> N
 
 
 def test_an_older_bundle_arriving_late_fits_the_anchor(world: World) -> None:
-    """Sequence rules may accept an older unseen bundle after a newer one (issue 13, part 5):
+    """Sequence rules may accept an older unseen bundle after a newer one:
     its chain is then a prefix of the stored one and shorter, which the anchor accepts; the
     same chain claimed by a newer bundle number is refused."""
     iid = populate(world.field)

@@ -352,7 +352,7 @@ def test_replay_rollback_and_fork_leave_the_vault_identical(tmp_path: Path) -> N
         w.sup.lock()
 
 
-# ----------------------------------------------------------------- trust anchor (issue 13 part 2)
+# ----------------------------------------------------------------- trust anchor
 def _attacker_bundle(world: World, tmp_path: Path) -> Path:
     """A fresh attacker key (never pinned anywhere) re-signs the genuine bundle's content while
     claiming the pinned field device's id."""

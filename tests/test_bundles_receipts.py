@@ -1,4 +1,4 @@
-"""Hostile input: receipts on the stick (issue 13, part 4).
+"""Hostile input: receipts on the stick.
 
 A receipt is age-encrypted to the laptop's receipt key, names nothing readable, is signed by the
 supervisor, and every bad one (foreign, tampered, forged, old plain-text) is refused with one

@@ -1,5 +1,5 @@
 """Evidence coding with the real transcript service: edits move tags, deleted segments keep
-their tags, and the taxonomy glossary stays out of the decoder (issue 12)."""
+their tags, and the taxonomy glossary stays out of the decoder."""
 
 from __future__ import annotations
 

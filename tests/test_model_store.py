@@ -1,4 +1,4 @@
-"""Imported models' hashes live in the vault (issue 13); speed per model is kept there too."""
+"""Imported models' hashes live in the vault; speed per model is kept there too."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Hostile model folders through the real `testimony models import` (issue 12 part 6, issue 13).
+"""Hostile model folders through the real `testimony models import`.
 
 Each refusal is one sentence with exit code 4, and changes nothing: the vault folder is the same
 byte for byte and nothing is left in the models folder. A model altered after its import is

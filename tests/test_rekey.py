@@ -1,4 +1,4 @@
-"""Rekey (issue 13 part 3): a saved copy of an old header must stop opening the database.
+"""Rekey: a saved copy of an old header must stop opening the database.
 
 The attack first: someone images the vault folder at a border crossing; later the owner changes
 the passphrase. The attacker's copy of the old header, put next to the *current* database, still

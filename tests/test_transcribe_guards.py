@@ -1,4 +1,4 @@
-"""Hallucination guards (issue 12): loop, silence and weak-word detectors, with fake segments.
+"""Hallucination guards: loop, silence and weak-word detectors, with fake segments.
 
 The real-model checks on recorded speech are in tests/test_transcribe_speech_dev.py.
 """

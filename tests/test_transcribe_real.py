@@ -1,4 +1,4 @@
-"""The real models from the pip packages on committed espeak-ng fixtures (issue 4).
+"""The real models from the pip packages on committed espeak-ng fixtures.
 
 Bounds were measured on this project's CI machine (2 cores, int8, beam 5) and are documented in
 docs/transcription.md; each has some margin because synthetic voices sit at the edge of what the

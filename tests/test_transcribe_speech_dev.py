@@ -1,4 +1,4 @@
-"""The app pipeline on real recorded speech (issue 12), with the real ``base`` model.
+"""The app pipeline on real recorded speech, with the real ``base`` model.
 
 Clips come from speech-dev (not committed; tests/speech_dev.py says where it is looked for).
 The four single clips are ones where the app used to invent taxonomy terms or repeat itself

@@ -1,5 +1,5 @@
 """Choosing a model in the GUI: installed models with size, languages and the speed measured on
-this laptop after the first run (issue 12 part 6). Real widgets offscreen, real vault, a model
+this laptop after the first run. Real widgets offscreen, real vault, a model
 really imported from a folder; the engine is the fast fake (the speed hook is what is tested)."""
 
 from __future__ import annotations

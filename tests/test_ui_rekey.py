@@ -1,4 +1,4 @@
-"""Re-encrypting from Settings (issue 13 part 3): real widgets offscreen, a real SQLCipher vault
+"""Re-encrypting from Settings: real widgets offscreen, a real SQLCipher vault
 (test KDF), the inline task runner."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Hostile vault headers and process hardening (issue 13 part 7): KDF parameters above the
+"""Hostile vault headers and process hardening: KDF parameters above the
 ceiling, Unicode forms of passphrases, core dumps, the exception hook and the passphrase in the
 environment."""
 

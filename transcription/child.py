@@ -69,8 +69,8 @@ def _isolate_stdio() -> tuple[int, int]:
 def _load(request: dict[str, Any]) -> Any:
     """Verify and read the model while faster-whisper is imported, then build the engine.
 
-    The two overlap (issue 12, no per-job tax): hashing releases the GIL, importing does not
-    need the model, and each takes about as long as the other.
+    The two overlap, so a job costs no more than the load itself: hashing releases the GIL,
+    importing does not need the model, and each takes about as long as the other.
     """
     import threading
 
@@ -187,7 +187,7 @@ def main() -> int:
         code = 0
     # Every reply has been written (os.write, unbuffered). Skip the interpreter's teardown of
     # the model and the native libraries: it took a second or more, and the parent waits
-    # for this exit at the end of every job (issue 12, no per-job tax).
+    # for this exit at the end of every job.
     sys.stderr.flush()
     os._exit(code)
 

@@ -2,7 +2,7 @@
 highlighted; keyboard play/pause, back/forward 5 s, slower/faster; edit in place (each edit is a
 revision kept by the transcript service); review status per segment; markers shown in line.
 
-For reviewers (issue 12): words the engine was unsure of are shaded and segments with a low
+For reviewers: words the engine was unsure of are shaded and segments with a low
 confidence are marked (``app.confidence``); near misses of taxonomy names are underlined and
 offered as one-click suggestions below the table (``app.suggestions``), each accepted as a
 revision with its reason; "needs review" lists the segments not yet reviewed, least certain

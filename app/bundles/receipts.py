@@ -39,7 +39,7 @@ from storage.jsonutil import canonical_json
 from storage.vault import Vault
 
 RECEIPT_MAGIC = "testimony-receipt-v2"
-OLD_RECEIPT_MAGIC = b"testimony-receipt-v1\n"  # plaintext receipts before issue 13
+OLD_RECEIPT_MAGIC = b"testimony-receipt-v1\n"  # plaintext receipts of earlier versions
 MAX_RECEIPT = 4 * 1024 * 1024
 
 

@@ -97,7 +97,7 @@ def register(sub: Any) -> None:
 def cmd_transcribe(ctx: Context, args: argparse.Namespace) -> int:
     cancel = CancelToken()
     # The model starts loading in the engine's child process before the vault is unlocked, so
-    # the key derivation and the model load overlap (issue 12: no per-job tax). A model name
+    # the key derivation and the model load overlap instead of adding up. A model name
     # the child cannot load is reported where it always was, by the job itself.
     engines: transcribe.PrestartedEngines | None = None
     with contextlib.suppress(TranscriptionError):

@@ -1,4 +1,4 @@
-"""Schema version 50: why the hallucination guards flagged a segment (issue 12).
+"""Schema version 50: why the hallucination guards flagged a segment.
 
 ``segment.engine_flags`` is a JSON list of sentences written by ``transcription.guards`` when a
 machine segment looked unsupported by the audio (a repetition loop, text over silence, poorly

@@ -1,11 +1,11 @@
 """Schema version 52: imported Whisper models' hashes and each model's measured speed.
 
 ``imported_model`` keeps what earlier versions wrote to ``registry.json`` in the unprotected
-state folder (issue 13): the SHA-256 of every file of a model imported from a USB stick, checked
+state folder: the SHA-256 of every file of a model imported from a USB stick, checked
 before every load. Inside the vault an attacker with the disk cannot swap a model's files and
 their recorded hashes together. ``model_speed`` is the speed each model last reached on this
 laptop (audio seconds per wall-clock second of a transcription job, model load included), shown
-where a model is chosen (issue 12 part 6).
+where a model is chosen.
 
 A vault that already holds transcripts was used by a version that kept the hashes in
 ``registry.json``: it is marked so that its next unlock moves that file's entries in (once; see
