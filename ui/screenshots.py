@@ -128,6 +128,8 @@ def _run(tmp: Path) -> int:
             wt.setCurrentIndex(i)
             view.refresh()
             shot(w, "12-reports")
+    # what the interviewer reads aloud from 'testimony device show' for the supervisor to pin
+    read_aloud = w.session.vault.device().fingerprint.rsplit(" ", 1)[-1]
     w.open_settings()
     from ui.settings_dialog import SettingsDialog
 
@@ -152,7 +154,7 @@ def _run(tmp: Path) -> int:
                 s.workspace.tabs.setCurrentIndex(i)
                 view.load_identity(tmp / "supervisor.key")
                 view.open_bundle(bundle)
-                view.pin_device()
+                view.pin_device(read_aloud)
                 view.import_button.click()
                 shot(s, "11-supervisor")
         s.lock("manual")
