@@ -151,7 +151,7 @@ class Speed:
 
 
 def record_speed(vault: Vault, name: str, audio_s: float, wall_s: float) -> None:
-    """Keep the speed of a finished transcription job (called by app.transcribe).
+    """Keep the speed of a finished transcription job (called by app.transcripts.transcribe).
 
     Jobs shorter than a second of audio say nothing useful and are not recorded."""
     if vault.readonly or audio_s < 1.0 or wall_s <= 0:

@@ -11,7 +11,7 @@ import datetime as dt
 
 from app.errors import UsageError
 from app.interviews import resolve_id
-from app.transcripts import apply_labels, segments
+from app.transcripts.store import apply_labels, segments
 from storage.vault import Vault
 from transcription import decode
 

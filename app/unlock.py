@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app import model_store
-from app.audio import settle_interrupted
+from app.audio.assets import settle_interrupted
 from storage.errors import WrongPassphrase
 from storage.header import read_header
 from storage.vault import Vault, is_vault

@@ -35,8 +35,9 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("TESTIMONY_STATE_DIR", tempfile.mkdtemp(prefix="bench-state-"))
 os.environ["HF_HUB_OFFLINE"] = "1"
 
-from app import transcribe, transcripts  # noqa: E402
 from app.interviews import add_interview  # noqa: E402
+from app.transcripts import store as transcripts  # noqa: E402
+from app.transcripts import transcribe  # noqa: E402
 from bench.common import machine, save  # noqa: E402
 from crypto.kdf import weak_test_params  # noqa: E402
 from storage.vault import Vault  # noqa: E402

@@ -33,9 +33,10 @@ sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
 
-from app import audio, interviews  # noqa: E402
-from app.pcm import PcmFormat  # noqa: E402
-from app.recording import RecordingSession  # noqa: E402
+from app import interviews  # noqa: E402
+from app.audio import assets as audio  # noqa: E402
+from app.audio.pcm import PcmFormat  # noqa: E402
+from app.audio.recording import RecordingSession  # noqa: E402
 from crypto.kdf import weak_test_params  # noqa: E402
 from storage.vault import Vault  # noqa: E402
 from tests.audio_clips import make_clip, make_long_wav  # noqa: E402

@@ -32,8 +32,8 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("TESTIMONY_STATE_DIR", tempfile.mkdtemp(prefix="bench-state-"))
 os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 
-from app import confidence  # noqa: E402
 from app.coding import nearmiss, taxonomy  # noqa: E402
+from app.transcripts import confidence  # noqa: E402
 from bench.common import save  # noqa: E402
 from transcription import models  # noqa: E402
 

@@ -29,8 +29,9 @@ os.environ.setdefault("TESTIMONY_STATE_DIR", tempfile.mkdtemp(prefix="bench-stat
 
 import numpy as np  # noqa: E402
 
-from app import transcribe, transcripts  # noqa: E402
 from app.interviews import add_interview  # noqa: E402
+from app.transcripts import store as transcripts  # noqa: E402
+from app.transcripts import transcribe  # noqa: E402
 from crypto.kdf import weak_test_params  # noqa: E402
 from storage.vault import Vault  # noqa: E402
 from tests.transcribe_helpers import add_asset, fixture_pcm, wav_bytes  # noqa: E402

@@ -134,7 +134,7 @@ def _measure(args: argparse.Namespace) -> int:
 
     import ui.tasks as tasks
     from app import interviews
-    from app.transcribe import default_engine_factory, transcribe_interview
+    from app.transcripts.transcribe import default_engine_factory, transcribe_interview
     from crypto.kdf import weak_test_params
     from storage.vault import Vault
     from tests.latency import TickMeter

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app import audio
+from app.audio import assets as audio
 from app.errors import UsageError
 from app.tasks import Cancelled
 from cli.context import Context

@@ -7,13 +7,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app import transcripts
 from app.coding import events, search, tags
 from app.coding import taxonomy as tx
 from app.coding.shown import shown
 from app.domain import CONSENT_SCOPES
 from app.errors import UsageError
 from app.interviews import resolve_id
+from app.transcripts import store as transcripts
 from cli.context import Context
 from cli.output import print_json
 

@@ -13,8 +13,8 @@ from typing import Any, TextIO
 
 from PySide6.QtCore import QTimer
 
+from app.audio.recording import RecordingResult
 from app.errors import AppError
-from app.recording import RecordingResult
 from qtaudio.capture import Recorder, application, find_device
 from storage.vault import Vault
 

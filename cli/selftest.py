@@ -289,7 +289,7 @@ def fixture_bytes() -> bytes:
 def _imported_speech(ctx: SelfTestContext) -> tuple[str, str]:
     """(interview id, audio asset id) of the fixture imported into the throw-away vault."""
     if "speech" not in ctx.values:
-        from app.audio import import_audio
+        from app.audio.assets import import_audio
         from app.interviews import add_interview
 
         vault = ctx.vault
@@ -305,7 +305,7 @@ def _imported_speech(ctx: SelfTestContext) -> tuple[str, str]:
 
 def check_audio_import(ctx: SelfTestContext) -> str:
     """The bundled recording is imported, checked by decoding, and stored byte for byte."""
-    from app.audio import get_asset
+    from app.audio.assets import get_asset
 
     original = fixture_bytes()
     interview_id, asset_id = _imported_speech(ctx)
@@ -322,8 +322,8 @@ def check_audio_import(ctx: SelfTestContext) -> str:
 
 def check_transcription(ctx: SelfTestContext) -> str:
     """The default model transcribes the bundled recording locally, recording which model."""
-    from app.transcribe import transcribe_interview
-    from app.transcripts import segments, transcripts
+    from app.transcripts.store import segments, transcripts
+    from app.transcripts.transcribe import transcribe_interview
     from transcription.models import DEFAULT_MODEL
 
     interview_id, _ = _imported_speech(ctx)
@@ -369,7 +369,7 @@ def check_coding(ctx: SelfTestContext) -> str:
 
 def check_bundle(ctx: SelfTestContext) -> str:
     """Export a signed, encrypted bundle, verify it, import it into a second vault, byte-exact."""
-    from app.audio import get_asset, list_assets
+    from app.audio.assets import get_asset, list_assets
     from app.bundles.errors import BundleRejected
     from app.bundles.export import export_bundle
     from app.bundles.importer import import_bundle, verify_bundle

@@ -10,9 +10,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app import model_store, suggestions, transcribe, transcript_export, transcripts
+from app import model_store
 from app.errors import UsageError
 from app.tasks import CancelToken
+from app.transcripts import export as transcript_export
+from app.transcripts import store as transcripts
+from app.transcripts import suggestions, transcribe
 from cli.context import Context
 from cli.output import StderrProgress, print_json
 from transcription import models

@@ -1,4 +1,4 @@
-"""Qt adapter for recording: QAudioSource -> app.recording.RecordingSession.
+"""Qt adapter for recording: QAudioSource -> app.audio.recording.RecordingSession.
 
 ``Recorder`` is what the recorder screen and the command line's ``testimony audio record``
 (cli/record.py) use:
@@ -8,7 +8,7 @@
     rec.elapsedChanged.connect(clock.set_seconds)   # seconds recorded, pauses excluded
     rec.stateChanged.connect(...)                   # "recording" | "paused" | "stopped"
     rec.error.connect(show_error)                   # one sentence; the recording has stopped
-    rec.finished.connect(on_done)                   # app.recording.RecordingResult
+    rec.finished.connect(on_done)                   # app.audio.recording.RecordingResult
     rec.start(); rec.pause(); rec.resume(); rec.add_marker("note"); rec.stop()
 
 The audio device is read in a dedicated QThread with its own event loop, and the session
@@ -36,9 +36,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QAudioSource, QMediaDevices, QtAudio
 
+from app.audio.pcm import MIN_SAMPLE_RATE, PcmFormat
+from app.audio.recording import DEVICE_LOST, RecordingResult, RecordingSession
 from app.errors import AppError, NotFound, UsageError
-from app.pcm import MIN_SAMPLE_RATE, PcmFormat
-from app.recording import DEVICE_LOST, RecordingResult, RecordingSession
 from qtaudio.signals import emit
 from storage.errors import VaultError
 from storage.vault import Vault

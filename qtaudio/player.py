@@ -10,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QTimer, Signal
 from PySide6.QtMultimedia import QAudio, QAudioFormat, QAudioSink, QMediaDevices
 
+from app.audio.playback import PlaybackAudio
 from app.errors import AppError
-from app.playback import PlaybackAudio
 
 RATES = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 

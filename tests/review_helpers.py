@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from app import transcribe
+from app.transcripts import transcribe
 from storage.vault import Vault
 from tests.transcribe_helpers import FakeEngine, interview_with_audio, tone_bursts
 from transcription.engine import Segment, Word

@@ -17,8 +17,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from app import audio, interviews
-from app.playback import decode_for_playback
+from app import interviews
+from app.audio import assets as audio
+from app.audio.playback import decode_for_playback
 from storage.vault import Vault
 from tests.audio_helpers import active_span, decode_blob, decode_file
 from tests.pulse import VirtualMic, speech_wav, virtual_mic  # noqa: F401 - fixtures

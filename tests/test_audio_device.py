@@ -22,7 +22,10 @@ import jiwer
 import numpy as np
 import pytest
 
-from app import audio, interviews, transcribe, transcripts
+from app import interviews
+from app.audio import assets as audio
+from app.transcripts import store as transcripts
+from app.transcripts import transcribe
 from storage import blobs
 from storage.vault import Vault
 from tests.audio_helpers import (

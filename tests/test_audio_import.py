@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from app import audio, interviews
-from app.audio_probe import BadAudio
+from app import interviews
+from app.audio import assets as audio
+from app.audio.probe import BadAudio
 from app.errors import IntegrityFailure, UsageError
 from app.tasks import Cancelled, CancelToken
 from storage import audit, blobs
@@ -294,7 +295,7 @@ def test_wav_length_check_walks_extra_chunks(tmp_path: Path) -> None:
     """A WAV with a LIST chunk (odd size, padded) before its data is checked at the data chunk."""
     import struct
 
-    from app.audio_probe import _wav_is_cut_short, probe
+    from app.audio.probe import _wav_is_cut_short, probe
     from tests.audio_clips import signal as test_signal
 
     pcm = test_signal(1.0, 16000).tobytes()

@@ -12,10 +12,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app import audio, interviews
+from app import interviews
+from app.audio import assets as audio
+from app.audio.pcm import WAV_HEADER_SIZE, PcmFormat, level, wav_header
+from app.audio.recording import RecordingSession
 from app.errors import UsageError
-from app.pcm import WAV_HEADER_SIZE, PcmFormat, level, wav_header
-from app.recording import RecordingSession
 from storage import blobs
 from storage.audit import verify as verify_audit
 from storage.errors import DiskFull
@@ -258,12 +259,12 @@ def test_formats_below_archival_quality_are_refused() -> None:
 
 def test_a_session_that_cannot_start_leaves_no_orphan_blob(
         vault: Vault, interview: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    import app.recording
+    import app.audio.recording
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("audit unavailable")
 
-    monkeypatch.setattr(app.recording.audit, "append", broken)
+    monkeypatch.setattr(app.audio.recording.audit, "append", broken)
     with pytest.raises(RuntimeError):
         RecordingSession(vault, interview, PcmFormat(16000, 1), role="interviewer")
     assert vault.conn.execute("SELECT COUNT(*) FROM blob").fetchone() == (0,)

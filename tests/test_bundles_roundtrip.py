@@ -177,7 +177,7 @@ def test_share_profile_drops_details_and_audio_and_redacts(world: World) -> None
         "SELECT interviewer, interpreter, others_present FROM interview").fetchone() == (
         None, None, "[]")
     # transcripts keep their recording, so the supervisor's transcript views still list them
-    from app.transcripts import segments
+    from app.transcripts.store import segments
 
     assert len(segments(world.sup, iid)) == 2
     # the tag after a redacted span is shifted so it still marks the same words
@@ -437,7 +437,7 @@ def _other_areas_data(vault, iid: str) -> None:
     from app.coding import taxonomy as tx
     from app.coding.events import add_event
     from app.coding.tags import add_tag
-    from app.transcripts import edit_segment
+    from app.transcripts.store import edit_segment
 
     term = sorted(tx.builtin().descendants("violation") - {"violation"})[0]
     edit_segment(vault, iid, "2", text="My cousin Kim Chol was there too, I think.",

@@ -7,9 +7,10 @@ from typing import Any
 
 import pytest
 
-from app import transcribe, transcripts
 from app.coding import search, tags
 from app.errors import UsageError
+from app.transcripts import store as transcripts
+from app.transcripts import transcribe
 from tests.transcribe_helpers import (
     FakeEngine,
     add_asset,

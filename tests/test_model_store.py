@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 import sqlcipher3
 
-from app import model_store, transcribe
+from app import model_store
+from app.transcripts import transcribe
 from app.unlock import unlock
 from crypto.kdf import weak_test_params
 from storage.migrations import migrate

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from app import confidence, transcripts
+from app.transcripts import confidence
+from app.transcripts import store as transcripts
 from storage.vault import Vault
 from tests.conftest import PASSPHRASE, Cli
 from tests.review_helpers import scripted_interview

@@ -9,7 +9,13 @@ from hypothesis import strategies as st
 
 from app.coding import nearmiss, taxonomy
 from app.coding.taxonomy import Term
-from app.confidence import WordSpan, low_words, mark_text, segment_confidence, word_spans
+from app.transcripts.confidence import (
+    WordSpan,
+    low_words,
+    mark_text,
+    segment_confidence,
+    word_spans,
+)
 
 TAX = taxonomy.builtin()
 INDEX = nearmiss.NameIndex(TAX.terms.values())

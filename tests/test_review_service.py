@@ -1,4 +1,4 @@
-"""app.suggestions and the needs-review order in-process on a real (test-KDF) vault: fast
+"""app.transcripts.suggestions and the needs-review order in-process on a real (test-KDF) vault: fast
 checks beside the CLI tests."""
 
 from __future__ import annotations
@@ -8,10 +8,12 @@ import json
 
 import pytest
 
-from app import suggestions, transcript_export, transcripts
 from app.coding import taxonomy
 from app.coding.taxonomy import Taxonomy, Term
 from app.errors import NotFound
+from app.transcripts import export as transcript_export
+from app.transcripts import store as transcripts
+from app.transcripts import suggestions
 from storage.vault import Vault
 from tests.review_helpers import scripted_interview
 

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 
-import app.transcripts as transcripts
-from app.confidence import low_words
+import app.transcripts.store as transcripts
+from app.transcripts.confidence import low_words
 from tests.review_helpers import scripted_interview
 from tests.ui_support import _audio_devices_first, make_window, unlock, virtual_mic, window_on  # noqa: F401
 from ui.transcript_view import LOW_SEGMENT, MARKED_HTML_ROLE, marked_html
@@ -133,14 +133,14 @@ def test_new_strings_have_korean_translations():
 
 
 def test_the_transcript_still_loads_when_suggestions_fail(editor, monkeypatch):
-    import app.suggestions
+    import app.transcripts.suggestions
     from app.errors import UsageError
 
     def broken(*_a, **_k):
         raise UsageError("This vault has no taxonomy version x; see 'testimony taxonomy "
                          "versions'.")
 
-    monkeypatch.setattr(app.suggestions, "term_suggestions", broken)
+    monkeypatch.setattr(app.transcripts.suggestions, "term_suggestions", broken)
     tv = editor
     tv.load(tv.iid)
     assert [r.segment.number for r in tv.visible] == [1, 2, 3]

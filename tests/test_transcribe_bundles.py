@@ -7,9 +7,10 @@ from typing import Any
 
 import pytest
 
-from app import transcribe, transcripts
 from app.bundles.importer import import_bundle
 from app.bundles.redaction import add_redaction
+from app.transcripts import store as transcripts
+from app.transcripts import transcribe
 from tests.bundle_helpers import World, make_world
 from tests.transcribe_helpers import FakeEngine, interview_with_audio, tone_bursts
 

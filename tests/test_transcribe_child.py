@@ -19,9 +19,9 @@ from typing import Any
 import numpy as np
 import pytest
 
-from app import transcribe
 from app.interviews import add_interview
 from app.tasks import CancelToken
+from app.transcripts import transcribe
 from tests.transcribe_helpers import add_asset, fixture_pcm, wav_bytes
 from transcription import models
 from transcription.decode import SAMPLE_RATE, AudioWindow

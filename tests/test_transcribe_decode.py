@@ -8,8 +8,8 @@ import av
 import numpy as np
 import pytest
 
+from app.audio.playback import decode_for_playback
 from app.interviews import add_interview
-from app.playback import decode_for_playback
 from storage.vault import Vault
 from tests.transcribe_helpers import add_asset, tone_bursts, wav_bytes
 from transcription import decode

@@ -9,7 +9,8 @@ import json
 
 import pytest
 
-from app import transcribe, transcripts
+from app.transcripts import store as transcripts
+from app.transcripts import transcribe
 from storage.vault import Vault
 from tests.transcribe_helpers import FakeEngine, interview_with_audio, tone_bursts
 from transcription.engine import Segment, Word

@@ -14,9 +14,10 @@ from typing import Any
 import jiwer
 import pytest
 
-from app import transcribe, transcripts
 from app.interviews import add_interview
 from app.tasks import Cancelled, CancelToken
+from app.transcripts import store as transcripts
+from app.transcripts import transcribe
 from storage.vault import Vault
 from tests.transcribe_helpers import (
     EN_FIXTURES,

@@ -9,9 +9,12 @@ from typing import Any
 import numpy as np
 import pytest
 
-from app import hooks, speakers, transcribe, transcript_export, transcripts
+from app import hooks, speakers
 from app.errors import NotFound, UsageError
 from app.tasks import Cancelled, CancelToken
+from app.transcripts import export as transcript_export
+from app.transcripts import store as transcripts
+from app.transcripts import transcribe
 from storage.vault import Vault
 from tests.transcribe_helpers import FakeEngine, interview_with_audio, tone_bursts
 
@@ -328,9 +331,9 @@ def test_raw_pcm_recording_is_transcribed(vault: Vault) -> None:
 @pytest.mark.parametrize("sample_format", ["s16", "f32"])
 def test_recordings_with_streaming_wav_header_are_transcribed(vault: Vault,
                                                               sample_format: str) -> None:
-    """Recordings (app.recording) are WAV with unknown-length headers, s16 or f32, any rate."""
+    """Recordings (app.audio.recording) are WAV with unknown-length headers, s16 or f32, any rate."""
+    from app.audio.pcm import PcmFormat, wav_header
     from app.interviews import add_interview
-    from app.pcm import PcmFormat, wav_header
     from tests.transcribe_helpers import add_asset
 
     fmt = PcmFormat(44100, 2, sample_format)  # type: ignore[arg-type]
@@ -346,7 +349,7 @@ def test_recordings_with_streaming_wav_header_are_transcribed(vault: Vault,
 
 
 def test_audio_imported_by_the_audio_service_is_transcribed(vault: Vault, tmp_path: Any) -> None:
-    from app.audio import import_audio
+    from app.audio.assets import import_audio
     from app.interviews import add_interview
     from tests.transcribe_helpers import wav_bytes
 
@@ -457,8 +460,8 @@ def test_glossary_terms_are_chosen_by_script_for_the_language() -> None:
 def test_empty_and_cut_off_recordings(vault: Vault) -> None:
     """A zero-length recording completes with no segments; a crash-cut recording (streaming
     header, last frame torn mid-sample, state 'interrupted') is transcribed up to the cut."""
+    from app.audio.pcm import PcmFormat, wav_header
     from app.interviews import add_interview
-    from app.pcm import PcmFormat, wav_header
     from tests.transcribe_helpers import add_asset
 
     fmt = PcmFormat(16000, 1, "s16")

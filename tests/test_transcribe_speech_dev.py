@@ -11,8 +11,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from app import transcribe, transcripts
 from app.interviews import add_interview
+from app.transcripts import store as transcripts
+from app.transcripts import transcribe
 from storage.vault import Vault
 from tests import speech_dev
 from tests.test_transcribe_real import cached_engine

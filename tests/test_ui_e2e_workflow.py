@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import pytest
 
-import app.transcripts as transcripts
+import app.transcripts.store as transcripts
 from app import interviews
+from app.audio.playback import decode_for_playback
 from app.bundles import keys
 from app.coding import tags as coding_tags
-from app.playback import decode_for_playback
 from tests.conftest import PASSPHRASE
 from tests.ui_support import (  # noqa: F401
     _audio_devices_first,

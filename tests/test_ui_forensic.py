@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import tempfile
 
-import app.transcripts as transcripts
+import app.transcripts.store as transcripts
 from tests.conftest import PASSPHRASE
 from tests.forensic import encodings_of, find_marker
 from tests.transcribe_helpers import FakeEngine, interview_with_audio, tone_bursts

@@ -75,7 +75,7 @@ def _report(what: str, meter: TickMeter, idle: dict[str, float], extra: str = ""
 
 def test_no_stall_during_real_transcription_including_model_load(qtbot, tmp_path, vault,
                                                                  monkeypatch):
-    import app.transcribe as service
+    import app.transcripts.transcribe as service
     from app import interviews
     from transcription.process_engine import ProcessEngine
 

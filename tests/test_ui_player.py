@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 
 from app import interviews
+from app.audio.playback import decode_for_playback, tone
 from app.errors import NotFound
-from app.playback import decode_for_playback, tone
 from qtaudio.player import RATES, PlaybackUnavailable, Player
 from tests.ui_support import _audio_devices_first, virtual_mic  # noqa: F401
 
@@ -82,7 +82,7 @@ def test_player_without_audio_says_so(qapp):
 
 
 def test_player_plays_from_memory_to_the_audio_output(qtbot, virtual_mic):  # noqa: F811
-    from app.playback import tone
+    from app.audio.playback import tone
     from qtaudio.player import Player
 
     p = Player()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-import app.transcripts as transcripts
+import app.transcripts.store as transcripts
 from app.coding import events as coding_events
 from app.coding import tags as coding_tags
 from tests.transcribe_helpers import FakeEngine, interview_with_audio, tone_bursts

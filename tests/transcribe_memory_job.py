@@ -21,8 +21,9 @@ from typing import Any
 
 import numpy as np
 
-from app import transcribe, transcripts
 from app.interviews import add_interview
+from app.transcripts import store as transcripts
+from app.transcripts import transcribe
 from crypto.kdf import weak_test_params
 from storage.vault import Vault
 from tests.transcribe_helpers import add_asset, fixture_pcm, wav_header

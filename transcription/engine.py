@@ -2,7 +2,7 @@
 
 An engine transcribes (or translates to English) one ``AudioWindow`` at a time, reporting each
 segment as it is produced with times in the whole recording, and checks the cancel token between
-segments. The caller (app.transcribe) owns windows, storage, progress and resume.
+segments. The caller (app.transcripts.transcribe) owns windows, storage, progress and resume.
 """
 
 from __future__ import annotations

@@ -55,9 +55,9 @@ def add_demo_recording(vault: Any, interview_id: str, folder: Any, role: str = "
     import subprocess
     from pathlib import Path
 
-    from app import audio
+    from app.audio import assets as audio
     from app.coding import events, tags
-    from app.transcribe import transcribe_interview
+    from app.transcripts.transcribe import transcribe_interview
 
     wav = Path(folder) / "demo-speech.wav"
     subprocess.run(["espeak-ng", "-v", "en", "-s", "150", "-w", str(wav), DEMO_SPEECH],

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import app.audio as audio
+import app.audio.assets as audio
 from ui.errors import message_for
 from ui.filedialogs import ask_path
 from ui.interview_list import format_duration
@@ -405,7 +405,7 @@ class RecordingView(QWidget):
         iid, role = self.interview_id, self.session.role
         if iid is None or self.transcribe_task is not None:
             return
-        from app.transcribe import default_engine_factory, transcribe_interview
+        from app.transcripts.transcribe import default_engine_factory, transcribe_interview
 
         # Leave one core to the interface: on a 2-core laptop CTranslate2 would otherwise
         # take both and the window would stutter while it transcribes.

@@ -3,8 +3,8 @@ highlighted; keyboard play/pause, back/forward 5 s, slower/faster; edit in place
 revision kept by the transcript service); review status per segment; markers shown in line.
 
 For reviewers: words the engine was unsure of are shaded and segments with a low
-confidence are marked (``app.confidence``); near misses of taxonomy names are underlined and
-offered as one-click suggestions below the table (``app.suggestions``), each accepted as a
+confidence are marked (``app.transcripts.confidence``); near misses of taxonomy names are underlined and
+offered as one-click suggestions below the table (``app.transcripts.suggestions``), each accepted as a
 revision with its reason; "needs review" lists the segments not yet reviewed, least certain
 first.
 
@@ -37,10 +37,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import app.confidence as confidence
-import app.suggestions as suggestions
-import app.transcripts as transcripts
-from app.playback import PlaybackAudio, decode_for_playback
+import app.transcripts.confidence as confidence
+import app.transcripts.store as transcripts
+import app.transcripts.suggestions as suggestions
+from app.audio.playback import PlaybackAudio, decode_for_playback
 from qtaudio.player import Player
 from ui.errors import message_for
 from ui.session import Session

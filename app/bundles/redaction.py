@@ -24,7 +24,7 @@ def add_redaction(vault: Vault, interview: str, segment: str, char_start: int, c
                              (interview_id, segment)).fetchone()
     if row is None:
         # The segment number 'testimony transcript show' prints (1..), or an id prefix.
-        from app.transcripts import find_segment
+        from app.transcripts.store import find_segment
 
         found = find_segment(vault, interview_id, segment, layer)
         row = (found.id, found.text)

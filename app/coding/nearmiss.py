@@ -44,7 +44,7 @@ MAX_PER_SEGMENT = 3
 HANGUL_ALLOWANCE = {2: 0.5, 3: 1.0}
 HANGUL_ALLOWANCE_LONG = 1.5  # 4 syllables or more
 # A two-syllable name is suggested only where the engine gave the word less than this: the
-# words the editor marks as unsure (app.confidence.LOW_WORD_PROBABILITY).
+# words the editor marks as unsure (app.transcripts.confidence.LOW_WORD_PROBABILITY).
 SHORT_NAME_MAX_PROBABILITY = 0.7
 MIN_LATIN_LETTERS = 5
 MAX_SPAN_WORDS = 3  # names of up to three words ("Kukka Bowisong", "요덕 관리소")

@@ -12,10 +12,10 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from app import confidence
 from app.errors import NotFound, UsageError
 from app.interviews import resolve_id
-from app.transcripts import SegmentView, TranscriptView, review_order, segments, transcripts
+from app.transcripts import confidence
+from app.transcripts.store import SegmentView, TranscriptView, review_order, segments, transcripts
 from storage.vault import Vault
 
 FORMATS = ("txt", "srt", "vtt", "json", "docx")

@@ -6,7 +6,7 @@ themselves. Each has a short id derived from the segment, its current text, the 
 suggested name and the vocabulary version, so an id listed before the text changed (or before
 another vocabulary became active) no longer matches anything and is refused instead of being
 applied to different words. Accepting one is an ordinary edit through
-``app.transcripts.edit_segment``: a new revision with the reason, who and when, tags following
+``app.transcripts.store.edit_segment``: a new revision with the reason, who and when, tags following
 the text, and an audit entry naming the term (like a tag's), never the words.
 """
 
@@ -16,13 +16,13 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
-from app import transcripts
 from app.coding import nearmiss, taxonomy
 from app.coding.shown import shown
-from app.confidence import word_spans
 from app.errors import NotFound
 from app.interviews import resolve_id
-from app.transcripts import SegmentView
+from app.transcripts import store as transcripts
+from app.transcripts.confidence import word_spans
+from app.transcripts.store import SegmentView
 from storage.vault import Vault
 
 # Keyed by version id and content digest: two vaults may both hold an "org@1" that differ.

@@ -7,7 +7,7 @@ segment's confidence is the mean probability of its words, and a segment below
 with the text, so they are shown only while the segment's text is still the engine's (after a
 person's edit the words no longer describe the text); the segment's confidence stays, since it
 describes how well the engine heard that stretch of audio. Translation segments have no words
-(Whisper gives none for its translate task); ``app.transcripts`` gives them their original's
+(Whisper gives none for its translate task); ``app.transcripts.store`` gives them their original's
 confidence.
 """
 

@@ -3,7 +3,7 @@
 One function per user intention, shared by the CLI, the GUI and the tests. The original bytes
 of every recording and import are kept unchanged inside the vault (a blob); the asset row and
 the audit log record their SHA-256, which ``export_asset`` checks while writing them out.
-Recording itself lives in ``app.recording``.
+Recording itself lives in ``app.audio.recording``.
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ from typing import Any
 
 import sqlcipher3
 
-from app.audio_probe import AudioInfo, BadAudio, probe
+from app.audio.pcm import WAV_HEADER_SIZE, PcmFormat
+from app.audio.probe import AudioInfo, BadAudio, probe
 from app.errors import IntegrityFailure, NotFound, UsageError
 from app.interviews import resolve_id
-from app.pcm import WAV_HEADER_SIZE, PcmFormat
 from app.tasks import CancelToken, ProgressFn, no_progress
 from storage import audit, blobs
 from storage.db import Connection, transaction
@@ -270,7 +270,7 @@ def export_asset(vault: Vault, interview: str, asset: str, dest: Path, *, role: 
 def add_marker(vault: Vault, interview: str, at_s: float, note: str = "", *, role: str,
                asset: str | None = None, now: dt.datetime | None = None) -> str:
     """Flag a moment of an interview's audio with a short note; returns the marker id."""
-    from app.recording import MAX_MARKER_NOTE
+    from app.audio.recording import MAX_MARKER_NOTE
 
     interview_id = resolve_id(vault, interview)
     asset_id = get_asset(vault, interview_id, asset).id if asset else None

@@ -13,9 +13,10 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from app import confidence, hooks
+from app import hooks
 from app.errors import NotFound, UsageError
 from app.interviews import resolve_id
+from app.transcripts import confidence
 from storage.vault import Vault
 
 LAYERS = ("original", "translation")

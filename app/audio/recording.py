@@ -10,7 +10,7 @@ pushes raw interleaved PCM into ``RecordingSession.write``. The session
   about half a second;
 - creates the ``audio_asset`` row (state ``recording``) before the first sample is committed,
   so a recording cut off by a crash is always found and marked ``interrupted`` at the next
-  unlock (see ``app.audio.settle_interrupted``);
+  unlock (see ``app.audio.assets.settle_interrupted``);
 - tracks elapsed (recorded) time and the input level, pauses and resumes, and stores markers;
 - on a full disk stops cleanly, keeps everything committed, and raises one sentence.
 
@@ -32,9 +32,9 @@ from typing import Literal
 
 import sqlcipher3
 
-from app.audio import settle_interrupted
+from app.audio.assets import settle_interrupted
+from app.audio.pcm import PcmFormat, level, wav_header
 from app.errors import NotFound, UsageError
-from app.pcm import PcmFormat, level, wav_header
 from storage import audit, blobs
 from storage.db import Connection, transaction
 from storage.errors import DiskFull
