@@ -21,6 +21,7 @@ import hashlib
 import hmac
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import BinaryIO, Protocol
 
 from cryptography.exceptions import InvalidTag
@@ -194,18 +195,51 @@ def _stream_nonce(counter: int, last: bool) -> bytes:
 
 # --- Header ---------------------------------------------------------------------------------
 
-class _Stanza:
-    def __init__(self, args: list[bytes], body: bytes) -> None:
-        self.args = args
-        self.body = body
+@dataclass(frozen=True)
+class Stanza:
+    """One recipient stanza: its arguments (the type first, e.g. ``X25519``) and its body."""
+
+    args: tuple[bytes, ...]
+    body: bytes
+
+    def encode(self) -> bytes:
+        """The stanza's lines as the specification writes them: ``-> ARGS``, then the body in
+        unpadded base64, 64 columns a line, the last line shorter than 64 (maybe empty)."""
+        text = _b64(self.body)
+        lines = b"-> " + b" ".join(self.args) + b"\n"
+        for i in range(0, len(text) + 1, 64):
+            lines += text[i:i + 64] + b"\n"
+        return lines
 
 
-def _parse_header(head: bytes) -> tuple[list[_Stanza], bytes, bytes, int]:
+@dataclass(frozen=True)
+class Header:
+    """A parsed header: stanzas, MAC and its length in the file (the payload nonce follows)."""
+
+    stanzas: tuple[Stanza, ...]
+    mac: bytes
+    length: int
+
+    def encode(self) -> bytes:
+        """The header's bytes again: a header that parsed encodes to exactly what was read
+        (the specification admits one encoding of each header)."""
+        return (AGE_MAGIC + b"".join(s.encode() for s in self.stanzas) + b"--- "
+                + _b64(self.mac) + b"\n")
+
+
+def parse_header(head: bytes) -> Header:
+    """Parse the header at the start of ``head`` without trusting it (no MAC check: that needs
+    the file key). Raises AgeError for anything the specification does not allow."""
+    stanzas, _, mac, length = _parse_header(head)
+    return Header(tuple(stanzas), mac, length)
+
+
+def _parse_header(head: bytes) -> tuple[list[Stanza], bytes, bytes, int]:
     """(stanzas, bytes covered by the MAC, MAC, header length) from the start of a file."""
     if not head.startswith(AGE_MAGIC):
         raise AgeError("not an age file")
     pos = len(AGE_MAGIC)
-    stanzas: list[_Stanza] = []
+    stanzas: list[Stanza] = []
 
     def line() -> bytes:
         nonlocal pos
@@ -246,7 +280,7 @@ def _parse_header(head: bytes) -> tuple[list[_Stanza], bytes, bytes, int]:
             if len(part) < 64:
                 break
         try:
-            stanzas.append(_Stanza(args, _unb64(body)))
+            stanzas.append(Stanza(tuple(args), _unb64(body)))
         except ValueError as exc:
             raise AgeError("the age header is damaged") from exc
         if len(stanzas) > MAX_STANZAS:
@@ -263,7 +297,7 @@ def check_header(fh: BinaryIO) -> int:
     return _parse_header(head)[3]
 
 
-def _unwrap(stanzas: list[_Stanza], key: X25519PrivateKey) -> bytes | None:
+def _unwrap(stanzas: list[Stanza], key: X25519PrivateKey) -> bytes | None:
     """The file key, if one of the X25519 stanzas is addressed to ``key``."""
     ours = key.public_key().public_bytes_raw()
     for stanza in stanzas:
@@ -299,11 +333,8 @@ def x25519_stanza(file_key: bytes, recipient_key: bytes) -> bytes:
     share = eph.public_key().public_bytes_raw()
     secret = eph.exchange(X25519PublicKey.from_public_bytes(recipient_key))
     wrap = _hkdf(secret, share + recipient_key, _X25519_INFO)
-    body = _b64(ChaCha20Poly1305(wrap).encrypt(_ZERO_NONCE, file_key, None))
-    lines = b"-> X25519 " + _b64(share) + b"\n"
-    for i in range(0, len(body) + 1, 64):  # a final line shorter than 64, maybe empty
-        lines += body[i:i + 64] + b"\n"
-    return lines
+    body = ChaCha20Poly1305(wrap).encrypt(_ZERO_NONCE, file_key, None)
+    return Stanza((b"X25519", _b64(share)), body).encode()
 
 
 def build_header(file_key: bytes, stanzas: list[bytes]) -> bytes:

@@ -27,7 +27,10 @@ else
   [ -d .venv-build ] || python3 -m venv .venv-build
   PY=.venv-build/bin/python
   [ -x "$PY" ] || PY=.venv-build/Scripts/python.exe   # Windows
-  "$PY" -m pip install -q -e ".[packaging]"
+  # The locked libraries (with hashes: every build of one commit ships the same ones), then
+  # the project itself from this checkout.
+  "$PY" -m pip install -q --require-hashes -r requirements.lock
+  "$PY" -m pip install -q --no-deps --no-build-isolation -e .
 fi
 VERSION=$("$PY" -c 'import app; print(app.__version__)')
 

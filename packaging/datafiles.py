@@ -15,6 +15,7 @@ import fnmatch
 import importlib.metadata
 import importlib.util
 import re
+import struct
 import subprocess
 import tomllib
 from collections.abc import Iterable
@@ -153,6 +154,100 @@ UNWANTED_QT = re.compile(
 def is_unwanted_qt(dest: str) -> bool:
     """True for a collected Qt plugin or library the folder should not carry."""
     return bool(UNWANTED_QT.search(dest.replace("\\", "/")))
+
+
+def elf_needed(path: str | Path) -> list[str]:
+    """The DT_NEEDED names of an ELF shared object or executable (what the dynamic loader will
+    load for it); [] for anything that is not ELF (Windows DLLs, macOS Mach-O, scripts)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return []
+    if len(data) < 64 or data[:4] != b"\x7fELF" or data[4] not in (1, 2) or data[5] not in (1, 2):
+        return []
+    is64, end = data[4] == 2, "<" if data[5] == 1 else ">"
+    word, addr = ("Q", "Q") if is64 else ("I", "I")
+    if is64:
+        phoff, phentsize, phnum = (struct.unpack_from(end + "Q", data, 32)[0],
+                                   *struct.unpack_from(end + "HH", data, 54))
+    else:
+        phoff, phentsize, phnum = (struct.unpack_from(end + "I", data, 28)[0],
+                                   *struct.unpack_from(end + "HH", data, 42))
+    loads: list[tuple[int, int, int]] = []  # (vaddr, offset, filesz)
+    dynamic: tuple[int, int] | None = None
+    for i in range(phnum):
+        at = phoff + i * phentsize
+        if at + phentsize > len(data):
+            return []
+        p_type = struct.unpack_from(end + "I", data, at)[0]
+        if is64:
+            offset, vaddr, _, filesz = struct.unpack_from(end + "QQQQ", data, at + 8)
+        else:
+            offset, vaddr, _, filesz = struct.unpack_from(end + "IIII", data, at + 4)
+        if p_type == 1:  # PT_LOAD
+            loads.append((vaddr, offset, filesz))
+        elif p_type == 2:  # PT_DYNAMIC
+            dynamic = (offset, filesz)
+    if dynamic is None:
+        return []
+    entry = struct.calcsize(end + word + addr)
+    needed: list[int] = []
+    strtab = None
+    offset, size = dynamic
+    for at in range(offset, min(offset + size, len(data) - entry + 1), entry):
+        tag, value = struct.unpack_from(end + word + addr, data, at)
+        if tag == 0:  # DT_NULL
+            break
+        if tag == 1:  # DT_NEEDED
+            needed.append(value)
+        elif tag == 5:  # DT_STRTAB (a virtual address)
+            strtab = next((value - v + o for v, o, n in loads if v <= value < v + n), None)
+    if strtab is None:
+        return []
+    names = []
+    for index in needed:
+        start = strtab + index
+        stop = data.find(b"\0", start)
+        if 0 <= start < len(data) and stop > start:
+            names.append(data[start:stop].decode("utf-8", "replace"))
+    return names
+
+
+Binary = tuple[str, str, str]  # PyInstaller's (destination, source, type code)
+
+
+def drop_with_dependencies(binaries: Iterable[Binary], dropped: Iterable[Binary]) -> list[Binary]:
+    """``binaries`` without the libraries that only ``dropped`` ones needed.
+
+    Dropping a Qt plugin leaves behind the system libraries PyInstaller collected for it: on a
+    desktop with GTK3 the platform-theme plugin brings libgtk-3, libgdk-3 and libatk-bridge,
+    whose own dependencies (cairo, pango, ...) are dropped. Such a half-kept stack fails to
+    load and makes a desktop build differ from a CI build. A system library (one not inside a
+    Python package) is removed when a dropped binary needs it (directly or through other such
+    libraries) and no kept binary does."""
+    kept = list(binaries)
+    # Only system libraries are candidates: what a Python package ships (Qt itself, PySide6,
+    # CTranslate2) was collected on purpose and stays.
+    by_name = {Path(dest).name: (dest, src, kind) for dest, src, kind in kept
+               if not {"site-packages", "dist-packages"} & set(Path(src).parts)}
+    # Libraries reachable from the dropped binaries through DT_NEEDED.
+    candidates: set[str] = set()
+    todo = [src for _, src, _ in dropped]
+    while todo:
+        for name in elf_needed(todo.pop()):
+            if name in by_name and name not in candidates:
+                candidates.add(name)
+                todo.append(by_name[name][1])
+    # Of those, the ones a kept binary still needs (directly or through kept libraries).
+    needed: set[str] = set()
+    todo = [src for dest, src, _ in kept if Path(dest).name not in candidates]
+    while todo:
+        for name in elf_needed(todo.pop()):
+            if name in candidates and name not in needed:
+                needed.add(name)
+                todo.append(by_name[name][1])
+    orphans = candidates - needed
+    return [b for b in kept if Path(b[0]).name not in orphans]
 
 
 def ui_languages(root: Path = ROOT) -> set[str]:

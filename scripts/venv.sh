@@ -1,16 +1,15 @@
 #!/usr/bin/env bash
-# Create .venv (if needed) and install the project with the extras named in $1 ("test", ...).
-# Re-running is cheap: pip skips what is already installed.
+# Create .venv (if needed) and install the project into it.
+#   scripts/venv.sh [extras]
+# Every dependency, of the app and of its test and packaging extras, comes from
+# requirements.lock with --require-hashes: two machines at one commit hold the same libraries,
+# byte for byte. (The extras argument is accepted for older callers; the lock holds them all.)
+# The project itself is installed from this checkout (editable) without resolving anything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-extras="${1:-}"
 PY="${PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
-.venv/bin/python -m pip install -q --upgrade pip >/dev/null
-if [ -n "$extras" ]; then
-  .venv/bin/python -m pip install -q -e ".[${extras}]"
-else
-  .venv/bin/python -m pip install -q -e .
-fi
+.venv/bin/python -m pip install -q --require-hashes -r requirements.lock
+.venv/bin/python -m pip install -q --no-deps --no-build-isolation -e .

@@ -1,20 +1,30 @@
 """Shared fixtures. Vaults made here use cheap KDF parameters through the core API's explicit
-test path (``allow_weak_kdf``), except ``cli_vault``, which the command line must be able to open
-and therefore uses the floor parameters."""
+test path (``allow_weak_kdf``), except the ``cli`` fixture's vault, which the command line must be
+able to open and therefore uses the floor parameters.
+
+The ``cli`` fixture runs the command line in this process by default (its ``main(argv)`` with
+captured streams, environment and temporary folder); ``own_process=True`` runs the real
+``python -m cli`` child instead, for what only a process shows (exit status, signals, prompts)."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
-from dataclasses import dataclass
+import tempfile
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from crypto.kdf import KdfParams, floor_params, weak_test_params
+import cli as cli_package  # the command-line package; its main(argv) runs in-process
+import storage.vault
+from crypto.kdf import KdfParams, derive_key, floor_params, weak_test_params
 from storage.vault import Vault
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,22 +65,110 @@ def _floor_vault_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+# Argon2id at the floor costs about a second and 256 MiB per unlock. Within this test process
+# the vault derives each (passphrase, parameters, salt) once per session and reuses the key: the
+# same key the real derivation gives, so a wrong passphrase or a new salt (rekey, passwd) still
+# derives afresh, and parameters below the floor or above the ceiling still raise (errors are
+# never remembered). Child processes (``own_process=True``, subprocess tests) derive for real.
+_DERIVED: dict[tuple[bytes, KdfParams, bool], bytes] = {}
+_DERIVED_LOCK = threading.Lock()
+
+
+def _derive_once(passphrase: bytes | bytearray, params: KdfParams, *,
+                 allow_weak: bool = False) -> bytes:
+    key = (bytes(passphrase), params, allow_weak)
+    with _DERIVED_LOCK:
+        if key not in _DERIVED:
+            _DERIVED[key] = derive_key(passphrase, params, allow_weak=allow_weak)
+        return _DERIVED[key]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _derive_each_key_once() -> Iterator[None]:
+    saved = storage.vault.derive_key
+    storage.vault.derive_key = _derive_once  # type: ignore[attr-defined]
+    yield
+    storage.vault.derive_key = saved  # type: ignore[attr-defined]
+
+
+class _Streams:
+    """Text streams with a binary ``buffer``, as the real standard streams have."""
+
+    def __init__(self) -> None:
+        self.stdout = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="", write_through=True)
+        self.stderr = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="", write_through=True)
+
+    @staticmethod
+    def text(stream: io.TextIOWrapper) -> str:
+        stream.flush()
+        raw = stream.buffer
+        assert isinstance(raw, io.BytesIO)
+        return raw.getvalue().decode("utf-8", errors="replace")
+
+
+@contextlib.contextmanager
+def _as_if_a_process(env: dict[str, str], stdin: str | None) -> Iterator[_Streams]:
+    """What a child process would have of its own: environment, temporary folder, working
+    folder and standard streams, restored afterwards. The CLI's whole-process hardening (core
+    dumps off, its excepthook) is left to the subprocess tests that check it."""
+    streams = _Streams()
+    saved_env = dict(os.environ)
+    saved_std = sys.stdin, sys.stdout, sys.stderr
+    saved_hooks = sys.excepthook, threading.excepthook
+    saved_tempdir, saved_cwd = tempfile.tempdir, os.getcwd()
+    saved_harden = cli_package.harden_process
+    try:
+        os.environ.clear()
+        os.environ.update(env)
+        tempfile.tempdir = env.get("TMPDIR") or None
+        os.chdir(ROOT)
+        sys.stdin = io.StringIO(stdin or "")
+        sys.stdout, sys.stderr = streams.stdout, streams.stderr
+        cli_package.harden_process = lambda: None  # type: ignore[attr-defined]
+        yield streams
+    finally:
+        cli_package.harden_process = saved_harden  # type: ignore[attr-defined]
+        sys.stdin, sys.stdout, sys.stderr = saved_std
+        sys.excepthook, threading.excepthook = saved_hooks
+        os.chdir(saved_cwd)
+        tempfile.tempdir = saved_tempdir
+        os.environ.clear()
+        os.environ.update(saved_env)
+
+
+def run_cli(argv: Sequence[str], env: dict[str, str], *, input: str | None = None
+            ) -> subprocess.CompletedProcess[str]:
+    """``testimony ARGV`` through the CLI's ``main`` in this process, as a CompletedProcess."""
+    with _as_if_a_process(env, input) as streams:
+        try:
+            code = cli_package.main(list(argv))
+        except SystemExit as exc:  # main returns its status; this is a safety net
+            code = exc.code if isinstance(exc.code, int) else 1
+    return subprocess.CompletedProcess(["testimony", *argv], code,
+                                       streams.text(streams.stdout), streams.text(streams.stderr))
+
+
 @dataclass
 class Cli:
-    """Runs the real ``testimony`` command in a subprocess against one vault."""
+    """Runs the ``testimony`` command against one vault: in this process by default, or as the
+    real ``python -m cli`` child with ``own_process=True``."""
 
     vault: Path
     passphrase_file: Path
-    env: dict[str, str]
+    env: dict[str, str] = field(repr=False)
 
     def __call__(self, *args: str, input: str | None = None, check: bool = False,
-                 timeout: float = 300, passphrase_file: Path | None = None) -> subprocess.CompletedProcess[str]:
-        cmd = [sys.executable, "-m", "cli", "--vault", str(self.vault),
-               "--passphrase-file", str(passphrase_file or self.passphrase_file), *args]
-        result = subprocess.run(cmd, capture_output=True, text=True, input=input, env=self.env,
-                                timeout=timeout, cwd=ROOT)
+                 timeout: float = 300, passphrase_file: Path | None = None,
+                 own_process: bool = False) -> subprocess.CompletedProcess[str]:
+        argv = ["--vault", str(self.vault),
+                "--passphrase-file", str(passphrase_file or self.passphrase_file), *args]
+        if own_process:
+            result = subprocess.run([sys.executable, "-m", "cli", *argv], capture_output=True,
+                                    text=True, input=input, env=self.env, timeout=timeout, cwd=ROOT)
+        else:
+            result = run_cli(argv, self.env, input=input)
         if check and result.returncode != 0:
-            raise AssertionError(f"{cmd} failed ({result.returncode}): {result.stderr}")
+            raise AssertionError(f"testimony {argv} failed ({result.returncode}): {result.stderr}")
         return result
 
 

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from storage.vault import Vault
-from tests.conftest import PASSPHRASE, ROOT, Cli
+from tests.conftest import PASSPHRASE, ROOT, Cli, run_cli
 from tests.test_vault import snapshot
 
 
@@ -112,9 +112,7 @@ def test_vault_and_passphrase_from_environment(cli: Cli) -> None:
 
 
 def test_no_passphrase_and_no_terminal_is_exit_3(cli: Cli) -> None:
-    res = subprocess.run([sys.executable, "-m", "cli", "--vault", str(cli.vault), "interview",
-                          "list"], capture_output=True, text=True, env=cli.env, cwd=ROOT,
-                         stdin=subprocess.DEVNULL, check=False)
+    res = run_cli(["--vault", str(cli.vault), "interview", "list"], cli.env)
     assert res.returncode == 3 and "--passphrase-file" in res.stderr
 
 
@@ -123,36 +121,31 @@ def test_init_with_recovery_key_then_erase(tmp_path: Path, cli_env: dict[str, st
     pw = tmp_path / "pw.txt"
     pw.write_text("init passphrase for test\n")
     target = tmp_path / "fresh"
-    base = [sys.executable, "-m", "cli", "--vault", str(target), "--passphrase-file", str(pw)]
-    res = subprocess.run([*base, "init", "--recovery-key"], capture_output=True, text=True,
-                         env=cli_env, cwd=ROOT, check=False)
+    base = ["--vault", str(target), "--passphrase-file", str(pw)]
+    res = run_cli([*base, "init", "--recovery-key"], cli_env)
     assert res.returncode == 0, res.stderr
     code_line = [ln for ln in res.stdout.splitlines() if ln.startswith("  ")][0].strip()
     header = json.loads((target / "vault.header").read_text())
     assert header["kdf"]["memory_kib"] >= 256 * 1024 and header["kdf"]["time_cost"] >= 3
     assert "recovery" in header["wraps"]
-    again = subprocess.run([*base, "init"], capture_output=True, text=True, env=cli_env, cwd=ROOT,
-                           check=False)
+    again = run_cli([*base, "init"], cli_env)
     assert again.returncode == 1 and "already a vault" in again.stderr
     rc = tmp_path / "code.txt"
     rc.write_text(code_line + "\n")
     new = tmp_path / "new.txt"
     new.write_text("replaced via recovery\n")
-    res = subprocess.run([*base, "passwd", "--recovery-code-file", str(rc),
-                          "--new-passphrase-file", str(new)], capture_output=True, text=True,
-                         env=cli_env, cwd=ROOT, check=False)
+    res = run_cli([*base, "passwd", "--recovery-code-file", str(rc),
+                   "--new-passphrase-file", str(new)], cli_env)
     assert res.returncode == 0, res.stderr
-    res = subprocess.run([*base, "erase"], capture_output=True, text=True, env=cli_env, cwd=ROOT,
-                         stdin=subprocess.DEVNULL, check=False)
+    res = run_cli([*base, "erase"], cli_env)  # no terminal to confirm on
     assert res.returncode == 2 and target.exists()
-    res = subprocess.run([*base, "erase", "--yes"], capture_output=True, text=True, env=cli_env,
-                         cwd=ROOT, check=False)
+    res = run_cli([*base, "erase", "--yes"], cli_env)
     assert res.returncode == 0 and not target.exists()
 
 
 def test_help_lists_core_commands(cli_env: dict[str, str]) -> None:
-    res = subprocess.run([sys.executable, "-m", "cli", "--help"], capture_output=True, text=True,
-                         env=cli_env, cwd=ROOT, check=True)
+    res = run_cli(["--help"], cli_env)
+    assert res.returncode == 0
     for name in ("init", "passwd", "device", "audit", "interview", "erase"):
         assert name in res.stdout
     assert os.environ.get("TESTIMONY_VAULT") is None
@@ -160,10 +153,7 @@ def test_help_lists_core_commands(cli_env: dict[str, str]) -> None:
 
 def test_interview_delete_is_confirmed_and_audited(cli: Cli) -> None:
     iid = cli("interview", "add", "--code", "NK-DEL", check=True).stdout.strip()
-    res = subprocess.run([sys.executable, "-m", "cli", "--vault", str(cli.vault),
-                          "--passphrase-file", str(cli.passphrase_file), "interview", "delete",
-                          iid], capture_output=True, text=True, env=cli.env, cwd=ROOT,
-                         stdin=subprocess.DEVNULL, check=False)
+    res = cli("interview", "delete", iid)  # no terminal to confirm on
     assert res.returncode == 2 and "--yes" in res.stderr
     assert cli("interview", "delete", "NK-DEL", "--yes", check=True).returncode == 0
     assert json.loads(cli("interview", "list", "--json", check=True).stdout) == []

@@ -6,9 +6,6 @@ from __future__ import annotations
 import os
 import random
 import signal
-import subprocess
-import sys
-import textwrap
 import time
 from pathlib import Path
 
@@ -18,30 +15,44 @@ from app import interviews
 from crypto.kdf import weak_test_params
 from storage import audit
 from storage.vault import Vault
-from tests.conftest import PASSPHRASE, ROOT
+from tests.conftest import PASSPHRASE
 
-WRITER = textwrap.dedent("""
-    import os, sys
-    from pathlib import Path
-    from app import interviews
-    from storage.vault import Vault
-    round_no = int(sys.argv[2])
-    v = Vault.open(Path(sys.argv[1]), {pw!r}, allow_weak_kdf=True)
+
+def _write_until_killed(path: Path, round_no: int, out: int) -> None:
+    """The writer: interviews, edits and audio blobs, each code reported only after COMMIT."""
+    v = Vault.open(path, PASSPHRASE, allow_weak_kdf=True)
     i = 0
     while True:
-        code = f"K{{round_no}}-{{i}}"
+        code = f"K{round_no}-{i}"
         interviews.add_interview(v, code=code, role="interviewer", notes="n" * (i % 7 * 300),
                                  consent_scopes=["archive"])
         if i % 5 == 0:
             interviews.update_interview(v, code, role="interviewer", notes="edited")
         if i % 9 == 0:
             w = v.blob_writer(kind="test", on_crash="keep" if i % 2 else "discard")
-            w.write(os.urandom(300_000)); w.commit(); w.write(b"x" * 1000)
+            w.write(os.urandom(300_000))
+            w.commit()
+            w.write(b"x" * 1000)
             if i % 4 == 0:
                 w.finish()
-        sys.stdout.write(code + "\\n"); sys.stdout.flush()   # reported only after COMMIT
+        os.write(out, (code + "\n").encode())
         i += 1
-""").format(pw=PASSPHRASE)
+
+
+def _start_writer(path: Path, round_no: int) -> tuple[int, int]:
+    """Fork a writer from this (already imported) process: a round costs no interpreter start.
+    The child never returns into pytest; SIGKILL ends it."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        try:
+            os.close(read_end)
+            _write_until_killed(path, round_no, write_end)
+        finally:
+            os._exit(1)
+    os.close(write_end)
+    return pid, read_end
+
 
 ROUNDS = 50
 
@@ -53,18 +64,16 @@ def test_sigkill_during_writes_never_corrupts(tmp_path: Path) -> None:
     v.lock()
     rng = random.Random(20261128)
     committed: set[str] = set()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     for round_no in range(ROUNDS):
-        proc = subprocess.Popen([sys.executable, "-c", WRITER, str(path), str(round_no)],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                cwd=ROOT, env=env)
-        assert proc.stdout is not None
-        first = proc.stdout.readline().strip()  # the writer is really writing
-        assert first, proc.stderr.read() if proc.stderr else ""
-        time.sleep(rng.uniform(0.0, 0.4))
-        proc.send_signal(signal.SIGKILL)
-        out, _ = proc.communicate()
-        assert proc.returncode == -signal.SIGKILL
+        pid, read_end = _start_writer(path, round_no)
+        with os.fdopen(read_end, "r", encoding="utf-8") as stream:
+            first = stream.readline().strip()  # the writer is really writing
+            time.sleep(rng.uniform(0.0, 0.4))
+            os.kill(pid, signal.SIGKILL)
+            _, status = os.waitpid(pid, 0)
+            out = stream.read()
+        assert first, f"round {round_no}: the writer wrote nothing (status {status})"
+        assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
         lines = [first, *out.splitlines()]
         # A final line without newline may have been cut mid-write: only count complete ones.
         if not out.endswith("\n") and out:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import ast
 import importlib.util
 import os
+import shutil
 import site
 import subprocess
 import sys
@@ -270,3 +271,73 @@ def test_spec_excludes_no_qt_module_the_code_imports() -> None:
         for path in (ROOT / package).rglob("*.py"):
             used |= set(re.findall(r"\b(PySide6\.Qt\w+)", path.read_text("utf-8")))
     assert not used & excluded, f"the spec excludes {sorted(used & excluded)}, which the code uses"
+
+
+def _elf(path: Path, needed: list[str]) -> str:
+    """A minimal ELF64 shared object whose dynamic section needs ``needed``."""
+    import struct
+
+    strtab = b"\0" + b"".join(n.encode() + b"\0" for n in needed)
+    offsets = [1 + sum(len(n) + 1 for n in needed[:i]) for i in range(len(needed))]
+    base, str_at = 0x400000, 64 + 2 * 56
+    dyn_at = str_at + len(strtab)
+    dynamic = b"".join(struct.pack("<QQ", 1, o) for o in offsets)
+    dynamic += struct.pack("<QQ", 5, base + str_at) + struct.pack("<QQ", 0, 0)
+    size = dyn_at + len(dynamic)
+    header = (b"\x7fELF\x02\x01\x01" + b"\0" * 9
+              + struct.pack("<HHIQQQIHHHHHH", 3, 62, 1, 0, 64, 0, 0, 64, 56, 2, 64, 0, 0))
+    load = struct.pack("<IIQQQQQQ", 1, 5, 0, base, base, size, size, 0x1000)
+    dyn = struct.pack("<IIQQQQQQ", 2, 6, dyn_at, base + dyn_at, base + dyn_at, len(dynamic),
+                      len(dynamic), 8)
+    path.write_bytes(header + load + dyn + strtab + dynamic)
+    return str(path)
+
+
+def test_elf_needed_reads_what_the_dynamic_loader_reads(tmp_path: Path) -> None:
+    assert datafiles.elf_needed(_elf(tmp_path / "a.so", ["libx.so.1", "liby.so.2"])) == [
+        "libx.so.1", "liby.so.2"]
+    (tmp_path / "script.so").write_text("#!/bin/sh\n")
+    assert datafiles.elf_needed(tmp_path / "script.so") == []
+    assert datafiles.elf_needed(tmp_path / "missing.so") == []
+
+
+@pytest.mark.skipif(sys.platform != "linux" or not shutil.which("readelf"),
+                    reason="readelf (binutils) not installed")
+def test_elf_needed_agrees_with_readelf_on_the_installed_qt() -> None:
+    import PySide6
+
+    qt = Path(PySide6.__file__).parent / "Qt"
+    libs = sorted((qt / "plugins" / "platforms").glob("*.so"))[:3] + sorted(
+        (qt / "lib").glob("libQt6Core.so*"))[:1]
+    assert libs
+    for lib in libs:
+        dump = subprocess.run(["readelf", "-d", str(lib)], capture_output=True, text=True,
+                              check=True).stdout
+        expected = [ln.rsplit("[", 1)[1].rstrip("]") for ln in dump.splitlines()
+                    if "(NEEDED)" in ln]
+        assert datafiles.elf_needed(lib) == expected, lib.name
+
+
+def test_a_dropped_plugin_takes_the_libraries_only_it_needed(tmp_path: Path) -> None:
+    """A desktop with GTK3: the dropped platform-theme plugin brought libgtk-3 and
+    libatk-bridge; they go with it, while what a kept library needs stays."""
+    system = tmp_path / "usr" / "lib"
+    packages = tmp_path / "site-packages" / "PySide6"
+    system.mkdir(parents=True)
+    packages.mkdir(parents=True)
+
+    def lib(name: str, *needed: str, where: Path = system) -> tuple[str, str, str]:
+        return (f"_internal/{name}", _elf(where / name, list(needed)), "BINARY")
+
+    plugin = lib("libqgtk3.so", "libgtk-3.so.0", "libQt6Gui.so.6", where=packages)
+    gui = lib("libQt6Gui.so.6", "libglib-2.0.so.0", where=packages)  # shipped by PySide6
+    gtk = lib("libgtk-3.so.0", "libatk-bridge-2.0.so.0", "libglib-2.0.so.0")
+    bridge = lib("libatk-bridge-2.0.so.0", "libglib-2.0.so.0")
+    glib = lib("libglib-2.0.so.0")
+    extension = lib("_sqlite3.so", "libsqlite3.so.0")
+    kept = datafiles.drop_with_dependencies([gui, gtk, bridge, glib, extension], [plugin])
+    assert kept == [gui, glib, extension]
+    # A library a kept binary still needs stays, even when a dropped one needed it too.
+    user = lib("libuses-bridge.so", "libatk-bridge-2.0.so.0")
+    kept = datafiles.drop_with_dependencies([gui, gtk, bridge, glib, user], [plugin])
+    assert kept == [gui, bridge, glib, user]
