@@ -246,7 +246,7 @@ def export_asset(vault: Vault, interview: str, asset: str, dest: Path, *, role: 
             os.fsync(out.fileno())
         if digest != item.sha256:
             raise IntegrityFailure(
-                'audio.stored_audio_match_sha')
+                "audio.stored_audio_match_sha")
         if not force and dest.exists():
             raise UsageError("audio.export_target_exists", dest=dest)
         os.replace(partial, dest)

@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 from app.errors import AppError
 from app.tasks import CancelToken, ProgressFn, no_progress
+from errors import Message
 
 # FFmpeg logs warnings about damaged input on stderr; they could only confuse CLI users, who
 # get one sentence instead.
@@ -75,7 +76,7 @@ def probe(source: BinaryIO, *, name: str = "The file", size: int | None = None,
     """
     import av  # heavy; only needed when audio is actually checked
 
-    fix = "choose the original recording, or re-export it from the device."
+    fix = Message("audio.fix_reexport")
     head = source.read(_HEAD_BYTES)
     total = source.seek(0, 2)
     source.seek(0)

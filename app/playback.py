@@ -60,7 +60,7 @@ def decode_for_playback(vault: Vault, asset_id: str, *, cancel: CancelToken | No
                     progress(min(0.99, decoded_s / duration), "decoding")
     except AudioUnreadable as exc:
         raise UsageError(
-            'playback.recording_could_decoded_listening') from exc
+            "playback.recording_could_decoded_listening") from exc
     progress(1.0, "decoded")
     return PlaybackAudio(b"".join(chunks), PLAYBACK_RATE, 1)
 

@@ -179,7 +179,7 @@ def transcribe_interview(
     info = model_store.get_model(vault, chosen)
     if not info.multilingual and (translate or lang not in (None, "en")):
         raise UsageError(
-            'transcribe.model_understands_english_only', chosen=chosen, default_model=models.DEFAULT_MODEL, value='translation' if translate else lang
+            "transcribe.model_understands_english_only", chosen=chosen, default_model=models.DEFAULT_MODEL, value='translation' if translate else lang
         )
     lang = "en" if not info.multilingual else lang
     factory = engine_factory or default_engine_factory(vault=vault)
@@ -282,7 +282,7 @@ def _choose_model(vault: Vault, assets: list[_Asset], model: str | None, transla
             if row["state"] != "complete":
                 if model is not None and model != row["model"]:
                     raise UsageError(
-                        'transcribe.recording_transcribed_model_continue', model=row['model']
+                        "transcribe.recording_transcribed_model_continue", model=row['model']
                     )
                 return str(row["model"])
     return model or models.DEFAULT_MODEL

@@ -54,8 +54,9 @@ def export(vault: Vault, interview_id: str, *, fmt: str, layer: str = "original"
     segs = segments(vault, interview_id, layer, with_revisions=fmt == "json")
     heads = transcripts(vault, interview_id, layer)
     if not heads:
-        hint = " --translate" if layer == "translation" else ""
-        raise NotFound("transcript.interview_transcript_yet_run", layer=layer, code=code, hint=hint)
+        if layer == "translation":
+            raise NotFound("transcript.no_translation_yet", code=code)
+        raise NotFound("transcript.interview_transcript_yet_run", layer=layer, code=code)
     if fmt == "txt":
         if needs_review:
             segs = sorted((x for x in segs if x.review_status != "reviewed"), key=review_order)

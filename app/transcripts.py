@@ -179,7 +179,7 @@ def find_segment(vault: Vault, interview_id: str, ref: str, layer: str) -> Segme
         if len(matches) == 1:
             return matches[0]
     raise NotFound(
-        'transcript.there_segment_layer_interview', ref=ref, layer=layer
+        "transcript.there_segment_layer_interview", ref=ref, layer=layer
     )
 
 
@@ -188,7 +188,7 @@ def _refuse_pending(vault: Vault, seg: SegmentView) -> None:
                              (seg.transcript_id,)).fetchone()
     if row is not None and row[0] != "complete" and seg.start >= float(row[1]):
         raise UsageError(
-            'transcript.segment_belongs_part_recording'
+            "transcript.segment_belongs_part_recording"
         )
 
 
@@ -252,7 +252,7 @@ def check_label(label: str) -> str:
     label = " ".join(label.split())
     if not label or len(label) > MAX_LABEL:
         raise UsageError(
-            'transcript.speaker_label_must_characters', max_label=MAX_LABEL
+            "transcript.speaker_label_must_characters", max_label=MAX_LABEL
         )
     return label
 

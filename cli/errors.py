@@ -45,6 +45,7 @@ HINTS: dict[str, str] = {
     "transcript.needs_review_mark_confidence": " (--needs-review and --mark-confidence need "
                                                "--format txt)",
     "transcript.new_text_empty_give": " with --text",
+    "transcript.no_translation_yet": " (add --translate)",
     "vault.not_found": " or pass --vault",
 }
 

@@ -81,6 +81,8 @@ CATALOG: dict[str, str] = {
         "Errors", "{name} is damaged (its audio cannot be read to the end), so nothing was "
         "stored; {fix}"),
     "audio.import_cancelled": QT_TRANSLATE_NOOP("Errors", "Import cancelled; nothing was stored."),
+    "audio.fix_reexport": QT_TRANSLATE_NOOP(
+        "Errors", "choose the original recording, or re-export it from the device."),
     # bundle
     "bundle.receipt_key_age_recipient": QT_TRANSLATE_NOOP(
         "Errors", "its receipt key (age recipient) differs from the one pinned for this device; "
@@ -341,6 +343,12 @@ CATALOG: dict[str, str] = {
     "keys.device_already_pinned_different": QT_TRANSLATE_NOOP(
         "Errors", "This device is already pinned with a different receipt key (age-recipient); "
         "check the file with the interviewer."),
+    "keys.what_identity_file": QT_TRANSLATE_NOOP("Errors", "identity key file"),
+    "keys.what_supervisor_public_file": QT_TRANSLATE_NOOP("Errors", "supervisor public key file"),
+    "keys.what_device_public_file": QT_TRANSLATE_NOOP("Errors", "device public key file"),
+    "keys.what_recipient_file": QT_TRANSLATE_NOOP("Errors", "recipient key file"),
+    "keys.what_supervisor_public": QT_TRANSLATE_NOOP("Errors", "supervisor public key"),
+    "keys.what_device_public": QT_TRANSLATE_NOOP("Errors", "device public key"),
     # receipt
     "receipt.refused": QT_TRANSLATE_NOOP(
         "Errors", "The receipt was refused: {reason}; nothing was marked for purging."),
@@ -592,7 +600,10 @@ CATALOG: dict[str, str] = {
         "the json format already carries every word's probability."),
     "transcript.interview_transcript_yet_run": QT_TRANSLATE_NOOP(
         "Errors", "This interview has no {layer} transcript yet; run 'testimony transcribe "
-        "{code}{hint}' first."),
+        "{code}' first."),
+    "transcript.no_translation_yet": QT_TRANSLATE_NOOP(
+        "Errors", "This interview has no translation transcript yet; run 'testimony transcribe "
+        "{code}' with translation first."),
     "transcript.there_segment_layer_interview": QT_TRANSLATE_NOOP(
         "Errors", "There is no segment {ref} in the {layer} layer of this interview; use a "
         "number shown by 'testimony transcript show'."),

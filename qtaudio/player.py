@@ -69,7 +69,7 @@ class Player(QObject):
         device = QMediaDevices.defaultAudioOutput()
         if device.isNull():
             raise PlaybackUnavailable(
-                'playback.audio_output_found_connect')
+                "playback.audio_output_found_connect")
         self._stop_sink()
         seconds = max(0.0, min(seconds, self.duration_s))
         frame = 2 * self.audio.channels

@@ -113,22 +113,22 @@ def verify(conn: Connection) -> int:
         expected_seq += 1
         if entry.seq != expected_seq:
             raise AuditBroken(
-                'audit.audit_log_entry_missing', expected_seq=expected_seq
+                "audit.audit_log_entry_missing", expected_seq=expected_seq
             )
         if entry.prev_hash != prev:
             raise AuditBroken(
-                'audit.audit_log_entry_follow', seq=entry.seq
+                "audit.audit_log_entry_follow", seq=entry.seq
             )
         body = _body(entry.seq, entry.id, entry.at, entry.role, entry.action, entry.object_type,
                      entry.object_id, entry.details)
         if _entry_hash(prev, body) != entry.hash:
             raise AuditBroken(
-                'audit.audit_log_entry_changed', seq=entry.seq
+                "audit.audit_log_entry_changed", seq=entry.seq
             )
         prev = entry.hash
     head_seq, head_hash = _head(conn)
     if head_seq != expected_seq or head_hash != prev:
         raise AuditBroken(
-            'audit.audit_log_shorter_than'
+            "audit.audit_log_shorter_than"
         )
     return expected_seq

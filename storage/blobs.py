@@ -143,7 +143,7 @@ class BlobWriter:
         except sqlcipher3.OperationalError as exc:
             if is_disk_full(exc):
                 raise DiskFull(
-                    'blob.disk_full_writing_stopped'
+                    "blob.disk_full_writing_stopped"
                 ) from exc
             raise
         self._pending.clear()

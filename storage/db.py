@@ -76,7 +76,7 @@ def connect(path: Path, key: bytes, *, create: bool = False,
         raise VaultCorrupt("db.vault_database_missing_restore")
     if exists and file_is_plaintext_sqlite(path):
         raise VaultCorrupt(
-            'db.vault_database_encrypted_genuine'
+            "db.vault_database_encrypted_genuine"
         )
     if readonly:
         conn = sqlcipher3.connect(_readonly_uri(path), uri=True, isolation_level=None,
@@ -96,7 +96,7 @@ def connect(path: Path, key: bytes, *, create: bool = False,
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.DatabaseError as exc:
             raise WrongPassphrase(
-                'db.vault_key_open_database'
+                "db.vault_key_open_database"
             ) from exc
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("PRAGMA secure_delete = ON")

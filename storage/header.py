@@ -121,7 +121,7 @@ class Header:
             )
         except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
             raise VaultCorrupt(
-                'header.vault_header_damaged_testimony'
+                "header.vault_header_damaged_testimony"
             ) from exc
 
 

@@ -92,7 +92,7 @@ def passphrase_forms(passphrase: bytes | bytearray) -> list[bytes]:
 def _check_kdf(params: KdfParams, allow_weak_kdf: bool) -> None:
     if params.is_above_ceiling():  # checked even on the test path: nothing may hang an unlock
         raise WeakKdf(
-            'vault.vault_header_asks_more'
+            "vault.vault_header_asks_more"
         )
     if allow_weak_kdf:
         return
@@ -100,7 +100,7 @@ def _check_kdf(params: KdfParams, allow_weak_kdf: bool) -> None:
         params.check_floor()
     except WeakKdfParameters as exc:
         raise WeakKdf(
-            'vault.vault_header_asks_weaker'
+            "vault.vault_header_asks_weaker"
         ) from exc
 
 
@@ -246,7 +246,7 @@ class Vault:
                                   header.recovery_aad())
         except (ValueError, UnwrapError) as exc:
             raise WrongPassphrase(
-                'vault.recovery_code_unlock_vault'
+                "vault.recovery_code_unlock_vault"
             ) from exc
         return cls._open_db(path, header, data_key)
 
@@ -270,13 +270,13 @@ class Vault:
         try:
             if readonly and current_version(conn) != LATEST_VERSION:
                 raise VaultLocked(
-                    'vault.vault_must_upgraded_before')
+                    "vault.vault_must_upgraded_before")
             if not readonly:
                 migrate(conn)
             row = conn.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()
             if row is None or row[0] != header.vault_id:
                 raise VaultCorrupt(
-                    'vault.vault_database_belong_header'
+                    "vault.vault_database_belong_header"
                 )
             vault = cls(path, header, data_key, conn, readonly=readonly)
             if not readonly:

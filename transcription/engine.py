@@ -175,7 +175,7 @@ class FasterWhisperEngine:
                 files=dict(spec.files) if spec.files else None)
         except (RuntimeError, ValueError, OSError) as exc:
             raise TranscriptionError(
-                'engine.model_could_loaded_check', name=self.name, error=type(exc).__name__
+                "engine.model_could_loaded_check", name=self.name, error=type(exc).__name__
             ) from exc
         spec.files = None  # CTranslate2 holds its own copy; drop ours
 

@@ -93,14 +93,14 @@ def _part_path(package: str, rel: str) -> Path:
         root = resources.files(package)
     except ModuleNotFoundError as exc:
         raise ModelNotFound(
-            'model.model_package_installed_reinstall', package=package
+            "model.model_package_installed_reinstall", package=package
         ) from exc
     return Path(str(root.joinpath(rel)))
 
 
 def _altered(name: str) -> ModelRejected:
     return ModelRejected(
-        'model.model_match_recorded_checksums', name=name
+        "model.model_match_recorded_checksums", name=name
     )
 
 
@@ -123,11 +123,11 @@ def read_legacy_registry(models_dir: Path) -> dict[str, Any]:
         data = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError) as exc:
         raise ModelRejected(
-            'model.old_model_registry_unreadable', path=path
+            "model.old_model_registry_unreadable", path=path
         ) from exc
     if not isinstance(data, dict):
         raise ModelRejected(
-            'model.old_model_registry_registry', path=path
+            "model.old_model_registry_registry", path=path
         )
     return data
 
@@ -353,7 +353,7 @@ def inspect_folder(folder: Path) -> FolderCheck:
     linked = [f for f in names if (folder / f).is_symlink()]
     if linked:
         raise ModelRejected(
-            'model.model_folder_s_symbolic', value=linked[0]
+            "model.model_folder_s_symbolic", value=linked[0]
         )
     missing = [f for f in _REQUIRED if not (folder / f).is_file()]
     vocab = [f for f in _VOCABULARY if (folder / f).is_file()]
@@ -361,7 +361,7 @@ def inspect_folder(folder: Path) -> FolderCheck:
         missing.append("vocabulary.json or vocabulary.txt")
     if missing:
         raise ModelRejected(
-            'model.model_folder_incomplete_missing', choices=', '.join(missing)
+            "model.model_folder_incomplete_missing", choices=', '.join(missing)
         )
     config = _json_file(folder / "config.json")
     if not isinstance(config, dict) or not all(
@@ -371,7 +371,7 @@ def inspect_folder(folder: Path) -> FolderCheck:
             and all(isinstance(x, int) and not isinstance(x, bool) and x >= 0 for x in h)
             for h in config["alignment_heads"]):
         raise ModelRejected(
-            'model.model_s_config_json'
+            "model.model_s_config_json"
         )
     lang_ids = config.get("lang_ids") or []
     if not isinstance(lang_ids, list):
@@ -383,19 +383,19 @@ def inspect_folder(folder: Path) -> FolderCheck:
         # Multilingual Whisper vocabularies are 51766 tokens plus one per language (99, or 100
         # from large-v3 on): a vocabulary from another size shifts every special token.
         raise ModelRejected(
-            'model.model_s_vocabulary_tokens', size=size, count=len(lang_ids)
+            "model.model_s_vocabulary_tokens", size=size, count=len(lang_ids)
         )
     if (folder / "model.bin").stat().st_size < _MIN_MODEL_BYTES:
         raise ModelRejected("model.model_s_model_bin_2")
     shape = read_model_shape(folder / "model.bin")
     if shape.vocabulary_size != size:
         raise ModelRejected(
-            'model.model_s_vocabulary_tokens_2', size=size, vocabulary_size=shape.vocabulary_size
+            "model.model_s_vocabulary_tokens_2", size=size, vocabulary_size=shape.vocabulary_size
         )
     if any(layer >= shape.decoder_layers or head >= shape.decoder_heads
            for layer, head in config["alignment_heads"]):
         raise ModelRejected(
-            'model.config_json_s_alignment', decoder_layers=shape.decoder_layers, decoder_heads=shape.decoder_heads
+            "model.config_json_s_alignment", decoder_layers=shape.decoder_layers, decoder_heads=shape.decoder_heads
         )
     preprocessor = folder / "preprocessor_config.json"
     if preprocessor.is_file():
@@ -448,7 +448,7 @@ def _copy_hashing(src: Path, dst: Path) -> str:
         fd = os.open(src, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     except OSError as exc:
         raise ModelRejected(
-            'model.model_file_could_read', name=src.name, strerror=exc.strerror
+            "model.model_file_could_read", name=src.name, strerror=exc.strerror
         ) from exc
     with os.fdopen(fd, "rb") as fin, open(dst, "xb") as fout:
         while chunk := fin.read(_CHUNK):
@@ -469,7 +469,7 @@ def _trial_load(folder: Path) -> tuple[int, bool]:
         n_mels, multilingual = int(model.n_mels), bool(model.is_multilingual)
     except (RuntimeError, ValueError, OSError) as exc:
         raise ModelRejected(
-            'model.folder_s_model_bin'
+            "model.folder_s_model_bin"
         ) from exc
     del model
     return n_mels, multilingual
@@ -499,7 +499,7 @@ def import_model(folder: Path, models_dir: Path, *, name: str | None = None,
     name = (name or folder.name).strip().lower()
     if not _NAME_RE.fullmatch(name):
         raise ModelRejected(
-            'model.usable_model_name_use', name=name
+            "model.usable_model_name_use", name=name
         )
     if name in _builtin_table() or name in set(taken):
         raise ModelRejected("model.model_named_already_exists", name=name)
@@ -516,23 +516,23 @@ def import_model(folder: Path, models_dir: Path, *, name: str | None = None,
             hashes[fname] = _copy_hashing(folder / fname, tmp / fname)
             if fname in manifest and hashes[fname] != manifest[fname]:
                 raise ModelRejected(
-                    'model.model_file_match_folder', fname=fname
+                    "model.model_file_match_folder", fname=fname
                 )
             if _hash_file(tmp / fname) != hashes[fname]:
                 raise ModelRejected(
-                    'model.copying_gave_different_bytes', fname=fname
+                    "model.copying_gave_different_bytes", fname=fname
                 )
         n_mels, multilingual = _trial_load(tmp)
         if multilingual != (check.vocabulary_size >= _MULTILINGUAL_VOCAB):
             raise ModelRejected("model.model_s_vocabulary_fit")
         if multilingual and (n_mels == _LARGE_V3_MELS) != (check.language_ids == 100):
             raise ModelRejected(
-                'model.model_bin_mel_bins', n_mels=n_mels, language_ids=check.language_ids
+                "model.model_bin_mel_bins", n_mels=n_mels, language_ids=check.language_ids
             )
         declared = _feature_size(tmp)
         if declared is not None and declared != n_mels:
             raise ModelRejected(
-                'model.model_s_preprocessor_config_2', declared=declared, n_mels=n_mels
+                "model.model_s_preprocessor_config_2", declared=declared, n_mels=n_mels
             )
         if declared is None and n_mels != 80:
             pre = tmp / "preprocessor_config.json"

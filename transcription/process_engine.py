@@ -144,7 +144,7 @@ class ProcessEngine:
                                     stdout=subprocess.PIPE, env=_child_env(), close_fds=True)
         except OSError as exc:
             raise TranscriptionError(
-                'engine.speech_engine_could_started', error=type(exc).__name__) from exc
+                "engine.speech_engine_could_started", error=type(exc).__name__) from exc
         self._proc = proc
         # Stop the child if this object is dropped without close() (e.g. an exception path).
         self._finalizer = weakref.finalize(self, _stop, proc)

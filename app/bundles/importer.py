@@ -421,7 +421,7 @@ class _MergeSink:
                 if table == "interview":
                     # Its records would have nothing to hang on: say so instead of a conflict.
                     raise BundleError(
-                        'bundle.bundle_s_interview_same', code=row.get('code')
+                        "bundle.bundle_s_interview_same", code=row.get('code')
                     ) from None
                 self._conflict(table, key, row, self._row_interview(t, row))
         elif [bytes(v) if isinstance(v, memoryview) else v for v in existing] == values:

@@ -31,6 +31,7 @@ from crypto.agefile import (
 )
 from crypto.signing import fingerprint
 from crypto.wrap import hkdf
+from errors import Message
 from storage.vault import Vault
 
 SUPERVISOR_PUB_MAGIC = "testimony-supervisor-key-v1"
@@ -113,13 +114,13 @@ def _read_small(path: Path, what: str) -> str:
         with open(path, "rb") as fh:
             data = fh.read(MAX_KEY_FILE + 1)
     except OSError as exc:
-        raise UsageError("keys.read_check_path", what=what, path=path, strerror=exc.strerror) from exc
+        raise UsageError("keys.read_check_path", what=_what(what), path=path, strerror=exc.strerror) from exc
     if len(data) > MAX_KEY_FILE:
-        raise UsageError("keys.far_too_large_key", what=what, path=path)
+        raise UsageError("keys.far_too_large_key", what=_what(what), path=path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise UsageError("keys.text_key_file_check", what=what, path=path) from exc
+        raise UsageError("keys.text_key_file_check", what=_what(what), path=path) from exc
 
 
 def load_identity(path: Path) -> SupervisorIdentity:
@@ -134,18 +135,34 @@ def load_identity(path: Path) -> SupervisorIdentity:
         raise UsageError("keys.key_valid_age_identity", path=path) from exc
 
 
+# The kinds of key file an error can name, as codes so that the window can translate them.
+_WHAT_CODES = {
+    "identity key file": "keys.what_identity_file",
+    "supervisor public key file": "keys.what_supervisor_public_file",
+    "device public key file": "keys.what_device_public_file",
+    "recipient key file": "keys.what_recipient_file",
+    "supervisor public key": "keys.what_supervisor_public",
+    "device public key": "keys.what_device_public",
+}
+
+
+def _what(what: str) -> Message | str:
+    code = _WHAT_CODES.get(what)
+    return Message(code) if code else what
+
+
 def _fields(text: str, magic: str, what: str) -> dict[str, str]:
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     if not lines or lines[0] != magic:
-        raise UsageError("keys.must_start_save_exactly", what=what, magic=magic)
+        raise UsageError("keys.must_start_save_exactly", what=_what(what), magic=magic)
     fields: dict[str, str] = {}
     for line in lines[1:]:
         key, sep, value = line.partition(":")
         if not sep:
-            raise UsageError("keys.line_without_name_value", what=what)
+            raise UsageError("keys.line_without_name_value", what=_what(what))
         key = key.strip()
         if key in fields:
-            raise UsageError("keys.names_twice_save_again", what=what, key=key)
+            raise UsageError("keys.names_twice_save_again", what=_what(what), key=key)
         fields[key] = value.strip()
     return fields
 
@@ -154,9 +171,9 @@ def _b64key(value: str, what: str) -> bytes:
     try:
         raw = base64.b64decode(value, validate=True)
     except binascii.Error as exc:
-        raise UsageError("keys.damaged_ed_key_save", what=what) from exc
+        raise UsageError("keys.damaged_ed_key_save", what=_what(what)) from exc
     if len(raw) != 32:
-        raise UsageError("keys.damaged_ed_key_save", what=what)
+        raise UsageError("keys.damaged_ed_key_save", what=_what(what))
     return raw
 
 
@@ -165,14 +182,14 @@ def parse_supervisor_public(text: str) -> SupervisorPublic:
     what = "supervisor public key"
     f = _fields(text, SUPERVISOR_PUB_MAGIC, what)
     if "age-recipient" not in f or "ed25519" not in f:
-        raise UsageError("keys.lacks_age_recipient_ed", what=what)
+        raise UsageError("keys.lacks_age_recipient_ed", what=_what(what))
     try:
         recipient = check_recipient(f["age-recipient"])
     except AgeError as exc:
-        raise UsageError("keys.damaged_age_recipient_line", what=what) from exc
+        raise UsageError("keys.damaged_age_recipient_line", what=_what(what)) from exc
     pub = SupervisorPublic(recipient, _b64key(f["ed25519"], what))
     if "fingerprint" in f and f["fingerprint"] != pub.fingerprint:
-        raise UsageError("keys.s_fingerprint_match_keys", what=what)
+        raise UsageError("keys.s_fingerprint_match_keys", what=_what(what))
     return pub
 
 
@@ -214,22 +231,22 @@ def parse_device_public(text: str) -> DevicePublic:
     what = "device public key"
     f = _fields(text, DEVICE_PUB_MAGIC, what)
     if "device-id" not in f or "ed25519" not in f or not _UUID.fullmatch(f["device-id"]):
-        raise UsageError("keys.lacks_valid_device_id", what=what)
+        raise UsageError("keys.lacks_valid_device_id", what=_what(what))
     recipient = None
     if "age-recipient" in f:
         try:
             recipient = check_recipient(f["age-recipient"])
         except AgeError as exc:
-            raise UsageError("keys.damaged_age_recipient_line", what=what) from exc
+            raise UsageError("keys.damaged_age_recipient_line", what=_what(what)) from exc
     dev = DevicePublic(f["device-id"], _b64key(f["ed25519"], what), recipient)
     if "fingerprint" in f and f["fingerprint"] != dev.fingerprint:
-        raise UsageError("keys.s_fingerprint_match_key", what=what)
+        raise UsageError("keys.s_fingerprint_match_key", what=_what(what))
     if "minisign" in f:
         try:
             if minisign.parse_public_key_line(f["minisign"]) != dev.public_key:
                 raise ValueError("different key")
         except ValueError as exc:
-            raise UsageError("keys.s_minisign_line_match", what=what) from exc
+            raise UsageError("keys.s_minisign_line_match", what=_what(what)) from exc
     return dev
 
 
@@ -240,9 +257,9 @@ def read_key_file(path: Path | str, what: str) -> str:
         with open(path, "rb") as fh:
             data = fh.read(MAX_KEY_FILE + 1)
     except OSError as exc:
-        raise UsageError("keys.read_check_path_2", what=what, name=Path(path).name, strerror=exc.strerror) from exc
+        raise UsageError("keys.read_check_path_2", what=_what(what), name=Path(path).name, strerror=exc.strerror) from exc
     if len(data) > MAX_KEY_FILE:
-        raise UsageError("keys.too_large_check_path", what=what, name=Path(path).name)
+        raise UsageError("keys.too_large_check_path", what=_what(what), name=Path(path).name)
     return data.decode("utf-8", "replace")
 
 

@@ -118,9 +118,9 @@ def validate_manifest(data: Any) -> None:
     """Structural checks on a (signature-verified) manifest; raises BundleRejected."""
     bad = "bundle.manifest_unexpected_form"
     _require(isinstance(data, dict), bad)
-    _require(data.get("format") == FORMAT, 'bundle.testimony_vault_bundle')
+    _require(data.get("format") == FORMAT, "bundle.testimony_vault_bundle")
     _require(data.get("format_version") == FORMAT_VERSION,
-             'bundle.made_incompatible_version_testimony')
+             "bundle.made_incompatible_version_testimony")
     for key in ("bundle_id", "created_at", "profile", "purpose"):
         _require(_is_str(data.get(key)), bad)
     _require(bool(_UUID.fullmatch(data["bundle_id"])), bad)
@@ -150,27 +150,27 @@ def validate_manifest(data: Any) -> None:
                  bad)
     files = data.get("files")
     _require(isinstance(files, list), bad)
-    _require(2 <= len(files) <= MAX_FILES, 'bundle.declares_too_many_files')
+    _require(2 <= len(files) <= MAX_FILES, "bundle.declares_too_many_files")
     names: set[str] = set()
     total = 0
     for f in files:
         _require(isinstance(f, dict) and set(f) == {"name", "size", "sha256"}, bad)
         name, size, sha = f["name"], f["size"], f["sha256"]
         _require(isinstance(name, str) and container.name_allowed(name)
-                 and name not in (MANIFEST, SIGNATURE), 'bundle.names_file_allowed')
-        _require(name not in names, 'bundle.lists_file_twice')
+                 and name not in (MANIFEST, SIGNATURE), "bundle.names_file_allowed")
+        _require(name not in names, "bundle.lists_file_twice")
         names.add(name)
         _require(isinstance(size, int) and not isinstance(size, bool)
-                 and 0 <= size <= container.MAX_ENTRY_SIZE, 'bundle.declares_oversized_file')
+                 and 0 <= size <= container.MAX_ENTRY_SIZE, "bundle.declares_oversized_file")
         total += size
         _require(isinstance(sha, str) and bool(_HEX64.fullmatch(sha)), bad)
-    _require(total <= MAX_TOTAL, 'bundle.declared_size_over_limit')
+    _require(total <= MAX_TOTAL, "bundle.declared_size_over_limit")
     _require(files[0]["name"] == DEVICE_PUB and files[1]["name"] == SUMS, bad)
-    _require(files[1]["size"] <= 200 * len(files), 'bundle.declares_oversized_sha_sums')
+    _require(files[1]["size"] <= 200 * len(files), "bundle.declares_oversized_sha_sums")
     _validate_anchor(data, files)
     blob_names = {f"audio/{a['blob_id']}.bin" for a in audio}
     _require(blob_names == {n for n in names if n.startswith("audio/")},
-             'bundle.audio_list_match_files')
+             "bundle.audio_list_match_files")
 
 
 def _validate_anchor(data: dict[str, Any], files: list[dict[str, Any]]) -> None:
@@ -220,15 +220,15 @@ class _Handler:
                  2: (SIGNATURE, minisign.MAX_SIGNATURE_FILE)}
         if self.index in fixed:
             want, cap = fixed[self.index]
-            _require(name == want, 'bundle.entries_out_order')
-            _require(size <= cap, 'bundle.oversized', want=want)
+            _require(name == want, "bundle.entries_out_order")
+            _require(size <= cap, "bundle.oversized", want=want)
         else:
             assert self.manifest is not None
             files = self.manifest.files
             pos = self.index - 2  # files[0] is device.pub, already read
-            _require(pos < len(files), 'bundle.holds_more_files_than')
-            _require(files[pos]["name"] == name, 'bundle.entries_match_manifest_s')
-            _require(files[pos]["size"] == size, 'bundle.entry_s_size_differs')
+            _require(pos < len(files), "bundle.holds_more_files_than")
+            _require(files[pos]["name"] == name, "bundle.entries_match_manifest_s")
+            _require(files[pos]["size"] == size, "bundle.entry_s_size_differs")
             if name.startswith("audio/") and self.sink is not None:
                 blob_id = name[len("audio/"):-len(".bin")]
                 self.sink.audio_begin(blob_id, size, files[pos]["sha256"],
@@ -255,7 +255,7 @@ class _Handler:
             nl = chunk.find(b"\n", start)
             if nl < 0:
                 self.line += chunk[start:]
-                _require(len(self.line) <= MAX_LINE, 'bundle.record_oversized')
+                _require(len(self.line) <= MAX_LINE, "bundle.record_oversized")
                 return
             self.line += chunk[start:nl]
             self._record(bytes(self.line))
@@ -265,14 +265,14 @@ class _Handler:
     def _record(self, line: bytes) -> None:
         if self.name == AUDIT_CHAIN:
             text = line.decode("ascii", "replace")
-            _require(bool(_HEX64.fullmatch(text)), 'bundle.audit_chain_malformed')
+            _require(bool(_HEX64.fullmatch(text)), "bundle.audit_chain_malformed")
             self.audit_chain += bytes.fromhex(text)
             return
         try:
             value = strict_loads(line, allow_floats=True)
         except StrictJsonError as exc:
             raise rejected("bundle.record_valid", exc=exc) from None
-        _require(isinstance(value, dict), 'bundle.record_object')
+        _require(isinstance(value, dict), "bundle.record_object")
         if self.name == AUDIT:
             self._audit(value)
             if self.sink is not None:
@@ -281,28 +281,28 @@ class _Handler:
         table = self.name[len("tables/"):-len(".jsonl")]
         for v in value.values():
             _require(v is None or isinstance(v, str | int | float)
-                     or (isinstance(v, dict) and set(v) == {"$bytes"}), 'bundle.record_odd_values')
+                     or (isinstance(v, dict) and set(v) == {"$bytes"}), "bundle.record_odd_values")
         assert self.manifest is not None
         ids = self.manifest.interview_ids
         owner = value.get("id") if table == "interview" else value.get("interview_id", None)
         if table == "interview" or "interview_id" in value:
-            _require(owner in ids, 'bundle.record_belongs_interview_manifest')
+            _require(owner in ids, "bundle.record_belongs_interview_manifest")
         if self.sink is not None:
             self.sink.table_row(table, value)
 
     def _audit(self, entry: dict[str, Any]) -> None:
-        _require(set(entry) == _AUDIT_KEYS, 'bundle.audit_entry_malformed')
+        _require(set(entry) == _AUDIT_KEYS, "bundle.audit_entry_malformed")
         _require(isinstance(entry["seq"], int) and isinstance(entry["details"], dict)
                  and all(isinstance(entry[k], str) for k in ("id", "at", "role", "action",
                                                              "object_type"))
                  and (entry["object_id"] is None or isinstance(entry["object_id"], str)),
-                 'bundle.audit_entry_malformed')
+                 "bundle.audit_entry_malformed")
         body = {k: entry[k] for k in _AUDIT_KEYS - {"prev_hash", "hash"}}
         prev = entry["prev_hash"]
-        _require(isinstance(prev, str) and isinstance(entry["hash"], str), 'bundle.audit_entry_malformed')
+        _require(isinstance(prev, str) and isinstance(entry["hash"], str), "bundle.audit_entry_malformed")
         digest = hashlib.sha256(prev.encode("ascii", "replace") + b"\n"
                                 + canonical_json(body)).hexdigest()
-        _require(digest == entry["hash"], 'bundle.audit_entry_match_hash')
+        _require(digest == entry["hash"], "bundle.audit_entry_match_hash")
         self.audit_seen.append((entry["seq"], prev, entry["hash"]))
 
     def end(self) -> None:
@@ -317,14 +317,14 @@ class _Handler:
             entry = self.manifest.files[self.index - 2]
             if self.name == SUMS:
                 _require(bytes(self.buffer) == sums_text(self.manifest.files),
-                         'bundle.sha_sums_differs_from')
+                         "bundle.sha_sums_differs_from")
                 digest = hashlib.sha256(self.buffer).hexdigest()
             else:
-                _require(not self.line, 'bundle.record_file_end_newline')
+                _require(not self.line, "bundle.record_file_end_newline")
                 digest = self.hash.hexdigest()
                 if self.name.startswith("audio/") and self.sink is not None:
                     self.sink.audio_end()
-            _require(digest == entry["sha256"], 'bundle.file_altered', name=self.name)
+            _require(digest == entry["sha256"], "bundle.file_altered", name=self.name)
             self.checked.append(entry)
         self.buffer.clear()
         self.index += 1
@@ -347,23 +347,23 @@ class _Handler:
             raise rejected("bundle.manifest_strict_json", exc=exc) from None
         validate_manifest(data)
         _require(verified.trusted_comment == trusted_comment(data),
-                 'bundle.signed_trusted_comment_match')
+                 "bundle.signed_trusted_comment_match")
         _require(bool(_UUID.fullmatch(data["device"]["id"]))
                  and data["device"]["minisign"] == minisign.public_key_line(device_key),
-                 'bundle.manifest_names_different_device')
+                 "bundle.manifest_names_different_device")
         device = DevicePublic(data["device"]["id"], device_key, data["device"]["age_recipient"])
         files = data["files"]
         _require(files[0]["sha256"] == hashlib.sha256(self.device_pub).hexdigest()
-                 and files[0]["size"] == len(self.device_pub), 'bundle.device_key_file_altered')
+                 and files[0]["size"] == len(self.device_pub), "bundle.device_key_file_altered")
         self.checked.append(files[0])
         self.audio_meta = {a["blob_id"]: a for a in data["audio"]}
         self.manifest = Manifest(self.manifest_raw, sha, data, verified.trusted_comment, device)
         self.on_manifest(self.manifest)
 
     def finish(self) -> Manifest:
-        _require(self.manifest is not None, 'bundle.incomplete')
+        _require(self.manifest is not None, "bundle.incomplete")
         assert self.manifest is not None
-        _require(self.index - 2 == len(self.manifest.files), 'bundle.incomplete')
+        _require(self.index - 2 == len(self.manifest.files), "bundle.incomplete")
         self.manifest.audit_chain = bytes(self.audit_chain)
         self.manifest.audit_seen = self.audit_seen
         return self.manifest
@@ -395,7 +395,7 @@ def read_bundle(path: Path, identity: str | None, *, on_manifest: Callable[[Mani
         raise UsageError("bundle.read_bundle_check_path", path=path, strerror=exc.strerror) from exc
     fh = Progressing(raw, total, progress, cancel)
     try:
-        _require(total <= MAX_TOTAL + MAX_MANIFEST + (1 << 30), 'bundle.larger_than_any_bundle')
+        _require(total <= MAX_TOTAL + MAX_MANIFEST + (1 << 30), "bundle.larger_than_any_bundle")
         encrypted = is_encrypted(raw)
         on_encrypted(encrypted)
         if encrypted:

@@ -215,71 +215,71 @@ def _load_line(raw: bytes, line: int) -> Any:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise _refuse(line, 'taxonomy.text_utf') from None
+        raise _refuse(line, "taxonomy.text_utf") from None
     try:
         return json.loads(text, object_pairs_hook=_no_duplicate_keys)
     except ValueError as exc:  # JSONDecodeError is a ValueError; so is a duplicate key
         reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
-        raise _refuse(line, 'taxonomy.valid_json', reason=reason) from None
+        raise _refuse(line, "taxonomy.valid_json", reason=reason) from None
 
 
 def _string_list(value: Any, key: str, line: int) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise _refuse(line, 'taxonomy.must_list_non_empty', key=key)
+        raise _refuse(line, "taxonomy.must_list_non_empty", key=key)
     return tuple(v.strip() for v in value)
 
 
 def _parse_header(obj: Any) -> tuple[str, str, str]:
     if not isinstance(obj, dict):
-        raise _refuse(1, 'taxonomy.first_line_must_header', format=FORMAT)
+        raise _refuse(1, "taxonomy.first_line_must_header", format=FORMAT)
     if obj.get("format") != FORMAT:
-        raise _refuse(1, 'taxonomy.header_s_format_must', format=FORMAT)
+        raise _refuse(1, "taxonomy.header_s_format_must", format=FORMAT)
     if obj.get("format_version") != FORMAT_VERSION or isinstance(obj.get("format_version"), bool):
-        raise _refuse(1, 'taxonomy.format_version_supported_version', format_version=obj.get('format_version'), format_version2=FORMAT_VERSION)
+        raise _refuse(1, "taxonomy.format_version_supported_version", format_version=obj.get('format_version'), format_version2=FORMAT_VERSION)
     unknown = sorted(set(obj) - _HEADER_KEYS)
     if unknown:
-        raise _refuse(1, 'taxonomy.unknown_header_field', value=unknown[0])
+        raise _refuse(1, "taxonomy.unknown_header_field", value=unknown[0])
     name, version = obj.get("name"), obj.get("version")
     if not isinstance(name, str) or not _NAME_RE.fullmatch(name):
-        raise _refuse(1, 'taxonomy.header_needs_name_letters')
+        raise _refuse(1, "taxonomy.header_needs_name_letters")
     if not isinstance(version, str) or not _NAME_RE.fullmatch(version):
-        raise _refuse(1, 'taxonomy.header_needs_version_such')
+        raise _refuse(1, "taxonomy.header_needs_version_such")
     description = obj.get("description", "")
     if not isinstance(description, str):
-        raise _refuse(1, 'taxonomy.description_must_string')
+        raise _refuse(1, "taxonomy.description_must_string")
     return name, version, description
 
 
 def _parse_term(obj: Any, line: int) -> Term:
     if not isinstance(obj, dict):
-        raise _refuse(line, 'taxonomy.each_line_after_header')
+        raise _refuse(line, "taxonomy.each_line_after_header")
     unknown = sorted(set(obj) - _TERM_KEYS)
     if unknown:
-        raise _refuse(line, 'taxonomy.unknown_field_allowed', value=unknown[0], choices=', '.join(sorted(_TERM_KEYS)))
+        raise _refuse(line, "taxonomy.unknown_field_allowed", value=unknown[0], choices=', '.join(sorted(_TERM_KEYS)))
     term_id = obj.get("id")
     if term_id is None:
-        raise _refuse(line, 'taxonomy.term_id')
+        raise _refuse(line, "taxonomy.term_id")
     if not isinstance(term_id, str) or not _ID_RE.fullmatch(term_id):
-        raise _refuse(line, 'taxonomy.id_must_lower_case')
+        raise _refuse(line, "taxonomy.id_must_lower_case")
     parent = obj.get("parent")
     if parent is not None and not isinstance(parent, str):
-        raise _refuse(line, 'taxonomy.parent_must_term_id', term_id=term_id)
+        raise _refuse(line, "taxonomy.parent_must_term_id", term_id=term_id)
     label = obj.get("label")
     if not isinstance(label, dict):
-        raise _refuse(line, 'taxonomy.term_label_object_en', term_id=term_id)
+        raise _refuse(line, "taxonomy.term_label_object_en", term_id=term_id)
     for lang in LANGS:
         value = label.get(lang)
         if not isinstance(value, str) or not value.strip():
-            raise _refuse(line, 'taxonomy.term_missing_label', term_id=term_id, lang=lang)
+            raise _refuse(line, "taxonomy.term_missing_label", term_id=term_id, lang=lang)
     extra = sorted(set(label) - set(LANGS))
     if extra:
-        raise _refuse(line, 'taxonomy.term_label_unsupported_language', term_id=term_id, value=extra[0])
+        raise _refuse(line, "taxonomy.term_label_unsupported_language", term_id=term_id, value=extra[0])
     description = obj.get("description", "")
     if not isinstance(description, str):
-        raise _refuse(line, 'taxonomy.description_must_string_2', term_id=term_id)
+        raise _refuse(line, "taxonomy.description_must_string_2", term_id=term_id)
     glossary = obj.get("glossary", False)
     if not isinstance(glossary, bool):
-        raise _refuse(line, 'taxonomy.glossary_must_true_false', term_id=term_id)
+        raise _refuse(line, "taxonomy.glossary_must_true_false", term_id=term_id)
     return Term(term_id, parent, label["en"].strip(), label["ko"].strip(),
                 _string_list(obj.get("aliases", []), "aliases", line),
                 _string_list(obj.get("romanisations", []), "romanisations", line),
@@ -293,40 +293,40 @@ def parse(data: bytes, *, base: Taxonomy | None = None) -> Taxonomy:
     Raises TaxonomyFileError naming the first bad line.
     """
     if len(data) > MAX_FILE_BYTES:
-        raise _refuse(1, 'taxonomy.file_larger_than_mib', value=MAX_FILE_BYTES // (1024 * 1024))
+        raise _refuse(1, "taxonomy.file_larger_than_mib", value=MAX_FILE_BYTES // (1024 * 1024))
     raw_lines = data.split(b"\n")
     if data.startswith(b"\xef\xbb\xbf"):
         raw_lines[0] = raw_lines[0][3:]
     numbered = [(i + 1, raw) for i, raw in enumerate(raw_lines) if raw.strip()]
     if not numbered:
-        raise _refuse(1, 'taxonomy.file_empty')
+        raise _refuse(1, "taxonomy.file_empty")
     first_line, header_raw = numbered[0]
     if first_line != 1:
-        raise _refuse(1, 'taxonomy.header_must_first_line')
+        raise _refuse(1, "taxonomy.header_must_first_line")
     name, version, description = _parse_header(_load_line(header_raw, 1))
     terms: dict[str, Term] = {}
     line_of: dict[str, int] = {}
     for line, raw in numbered[1:]:
         term = _parse_term(_load_line(raw, line), line)
         if term.id in terms:
-            raise _refuse(line, 'taxonomy.id_already_defined_line', id=term.id, value=line_of[term.id])
+            raise _refuse(line, "taxonomy.id_already_defined_line", id=term.id, value=line_of[term.id])
         terms[term.id] = term
         line_of[term.id] = line
     if not terms:
-        raise _refuse(1, 'taxonomy.file_header_but_terms')
+        raise _refuse(1, "taxonomy.file_header_but_terms")
     merged: dict[str, Term] = dict(base.terms) if base else {}
     merged.update(terms)
     for term_id, term in terms.items():
         if term.parent is not None and term.parent not in merged:
             where = " nor in the taxonomy it extends" if base else ""
-            raise _refuse(line_of[term_id], 'taxonomy.term_parent_which_defined', term_id=term_id, parent=term.parent, where=where)
+            raise _refuse(line_of[term_id], "taxonomy.term_parent_which_defined", term_id=term_id, parent=term.parent, where=where)
     for term_id in terms:
         chain = [term_id]
         current = merged[term_id].parent
         while current is not None:
             if current in chain:
                 loop = " -> ".join([*chain[chain.index(current):], current])
-                raise _refuse(line_of[term_id], 'taxonomy.parents_form_cycle', term_id=term_id, loop=loop)
+                raise _refuse(line_of[term_id], "taxonomy.parents_form_cycle", term_id=term_id, loop=loop)
             chain.append(current)
             current = merged[current].parent
     return Taxonomy(name, version, description, merged)
@@ -498,7 +498,7 @@ def import_taxonomy(vault: Vault, data: bytes, *, mode: str = "extend", role: st
         pending.digest() if pending is not None and pending.version_id == tax.version_id
         else None)
     if known_digest is not None and known_digest != tax.digest():
-        raise _refuse(1, 'taxonomy.version_taxonomy_already_vault', version=tax.version, name=tax.name)
+        raise _refuse(1, "taxonomy.version_taxonomy_already_vault", version=tax.version, name=tax.name)
     current = ensure_taxonomy(vault, role=role, now=now)
     existing = conn.execute("SELECT sha256 FROM taxonomy_version WHERE id = ?",
                             (tax.version_id,)).fetchone()
@@ -523,7 +523,7 @@ def import_file(vault: Vault, path: Path, *, mode: str = "extend", role: str,
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise _refuse(1, 'taxonomy.file_larger_than_mib', value=MAX_FILE_BYTES // (1024 * 1024))
+            raise _refuse(1, "taxonomy.file_larger_than_mib", value=MAX_FILE_BYTES // (1024 * 1024))
         data = path.read_bytes()
     except OSError as exc:
         raise UsageError("taxonomy.read_taxonomy_file_check", path=shown(str(path), 80), strerror=exc.strerror) from exc

@@ -59,7 +59,7 @@ def migrate(conn: Connection, *, target: int | None = None) -> list[str]:
     version = current_version(conn)
     if version > LATEST_VERSION:
         raise VaultCorrupt(
-            'schema.vault_written_newer_testimony', version=version
+            "schema.vault_written_newer_testimony", version=version
         )
     applied: list[str] = []
     for migration in sorted(MIGRATIONS, key=lambda m: m.version):
