@@ -121,10 +121,12 @@ def probe(source: BinaryIO, *, name: str = "The file", size: int | None = None,
         if duration <= 0:
             raise BadAudio("audio.contains_sound_audio_track", name=name, fix=fix)
         if bad > max(2, packets * MAX_BAD_PACKET_FRACTION):
-            raise BadAudio("audio.damaged_audio_blocks_decoded", name=name, bad=bad, packets=packets, fix=fix)
+            raise BadAudio("audio.damaged_audio_blocks_decoded", name=name, bad=bad,
+                           packets=packets, fix=fix)
         if declared and duration < declared - max(TRUNCATION_SLACK_S,
                                                   declared * TRUNCATION_SLACK_FRACTION):
-            raise BadAudio("audio.damaged_truncated_holds_s", name=name, duration=duration, declared=declared, fix=fix)
+            raise BadAudio("audio.damaged_truncated_holds_s", name=name, duration=duration,
+                           declared=declared, fix=fix)
         channels = int(stream.codec_context.layout.nb_channels or 0)
         return AudioInfo(container=str(container.format.name),
                          codec=str(stream.codec_context.name), sample_rate=rate,

@@ -29,9 +29,8 @@ def _now(now: dt.datetime | None) -> str:
 def _check_scopes(scopes: list[str]) -> list[str]:
     unknown = [s for s in scopes if s not in CONSENT_SCOPES]
     if unknown:
-        raise UsageError(
-            "interview.unknown_consent_scope_use", value=unknown[0], choices=', '.join(CONSENT_SCOPES)
-        )
+        raise UsageError("interview.unknown_consent_scope_use", value=unknown[0],
+                         choices=", ".join(CONSENT_SCOPES))
     return sorted(set(scopes))
 
 

@@ -258,7 +258,8 @@ class RecordingSession:
         """Flag the current moment (or ``at_s``) with a short note; returns the marker id."""
         note = note.strip()
         if len(note) > MAX_MARKER_NOTE:
-            raise UsageError("recording.marker_note_most_characters", max_marker_note=MAX_MARKER_NOTE)
+            raise UsageError("recording.marker_note_most_characters",
+                             max_marker_note=MAX_MARKER_NOTE)
         with self._lock:
             if self.state == "stopped":
                 raise UsageError("recording.recording_ended_add_markers")

@@ -178,9 +178,11 @@ def transcribe_interview(
     chosen = _choose_model(vault, assets, model, translate)
     info = model_store.get_model(vault, chosen)
     if not info.multilingual and (translate or lang not in (None, "en")):
-        raise UsageError(
-            "transcribe.model_understands_english_only", chosen=chosen, default_model=models.DEFAULT_MODEL, value='translation' if translate else lang
-        )
+        if translate:
+            raise UsageError("transcribe.english_only_model_cannot_translate", chosen=chosen,
+                             default_model=models.DEFAULT_MODEL)
+        raise UsageError("transcribe.model_understands_english_only", chosen=chosen,
+                         default_model=models.DEFAULT_MODEL, value=lang)
     lang = "en" if not info.multilingual else lang
     factory = engine_factory or default_engine_factory(vault=vault)
     engine: Engine | None = None

@@ -40,6 +40,7 @@ HINTS: dict[str, str] = {
     "tag.moment_audio_seconds_start": " (--at)",
     "tag.segment_exists_recordings_interview": " with --asset ID",
     "tag.tag_anchored_segment_chars": " (--chars)",
+    "transcribe.english_only_model_cannot_translate": " (--model {default_model})",
     "transcribe.model_understands_english_only": " (--model {default_model})",
     "transcribe.recording_transcribed_model_continue": ": --model {model} (or leave --model out)",
     "transcript.needs_review_mark_confidence": " (--needs-review and --mark-confidence need "

@@ -521,7 +521,10 @@ CATALOG: dict[str, str] = {
     "taxonomy.id_already_defined_line": QT_TRANSLATE_NOOP(
         "Errors", "id {id} is already defined on line {value}"),
     "taxonomy.term_parent_which_defined": QT_TRANSLATE_NOOP(
-        "Errors", "term {term_id} has parent {parent}, which is not defined in the file{where}"),
+        "Errors", "term {term_id} has parent {parent}, which is not defined in the file"),
+    "taxonomy.term_parent_not_in_file_or_base": QT_TRANSLATE_NOOP(
+        "Errors", "term {term_id} has parent {parent}, which is not defined in the file nor in "
+        "the taxonomy it extends"),
     "taxonomy.read_taxonomy_file_check": QT_TRANSLATE_NOOP(
         "Errors", "Cannot read the taxonomy file {path} ({strerror}); check the path."),
     "taxonomy.parents_form_cycle": QT_TRANSLATE_NOOP(
@@ -577,6 +580,9 @@ CATALOG: dict[str, str] = {
     "transcribe.model_understands_english_only": QT_TRANSLATE_NOOP(
         "Errors", "The model '{chosen}' understands English only; use the multilingual model "
         "{default_model} for {value}."),
+    "transcribe.english_only_model_cannot_translate": QT_TRANSLATE_NOOP(
+        "Errors", "The model '{chosen}' understands English only; use the multilingual model "
+        "{default_model} for translation."),
     "transcribe.recording_interview_still_being": QT_TRANSLATE_NOOP(
         "Errors", "A recording of this interview is still being written; stop the recording "
         "first, then transcribe."),

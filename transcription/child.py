@@ -8,7 +8,8 @@ standard error, so the message stream cannot be corrupted. It holds no vault, no
 testimony and opens no file except the model's: audio arrives as float32 samples over the pipe.
 
 Requests (JSON objects, ``kind`` first): ``load`` once, then ``transcribe`` (the samples as the
-binary payload) any number of times. Replies: ``ready`` or ``error`` (class name, error code and parameters)
+binary payload) any number of times. Replies: ``ready`` or ``error`` (class name, error code
+and parameters)
 to the load; ``segment`` as each is produced, then ``done`` (window info and the child's peak
 memory) or ``error`` to each window. The child exits when its input closes.
 """

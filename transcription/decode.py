@@ -59,8 +59,8 @@ class RawFormat:
         try:
             return _RAW_DTYPES[self.codec]
         except KeyError:
-            raise AudioUnreadable("decode.audio_unreadable", why=f"unknown PCM format {self.codec}") \
-                from None
+            raise AudioUnreadable("decode.audio_unreadable",
+                                  why=f"unknown PCM format {self.codec}") from None
 
 
 def raw_format_for(container: str | None, codec: str | None, sample_rate: int | None,

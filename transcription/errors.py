@@ -1,4 +1,5 @@
-"""Transcription errors: ``errors.Problem`` subclasses; ``str(exc)`` is one sentence for the user."""
+"""Transcription errors: ``errors.Problem`` subclasses; ``str(exc)`` is one sentence for the
+user."""
 
 from __future__ import annotations
 

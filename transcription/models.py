@@ -394,9 +394,8 @@ def inspect_folder(folder: Path) -> FolderCheck:
         )
     if any(layer >= shape.decoder_layers or head >= shape.decoder_heads
            for layer, head in config["alignment_heads"]):
-        raise ModelRejected(
-            "model.config_json_s_alignment", decoder_layers=shape.decoder_layers, decoder_heads=shape.decoder_heads
-        )
+        raise ModelRejected("model.config_json_s_alignment", decoder_layers=shape.decoder_layers,
+                            decoder_heads=shape.decoder_heads)
     preprocessor = folder / "preprocessor_config.json"
     if preprocessor.is_file():
         pre = _json_file(preprocessor)

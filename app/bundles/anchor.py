@@ -95,7 +95,8 @@ def check_device(conn: Connection, manifest: Manifest) -> None:
             "SELECT seq, entries FROM audit_anchor_bundle WHERE device_id = ? AND seq != ?",
             (device_id, seq)):
         if (other_seq < seq and other_n >= n) or (other_seq > seq and other_n <= n):
-            raise rejected("bundle.audit_history_entries_longer", n=n, min=min(seq, other_seq), value=other_n if other_seq < seq else n)
+            raise rejected("bundle.audit_history_entries_longer", n=n, min=min(seq, other_seq),
+                           value=other_n if other_seq < seq else n)
 
 
 def record(conn: Connection, manifest: Manifest, stamp: str, *, trusted: bool = True) -> None:

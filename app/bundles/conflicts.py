@@ -61,7 +61,8 @@ def resolve_conflict(vault: Vault, conflict_id: str, *, role: str,
     if not found:
         raise UsageError("conflict.there_conflict_testimony_conflicts", conflict_id=conflict_id)
     if found[0].resolved_at is not None:
-        raise UsageError("conflict.conflict_already_marked_resolved", conflict_id=conflict_id, resolved_at=found[0].resolved_at)
+        raise UsageError("conflict.conflict_already_marked_resolved", conflict_id=conflict_id,
+                         resolved_at=found[0].resolved_at)
     stamp = (now or dt.datetime.now(dt.UTC)).isoformat()
     with vault.transaction() as conn:
         conn.execute("UPDATE import_conflict SET resolved_at = ? WHERE id = ?",

@@ -158,9 +158,11 @@ def export_bundle(
     on any failure no file is left at (or next to) ``out``.
     """
     if profile not in PROFILES:
-        raise UsageError("export.unknown_profile_use_one", profile=profile, choices=', '.join(PROFILES))
+        raise UsageError("export.unknown_profile_use_one", profile=profile,
+                         choices=', '.join(PROFILES))
     if purpose not in PURPOSES:
-        raise UsageError("export.unknown_purpose_use_one", purpose=purpose, choices=', '.join(PURPOSES))
+        raise UsageError("export.unknown_purpose_use_one", purpose=purpose,
+                         choices=', '.join(PURPOSES))
     if not recipients and not unencrypted:
         raise UsageError("export.name_least_one_recipient")
     out = Path(out)

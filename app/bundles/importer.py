@@ -203,14 +203,17 @@ def _trust_check(vault: Vault | None, signer: DevicePublic | None,
     if vault is not None:
         pinned = pinned_device_key(vault, manifest.device.device_id)
         if pinned is None or pinned != manifest.device.public_key:
-            raise rejected("bundle.signed_device_pinned_vault", fingerprint=manifest.device.fingerprint)
+            raise rejected("bundle.signed_device_pinned_vault",
+                           fingerprint=manifest.device.fingerprint)
         return True
     if signer is None:
         return None
     if signer.device_id != manifest.device.device_id:
-        raise rejected("bundle.names_device_device_signer", device_id=manifest.device.device_id, device_id2=signer.device_id)
+        raise rejected("bundle.names_device_device_signer", device_id=manifest.device.device_id,
+                       device_id2=signer.device_id)
     if signer.public_key != manifest.device.public_key:
-        raise rejected("bundle.claims_come_from_device", device_id=signer.device_id, fingerprint=manifest.device.fingerprint, fingerprint2=signer.fingerprint)
+        raise rejected("bundle.claims_come_from_device", device_id=signer.device_id,
+                       fingerprint=manifest.device.fingerprint, fingerprint2=signer.fingerprint)
     return True
 
 
@@ -298,10 +301,12 @@ def check_ownership(conn: Connection, manifest: Manifest) -> None:
         row = conn.execute("SELECT device_id FROM interview_owner WHERE interview_id = ?",
                            (iid,)).fetchone()
         if row is not None and row[0] != device:
-            raise rejected("bundle.signed_device_but_writes", device=device, interview_label=_interview_label(conn, manifest, iid), value=row[0])
+            raise rejected("bundle.signed_device_but_writes", device=device,
+                           interview_label=_interview_label(conn, manifest, iid), value=row[0])
         if row is None and conn.execute("SELECT 1 FROM interview WHERE id = ?",
                                         (iid,)).fetchone() is not None:
-            raise rejected("bundle.signed_device_but_writes_2", device=device, interview_label=_interview_label(conn, manifest, iid))
+            raise rejected("bundle.signed_device_but_writes_2", device=device,
+                           interview_label=_interview_label(conn, manifest, iid))
 
 
 def conflicted_interviews(conn: Connection, manifest: Manifest) -> list[str]:

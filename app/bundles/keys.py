@@ -114,7 +114,8 @@ def _read_small(path: Path, what: str) -> str:
         with open(path, "rb") as fh:
             data = fh.read(MAX_KEY_FILE + 1)
     except OSError as exc:
-        raise UsageError("keys.read_check_path", what=_what(what), path=path, strerror=exc.strerror) from exc
+        raise UsageError("keys.read_check_path", what=_what(what), path=path,
+                         strerror=exc.strerror) from exc
     if len(data) > MAX_KEY_FILE:
         raise UsageError("keys.far_too_large_key", what=_what(what), path=path)
     try:
@@ -257,7 +258,8 @@ def read_key_file(path: Path | str, what: str) -> str:
         with open(path, "rb") as fh:
             data = fh.read(MAX_KEY_FILE + 1)
     except OSError as exc:
-        raise UsageError("keys.read_check_path_2", what=_what(what), name=Path(path).name, strerror=exc.strerror) from exc
+        raise UsageError("keys.read_check_path_2", what=_what(what), name=Path(path).name,
+                         strerror=exc.strerror) from exc
     if len(data) > MAX_KEY_FILE:
         raise UsageError("keys.too_large_check_path", what=_what(what), name=Path(path).name)
     return data.decode("utf-8", "replace")

@@ -299,7 +299,8 @@ class _Handler:
                  "bundle.audit_entry_malformed")
         body = {k: entry[k] for k in _AUDIT_KEYS - {"prev_hash", "hash"}}
         prev = entry["prev_hash"]
-        _require(isinstance(prev, str) and isinstance(entry["hash"], str), "bundle.audit_entry_malformed")
+        _require(isinstance(prev, str) and isinstance(entry["hash"], str),
+                 "bundle.audit_entry_malformed")
         digest = hashlib.sha256(prev.encode("ascii", "replace") + b"\n"
                                 + canonical_json(body)).hexdigest()
         _require(digest == entry["hash"], "bundle.audit_entry_match_hash")

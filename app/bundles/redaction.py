@@ -29,7 +29,8 @@ def add_redaction(vault: Vault, interview: str, segment: str, char_start: int, c
         found = find_segment(vault, interview_id, segment, layer)
         row = (found.id, found.text)
     if not (0 <= char_start < char_end <= len(row[1])):
-        raise UsageError("redaction.character_range_inside_segment", char_start=char_start, char_end=char_end, count=len(row[1]))
+        raise UsageError("redaction.character_range_inside_segment", char_start=char_start,
+                         char_end=char_end, count=len(row[1]))
     if not reason.strip():
         raise UsageError("redaction.give_reason_redaction_example")
     rid = str(uuid.uuid4())

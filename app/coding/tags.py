@@ -195,7 +195,10 @@ def add_tag(vault: Vault, interview: str, term: str, *, role: str,
             segment_id, text = find_segment(conn, interview_id, segment, layer, asset_id)
         char_start, char_end = chars if chars is not None else (0, len(text))
         if not 0 <= char_start < char_end <= len(text):
-            raise UsageError("tag.characters_inside_segment_which", char_start=char_start, char_end=char_end, value=segment if segment is not None else shown(segment_id), count=len(text))
+            raise UsageError("tag.characters_inside_segment_which", char_start=char_start,
+                             char_end=char_end,
+                             value=segment if segment is not None else shown(segment_id),
+                             count=len(text))
         kind = "text"
     elif at is not None:
         audio_start, audio_end, asset_id = _audio_anchor(conn, interview_id, at, asset_id)
@@ -317,7 +320,8 @@ def review_tag(vault: Vault, tag_id: str, *, role: str, chars: tuple[int, int] |
         if row[0] is None:
             raise UsageError("tag.tag_anchored_segment_chars")
         if not 0 <= chars[0] < chars[1] <= len(row[1]):
-            raise UsageError("tag.characters_inside_segment_which_2", value=chars[0], value2=chars[1], count=len(row[1]))
+            raise UsageError("tag.characters_inside_segment_which_2", value=chars[0],
+                             value2=chars[1], count=len(row[1]))
     stamp = _stamp(now)
     with vault.transaction() as conn:
         if chars is not None:

@@ -174,9 +174,11 @@ class Taxonomy:
         if len(found) == 1:
             return found[0]
         if not found:
-            raise UsageError("taxonomy.term_taxonomy_see_testimony", text=shown(text), version_id=self.version_id)
+            raise UsageError("taxonomy.term_taxonomy_see_testimony", text=shown(text),
+                             version_id=self.version_id)
         ids = ", ".join(t.id for t in found)
-        raise UsageError("taxonomy.names_terms_use_one", text=shown(text), count=len(found), ids=ids)
+        raise UsageError("taxonomy.names_terms_use_one", text=shown(text), count=len(found),
+                         ids=ids)
 
     def digest(self) -> str:
         body = json.dumps([self.name, self.version, [t.to_record() for t in self.terms.values()]],
@@ -235,7 +237,8 @@ def _parse_header(obj: Any) -> tuple[str, str, str]:
     if obj.get("format") != FORMAT:
         raise _refuse(1, "taxonomy.header_s_format_must", format=FORMAT)
     if obj.get("format_version") != FORMAT_VERSION or isinstance(obj.get("format_version"), bool):
-        raise _refuse(1, "taxonomy.format_version_supported_version", format_version=obj.get('format_version'), format_version2=FORMAT_VERSION)
+        raise _refuse(1, "taxonomy.format_version_supported_version",
+                      format_version=obj.get("format_version"), format_version2=FORMAT_VERSION)
     unknown = sorted(set(obj) - _HEADER_KEYS)
     if unknown:
         raise _refuse(1, "taxonomy.unknown_header_field", value=unknown[0])
@@ -255,7 +258,8 @@ def _parse_term(obj: Any, line: int) -> Term:
         raise _refuse(line, "taxonomy.each_line_after_header")
     unknown = sorted(set(obj) - _TERM_KEYS)
     if unknown:
-        raise _refuse(line, "taxonomy.unknown_field_allowed", value=unknown[0], choices=', '.join(sorted(_TERM_KEYS)))
+        raise _refuse(line, "taxonomy.unknown_field_allowed", value=unknown[0],
+                      choices=', '.join(sorted(_TERM_KEYS)))
     term_id = obj.get("id")
     if term_id is None:
         raise _refuse(line, "taxonomy.term_id")
@@ -273,7 +277,8 @@ def _parse_term(obj: Any, line: int) -> Term:
             raise _refuse(line, "taxonomy.term_missing_label", term_id=term_id, lang=lang)
     extra = sorted(set(label) - set(LANGS))
     if extra:
-        raise _refuse(line, "taxonomy.term_label_unsupported_language", term_id=term_id, value=extra[0])
+        raise _refuse(line, "taxonomy.term_label_unsupported_language", term_id=term_id,
+                      value=extra[0])
     description = obj.get("description", "")
     if not isinstance(description, str):
         raise _refuse(line, "taxonomy.description_must_string_2", term_id=term_id)
@@ -309,7 +314,8 @@ def parse(data: bytes, *, base: Taxonomy | None = None) -> Taxonomy:
     for line, raw in numbered[1:]:
         term = _parse_term(_load_line(raw, line), line)
         if term.id in terms:
-            raise _refuse(line, "taxonomy.id_already_defined_line", id=term.id, value=line_of[term.id])
+            raise _refuse(line, "taxonomy.id_already_defined_line", id=term.id,
+                          value=line_of[term.id])
         terms[term.id] = term
         line_of[term.id] = line
     if not terms:
@@ -318,15 +324,17 @@ def parse(data: bytes, *, base: Taxonomy | None = None) -> Taxonomy:
     merged.update(terms)
     for term_id, term in terms.items():
         if term.parent is not None and term.parent not in merged:
-            where = " nor in the taxonomy it extends" if base else ""
-            raise _refuse(line_of[term_id], "taxonomy.term_parent_which_defined", term_id=term_id, parent=term.parent, where=where)
+            code = ("taxonomy.term_parent_not_in_file_or_base" if base
+                    else "taxonomy.term_parent_which_defined")
+            raise _refuse(line_of[term_id], code, term_id=term_id, parent=term.parent)
     for term_id in terms:
         chain = [term_id]
         current = merged[term_id].parent
         while current is not None:
             if current in chain:
                 loop = " -> ".join([*chain[chain.index(current):], current])
-                raise _refuse(line_of[term_id], "taxonomy.parents_form_cycle", term_id=term_id, loop=loop)
+                raise _refuse(line_of[term_id], "taxonomy.parents_form_cycle", term_id=term_id,
+                              loop=loop)
             chain.append(current)
             current = merged[current].parent
     return Taxonomy(name, version, description, merged)
@@ -498,7 +506,8 @@ def import_taxonomy(vault: Vault, data: bytes, *, mode: str = "extend", role: st
         pending.digest() if pending is not None and pending.version_id == tax.version_id
         else None)
     if known_digest is not None and known_digest != tax.digest():
-        raise _refuse(1, "taxonomy.version_taxonomy_already_vault", version=tax.version, name=tax.name)
+        raise _refuse(1, "taxonomy.version_taxonomy_already_vault", version=tax.version,
+                      name=tax.name)
     current = ensure_taxonomy(vault, role=role, now=now)
     existing = conn.execute("SELECT sha256 FROM taxonomy_version WHERE id = ?",
                             (tax.version_id,)).fetchone()
@@ -526,7 +535,8 @@ def import_file(vault: Vault, path: Path, *, mode: str = "extend", role: str,
             raise _refuse(1, "taxonomy.file_larger_than_mib", value=MAX_FILE_BYTES // (1024 * 1024))
         data = path.read_bytes()
     except OSError as exc:
-        raise UsageError("taxonomy.read_taxonomy_file_check", path=shown(str(path), 80), strerror=exc.strerror) from exc
+        raise UsageError("taxonomy.read_taxonomy_file_check", path=shown(str(path), 80),
+                         strerror=exc.strerror) from exc
     return import_taxonomy(vault, data, mode=mode, role=role, now=now)
 
 

@@ -1248,7 +1248,7 @@
     <message>
         <location filename="../../errors/catalog.py" line="415"/>
         <location filename="../../errors/catalog.py" line="422"/>
-        <location filename="../../errors/catalog.py" line="610"/>
+        <location filename="../../errors/catalog.py" line="616"/>
         <source>The layer must be one of: {choices}.</source>
         <translation>층은 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
@@ -1494,607 +1494,617 @@
     </message>
     <message>
         <location filename="../../errors/catalog.py" line="523"/>
-        <source>term {term_id} has parent {parent}, which is not defined in the file{where}</source>
-        <translation>용어 {term_id}의 상위 {parent}이(가) 파일에 정의되어 있지 않습니다{where}</translation>
+        <source>term {term_id} has parent {parent}, which is not defined in the file</source>
+        <translation>용어 {term_id}의 상위 {parent}이(가) 파일에 정의되어 있지 않습니다</translation>
     </message>
     <message>
         <location filename="../../errors/catalog.py" line="525"/>
+        <source>term {term_id} has parent {parent}, which is not defined in the file nor in the taxonomy it extends</source>
+        <translation>용어 {term_id}의 상위 {parent}이(가) 파일에도, 파일이 확장하는 분류 체계에도 정의되어 있지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="528"/>
         <source>Cannot read the taxonomy file {path} ({strerror}); check the path.</source>
         <translation>분류 체계 파일 {path}을(를) 읽을 수 없습니다({strerror}). 경로를 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="527"/>
+        <location filename="../../errors/catalog.py" line="530"/>
         <source>the parents of {term_id} form a cycle ({loop})</source>
         <translation>{term_id}의 상위 용어가 순환합니다({loop})</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="530"/>
+        <location filename="../../errors/catalog.py" line="533"/>
         <source>Unknown consent scope &apos;{value}&apos;; use one of: {choices}.</source>
         <translation>알 수 없는 동의 범위 &apos;{value}&apos;입니다. 다음 중 하나를 쓰십시오: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="532"/>
+        <location filename="../../errors/catalog.py" line="535"/>
         <source>An interview needs a pseudonym code.</source>
         <translation>면담에는 가명 코드가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="533"/>
+        <location filename="../../errors/catalog.py" line="536"/>
         <source>Consent can be given as: {choices}.</source>
         <translation>동의는 다음과 같이 줄 수 있습니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="534"/>
+        <location filename="../../errors/catalog.py" line="537"/>
         <source>An interview with code {code} already exists; choose another code.</source>
         <translation>코드 {code}인 면담이 이미 있습니다. 다른 코드를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="536"/>
+        <location filename="../../errors/catalog.py" line="539"/>
         <source>No interview {interview_id} in this vault; see &apos;testimony interview list&apos;.</source>
         <translation>이 보관함에 면담 {interview_id}이(가) 없습니다. &apos;testimony interview list&apos;를 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="538"/>
+        <location filename="../../errors/catalog.py" line="541"/>
         <source>No interview {id_or_code} in this vault; see &apos;testimony interview list&apos;.</source>
         <translation>이 보관함에 면담 {id_or_code}이(가) 없습니다. &apos;testimony interview list&apos;를 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="540"/>
+        <location filename="../../errors/catalog.py" line="543"/>
         <source>&apos;{value}&apos; cannot be edited.</source>
         <translation>&apos;{value}&apos;은(는) 편집할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="541"/>
+        <location filename="../../errors/catalog.py" line="544"/>
         <source>Status must be one of: {choices}.</source>
         <translation>상태는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="543"/>
+        <location filename="../../errors/catalog.py" line="546"/>
         <source>That recording is no longer in the vault; refresh the interview.</source>
         <translation>그 녹음은 더 이상 보관함에 없습니다. 면담을 새로 고치십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="545"/>
+        <location filename="../../errors/catalog.py" line="548"/>
         <source>This recording could not be decoded for listening; the stored original is unchanged — export it and check it with another player.</source>
         <translation>이 녹음을 재생용으로 해독할 수 없습니다. 저장된 원본은 그대로입니다. 내보내서 다른 재생기로 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="548"/>
+        <location filename="../../errors/catalog.py" line="551"/>
         <source>There is no audio loaded to play; open a recording first.</source>
         <translation>재생할 오디오가 없습니다. 먼저 녹음을 여십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="550"/>
+        <location filename="../../errors/catalog.py" line="553"/>
         <source>No audio output was found; connect headphones or speakers and try again.</source>
         <translation>오디오 출력 장치가 없습니다. 헤드폰이나 스피커를 연결하고 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="553"/>
+        <location filename="../../errors/catalog.py" line="556"/>
         <source>No interview {interview} in this vault; see &apos;testimony interview list&apos;.</source>
         <translation>이 보관함에 면담 {interview}이(가) 없습니다. &apos;testimony interview list&apos;를 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="555"/>
+        <location filename="../../errors/catalog.py" line="558"/>
         <source>A marker note can be at most {max_marker_note} characters; shorten it and add the marker again.</source>
         <translation>표시 메모는 최대 {max_marker_note}자입니다. 줄여서 표시를 다시 추가하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="558"/>
+        <location filename="../../errors/catalog.py" line="561"/>
         <source>The recording has ended; add markers with &apos;testimony audio marker&apos; instead.</source>
         <translation>녹음이 끝났습니다. 대신 &apos;testimony audio marker&apos;로 표시를 추가하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="560"/>
+        <location filename="../../errors/catalog.py" line="563"/>
         <source>The disk is full, so the recording was stopped; everything up to the last second was kept — free some space before recording again.</source>
         <translation>디스크가 가득 차서 녹음을 멈췄습니다. 마지막 1초까지의 모든 내용은 보존되었습니다. 다시 녹음하기 전에 공간을 확보하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="564"/>
-        <location filename="../../errors/catalog.py" line="624"/>
+        <location filename="../../errors/catalog.py" line="567"/>
+        <location filename="../../errors/catalog.py" line="630"/>
         <source>This interview has no transcript yet; run &apos;testimony transcribe&apos; first.</source>
         <translation>이 면담에는 아직 녹취록이 없습니다. 먼저 &apos;testimony transcribe&apos;를 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="566"/>
+        <location filename="../../errors/catalog.py" line="569"/>
         <source>Channel-based labels need a two-channel recording with the interviewer on one channel; set labels by hand instead.</source>
         <translation>채널별 레이블에는 한 채널에 면담자가 녹음된 2채널 녹음이 필요합니다. 대신 레이블을 직접 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="570"/>
+        <location filename="../../errors/catalog.py" line="573"/>
         <source>Segment {number} has no suggestion &apos;{suggestion_id}&apos; now (its text or the vocabulary changed since it was listed, or it was already accepted); nothing was changed, list the current ones with &apos;testimony transcript suggestions&apos;.</source>
         <translation>구간 {number}에는 지금 제안 &apos;{suggestion_id}&apos;이(가) 없습니다(목록을 본 뒤 텍스트나 어휘가 바뀌었거나 이미 수락됨). 아무것도 변경하지 않았습니다. &apos;testimony transcript suggestions&apos;로 현재 제안을 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="575"/>
+        <location filename="../../errors/catalog.py" line="578"/>
         <source>The language must be one of: {choices}.</source>
         <translation>언어는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="577"/>
+        <location filename="../../errors/catalog.py" line="580"/>
         <source>The model &apos;{chosen}&apos; understands English only; use the multilingual model {default_model} for {value}.</source>
         <translation>모델 &apos;{chosen}&apos;은(는) 영어만 알아듣습니다. {value}에는 다국어 모델 {default_model}을(를) 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="580"/>
+        <location filename="../../errors/catalog.py" line="583"/>
+        <source>The model &apos;{chosen}&apos; understands English only; use the multilingual model {default_model} for translation.</source>
+        <translation>모델 &apos;{chosen}&apos;은(는) 영어만 알아듣습니다. 번역에는 다국어 모델 {default_model}을(를) 쓰십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="586"/>
         <source>A recording of this interview is still being written; stop the recording first, then transcribe.</source>
         <translation>이 면담의 녹음이 아직 기록되는 중입니다. 먼저 녹음을 멈춘 뒤 받아쓰기를 하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="583"/>
+        <location filename="../../errors/catalog.py" line="589"/>
         <source>This recording is already being transcribed by another window or command; wait for that to finish.</source>
         <translation>이 녹음은 다른 창이나 명령에서 이미 받아쓰는 중입니다. 그것이 끝날 때까지 기다리십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="586"/>
+        <location filename="../../errors/catalog.py" line="592"/>
         <source>This recording was transcribed with the model &apos;{model}&apos;; continue with that model.</source>
         <translation>이 녹음은 모델 &apos;{model}&apos;(으)로 받아썼습니다. 같은 모델로 계속하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="589"/>
+        <location filename="../../errors/catalog.py" line="595"/>
         <source>Transcription was cancelled; what was done is kept, and running the same command again continues from where it stopped.</source>
         <translation>받아쓰기가 취소되었습니다. 처리된 부분은 보존되며, 같은 명령을 다시 실행하면 멈춘 곳부터 이어집니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="592"/>
+        <location filename="../../errors/catalog.py" line="598"/>
         <source>This interview has no audio to transcribe; record or import audio first.</source>
         <translation>이 면담에는 받아쓸 오디오가 없습니다. 먼저 오디오를 녹음하거나 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="594"/>
+        <location filename="../../errors/catalog.py" line="600"/>
         <source>There is no recording {asset_id} in this interview; see &apos;testimony interview show&apos;.</source>
         <translation>이 면담에 녹음 {asset_id}이(가) 없습니다. &apos;testimony interview show&apos;를 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="598"/>
+        <location filename="../../errors/catalog.py" line="604"/>
         <source>Marking segments for review or by confidence works with the txt format only; the json format already carries every word&apos;s probability.</source>
         <translation>검토 필요 표시나 확신도 표시는 txt 형식에서만 됩니다. json 형식에는 이미 모든 단어의 확률이 들어 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="601"/>
+        <location filename="../../errors/catalog.py" line="607"/>
         <source>This interview has no {layer} transcript yet; run &apos;testimony transcribe {code}&apos; first.</source>
         <translation>이 면담에는 아직 {layer} 녹취록이 없습니다. 먼저 &apos;testimony transcribe {code}&apos;를 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="604"/>
+        <location filename="../../errors/catalog.py" line="610"/>
         <source>This interview has no translation transcript yet; run &apos;testimony transcribe {code}&apos; with translation first.</source>
         <translation>이 면담에는 아직 번역 녹취록이 없습니다. 먼저 번역을 포함하여 &apos;testimony transcribe {code}&apos;를 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="607"/>
+        <location filename="../../errors/catalog.py" line="613"/>
         <source>There is no segment {ref} in the {layer} layer of this interview; use a number shown by &apos;testimony transcript show&apos;.</source>
         <translation>이 면담의 {layer} 층에 구간 {ref}이(가) 없습니다. &apos;testimony transcript show&apos;에 나오는 번호를 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="612"/>
+        <location filename="../../errors/catalog.py" line="618"/>
         <source>This segment belongs to a part of the recording whose transcription is unfinished; finish it with &apos;testimony transcribe&apos; first, then edit.</source>
         <translation>이 구간은 받아쓰기가 끝나지 않은 녹음 부분에 속합니다. 먼저 &apos;testimony transcribe&apos;로 마친 뒤 편집하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="615"/>
+        <location filename="../../errors/catalog.py" line="621"/>
         <source>The new text is empty; give the corrected text.</source>
         <translation>새 텍스트가 비어 있습니다. 고친 텍스트를 입력하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="617"/>
+        <location filename="../../errors/catalog.py" line="623"/>
         <source>The new text is the same as the current text; nothing was changed.</source>
         <translation>새 텍스트가 현재 텍스트와 같습니다. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="619"/>
+        <location filename="../../errors/catalog.py" line="625"/>
         <source>The review status must be one of: {choices}.</source>
         <translation>검토 상태는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="621"/>
+        <location filename="../../errors/catalog.py" line="627"/>
         <source>A speaker label must be 1-{max_label} characters, e.g. interviewer, witness, interpreter, or another participant&apos;s pseudonym.</source>
         <translation>화자 레이블은 1-{max_label}자여야 합니다. 예: interviewer, witness, interpreter 또는 다른 참여자의 가명.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="627"/>
+        <location filename="../../errors/catalog.py" line="633"/>
         <source>No single microphone matches &apos;{name}&apos;; available inputs: {names}.</source>
         <translation>&apos;{name}&apos;에 맞는 마이크가 하나로 특정되지 않습니다. 사용 가능한 입력: {names}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="629"/>
+        <location filename="../../errors/catalog.py" line="635"/>
         <source>No microphone was found; connect one (or enable it) and try again.</source>
         <translation>마이크를 찾지 못했습니다. 마이크를 연결(또는 활성화)하고 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="631"/>
+        <location filename="../../errors/catalog.py" line="637"/>
         <source>The recording has not started yet; wait a moment and try again.</source>
         <translation>녹음이 아직 시작되지 않았습니다. 잠시 기다린 뒤 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="634"/>
+        <location filename="../../errors/catalog.py" line="640"/>
         <source>The audit log is shorter than its recorded head, so entries were removed; report this to your supervisor.</source>
         <translation>감사 기록이 기록된 최종 항목보다 짧으므로 항목이 삭제되었습니다. 감독자에게 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="637"/>
+        <location filename="../../errors/catalog.py" line="643"/>
         <source>Audit log entry {expected_seq} is missing or out of order; the vault&apos;s history was tampered with, so report this to your supervisor.</source>
         <translation>감사 기록 항목 {expected_seq}이(가) 없거나 순서가 어긋났습니다. 보관함의 기록이 조작되었으니 감독자에게 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="640"/>
+        <location filename="../../errors/catalog.py" line="646"/>
         <source>Audit log entry {seq} does not follow the one before it; the history was reordered or edited, so report this to your supervisor.</source>
         <translation>감사 기록 항목 {seq}이(가) 바로 앞 항목에 이어지지 않습니다. 기록의 순서가 바뀌었거나 편집되었으니 감독자에게 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="643"/>
+        <location filename="../../errors/catalog.py" line="649"/>
         <source>Audit log entry {seq} was changed after it was written; report this to your supervisor.</source>
         <translation>감사 기록 항목 {seq}이(가) 쓰인 뒤에 바뀌었습니다. 감독자에게 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="647"/>
+        <location filename="../../errors/catalog.py" line="653"/>
         <source>This recording or file has already been closed.</source>
         <translation>이 녹음 또는 파일은 이미 닫혔습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="649"/>
+        <location filename="../../errors/catalog.py" line="655"/>
         <source>That stored file does not exist in this vault.</source>
         <translation>그 저장 파일은 이 보관함에 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="651"/>
+        <location filename="../../errors/catalog.py" line="657"/>
         <source>The disk is full, so writing stopped; everything up to the last second was kept — free some space before continuing.</source>
         <translation>디스크가 가득 차서 쓰기를 멈췄습니다. 마지막 1초까지의 모든 내용은 보존되었습니다. 계속하기 전에 공간을 확보하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="655"/>
+        <location filename="../../errors/catalog.py" line="661"/>
         <source>The vault database is missing; restore the vault folder from a backup.</source>
         <translation>보관함 데이터베이스가 없습니다. 백업에서 보관함 폴더를 복원하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="657"/>
+        <location filename="../../errors/catalog.py" line="663"/>
         <source>The vault database is not encrypted, so it is not a genuine vault file; do not use it.</source>
         <translation>보관함 데이터베이스가 암호화되어 있지 않으므로 진짜 보관함 파일이 아닙니다. 사용하지 마십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="660"/>
+        <location filename="../../errors/catalog.py" line="666"/>
         <source>The vault database was written unencrypted; stop and report this bug.</source>
         <translation>보관함 데이터베이스가 암호화되지 않은 채 쓰였습니다. 작업을 멈추고 이 버그를 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="662"/>
+        <location filename="../../errors/catalog.py" line="668"/>
         <source>This build has no SQLCipher encryption; reinstall Testimony Vault.</source>
         <translation>이 빌드에는 SQLCipher 암호화가 없습니다. Testimony Vault를 다시 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="664"/>
+        <location filename="../../errors/catalog.py" line="670"/>
         <source>The vault key does not open the database; the vault may be damaged or replaced.</source>
         <translation>보관함 키로 데이터베이스를 열 수 없습니다. 보관함이 손상되었거나 바뀌었을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="668"/>
+        <location filename="../../errors/catalog.py" line="674"/>
         <source>The vault header is far too large to be genuine; restore it from a backup.</source>
         <translation>보관함 헤더가 진짜라기에는 너무 큽니다. 백업에서 복원하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="670"/>
+        <location filename="../../errors/catalog.py" line="676"/>
         <source>The vault header is damaged or not a Testimony Vault header; restore the folder from a backup or ask your supervisor.</source>
         <translation>보관함 헤더가 손상되었거나 Testimony Vault 헤더가 아닙니다. 백업에서 폴더를 복원하거나 감독자에게 문의하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="674"/>
+        <location filename="../../errors/catalog.py" line="680"/>
         <source>This vault was written by a newer Testimony Vault (schema {version}); install the newer version to open it.</source>
         <translation>이 보관함은 더 새로운 Testimony Vault(스키마 {version})로 작성되었습니다. 열려면 새 버전을 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="678"/>
+        <location filename="../../errors/catalog.py" line="684"/>
         <source>The vault header asks for more costly key derivation than this app ever sets, so it was probably tampered with; it was not opened.</source>
         <translation>보관함 헤더가 이 앱이 설정하는 것보다 비용이 큰 키 유도를 요구하므로 조작되었을 가능성이 큽니다. 열지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="681"/>
+        <location filename="../../errors/catalog.py" line="687"/>
         <source>That is not the vault&apos;s current passphrase; nothing was changed, try again.</source>
         <translation>보관함의 현재 암호가 아닙니다. 아무것도 변경하지 않았습니다. 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="683"/>
+        <location filename="../../errors/catalog.py" line="689"/>
         <source>No vault was found at {path}; nothing was erased.</source>
         <translation>{path}에서 보관함을 찾지 못했습니다. 아무것도 지우지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="685"/>
+        <location filename="../../errors/catalog.py" line="691"/>
         <source>The vault header asks for weaker key derivation than allowed, so it was probably tampered with; it was not opened.</source>
         <translation>보관함 헤더가 허용보다 약한 키 유도를 요구하므로 조작되었을 가능성이 큽니다. 열지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="688"/>
+        <location filename="../../errors/catalog.py" line="694"/>
         <source>There is already a vault at {path}; choose another folder.</source>
         <translation>{path}에 이미 보관함이 있습니다. 다른 폴더를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="690"/>
+        <location filename="../../errors/catalog.py" line="696"/>
         <source>The folder {path} is not empty; choose an empty or new folder.</source>
         <translation>폴더 {path}이(가) 비어 있지 않습니다. 빈 폴더나 새 폴더를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="692"/>
+        <location filename="../../errors/catalog.py" line="698"/>
         <source>An empty passphrase is not allowed; choose a long passphrase.</source>
         <translation>빈 암호는 허용되지 않습니다. 긴 암호를 정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="694"/>
+        <location filename="../../errors/catalog.py" line="700"/>
         <source>This vault has no recovery key; unlock it with its passphrase.</source>
         <translation>이 보관함에는 복구 키가 없습니다. 암호로 잠금을 해제하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="696"/>
+        <location filename="../../errors/catalog.py" line="702"/>
         <source>No vault was found at {path}; create one with &apos;testimony init&apos;.</source>
         <translation>{path}에서 보관함을 찾지 못했습니다. &apos;testimony init&apos;으로 만드십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="698"/>
+        <location filename="../../errors/catalog.py" line="704"/>
         <source>The vault is locked; unlock it first.</source>
         <translation>보관함이 잠겨 있습니다. 먼저 잠금을 해제하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="699"/>
+        <location filename="../../errors/catalog.py" line="705"/>
         <source>This vault was opened read-only; unlock it normally to rekey it.</source>
         <translation>이 보관함은 읽기 전용으로 열렸습니다. 암호를 바꾸려면 일반 방식으로 잠금을 해제하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="701"/>
+        <location filename="../../errors/catalog.py" line="707"/>
         <source>The vault is open in another window or program; close it and run the rekey again. Nothing was changed.</source>
         <translation>보관함이 다른 창이나 프로그램에서 열려 있습니다. 그것을 닫고 암호 변경을 다시 실행하십시오. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="704"/>
+        <location filename="../../errors/catalog.py" line="710"/>
         <source>The vault has no device key; it is damaged.</source>
         <translation>보관함에 기기 키가 없습니다. 보관함이 손상되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="706"/>
+        <location filename="../../errors/catalog.py" line="712"/>
         <source>That recovery code does not unlock this vault; check it against the printed copy.</source>
         <translation>그 복구 코드로는 이 보관함을 열 수 없습니다. 인쇄한 사본과 대조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="709"/>
+        <location filename="../../errors/catalog.py" line="715"/>
         <source>This vault must be upgraded before it can be read without changes; unlock it once in Testimony Vault, then try again.</source>
         <translation>이 보관함은 변경 없이 읽기 전에 업그레이드해야 합니다. Testimony Vault에서 한 번 잠금을 해제한 뒤 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="712"/>
+        <location filename="../../errors/catalog.py" line="718"/>
         <source>The vault database does not belong to this header; the folder was tampered with or mixed up.</source>
         <translation>보관함 데이터베이스가 이 헤더의 것이 아닙니다. 폴더가 조작되었거나 뒤섞였습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="715"/>
+        <location filename="../../errors/catalog.py" line="721"/>
         <source>The re-encrypted copy of the vault did not check out; nothing was changed, and the vault still opens as before.</source>
         <translation>다시 암호화한 보관함 사본의 검사가 통과하지 못했습니다. 아무것도 변경하지 않았으며 보관함은 이전처럼 열립니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="718"/>
+        <location filename="../../errors/catalog.py" line="724"/>
         <source>The passphrase is wrong (or the vault header was altered); nothing was changed — check the passphrase and try again.</source>
         <translation>암호가 틀렸습니다(또는 보관함 헤더가 변조됨). 아무것도 변경하지 않았습니다. 암호를 확인하고 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="722"/>
+        <location filename="../../errors/catalog.py" line="728"/>
         <source>The model &apos;{name}&apos; could not be loaded ({error}); check free memory or import the model again.</source>
         <translation>모델 &apos;{name}&apos;을(를) 불러올 수 없습니다({error}). 남은 메모리를 확인하거나 모델을 다시 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="725"/>
+        <location filename="../../errors/catalog.py" line="731"/>
         <source>Cancelled.</source>
         <translation>취소되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="726"/>
+        <location filename="../../errors/catalog.py" line="732"/>
         <source>The speech engine stopped unexpectedly ({how}); what was transcribed is kept — transcribe again to continue.</source>
         <translation>음성 엔진이 예기치 않게 멈췄습니다({how}). 받아쓴 내용은 보존되었습니다. 계속하려면 다시 받아쓰기를 하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="729"/>
+        <location filename="../../errors/catalog.py" line="735"/>
         <source>The speech engine could not be started ({error}); reinstall Testimony Vault.</source>
         <translation>음성 엔진을 시작할 수 없습니다({error}). Testimony Vault를 다시 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="731"/>
+        <location filename="../../errors/catalog.py" line="737"/>
         <source>The speech engine ran out of memory; close other programs or use a smaller model, then transcribe again to continue.</source>
         <translation>음성 엔진의 메모리가 부족합니다. 다른 프로그램을 닫거나 더 작은 모델을 쓴 뒤 다시 받아쓰기를 하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="734"/>
+        <location filename="../../errors/catalog.py" line="740"/>
         <source>The speech engine failed ({error}); transcribe again to continue, and reinstall Testimony Vault if it happens again.</source>
         <translation>음성 엔진이 실패했습니다({error}). 다시 받아쓰기를 하고, 또 일어나면 Testimony Vault를 다시 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="737"/>
+        <location filename="../../errors/catalog.py" line="743"/>
         <source>The speech engine failed; transcribe again.</source>
         <translation>음성 엔진이 실패했습니다. 다시 받아쓰기를 하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="739"/>
+        <location filename="../../errors/catalog.py" line="745"/>
         <source>it was stopped by {signal}</source>
         <translation>{signal} 신호로 중지됨</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="740"/>
+        <location filename="../../errors/catalog.py" line="746"/>
         <source>it exited with status {status}</source>
         <translation>상태 {status}(으)로 종료됨</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="741"/>
+        <location filename="../../errors/catalog.py" line="747"/>
         <source>its pipe closed</source>
         <translation>파이프가 닫힘</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="743"/>
+        <location filename="../../errors/catalog.py" line="749"/>
         <source>The model &apos;{name}&apos; does not match its recorded checksums (altered or damaged), so it was not used; reinstall it or import a good copy.</source>
         <translation>모델 &apos;{name}&apos;이(가) 기록된 체크섬과 일치하지 않아(변조 또는 손상) 쓰지 않았습니다. 다시 설치하거나 정상 사본을 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="746"/>
+        <location filename="../../errors/catalog.py" line="752"/>
         <source>There is no model named &apos;{name}&apos;; choose one of: {names}.</source>
         <translation>&apos;{name}&apos;이라는 모델이 없습니다. 다음 중 하나를 고르십시오: {names}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="748"/>
+        <location filename="../../errors/catalog.py" line="754"/>
         <source>The old model registry {path} is not a registry; remove it and import the models again.</source>
         <translation>예전 모델 목록 {path}은(는) 목록 파일이 아닙니다. 삭제하고 모델을 다시 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="751"/>
+        <location filename="../../errors/catalog.py" line="757"/>
         <source>The model &apos;{name}&apos; is imported but the models folder is unknown.</source>
         <translation>모델 &apos;{name}&apos;을(를) 가져왔지만 모델 폴더를 알 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="753"/>
+        <location filename="../../errors/catalog.py" line="759"/>
         <source>The model&apos;s model.bin is truncated or not a CTranslate2 model; copy the folder again.</source>
         <translation>모델의 model.bin이 잘렸거나 CTranslate2 모델이 아닙니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="756"/>
+        <location filename="../../errors/catalog.py" line="762"/>
         <source>{folder} is not a folder; give the folder that holds model.bin.</source>
         <translation>{folder}은(는) 폴더가 아닙니다. model.bin이 들어 있는 폴더를 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="758"/>
+        <location filename="../../errors/catalog.py" line="764"/>
         <source>The model folder&apos;s {value} is a symbolic link, which is not imported; copy the real files onto the stick.</source>
         <translation>모델 폴더의 {value}은(는) 심볼릭 링크라서 가져오지 않습니다. 실제 파일을 USB에 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="761"/>
+        <location filename="../../errors/catalog.py" line="767"/>
         <source>The model folder is incomplete (missing {choices}); copy the whole CTranslate2 Whisper folder again.</source>
         <translation>모델 폴더가 불완전합니다({choices} 없음). CTranslate2 Whisper 폴더 전체를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="764"/>
+        <location filename="../../errors/catalog.py" line="770"/>
         <source>The model&apos;s config.json is not a CTranslate2 Whisper configuration; convert the model with ct2-transformers-converter first.</source>
         <translation>모델의 config.json이 CTranslate2 Whisper 설정이 아닙니다. 먼저 ct2-transformers-converter로 모델을 변환하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="767"/>
+        <location filename="../../errors/catalog.py" line="773"/>
         <source>The model&apos;s config.json has no valid language list; copy the folder again.</source>
         <translation>모델의 config.json에 올바른 언어 목록이 없습니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="769"/>
+        <location filename="../../errors/catalog.py" line="775"/>
         <source>The model&apos;s vocabulary is not a Whisper vocabulary; copy it again.</source>
         <translation>모델의 어휘가 Whisper 어휘가 아닙니다. 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="771"/>
+        <location filename="../../errors/catalog.py" line="777"/>
         <source>The model&apos;s vocabulary ({size} tokens) does not fit its config.json ({count} languages); the files come from different models, copy the folder again.</source>
         <translation>모델의 어휘({size}개 토큰)가 config.json({count}개 언어)과 맞지 않습니다. 서로 다른 모델의 파일이니 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="774"/>
+        <location filename="../../errors/catalog.py" line="780"/>
         <source>The model&apos;s model.bin is truncated; copy the folder again.</source>
         <translation>모델의 model.bin이 잘렸습니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="776"/>
+        <location filename="../../errors/catalog.py" line="782"/>
         <source>The model&apos;s vocabulary ({size} tokens) does not fit its model.bin ({vocabulary_size}); the files come from different models, copy the folder again.</source>
         <translation>모델의 어휘({size}개 토큰)가 model.bin({vocabulary_size})과 맞지 않습니다. 서로 다른 모델의 파일이니 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="779"/>
+        <location filename="../../errors/catalog.py" line="785"/>
         <source>The config.json&apos;s alignment heads belong to another Whisper size than model.bin ({decoder_layers} decoder layers, {decoder_heads} heads); copy the folder again.</source>
         <translation>config.json의 정렬 헤드가 model.bin(디코더 층 {decoder_layers}개, 헤드 {decoder_heads}개)과 다른 Whisper 크기의 것입니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="783"/>
+        <location filename="../../errors/catalog.py" line="789"/>
         <source>&apos;{name}&apos; is not a usable model name; use letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;.</source>
         <translation>&apos;{name}&apos;은(는) 쓸 수 있는 모델 이름이 아닙니다. 문자, 숫자, &apos;.&apos;, &apos;-&apos;, &apos;_&apos;를 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="785"/>
+        <location filename="../../errors/catalog.py" line="791"/>
         <source>A model named &apos;{name}&apos; already exists; choose another name.</source>
         <translation>&apos;{name}&apos;이라는 모델이 이미 있습니다. 다른 이름을 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="787"/>
+        <location filename="../../errors/catalog.py" line="793"/>
         <source>The model package {package} is not installed; reinstall Testimony Vault.</source>
         <translation>모델 패키지 {package}이(가) 설치되어 있지 않습니다. Testimony Vault를 다시 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="789"/>
+        <location filename="../../errors/catalog.py" line="795"/>
         <source>The old model registry {path} is unreadable; remove it and import the models again.</source>
         <translation>예전 모델 목록 {path}을(를) 읽을 수 없습니다. 삭제하고 모델을 다시 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="792"/>
+        <location filename="../../errors/catalog.py" line="798"/>
         <source>The model.bin holds a {value} model, not Whisper; copy the right folder.</source>
         <translation>model.bin에 Whisper가 아닌 {value} 모델이 들어 있습니다. 올바른 폴더를 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="794"/>
+        <location filename="../../errors/catalog.py" line="800"/>
         <source>The model&apos;s preprocessor_config.json is not valid; copy the folder again.</source>
         <translation>모델의 preprocessor_config.json이 올바르지 않습니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="796"/>
+        <location filename="../../errors/catalog.py" line="802"/>
         <source>The model&apos;s {name} is not valid JSON; copy the folder again.</source>
         <translation>모델의 {name}이(가) 올바른 JSON이 아닙니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="798"/>
+        <location filename="../../errors/catalog.py" line="804"/>
         <source>The model&apos;s vocabulary file is unreadable; copy it again.</source>
         <translation>모델의 어휘 파일을 읽을 수 없습니다. 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="800"/>
+        <location filename="../../errors/catalog.py" line="806"/>
         <source>The model folder&apos;s SHA256SUMS is unreadable; copy it again.</source>
         <translation>모델 폴더의 SHA256SUMS를 읽을 수 없습니다. 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="802"/>
+        <location filename="../../errors/catalog.py" line="808"/>
         <source>The model file {name} could not be read ({strerror}); copy the folder again.</source>
         <translation>모델 파일 {name}을(를) 읽을 수 없습니다({strerror}). 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="804"/>
+        <location filename="../../errors/catalog.py" line="810"/>
         <source>The folder&apos;s model.bin could not be loaded as a CTranslate2 Whisper model; it is damaged or of another kind, and was not imported.</source>
         <translation>폴더의 model.bin을 CTranslate2 Whisper 모델로 불러올 수 없습니다. 손상되었거나 다른 종류이므로 가져오지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="807"/>
+        <location filename="../../errors/catalog.py" line="813"/>
         <source>The model&apos;s vocabulary does not fit its model.bin; the files come from different models, copy the folder again.</source>
         <translation>모델의 어휘가 model.bin과 맞지 않습니다. 서로 다른 모델의 파일이니 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="810"/>
+        <location filename="../../errors/catalog.py" line="816"/>
         <source>The model.bin ({n_mels} mel bins) and its config.json ({language_ids} languages) come from different Whisper sizes; copy the folder again.</source>
         <translation>model.bin(멜 빈 {n_mels}개)과 config.json(언어 {language_ids}개)이 서로 다른 Whisper 크기의 것입니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="813"/>
+        <location filename="../../errors/catalog.py" line="819"/>
         <source>The model&apos;s preprocessor_config.json says {declared} mel bins but model.bin has {n_mels}; copy the folder again.</source>
         <translation>모델의 preprocessor_config.json은 멜 빈이 {declared}개라고 하지만 model.bin에는 {n_mels}개가 있습니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="816"/>
+        <location filename="../../errors/catalog.py" line="822"/>
         <source>The model file {fname} does not match the folder&apos;s SHA256SUMS (altered or damaged); it was not imported.</source>
         <translation>모델 파일 {fname}이(가) 폴더의 SHA256SUMS와 일치하지 않습니다(변조 또는 손상). 가져오지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="819"/>
+        <location filename="../../errors/catalog.py" line="825"/>
         <source>Copying {fname} gave different bytes (failing disk or stick); the model was not imported.</source>
         <translation>{fname}을(를) 복사한 결과의 바이트가 다릅니다(디스크나 USB 고장). 모델을 가져오지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="823"/>
+        <location filename="../../errors/catalog.py" line="829"/>
         <source>it is empty</source>
         <translation>비어 있음</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="824"/>
+        <location filename="../../errors/catalog.py" line="830"/>
         <source>Cannot read the date &apos;{text}&apos;; {help}.</source>
         <translation>날짜 &apos;{text}&apos;을(를) 읽을 수 없습니다. {help}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="825"/>
+        <location filename="../../errors/catalog.py" line="831"/>
         <source>Cannot read the date &apos;{text}&apos; ({why}); {help}.</source>
         <translation>날짜 &apos;{text}&apos;을(를) 읽을 수 없습니다({why}). {help}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="827"/>
+        <location filename="../../errors/catalog.py" line="833"/>
         <source>write a date as 1997-03-14, 1997-03, 1997-summer, 1997, 1990s, 1995..1997, before 1997, after 1997 or about 1997 (or &apos;unknown&apos;)</source>
         <translation>날짜는 1997-03-14, 1997-03, 1997-summer, 1997, 1990s, 1995..1997, before 1997, after 1997, about 1997 (또는 &apos;unknown&apos;) 형식으로 쓰십시오</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="831"/>
+        <location filename="../../errors/catalog.py" line="837"/>
         <source>The stored audio could not be decoded ({why}); transcription stopped — check the file with &apos;testimony audio export&apos; or import the audio again.</source>
         <translation>저장된 오디오를 해독할 수 없습니다({why}). 받아쓰기를 멈췄습니다. &apos;testimony audio export&apos;로 파일을 확인하거나 오디오를 다시 가져오십시오.</translation>
     </message>
