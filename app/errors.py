@@ -1,46 +1,64 @@
-"""Application-level errors. Like storage errors, ``str(exc)`` is one sentence for the user."""
+"""Application-level errors: subclasses of the one root, ``errors.Problem``.
+
+``str(exc)`` is one English sentence rendered from the error's code; ``exc.kind`` says what a
+front end does with it (the CLI's exit code). These helpers let both front ends treat an error
+the same way without knowing where it was raised.
+"""
 
 from __future__ import annotations
 
+from errors import Kind, Message, Problem
 
-class AppError(Exception):
-    exit_code = 1
+
+class AppError(Problem):
+    kind = Kind.FAILURE
 
 
 class UsageError(AppError):
-    exit_code = 2
+    kind = Kind.USAGE
 
 
 class NotFound(AppError):
-    exit_code = 1
+    kind = Kind.FAILURE
 
 
 class IntegrityFailure(AppError):
-    exit_code = 4
-
-
-def exit_code_for(exc: BaseException) -> int:
-    """The CLI exit code for an exception: its ``exit_code`` attribute, else 1."""
-    code = getattr(exc, "exit_code", 1)
-    return code if isinstance(code, int) else 1
+    kind = Kind.INTEGRITY
 
 
 def is_expected(exc: BaseException) -> bool:
     """An error the app raised on purpose: its text is one sentence meant for the user."""
-    return hasattr(exc, "exit_code")
+    return isinstance(exc, Problem)
+
+
+def kind_of(exc: BaseException) -> Kind:
+    """The kind of any exception: a problem's own, a damaged database is an integrity failure,
+    anything else a failure."""
+    from storage.db import DatabaseError
+
+    if isinstance(exc, Problem):
+        return exc.kind
+    if isinstance(exc, DatabaseError):
+        # A page that fails SQLCipher's HMAC is damage or tampering.
+        return Kind.INTEGRITY
+    return Kind.FAILURE
 
 
 def user_message(exc: BaseException) -> str:
     """One sentence for any exception; unexpected ones never leak their (possibly sensitive) text."""
+    return describe(exc).render()
+
+
+def describe(exc: BaseException) -> Message:
+    """The code and parameters that say ``exc`` to a person, in any language; an unexpected
+    exception gets a generic code whose only parameter is its type name."""
     from storage.db import DatabaseError
 
-    if is_expected(exc):
-        return str(exc)
+    if isinstance(exc, Problem):
+        return exc.message
     if isinstance(exc, DatabaseError):
-        return ("The vault database is damaged or could not be read; restore it from a backup "
-                "and report the problem.")
+        return Message("app.database_unreadable")
     if isinstance(exc, OSError):
-        return (f"A file operation failed ({exc.strerror or type(exc).__name__}); "
-                "check the path and free disk space.")
-    return (f"An unexpected error occurred ({type(exc).__name__}); nothing more was changed — "
-            "report it.")
+        return Message("app.file_operation_failed",
+                       {"reason": exc.strerror or type(exc).__name__})
+    return Message("app.unexpected", {"error": type(exc).__name__})

@@ -29,9 +29,8 @@ def _now(now: dt.datetime | None) -> str:
 def _check_scopes(scopes: list[str]) -> list[str]:
     unknown = [s for s in scopes if s not in CONSENT_SCOPES]
     if unknown:
-        raise UsageError(
-            f"Unknown consent scope '{unknown[0]}'; use one of: {', '.join(CONSENT_SCOPES)}."
-        )
+        raise UsageError("interview.unknown_consent_scope_use", value=unknown[0],
+                         choices=", ".join(CONSENT_SCOPES))
     return sorted(set(scopes))
 
 
@@ -56,12 +55,12 @@ def add_interview(
     """Create an interview with its consent record; returns the new id."""
     code = code.strip()
     if not code:
-        raise UsageError("An interview needs a pseudonym code, for example --code NK-2026-014.")
+        raise UsageError("interview.code_empty")
     scopes = _check_scopes(consent_scopes or [])
     if consent_how is not None and consent_how not in CONSENT_HOW:
-        raise UsageError(f"Consent can be given as: {', '.join(CONSENT_HOW)}.")
+        raise UsageError("interview.consent_given", choices=', '.join(CONSENT_HOW))
     if vault.conn.execute("SELECT 1 FROM interview WHERE code = ?", (code,)).fetchone():
-        raise UsageError(f"An interview with code {code} already exists; choose another code.")
+        raise UsageError("interview.interview_code_already_exists", code=code)
     stamp = _now(now)
     interview_id = str(uuid.uuid4())
     with vault.transaction() as conn:
@@ -107,7 +106,7 @@ def get_interview(vault: Vault, interview_id: str) -> Interview:
     row = vault.conn.execute(_SELECT + " WHERE id = ? OR code = ?",
                              (interview_id, interview_id)).fetchone()
     if row is None:
-        raise NotFound(f"No interview {interview_id} in this vault; see 'testimony interview list'.")
+        raise NotFound("interview.interview_vault_see_testimony", interview_id=interview_id)
     return _row_to_interview(vault, row)
 
 
@@ -116,7 +115,7 @@ def resolve_id(vault: Vault, id_or_code: str) -> str:
     row = vault.conn.execute("SELECT id FROM interview WHERE id = ? OR code = ?",
                              (id_or_code, id_or_code)).fetchone()
     if row is None:
-        raise NotFound(f"No interview {id_or_code} in this vault; see 'testimony interview list'.")
+        raise NotFound("interview.interview_vault_see_testimony_2", id_or_code=id_or_code)
     return str(row[0])
 
 
@@ -130,9 +129,9 @@ def update_interview(vault: Vault, interview_id: str, *, role: str,
     """Change metadata fields; the audit log records which fields changed (not their values)."""
     unknown = [k for k in fields if k not in _EDITABLE]
     if unknown:
-        raise UsageError(f"'{unknown[0]}' cannot be edited.")
+        raise UsageError("interview.edited", value=unknown[0])
     if "status" in fields and fields["status"] not in INTERVIEW_STATUSES:
-        raise UsageError(f"Status must be one of: {', '.join(INTERVIEW_STATUSES)}.")
+        raise UsageError("interview.status_must_one", choices=', '.join(INTERVIEW_STATUSES))
     interview_id = resolve_id(vault, interview_id)
     values = {k: json.dumps(v) if k in ("others_present", "languages") else v
               for k, v in fields.items()}
@@ -154,7 +153,7 @@ def set_consent(vault: Vault, interview_id: str, *, role: str, scopes: list[str]
     current = get_interview(vault, interview_id).consent
     new_scopes = _check_scopes(scopes) if scopes is not None else current.scopes
     if how_given is not None and how_given not in CONSENT_HOW:
-        raise UsageError(f"Consent can be given as: {', '.join(CONSENT_HOW)}.")
+        raise UsageError("interview.consent_given", choices=', '.join(CONSENT_HOW))
     stamp = _now(now)
     with vault.transaction() as conn:
         conn.execute(

@@ -25,7 +25,7 @@ def propose_from_channels(vault: Vault, interview_id: str, *, interviewer_channe
     interview_id = resolve_id(vault, interview_id)
     segs = segments(vault, interview_id, "original")
     if not segs:
-        raise UsageError("This interview has no transcript yet; run 'testimony transcribe' first.")
+        raise UsageError("speaker.interview_transcript_yet_run")
     labels: dict[str, str] = {}
     for asset_id in dict.fromkeys(s.asset_id for s in segs):
         row = vault.conn.execute(
@@ -35,8 +35,7 @@ def propose_from_channels(vault: Vault, interview_id: str, *, interviewer_channe
         mine = [s for s in segs if s.asset_id == asset_id]
         with vault.blob_reader(row[0]) as fh:
             if decode.probe(fh, raw).channels != 2:
-                raise UsageError("Channel-based labels need a two-channel recording with the "
-                                 "interviewer on one channel; set labels by hand instead.")
+                raise UsageError("speaker.channel_based_labels_need")
             powers = decode.channel_energy(fh, [(s.start, s.end) for s in mine], raw)
         for seg, power in zip(mine, powers, strict=True):
             if len(power) != 2:

@@ -19,8 +19,6 @@ ProgressFn = Callable[[float, str], None]
 class Cancelled(AppError):
     """The user cancelled; work committed so far is kept (or rolled back, as the job says)."""
 
-    exit_code = 1
-
 
 class CancelToken:
     """Thread-safe cancellation flag."""
@@ -35,9 +33,10 @@ class CancelToken:
     def cancelled(self) -> bool:
         return self._event.is_set()
 
-    def raise_if_cancelled(self, message: str = "Cancelled; nothing more was changed.") -> None:
+    def raise_if_cancelled(self, code: str = "app.cancelled") -> None:
+        """Raise ``Cancelled`` with the error code ``code`` once cancel was asked for."""
         if self._event.is_set():
-            raise Cancelled(message)
+            raise Cancelled(code)
 
 
 def no_progress(fraction: float, label: str) -> None:

@@ -22,7 +22,7 @@ import traceback
 from collections.abc import Sequence
 
 from app import __version__
-from app.errors import exit_code_for, is_expected, user_message
+from app.errors import is_expected
 from cli import (
     audio_cmds,
     bundle_cmds,
@@ -34,6 +34,7 @@ from cli import (
     vault_cmds,
 )
 from cli.context import Context
+from cli.errors import exit_code_for, sentence_for
 from crypto.hardening import harden_process, take_env_secret
 
 # Vault and interview commands first: the order of `testimony --help`.
@@ -108,13 +109,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             traceback.print_exc()
         hint = "" if is_expected(exc) else " (run again with --debug for the details)"
-        sys.stderr.write(f"testimony: {user_message(exc)}{hint}\n")
-        if is_expected(exc):
-            return exit_code_for(exc)
-        from storage.db import DatabaseError
-
-        # A page that fails SQLCipher's HMAC is damage or tampering: an integrity failure.
-        return 4 if isinstance(exc, DatabaseError) else 1
+        sys.stderr.write(f"testimony: {sentence_for(exc)}{hint}\n")
+        return exit_code_for(exc)
     finally:
         ctx.close()
 

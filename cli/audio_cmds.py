@@ -68,7 +68,7 @@ def _quiet_qt_multimedia() -> None:
 
 def cmd_record(ctx: Context, args: argparse.Namespace) -> int:
     if args.seconds is not None and args.seconds <= 0:
-        raise UsageError("--seconds must be a positive number of seconds.")
+        raise UsageError.from_text("--seconds must be a positive number of seconds.")
     vault = ctx.vault()
     from app.interviews import resolve_id
 
@@ -99,7 +99,7 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
                                    progress=StderrProgress())
     except KeyboardInterrupt:
         # An import is all or nothing: say so rather than "work so far was kept".
-        raise Cancelled("Import interrupted; nothing was stored.") from None
+        raise Cancelled.from_text("Import interrupted; nothing was stored.") from None
     print(asset.id)
     return 0
 

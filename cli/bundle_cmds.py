@@ -116,7 +116,7 @@ def _read(path: str, what: str) -> str:
 
 def _write_new(path: Path, data: bytes, mode: int) -> None:
     if path.exists():
-        raise UsageError(f"{path} already exists; choose a new file name (nothing was written).")
+        raise UsageError.from_text(f"{path} already exists; choose a new file name (nothing was written).")
     tmp = path.parent / f".{path.name}.{uuid.uuid4().hex}.partial"
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     try:
@@ -133,7 +133,7 @@ def _write_new(path: Path, data: bytes, mode: int) -> None:
 def cmd_supervisor_new(ctx: Context, args: argparse.Namespace) -> int:
     out = Path(args.out)
     if not out.parent.is_dir():
-        raise UsageError(f"The folder {out.parent} does not exist; create it first.")
+        raise UsageError.from_text(f"The folder {out.parent} does not exist; create it first.")
     text, identity = keymod.new_supervisor_key()
     _write_new(out, text.encode("ascii"), 0o600)
     sys.stderr.write(f"Secret key written to {out}; keep it offline and never share it.\n")
@@ -186,10 +186,10 @@ def cmd_device_pub(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
     if args.unencrypted and not args.i_understand:
-        raise UsageError("An unencrypted bundle exposes the testimony to anyone holding the file;"
+        raise UsageError.from_text("An unencrypted bundle exposes the testimony to anyone holding the file;"
                          " add --i-understand to confirm, or name a --recipient instead.")
     if args.unencrypted and args.recipient:
-        raise UsageError("Choose either --recipient or --unencrypted, not both.")
+        raise UsageError.from_text("Choose either --recipient or --unencrypted, not both.")
     vault = ctx.vault()
     recipients = [keymod.require_pinned_recipient(vault, _read(p, "recipient key file"))
                   for p in args.recipient]
@@ -247,7 +247,7 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     receipt = Path(args.receipt) if args.receipt else None
     if receipt is not None and (receipt.exists() or not receipt.parent.is_dir()):
         # Checked before importing, so a bad path never follows a successful import.
-        raise UsageError(f"Cannot write the receipt to {receipt} (it exists, or its folder does "
+        raise UsageError.from_text(f"Cannot write the receipt to {receipt} (it exists, or its folder does "
                          "not); choose a new file name. Nothing was imported.")
     result = import_bundle(ctx.vault(), Path(args.file), identity, role=ctx.role,
                            progress=StderrProgress())
@@ -297,7 +297,7 @@ def cmd_receipt_apply(ctx: Context, args: argparse.Namespace) -> int:
         with open(args.file, "rb") as fh:
             data = fh.read(4 * 1024 * 1024 + 1)
     except OSError as exc:
-        raise UsageError(f"Cannot read the receipt {args.file} ({exc.strerror}).") from exc
+        raise UsageError.from_text(f"Cannot read the receipt {args.file} ({exc.strerror}).") from exc
     result = apply_receipt(ctx.vault(), data, role=ctx.role)
     print(f"Receipt for bundle {result.bundle_id} applied: {len(result.acknowledged)} "
           "interviews may now be purged with 'testimony purge --acknowledged'.")
@@ -315,7 +315,7 @@ def cmd_purge(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_redact(ctx: Context, args: argparse.Namespace) -> int:
     a, sep, b = args.chars.partition(":")
     if not sep or not a.isdigit() or not b.isdigit():
-        raise UsageError("Give --chars as A:B, for example --chars 10:24.")
+        raise UsageError.from_text("Give --chars as A:B, for example --chars 10:24.")
     rid = add_redaction(ctx.vault(), args.id, args.segment, int(a), int(b), args.reason,
                         role=ctx.role, layer=args.layer)
     print(f"Marked for redaction ({rid}); 'share' bundles will show it as [REDACTED].")

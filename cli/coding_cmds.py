@@ -22,7 +22,7 @@ def _chars(text: str) -> tuple[int, int]:
     try:
         a, b = (int(x) for x in text.split(":"))
     except ValueError:
-        raise UsageError(f"--chars takes START:END character positions, for example 12:17, "
+        raise UsageError.from_text(f"--chars takes START:END character positions, for example 12:17, "
                          f"not '{shown(text)}'.") from None
     return a, b
 
@@ -33,7 +33,7 @@ def _at(text: str) -> tuple[float, float | None]:
     except ValueError:
         parts = []
     if len(parts) not in (1, 2) or any(p != p for p in parts):  # p != p: NaN
-        raise UsageError(f"--at takes SECONDS or START:END in seconds, for example 754.5:790, "
+        raise UsageError.from_text(f"--at takes SECONDS or START:END in seconds, for example 754.5:790, "
                          f"not '{shown(text)}'.")
     return parts[0], parts[1] if len(parts) == 2 else None
 
@@ -199,7 +199,7 @@ def cmd_tag_add(ctx: Context, args: argparse.Namespace) -> int:
     segment_id = args.segment_id
     if args.segment is not None:
         if segment_id is not None:
-            raise UsageError("Give the segment by number or by id, not both.")
+            raise UsageError.from_text("Give the segment by number or by id, not both.")
         # N is the number 'transcript show' prints: one numbering across the command line.
         interview_id = resolve_id(vault, args.id)
         segment_id = transcripts.find_segment(vault, interview_id, str(args.segment),

@@ -20,7 +20,7 @@ def read_passphrase_file(path: str) -> bytearray:
         with open(path, "rb") as fh:
             data = fh.read(4096)
     except OSError as exc:
-        raise UsageError(f"Cannot read the passphrase file {path} ({exc.strerror}).") from exc
+        raise UsageError.from_text(f"Cannot read the passphrase file {path} ({exc.strerror}).") from exc
     line = data.splitlines()[0] if data else b""
     return bytearray(line)
 
@@ -53,12 +53,12 @@ class Context:
     @staticmethod
     def prompt_passphrase(prompt: str, *, confirm: bool = False) -> bytearray:
         if not sys.stdin.isatty():
-            raise VaultLocked(
+            raise VaultLocked.from_text(
                 "No passphrase was given; use --passphrase-file, or run in a terminal to be asked."
             )
         first = getpass.getpass(prompt)
         if confirm and getpass.getpass("Repeat passphrase: ") != first:
-            raise UsageError("The two passphrases differ; nothing was changed, try again.")
+            raise UsageError.from_text("The two passphrases differ; nothing was changed, try again.")
         return bytearray(first.encode("utf-8"))
 
     def vault(self, *, readonly: bool = False) -> Vault:

@@ -25,7 +25,7 @@ def cmd_gui(ctx: Context, args: argparse.Namespace) -> int:
     try:
         from ui.main import run
     except ImportError as exc:
-        raise AppError(
+        raise AppError.from_text(
             "The desktop window cannot start because Qt (PySide6) is not installed; "
             "reinstall Testimony Vault or use the command line."
         ) from exc

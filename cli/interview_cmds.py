@@ -149,7 +149,7 @@ def cmd_delete(ctx: Context, args: argparse.Namespace) -> int:
     item = interviews.get_interview(vault, args.id)
     if not args.yes:
         if not sys.stdin.isatty():
-            raise UsageError("Deleting needs --yes when not run in a terminal; nothing was deleted.")
+            raise UsageError.from_text("Deleting needs --yes when not run in a terminal; nothing was deleted.")
         answer = input(f"Type the code {item.code} to delete this interview and its audio: ")
         if answer.strip() != item.code:
             print("Nothing was deleted.")

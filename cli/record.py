@@ -84,7 +84,7 @@ def record_headless(vault: Vault, interview_id: str, *, role: str, seconds: floa
             signal.signal(sig, handler)
     result = done[0] if done else None
     if result is None:
-        raise AppError(errors[0] if errors else
+        raise AppError.from_text(errors[0] if errors else
                        "The recording stopped unexpectedly and nothing was recorded; try again.")
     if errors:
         status.write(f"testimony: {errors[0]}\n")

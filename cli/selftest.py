@@ -30,6 +30,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from app.errors import is_expected
 from crypto.kdf import floor_params
 from storage.vault import Vault, is_vault
 
@@ -477,7 +478,7 @@ def check_names() -> list[str]:
 
 
 def _describe_error(exc: BaseException) -> str:
-    if isinstance(exc, SelfTestFailure) or hasattr(exc, "exit_code"):
+    if isinstance(exc, SelfTestFailure) or is_expected(exc):
         text = str(exc)
     else:
         # The self-test handles only its own synthetic data, so the exception's text is safe to

@@ -32,7 +32,7 @@ def cmd_self_test(ctx: Context, args: argparse.Namespace) -> int:
     try:
         checks = selftest.select_checks(args.check) if args.check else None
     except ValueError as exc:
-        raise UsageError(
+        raise UsageError.from_text(
             f"There is no self-test check named '{exc.args[0]}'; "
             f"choose from: {', '.join(selftest.check_names())}.") from exc
 

@@ -138,7 +138,7 @@ def cmd_transcribe(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
     if args.format == "docx" and not args.out:
-        raise UsageError("A DOCX export must be written to a file; add --out FILE.docx.")
+        raise UsageError.from_text("A DOCX export must be written to a file; add --out FILE.docx.")
     data = transcript_export.export(ctx.vault(), args.id, fmt=args.format, layer=args.layer,
                                     needs_review=args.needs_review,
                                     mark_confidence=args.mark_confidence)
@@ -155,7 +155,7 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_edit(ctx: Context, args: argparse.Namespace) -> int:
     if args.accept is not None:
         if args.reason:
-            raise UsageError("Accepting a suggestion records its own reason; leave out --reason.")
+            raise UsageError.from_text("Accepting a suggestion records its own reason; leave out --reason.")
         seg, chosen = suggestions.accept(ctx.vault(), args.id, args.segment, args.accept,
                                          role=ctx.role, layer=args.layer)
         print(f"Segment {seg.number}: '{chosen.heard}' replaced by '{chosen.name}'; the earlier "
@@ -206,7 +206,7 @@ def cmd_speaker(ctx: Context, args: argparse.Namespace) -> int:
         print(f"Labelled {len(labels)} segments from the recording's channels.")
         return 0
     if not args.label:
-        raise UsageError("Give the speaker with --label, e.g. --label witness.")
+        raise UsageError.from_text("Give the speaker with --label, e.g. --label witness.")
     n = transcripts.set_speaker(vault, args.id, label=args.label, role=ctx.role,
                                 ref=None if args.all else args.segment, layer=args.layer)
     print(f"Speaker set on {n} segment rows.")

@@ -63,10 +63,10 @@ def register(sub: Any) -> None:
 def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
     path = ctx.vault_path
     if is_vault(path):
-        raise VaultExists(f"There is already a vault at {path}; nothing was changed.")
+        raise VaultExists.from_text(f"There is already a vault at {path}; nothing was changed.")
     passphrase = ctx.passphrase("New passphrase: ", confirm=True)
     if len(passphrase) < 8:
-        raise UsageError("The passphrase is too short; use at least 8 characters (a sentence is best).")
+        raise UsageError.from_text("The passphrase is too short; use at least 8 characters (a sentence is best).")
     sys.stderr.write("Calibrating key derivation for this machine (a few seconds)...\n")
     vault, code = Vault.create(path, passphrase, with_recovery=args.recovery_key, role=ctx.role)
     with vault:
@@ -119,7 +119,7 @@ def cmd_passwd(ctx: Context, args: argparse.Namespace) -> int:
         else:
             new = ctx.prompt_passphrase("New passphrase: ", confirm=True)
         if len(new) < 8:
-            raise UsageError("The new passphrase is too short; use at least 8 characters.")
+            raise UsageError.from_text("The new passphrase is too short; use at least 8 characters.")
         try:
             if args.rekey:
                 new_code = vault.rekey(new, passphrase_changed=True, role=ctx.role,
@@ -183,7 +183,7 @@ def cmd_audit_verify(ctx: Context, args: argparse.Namespace) -> int:
     vault = ctx.vault()
     problems = vault.integrity_check()
     if problems:
-        raise IntegrityFailure(
+        raise IntegrityFailure.from_text(
             "The vault database failed its integrity check; restore it from a backup.")
     count = audit.verify(vault.conn)
     print(f"Audit log intact: {count} entries, hash chain and head verified.")
@@ -204,7 +204,7 @@ def cmd_audit_list(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
     problems = ctx.vault().integrity_check()
     if problems:
-        raise IntegrityFailure(
+        raise IntegrityFailure.from_text(
             f"The vault database is damaged ({len(problems)} problems); restore it from a backup.")
     print("Database integrity check passed.")
     return 0
@@ -214,7 +214,7 @@ def cmd_erase(ctx: Context, args: argparse.Namespace) -> int:
     path = ctx.vault_path
     if not args.yes:
         if not sys.stdin.isatty():
-            raise UsageError("Erasing needs --yes when not run in a terminal; nothing was erased.")
+            raise UsageError.from_text("Erasing needs --yes when not run in a terminal; nothing was erased.")
         answer = input(f"Type ERASE to destroy the vault at {path} for ever: ")
         if answer.strip() != "ERASE":
             print("Nothing was erased.")

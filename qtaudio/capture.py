@@ -95,7 +95,7 @@ def find_device(name: str | None) -> QAudioDevice:
     if name is None:
         device = QMediaDevices.defaultAudioInput()
         if device.isNull():
-            raise NotFound("No microphone was found; connect one (or enable it) and try again.")
+            raise NotFound("capture.microphone_found_connect_one")
         return device
     exact = [d for d in devices if name in (bytes(d.id().data()).decode(errors="replace"),
                                             d.description())]
@@ -105,7 +105,7 @@ def find_device(name: str | None) -> QAudioDevice:
     if len(partial) == 1:
         return partial[0]
     names = "; ".join(d.description() for d in devices) or "none"
-    raise UsageError(f"No single microphone matches '{name}'; available inputs: {names}.")
+    raise UsageError("capture.single_microphone_matches_available", name=name, names=names)
 
 
 def choose_format(device: QAudioDevice) -> tuple[QAudioFormat, PcmFormat]:
@@ -388,7 +388,7 @@ class Recorder(QObject):
     def add_marker(self, note: str = "") -> str:
         """Flag the current moment; safe from the GUI thread (the session is locked)."""
         if self._worker.session is None:
-            raise UsageError("The recording has not started yet; wait a moment and try again.")
+            raise UsageError("capture.recording_started_yet_wait")
         return self._worker.session.add_marker(note)
 
     def wait(self, timeout_ms: int = 30000) -> bool:

@@ -17,7 +17,7 @@ RATES = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 
 
 class PlaybackUnavailable(AppError):
-    exit_code = 1
+    """No audio to play, or no output device."""
 
 
 class Player(QObject):
@@ -65,11 +65,11 @@ class Player(QObject):
 
     def play_from(self, seconds: float) -> None:
         if self.audio is None or self._data is None:
-            raise PlaybackUnavailable("There is no audio loaded to play; open a recording first.")
+            raise PlaybackUnavailable("playback.there_audio_loaded_play")
         device = QMediaDevices.defaultAudioOutput()
         if device.isNull():
             raise PlaybackUnavailable(
-                "No audio output was found; connect headphones or speakers and try again.")
+                "playback.audio_output_found_connect")
         self._stop_sink()
         seconds = max(0.0, min(seconds, self.duration_s))
         frame = 2 * self.audio.channels

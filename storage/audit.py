@@ -113,26 +113,22 @@ def verify(conn: Connection) -> int:
         expected_seq += 1
         if entry.seq != expected_seq:
             raise AuditBroken(
-                f"Audit log entry {expected_seq} is missing or out of order; the vault's history "
-                "was tampered with, so report this to your supervisor."
+                "audit.audit_log_entry_missing", expected_seq=expected_seq
             )
         if entry.prev_hash != prev:
             raise AuditBroken(
-                f"Audit log entry {entry.seq} does not follow the one before it; the history was "
-                "reordered or edited, so report this to your supervisor."
+                "audit.audit_log_entry_follow", seq=entry.seq
             )
         body = _body(entry.seq, entry.id, entry.at, entry.role, entry.action, entry.object_type,
                      entry.object_id, entry.details)
         if _entry_hash(prev, body) != entry.hash:
             raise AuditBroken(
-                f"Audit log entry {entry.seq} was changed after it was written; report this to "
-                "your supervisor."
+                "audit.audit_log_entry_changed", seq=entry.seq
             )
         prev = entry.hash
     head_seq, head_hash = _head(conn)
     if head_seq != expected_seq or head_hash != prev:
         raise AuditBroken(
-            "The audit log is shorter than its recorded head, so entries were removed; report "
-            "this to your supervisor."
+            "audit.audit_log_shorter_than"
         )
     return expected_seq

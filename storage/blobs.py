@@ -115,7 +115,7 @@ class BlobWriter:
 
     def write(self, data: bytes | bytearray | memoryview) -> int:
         if self.closed:
-            raise BlobError("This recording or file has already been closed.")
+            raise BlobError("blob.recording_file_already_closed")
         self._hash.update(data)
         self._buffer += data
         while len(self._buffer) >= CHUNK_SIZE:
@@ -143,8 +143,7 @@ class BlobWriter:
         except sqlcipher3.OperationalError as exc:
             if is_disk_full(exc):
                 raise DiskFull(
-                    "The disk is full, so writing stopped; everything up to the last second was "
-                    "kept — free some space before continuing."
+                    "blob.disk_full_writing_stopped"
                 ) from exc
             raise
         self._pending.clear()
@@ -215,7 +214,7 @@ class BlobReader(io.RawIOBase):
             (blob_id,),
         ).fetchone()
         if row is None:
-            raise BlobError("That stored file does not exist in this vault.")
+            raise BlobError("blob.stored_file_exist_vault")
         self.conn = conn
         self.blob_id = blob_id
         self.length = int(row[0])

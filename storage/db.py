@@ -73,10 +73,10 @@ def connect(path: Path, key: bytes, *, create: bool = False,
         raise ValueError("the data key must be 32 bytes")
     exists = path.exists() and path.stat().st_size > 0
     if not exists and not create:
-        raise VaultCorrupt("The vault database is missing; restore the vault folder from a backup.")
+        raise VaultCorrupt("db.vault_database_missing_restore")
     if exists and file_is_plaintext_sqlite(path):
         raise VaultCorrupt(
-            "The vault database is not encrypted, so it is not a genuine vault file; do not use it."
+            "db.vault_database_encrypted_genuine"
         )
     if readonly:
         conn = sqlcipher3.connect(_readonly_uri(path), uri=True, isolation_level=None,
@@ -91,12 +91,12 @@ def connect(path: Path, key: bytes, *, create: bool = False,
         conn.execute("PRAGMA cipher_log_level = NONE")
         version = conn.execute("PRAGMA cipher_version").fetchone()
         if not version or not version[0]:
-            raise VaultCorrupt("This build has no SQLCipher encryption; reinstall Testimony Vault.")
+            raise VaultCorrupt("db.build_sqlcipher_encryption_reinstall")
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.DatabaseError as exc:
             raise WrongPassphrase(
-                "The vault key does not open the database; the vault may be damaged or replaced."
+                "db.vault_key_open_database"
             ) from exc
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("PRAGMA secure_delete = ON")
@@ -118,7 +118,7 @@ def connect(path: Path, key: bytes, *, create: bool = False,
 def assert_encrypted_on_disk(path: Path) -> None:
     """Raise VaultCorrupt if the database file on disk starts with the plaintext SQLite magic."""
     if file_is_plaintext_sqlite(path):
-        raise VaultCorrupt("The vault database was written unencrypted; stop and report this bug.")
+        raise VaultCorrupt("db.vault_database_written_unencrypted")
 
 
 @contextmanager

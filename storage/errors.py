@@ -1,47 +1,49 @@
-"""Typed storage errors. Each carries a one-sentence message for the user and an exit code.
+"""Typed storage errors: ``errors.Problem`` subclasses whose kind the front ends act on.
 
-Exit codes follow the command line contract: 1 other failure, 2 usage, 3 wrong passphrase or
-locked, 4 integrity or verification failure.
+The CLI turns kinds into its exit codes: failure 1, usage 2, locked 3 (wrong passphrase or
+locked), integrity 4 (damage, tampering, a failed verification).
 """
 
+from errors import Kind, Problem
 
-class VaultError(Exception):
+
+class VaultError(Problem):
     """Base class; ``str(exc)`` is a complete sentence fit to show a user."""
 
-    exit_code = 1
+    kind = Kind.FAILURE
 
 
 class VaultNotFound(VaultError):
-    exit_code = 1
+    kind = Kind.FAILURE
 
 
 class VaultExists(VaultError):
-    exit_code = 1
+    kind = Kind.FAILURE
 
 
 class WrongPassphrase(VaultError):
-    exit_code = 3
+    kind = Kind.LOCKED
 
 
 class VaultLocked(VaultError):
-    exit_code = 3
+    kind = Kind.LOCKED
 
 
 class VaultCorrupt(VaultError):
-    exit_code = 4
+    kind = Kind.INTEGRITY
 
 
 class WeakKdf(VaultError):
-    exit_code = 4
+    kind = Kind.INTEGRITY
 
 
 class AuditBroken(VaultError):
-    exit_code = 4
+    kind = Kind.INTEGRITY
 
 
 class BlobError(VaultError):
-    exit_code = 1
+    kind = Kind.FAILURE
 
 
 class DiskFull(VaultError):
-    exit_code = 1
+    kind = Kind.FAILURE

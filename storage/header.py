@@ -121,8 +121,7 @@ class Header:
             )
         except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
             raise VaultCorrupt(
-                "The vault header is damaged or not a Testimony Vault header; restore the folder "
-                "from a backup or ask your supervisor."
+                "header.vault_header_damaged_testimony"
             ) from exc
 
 
@@ -137,7 +136,7 @@ def read_header(folder: Path, name: str = HEADER_NAME) -> Header:
     with open(path, "rb") as fh:
         raw = fh.read(MAX_HEADER_BYTES + 1)
     if len(raw) > MAX_HEADER_BYTES:
-        raise VaultCorrupt("The vault header is far too large to be genuine; restore it from a backup.")
+        raise VaultCorrupt("header.vault_header_far_too")
     return Header.from_json(raw)
 
 

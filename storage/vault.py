@@ -43,10 +43,6 @@ from storage.header import HEADER_NAME, Header, read_header, write_header_atomic
 from storage.migrations import LATEST_VERSION, current_version, migrate
 
 LOCKS_DIR = "locks"
-WRONG_PASSPHRASE_MESSAGE = (
-    "The passphrase is wrong (or the vault header was altered); nothing was changed — "  # noqa: S105
-    "check the passphrase and try again."
-)
 
 
 @dataclass(frozen=True)
@@ -96,8 +92,7 @@ def passphrase_forms(passphrase: bytes | bytearray) -> list[bytes]:
 def _check_kdf(params: KdfParams, allow_weak_kdf: bool) -> None:
     if params.is_above_ceiling():  # checked even on the test path: nothing may hang an unlock
         raise WeakKdf(
-            "The vault header asks for more costly key derivation than this app ever sets, so it "
-            "was probably tampered with; it was not opened."
+            "vault.vault_header_asks_more"
         )
     if allow_weak_kdf:
         return
@@ -105,8 +100,7 @@ def _check_kdf(params: KdfParams, allow_weak_kdf: bool) -> None:
         params.check_floor()
     except WeakKdfParameters as exc:
         raise WeakKdf(
-            "The vault header asks for weaker key derivation than allowed, so it was probably "
-            "tampered with; it was not opened."
+            "vault.vault_header_asks_weaker"
         ) from exc
 
 
@@ -143,11 +137,11 @@ class Vault:
         """
         path = Path(path)
         if is_vault(path):
-            raise VaultExists(f"There is already a vault at {path}; choose another folder.")
+            raise VaultExists("vault.there_already_vault_choose", path=path)
         if path.exists() and any(path.iterdir()):
-            raise VaultExists(f"The folder {path} is not empty; choose an empty or new folder.")
+            raise VaultExists("vault.folder_empty_choose_empty", path=path)
         if not passphrase:
-            raise WrongPassphrase("An empty passphrase is not allowed; choose a long passphrase.")
+            raise WrongPassphrase("vault.empty_passphrase_allowed_choose")
         params = kdf if kdf is not None else calibrate(progress=progress)
         _check_kdf(params, allow_weak_kdf)
         now = now or _now()
@@ -226,7 +220,7 @@ class Vault:
                 continue
             break
         if data_key is None:
-            raise WrongPassphrase(WRONG_PASSPHRASE_MESSAGE)
+            raise WrongPassphrase("vault.wrong_passphrase")
         vault = cls._open_db(path, header, data_key, readonly=readonly)
         nfc = nfc_passphrase(passphrase)
         if form != nfc and not readonly:
@@ -245,14 +239,14 @@ class Vault:
         path = Path(path)
         header = cls._read_header(path)
         if header.recovery_wrap is None:
-            raise WrongPassphrase("This vault has no recovery key; unlock it with its passphrase.")
+            raise WrongPassphrase("vault.vault_recovery_key_unlock")
         try:
             secret = parse_recovery_code(code)
             data_key = unwrap_key(_recovery_kek(secret, header.vault_id), header.recovery_wrap,
                                   header.recovery_aad())
         except (ValueError, UnwrapError) as exc:
             raise WrongPassphrase(
-                "That recovery code does not unlock this vault; check it against the printed copy."
+                "vault.recovery_code_unlock_vault"
             ) from exc
         return cls._open_db(path, header, data_key)
 
@@ -262,7 +256,7 @@ class Vault:
         with ``readonly`` nothing is settled: the header matching the database is read."""
         if not is_vault(path):
             raise VaultNotFound(
-                f"No vault was found at {path}; create one with 'testimony init' or pass --vault."
+                "vault.not_found", path=path
             )
         if readonly:
             return read_header(path, rekey_protocol.header_to_read(path).name)
@@ -276,15 +270,13 @@ class Vault:
         try:
             if readonly and current_version(conn) != LATEST_VERSION:
                 raise VaultLocked(
-                    "This vault must be upgraded before it can be read without changes; unlock it "
-                    "once in Testimony Vault, then try again.")
+                    "vault.vault_must_upgraded_before")
             if not readonly:
                 migrate(conn)
             row = conn.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()
             if row is None or row[0] != header.vault_id:
                 raise VaultCorrupt(
-                    "The vault database does not belong to this header; the folder was tampered "
-                    "with or mixed up."
+                    "vault.vault_database_belong_header"
                 )
             vault = cls(path, header, data_key, conn, readonly=readonly)
             if not readonly:
@@ -322,7 +314,7 @@ class Vault:
 
     def _key(self) -> bytes:
         if self._data_key is None:
-            raise VaultLocked("The vault is locked; unlock it first.")
+            raise VaultLocked("vault.locked")
         return bytes(self._data_key)
 
     @property
@@ -344,7 +336,7 @@ class Vault:
         """Re-wrap the data key under a new passphrase (in NFC); the database is not
         rewritten, so old header copies keep opening it with the old passphrase (see rekey)."""
         if not new_passphrase:
-            raise WrongPassphrase("An empty passphrase is not allowed; choose a long passphrase.")
+            raise WrongPassphrase("vault.empty_passphrase_allowed_choose")
         params = (kdf or self.header.kdf).with_new_salt()
         _check_kdf(params, allow_weak_kdf)
         kek = derive_key(nfc_passphrase(new_passphrase), params, allow_weak=allow_weak_kdf)
@@ -379,8 +371,7 @@ class Vault:
             except UnwrapError:
                 continue
             return
-        raise WrongPassphrase("That is not the vault's current passphrase; nothing was changed, "
-                              "try again.")
+        raise WrongPassphrase("vault.vault_s_current_passphrase")
 
     def rekey(
         self,
@@ -404,9 +395,9 @@ class Vault:
         name of each protocol step (tests kill the process there).
         """
         if self.readonly:
-            raise VaultLocked("This vault was opened read-only; unlock it normally to rekey it.")
+            raise VaultLocked("vault.vault_opened_read_only")
         if not passphrase:
-            raise WrongPassphrase("An empty passphrase is not allowed; choose a long passphrase.")
+            raise WrongPassphrase("vault.empty_passphrase_allowed_choose")
         step = _step or (lambda _name: None)
         report = progress or (lambda _f, _label: None)
         old_key = self._key()
@@ -449,8 +440,7 @@ class Vault:
                 row = conn.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()
                 if (row is None or row[0] != self.vault_id or current_version(conn) != version
                         or conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]):
-                    raise VaultCorrupt("The re-encrypted copy of the vault did not check out; "
-                                       "nothing was changed, and the vault still opens as before.")
+                    raise VaultCorrupt("vault.re_encrypted_copy_vault")
                 with transaction(conn):
                     audit.append(conn, action="rekey", object_type="vault",
                                  object_id=self.vault_id, role=role,
@@ -475,8 +465,7 @@ class Vault:
         if any((folder / (DB_NAME + s)).exists() for s in ("-wal", "-shm")):
             rekey_protocol.remove_staging(folder)
             self.conn = connect(folder / DB_NAME, old_key)
-            raise VaultLocked("The vault is open in another window or program; close it and run "
-                              "the rekey again. Nothing was changed.")
+            raise VaultLocked("vault.vault_open_another_window")
         step("closed")
         os.replace(staged_db, folder / DB_NAME)
         rekey_protocol.fsync_dir(folder)
@@ -510,14 +499,14 @@ class Vault:
         row = self.conn.execute(
             "SELECT id, public_key FROM device ORDER BY created_at LIMIT 1").fetchone()
         if row is None:
-            raise VaultCorrupt("The vault has no device key; it is damaged.")
+            raise VaultCorrupt("vault.vault_device_key_damaged")
         return DeviceIdentity(row[0], bytes(row[1]), fingerprint(bytes(row[1])))
 
     def device_private_key(self) -> bytes:
         row = self.conn.execute(
             "SELECT private_key FROM device ORDER BY created_at LIMIT 1").fetchone()
         if row is None:
-            raise VaultCorrupt("The vault has no device key; it is damaged.")
+            raise VaultCorrupt("vault.vault_device_key_damaged")
         return bytes(row[0])
 
     def blob_writer(self, *, kind: str, on_crash: str, conn: Connection | None = None,
@@ -546,7 +535,7 @@ def crypto_erase(path: Path) -> None:
     """
     path = Path(path)
     if not is_vault(path):
-        raise VaultNotFound(f"No vault was found at {path}; nothing was erased.")
+        raise VaultNotFound("vault.vault_found_nothing_erased", path=path)
     # The staged header of an unfinished rekey wraps a key too.
     for name in (HEADER_NAME, rekey_protocol.STAGED_HEADER, rekey_protocol.STAGED_HEADER + ".new",
                  HEADER_NAME + ".new"):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tests.conftest import ROOT
 
-CORE = ("app", "crypto", "storage", "transcription")
+CORE = ("app", "crypto", "errors", "storage", "transcription")
 
 
 def _imports(package: str) -> list[tuple[str, str]]:

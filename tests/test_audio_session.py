@@ -226,7 +226,7 @@ def test_disk_full_stops_cleanly_and_keeps_what_was_committed(
     assert committed > 1.0
 
     def full(self: blobs.BlobWriter) -> None:
-        raise DiskFull("disk full")
+        raise DiskFull("blob.disk_full_writing_stopped")
 
     monkeypatch.setattr(blobs.BlobWriter, "commit", full)
     with pytest.raises(DiskFull) as err:

@@ -42,10 +42,10 @@ def test_free_text_place_and_open_dates(vault) -> None:
 
 
 @pytest.mark.parametrize(("kwargs", "message"), [
-    ({"act": "Bowibu"}, "--act must be a term under 'violation'"),
-    ({"act": "torture", "perpetrator": "Yodok"}, "--perpetrator must be a term under"),
+    ({"act": "Bowibu"}, "The act must be a term under 'violation'"),
+    ({"act": "torture", "perpetrator": "Yodok"}, "The perpetrator must be a term under"),
     ({"act": "torture", "relation": "guessed"}, "relation must be one of"),
-    ({"act": "torture", "involvement": "direct"}, "give --perpetrator too"),
+    ({"act": "torture", "involvement": "direct"}, "name the perpetrator too"),
     ({"act": "torture", "place": "Kaechon"}, "names 2 terms"),
     ({"act": "torture", "date": "the year of the flood"}, "Cannot read the date"),
     ({"act": "torture", "tags": ["no-such-tag"]}, "is not a tag of this interview"),

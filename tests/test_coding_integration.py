@@ -74,8 +74,11 @@ def test_segment_number_shared_by_two_recordings_needs_the_asset(transcribed) ->
     vault, iid, engine = transcribed
     second = add_asset(vault, iid, wav_bytes(tone_bursts(10, BURSTS)), duration_s=10.0)
     _transcribe(vault, iid, engine)
-    with pytest.raises(UsageError, match="--asset"):
+    with pytest.raises(UsageError, match="say which recording") as refused:
         tags.add_tag(vault, iid, "torture", role="coder", segment=0)
+    from cli.errors import sentence_for
+
+    assert "with --asset ID" in sentence_for(refused.value)
     tag_id = tags.add_tag(vault, iid, "torture", role="coder", segment=0, asset_id=second)
     (view,) = tags.list_tags(vault, iid)
     assert view.id == tag_id and view.segment_id == transcripts.segments(vault, iid)[2].id

@@ -121,7 +121,7 @@ def test_filters(corpus) -> None:
     assert {h.interview_code for h in search.search(vault, "요덕",
                                                     violation="crimes against humanity").hits} == {
         "NK-A", "NK-B"}
-    with pytest.raises(UsageError, match="--facility must be a term under 'detention'"):
+    with pytest.raises(UsageError, match="The facility must be a term under 'detention'"):
         search.search(vault, "요덕", facility="torture")
     # dates overlap
     assert {h.interview_code for h in search.search(vault, "요덕", date_from="2002").hits} == {

@@ -124,7 +124,7 @@ def test_anchors_are_validated(vault) -> None:
         tags.add_tag(vault, iid, "torture", role="coder", segment=0, chars=(1, 9))
     with pytest.raises(NotFound, match="no original segment 5"):
         tags.add_tag(vault, iid, "torture", role="coder", segment=5)
-    with pytest.raises(UsageError, match="needs --segment"):
+    with pytest.raises(UsageError, match="needs a segment number"):
         tags.add_tag(vault, iid, "torture", role="coder", chars=(0, 1))
     with pytest.raises(UsageError, match="not both"):
         tags.add_tag(vault, iid, "torture", role="coder", segment=0, at=(1.0, None))

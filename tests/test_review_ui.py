@@ -137,8 +137,7 @@ def test_the_transcript_still_loads_when_suggestions_fail(editor, monkeypatch):
     from app.errors import UsageError
 
     def broken(*_a, **_k):
-        raise UsageError("This vault has no taxonomy version x; see 'testimony taxonomy "
-                         "versions'.")
+        raise UsageError("taxonomy.vault_taxonomy_version_see", version_id="x")
 
     monkeypatch.setattr(app.transcripts.suggestions, "term_suggestions", broken)
     tv = editor

@@ -157,9 +157,12 @@ def test_resume_with_another_model_is_refused(vault: Vault, recorded: str) -> No
     cancel = CancelToken()
     with pytest.raises(Cancelled):
         _run(vault, recorded, FakeEngine(on_window=lambda w: cancel.cancel()), cancel=cancel)
-    with pytest.raises(UsageError, match="--model base"):
+    with pytest.raises(UsageError, match="model 'base'; continue with that model") as refused:
         transcribe.transcribe_interview(vault, recorded, role="interviewer", model="tiny.en",
                                         engine_factory=lambda n: FakeEngine(n))
+    from cli.errors import sentence_for
+
+    assert "--model base (or leave --model out)" in sentence_for(refused.value)
 
 
 def test_no_audio_and_bad_language_are_one_sentence_errors(vault: Vault) -> None:
@@ -397,8 +400,11 @@ def test_export_without_transcript_says_what_to_do(vault: Vault, recorded: str) 
     with pytest.raises(NotFound, match="no original transcript yet"):
         transcript_export.export(vault, recorded, fmt="txt")
     _run(vault, recorded, FakeEngine())
-    with pytest.raises(NotFound, match="--translate"):
+    with pytest.raises(NotFound, match="no translation transcript yet") as missing:
         transcript_export.export(vault, recorded, fmt="srt", layer="translation")
+    from cli.errors import sentence_for
+
+    assert "(add --translate)" in sentence_for(missing.value)
 
 
 def test_deleting_the_interview_removes_transcripts_and_revisions(vault: Vault,

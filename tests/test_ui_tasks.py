@@ -38,7 +38,7 @@ def test_results_progress_and_errors_arrive_on_gui_thread(qtbot, runner):
 
     def fail(cancel, progress):
         workers.add(threading.get_ident())
-        raise WrongPassphrase("The passphrase is wrong; try again.")
+        raise WrongPassphrase("vault.wrong_passphrase")
 
     runner.run_task(fail, on_error=lambda e: seen.setdefault("error", (e, threading.get_ident())))
     qtbot.waitUntil(lambda: "done" in seen and "error" in seen, timeout=5000)
@@ -96,7 +96,8 @@ def test_unexpected_error_text_is_never_shown(qtbot, caplog):
     assert boxes and "secret" not in boxes[-1].text()
     for b in boxes:
         b.close()
-    assert errors.message_for(WrongPassphrase("Wrong; try again.")) == "Wrong; try again."
+    assert errors.message_for(WrongPassphrase("vault.wrong_passphrase")) == str(
+        WrongPassphrase("vault.wrong_passphrase"))
 
 
 def test_results_of_work_started_before_a_lock_are_dropped(qtbot, runner, vault, tmp_path):

@@ -125,7 +125,7 @@ class FakeEngine:
         for k, (a, b) in enumerate(runs):
             if cancel.cancelled and k:  # like the real engine: between segments
                 from transcription.errors import EngineCancelled
-                raise EngineCancelled("Cancelled.")
+                raise EngineCancelled("engine.cancelled")
             start = round(audio.offset_s + a / 16000, 1)
             end = round(audio.offset_s + b / 16000, 1)
             text = f"speech {start:.1f} to {end:.1f}"

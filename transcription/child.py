@@ -8,7 +8,8 @@ standard error, so the message stream cannot be corrupted. It holds no vault, no
 testimony and opens no file except the model's: audio arrives as float32 samples over the pipe.
 
 Requests (JSON objects, ``kind`` first): ``load`` once, then ``transcribe`` (the samples as the
-binary payload) any number of times. Replies: ``ready`` or ``error`` (class name and sentence)
+binary payload) any number of times. Replies: ``ready`` or ``error`` (class name, error code
+and parameters)
 to the load; ``segment`` as each is produced, then ``done`` (window info and the child's peak
 memory) or ``error`` to each window. The child exits when its input closes.
 """
@@ -99,17 +100,16 @@ def _load(request: dict[str, Any]) -> Any:
 
 
 def _failure(exc: BaseException) -> dict[str, Any]:
+    from errors import Message
     from transcription.errors import TranscriptionError
 
     if isinstance(exc, TranscriptionError):
-        return {"kind": "error", "error": type(exc).__name__, "message": str(exc)}
+        return {"kind": "error", "error": type(exc).__name__, "message": exc.message.to_json()}
     if isinstance(exc, MemoryError):
-        message = ("The speech engine ran out of memory; close other programs or use a smaller "
-                   "model, then transcribe again to continue.")
+        message = Message("engine.out_of_memory")
     else:
-        message = (f"The speech engine failed ({type(exc).__name__}); transcribe again to "
-                   "continue, and reinstall Testimony Vault if it happens again.")
-    return {"kind": "error", "error": "TranscriptionError", "message": message}
+        message = Message("engine.failed", {"error": type(exc).__name__})
+    return {"kind": "error", "error": "TranscriptionError", "message": message.to_json()}
 
 
 def serve(in_fd: int, out_fd: int) -> int:

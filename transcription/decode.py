@@ -27,8 +27,6 @@ SEARCH_S = 15.0  # ... at the quietest point of its last SEARCH_S seconds
 SILENCE_PEAK = 1e-4  # below this peak a window is digital silence
 FRAME_S = 0.1  # energy frame used to find that point
 
-_UNREADABLE = ("The stored audio could not be decoded ({why}); transcription stopped — check "
-               "the file with 'testimony audio export' or import the audio again.")
 
 _RAW_DTYPES: dict[str, Any] = {
     "pcm_s16le": np.dtype("<i2"),
@@ -61,8 +59,8 @@ class RawFormat:
         try:
             return _RAW_DTYPES[self.codec]
         except KeyError:
-            raise AudioUnreadable(_UNREADABLE.format(why=f"unknown PCM format {self.codec}")) \
-                from None
+            raise AudioUnreadable("decode.audio_unreadable",
+                                  why=f"unknown PCM format {self.codec}") from None
 
 
 def raw_format_for(container: str | None, codec: str | None, sample_rate: int | None,
@@ -71,7 +69,7 @@ def raw_format_for(container: str | None, codec: str | None, sample_rate: int | 
     if (container or "").lower() in ("raw", "pcm") or (
             not container and (codec or "").lower() in _RAW_DTYPES):
         if not sample_rate or not channels:
-            raise AudioUnreadable(_UNREADABLE.format(why="raw PCM without rate or channels"))
+            raise AudioUnreadable("decode.audio_unreadable", why="raw PCM without rate or channels")
         return RawFormat((codec or "pcm_s16le").lower(), int(sample_rate), int(channels))
     return None
 
@@ -105,7 +103,7 @@ def _open(fileobj: Source) -> Any:
     try:
         return av.open(fileobj, mode="r")
     except (av.error.FFmpegError, ValueError) as exc:
-        raise AudioUnreadable(_UNREADABLE.format(why=type(exc).__name__)) from exc
+        raise AudioUnreadable("decode.audio_unreadable", why=type(exc).__name__) from exc
 
 
 def probe(fileobj: Source, raw: RawFormat | None = None) -> AudioFormat:
@@ -118,7 +116,7 @@ def probe(fileobj: Source, raw: RawFormat | None = None) -> AudioFormat:
     container = _open(fileobj)
     try:
         if not container.streams.audio:
-            raise AudioUnreadable(_UNREADABLE.format(why="no audio stream"))
+            raise AudioUnreadable("decode.audio_unreadable", why="no audio stream")
         stream = container.streams.audio[0]
         duration: float | None = None
         if stream.duration is not None and stream.time_base is not None:
@@ -143,7 +141,7 @@ def iter_blocks(fileobj: Source, *, start_s: float = 0.0, rate: int = SAMPLE_RAT
     container = _open(fileobj)
     try:
         if not container.streams.audio:
-            raise AudioUnreadable(_UNREADABLE.format(why="no audio stream"))
+            raise AudioUnreadable("decode.audio_unreadable", why="no audio stream")
         stream = container.streams.audio[0]
         src_rate = int(stream.rate)
         layout = "mono" if mono else stream.layout.name
@@ -162,7 +160,7 @@ def iter_blocks(fileobj: Source, *, start_s: float = 0.0, rate: int = SAMPLE_RAT
         for frame in _decode(container, stream):
             if position < 0:
                 if frame.pts is None or frame.time_base is None:
-                    raise AudioUnreadable(_UNREADABLE.format(why="cannot seek in this file"))
+                    raise AudioUnreadable("decode.audio_unreadable", why="cannot seek in this file")
                 position = round(frame.pts * frame.time_base * src_rate)
             n = frame.samples
             if position + n <= skip_until:
@@ -177,7 +175,7 @@ def iter_blocks(fileobj: Source, *, start_s: float = 0.0, rate: int = SAMPLE_RAT
         for out in resampler.resample(None):
             yield _shape(out.to_ndarray(), mono)
     except av.error.FFmpegError as exc:
-        raise AudioUnreadable(_UNREADABLE.format(why=type(exc).__name__)) from exc
+        raise AudioUnreadable("decode.audio_unreadable", why=type(exc).__name__) from exc
     finally:
         container.close()
 

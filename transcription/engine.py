@@ -175,8 +175,7 @@ class FasterWhisperEngine:
                 files=dict(spec.files) if spec.files else None)
         except (RuntimeError, ValueError, OSError) as exc:
             raise TranscriptionError(
-                f"The model '{self.name}' could not be loaded ({type(exc).__name__}); check "
-                "free memory or import the model again."
+                "engine.model_could_loaded_check", name=self.name, error=type(exc).__name__
             ) from exc
         spec.files = None  # CTranslate2 holds its own copy; drop ours
 
@@ -220,7 +219,7 @@ class FasterWhisperEngine:
             log_progress=False)
         for seg in segments:  # a lazy generator: each step decodes more audio
             if cancel.cancelled:
-                raise EngineCancelled("Cancelled.")
+                raise EngineCancelled("engine.cancelled")
             for part in self._split_at_pauses(seg, audio.offset_s):
                 checked = check_segment(part).segment if words else part
                 if checked is not None:

@@ -1,10 +1,13 @@
-"""Transcription errors. ``str(exc)`` is one sentence for the user; ``exit_code`` is the CLI's."""
+"""Transcription errors: ``errors.Problem`` subclasses; ``str(exc)`` is one sentence for the
+user."""
 
 from __future__ import annotations
 
+from errors import Kind, Problem
 
-class TranscriptionError(Exception):
-    exit_code = 1
+
+class TranscriptionError(Problem):
+    kind = Kind.FAILURE
 
 
 class AudioUnreadable(TranscriptionError):
@@ -18,7 +21,7 @@ class ModelNotFound(TranscriptionError):
 class ModelRejected(TranscriptionError):
     """A model folder is incomplete, malformed or its files do not match their recorded hashes."""
 
-    exit_code = 4
+    kind = Kind.INTEGRITY
 
 
 class EngineCancelled(TranscriptionError):

@@ -93,15 +93,14 @@ def _part_path(package: str, rel: str) -> Path:
         root = resources.files(package)
     except ModuleNotFoundError as exc:
         raise ModelNotFound(
-            f"The model package {package} is not installed; reinstall Testimony Vault."
+            "model.model_package_installed_reinstall", package=package
         ) from exc
     return Path(str(root.joinpath(rel)))
 
 
 def _altered(name: str) -> ModelRejected:
     return ModelRejected(
-        f"The model '{name}' does not match its recorded checksums (altered or damaged), so it "
-        "was not used; reinstall it or import a good copy."
+        "model.model_match_recorded_checksums", name=name
     )
 
 
@@ -124,13 +123,11 @@ def read_legacy_registry(models_dir: Path) -> dict[str, Any]:
         data = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError) as exc:
         raise ModelRejected(
-            f"The old model registry {path} is unreadable; remove it and import the models "
-            "again."
+            "model.old_model_registry_unreadable", path=path
         ) from exc
     if not isinstance(data, dict):
         raise ModelRejected(
-            f"The old model registry {path} is not a registry; remove it and import the models "
-            "again."
+            "model.old_model_registry_registry", path=path
         )
     return data
 
@@ -198,7 +195,7 @@ def get_model(name: str, models_dir: Path | None = None, imported: Registry | No
         if info.name == name:
             return info
     names = ", ".join(m.name for m in list_models(models_dir, imported))
-    raise ModelNotFound(f"There is no model named '{name}'; choose one of: {names}.")
+    raise ModelNotFound("model.there_model_named_choose", name=name, names=names)
 
 
 def load_spec(name: str, models_dir: Path | None = None, imported: Registry | None = None
@@ -213,7 +210,7 @@ def load_spec(name: str, models_dir: Path | None = None, imported: Registry | No
     if info.source == "builtin":
         return _builtin_spec(info)
     if models_dir is None:
-        raise ModelNotFound(f"The model '{name}' is imported but the models folder is unknown.")
+        raise ModelNotFound("model.model_imported_but_models", name=name)
     folder = models_dir / name
     if folder.is_symlink():
         raise _altered(name)
@@ -287,8 +284,7 @@ def read_model_shape(path: Path) -> ModelShape:
     A file cut short (a partial download or copy) ends inside a variable and is refused.
     """
     def cut() -> ModelRejected:
-        return ModelRejected("The model's model.bin is truncated or not a CTranslate2 model; "
-                             "copy the folder again.")
+        return ModelRejected("model.model_s_model_bin")
 
     total = path.stat().st_size
     with open(path, "rb") as fh:
@@ -312,8 +308,7 @@ def read_model_shape(path: Path) -> ModelShape:
         spec = text()
         read("<I")  # spec revision
         if spec != "WhisperSpec":
-            raise ModelRejected(f"The model.bin holds a {spec[:40] or 'unnamed'} model, not "
-                                "Whisper; copy the right folder.")
+            raise ModelRejected("model.model_bin_holds_model", value=spec[:40] or 'unnamed')
         count = read("<I")
         if count > _MAX_VARIABLES:
             raise cut()
@@ -353,13 +348,12 @@ def inspect_folder(folder: Path) -> FolderCheck:
     model.bin is checked by loading the copy (``_trial_load``).
     """
     if not folder.is_dir():
-        raise ModelRejected(f"{folder} is not a folder; give the folder that holds model.bin.")
+        raise ModelRejected("model.folder_give_folder_holds", folder=folder)
     names = [*_REQUIRED, *_VOCABULARY, *_OPTIONAL]
     linked = [f for f in names if (folder / f).is_symlink()]
     if linked:
         raise ModelRejected(
-            f"The model folder's {linked[0]} is a symbolic link, which is not imported; copy "
-            "the real files onto the stick."
+            "model.model_folder_s_symbolic", value=linked[0]
         )
     missing = [f for f in _REQUIRED if not (folder / f).is_file()]
     vocab = [f for f in _VOCABULARY if (folder / f).is_file()]
@@ -367,8 +361,7 @@ def inspect_folder(folder: Path) -> FolderCheck:
         missing.append("vocabulary.json or vocabulary.txt")
     if missing:
         raise ModelRejected(
-            f"The model folder is incomplete (missing {', '.join(missing)}); copy the whole "
-            "CTranslate2 Whisper folder again."
+            "model.model_folder_incomplete_missing", choices=', '.join(missing)
         )
     config = _json_file(folder / "config.json")
     if not isinstance(config, dict) or not all(
@@ -378,46 +371,36 @@ def inspect_folder(folder: Path) -> FolderCheck:
             and all(isinstance(x, int) and not isinstance(x, bool) and x >= 0 for x in h)
             for h in config["alignment_heads"]):
         raise ModelRejected(
-            "The model's config.json is not a CTranslate2 Whisper configuration; convert the "
-            "model with ct2-transformers-converter first."
+            "model.model_s_config_json"
         )
     lang_ids = config.get("lang_ids") or []
     if not isinstance(lang_ids, list):
-        raise ModelRejected("The model's config.json has no valid language list; copy the "
-                            "folder again.")
+        raise ModelRejected("model.model_s_config_json_2")
     size = _vocabulary_size(folder / vocab[0])
     if size < 51000:
-        raise ModelRejected("The model's vocabulary is not a Whisper vocabulary; copy it again.")
+        raise ModelRejected("model.model_s_vocabulary_whisper")
     if size >= _MULTILINGUAL_VOCAB and size != _VOCAB_BEFORE_LANGUAGES + len(lang_ids):
         # Multilingual Whisper vocabularies are 51766 tokens plus one per language (99, or 100
         # from large-v3 on): a vocabulary from another size shifts every special token.
         raise ModelRejected(
-            f"The model's vocabulary ({size} tokens) does not fit its config.json "
-            f"({len(lang_ids)} languages); the files come from different models, copy the "
-            "folder again."
+            "model.model_s_vocabulary_tokens", size=size, count=len(lang_ids)
         )
     if (folder / "model.bin").stat().st_size < _MIN_MODEL_BYTES:
-        raise ModelRejected("The model's model.bin is truncated; copy the folder again.")
+        raise ModelRejected("model.model_s_model_bin_2")
     shape = read_model_shape(folder / "model.bin")
     if shape.vocabulary_size != size:
         raise ModelRejected(
-            f"The model's vocabulary ({size} tokens) does not fit its model.bin "
-            f"({shape.vocabulary_size}); the files come from different models, copy the folder "
-            "again."
+            "model.model_s_vocabulary_tokens_2", size=size, vocabulary_size=shape.vocabulary_size
         )
     if any(layer >= shape.decoder_layers or head >= shape.decoder_heads
            for layer, head in config["alignment_heads"]):
-        raise ModelRejected(
-            "The config.json's alignment heads belong to another Whisper size than model.bin "
-            f"({shape.decoder_layers} decoder layers, {shape.decoder_heads} heads); copy the "
-            "folder again."
-        )
+        raise ModelRejected("model.config_json_s_alignment", decoder_layers=shape.decoder_layers,
+                            decoder_heads=shape.decoder_heads)
     preprocessor = folder / "preprocessor_config.json"
     if preprocessor.is_file():
         pre = _json_file(preprocessor)
         if not isinstance(pre, dict) or not isinstance(pre.get("feature_size", 80), int):
-            raise ModelRejected("The model's preprocessor_config.json is not valid; copy the "
-                                "folder again.")
+            raise ModelRejected("model.model_s_preprocessor_config")
     files = [*_REQUIRED, vocab[0], *[f for f in _OPTIONAL if (folder / f).is_file()]]
     return FolderCheck(files, size, len(lang_ids), shape)
 
@@ -426,8 +409,7 @@ def _json_file(path: Path) -> Any:
     try:
         return json.loads(path.read_text("utf-8"))
     except (OSError, ValueError) as exc:
-        raise ModelRejected(f"The model's {path.name} is not valid JSON; copy the folder "
-                            "again.") from exc
+        raise ModelRejected("model.model_s_valid_json", name=path.name) from exc
 
 
 def _vocabulary_size(path: Path) -> int:
@@ -437,7 +419,7 @@ def _vocabulary_size(path: Path) -> int:
         with open(path, encoding="utf-8") as fh:
             return sum(1 for _ in fh)
     except (OSError, ValueError, TypeError) as exc:
-        raise ModelRejected("The model's vocabulary file is unreadable; copy it again.") from exc
+        raise ModelRejected("model.model_s_vocabulary_file") from exc
 
 
 def _read_manifest(folder: Path) -> dict[str, str]:
@@ -449,7 +431,7 @@ def _read_manifest(folder: Path) -> dict[str, str]:
     try:
         text = manifest.read_text("utf-8")
     except (OSError, ValueError) as exc:
-        raise ModelRejected("The model folder's SHA256SUMS is unreadable; copy it again.") \
+        raise ModelRejected("model.model_folder_s_sha") \
             from exc
     for line in text.splitlines():
         parts = line.split()
@@ -465,8 +447,7 @@ def _copy_hashing(src: Path, dst: Path) -> str:
         fd = os.open(src, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     except OSError as exc:
         raise ModelRejected(
-            f"The model file {src.name} could not be read ({exc.strerror}); copy the folder "
-            "again."
+            "model.model_file_could_read", name=src.name, strerror=exc.strerror
         ) from exc
     with os.fdopen(fd, "rb") as fin, open(dst, "xb") as fout:
         while chunk := fin.read(_CHUNK):
@@ -487,8 +468,7 @@ def _trial_load(folder: Path) -> tuple[int, bool]:
         n_mels, multilingual = int(model.n_mels), bool(model.is_multilingual)
     except (RuntimeError, ValueError, OSError) as exc:
         raise ModelRejected(
-            "The folder's model.bin could not be loaded as a CTranslate2 Whisper model; it is "
-            "damaged or of another kind, and was not imported."
+            "model.folder_s_model_bin"
         ) from exc
     del model
     return n_mels, multilingual
@@ -518,10 +498,10 @@ def import_model(folder: Path, models_dir: Path, *, name: str | None = None,
     name = (name or folder.name).strip().lower()
     if not _NAME_RE.fullmatch(name):
         raise ModelRejected(
-            f"'{name}' is not a usable model name; use letters, digits, '.', '-' or '_'."
+            "model.usable_model_name_use", name=name
         )
     if name in _builtin_table() or name in set(taken):
-        raise ModelRejected(f"A model named '{name}' already exists; choose another --name.")
+        raise ModelRejected("model.model_named_already_exists", name=name)
     check = inspect_folder(folder)
     manifest = _read_manifest(folder)
     models_dir.mkdir(parents=True, exist_ok=True)
@@ -535,29 +515,23 @@ def import_model(folder: Path, models_dir: Path, *, name: str | None = None,
             hashes[fname] = _copy_hashing(folder / fname, tmp / fname)
             if fname in manifest and hashes[fname] != manifest[fname]:
                 raise ModelRejected(
-                    f"The model file {fname} does not match the folder's SHA256SUMS (altered or "
-                    "damaged); it was not imported."
+                    "model.model_file_match_folder", fname=fname
                 )
             if _hash_file(tmp / fname) != hashes[fname]:
                 raise ModelRejected(
-                    f"Copying {fname} gave different bytes (failing disk or stick); the model "
-                    "was not imported."
+                    "model.copying_gave_different_bytes", fname=fname
                 )
         n_mels, multilingual = _trial_load(tmp)
         if multilingual != (check.vocabulary_size >= _MULTILINGUAL_VOCAB):
-            raise ModelRejected("The model's vocabulary does not fit its model.bin; the files "
-                                "come from different models, copy the folder again.")
+            raise ModelRejected("model.model_s_vocabulary_fit")
         if multilingual and (n_mels == _LARGE_V3_MELS) != (check.language_ids == 100):
             raise ModelRejected(
-                f"The model.bin ({n_mels} mel bins) and its config.json "
-                f"({check.language_ids} languages) come from different Whisper sizes; copy the "
-                "folder again."
+                "model.model_bin_mel_bins", n_mels=n_mels, language_ids=check.language_ids
             )
         declared = _feature_size(tmp)
         if declared is not None and declared != n_mels:
             raise ModelRejected(
-                f"The model's preprocessor_config.json says {declared} mel bins but model.bin "
-                f"has {n_mels}; copy the folder again."
+                "model.model_s_preprocessor_config_2", declared=declared, n_mels=n_mels
             )
         if declared is None and n_mels != 80:
             pre = tmp / "preprocessor_config.json"

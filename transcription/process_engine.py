@@ -32,6 +32,8 @@ from typing import Any
 
 import numpy as np
 
+from errors import CATALOG
+from errors import Message as ErrorMessage
 from transcription import errors
 from transcription.channel import ChannelClosed, Message, read_message, write_message
 from transcription.child import ENGINE_CHILD_FLAG
@@ -67,18 +69,17 @@ def _child_env() -> dict[str, str]:
 
 def _died(proc: subprocess.Popen[bytes]) -> TranscriptionError:
     code = proc.poll()
+    how: ErrorMessage
     if code is not None and code < 0:
         try:
-            how = f"it was stopped by {signal.Signals(-code).name}"
+            how = ErrorMessage("engine.stopped_by_signal", {"signal": signal.Signals(-code).name})
         except ValueError:
-            how = f"it was stopped by signal {-code}"
+            how = ErrorMessage("engine.stopped_by_signal", {"signal": -code})
     elif code is not None:
-        how = f"it exited with status {code}"
+        how = ErrorMessage("engine.exited_with_status", {"status": code})
     else:
-        how = "its pipe closed"
-    return TranscriptionError(
-        f"The speech engine stopped unexpectedly ({how}); what was transcribed is kept — "
-        "transcribe again to continue.")
+        how = ErrorMessage("engine.pipe_closed")
+    return TranscriptionError("engine.speech_engine_stopped_unexpectedly", how=how)
 
 
 def _stop(proc: subprocess.Popen[bytes]) -> None:
@@ -143,8 +144,7 @@ class ProcessEngine:
                                     stdout=subprocess.PIPE, env=_child_env(), close_fds=True)
         except OSError as exc:
             raise TranscriptionError(
-                f"The speech engine could not be started ({type(exc).__name__}); reinstall "
-                "Testimony Vault.") from exc
+                "engine.speech_engine_could_started", error=type(exc).__name__) from exc
         self._proc = proc
         # Stop the child if this object is dropped without close() (e.g. an exception path).
         self._finalizer = weakref.finalize(self, _stop, proc)
@@ -171,7 +171,7 @@ class ProcessEngine:
             raise _died(proc) from exc
         if received is None:  # cancelled while the model loads
             self._abandon(proc)
-            raise EngineCancelled("Cancelled.")
+            raise EngineCancelled("engine.cancelled")
         reply = received[0]
         if reply.get("kind") == "error":
             self.close()
@@ -256,7 +256,7 @@ class ProcessEngine:
                         continue
                 if reply is None:  # cancelled while the child decodes
                     self._abandon(proc)
-                    raise EngineCancelled("Cancelled.")
+                    raise EngineCancelled("engine.cancelled")
                 if isinstance(reply, TranscriptionError):
                     raise reply  # the child reported it and waits for the next window
                 info, peak = reply
@@ -302,7 +302,10 @@ def _error(reply: dict[str, Any]) -> TranscriptionError:
     cls = getattr(errors, str(reply.get("error")), TranscriptionError)
     if not (isinstance(cls, type) and issubclass(cls, TranscriptionError)):
         cls = TranscriptionError
-    return cls(str(reply.get("message") or "The speech engine failed; transcribe again."))
+    message = reply.get("message")
+    if not isinstance(message, dict) or message.get("code") not in CATALOG:
+        return cls("engine.failed_plain")
+    return cls.of(ErrorMessage.from_json(message))
 
 
 def close_engine(engine: object) -> None:

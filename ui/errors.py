@@ -1,9 +1,10 @@
 """The one place where errors from the core become something a person reads.
 
-Expected errors (app.errors, storage.errors, crypto.errors: anything with an ``exit_code``)
-already carry one sentence saying what happened and what to do; that sentence is shown as is.
-Anything else gets a generic sentence: its text might contain testimony, so it is neither shown
-nor logged. The log gets the exception type and the stack frames only.
+Every error the app raises on purpose is an ``errors.Problem`` with a code; its English template
+(``errors.catalog``) is looked up in Qt's translation context "Errors", so the window speaks the
+interface language, and the parameters are filled in after translating. Anything else gets a
+generic sentence (also translated): its text might contain testimony, so it is neither shown nor
+logged. The log gets the exception type and the stack frames only.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ import logging
 import traceback
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.errors import is_expected, user_message
+from app.errors import describe, is_expected
 from app.tasks import Cancelled
 
 log = logging.getLogger("testimony.ui")
@@ -26,11 +28,15 @@ _listeners: list[Callable[[str], None]] = []
 _open_boxes: set[QMessageBox] = set()
 
 
+def translate_error(template: str) -> str:
+    """An error template of ``errors.catalog`` in the interface language (English if none)."""
+    return QCoreApplication.translate("Errors", template)
+
+
 def message_for(exc: BaseException) -> str:
-    """One sentence for the user; never the text of an unexpected exception."""
-    if isinstance(exc, Cancelled):
-        return str(exc) or "Cancelled; nothing more was changed."
-    return user_message(exc)
+    """One sentence for the user in the interface language; never the text of an unexpected
+    exception."""
+    return describe(exc).render(translate_error)
 
 
 def _log(exc: BaseException) -> None:

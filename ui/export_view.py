@@ -250,8 +250,7 @@ class ExportView(QWidget):
             except OSError as exc:
                 from app.errors import UsageError
 
-                raise UsageError(f"Cannot read the receipt {path.name}; check the file.") \
-                    from exc
+                raise UsageError("receipt.unreadable_file", name=path.name) from exc
             return receipts.apply_receipt(v, data, role=role)
 
         def done(result: Any) -> None:

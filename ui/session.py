@@ -70,7 +70,7 @@ class Session(QObject):
         vault = self.vault
         if vault is None:
             if on_error is not None:
-                on_error(VaultLocked("The vault is locked; unlock it first."))
+                on_error(VaultLocked("vault.locked"))
             return None
         generation = self.generation
 

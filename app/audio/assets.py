@@ -126,8 +126,7 @@ def get_asset(vault: Vault, interview: str, asset: str) -> AudioAsset:
     matches = [a for a in list_assets(vault, interview)
                if a.id == asset or (len(asset) >= 6 and a.id.startswith(asset))]
     if len(matches) != 1:
-        raise NotFound(f"No single audio {asset} in interview {interview}; see "
-                       f"'testimony audio list {interview}'.")
+        raise NotFound("audio.single_audio_interview_see", asset=asset, interview=interview)
     return matches[0]
 
 
@@ -147,16 +146,15 @@ def import_audio(vault: Vault, interview: str, path: Path, *, role: str,
     try:
         source = open(path, "rb")  # noqa: SIM115 - closed below
     except FileNotFoundError as exc:
-        raise NotFound(f"There is no file {path}; check the path and try again.") from exc
+        raise NotFound("audio.there_file_check_path", path=path) from exc
     except IsADirectoryError as exc:
-        raise UsageError(f"{path} is a folder; give the path of an audio file.") from exc
+        raise UsageError("audio.folder_give_path_audio", path=path) from exc
     except OSError as exc:
-        raise UsageError(f"{path} cannot be read ({exc.strerror}); check its permissions.") from exc
+        raise UsageError("audio.read_check_permissions", path=path, strerror=exc.strerror) from exc
     with source:
         size = os.fstat(source.fileno()).st_size
         if size == 0:
-            raise BadAudio(f"{name} is empty (0 bytes), so nothing was stored; choose the "
-                           "original recording, or re-export it from the device.")
+            raise BadAudio("audio.empty_bytes_nothing_stored", name=name)
         writer = vault.blob_writer(kind="audio", on_crash="discard")
         try:
             info, writer_digest = _store_and_check(vault, writer, source, name, size, progress,
@@ -183,8 +181,7 @@ def import_audio(vault: Vault, interview: str, path: Path, *, role: str,
             _discard(writer)
             if isinstance(exc, DiskFull) or (isinstance(exc, sqlcipher3.OperationalError)
                                              and blobs.is_disk_full(exc)):
-                raise DiskFull("The disk is full, so the import was stopped and nothing was "
-                               "stored; free some space and import again.") from exc
+                raise DiskFull("audio.disk_full_import_stopped") from exc
             raise
     progress(1.0, "imported")
     return get_asset(vault, interview_id, asset_id)
@@ -200,7 +197,7 @@ def _store_and_check(vault: Vault, writer: blobs.BlobWriter, source: Any, name: 
     copied = 0
     while chunk := source.read(READ_SIZE):
         if cancel is not None:
-            cancel.raise_if_cancelled("Import cancelled; nothing was stored.")
+            cancel.raise_if_cancelled("audio.import_cancelled")
         writer.write(chunk)
         digest.update(chunk)
         copied += len(chunk)
@@ -232,15 +229,14 @@ def export_asset(vault: Vault, interview: str, asset: str, dest: Path, *, role: 
     """
     item = get_asset(vault, interview, asset)
     if item.state == "recording":
-        raise UsageError("That recording is still in progress; stop it before exporting.")
+        raise UsageError("audio.recording_still_progress_stop")
     dest = Path(dest)
     if dest.is_dir():
-        raise UsageError(f"{dest} is a folder; give a file name to write the audio to.")
+        raise UsageError("audio.folder_give_file_name", dest=dest)
     if dest.exists() and not force:
-        raise UsageError(f"{dest} already exists; choose another name, or add --force to "
-                         "replace it.")
+        raise UsageError("audio.export_target_exists", dest=dest)
     if not dest.parent.is_dir():
-        raise UsageError(f"The folder {dest.parent} does not exist; create it first.")
+        raise UsageError("audio.folder_exist_create_first", parent=dest.parent)
     partial = dest.parent / f".{dest.name}.{uuid.uuid4().hex[:8]}.partial"
     fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
@@ -250,11 +246,9 @@ def export_asset(vault: Vault, interview: str, asset: str, dest: Path, *, role: 
             os.fsync(out.fileno())
         if digest != item.sha256:
             raise IntegrityFailure(
-                "The stored audio does not match the SHA-256 recorded for it, so it was not "
-                "exported; the vault may be damaged — restore it from a backup.")
+                "audio.stored_audio_match_sha")
         if not force and dest.exists():
-            raise UsageError(f"{dest} already exists; choose another name, or add --force to "
-                             "replace it.")
+            raise UsageError("audio.export_target_exists", dest=dest)
         os.replace(partial, dest)
     except BaseException:
         partial.unlink(missing_ok=True)
@@ -276,10 +270,9 @@ def add_marker(vault: Vault, interview: str, at_s: float, note: str = "", *, rol
     asset_id = get_asset(vault, interview_id, asset).id if asset else None
     note = note.strip()
     if at_s < 0:
-        raise UsageError("A marker time cannot be negative; give seconds from the start.")
+        raise UsageError("audio.marker_time_negative_give")
     if len(note) > MAX_MARKER_NOTE:
-        raise UsageError(f"A marker note can be at most {MAX_MARKER_NOTE} characters; "
-                         "shorten it and try again.")
+        raise UsageError("audio.marker_note_most_characters", max_marker_note=MAX_MARKER_NOTE)
     marker_id = str(uuid.uuid4())
     with vault.transaction() as conn:
         conn.execute(

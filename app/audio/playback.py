@@ -44,7 +44,7 @@ def decode_for_playback(vault: Vault, asset_id: str, *, cancel: CancelToken | No
         "SELECT blob_id, duration_s, container, codec, sample_rate, channels FROM audio_asset "
         "WHERE id = ?", (asset_id,)).fetchone()
     if row is None:
-        raise NotFound("That recording is no longer in the vault; refresh the interview.")
+        raise NotFound("playback.recording_longer_vault_refresh")
     blob_id, duration = str(row[0]), float(row[1] or 0.0)
     chunks: list[bytes] = []
     decoded_s = 0.0
@@ -60,8 +60,7 @@ def decode_for_playback(vault: Vault, asset_id: str, *, cancel: CancelToken | No
                     progress(min(0.99, decoded_s / duration), "decoding")
     except AudioUnreadable as exc:
         raise UsageError(
-            "This recording could not be decoded for listening; the stored original is "
-            "unchanged — export it and check it with another player.") from exc
+            "playback.recording_could_decoded_listening") from exc
     progress(1.0, "decoded")
     return PlaybackAudio(b"".join(chunks), PLAYBACK_RATE, 1)
 

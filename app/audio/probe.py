@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 from app.errors import AppError
 from app.tasks import CancelToken, ProgressFn, no_progress
+from errors import Message
 
 # FFmpeg logs warnings about damaged input on stderr; they could only confuse CLI users, who
 # get one sentence instead.
@@ -55,8 +56,6 @@ def _wav_is_cut_short(head: bytes, total: int) -> bool:
 class BadAudio(AppError):
     """A file offered as audio cannot be accepted; ``str()`` is one sentence for the user."""
 
-    exit_code = 1
-
 
 @dataclass(frozen=True)
 class AudioInfo:
@@ -77,21 +76,19 @@ def probe(source: BinaryIO, *, name: str = "The file", size: int | None = None,
     """
     import av  # heavy; only needed when audio is actually checked
 
-    fix = "choose the original recording, or re-export it from the device."
+    fix = Message("audio.fix_reexport")
     head = source.read(_HEAD_BYTES)
     total = source.seek(0, 2)
     source.seek(0)
     if _wav_is_cut_short(head, total):
-        raise BadAudio(f"{name} is truncated (the file ends before the audio its header "
-                       f"declares), so nothing was stored; {fix}")
+        raise BadAudio("audio.truncated_file_ends_before", name=name, fix=fix)
     try:
         container = av.open(source, mode="r")
     except (av.error.FFmpegError, ValueError, OSError) as exc:
-        raise BadAudio(f"{name} is not a readable audio or video file, so nothing was "
-                       f"stored; {fix}") from exc
+        raise BadAudio("audio.readable_audio_video_file", name=name, fix=fix) from exc
     try:
         if not container.streams.audio:
-            raise BadAudio(f"{name} has no audio track, so nothing was stored; {fix}")
+            raise BadAudio("audio.audio_track_nothing_stored", name=name, fix=fix)
         stream = container.streams.audio[0]
         rate = int(stream.codec_context.sample_rate or stream.sample_rate or 0)
         declared: float | None = None
@@ -115,23 +112,21 @@ def probe(source: BinaryIO, *, name: str = "The file", size: int | None = None,
                     bad += 1
                 if packets % 256 == 0:
                     if cancel is not None:
-                        cancel.raise_if_cancelled("Import cancelled; nothing was stored.")
+                        cancel.raise_if_cancelled("audio.import_cancelled")
                     if size:
                         progress(min(1.0, source.tell() / size), "checking audio")
         except av.error.FFmpegError as exc:
-            raise BadAudio(f"{name} is damaged (its audio cannot be read to the end), so "
-                           f"nothing was stored; {fix}") from exc
+            raise BadAudio("audio.damaged_audio_read_end", name=name, fix=fix) from exc
         duration = samples / rate if rate else 0.0
         if duration <= 0:
-            raise BadAudio(f"{name} contains no sound (its audio track is empty), so nothing "
-                           f"was stored; {fix}")
+            raise BadAudio("audio.contains_sound_audio_track", name=name, fix=fix)
         if bad > max(2, packets * MAX_BAD_PACKET_FRACTION):
-            raise BadAudio(f"{name} is damaged ({bad} of {packets} audio blocks cannot be "
-                           f"decoded), so nothing was stored; {fix}")
+            raise BadAudio("audio.damaged_audio_blocks_decoded", name=name, bad=bad,
+                           packets=packets, fix=fix)
         if declared and duration < declared - max(TRUNCATION_SLACK_S,
                                                   declared * TRUNCATION_SLACK_FRACTION):
-            raise BadAudio(f"{name} is damaged or truncated (it holds {duration:.1f} s of the "
-                           f"{declared:.1f} s it declares), so nothing was stored; {fix}")
+            raise BadAudio("audio.damaged_truncated_holds_s", name=name, duration=duration,
+                           declared=declared, fix=fix)
         channels = int(stream.codec_context.layout.nb_channels or 0)
         return AudioInfo(container=str(container.format.name),
                          codec=str(stream.codec_context.name), sample_rate=rate,

@@ -98,8 +98,7 @@ class RecordingSession:
             raise
         if row is None:
             self._close_conn()
-            raise NotFound(f"No interview {interview} in this vault; see "
-                           "'testimony interview list'.")
+            raise NotFound("recording.interview_vault_see_testimony", interview=interview)
         self.interview_id: str = row[0]
         self._clock = clock
         self._now = now or (lambda: dt.datetime.now(dt.UTC))
@@ -225,9 +224,8 @@ class RecordingSession:
     def _fail_disk_full(self) -> None:
         """Stop on a full disk: keep every committed byte and seal what can be sealed."""
         self.state = "stopped"
-        message = ("The disk is full, so the recording was stopped; everything up to the last "
-                   "second was kept — free some space before recording again.")
-        self.error = message
+        error = DiskFull("recording.disk_full")
+        self.error = str(error)
         self._writer.release()
         duration = self.committed_s
         # The same path as after a crash: settle the blob from what is really stored. If even
@@ -237,7 +235,7 @@ class RecordingSession:
             settle_interrupted(self.conn, end_reason="disk-full")
         self.result = RecordingResult(self.asset_id, duration, None, "interrupted", "disk-full")
         self._close_conn()
-        raise DiskFull(message)
+        raise error
 
     # ------------------------------------------------------------------ controls
     def pause(self) -> None:
@@ -260,12 +258,11 @@ class RecordingSession:
         """Flag the current moment (or ``at_s``) with a short note; returns the marker id."""
         note = note.strip()
         if len(note) > MAX_MARKER_NOTE:
-            raise UsageError(f"A marker note can be at most {MAX_MARKER_NOTE} characters; "
-                             "shorten it and add the marker again.")
+            raise UsageError("recording.marker_note_most_characters",
+                             max_marker_note=MAX_MARKER_NOTE)
         with self._lock:
             if self.state == "stopped":
-                raise UsageError("The recording has ended; add markers with "
-                                 "'testimony audio marker' instead.")
+                raise UsageError("recording.recording_ended_add_markers")
             at = self.elapsed_s if at_s is None else at_s
             marker_id = str(uuid.uuid4())
             with transaction(self.conn):

@@ -59,7 +59,7 @@ def _hash_at(chain: bytes, position: int) -> str:
 def check_bundle(manifest: Manifest) -> None:
     """The bundle's chain agrees with its manifest head and with every audit entry it carries."""
     chain, n = manifest.audit_chain, entries_of(manifest)
-    altered = "its audit history does not match its own audit entries (it was altered)"
+    altered = "bundle.audit_history_altered"
     if len(chain) != n * HASH_BYTES or _hash_at(chain, n) != manifest.data["audit_chain"]["head"]:
         raise rejected(altered)
     source_head = manifest.data.get("source_audit_head")
@@ -79,8 +79,7 @@ def check_device(conn: Connection, manifest: Manifest) -> None:
     pinned = conn.execute("SELECT age_recipient FROM trusted_device WHERE device_id = ?",
                           (device_id,)).fetchone()
     if pinned is not None and pinned[0] and pinned[0] != manifest.data["device"]["age_recipient"]:
-        raise rejected("its receipt key (age recipient) differs from the one pinned for this "
-                       "device; compare 'testimony device show' on the laptop with the pinned key")
+        raise rejected("bundle.receipt_key_age_recipient")
     chain, n = manifest.audit_chain, entries_of(manifest)
     row = conn.execute("SELECT entries, hashes FROM audit_anchor WHERE device_id = ?",
                        (device_id,)).fetchone()
@@ -90,19 +89,14 @@ def check_device(conn: Connection, manifest: Manifest) -> None:
         if chain[:common] != seen[:common]:
             first = next(i for i in range(0, common, HASH_BYTES)
                          if chain[i:i + HASH_BYTES] != seen[i:i + HASH_BYTES])
-            raise rejected(f"this laptop's audit history was rewritten: entry "
-                           f"{first // HASH_BYTES + 1}, shown by an earlier bundle from this "
-                           "device, was removed or changed (someone who knew the passphrase "
-                           "edited the history; report this)")
+            raise rejected("bundle.laptop_s_audit_history", value=first // HASH_BYTES + 1)
     seq = manifest.sequence
     for other_seq, other_n in conn.execute(
             "SELECT seq, entries FROM audit_anchor_bundle WHERE device_id = ? AND seq != ?",
             (device_id, seq)):
         if (other_seq < seq and other_n >= n) or (other_seq > seq and other_n <= n):
-            raise rejected(f"its audit history ({n} entries) is not longer than that of "
-                           f"bundle {min(seq, other_seq)} from this device "
-                           f"({other_n if other_seq < seq else n} entries), so audit entries "
-                           "were removed on the laptop (report this)")
+            raise rejected("bundle.audit_history_entries_longer", n=n, min=min(seq, other_seq),
+                           value=other_n if other_seq < seq else n)
 
 
 def record(conn: Connection, manifest: Manifest, stamp: str, *, trusted: bool = True) -> None:

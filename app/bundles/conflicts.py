@@ -59,11 +59,10 @@ def resolve_conflict(vault: Vault, conflict_id: str, *, role: str,
     """Mark one conflict reviewed. Audited. Unknown or already resolved ids are usage errors."""
     found = [c for c in list_conflicts(vault, include_resolved=True) if c.id == conflict_id]
     if not found:
-        raise UsageError(f"There is no conflict {conflict_id}; 'testimony conflicts list' shows "
-                         "their ids. Nothing was changed.")
+        raise UsageError("conflict.there_conflict_testimony_conflicts", conflict_id=conflict_id)
     if found[0].resolved_at is not None:
-        raise UsageError(f"Conflict {conflict_id} was already marked resolved at "
-                         f"{found[0].resolved_at}; nothing was changed.")
+        raise UsageError("conflict.conflict_already_marked_resolved", conflict_id=conflict_id,
+                         resolved_at=found[0].resolved_at)
     stamp = (now or dt.datetime.now(dt.UTC)).isoformat()
     with vault.transaction() as conn:
         conn.execute("UPDATE import_conflict SET resolved_at = ? WHERE id = ?",

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Protocol
 
 from app.bundles.errors import BundleRejected
+from errors import Message
 
 BLOCK = 512
 MAX_ENTRY_SIZE = 8 ** 11 - 1  # what 11 octal digits can state (8 GiB - 1)
@@ -91,9 +92,9 @@ class EntryHandler(Protocol):
     def end(self) -> None: ...
 
 
-def _reject(reason: str) -> BundleRejected:
-    return BundleRejected(f"The bundle was refused: its container is malformed ({reason}); "
-                          "nothing was changed.")
+def _reject(code: str, /, **params: object) -> BundleRejected:
+    """A refusal whose reason is ``code`` (a lower-case clause of errors.catalog)."""
+    return BundleRejected("bundle.container_malformed", reason=Message(code, params))
 
 
 class StrictTarReader:
@@ -129,7 +130,7 @@ class StrictTarReader:
                 continue
             need = self._pad if self._state == "pad" else BLOCK
             if self._state == "done":
-                raise _reject("data after the end of the archive")
+                raise _reject("bundle.data_after_end_archive")
             take = min(need - len(self._buf), len(view))
             self._buf += view[:take]
             view = view[take:]
@@ -143,12 +144,12 @@ class StrictTarReader:
     def _block(self, block: bytes) -> None:
         if self._state == "pad":
             if block.count(0) != len(block):
-                raise _reject("non-zero padding")
+                raise _reject("bundle.non_zero_padding")
             self._state = "header"
             return
         if self._state == "end1":
             if block.count(0) != BLOCK:
-                raise _reject("an entry after the end marker")
+                raise _reject("bundle.entry_after_end_marker")
             self._state = "done"
             return
         if block.count(0) == BLOCK:
@@ -158,9 +159,9 @@ class StrictTarReader:
         self._entries += 1
         self._total += size
         if self._entries > self.max_entries:
-            raise _reject("too many entries")
+            raise _reject("bundle.too_many_entries")
         if self._total > self.max_total:
-            raise _reject("declared sizes exceed the limit")
+            raise _reject("bundle.declared_sizes_exceed_limit")
         self._names.add(name)
         self.handler.begin(name, size)
         self._remaining = size
@@ -175,24 +176,24 @@ class StrictTarReader:
         raw_name = block[:100]
         nul = raw_name.find(b"\0")
         if nul <= 0:
-            raise _reject("an entry name is empty or too long")
+            raise _reject("bundle.entry_name_empty_too")
         try:
             name = raw_name[:nul].decode("ascii")
         except UnicodeDecodeError:
-            raise _reject("an entry name is not plain ASCII") from None
+            raise _reject("bundle.entry_name_plain_ascii") from None
         if not name_allowed(name):
-            raise _reject("an entry name is not allowed")
+            raise _reject("bundle.entry_name_allowed")
         if name in self._names:
-            raise _reject("a duplicated entry")
+            raise _reject("bundle.duplicated_entry")
         size_field = block[124:136]
         if size_field[11:] != b"\0" or not re.fullmatch(rb"[0-7]{11}", size_field[:11]):
-            raise _reject("a bad size field")
+            raise _reject("bundle.bad_size_field")
         size = int(size_field[:11], 8)
         if block != header(name, size):
-            raise _reject("a non-canonical entry header")
+            raise _reject("bundle.non_canonical_entry_header")
         return name, size
 
     def close(self) -> None:
         """Call at end of input: raises unless the archive ended exactly after its end marker."""
         if self._state != "done" or self._buf:
-            raise _reject("it is truncated")
+            raise _reject("bundle.truncated")

@@ -1,4 +1,4 @@
-"""Bundle errors: one sentence each, exit code 4 for anything that fails verification."""
+"""Bundle errors: one sentence each; anything that fails verification is an integrity failure."""
 
 from __future__ import annotations
 
@@ -10,4 +10,4 @@ class BundleRejected(IntegrityFailure):
 
 
 class BundleError(AppError):
-    """An export/import problem that is not an integrity failure (exit 1)."""
+    """An export/import problem that is not an integrity failure."""

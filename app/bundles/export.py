@@ -89,8 +89,7 @@ def _resolve(conn: Connection, ident: str) -> tuple[str, str]:
     row = conn.execute("SELECT id, code FROM interview WHERE id = ? OR code = ?",
                        (ident, ident)).fetchone()
     if row is None:
-        raise NotFound(f"No interview {ident} in this vault; nothing was exported — "
-                       "see 'testimony interview list'.")
+        raise NotFound("export.interview_vault_nothing_exported", ident=ident)
     return str(row[0]), str(row[1])
 
 
@@ -128,13 +127,12 @@ def _blob_chunks(snap: Connection, blob_id: str, sha256: str, cancel: CancelToke
     digest = hashlib.sha256()
     for chunk in prefetched(blobs.iter_chunks(snap, blob_id)):
         if cancel is not None:
-            cancel.raise_if_cancelled("The export was cancelled; no bundle file was left behind.")
+            cancel.raise_if_cancelled("bundle.export_cancelled")
         digest.update(chunk)
         progress(len(chunk))
         yield chunk
     if digest.hexdigest() != sha256:
-        raise BundleError("A stored audio file no longer matches its recorded hash; nothing was "
-                          "exported — run 'testimony check' and report this.")
+        raise BundleError("export.stored_audio_file_longer")
 
 
 def export_bundle(
@@ -160,16 +158,18 @@ def export_bundle(
     on any failure no file is left at (or next to) ``out``.
     """
     if profile not in PROFILES:
-        raise UsageError(f"Unknown profile '{profile}'; use one of: {', '.join(PROFILES)}.")
+        raise UsageError("export.unknown_profile_use_one", profile=profile,
+                         choices=', '.join(PROFILES))
     if purpose not in PURPOSES:
-        raise UsageError(f"Unknown purpose '{purpose}'; use one of: {', '.join(PURPOSES)}.")
+        raise UsageError("export.unknown_purpose_use_one", purpose=purpose,
+                         choices=', '.join(PURPOSES))
     if not recipients and not unencrypted:
-        raise UsageError("Name at least one --recipient (a pinned supervisor's public key file).")
+        raise UsageError("export.name_least_one_recipient")
     out = Path(out)
     if out.exists():
-        raise UsageError(f"{out} already exists; choose a new file name (nothing was written).")
+        raise UsageError("export.already_exists_choose_new", out=out)
     if not out.parent.is_dir():
-        raise UsageError(f"The folder {out.parent} does not exist; create it or choose another.")
+        raise UsageError("export.folder_exist_create_choose", parent=out.parent)
     now = now or dt.datetime.now(dt.UTC)
     recipient_keys = sorted({r.age_recipient for r in recipients})
     snap = vault.new_connection()
@@ -209,8 +209,7 @@ def _export(vault: Vault, snap: Connection, ids: Sequence[str], *,
             why = ("its consent was withdrawn" if withdrawn
                    else f"its consent does not cover '{purpose}'")
             if named:
-                raise UsageError(f"Interview {code} cannot be exported because {why}; nothing "
-                                 "was exported — remove it from the list or update the consent.")
+                raise UsageError("export.interview_exported_because_nothing", code=code, why=why)
             skipped.append(f"Left out {code}: {why}.")
             continue
         digest = interview_digest(snap, tables, iid)
@@ -221,7 +220,7 @@ def _export(vault: Vault, snap: Connection, ids: Sequence[str], *,
     for message in skipped:
         notice(message)
     if not selected:
-        raise UsageError("There is nothing to export (see the notes above); no file was written.")
+        raise UsageError("export.there_nothing_export_see")
 
     builder = Collector(snap, table_list, profile)
     for iid, _, _ in selected:
@@ -233,8 +232,7 @@ def _export(vault: Vault, snap: Connection, ids: Sequence[str], *,
         row = snap.execute("SELECT kind, state, size, sha256, created_at, completed_at FROM blob "
                            "WHERE id = ?", (blob_id,)).fetchone()
         if row is None or row[1] == "writing" or row[3] is None:
-            raise UsageError("An interview's audio is still being recorded or is missing; finish "
-                             "the recording first (nothing was exported).")
+            raise UsageError("export.interview_s_audio_still")
         if profile == "share":
             entries.append(_data_entry(audio_name(blob_id), b""))
             audio_meta.append({"blob_id": blob_id, "kind": WITHHELD_KIND, "state": "complete",
@@ -314,8 +312,7 @@ def _export(vault: Vault, snap: Connection, ids: Sequence[str], *,
             yield from container.entry_stream(name, len(data), iter([data]))
         for e in entries:
             if cancel is not None:
-                cancel.raise_if_cancelled("The export was cancelled; no bundle file was left "
-                                          "behind.")
+                cancel.raise_if_cancelled("bundle.export_cancelled")
             if e.data is not None:
                 advance(e.size)
                 chunks: Iterator[bytes] = iter([e.data])

@@ -107,28 +107,23 @@ def sequence_status(conn: Connection, manifest: Manifest) -> SequenceStatus:
     if any(k.sha == sha for k in known):
         return SequenceStatus(REPLAY, replay=True)
     if (seq == 1) != (prev is None):
-        raise rejected(f"its chain is broken: bundle {seq} "
-                       + ("names a previous bundle although it is the first"
-                          if seq == 1 else "names no previous bundle"))
+        raise rejected("bundle.chain_broken_first_names_previous" if seq == 1
+                       else "bundle.chain_broken_names_no_previous", seq=seq)
     parents = [k for k in known if k.sha == prev]
     for p in parents:
         if p.seq != seq - 1:
-            raise rejected(f"it is a fork: {me} says it follows {p} of this device, which does "
-                           "not come just before it")
+            raise rejected("bundle.fork_says_follows_device", me=me, p=p)
     anchored = seq == 1 or any(p.anchored for p in parents)
     same = [k for k in known if k.seq == seq]
     for k in same:
         if k.anchored:
-            raise rejected(f"it is a fork: this device's bundle number {seq} was already "
-                           f"imported with different content ({k.bundle_id}); report this: one of "
-                           "the two was not made by the laptop you trust")
+            raise rejected("bundle.fork_device_s_bundle", seq=seq, bundle_id=k.bundle_id)
     if any(k.bundle_id == bundle_id for k in known) or conn.execute(
             "SELECT 1 FROM bundle_import WHERE bundle_id = ?", (bundle_id,)).fetchone():
-        raise rejected("a different bundle with the same id was already imported")
+        raise rejected("bundle.different_bundle_same_id")
     below = [k for k in known if k.seq == seq - 1 and k.anchored]
     if below and not parents:
-        raise rejected(f"it is a fork: bundle {seq} does not follow bundle {seq - 1} that was "
-                       "accepted from this device")
+        raise rejected("bundle.fork_bundle_follow_bundle", seq=seq, value=seq - 1)
     status = SequenceStatus("", anchored=anchored)
     later = [k for k in known if k.seq > seq]
     lower = [k for k in known if k.seq < seq]
@@ -208,21 +203,17 @@ def _trust_check(vault: Vault | None, signer: DevicePublic | None,
     if vault is not None:
         pinned = pinned_device_key(vault, manifest.device.device_id)
         if pinned is None or pinned != manifest.device.public_key:
-            raise rejected(f"it was signed by a device that is not pinned in this vault "
-                           f"(fingerprint {manifest.device.fingerprint}); pin it with 'testimony "
-                           "keys trust-device' only after comparing that fingerprint with the "
-                           "interviewer")
+            raise rejected("bundle.signed_device_pinned_vault",
+                           fingerprint=manifest.device.fingerprint)
         return True
     if signer is None:
         return None
     if signer.device_id != manifest.device.device_id:
-        raise rejected(f"it names device {manifest.device.device_id}, not the device "
-                       f"{signer.device_id} of the --signer key file")
+        raise rejected("bundle.names_device_device_signer", device_id=manifest.device.device_id,
+                       device_id2=signer.device_id)
     if signer.public_key != manifest.device.public_key:
-        raise rejected(f"it claims to come from device {signer.device_id} but was signed by a "
-                       f"different key (fingerprint {manifest.device.fingerprint}, not "
-                       f"{signer.fingerprint} as in the --signer key file), so someone else "
-                       "made it")
+        raise rejected("bundle.claims_come_from_device", device_id=signer.device_id,
+                       fingerprint=manifest.device.fingerprint, fingerprint2=signer.fingerprint)
     return True
 
 
@@ -273,8 +264,7 @@ def _check_tables_known(vault: Vault, manifest: Manifest) -> None:
         if f["name"].startswith("tables/"):
             table = f["name"][len("tables/"):-len(".jsonl")]
             if table not in known:
-                raise rejected(f"it holds a table ('{table}') this vault does not accept for "
-                               "interview data (made by a newer version, or crafted)")
+                raise rejected("bundle.holds_table_vault_accept_2", table=table)
 
 
 @dataclass
@@ -311,14 +301,12 @@ def check_ownership(conn: Connection, manifest: Manifest) -> None:
         row = conn.execute("SELECT device_id FROM interview_owner WHERE interview_id = ?",
                            (iid,)).fetchone()
         if row is not None and row[0] != device:
-            raise rejected(f"it was signed by device {device} but writes into "
-                           f"{_interview_label(conn, manifest, iid)}, which belongs to device "
-                           f"{row[0]} (report this: one of the two laptops may be stolen)")
+            raise rejected("bundle.signed_device_but_writes", device=device,
+                           interview_label=_interview_label(conn, manifest, iid), value=row[0])
         if row is None and conn.execute("SELECT 1 FROM interview WHERE id = ?",
                                         (iid,)).fetchone() is not None:
-            raise rejected(f"it was signed by device {device} but writes into "
-                           f"{_interview_label(conn, manifest, iid)}, which was created in this "
-                           "vault and belongs to no device")
+            raise rejected("bundle.signed_device_but_writes_2", device=device,
+                           interview_label=_interview_label(conn, manifest, iid))
 
 
 def conflicted_interviews(conn: Connection, manifest: Manifest) -> list[str]:
@@ -405,11 +393,11 @@ class _MergeSink:
     def table_row(self, table: str, row: dict[str, Any]) -> None:
         t = self.tables.get(table)
         if t is None:
-            raise rejected(f"it holds a table ('{table}') this vault does not accept")
+            raise rejected("bundle.holds_table_vault_accept", table=table)
         cols = list(row)
         if (not set(cols) <= set(t.columns) or not set(t.key_columns) <= set(cols)
                 or ("interview_id" in t.columns and "interview_id" not in row)):
-            raise rejected(f"its '{table}' records do not fit this vault's schema")
+            raise rejected("bundle.records_fit_vault_s", table=table)
         values = [decode_value(row[c]) for c in cols]
         key_vals = [decode_value(row[c]) for c in t.key_columns]
         key = json.dumps(dict(zip(t.key_columns, [row[c] for c in t.key_columns], strict=True)),
@@ -427,8 +415,7 @@ class _MergeSink:
         existing = self.conn.execute(
             f"SELECT {col_sql} FROM {quote(table)} WHERE {where}", key_vals).fetchone()  # noqa: S608 - checked identifiers
         if existing is not None and self._existing_interview(t, where, key_vals) not in self.listed:
-            raise rejected(f"its '{table}' record {key} has the id of a record that belongs to "
-                           "another interview in this vault")
+            raise rejected("bundle.record_id_record_belongs", table=table, key=key)
         if existing is None:
             try:
                 self.conn.execute(
@@ -439,9 +426,7 @@ class _MergeSink:
                 if table == "interview":
                     # Its records would have nothing to hang on: say so instead of a conflict.
                     raise BundleError(
-                        f"The bundle's interview {row.get('code')} has the same code as a "
-                        "different interview already in this vault; nothing was imported — give "
-                        "one of them a new code (codes must be unique across the organisation)."
+                        "bundle.bundle_s_interview_same", code=row.get('code')
                     ) from None
                 self._conflict(table, key, row, self._row_interview(t, row))
         elif [bytes(v) if isinstance(v, memoryview) else v for v in existing] == values:
@@ -457,14 +442,13 @@ class _MergeSink:
         self._blob = None
         incoming_withheld = meta["kind"] == WITHHELD_KIND
         if incoming_withheld and size != 0:
-            raise rejected(f"its withheld-audio placeholder {blob_id} is not empty")
+            raise rejected("bundle.withheld_audio_placeholder_empty", blob_id=blob_id)
         row = self.conn.execute("SELECT sha256, kind FROM blob WHERE id = ?",
                                 (blob_id,)).fetchone()
         if row is not None:
             owners = self._blob_interviews(blob_id)
             if not owners or not owners <= self.listed:
-                raise rejected(f"its audio file {blob_id} has the id of a recording that belongs "
-                               "to another interview in this vault")
+                raise rejected("bundle.audio_file_id_recording", blob_id=blob_id)
         if row is not None and row[1] == WITHHELD_KIND and not incoming_withheld:
             # A 'share' bundle left an empty placeholder; only the recording whose SHA-256 the
             # placeholder's records name may replace it (its owner was checked above).
@@ -472,8 +456,7 @@ class _MergeSink:
                 "SELECT sha256 FROM audio_asset WHERE blob_id = ? AND sha256 IS NOT NULL",
                 (blob_id,))}
             if recorded - {sha256}:
-                raise rejected(f"its audio for the withheld recording {blob_id} does not match "
-                               "the SHA-256 recorded for that recording")
+                raise rejected("bundle.audio_withheld_recording_match", blob_id=blob_id)
             self.conn.execute("DELETE FROM blob_chunk WHERE blob_id = ?", (blob_id,))
             self.conn.execute("DELETE FROM blob WHERE id = ?", (blob_id,))
             row = None
@@ -513,28 +496,23 @@ class _MergeSink:
         for table, col, value in sorted(self.refs, key=repr):
             iid = interview_of(self.conn, self.tables, table, col, value)
             if iid is None:
-                raise rejected("its records refer to data that is neither in the bundle nor in "
-                               "this vault")
+                raise rejected("bundle.records_refer_data_neither")
             if iid not in self.listed:
-                raise rejected(f"its records refer to a '{table}' record of another interview "
-                               "in this vault")
+                raise rejected("bundle.records_refer_record_another", table=table)
         for blob_id in sorted(self.blob_refs | set(self.new_blobs)):
             owners = self._blob_interviews(blob_id)
             if not self.conn.execute("SELECT 1 FROM blob WHERE id = ?", (blob_id,)).fetchone():
-                raise rejected("its records refer to data that is neither in the bundle nor in "
-                               "this vault")
+                raise rejected("bundle.records_refer_data_neither")
             if not owners or not owners <= self.listed:
-                raise rejected(f"its audio {blob_id} does not belong only to the interviews it "
-                               "lists")
+                raise rejected("bundle.audio_belong_only_interviews", blob_id=blob_id)
             if self.conn.execute(
                     "SELECT 1 FROM audio_asset a JOIN blob b ON b.id = a.blob_id WHERE "
                     "a.blob_id = ? AND b.kind != ? AND a.sha256 IS NOT NULL AND "
                     "a.sha256 != b.sha256", (blob_id, WITHHELD_KIND)).fetchone():
-                raise rejected(f"its recording {blob_id} does not match the SHA-256 its "
-                               "records give for it")
+                raise rejected("bundle.recording_match_sha_records", blob_id=blob_id)
         for iid in sorted(self.listed):
             if not self.conn.execute("SELECT 1 FROM interview WHERE id = ?", (iid,)).fetchone():
-                raise rejected(f"it lists interview {iid} but carries none of its records")
+                raise rejected("bundle.lists_interview_but_carries", iid=iid)
 
     def _flush(self) -> None:
         if self._blob is None or not self._buf:
@@ -547,7 +525,7 @@ class _MergeSink:
 
     def audio_data(self, chunk: bytes) -> None:
         if self.cancel is not None:
-            self.cancel.raise_if_cancelled("The import was cancelled; nothing was changed.")
+            self.cancel.raise_if_cancelled("bundle.import_cancelled")
         if self._blob is None:
             return
         self._buf += chunk
@@ -606,8 +584,7 @@ def import_bundle(vault: Vault, path: Path, identity: SupervisorIdentity, *, rol
                     progress=lambda f: progress(0.5 + f / 2, "importing"), cancel=cancel)
         sink.finish()
         if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
-            raise rejected("its records refer to data that is neither in the bundle nor in this "
-                           "vault")
+            raise rejected("bundle.records_refer_data_neither")
         anchor.check_device(conn, manifest)  # again, inside the transaction (anchor.py)
         anchor.record(conn, manifest, stamp, trusted=state["seq"].moves_anchor)
         for iid in sorted(manifest.interview_ids):

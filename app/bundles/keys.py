@@ -31,6 +31,7 @@ from crypto.agefile import (
 )
 from crypto.signing import fingerprint
 from crypto.wrap import hkdf
+from errors import Message
 from storage.vault import Vault
 
 SUPERVISOR_PUB_MAGIC = "testimony-supervisor-key-v1"
@@ -113,13 +114,14 @@ def _read_small(path: Path, what: str) -> str:
         with open(path, "rb") as fh:
             data = fh.read(MAX_KEY_FILE + 1)
     except OSError as exc:
-        raise UsageError(f"Cannot read the {what} {path} ({exc.strerror}); check the path.") from exc
+        raise UsageError("keys.read_check_path", what=_what(what), path=path,
+                         strerror=exc.strerror) from exc
     if len(data) > MAX_KEY_FILE:
-        raise UsageError(f"The {what} {path} is far too large to be a key file; check the path.")
+        raise UsageError("keys.far_too_large_key", what=_what(what), path=path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise UsageError(f"The {what} {path} is not a text key file; check the path.") from exc
+        raise UsageError("keys.text_key_file_check", what=_what(what), path=path) from exc
 
 
 def load_identity(path: Path) -> SupervisorIdentity:
@@ -127,27 +129,41 @@ def load_identity(path: Path) -> SupervisorIdentity:
     text = _read_small(path, "identity key file")
     secrets = [ln.strip() for ln in text.splitlines() if ln.strip().startswith("AGE-SECRET-KEY-1")]
     if len(secrets) != 1:
-        raise UsageError(f"{path} is not a supervisor key file (it needs exactly one "
-                         "AGE-SECRET-KEY-1 line); pass the file made by 'keys supervisor-new'.")
+        raise UsageError("keys.supervisor_key_file_needs", path=path)
     try:
         return identity_from_secret(secrets[0])
     except AgeError as exc:
-        raise UsageError(f"The key in {path} is not a valid age identity; check the file.") from exc
+        raise UsageError("keys.key_valid_age_identity", path=path) from exc
+
+
+# The kinds of key file an error can name, as codes so that the window can translate them.
+_WHAT_CODES = {
+    "identity key file": "keys.what_identity_file",
+    "supervisor public key file": "keys.what_supervisor_public_file",
+    "device public key file": "keys.what_device_public_file",
+    "recipient key file": "keys.what_recipient_file",
+    "supervisor public key": "keys.what_supervisor_public",
+    "device public key": "keys.what_device_public",
+}
+
+
+def _what(what: str) -> Message | str:
+    code = _WHAT_CODES.get(what)
+    return Message(code) if code else what
 
 
 def _fields(text: str, magic: str, what: str) -> dict[str, str]:
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     if not lines or lines[0] != magic:
-        raise UsageError(f"This is not a {what} (it must start with '{magic}'); "
-                         "save exactly what the other side printed.")
+        raise UsageError("keys.must_start_save_exactly", what=_what(what), magic=magic)
     fields: dict[str, str] = {}
     for line in lines[1:]:
         key, sep, value = line.partition(":")
         if not sep:
-            raise UsageError(f"The {what} has a line without 'name: value'; save it again.")
+            raise UsageError("keys.line_without_name_value", what=_what(what))
         key = key.strip()
         if key in fields:
-            raise UsageError(f"The {what} names '{key}' twice; save it again.")
+            raise UsageError("keys.names_twice_save_again", what=_what(what), key=key)
         fields[key] = value.strip()
     return fields
 
@@ -156,9 +172,9 @@ def _b64key(value: str, what: str) -> bytes:
     try:
         raw = base64.b64decode(value, validate=True)
     except binascii.Error as exc:
-        raise UsageError(f"The {what} has a damaged ed25519 key; save it again.") from exc
+        raise UsageError("keys.damaged_ed_key_save", what=_what(what)) from exc
     if len(raw) != 32:
-        raise UsageError(f"The {what} has a damaged ed25519 key; save it again.")
+        raise UsageError("keys.damaged_ed_key_save", what=_what(what))
     return raw
 
 
@@ -167,14 +183,14 @@ def parse_supervisor_public(text: str) -> SupervisorPublic:
     what = "supervisor public key"
     f = _fields(text, SUPERVISOR_PUB_MAGIC, what)
     if "age-recipient" not in f or "ed25519" not in f:
-        raise UsageError(f"The {what} lacks its age-recipient or ed25519 line; save it again.")
+        raise UsageError("keys.lacks_age_recipient_ed", what=_what(what))
     try:
         recipient = check_recipient(f["age-recipient"])
     except AgeError as exc:
-        raise UsageError(f"The {what} has a damaged age-recipient line; save it again.") from exc
+        raise UsageError("keys.damaged_age_recipient_line", what=_what(what)) from exc
     pub = SupervisorPublic(recipient, _b64key(f["ed25519"], what))
     if "fingerprint" in f and f["fingerprint"] != pub.fingerprint:
-        raise UsageError(f"The {what}'s fingerprint does not match its keys; it was altered.")
+        raise UsageError("keys.s_fingerprint_match_keys", what=_what(what))
     return pub
 
 
@@ -216,24 +232,22 @@ def parse_device_public(text: str) -> DevicePublic:
     what = "device public key"
     f = _fields(text, DEVICE_PUB_MAGIC, what)
     if "device-id" not in f or "ed25519" not in f or not _UUID.fullmatch(f["device-id"]):
-        raise UsageError(f"The {what} lacks a valid device-id or ed25519 line; save it again.")
+        raise UsageError("keys.lacks_valid_device_id", what=_what(what))
     recipient = None
     if "age-recipient" in f:
         try:
             recipient = check_recipient(f["age-recipient"])
         except AgeError as exc:
-            raise UsageError(f"The {what} has a damaged age-recipient line; save it "
-                             "again.") from exc
+            raise UsageError("keys.damaged_age_recipient_line", what=_what(what)) from exc
     dev = DevicePublic(f["device-id"], _b64key(f["ed25519"], what), recipient)
     if "fingerprint" in f and f["fingerprint"] != dev.fingerprint:
-        raise UsageError(f"The {what}'s fingerprint does not match its key; it was altered.")
+        raise UsageError("keys.s_fingerprint_match_key", what=_what(what))
     if "minisign" in f:
         try:
             if minisign.parse_public_key_line(f["minisign"]) != dev.public_key:
                 raise ValueError("different key")
         except ValueError as exc:
-            raise UsageError(f"The {what}'s minisign line does not match its key; "
-                             "it was altered.") from exc
+            raise UsageError("keys.s_minisign_line_match", what=_what(what)) from exc
     return dev
 
 
@@ -244,10 +258,10 @@ def read_key_file(path: Path | str, what: str) -> str:
         with open(path, "rb") as fh:
             data = fh.read(MAX_KEY_FILE + 1)
     except OSError as exc:
-        raise UsageError(f"Cannot read the {what} {Path(path).name} ({exc.strerror}); check the "
-                         "path.") from exc
+        raise UsageError("keys.read_check_path_2", what=_what(what), name=Path(path).name,
+                         strerror=exc.strerror) from exc
     if len(data) > MAX_KEY_FILE:
-        raise UsageError(f"The {what} {Path(path).name} is too large; check the path.")
+        raise UsageError("keys.too_large_check_path", what=_what(what), name=Path(path).name)
     return data.decode("utf-8", "replace")
 
 
@@ -267,8 +281,7 @@ def trust_supervisor(vault: Vault, pub: SupervisorPublic, *, role: str, label: s
                            (pub.age_recipient,)).fetchone()
         if row is not None:
             if bytes(row[0]) != pub.signing_key:
-                raise UsageError("A supervisor with this age key but a different signing key is "
-                                 "already pinned; remove the old one or check the file.")
+                raise UsageError("keys.supervisor_age_key_but")
             return False
         sid = str(uuid.uuid4())
         conn.execute("INSERT INTO trusted_supervisor(id, age_recipient, signing_key, fingerprint,"
@@ -288,11 +301,9 @@ def trust_device(vault: Vault, dev: DevicePublic, *, role: str,
                            "device_id = ?", (dev.device_id,)).fetchone()
         if row is not None:
             if bytes(row[0]) != dev.public_key:
-                raise UsageError("This device id is already pinned with a different key; "
-                                 "confirm the fingerprint with the interviewer before changing it.")
+                raise UsageError("keys.device_id_already_pinned")
             if dev.age_recipient and row[1] and row[1] != dev.age_recipient:
-                raise UsageError("This device is already pinned with a different receipt key "
-                                 "(age-recipient); check the file with the interviewer.")
+                raise UsageError("keys.device_already_pinned_different")
             if dev.age_recipient and not row[1]:
                 conn.execute("UPDATE trusted_device SET age_recipient = ? WHERE device_id = ?",
                              (dev.age_recipient, dev.device_id))
@@ -337,6 +348,5 @@ def require_pinned_recipient(vault: Vault, text: str) -> SupervisorPublic:
     pub = parse_supervisor_public(text)
     pinned = pinned_supervisor(vault, pub.age_recipient)
     if pinned is None or pinned.signing_key != pub.signing_key:
-        raise NotFound(f"The recipient {pub.fingerprint} is not a pinned supervisor in this vault; "
-                       "pin it first with 'testimony keys trust-supervisor FILE'.")
+        raise NotFound("keys.recipient_pinned_supervisor_vault", fingerprint=pub.fingerprint)
     return pub

@@ -51,6 +51,7 @@ from app.tasks import CancelToken
 from crypto import minisign
 from crypto.agefile import AGE_MAGIC, AgeError, check_recipient, decrypt_stream
 from crypto.errors import BadSignature
+from errors import Message
 from storage.jsonutil import canonical_json
 
 _HEX64 = re.compile(r"[0-9a-f]{64}")
@@ -60,8 +61,9 @@ _AUDIT_KEYS = {"seq", "id", "at", "role", "action", "object_type", "object_id", 
 READ_CHUNK = 1024 * 1024
 
 
-def rejected(reason: str) -> BundleRejected:
-    return BundleRejected(f"The bundle was refused: {reason}; nothing was changed.")
+def rejected(code: str, /, **params: object) -> BundleRejected:
+    """A refusal whose reason is ``code`` (a lower-case clause of errors.catalog)."""
+    return BundleRejected("bundle.refused", reason=Message(code, params))
 
 
 class Sink(Protocol):
@@ -103,9 +105,9 @@ class Manifest:
         return {str(i["id"]) for i in self.data["interviews"]}
 
 
-def _require(cond: bool, reason: str) -> None:
+def _require(cond: bool, code: str, /, **params: object) -> None:
     if not cond:
-        raise rejected(reason)
+        raise rejected(code, **params)
 
 
 def _is_str(v: Any) -> bool:
@@ -114,11 +116,11 @@ def _is_str(v: Any) -> bool:
 
 def validate_manifest(data: Any) -> None:
     """Structural checks on a (signature-verified) manifest; raises BundleRejected."""
-    bad = "its manifest is not in the expected form"
+    bad = "bundle.manifest_unexpected_form"
     _require(isinstance(data, dict), bad)
-    _require(data.get("format") == FORMAT, "it is not a Testimony Vault bundle")
+    _require(data.get("format") == FORMAT, "bundle.testimony_vault_bundle")
     _require(data.get("format_version") == FORMAT_VERSION,
-             "it was made by an incompatible version of Testimony Vault")
+             "bundle.made_incompatible_version_testimony")
     for key in ("bundle_id", "created_at", "profile", "purpose"):
         _require(_is_str(data.get(key)), bad)
     _require(bool(_UUID.fullmatch(data["bundle_id"])), bad)
@@ -148,38 +150,36 @@ def validate_manifest(data: Any) -> None:
                  bad)
     files = data.get("files")
     _require(isinstance(files, list), bad)
-    _require(2 <= len(files) <= MAX_FILES, "it declares too many files")
+    _require(2 <= len(files) <= MAX_FILES, "bundle.declares_too_many_files")
     names: set[str] = set()
     total = 0
     for f in files:
         _require(isinstance(f, dict) and set(f) == {"name", "size", "sha256"}, bad)
         name, size, sha = f["name"], f["size"], f["sha256"]
         _require(isinstance(name, str) and container.name_allowed(name)
-                 and name not in (MANIFEST, SIGNATURE), "it names a file that is not allowed")
-        _require(name not in names, "it lists a file twice")
+                 and name not in (MANIFEST, SIGNATURE), "bundle.names_file_allowed")
+        _require(name not in names, "bundle.lists_file_twice")
         names.add(name)
         _require(isinstance(size, int) and not isinstance(size, bool)
-                 and 0 <= size <= container.MAX_ENTRY_SIZE, "it declares an oversized file")
+                 and 0 <= size <= container.MAX_ENTRY_SIZE, "bundle.declares_oversized_file")
         total += size
         _require(isinstance(sha, str) and bool(_HEX64.fullmatch(sha)), bad)
-    _require(total <= MAX_TOTAL, "its declared size is over the limit")
+    _require(total <= MAX_TOTAL, "bundle.declared_size_over_limit")
     _require(files[0]["name"] == DEVICE_PUB and files[1]["name"] == SUMS, bad)
-    _require(files[1]["size"] <= 200 * len(files), "it declares an oversized SHA256SUMS")
+    _require(files[1]["size"] <= 200 * len(files), "bundle.declares_oversized_sha_sums")
     _validate_anchor(data, files)
     blob_names = {f"audio/{a['blob_id']}.bin" for a in audio}
     _require(blob_names == {n for n in names if n.startswith("audio/")},
-             "its audio list does not match its files")
+             "bundle.audio_list_match_files")
 
 
 def _validate_anchor(data: dict[str, Any], files: list[dict[str, Any]]) -> None:
     """The device's receipt key and audit chain (anchor.py) are present and well formed."""
-    bad = "its manifest is not in the expected form"
+    bad = "bundle.manifest_unexpected_form"
     chain = data.get("audit_chain")
     recipient = data["device"].get("age_recipient")
     if not isinstance(chain, dict) or recipient is None:
-        raise rejected("it lacks the device's audit chain or receipt key (made by an older "
-                       "version of Testimony Vault, or altered); export it again with the "
-                       "current version")
+        raise rejected("bundle.lacks_device_s_audit")
     try:
         _require(_is_str(recipient) and bool(check_recipient(recipient)), bad)
     except AgeError:
@@ -220,15 +220,15 @@ class _Handler:
                  2: (SIGNATURE, minisign.MAX_SIGNATURE_FILE)}
         if self.index in fixed:
             want, cap = fixed[self.index]
-            _require(name == want, "its entries are out of order")
-            _require(size <= cap, f"its {want} is oversized")
+            _require(name == want, "bundle.entries_out_order")
+            _require(size <= cap, "bundle.oversized", want=want)
         else:
             assert self.manifest is not None
             files = self.manifest.files
             pos = self.index - 2  # files[0] is device.pub, already read
-            _require(pos < len(files), "it holds more files than its manifest lists")
-            _require(files[pos]["name"] == name, "its entries do not match the manifest's order")
-            _require(files[pos]["size"] == size, "an entry's size differs from the manifest")
+            _require(pos < len(files), "bundle.holds_more_files_than")
+            _require(files[pos]["name"] == name, "bundle.entries_match_manifest_s")
+            _require(files[pos]["size"] == size, "bundle.entry_s_size_differs")
             if name.startswith("audio/") and self.sink is not None:
                 blob_id = name[len("audio/"):-len(".bin")]
                 self.sink.audio_begin(blob_id, size, files[pos]["sha256"],
@@ -255,7 +255,7 @@ class _Handler:
             nl = chunk.find(b"\n", start)
             if nl < 0:
                 self.line += chunk[start:]
-                _require(len(self.line) <= MAX_LINE, "a record is oversized")
+                _require(len(self.line) <= MAX_LINE, "bundle.record_oversized")
                 return
             self.line += chunk[start:nl]
             self._record(bytes(self.line))
@@ -265,14 +265,14 @@ class _Handler:
     def _record(self, line: bytes) -> None:
         if self.name == AUDIT_CHAIN:
             text = line.decode("ascii", "replace")
-            _require(bool(_HEX64.fullmatch(text)), "its audit chain is malformed")
+            _require(bool(_HEX64.fullmatch(text)), "bundle.audit_chain_malformed")
             self.audit_chain += bytes.fromhex(text)
             return
         try:
             value = strict_loads(line, allow_floats=True)
         except StrictJsonError as exc:
-            raise rejected(f"a record is not valid ({exc})") from None
-        _require(isinstance(value, dict), "a record is not an object")
+            raise rejected("bundle.record_valid", exc=exc) from None
+        _require(isinstance(value, dict), "bundle.record_object")
         if self.name == AUDIT:
             self._audit(value)
             if self.sink is not None:
@@ -281,29 +281,29 @@ class _Handler:
         table = self.name[len("tables/"):-len(".jsonl")]
         for v in value.values():
             _require(v is None or isinstance(v, str | int | float)
-                     or (isinstance(v, dict) and set(v) == {"$bytes"}), "a record has odd values")
+                     or (isinstance(v, dict) and set(v) == {"$bytes"}), "bundle.record_odd_values")
         assert self.manifest is not None
         ids = self.manifest.interview_ids
         owner = value.get("id") if table == "interview" else value.get("interview_id", None)
         if table == "interview" or "interview_id" in value:
-            _require(owner in ids, "a record belongs to an interview the manifest does not list")
+            _require(owner in ids, "bundle.record_belongs_interview_manifest")
         if self.sink is not None:
             self.sink.table_row(table, value)
 
     def _audit(self, entry: dict[str, Any]) -> None:
-        _require(set(entry) == _AUDIT_KEYS, "an audit entry is malformed")
+        _require(set(entry) == _AUDIT_KEYS, "bundle.audit_entry_malformed")
         _require(isinstance(entry["seq"], int) and isinstance(entry["details"], dict)
                  and all(isinstance(entry[k], str) for k in ("id", "at", "role", "action",
                                                              "object_type"))
                  and (entry["object_id"] is None or isinstance(entry["object_id"], str)),
-                 "an audit entry is malformed")
+                 "bundle.audit_entry_malformed")
         body = {k: entry[k] for k in _AUDIT_KEYS - {"prev_hash", "hash"}}
         prev = entry["prev_hash"]
-        _require(isinstance(prev, str) and isinstance(entry["hash"], str), "an audit entry is "
-                 "malformed")
+        _require(isinstance(prev, str) and isinstance(entry["hash"], str),
+                 "bundle.audit_entry_malformed")
         digest = hashlib.sha256(prev.encode("ascii", "replace") + b"\n"
                                 + canonical_json(body)).hexdigest()
-        _require(digest == entry["hash"], "an audit entry does not match its hash")
+        _require(digest == entry["hash"], "bundle.audit_entry_match_hash")
         self.audit_seen.append((entry["seq"], prev, entry["hash"]))
 
     def end(self) -> None:
@@ -318,14 +318,14 @@ class _Handler:
             entry = self.manifest.files[self.index - 2]
             if self.name == SUMS:
                 _require(bytes(self.buffer) == sums_text(self.manifest.files),
-                         "its SHA256SUMS differs from the signed manifest")
+                         "bundle.sha_sums_differs_from")
                 digest = hashlib.sha256(self.buffer).hexdigest()
             else:
-                _require(not self.line, "a record file does not end with a newline")
+                _require(not self.line, "bundle.record_file_end_newline")
                 digest = self.hash.hexdigest()
                 if self.name.startswith("audio/") and self.sink is not None:
                     self.sink.audio_end()
-            _require(digest == entry["sha256"], f"the file {self.name} was altered")
+            _require(digest == entry["sha256"], "bundle.file_altered", name=self.name)
             self.checked.append(entry)
         self.buffer.clear()
         self.index += 1
@@ -334,38 +334,37 @@ class _Handler:
         try:
             device_key = minisign.parse_public_key_file(self.device_pub)
         except (UnicodeDecodeError, ValueError):
-            raise rejected("its device key file is damaged") from None
+            raise rejected("bundle.device_key_file_damaged") from None
         try:
             verified = minisign.verify_file(device_key, self.manifest_raw, signature)
         except BadSignature:
-            raise rejected("its signature does not match its manifest (it was altered or "
-                           "forged)") from None
+            raise rejected("bundle.signature_match_manifest_altered") from None
         sha = hashlib.sha256(self.manifest_raw).hexdigest()
         if self.expect_manifest_sha is not None and sha != self.expect_manifest_sha:
-            raise rejected("the file changed while it was being imported")
+            raise rejected("bundle.file_changed_while_being")
         try:
             data = strict_loads(self.manifest_raw)
         except StrictJsonError as exc:
-            raise rejected(f"its manifest is not strict JSON ({exc})") from None
+            raise rejected("bundle.manifest_strict_json", exc=exc) from None
         validate_manifest(data)
         _require(verified.trusted_comment == trusted_comment(data),
-                 "its signed trusted comment does not match its manifest (it was forged)")
+                 "bundle.signed_trusted_comment_match")
         _require(bool(_UUID.fullmatch(data["device"]["id"]))
                  and data["device"]["minisign"] == minisign.public_key_line(device_key),
-                 "its manifest names a different device than its key file")
+                 "bundle.manifest_names_different_device")
         device = DevicePublic(data["device"]["id"], device_key, data["device"]["age_recipient"])
         files = data["files"]
         _require(files[0]["sha256"] == hashlib.sha256(self.device_pub).hexdigest()
-                 and files[0]["size"] == len(self.device_pub), "its device key file was altered")
+                 and files[0]["size"] == len(self.device_pub), "bundle.device_key_file_altered")
         self.checked.append(files[0])
         self.audio_meta = {a["blob_id"]: a for a in data["audio"]}
         self.manifest = Manifest(self.manifest_raw, sha, data, verified.trusted_comment, device)
         self.on_manifest(self.manifest)
 
     def finish(self) -> Manifest:
-        _require(self.manifest is not None, "it is incomplete")
+        _require(self.manifest is not None, "bundle.incomplete")
         assert self.manifest is not None
-        _require(self.index - 2 == len(self.manifest.files), "it is incomplete")
+        _require(self.index - 2 == len(self.manifest.files), "bundle.incomplete")
         self.manifest.audit_chain = bytes(self.audit_chain)
         self.manifest.audit_seen = self.audit_seen
         return self.manifest
@@ -394,24 +393,21 @@ def read_bundle(path: Path, identity: str | None, *, on_manifest: Callable[[Mani
         raw = open(path, "rb")  # noqa: SIM115 - closed below
         total = os.fstat(raw.fileno()).st_size
     except OSError as exc:
-        raise UsageError(f"Cannot read the bundle {path} ({exc.strerror}); check the path.") from exc
+        raise UsageError("bundle.read_bundle_check_path", path=path, strerror=exc.strerror) from exc
     fh = Progressing(raw, total, progress, cancel)
     try:
-        _require(total <= MAX_TOTAL + MAX_MANIFEST + (1 << 30), "it is larger than any bundle "
-                 "may be")
+        _require(total <= MAX_TOTAL + MAX_MANIFEST + (1 << 30), "bundle.larger_than_any_bundle")
         encrypted = is_encrypted(raw)
         on_encrypted(encrypted)
         if encrypted:
             if identity is None:
-                raise UsageError("This bundle is encrypted; pass --identity with the supervisor "
-                                 "key file.")
+                raise UsageError("bundle.encrypted_needs_identity")
             pipeline = Pipeline(reader)
             try:
                 decrypt_stream(fh, pipeline, identity)  # type: ignore[arg-type]
             except AgeError:
                 pipeline.abort()
-                raise rejected("it cannot be decrypted with this key, or it was damaged or cut "
-                               "short") from None
+                raise rejected("bundle.decrypted_key_damaged_cut") from None
             except BaseException:
                 pipeline.abort()
                 raise
@@ -424,7 +420,7 @@ def read_bundle(path: Path, identity: str | None, *, on_manifest: Callable[[Mani
     except (AppError, BundleRejected):
         raise
     except (ValueError, KeyError, TypeError, UnicodeError, IndexError, binascii.Error):
-        raise rejected("it is malformed") from None
+        raise rejected("bundle.malformed") from None
     finally:
         raw.close()
     return manifest, encrypted
@@ -435,11 +431,9 @@ def check_recipients(manifest: Manifest, encrypted: bool, my_recipient: str | No
     agree with how the file is actually protected."""
     named = [r["age_recipient"] for r in manifest.data["recipients"]]
     if encrypted != manifest.data["encrypted"]:
-        raise rejected("its encryption does not match what the sender signed (it was "
-                       "re-packaged by someone else)")
+        raise rejected("bundle.encryption_match_what_sender")
     if encrypted and my_recipient not in named:
-        raise rejected("it was addressed to someone else and forwarded (your key is not among "
-                       "the recipients the sender signed)")
+        raise rejected("bundle.addressed_someone_else_forwarded")
 
 
 @dataclass

@@ -34,6 +34,7 @@ from crypto.agefile import AGE_MAGIC, AgeError, Encryptor, decrypt_stream
 from crypto.errors import BadSignature
 from crypto.minisign import b64decode_canonical
 from crypto.signing import sign, verify
+from errors import Message
 from storage import blobs
 from storage.jsonutil import canonical_json
 from storage.vault import Vault
@@ -77,34 +78,30 @@ def write_receipt(out: Path, identity: SupervisorIdentity, result: ImportResult)
     """Write the receipt to ``out`` (a new file, owner-only, never half-written). CLI and GUI."""
     out = Path(out)
     if out.exists():
-        raise UsageError(f"{out} already exists; choose a new file name for the receipt.")
+        raise UsageError("receipt.already_exists_choose_new", out=out)
     if not out.parent.is_dir():
-        raise UsageError(f"The folder {out.parent} does not exist; choose another for the "
-                         "receipt.")
+        raise UsageError("receipt.folder_exist_choose_another", parent=out.parent)
     write_atomically(out, iter([make_receipt(identity, result)]), None)
     return out
 
 
-def _bad(reason: str) -> BundleRejected:
-    return BundleRejected(f"The receipt was refused: {reason}; nothing was marked for purging.")
+def _bad(code: str, /, **params: object) -> BundleRejected:
+    """A refusal whose reason is ``code`` (a lower-case clause of errors.catalog)."""
+    return BundleRejected("receipt.refused", reason=Message(code, params))
 
 
 def _decrypt(vault: Vault, data: bytes) -> bytes:
     if len(data) > MAX_RECEIPT:
-        raise _bad("it is far too large")
+        raise _bad("receipt.far_too_large")
     if data.startswith(OLD_RECEIPT_MAGIC):
-        raise _bad("it is an old plain-text receipt, which is no longer accepted because it "
-                   "exposed names on the stick; delete it and ask the supervisor to import the "
-                   "same bundle again with --receipt (this changes nothing there) to make an "
-                   "encrypted one")
+        raise _bad("receipt.old_plain_text_receipt")
     if not data.startswith(AGE_MAGIC):
-        raise _bad("it is not a Testimony Vault receipt")
+        raise _bad("receipt.testimony_vault_receipt")
     plain = io.BytesIO()
     try:
         decrypt_stream(io.BytesIO(data), plain, device_receipt_identity(vault))
     except AgeError:
-        raise _bad("this laptop cannot decrypt it: it was made for another laptop, or it was "
-                   "damaged or altered") from None
+        raise _bad("receipt.laptop_decrypt_made_another") from None
     return plain.getvalue()
 
 
@@ -116,18 +113,18 @@ def _pinned_supervisors(vault: Vault) -> list[SupervisorPublic]:
 def _parse(vault: Vault, data: bytes) -> dict[str, Any]:
     lines = _decrypt(vault, data).split(b"\n")
     if len(lines) != 4 or lines[0] != RECEIPT_MAGIC.encode() or lines[3] != b"":
-        raise _bad("it is not a Testimony Vault receipt")
+        raise _bad("receipt.testimony_vault_receipt")
     try:
         body = b64decode_canonical(lines[1])
         signature = b64decode_canonical(lines[2])
         payload = strict_loads(body)
     except (binascii.Error, StrictJsonError):
-        raise _bad("it is damaged") from None
+        raise _bad("receipt.damaged") from None
     if not isinstance(payload, dict) or payload.get("type") != RECEIPT_MAGIC \
             or not isinstance(payload.get("manifest_sha256"), str) \
             or not isinstance(payload.get("digests"), list) \
             or not all(isinstance(d, str) for d in payload["digests"]):
-        raise _bad("it is damaged")
+        raise _bad("receipt.damaged")
     for sup in _pinned_supervisors(vault):
         try:
             verify(sup.signing_key, signature, body)
@@ -135,7 +132,7 @@ def _parse(vault: Vault, data: bytes) -> dict[str, Any]:
             continue
         payload["_fingerprint"] = sup.fingerprint
         return payload
-    raise _bad("it was not signed by a supervisor pinned in this vault (or it was altered)")
+    raise _bad("receipt.signed_supervisor_pinned_vault")
 
 
 @dataclass
@@ -151,15 +148,14 @@ def apply_receipt(vault: Vault, data: bytes, *, role: str,
     row = vault.conn.execute("SELECT bundle_id, profile FROM bundle_export WHERE "
                              "manifest_sha256 = ?", (payload["manifest_sha256"],)).fetchone()
     if row is None:
-        raise _bad("it acknowledges a bundle this laptop did not export")
+        raise _bad("receipt.acknowledges_bundle_laptop_did")
     bundle_id = str(row[0])
     if row[1] != "archive":
-        raise _bad("it acknowledges a 'share' bundle, which leaves out audio and details, so "
-                   "nothing can be purged on its strength")
+        raise _bad("receipt.acknowledges_share_bundle_which")
     exported = {str(digest): str(iid) for iid, digest in vault.conn.execute(
         "SELECT interview_id, digest FROM bundle_export_item WHERE bundle_id = ?", (bundle_id,))}
     if any(d not in exported for d in payload["digests"]):
-        raise _bad("it lists an interview that was not in that bundle")
+        raise _bad("receipt.lists_interview_bundle")
     stamp = (now or dt.datetime.now(dt.UTC)).isoformat()
     result = ReceiptResult(bundle_id)
     with vault.transaction() as conn:

@@ -29,10 +29,10 @@ def add_redaction(vault: Vault, interview: str, segment: str, char_start: int, c
         found = find_segment(vault, interview_id, segment, layer)
         row = (found.id, found.text)
     if not (0 <= char_start < char_end <= len(row[1])):
-        raise UsageError(f"The character range {char_start}:{char_end} is not inside the segment "
-                         f"(it has {len(row[1])} characters); give A:B with A < B.")
+        raise UsageError("redaction.character_range_inside_segment", char_start=char_start,
+                         char_end=char_end, count=len(row[1]))
     if not reason.strip():
-        raise UsageError("Give a --reason for the redaction (for example 'names a relative').")
+        raise UsageError("redaction.give_reason_redaction_example")
     rid = str(uuid.uuid4())
     stamp = (now or dt.datetime.now(dt.UTC)).isoformat()
     with vault.transaction() as conn:

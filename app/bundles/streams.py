@@ -160,7 +160,7 @@ class Progressing(io.RawIOBase):
         """The file's bytes as read, without RawIOBase's two extra copies (a bytearray filled
         by readinto, then copied to bytes): verify reads every byte of the bundle this way."""
         if self.cancel is not None:
-            self.cancel.raise_if_cancelled("Cancelled; nothing was changed.")
+            self.cancel.raise_if_cancelled("bundle.cancelled_nothing_changed")
         data = self.fh.read(size)
         position = self.fh.tell()
         if position > self.reported:  # the header check reads ahead, then seeks back

@@ -25,6 +25,7 @@ from typing import Any
 
 from app.coding.shown import shown
 from app.errors import UsageError
+from errors import Message
 
 PRECISIONS = ("day", "month", "season", "year", "decade")
 KINDS = ("point", "range", "before", "after", "unknown")
@@ -49,9 +50,11 @@ HELP = ("write a date as 1997-03-14, 1997-03, 1997-summer, 1997, 1990s, 1995..19
         "before 1997, after 1997 or about 1997 (or 'unknown')")
 
 
-def _bad(text: str, why: str = "") -> DateError:
-    reason = f" ({why})" if why else ""
-    return DateError(f"Cannot read the date '{shown(text)}'{reason}; {HELP}.")
+def _bad(text: str, why: Message | str | None = None) -> DateError:
+    if why is None:
+        return DateError("date.unreadable", text=shown(text), help=Message("date.help"))
+    return DateError("date.unreadable_because", text=shown(text), why=why,
+                     help=Message("date.help"))
 
 
 @dataclass(frozen=True)
@@ -253,7 +256,7 @@ def parse(text: str) -> EventDate:
     original = text
     s = " ".join(text.strip().split())
     if not s:
-        raise _bad(original, "it is empty")
+        raise _bad(original, Message("date.empty"))
     if s.lower() in ("unknown", "?", "모름", "미상"):
         return EventDate.unknown()
     approximate = False

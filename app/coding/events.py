@@ -21,6 +21,7 @@ from app.coding.shown import shown
 from app.coding.tags import _Labels
 from app.errors import UsageError
 from app.interviews import resolve_id
+from errors import Message
 from storage.vault import Vault
 
 RELATIONS = ("experienced", "saw", "heard")
@@ -28,11 +29,11 @@ INVOLVEMENT = ("direct", "ordered", "assisted", "command", "suspected", "unknown
 PLACE_PRECISION = ("exact", "facility", "town", "county", "province", "country", "unknown")
 
 
-def _term_under(taxonomy: tx.Taxonomy, text: str, branch: str, option: str) -> tx.Term:
+def _term_under(taxonomy: tx.Taxonomy, text: str, branch: str, field: str) -> tx.Term:
     term = taxonomy.resolve(text)
     if taxonomy.root_of(term.id) != branch:
-        raise UsageError(f"{option} must be a term under '{branch}', but '{shown(text)}' is "
-                         f"{term.id}; see 'testimony taxonomy show'.")
+        raise UsageError("coding.term_not_under_branch", field=Message(f"coding.field_{field}"),
+                         branch=branch, text=shown(text), id=term.id)
     return term
 
 
@@ -49,18 +50,18 @@ def add_event(vault: Vault, interview: str, *, act: str, role: str,
     """
     interview_id = resolve_id(vault, interview)
     if relation is not None and relation not in RELATIONS:
-        raise UsageError(f"The witness's relation must be one of: {', '.join(RELATIONS)}.")
+        raise UsageError("event.witness_s_relation_must", choices=', '.join(RELATIONS))
     if involvement is not None and involvement not in INVOLVEMENT:
-        raise UsageError(f"Involvement must be one of: {', '.join(INVOLVEMENT)}.")
+        raise UsageError("event.involvement_must_one", choices=', '.join(INVOLVEMENT))
     if place_precision is not None and place_precision not in PLACE_PRECISION:
-        raise UsageError(f"Place precision must be one of: {', '.join(PLACE_PRECISION)}.")
+        raise UsageError("event.place_precision_must_one", choices=', '.join(PLACE_PRECISION))
     if involvement is not None and perpetrator is None:
-        raise UsageError("--involvement describes a perpetrator; give --perpetrator too.")
+        raise UsageError("event.involvement_describes_perpetrator_give")
     if victim is not None and not victim.strip():
-        raise UsageError("--victim must be 'witness' or a pseudonym such as 'V2 (brother)'.")
+        raise UsageError("event.victim_must_witness_pseudonym")
     taxonomy = tx.ensure_taxonomy(vault, role=role, now=now)
-    act_term = _term_under(taxonomy, act, "violation", "--act")
-    perp_term = (_term_under(taxonomy, perpetrator, "perpetrator", "--perpetrator")
+    act_term = _term_under(taxonomy, act, "violation", "act")
+    perp_term = (_term_under(taxonomy, perpetrator, "perpetrator", "perpetrator")
                  if perpetrator else None)
     place_term: tx.Term | None = None
     place_text: str | None = None
@@ -82,8 +83,7 @@ def add_event(vault: Vault, interview: str, *, act: str, role: str,
     for tag_id in tag_ids:
         row = conn.execute("SELECT interview_id FROM tag WHERE id = ?", (tag_id,)).fetchone()
         if row is None or row[0] != interview_id:
-            raise UsageError(f"Tag {shown(tag_id)} is not a tag of this interview; see "
-                             "'testimony tag list'.")
+            raise UsageError("event.tag_tag_interview_see", tag_id=shown(tag_id))
     event_id = str(uuid.uuid4())
     stamp = (now or dt.datetime.now(dt.UTC)).isoformat()
     with vault.transaction() as c:

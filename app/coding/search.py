@@ -22,6 +22,7 @@ from app.coding import taxonomy as tx
 from app.coding.shown import shown
 from app.domain import CONSENT_SCOPES
 from app.errors import UsageError
+from errors import Message
 from storage.db import Connection
 from storage.vault import Vault
 
@@ -150,11 +151,11 @@ def _snippet(text: str, variants: Sequence[str]) -> tuple[str, int, int]:
             best[1] - lo + len(prefix))
 
 
-def _subtree_terms(taxonomy: tx.Taxonomy, text: str, branch: str | None, option: str) -> set[str]:
+def _subtree_terms(taxonomy: tx.Taxonomy, text: str, branch: str | None, field: str) -> set[str]:
     term = taxonomy.resolve(text)
     if branch is not None and taxonomy.root_of(term.id) != branch:
-        raise UsageError(f"{option} must be a term under '{branch}', but '{shown(text)}' is "
-                         f"{term.id}; see 'testimony taxonomy show'.")
+        raise UsageError("coding.term_not_under_branch", field=Message(f"coding.field_{field}"),
+                         branch=branch, text=shown(text), id=term.id)
     return taxonomy.descendants(term.id)
 
 
@@ -223,23 +224,23 @@ def search(vault: Vault, query: str, *, tags: Sequence[str] = (), facility: str 
     # Control characters (a NUL would cut the FTS5 query string short) become spaces.
     query = " ".join("".join(ch if ch.isprintable() else " " for ch in query).split())
     if not query:
-        raise UsageError("Give something to search for, for example: testimony search 요덕")
+        raise UsageError("search.give_something_search_example")
     if review_status is not None and review_status not in REVIEW_STATUSES:
-        raise UsageError(f"Review status must be one of: {', '.join(REVIEW_STATUSES)}.")
+        raise UsageError("search.review_status_must_one", choices=', '.join(REVIEW_STATUSES))
     if layer is not None and layer not in LAYERS:
-        raise UsageError(f"The layer must be one of: {', '.join(LAYERS)}.")
+        raise UsageError("search.layer_must_one", choices=', '.join(LAYERS))
     if consent is not None and consent not in CONSENT_SCOPES:
-        raise UsageError(f"Consent scope must be one of: {', '.join(CONSENT_SCOPES)}.")
+        raise UsageError("search.consent_scope_must_one", choices=', '.join(CONSENT_SCOPES))
     if limit < 1:
-        raise UsageError("--limit must be at least 1.")
+        raise UsageError("search.limit_must_least")
     conn = vault.conn
     taxonomy = tx.ensure_taxonomy(vault)
     variants, term_ids = expand(taxonomy, query) if expand_aliases else ([query], [])
-    tag_sets = [_subtree_terms(taxonomy, t, None, "--tag") for t in tags]
+    tag_sets = [_subtree_terms(taxonomy, t, None, "tag") for t in tags]
     allowed: set[str] | None = None
-    for value, branch, option in ((facility, "detention", "--facility"),
-                                  (agency, "perpetrator", "--agency"),
-                                  (violation, "violation", "--violation")):
+    for value, branch, option in ((facility, "detention", "facility"),
+                                  (agency, "perpetrator", "agency"),
+                                  (violation, "violation", "violation")):
         if value is not None:
             ids = _interviews_with_terms(conn, _subtree_terms(taxonomy, value, branch, option))
             allowed = ids if allowed is None else allowed & ids
@@ -247,7 +248,7 @@ def search(vault: Vault, query: str, *, tags: Sequence[str] = (), facility: str 
         low = dates.parse(date_from).interval()[0] if date_from else None
         high = dates.parse(date_to).interval()[1] if date_to else None
         if low and high and low > high:
-            raise UsageError("The date range ends before it starts; check --from and --to.")
+            raise UsageError("search.date_range_ends_before")
         ids = _interviews_in_dates(conn, low, high)
         allowed = ids if allowed is None else allowed & ids
     expr, like = _match_plan(conn, variants)

@@ -119,17 +119,15 @@ def find_segment(conn: Connection, interview_id: str, idx: int, layer: str = "or
     """(segment id, text) of the segment with index ``idx`` in the interview's ``layer``
     (and recording ``asset_id``, needed when several recordings have that index)."""
     if layer not in LAYERS:
-        raise UsageError(f"The layer must be one of: {', '.join(LAYERS)}.")
+        raise UsageError("tag.layer_must_one", choices=', '.join(LAYERS))
     rows = conn.execute(
         "SELECT id, text, asset_id FROM segment WHERE interview_id = ? AND layer = ? AND idx = ?"
         " AND (? IS NULL OR asset_id = ?) ORDER BY id",
         (interview_id, layer, idx, asset_id, asset_id)).fetchall()
     if not rows:
-        raise NotFound(f"This interview has no {layer} segment {idx}; list the transcript to "
-                       "see the segment numbers.")
+        raise NotFound("tag.interview_segment_list_transcript", layer=layer, idx=idx)
     if len(rows) > 1:
-        raise UsageError(f"Segment {idx} exists in {len(rows)} recordings of this interview; "
-                         "say which with --asset ID.")
+        raise UsageError("tag.segment_exists_recordings_interview", idx=idx, count=len(rows))
     return str(rows[0][0]), str(rows[0][1])
 
 
@@ -137,14 +135,13 @@ def _audio_anchor(conn: Connection, interview_id: str, at: tuple[float, float | 
                   asset_id: str | None) -> tuple[float, float | None, str | None]:
     start, end = at
     if start < 0 or (end is not None and end <= start):
-        raise UsageError("A moment in the audio is SECONDS or START:END with 0 <= START < END, "
-                         "for example --at 754.5:790.")
+        raise UsageError("tag.moment_audio_seconds_start")
     assets = conn.execute("SELECT id, duration_s FROM audio_asset WHERE interview_id = ?"
                           " ORDER BY created_at", (interview_id,)).fetchall()
     if asset_id is not None:
         match = [a for a in assets if a[0] == asset_id]
         if not match:
-            raise NotFound(f"This interview has no audio {asset_id}; see its audio list.")
+            raise NotFound("tag.interview_audio_see_audio", asset_id=asset_id)
         duration = match[0][1]
     elif len(assets) == 1:
         asset_id, duration = assets[0]
@@ -152,8 +149,7 @@ def _audio_anchor(conn: Connection, interview_id: str, at: tuple[float, float | 
         duration = None  # no audio yet, or several recordings: anchored on the interview clock
     last = end if end is not None else start
     if duration is not None and last > float(duration) + 0.5:
-        raise UsageError(f"The audio lasts {float(duration):.1f} s, so {last:g} s is past its end; "
-                         "check the time.")
+        raise UsageError("tag.audio_lasts_s_s", duration=float(duration), last=last)
     return start, end, asset_id
 
 
@@ -172,17 +168,15 @@ def add_tag(vault: Vault, interview: str, term: str, *, role: str,
     """
     interview_id = resolve_id(vault, interview)
     if confidence is not None and confidence not in CONFIDENCE:
-        raise UsageError(f"Confidence must be one of: {', '.join(CONFIDENCE)}.")
+        raise UsageError("tag.confidence_must_one", choices=', '.join(CONFIDENCE))
     if at is not None and (segment is not None or chars is not None):
-        raise UsageError("Anchor a tag either in the words (--segment/--chars) or in the audio "
-                         "(--at), not both.")
+        raise UsageError("tag.anchor_tag_either_words")
     if segment is not None and segment_id is not None:
-        raise UsageError("Give the segment by number or by id, not both.")
+        raise UsageError("tag.give_segment_number_id")
     if at is not None and segment_id is not None:
-        raise UsageError("Anchor a tag either in the words (--segment/--chars) or in the audio "
-                         "(--at), not both.")
+        raise UsageError("tag.anchor_tag_either_words")
     if chars is not None and segment is None and segment_id is None:
-        raise UsageError("--chars needs --segment N to say which segment the characters are in.")
+        raise UsageError("tag.chars_needs_segment_n")
     taxonomy = tx.ensure_taxonomy(vault, role=role, now=now)
     chosen = taxonomy.resolve(term)
     conn = vault.conn
@@ -194,17 +188,17 @@ def add_tag(vault: Vault, interview: str, term: str, *, role: str,
             row = conn.execute("SELECT text FROM segment WHERE id = ? AND interview_id = ?",
                                (segment_id, interview_id)).fetchone()
             if row is None:
-                raise NotFound(f"This interview has no segment {shown(segment_id)}.")
+                raise NotFound("tag.interview_segment", segment_id=shown(segment_id))
             text = str(row[0])
         else:
             assert segment is not None
             segment_id, text = find_segment(conn, interview_id, segment, layer, asset_id)
         char_start, char_end = chars if chars is not None else (0, len(text))
         if not 0 <= char_start < char_end <= len(text):
-            raise UsageError(f"Characters {char_start}:{char_end} are not inside segment "
-                             f"{segment if segment is not None else shown(segment_id)}, which "
-                             f"has {len(text)} characters; use A:B with "
-                             f"0 <= A < B <= {len(text)}.")
+            raise UsageError("tag.characters_inside_segment_which", char_start=char_start,
+                             char_end=char_end,
+                             value=segment if segment is not None else shown(segment_id),
+                             count=len(text))
         kind = "text"
     elif at is not None:
         audio_start, audio_end, asset_id = _audio_anchor(conn, interview_id, at, asset_id)
@@ -321,13 +315,13 @@ def review_tag(vault: Vault, tag_id: str, *, role: str, chars: tuple[int, int] |
         "SELECT t.segment_id, s.text FROM tag t LEFT JOIN segment s ON s.id = t.segment_id"
         " WHERE t.id = ?", (tag_id,)).fetchone()
     if row is None:
-        raise NotFound(f"No tag {shown(tag_id)} in this vault; see 'testimony tag list'.")
+        raise NotFound("tag.tag_vault_see_testimony", tag_id=shown(tag_id))
     if chars is not None:
         if row[0] is None:
-            raise UsageError("This tag is not anchored in a segment, so --chars does not apply.")
+            raise UsageError("tag.tag_anchored_segment_chars")
         if not 0 <= chars[0] < chars[1] <= len(row[1]):
-            raise UsageError(f"Characters {chars[0]}:{chars[1]} are not inside the segment, "
-                             f"which has {len(row[1])} characters.")
+            raise UsageError("tag.characters_inside_segment_which_2", value=chars[0],
+                             value2=chars[1], count=len(row[1]))
     stamp = _stamp(now)
     with vault.transaction() as conn:
         if chars is not None:

@@ -32,6 +32,7 @@ from typing import Any
 
 from app.coding.shown import shown
 from app.errors import UsageError
+from errors import Message
 from storage.db import Connection
 from storage.vault import Vault
 
@@ -173,10 +174,11 @@ class Taxonomy:
         if len(found) == 1:
             return found[0]
         if not found:
-            raise UsageError(f"No term '{shown(text)}' in taxonomy {self.version_id}; see "
-                             "'testimony taxonomy show' for ids, labels and aliases.")
+            raise UsageError("taxonomy.term_taxonomy_see_testimony", text=shown(text),
+                             version_id=self.version_id)
         ids = ", ".join(t.id for t in found)
-        raise UsageError(f"'{shown(text)}' names {len(found)} terms ({ids}); use one of these ids.")
+        raise UsageError("taxonomy.names_terms_use_one", text=shown(text), count=len(found),
+                         ids=ids)
 
     def digest(self) -> str:
         body = json.dumps([self.name, self.version, [t.to_record() for t in self.terms.values()]],
@@ -197,9 +199,9 @@ class Taxonomy:
 # Parsing and validation
 
 
-def _refuse(line: int, problem: str) -> TaxonomyFileError:
-    return TaxonomyFileError(f"Taxonomy file refused, line {line}: {problem}; nothing was "
-                             "changed, fix the file and import it again.")
+def _refuse(line: int, code: str, /, **params: object) -> TaxonomyFileError:
+    return TaxonomyFileError("taxonomy.file_refused", line=line,
+                             problem=Message(code, params))
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -215,75 +217,74 @@ def _load_line(raw: bytes, line: int) -> Any:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise _refuse(line, "the text is not UTF-8") from None
+        raise _refuse(line, "taxonomy.text_utf") from None
     try:
         return json.loads(text, object_pairs_hook=_no_duplicate_keys)
     except ValueError as exc:  # JSONDecodeError is a ValueError; so is a duplicate key
         reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
-        raise _refuse(line, f"not valid JSON ({reason})") from None
+        raise _refuse(line, "taxonomy.valid_json", reason=reason) from None
 
 
 def _string_list(value: Any, key: str, line: int) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise _refuse(line, f"'{key}' must be a list of non-empty strings")
+        raise _refuse(line, "taxonomy.must_list_non_empty", key=key)
     return tuple(v.strip() for v in value)
 
 
 def _parse_header(obj: Any) -> tuple[str, str, str]:
     if not isinstance(obj, dict):
-        raise _refuse(1, "the first line must be the header object "
-                         f'{{"format": "{FORMAT}", "format_version": 1, "name": ..., "version": ...}}')
+        raise _refuse(1, "taxonomy.first_line_must_header", format=FORMAT)
     if obj.get("format") != FORMAT:
-        raise _refuse(1, f"the header's 'format' must be \"{FORMAT}\"")
+        raise _refuse(1, "taxonomy.header_s_format_must", format=FORMAT)
     if obj.get("format_version") != FORMAT_VERSION or isinstance(obj.get("format_version"), bool):
-        raise _refuse(1, f"format_version {obj.get('format_version')!r} is not supported "
-                         f"(this version of Testimony Vault reads {FORMAT_VERSION})")
+        raise _refuse(1, "taxonomy.format_version_supported_version",
+                      format_version=obj.get("format_version"), format_version2=FORMAT_VERSION)
     unknown = sorted(set(obj) - _HEADER_KEYS)
     if unknown:
-        raise _refuse(1, f"unknown header field '{unknown[0]}'")
+        raise _refuse(1, "taxonomy.unknown_header_field", value=unknown[0])
     name, version = obj.get("name"), obj.get("version")
     if not isinstance(name, str) or not _NAME_RE.fullmatch(name):
-        raise _refuse(1, "the header needs a 'name' of letters, digits, '.', '_' or '-'")
+        raise _refuse(1, "taxonomy.header_needs_name_letters")
     if not isinstance(version, str) or not _NAME_RE.fullmatch(version):
-        raise _refuse(1, "the header needs a 'version' such as \"2026.1\" "
-                         "(letters, digits, '.', '_' or '-')")
+        raise _refuse(1, "taxonomy.header_needs_version_such")
     description = obj.get("description", "")
     if not isinstance(description, str):
-        raise _refuse(1, "'description' must be a string")
+        raise _refuse(1, "taxonomy.description_must_string")
     return name, version, description
 
 
 def _parse_term(obj: Any, line: int) -> Term:
     if not isinstance(obj, dict):
-        raise _refuse(line, "each line after the header must be one JSON object (a term)")
+        raise _refuse(line, "taxonomy.each_line_after_header")
     unknown = sorted(set(obj) - _TERM_KEYS)
     if unknown:
-        raise _refuse(line, f"unknown field '{unknown[0]}' (allowed: {', '.join(sorted(_TERM_KEYS))})")
+        raise _refuse(line, "taxonomy.unknown_field_allowed", value=unknown[0],
+                      choices=', '.join(sorted(_TERM_KEYS)))
     term_id = obj.get("id")
     if term_id is None:
-        raise _refuse(line, "the term has no 'id'")
+        raise _refuse(line, "taxonomy.term_id")
     if not isinstance(term_id, str) or not _ID_RE.fullmatch(term_id):
-        raise _refuse(line, "'id' must be lower-case letters, digits, '.', '_' or '-' "
-                            "(for example detention.kwanliso.15)")
+        raise _refuse(line, "taxonomy.id_must_lower_case")
     parent = obj.get("parent")
     if parent is not None and not isinstance(parent, str):
-        raise _refuse(line, f"the 'parent' of {term_id} must be a term id or null")
+        raise _refuse(line, "taxonomy.parent_must_term_id", term_id=term_id)
     label = obj.get("label")
     if not isinstance(label, dict):
-        raise _refuse(line, f"term {term_id} has no 'label' object with 'en' and 'ko'")
+        raise _refuse(line, "taxonomy.term_label_object_en", term_id=term_id)
     for lang in LANGS:
         value = label.get(lang)
         if not isinstance(value, str) or not value.strip():
-            raise _refuse(line, f"term {term_id} is missing its '{lang}' label")
+            raise _refuse(line, "taxonomy.term_missing_label", term_id=term_id, lang=lang)
     extra = sorted(set(label) - set(LANGS))
     if extra:
-        raise _refuse(line, f"term {term_id} has a label in an unsupported language '{extra[0]}'")
+        raise _refuse(line, "taxonomy.term_label_unsupported_language", term_id=term_id,
+                      value=extra[0])
     description = obj.get("description", "")
     if not isinstance(description, str):
-        raise _refuse(line, f"the 'description' of {term_id} must be a string")
+        raise _refuse(line, "taxonomy.description_must_string_2", term_id=term_id)
     glossary = obj.get("glossary", False)
     if not isinstance(glossary, bool):
-        raise _refuse(line, f"'glossary' of {term_id} must be true or false")
+        raise _refuse(line, "taxonomy.glossary_must_true_false", term_id=term_id)
     return Term(term_id, parent, label["en"].strip(), label["ko"].strip(),
                 _string_list(obj.get("aliases", []), "aliases", line),
                 _string_list(obj.get("romanisations", []), "romanisations", line),
@@ -297,41 +298,43 @@ def parse(data: bytes, *, base: Taxonomy | None = None) -> Taxonomy:
     Raises TaxonomyFileError naming the first bad line.
     """
     if len(data) > MAX_FILE_BYTES:
-        raise _refuse(1, f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
+        raise _refuse(1, "taxonomy.file_larger_than_mib", value=MAX_FILE_BYTES // (1024 * 1024))
     raw_lines = data.split(b"\n")
     if data.startswith(b"\xef\xbb\xbf"):
         raw_lines[0] = raw_lines[0][3:]
     numbered = [(i + 1, raw) for i, raw in enumerate(raw_lines) if raw.strip()]
     if not numbered:
-        raise _refuse(1, "the file is empty")
+        raise _refuse(1, "taxonomy.file_empty")
     first_line, header_raw = numbered[0]
     if first_line != 1:
-        raise _refuse(1, "the header must be on the first line")
+        raise _refuse(1, "taxonomy.header_must_first_line")
     name, version, description = _parse_header(_load_line(header_raw, 1))
     terms: dict[str, Term] = {}
     line_of: dict[str, int] = {}
     for line, raw in numbered[1:]:
         term = _parse_term(_load_line(raw, line), line)
         if term.id in terms:
-            raise _refuse(line, f"id {term.id} is already defined on line {line_of[term.id]}")
+            raise _refuse(line, "taxonomy.id_already_defined_line", id=term.id,
+                          value=line_of[term.id])
         terms[term.id] = term
         line_of[term.id] = line
     if not terms:
-        raise _refuse(1, "the file has a header but no terms")
+        raise _refuse(1, "taxonomy.file_header_but_terms")
     merged: dict[str, Term] = dict(base.terms) if base else {}
     merged.update(terms)
     for term_id, term in terms.items():
         if term.parent is not None and term.parent not in merged:
-            where = " nor in the taxonomy it extends" if base else ""
-            raise _refuse(line_of[term_id], f"term {term_id} has parent {term.parent}, "
-                                            f"which is not defined in the file{where}")
+            code = ("taxonomy.term_parent_not_in_file_or_base" if base
+                    else "taxonomy.term_parent_which_defined")
+            raise _refuse(line_of[term_id], code, term_id=term_id, parent=term.parent)
     for term_id in terms:
         chain = [term_id]
         current = merged[term_id].parent
         while current is not None:
             if current in chain:
                 loop = " -> ".join([*chain[chain.index(current):], current])
-                raise _refuse(line_of[term_id], f"the parents of {term_id} form a cycle ({loop})")
+                raise _refuse(line_of[term_id], "taxonomy.parents_form_cycle", term_id=term_id,
+                              loop=loop)
             chain.append(current)
             current = merged[current].parent
     return Taxonomy(name, version, description, merged)
@@ -388,8 +391,7 @@ def load_version(conn: Connection, version_id: str) -> Taxonomy:
     row = conn.execute("SELECT name, version, description, sha256 FROM taxonomy_version"
                        " WHERE id = ?", (version_id,)).fetchone()
     if row is None:
-        raise UsageError(f"This vault has no taxonomy version {version_id}; see "
-                         "'testimony taxonomy versions'.")
+        raise UsageError("taxonomy.vault_taxonomy_version_see", version_id=version_id)
     cached = _LOADED.get((version_id, row[3]))
     if cached is not None:
         return cached
@@ -489,7 +491,7 @@ def import_taxonomy(vault: Vault, data: bytes, *, mode: str = "extend", role: st
     version only re-activates it; the same name and version with other content is refused.
     """
     if mode not in ("extend", "replace"):
-        raise UsageError("The import mode must be 'extend' or 'replace'.")
+        raise UsageError("taxonomy.import_mode_must_extend")
     conn = vault.conn
     # Validate against what the active taxonomy will be, without storing anything yet: a
     # refused file must leave the vault exactly as it was.
@@ -504,8 +506,8 @@ def import_taxonomy(vault: Vault, data: bytes, *, mode: str = "extend", role: st
         pending.digest() if pending is not None and pending.version_id == tax.version_id
         else None)
     if known_digest is not None and known_digest != tax.digest():
-        raise _refuse(1, f"version {tax.version} of taxonomy {tax.name} is already in this vault "
-                         "with different content; give the file a new 'version'")
+        raise _refuse(1, "taxonomy.version_taxonomy_already_vault", version=tax.version,
+                      name=tax.name)
     current = ensure_taxonomy(vault, role=role, now=now)
     existing = conn.execute("SELECT sha256 FROM taxonomy_version WHERE id = ?",
                             (tax.version_id,)).fetchone()
@@ -530,11 +532,11 @@ def import_file(vault: Vault, path: Path, *, mode: str = "extend", role: str,
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise _refuse(1, f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
+            raise _refuse(1, "taxonomy.file_larger_than_mib", value=MAX_FILE_BYTES // (1024 * 1024))
         data = path.read_bytes()
     except OSError as exc:
-        raise UsageError(f"Cannot read the taxonomy file {shown(str(path), 80)} ({exc.strerror}); "
-                         "check the path.") from exc
+        raise UsageError("taxonomy.read_taxonomy_file_check", path=shown(str(path), 80),
+                         strerror=exc.strerror) from exc
     return import_taxonomy(vault, data, mode=mode, role=role, now=now)
 
 

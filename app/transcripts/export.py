@@ -47,17 +47,16 @@ def export(vault: Vault, interview_id: str, *, fmt: str, layer: str = "original"
     first; ``mark_confidence`` marks low-confidence words and segments (see CONFIDENCE_NOTE).
     """
     if (needs_review or mark_confidence) and fmt != "txt":
-        raise UsageError("--needs-review and --mark-confidence work with --format txt only; "
-                         "the json format already carries every word's probability.")
+        raise UsageError("transcript.needs_review_mark_confidence")
     interview_id = resolve_id(vault, interview_id)
     code = str(vault.conn.execute("SELECT code FROM interview WHERE id = ?",
                                   (interview_id,)).fetchone()[0])
     segs = segments(vault, interview_id, layer, with_revisions=fmt == "json")
     heads = transcripts(vault, interview_id, layer)
     if not heads:
-        hint = " --translate" if layer == "translation" else ""
-        raise NotFound(f"This interview has no {layer} transcript yet; run 'testimony "
-                       f"transcribe {code}{hint}' first.")
+        if layer == "translation":
+            raise NotFound("transcript.no_translation_yet", code=code)
+        raise NotFound("transcript.interview_transcript_yet_run", layer=layer, code=code)
     if fmt == "txt":
         if needs_review:
             segs = sorted((x for x in segs if x.review_status != "reviewed"), key=review_order)

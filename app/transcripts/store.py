@@ -101,7 +101,7 @@ _T_SELECT = ", ".join("t." + c.strip() for c in _T_COLS.split(","))
 
 def _check_layer(layer: str) -> None:
     if layer not in LAYERS:
-        raise UsageError(f"The layer must be one of: {', '.join(LAYERS)}.")
+        raise UsageError("transcript.layer_must_one", choices=', '.join(LAYERS))
 
 
 def transcripts(vault: Vault, interview_id: str, layer: str = "original") -> list[TranscriptView]:
@@ -180,8 +180,7 @@ def find_segment(vault: Vault, interview_id: str, ref: str, layer: str) -> Segme
         if len(matches) == 1:
             return matches[0]
     raise NotFound(
-        f"There is no segment {ref} in the {layer} layer of this interview; use a number shown "
-        "by 'testimony transcript show'."
+        "transcript.there_segment_layer_interview", ref=ref, layer=layer
     )
 
 
@@ -190,8 +189,7 @@ def _refuse_pending(vault: Vault, seg: SegmentView) -> None:
                              (seg.transcript_id,)).fetchone()
     if row is not None and row[0] != "complete" and seg.start >= float(row[1]):
         raise UsageError(
-            "This segment belongs to a part of the recording whose transcription is unfinished; "
-            "finish it with 'testimony transcribe' first, then edit."
+            "transcript.segment_belongs_part_recording"
         )
 
 
@@ -207,10 +205,10 @@ def edit_segment(vault: Vault, interview_id: str, ref: str, *, text: str, role: 
     interview_id = resolve_id(vault, interview_id)
     new = text.strip()
     if not new:
-        raise UsageError("The new text is empty; give the corrected text with --text.")
+        raise UsageError("transcript.new_text_empty_give")
     seg = find_segment(vault, interview_id, ref, layer)
     if new == seg.text:
-        raise UsageError("The new text is the same as the current text; nothing was changed.")
+        raise UsageError("transcript.new_text_same_current")
     _refuse_pending(vault, seg)
     stamp = _stamp(now)
     with vault.transaction() as conn:
@@ -236,7 +234,7 @@ def set_review_status(vault: Vault, interview_id: str, ref: str, *, status: str,
     """Mark a segment draft, reviewed or disputed (who and when are kept and audited)."""
     _check_layer(layer)
     if status not in REVIEW_STATUSES:
-        raise UsageError(f"The review status must be one of: {', '.join(REVIEW_STATUSES)}.")
+        raise UsageError("transcript.review_status_must_one", choices=', '.join(REVIEW_STATUSES))
     interview_id = resolve_id(vault, interview_id)
     seg = find_segment(vault, interview_id, ref, layer)
     _refuse_pending(vault, seg)
@@ -255,8 +253,7 @@ def check_label(label: str) -> str:
     label = " ".join(label.split())
     if not label or len(label) > MAX_LABEL:
         raise UsageError(
-            f"A speaker label must be 1-{MAX_LABEL} characters, e.g. interviewer, witness, "
-            "interpreter, or another participant's pseudonym."
+            "transcript.speaker_label_must_characters", max_label=MAX_LABEL
         )
     return label
 
@@ -278,7 +275,7 @@ def set_speaker(vault: Vault, interview_id: str, *, label: str, role: str,
     else:
         original_ids = [s.id for s in segments(vault, interview_id, "original")]
     if not original_ids:
-        raise NotFound("This interview has no transcript yet; run 'testimony transcribe' first.")
+        raise NotFound("transcript.interview_transcript_yet_run_2")
     return apply_labels(vault, interview_id, {i: label for i in original_ids}, role=role,
                          now=now, how="manual")
 

@@ -115,11 +115,8 @@ def accept(vault: Vault, interview_id: str, ref: str, suggestion_id: str, *, rol
     wanted = suggestion_id.strip().lower()
     match = [s for s in for_segment(seg, taxonomy.ensure_taxonomy(vault)) if s.id == wanted]
     if not match:
-        raise NotFound(
-            f"Segment {seg.number} has no suggestion '{shown(suggestion_id, 16)}' now (its "
-            "text or the vocabulary changed since it was listed, or it was already accepted); "
-            "nothing was changed, list the current ones with 'testimony transcript "
-            "suggestions'.")
+        raise NotFound("suggestion.segment_suggestion_now_text", number=seg.number,
+                       suggestion_id=shown(suggestion_id, 16))
     chosen = match[0]
     edited = transcripts.edit_segment(
         vault, interview_id, seg.id, text=chosen.applied_to(seg.text), role=role, layer=layer,

@@ -139,9 +139,9 @@ def _assets(vault: Vault, interview_id: str, asset_id: str | None) -> list[_Asse
     items = [_Asset(r[0], r[1], decode.raw_format_for(r[2], r[3], r[4], r[5]), r[6], r[7])
              for r in rows if asset_id is None or r[0] == asset_id or r[0].startswith(asset_id)]
     if not items:
-        raise NotFound("This interview has no audio to transcribe; record or import audio first."
-                       if asset_id is None else f"There is no recording {asset_id} in this "
-                       "interview; see 'testimony interview show'.")
+        if asset_id is None:
+            raise NotFound("transcribe.no_audio")
+        raise NotFound("transcribe.no_such_recording", asset_id=asset_id)
     return items
 
 
@@ -169,7 +169,7 @@ def transcribe_interview(
     far is kept and resumable) and UsageError for requests the model cannot do.
     """
     if language not in LANGUAGES:
-        raise UsageError(f"The language must be one of: {', '.join(LANGUAGES)}.")
+        raise UsageError("transcribe.language_must_one", choices=', '.join(LANGUAGES))
     lang = None if language == "auto" else language
     interview_id = resolve_id(vault, interview_id)
     cancel = cancel or CancelToken()
@@ -178,10 +178,11 @@ def transcribe_interview(
     chosen = _choose_model(vault, assets, model, translate)
     info = model_store.get_model(vault, chosen)
     if not info.multilingual and (translate or lang not in (None, "en")):
-        raise UsageError(
-            f"The model '{chosen}' understands English only; use the multilingual model "
-            f"(--model {models.DEFAULT_MODEL}) for {'translation' if translate else lang}."
-        )
+        if translate:
+            raise UsageError("transcribe.english_only_model_cannot_translate", chosen=chosen,
+                             default_model=models.DEFAULT_MODEL)
+        raise UsageError("transcribe.model_understands_english_only", chosen=chosen,
+                         default_model=models.DEFAULT_MODEL, value=lang)
     lang = "en" if not info.multilingual else lang
     factory = engine_factory or default_engine_factory(vault=vault)
     engine: Engine | None = None
@@ -191,8 +192,7 @@ def transcribe_interview(
     try:
         for asset in assets:
             if asset.state not in ("complete", "interrupted"):
-                raise UsageError("A recording of this interview is still being written; stop the "
-                                 "recording first, then transcribe.")
+                raise UsageError("transcribe.recording_interview_still_being")
             original = _transcript_row(vault, asset.id, "original")
             translation = _transcript_row(vault, asset.id, "translation")
             need_orig = original is None or original["state"] != "complete"
@@ -208,7 +208,7 @@ def transcribe_interview(
                             engine = factory(chosen)
                             engine.version()  # a prestarted engine may still be loading
                         except EngineCancelled as exc:  # while the model was loading
-                            raise Cancelled(_CANCELLED) from exc
+                            raise Cancelled("transcribe.cancelled") from exc
                     results.append(_Job(vault, engine, asset, interview_id, role=role,
                                         language=lang, translate=translate,
                                         clock=clock, cancel=cancel,
@@ -256,8 +256,7 @@ def _job_lock(vault: Vault, asset_id: str) -> Iterator[None]:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise JobBusy("This recording is already being transcribed by another window or "
-                          "command; wait for that to finish.") from None
+            raise JobBusy("transcribe.recording_already_being_transcribed") from None
         yield
     finally:
         os.close(fd)
@@ -285,8 +284,7 @@ def _choose_model(vault: Vault, assets: list[_Asset], model: str | None, transla
             if row["state"] != "complete":
                 if model is not None and model != row["model"]:
                     raise UsageError(
-                        f"This recording was transcribed with the model '{row['model']}'; "
-                        f"continue with --model {row['model']} (or leave --model out)."
+                        "transcribe.recording_transcribed_model_continue", model=row['model']
                     )
                 return str(row["model"])
     return model or models.DEFAULT_MODEL
@@ -432,7 +430,7 @@ class _Job:
         try:
             with self.vault.blob_reader(self.asset.blob_id) as fh:
                 for window in decode.iter_windows(fh, start_s=start_at, raw=self.asset.raw):
-                    self.cancel.raise_if_cancelled(_CANCELLED)
+                    self.cancel.raise_if_cancelled("transcribe.cancelled")
                     # Digital silence (e.g. a paused recorder) cannot hold speech: skip the engine.
                     speech = not decode.is_silent(window.samples)
                     if speech and window.offset_s >= orig_at - 1e-6:
@@ -447,7 +445,7 @@ class _Job:
         except (Cancelled, EngineCancelled) as exc:
             for tid in running:
                 self._finish(tid, "cancelled")
-            raise Cancelled(_CANCELLED) from exc
+            raise Cancelled("transcribe.cancelled") from exc
         except BaseException:
             for tid in running:
                 with contextlib.suppress(Exception):  # report the first error, not this one
@@ -486,7 +484,7 @@ class _Job:
             (orig_id, window.offset_s - 1e-6, window.end_s - 1e-6)).fetchall()
         base = window.start_sample
         for seg_id, idx, start, end, speaker in rows:
-            self.cancel.raise_if_cancelled(_CANCELLED)
+            self.cancel.raise_if_cancelled("transcribe.cancelled")
             a = max(0, round(float(start) * SAMPLE_RATE) - base)
             b = min(len(window.samples), round(float(end) * SAMPLE_RATE) - base)
             span = AudioWindow(float(start), np.asarray(window.samples[a:b]), True)
@@ -500,5 +498,4 @@ class _Job:
                          speaker=speaker)
 
 
-_CANCELLED = ("Transcription was cancelled; what was done is kept, and running the same command "
-              "again continues from where it stopped.")
+

@@ -59,8 +59,7 @@ def migrate(conn: Connection, *, target: int | None = None) -> list[str]:
     version = current_version(conn)
     if version > LATEST_VERSION:
         raise VaultCorrupt(
-            f"This vault was written by a newer Testimony Vault (schema {version}); "
-            "install the newer version to open it."
+            "schema.vault_written_newer_testimony", version=version
         )
     applied: list[str] = []
     for migration in sorted(MIGRATIONS, key=lambda m: m.version):
