@@ -14,7 +14,7 @@ fi
 export QT_QPA_PLATFORM=offscreen HF_HUB_OFFLINE=1 PYTHONDONTWRITEBYTECODE=1
 step() { printf '== %s\n' "$*"; }
 step "ruff"
-.venv/bin/python -m ruff check app cli qtaudio crypto storage transcription ui tests bench packaging
+.venv/bin/python -m ruff check app cli qtaudio crypto errors storage transcription ui tests bench packaging
 step "mypy"
 .venv/bin/python -m mypy
 .venv/bin/python -m mypy --strict packaging/datafiles.py packaging/release.py
