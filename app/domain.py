@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from app import consent as consent_rule
+
 CONSENT_SCOPES: dict[str, str] = {
     "archive": "keep in the organisation's archive",
     "un": "share with UN bodies",
@@ -30,8 +32,8 @@ class Consent:
         return self.withdrawn_at is not None
 
     def covers(self, purpose: str) -> bool:
-        """True if this consent allows use for ``purpose`` (a scope name) and is not withdrawn."""
-        return not self.withdrawn and purpose in self.scopes
+        """True if this consent allows use for ``purpose`` (see app.consent)."""
+        return consent_rule.allows(self.scopes, self.withdrawn, purpose)
 
 
 @dataclass

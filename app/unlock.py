@@ -83,18 +83,41 @@ def unlock(
     readonly: bool = False,
     now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
 ) -> UnlockResult:
-    """Open a vault, applying the failed-attempt delay and recording failures.
+    """Open a vault with its passphrase, applying the failed-attempt delay and recording failures.
 
     With ``readonly`` (see Vault.open) the vault is not written: interrupted recordings are not
     settled and earlier failed attempts stay counted, to be audited at the next normal unlock.
     A wrong passphrase is still counted (in the state folder, outside the vault)."""
+    return _unlock(path, lambda: Vault.open(path, passphrase, allow_weak_kdf=allow_weak_kdf,
+                                            readonly=readonly),
+                   state_dir=state_dir, sleep=sleep, readonly=readonly, now=now)
+
+
+def unlock_with_recovery(
+    path: Path,
+    code: str,
+    *,
+    state_dir: Path,
+    sleep: Callable[[float], None] = time.sleep,
+    now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+) -> UnlockResult:
+    """Open a vault with its recovery code, on the same path as ``unlock``: the same delay, a
+    wrong code counted as a failed attempt, interrupted recordings settled and earlier failed
+    attempts written to the audit log."""
+    return _unlock(path, lambda: Vault.open_with_recovery(path, code), state_dir=state_dir,
+                   sleep=sleep, readonly=False, now=now)
+
+
+def _unlock(path: Path, open_vault: Callable[[], Vault], *, state_dir: Path,
+            sleep: Callable[[float], None], readonly: bool,
+            now: Callable[[], dt.datetime]) -> UnlockResult:
     vault_id = read_header(path).vault_id if is_vault(path) else None
     attempts = read_attempts(state_dir, vault_id) if vault_id else FailedAttempts(0, None, None)
     wait = delay_for(attempts.count)
     if wait:
         sleep(wait)
     try:
-        vault = Vault.open(path, passphrase, allow_weak_kdf=allow_weak_kdf, readonly=readonly)
+        vault = open_vault()
     except WrongPassphrase:
         if vault_id:
             stamp = now().isoformat(timespec="seconds")

@@ -37,8 +37,8 @@ def _round(world: Any, iid: str, name: str) -> dict[str, float]:
     start = time.perf_counter()
     imported = import_bundle(world.sup, result.path, world.identity, role="supervisor")
     took = time.perf_counter() - start
-    chain = next(f["size"] for f in imported.manifest.files if f["name"] == AUDIT_CHAIN)
-    return {"entries": imported.manifest.data["audit_chain"]["entries"],
+    chain = next(f.size for f in imported.manifest.files if f.name == AUDIT_CHAIN)
+    return {"entries": imported.manifest.body.audit_chain.entries,
             "bundle_bytes": result.path.stat().st_size, "chain_bytes": chain,
             "export_s": round(exported, 3), "import_s": round(took, 3)}
 

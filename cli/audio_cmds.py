@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from app.audio import assets as audio
+from app.audio import markers
 from app.errors import UsageError
 from app.tasks import Cancelled
 from cli.context import Context
@@ -124,13 +125,13 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_marker(ctx: Context, args: argparse.Namespace) -> int:
-    print(audio.add_marker(ctx.vault(), args.id, args.at, args.note, role=ctx.role,
-                           asset=args.asset))
+    print(markers.add_marker(ctx.vault(), args.id, args.at, args.note, role=ctx.role,
+                             asset=args.asset))
     return 0
 
 
 def cmd_markers(ctx: Context, args: argparse.Namespace) -> int:
-    items = audio.list_markers(ctx.vault(), args.id)
+    items = markers.list_markers(ctx.vault(), args.id)
     if args.json:
         print_json([m.to_dict() for m in items])
         return 0

@@ -262,7 +262,7 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
         for table, key in result.conflicts:
             print(f"  conflict kept for review: {table} {key}")
     if result.conflicted_interviews:
-        codes = {i["id"]: i["code"] for i in result.manifest.data["interviews"]}
+        codes = {i.id: i.code for i in result.manifest.body.interviews}
         print("Left out of the receipt until their conflicts are reconciled (the laptop keeps "
               f"them): {', '.join(codes.get(i, i) for i in result.conflicted_interviews)}")
     if receipt is None:

@@ -6,7 +6,11 @@ import argparse
 import sys
 from typing import Any
 
+from app import passphrase as passphrase_policy
 from app.errors import IntegrityFailure, UsageError
+from app.paths import state_dir
+from app.unlock import unlock_with_recovery
+from app.vault_setup import change_passphrase, create_vault
 from cli.context import Context, read_passphrase_file
 from cli.output import print_json
 from storage import audit
@@ -65,17 +69,18 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
     if is_vault(path):
         raise VaultExists.from_text(f"There is already a vault at {path}; nothing was changed.")
     passphrase = ctx.passphrase("New passphrase: ", confirm=True)
-    if len(passphrase) < 8:
-        raise UsageError.from_text("The passphrase is too short; use at least 8 characters (a sentence is best).")
-    sys.stderr.write("Calibrating key derivation for this machine (a few seconds)...\n")
-    vault, code = Vault.create(path, passphrase, with_recovery=args.recovery_key, role=ctx.role)
-    with vault:
-        device = vault.device()
+    try:
+        passphrase_policy.check_new(passphrase)
+        sys.stderr.write("Calibrating key derivation for this machine (a few seconds)...\n")
+        made = create_vault(path, passphrase, with_recovery=args.recovery_key, role=ctx.role)
+    finally:
+        passphrase[:] = b"\0" * len(passphrase)
+    with made.vault:
         print(f"Created vault at {path}")
-        print(f"Device fingerprint: {device.fingerprint}")
-        if code:
+        print(f"Device fingerprint: {made.fingerprint}")
+        if made.recovery_code:
             print("Recovery code (shown once; print it and keep it in the organisation's safe):")
-            print(f"  {code}")
+            print(f"  {made.recovery_code}")
     return 0
 
 
@@ -110,7 +115,10 @@ def cmd_passwd(ctx: Context, args: argparse.Namespace) -> int:
     own = args.recovery_code_file is not None
     if own:
         code = read_passphrase_file(args.recovery_code_file).decode("utf-8", "replace")
-        vault = Vault.open_with_recovery(ctx.vault_path, code)
+        result = unlock_with_recovery(ctx.vault_path, code, state_dir=state_dir())
+        if result.failed_attempts.count:
+            sys.stderr.write(f"Warning: {result.failed_attempts.message()}\n")
+        vault = result.vault
     else:
         vault = ctx.vault()
     try:
@@ -118,14 +126,9 @@ def cmd_passwd(ctx: Context, args: argparse.Namespace) -> int:
             new = read_passphrase_file(args.new_passphrase_file)
         else:
             new = ctx.prompt_passphrase("New passphrase: ", confirm=True)
-        if len(new) < 8:
-            raise UsageError.from_text("The new passphrase is too short; use at least 8 characters.")
         try:
-            if args.rekey:
-                new_code = vault.rekey(new, passphrase_changed=True, role=ctx.role,
-                                       progress=_progress)
-            else:
-                vault.change_passphrase(new, role=ctx.role)
+            new_code = change_passphrase(vault, new, role=ctx.role, rekey=args.rekey,
+                                         progress=_progress)
         finally:
             new[:] = b"\0" * len(new)
     finally:

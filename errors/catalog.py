@@ -555,9 +555,6 @@ CATALOG: dict[str, str] = {
     # recording
     "recording.interview_vault_see_testimony": QT_TRANSLATE_NOOP(
         "Errors", "No interview {interview} in this vault; see 'testimony interview list'."),
-    "recording.marker_note_most_characters": QT_TRANSLATE_NOOP(
-        "Errors", "A marker note can be at most {max_marker_note} characters; shorten it and "
-        "add the marker again."),
     "recording.recording_ended_add_markers": QT_TRANSLATE_NOOP(
         "Errors", "The recording has ended; add markers with 'testimony audio marker' instead."),
     "recording.disk_full": QT_TRANSLATE_NOOP(
@@ -681,6 +678,9 @@ CATALOG: dict[str, str] = {
         "Errors", "This vault was written by a newer Testimony Vault (schema {version}); "
         "install the newer version to open it."),
     # vault
+    "vault.passphrase_too_short": QT_TRANSLATE_NOOP(
+        "Errors", "The passphrase is too short; use at least {min_length} characters (a "
+        "sentence is best)."),
     "vault.vault_header_asks_more": QT_TRANSLATE_NOOP(
         "Errors", "The vault header asks for more costly key derivation than this app ever "
         "sets, so it was probably tampered with; it was not opened."),

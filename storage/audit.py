@@ -132,3 +132,19 @@ def verify(conn: Connection) -> int:
             "audit.audit_log_shorter_than"
         )
     return expected_seq
+
+
+def edit_is_detected(conn: Connection, seq: int) -> bool:
+    """Whether ``verify`` notices entry ``seq`` edited: the edit is made inside a transaction
+    that is always rolled back, so the log is unchanged afterwards (the self-test's proof that
+    the chain catches an edit)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("UPDATE audit_log SET action = action || '-edited' WHERE seq = ?", (seq,))
+        try:
+            verify(conn)
+        except AuditBroken:
+            return True
+        return False
+    finally:
+        conn.execute("ROLLBACK")

@@ -87,3 +87,24 @@ def active_span(samples: np.ndarray, rate: int, threshold: float = 0.02,
     if active.size == 0:
         return 0.0, 0.0
     return active[0] * window_s, (active[-1] + 1) * window_s
+
+
+def leave_interrupted_recording(vault: Vault, interview_id: str, seconds: float = 1.5) -> str:
+    """What a crash mid-recording leaves: committed audio, the writer's lock free, nothing
+    sealed (the asset says 'recording' until an unlock settles it). Returns the asset id."""
+    from app.audio.pcm import PcmFormat
+    from app.audio.recording import RecordingSession
+
+    clock = [0.0]
+    fmt = PcmFormat(16000, 1, "s16")
+    session = RecordingSession(vault, interview_id, fmt, role="interviewer",
+                               clock=lambda: clock[0])
+    silence = bytes(int(seconds * 16000) * 2)
+    for i in range(0, len(silence), 4096):
+        session.write(silence[i:i + 4096])
+        clock[0] += len(silence[i:i + 4096]) / fmt.bytes_per_second
+    assert session.committed_s > 0
+    session._writer.release()
+    session.conn.close()
+    return session.asset_id
+

@@ -86,3 +86,23 @@ def test_core_and_cli_run_without_pyside6(tmp_path: Path) -> None:
                          cwd=ROOT, env=env, check=False)
     assert res.returncode == 0, res.stderr
     assert "interview" in res.stdout
+
+
+def test_front_ends_hold_no_sql() -> None:
+    """The window and the command line reach the vault through app/ services only: no
+    ``execute(`` call and no SQL statement in ui/ or cli/ (the services own every query)."""
+    import re
+
+    sql = re.compile(r"\bexecute(many|script)?\(|\b(SELECT\s+\S.*\bFROM|INSERT\s+INTO|"
+                     r"UPDATE\s+\w+\s+SET|DELETE\s+FROM|BEGIN\s+IMMEDIATE|ROLLBACK|"
+                     r"CREATE\s+(TABLE|INDEX|TRIGGER))\b")
+    offenders = []
+    for package in ("ui", "cli"):
+        for path in sorted((ROOT / package).rglob("*.py")):
+            for n, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+                if sql.search(line):
+                    offenders.append(f"{path.relative_to(ROOT).as_posix()}:{n}: {line.strip()}")
+    assert offenders == []
+    # The scan itself finds what it looks for.
+    assert sql.search('v.conn.execute("SELECT id FROM segment WHERE x = ?")')
+    assert sql.search('"INSERT INTO marker(id) VALUES (?)"')

@@ -24,6 +24,7 @@ import pytest
 
 from app import interviews
 from app.audio import assets as audio
+from app.audio import markers
 from app.transcripts import store as transcripts
 from app.transcripts import transcribe
 from storage import blobs
@@ -103,7 +104,7 @@ def test_qt_recorder_records_the_speech_while_the_gui_is_busy(
     # block now and then when the 2 shared cores are overloaded, which costs up to ~0.2. A
     # missing or garbled sentence scores below 0.3.
     assert correlation > 0.7
-    (m,) = audio.list_markers(vault, interview)
+    (m,) = markers.list_markers(vault, interview)
     assert m.id == marker and m.asset_id == asset.id and 0 < m.at_s <= result.duration_s
 
     # The engine hears the words (tiny.en, English only; espeak's voice is robotic, hence the

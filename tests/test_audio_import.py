@@ -17,6 +17,7 @@ import pytest
 
 from app import interviews
 from app.audio import assets as audio
+from app.audio import markers
 from app.audio.probe import BadAudio
 from app.errors import IntegrityFailure, UsageError
 from app.tasks import Cancelled, CancelToken
@@ -254,11 +255,11 @@ def test_export_and_import_argument_errors(clips: dict[str, Path], vault: Vault,
 
     with pytest.raises(NotFound):
         audio.get_asset(vault, interview, "zz")
-    marker = audio.add_marker(vault, interview, 1.25, "door slams", role="interviewer",
+    marker = markers.add_marker(vault, interview, 1.25, "door slams", role="interviewer",
                               asset=asset.id)
     with pytest.raises(UsageError):
-        audio.add_marker(vault, interview, -1, role="interviewer")
-    (m,) = audio.list_markers(vault, interview)
+        markers.add_marker(vault, interview, -1, role="interviewer")
+    (m,) = markers.list_markers(vault, interview)
     assert m.id == marker and m.asset_id == asset.id and m.note == "door slams"
 
 

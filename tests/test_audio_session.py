@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from app import interviews
 from app.audio import assets as audio
+from app.audio import markers
 from app.audio.pcm import WAV_HEADER_SIZE, PcmFormat, level, wav_header
 from app.audio.recording import RecordingSession
 from app.errors import UsageError
@@ -154,7 +155,7 @@ def test_pause_resume_markers_level_and_limit(vault: Vault, interview: str) -> N
     feed(session, tone(3.0, 16000, 1), clock)
     assert session.limit_reached and session.elapsed_s == pytest.approx(2.5)
     session.stop()
-    (m,) = audio.list_markers(vault, interview)
+    (m,) = markers.list_markers(vault, interview)
     assert m.id == marker and m.at_s == pytest.approx(1.0) and m.note == "witness shows scar"
     (asset,) = audio.list_assets(vault, interview)
     assert asset.duration_s == pytest.approx(2.5) and m.asset_id == asset.id

@@ -9,6 +9,7 @@ events (passphrase changes, failed unlocks) travel in every bundle.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Iterator
@@ -242,7 +243,8 @@ def test_an_older_bundle_arriving_late_fits_the_anchor(world: World) -> None:
     second = world.export(iid, name="2.age")
     import_bundle(world.sup, second.path, world.identity, role="supervisor")
     anchor.check_device(world.sup.conn, first)  # older, shorter, a prefix: fits
-    first.data["sequence"] = 3  # the same (shorter) chain as if from a later bundle
+    # the same (shorter) chain as if from a later bundle
+    first.body = dataclasses.replace(first.body, sequence=3)
     with pytest.raises(BundleRejected, match="audit entries were removed"):
         anchor.check_device(world.sup.conn, first)
 

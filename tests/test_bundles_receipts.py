@@ -70,7 +70,7 @@ def test_receipt_is_encrypted_and_names_nothing(world: World) -> None:
     data = make_receipt(world.identity, imported)
     assert data.startswith(AGE_MAGIC)
     m = imported.manifest
-    digests = [i["digest"] for i in m.data["interviews"]]
+    digests = [i.digest for i in m.body.interviews]
     secrets = [m.bundle_id, m.device.device_id, m.sha256, "NK-A", "NK-B",
                world.identity.public.age_recipient, world.identity.public.fingerprint,
                "receipt", *ids, *digests]

@@ -8,7 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+from app import interviews
+from app.audio import assets as audio
+from app.unlock import read_attempts
+from crypto.kdf import floor_params
+from storage import audit
 from storage.vault import Vault
+from tests.audio_helpers import leave_interrupted_recording
 from tests.conftest import PASSPHRASE, ROOT, Cli, run_cli
 from tests.test_vault import snapshot
 
@@ -100,6 +106,41 @@ def test_passwd_then_old_fails_new_works(cli: Cli, tmp_path: Path) -> None:
     assert res.returncode == 0, res.stderr
     assert cli("interview", "list").returncode == 3
     assert cli("interview", "list", passphrase_file=new).returncode == 0
+
+
+def test_passwd_with_recovery_code_takes_the_unlock_path(tmp_path: Path,
+                                                         cli_env: dict[str, str]) -> None:
+    """A recovery-code unlock is an unlock like any other: a wrong code is counted as a failed
+    attempt, earlier failures reach the audit log and a recording a crash cut off is settled."""
+    path = tmp_path / "recovery-vault"
+    vault, code = Vault.create(path, PASSPHRASE, kdf=floor_params(), with_recovery=True)
+    assert code is not None
+    iid = interviews.add_interview(vault, code="NK-REC-1", role="interviewer")
+    asset_id = leave_interrupted_recording(vault, iid)
+    vault_id = vault.vault_id
+    vault.lock()
+    pw = tmp_path / "pw.txt"
+    pw.write_bytes(PASSPHRASE + b"\n")
+    cli = Cli(path, pw, cli_env)
+    state = Path(cli_env["TESTIMONY_STATE_DIR"])
+    new = tmp_path / "new.txt"
+    new.write_text("a brand new passphrase\n")
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("AAAA-BBBB-CCCC\n")
+    res = cli("passwd", "--recovery-code-file", str(wrong), "--new-passphrase-file", str(new))
+    assert res.returncode == 3 and "recovery code" in res.stderr
+    assert read_attempts(state, vault_id).count == 1
+    right = tmp_path / "code.txt"
+    right.write_text(code + "\n")
+    res = cli("passwd", "--recovery-code-file", str(right), "--new-passphrase-file", str(new))
+    assert res.returncode == 0, res.stderr
+    assert "1 failed unlock attempt since" in res.stderr
+    assert read_attempts(state, vault_id).count == 0
+    with Vault.open(path, b"a brand new passphrase") as reopened:
+        assert audio.get_asset(reopened, iid, asset_id).state == "interrupted"
+        (entry,) = [e for e in audit.entries(reopened.conn)
+                    if e.action == "failed-unlock-attempts"]
+        assert entry.details["count"] == 1
 
 
 def test_vault_and_passphrase_from_environment(cli: Cli) -> None:

@@ -10,8 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from app import interviews
+from app.audio import assets as audio
 from app.unlock import read_attempts
+from crypto.kdf import weak_test_params
+from storage import audit
 from storage.vault import Vault
+from tests.audio_helpers import leave_interrupted_recording
 from tests.conftest import PASSPHRASE
 from tests.ui_support import _audio_devices_first, make_window, speech_wav, unlock, virtual_mic  # noqa: F401
 from ui import settings as settings_store
@@ -108,6 +112,32 @@ def test_unlock_wrong_then_right_reports_failed_attempts(qtbot, vault, state):
     assert w.session.is_unlocked
     assert w.workspace.banner.isVisibleTo(w)
     assert "1 failed unlock attempt" in w.workspace.banner.text()
+    w.lock()
+
+
+def test_recovery_code_unlock_settles_recordings_and_counts_failures(qtbot, tmp_path, state):
+    """The recovery code takes the same unlock path as the passphrase: failed attempts counted
+    and audited, recordings a crash cut off settled."""
+    path = tmp_path / "recovery-vault"
+    vault, code = Vault.create(path, PASSPHRASE, kdf=weak_test_params(), allow_weak_kdf=True,
+                               with_recovery=True)
+    iid = interviews.add_interview(vault, code="NK-REC-2", role="interviewer")
+    asset_id = leave_interrupted_recording(vault, iid)
+    vault_id = vault.vault_id
+    vault.lock()
+    w = make_window(qtbot, path, state)
+    w.unlock_screen.use_recovery.setChecked(True)
+    unlock(w, b"AAAA-BBBB-CCCC")
+    assert "recovery code" in w.unlock_screen.message.text()
+    assert read_attempts(state, vault_id).count == 1
+    assert "1 failed unlock attempt since" in w.unlock_screen.attempts.text()
+    unlock(w, code.encode())
+    assert w.session.is_unlocked
+    assert "1 failed unlock attempt" in w.workspace.banner.text()
+    assert read_attempts(state, vault_id).count == 0
+    opened = w.session.vault
+    assert audio.get_asset(opened, iid, asset_id).state == "interrupted"
+    assert [e for e in audit.entries(opened.conn) if e.action == "failed-unlock-attempts"]
     w.lock()
 
 

@@ -175,9 +175,7 @@ class CodingView(QWidget):
 
         def work(v: Any, _c: Any, _p: Any) -> tuple[Any, list[Any], list[Any], list[Any]]:
             tax = taxonomy.ensure_taxonomy(v, role=role)
-            segs = v.conn.execute(
-                "SELECT id, idx, start_s, end_s, text FROM segment WHERE interview_id = ?"
-                " AND layer = 'original' ORDER BY start_s, idx", (interview_id,)).fetchall()
+            segs = tags.taggable_segments(v, interview_id)
             return tax, segs, tags.list_tags(v, interview_id), events.list_events(v, interview_id)
 
         self.session.call(work, on_done=self._loaded,
@@ -192,8 +190,7 @@ class CodingView(QWidget):
             self._fill_tree()
             self._fill_event_terms()
         current = self.segment_list.currentRow()
-        self.segments = [(str(r[0]), int(r[1]), float(r[2]), float(r[3]), str(r[4]))
-                         for r in segs]
+        self.segments = [(r.id, r.idx, r.start_s, r.end_s, r.text) for r in segs]
         self.segment_list.blockSignals(True)
         self.segment_list.clear()
         for _sid, _idx, start, _end, text in self.segments:

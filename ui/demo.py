@@ -56,6 +56,7 @@ def add_demo_recording(vault: Any, interview_id: str, folder: Any, role: str = "
     from pathlib import Path
 
     from app.audio import assets as audio
+    from app.audio import markers
     from app.coding import events, tags
     from app.transcripts.transcribe import transcribe_interview
 
@@ -64,7 +65,7 @@ def add_demo_recording(vault: Any, interview_id: str, folder: Any, role: str = "
                    check=True, capture_output=True)
     asset = audio.import_audio(vault, interview_id, wav, role=role)
     wav.unlink()
-    audio.add_marker(vault, interview_id, 4.0, "demo marker", role=role)
+    markers.add_marker(vault, interview_id, 4.0, "demo marker", role=role)
     transcribe_interview(vault, interview_id, role=role, model=model, language="en")
     tag_id = tags.add_tag(vault, interview_id, "detention.kwanliso.15", role="coder",
                           confidence="medium")

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 import app.bundles.export as bundle_export
 import app.bundles.keys as keys
 import app.bundles.receipts as receipts
+from app import consent as consent_rule
 from app.bundles.model import PROFILES, PURPOSES
 from app.overview import InterviewSummary, interview_summaries
 from ui.errors import message_for
@@ -38,11 +39,10 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 30
 
 def consent_problem(s: InterviewSummary, purpose: str) -> str | None:
     """Why consent keeps this interview out of an export for ``purpose`` (None: it may go)."""
-    if s.consent_withdrawn:
-        return "consent withdrawn"
-    if purpose not in s.consent_scopes:
-        return f"consent does not cover '{purpose}'"
-    return None
+    refused = consent_rule.refusal(s.consent_scopes, s.consent_withdrawn, purpose)
+    if refused is None:
+        return None
+    return "consent withdrawn" if refused == "withdrawn" else f"consent does not cover '{purpose}'"
 
 
 class ExportView(QWidget):

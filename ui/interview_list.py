@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import consent as consent_rule
 from app import interviews as interview_service
 from app.domain import CONSENT_SCOPES, INTERVIEW_STATUSES
 from app.overview import InterviewSummary, interview_summaries
@@ -85,8 +86,8 @@ class InterviewFilter(QSortFilterProxyModel):
             return False
         if self.consent == "withdrawn" and not s.consent_withdrawn:
             return False
-        if self.consent.startswith("scope:") and (
-                s.consent_withdrawn or self.consent[6:] not in s.consent_scopes):
+        if self.consent.startswith("scope:") and not consent_rule.allows(
+                s.consent_scopes, s.consent_withdrawn, self.consent[6:]):
             return False
         return not (self.review and s.review_state != self.review)
 

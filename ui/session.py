@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -20,7 +20,10 @@ from storage.vault import Vault
 from ui.settings import Settings
 from ui.tasks import ErrorFn, ProgressCb, Runner, TaskHandle
 
-VaultFn = Callable[[Vault, CancelToken, ProgressFn], Any]
+T = TypeVar("T")
+V = TypeVar("V")
+# Generic in the result, like ui.tasks.TaskFn: ``on_done`` receives what ``fn`` returns.
+VaultFn = Callable[[Vault, CancelToken, ProgressFn], T]
 
 
 def _report(exc: BaseException) -> None:
@@ -63,7 +66,7 @@ class Session(QObject):
         self.generation += 1
         self.unlocked.emit()
 
-    def call(self, fn: VaultFn, *, on_done: Callable[[Any], None] | None = None,
+    def call(self, fn: VaultFn[T], *, on_done: Callable[[T], None] | None = None,
              on_error: ErrorFn | None = None, on_progress: ProgressCb | None = None,
              name: str = "vault task") -> TaskHandle | None:
         """Run ``fn(vault, cancel, progress)`` on the worker; None if the vault is locked."""
@@ -74,11 +77,11 @@ class Session(QObject):
             return None
         generation = self.generation
 
-        def current(cb: Callable[[Any], None] | None) -> Callable[[Any], None] | None:
+        def current(cb: Callable[[V], None] | None) -> Callable[[V], None] | None:
             if cb is None:
                 return None
 
-            def wrapped(value: Any) -> None:
+            def wrapped(value: V) -> None:
                 if self.generation == generation:
                     cb(value)
             return wrapped

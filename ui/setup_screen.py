@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.passphrase import assess, long_enough
 from app.tasks import CancelToken, ProgressFn
+from app.vault_setup import create_vault
 from crypto.kdf import calibrate
 from storage.vault import Vault
 from ui.errors import message_for
 from ui.session import Session
-from ui.strength import MIN_LENGTH, assess
 
 _CALIBRATION_STEPS = 6  # typical number of measurements; progress is an estimate
 
@@ -163,10 +164,10 @@ class SetupScreen(QWidget):
             self.message.setText(self.tr("The two passphrases differ."))
         else:
             self.message.setText("")
-        self.create_button.setEnabled(len(text) >= MIN_LENGTH and same)
+        self.create_button.setEnabled(long_enough(text) and same)
 
     def _advice(self, score: int) -> str:
-        # Literal strings so that lupdate finds them (same sentences as ui.strength.assess).
+        # Literal strings so that lupdate finds them (same sentences as app.passphrase.assess).
         return (self.tr("Too short: use at least 8 characters (a sentence is best)."),
                 self.tr("Weak: add more words; a short sentence only you know works well."),
                 self.tr("Fair: a few more words would make it much harder to guess."),
@@ -197,12 +198,11 @@ class SetupScreen(QWidget):
                 params = kdf_factory(progress=step)
                 cancel.raise_if_cancelled()
                 progress(0.92, "creating")
-                vault, code = Vault.create(session.vault_path, passphrase, kdf=params,
-                                           allow_weak_kdf=session.allow_weak_kdf,
-                                           with_recovery=with_recovery, role=session.role)
-                fp = vault.device().fingerprint
+                made = create_vault(session.vault_path, passphrase, kdf=params,
+                                    allow_weak_kdf=session.allow_weak_kdf,
+                                    with_recovery=with_recovery, role=session.role)
                 progress(1.0, "done")
-                return vault, code, fp
+                return made.vault, made.recovery_code, made.fingerprint
             finally:
                 passphrase[:] = b"\0" * len(passphrase)
 

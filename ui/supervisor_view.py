@@ -323,7 +323,7 @@ class SupervisorView(QWidget):
                 for table, key in result.conflicts[:20]:
                     text += f"\n  {self.tr('conflict')}: {table} {key}"
             if result.conflicted_interviews:
-                codes = {i["id"]: i["code"] for i in result.manifest.data["interviews"]}
+                codes = {i.id: i.code for i in result.manifest.body.interviews}
                 text += "\n" + self.tr(
                     "Left out of the receipt until their conflicts are reconciled (the laptop "
                     "keeps them): %1").replace(

@@ -25,8 +25,9 @@ from app.tasks import CancelToken, ProgressFn
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 
-TaskFn = Callable[[CancelToken, ProgressFn], Any]
-DoneFn = Callable[[Any], None]
+# Generic in the task's result: ``on_done`` is checked against what ``fn`` returns.
+TaskFn = Callable[[CancelToken, ProgressFn], T]
+DoneFn = Callable[[T], None]
 ErrorFn = Callable[[BaseException], None]
 ProgressCb = Callable[[float, str], None]
 
@@ -89,7 +90,7 @@ class TaskRunner:
         self._lock = threading.Lock()
         self._pending: set[TaskHandle] = set()
 
-    def run_task(self, fn: TaskFn, *, on_done: DoneFn | None = None,
+    def run_task(self, fn: TaskFn[T], *, on_done: DoneFn[T] | None = None,
                  on_error: ErrorFn | None = None, on_progress: ProgressCb | None = None,
                  name: str = "task") -> TaskHandle:
         handle = TaskHandle(name)
@@ -118,13 +119,13 @@ class TaskRunner:
         return handle
 
     def _finish(self, handle: TaskHandle, callback: Callable[[Any], None] | None,
-                value: Any, is_error: bool) -> None:
+                value: object, is_error: bool) -> None:
         handle.finished = True
         with self._lock:
             self._pending.discard(handle)
         if callback is not None:
             callback(value)
-        elif is_error:
+        elif is_error and isinstance(value, BaseException):
             from ui.errors import report_error
 
             report_error(None, value)
@@ -151,7 +152,7 @@ class InlineRunner:
     def __init__(self) -> None:
         self.handles: list[TaskHandle] = []
 
-    def run_task(self, fn: TaskFn, *, on_done: DoneFn | None = None,
+    def run_task(self, fn: TaskFn[T], *, on_done: DoneFn[T] | None = None,
                  on_error: ErrorFn | None = None, on_progress: ProgressCb | None = None,
                  name: str = "task") -> TaskHandle:
         handle = TaskHandle(name)

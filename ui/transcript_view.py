@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 import app.transcripts.confidence as confidence
 import app.transcripts.store as transcripts
 import app.transcripts.suggestions as suggestions
+from app.audio import markers
 from app.audio.playback import PlaybackAudio, decode_for_playback
 from qtaudio.player import Player
 from ui.errors import message_for
@@ -253,30 +254,27 @@ class TranscriptView(QWidget):
 
         def work(v: Any, _c: Any, _p: Any) -> tuple[Any, ...]:
             segs = transcripts.segments(v, interview_id, layer)
-            markers = v.conn.execute(
-                "SELECT asset_id, at_s, note FROM marker WHERE interview_id = ? ORDER BY at_s",
-                (interview_id,)).fetchall()
+            marks = sorted(markers.list_markers(v, interview_id), key=lambda m: m.at_s)
             try:
                 found = suggestions.term_suggestions(v, interview_id, layer=layer,
                                                      segments=segs)
             except Exception as exc:  # noqa: BLE001 - the transcript matters more: shown below
-                return segs, markers, [], exc
-            return segs, markers, found, None
+                return segs, marks, [], exc
+            return segs, marks, found, None
 
         self.session.call(work, on_done=self._loaded,
                           on_error=lambda e: self.message.setText(message_for(e)),
                           name="load transcript")
 
     def _loaded(self, result: tuple[Any, ...]) -> None:
-        segs, markers, found, problem = result
+        segs, marks, found, problem = result
         by_segment: dict[str, list[Any]] = {}
         for sug in found:
             by_segment.setdefault(sug.segment_id, []).append(sug)
         rows = [_Row("segment", s.start, s.end, s, suggestions=by_segment.get(s.id, []))
                 for s in segs]
-        for asset_id, at_s, note in markers:
-            rows.append(_Row("marker", float(at_s), float(at_s), note=note or "",
-                             segment=asset_id))
+        for m in marks:
+            rows.append(_Row("marker", m.at_s, m.at_s, note=m.note or "", segment=m.asset_id))
         # Markers sit before the first segment that starts after them (same recording).
         rows.sort(key=lambda r: (r.start, 0 if r.kind == "marker" else 1))
         self.rows = rows

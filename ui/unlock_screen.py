@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.tasks import CancelToken, ProgressFn
-from app.unlock import UnlockResult, read_attempts, unlock
+from app.unlock import UnlockResult, read_attempts, unlock, unlock_with_recovery
 from storage.header import read_header
 from storage.vault import Vault, is_vault
 from ui.errors import message_for
@@ -104,12 +104,14 @@ class UnlockScreen(QWidget):
 
         def work(_cancel: CancelToken, _progress: ProgressFn) -> tuple[Vault, str]:
             try:
+                result: UnlockResult
                 if recovery:
-                    return Vault.open_with_recovery(session.vault_path,
-                                                    secret.decode("utf-8", "replace")), ""
-                result: UnlockResult = unlock(session.vault_path, secret,
-                                              state_dir=session.state_dir, role=session.role,
-                                              allow_weak_kdf=session.allow_weak_kdf)
+                    result = unlock_with_recovery(session.vault_path,
+                                                  secret.decode("utf-8", "replace"),
+                                                  state_dir=session.state_dir)
+                else:
+                    result = unlock(session.vault_path, secret, state_dir=session.state_dir,
+                                    role=session.role, allow_weak_kdf=session.allow_weak_kdf)
                 return result.vault, result.failed_attempts.message()
             finally:
                 secret[:] = b"\0" * len(secret)

@@ -1,4 +1,4 @@
-"""Audio service: import, list, export, markers, and settling recordings cut off by a crash.
+"""Audio service: import, list, export, and settling recordings cut off by a crash.
 
 One function per user intention, shared by the CLI, the GUI and the tests. The original bytes
 of every recording and import are kept unchanged inside the vault (a blob); the asset row and
@@ -56,20 +56,6 @@ class AudioAsset:
     created_at: str
     created_by: str
     blob_id: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class Marker:
-    id: str
-    interview_id: str
-    asset_id: str | None
-    at_s: float
-    note: str
-    created_at: str
-    created_by: str
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -258,36 +244,3 @@ def export_asset(vault: Vault, interview: str, asset: str, dest: Path, *, role: 
                     details={"interview_id": item.interview_id, "sha256": item.sha256,
                              "size": item.size})
     return item
-
-
-# ---------------------------------------------------------------------------- markers
-def add_marker(vault: Vault, interview: str, at_s: float, note: str = "", *, role: str,
-               asset: str | None = None, now: dt.datetime | None = None) -> str:
-    """Flag a moment of an interview's audio with a short note; returns the marker id."""
-    from app.audio.recording import MAX_MARKER_NOTE
-
-    interview_id = resolve_id(vault, interview)
-    asset_id = get_asset(vault, interview_id, asset).id if asset else None
-    note = note.strip()
-    if at_s < 0:
-        raise UsageError("audio.marker_time_negative_give")
-    if len(note) > MAX_MARKER_NOTE:
-        raise UsageError("audio.marker_note_most_characters", max_marker_note=MAX_MARKER_NOTE)
-    marker_id = str(uuid.uuid4())
-    with vault.transaction() as conn:
-        conn.execute(
-            "INSERT INTO marker(id, interview_id, asset_id, at_s, note, created_at, created_by)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (marker_id, interview_id, asset_id, float(at_s), note, _iso(now), role))
-        vault.audit("create", "marker", marker_id, role=role, now=now,
-                    details={"asset_id": asset_id, "at_s": round(float(at_s), 3)})
-    return marker_id
-
-
-def list_markers(vault: Vault, interview: str) -> list[Marker]:
-    """Every marker of an interview, in time order."""
-    interview_id = resolve_id(vault, interview)
-    rows = vault.conn.execute(
-        "SELECT id, interview_id, asset_id, at_s, note, created_at, created_by FROM marker"
-        " WHERE interview_id = ? ORDER BY asset_id, at_s", (interview_id,)).fetchall()
-    return [Marker(*row) for row in rows]

@@ -32,6 +32,7 @@ from typing import Literal
 
 import sqlcipher3
 
+from app.audio import markers
 from app.audio.assets import settle_interrupted
 from app.audio.pcm import PcmFormat, level, wav_header
 from app.errors import NotFound, UsageError
@@ -45,7 +46,6 @@ EndReason = Literal["stopped", "disk-full", "device-lost", "error"]
 
 DEVICE_LOST = ("The microphone stopped delivering sound (it was unplugged or disabled), so the "
                "recording was stopped; everything recorded until then was kept.")
-MAX_MARKER_NOTE = 500
 
 
 @dataclass(frozen=True)
@@ -256,26 +256,14 @@ class RecordingSession:
 
     def add_marker(self, note: str = "", *, at_s: float | None = None) -> str:
         """Flag the current moment (or ``at_s``) with a short note; returns the marker id."""
-        note = note.strip()
-        if len(note) > MAX_MARKER_NOTE:
-            raise UsageError("recording.marker_note_most_characters",
-                             max_marker_note=MAX_MARKER_NOTE)
+        note = markers.check_note(note)
         with self._lock:
             if self.state == "stopped":
                 raise UsageError("recording.recording_ended_add_markers")
             at = self.elapsed_s if at_s is None else at_s
-            marker_id = str(uuid.uuid4())
-            with transaction(self.conn):
-                self.conn.execute(
-                    "INSERT INTO marker(id, interview_id, asset_id, at_s, note, created_at,"
-                    " created_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (marker_id, self.interview_id, self.asset_id, at, note,
-                     self._now().isoformat(), self.role))
-                audit.append(self.conn, now=self._now(), action="create",
-                             object_type="marker",
-                             object_id=marker_id, role=self.role,
-                             details={"asset_id": self.asset_id, "at_s": round(at, 3)})
-            return marker_id
+            return markers.insert(self.conn, interview_id=self.interview_id,
+                                  asset_id=self.asset_id, at_s=at, note=note, role=self.role,
+                                  now=self._now())
 
     def _audit(self, action: str, details: dict[str, object]) -> None:
         with transaction(self.conn):

@@ -31,7 +31,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.bundles.reader import Manifest, rejected
+from app.bundles.manifest import rejected
+from app.bundles.reader import Manifest
 from storage.audit import GENESIS
 from storage.db import Connection
 
@@ -46,7 +47,7 @@ def chain_of(snap: Connection) -> tuple[bytes, dict[str, Any]]:
 
 
 def entries_of(manifest: Manifest) -> int:
-    return int(manifest.data["audit_chain"]["entries"])
+    return manifest.body.audit_chain.entries
 
 
 def _hash_at(chain: bytes, position: int) -> str:
@@ -60,9 +61,9 @@ def check_bundle(manifest: Manifest) -> None:
     """The bundle's chain agrees with its manifest head and with every audit entry it carries."""
     chain, n = manifest.audit_chain, entries_of(manifest)
     altered = "bundle.audit_history_altered"
-    if len(chain) != n * HASH_BYTES or _hash_at(chain, n) != manifest.data["audit_chain"]["head"]:
+    if len(chain) != n * HASH_BYTES or _hash_at(chain, n) != manifest.body.audit_chain.head:
         raise rejected(altered)
-    source_head = manifest.data.get("source_audit_head")
+    source_head = manifest.body.source_audit_head
     if source_head is not None and n and source_head != f"{n}:{_hash_at(chain, n)}":
         raise rejected(altered)
     for seq, prev_hash, entry_hash in manifest.audit_seen:
@@ -78,7 +79,7 @@ def check_device(conn: Connection, manifest: Manifest) -> None:
     device_id = manifest.device.device_id
     pinned = conn.execute("SELECT age_recipient FROM trusted_device WHERE device_id = ?",
                           (device_id,)).fetchone()
-    if pinned is not None and pinned[0] and pinned[0] != manifest.data["device"]["age_recipient"]:
+    if pinned is not None and pinned[0] and pinned[0] != manifest.body.device.age_recipient:
         raise rejected("bundle.receipt_key_age_recipient")
     chain, n = manifest.audit_chain, entries_of(manifest)
     row = conn.execute("SELECT entries, hashes FROM audit_anchor WHERE device_id = ?",
@@ -106,7 +107,7 @@ def record(conn: Connection, manifest: Manifest, stamp: str, *, trusted: bool = 
     device_id = manifest.device.device_id
     chain, n = manifest.audit_chain, entries_of(manifest)
     conn.execute("UPDATE trusted_device SET age_recipient = ? WHERE device_id = ? AND "
-                 "age_recipient IS NULL", (manifest.data["device"]["age_recipient"], device_id))
+                 "age_recipient IS NULL", (manifest.body.device.age_recipient, device_id))
     if not trusted:
         return
     conn.execute(

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from app import __version__
+from app import consent as consent_rule
 from app.bundles import anchor, container
 from app.bundles.collect import SHARE_BLANKED, Collector
 from app.bundles.errors import BundleError
@@ -205,8 +206,9 @@ def _export(vault: Vault, snap: Connection, ids: Sequence[str], *,
     previous = _previous_digests(snap, recipient_keys) if since_last else {}
     for iid, code in chosen:
         scopes, withdrawn = consent_of(snap, iid)
-        if withdrawn or purpose not in scopes:
-            why = ("its consent was withdrawn" if withdrawn
+        refused = consent_rule.refusal(scopes, withdrawn, purpose)
+        if refused is not None:
+            why = ("its consent was withdrawn" if refused == "withdrawn"
                    else f"its consent does not cover '{purpose}'")
             if named:
                 raise UsageError("export.interview_exported_because_nothing", code=code, why=why)

@@ -28,6 +28,7 @@ import sqlcipher3
 from app.bundles import anchor
 from app.bundles.errors import BundleError
 from app.bundles.keys import DevicePublic, SupervisorIdentity, pinned_device_key
+from app.bundles.manifest import AudioEntry, rejected
 from app.bundles.model import WITHHELD_KIND
 from app.bundles.reader import (
     FileCheck,
@@ -35,7 +36,6 @@ from app.bundles.reader import (
     Report,
     check_recipients,
     read_bundle,
-    rejected,
 )
 from app.bundles.tables import (
     Table,
@@ -101,7 +101,7 @@ def sequence_status(conn: Connection, manifest: Manifest) -> SequenceStatus:
     chain fits."""
     device_id = manifest.device.device_id
     seq, sha, bundle_id = manifest.sequence, manifest.sha256, manifest.bundle_id
-    prev = manifest.data["previous_manifest_sha256"]
+    prev = manifest.body.previous_manifest_sha256
     me = f"bundle {seq} ({bundle_id})"
     known = _known(conn, device_id)
     if any(k.sha == sha for k in known):
@@ -249,7 +249,7 @@ def verify_bundle(path: Path, identity: SupervisorIdentity | None, *,
         anchor.check_device(vault.conn, manifest)
     trust_anchor = "vault" if vault is not None else "signer" if signer is not None else None
     report = Report(manifest, encrypted, state["pinned"], seq.chain,
-                    [FileCheck(f["name"], f["size"], f["sha256"]) for f in manifest.files],
+                    [FileCheck(f.name, f.size, f.sha256) for f in manifest.files],
                     anchor=trust_anchor)
     report.warnings += seq.warnings
     if not encrypted:
@@ -261,8 +261,8 @@ def verify_bundle(path: Path, identity: SupervisorIdentity | None, *,
 def _check_tables_known(vault: Vault, manifest: Manifest) -> None:
     known = {t.name for t in interview_tables(vault.conn)}
     for f in manifest.files:
-        if f["name"].startswith("tables/"):
-            table = f["name"][len("tables/"):-len(".jsonl")]
+        if f.name.startswith("tables/"):
+            table = f.name[len("tables/"):-len(".jsonl")]
             if table not in known:
                 raise rejected("bundle.holds_table_vault_accept_2", table=table)
 
@@ -286,7 +286,7 @@ class ImportResult:
 def _interview_label(conn: Connection, manifest: Manifest, iid: str) -> str:
     row = conn.execute("SELECT code FROM interview WHERE id = ?", (iid,)).fetchone()
     code = str(row[0]) if row is not None else next(
-        (str(i["code"]) for i in manifest.data["interviews"] if i["id"] == iid), "?")
+        (i.code for i in manifest.body.interviews if i.id == iid), "?")
     return f"interview {code} ({iid})"
 
 
@@ -438,9 +438,9 @@ class _MergeSink:
         return {str(r[0]) for r in self.conn.execute(
             "SELECT interview_id FROM audio_asset WHERE blob_id = ?", (blob_id,))}
 
-    def audio_begin(self, blob_id: str, size: int, sha256: str, meta: dict[str, Any]) -> None:
+    def audio_begin(self, blob_id: str, size: int, sha256: str, meta: AudioEntry) -> None:
         self._blob = None
-        incoming_withheld = meta["kind"] == WITHHELD_KIND
+        incoming_withheld = meta.kind == WITHHELD_KIND
         if incoming_withheld and size != 0:
             raise rejected("bundle.withheld_audio_placeholder_empty", blob_id=blob_id)
         row = self.conn.execute("SELECT sha256, kind FROM blob WHERE id = ?",
@@ -481,11 +481,11 @@ class _MergeSink:
         self._insert_blob(blob_id, size, sha256, meta)
         self.new_blobs.append(blob_id)
 
-    def _insert_blob(self, blob_id: str, size: int, sha256: str, meta: dict[str, Any]) -> None:
+    def _insert_blob(self, blob_id: str, size: int, sha256: str, meta: AudioEntry) -> None:
         self.conn.execute("INSERT INTO blob(id, kind, state, on_crash, size, sha256, created_at,"
                           " completed_at) VALUES (?,?,?,?,?,?,?,?)",
-                          (blob_id, meta["kind"], meta["state"], "keep", size, sha256,
-                           meta.get("created_at") or self.stamp, meta.get("completed_at")))
+                          (blob_id, meta.kind, meta.state, "keep", size, sha256,
+                           meta.created_at or self.stamp, meta.completed_at))
         self._blob, self._seq, self._offset = blob_id, 0, 0
         self._buf.clear()
         self.result_inserted += 1
@@ -604,7 +604,7 @@ def import_bundle(vault: Vault, path: Path, identity: SupervisorIdentity, *, rol
                      (manifest.bundle_id, device_id, manifest.sequence,
                       manifest.sha256, sink.result_inserted, sink.result_skipped,
                       len(sink.conflicts), stamp, role,
-                      manifest.data["previous_manifest_sha256"],
+                      manifest.body.previous_manifest_sha256,
                       "anchored" if seq.anchored else "unanchored"))
         result.warnings += [w for w in _record_chain(conn, device_id, manifest.sha256,
                                                      seq.anchored) if w not in result.warnings]

@@ -14,7 +14,6 @@ import base64
 import binascii
 import hashlib
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,21 +22,26 @@ from typing import Any, BinaryIO, Protocol
 from app.bundles import container
 from app.bundles.errors import BundleRejected
 from app.bundles.keys import DevicePublic
+from app.bundles.manifest import HEX64 as _HEX64
+from app.bundles.manifest import UUID as _UUID
+from app.bundles.manifest import (
+    AudioEntry,
+    FileEntry,
+    ManifestBody,
+    parse_manifest,
+    rejected,
+)
+from app.bundles.manifest import require as _require
 from app.bundles.model import (
     AUDIT,
     AUDIT_CHAIN,
     DEVICE_PUB,
-    FORMAT,
-    FORMAT_VERSION,
     MANIFEST,
-    MAX_AUDIT_CHAIN,
     MAX_DEVICE_PUB,
     MAX_FILES,
     MAX_LINE,
     MAX_MANIFEST,
     MAX_TOTAL,
-    PROFILES,
-    PURPOSES,
     SIGNATURE,
     SUMS,
     sums_text,
@@ -49,27 +53,19 @@ from app.bundles.strictjson import loads as strict_loads
 from app.errors import AppError, UsageError
 from app.tasks import CancelToken
 from crypto import minisign
-from crypto.agefile import AGE_MAGIC, AgeError, check_recipient, decrypt_stream
+from crypto.agefile import AGE_MAGIC, AgeError, decrypt_stream
 from crypto.errors import BadSignature
-from errors import Message
 from storage.jsonutil import canonical_json
 
-_HEX64 = re.compile(r"[0-9a-f]{64}")
-_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _AUDIT_KEYS = {"seq", "id", "at", "role", "action", "object_type", "object_id", "details",
                "prev_hash", "hash"}
 READ_CHUNK = 1024 * 1024
 
 
-def rejected(code: str, /, **params: object) -> BundleRejected:
-    """A refusal whose reason is ``code`` (a lower-case clause of errors.catalog)."""
-    return BundleRejected("bundle.refused", reason=Message(code, params))
-
-
 class Sink(Protocol):
     """Receives verified-so-far content (import); must not commit before the read completes."""
 
-    def audio_begin(self, blob_id: str, size: int, sha256: str, meta: dict[str, Any]) -> None: ...
+    def audio_begin(self, blob_id: str, size: int, sha256: str, meta: AudioEntry) -> None: ...
     def audio_data(self, chunk: bytes) -> None: ...
     def audio_end(self) -> None: ...
     def table_row(self, table: str, row: dict[str, Any]) -> None: ...
@@ -78,9 +74,12 @@ class Sink(Protocol):
 
 @dataclass
 class Manifest:
+    """A bundle's signed manifest: its exact bytes, their SHA-256, the parsed ``body`` and the
+    device key that signed it."""
+
     raw: bytes
     sha256: str
-    data: dict[str, Any]
+    body: ManifestBody
     trusted_comment: str
     device: DevicePublic
     # Filled in as the bundle is read (see anchor.py): the audit chain as raw 32-byte hashes,
@@ -90,106 +89,19 @@ class Manifest:
 
     @property
     def bundle_id(self) -> str:
-        return str(self.data["bundle_id"])
+        return self.body.bundle_id
 
     @property
     def sequence(self) -> int:
-        return int(self.data["sequence"])
+        return self.body.sequence
 
     @property
-    def files(self) -> list[dict[str, Any]]:
-        return list(self.data["files"])
+    def files(self) -> tuple[FileEntry, ...]:
+        return self.body.files
 
     @property
     def interview_ids(self) -> set[str]:
-        return {str(i["id"]) for i in self.data["interviews"]}
-
-
-def _require(cond: bool, code: str, /, **params: object) -> None:
-    if not cond:
-        raise rejected(code, **params)
-
-
-def _is_str(v: Any) -> bool:
-    return isinstance(v, str) and len(v) < 4096
-
-
-def validate_manifest(data: Any) -> None:
-    """Structural checks on a (signature-verified) manifest; raises BundleRejected."""
-    bad = "bundle.manifest_unexpected_form"
-    _require(isinstance(data, dict), bad)
-    _require(data.get("format") == FORMAT, "bundle.testimony_vault_bundle")
-    _require(data.get("format_version") == FORMAT_VERSION,
-             "bundle.made_incompatible_version_testimony")
-    for key in ("bundle_id", "created_at", "profile", "purpose"):
-        _require(_is_str(data.get(key)), bad)
-    _require(bool(_UUID.fullmatch(data["bundle_id"])), bad)
-    _require(data["profile"] in PROFILES and data["purpose"] in PURPOSES, bad)
-    seq = data.get("sequence")
-    _require(isinstance(seq, int) and not isinstance(seq, bool) and seq >= 1, bad)
-    prev = data.get("previous_manifest_sha256")
-    _require(prev is None or (isinstance(prev, str) and bool(_HEX64.fullmatch(prev))), bad)
-    _require(isinstance(data.get("encrypted"), bool), bad)
-    dev = data.get("device")
-    _require(isinstance(dev, dict) and _is_str(dev.get("id")) and _is_str(dev.get("minisign")),
-             bad)
-    recips = data.get("recipients")
-    _require(isinstance(recips, list) and len(recips) <= 32, bad)
-    for r in recips:
-        _require(isinstance(r, dict) and _is_str(r.get("age_recipient")), bad)
-    interviews = data.get("interviews")
-    _require(isinstance(interviews, list) and len(interviews) <= MAX_FILES, bad)
-    for i in interviews:
-        _require(isinstance(i, dict) and _is_str(i.get("id")) and _is_str(i.get("digest"))
-                 and _is_str(i.get("code")), bad)
-    audio = data.get("audio")
-    _require(isinstance(audio, list), bad)
-    for a in audio:
-        _require(isinstance(a, dict) and _is_str(a.get("blob_id"))
-                 and a.get("state") in ("complete", "interrupted") and _is_str(a.get("kind")),
-                 bad)
-    files = data.get("files")
-    _require(isinstance(files, list), bad)
-    _require(2 <= len(files) <= MAX_FILES, "bundle.declares_too_many_files")
-    names: set[str] = set()
-    total = 0
-    for f in files:
-        _require(isinstance(f, dict) and set(f) == {"name", "size", "sha256"}, bad)
-        name, size, sha = f["name"], f["size"], f["sha256"]
-        _require(isinstance(name, str) and container.name_allowed(name)
-                 and name not in (MANIFEST, SIGNATURE), "bundle.names_file_allowed")
-        _require(name not in names, "bundle.lists_file_twice")
-        names.add(name)
-        _require(isinstance(size, int) and not isinstance(size, bool)
-                 and 0 <= size <= container.MAX_ENTRY_SIZE, "bundle.declares_oversized_file")
-        total += size
-        _require(isinstance(sha, str) and bool(_HEX64.fullmatch(sha)), bad)
-    _require(total <= MAX_TOTAL, "bundle.declared_size_over_limit")
-    _require(files[0]["name"] == DEVICE_PUB and files[1]["name"] == SUMS, bad)
-    _require(files[1]["size"] <= 200 * len(files), "bundle.declares_oversized_sha_sums")
-    _validate_anchor(data, files)
-    blob_names = {f"audio/{a['blob_id']}.bin" for a in audio}
-    _require(blob_names == {n for n in names if n.startswith("audio/")},
-             "bundle.audio_list_match_files")
-
-
-def _validate_anchor(data: dict[str, Any], files: list[dict[str, Any]]) -> None:
-    """The device's receipt key and audit chain (anchor.py) are present and well formed."""
-    bad = "bundle.manifest_unexpected_form"
-    chain = data.get("audit_chain")
-    recipient = data["device"].get("age_recipient")
-    if not isinstance(chain, dict) or recipient is None:
-        raise rejected("bundle.lacks_device_s_audit")
-    try:
-        _require(_is_str(recipient) and bool(check_recipient(recipient)), bad)
-    except AgeError:
-        raise rejected(bad) from None
-    _require(set(chain) == {"entries", "head"}, bad)
-    n = chain["entries"]
-    _require(isinstance(n, int) and not isinstance(n, bool) and 0 <= n <= MAX_AUDIT_CHAIN
-             and isinstance(chain["head"], str) and bool(_HEX64.fullmatch(chain["head"])), bad)
-    sizes = [f["size"] for f in files if f["name"] == AUDIT_CHAIN]
-    _require(sizes == [65 * n], bad)
+        return self.body.interview_ids
 
 
 class _Handler:
@@ -209,8 +121,8 @@ class _Handler:
         self.device_pub = b""
         self.manifest_raw = b""
         self.manifest: Manifest | None = None
-        self.audio_meta: dict[str, dict[str, Any]] = {}
-        self.checked: list[dict[str, Any]] = []
+        self.audio_meta: dict[str, AudioEntry] = {}
+        self.checked: list[FileEntry] = []
         self.audit_chain = bytearray()
         self.audit_seen: list[tuple[int, str, str]] = []
 
@@ -227,11 +139,11 @@ class _Handler:
             files = self.manifest.files
             pos = self.index - 2  # files[0] is device.pub, already read
             _require(pos < len(files), "bundle.holds_more_files_than")
-            _require(files[pos]["name"] == name, "bundle.entries_match_manifest_s")
-            _require(files[pos]["size"] == size, "bundle.entry_s_size_differs")
+            _require(files[pos].name == name, "bundle.entries_match_manifest_s")
+            _require(files[pos].size == size, "bundle.entry_s_size_differs")
             if name.startswith("audio/") and self.sink is not None:
                 blob_id = name[len("audio/"):-len(".bin")]
-                self.sink.audio_begin(blob_id, size, files[pos]["sha256"],
+                self.sink.audio_begin(blob_id, size, files[pos].sha256,
                                       self.audio_meta[blob_id])
         self.name, self.size = name, size
         self.buffer.clear()
@@ -299,8 +211,7 @@ class _Handler:
                  "bundle.audit_entry_malformed")
         body = {k: entry[k] for k in _AUDIT_KEYS - {"prev_hash", "hash"}}
         prev = entry["prev_hash"]
-        _require(isinstance(prev, str) and isinstance(entry["hash"], str),
-                 "bundle.audit_entry_malformed")
+        _require(isinstance(prev, str) and isinstance(entry["hash"], str), "bundle.audit_entry_malformed")
         digest = hashlib.sha256(prev.encode("ascii", "replace") + b"\n"
                                 + canonical_json(body)).hexdigest()
         _require(digest == entry["hash"], "bundle.audit_entry_match_hash")
@@ -317,7 +228,8 @@ class _Handler:
             assert self.manifest is not None
             entry = self.manifest.files[self.index - 2]
             if self.name == SUMS:
-                _require(bytes(self.buffer) == sums_text(self.manifest.files),
+                _require(bytes(self.buffer) == sums_text(
+                    [{"name": f.name, "sha256": f.sha256} for f in self.manifest.files]),
                          "bundle.sha_sums_differs_from")
                 digest = hashlib.sha256(self.buffer).hexdigest()
             else:
@@ -325,7 +237,7 @@ class _Handler:
                 digest = self.hash.hexdigest()
                 if self.name.startswith("audio/") and self.sink is not None:
                     self.sink.audio_end()
-            _require(digest == entry["sha256"], "bundle.file_altered", name=self.name)
+            _require(digest == entry.sha256, "bundle.file_altered", name=self.name)
             self.checked.append(entry)
         self.buffer.clear()
         self.index += 1
@@ -346,19 +258,19 @@ class _Handler:
             data = strict_loads(self.manifest_raw)
         except StrictJsonError as exc:
             raise rejected("bundle.manifest_strict_json", exc=exc) from None
-        validate_manifest(data)
+        body = parse_manifest(data)
         _require(verified.trusted_comment == trusted_comment(data),
                  "bundle.signed_trusted_comment_match")
-        _require(bool(_UUID.fullmatch(data["device"]["id"]))
-                 and data["device"]["minisign"] == minisign.public_key_line(device_key),
+        _require(bool(_UUID.fullmatch(body.device.id))
+                 and body.device.minisign == minisign.public_key_line(device_key),
                  "bundle.manifest_names_different_device")
-        device = DevicePublic(data["device"]["id"], device_key, data["device"]["age_recipient"])
-        files = data["files"]
-        _require(files[0]["sha256"] == hashlib.sha256(self.device_pub).hexdigest()
-                 and files[0]["size"] == len(self.device_pub), "bundle.device_key_file_altered")
-        self.checked.append(files[0])
-        self.audio_meta = {a["blob_id"]: a for a in data["audio"]}
-        self.manifest = Manifest(self.manifest_raw, sha, data, verified.trusted_comment, device)
+        device = DevicePublic(body.device.id, device_key, body.device.age_recipient)
+        first = body.files[0]
+        _require(first.sha256 == hashlib.sha256(self.device_pub).hexdigest()
+                 and first.size == len(self.device_pub), "bundle.device_key_file_altered")
+        self.checked.append(first)
+        self.audio_meta = {a.blob_id: a for a in body.audio}
+        self.manifest = Manifest(self.manifest_raw, sha, body, verified.trusted_comment, device)
         self.on_manifest(self.manifest)
 
     def finish(self) -> Manifest:
@@ -429,8 +341,8 @@ def read_bundle(path: Path, identity: str | None, *, on_manifest: Callable[[Mani
 def check_recipients(manifest: Manifest, encrypted: bool, my_recipient: str | None) -> None:
     """The signed manifest must name us (stops forwarding a re-encrypted bundle) and must
     agree with how the file is actually protected."""
-    named = [r["age_recipient"] for r in manifest.data["recipients"]]
-    if encrypted != manifest.data["encrypted"]:
+    named = [r.age_recipient for r in manifest.body.recipients]
+    if encrypted != manifest.body.encrypted:
         raise rejected("bundle.encryption_match_what_sender")
     if encrypted and my_recipient not in named:
         raise rejected("bundle.addressed_someone_else_forwarded")
@@ -461,24 +373,26 @@ class Report:
 
     def as_dict(self) -> dict[str, Any]:
         """The report for scripts (``testimony verify --json``)."""
-        m = self.manifest.data
+        m = self.manifest.body
         return {
             "valid": self.origin_checked, "origin_checked": self.origin_checked,
             "integrity_checked": True, "anchor": self.anchor,
-            "bundle_id": m["bundle_id"], "profile": m["profile"],
-            "purpose": m["purpose"], "created_at": m["created_at"],
+            "bundle_id": m.bundle_id, "profile": m.profile,
+            "purpose": m.purpose, "created_at": m.created_at,
             "device_id": self.manifest.device.device_id,
             "device_fingerprint": self.manifest.device.fingerprint, "pinned": self.pinned,
-            "sequence": m["sequence"], "previous_manifest_sha256": m["previous_manifest_sha256"],
-            "chain": self.chain, "encrypted": self.encrypted, "recipients": m["recipients"],
-            "interviews": [{"id": i["id"], "code": i["code"]} for i in m["interviews"]],
+            "sequence": m.sequence, "previous_manifest_sha256": m.previous_manifest_sha256,
+            "chain": self.chain, "encrypted": self.encrypted,
+            "recipients": [{"age_recipient": r.age_recipient, "fingerprint": r.fingerprint}
+                           for r in m.recipients],
+            "interviews": [{"id": i.id, "code": i.code} for i in m.interviews],
             "manifest_sha256": self.manifest.sha256,
             "files": [{"name": f.name, "size": f.size, "sha256": f.sha256} for f in self.files],
             "warnings": self.warnings,
         }
 
     def lines(self) -> list[str]:
-        m = self.manifest.data
+        m = self.manifest.body
         if self.anchor == "vault":
             trust = "pinned in this vault"
         elif self.anchor == "signer":
@@ -487,23 +401,23 @@ class Report:
             trust = ("ORIGIN NOT CHECKED (no --signer or --vault given; anyone can make a key "
                      "and claim this device id)")
         out = [
-            f"Bundle {m['bundle_id']} ({m['profile']} profile, purpose {m['purpose']})",
-            f"Signed by device {m['device']['id']}",
+            f"Bundle {m.bundle_id} ({m.profile} profile, purpose {m.purpose})",
+            f"Signed by device {m.device.id}",
             f"  fingerprint {self.manifest.device.fingerprint}: {trust}",
             f"  signature: valid (minisign, key id "
             f"{minisign.key_id_hex(self.manifest.device.public_key)})",
-            f"Created {m['created_at']} by app {m.get('app_version', '?')}",
-            f"Sequence {m['sequence']}; previous manifest "
-            f"{m['previous_manifest_sha256'] or '(none: first bundle)'}",
+            f"Created {m.created_at} by app {m.app_version or '?'}",
+            f"Sequence {m.sequence}; previous manifest "
+            f"{m.previous_manifest_sha256 or '(none: first bundle)'}",
             f"Chain: {self.chain}",
-            "Encrypted to: " + ("; ".join(f"{r['fingerprint']} ({r['age_recipient']})"
-                                          for r in m["recipients"])
+            "Encrypted to: " + ("; ".join(f"{r.fingerprint or '?'} ({r.age_recipient})"
+                                          for r in m.recipients)
                                 if self.encrypted else "NOBODY (unencrypted bundle)"),
             f"Trusted comment: {self.manifest.trusted_comment}",
-            f"Interviews: {', '.join(i['code'] for i in m['interviews'])}",
+            f"Interviews: {', '.join(i.code for i in m.interviews)}",
         ]
-        if m["redactions"]:
-            out.append(f"Redactions: {len(m['redactions'])} spans replaced")
+        if m.redaction_count:
+            out.append(f"Redactions: {m.redaction_count} spans replaced")
         out.append(f"Files ({len(self.files)}), all SHA-256 verified:")
         out += [f"  {f.sha256}  {f.size:>12}  {f.name}" for f in self.files]
         out += [f"Warning: {w}" for w in self.warnings]

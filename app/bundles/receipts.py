@@ -51,8 +51,8 @@ def receipt_interviews(result: ImportResult) -> list[dict[str, str]]:
     Interviews with unresolved conflicts in the supervisor's vault are left out, so the laptop
     keeps (and cannot purge) anything the supervisor has not yet reconciled."""
     held = set(result.conflicted_interviews)
-    return [{"id": str(i["id"]), "digest": str(i["digest"])}
-            for i in result.manifest.data["interviews"] if i["id"] not in held]
+    return [{"id": i.id, "digest": i.digest}
+            for i in result.manifest.body.interviews if i.id not in held]
 
 
 def make_receipt(identity: SupervisorIdentity, result: ImportResult) -> bytes:
@@ -68,7 +68,7 @@ def make_receipt(identity: SupervisorIdentity, result: ImportResult) -> bytes:
     inner = (f"{RECEIPT_MAGIC}\n".encode() + base64.b64encode(body) + b"\n"
              + base64.b64encode(signature) + b"\n")
     out = io.BytesIO()
-    enc = Encryptor(out, [m.data["device"]["age_recipient"]])
+    enc = Encryptor(out, [m.body.device.age_recipient])
     enc.write(inner)
     enc.close()
     return out.getvalue()

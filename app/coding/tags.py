@@ -114,6 +114,28 @@ def follow_text_change(conn: Connection, segment_id: str, old: str, new: str,
 # ---------------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class TaggableSegment:
+    """A segment of the original layer as the coding view lists it; ``idx`` is what a tag's
+    ``segment`` names."""
+
+    id: str
+    idx: int
+    start_s: float
+    end_s: float
+    text: str
+
+
+def taggable_segments(vault: Vault, interview: str) -> list[TaggableSegment]:
+    """The interview's original-layer segments in time order, for tagging."""
+    interview_id = resolve_id(vault, interview)
+    rows = vault.conn.execute(
+        "SELECT id, idx, start_s, end_s, text FROM segment WHERE interview_id = ?"
+        " AND layer = 'original' ORDER BY start_s, idx", (interview_id,)).fetchall()
+    return [TaggableSegment(str(r[0]), int(r[1]), float(r[2]), float(r[3]), str(r[4]))
+            for r in rows]
+
+
 def find_segment(conn: Connection, interview_id: str, idx: int, layer: str = "original",
                  asset_id: str | None = None) -> tuple[str, str]:
     """(segment id, text) of the segment with index ``idx`` in the interview's ``layer``

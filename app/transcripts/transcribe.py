@@ -23,7 +23,6 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -31,6 +30,7 @@ from app import model_store
 from app.errors import AppError, NotFound, UsageError
 from app.interviews import resolve_id
 from app.tasks import Cancelled, CancelToken, ProgressFn, no_progress
+from storage.db import Connection
 from storage.vault import Vault
 from transcription import decode, models
 from transcription.decode import SAMPLE_RATE, AudioWindow
@@ -145,16 +145,33 @@ def _assets(vault: Vault, interview_id: str, asset_id: str | None) -> list[_Asse
     return items
 
 
-def _transcript_row(vault: Vault, asset_id: str, layer: str) -> dict[str, Any] | None:
+@dataclass(frozen=True)
+class TranscriptRow:
+    """A recording's transcript of one layer as a job finds it: finished, or where to resume."""
+
+    id: str
+    state: str
+    resume_at_s: float
+    model: str
+    hashes: dict[str, str]
+    language: str | None  # detected (or asked for) language of the original
+    requested: str | None  # the language the job was started with; None: auto-detect
+
+    @property
+    def complete(self) -> bool:
+        return self.state == "complete"
+
+
+def _transcript_row(vault: Vault, asset_id: str, layer: str) -> TranscriptRow | None:
     row = vault.conn.execute(
         "SELECT id, state, resume_at_s, model_name, model_hashes, language, parameters "
         "FROM transcript WHERE asset_id = ? AND layer = ?", (asset_id, layer)).fetchone()
     if row is None:
         return None
     requested = json.loads(row[6]).get("language_requested", "auto")
-    return {"id": row[0], "state": row[1], "resume_at_s": float(row[2]), "model": row[3],
-            "hashes": json.loads(row[4]), "language": row[5],
-            "requested": None if requested == "auto" else requested}
+    return TranscriptRow(id=str(row[0]), state=str(row[1]), resume_at_s=float(row[2]),
+                         model=str(row[3]), hashes=json.loads(row[4]), language=row[5],
+                         requested=None if requested == "auto" else str(requested))
 
 
 def transcribe_interview(
@@ -195,8 +212,8 @@ def transcribe_interview(
                 raise UsageError("transcribe.recording_interview_still_being")
             original = _transcript_row(vault, asset.id, "original")
             translation = _transcript_row(vault, asset.id, "translation")
-            need_orig = original is None or original["state"] != "complete"
-            need_trans = translate and (translation is None or translation["state"] != "complete")
+            need_orig = original is None or not original.complete
+            need_trans = translate and (translation is None or not translation.complete)
             if need_orig or need_trans:
                 started = time.monotonic()
                 with _job_lock(vault, asset.id):
@@ -222,9 +239,9 @@ def transcribe_interview(
                     model_store.record_speed(vault, chosen, asset.duration_s,
                                              time.monotonic() - started)
             else:
-                results.append(JobResult(asset.id, original["id"] if original else "",
-                                         translation["id"] if translation else None,
-                                         _count(vault, original["id"] if original else ""),
+                results.append(JobResult(asset.id, original.id if original else "",
+                                         translation.id if translation else None,
+                                         _count(vault, original.id if original else ""),
                                          "complete", already_done=True))
             done_before += asset.duration_s or 0.0
     finally:
@@ -281,12 +298,12 @@ def _choose_model(vault: Vault, assets: list[_Asset], model: str | None, transla
             row = _transcript_row(vault, asset.id, layer)
             if row is None or (layer == "translation" and not translate):
                 continue
-            if row["state"] != "complete":
-                if model is not None and model != row["model"]:
+            if not row.complete:
+                if model is not None and model != row.model:
                     raise UsageError(
-                        "transcribe.recording_transcribed_model_continue", model=row['model']
+                        "transcribe.recording_transcribed_model_continue", model=row.model
                     )
-                return str(row["model"])
+                return row.model
     return model or models.DEFAULT_MODEL
 
 
@@ -304,7 +321,7 @@ class _Job:
         self.duration = asset.duration_s
 
     # --------------------------------------------------------------- transcript rows
-    def _start(self, row: dict[str, Any] | None, layer: str, source_id: str | None) -> str:
+    def _start(self, row: TranscriptRow | None, layer: str, source_id: str | None) -> str:
         stamp = _now(self.clock())
         known = {m.name: m for m in model_store.list_models(self.vault)}
         hashes = known[self.engine.name].file_hashes if self.engine.name in known else {}
@@ -330,8 +347,8 @@ class _Job:
                      "running", 0.0, self.duration, stamp, stamp, self.role))
                 action = "transcribe-start" if layer == "original" else "translate-start"
             else:
-                tid = str(row["id"])
-                self._drop_unfinished(conn, tid, layer, float(row["resume_at_s"]))
+                tid = row.id
+                self._drop_unfinished(conn, tid, layer, row.resume_at_s)
                 conn.execute("UPDATE transcript SET state = 'running', updated_at = ? "
                              "WHERE id = ?", (stamp, tid))
                 action = "transcribe-resume" if layer == "original" else "translate-resume"
@@ -341,7 +358,7 @@ class _Job:
         return tid
 
     @staticmethod
-    def _drop_unfinished(conn: Any, tid: str, layer: str, resume_at: float) -> None:
+    def _drop_unfinished(conn: Connection, tid: str, layer: str, resume_at: float) -> None:
         """Remove segments of the window that was being worked on when the job stopped."""
         if layer == "original":
             ids = [r[0] for r in conn.execute(
@@ -399,26 +416,26 @@ class _Job:
         return seg_id
 
     # --------------------------------------------------------------- the run
-    def run(self, original: dict[str, Any] | None,
-            translation: dict[str, Any] | None) -> JobResult:
+    def run(self, original: TranscriptRow | None,
+            translation: TranscriptRow | None) -> JobResult:
         # Auto-detected language of the original, reused for translating its segments.
-        self.detected: str | None = original["language"] if original else None
-        orig_done = original is not None and original["state"] == "complete"
+        self.detected: str | None = original.language if original else None
+        orig_done = original is not None and original.complete
         if original is not None and not orig_done:
             # A resumed job keeps the language it was started with, like its model, so the
             # result matches an uninterrupted run.
-            self.language = original["requested"]
-        orig_id = original["id"] if orig_done and original else self._start(original, "original",
-                                                                              None)
-        orig_at = float(original["resume_at_s"]) if original and not orig_done else 0.0
+            self.language = original.requested
+        orig_id = original.id if orig_done and original else self._start(original, "original",
+                                                                          None)
+        orig_at = original.resume_at_s if original and not orig_done else 0.0
         trans_id: str | None = None
         trans_at = float("inf")
         if self.translate:
-            if translation is not None and translation["state"] == "complete":
-                trans_id = translation["id"]
+            if translation is not None and translation.complete:
+                trans_id = translation.id
             else:
                 trans_id = self._start(translation, "translation", orig_id)
-                trans_at = float(translation["resume_at_s"]) if translation else 0.0
+                trans_at = translation.resume_at_s if translation else 0.0
         if orig_done:
             orig_at = float("inf")
         start_at = min(orig_at, trans_at)

@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 with atheris.instrument_imports():
     from app.bundles import container, strictjson
     from app.bundles.errors import BundleRejected
-    from app.bundles.reader import validate_manifest
+    from app.bundles.manifest import parse_manifest
     from crypto import agefile, minisign
     from crypto.errors import BadSignature
 
@@ -58,7 +58,7 @@ def test_one_input(data: bytes) -> None:
         except strictjson.StrictJsonError:
             return
         try:
-            validate_manifest(value)
+            parse_manifest(value)
         except BundleRejected:
             pass
     elif which == 2:

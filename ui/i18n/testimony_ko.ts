@@ -85,7 +85,7 @@
     </message>
     <message>
         <location filename="../coding_view.py" line="146"/>
-        <location filename="../coding_view.py" line="254"/>
+        <location filename="../coding_view.py" line="251"/>
         <source>(not recorded)</source>
         <translation>(기록 안 함)</translation>
     </message>
@@ -100,47 +100,47 @@
         <translation>사건 추가(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="212"/>
+        <location filename="../coding_view.py" line="209"/>
         <source>whole interview</source>
         <translation>면담 전체</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="213"/>
+        <location filename="../coding_view.py" line="210"/>
         <source> (check: text changed)</source>
         <translation> (확인 필요: 문장이 바뀜)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="219"/>
+        <location filename="../coding_view.py" line="216"/>
         <source>date unknown</source>
         <translation>날짜 모름</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="226"/>
+        <location filename="../coding_view.py" line="223"/>
         <source>No transcript yet: you can still tag the whole interview or add events.</source>
         <translation>아직 녹취록이 없습니다. 면담 전체에 태그를 달거나 사건을 추가할 수는 있습니다.</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="335"/>
+        <location filename="../coding_view.py" line="332"/>
         <source>Choose a term in the tree first.</source>
         <translation>먼저 분류 트리에서 용어를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="342"/>
+        <location filename="../coding_view.py" line="339"/>
         <source>Choose a segment and select words in it first, or tag the whole interview.</source>
         <translation>먼저 구간을 고르고 그 안의 낱말을 선택하거나, 면담 전체에 태그를 다세요.</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="351"/>
+        <location filename="../coding_view.py" line="348"/>
         <source>Tag applied.</source>
         <translation>태그를 달았습니다.</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="392"/>
+        <location filename="../coding_view.py" line="389"/>
         <source>Choose the act (a violation term) first.</source>
         <translation>먼저 행위(인권침해 용어)를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="403"/>
+        <location filename="../coding_view.py" line="400"/>
         <source>Event added.</source>
         <translation>사건을 추가했습니다.</translation>
     </message>
@@ -1248,7 +1248,7 @@
     <message>
         <location filename="../../errors/catalog.py" line="415"/>
         <location filename="../../errors/catalog.py" line="422"/>
-        <location filename="../../errors/catalog.py" line="616"/>
+        <location filename="../../errors/catalog.py" line="613"/>
         <source>The layer must be one of: {choices}.</source>
         <translation>층은 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
@@ -1579,214 +1579,214 @@
     </message>
     <message>
         <location filename="../../errors/catalog.py" line="558"/>
-        <source>A marker note can be at most {max_marker_note} characters; shorten it and add the marker again.</source>
-        <translation>표시 메모는 최대 {max_marker_note}자입니다. 줄여서 표시를 다시 추가하십시오.</translation>
-    </message>
-    <message>
-        <location filename="../../errors/catalog.py" line="561"/>
         <source>The recording has ended; add markers with &apos;testimony audio marker&apos; instead.</source>
         <translation>녹음이 끝났습니다. 대신 &apos;testimony audio marker&apos;로 표시를 추가하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="563"/>
+        <location filename="../../errors/catalog.py" line="560"/>
         <source>The disk is full, so the recording was stopped; everything up to the last second was kept — free some space before recording again.</source>
         <translation>디스크가 가득 차서 녹음을 멈췄습니다. 마지막 1초까지의 모든 내용은 보존되었습니다. 다시 녹음하기 전에 공간을 확보하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="567"/>
-        <location filename="../../errors/catalog.py" line="630"/>
+        <location filename="../../errors/catalog.py" line="564"/>
+        <location filename="../../errors/catalog.py" line="627"/>
         <source>This interview has no transcript yet; run &apos;testimony transcribe&apos; first.</source>
         <translation>이 면담에는 아직 녹취록이 없습니다. 먼저 &apos;testimony transcribe&apos;를 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="569"/>
+        <location filename="../../errors/catalog.py" line="566"/>
         <source>Channel-based labels need a two-channel recording with the interviewer on one channel; set labels by hand instead.</source>
         <translation>채널별 레이블에는 한 채널에 면담자가 녹음된 2채널 녹음이 필요합니다. 대신 레이블을 직접 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="573"/>
+        <location filename="../../errors/catalog.py" line="570"/>
         <source>Segment {number} has no suggestion &apos;{suggestion_id}&apos; now (its text or the vocabulary changed since it was listed, or it was already accepted); nothing was changed, list the current ones with &apos;testimony transcript suggestions&apos;.</source>
         <translation>구간 {number}에는 지금 제안 &apos;{suggestion_id}&apos;이(가) 없습니다(목록을 본 뒤 텍스트나 어휘가 바뀌었거나 이미 수락됨). 아무것도 변경하지 않았습니다. &apos;testimony transcript suggestions&apos;로 현재 제안을 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="578"/>
+        <location filename="../../errors/catalog.py" line="575"/>
         <source>The language must be one of: {choices}.</source>
         <translation>언어는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="580"/>
+        <location filename="../../errors/catalog.py" line="577"/>
         <source>The model &apos;{chosen}&apos; understands English only; use the multilingual model {default_model} for {value}.</source>
         <translation>모델 &apos;{chosen}&apos;은(는) 영어만 알아듣습니다. {value}에는 다국어 모델 {default_model}을(를) 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="583"/>
+        <location filename="../../errors/catalog.py" line="580"/>
         <source>The model &apos;{chosen}&apos; understands English only; use the multilingual model {default_model} for translation.</source>
         <translation>모델 &apos;{chosen}&apos;은(는) 영어만 알아듣습니다. 번역에는 다국어 모델 {default_model}을(를) 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="586"/>
+        <location filename="../../errors/catalog.py" line="583"/>
         <source>A recording of this interview is still being written; stop the recording first, then transcribe.</source>
         <translation>이 면담의 녹음이 아직 기록되는 중입니다. 먼저 녹음을 멈춘 뒤 받아쓰기를 하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="589"/>
+        <location filename="../../errors/catalog.py" line="586"/>
         <source>This recording is already being transcribed by another window or command; wait for that to finish.</source>
         <translation>이 녹음은 다른 창이나 명령에서 이미 받아쓰는 중입니다. 그것이 끝날 때까지 기다리십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="592"/>
+        <location filename="../../errors/catalog.py" line="589"/>
         <source>This recording was transcribed with the model &apos;{model}&apos;; continue with that model.</source>
         <translation>이 녹음은 모델 &apos;{model}&apos;(으)로 받아썼습니다. 같은 모델로 계속하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="595"/>
+        <location filename="../../errors/catalog.py" line="592"/>
         <source>Transcription was cancelled; what was done is kept, and running the same command again continues from where it stopped.</source>
         <translation>받아쓰기가 취소되었습니다. 처리된 부분은 보존되며, 같은 명령을 다시 실행하면 멈춘 곳부터 이어집니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="598"/>
+        <location filename="../../errors/catalog.py" line="595"/>
         <source>This interview has no audio to transcribe; record or import audio first.</source>
         <translation>이 면담에는 받아쓸 오디오가 없습니다. 먼저 오디오를 녹음하거나 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="600"/>
+        <location filename="../../errors/catalog.py" line="597"/>
         <source>There is no recording {asset_id} in this interview; see &apos;testimony interview show&apos;.</source>
         <translation>이 면담에 녹음 {asset_id}이(가) 없습니다. &apos;testimony interview show&apos;를 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="604"/>
+        <location filename="../../errors/catalog.py" line="601"/>
         <source>Marking segments for review or by confidence works with the txt format only; the json format already carries every word&apos;s probability.</source>
         <translation>검토 필요 표시나 확신도 표시는 txt 형식에서만 됩니다. json 형식에는 이미 모든 단어의 확률이 들어 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="607"/>
+        <location filename="../../errors/catalog.py" line="604"/>
         <source>This interview has no {layer} transcript yet; run &apos;testimony transcribe {code}&apos; first.</source>
         <translation>이 면담에는 아직 {layer} 녹취록이 없습니다. 먼저 &apos;testimony transcribe {code}&apos;를 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="610"/>
+        <location filename="../../errors/catalog.py" line="607"/>
         <source>This interview has no translation transcript yet; run &apos;testimony transcribe {code}&apos; with translation first.</source>
         <translation>이 면담에는 아직 번역 녹취록이 없습니다. 먼저 번역을 포함하여 &apos;testimony transcribe {code}&apos;를 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="613"/>
+        <location filename="../../errors/catalog.py" line="610"/>
         <source>There is no segment {ref} in the {layer} layer of this interview; use a number shown by &apos;testimony transcript show&apos;.</source>
         <translation>이 면담의 {layer} 층에 구간 {ref}이(가) 없습니다. &apos;testimony transcript show&apos;에 나오는 번호를 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="618"/>
+        <location filename="../../errors/catalog.py" line="615"/>
         <source>This segment belongs to a part of the recording whose transcription is unfinished; finish it with &apos;testimony transcribe&apos; first, then edit.</source>
         <translation>이 구간은 받아쓰기가 끝나지 않은 녹음 부분에 속합니다. 먼저 &apos;testimony transcribe&apos;로 마친 뒤 편집하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="621"/>
+        <location filename="../../errors/catalog.py" line="618"/>
         <source>The new text is empty; give the corrected text.</source>
         <translation>새 텍스트가 비어 있습니다. 고친 텍스트를 입력하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="623"/>
+        <location filename="../../errors/catalog.py" line="620"/>
         <source>The new text is the same as the current text; nothing was changed.</source>
         <translation>새 텍스트가 현재 텍스트와 같습니다. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="625"/>
+        <location filename="../../errors/catalog.py" line="622"/>
         <source>The review status must be one of: {choices}.</source>
         <translation>검토 상태는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="627"/>
+        <location filename="../../errors/catalog.py" line="624"/>
         <source>A speaker label must be 1-{max_label} characters, e.g. interviewer, witness, interpreter, or another participant&apos;s pseudonym.</source>
         <translation>화자 레이블은 1-{max_label}자여야 합니다. 예: interviewer, witness, interpreter 또는 다른 참여자의 가명.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="633"/>
+        <location filename="../../errors/catalog.py" line="630"/>
         <source>No single microphone matches &apos;{name}&apos;; available inputs: {names}.</source>
         <translation>&apos;{name}&apos;에 맞는 마이크가 하나로 특정되지 않습니다. 사용 가능한 입력: {names}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="635"/>
+        <location filename="../../errors/catalog.py" line="632"/>
         <source>No microphone was found; connect one (or enable it) and try again.</source>
         <translation>마이크를 찾지 못했습니다. 마이크를 연결(또는 활성화)하고 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="637"/>
+        <location filename="../../errors/catalog.py" line="634"/>
         <source>The recording has not started yet; wait a moment and try again.</source>
         <translation>녹음이 아직 시작되지 않았습니다. 잠시 기다린 뒤 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="640"/>
+        <location filename="../../errors/catalog.py" line="637"/>
         <source>The audit log is shorter than its recorded head, so entries were removed; report this to your supervisor.</source>
         <translation>감사 기록이 기록된 최종 항목보다 짧으므로 항목이 삭제되었습니다. 감독자에게 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="643"/>
+        <location filename="../../errors/catalog.py" line="640"/>
         <source>Audit log entry {expected_seq} is missing or out of order; the vault&apos;s history was tampered with, so report this to your supervisor.</source>
         <translation>감사 기록 항목 {expected_seq}이(가) 없거나 순서가 어긋났습니다. 보관함의 기록이 조작되었으니 감독자에게 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="646"/>
+        <location filename="../../errors/catalog.py" line="643"/>
         <source>Audit log entry {seq} does not follow the one before it; the history was reordered or edited, so report this to your supervisor.</source>
         <translation>감사 기록 항목 {seq}이(가) 바로 앞 항목에 이어지지 않습니다. 기록의 순서가 바뀌었거나 편집되었으니 감독자에게 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="649"/>
+        <location filename="../../errors/catalog.py" line="646"/>
         <source>Audit log entry {seq} was changed after it was written; report this to your supervisor.</source>
         <translation>감사 기록 항목 {seq}이(가) 쓰인 뒤에 바뀌었습니다. 감독자에게 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="653"/>
+        <location filename="../../errors/catalog.py" line="650"/>
         <source>This recording or file has already been closed.</source>
         <translation>이 녹음 또는 파일은 이미 닫혔습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="655"/>
+        <location filename="../../errors/catalog.py" line="652"/>
         <source>That stored file does not exist in this vault.</source>
         <translation>그 저장 파일은 이 보관함에 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="657"/>
+        <location filename="../../errors/catalog.py" line="654"/>
         <source>The disk is full, so writing stopped; everything up to the last second was kept — free some space before continuing.</source>
         <translation>디스크가 가득 차서 쓰기를 멈췄습니다. 마지막 1초까지의 모든 내용은 보존되었습니다. 계속하기 전에 공간을 확보하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="661"/>
+        <location filename="../../errors/catalog.py" line="658"/>
         <source>The vault database is missing; restore the vault folder from a backup.</source>
         <translation>보관함 데이터베이스가 없습니다. 백업에서 보관함 폴더를 복원하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="663"/>
+        <location filename="../../errors/catalog.py" line="660"/>
         <source>The vault database is not encrypted, so it is not a genuine vault file; do not use it.</source>
         <translation>보관함 데이터베이스가 암호화되어 있지 않으므로 진짜 보관함 파일이 아닙니다. 사용하지 마십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="666"/>
+        <location filename="../../errors/catalog.py" line="663"/>
         <source>The vault database was written unencrypted; stop and report this bug.</source>
         <translation>보관함 데이터베이스가 암호화되지 않은 채 쓰였습니다. 작업을 멈추고 이 버그를 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="668"/>
+        <location filename="../../errors/catalog.py" line="665"/>
         <source>This build has no SQLCipher encryption; reinstall Testimony Vault.</source>
         <translation>이 빌드에는 SQLCipher 암호화가 없습니다. Testimony Vault를 다시 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="670"/>
+        <location filename="../../errors/catalog.py" line="667"/>
         <source>The vault key does not open the database; the vault may be damaged or replaced.</source>
         <translation>보관함 키로 데이터베이스를 열 수 없습니다. 보관함이 손상되었거나 바뀌었을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="674"/>
+        <location filename="../../errors/catalog.py" line="671"/>
         <source>The vault header is far too large to be genuine; restore it from a backup.</source>
         <translation>보관함 헤더가 진짜라기에는 너무 큽니다. 백업에서 복원하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="676"/>
+        <location filename="../../errors/catalog.py" line="673"/>
         <source>The vault header is damaged or not a Testimony Vault header; restore the folder from a backup or ask your supervisor.</source>
         <translation>보관함 헤더가 손상되었거나 Testimony Vault 헤더가 아닙니다. 백업에서 폴더를 복원하거나 감독자에게 문의하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="680"/>
+        <location filename="../../errors/catalog.py" line="677"/>
         <source>This vault was written by a newer Testimony Vault (schema {version}); install the newer version to open it.</source>
         <translation>이 보관함은 더 새로운 Testimony Vault(스키마 {version})로 작성되었습니다. 열려면 새 버전을 설치하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="681"/>
+        <source>The passphrase is too short; use at least {min_length} characters (a sentence is best).</source>
+        <translation>암호가 너무 짧습니다. {min_length}자 이상으로 하십시오(문장이 가장 좋습니다).</translation>
     </message>
     <message>
         <location filename="../../errors/catalog.py" line="684"/>
@@ -2217,32 +2217,32 @@
         <translation>감독자 수령증</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="258"/>
+        <location filename="../export_view.py" line="257"/>
         <source>Receipt accepted: the supervisor holds %1 interviews of this bundle; they may now be purged here.</source>
         <translation>수령증을 받아들였습니다: 감독자가 이 번들의 면담 %1건을 보관하고 있습니다. 이제 여기서 삭제해도 됩니다.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="275"/>
+        <location filename="../export_view.py" line="274"/>
         <source>Purged %1 interviews; kept %2 that changed after their export.</source>
         <translation>면담 %1건을 삭제했습니다. 내보낸 뒤 바뀐 %2건은 남겼습니다.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="295"/>
+        <location filename="../export_view.py" line="294"/>
         <source>Tick at least one interview to export.</source>
         <translation>내보낼 면담을 하나 이상 고르세요.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="298"/>
+        <location filename="../export_view.py" line="297"/>
         <source>Consent excludes every interview you ticked for this purpose; nothing was exported.</source>
         <translation>고른 면담 모두 이 용도에 대한 동의가 없습니다. 아무것도 내보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="302"/>
+        <location filename="../export_view.py" line="301"/>
         <source>Choose where to save the bundle first.</source>
         <translation>먼저 번들을 저장할 곳을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="323"/>
+        <location filename="../export_view.py" line="322"/>
         <source>Bundle written: %1
 Interviews: %2 (left out by consent: %3)
 Sequence number: %4
@@ -2253,7 +2253,7 @@ Fingerprint (manifest SHA-256): %5</source>
 지문 (매니페스트 SHA-256): %5</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="338"/>
+        <location filename="../export_view.py" line="337"/>
         <source>Exporting...</source>
         <translation>내보내는 중...</translation>
     </message>
@@ -2261,148 +2261,148 @@ Fingerprint (manifest SHA-256): %5</source>
 <context>
     <name>InterviewList</name>
     <message>
-        <location filename="../interview_list.py" line="40"/>
+        <location filename="../interview_list.py" line="41"/>
         <source>Code</source>
         <translation>코드</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="40"/>
+        <location filename="../interview_list.py" line="41"/>
         <source>Date</source>
         <translation>날짜</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="41"/>
+        <location filename="../interview_list.py" line="42"/>
         <source>Duration</source>
         <translation>길이</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="42"/>
+        <location filename="../interview_list.py" line="43"/>
         <source>Transcript</source>
         <translation>녹취록</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="43"/>
+        <location filename="../interview_list.py" line="44"/>
         <source>Review</source>
         <translation>검토</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="44"/>
+        <location filename="../interview_list.py" line="45"/>
         <source>Consent</source>
         <translation>동의</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="45"/>
+        <location filename="../interview_list.py" line="46"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="124"/>
+        <location filename="../interview_list.py" line="125"/>
         <source>Search codes; Enter searches the words too (Ctrl+F)</source>
         <translation>코드 검색, Enter는 본문도 검색 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="130"/>
+        <location filename="../interview_list.py" line="131"/>
         <source>Any status</source>
         <translation>모든 상태</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="135"/>
+        <location filename="../interview_list.py" line="136"/>
         <source>Any consent</source>
         <translation>모든 동의</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="137"/>
+        <location filename="../interview_list.py" line="138"/>
         <source>Consent: %1</source>
         <translation>동의: %1</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="138"/>
+        <location filename="../interview_list.py" line="139"/>
         <source>Consent withdrawn</source>
         <translation>동의 철회됨</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="141"/>
+        <location filename="../interview_list.py" line="142"/>
         <source>Any review state</source>
         <translation>모든 검토 상태</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="142"/>
+        <location filename="../interview_list.py" line="143"/>
         <source>No transcript</source>
         <translation>녹취록 없음</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="142"/>
+        <location filename="../interview_list.py" line="143"/>
         <source>Draft</source>
         <translation>초안</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="143"/>
+        <location filename="../interview_list.py" line="144"/>
         <source>Partly reviewed</source>
         <translation>일부 검토됨</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="144"/>
+        <location filename="../interview_list.py" line="145"/>
         <source>Reviewed</source>
         <translation>검토됨</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="148"/>
-        <location filename="../interview_list.py" line="227"/>
+        <location filename="../interview_list.py" line="149"/>
+        <location filename="../interview_list.py" line="228"/>
         <source>Any tag</source>
         <translation>모든 태그</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="151"/>
+        <location filename="../interview_list.py" line="152"/>
         <source>&amp;New interview...</source>
         <translation>새 면담(&amp;N)...</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="203"/>
+        <location filename="../interview_list.py" line="204"/>
         <source>withdrawn</source>
         <translation>철회됨</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="205"/>
+        <location filename="../interview_list.py" line="206"/>
         <source>none recorded</source>
         <translation>기록 없음</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="206"/>
+        <location filename="../interview_list.py" line="207"/>
         <source>%1 segments</source>
         <translation>구간 %1개</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="209"/>
+        <location filename="../interview_list.py" line="210"/>
         <source> (+ translation)</source>
         <translation> (+ 번역)</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="214"/>
+        <location filename="../interview_list.py" line="215"/>
         <source>exported</source>
         <translation>내보냄</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="214"/>
+        <location filename="../interview_list.py" line="215"/>
         <source>receipt received</source>
         <translation>수령 확인됨</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="215"/>
+        <location filename="../interview_list.py" line="216"/>
         <source>not exported</source>
         <translation>내보내지 않음</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="233"/>
+        <location filename="../interview_list.py" line="234"/>
         <source>%1 interviews</source>
         <translation>면담 %1건</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="251"/>
+        <location filename="../interview_list.py" line="252"/>
         <source>%1 passages in %2 interviews match the words.</source>
         <translation>면담 %2건에서 %1곳이 일치합니다.</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="292"/>
+        <location filename="../interview_list.py" line="293"/>
         <source>Interview created.</source>
         <translation>면담을 만들었습니다.</translation>
     </message>
@@ -2418,52 +2418,52 @@ Fingerprint (manifest SHA-256): %5</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="161"/>
+        <location filename="../main_window.py" line="144"/>
         <source>Role: %1</source>
         <translation>역할: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167"/>
+        <location filename="../main_window.py" line="150"/>
         <source>&amp;Vault</source>
         <translation>보관함(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168"/>
+        <location filename="../main_window.py" line="151"/>
         <source>&amp;Lock now</source>
         <translation>지금 잠그기(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171"/>
+        <location filename="../main_window.py" line="154"/>
         <source>&amp;Panic lock (clear everything)</source>
         <translation>긴급 잠금 - 모두 지우기(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175"/>
+        <location filename="../main_window.py" line="158"/>
         <source>&amp;Settings...</source>
         <translation>설정(&amp;S)...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178"/>
+        <location filename="../main_window.py" line="161"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="186"/>
         <source>Vault unlocked.</source>
         <translation>보관함 잠금을 해제했습니다.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="202"/>
         <source>Locked after a period without activity.</source>
         <translation>한동안 사용하지 않아 잠갔습니다.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="203"/>
         <source>Locked.</source>
         <translation>잠갔습니다.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242"/>
+        <location filename="../main_window.py" line="225"/>
         <source>Settings saved.</source>
         <translation>설정을 저장했습니다.</translation>
     </message>
@@ -2471,17 +2471,17 @@ Fingerprint (manifest SHA-256): %5</source>
 <context>
     <name>NewInterviewDialog</name>
     <message>
-        <location filename="../interview_list.py" line="97"/>
+        <location filename="../interview_list.py" line="98"/>
         <source>New interview</source>
         <translation>새 면담</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="102"/>
+        <location filename="../interview_list.py" line="103"/>
         <source>Pseudonym &amp;code:</source>
         <translation>가명 코드(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="103"/>
+        <location filename="../interview_list.py" line="104"/>
         <source>Use a pseudonym, never the witness&apos;s name.</source>
         <translation>증인의 실명이 아닌 가명을 쓰세요.</translation>
     </message>
@@ -2913,92 +2913,92 @@ Close recordings and other windows first. It takes a while for a large vault.</s
 <context>
     <name>SetupScreen</name>
     <message>
-        <location filename="../setup_screen.py" line="51"/>
+        <location filename="../setup_screen.py" line="52"/>
         <source>Create your vault</source>
         <translation>보관함 만들기</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="57"/>
+        <location filename="../setup_screen.py" line="58"/>
         <source>Everything you record is kept encrypted in this vault. Choose a long passphrase that only you know: there is no way to recover the vault without it (unless you keep the recovery code shown next).</source>
         <translation>녹음한 모든 것은 이 보관함에 암호화되어 보관됩니다. 나만 아는 긴 암호 문구를 고르세요. 암호 문구 없이는 보관함을 되살릴 방법이 없습니다 (다음에 보여 주는 복구 코드를 보관한 경우는 예외).</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="69"/>
+        <location filename="../setup_screen.py" line="70"/>
         <source>&amp;Passphrase:</source>
         <translation>암호 문구(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="70"/>
+        <location filename="../setup_screen.py" line="71"/>
         <source>&amp;Repeat:</source>
         <translation>다시 입력(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="76"/>
+        <location filename="../setup_screen.py" line="77"/>
         <source>Strength:</source>
         <translation>강도:</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="78"/>
+        <location filename="../setup_screen.py" line="79"/>
         <source>Also create a &amp;recovery code for the organisation&apos;s safe</source>
         <translation>단체 금고에 보관할 복구 코드도 만들기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="93"/>
+        <location filename="../setup_screen.py" line="94"/>
         <source>&amp;Create vault</source>
         <translation>보관함 만들기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="105"/>
+        <location filename="../setup_screen.py" line="106"/>
         <source>Your vault is ready</source>
         <translation>보관함이 준비되었습니다</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="109"/>
+        <location filename="../setup_screen.py" line="110"/>
         <source>Write this recovery code on paper and give it to your organisation&apos;s safe. It is shown only now, never again, and is never stored on this laptop.</source>
         <translation>이 복구 코드를 종이에 적어 단체 금고에 맡기세요. 지금 한 번만 보여 주며 이 노트북에는 저장되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="127"/>
+        <location filename="../setup_screen.py" line="128"/>
         <source>&amp;Pin your supervisor&apos;s public key (optional)...</source>
         <translation>감독자 공개 키 고정 - 선택(&amp;P)...</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="135"/>
+        <location filename="../setup_screen.py" line="136"/>
         <source>I have &amp;written the code down</source>
         <translation>코드를 받아 적었습니다(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="140"/>
+        <location filename="../setup_screen.py" line="141"/>
         <source>C&amp;ontinue</source>
         <translation>계속(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="163"/>
+        <location filename="../setup_screen.py" line="164"/>
         <source>The two passphrases differ.</source>
         <translation>두 암호 문구가 다릅니다.</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="170"/>
+        <location filename="../setup_screen.py" line="171"/>
         <source>Too short: use at least 8 characters (a sentence is best).</source>
         <translation>너무 짧습니다: 8자 이상을 쓰세요 (문장이 가장 좋습니다).</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="171"/>
+        <location filename="../setup_screen.py" line="172"/>
         <source>Weak: add more words; a short sentence only you know works well.</source>
         <translation>약함: 낱말을 더하세요. 나만 아는 짧은 문장이 좋습니다.</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="172"/>
+        <location filename="../setup_screen.py" line="173"/>
         <source>Fair: a few more words would make it much harder to guess.</source>
         <translation>보통: 낱말을 몇 개 더하면 훨씬 추측하기 어려워집니다.</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="173"/>
+        <location filename="../setup_screen.py" line="174"/>
         <source>Good.</source>
         <translation>좋음.</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="173"/>
+        <location filename="../setup_screen.py" line="174"/>
         <source>Strong.</source>
         <translation>강함.</translation>
     </message>
@@ -3161,118 +3161,118 @@ Close recordings and other windows first. It takes a while for a large vault.</s
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../transcript_view.py" line="160"/>
-        <location filename="../transcript_view.py" line="593"/>
+        <location filename="../transcript_view.py" line="161"/>
+        <location filename="../transcript_view.py" line="591"/>
         <source>&amp;Play</source>
         <translation>재생(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="171"/>
+        <location filename="../transcript_view.py" line="172"/>
         <source>Needs &amp;review: least certain first</source>
         <translation>검토 필요: 불확실한 구간부터(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="176"/>
+        <location filename="../transcript_view.py" line="177"/>
         <source>Review:</source>
         <translation>검토:</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="185"/>
+        <location filename="../transcript_view.py" line="186"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="185"/>
+        <location filename="../transcript_view.py" line="186"/>
         <source>Speaker</source>
         <translation>화자</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="187"/>
+        <location filename="../transcript_view.py" line="188"/>
         <source>Original</source>
         <translation>원문</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="188"/>
+        <location filename="../transcript_view.py" line="189"/>
         <source>Translation</source>
         <translation>번역</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="188"/>
+        <location filename="../transcript_view.py" line="189"/>
         <source>Text</source>
         <translation>본문</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="189"/>
+        <location filename="../transcript_view.py" line="190"/>
         <source>Review</source>
         <translation>검토</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="285"/>
+        <location filename="../transcript_view.py" line="283"/>
         <source>No transcript yet: transcribe the recording on the Recording tab.</source>
         <translation>아직 녹취록이 없습니다. 녹음 탭에서 받아쓰기를 하세요.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="318"/>
+        <location filename="../transcript_view.py" line="316"/>
         <source>◆ Marker</source>
         <translation>◆ 표시</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="464"/>
+        <location filename="../transcript_view.py" line="462"/>
         <source>Saved as a new revision.</source>
         <translation>새 개정판으로 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="488"/>
+        <location filename="../transcript_view.py" line="486"/>
         <source>Speaker saved.</source>
         <translation>화자를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="525"/>
+        <location filename="../transcript_view.py" line="523"/>
         <source>Review status saved.</source>
         <translation>검토 상태를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="548"/>
+        <location filename="../transcript_view.py" line="546"/>
         <source>Decoding the recording for listening...</source>
         <translation>듣기 위해 녹음을 푸는 중...</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="593"/>
+        <location filename="../transcript_view.py" line="591"/>
         <source>&amp;Pause</source>
         <translation>일시정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="174"/>
+        <location filename="../transcript_view.py" line="175"/>
         <source>Only segments not yet reviewed, those the engine was least sure of first.</source>
         <translation>아직 검토하지 않은 구간만, 엔진이 가장 확신하지 못한 구간부터 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="212"/>
+        <location filename="../transcript_view.py" line="213"/>
         <source>Term suggestions (one click accepts):</source>
         <translation>용어 제안(한 번 누르면 적용):</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="357"/>
+        <location filename="../transcript_view.py" line="355"/>
         <source>Low confidence ({0:.2f}): the engine was unsure of this segment; check it against the audio.</source>
         <translation>낮은 신뢰도({0:.2f}): 엔진이 이 구간을 확신하지 못했습니다. 녹음과 대조해 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="360"/>
+        <location filename="../transcript_view.py" line="358"/>
         <source>Shaded words: the engine was unsure of them.</source>
         <translation>음영 표시된 단어: 엔진이 확신하지 못한 단어입니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="362"/>
+        <location filename="../transcript_view.py" line="360"/>
         <source>Underlined: a taxonomy name may have been meant; see the suggestions below the table.</source>
         <translation>밑줄: 분류 체계의 용어를 뜻했을 수 있습니다. 표 아래의 제안을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="380"/>
+        <location filename="../transcript_view.py" line="378"/>
         <source>Replace “{0}” with the taxonomy name “{1}” ({2}); kept as a revision with this reason.</source>
         <translation>“{0}”을(를) 분류 체계 용어 “{1}”({2})(으)로 바꿉니다. 이 사유와 함께 수정 이력으로 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="408"/>
+        <location filename="../transcript_view.py" line="406"/>
         <source>Suggestion accepted: saved as a new revision.</source>
         <translation>제안을 적용했습니다: 새 개정판으로 저장했습니다.</translation>
     </message>
@@ -3305,7 +3305,7 @@ Close recordings and other windows first. It takes a while for a large vault.</s
         <translation>먼저 암호 문구를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../unlock_screen.py" line="119"/>
+        <location filename="../unlock_screen.py" line="121"/>
         <source>Unlocking...</source>
         <translation>잠금 해제 중...</translation>
     </message>
@@ -3313,52 +3313,52 @@ Close recordings and other windows first. It takes a while for a large vault.</s
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../main_window.py" line="44"/>
+        <location filename="../main_window.py" line="45"/>
         <source>&amp;Recording and files</source>
         <translation>녹음과 파일(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="45"/>
+        <location filename="../main_window.py" line="46"/>
         <source>&amp;Transcript</source>
         <translation>녹취록(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="46"/>
+        <location filename="../main_window.py" line="47"/>
         <source>C&amp;oding</source>
         <translation>코딩(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="47"/>
+        <location filename="../main_window.py" line="48"/>
         <source>Tra&amp;nslation</source>
         <translation>번역(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="50"/>
+        <location filename="../main_window.py" line="51"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="51"/>
+        <location filename="../main_window.py" line="52"/>
         <source>S&amp;upervisor</source>
         <translation>감독자(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="52"/>
+        <location filename="../main_window.py" line="53"/>
         <source>Re&amp;ports</source>
         <translation>보고서(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="87"/>
+        <location filename="../main_window.py" line="74"/>
         <source>&amp;Interviews</source>
         <translation>면담 목록(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="88"/>
+        <location filename="../main_window.py" line="75"/>
         <source>Inter&amp;view</source>
         <translation>면담(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="113"/>
+        <location filename="../main_window.py" line="96"/>
         <source>Warning: %1 Someone may have tried to open this vault.</source>
         <translation>경고: %1 누군가 이 보관함을 열려고 했을 수 있습니다.</translation>
     </message>

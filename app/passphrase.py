@@ -1,4 +1,9 @@
-"""Passphrase strength feedback for the setup screen (a rough guide, not a guarantee).
+"""The passphrase policy: the minimum every new passphrase must meet, and strength advice.
+
+One rule for both front ends: ``check_new`` refuses a passphrase shorter than ``MIN_LENGTH``
+characters (counted as characters, so a Hangul passphrase is measured like a Latin one) when a
+vault is created or its passphrase changed; ``assess`` gives the setup screen's feedback (a
+rough guide, not a guarantee).
 
 The estimate is deliberately simple and conservative: length dominates, character variety
 helps a little, repeats and common patterns are penalised. Argon2id stretching is what makes
@@ -10,9 +15,28 @@ from __future__ import annotations
 import math
 import re
 
+from app.errors import UsageError
+
 MIN_LENGTH = 8
 _COMMON = ("password", "passwort", "123456", "qwerty", "letmein", "admin", "welcome",
            "iloveyou", "testimony", "vault", "korea")
+
+
+def length(passphrase: bytes | bytearray | str) -> int:
+    """Characters in a passphrase given as UTF-8 bytes or text."""
+    if isinstance(passphrase, str):
+        return len(passphrase)
+    return len(bytes(passphrase).decode("utf-8", "replace"))
+
+
+def long_enough(passphrase: bytes | bytearray | str) -> bool:
+    return length(passphrase) >= MIN_LENGTH
+
+
+def check_new(passphrase: bytes | bytearray | str) -> None:
+    """Refuse a new passphrase that does not meet the policy (one sentence, nothing changed)."""
+    if not long_enough(passphrase):
+        raise UsageError("vault.passphrase_too_short", min_length=MIN_LENGTH)
 
 
 def estimate_bits(passphrase: str) -> float:
@@ -43,7 +67,7 @@ def estimate_bits(passphrase: str) -> float:
 
 def assess(passphrase: str) -> tuple[int, str]:
     """Score 0-4 and one sentence of advice."""
-    if len(passphrase) < MIN_LENGTH:
+    if not long_enough(passphrase):
         return 0, f"Too short: use at least {MIN_LENGTH} characters (a sentence is best)."
     bits = estimate_bits(passphrase)
     if bits < 40:
