@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from app.bundles import keys as keymod
-from app.bundles.conflicts import list_conflicts, resolve_conflict
+from app.bundles.conflicts import list_conflicts, reassign_owner, resolve_conflict
 from app.bundles.export import export_bundle
 from app.bundles.importer import import_bundle, verify_bundle
 from app.bundles.receipts import apply_receipt, purge_acknowledged, write_receipt
@@ -89,6 +89,14 @@ def register(sub: Any) -> None:
     p = csub.add_parser("resolve", help="mark a conflict reviewed (the vault's version stays)")
     p.add_argument("conflict_id", metavar="CONFLICT-ID")
     p.set_defaults(func=cmd_conflicts_resolve)
+    p = csub.add_parser("reassign", help="move an interview to the pinned device that really "
+                        "recorded it (after a forged bundle arrived first)")
+    p.add_argument("interview", metavar="ID", help="interview id or code")
+    p.add_argument("--to", required=True, metavar="DEVICE-ID", dest="device",
+                   help="the pinned device that recorded it ('keys list' shows device ids)")
+    p.add_argument("--reason", required=True,
+                   help="how you checked, in person, which laptop recorded it")
+    p.set_defaults(func=cmd_conflicts_reassign)
 
     r = sub.add_parser("receipt", help="supervisor receipts")
     rsub = r.add_subparsers(dest="receipt_command", metavar="ACTION")
@@ -289,6 +297,15 @@ def cmd_conflicts_resolve(ctx: Context, args: argparse.Namespace) -> int:
     c = resolve_conflict(ctx.vault(), args.conflict_id, role=ctx.role)
     print(f"Conflict {c.id} marked resolved; the vault's version stays. Import the interview's "
           "bundle again to write a receipt that includes it once it has no other conflicts.")
+    return 0
+
+
+def cmd_conflicts_reassign(ctx: Context, args: argparse.Namespace) -> int:
+    c = reassign_owner(ctx.vault(), args.interview, args.device, role=ctx.role,
+                       reason=args.reason)
+    print(f"Interview {c.interview_code} now belongs to device {c.to_device} (was "
+          f"{c.from_device}); nothing was deleted. Import that device's bundle again: its "
+          "differences from what is here are kept as conflicts for you to review.")
     return 0
 
 

@@ -273,6 +273,9 @@ CATALOG: dict[str, str] = {
     "export.interview_vault_nothing_exported": QT_TRANSLATE_NOOP(
         "Errors", "No interview {ident} in this vault; nothing was exported — see 'testimony "
         "interview list'."),
+    "export.audio_changed_during_export": QT_TRANSLATE_NOOP(
+        "Errors", "An audio file changed while it was being exported; nothing was exported — "
+        "try again."),
     "export.stored_audio_file_longer": QT_TRANSLATE_NOOP(
         "Errors", "A stored audio file no longer matches its recorded hash; nothing was "
         "exported — run 'testimony check' and report this."),
@@ -837,4 +840,14 @@ CATALOG: dict[str, str] = {
     "decode.audio_unreadable": QT_TRANSLATE_NOOP(
         "Errors", "The stored audio could not be decoded ({why}); transcription stopped — check "
         "the file with 'testimony audio export' or import the audio again."),
+    "conflicts.reassign_same_owner": QT_TRANSLATE_NOOP(
+        "Errors", "Interview {code} already belongs to device {device_id}; nothing was changed."),
+    "conflicts.reassign_device_not_pinned": QT_TRANSLATE_NOOP(
+        "Errors", "Device {device_id} is not pinned in this vault; pin its key, obtained in person, first. Nothing was changed."),
+    "conflicts.reassign_no_owner": QT_TRANSLATE_NOOP(
+        "Errors", "Interview {code} was created in this vault and belongs to no device, so it has no owner to change; nothing was changed."),
+    "conflicts.reassign_no_interview": QT_TRANSLATE_NOOP(
+        "Errors", "There is no interview {interview} in this vault; nothing was changed."),
+    "conflicts.reassign_reason_needed": QT_TRANSLATE_NOOP(
+        "Errors", "Give the reason for moving the interview to another device (how you checked which laptop recorded it); nothing was changed."),
 }

@@ -285,6 +285,20 @@ def iter_chunks(conn: Connection, blob_id: str) -> Iterator[bytes]:
         yield bytes(row[1])
 
 
+def chunk_seqs(conn: Connection, blob_id: str) -> list[int]:
+    """The sequence numbers of a blob's chunks, in order (a few integers per megabyte): what a
+    reader needs to fetch the chunks on several connections at once with ``read_chunk``."""
+    return [int(r[0]) for r in conn.execute(
+        "SELECT seq FROM blob_chunk WHERE blob_id = ? ORDER BY seq", (blob_id,))]
+
+
+def read_chunk(conn: Connection, blob_id: str, seq: int) -> bytes | None:
+    """One chunk of a blob, or None if the blob has no chunk ``seq`` (on this connection)."""
+    row = conn.execute("SELECT data FROM blob_chunk WHERE blob_id = ? AND seq = ?",
+                       (blob_id, seq)).fetchone()
+    return None if row is None else bytes(row[0])
+
+
 def copy_to(conn: Connection, blob_id: str, out: BinaryIO) -> tuple[int, str]:
     """Stream a blob into ``out``; return (size, sha256 hex)."""
     digest = hashlib.sha256()

@@ -225,6 +225,65 @@ def test_first_device_to_deliver_an_interview_owns_it(w: World) -> None:
     assert purge_acknowledged(w.field, role="interviewer").purged == []
 
 
+def test_supervisor_gives_a_forged_first_interview_back_to_its_genuine_laptop(
+        w: World, capsys: pytest.CaptureFixture[str]) -> None:
+    """The forgery arrived first (above). After checking in person which laptop recorded the
+    interview, the supervisor moves it to laptop A: A's genuine bundle then imports, its audio
+    kept beside the forged bytes, nothing deleted, the interview kept out of receipts until
+    reviewed, the decision audited, and B's bundle for it is now the one refused."""
+    from types import SimpleNamespace
+
+    from app.bundles.conflicts import owner_changes, reassign_owner
+    from app.cli.bundle_cmds import cmd_conflicts_reassign
+    from app.errors import UsageError
+    from storage import audit
+
+    iid = populate(w.field, "NK-A-009", audio=AUDIO_A)
+    share = w.export(iid, name="share.age", profile="share")
+    b = laptop(w, "laptop-b")
+    try:
+        forged = sealed(w, the_attack(w, b, plain_of(w, share.path)))
+        imp(w, forged)
+        b_id = b.device().id
+    finally:
+        b.lock()
+    a_id = w.field.device().id
+    archive = w.export(iid, name="archive.age")
+    refused(w, archive.path, "belongs to device " + b_id)
+    for bad, match in (((iid, "0" * 16, "seen in person"), "is not pinned"),
+                       ((iid, b_id, "seen in person"), "already belongs to device"),
+                       ((iid, a_id, "  "), "Give the reason"),
+                       (("NK-NOPE", a_id, "seen in person"), "no interview NK-NOPE")):
+        with pytest.raises(UsageError, match=match):
+            reassign_owner(w.sup, bad[0], bad[1], role="supervisor", reason=bad[2])
+    assert owner_changes(w.sup) == []
+    ctx = SimpleNamespace(vault=lambda: w.sup, role="supervisor")
+    args = SimpleNamespace(interview="NK-A-009", device=a_id,
+                           reason="laptop A's recording played back in person")
+    assert cmd_conflicts_reassign(ctx, args) == 0  # type: ignore[arg-type]
+    assert f"now belongs to device {a_id} (was {b_id})" in capsys.readouterr().out
+    (change,) = owner_changes(w.sup)
+    assert (change.from_device, change.to_device, change.interview_id) == (b_id, a_id, iid)
+    assert owner_changes(w.sup, iid) == [change] and change.reason.startswith("laptop A's")
+    owner = w.sup.conn.execute("SELECT device_id FROM interview_owner WHERE interview_id = ?",
+                               (iid,)).fetchone()[0]
+    assert owner == a_id
+    (entry,) = [e for e in audit.entries(w.sup.conn) if e.action == "reassign"]
+    assert entry.object_id == iid and "played back" not in json.dumps(entry.details)
+
+    result = imp(w, archive.path)
+    # both versions kept: the forged rows and bytes stay, A's recording arrives beside them
+    texts = [r[0] for r in w.sup.conn.execute("SELECT text FROM segment")]
+    assert "forged words" in texts
+    stored = {blob_bytes(w.sup, r[0]) for r in w.sup.conn.execute("SELECT id FROM blob")}
+    assert {AUDIO_A, FORGED, SECOND} <= stored
+    assert result.conflicted_interviews == [iid]
+    applied = apply_receipt(w.field, make_receipt(w.identity, result), role="interviewer")
+    assert applied.acknowledged == []
+    assert purge_acknowledged(w.field, role="interviewer").purged == []
+    refused(w, forged, "belongs to device " + a_id)
+
+
 def test_forged_placeholder_bytes_are_refused_even_from_the_owner(w: World) -> None:
     iid = populate(w.field, "NK-A-003", audio=AUDIO_A)
     share = w.export(iid, name="share.age", profile="share")

@@ -11,6 +11,7 @@ that interview (import it again: a replay writes a receipt) then acknowledges it
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -72,3 +73,68 @@ def resolve_conflict(vault: Vault, conflict_id: str, *, role: str,
                     details={"interview_id": found[0].interview_id, "table": found[0].table})
     found[0].resolved_at = stamp
     return found[0]
+
+
+@dataclass
+class OwnerChange:
+    id: str
+    interview_id: str
+    interview_code: str
+    from_device: str
+    to_device: str
+    reason: str
+    decided_at: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def reassign_owner(vault: Vault, interview: str, device_id: str, *, role: str, reason: str,
+                   now: dt.datetime | None = None) -> OwnerChange:
+    """Make pinned device ``device_id`` the owner of ``interview`` (its id or code) in this
+    supervisor vault. Audited and kept in ``interview_owner_change``; deletes nothing. Usage
+    errors (nothing changed) for an unknown interview, one no device owns, a device that is
+    not pinned, the current owner, or an empty reason."""
+    reason = " ".join(reason.split())
+    if not reason:
+        raise UsageError("conflicts.reassign_reason_needed")
+    row = vault.conn.execute("SELECT id, code FROM interview WHERE id = ? OR code = ?",
+                             (interview, interview)).fetchone()
+    if row is None:
+        raise UsageError("conflicts.reassign_no_interview", interview=interview)
+    iid, code = str(row[0]), str(row[1])
+    owner = vault.conn.execute("SELECT device_id FROM interview_owner WHERE interview_id = ?",
+                               (iid,)).fetchone()
+    if owner is None:
+        raise UsageError("conflicts.reassign_no_owner", code=code)
+    if vault.conn.execute("SELECT 1 FROM trusted_device WHERE device_id = ?",
+                          (device_id,)).fetchone() is None:
+        raise UsageError("conflicts.reassign_device_not_pinned", device_id=device_id)
+    if owner[0] == device_id:
+        raise UsageError("conflicts.reassign_same_owner", code=code, device_id=device_id)
+    when = now or dt.datetime.now(dt.UTC)
+    change = OwnerChange(str(uuid.uuid4()), iid, code, str(owner[0]), device_id, reason,
+                         when.isoformat())
+    with vault.transaction() as conn:
+        conn.execute("INSERT INTO interview_owner_change(id, interview_id, from_device, "
+                     "to_device, reason, decided_at, decided_by) VALUES (?,?,?,?,?,?,?)",
+                     (change.id, iid, change.from_device, device_id, reason,
+                      change.decided_at, role))
+        conn.execute("UPDATE interview_owner SET device_id = ?, established_at = ? "
+                     "WHERE interview_id = ?", (device_id, change.decided_at, iid))
+        # ids only: the reason is the supervisor's words and stays in the table, not the log
+        vault.audit("reassign", "interview_owner", iid, role=role, now=when,
+                    details={"change_id": change.id, "from_device": change.from_device,
+                             "to_device": device_id})
+    return change
+
+
+def owner_changes(vault: Vault, interview_id: str | None = None) -> list[OwnerChange]:
+    """Every ownership decision, oldest first (for one interview, if given)."""
+    rows = vault.conn.execute(
+        "SELECT c.id, c.interview_id, coalesce(i.code, ''), c.from_device, c.to_device, "
+        "c.reason, c.decided_at FROM interview_owner_change c "
+        "LEFT JOIN interview i ON i.id = c.interview_id "
+        "WHERE ? IS NULL OR c.interview_id = ? ORDER BY c.decided_at, c.id",
+        (interview_id, interview_id)).fetchall()
+    return [OwnerChange(*[str(v) for v in r]) for r in rows]

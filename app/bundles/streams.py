@@ -12,7 +12,7 @@ import os
 import queue
 import threading
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
@@ -37,38 +37,60 @@ def prefetched(source: Iterator[bytes], depth: int = 8) -> Iterator[bytes]:
 
     SQLCipher decrypts pages with the GIL released, so reading the next audio chunks overlaps
     with age encrypting the previous ones (2 cores: roughly doubles export throughput)."""
-    items: queue.Queue[object] = queue.Queue(depth)
-    stop = threading.Event()
+    return interleaved([source], depth)
 
-    def run() -> None:
+
+def interleaved(sources: Sequence[Iterator[bytes]], depth: int = 4) -> Iterator[bytes]:
+    """Run each of ``sources`` in its own helper thread and yield their items in turn: the first
+    item of source 0, the first of source 1, ..., then the second of source 0, and so on, until
+    the source whose turn it is has ended (so source k should hold items k, k+n, k+2n, ...).
+
+    Each thread runs at most ``depth`` items ahead, so memory stays bounded. An exception in a
+    source is raised here unchanged, in its turn. Closing the generator early stops every thread
+    before it returns. Export reads audio this way on one SQLCipher connection per source: the
+    decryption and HMAC checks of the pages then run on every core at once."""
+    if not sources:
+        return
+    stop = threading.Event()
+    queues: list[queue.Queue[object]] = [queue.Queue(depth) for _ in sources]
+
+    def put(items: queue.Queue[object], item: object) -> bool:
+        while not stop.is_set():
+            try:
+                items.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def run(source: Iterator[bytes], items: queue.Queue[object]) -> None:
         try:
             for item in source:
-                while not stop.is_set():
-                    try:
-                        items.put(item, timeout=0.1)
-                        break
-                    except queue.Full:
-                        continue
-                if stop.is_set():
+                if not put(items, item):
                     return
-            items.put(_DONE)
+            put(items, _DONE)
         except BaseException as exc:  # noqa: BLE001 - handed to the consuming thread
-            items.put(_Failed(exc))
+            put(items, _Failed(exc))
 
-    worker = threading.Thread(target=run, name="bundle-audio-reader", daemon=True)
-    worker.start()
+    workers = [threading.Thread(target=run, args=(source, items), name="bundle-audio-reader",
+                                daemon=True) for source, items in zip(sources, queues, strict=True)]
+    for worker in workers:
+        worker.start()
     try:
+        turn = 0
         while True:
-            item = items.get()
+            item = queues[turn].get()
             if item is _DONE:
                 return
             if isinstance(item, _Failed):
                 raise item.exc
             assert isinstance(item, bytes)
             yield item
+            turn = (turn + 1) % len(queues)
     finally:
         stop.set()
-        worker.join()
+        for worker in workers:
+            worker.join()
 
 
 class Pipeline:

@@ -220,41 +220,92 @@ def search(vault: Vault, query: str, *, tags: Sequence[str] = (), facility: str 
     it), ``date_from``/``date_to`` (the interview has an event whose date may fall in the
     range; any date syntax of app.coding.dates), ``consent`` (the interview's consent covers
     that scope and was not withdrawn), ``review_status`` and ``layer`` (segments only).
+
+    The steps, each usable alone: ``clean_query`` and ``check_choices`` (the input),
+    ``expand`` (aliases), ``interview_filters`` (taxonomy and date filters), ``_match_plan``
+    (the index expression), ``hit_sql`` (the query), ``collect_hits`` and ``sort_hits``.
     """
-    # Control characters (a NUL would cut the FTS5 query string short) become spaces.
-    query = " ".join("".join(ch if ch.isprintable() else " " for ch in query).split())
-    if not query:
-        raise UsageError("search.give_something_search_example")
-    if review_status is not None and review_status not in REVIEW_STATUSES:
-        raise UsageError("search.review_status_must_one", choices=', '.join(REVIEW_STATUSES))
-    if layer is not None and layer not in LAYERS:
-        raise UsageError("search.layer_must_one", choices=', '.join(LAYERS))
-    if consent is not None and consent not in CONSENT_SCOPES:
-        raise UsageError("search.consent_scope_must_one", choices=', '.join(CONSENT_SCOPES))
-    if limit < 1:
-        raise UsageError("search.limit_must_least")
+    query = clean_query(query)
+    check_choices(review_status=review_status, layer=layer, consent=consent, limit=limit)
     conn = vault.conn
     taxonomy = tx.ensure_taxonomy(vault)
     variants, term_ids = expand(taxonomy, query) if expand_aliases else ([query], [])
-    tag_sets = [_subtree_terms(taxonomy, t, None, "tag") for t in tags]
+    filters = interview_filters(conn, taxonomy, tags=tags, facility=facility, agency=agency,
+                                violation=violation, date_from=date_from, date_to=date_to)
+    expr, like = _match_plan(conn, variants)
+    result = SearchResult(query, variants, term_ids)
+    if expr is None and not like:
+        return result  # nothing in the index starts with the query
+    sql, args = hit_sql(expr, like, review_status=review_status, layer=layer, consent=consent)
+    result.hits, result.truncated = collect_hits(conn, conn.execute(sql, args), variants,
+                                                 filters, limit)
+    result.hits = sort_hits(result.hits)
+    return result
+
+
+def clean_query(query: str) -> str:
+    """The query with control characters (a NUL would cut the FTS5 query string short) and
+    runs of white space made single spaces; UsageError if nothing is left."""
+    query = " ".join("".join(ch if ch.isprintable() else " " for ch in query).split())
+    if not query:
+        raise UsageError("search.give_something_search_example")
+    return query
+
+
+def check_choices(*, review_status: str | None, layer: str | None, consent: str | None,
+                  limit: int) -> None:
+    """UsageError for a value outside its fixed choices, or a limit below 1."""
+    if review_status is not None and review_status not in REVIEW_STATUSES:
+        raise UsageError("search.review_status_must_one", choices=", ".join(REVIEW_STATUSES))
+    if layer is not None and layer not in LAYERS:
+        raise UsageError("search.layer_must_one", choices=", ".join(LAYERS))
+    if consent is not None and consent not in CONSENT_SCOPES:
+        raise UsageError("search.consent_scope_must_one", choices=", ".join(CONSENT_SCOPES))
+    if limit < 1:
+        raise UsageError("search.limit_must_least")
+
+
+@dataclass
+class Filters:
+    """What a hit must also satisfy: for each ``tags`` entry, one of its terms tags the hit;
+    its interview is in ``allowed`` (None: any interview)."""
+
+    tag_sets: list[set[str]] = field(default_factory=list)
     allowed: set[str] | None = None
+
+
+def interview_filters(conn: Connection, taxonomy: tx.Taxonomy, *, tags: Sequence[str] = (),
+                      facility: str | None = None, agency: str | None = None,
+                      violation: str | None = None, date_from: str | None = None,
+                      date_to: str | None = None) -> Filters:
+    """Resolve the tag, facility, agency, violation and date filters against the taxonomy and
+    the vault: every term names its subtree; the interview filters intersect."""
+    filters = Filters([_subtree_terms(taxonomy, t, None, "tag") for t in tags])
+
+    def narrow(ids: set[str]) -> None:
+        filters.allowed = ids if filters.allowed is None else filters.allowed & ids
+
     for value, branch, option in ((facility, "detention", "facility"),
                                   (agency, "perpetrator", "agency"),
                                   (violation, "violation", "violation")):
         if value is not None:
-            ids = _interviews_with_terms(conn, _subtree_terms(taxonomy, value, branch, option))
-            allowed = ids if allowed is None else allowed & ids
+            narrow(_interviews_with_terms(conn, _subtree_terms(taxonomy, value, branch, option)))
     if date_from is not None or date_to is not None:
         low = dates.parse(date_from).interval()[0] if date_from else None
         high = dates.parse(date_to).interval()[1] if date_to else None
         if low and high and low > high:
             raise UsageError("search.date_range_ends_before")
-        ids = _interviews_in_dates(conn, low, high)
-        allowed = ids if allowed is None else allowed & ids
-    expr, like = _match_plan(conn, variants)
-    result = SearchResult(query, variants, term_ids)
+        narrow(_interviews_in_dates(conn, low, high))
+    return filters
+
+
+def hit_sql(expr: str | None, like: Sequence[str], *, review_status: str | None = None,
+            layer: str | None = None, consent: str | None = None) -> tuple[str, list[Any]]:
+    """The query for the matching rows (with their interview, segment and marker columns) and
+    its bound values. ``expr`` is an FTS5 MATCH expression, ``like`` the variants that need a
+    scan; at least one of them must be given."""
     if expr is None and not like:
-        return result  # nothing in the index starts with the query
+        raise ValueError("hit_sql needs a MATCH expression or a LIKE variant")
     where: list[str] = []
     args: list[Any] = []
     if like:
@@ -288,25 +339,37 @@ def search(vault: Vault, query: str, *, tags: Sequence[str] = (), facility: str 
            " LEFT JOIN segment s ON r.kind = 'segment' AND s.id = r.ref_id"
            " LEFT JOIN marker m ON r.kind = 'marker' AND m.id = r.ref_id"
            " WHERE " + " AND ".join(where) + " ORDER BY f.rowid")
+    return sql, args
+
+
+def collect_hits(conn: Connection, rows: Iterable[Sequence[Any]], variants: Sequence[str],
+                 filters: Filters, limit: int) -> tuple[list[Hit], bool]:
+    """Turn the rows of ``hit_sql`` into hits that pass ``filters``, at most ``limit`` of them;
+    the flag says whether more would have followed."""
+    hits: list[Hit] = []
     cache: dict[str, list[tuple[str, str | None, float | None, float | None]]] = {}
-    for kind, ref_id, iid, code, text, idx, seg_layer, s0, s1, status, at_s in conn.execute(
-            sql, args):
-        if allowed is not None and iid not in allowed:
+    for kind, ref_id, iid, code, text, idx, seg_layer, s0, s1, status, at_s in rows:
+        if filters.allowed is not None and iid not in filters.allowed:
             continue
         snippet, m0, m1 = _snippet(text, variants)
         hit = Hit(iid, code, kind, ref_id, idx, seg_layer,
                   s0 if kind == "segment" else at_s, s1 if kind == "segment" else None,
                   status, snippet, m0, m1)
-        if any(not _tag_matches(conn, hit, terms, cache) for terms in tag_sets):
+        if any(not _tag_matches(conn, hit, terms, cache) for terms in filters.tag_sets):
             continue
-        if len(result.hits) >= limit:
-            result.truncated = True
-            break
-        result.hits.append(hit)
-    result.hits.sort(key=lambda h: (h.interview_code, _KIND_ORDER.get(h.kind, 9), h.layer or "",
-                                    h.segment_idx if h.segment_idx is not None else -1,
-                                    h.start_s or 0.0, h.ref_id))
-    return result
+        if len(hits) >= limit:
+            return hits, True
+        hits.append(hit)
+    return hits, False
+
+
+def sort_hits(hits: Iterable[Hit]) -> list[Hit]:
+    """Grouped for reading: by interview code, then segments (by layer and position), markers
+    and notes."""
+    return sorted(hits, key=lambda h: (h.interview_code, _KIND_ORDER.get(h.kind, 9),
+                                       h.layer or "",
+                                       h.segment_idx if h.segment_idx is not None else -1,
+                                       h.start_s or 0.0, h.ref_id))
 
 
 # ---------------------------------------------------------------------------------------------
