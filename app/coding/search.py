@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -211,14 +211,15 @@ def search(vault: Vault, query: str, *, tags: Sequence[str] = (), facility: str 
            date_from: str | None = None, date_to: str | None = None,
            consent: str | None = None, review_status: str | None = None,
            layer: str | None = None, expand_aliases: bool = True,
-           limit: int = 100) -> SearchResult:
+           limit: int = 100, interviews: Collection[str] | None = None) -> SearchResult:
     """Search segment text (both layers), interview notes and marker notes.
 
     Filters: ``tags`` (each term, or a term below it, must tag the hit), ``facility`` /
     ``agency`` / ``violation`` (the interview has a tag or event with that term or one below
     it), ``date_from``/``date_to`` (the interview has an event whose date may fall in the
     range; any date syntax of app.coding.dates), ``consent`` (the interview's consent covers
-    that scope and was not withdrawn), ``review_status`` and ``layer`` (segments only).
+    that scope and was not withdrawn), ``review_status`` and ``layer`` (segments only),
+    ``interviews`` (only these interview ids: the entity filters of app.connect.filters).
     """
     # Control characters (a NUL would cut the FTS5 query string short) become spaces.
     query = " ".join("".join(ch if ch.isprintable() else " " for ch in query).split())
@@ -236,7 +237,7 @@ def search(vault: Vault, query: str, *, tags: Sequence[str] = (), facility: str 
     taxonomy = tx.ensure_taxonomy(vault)
     variants, term_ids = expand(taxonomy, query) if expand_aliases else ([query], [])
     tag_sets = [_subtree_terms(taxonomy, t, None, "--tag") for t in tags]
-    allowed: set[str] | None = None
+    allowed: set[str] | None = None if interviews is None else set(interviews)
     for value, branch, option in ((facility, "detention", "--facility"),
                                   (agency, "perpetrator", "--agency"),
                                   (violation, "violation", "--violation")):

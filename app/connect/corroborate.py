@@ -204,11 +204,13 @@ def _subject_accounts(vault: Vault, subject: Subject, kinds: Kinds,
 
 
 def corroborate(vault: Vault, subject: Subject, *, violation: str | None = None,
-                date_from: str | None = None, date_to: str | None = None) -> Corroboration:
+                date_from: str | None = None, date_to: str | None = None,
+                only_interviews: Collection[str] | None = None) -> Corroboration:
     """Corroboration of ``subject`` (see the module docstring), optionally only accounts of a
     ``violation`` (a term; its sub-terms count too) and dated within [date_from, date_to]
     (any date syntax of app.coding.dates; an account counts if its dates can fall in range,
-    undated accounts then do not)."""
+    undated accounts then do not). ``only_interviews`` keeps only accounts of those interviews
+    (briefs: those whose consent covers the purpose), and everything is counted over them."""
     conn = vault.conn
     taxonomy = tx.ensure_taxonomy(vault)
     kinds = Kinds.load(conn)
@@ -222,6 +224,7 @@ def corroborate(vault: Vault, subject: Subject, *, violation: str | None = None,
         acts = taxonomy.descendants(term.id)
     accounts, subject_terms = _subject_accounts(vault, subject, kinds, taxonomy)
     accounts = [a for a in accounts if _in_range(a, low, high)
+                and (only_interviews is None or a.interview_id in only_interviews)
                 and (acts is None or (a.act is not None and a.act in acts)
                      or bool(acts & set(a.tag_terms)))]
     accounts.sort(key=lambda a: (a.date_from is None, a.date_from or "", a.interview_id, a.id))

@@ -231,6 +231,9 @@ def decide(vault: Vault, a: str, b: str, decision: str, *, role: str, note: str 
     ``same`` witness or ``different`` witnesses. Audited; the latest decision counts."""
     if decision not in DECISIONS:
         raise UsageError(f"The decision must be one of: {', '.join(DECISIONS)}.")
+    if role != "supervisor":
+        raise UsageError("Only a supervisor decides whether two interviews are the same "
+                         "witness; run the command with --role supervisor.")
     ia, ib = resolve_id(vault, a), resolve_id(vault, b)
     if ia == ib:
         raise UsageError(f"'{shown(a)}' and '{shown(b)}' are the same interview; name two "
