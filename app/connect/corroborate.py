@@ -23,6 +23,7 @@ interviews decided the same person, or flagged as probably the same and not yet 
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass, field
@@ -205,12 +206,15 @@ def _subject_accounts(vault: Vault, subject: Subject, kinds: Kinds,
 
 def corroborate(vault: Vault, subject: Subject, *, violation: str | None = None,
                 date_from: str | None = None, date_to: str | None = None,
-                only_interviews: Collection[str] | None = None) -> Corroboration:
+                only_interviews: Collection[str] | None = None,
+                with_quotes: bool = True) -> Corroboration:
     """Corroboration of ``subject`` (see the module docstring), optionally only accounts of a
     ``violation`` (a term; its sub-terms count too) and dated within [date_from, date_to]
     (any date syntax of app.coding.dates; an account counts if its dates can fall in range,
     undated accounts then do not). ``only_interviews`` keeps only accounts of those interviews
-    (briefs: those whose consent covers the purpose), and everything is counted over them."""
+    (briefs: those whose consent covers the purpose), and everything is counted over them.
+    Without ``with_quotes`` the accounts carry no quotes (the counts, years and conflicts are
+    the same; a view loads the quotes of the accounts a user opens with ``quotes_of``)."""
     conn = vault.conn
     taxonomy = tx.ensure_taxonomy(vault)
     kinds = Kinds.load(conn)
@@ -231,9 +235,14 @@ def corroborate(vault: Vault, subject: Subject, *, violation: str | None = None,
     interviews = load_interviews(conn, {a.interview_id for a in accounts})
     groups = WitnessGroups.load(conn)
     supporters = sorted(interviews)
-    flags = [f for f in find_duplicates(conn, supporters) if f.decision is None
-             and groups.of(f.a) != groups.of(f.b)]
-    loose = groups.merged((f.a, f.b) for f in flags)
+    open_flags = [f for f in find_duplicates(conn, supporters) if f.decision is None
+                  and groups.of(f.a) != groups.of(f.b)]
+    flags = [f for f in open_flags if f.a in interviews and f.b in interviews]
+    loose = groups.merged((f.a, f.b) for f in open_flags)
+    # Every interview that may be the same person as a supporter (decided, or flagged).
+    mine = {loose.of(i) for i in supporters}
+    relatives = {i for i in (*groups.parent, *(x for f in open_flags for x in (f.a, f.b)))
+                 if loose.of(i) in mine}
     members: dict[str, list[str]] = defaultdict(list)
     for iid in supporters:
         members[groups.of(iid)].append(interviews[iid].code)
@@ -241,7 +250,7 @@ def corroborate(vault: Vault, subject: Subject, *, violation: str | None = None,
     def witness(iid: str) -> str:
         return "+".join(sorted(members[groups.of(iid)]))
 
-    quotes = load_quotes(conn, {t for a in accounts for t in a.tag_ids})
+    quotes = load_quotes(conn, {t for a in accounts for t in a.tag_ids}) if with_quotes else {}
     views = [AccountView(a.kind, a.id, a.interview_id, interviews[a.interview_id].code,
                          witness(a.interview_id), a.act, a.relation, a.date_text, a.date_from,
                          a.date_to, a.place_term,
@@ -262,7 +271,7 @@ def corroborate(vault: Vault, subject: Subject, *, violation: str | None = None,
                 for n in sorted(people) if len(people[n]) > 1]
 
     conflicts = _conflicts(vault, accounts, subject, subject_terms, kinds, loose, interviews,
-                           witness)
+                           witness, relatives)
     return Corroboration(
         subject,
         {"violation": violation, "from": date_from, "to": date_to},
@@ -272,7 +281,23 @@ def corroborate(vault: Vault, subject: Subject, *, violation: str | None = None,
         conflicts, interviews)
 
 
-def _focus(acc: Account, subject: Subject, subject_terms: set[str], kinds: Kinds) -> set[str]:
+def quotes_of(vault: Vault, accounts: Sequence[AccountView]) -> dict[str, list[Quote]]:
+    """The quotes of accounts from a ``corroborate(..., with_quotes=False)``, by account id."""
+    conn = vault.conn
+    pairs = [(str(r[0]), str(r[1])) for r in conn.execute(
+        "SELECT tag_id, event_id FROM event_tag WHERE event_id IN (SELECT value FROM"
+        " json_each(?1)) UNION ALL SELECT tag_id, link_id FROM link_tag WHERE link_id IN"
+        " (SELECT value FROM json_each(?1))",
+        (json.dumps(sorted(a.id for a in accounts)),))]
+    quotes = load_quotes(conn, {t for t, _ in pairs})
+    out: dict[str, list[Quote]] = {a.id: [] for a in accounts}
+    for tag_id, account in sorted(pairs):
+        if tag_id in quotes:
+            out[account].append(quotes[tag_id])
+    return out
+
+
+def _focus(acc: Account, subject: Subject, subject_terms: set[str]) -> set[str]:
     """What an account says about the subject that another account could contradict: the
     subject's terms it names (for a link: the link)."""
     if subject.link is not None:
@@ -284,16 +309,30 @@ def _place(acc: Account, kinds: Kinds) -> set[str]:
     return {t for t in {acc.place_term, *acc.tag_terms} if t and kinds.of(t) == "facility"}
 
 
-def _brief_account(acc: Account, info: InterviewInfo) -> dict[str, Any]:
-    return {"interview_code": info.code, "account": acc.id, "date": acc.date_text,
+def _brief_account(vault: Vault, acc: Account, known: dict[str, InterviewInfo]
+                   ) -> dict[str, Any]:
+    return {"interview_code": _code(vault, acc.interview_id, known), "account": acc.id, "date": acc.date_text,
             "date_from": acc.date_from, "date_to": acc.date_to, "place": acc.place_term,
             "act": acc.act}
 
 
 def _conflicts(vault: Vault, accounts: Sequence[Account], subject: Subject,
                subject_terms: set[str], kinds: Kinds, loose: WitnessGroups,
-               interviews: dict[str, InterviewInfo], witness: Any) -> list[Conflict]:
-    out: list[Conflict] = []
+               interviews: dict[str, InterviewInfo], witness: Any,
+               relatives: set[str]) -> list[Conflict]:
+    """Conflicts (see the module docstring), one per kind and pair of interviews."""
+    found: dict[tuple[str, str, str], Conflict] = {}
+
+    def add(kind: str, a: Account, b: Account, explanation: str) -> None:
+        first, second = sorted((a, b), key=lambda x: (x.interview_id, x.id))
+        key = (kind, first.interview_id, second.interview_id)
+        if key not in found:
+            found[key] = Conflict(kind, witness(a.interview_id), explanation, [])
+        known = {r["account"] for r in found[key].accounts}
+        for acc in (first, second):
+            if acc.id not in known:
+                found[key].accounts.append(_brief_account(vault, acc, interviews))
+
     by_witness: dict[str, list[Account]] = defaultdict(list)
     for acc in accounts:
         by_witness[loose.of(acc.interview_id)].append(acc)
@@ -302,44 +341,34 @@ def _conflicts(vault: Vault, accounts: Sequence[Account], subject: Subject,
             for b in accs[i + 1:]:
                 if a.interview_id == b.interview_id:
                     continue
-                common = _focus(a, subject, subject_terms, kinds) & \
-                    _focus(b, subject, subject_terms, kinds)
+                common = _focus(a, subject, subject_terms) & _focus(b, subject, subject_terms)
                 if common and a.overlaps(b) is False:
-                    out.append(Conflict(
-                        "date", witness(a.interview_id),
+                    add("date", a, b,
                         f"The same witness dates {', '.join(sorted(common))} to periods that do "
-                        f"not overlap ({a.date_text} in {interviews[a.interview_id].code}, "
-                        f"{b.date_text} in {interviews[b.interview_id].code}).",
-                        [_brief_account(a, interviews[a.interview_id]),
-                         _brief_account(b, interviews[b.interview_id])]))
+                        f"not overlap ({_code(vault, a.interview_id, interviews)}: "
+                        f"{a.date_text}; {_code(vault, b.interview_id, interviews)}: "
+                        f"{b.date_text}).")
     # place: the same act in the same period at different facilities, by one witness
-    groups_with_several = {w: {a.interview_id for a in accs} for w, accs in by_witness.items()}
-    multi = {iid for ids in groups_with_several.values() if len(ids) > 1 for iid in ids}
-    if multi:
-        others = [a for a in load_accounts(vault.conn, interviews=multi) if a.kind == "event"]
+    if relatives:
+        supporting = {a.id for a in accounts}
+        others = [a for a in load_accounts(vault.conn, interviews=relatives | {
+            a.interview_id for a in accounts if a.interview_id in relatives})
+            if a.kind == "event" and a.id not in supporting]
         by_w: dict[str, list[Account]] = defaultdict(list)
         for acc in others:
             by_w[loose.of(acc.interview_id)].append(acc)
-        supporting = {a.id for a in accounts}
-        for accs in by_w.values():
-            mine = [a for a in accs if a.id in supporting]
-            for a in mine:
-                for b in accs:
-                    if b.interview_id == a.interview_id or b.act != a.act or not a.act:
-                        continue
-                    if b.id in supporting and b.id < a.id:
-                        continue  # each pair of supporting accounts once
-                    pa, pb = _place(a, kinds), _place(b, kinds)
-                    if pa and pb and not pa & pb and a.overlaps(b):
-                        out.append(Conflict(
-                            "place", witness(a.interview_id),
-                            f"The same witness places {a.act} in the same period at "
-                            f"{', '.join(sorted(pa))} ({interviews[a.interview_id].code}) and at "
-                            f"{', '.join(sorted(pb))} (another interview).",
-                            [_brief_account(a, interviews[a.interview_id]),
-                             {"interview_code": _code(vault, b.interview_id, interviews),
-                              "account": b.id, "date": b.date_text, "date_from": b.date_from,
-                              "date_to": b.date_to, "place": b.place_term, "act": b.act}]))
+        for a in accounts:
+            for b in by_w.get(loose.of(a.interview_id), []):
+                if b.interview_id == a.interview_id or not a.act or b.act != a.act:
+                    continue
+                pa, pb = _place(a, kinds), _place(b, kinds)
+                if pa and pb and not pa & pb and a.overlaps(b):
+                    add("place", a, b,
+                        f"The same witness places {a.act} in the same period at "
+                        f"{', '.join(sorted(pa))} ({_code(vault, a.interview_id, interviews)}) "
+                        f"and at {', '.join(sorted(pb))} "
+                        f"({_code(vault, b.interview_id, interviews)}).")
+    out = list(found.values())
     # period: dated outside the period the entity existed under this name
     periods = {str(r[0]): (r[1], r[2]) for r in vault.conn.execute(
         "SELECT term_id, active_from, active_to FROM entity WHERE active_from IS NOT NULL"
@@ -347,19 +376,16 @@ def _conflicts(vault: Vault, accounts: Sequence[Account], subject: Subject,
     for acc in accounts:
         if not acc.date_from or not acc.date_to:
             continue
-        for term in sorted(_focus(acc, subject, subject_terms, kinds) | (
-                {subject.link.src, subject.link.dst} if subject.link else set())):
-            span = periods.get(term)
-            if span is None:
-                continue
-            start, stop = span
+        ends = {subject.link.src, subject.link.dst} if subject.link else set()
+        for term in sorted((_focus(acc, subject, subject_terms) | ends) & set(periods)):
+            start, stop = periods[term]
             if (stop and acc.date_from > stop) or (start and acc.date_to < start):
                 out.append(Conflict(
                     "period", witness(acc.interview_id),
                     f"{interviews[acc.interview_id].code} dates an account about {term} "
                     f"{acc.date_text}, outside the period recorded for it "
                     f"({start or '…'} to {stop or '…'}).",
-                    [_brief_account(acc, interviews[acc.interview_id])]))
+                    [_brief_account(vault, acc, interviews)]))
     out.sort(key=lambda c: (c.kind, c.witness, c.explanation))
     return out
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from app.coding import dates
@@ -99,6 +99,7 @@ class Kinds:
     """Term id -> kind for one vault, read once (the ``entity`` overrides plus the branches)."""
 
     overrides: dict[str, str]
+    _memo: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, conn: Connection) -> Kinds:
@@ -108,7 +109,12 @@ class Kinds:
     def of(self, term_id: str | None) -> str | None:
         if term_id is None:
             return None
-        return self.overrides.get(term_id) or branch_kind(term_id)
+        try:
+            return self._memo[term_id]
+        except KeyError:
+            kind = self.overrides.get(term_id) or branch_kind(term_id)
+            self._memo[term_id] = kind
+            return kind
 
 
 def _row(conn: Connection, term_id: str) -> tuple[Any, ...] | None:

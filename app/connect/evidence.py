@@ -114,60 +114,69 @@ def account_ids_for_terms(conn: Connection, terms: Collection[str]) -> tuple[set
     return events, links
 
 
+_EVENT_SQL = ("SELECT id, interview_id, act, relation, date_text, date_from, date_to,"
+              " place_term, perpetrator, involvement FROM event")
+_EVENT_TAGS = ("SELECT et.event_id, t.id, t.term_id FROM event_tag et"
+               " JOIN tag t ON t.id = et.tag_id")
+_LINK_SQL = "SELECT id, interview_id, from_term, relation, to_term FROM link"
+_LINK_TAGS = "SELECT lt.link_id, t.id, t.term_id FROM link_tag lt JOIN tag t ON t.id = lt.tag_id"
+_BY_ID = " WHERE {col} IN (SELECT value FROM json_each(?))"
+
+
 def load_accounts(conn: Connection, event_ids: Collection[str] | None = None,
                   link_ids: Collection[str] | None = None, *,
                   interviews: Collection[str] | None = None) -> list[Account]:
-    """Accounts by id (None: every account of the vault, or of ``interviews`` if given)."""
+    """Accounts by id (None: every account of the vault, or of ``interviews`` if given).
+
+    Plain row queries, no string building in SQL: under SQLCipher's memory security every
+    SQLite allocation is costly, and the archive-wide views read every event of the vault."""
     out: list[Account] = []
-    ev_sql = ("SELECT id, interview_id, act, relation, date_text, date_from, date_to,"
-              " place_term, perpetrator, involvement FROM event")
-    link_sql = "SELECT id, interview_id, from_term, relation, to_term FROM link"
-    ev_args: tuple[Any, ...] = ()
-    link_args: tuple[Any, ...] = ()
-    if event_ids is not None:
-        ev_sql += " WHERE id IN (SELECT value FROM json_each(?))"
-        ev_args = (_json_ids(event_ids),)
-    elif interviews is not None:
-        ev_sql += " WHERE interview_id IN (SELECT value FROM json_each(?))"
-        ev_args = (_json_ids(interviews),)
-    if link_ids is not None:
-        link_sql += " WHERE id IN (SELECT value FROM json_each(?))"
-        link_args = (_json_ids(link_ids),)
-    elif interviews is not None:
-        link_sql += " WHERE interview_id IN (SELECT value FROM json_each(?))"
-        link_args = (_json_ids(interviews),)
+    args: tuple[str, ...]
     by_event: dict[str, Account] = {}
     if event_ids is None or event_ids:
-        for eid, iid, act, rel, dtext, d0, d1, place, perp, inv in conn.execute(ev_sql, ev_args):
-            acc = Account("event", str(eid), str(iid), act, rel, dtext, d0, d1, place, perp, inv)
-            by_event[acc.id] = acc
-            out.append(acc)
-        tag_sql = ("SELECT et.event_id, t.id, t.term_id FROM event_tag et"
-                   " JOIN tag t ON t.id = et.tag_id")
-        if event_ids is not None or interviews is not None:
-            tag_sql += " WHERE et.event_id IN (SELECT value FROM json_each(?))"
-            tag_args: tuple[Any, ...] = (_json_ids(by_event),)
+        if event_ids is not None:
+            sql, args = _EVENT_SQL + _BY_ID.format(col="id"), (_json_ids(event_ids),)
+        elif interviews is not None:
+            sql, args = _EVENT_SQL + _BY_ID.format(col="interview_id"), (_json_ids(interviews),)
         else:
-            tag_args = ()
-        for eid, tid, term in conn.execute(tag_sql + " ORDER BY et.event_id, t.id", tag_args):
-            owner = by_event.get(str(eid))
-            if owner is not None:
-                owner.tag_ids.append(str(tid))
-                owner.tag_terms.append(str(term))
+            sql, args = _EVENT_SQL, ()
+        for eid, iid, act, rel, dtext, d0, d1, place, perp, inv in conn.execute(sql, args):
+            acc = Account("event", eid, iid, act, rel, dtext, d0, d1, place, perp, inv)
+            by_event[eid] = acc
+            out.append(acc)
+        if by_event:
+            if event_ids is None and interviews is None:
+                rows = conn.execute(_EVENT_TAGS)
+            else:
+                rows = conn.execute(_EVENT_TAGS + _BY_ID.format(col="et.event_id"),
+                                    (_json_ids(by_event),))
+            for eid, tid, term in rows:
+                owner = by_event.get(eid)
+                if owner is not None:
+                    owner.tag_ids.append(tid)
+                    owner.tag_terms.append(term)
     by_link: dict[str, Account] = {}
     if link_ids is None or link_ids:
-        for lid, iid, src, rel, dst in conn.execute(link_sql, link_args):
-            acc = Account("link", str(lid), str(iid), link=(str(src), str(rel), str(dst)))
-            by_link[acc.id] = acc
+        if link_ids is not None:
+            sql, args = _LINK_SQL + _BY_ID.format(col="id"), (_json_ids(link_ids),)
+        elif interviews is not None:
+            sql, args = _LINK_SQL + _BY_ID.format(col="interview_id"), (_json_ids(interviews),)
+        else:
+            sql, args = _LINK_SQL, ()
+        for lid, iid, src, rel, dst in conn.execute(sql, args):
+            acc = Account("link", lid, iid, link=(src, rel, dst))
+            by_link[lid] = acc
             out.append(acc)
         if by_link:
-            for lid, tid, term in conn.execute(
-                    "SELECT lt.link_id, t.id, t.term_id FROM link_tag lt JOIN tag t"
-                    " ON t.id = lt.tag_id WHERE lt.link_id IN (SELECT value FROM json_each(?))"
-                    " ORDER BY lt.link_id, t.id", (_json_ids(by_link),)):
-                acc = by_link[str(lid)]
-                acc.tag_ids.append(str(tid))
-                acc.tag_terms.append(str(term))
+            for lid, tid, term in conn.execute(_LINK_TAGS + _BY_ID.format(col="lt.link_id"),
+                                               (_json_ids(by_link),)):
+                by_link[lid].tag_ids.append(tid)
+                by_link[lid].tag_terms.append(term)
+    for acc in out:  # a stable order of supporting tags
+        if len(acc.tag_ids) > 1:
+            pairs = sorted(zip(acc.tag_ids, acc.tag_terms, strict=True))
+            acc.tag_ids = [p[0] for p in pairs]
+            acc.tag_terms = [p[1] for p in pairs]
     return out
 
 

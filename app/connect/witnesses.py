@@ -121,33 +121,31 @@ def _norm(text: str | None) -> str | None:
     return " ".join(text.casefold().split()) if text and text.strip() else None
 
 
-def profiles(conn: Connection, interviews: Collection[str] | None = None) -> list[Profile]:
-    """What duplicate detection compares, for every interview (or those given)."""
+def _people(conn: Connection) -> list[Profile]:
+    """Every interview with its interviewee's attributes (no detention yet)."""
+    return [Profile(str(iid), str(code), birth, _norm(province), defection, ())
+            for iid, code, birth, province, defection in conn.execute(
+                "SELECT i.id, i.code, p.birth_year, p.home_province, p.defection_year"
+                " FROM interview i LEFT JOIN interviewee p ON p.interview_id = i.id")]
+
+
+def _detention(conn: Connection, interviews: Collection[str]
+               ) -> dict[str, tuple[tuple[str, str | None, str | None], ...]]:
+    """Facility, from, to of every event of ``interviews`` that names a facility (as its place
+    or in a supporting tag)."""
     kinds = Kinds.load(conn)
-    wanted = None if interviews is None else json.dumps(sorted(interviews))
     stays: dict[str, set[tuple[str, str | None, str | None]]] = defaultdict(set)
-    for iid, place, d0, d1 in conn.execute(
-            "SELECT e.interview_id, e.place_term, e.date_from, e.date_to FROM event e"
-            " WHERE ?1 IS NULL OR e.interview_id IN (SELECT value FROM json_each(?1))",
-            (wanted,)):
-        if place and kinds.of(place) == "facility":
-            stays[str(iid)].add((str(place), d0, d1))
-    for iid, term, d0, d1 in conn.execute(
-            "SELECT e.interview_id, t.term_id, e.date_from, e.date_to FROM event e"
-            " JOIN event_tag et ON et.event_id = e.id JOIN tag t ON t.id = et.tag_id"
-            " WHERE ?1 IS NULL OR e.interview_id IN (SELECT value FROM json_each(?1))",
-            (wanted,)):
-        if kinds.of(term) == "facility":
-            stays[str(iid)].add((str(term), d0, d1))
-    out = []
-    for iid, code, birth, province, defection in conn.execute(
-            "SELECT i.id, i.code, p.birth_year, p.home_province, p.defection_year FROM interview i"
-            " LEFT JOIN interviewee p ON p.interview_id = i.id"
-            " WHERE ?1 IS NULL OR i.id IN (SELECT value FROM json_each(?1))", (wanted,)):
-        out.append(Profile(str(iid), str(code), birth, _norm(province), defection,
-                           tuple(sorted(stays.get(str(iid), set()),
-                                        key=lambda s: (s[0], s[1] or "", s[2] or "")))))
-    return out
+    for iid, place, d0, d1, packed in conn.execute(
+            "SELECT e.interview_id, e.place_term, e.date_from, e.date_to,"
+            " (SELECT group_concat(t.term_id, char(31)) FROM event_tag et JOIN tag t"
+            "  ON t.id = et.tag_id WHERE et.event_id = e.id) FROM event e"
+            " WHERE e.interview_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(interviews)),)):
+        for term in {place, *(packed.split("\x1f") if packed else ())}:
+            if term and kinds.of(term) == "facility":
+                stays[str(iid)].add((str(term), d0, d1))
+    return {iid: tuple(sorted(s, key=lambda x: (x[0], x[1] or "", x[2] or "")))
+            for iid, s in stays.items()}
 
 
 def _shared_detention(a: Profile, b: Profile) -> list[tuple[str, str, str]]:
@@ -191,15 +189,17 @@ def _shingles(conn: Connection, interview_id: str) -> set[tuple[str, ...]]:
 
 def find_duplicates(conn: Connection, interviews: Collection[str] | None = None
                     ) -> list[DuplicateFlag]:
-    """Probable same-witness pairs among every interview (or those given), with the
-    supervisor's decision on each; sorted by interview codes."""
+    """Probable same-witness pairs (every pair, or those with at least one interview in
+    ``interviews``), with the supervisor's decision on each; sorted by interview codes.
+
+    Candidates come from the interviewee records alone (same home province, birth years
+    within one); only their places of detention are then read."""
     by_province: dict[str, list[Profile]] = defaultdict(list)
-    for p in profiles(conn, interviews):
+    for p in _people(conn):
         if p.province is not None and p.birth_year is not None:
             by_province[p.province].append(p)
-    decided = decisions(conn)
-    out: list[DuplicateFlag] = []
-    shingles: dict[str, set[tuple[str, ...]]] = {}
+    wanted = None if interviews is None else set(interviews)
+    candidates: list[tuple[Profile, Profile]] = []
     for group in by_province.values():
         group.sort(key=lambda p: (p.birth_year or 0, p.interview_id))
         for i, a in enumerate(group):
@@ -207,22 +207,37 @@ def find_duplicates(conn: Connection, interviews: Collection[str] | None = None
                 assert a.birth_year is not None and b.birth_year is not None
                 if b.birth_year - a.birth_year > 1:
                     break
-                reasons = _reasons(a, b)
-                if reasons is None:
-                    continue
-                for p in (a, b):
-                    if p.interview_id not in shingles:
-                        shingles[p.interview_id] = _shingles(conn, p.interview_id)
-                sa, sb = shingles[a.interview_id], shingles[b.interview_id]
-                overlap = len(sa & sb) / min(len(sa), len(sb)) if sa and sb else 0.0
-                if overlap >= 0.2:
-                    reasons.append(f"overlapping descriptions ({overlap:.0%} of phrases shared)")
-                first, second = (a, b) if a.code <= b.code else (b, a)
-                out.append(DuplicateFlag(first.interview_id, second.interview_id, first.code,
-                                         second.code, reasons, round(overlap, 3),
-                                         decided.get(_pair(a.interview_id, b.interview_id))))
+                if wanted is None or a.interview_id in wanted or b.interview_id in wanted:
+                    candidates.append((a, b))
+    stays = _detention(conn, {p.interview_id for pair in candidates for p in pair})
+    decided = decisions(conn)
+    out: list[DuplicateFlag] = []
+    shingles: dict[str, set[tuple[str, ...]]] = {}
+    for a0, b0 in candidates:
+        a = _with(a0, stays)
+        b = _with(b0, stays)
+        reasons = _reasons(a, b)
+        if reasons is None:
+            continue
+        for p in (a, b):
+            if p.interview_id not in shingles:
+                shingles[p.interview_id] = _shingles(conn, p.interview_id)
+        sa, sb = shingles[a.interview_id], shingles[b.interview_id]
+        overlap = len(sa & sb) / min(len(sa), len(sb)) if sa and sb else 0.0
+        if overlap >= 0.2:
+            reasons.append(f"overlapping descriptions ({overlap:.0%} of phrases shared)")
+        first, second = (a, b) if a.code <= b.code else (b, a)
+        out.append(DuplicateFlag(first.interview_id, second.interview_id, first.code,
+                                 second.code, reasons, round(overlap, 3),
+                                 decided.get(_pair(a.interview_id, b.interview_id))))
     out.sort(key=lambda f: (f.code_a, f.code_b))
     return out
+
+
+def _with(p: Profile, stays: dict[str, tuple[tuple[str, str | None, str | None], ...]]
+          ) -> Profile:
+    return Profile(p.interview_id, p.code, p.birth_year, p.province, p.defection_year,
+                   stays.get(p.interview_id, ()))
 
 
 def decide(vault: Vault, a: str, b: str, decision: str, *, role: str, note: str = "",
