@@ -107,6 +107,10 @@ def test_links_implied_by_events_and_recorded_by_hand(small: Small) -> None:
     assert link == handled.id == links.link_id(small.kangsong, "handled", COAL)
     after = {s.id: s for s in links.list_links(vault, "Kangsong")}
     assert (after[link].testimonies, after[link].recorded) == (2, 1)
+    cells = co.matrix(vault, "enterprise", "commodity").cells
+    assert {k: (c.link.relation, c.testimonies) for k, c in cells.items()} == {
+        (small.kangsong, COAL): ("handled", 2)}
+    assert co.matrix(vault).cells[(YODOK, COAL)].testimonies == 3
     result = co.corroborate(vault, co.subject_for(vault, link=link))
     assert result.testimonies == 2
     assert [q.tag_id for a in result.accounts if a.kind == "link" for q in a.quotes] == [tag]
@@ -134,6 +138,9 @@ def test_quota_imposed_by_a_unit_is_implied(vault: Vault) -> None:
               date="2003", tags=[union, scrap], role="coder")
     found = {(s.src, s.relation, s.dst) for s in links.list_links(vault)}
     assert ("perpetrator.womens_union", "imposed", "forced_labour.quota_item.scrap_metal") in found
+    cells = co.matrix(vault, "agency", "quota").cells
+    assert [(k, c.link.relation, c.testimonies) for k, c in cells.items()] == [
+        (("perpetrator.womens_union", "forced_labour.quota_item.scrap_metal"), "imposed", 1)]
 
 
 def test_duplicates_decisions_and_counts(small: Small) -> None:

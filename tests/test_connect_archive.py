@@ -20,7 +20,9 @@ import pytest
 from app.connect import brief as briefs
 from app.connect import corroborate as co
 from app.connect import entities, witnesses
-from app.connect.links import link_id
+from app.connect.entities import Kinds
+from app.connect.evidence import load_accounts
+from app.connect.links import link_id, links_of
 from app.errors import UsageError
 from crypto.kdf import weak_test_params
 from storage.vault import Vault
@@ -165,6 +167,10 @@ def test_matrix_cells_match_corroboration(archive: Archive) -> None:
                 expected.setdefault((ev.facility, ev.commodity), set()).add(iv.code)
     assert {k: v.testimonies for k, v in m.cells.items()} == {
         k: len(v) for k, v in expected.items()}
+    # The matrix's SQL gives what the link rules give over every account of the archive.
+    accounts = links_of(load_accounts(vault.conn), Kinds.load(vault.conn))
+    assert {(k.src, k.dst): len({a.interview_id for a in accs}) for k, accs in accounts.items()
+            if k.relation == "produced"} == {k: v.testimonies for k, v in m.cells.items()}
     for key in sorted(m.cells)[:3]:
         cell = m.cells[key]
         assert cell.link.id == link_id(key[0], "produced", key[1])

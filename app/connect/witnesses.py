@@ -121,12 +121,26 @@ def _norm(text: str | None) -> str | None:
     return " ".join(text.casefold().split()) if text and text.strip() else None
 
 
+# Per connection: (connection, its state, profiles). The state is the connection's own change
+# count plus SQLite's data_version (which moves when another connection commits), so the list
+# is read again after any write to the vault.
+_PEOPLE: dict[int, tuple[Connection, tuple[int, int], list[Profile]]] = {}
+
+
 def _people(conn: Connection) -> list[Profile]:
     """Every interview with its interviewee's attributes (no detention yet)."""
-    return [Profile(str(iid), str(code), birth, _norm(province), defection, ())
-            for iid, code, birth, province, defection in conn.execute(
-                "SELECT i.id, i.code, p.birth_year, p.home_province, p.defection_year"
-                " FROM interview i LEFT JOIN interviewee p ON p.interview_id = i.id")]
+    state = (conn.total_changes, int(conn.execute("PRAGMA data_version").fetchone()[0]))
+    cached = _PEOPLE.get(id(conn))
+    if cached is not None and cached[0] is conn and cached[1] == state:
+        return cached[2]
+    people = [Profile(str(iid), str(code), birth, _norm(province), defection, ())
+              for iid, code, birth, province, defection in conn.execute(
+                  "SELECT i.id, i.code, p.birth_year, p.home_province, p.defection_year"
+                  " FROM interview i LEFT JOIN interviewee p ON p.interview_id = i.id")]
+    if len(_PEOPLE) > 8:
+        _PEOPLE.clear()
+    _PEOPLE[id(conn)] = (conn, state, people)
+    return people
 
 
 def _detention(conn: Connection, interviews: Collection[str]
@@ -187,10 +201,12 @@ def _shingles(conn: Connection, interview_id: str) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + _SHINGLE]) for i in range(max(0, len(words) - _SHINGLE + 1))}
 
 
-def find_duplicates(conn: Connection, interviews: Collection[str] | None = None
-                    ) -> list[DuplicateFlag]:
+def find_duplicates(conn: Connection, interviews: Collection[str] | None = None, *,
+                    describe: bool = True) -> list[DuplicateFlag]:
     """Probable same-witness pairs (every pair, or those with at least one interview in
     ``interviews``), with the supervisor's decision on each; sorted by interview codes.
+    ``describe`` adds the overlap of the two interviews' wording to the reasons (it never
+    decides a flag; corroboration counts skip it).
 
     Candidates come from the interviewee records alone (same home province, birth years
     within one); only their places of detention are then read."""
@@ -219,11 +235,13 @@ def find_duplicates(conn: Connection, interviews: Collection[str] | None = None
         reasons = _reasons(a, b)
         if reasons is None:
             continue
-        for p in (a, b):
-            if p.interview_id not in shingles:
-                shingles[p.interview_id] = _shingles(conn, p.interview_id)
-        sa, sb = shingles[a.interview_id], shingles[b.interview_id]
-        overlap = len(sa & sb) / min(len(sa), len(sb)) if sa and sb else 0.0
+        overlap = 0.0
+        if describe:
+            for p in (a, b):
+                if p.interview_id not in shingles:
+                    shingles[p.interview_id] = _shingles(conn, p.interview_id)
+            sa, sb = shingles[a.interview_id], shingles[b.interview_id]
+            overlap = len(sa & sb) / min(len(sa), len(sb)) if sa and sb else 0.0
         if overlap >= 0.2:
             reasons.append(f"overlapping descriptions ({overlap:.0%} of phrases shared)")
         first, second = (a, b) if a.code <= b.code else (b, a)

@@ -61,7 +61,9 @@ CREATE INDEX link_tag_tag ON link_tag(tag_id);
 
 CREATE INDEX tag_term ON tag(term_id);
 CREATE INDEX event_tag_tag ON event_tag(tag_id);
-CREATE INDEX event_place ON event(place_term)
+CREATE INDEX event_place ON event(place_term);
+CREATE INDEX event_act ON event(act);
+CREATE INDEX event_perpetrator ON event(perpetrator)
 """
 
 
