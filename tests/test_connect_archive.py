@@ -167,7 +167,7 @@ def test_matrix_cells_match_corroboration(archive: Archive) -> None:
                 expected.setdefault((ev.facility, ev.commodity), set()).add(iv.code)
     assert {k: v.testimonies for k, v in m.cells.items()} == {
         k: len(v) for k, v in expected.items()}
-    # The matrix's SQL gives what the link rules give over every account of the archive.
+    # The matrix gives what the link rules give over every account of the archive.
     accounts = links_of(load_accounts(vault.conn), Kinds.load(vault.conn))
     assert {(k.src, k.dst): len({a.interview_id for a in accs}) for k, accs in accounts.items()
             if k.relation == "produced"} == {k: v.testimonies for k, v in m.cells.items()}
