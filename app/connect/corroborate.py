@@ -255,7 +255,8 @@ def corroborate(vault: Vault, subject: Subject, *, violation: str | None = None,
     views = [AccountView(a.kind, a.id, a.interview_id, interviews[a.interview_id].code,
                          witness(a.interview_id), a.act, a.relation, a.date_text, a.date_from,
                          a.date_to, a.place_term,
-                         [quotes[t] for t in dict.fromkeys(a.tag_ids) if t in quotes])
+                         sorted((quotes[t] for t in dict.fromkeys(a.tag_ids) if t in quotes),
+                                key=_reading_order))
                 for a in accounts]
     years = sorted({y for a in accounts for y in a.years()})
     direct = {groups.of(a.interview_id) for a in accounts if a.relation in ("experienced", "saw")}
@@ -282,6 +283,12 @@ def corroborate(vault: Vault, subject: Subject, *, violation: str | None = None,
         conflicts, interviews)
 
 
+def _reading_order(q: Quote) -> tuple[float, str, int, str]:
+    """Quotes in the order they were spoken: time in the recording, layer, position."""
+    return (q.start_s if q.start_s is not None else float("inf"), q.layer or "",
+            q.char_start or 0, q.tag_id)
+
+
 def quotes_of(vault: Vault, accounts: Sequence[AccountView]) -> dict[str, list[Quote]]:
     """The quotes of accounts from a ``corroborate(..., with_quotes=False)``, by account id."""
     conn = vault.conn
@@ -295,7 +302,7 @@ def quotes_of(vault: Vault, accounts: Sequence[AccountView]) -> dict[str, list[Q
     for tag_id, account in sorted(pairs):
         if tag_id in quotes:
             out[account].append(quotes[tag_id])
-    return out
+    return {k: sorted(v, key=_reading_order) for k, v in out.items()}
 
 
 def _focus(acc: Account, subject: Subject, subject_terms: set[str]) -> set[str]:

@@ -98,6 +98,7 @@ class Profile:
     province: str | None
     defection_year: int | None
     detention: tuple[tuple[str, str | None, str | None], ...]  # (facility term, from, to)
+    home: str | None = None  # the province as recorded (``province`` is it normalised)
 
 
 @dataclass
@@ -133,7 +134,8 @@ def _people(conn: Connection) -> list[Profile]:
     cached = _PEOPLE.get(id(conn))
     if cached is not None and cached[0] is conn and cached[1] == state:
         return cached[2]
-    people = [Profile(str(iid), str(code), birth, _norm(province), defection, ())
+    people = [Profile(str(iid), str(code), birth, _norm(province), defection, (),
+                      province.strip() if province else None)
               for iid, code, birth, province, defection in conn.execute(
                   "SELECT i.id, i.code, p.birth_year, p.home_province, p.defection_year"
                   " FROM interview i LEFT JOIN interviewee p ON p.interview_id = i.id")]
@@ -182,7 +184,7 @@ def _reasons(a: Profile, b: Profile) -> list[str] | None:
         return None
     reasons = [f"birth year {a.birth_year}" if a.birth_year == b.birth_year
                else f"birth years {a.birth_year} and {b.birth_year}",
-               f"home province {a.province}"]
+               f"home province {a.home or a.province}"]
     if same_defection:
         reasons.append(f"defection year {a.defection_year}")
     for facility, pa, pb in shared:
@@ -255,7 +257,7 @@ def find_duplicates(conn: Connection, interviews: Collection[str] | None = None,
 def _with(p: Profile, stays: dict[str, tuple[tuple[str, str | None, str | None], ...]]
           ) -> Profile:
     return Profile(p.interview_id, p.code, p.birth_year, p.province, p.defection_year,
-                   stays.get(p.interview_id, ()))
+                   stays.get(p.interview_id, ()), p.home)
 
 
 def decide(vault: Vault, a: str, b: str, decision: str, *, role: str, note: str = "",
