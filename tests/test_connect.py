@@ -111,6 +111,13 @@ def test_links_implied_by_events_and_recorded_by_hand(small: Small) -> None:
     assert {k: (c.link.relation, c.testimonies) for k, c in cells.items()} == {
         (small.kangsong, COAL): ("handled", 2)}
     assert co.matrix(vault).cells[(YODOK, COAL)].testimonies == 3
+    chain = {(c.link.src, c.link.relation, c.link.dst): (c.testimonies, c.independent_witnesses)
+             for c in co.chain(vault, "coal")}
+    assert chain == {(YODOK, "produced", COAL): (3, 3), (small.kangsong, "handled", COAL): (2, 2)}
+    timeline = co.timeline(vault, co.subject_for(vault, facility="Yodok"))
+    assert [(year, sorted(a.interview_code for a in accs)) for year, accs in timeline] == [
+        (1998, ["NK-1"]), (1999, ["NK-1", "NK-2"]), (2000, ["NK-1"]), (2010, ["NK-3"]),
+        (2011, ["NK-3"])]
     result = co.corroborate(vault, co.subject_for(vault, link=link))
     assert result.testimonies == 2
     assert [q.tag_id for a in result.accounts if a.kind == "link" for q in a.quotes] == [tag]

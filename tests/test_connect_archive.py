@@ -126,6 +126,17 @@ def test_counts_per_facility_are_exact(archive: Archive, facility: str) -> None:
             f"At {FACILITIES[facility][1]} ")
 
 
+def test_counts_without_quotes_are_the_same_and_quotes_load_on_demand(archive: Archive
+                                                                      ) -> None:
+    subject = co.subject_for(archive.vault, facility=YODOK)
+    full = co.corroborate(archive.vault, subject)
+    light = co.corroborate(archive.vault, subject, with_quotes=False)
+    assert all(not a.quotes for a in light.accounts)
+    assert light.to_dict() | {"accounts": None} == full.to_dict() | {"accounts": None}
+    opened = co.quotes_of(archive.vault, light.accounts[:25])
+    assert opened == {a.id: a.quotes for a in full.accounts[:25]}
+
+
 def test_conflicts_are_the_planted_ones_shown_side_by_side(archive: Archive) -> None:
     found: dict[str, set[tuple[str, ...]]] = {"date": set(), "place": set(), "period": set()}
     for facility in FACILITIES:
