@@ -104,9 +104,9 @@ def account_ids_for_terms(conn: Connection, terms: Collection[str]) -> tuple[set
     items = _json_ids(terms)
     events = {str(r[0]) for r in conn.execute(
         "SELECT id FROM event WHERE place_term IN (SELECT value FROM json_each(?1))"
-        " UNION SELECT id FROM event WHERE perpetrator IN (SELECT value FROM json_each(?1))"
-        " UNION SELECT id FROM event WHERE act IN (SELECT value FROM json_each(?1))"
-        " UNION SELECT et.event_id FROM tag t JOIN event_tag et ON et.tag_id = t.id"
+        " UNION ALL SELECT id FROM event WHERE perpetrator IN (SELECT value FROM json_each(?1))"
+        " UNION ALL SELECT id FROM event WHERE act IN (SELECT value FROM json_each(?1))"
+        " UNION ALL SELECT et.event_id FROM tag t JOIN event_tag et ON et.tag_id = t.id"
         " WHERE t.term_id IN (SELECT value FROM json_each(?1))", (items,))}
     links = {str(r[0]) for r in conn.execute(
         "SELECT id FROM link WHERE from_term IN (SELECT value FROM json_each(?1))"
