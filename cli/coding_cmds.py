@@ -114,6 +114,12 @@ def register(sub: Any) -> None:
     p.add_argument("--facility", metavar="TERM")
     p.add_argument("--agency", metavar="TERM")
     p.add_argument("--violation", metavar="TERM")
+    p.add_argument("--commodity", metavar="TERM")
+    p.add_argument("--enterprise", metavar="TERM")
+    p.add_argument("--period", metavar="TERM|DATES",
+                   help="a period entity, or dates such as 1997..1999")
+    p.add_argument("--witness", metavar="ID",
+                   help="an interview id or code: that witness's interviews")
     p.add_argument("--from", dest="date_from", metavar="DATE")
     p.add_argument("--to", dest="date_to", metavar="DATE")
     p.add_argument("--consent", choices=list(CONSENT_SCOPES))
@@ -306,11 +312,16 @@ def _clock(seconds: float | None) -> str:
 
 
 def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
+    from app.connect.filters import entity_interviews
+
+    allowed = entity_interviews(ctx.vault(), commodity=args.commodity,
+                                enterprise=args.enterprise, period=args.period,
+                                witness=args.witness)
     result = search.search(
         ctx.vault(), args.query, tags=args.tag, facility=args.facility, agency=args.agency,
         violation=args.violation, date_from=args.date_from, date_to=args.date_to,
         consent=args.consent, review_status=args.status, layer=args.layer,
-        expand_aliases=not args.exact, limit=args.limit)
+        expand_aliases=not args.exact, limit=args.limit, interviews=allowed)
     if args.json:
         print_json(result.to_dict())
         return 0

@@ -850,4 +850,56 @@ CATALOG: dict[str, str] = {
         "Errors", "There is no interview {interview} in this vault; nothing was changed."),
     "conflicts.reassign_reason_needed": QT_TRANSLATE_NOOP(
         "Errors", "Give the reason for moving the interview to another device (how you checked which laptop recorded it); nothing was changed."),
+    "connect.same_interview_twice": QT_TRANSLATE_NOOP(
+        "Errors", "'{a}' and '{b}' are the same interview; name two different interviews."),
+    "connect.only_supervisor_decides": QT_TRANSLATE_NOOP(
+        "Errors", "Only a supervisor decides whether two interviews are the same witness."),
+    "connect.decision_must_be_one": QT_TRANSLATE_NOOP(
+        "Errors", "The decision must be one of: {choices}."),
+    "connect.no_such_link": QT_TRANSLATE_NOOP(
+        "Errors", "No link {link} in this vault; see 'testimony link list'."),
+    "connect.tag_not_of_interview": QT_TRANSLATE_NOOP(
+        "Errors", "Tag {tag} is not a tag of this interview; see 'testimony tag list'."),
+    "connect.link_needs_tags": QT_TRANSLATE_NOOP(
+        "Errors", "Give the tags that support the link (see 'testimony tag list'); a link always points to the words that support it."),
+    "connect.relation_wrong_kinds": QT_TRANSLATE_NOOP(
+        "Errors", "'{relation}' links a {froms} to a {tos}, but {src} is a {src_kind} and {dst} a {dst_kind}."),
+    "connect.relation_must_be_one": QT_TRANSLATE_NOOP(
+        "Errors", "The relation must be one of: {choices}."),
+    "connect.period_filter": QT_TRANSLATE_NOOP(
+        "Errors", "A period is a period entity (see 'testimony entity list') or dates such as 1997..1999, not '{period}'."),
+    "connect.no_parent_branch": QT_TRANSLATE_NOOP(
+        "Errors", "The taxonomy has no {branch}; name the parent term."),
+    "connect.name_taken": QT_TRANSLATE_NOOP(
+        "Errors", "'{name}' already names {id} in the taxonomy; use that entity, or choose another name."),
+    "connect.entity_needs_names": QT_TRANSLATE_NOOP(
+        "Errors", "An entity needs an English and a Korean name."),
+    "connect.period_ends_before_start": QT_TRANSLATE_NOOP(
+        "Errors", "The period ends before it starts; check the dates."),
+    "connect.only_quota_imposed": QT_TRANSLATE_NOOP(
+        "Errors", "Only a quota has an organisation that imposes it."),
+    "connect.kind_needed": QT_TRANSLATE_NOOP(
+        "Errors", "{id} is not under an entity branch of the taxonomy; give its kind ({choices})."),
+    "connect.needs_a_date": QT_TRANSLATE_NOOP(
+        "Errors", "This needs a date such as 2012, 2012-05 or 2012-05-01."),
+    "connect.entity_wrong_kind": QT_TRANSLATE_NOOP(
+        "Errors", "This must name a {kind}, but '{text}' is the {found} {id}; see 'testimony taxonomy show'."),
+    "connect.not_an_entity": QT_TRANSLATE_NOOP(
+        "Errors", "'{text}' is the term {id}, which is not an entity (one of: {kinds}); see 'testimony taxonomy show'."),
+    "connect.kind_must_be_one": QT_TRANSLATE_NOOP(
+        "Errors", "The kind must be one of: {choices}."),
+    "connect.range_needs_dates": QT_TRANSLATE_NOOP(
+        "Errors", "The date range needs dates such as 1998, 1998-05 or 1998-05-01."),
+    "connect.one_subject": QT_TRANSLATE_NOOP(
+        "Errors", "Name exactly one subject: a facility, a commodity, an enterprise or a link."),
+    "connect.brief_folder_missing": QT_TRANSLATE_NOOP(
+        "Errors", "The folder {folder} does not exist; create it or choose another file."),
+    "connect.brief_target_exists": QT_TRANSLATE_NOOP(
+        "Errors", "{path} already exists; choose another file (a brief never overwrites a file)."),
+    "connect.format_unknown_from_name": QT_TRANSLATE_NOOP(
+        "Errors", "Cannot tell the brief's format from '{name}'; name the file .docx, .csv or .json, or choose the format ({choices})."),
+    "connect.format_must_be_one": QT_TRANSLATE_NOOP(
+        "Errors", "The brief format must be one of: {choices}."),
+    "connect.purpose_must_be_one": QT_TRANSLATE_NOOP(
+        "Errors", "The brief's purpose must be one of: {choices}."),
 }

@@ -234,8 +234,8 @@ def test_supervisor_gives_a_forged_first_interview_back_to_its_genuine_laptop(
     from types import SimpleNamespace
 
     from app.bundles.conflicts import owner_changes, reassign_owner
-    from app.cli.bundle_cmds import cmd_conflicts_reassign
     from app.errors import UsageError
+    from cli.bundle_cmds import cmd_conflicts_reassign
     from storage import audit
 
     iid = populate(w.field, "NK-A-009", audio=AUDIO_A)

@@ -444,6 +444,10 @@ def _other_areas_data(vault, iid: str) -> None:
                  role="translator", reason="listened again")
     tag_id = add_tag(vault, iid, term, role="coder", segment=0, chars=(0, 5))
     add_event(vault, iid, act=term, role="coder", tags=[tag_id], notes="seen")
+    from app.connect.links import add_link
+
+    add_link(vault, iid, src="Yodok", relation="produced", dst="coal", tags=[tag_id],
+             role="coder")
 
 
 def test_every_interview_table_of_every_area_round_trips(world: World) -> None:
@@ -454,7 +458,7 @@ def test_every_interview_table_of_every_area_round_trips(world: World) -> None:
     names = [t.name for t in interview_tables(world.field.conn)]
     assert {"segment_revision", "event_tag", "transcript"} <= set(names)
     populated = [n for n in names if rows(world.field, n)]
-    assert {"segment_revision", "event_tag", "tag", "event"} <= set(populated)
+    assert {"segment_revision", "event_tag", "tag", "event", "link", "link_tag"} <= set(populated)
     result = world.export(iid)
     manifest = json.loads(_manifest(world, result.path))
     assert manifest["taxonomy_version"] and manifest["taxonomy_versions_used"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -212,14 +212,15 @@ def search(vault: Vault, query: str, *, tags: Sequence[str] = (), facility: str 
            date_from: str | None = None, date_to: str | None = None,
            consent: str | None = None, review_status: str | None = None,
            layer: str | None = None, expand_aliases: bool = True,
-           limit: int = 100) -> SearchResult:
+           limit: int = 100, interviews: Collection[str] | None = None) -> SearchResult:
     """Search segment text (both layers), interview notes and marker notes.
 
     Filters: ``tags`` (each term, or a term below it, must tag the hit), ``facility`` /
     ``agency`` / ``violation`` (the interview has a tag or event with that term or one below
     it), ``date_from``/``date_to`` (the interview has an event whose date may fall in the
     range; any date syntax of app.coding.dates), ``consent`` (the interview's consent covers
-    that scope and was not withdrawn), ``review_status`` and ``layer`` (segments only).
+    that scope and was not withdrawn), ``review_status`` and ``layer`` (segments only),
+    ``interviews`` (only these interview ids: the entity filters of app.connect.filters).
 
     The steps, each usable alone: ``clean_query`` and ``check_choices`` (the input),
     ``expand`` (aliases), ``interview_filters`` (taxonomy and date filters), ``_match_plan``
@@ -232,6 +233,9 @@ def search(vault: Vault, query: str, *, tags: Sequence[str] = (), facility: str 
     variants, term_ids = expand(taxonomy, query) if expand_aliases else ([query], [])
     filters = interview_filters(conn, taxonomy, tags=tags, facility=facility, agency=agency,
                                 violation=violation, date_from=date_from, date_to=date_to)
+    if interviews is not None:
+        only = set(interviews)
+        filters.allowed = only if filters.allowed is None else filters.allowed & only
     expr, like = _match_plan(conn, variants)
     result = SearchResult(query, variants, term_ids)
     if expr is None and not like:

@@ -2138,6 +2138,136 @@
         <source>Give the reason for moving the interview to another device (how you checked which laptop recorded it); nothing was changed.</source>
         <translation>면담을 다른 기기로 옮기는 이유(어느 노트북이 녹음했는지 어떻게 확인했는지)를 적어 주십시오. 아무것도 변경하지 않았습니다.</translation>
     </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="853"/>
+        <source>&apos;{a}&apos; and &apos;{b}&apos; are the same interview; name two different interviews.</source>
+        <translation>&apos;{a}&apos;와(과) &apos;{b}&apos;는 같은 면담입니다. 서로 다른 두 면담을 지정하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="855"/>
+        <source>Only a supervisor decides whether two interviews are the same witness.</source>
+        <translation>두 면담이 같은 증인인지는 감독자만 결정합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="857"/>
+        <source>The decision must be one of: {choices}.</source>
+        <translation>결정은 다음 중 하나여야 합니다: {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="859"/>
+        <source>No link {link} in this vault; see &apos;testimony link list&apos;.</source>
+        <translation>이 보관함에 연결 {link}이(가) 없습니다. &apos;testimony link list&apos;를 참고하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="861"/>
+        <source>Tag {tag} is not a tag of this interview; see &apos;testimony tag list&apos;.</source>
+        <translation>태그 {tag}은(는) 이 면담의 태그가 아닙니다. &apos;testimony tag list&apos;를 참고하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="863"/>
+        <source>Give the tags that support the link (see &apos;testimony tag list&apos;); a link always points to the words that support it.</source>
+        <translation>연결을 뒷받침하는 태그를 지정하십시오(&apos;testimony tag list&apos; 참고). 연결은 언제나 그것을 뒷받침하는 말을 가리킵니다.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="865"/>
+        <source>&apos;{relation}&apos; links a {froms} to a {tos}, but {src} is a {src_kind} and {dst} a {dst_kind}.</source>
+        <translation>&apos;{relation}&apos;은(는) {froms}을(를) {tos}에 잇지만, {src}은(는) {src_kind}이고 {dst}은(는) {dst_kind}입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="867"/>
+        <source>The relation must be one of: {choices}.</source>
+        <translation>관계는 다음 중 하나여야 합니다: {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="869"/>
+        <source>A period is a period entity (see &apos;testimony entity list&apos;) or dates such as 1997..1999, not &apos;{period}&apos;.</source>
+        <translation>기간은 기간 개체(&apos;testimony entity list&apos; 참고)이거나 1997..1999 같은 날짜여야 하며, &apos;{period}&apos;은(는) 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="871"/>
+        <source>The taxonomy has no {branch}; name the parent term.</source>
+        <translation>분류 체계에 {branch}이(가) 없습니다. 상위 용어를 지정하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="873"/>
+        <source>&apos;{name}&apos; already names {id} in the taxonomy; use that entity, or choose another name.</source>
+        <translation>&apos;{name}&apos;은(는) 이미 분류 체계의 {id}를 가리킵니다. 그 개체를 쓰거나 다른 이름을 고르십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="875"/>
+        <source>An entity needs an English and a Korean name.</source>
+        <translation>개체에는 영어 이름과 한국어 이름이 필요합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="877"/>
+        <source>The period ends before it starts; check the dates.</source>
+        <translation>기간이 시작보다 먼저 끝납니다. 날짜를 확인하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="879"/>
+        <source>Only a quota has an organisation that imposes it.</source>
+        <translation>부과하는 조직은 과제(할당량)에만 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="881"/>
+        <source>{id} is not under an entity branch of the taxonomy; give its kind ({choices}).</source>
+        <translation>{id}은(는) 분류 체계의 개체 분기 아래에 있지 않습니다. 종류({choices})를 지정하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="883"/>
+        <source>This needs a date such as 2012, 2012-05 or 2012-05-01.</source>
+        <translation>여기에는 2012, 2012-05 또는 2012-05-01 같은 날짜가 필요합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="885"/>
+        <source>This must name a {kind}, but &apos;{text}&apos; is the {found} {id}; see &apos;testimony taxonomy show&apos;.</source>
+        <translation>여기에는 {kind}을(를) 지정해야 하지만 &apos;{text}&apos;은(는) {found} {id}입니다. &apos;testimony taxonomy show&apos;를 참고하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="887"/>
+        <source>&apos;{text}&apos; is the term {id}, which is not an entity (one of: {kinds}); see &apos;testimony taxonomy show&apos;.</source>
+        <translation>&apos;{text}&apos;은(는) 용어 {id}이며 개체({kinds} 중 하나)가 아닙니다. &apos;testimony taxonomy show&apos;를 참고하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="889"/>
+        <source>The kind must be one of: {choices}.</source>
+        <translation>종류는 다음 중 하나여야 합니다: {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="891"/>
+        <source>The date range needs dates such as 1998, 1998-05 or 1998-05-01.</source>
+        <translation>기간에는 1998, 1998-05 또는 1998-05-01 같은 날짜가 필요합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="893"/>
+        <source>Name exactly one subject: a facility, a commodity, an enterprise or a link.</source>
+        <translation>대상을 하나만 지정하십시오: 시설, 품목, 기업 또는 연결 중 하나.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="895"/>
+        <source>The folder {folder} does not exist; create it or choose another file.</source>
+        <translation>폴더 {folder}이(가) 없습니다. 폴더를 만들거나 다른 파일을 고르십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="897"/>
+        <source>{path} already exists; choose another file (a brief never overwrites a file).</source>
+        <translation>{path}이(가) 이미 있습니다. 다른 파일을 고르십시오(보고서는 파일을 덮어쓰지 않습니다).</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="899"/>
+        <source>Cannot tell the brief&apos;s format from &apos;{name}&apos;; name the file .docx, .csv or .json, or choose the format ({choices}).</source>
+        <translation>&apos;{name}&apos;에서 보고서 형식을 알 수 없습니다. 파일 이름을 .docx, .csv 또는 .json으로 하거나 형식({choices})을 고르십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="901"/>
+        <source>The brief format must be one of: {choices}.</source>
+        <translation>보고서 형식은 다음 중 하나여야 합니다: {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="903"/>
+        <source>The brief&apos;s purpose must be one of: {choices}.</source>
+        <translation>보고서의 용도는 다음 중 하나여야 합니다: {choices}.</translation>
+    </message>
 </context>
 <context>
     <name>ExportView</name>
