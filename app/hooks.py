@@ -2,43 +2,57 @@
 
 When a transcript or translation segment's text changes, tags anchored in it must follow the
 text (see app.coding). The transcript service calls ``segment_text_changed`` inside the edit's
-transaction; listeners are listed here by import path so that every caller, CLI, GUI or test,
-gets the same behaviour whether or not the listener's module was imported before.
+transaction; the listeners are typed functions listed here, so every caller, CLI, GUI or test,
+gets the same behaviour whether or not the listener's module was imported before. Each listener
+imports its area inside the call: the transcript service is imported by those areas, and a
+top-level import here would make a cycle.
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from collections.abc import Callable
 
-# "module:function" entries; each is called as fn(conn, segment_id, old_text, new_text, role).
-SEGMENT_TEXT_CHANGED: list[str] = [
-    "app.coding.tags:follow_text_change",  # tags follow the words they were on
+from storage.db import Connection
+
+#: fn(conn, segment_id, old_text, new_text, role), called inside the edit's transaction.
+SegmentTextListener = Callable[[Connection, str, str, str, str], None]
+#: fn(conn) -> terms (facility names, agencies, North Korean words) for transcription review.
+GlossaryProvider = Callable[[Connection], list[str]]
+
+
+def _tags_follow_text(conn: Connection, segment_id: str, old: str, new: str, role: str) -> None:
+    from app.coding.tags import follow_text_change
+
+    follow_text_change(conn, segment_id, old, new, role)
+
+
+def _taxonomy_terms(conn: Connection) -> list[str]:
+    from app.coding.taxonomy import glossary_terms as taxonomy_glossary
+
+    return taxonomy_glossary(conn)
+
+
+SEGMENT_TEXT_CHANGED: list[SegmentTextListener] = [
+    _tags_follow_text,  # tags follow the words they were on
+]
+
+GLOSSARY_PROVIDERS: list[GlossaryProvider] = [
+    _taxonomy_terms,  # Korean facility, agency and NK terms
 ]
 
 
-def segment_text_changed(conn: Any, segment_id: str, old_text: str, new_text: str,
+def segment_text_changed(conn: Connection, segment_id: str, old_text: str, new_text: str,
                          role: str) -> None:
     """Notify every listener; call inside the transaction that changes the text."""
-    for spec in SEGMENT_TEXT_CHANGED:
-        module_name, func_name = spec.split(":")
-        getattr(importlib.import_module(module_name), func_name)(
-            conn, segment_id, old_text, new_text, role)
+    for listener in SEGMENT_TEXT_CHANGED:
+        listener(conn, segment_id, old_text, new_text, role)
 
 
-# "module:function" entries; each is called as fn(conn) and returns a list of terms (facility
-# names, agencies, North Korean words) that bias transcription (initial prompt / hotwords).
-GLOSSARY_PROVIDERS: list[str] = [
-    "app.coding.taxonomy:glossary_terms",  # Korean facility, agency and NK terms
-]
-
-
-def glossary_terms(conn: Any) -> list[str]:
+def glossary_terms(conn: Connection) -> list[str]:
     """Every provider's terms, de-duplicated, in order."""
     terms: list[str] = []
-    for spec in GLOSSARY_PROVIDERS:
-        module_name, func_name = spec.split(":")
-        for term in getattr(importlib.import_module(module_name), func_name)(conn):
+    for provider in GLOSSARY_PROVIDERS:
+        for term in provider(conn):
             if term not in terms:
                 terms.append(term)
     return terms

@@ -1,6 +1,6 @@
 """The recording session: PCM in, encrypted and committed to the vault at least twice a second.
 
-Testable without Qt: any producer (the Qt adapter in ``ui/recorder.py``, a test, the bench)
+Testable without Qt: any producer (the Qt adapter in ``qtaudio/capture.py``, a test, the bench)
 pushes raw interleaved PCM into ``RecordingSession.write``. The session
 
 - writes a streaming WAV header, then the PCM, into a blob (``on_crash='keep'``) on its own

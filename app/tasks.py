@@ -3,15 +3,13 @@
 Long work is a plain function taking a ``CancelToken`` and a ``ProgressFn``; it checks the token
 between steps and reports progress as a fraction in [0, 1] with a short status label (never
 testimony text). The GUI runs such functions through its single task helper; the CLI draws a
-progress bar on stderr.
+progress bar on stderr (cli/output.py).
 """
 
 from __future__ import annotations
 
-import sys
 import threading
 from collections.abc import Callable
-from typing import TextIO
 
 from app.errors import AppError
 
@@ -44,27 +42,3 @@ class CancelToken:
 
 def no_progress(fraction: float, label: str) -> None:
     """A ProgressFn that ignores progress."""
-
-
-class StderrProgress:
-    """A ProgressFn drawing a one-line bar on stderr (only when stderr is a terminal, unless
-    ``force``), throttled to whole-percent changes."""
-
-    def __init__(self, stream: TextIO | None = None, *, force: bool = False, width: int = 30) -> None:
-        self.stream = stream or sys.stderr
-        self.enabled = force or self.stream.isatty()
-        self.width = width
-        self._last = -1
-
-    def __call__(self, fraction: float, label: str) -> None:
-        percent = int(max(0.0, min(1.0, fraction)) * 100)
-        if percent == self._last:
-            return
-        self._last = percent
-        if not self.enabled:
-            return
-        filled = self.width * percent // 100
-        self.stream.write(f"\r[{'#' * filled}{'.' * (self.width - filled)}] {percent:3d}% {label[:40]}")
-        if percent >= 100:
-            self.stream.write("\n")
-        self.stream.flush()

@@ -10,7 +10,7 @@ with pauses between them, ~10 s and ~3 min):
   app's decoding settings (language ko, beam 5, VAD, word timestamps, no conditioning on
   previous text). It runs at nice +10, like the app's engine child (on an idle machine this
   changes nothing; on the shared, saturated machine of these runs it keeps the comparison fair).
-- the app: `python -m app transcribe ID --language ko` on a floor-parameter vault holding the
+- the app: `python -m cli transcribe ID --language ko` on a floor-parameter vault holding the
   audio (CLI start, passphrase and Argon2id unlock, engine child with hash-verified model,
   windows decrypted and decoded, hallucination guards, every segment stored). A fresh copy of
   the vault each run.
@@ -110,7 +110,7 @@ def run(model: str, seconds: float, repeat: int, threads: int, work: Path) -> di
         copy = work / f"run-{int(seconds)}-{r}"
         shutil.copytree(template, copy)
         t = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "app", "--vault", str(copy), "--passphrase-file",
+        subprocess.run([sys.executable, "-m", "cli", "--vault", str(copy), "--passphrase-file",
                         str(pw), "transcribe", iid, "--model", model, "--language", "ko",
                         "--threads", str(threads)], check=True, env=env, cwd=ROOT,
                        capture_output=True)

@@ -54,11 +54,11 @@ def main() -> None:
         run_env.update(QT_QPA_PLATFORM="offscreen", TESTIMONY_STATE_DIR=str(tmp / "state"))
         src_env = dict(run_env, PYTHONPATH=str(ROOT))
         frozen_start = timed(lambda: run([str(app / "testimony"), "--version"], run_env, tmp), 5)
-        source_start = timed(lambda: run([python, "-m", "app", "--version"], src_env, ROOT), 5)
+        source_start = timed(lambda: run([python, "-m", "cli", "--version"], src_env, ROOT), 5)
         frozen_help = timed(lambda: run([str(app / "testimony"), "--help"], run_env, tmp), 3)
-        source_help = timed(lambda: run([python, "-m", "app", "--help"], src_env, ROOT), 3)
+        source_help = timed(lambda: run([python, "-m", "cli", "--help"], src_env, ROOT), 3)
         frozen_test = run([str(app / "testimony"), "self-test"], run_env, tmp)
-        source_test = run([python, "-m", "app", "self-test"], src_env, ROOT)
+        source_test = run([python, "-m", "cli", "self-test"], src_env, ROOT)
 
         size = folder_bytes(app)
         purelib = subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_paths()"

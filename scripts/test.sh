@@ -7,7 +7,7 @@ bash scripts/system-deps.sh
 # The packaging extra (PyInstaller) lets tests/test_packaging_build.py build the frozen app.
 bash scripts/venv.sh test,packaging
 export QT_QPA_PLATFORM=offscreen HF_HUB_OFFLINE=1 PYTHONDONTWRITEBYTECODE=1
-.venv/bin/python -m ruff check app crypto storage transcription ui tests bench packaging
+.venv/bin/python -m ruff check app cli qtaudio crypto storage transcription ui tests bench packaging
 .venv/bin/python -m mypy
 .venv/bin/python -m mypy --strict packaging/datafiles.py packaging/release.py
 .venv/bin/lint-imports

@@ -65,7 +65,7 @@ class Cli:
 
     def __call__(self, *args: str, input: str | None = None, check: bool = False,
                  timeout: float = 300, passphrase_file: Path | None = None) -> subprocess.CompletedProcess[str]:
-        cmd = [sys.executable, "-m", "app", "--vault", str(self.vault),
+        cmd = [sys.executable, "-m", "cli", "--vault", str(self.vault),
                "--passphrase-file", str(passphrase_file or self.passphrase_file), *args]
         result = subprocess.run(cmd, capture_output=True, text=True, input=input, env=self.env,
                                 timeout=timeout, cwd=ROOT)

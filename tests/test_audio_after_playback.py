@@ -4,9 +4,9 @@ docs/ui.md used to say a recording made after playback (or after earlier recordi
 same process could capture only silence. That was seen only when a test process met a second
 PulseAudio daemon after Qt Multimedia had connected to the first; with the one daemon a real
 app session has, the player and the recorder share the audio system without trouble. These
-tests hold the product to that: listen through the real ``ui.player.Player`` (fed by
+tests hold the product to that: listen through the real ``qtaudio.player.Player`` (fed by
 ``decode_for_playback`` from the vault, as the transcript view does), then record the virtual
-microphone with the real ``ui.recorder.Recorder``, twice, and check each recording holds the
+microphone with the real ``qtaudio.capture.Recorder``, twice, and check each recording holds the
 spoken sentence.
 """
 
@@ -28,7 +28,7 @@ pytestmark = pytest.mark.slow
 
 
 def _listen_to_the_end(qtbot, vault: Vault, asset_id: str) -> None:  # type: ignore[no-untyped-def]
-    from ui.player import Player
+    from qtaudio.player import Player
 
     player = Player()
     player.load(decode_for_playback(vault, asset_id))
@@ -46,7 +46,7 @@ def _record_the_sentence(qtbot, vault: Vault, interview: str, mic: VirtualMic,  
                          wav: Path) -> float:
     """Record while ``wav`` is spoken into the microphone; return how well the recording's
     loudness contour matches the sentence (near 1: all there; below 0.3: missing)."""
-    from ui.recorder import Recorder
+    from qtaudio.capture import Recorder
 
     before = {a.id for a in audio.list_assets(vault, interview)}
     recorder = Recorder(vault, interview, role="interviewer")
@@ -83,7 +83,7 @@ def test_recording_after_listening_hears_the_speaker(
 
 def test_two_recordings_in_a_row_after_pausing_playback(
         qtbot, virtual_mic: VirtualMic, speech_wav: Path, vault: Vault) -> None:  # noqa: F811
-    from ui.player import Player
+    from qtaudio.player import Player
 
     interview = interviews.add_interview(vault, code="NK-LISTEN-2", role="interviewer")
     assert _record_the_sentence(qtbot, vault, interview, virtual_mic, speech_wav) > 0.7

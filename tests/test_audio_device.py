@@ -56,7 +56,7 @@ def _mic_cli(cli: Cli, mic: VirtualMic) -> Cli:
 def test_qt_recorder_records_the_speech_while_the_gui_is_busy(
         qtbot, virtual_mic: VirtualMic, speech_wav: Path, vault: Vault,  # noqa: F811
         private_tmp: Path) -> None:
-    from ui.recorder import Recorder
+    from qtaudio.capture import Recorder
 
     interview = interviews.add_interview(vault, code="NK-REC-1", role="interviewer")
     fixture, fixture_rate = decode_file(speech_wav)
@@ -182,7 +182,7 @@ def _speaking(mic: VirtualMic, wav: Path) -> Iterator[None]:
 
 
 def _recording_process(cli: Cli, iid: str, *extra: str) -> subprocess.Popen[str]:
-    cmd = [sys.executable, "-m", "app", "--vault", str(cli.vault), "--passphrase-file",
+    cmd = [sys.executable, "-m", "cli", "--vault", str(cli.vault), "--passphrase-file",
            str(cli.passphrase_file), "audio", "record", iid, *extra]
     return subprocess.Popen(cmd, env=cli.env, cwd=ROOT, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
@@ -310,7 +310,7 @@ def test_full_disk_stops_cleanly_and_keeps_what_was_recorded(
 
 def test_qt_recorder_pause_drops_sound_and_resume_continues(
         qtbot, virtual_mic: VirtualMic, speech_wav: Path, vault: Vault) -> None:  # noqa: F811
-    from ui.recorder import Recorder
+    from qtaudio.capture import Recorder
 
     interview = interviews.add_interview(vault, code="NK-REC-7", role="interviewer")
     recorder = Recorder(vault, interview, role="interviewer", limit_s=2.0)
@@ -353,7 +353,7 @@ def test_cli_device_selection(cli: Cli, virtual_mic: VirtualMic) -> None:  # noq
 
 def test_stop_then_wait_from_the_gui_thread_does_not_deadlock(
         qtbot, virtual_mic: VirtualMic, vault: Vault) -> None:  # noqa: F811
-    from ui.recorder import Recorder
+    from qtaudio.capture import Recorder
 
     interview = interviews.add_interview(vault, code="NK-REC-9", role="interviewer")
     recorder = Recorder(vault, interview, role="interviewer")

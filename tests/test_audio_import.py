@@ -173,7 +173,7 @@ def test_import_interrupted_midway_leaves_nothing(clips: dict[str, Path], vault:
 def test_kill_9_during_import_leaves_nothing(cli: Cli, tmp_path: Path) -> None:
     iid = cli("interview", "add", "--code", "NK-IMP-3", check=True).stdout.strip()
     big = make_long_wav(tmp_path / "long.wav", 3600)  # 115 MB: takes a few seconds
-    cmd = [sys.executable, "-m", "app", "--vault", str(cli.vault), "--passphrase-file",
+    cmd = [sys.executable, "-m", "cli", "--vault", str(cli.vault), "--passphrase-file",
            str(cli.passphrase_file), "audio", "import", iid, str(big)]
     proc = subprocess.Popen(cmd, env=cli.env, cwd=ROOT, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE)
@@ -196,7 +196,7 @@ def test_kill_9_during_import_leaves_nothing(cli: Cli, tmp_path: Path) -> None:
 def test_ctrl_c_during_import_stores_nothing_and_says_so(cli: Cli, tmp_path: Path) -> None:
     iid = cli("interview", "add", "--code", "NK-IMP-5", check=True).stdout.strip()
     big = make_long_wav(tmp_path / "long.wav", 3600)
-    cmd = [sys.executable, "-m", "app", "--vault", str(cli.vault), "--passphrase-file",
+    cmd = [sys.executable, "-m", "cli", "--vault", str(cli.vault), "--passphrase-file",
            str(cli.passphrase_file), "audio", "import", iid, str(big)]
     proc = subprocess.Popen(cmd, env=cli.env, cwd=ROOT, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)

@@ -1,4 +1,4 @@
-"""ui.signals.emit keeps Python's reference counts intact (PySide6 6.12 emit() bug)."""
+"""qtaudio.signals.emit keeps Python's reference counts intact (PySide6 6.12 emit() bug)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import sys
 
 from PySide6.QtCore import QObject, Signal
 
-from ui.signals import emit
+from qtaudio.signals import emit
 
 
 class _Meter(QObject):

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from app.bundles import keys
-from app.cli.vault_cmds import device_public_text
 from app.errors import UsageError
+from cli.vault_cmds import device_public_text
 from storage.vault import Vault
 
 

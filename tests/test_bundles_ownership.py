@@ -340,7 +340,7 @@ def test_import_command_names_the_interviews_left_out_of_the_receipt(
         w: World, capsys: pytest.CaptureFixture[str]) -> None:
     from types import SimpleNamespace
 
-    from app.cli.bundle_cmds import cmd_import
+    from cli.bundle_cmds import cmd_import
 
     x = populate(w.field, "NK-X")
     y = populate(w.field, "NK-Y")
@@ -498,8 +498,8 @@ def test_resolving_conflicts_lets_the_next_receipt_acknowledge_the_interview(
     from types import SimpleNamespace
 
     from app.bundles.conflicts import list_conflicts, resolve_conflict
-    from app.cli.bundle_cmds import cmd_conflicts_list
     from app.errors import UsageError
+    from cli.bundle_cmds import cmd_conflicts_list
     from storage import audit
 
     x = populate(w.field, "NK-X")

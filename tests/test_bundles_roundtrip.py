@@ -499,7 +499,7 @@ def test_real_audio_replaces_a_share_placeholder(world: World) -> None:
 
 
 def test_verify_command_json_without_a_vault(world: World, capsys: pytest.CaptureFixture[str]) -> None:
-    from app.cli import main
+    from cli import main
 
     iid = populate(world.field)
     result = world.export(iid)

@@ -105,14 +105,14 @@ def test_passwd_then_old_fails_new_works(cli: Cli, tmp_path: Path) -> None:
 def test_vault_and_passphrase_from_environment(cli: Cli) -> None:
     env = {**cli.env, "TESTIMONY_VAULT": str(cli.vault),
            "TESTIMONY_PASSPHRASE": PASSPHRASE.decode()}
-    res = subprocess.run([sys.executable, "-m", "app", "interview", "add", "--code", "ENV-1"],
+    res = subprocess.run([sys.executable, "-m", "cli", "interview", "add", "--code", "ENV-1"],
                          capture_output=True, text=True, env=env, cwd=ROOT, check=False)
     assert res.returncode == 0, res.stderr
     assert len(res.stdout.strip()) == 36
 
 
 def test_no_passphrase_and_no_terminal_is_exit_3(cli: Cli) -> None:
-    res = subprocess.run([sys.executable, "-m", "app", "--vault", str(cli.vault), "interview",
+    res = subprocess.run([sys.executable, "-m", "cli", "--vault", str(cli.vault), "interview",
                           "list"], capture_output=True, text=True, env=cli.env, cwd=ROOT,
                          stdin=subprocess.DEVNULL, check=False)
     assert res.returncode == 3 and "--passphrase-file" in res.stderr
@@ -123,7 +123,7 @@ def test_init_with_recovery_key_then_erase(tmp_path: Path, cli_env: dict[str, st
     pw = tmp_path / "pw.txt"
     pw.write_text("init passphrase for test\n")
     target = tmp_path / "fresh"
-    base = [sys.executable, "-m", "app", "--vault", str(target), "--passphrase-file", str(pw)]
+    base = [sys.executable, "-m", "cli", "--vault", str(target), "--passphrase-file", str(pw)]
     res = subprocess.run([*base, "init", "--recovery-key"], capture_output=True, text=True,
                          env=cli_env, cwd=ROOT, check=False)
     assert res.returncode == 0, res.stderr
@@ -151,7 +151,7 @@ def test_init_with_recovery_key_then_erase(tmp_path: Path, cli_env: dict[str, st
 
 
 def test_help_lists_core_commands(cli_env: dict[str, str]) -> None:
-    res = subprocess.run([sys.executable, "-m", "app", "--help"], capture_output=True, text=True,
+    res = subprocess.run([sys.executable, "-m", "cli", "--help"], capture_output=True, text=True,
                          env=cli_env, cwd=ROOT, check=True)
     for name in ("init", "passwd", "device", "audit", "interview", "erase"):
         assert name in res.stdout
@@ -160,7 +160,7 @@ def test_help_lists_core_commands(cli_env: dict[str, str]) -> None:
 
 def test_interview_delete_is_confirmed_and_audited(cli: Cli) -> None:
     iid = cli("interview", "add", "--code", "NK-DEL", check=True).stdout.strip()
-    res = subprocess.run([sys.executable, "-m", "app", "--vault", str(cli.vault),
+    res = subprocess.run([sys.executable, "-m", "cli", "--vault", str(cli.vault),
                           "--passphrase-file", str(cli.passphrase_file), "interview", "delete",
                           iid], capture_output=True, text=True, env=cli.env, cwd=ROOT,
                          stdin=subprocess.DEVNULL, check=False)
@@ -175,7 +175,7 @@ def test_closed_pipe_ends_quietly(cli: Cli) -> None:
     """``testimony taxonomy show | head``: when the reader has gone away the command ends without
     an error sentence (as tools killed by SIGPIPE do), with the SIGPIPE status. The read end is
     closed before the command starts writing, so the closed pipe is certain, not a race."""
-    cmd = [sys.executable, "-m", "app", "--vault", str(cli.vault), "--passphrase-file",
+    cmd = [sys.executable, "-m", "cli", "--vault", str(cli.vault), "--passphrase-file",
            str(cli.passphrase_file), "taxonomy", "show"]
     read_end, write_end = os.pipe()
     os.close(read_end)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from app.selftest import fixture_bytes
+from cli.selftest import fixture_bytes
 from tests.conftest import Cli
 from transcription import models
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from app.selftest import SPEECH_WORDS, fixture_bytes
+from cli.selftest import SPEECH_WORDS, fixture_bytes
 from storage.vault import Vault
 from tests.conftest import PASSPHRASE, Cli
 from transcription import models

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from app.selftest import fixture_bytes
+from cli.selftest import fixture_bytes
 from transcription import models
 from transcription.decode import iter_blocks
 from transcription.engine import FasterWhisperEngine

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from app import selftest
+from cli import selftest
 
 _spec = importlib.util.spec_from_file_location("_testimony_datafiles",
                                                Path(__file__).resolve().parents[1] / "packaging" / "datafiles.py")

@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from app import selftest
-from app.cli import main
+from cli import main, selftest
 
 
 def _boom(ctx: selftest.SelfTestContext) -> str:

@@ -285,7 +285,7 @@ def test_a_killed_app_leaves_no_engine_running(cli: Any) -> None:
     iid = cli("interview", "add", "--code", "NK-ORPHAN", check=True).stdout.strip()
     with Vault.open(cli.vault, PASSPHRASE) as vault:
         add_asset(vault, iid, wav_bytes(_speech(180, every_s=6)), duration_s=180.0)
-    cmd = [sys.executable, "-m", "app", "--vault", str(cli.vault), "--passphrase-file",
+    cmd = [sys.executable, "-m", "cli", "--vault", str(cli.vault), "--passphrase-file",
            str(cli.passphrase_file), "transcribe", iid, "--model", "tiny.en"]
     app_proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                 env=cli.env, cwd=ROOT)

@@ -101,7 +101,7 @@ def test_ctrl_c_stops_cleanly_and_the_same_command_resumes(cli: Cli) -> None:
     with Vault.open(cli.vault, PASSPHRASE) as vault:
         add_asset(vault, iid, wav_bytes(audio), duration_s=240.0)
     env = dict(cli.env, TESTIMONY_PROGRESS="1")
-    cmd = [sys.executable, "-m", "app", "--vault", str(cli.vault), "--passphrase-file",
+    cmd = [sys.executable, "-m", "cli", "--vault", str(cli.vault), "--passphrase-file",
            str(cli.passphrase_file), "transcribe", iid, "--model", "tiny.en"]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
                             cwd=ROOT)

@@ -121,7 +121,7 @@ def test_no_glossary_is_recorded_because_none_reaches_the_decoder(
         vault: Vault, recorded: str, monkeypatch: pytest.MonkeyPatch) -> None:
     # Issue 12: glossary terms in Whisper's prompt made it invent taxonomy terms on real
     # speech; the transcript's provenance says that no glossary was used.
-    monkeypatch.setattr(hooks, "GLOSSARY_PROVIDERS", [f"{__name__}:_terms"])
+    monkeypatch.setattr(hooks, "GLOSSARY_PROVIDERS", [_terms])
     _run(vault, recorded, FakeEngine())
     head = transcripts.transcripts(vault, recorded)[0]
     assert head.glossary_terms == 0 and head.glossary_sha256 is None
@@ -174,7 +174,7 @@ def test_edit_keeps_every_revision_calls_hook_and_audits(vault: Vault, recorded:
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     _run(vault, recorded, FakeEngine())
     calls: list[tuple[str, str, str, str]] = []
-    monkeypatch.setattr(hooks, "SEGMENT_TEXT_CHANGED", [f"{__name__}:_listener"])
+    monkeypatch.setattr(hooks, "SEGMENT_TEXT_CHANGED", [_listener])
     _LISTENED.clear()
     engine_text = transcripts.segments(vault, recorded)[1].text
     transcripts.edit_segment(vault, recorded, "2", text="first fix", role="translator",

@@ -12,8 +12,8 @@ import pytest
 from app import interviews
 from app.errors import NotFound
 from app.playback import decode_for_playback, tone
+from qtaudio.player import RATES, PlaybackUnavailable, Player
 from tests.ui_support import _audio_devices_first, virtual_mic  # noqa: F401
-from ui.player import RATES, PlaybackUnavailable, Player
 
 
 def store_wav(vault, interview_id: str, seconds: float, rate: int = 48_000) -> str:
@@ -83,7 +83,7 @@ def test_player_without_audio_says_so(qapp):
 
 def test_player_plays_from_memory_to_the_audio_output(qtbot, virtual_mic):  # noqa: F811
     from app.playback import tone
-    from ui.player import Player
+    from qtaudio.player import Player
 
     p = Player()
     p.load(tone(3.0))

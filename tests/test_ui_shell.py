@@ -187,7 +187,7 @@ def test_settings_file_damaged_gives_defaults(state):
 
 def test_gui_command_honours_vault_option_and_env(monkeypatch, tmp_path):
     import ui.main
-    from app.cli import main
+    from cli import main
 
     seen = []
     monkeypatch.setattr(ui.main, "run", lambda path, role: seen.append((path, role)) or 0)

@@ -81,7 +81,7 @@ def test_plain_python_is_dumpable_so_the_check_can_fail() -> None:
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux-only")
 def test_cli_and_gui_entry_disable_core_dumps() -> None:
     """`main` (the CLI, and the GUI through `gui_main`) hardens the process first thing."""
-    res = _python("from app.cli import main\nmain(['--version'])\n" + STATE)
+    res = _python("from cli import main\nmain(['--version'])\n" + STATE)
     assert res.returncode == 0, res.stderr
     assert res.stdout.strip().splitlines()[-1] == "0 (0, 0)"
 
@@ -125,7 +125,7 @@ def test_excepthook_shows_type_and_frames_never_the_message() -> None:
 
 ENV_CHILD = """
 import os, subprocess, sys
-from app.cli import main
+from cli import main
 rc = main(sys.argv[1:])
 print("rc", rc)
 print("environ", os.environ.get("TESTIMONY_PASSPHRASE"))

@@ -57,7 +57,7 @@ def _child_env() -> dict[str, str]:
     env["HF_HUB_OFFLINE"] = "1"
     env["HF_HUB_DISABLE_TELEMETRY"] = "1"
     if not getattr(sys, "frozen", False):
-        # The project is not installed (tests, `python -m app` from a checkout): the child must
+        # The project is not installed (tests, `python -m cli` from a checkout): the child must
         # find the same source tree as this process.
         root = str(Path(__file__).resolve().parents[1])
         env["PYTHONPATH"] = os.pathsep.join(

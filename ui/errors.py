@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.cli import user_message
+from app.errors import is_expected, user_message
 from app.tasks import Cancelled
 
 log = logging.getLogger("testimony.ui")
@@ -31,10 +31,6 @@ def message_for(exc: BaseException) -> str:
     if isinstance(exc, Cancelled):
         return str(exc) or "Cancelled; nothing more was changed."
     return user_message(exc)
-
-
-def is_expected(exc: BaseException) -> bool:
-    return hasattr(exc, "exit_code")
 
 
 def _log(exc: BaseException) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.paths import state_dir
 from ui import settings as settings_store
+from ui.main_window import MainWindow
 from ui.session import Session
 from ui.tasks import Runner, TaskRunner
 
@@ -47,10 +48,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def build_window(vault_path: Path, *, role: str = "interviewer", runner: Runner | None = None,
                  state: Path | None = None, allow_weak_kdf: bool = False,
-                 kdf_factory: object = None) -> object:
+                 kdf_factory: object = None) -> MainWindow:
     """The main window, unshown. Tests pass an inline runner and weak-KDF options."""
-    from ui.main_window import MainWindow
-
     folder = state or state_dir()
     session = Session(vault_path, role=role, runner=runner or TaskRunner(),
                       settings=settings_store.load(folder), state_dir=folder,
@@ -67,5 +66,5 @@ def run(vault_path: Path, *, role: str = "interviewer", argv: list[str] | None =
     settings = settings_store.load(state_dir())
     install_translations(app, settings.ui_language)
     window = build_window(vault_path, role=role)
-    window.show()  # type: ignore[attr-defined]
+    window.show()
     return int(app.exec())

@@ -6,8 +6,6 @@ titles, task bars, recent-file lists (none are kept) or notifications (none are 
 
 from __future__ import annotations
 
-import importlib
-import logging
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
@@ -24,47 +22,36 @@ from PySide6.QtWidgets import (
 
 from storage.vault import is_vault
 from ui import settings as settings_store
+from ui.coding_view import CodingView
+from ui.export_view import ExportView
 from ui.idle import IdleWatcher
 from ui.interview_list import InterviewList
 from ui.interview_page import InterviewPage
+from ui.recording_view import RecordingView
+from ui.reports_view import ReportsView
 from ui.session import Session
 from ui.settings_dialog import SettingsDialog
 from ui.setup_screen import SetupScreen
+from ui.supervisor_view import SupervisorView
+from ui.transcript_view import TranscriptView, TranslationView
 from ui.unlock_screen import UnlockScreen
-
-log = logging.getLogger("testimony.ui")
 
 TITLE = "Testimony Vault"
 LOCK_KEYS = ("Ctrl+L",)
 PANIC_KEYS = ("Ctrl+Shift+L", "Pause")
 
-# Views of the interview page and workspace tabs that other areas' services make possible.
-# Each entry is "module:Class"; a module that is missing (its service has not landed) is skipped.
-INTERVIEW_VIEWS: list[tuple[str, str]] = [
-    ("ui.recording_view:RecordingView", QT_TRANSLATE_NOOP("Workspace", "&Recording and files")),
-    ("ui.transcript_view:TranscriptView", QT_TRANSLATE_NOOP("Workspace", "&Transcript")),
-    ("ui.coding_view:CodingView", QT_TRANSLATE_NOOP("Workspace", "C&oding")),
-    ("ui.transcript_view:TranslationView", QT_TRANSLATE_NOOP("Workspace", "Tra&nslation")),
+# The interview page's views and the workspace's tabs, in order, with their titles.
+INTERVIEW_VIEWS: list[tuple[type[Any], str]] = [
+    (RecordingView, QT_TRANSLATE_NOOP("Workspace", "&Recording and files")),
+    (TranscriptView, QT_TRANSLATE_NOOP("Workspace", "&Transcript")),
+    (CodingView, QT_TRANSLATE_NOOP("Workspace", "C&oding")),
+    (TranslationView, QT_TRANSLATE_NOOP("Workspace", "Tra&nslation")),
 ]
-WORKSPACE_VIEWS: list[tuple[str, str]] = [
-    ("ui.export_view:ExportView", QT_TRANSLATE_NOOP("Workspace", "&Export")),
-    ("ui.supervisor_view:SupervisorView", QT_TRANSLATE_NOOP("Workspace", "S&upervisor")),
-    ("ui.reports_view:ReportsView", QT_TRANSLATE_NOOP("Workspace", "Re&ports")),
+WORKSPACE_VIEWS: list[tuple[type[Any], str]] = [
+    (ExportView, QT_TRANSLATE_NOOP("Workspace", "&Export")),
+    (SupervisorView, QT_TRANSLATE_NOOP("Workspace", "S&upervisor")),
+    (ReportsView, QT_TRANSLATE_NOOP("Workspace", "Re&ports")),
 ]
-
-
-def _load_view(spec: str) -> type[Any] | None:
-    module_name, cls_name = spec.split(":")
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        # The view or the service it is built on has not landed: run without that screen.
-        if exc.name and exc.name.split(".")[0] in ("ui", "app", "transcription", "crypto",
-                                                    "storage"):
-            log.info("view %s unavailable (%s missing)", spec, exc.name)
-            return None
-        raise
-    return getattr(module, cls_name)  # type: ignore[no-any-return]
 
 
 class Workspace(QWidget):
@@ -88,18 +75,14 @@ class Workspace(QWidget):
         self.page_index = self.tabs.addTab(self.page, self.tr("Inter&view"))
         self.tabs.setTabEnabled(self.page_index, False)
         self.extra: list[Any] = []
-        for spec, title in INTERVIEW_VIEWS:
-            cls = _load_view(spec)
-            if cls is not None:
-                self.page.add_view(cls(session), self.tr(title))
-        for spec, title in WORKSPACE_VIEWS:
-            cls = _load_view(spec)
-            if cls is not None:
-                view = cls(session)
-                self.extra.append(view)
-                self.tabs.addTab(view, self.tr(title))
-                if hasattr(view, "changed"):
-                    view.changed.connect(self.list.refresh)
+        for cls, title in INTERVIEW_VIEWS:
+            self.page.add_view(cls(session), self.tr(title))
+        for cls, title in WORKSPACE_VIEWS:
+            view = cls(session)
+            self.extra.append(view)
+            self.tabs.addTab(view, self.tr(title))
+            if hasattr(view, "changed"):
+                view.changed.connect(self.list.refresh)
         self.list.open_interview.connect(self.open_interview)
         self.page.changed.connect(self.list.refresh)
 

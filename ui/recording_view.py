@@ -3,7 +3,7 @@ marker), the interview's recordings and imported files, and "Transcribe" with mo
 choice, progress and cancel.
 
 Recording runs in the audio helper's own capture thread with its own database connection
-(ui.recorder), so neither the GUI thread nor the vault worker can stall it. While a recording
+(qtaudio.capture), so neither the GUI thread nor the vault worker can stall it. While a recording
 runs the idle lock is held off; locking (manual or panic) stops and seals it first.
 """
 
@@ -198,7 +198,7 @@ class RecordingView(QWidget):
         self.device.clear()
         self.device.addItem(self.tr("System default"), None)
         try:
-            from ui.recorder import input_devices
+            from qtaudio.capture import input_devices
             devices = input_devices()
         except Exception:  # noqa: BLE001 - no multimedia backend: recording says so on start
             devices = []
@@ -313,7 +313,7 @@ class RecordingView(QWidget):
         if vault is None or self.interview_id is None or self.recorder is not None:
             return
         try:
-            from ui.recorder import Recorder
+            from qtaudio.capture import Recorder
 
             self.recorder = Recorder(vault, self.interview_id, role=self.session.role,
                                      device=self.device.currentData(), parent=self)

@@ -41,8 +41,8 @@ import app.confidence as confidence
 import app.suggestions as suggestions
 import app.transcripts as transcripts
 from app.playback import PlaybackAudio, decode_for_playback
+from qtaudio.player import Player
 from ui.errors import message_for
-from ui.player import Player
 from ui.session import Session
 
 SEGMENT_ROLE = Qt.ItemDataRole.UserRole + 10

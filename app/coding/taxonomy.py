@@ -572,7 +572,7 @@ def _glossary_from(terms: Iterable[Term], root_of: Any) -> list[str]:
 
 def glossary_terms(conn: Connection) -> list[str]:
     """Korean names of the glossary-flagged terms (facilities and agencies first), to bias
-    Whisper towards 요덕, 관리소, 보위부 and the like. Registered in app.hooks."""
+    Whisper towards 요덕, 관리소, 보위부 and the like. Listed in app.hooks.GLOSSARY_PROVIDERS."""
     active = active_version_id(conn)
     tax = load_version(conn, active) if active else builtin()
     return _glossary_from(tax.terms.values(), tax.root_of)

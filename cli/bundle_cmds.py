@@ -16,10 +16,9 @@ from app.bundles.export import export_bundle
 from app.bundles.importer import import_bundle, verify_bundle
 from app.bundles.receipts import apply_receipt, purge_acknowledged, write_receipt
 from app.bundles.redaction import add_redaction
-from app.cli.context import Context
-from app.cli.output import print_json
 from app.errors import UsageError
-from app.tasks import StderrProgress
+from cli.context import Context
+from cli.output import StderrProgress, print_json
 from crypto import minisign
 
 

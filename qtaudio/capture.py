@@ -1,6 +1,7 @@
 """Qt adapter for recording: QAudioSource -> app.recording.RecordingSession.
 
-``Recorder`` is what the recorder screen (and the headless ``testimony audio record``) uses:
+``Recorder`` is what the recorder screen and the command line's ``testimony audio record``
+(cli/record.py) use:
 
     rec = Recorder(vault, interview_id, role="interviewer", device=None)  # None: default input
     rec.levelChanged.connect(meter.set_level)       # (rms, peak) in [0, 1], ~20 times a second
@@ -19,11 +20,9 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import signal
 import sys
 import time
-from collections.abc import Callable
-from typing import Any, TextIO
+from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -40,9 +39,9 @@ from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QAudioSource, QMedi
 from app.errors import AppError, NotFound, UsageError
 from app.pcm import MIN_SAMPLE_RATE, PcmFormat
 from app.recording import DEVICE_LOST, RecordingResult, RecordingSession
+from qtaudio.signals import emit
 from storage.errors import VaultError
 from storage.vault import Vault
-from ui.signals import emit
 
 POLL_MS = 50
 #: if a recording device delivers nothing for this long, it is treated as gone.
@@ -68,7 +67,7 @@ def _qt_message_to_log(mode: Any, context: Any, message: str) -> None:
 
 
 
-def _application() -> QCoreApplication:
+def application() -> QCoreApplication:
     """The running Qt application, else a QCoreApplication kept for the life of the process
     (letting its wrapper be garbage-collected early crashes PySide at exit)."""
     global _APP
@@ -82,9 +81,9 @@ def _application() -> QCoreApplication:
     return _APP
 
 
-def list_devices_headless() -> list[tuple[str, str]]:
+def list_devices() -> list[tuple[str, str]]:
     """(id, description) of every input, creating a QCoreApplication if there is none."""
-    _application()
+    application()
     return [(bytes(d.id().data()).decode(errors="replace"), d.description())
             for d in input_devices()]
 
@@ -409,75 +408,3 @@ class Recorder(QObject):
         self._thread.quit()
         self._thread.wait()
         emit(self.finished, result)
-
-
-def record_headless(vault: Vault, interview_id: str, *, role: str, seconds: float | None,
-                    device: str | None, status: TextIO | None = None,
-                    on_started: Callable[[Recorder], Any] | None = None) -> RecordingResult:
-    """Record without a window until ``seconds`` of audio or Ctrl-C (SIGINT/SIGTERM).
-
-    Writes one status line a second to ``status`` (elapsed and committed seconds, no content;
-    on a terminal, one line that updates itself).
-    Raises the recording's error sentence as an ``AppError`` if it ended abnormally with
-    nothing saved; otherwise returns the result (check ``end_reason``).
-    """
-    app = _application()
-    status = status or sys.stderr
-    interactive = status.isatty()
-    recorder = Recorder(vault, interview_id, role=role, device=find_device(device),
-                        limit_s=seconds)
-    done: list[RecordingResult | None] = []
-    errors: list[str] = []
-
-    def stop(*_: object) -> None:
-        recorder.stop()
-
-    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
-    # Qt's event loop runs in C++; a Python timer lets the interpreter handle signals promptly.
-    heartbeat = QTimer()
-    heartbeat.setInterval(100)
-    last_report = [-1]
-
-    def beat() -> None:
-        session = recorder.session
-        if session is None:
-            return
-        whole = int(session.elapsed_s)
-        if whole != last_report[0]:
-            last_report[0] = whole
-            if interactive:  # one line that updates itself, not 10,800 lines for 3 hours
-                h, rest = divmod(whole, 3600)
-                status.write(f"\rRecording {h:d}:{rest // 60:02d}:{rest % 60:02d} "
-                             f"({session.state}; Ctrl-C stops and keeps it)")
-            else:
-                status.write(f"recording elapsed={session.elapsed_s:.2f} "
-                             f"committed={session.committed_s:.2f}\n")
-            status.flush()
-
-    def finished(result: RecordingResult | None) -> None:
-        done.append(result)
-        app.quit()
-
-    heartbeat.timeout.connect(beat)
-    recorder.error.connect(errors.append)
-    recorder.finished.connect(finished)
-    heartbeat.start()
-    recorder.start()
-    if on_started is not None:
-        on_started(recorder)
-    try:
-        if not done:
-            app.exec()
-    finally:
-        heartbeat.stop()
-        if interactive:
-            status.write("\n")
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-    result = done[0] if done else None
-    if result is None:
-        raise AppError(errors[0] if errors else
-                       "The recording stopped unexpectedly and nothing was recorded; try again.")
-    if errors:
-        status.write(f"testimony: {errors[0]}\n")
-    return result

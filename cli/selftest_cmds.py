@@ -6,9 +6,9 @@ import argparse
 import sys
 from typing import Any
 
-from app import selftest
-from app.cli.context import Context
 from app.errors import UsageError
+from cli import selftest
+from cli.context import Context
 
 
 def register(sub: Any) -> None:

@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from app import model_store, suggestions, transcribe, transcript_export, transcripts
-from app.cli.context import Context
-from app.cli.output import print_json
 from app.errors import UsageError
-from app.tasks import CancelToken, StderrProgress
+from app.tasks import CancelToken
+from cli.context import Context
+from cli.output import StderrProgress, print_json
 from transcription import models
 from transcription.errors import TranscriptionError
 

@@ -6,9 +6,9 @@ import argparse
 import sys
 from typing import Any
 
-from app.cli.context import Context, read_passphrase_file
-from app.cli.output import print_json
 from app.errors import IntegrityFailure, UsageError
+from cli.context import Context, read_passphrase_file
+from cli.output import print_json
 from storage import audit
 from storage.errors import VaultExists
 from storage.vault import Vault, crypto_erase, is_vault

@@ -8,14 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from app import transcripts
-from app.cli.context import Context
-from app.cli.output import print_json
 from app.coding import events, search, tags
 from app.coding import taxonomy as tx
 from app.coding.shown import shown
 from app.domain import CONSENT_SCOPES
 from app.errors import UsageError
 from app.interviews import resolve_id
+from cli.context import Context
+from cli.output import print_json
 
 
 def _chars(text: str) -> tuple[int, int]:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 from pathlib import Path
 from typing import Any
 
-from app.cli.context import Context
 from app.errors import AppError
+from cli.context import Context
 
 
 def register(sub: Any) -> None:
@@ -22,14 +21,13 @@ def register(sub: Any) -> None:
 
 
 def cmd_gui(ctx: Context, args: argparse.Namespace) -> int:
-    # Imported by name so the app layer never depends on Qt (import-linter checks the layers),
-    # and the command line keeps working on a machine without PySide6.
+    # Imported here, not at the top, so the command line keeps working without PySide6.
     try:
-        ui_main = importlib.import_module("ui.main")
+        from ui.main import run
     except ImportError as exc:
         raise AppError(
             "The desktop window cannot start because Qt (PySide6) is not installed; "
             "reinstall Testimony Vault or use the command line."
         ) from exc
     vault = Path(args.gui_vault).expanduser() if args.gui_vault else ctx.vault_path
-    return int(ui_main.run(vault, role=args.gui_role or ctx.role))
+    return int(run(vault, role=args.gui_role or ctx.role))

@@ -4,31 +4,56 @@ A stable contract that supervisors script: exit codes 0 ok, 1 other failure, 2 u
 3 wrong passphrase or locked, 4 integrity or verification failure. Errors are one sentence on
 stderr; a traceback only with ``--debug``.
 
-Each area registers its subcommands from its own module ``app/cli/<area>_cmds.py``, which
-exposes ``register(subparsers)``. Modules are discovered, so areas never edit a shared list.
+Each area registers its subcommands from its own module ``cli/<area>_cmds.py``, which
+exposes ``register(subparsers)``. ``COMMAND_MODULES`` lists them by plain import, so the import
+checker, PyInstaller and a reader all see the same wiring; a new area adds one line there.
+
+The CLI is a front end beside ``ui/``: it may reach the window (``testimony gui``) and the Qt
+audio backend (``testimony audio record``) only through function-level imports, so it keeps
+running on a machine without PySide6.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
-import pkgutil
 import sys
 import traceback
 from collections.abc import Sequence
 
 from app import __version__
-from app.cli.context import Context
-from app.errors import exit_code_for
+from app.errors import exit_code_for, is_expected, user_message
+from cli import (
+    audio_cmds,
+    bundle_cmds,
+    coding_cmds,
+    connect_cmds,
+    gui_cmds,
+    interview_cmds,
+    selftest_cmds,
+    transcribe_cmds,
+    vault_cmds,
+)
+from cli.context import Context
 from crypto.hardening import harden_process, take_env_secret
+
+# Vault and interview commands first: the order of `testimony --help`.
+COMMAND_MODULES = (
+    vault_cmds,
+    interview_cmds,
+    audio_cmds,
+    bundle_cmds,
+    coding_cmds,
+    connect_cmds,
+    gui_cmds,
+    selftest_cmds,
+    transcribe_cmds,
+)
 
 
 def command_modules() -> list[str]:
-    """Every ``app.cli.*_cmds`` module, vault and interview commands first."""
-    names = sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name.endswith("_cmds"))
-    first = [n for n in ("vault_cmds", "interview_cmds") if n in names]
-    return [f"{__name__}.{n}" for n in first + [n for n in names if n not in first]]
+    """The dotted names of the command modules, in registration order."""
+    return [m.__name__ for m in COMMAND_MODULES]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -53,8 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the role recorded in the audit log for this action")
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in command_modules():
-        importlib.import_module(name).register(sub)
+    for module in COMMAND_MODULES:
+        module.register(sub)
     return parser
 
 
@@ -84,8 +109,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - the one place errors become a sentence
         if args.debug:
             traceback.print_exc()
-        sys.stderr.write(f"testimony: {user_message(exc)}\n")
-        if _is_expected(exc):
+        hint = "" if is_expected(exc) else " (run again with --debug for the details)"
+        sys.stderr.write(f"testimony: {user_message(exc)}{hint}\n")
+        if is_expected(exc):
             return exit_code_for(exc)
         from storage.db import DatabaseError
 
@@ -106,25 +132,6 @@ def _closed_pipe() -> int:
     except (OSError, ValueError):
         pass
     return 128 + 13
-
-
-def _is_expected(exc: BaseException) -> bool:
-    return hasattr(exc, "exit_code")
-
-
-def user_message(exc: BaseException) -> str:
-    """One sentence for any exception; unexpected ones never leak their (possibly sensitive) text."""
-    from storage.db import DatabaseError
-
-    if _is_expected(exc):
-        return str(exc)
-    if isinstance(exc, DatabaseError):
-        return ("The vault database is damaged or could not be read; restore it from a backup "
-                "and report the problem (run with --debug for details).")
-    if isinstance(exc, OSError):
-        return f"A file operation failed ({exc.strerror or type(exc).__name__}); check the path and free disk space."
-    return (f"An unexpected error occurred ({type(exc).__name__}); nothing more was changed — "
-            "run again with --debug and report it.")
 
 
 def gui_main() -> int:

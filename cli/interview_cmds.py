@@ -7,10 +7,10 @@ import sys
 from typing import Any
 
 from app import interviews
-from app.cli.context import Context
-from app.cli.output import print_json
 from app.domain import CONSENT_HOW, CONSENT_SCOPES, INTERVIEW_STATUSES, Interviewee
 from app.errors import UsageError
+from cli.context import Context
+from cli.output import print_json
 
 
 def register(sub: Any) -> None:

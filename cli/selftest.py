@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import importlib
+import importlib.util
 import json
 import os
 import shutil
@@ -36,6 +36,8 @@ from storage.vault import Vault, is_vault
 # The throw-away vault's passphrase: it protects nothing, the vault is deleted at the end.
 SELFTEST_PASSPHRASE = b"self-test passphrase, not a secret"
 BUILD_MANIFEST = "testimony-build.json"
+#: Development tools inside the project's packages; the build leaves them out of field laptops.
+DEV_ONLY_MODULES = ("ui.screenshots", "ui.demo")
 STATE_DIR_ENV = "TESTIMONY_STATE_DIR"  # see app.paths.state_dir
 
 
@@ -121,7 +123,7 @@ def bundle_dir() -> Path | None:
 # --------------------------------------------------------------------------- checks
 def build_manifest() -> dict[str, list[str]]:
     """What discovery finds: command modules, subcommands and migrations, as the build records."""
-    from app.cli import build_parser, command_modules
+    from cli import build_parser, command_modules
     from storage.migrations import MIGRATIONS
 
     subcommands = next(action.choices for action in build_parser()._actions
@@ -150,6 +152,9 @@ def check_modules(ctx: SelfTestContext) -> str:
         for key in ("commands", "subcommands", "migrations"):
             expect(recorded.get(key) == found[key],
                    f"found {key} {found[key]} but the build recorded {recorded.get(key)}")
+        if getattr(sys, "frozen", False):
+            shipped = [name for name in DEV_ONLY_MODULES if importlib.util.find_spec(name)]
+            expect(not shipped, f"the development tools {shipped} were shipped")
     where = "frozen build, matches its manifest" if base is not None else "from source"
     return (f"{len(commands)} command modules ({', '.join(commands)}); schema version "
             f"{LATEST_VERSION} from {len(migrations)} migrations ({where})")
@@ -271,14 +276,14 @@ def check_no_plaintext(ctx: SelfTestContext) -> str:
 
 # The bundled fixture: synthetic speech, no testimony. Made with
 #   espeak-ng -v en -s 125 -g 4 -w s.wav "This is a self test of Testimony Vault. We crossed the
-#   river at night." && sox s.wav -r 16000 -c 1 -b 16 app/selftest_assets/speech.flac
+#   river at night." && sox s.wav -r 16000 -c 1 -b 16 cli/selftest_assets/speech.flac
 SPEECH_FIXTURE = "selftest_assets/speech.flac"
 SPEECH_WORDS = ("self", "test", "testimony", "vault", "crossed", "river", "night")
 
 
 def fixture_bytes() -> bytes:
     """The bundled speech fixture (found through importlib.resources, also when frozen)."""
-    return (resources.files("app") / SPEECH_FIXTURE).read_bytes()
+    return (resources.files("cli") / SPEECH_FIXTURE).read_bytes()
 
 
 def _imported_speech(ctx: SelfTestContext) -> tuple[str, str]:
@@ -291,7 +296,7 @@ def _imported_speech(ctx: SelfTestContext) -> tuple[str, str]:
         interview_id = add_interview(vault, code=f"SELFTEST-{uuid.uuid4().hex[:8]}",
                                      role="interviewer", languages=["en"],
                                      consent_scopes=["archive"], consent_how="oral-recorded")
-        with resources.as_file(resources.files("app") / SPEECH_FIXTURE) as path:
+        with resources.as_file(resources.files("cli") / SPEECH_FIXTURE) as path:
             asset = import_audio(vault, interview_id, path, role="interviewer")
         ctx.values["speech"] = (interview_id, asset.id)
     speech: tuple[str, str] = ctx.values["speech"]
@@ -420,14 +425,15 @@ def check_gui(ctx: SelfTestContext) -> str:
     """The desktop client starts: Qt's platform plugin, the Korean translation, the main window.
 
     The window is built and painted off screen, never shown. Like ``testimony gui``, the ui
-    package is imported by name: the app layer does not depend on Qt.
+    package is imported here, not at the top, so the rest of the self-test runs without Qt.
     """
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
                                                  or os.environ.get("WAYLAND_DISPLAY")):
         # No screen (a build machine, or over ssh): Qt would abort rather than raise.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    ui_main = importlib.import_module("ui.main")
-    ui_tasks = importlib.import_module("ui.tasks")
+    from ui import main as ui_main
+    from ui import tasks as ui_tasks
+
     ctx.vault  # noqa: B018 - a vault must exist, so the window opens on its unlock screen
     app = ui_main.make_application()
     translators = ui_main.install_translations(app, "ko")

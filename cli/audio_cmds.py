@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import sys
 from pathlib import Path
 from typing import Any
 
 from app import audio
-from app.cli.context import Context
-from app.cli.output import print_json
 from app.errors import UsageError
-from app.tasks import Cancelled, StderrProgress
+from app.tasks import Cancelled
+from cli.context import Context
+from cli.output import StderrProgress, print_json
 
 
 def register(sub: Any) -> None:
@@ -61,12 +60,10 @@ def register(sub: Any) -> None:
     p.set_defaults(func=cmd_markers)
 
 
-def _recorder_module() -> Any:
-    # app/ must not import Qt statically (import-linter); the adapter is reached as a plugin.
+def _quiet_qt_multimedia() -> None:
     # Qt Multimedia logs a missing optional PipeWire library while loading; the command line
     # promises one sentence on stderr, so that line is switched off (unless the user set rules).
     os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false")
-    return importlib.import_module("ui.recorder")
 
 
 def cmd_record(ctx: Context, args: argparse.Namespace) -> int:
@@ -76,7 +73,10 @@ def cmd_record(ctx: Context, args: argparse.Namespace) -> int:
     from app.interviews import resolve_id
 
     interview_id = resolve_id(vault, args.id)
-    result = _recorder_module().record_headless(
+    _quiet_qt_multimedia()
+    from cli.record import record_headless  # Qt only for this command
+
+    result = record_headless(
         vault, interview_id, role=ctx.role, seconds=args.seconds, device=args.device)
     print(result.asset_id)
     sys.stderr.write(f"Recorded {result.duration_s:.1f} s ({result.state}).\n")
@@ -84,7 +84,10 @@ def cmd_record(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_devices(ctx: Context, args: argparse.Namespace) -> int:
-    for ident, description in _recorder_module().list_devices_headless():
+    _quiet_qt_multimedia()
+    from qtaudio.capture import list_devices  # Qt only for this command
+
+    for ident, description in list_devices():
         print(f"{ident}\t{description}")
     return 0
 

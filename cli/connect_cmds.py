@@ -7,11 +7,11 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.cli.context import Context
-from app.cli.output import print_json
 from app.connect import brief as briefs
 from app.connect import corroborate as co
 from app.connect import entities, links, witnesses
+from cli.context import Context
+from cli.output import print_json
 
 
 def _subject_args(p: argparse.ArgumentParser, *, enterprise: bool = True) -> None:
