@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from storage.vault import is_vault
 from ui import settings as settings_store
 from ui.coding_view import CodingView
+from ui.connect_view import ConnectView
 from ui.export_view import ExportView
 from ui.idle import IdleWatcher
 from ui.interview_list import InterviewList
@@ -51,6 +52,7 @@ WORKSPACE_VIEWS: list[tuple[type[Any], str]] = [
     (ExportView, QT_TRANSLATE_NOOP("Workspace", "&Export")),
     (SupervisorView, QT_TRANSLATE_NOOP("Workspace", "S&upervisor")),
     (ReportsView, QT_TRANSLATE_NOOP("Workspace", "Re&ports")),
+    (ConnectView, QT_TRANSLATE_NOOP("Workspace", "&Connections")),
 ]
 
 

@@ -146,6 +146,181 @@
     </message>
 </context>
 <context>
+    <name>ConnectView</name>
+    <message>
+        <location filename="../connect_view.py" line="44"/>
+        <source>produced</source>
+        <translation>생산함</translation>
+    </message>
+    <message>
+        <location filename="../connect_view.py" line="45"/>
+        <source>handled</source>
+        <translation>취급함</translation>
+    </message>
+    <message>
+        <location filename="../connect_view.py" line="46"/>
+        <source>shipped through</source>
+        <translation>경유 운송됨</translation>
+    </message>
+    <message>
+        <location filename="../connect_view.py" line="47"/>
+        <source>imposed</source>
+        <translation>부과함</translation>
+    </message>
+    <message>
+        <location filename="../connect_view.py" line="48"/>
+        <source>commanded</source>
+        <translation>지휘함</translation>
+    </message>
+    <message>
+        <location filename="../connect_view.py" line="51"/>
+        <source>UN body</source>
+        <translation>유엔 기구</translation>
+    </message>
+    <message>
+        <location filename="../connect_view.py" line="52"/>
+        <source>court</source>
+        <translation>법원</translation>
+    </message>
+    <message>
+        <location filename="../connect_view.py" line="53"/>
+        <source>publication</source>
+        <translation>출판</translation>
+    </message>
+    <message>
+        <location filename="../connect_view.py" line="118"/>
+        <source>Facilities × commodities</source>
+        <extracomment>(asset id, seconds): a quote asked to be played (tests observe it too).</extracomment>
+        <translation>시설 × 품목</translation>
+    </message>
+    <message>
+        <location filename="../connect_view.py" line="128"/>
+        <source>Year</source>
+        <translation>연도</translation>
+    </message>
+    <message>
+        <location filename="../connect_view.py" line="128"/>
+        <source>Accounts</source>
+        <translation>진술</translation>
+    </message>
+    <message>
+        <location filename="../connect_view.py" line="128"/>
+        <location filename="../connect_view.py" line="141"/>
+        <source>Testimonies</source>
+        <translation>증언</translation>
+    </message>
+    <message>
+        <location filename="../connect_view.py" line="130"/>
+        <source>Timeline</source>
+        <translation>연표</translation>
+    </message>
+    <message>
+        <location filename="../connect_view.py" line="141"/>
+        <source>From</source>
+        <translation>출발</translation>
+    </message>
+    <message>
+        <location filename="../connect_view.py" line="141"/>
+        <source>Relation</source>
+        <translation>관계</translation>
+    </message>
+    <message>
+        <location filename="../connect_view.py" line="141"/>
+        <source>To</source>
+        <translation>도착</translation>
+    </message>
+    <message>
+        <location filename="../connect_view.py" line="142"/>
+        <source>Independent witnesses</source>
+        <translation>독립 증인</translation>
+    </message>
+    <message>
+        <location filename="../connect_view.py" line="144"/>
+        <source>Supply chain</source>
+        <translation>공급망</translation>
+    </message>
+    <message>
+        <location filename="../connect_view.py" line="156"/>
+        <source>Witness</source>
+        <translation>증인</translation>
+    </message>
+    <message>
+        <location filename="../connect_view.py" line="156"/>
+        <source>Date</source>
+        <translation>날짜</translation>
+    </message>
+    <message>
+        <location filename="../connect_view.py" line="156"/>
+        <source>Time</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <location filename="../connect_view.py" line="156"/>
+        <source>Quote</source>
+        <translation>인용</translation>
+    </message>
+    <message>
+        <location filename="../connect_view.py" line="157"/>
+        <source>Reviewed translation</source>
+        <translation>검토된 번역</translation>
+    </message>
+    <message>
+        <location filename="../connect_view.py" line="169"/>
+        <source>Brief for:</source>
+        <translation>보고서 용도:</translation>
+    </message>
+    <message>
+        <location filename="../connect_view.py" line="171"/>
+        <source>Evidence &amp;brief…</source>
+        <translation>증거 보고서(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../connect_view.py" line="227"/>
+        <source>%1 testimonies from %2 independent witnesses</source>
+        <translation>독립 증인 %2명의 증언 %1건</translation>
+    </message>
+    <message>
+        <location filename="../connect_view.py" line="233"/>
+        <source>%1 facilities and %2 commodities linked by testimony; the numbers are independent witnesses. Click one to read the quotes behind it.</source>
+        <translation>증언으로 연결된 시설 %1곳과 품목 %2개입니다. 숫자는 독립 증인 수이며, 누르면 그 근거가 된 인용을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../connect_view.py" line="348"/>
+        <source>no dated account</source>
+        <translation>날짜가 있는 진술 없음</translation>
+    </message>
+    <message>
+        <location filename="../connect_view.py" line="350"/>
+        <source>%1: %2 testimonies from %3 independent witnesses (%4).</source>
+        <translation>%1: 독립 증인 %3명의 증언 %2건 (%4).</translation>
+    </message>
+    <message>
+        <location filename="../connect_view.py" line="362"/>
+        <source>Accounts that disagree (shown, not averaged):</source>
+        <translation>서로 다른 진술 (평균 내지 않고 그대로 표시):</translation>
+    </message>
+    <message>
+        <location filename="../connect_view.py" line="376"/>
+        <source>This quote has no audio time to play.</source>
+        <translation>이 인용에는 재생할 음성 시간이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../connect_view.py" line="383"/>
+        <source>Decoding the recording for listening...</source>
+        <translation>듣기 위해 녹음을 푸는 중...</translation>
+    </message>
+    <message>
+        <location filename="../connect_view.py" line="403"/>
+        <source>Save the evidence brief</source>
+        <translation>증거 보고서 저장</translation>
+    </message>
+    <message>
+        <location filename="../connect_view.py" line="418"/>
+        <source>Brief written: %1 quotes; %2 testimonies left out (consent or withdrawal).</source>
+        <translation>보고서를 저장했습니다: 인용 %1건, 제외된 증언 %2건 (동의 범위 또는 철회).</translation>
+    </message>
+</context>
+<context>
     <name>DetailsForm</name>
     <message>
         <location filename="../interview_page.py" line="31"/>
@@ -2578,52 +2753,52 @@ Fingerprint (manifest SHA-256): %5</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="144"/>
+        <location filename="../main_window.py" line="146"/>
         <source>Role: %1</source>
         <translation>역할: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150"/>
+        <location filename="../main_window.py" line="152"/>
         <source>&amp;Vault</source>
         <translation>보관함(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151"/>
+        <location filename="../main_window.py" line="153"/>
         <source>&amp;Lock now</source>
         <translation>지금 잠그기(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154"/>
+        <location filename="../main_window.py" line="156"/>
         <source>&amp;Panic lock (clear everything)</source>
         <translation>긴급 잠금 - 모두 지우기(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158"/>
+        <location filename="../main_window.py" line="160"/>
         <source>&amp;Settings...</source>
         <translation>설정(&amp;S)...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161"/>
+        <location filename="../main_window.py" line="163"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186"/>
+        <location filename="../main_window.py" line="188"/>
         <source>Vault unlocked.</source>
         <translation>보관함 잠금을 해제했습니다.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../main_window.py" line="204"/>
         <source>Locked after a period without activity.</source>
         <translation>한동안 사용하지 않아 잠갔습니다.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="205"/>
         <source>Locked.</source>
         <translation>잠갔습니다.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225"/>
+        <location filename="../main_window.py" line="227"/>
         <source>Settings saved.</source>
         <translation>설정을 저장했습니다.</translation>
     </message>
@@ -3473,52 +3648,57 @@ Close recordings and other windows first. It takes a while for a large vault.</s
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../main_window.py" line="45"/>
+        <location filename="../main_window.py" line="46"/>
         <source>&amp;Recording and files</source>
         <translation>녹음과 파일(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="46"/>
+        <location filename="../main_window.py" line="47"/>
         <source>&amp;Transcript</source>
         <translation>녹취록(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="47"/>
+        <location filename="../main_window.py" line="48"/>
         <source>C&amp;oding</source>
         <translation>코딩(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="48"/>
+        <location filename="../main_window.py" line="49"/>
         <source>Tra&amp;nslation</source>
         <translation>번역(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="51"/>
+        <location filename="../main_window.py" line="52"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="52"/>
+        <location filename="../main_window.py" line="53"/>
         <source>S&amp;upervisor</source>
         <translation>감독자(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="53"/>
+        <location filename="../main_window.py" line="54"/>
         <source>Re&amp;ports</source>
         <translation>보고서(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="74"/>
+        <location filename="../main_window.py" line="55"/>
+        <source>&amp;Connections</source>
+        <translation>연결(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="76"/>
         <source>&amp;Interviews</source>
         <translation>면담 목록(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="75"/>
+        <location filename="../main_window.py" line="77"/>
         <source>Inter&amp;view</source>
         <translation>면담(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96"/>
+        <location filename="../main_window.py" line="98"/>
         <source>Warning: %1 Someone may have tried to open this vault.</source>
         <translation>경고: %1 누군가 이 보관함을 열려고 했을 수 있습니다.</translation>
     </message>
