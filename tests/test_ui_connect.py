@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from app import audio
+from app.audio import assets as audio
 from app.connect import corroborate as corr
 from storage.vault import Vault
 from tests.audio_clips import make_clip

@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.audio.playback import PlaybackAudio, decode_for_playback
 from app.coding import taxonomy as tx
 from app.connect import brief as briefs
 from app.connect import corroborate as corr
 from app.connect.entities import Entity, list_entities
 from app.connect.evidence import Quote
 from app.connect.links import LinkKey, label
-from app.playback import PlaybackAudio, decode_for_playback
 from qtaudio.player import Player
 from qtaudio.signals import emit
 from ui.errors import message_for
