@@ -483,150 +483,200 @@ Fingerprint (manifest SHA-256): %5</source>
     </message>
 </context>
 <context>
+    <name>FindReplaceBar</name>
+    <message>
+        <location filename="../review_tools.py" line="121"/>
+        <source>Find</source>
+        <translation>찾기</translation>
+    </message>
+    <message>
+        <location filename="../review_tools.py" line="124"/>
+        <source>Replace with</source>
+        <translation>바꿀 말</translation>
+    </message>
+    <message>
+        <location filename="../review_tools.py" line="125"/>
+        <source>Match case</source>
+        <translation>대소문자 구분</translation>
+    </message>
+    <message>
+        <location filename="../review_tools.py" line="127"/>
+        <source>Find next</source>
+        <translation>다음 찾기</translation>
+    </message>
+    <message>
+        <location filename="../review_tools.py" line="129"/>
+        <source>Replace</source>
+        <translation>바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../review_tools.py" line="131"/>
+        <source>Replace all</source>
+        <translation>모두 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../review_tools.py" line="133"/>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <location filename="../review_tools.py" line="172"/>
+        <source>“%1” is not in this transcript.</source>
+        <translation>“%1”은(는) 이 녹취록에 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../review_tools.py" line="203"/>
+        <source>%n segment(s) changed, each kept as a new revision.</source>
+        <translation>
+            <numerusform>구간 %n개를 바꾸었고, 각각 새 수정본으로 보관했습니다.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InterviewList</name>
     <message>
-        <location filename="../interview_list.py" line="40"/>
+        <location filename="../interview_list.py" line="41"/>
         <source>Code</source>
         <translation>코드</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="40"/>
+        <location filename="../interview_list.py" line="41"/>
         <source>Date</source>
         <translation>날짜</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="41"/>
+        <location filename="../interview_list.py" line="42"/>
         <source>Duration</source>
         <translation>길이</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="42"/>
+        <location filename="../interview_list.py" line="43"/>
         <source>Transcript</source>
         <translation>녹취록</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="43"/>
+        <location filename="../interview_list.py" line="44"/>
         <source>Review</source>
         <translation>검토</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="44"/>
+        <location filename="../interview_list.py" line="45"/>
         <source>Consent</source>
         <translation>동의</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="45"/>
+        <location filename="../interview_list.py" line="46"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="124"/>
+        <location filename="../interview_list.py" line="125"/>
         <source>Search codes; Enter searches the words too (Ctrl+F)</source>
         <translation>코드 검색, Enter는 본문도 검색 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="130"/>
+        <location filename="../interview_list.py" line="131"/>
         <source>Any status</source>
         <translation>모든 상태</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="135"/>
+        <location filename="../interview_list.py" line="136"/>
         <source>Any consent</source>
         <translation>모든 동의</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="137"/>
+        <location filename="../interview_list.py" line="138"/>
         <source>Consent: %1</source>
         <translation>동의: %1</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="138"/>
+        <location filename="../interview_list.py" line="139"/>
         <source>Consent withdrawn</source>
         <translation>동의 철회됨</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="141"/>
+        <location filename="../interview_list.py" line="142"/>
         <source>Any review state</source>
         <translation>모든 검토 상태</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="142"/>
+        <location filename="../interview_list.py" line="143"/>
         <source>No transcript</source>
         <translation>녹취록 없음</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="142"/>
+        <location filename="../interview_list.py" line="143"/>
         <source>Draft</source>
         <translation>초안</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="143"/>
+        <location filename="../interview_list.py" line="144"/>
         <source>Partly reviewed</source>
         <translation>일부 검토됨</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="144"/>
+        <location filename="../interview_list.py" line="145"/>
         <source>Reviewed</source>
         <translation>검토됨</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="148"/>
-        <location filename="../interview_list.py" line="227"/>
+        <location filename="../interview_list.py" line="149"/>
+        <location filename="../interview_list.py" line="233"/>
         <source>Any tag</source>
         <translation>모든 태그</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="151"/>
+        <location filename="../interview_list.py" line="152"/>
         <source>&amp;New interview...</source>
         <translation>새 면담(&amp;N)...</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="203"/>
+        <location filename="../interview_list.py" line="209"/>
         <source>withdrawn</source>
         <translation>철회됨</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="205"/>
+        <location filename="../interview_list.py" line="211"/>
         <source>none recorded</source>
         <translation>기록 없음</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="206"/>
+        <location filename="../interview_list.py" line="212"/>
         <source>%1 segments</source>
         <translation>구간 %1개</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="209"/>
+        <location filename="../interview_list.py" line="215"/>
         <source> (+ translation)</source>
         <translation> (+ 번역)</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="214"/>
+        <location filename="../interview_list.py" line="220"/>
         <source>exported</source>
         <translation>내보냄</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="214"/>
+        <location filename="../interview_list.py" line="220"/>
         <source>receipt received</source>
         <translation>수령 확인됨</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="215"/>
+        <location filename="../interview_list.py" line="221"/>
         <source>not exported</source>
         <translation>내보내지 않음</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="233"/>
+        <location filename="../interview_list.py" line="239"/>
         <source>%1 interviews</source>
         <translation>면담 %1건</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="251"/>
+        <location filename="../interview_list.py" line="266"/>
         <source>%1 passages in %2 interviews match the words.</source>
         <translation>면담 %2건에서 %1곳이 일치합니다.</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="292"/>
+        <location filename="../interview_list.py" line="309"/>
         <source>Interview created.</source>
         <translation>면담을 만들었습니다.</translation>
     </message>
@@ -642,52 +692,52 @@ Fingerprint (manifest SHA-256): %5</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="161"/>
+        <location filename="../main_window.py" line="155"/>
         <source>Role: %1</source>
         <translation>역할: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167"/>
+        <location filename="../main_window.py" line="161"/>
         <source>&amp;Vault</source>
         <translation>보관함(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168"/>
+        <location filename="../main_window.py" line="162"/>
         <source>&amp;Lock now</source>
         <translation>지금 잠그기(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171"/>
+        <location filename="../main_window.py" line="165"/>
         <source>&amp;Panic lock (clear everything)</source>
         <translation>긴급 잠금 - 모두 지우기(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175"/>
+        <location filename="../main_window.py" line="169"/>
         <source>&amp;Settings...</source>
         <translation>설정(&amp;S)...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178"/>
+        <location filename="../main_window.py" line="172"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="197"/>
         <source>Vault unlocked.</source>
         <translation>보관함 잠금을 해제했습니다.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="213"/>
         <source>Locked after a period without activity.</source>
         <translation>한동안 사용하지 않아 잠갔습니다.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="214"/>
         <source>Locked.</source>
         <translation>잠갔습니다.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242"/>
+        <location filename="../main_window.py" line="236"/>
         <source>Settings saved.</source>
         <translation>설정을 저장했습니다.</translation>
     </message>
@@ -695,19 +745,38 @@ Fingerprint (manifest SHA-256): %5</source>
 <context>
     <name>NewInterviewDialog</name>
     <message>
-        <location filename="../interview_list.py" line="97"/>
+        <location filename="../interview_list.py" line="98"/>
         <source>New interview</source>
         <translation>새 면담</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="102"/>
+        <location filename="../interview_list.py" line="103"/>
         <source>Pseudonym &amp;code:</source>
         <translation>가명 코드(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="103"/>
+        <location filename="../interview_list.py" line="104"/>
         <source>Use a pseudonym, never the witness&apos;s name.</source>
         <translation>증인의 실명이 아닌 가명을 쓰세요.</translation>
+    </message>
+</context>
+<context>
+    <name>PassageTable</name>
+    <message>
+        <location filename="../passages.py" line="47"/>
+        <source>Interview</source>
+        <extracomment>(interview id, segment id or &quot;&quot;, layer or &quot;&quot;, seconds): open this passage.</extracomment>
+        <translation>면담</translation>
+    </message>
+    <message>
+        <location filename="../passages.py" line="47"/>
+        <source>Time</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <location filename="../passages.py" line="48"/>
+        <source>Passage</source>
+        <translation>구절</translation>
     </message>
 </context>
 <context>
@@ -1016,49 +1085,107 @@ Close recordings and other windows first. It takes a while for a large vault.</s
 <context>
     <name>ReportsView</name>
     <message>
-        <location filename="../reports_view.py" line="24"/>
+        <location filename="../reports_view.py" line="26"/>
         <source>By facility</source>
         <translation>시설별</translation>
     </message>
     <message>
-        <location filename="../reports_view.py" line="25"/>
+        <location filename="../reports_view.py" line="27"/>
         <source>By agency</source>
         <translation>기관별</translation>
     </message>
     <message>
-        <location filename="../reports_view.py" line="26"/>
+        <location filename="../reports_view.py" line="28"/>
         <source>By violation</source>
         <translation>인권침해 유형별</translation>
     </message>
     <message>
-        <location filename="../reports_view.py" line="27"/>
+        <location filename="../reports_view.py" line="29"/>
         <source>By year (events)</source>
         <translation>연도별 (사건)</translation>
     </message>
     <message>
-        <location filename="../reports_view.py" line="42"/>
+        <location filename="../reports_view.py" line="44"/>
         <source>&amp;Refresh</source>
         <translation>새로 고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../reports_view.py" line="77"/>
+        <location filename="../reports_view.py" line="86"/>
         <source>%1 violation tags, %2 events across the vault.</source>
         <translation>보관함 전체: 인권침해 태그 %1개, 사건 %2건.</translation>
     </message>
     <message>
-        <location filename="../reports_view.py" line="90"/>
+        <location filename="../reports_view.py" line="100"/>
         <source>nothing coded yet</source>
         <translation>아직 코딩한 것 없음</translation>
     </message>
     <message>
-        <location filename="../reports_view.py" line="93"/>
+        <location filename="../reports_view.py" line="103"/>
         <source>tags</source>
         <translation>태그</translation>
     </message>
     <message>
-        <location filename="../reports_view.py" line="94"/>
+        <location filename="../reports_view.py" line="104"/>
         <source>events</source>
         <translation>사건</translation>
+    </message>
+    <message>
+        <location filename="../reports_view.py" line="144"/>
+        <source>%1: %2 passages. Double-click one to hear it.</source>
+        <translation>%1: 구절 %2개. 두 번 누르면 들을 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionHistoryDialog</name>
+    <message>
+        <location filename="../review_tools.py" line="222"/>
+        <source>Revision history</source>
+        <translation>수정 기록</translation>
+    </message>
+    <message>
+        <location filename="../review_tools.py" line="224"/>
+        <source>Segment %1: every revision is kept; restoring one adds a new revision.</source>
+        <translation>구간 %1: 모든 수정본이 보관됩니다. 하나를 되살리면 새 수정본이 추가됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../review_tools.py" line="228"/>
+        <source>Revision</source>
+        <translation>수정본</translation>
+    </message>
+    <message>
+        <location filename="../review_tools.py" line="228"/>
+        <source>By</source>
+        <translation>작성자</translation>
+    </message>
+    <message>
+        <location filename="../review_tools.py" line="229"/>
+        <source>When</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <location filename="../review_tools.py" line="229"/>
+        <source>Reason</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <location filename="../review_tools.py" line="230"/>
+        <source>Text</source>
+        <translation>본문</translation>
+    </message>
+    <message>
+        <location filename="../review_tools.py" line="234"/>
+        <source>speech engine</source>
+        <translation>음성 인식 엔진</translation>
+    </message>
+    <message>
+        <location filename="../review_tools.py" line="244"/>
+        <source>&amp;Restore this revision</source>
+        <translation>이 수정본 되살리기(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../review_tools.py" line="258"/>
+        <source>That revision is the current text.</source>
+        <translation>그 수정본이 지금의 본문입니다.</translation>
     </message>
 </context>
 <context>
@@ -1385,118 +1512,144 @@ Close recordings and other windows first. It takes a while for a large vault.</s
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../transcript_view.py" line="160"/>
-        <location filename="../transcript_view.py" line="593"/>
+        <location filename="../transcript_view.py" line="166"/>
+        <location filename="../transcript_view.py" line="718"/>
         <source>&amp;Play</source>
         <translation>재생(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="171"/>
+        <location filename="../transcript_view.py" line="177"/>
         <source>Needs &amp;review: least certain first</source>
         <translation>검토 필요: 불확실한 구간부터(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="176"/>
+        <location filename="../transcript_view.py" line="182"/>
         <source>Review:</source>
         <translation>검토:</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="185"/>
+        <location filename="../transcript_view.py" line="191"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="185"/>
+        <location filename="../transcript_view.py" line="191"/>
         <source>Speaker</source>
         <translation>화자</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="187"/>
+        <location filename="../transcript_view.py" line="193"/>
         <source>Original</source>
         <translation>원문</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="188"/>
+        <location filename="../transcript_view.py" line="194"/>
         <source>Translation</source>
         <translation>번역</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="188"/>
+        <location filename="../transcript_view.py" line="194"/>
         <source>Text</source>
         <translation>본문</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="189"/>
+        <location filename="../transcript_view.py" line="195"/>
         <source>Review</source>
         <translation>검토</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="285"/>
+        <location filename="../transcript_view.py" line="306"/>
         <source>No transcript yet: transcribe the recording on the Recording tab.</source>
         <translation>아직 녹취록이 없습니다. 녹음 탭에서 받아쓰기를 하세요.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="318"/>
+        <location filename="../transcript_view.py" line="342"/>
         <source>◆ Marker</source>
         <translation>◆ 표시</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="464"/>
+        <location filename="../transcript_view.py" line="358"/>
+        <source>outdated</source>
+        <translation>원문 변경됨</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="359"/>
+        <source>The original was changed after this translation; check the translation against it.</source>
+        <translation>이 번역 뒤에 원문이 바뀌었습니다. 번역을 원문과 대조해 주십시오.</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="496"/>
+        <location filename="../transcript_view.py" line="551"/>
         <source>Saved as a new revision.</source>
         <translation>새 개정판으로 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="488"/>
+        <location filename="../transcript_view.py" line="563"/>
+        <source>Nothing to undo in this window.</source>
+        <translation>이 창에서 되돌릴 것이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="592"/>
+        <source>Loop ended.</source>
+        <translation>반복 재생을 끝냈습니다.</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="598"/>
+        <source>Looping this segment; %1 again ends the loop.</source>
+        <translation>이 구간을 반복 재생합니다. %1을(를) 다시 누르면 끝납니다.</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="608"/>
         <source>Speaker saved.</source>
         <translation>화자를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="525"/>
+        <location filename="../transcript_view.py" line="645"/>
         <source>Review status saved.</source>
         <translation>검토 상태를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="548"/>
+        <location filename="../transcript_view.py" line="669"/>
         <source>Decoding the recording for listening...</source>
         <translation>듣기 위해 녹음을 푸는 중...</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="593"/>
+        <location filename="../transcript_view.py" line="718"/>
         <source>&amp;Pause</source>
         <translation>일시정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="174"/>
+        <location filename="../transcript_view.py" line="180"/>
         <source>Only segments not yet reviewed, those the engine was least sure of first.</source>
         <translation>아직 검토하지 않은 구간만, 엔진이 가장 확신하지 못한 구간부터 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="212"/>
+        <location filename="../transcript_view.py" line="218"/>
         <source>Term suggestions (one click accepts):</source>
         <translation>용어 제안(한 번 누르면 적용):</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="357"/>
+        <location filename="../transcript_view.py" line="386"/>
         <source>Low confidence ({0:.2f}): the engine was unsure of this segment; check it against the audio.</source>
         <translation>낮은 신뢰도({0:.2f}): 엔진이 이 구간을 확신하지 못했습니다. 녹음과 대조해 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="360"/>
+        <location filename="../transcript_view.py" line="389"/>
         <source>Shaded words: the engine was unsure of them.</source>
         <translation>음영 표시된 단어: 엔진이 확신하지 못한 단어입니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="362"/>
+        <location filename="../transcript_view.py" line="391"/>
         <source>Underlined: a taxonomy name may have been meant; see the suggestions below the table.</source>
         <translation>밑줄: 분류 체계의 용어를 뜻했을 수 있습니다. 표 아래의 제안을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="380"/>
+        <location filename="../transcript_view.py" line="409"/>
         <source>Replace “{0}” with the taxonomy name “{1}” ({2}); kept as a revision with this reason.</source>
         <translation>“{0}”을(를) 분류 체계 용어 “{1}”({2})(으)로 바꿉니다. 이 사유와 함께 수정 이력으로 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="408"/>
+        <location filename="../transcript_view.py" line="437"/>
         <source>Suggestion accepted: saved as a new revision.</source>
         <translation>제안을 적용했습니다: 새 개정판으로 저장했습니다.</translation>
     </message>
@@ -1537,52 +1690,52 @@ Close recordings and other windows first. It takes a while for a large vault.</s
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../main_window.py" line="44"/>
+        <location filename="../main_window.py" line="45"/>
         <source>&amp;Recording and files</source>
         <translation>녹음과 파일(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="45"/>
+        <location filename="../main_window.py" line="46"/>
         <source>&amp;Transcript</source>
         <translation>녹취록(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="46"/>
+        <location filename="../main_window.py" line="47"/>
         <source>C&amp;oding</source>
         <translation>코딩(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="47"/>
+        <location filename="../main_window.py" line="48"/>
         <source>Tra&amp;nslation</source>
         <translation>번역(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="50"/>
+        <location filename="../main_window.py" line="51"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="51"/>
+        <location filename="../main_window.py" line="52"/>
         <source>S&amp;upervisor</source>
         <translation>감독자(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="52"/>
+        <location filename="../main_window.py" line="53"/>
         <source>Re&amp;ports</source>
         <translation>보고서(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="87"/>
+        <location filename="../main_window.py" line="74"/>
         <source>&amp;Interviews</source>
         <translation>면담 목록(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="88"/>
+        <location filename="../main_window.py" line="75"/>
         <source>Inter&amp;view</source>
         <translation>면담(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="113"/>
+        <location filename="../main_window.py" line="107"/>
         <source>Warning: %1 Someone may have tried to open this vault.</source>
         <translation>경고: %1 누군가 이 보관함을 열려고 했을 수 있습니다.</translation>
     </message>
