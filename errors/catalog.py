@@ -411,6 +411,8 @@ CATALOG: dict[str, str] = {
     "event.tag_tag_interview_see": QT_TRANSLATE_NOOP(
         "Errors", "Tag {tag_id} is not a tag of this interview; see 'testimony tag list'."),
     # search
+    "search.report_section_must_be_one": QT_TRANSLATE_NOOP(
+        "Errors", "The report section must be one of: {choices}."),
     "search.give_something_search_example": QT_TRANSLATE_NOOP(
         "Errors", "Give something to search for, for example: testimony search 요덕"),
     "search.review_status_must_one": QT_TRANSLATE_NOOP(
@@ -601,6 +603,10 @@ CATALOG: dict[str, str] = {
         "Errors", "There is no recording {asset_id} in this interview; see 'testimony interview "
         "show'."),
     # transcript
+    "transcript.replace_leaves_empty": QT_TRANSLATE_NOOP(
+        "Errors", "Replacing would leave segment {number} empty; nothing was changed."),
+    "transcript.nothing_to_find": QT_TRANSLATE_NOOP(
+        "Errors", "There is nothing to find; type the words to replace."),
     "transcript.needs_review_mark_confidence": QT_TRANSLATE_NOOP(
         "Errors", "Marking segments for review or by confidence works with the txt format only; "
         "the json format already carries every word's probability."),

@@ -1,19 +1,30 @@
 """Play decoded audio from memory through QAudioSink (no media files, no temporary WAVs).
 
-Position = where playback started + the sink's processed time x rate. Slower/faster changes the
-rate the sink is told to play at, so pitch follows speed (like a tape machine): simple, exact
-for timing, and good enough to catch a hard-to-hear word.
+Position = where playback started + the sink's processed time x rate. Slower or faster keeps
+the voice's pitch: the audio ahead of the position is time-stretched (``app.audio.stretch``,
+WSOLA) in windows of ``STRETCH_WINDOW_S`` seconds of the recording, the next one prepared in
+the background while the current one plays, and played at the recording's own sample rate.
+
+Review helpers translators expect from transcription players: a loop over a stretch of audio
+(a segment, played again and again until the loop is cleared) and rewind-on-pause (resuming
+starts ``rewind_on_pause_s`` seconds before where it was paused, so the last words are heard
+again in context).
 """
 
 from __future__ import annotations
+
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QTimer, Signal
 from PySide6.QtMultimedia import QAudio, QAudioFormat, QAudioSink, QMediaDevices
 
 from app.audio.playback import PlaybackAudio
+from app.audio.stretch import stretch_pcm
 from app.errors import AppError
 
 RATES = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
+STRETCH_WINDOW_S = 20.0
+REWIND_ON_PAUSE_S = 2.0
 
 
 class PlaybackUnavailable(AppError):
@@ -34,6 +45,11 @@ class Player(QObject):
         self._start_s = 0.0
         self._paused_at: float | None = None
         self.state = "stopped"
+        self.rewind_on_pause_s = REWIND_ON_PAUSE_S
+        self.loop: tuple[float, float] | None = None
+        self._window_end: float | None = None  # end of the stretched window playing (seconds)
+        self._ahead: tuple[float, float, Future[bytes]] | None = None  # (start, rate, pcm)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stretch")
         self._timer = QTimer(self)
         self._timer.setInterval(50)
         self._timer.timeout.connect(self._tick)
@@ -51,6 +67,8 @@ class Player(QObject):
         self.audio = None
         self._data = None
         self._paused_at = None
+        self._ahead = None
+        self.loop = None
 
     @property
     def duration_s(self) -> float:
@@ -72,14 +90,22 @@ class Player(QObject):
                 "playback.audio_output_found_connect")
         self._stop_sink()
         seconds = max(0.0, min(seconds, self.duration_s))
-        frame = 2 * self.audio.channels
-        offset = int(seconds * self.audio.sample_rate) * frame
+        audio = self.audio
+        frame = 2 * audio.channels
+        offset = int(seconds * audio.sample_rate) * frame
         fmt = QAudioFormat()
-        fmt.setSampleRate(max(1000, int(self.audio.sample_rate * self.rate)))
-        fmt.setChannelCount(self.audio.channels)
+        fmt.setSampleRate(audio.sample_rate)  # the recording's own rate: pitch never changes
+        fmt.setChannelCount(audio.channels)
         fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
+        if self.rate == 1.0:
+            data, self._window_end = self._data, None
+        else:
+            end = min(self.duration_s, seconds + STRETCH_WINDOW_S)
+            data = QByteArray(self._stretched(seconds, end))
+            self._window_end, offset = end, 0
+            self._prepare_ahead(end)
         self._buffer = QBuffer(self)
-        self._buffer.setData(self._data)
+        self._buffer.setData(data)
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self._buffer.seek(offset)
         self._sink = QAudioSink(device, fmt, self)
@@ -88,6 +114,33 @@ class Player(QObject):
         self._sink.start(self._buffer)
         self._set_state("playing")
         self._timer.start()
+
+    def _slice(self, start: float, end: float) -> bytes:
+        assert self.audio is not None
+        frame = 2 * self.audio.channels
+        a = int(start * self.audio.sample_rate) * frame
+        b = int(end * self.audio.sample_rate) * frame
+        return self.audio.pcm[a:b]
+
+    def _stretched(self, start: float, end: float) -> bytes:
+        """The window [start, end) at the current rate, prepared ahead if it was."""
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None and abs(ahead[0] - start) < 1e-6 and ahead[1] == self.rate:
+            return ahead[2].result()
+        assert self.audio is not None
+        return stretch_pcm(self._slice(start, end), sample_rate=self.audio.sample_rate,
+                           channels=self.audio.channels, rate=self.rate)
+
+    def _prepare_ahead(self, start: float) -> None:
+        """Stretch the next window in the background while this one plays."""
+        if self.audio is None or start >= self.duration_s:
+            self._ahead = None
+            return
+        end = min(self.duration_s, start + STRETCH_WINDOW_S)
+        pcm, rate, sr, ch = self._slice(start, end), self.rate, self.audio.sample_rate, \
+            self.audio.channels
+        self._ahead = (start, rate, self._pool.submit(
+            stretch_pcm, pcm, sample_rate=sr, channels=ch, rate=rate))
 
     def set_position(self, seconds: float) -> None:
         """Move the paused/stopped position (where the next play starts)."""
@@ -102,10 +155,25 @@ class Player(QObject):
             self.position_changed.emit(self._paused_at)
 
     def toggle(self) -> None:
+        """Pause, or resume (``rewind_on_pause_s`` before where it was paused)."""
         if self.state == "playing":
             self.pause()
+        elif self.state == "paused":
+            at = self._paused_at or 0.0
+            low = self.loop[0] if self.loop else 0.0
+            self.play_from(max(low, at - self.rewind_on_pause_s))
         else:
             self.play_from(self._paused_at or 0.0)
+
+    def set_loop(self, start: float, end: float) -> None:
+        """Play [start, end) again and again (a segment, for a hard passage), from its start."""
+        if end - start <= 0.05:
+            return
+        self.loop = (max(0.0, start), min(end, self.duration_s))
+        self.play_from(self.loop[0])
+
+    def clear_loop(self) -> None:
+        self.loop = None
 
     def seek_relative(self, delta: float) -> None:
         target = max(0.0, min(self.duration_s, self.position() + delta))
@@ -149,6 +217,12 @@ class Player(QObject):
 
     def _sink_state(self, state: QAudio.State) -> None:
         if state == QAudio.State.IdleState and self.state == "playing":
+            if self.loop is not None:
+                self.play_from(self.loop[0])
+                return
+            if self._window_end is not None and self._window_end < self.duration_s - 1e-3:
+                self.play_from(self._window_end)  # the next stretched window, ready or not
+                return
             # Reached the end of the buffer.
             self._paused_at = self.duration_s
             self._stop_sink()
@@ -156,7 +230,11 @@ class Player(QObject):
             self.position_changed.emit(self.duration_s)
 
     def _tick(self) -> None:
-        self.position_changed.emit(self.position())
+        position = self.position()
+        if self.loop is not None and self.state == "playing" and position >= self.loop[1]:
+            self.play_from(self.loop[0])
+            position = self.loop[0]
+        self.position_changed.emit(position)
 
     def _set_state(self, state: str) -> None:
         if state != self.state:

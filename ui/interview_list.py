@@ -34,6 +34,7 @@ from app import interviews as interview_service
 from app.domain import CONSENT_SCOPES, INTERVIEW_STATUSES
 from app.overview import InterviewSummary, interview_summaries
 from ui.errors import message_for
+from ui.passages import PassageRow, PassageTable
 from ui.session import Session
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -174,8 +175,13 @@ class InterviewList(QWidget):
         self.message = QLabel()
         self.message.setObjectName("listMessage")
         lay.addWidget(self.message)
+        # Word search lists the passages themselves; each opens where it was said.
+        self.passages = PassageTable()
+        self.passages.setObjectName("searchPassages")
+        self.passages.hide()
+        lay.addWidget(self.passages, 1)
 
-        self.search.textChanged.connect(lambda t: self.proxy.set(text=t, content_ids=None))
+        self.search.textChanged.connect(self._text_changed)
         self.search.returnPressed.connect(self.search_words)
         self.status.currentIndexChanged.connect(
             lambda _i: self.proxy.set(status=self.status.currentData()))
@@ -233,6 +239,10 @@ class InterviewList(QWidget):
         self.tag.blockSignals(False)
         self.message.setText(self.tr("%1 interviews").replace("%1", str(len(rows))))
 
+    def _text_changed(self, text: str) -> None:
+        self.proxy.set(text=text, content_ids=None)
+        self.passages.hide()  # the passages were for the words searched before
+
     def search_words(self) -> None:
         """Full-text search of transcripts, notes and markers (aliases in both languages), on
         the worker: a big vault must not freeze the window."""
@@ -249,6 +259,11 @@ class InterviewList(QWidget):
                 return  # the user typed on
             ids = {h.interview_id for h in result.hits}
             self.proxy.set(text=query, content_ids=ids)
+            self.passages.show_rows([
+                PassageRow(h.interview_id, h.interview_code,
+                           h.ref_id if h.kind == "segment" else None, h.layer, h.start_s,
+                           h.snippet) for h in result.hits])
+            self.passages.setVisible(bool(result.hits))
             self.message.setText(self.tr("%1 passages in %2 interviews match the words.")
                                  .replace("%1", str(len(result.hits)))
                                  .replace("%2", str(len(ids))))
@@ -259,6 +274,8 @@ class InterviewList(QWidget):
 
     def clear(self) -> None:
         self.model.removeRows(0, self.model.rowCount())
+        self.passages.show_rows([])
+        self.passages.hide()
         self.search.clear()
         self.message.clear()
 

@@ -289,6 +289,14 @@ class InterviewPage(QWidget):
         for view in self.views:
             view.load(interview_id)
 
+    def show_passage(self, segment_id: str | None, layer: str, seconds: float) -> None:
+        """Bring the transcript view of ``layer`` forward at a passage (see TranscriptView.goto)."""
+        for view in self.views:
+            if getattr(view, "layer", None) == layer and hasattr(view, "goto"):
+                self.tabs.setCurrentWidget(view)
+                view.goto(segment_id, seconds)
+                return
+
     def clear(self) -> None:
         self.interview_id = None
         for view in self.views:

@@ -86,12 +86,23 @@ class Workspace(QWidget):
             if hasattr(view, "changed"):
                 view.changed.connect(self.list.refresh)
         self.list.open_interview.connect(self.open_interview)
+        self.list.passages.open_passage.connect(self.open_passage)
+        for view in self.extra:
+            if isinstance(view, ReportsView):
+                view.passages.open_passage.connect(self.open_passage)
         self.page.changed.connect(self.list.refresh)
 
     def open_interview(self, interview_id: str) -> None:
         self.tabs.setTabEnabled(self.page_index, True)
         self.page.load(interview_id)
         self.tabs.setCurrentIndex(self.page_index)
+
+    def open_passage(self, interview_id: str, segment_id: str, layer: str,
+                     seconds: float) -> None:
+        """Open an interview at a passage: its transcript (or translation) tab, the segment
+        selected and playing from ``seconds``."""
+        self.open_interview(interview_id)
+        self.page.show_passage(segment_id or None, layer or "original", seconds)
 
     def enter(self) -> None:
         text = self.session.failed_attempts_message

@@ -18,7 +18,9 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 import app.coding.search as search
+from app.coding.passages import Passage, behind_report
 from ui.errors import message_for
+from ui.passages import PassageRow, PassageTable
 from ui.session import Session
 
 SECTIONS = (("facility", QT_TRANSLATE_NOOP("ReportsView", "By facility")),
@@ -56,6 +58,13 @@ class ReportsView(QWidget):
             self.charts[key] = view
             grid.addWidget(view, i // 2, i % 2)
         lay.addLayout(grid, 1)
+        self.passage_title = QLabel()
+        self.passage_title.setObjectName("reportPassagesTitle")
+        lay.addWidget(self.passage_title)
+        self.passages = PassageTable()
+        self.passages.setObjectName("reportPassages")
+        lay.addWidget(self.passages, 1)
+        self.shown_rows: dict[str, list[Any]] = {}  # section -> the rows drawn, bottom-up
         self.refresh_button.clicked.connect(self.refresh)
 
     def enter(self) -> None:
@@ -80,9 +89,10 @@ class ReportsView(QWidget):
             rows = sorted(data.get(key, []), key=lambda r: (-(r.tags + r.events), r.key))
             if key == "year":
                 rows = sorted(data.get(key, []), key=lambda r: r.key)
-            self._draw(self.charts[key], self.tr(title), rows[:MAX_BARS], lang)
+            self._draw(self.charts[key], self.tr(title), rows[:MAX_BARS], lang, key)
 
-    def _draw(self, view: QChartView, title: str, rows: list[Any], lang: str) -> None:
+    def _draw(self, view: QChartView, title: str, rows: list[Any], lang: str,
+              section: str = "") -> None:
         chart = QChart()
         chart.setTitle(title)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
@@ -101,6 +111,9 @@ class ReportsView(QWidget):
         series = QHorizontalBarSeries()
         series.append(tags_set)
         series.append(events_set)
+        # A bar opens the passages behind it.
+        self.shown_rows[section] = list(reversed(rows))
+        series.clicked.connect(lambda index, _set, s=section: self.open_bar(s, index))
         chart.addSeries(series)
         axis_y = QBarCategoryAxis()
         axis_y.append(labels)
@@ -118,8 +131,30 @@ class ReportsView(QWidget):
         series.attachAxis(axis_x)
         view.setChart(chart)
 
+    def open_bar(self, section: str, index: int) -> None:
+        """List the passages counted in bar ``index`` (bottom-up, as drawn) of ``section``."""
+        rows = self.shown_rows.get(section, [])
+        if not 0 <= index < len(rows):
+            return
+        row = rows[index]
+        lang = self.session.settings.ui_language
+        label = row.label_ko if lang == "ko" and row.label_ko else row.label_en
+
+        def done(found: list[Passage]) -> None:
+            self.passage_title.setText(self.tr("%1: %2 passages. Double-click one to hear it.")
+                                       .replace("%1", label).replace("%2", str(len(found))))
+            self.passages.show_rows([PassageRow(p.interview_id, p.interview_code, p.segment_id,
+                                                p.layer, p.start_s, p.text) for p in found])
+
+        self.session.call(lambda v, _c, _p: behind_report(v, section, row.key), on_done=done,
+                          on_error=lambda e: self.summary.setText(message_for(e)),
+                          name="report passages")
+
     def clear(self) -> None:
         self.data = {}
+        self.shown_rows = {}
+        self.passages.show_rows([])
+        self.passage_title.clear()
         self.summary.clear()
         for key, title in SECTIONS:
             chart = QChart()

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStyle,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
@@ -44,6 +43,13 @@ from app.audio import markers
 from app.audio.playback import PlaybackAudio, decode_for_playback
 from qtaudio.player import Player
 from ui.errors import message_for
+from ui.review_tools import KEYS as REVIEW_KEYS
+from ui.review_tools import (
+    FindReplaceBar,
+    MultiLineEditorDelegate,
+    RevisionHistoryDialog,
+    UndoStep,
+)
 from ui.session import Session
 
 SEGMENT_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -109,7 +115,7 @@ def marked_html(text: str, low: list[confidence.WordSpan], suggested: list[Any])
     return "".join(out)
 
 
-class MarkedTextDelegate(QStyledItemDelegate):
+class MarkedTextDelegate(MultiLineEditorDelegate):
     """Paints a text cell's marks (MARKED_HTML_ROLE); editing stays plain text."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
@@ -222,10 +228,16 @@ class TranscriptView(QWidget):
         sbar.addStretch(1)
         self.suggestion_bar.hide()
         lay.addWidget(self.suggestion_bar)
+        self.find_bar = FindReplaceBar(self)
+        lay.addWidget(self.find_bar)
         self.message = QLabel()
         self.message.setObjectName("transcriptMessage")
         self.message.setWordWrap(True)
         lay.addWidget(self.message)
+        self.undo_steps: list[UndoStep] = []
+        self._note_after_load = ""  # what the last action said, shown again after reloading
+        self._goto: tuple[str | None, float] | None = None  # a passage to open once loaded
+        self._rows_for: str | None = None  # the interview whose rows are shown
 
         self.play_button.clicked.connect(self.toggle_play)
         self.table.itemChanged.connect(self._item_changed)
@@ -246,10 +258,18 @@ class TranscriptView(QWidget):
             sc = QShortcut(QKeySequence(KEYS[name]), self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
+        for name, slot in (("find", lambda: self.find_bar.open(replacing=False)),
+                           ("replace", lambda: self.find_bar.open(replacing=True)),
+                           ("undo", self.undo_last), ("history", self.show_history),
+                           ("loop", self.loop_segment)):
+            sc = QShortcut(QKeySequence(REVIEW_KEYS[name]), self)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(slot)
 
     # ------------------------------------------------------------------ data
     def load(self, interview_id: str) -> None:
         self.interview_id = interview_id
+        self._rows_for = None  # the rows shown are not this interview's yet
         layer = self.layer
 
         def work(v: Any, _c: Any, _p: Any) -> tuple[Any, ...]:
@@ -278,6 +298,7 @@ class TranscriptView(QWidget):
         # Markers sit before the first segment that starts after them (same recording).
         rows.sort(key=lambda r: (r.start, 0 if r.kind == "marker" else 1))
         self.rows = rows
+        self._rows_for = self.interview_id
         self._fill()
         if not segs:
             self.message.setText(self.tr("No transcript yet: transcribe the recording on the "
@@ -285,7 +306,10 @@ class TranscriptView(QWidget):
         elif problem is not None:  # no term suggestions this time; everything else works
             self.message.setText(message_for(problem))
         else:
-            self.message.clear()
+            self.message.setText(self._note_after_load)
+        self._note_after_load = ""
+        if self._goto is not None:
+            self._open_goto()
 
     def _fill(self) -> None:
         self._updating = True
@@ -328,6 +352,11 @@ class TranscriptView(QWidget):
             self.table.setItem(i, self.text_col, QTableWidgetItem(s.text))
             rev = QTableWidgetItem(self.tr(s.review_status))
             rev.setFlags(rev.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            if s.outdated:
+                rev.setText(self.tr("outdated") + " · " + self.tr(s.review_status))
+                rev.setToolTip(self.tr("The original was changed after this translation; "
+                                       "check the translation against it."))
+                self.table.item(i, self.text_col).setFont(italic)
             self.table.setItem(i, self.text_col + 1, rev)
             self._mark(i)
         self.table.resizeRowsToContents()
@@ -456,8 +485,11 @@ class TranscriptView(QWidget):
         r = self.visible[row]
         iid, role, layer, seg_id = self.interview_id, self.session.role, self.layer, r.segment.id
 
+        previous = r.segment.text
+
         def done(result: tuple[Any, list[Any]]) -> None:
             seg, fresh = result
+            self.remember(seg_id, previous)
             self._after_edit(r, seg.text, fresh)
             self.message.setText(self.tr("Saved as a new revision."))
             self.changed.emit()
@@ -475,6 +507,94 @@ class TranscriptView(QWidget):
             return seg, suggestions.term_suggestions(v, iid, layer=layer, ref=seg_id)
 
         self.session.call(work, on_done=done, on_error=failed, name="edit segment")
+
+    def goto(self, segment_id: str | None, seconds: float) -> None:
+        """Select the passage's segment and play from ``seconds`` (now, or once loaded)."""
+        self._goto = (segment_id, seconds)
+        if self.rows and self._rows_for == self.interview_id:
+            self._open_goto()
+
+    def _open_goto(self) -> None:
+        assert self._goto is not None
+        segment_id, seconds = self._goto
+        self._goto = None
+        for i, r in enumerate(self.visible):
+            if r.kind == "segment" and (r.segment.id == segment_id or (
+                    segment_id is None and r.start <= seconds < r.end)):
+                self.table.setCurrentCell(i, self.text_col)
+                self.table.scrollToItem(self.table.item(i, self.text_col))
+                self.play_at(r.segment.asset_id, max(seconds, r.start))
+                return
+
+    # ------------------------------------------------------------------ review tools
+    def remember(self, segment_id: str, previous: str) -> None:
+        """Note an edit made in this window so Ctrl+Z can take it back."""
+        self.undo_steps.append(UndoStep(segment_id, previous))
+
+    def reload(self, note: str = "") -> None:
+        """Load the open interview again; ``note`` stays in the message line afterwards."""
+        if self.interview_id is not None:
+            self._note_after_load = note
+            self.load(self.interview_id)
+
+    def revise(self, segment_id: str, text: str, *, reason: str, previous: str | None = None,
+               then: Any = None) -> None:
+        """Make ``text`` the segment's text as a new revision with ``reason``; reload."""
+        iid, role, layer = self.interview_id, self.session.role, self.layer
+
+        def done(_seg: Any) -> None:
+            if previous is not None:
+                self.remember(segment_id, previous)
+            self.changed.emit()
+            self.reload(self.tr("Saved as a new revision."))
+            if then is not None:
+                then()
+
+        self.session.call(lambda v, _c, _p: transcripts.edit_segment(
+            v, iid, segment_id, text=text, role=role, layer=layer, reason=reason),
+            on_done=done, on_error=lambda e: self.message.setText(message_for(e)),
+            name="revise segment")
+
+    def undo_last(self) -> None:
+        """Take back the last edit made in this window, as a new revision ("undo")."""
+        if not self.undo_steps:
+            self.message.setText(self.tr("Nothing to undo in this window."))
+            return
+        step = self.undo_steps.pop()
+        self.revise(step.segment_id, step.previous, reason="undo")
+
+    def _current_segment(self) -> Any:
+        row = self.table.currentRow()
+        if 0 <= row < len(getattr(self, "visible", [])) and self.visible[row].kind == "segment":
+            return self.visible[row].segment
+        return None
+
+    def show_history(self) -> None:
+        """The revision history of the current segment, in a dialog."""
+        seg = self._current_segment()
+        if seg is None:
+            return
+
+        def done(revs: list[Any]) -> None:
+            self.history = RevisionHistoryDialog(self, seg, revs)
+            self.history.open()
+
+        self.session.call(lambda v, _c, _p: transcripts.revisions(v, seg.id), on_done=done,
+                          on_error=lambda e: self.message.setText(message_for(e)),
+                          name="revisions")
+
+    def loop_segment(self) -> None:
+        """Play the current segment again and again; the same key ends the loop."""
+        if self.player.loop is not None:
+            self.player.clear_loop()
+            self.message.setText(self.tr("Loop ended."))
+            return
+        seg = self._current_segment()
+        if seg is None:
+            return
+        self.play_at(seg.asset_id, seg.start, loop=(seg.start, seg.end))
+        self.message.setText(self.tr("Looping this segment; %1 again ends the loop.")
+                             .replace("%1", REVIEW_KEYS["loop"]))
 
     def set_speaker(self, row: int, label: str) -> None:
         """Label who speaks in this segment (mirrored onto its translation by the service)."""
@@ -537,26 +657,31 @@ class TranscriptView(QWidget):
         asset = r.segment.asset_id if r.kind == "segment" else r.segment
         self.play_at(asset, r.start)
 
-    def play_at(self, asset_id: str | None, seconds: float) -> None:
+    def play_at(self, asset_id: str | None, seconds: float,
+                loop: tuple[float, float] | None = None) -> None:
         if asset_id is None:
             return
         if asset_id == self.loaded_asset and self.player.audio is not None:
-            self._start(seconds)
+            self._start(seconds, loop)
             return
         self.message.setText(self.tr("Decoding the recording for listening..."))
 
         def done(audio: PlaybackAudio) -> None:
             self.player.load(audio)
             self.loaded_asset = asset_id
-            self.message.clear()
-            self._start(seconds)
+            if loop is None:
+                self.message.clear()
+            self._start(seconds, loop)
 
         self.session.call(lambda v, c, p: decode_for_playback(v, asset_id, cancel=c, progress=p),
                           on_done=done, on_error=lambda e: self.message.setText(message_for(e)),
                           name="decode audio")
 
-    def _start(self, seconds: float) -> None:
+    def _start(self, seconds: float, loop: tuple[float, float] | None = None) -> None:
         try:
+            if loop is not None:
+                self.player.set_loop(*loop)
+                return
             self.player.play_from(seconds)
         except Exception as exc:  # noqa: BLE001 - shown as one sentence
             self.message.setText(message_for(exc))

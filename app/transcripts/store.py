@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
@@ -60,6 +61,9 @@ class SegmentView:
     # A translation segment has no words of its own: the original's confidence stands in (the
     # draft was made from audio the engine heard that well).
     source_confidence: float | None = None
+    # A translation segment whose original was changed after the translation's latest
+    # revision: the translation may no longer say what the original now says.
+    outdated: bool = False
 
     @property
     def confidence(self) -> float | None:
@@ -123,7 +127,9 @@ def segments(vault: Vault, interview_id: str, layer: str = "original", *,
     interview_id = resolve_id(vault, interview_id)
     rows = vault.conn.execute(
         "SELECT s.id, s.transcript_id, s.asset_id, s.layer, s.start_s, s.end_s, s.speaker, "
-        "s.text, s.review_status, s.source_segment_id, src.text, s.words, src.words "
+        "s.text, s.review_status, s.source_segment_id, src.text, s.words, src.words, "
+        "(SELECT MAX(created_at) FROM segment_revision WHERE segment_id = s.id), "
+        "(SELECT MAX(created_at) FROM segment_revision WHERE segment_id = s.source_segment_id) "
         "FROM segment s LEFT JOIN audio_asset a ON a.id = s.asset_id "
         "LEFT JOIN segment src ON src.id = s.source_segment_id "
         "WHERE s.interview_id = ? AND s.layer = ? ORDER BY a.created_at, a.id, s.idx",
@@ -133,7 +139,8 @@ def segments(vault: Vault, interview_id: str, layer: str = "original", *,
         view = SegmentView(n, r[0], r[1], r[2], r[3], float(r[4]), float(r[5]), r[6], r[7], r[8],
                            r[9], r[10], json.loads(r[11]) if r[11] else [],
                            source_confidence=confidence.segment_confidence(
-                               json.loads(r[12])) if r[12] else None)
+                               json.loads(r[12])) if r[12] else None,
+                           outdated=bool(r[9] and r[13] and r[14] and r[14] > r[13]))
         if with_revisions:
             view.revisions = revisions(vault, view.id)
         out.append(view)
@@ -210,23 +217,70 @@ def edit_segment(vault: Vault, interview_id: str, ref: str, *, text: str, role: 
     if new == seg.text:
         raise UsageError("transcript.new_text_same_current")
     _refuse_pending(vault, seg)
-    stamp = _stamp(now)
     with vault.transaction() as conn:
-        rev = int(conn.execute("SELECT COALESCE(MAX(rev), -1) + 1 FROM segment_revision "
-                               "WHERE segment_id = ?", (seg.id,)).fetchone()[0])
-        conn.execute(
-            "INSERT INTO segment_revision(id, segment_id, interview_id, rev, kind, text, reason, "
-            "created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?)",
-            (str(uuid.uuid4()), seg.id, interview_id, rev, "edit", new, reason or None, stamp,
-             role))
-        conn.execute("UPDATE segment SET text = ? WHERE id = ?", (new, seg.id))
-        hooks.segment_text_changed(conn, seg.id, seg.text, new, role)
-        # Audit names the segment and revision, never the words.
-        vault.audit("edit", "segment", seg.id, role=role, now=now,
-                    details={"layer": layer, "rev": rev, "transcript_id": seg.transcript_id,
-                             "reason_given": bool(reason), **(audit_details or {})})
+        _revise(vault, conn, seg, new, role=role, reason=reason, now=now,
+                audit_details=audit_details)
     seg.text = new
     return seg
+
+
+def _revise(vault: Vault, conn: Any, seg: SegmentView, new: str, *, role: str,
+            reason: str | None, now: dt.datetime | None,
+            audit_details: dict[str, Any] | None = None) -> int:
+    """Inside the caller's transaction: make ``new`` the segment's text as a new revision, let
+    the tags follow, and audit it (ids, never words). Returns the revision number."""
+    rev = int(conn.execute("SELECT COALESCE(MAX(rev), -1) + 1 FROM segment_revision "
+                           "WHERE segment_id = ?", (seg.id,)).fetchone()[0])
+    conn.execute(
+        "INSERT INTO segment_revision(id, segment_id, interview_id, rev, kind, text, reason, "
+        "created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?)",
+        (str(uuid.uuid4()), seg.id, seg_interview(conn, seg.id), rev, "edit", new,
+         reason or None, _stamp(now), role))
+    conn.execute("UPDATE segment SET text = ? WHERE id = ?", (new, seg.id))
+    hooks.segment_text_changed(conn, seg.id, seg.text, new, role)
+    # Audit names the segment and revision, never the words.
+    vault.audit("edit", "segment", seg.id, role=role, now=now,
+                details={"layer": seg.layer, "rev": rev, "transcript_id": seg.transcript_id,
+                         "reason_given": bool(reason), **(audit_details or {})})
+    return rev
+
+
+def seg_interview(conn: Any, segment_id: str) -> str:
+    return str(conn.execute("SELECT interview_id FROM segment WHERE id = ?",
+                            (segment_id,)).fetchone()[0])
+
+
+def replace_text(vault: Vault, interview_id: str, *, find: str, replace: str, role: str,
+                 layer: str = "original", match_case: bool = True,
+                 segment_ids: set[str] | None = None,
+                 now: dt.datetime | None = None) -> list[SegmentView]:
+    """Replace every occurrence of ``find`` (plain text, not a pattern) in the layer's segments
+    (or only ``segment_ids``), all in one transaction: each changed segment gets one revision
+    with the reason "find and replace", its tags follow, and each is audited. Returns the
+    changed segments with their new text; an empty list changes nothing."""
+    _check_layer(layer)
+    interview_id = resolve_id(vault, interview_id)
+    if not find:
+        raise UsageError("transcript.nothing_to_find")
+    pattern = re.compile(re.escape(find), 0 if match_case else re.IGNORECASE)
+    changed: list[tuple[SegmentView, str]] = []
+    for seg in segments(vault, interview_id, layer):
+        if segment_ids is not None and seg.id not in segment_ids:
+            continue
+        new = pattern.sub(lambda _m: replace, seg.text).strip()
+        if new != seg.text:
+            if not new:
+                raise UsageError("transcript.replace_leaves_empty", number=seg.number)
+            _refuse_pending(vault, seg)
+            changed.append((seg, new))
+    if changed:
+        with vault.transaction() as conn:
+            for seg, new in changed:
+                _revise(vault, conn, seg, new, role=role, reason="find and replace", now=now,
+                        audit_details={"replace": True})
+        for seg, new in changed:
+            seg.text = new
+    return [seg for seg, _ in changed]
 
 
 def set_review_status(vault: Vault, interview_id: str, ref: str, *, status: str, role: str,

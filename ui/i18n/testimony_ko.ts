@@ -1417,1029 +1417,1044 @@
     </message>
     <message>
         <location filename="../../errors/catalog.py" line="414"/>
+        <source>The report section must be one of: {choices}.</source>
+        <translation>보고서 항목은 다음 중 하나여야 합니다: {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="416"/>
         <source>Give something to search for, for example: testimony search 요덕</source>
         <translation>검색할 내용을 입력하십시오. 예: testimony search 요덕</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="416"/>
+        <location filename="../../errors/catalog.py" line="418"/>
         <source>Review status must be one of: {choices}.</source>
         <translation>검토 상태는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="418"/>
-        <location filename="../../errors/catalog.py" line="425"/>
-        <location filename="../../errors/catalog.py" line="616"/>
+        <location filename="../../errors/catalog.py" line="420"/>
+        <location filename="../../errors/catalog.py" line="427"/>
+        <location filename="../../errors/catalog.py" line="622"/>
         <source>The layer must be one of: {choices}.</source>
         <translation>층은 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="419"/>
+        <location filename="../../errors/catalog.py" line="421"/>
         <source>Consent scope must be one of: {choices}.</source>
         <translation>동의 범위는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="421"/>
+        <location filename="../../errors/catalog.py" line="423"/>
         <source>The limit must be at least 1.</source>
         <translation>개수 제한은 1 이상이어야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="422"/>
+        <location filename="../../errors/catalog.py" line="424"/>
         <source>The date range ends before it starts; check its start and end.</source>
         <translation>날짜 범위가 시작보다 먼저 끝납니다. 시작과 끝을 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="426"/>
+        <location filename="../../errors/catalog.py" line="428"/>
         <source>This interview has no {layer} segment {idx}; list the transcript to see the segment numbers.</source>
         <translation>이 면담에는 {layer} 구간 {idx}이(가) 없습니다. 녹취록을 표시하여 구간 번호를 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="429"/>
+        <location filename="../../errors/catalog.py" line="431"/>
         <source>Segment {idx} exists in {count} recordings of this interview; say which recording.</source>
         <translation>구간 {idx}이(가) 이 면담의 녹음 {count}개에 있습니다. 어느 녹음인지 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="432"/>
+        <location filename="../../errors/catalog.py" line="434"/>
         <source>A moment in the audio is SECONDS or START:END with 0 &lt;= START &lt; END, for example 754.5:790.</source>
         <translation>오디오의 시점은 SECONDS 또는 START:END(0 &lt;= START &lt; END)로 적습니다. 예: 754.5:790.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="435"/>
+        <location filename="../../errors/catalog.py" line="437"/>
         <source>The audio lasts {duration:.1f} s, so {last:g} s is past its end; check the time.</source>
         <translation>오디오 길이는 {duration:.1f}초이므로 {last:g}초는 끝을 지납니다. 시간을 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="438"/>
+        <location filename="../../errors/catalog.py" line="440"/>
         <source>Confidence must be one of: {choices}.</source>
         <translation>확신도는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="439"/>
+        <location filename="../../errors/catalog.py" line="441"/>
         <source>Anchor a tag either in the words or in the audio, not both.</source>
         <translation>태그는 말(글자) 또는 오디오 중 한 곳에만 고정하십시오. 둘 다는 안 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="441"/>
+        <location filename="../../errors/catalog.py" line="443"/>
         <source>Give the segment by number or by id, not both.</source>
         <translation>구간은 번호나 ID 중 하나로만 지정하십시오. 둘 다는 안 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="443"/>
+        <location filename="../../errors/catalog.py" line="445"/>
         <source>A character range needs a segment number to say which segment the characters are in.</source>
         <translation>문자 범위에는 그 문자가 있는 구간의 번호가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="446"/>
+        <location filename="../../errors/catalog.py" line="448"/>
         <source>No tag {tag_id} in this vault; see &apos;testimony tag list&apos;.</source>
         <translation>이 보관함에 태그 {tag_id}이(가) 없습니다. &apos;testimony tag list&apos;를 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="448"/>
+        <location filename="../../errors/catalog.py" line="450"/>
         <source>This interview has no audio {asset_id}; see its audio list.</source>
         <translation>이 면담에는 오디오 {asset_id}이(가) 없습니다. 오디오 목록을 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="450"/>
+        <location filename="../../errors/catalog.py" line="452"/>
         <source>Characters {char_start}:{char_end} are not inside segment {value}, which has {count} characters; use A:B with 0 &lt;= A &lt; B &lt;= {count}.</source>
         <translation>문자 {char_start}:{char_end}이(가) 구간 {value}({count}자) 안에 있지 않습니다. 0 &lt;= A &lt; B &lt;= {count}인 A:B를 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="453"/>
+        <location filename="../../errors/catalog.py" line="455"/>
         <source>This tag is not anchored in a segment, so a character range does not apply.</source>
         <translation>이 태그는 구간에 고정되어 있지 않으므로 문자 범위를 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="455"/>
+        <location filename="../../errors/catalog.py" line="457"/>
         <source>Characters {value}:{value2} are not inside the segment, which has {count} characters.</source>
         <translation>문자 {value}:{value2}이(가) 구간({count}자) 안에 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="458"/>
+        <location filename="../../errors/catalog.py" line="460"/>
         <source>This interview has no segment {segment_id}.</source>
         <translation>이 면담에는 구간 {segment_id}이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="461"/>
+        <location filename="../../errors/catalog.py" line="463"/>
         <source>Taxonomy file refused, line {line}: {problem}; nothing was changed, fix the file and import it again.</source>
         <translation>분류 체계 파일이 거부되었습니다. {line}번째 줄: {problem}. 아무것도 변경하지 않았습니다. 파일을 고쳐 다시 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="464"/>
+        <location filename="../../errors/catalog.py" line="466"/>
         <source>&apos;{text}&apos; names {count} terms ({ids}); use one of these ids.</source>
         <translation>&apos;{text}&apos;은(는) 용어 {count}개({ids})를 가리킵니다. 이 ID 중 하나를 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="466"/>
+        <location filename="../../errors/catalog.py" line="468"/>
         <source>&apos;{key}&apos; must be a list of non-empty strings</source>
         <translation>&apos;{key}&apos;은(는) 비어 있지 않은 문자열의 목록이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="468"/>
+        <location filename="../../errors/catalog.py" line="470"/>
         <source>the first line must be the header object {{&quot;format&quot;: &quot;{format}&quot;, &quot;format_version&quot;: 1, &quot;name&quot;: ..., &quot;version&quot;: ...}}</source>
         <translation>첫 줄은 헤더 객체 {{&quot;format&quot;: &quot;{format}&quot;, &quot;format_version&quot;: 1, &quot;name&quot;: ..., &quot;version&quot;: ...}}여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="471"/>
+        <location filename="../../errors/catalog.py" line="473"/>
         <source>the header&apos;s &apos;format&apos; must be &quot;{format}&quot;</source>
         <translation>헤더의 &apos;format&apos;은 &quot;{format}&quot;이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="473"/>
+        <location filename="../../errors/catalog.py" line="475"/>
         <source>format_version {format_version!r} is not supported (this version of Testimony Vault reads {format_version2})</source>
         <translation>format_version {format_version!r}은(는) 지원하지 않습니다(이 버전의 Testimony Vault는 {format_version2}을(를) 읽음)</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="476"/>
+        <location filename="../../errors/catalog.py" line="478"/>
         <source>unknown header field &apos;{value}&apos;</source>
         <translation>알 수 없는 헤더 필드 &apos;{value}&apos;</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="477"/>
+        <location filename="../../errors/catalog.py" line="479"/>
         <source>the header needs a &apos;name&apos; of letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
         <translation>헤더에는 문자, 숫자, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;로 된 &apos;name&apos;이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="479"/>
+        <location filename="../../errors/catalog.py" line="481"/>
         <source>the header needs a &apos;version&apos; such as &quot;2026.1&quot; (letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;)</source>
         <translation>헤더에는 &quot;2026.1&quot; 같은 &apos;version&apos;(문자, 숫자, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="482"/>
+        <location filename="../../errors/catalog.py" line="484"/>
         <source>&apos;description&apos; must be a string</source>
         <translation>&apos;description&apos;은 문자열이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="484"/>
+        <location filename="../../errors/catalog.py" line="486"/>
         <source>each line after the header must be one JSON object (a term)</source>
         <translation>헤더 다음의 각 줄은 JSON 객체(용어) 하나여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="486"/>
+        <location filename="../../errors/catalog.py" line="488"/>
         <source>unknown field &apos;{value}&apos; (allowed: {choices})</source>
         <translation>알 수 없는 필드 &apos;{value}&apos;(허용: {choices})</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="488"/>
+        <location filename="../../errors/catalog.py" line="490"/>
         <source>the term has no &apos;id&apos;</source>
         <translation>용어에 &apos;id&apos;가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="489"/>
+        <location filename="../../errors/catalog.py" line="491"/>
         <source>&apos;id&apos; must be lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (for example detention.kwanliso.15)</source>
         <translation>&apos;id&apos;는 소문자, 숫자, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;여야 합니다(예: detention.kwanliso.15)</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="492"/>
+        <location filename="../../errors/catalog.py" line="494"/>
         <source>the &apos;parent&apos; of {term_id} must be a term id or null</source>
         <translation>{term_id}의 &apos;parent&apos;는 용어 ID이거나 null이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="494"/>
+        <location filename="../../errors/catalog.py" line="496"/>
         <source>term {term_id} has no &apos;label&apos; object with &apos;en&apos; and &apos;ko&apos;</source>
         <translation>용어 {term_id}에 &apos;en&apos;과 &apos;ko&apos;가 있는 &apos;label&apos; 객체가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="496"/>
+        <location filename="../../errors/catalog.py" line="498"/>
         <source>term {term_id} has a label in an unsupported language &apos;{value}&apos;</source>
         <translation>용어 {term_id}에 지원하지 않는 언어 &apos;{value}&apos;의 레이블이 있습니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="498"/>
+        <location filename="../../errors/catalog.py" line="500"/>
         <source>the &apos;description&apos; of {term_id} must be a string</source>
         <translation>{term_id}의 &apos;description&apos;은 문자열이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="500"/>
+        <location filename="../../errors/catalog.py" line="502"/>
         <source>&apos;glossary&apos; of {term_id} must be true or false</source>
         <translation>{term_id}의 &apos;glossary&apos;는 true 또는 false여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="502"/>
+        <location filename="../../errors/catalog.py" line="504"/>
         <source>the file is larger than {value} MiB</source>
         <translation>파일이 {value} MiB보다 큽니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="504"/>
+        <location filename="../../errors/catalog.py" line="506"/>
         <source>the file is empty</source>
         <translation>파일이 비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="505"/>
+        <location filename="../../errors/catalog.py" line="507"/>
         <source>the header must be on the first line</source>
         <translation>헤더는 첫 줄에 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="507"/>
+        <location filename="../../errors/catalog.py" line="509"/>
         <source>the file has a header but no terms</source>
         <translation>파일에 헤더는 있지만 용어가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="509"/>
+        <location filename="../../errors/catalog.py" line="511"/>
         <source>This vault has no taxonomy version {version_id}; see &apos;testimony taxonomy versions&apos;.</source>
         <translation>이 보관함에 분류 체계 버전 {version_id}이(가) 없습니다. &apos;testimony taxonomy versions&apos;를 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="512"/>
+        <location filename="../../errors/catalog.py" line="514"/>
         <source>The import mode must be &apos;extend&apos; or &apos;replace&apos;.</source>
         <translation>가져오기 방식은 &apos;extend&apos; 또는 &apos;replace&apos;여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="514"/>
+        <location filename="../../errors/catalog.py" line="516"/>
         <source>version {version} of taxonomy {name} is already in this vault with different content; give the file a new &apos;version&apos;</source>
         <translation>분류 체계 {name}의 버전 {version}이(가) 이미 다른 내용으로 이 보관함에 있습니다. 파일에 새 &apos;version&apos;을 부여하십시오</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="517"/>
+        <location filename="../../errors/catalog.py" line="519"/>
         <source>No term &apos;{text}&apos; in taxonomy {version_id}; see &apos;testimony taxonomy show&apos; for ids, labels and aliases.</source>
         <translation>분류 체계 {version_id}에 용어 &apos;{text}&apos;이(가) 없습니다. ID, 레이블, 별칭은 &apos;testimony taxonomy show&apos;를 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="520"/>
+        <location filename="../../errors/catalog.py" line="522"/>
         <source>the text is not UTF-8</source>
         <translation>텍스트가 UTF-8이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="521"/>
+        <location filename="../../errors/catalog.py" line="523"/>
         <source>not valid JSON ({reason})</source>
         <translation>올바른 JSON이 아닙니다({reason})</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="522"/>
+        <location filename="../../errors/catalog.py" line="524"/>
         <source>term {term_id} is missing its &apos;{lang}&apos; label</source>
         <translation>용어 {term_id}에 &apos;{lang}&apos; 레이블이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="524"/>
+        <location filename="../../errors/catalog.py" line="526"/>
         <source>id {id} is already defined on line {value}</source>
         <translation>ID {id}은(는) 이미 {value}번째 줄에 정의되어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="526"/>
+        <location filename="../../errors/catalog.py" line="528"/>
         <source>term {term_id} has parent {parent}, which is not defined in the file</source>
         <translation>용어 {term_id}의 상위 {parent}이(가) 파일에 정의되어 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="528"/>
+        <location filename="../../errors/catalog.py" line="530"/>
         <source>term {term_id} has parent {parent}, which is not defined in the file nor in the taxonomy it extends</source>
         <translation>용어 {term_id}의 상위 {parent}이(가) 파일에도, 파일이 확장하는 분류 체계에도 정의되어 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="531"/>
+        <location filename="../../errors/catalog.py" line="533"/>
         <source>Cannot read the taxonomy file {path} ({strerror}); check the path.</source>
         <translation>분류 체계 파일 {path}을(를) 읽을 수 없습니다({strerror}). 경로를 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="533"/>
+        <location filename="../../errors/catalog.py" line="535"/>
         <source>the parents of {term_id} form a cycle ({loop})</source>
         <translation>{term_id}의 상위 용어가 순환합니다({loop})</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="536"/>
+        <location filename="../../errors/catalog.py" line="538"/>
         <source>Unknown consent scope &apos;{value}&apos;; use one of: {choices}.</source>
         <translation>알 수 없는 동의 범위 &apos;{value}&apos;입니다. 다음 중 하나를 쓰십시오: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="538"/>
+        <location filename="../../errors/catalog.py" line="540"/>
         <source>An interview needs a pseudonym code.</source>
         <translation>면담에는 가명 코드가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="539"/>
+        <location filename="../../errors/catalog.py" line="541"/>
         <source>Consent can be given as: {choices}.</source>
         <translation>동의는 다음과 같이 줄 수 있습니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="540"/>
+        <location filename="../../errors/catalog.py" line="542"/>
         <source>An interview with code {code} already exists; choose another code.</source>
         <translation>코드 {code}인 면담이 이미 있습니다. 다른 코드를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="542"/>
+        <location filename="../../errors/catalog.py" line="544"/>
         <source>No interview {interview_id} in this vault; see &apos;testimony interview list&apos;.</source>
         <translation>이 보관함에 면담 {interview_id}이(가) 없습니다. &apos;testimony interview list&apos;를 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="544"/>
+        <location filename="../../errors/catalog.py" line="546"/>
         <source>No interview {id_or_code} in this vault; see &apos;testimony interview list&apos;.</source>
         <translation>이 보관함에 면담 {id_or_code}이(가) 없습니다. &apos;testimony interview list&apos;를 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="546"/>
+        <location filename="../../errors/catalog.py" line="548"/>
         <source>&apos;{value}&apos; cannot be edited.</source>
         <translation>&apos;{value}&apos;은(는) 편집할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="547"/>
+        <location filename="../../errors/catalog.py" line="549"/>
         <source>Status must be one of: {choices}.</source>
         <translation>상태는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="549"/>
+        <location filename="../../errors/catalog.py" line="551"/>
         <source>That recording is no longer in the vault; refresh the interview.</source>
         <translation>그 녹음은 더 이상 보관함에 없습니다. 면담을 새로 고치십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="551"/>
+        <location filename="../../errors/catalog.py" line="553"/>
         <source>This recording could not be decoded for listening; the stored original is unchanged — export it and check it with another player.</source>
         <translation>이 녹음을 재생용으로 해독할 수 없습니다. 저장된 원본은 그대로입니다. 내보내서 다른 재생기로 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="554"/>
+        <location filename="../../errors/catalog.py" line="556"/>
         <source>There is no audio loaded to play; open a recording first.</source>
         <translation>재생할 오디오가 없습니다. 먼저 녹음을 여십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="556"/>
+        <location filename="../../errors/catalog.py" line="558"/>
         <source>No audio output was found; connect headphones or speakers and try again.</source>
         <translation>오디오 출력 장치가 없습니다. 헤드폰이나 스피커를 연결하고 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="559"/>
+        <location filename="../../errors/catalog.py" line="561"/>
         <source>No interview {interview} in this vault; see &apos;testimony interview list&apos;.</source>
         <translation>이 보관함에 면담 {interview}이(가) 없습니다. &apos;testimony interview list&apos;를 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="561"/>
+        <location filename="../../errors/catalog.py" line="563"/>
         <source>The recording has ended; add markers with &apos;testimony audio marker&apos; instead.</source>
         <translation>녹음이 끝났습니다. 대신 &apos;testimony audio marker&apos;로 표시를 추가하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="563"/>
+        <location filename="../../errors/catalog.py" line="565"/>
         <source>The disk is full, so the recording was stopped; everything up to the last second was kept — free some space before recording again.</source>
         <translation>디스크가 가득 차서 녹음을 멈췄습니다. 마지막 1초까지의 모든 내용은 보존되었습니다. 다시 녹음하기 전에 공간을 확보하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="567"/>
-        <location filename="../../errors/catalog.py" line="630"/>
+        <location filename="../../errors/catalog.py" line="569"/>
+        <location filename="../../errors/catalog.py" line="636"/>
         <source>This interview has no transcript yet; run &apos;testimony transcribe&apos; first.</source>
         <translation>이 면담에는 아직 녹취록이 없습니다. 먼저 &apos;testimony transcribe&apos;를 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="569"/>
+        <location filename="../../errors/catalog.py" line="571"/>
         <source>Channel-based labels need a two-channel recording with the interviewer on one channel; set labels by hand instead.</source>
         <translation>채널별 레이블에는 한 채널에 면담자가 녹음된 2채널 녹음이 필요합니다. 대신 레이블을 직접 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="573"/>
+        <location filename="../../errors/catalog.py" line="575"/>
         <source>Segment {number} has no suggestion &apos;{suggestion_id}&apos; now (its text or the vocabulary changed since it was listed, or it was already accepted); nothing was changed, list the current ones with &apos;testimony transcript suggestions&apos;.</source>
         <translation>구간 {number}에는 지금 제안 &apos;{suggestion_id}&apos;이(가) 없습니다(목록을 본 뒤 텍스트나 어휘가 바뀌었거나 이미 수락됨). 아무것도 변경하지 않았습니다. &apos;testimony transcript suggestions&apos;로 현재 제안을 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="578"/>
+        <location filename="../../errors/catalog.py" line="580"/>
         <source>The language must be one of: {choices}.</source>
         <translation>언어는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="580"/>
+        <location filename="../../errors/catalog.py" line="582"/>
         <source>The model &apos;{chosen}&apos; understands English only; use the multilingual model {default_model} for {value}.</source>
         <translation>모델 &apos;{chosen}&apos;은(는) 영어만 알아듣습니다. {value}에는 다국어 모델 {default_model}을(를) 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="583"/>
+        <location filename="../../errors/catalog.py" line="585"/>
         <source>The model &apos;{chosen}&apos; understands English only; use the multilingual model {default_model} for translation.</source>
         <translation>모델 &apos;{chosen}&apos;은(는) 영어만 알아듣습니다. 번역에는 다국어 모델 {default_model}을(를) 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="586"/>
+        <location filename="../../errors/catalog.py" line="588"/>
         <source>A recording of this interview is still being written; stop the recording first, then transcribe.</source>
         <translation>이 면담의 녹음이 아직 기록되는 중입니다. 먼저 녹음을 멈춘 뒤 받아쓰기를 하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="589"/>
+        <location filename="../../errors/catalog.py" line="591"/>
         <source>This recording is already being transcribed by another window or command; wait for that to finish.</source>
         <translation>이 녹음은 다른 창이나 명령에서 이미 받아쓰는 중입니다. 그것이 끝날 때까지 기다리십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="592"/>
+        <location filename="../../errors/catalog.py" line="594"/>
         <source>This recording was transcribed with the model &apos;{model}&apos;; continue with that model.</source>
         <translation>이 녹음은 모델 &apos;{model}&apos;(으)로 받아썼습니다. 같은 모델로 계속하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="595"/>
+        <location filename="../../errors/catalog.py" line="597"/>
         <source>Transcription was cancelled; what was done is kept, and running the same command again continues from where it stopped.</source>
         <translation>받아쓰기가 취소되었습니다. 처리된 부분은 보존되며, 같은 명령을 다시 실행하면 멈춘 곳부터 이어집니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="598"/>
+        <location filename="../../errors/catalog.py" line="600"/>
         <source>This interview has no audio to transcribe; record or import audio first.</source>
         <translation>이 면담에는 받아쓸 오디오가 없습니다. 먼저 오디오를 녹음하거나 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="600"/>
+        <location filename="../../errors/catalog.py" line="602"/>
         <source>There is no recording {asset_id} in this interview; see &apos;testimony interview show&apos;.</source>
         <translation>이 면담에 녹음 {asset_id}이(가) 없습니다. &apos;testimony interview show&apos;를 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="604"/>
+        <location filename="../../errors/catalog.py" line="606"/>
+        <source>Replacing would leave segment {number} empty; nothing was changed.</source>
+        <translation>바꾸면 구간 {number}이(가) 비게 됩니다. 아무것도 변경하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="608"/>
+        <source>There is nothing to find; type the words to replace.</source>
+        <translation>찾을 말이 없습니다. 바꿀 말을 입력하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="610"/>
         <source>Marking segments for review or by confidence works with the txt format only; the json format already carries every word&apos;s probability.</source>
         <translation>검토 필요 표시나 확신도 표시는 txt 형식에서만 됩니다. json 형식에는 이미 모든 단어의 확률이 들어 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="607"/>
+        <location filename="../../errors/catalog.py" line="613"/>
         <source>This interview has no {layer} transcript yet; run &apos;testimony transcribe {code}&apos; first.</source>
         <translation>이 면담에는 아직 {layer} 녹취록이 없습니다. 먼저 &apos;testimony transcribe {code}&apos;를 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="610"/>
+        <location filename="../../errors/catalog.py" line="616"/>
         <source>This interview has no translation transcript yet; run &apos;testimony transcribe {code}&apos; with translation first.</source>
         <translation>이 면담에는 아직 번역 녹취록이 없습니다. 먼저 번역을 포함하여 &apos;testimony transcribe {code}&apos;를 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="613"/>
+        <location filename="../../errors/catalog.py" line="619"/>
         <source>There is no segment {ref} in the {layer} layer of this interview; use a number shown by &apos;testimony transcript show&apos;.</source>
         <translation>이 면담의 {layer} 층에 구간 {ref}이(가) 없습니다. &apos;testimony transcript show&apos;에 나오는 번호를 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="618"/>
+        <location filename="../../errors/catalog.py" line="624"/>
         <source>This segment belongs to a part of the recording whose transcription is unfinished; finish it with &apos;testimony transcribe&apos; first, then edit.</source>
         <translation>이 구간은 받아쓰기가 끝나지 않은 녹음 부분에 속합니다. 먼저 &apos;testimony transcribe&apos;로 마친 뒤 편집하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="621"/>
+        <location filename="../../errors/catalog.py" line="627"/>
         <source>The new text is empty; give the corrected text.</source>
         <translation>새 텍스트가 비어 있습니다. 고친 텍스트를 입력하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="623"/>
+        <location filename="../../errors/catalog.py" line="629"/>
         <source>The new text is the same as the current text; nothing was changed.</source>
         <translation>새 텍스트가 현재 텍스트와 같습니다. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="625"/>
+        <location filename="../../errors/catalog.py" line="631"/>
         <source>The review status must be one of: {choices}.</source>
         <translation>검토 상태는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="627"/>
+        <location filename="../../errors/catalog.py" line="633"/>
         <source>A speaker label must be 1-{max_label} characters, e.g. interviewer, witness, interpreter, or another participant&apos;s pseudonym.</source>
         <translation>화자 레이블은 1-{max_label}자여야 합니다. 예: interviewer, witness, interpreter 또는 다른 참여자의 가명.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="633"/>
+        <location filename="../../errors/catalog.py" line="639"/>
         <source>No single microphone matches &apos;{name}&apos;; available inputs: {names}.</source>
         <translation>&apos;{name}&apos;에 맞는 마이크가 하나로 특정되지 않습니다. 사용 가능한 입력: {names}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="635"/>
+        <location filename="../../errors/catalog.py" line="641"/>
         <source>No microphone was found; connect one (or enable it) and try again.</source>
         <translation>마이크를 찾지 못했습니다. 마이크를 연결(또는 활성화)하고 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="637"/>
+        <location filename="../../errors/catalog.py" line="643"/>
         <source>The recording has not started yet; wait a moment and try again.</source>
         <translation>녹음이 아직 시작되지 않았습니다. 잠시 기다린 뒤 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="640"/>
+        <location filename="../../errors/catalog.py" line="646"/>
         <source>The audit log is shorter than its recorded head, so entries were removed; report this to your supervisor.</source>
         <translation>감사 기록이 기록된 최종 항목보다 짧으므로 항목이 삭제되었습니다. 감독자에게 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="643"/>
+        <location filename="../../errors/catalog.py" line="649"/>
         <source>Audit log entry {expected_seq} is missing or out of order; the vault&apos;s history was tampered with, so report this to your supervisor.</source>
         <translation>감사 기록 항목 {expected_seq}이(가) 없거나 순서가 어긋났습니다. 보관함의 기록이 조작되었으니 감독자에게 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="646"/>
+        <location filename="../../errors/catalog.py" line="652"/>
         <source>Audit log entry {seq} does not follow the one before it; the history was reordered or edited, so report this to your supervisor.</source>
         <translation>감사 기록 항목 {seq}이(가) 바로 앞 항목에 이어지지 않습니다. 기록의 순서가 바뀌었거나 편집되었으니 감독자에게 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="649"/>
+        <location filename="../../errors/catalog.py" line="655"/>
         <source>Audit log entry {seq} was changed after it was written; report this to your supervisor.</source>
         <translation>감사 기록 항목 {seq}이(가) 쓰인 뒤에 바뀌었습니다. 감독자에게 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="653"/>
+        <location filename="../../errors/catalog.py" line="659"/>
         <source>This recording or file has already been closed.</source>
         <translation>이 녹음 또는 파일은 이미 닫혔습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="655"/>
+        <location filename="../../errors/catalog.py" line="661"/>
         <source>That stored file does not exist in this vault.</source>
         <translation>그 저장 파일은 이 보관함에 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="657"/>
+        <location filename="../../errors/catalog.py" line="663"/>
         <source>The disk is full, so writing stopped; everything up to the last second was kept — free some space before continuing.</source>
         <translation>디스크가 가득 차서 쓰기를 멈췄습니다. 마지막 1초까지의 모든 내용은 보존되었습니다. 계속하기 전에 공간을 확보하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="661"/>
+        <location filename="../../errors/catalog.py" line="667"/>
         <source>The vault database is missing; restore the vault folder from a backup.</source>
         <translation>보관함 데이터베이스가 없습니다. 백업에서 보관함 폴더를 복원하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="663"/>
+        <location filename="../../errors/catalog.py" line="669"/>
         <source>The vault database is not encrypted, so it is not a genuine vault file; do not use it.</source>
         <translation>보관함 데이터베이스가 암호화되어 있지 않으므로 진짜 보관함 파일이 아닙니다. 사용하지 마십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="666"/>
+        <location filename="../../errors/catalog.py" line="672"/>
         <source>The vault database was written unencrypted; stop and report this bug.</source>
         <translation>보관함 데이터베이스가 암호화되지 않은 채 쓰였습니다. 작업을 멈추고 이 버그를 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="668"/>
+        <location filename="../../errors/catalog.py" line="674"/>
         <source>This build has no SQLCipher encryption; reinstall Testimony Vault.</source>
         <translation>이 빌드에는 SQLCipher 암호화가 없습니다. Testimony Vault를 다시 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="670"/>
+        <location filename="../../errors/catalog.py" line="676"/>
         <source>The vault key does not open the database; the vault may be damaged or replaced.</source>
         <translation>보관함 키로 데이터베이스를 열 수 없습니다. 보관함이 손상되었거나 바뀌었을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="674"/>
+        <location filename="../../errors/catalog.py" line="680"/>
         <source>The vault header is far too large to be genuine; restore it from a backup.</source>
         <translation>보관함 헤더가 진짜라기에는 너무 큽니다. 백업에서 복원하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="676"/>
+        <location filename="../../errors/catalog.py" line="682"/>
         <source>The vault header is damaged or not a Testimony Vault header; restore the folder from a backup or ask your supervisor.</source>
         <translation>보관함 헤더가 손상되었거나 Testimony Vault 헤더가 아닙니다. 백업에서 폴더를 복원하거나 감독자에게 문의하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="680"/>
+        <location filename="../../errors/catalog.py" line="686"/>
         <source>This vault was written by a newer Testimony Vault (schema {version}); install the newer version to open it.</source>
         <translation>이 보관함은 더 새로운 Testimony Vault(스키마 {version})로 작성되었습니다. 열려면 새 버전을 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="684"/>
+        <location filename="../../errors/catalog.py" line="690"/>
         <source>The passphrase is too short; use at least {min_length} characters (a sentence is best).</source>
         <translation>암호가 너무 짧습니다. {min_length}자 이상으로 하십시오(문장이 가장 좋습니다).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="687"/>
+        <location filename="../../errors/catalog.py" line="693"/>
         <source>The vault header asks for more costly key derivation than this app ever sets, so it was probably tampered with; it was not opened.</source>
         <translation>보관함 헤더가 이 앱이 설정하는 것보다 비용이 큰 키 유도를 요구하므로 조작되었을 가능성이 큽니다. 열지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="690"/>
+        <location filename="../../errors/catalog.py" line="696"/>
         <source>That is not the vault&apos;s current passphrase; nothing was changed, try again.</source>
         <translation>보관함의 현재 암호가 아닙니다. 아무것도 변경하지 않았습니다. 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="692"/>
+        <location filename="../../errors/catalog.py" line="698"/>
         <source>No vault was found at {path}; nothing was erased.</source>
         <translation>{path}에서 보관함을 찾지 못했습니다. 아무것도 지우지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="694"/>
+        <location filename="../../errors/catalog.py" line="700"/>
         <source>The vault header asks for weaker key derivation than allowed, so it was probably tampered with; it was not opened.</source>
         <translation>보관함 헤더가 허용보다 약한 키 유도를 요구하므로 조작되었을 가능성이 큽니다. 열지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="697"/>
+        <location filename="../../errors/catalog.py" line="703"/>
         <source>There is already a vault at {path}; choose another folder.</source>
         <translation>{path}에 이미 보관함이 있습니다. 다른 폴더를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="699"/>
+        <location filename="../../errors/catalog.py" line="705"/>
         <source>The folder {path} is not empty; choose an empty or new folder.</source>
         <translation>폴더 {path}이(가) 비어 있지 않습니다. 빈 폴더나 새 폴더를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="701"/>
+        <location filename="../../errors/catalog.py" line="707"/>
         <source>An empty passphrase is not allowed; choose a long passphrase.</source>
         <translation>빈 암호는 허용되지 않습니다. 긴 암호를 정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="703"/>
+        <location filename="../../errors/catalog.py" line="709"/>
         <source>This vault has no recovery key; unlock it with its passphrase.</source>
         <translation>이 보관함에는 복구 키가 없습니다. 암호로 잠금을 해제하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="705"/>
+        <location filename="../../errors/catalog.py" line="711"/>
         <source>No vault was found at {path}; create one with &apos;testimony init&apos;.</source>
         <translation>{path}에서 보관함을 찾지 못했습니다. &apos;testimony init&apos;으로 만드십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="707"/>
+        <location filename="../../errors/catalog.py" line="713"/>
         <source>The vault is locked; unlock it first.</source>
         <translation>보관함이 잠겨 있습니다. 먼저 잠금을 해제하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="708"/>
+        <location filename="../../errors/catalog.py" line="714"/>
         <source>This vault was opened read-only; unlock it normally to rekey it.</source>
         <translation>이 보관함은 읽기 전용으로 열렸습니다. 암호를 바꾸려면 일반 방식으로 잠금을 해제하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="710"/>
+        <location filename="../../errors/catalog.py" line="716"/>
         <source>The vault is open in another window or program; close it and run the rekey again. Nothing was changed.</source>
         <translation>보관함이 다른 창이나 프로그램에서 열려 있습니다. 그것을 닫고 암호 변경을 다시 실행하십시오. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="713"/>
+        <location filename="../../errors/catalog.py" line="719"/>
         <source>The vault has no device key; it is damaged.</source>
         <translation>보관함에 기기 키가 없습니다. 보관함이 손상되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="715"/>
+        <location filename="../../errors/catalog.py" line="721"/>
         <source>That recovery code does not unlock this vault; check it against the printed copy.</source>
         <translation>그 복구 코드로는 이 보관함을 열 수 없습니다. 인쇄한 사본과 대조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="718"/>
+        <location filename="../../errors/catalog.py" line="724"/>
         <source>This vault must be upgraded before it can be read without changes; unlock it once in Testimony Vault, then try again.</source>
         <translation>이 보관함은 변경 없이 읽기 전에 업그레이드해야 합니다. Testimony Vault에서 한 번 잠금을 해제한 뒤 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="721"/>
+        <location filename="../../errors/catalog.py" line="727"/>
         <source>The vault database does not belong to this header; the folder was tampered with or mixed up.</source>
         <translation>보관함 데이터베이스가 이 헤더의 것이 아닙니다. 폴더가 조작되었거나 뒤섞였습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="724"/>
+        <location filename="../../errors/catalog.py" line="730"/>
         <source>The re-encrypted copy of the vault did not check out; nothing was changed, and the vault still opens as before.</source>
         <translation>다시 암호화한 보관함 사본의 검사가 통과하지 못했습니다. 아무것도 변경하지 않았으며 보관함은 이전처럼 열립니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="727"/>
+        <location filename="../../errors/catalog.py" line="733"/>
         <source>The passphrase is wrong (or the vault header was altered); nothing was changed — check the passphrase and try again.</source>
         <translation>암호가 틀렸습니다(또는 보관함 헤더가 변조됨). 아무것도 변경하지 않았습니다. 암호를 확인하고 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="731"/>
+        <location filename="../../errors/catalog.py" line="737"/>
         <source>The model &apos;{name}&apos; could not be loaded ({error}); check free memory or import the model again.</source>
         <translation>모델 &apos;{name}&apos;을(를) 불러올 수 없습니다({error}). 남은 메모리를 확인하거나 모델을 다시 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="734"/>
+        <location filename="../../errors/catalog.py" line="740"/>
         <source>Cancelled.</source>
         <translation>취소되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="735"/>
+        <location filename="../../errors/catalog.py" line="741"/>
         <source>The speech engine stopped unexpectedly ({how}); what was transcribed is kept — transcribe again to continue.</source>
         <translation>음성 엔진이 예기치 않게 멈췄습니다({how}). 받아쓴 내용은 보존되었습니다. 계속하려면 다시 받아쓰기를 하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="738"/>
+        <location filename="../../errors/catalog.py" line="744"/>
         <source>The speech engine could not be started ({error}); reinstall Testimony Vault.</source>
         <translation>음성 엔진을 시작할 수 없습니다({error}). Testimony Vault를 다시 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="740"/>
+        <location filename="../../errors/catalog.py" line="746"/>
         <source>The speech engine ran out of memory; close other programs or use a smaller model, then transcribe again to continue.</source>
         <translation>음성 엔진의 메모리가 부족합니다. 다른 프로그램을 닫거나 더 작은 모델을 쓴 뒤 다시 받아쓰기를 하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="743"/>
+        <location filename="../../errors/catalog.py" line="749"/>
         <source>The speech engine failed ({error}); transcribe again to continue, and reinstall Testimony Vault if it happens again.</source>
         <translation>음성 엔진이 실패했습니다({error}). 다시 받아쓰기를 하고, 또 일어나면 Testimony Vault를 다시 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="746"/>
+        <location filename="../../errors/catalog.py" line="752"/>
         <source>The speech engine failed; transcribe again.</source>
         <translation>음성 엔진이 실패했습니다. 다시 받아쓰기를 하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="748"/>
+        <location filename="../../errors/catalog.py" line="754"/>
         <source>it was stopped by {signal}</source>
         <translation>{signal} 신호로 중지됨</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="749"/>
+        <location filename="../../errors/catalog.py" line="755"/>
         <source>it exited with status {status}</source>
         <translation>상태 {status}(으)로 종료됨</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="750"/>
+        <location filename="../../errors/catalog.py" line="756"/>
         <source>its pipe closed</source>
         <translation>파이프가 닫힘</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="752"/>
+        <location filename="../../errors/catalog.py" line="758"/>
         <source>The model &apos;{name}&apos; does not match its recorded checksums (altered or damaged), so it was not used; reinstall it or import a good copy.</source>
         <translation>모델 &apos;{name}&apos;이(가) 기록된 체크섬과 일치하지 않아(변조 또는 손상) 쓰지 않았습니다. 다시 설치하거나 정상 사본을 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="755"/>
+        <location filename="../../errors/catalog.py" line="761"/>
         <source>There is no model named &apos;{name}&apos;; choose one of: {names}.</source>
         <translation>&apos;{name}&apos;이라는 모델이 없습니다. 다음 중 하나를 고르십시오: {names}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="757"/>
+        <location filename="../../errors/catalog.py" line="763"/>
         <source>The old model registry {path} is not a registry; remove it and import the models again.</source>
         <translation>예전 모델 목록 {path}은(는) 목록 파일이 아닙니다. 삭제하고 모델을 다시 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="760"/>
+        <location filename="../../errors/catalog.py" line="766"/>
         <source>The model &apos;{name}&apos; is imported but the models folder is unknown.</source>
         <translation>모델 &apos;{name}&apos;을(를) 가져왔지만 모델 폴더를 알 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="762"/>
+        <location filename="../../errors/catalog.py" line="768"/>
         <source>The model&apos;s model.bin is truncated or not a CTranslate2 model; copy the folder again.</source>
         <translation>모델의 model.bin이 잘렸거나 CTranslate2 모델이 아닙니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="765"/>
+        <location filename="../../errors/catalog.py" line="771"/>
         <source>{folder} is not a folder; give the folder that holds model.bin.</source>
         <translation>{folder}은(는) 폴더가 아닙니다. model.bin이 들어 있는 폴더를 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="767"/>
+        <location filename="../../errors/catalog.py" line="773"/>
         <source>The model folder&apos;s {value} is a symbolic link, which is not imported; copy the real files onto the stick.</source>
         <translation>모델 폴더의 {value}은(는) 심볼릭 링크라서 가져오지 않습니다. 실제 파일을 USB에 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="770"/>
+        <location filename="../../errors/catalog.py" line="776"/>
         <source>The model folder is incomplete (missing {choices}); copy the whole CTranslate2 Whisper folder again.</source>
         <translation>모델 폴더가 불완전합니다({choices} 없음). CTranslate2 Whisper 폴더 전체를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="773"/>
+        <location filename="../../errors/catalog.py" line="779"/>
         <source>The model&apos;s config.json is not a CTranslate2 Whisper configuration; convert the model with ct2-transformers-converter first.</source>
         <translation>모델의 config.json이 CTranslate2 Whisper 설정이 아닙니다. 먼저 ct2-transformers-converter로 모델을 변환하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="776"/>
+        <location filename="../../errors/catalog.py" line="782"/>
         <source>The model&apos;s config.json has no valid language list; copy the folder again.</source>
         <translation>모델의 config.json에 올바른 언어 목록이 없습니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="778"/>
+        <location filename="../../errors/catalog.py" line="784"/>
         <source>The model&apos;s vocabulary is not a Whisper vocabulary; copy it again.</source>
         <translation>모델의 어휘가 Whisper 어휘가 아닙니다. 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="780"/>
+        <location filename="../../errors/catalog.py" line="786"/>
         <source>The model&apos;s vocabulary ({size} tokens) does not fit its config.json ({count} languages); the files come from different models, copy the folder again.</source>
         <translation>모델의 어휘({size}개 토큰)가 config.json({count}개 언어)과 맞지 않습니다. 서로 다른 모델의 파일이니 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="783"/>
+        <location filename="../../errors/catalog.py" line="789"/>
         <source>The model&apos;s model.bin is truncated; copy the folder again.</source>
         <translation>모델의 model.bin이 잘렸습니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="785"/>
+        <location filename="../../errors/catalog.py" line="791"/>
         <source>The model&apos;s vocabulary ({size} tokens) does not fit its model.bin ({vocabulary_size}); the files come from different models, copy the folder again.</source>
         <translation>모델의 어휘({size}개 토큰)가 model.bin({vocabulary_size})과 맞지 않습니다. 서로 다른 모델의 파일이니 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="788"/>
+        <location filename="../../errors/catalog.py" line="794"/>
         <source>The config.json&apos;s alignment heads belong to another Whisper size than model.bin ({decoder_layers} decoder layers, {decoder_heads} heads); copy the folder again.</source>
         <translation>config.json의 정렬 헤드가 model.bin(디코더 층 {decoder_layers}개, 헤드 {decoder_heads}개)과 다른 Whisper 크기의 것입니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="792"/>
+        <location filename="../../errors/catalog.py" line="798"/>
         <source>&apos;{name}&apos; is not a usable model name; use letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;.</source>
         <translation>&apos;{name}&apos;은(는) 쓸 수 있는 모델 이름이 아닙니다. 문자, 숫자, &apos;.&apos;, &apos;-&apos;, &apos;_&apos;를 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="794"/>
+        <location filename="../../errors/catalog.py" line="800"/>
         <source>A model named &apos;{name}&apos; already exists; choose another name.</source>
         <translation>&apos;{name}&apos;이라는 모델이 이미 있습니다. 다른 이름을 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="796"/>
+        <location filename="../../errors/catalog.py" line="802"/>
         <source>The model package {package} is not installed; reinstall Testimony Vault.</source>
         <translation>모델 패키지 {package}이(가) 설치되어 있지 않습니다. Testimony Vault를 다시 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="798"/>
+        <location filename="../../errors/catalog.py" line="804"/>
         <source>The old model registry {path} is unreadable; remove it and import the models again.</source>
         <translation>예전 모델 목록 {path}을(를) 읽을 수 없습니다. 삭제하고 모델을 다시 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="801"/>
+        <location filename="../../errors/catalog.py" line="807"/>
         <source>The model.bin holds a {value} model, not Whisper; copy the right folder.</source>
         <translation>model.bin에 Whisper가 아닌 {value} 모델이 들어 있습니다. 올바른 폴더를 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="803"/>
+        <location filename="../../errors/catalog.py" line="809"/>
         <source>The model&apos;s preprocessor_config.json is not valid; copy the folder again.</source>
         <translation>모델의 preprocessor_config.json이 올바르지 않습니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="805"/>
+        <location filename="../../errors/catalog.py" line="811"/>
         <source>The model&apos;s {name} is not valid JSON; copy the folder again.</source>
         <translation>모델의 {name}이(가) 올바른 JSON이 아닙니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="807"/>
+        <location filename="../../errors/catalog.py" line="813"/>
         <source>The model&apos;s vocabulary file is unreadable; copy it again.</source>
         <translation>모델의 어휘 파일을 읽을 수 없습니다. 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="809"/>
+        <location filename="../../errors/catalog.py" line="815"/>
         <source>The model folder&apos;s SHA256SUMS is unreadable; copy it again.</source>
         <translation>모델 폴더의 SHA256SUMS를 읽을 수 없습니다. 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="811"/>
+        <location filename="../../errors/catalog.py" line="817"/>
         <source>The model file {name} could not be read ({strerror}); copy the folder again.</source>
         <translation>모델 파일 {name}을(를) 읽을 수 없습니다({strerror}). 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="813"/>
+        <location filename="../../errors/catalog.py" line="819"/>
         <source>The folder&apos;s model.bin could not be loaded as a CTranslate2 Whisper model; it is damaged or of another kind, and was not imported.</source>
         <translation>폴더의 model.bin을 CTranslate2 Whisper 모델로 불러올 수 없습니다. 손상되었거나 다른 종류이므로 가져오지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="816"/>
+        <location filename="../../errors/catalog.py" line="822"/>
         <source>The model&apos;s vocabulary does not fit its model.bin; the files come from different models, copy the folder again.</source>
         <translation>모델의 어휘가 model.bin과 맞지 않습니다. 서로 다른 모델의 파일이니 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="819"/>
+        <location filename="../../errors/catalog.py" line="825"/>
         <source>The model.bin ({n_mels} mel bins) and its config.json ({language_ids} languages) come from different Whisper sizes; copy the folder again.</source>
         <translation>model.bin(멜 빈 {n_mels}개)과 config.json(언어 {language_ids}개)이 서로 다른 Whisper 크기의 것입니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="822"/>
+        <location filename="../../errors/catalog.py" line="828"/>
         <source>The model&apos;s preprocessor_config.json says {declared} mel bins but model.bin has {n_mels}; copy the folder again.</source>
         <translation>모델의 preprocessor_config.json은 멜 빈이 {declared}개라고 하지만 model.bin에는 {n_mels}개가 있습니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="825"/>
+        <location filename="../../errors/catalog.py" line="831"/>
         <source>The model file {fname} does not match the folder&apos;s SHA256SUMS (altered or damaged); it was not imported.</source>
         <translation>모델 파일 {fname}이(가) 폴더의 SHA256SUMS와 일치하지 않습니다(변조 또는 손상). 가져오지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="828"/>
+        <location filename="../../errors/catalog.py" line="834"/>
         <source>Copying {fname} gave different bytes (failing disk or stick); the model was not imported.</source>
         <translation>{fname}을(를) 복사한 결과의 바이트가 다릅니다(디스크나 USB 고장). 모델을 가져오지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="832"/>
+        <location filename="../../errors/catalog.py" line="838"/>
         <source>it is empty</source>
         <translation>비어 있음</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="833"/>
+        <location filename="../../errors/catalog.py" line="839"/>
         <source>Cannot read the date &apos;{text}&apos;; {help}.</source>
         <translation>날짜 &apos;{text}&apos;을(를) 읽을 수 없습니다. {help}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="834"/>
+        <location filename="../../errors/catalog.py" line="840"/>
         <source>Cannot read the date &apos;{text}&apos; ({why}); {help}.</source>
         <translation>날짜 &apos;{text}&apos;을(를) 읽을 수 없습니다({why}). {help}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="836"/>
+        <location filename="../../errors/catalog.py" line="842"/>
         <source>write a date as 1997-03-14, 1997-03, 1997-summer, 1997, 1990s, 1995..1997, before 1997, after 1997 or about 1997 (or &apos;unknown&apos;)</source>
         <translation>날짜는 1997-03-14, 1997-03, 1997-summer, 1997, 1990s, 1995..1997, before 1997, after 1997, about 1997 (또는 &apos;unknown&apos;) 형식으로 쓰십시오</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="840"/>
+        <location filename="../../errors/catalog.py" line="846"/>
         <source>The stored audio could not be decoded ({why}); transcription stopped — check the file with &apos;testimony audio export&apos; or import the audio again.</source>
         <translation>저장된 오디오를 해독할 수 없습니다({why}). 받아쓰기를 멈췄습니다. &apos;testimony audio export&apos;로 파일을 확인하거나 오디오를 다시 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="843"/>
+        <location filename="../../errors/catalog.py" line="849"/>
         <source>Interview {code} already belongs to device {device_id}; nothing was changed.</source>
         <translation>면담 {code}은(는) 이미 기기 {device_id}에 속합니다. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="845"/>
+        <location filename="../../errors/catalog.py" line="851"/>
         <source>Device {device_id} is not pinned in this vault; pin its key, obtained in person, first. Nothing was changed.</source>
         <translation>기기 {device_id}은(는) 이 보관함에 고정되어 있지 않습니다. 직접 받은 그 기기의 키를 먼저 고정하십시오. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="847"/>
+        <location filename="../../errors/catalog.py" line="853"/>
         <source>Interview {code} was created in this vault and belongs to no device, so it has no owner to change; nothing was changed.</source>
         <translation>면담 {code}은(는) 이 보관함에서 만들어져 어느 기기에도 속하지 않으므로 바꿀 소유 기기가 없습니다. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="849"/>
+        <location filename="../../errors/catalog.py" line="855"/>
         <source>There is no interview {interview} in this vault; nothing was changed.</source>
         <translation>이 보관함에는 면담 {interview}이(가) 없습니다. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="851"/>
+        <location filename="../../errors/catalog.py" line="857"/>
         <source>Give the reason for moving the interview to another device (how you checked which laptop recorded it); nothing was changed.</source>
         <translation>면담을 다른 기기로 옮기는 이유(어느 노트북이 녹음했는지 어떻게 확인했는지)를 적어 주십시오. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="853"/>
+        <location filename="../../errors/catalog.py" line="859"/>
         <source>&apos;{a}&apos; and &apos;{b}&apos; are the same interview; name two different interviews.</source>
         <translation>&apos;{a}&apos;와(과) &apos;{b}&apos;는 같은 면담입니다. 서로 다른 두 면담을 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="855"/>
+        <location filename="../../errors/catalog.py" line="861"/>
         <source>Only a supervisor decides whether two interviews are the same witness.</source>
         <translation>두 면담이 같은 증인인지는 감독자만 결정합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="857"/>
+        <location filename="../../errors/catalog.py" line="863"/>
         <source>The decision must be one of: {choices}.</source>
         <translation>결정은 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="859"/>
+        <location filename="../../errors/catalog.py" line="865"/>
         <source>No link {link} in this vault; see &apos;testimony link list&apos;.</source>
         <translation>이 보관함에 연결 {link}이(가) 없습니다. &apos;testimony link list&apos;를 참고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="861"/>
+        <location filename="../../errors/catalog.py" line="867"/>
         <source>Tag {tag} is not a tag of this interview; see &apos;testimony tag list&apos;.</source>
         <translation>태그 {tag}은(는) 이 면담의 태그가 아닙니다. &apos;testimony tag list&apos;를 참고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="863"/>
+        <location filename="../../errors/catalog.py" line="869"/>
         <source>Give the tags that support the link (see &apos;testimony tag list&apos;); a link always points to the words that support it.</source>
         <translation>연결을 뒷받침하는 태그를 지정하십시오(&apos;testimony tag list&apos; 참고). 연결은 언제나 그것을 뒷받침하는 말을 가리킵니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="865"/>
+        <location filename="../../errors/catalog.py" line="871"/>
         <source>&apos;{relation}&apos; links a {froms} to a {tos}, but {src} is a {src_kind} and {dst} a {dst_kind}.</source>
         <translation>&apos;{relation}&apos;은(는) {froms}을(를) {tos}에 잇지만, {src}은(는) {src_kind}이고 {dst}은(는) {dst_kind}입니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="867"/>
+        <location filename="../../errors/catalog.py" line="873"/>
         <source>The relation must be one of: {choices}.</source>
         <translation>관계는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="869"/>
+        <location filename="../../errors/catalog.py" line="875"/>
         <source>A period is a period entity (see &apos;testimony entity list&apos;) or dates such as 1997..1999, not &apos;{period}&apos;.</source>
         <translation>기간은 기간 개체(&apos;testimony entity list&apos; 참고)이거나 1997..1999 같은 날짜여야 하며, &apos;{period}&apos;은(는) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="871"/>
+        <location filename="../../errors/catalog.py" line="877"/>
         <source>The taxonomy has no {branch}; name the parent term.</source>
         <translation>분류 체계에 {branch}이(가) 없습니다. 상위 용어를 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="873"/>
+        <location filename="../../errors/catalog.py" line="879"/>
         <source>&apos;{name}&apos; already names {id} in the taxonomy; use that entity, or choose another name.</source>
         <translation>&apos;{name}&apos;은(는) 이미 분류 체계의 {id}를 가리킵니다. 그 개체를 쓰거나 다른 이름을 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="875"/>
+        <location filename="../../errors/catalog.py" line="881"/>
         <source>An entity needs an English and a Korean name.</source>
         <translation>개체에는 영어 이름과 한국어 이름이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="877"/>
+        <location filename="../../errors/catalog.py" line="883"/>
         <source>The period ends before it starts; check the dates.</source>
         <translation>기간이 시작보다 먼저 끝납니다. 날짜를 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="879"/>
+        <location filename="../../errors/catalog.py" line="885"/>
         <source>Only a quota has an organisation that imposes it.</source>
         <translation>부과하는 조직은 과제(할당량)에만 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="881"/>
+        <location filename="../../errors/catalog.py" line="887"/>
         <source>{id} is not under an entity branch of the taxonomy; give its kind ({choices}).</source>
         <translation>{id}은(는) 분류 체계의 개체 분기 아래에 있지 않습니다. 종류({choices})를 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="883"/>
+        <location filename="../../errors/catalog.py" line="889"/>
         <source>This needs a date such as 2012, 2012-05 or 2012-05-01.</source>
         <translation>여기에는 2012, 2012-05 또는 2012-05-01 같은 날짜가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="885"/>
+        <location filename="../../errors/catalog.py" line="891"/>
         <source>This must name a {kind}, but &apos;{text}&apos; is the {found} {id}; see &apos;testimony taxonomy show&apos;.</source>
         <translation>여기에는 {kind}을(를) 지정해야 하지만 &apos;{text}&apos;은(는) {found} {id}입니다. &apos;testimony taxonomy show&apos;를 참고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="887"/>
+        <location filename="../../errors/catalog.py" line="893"/>
         <source>&apos;{text}&apos; is the term {id}, which is not an entity (one of: {kinds}); see &apos;testimony taxonomy show&apos;.</source>
         <translation>&apos;{text}&apos;은(는) 용어 {id}이며 개체({kinds} 중 하나)가 아닙니다. &apos;testimony taxonomy show&apos;를 참고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="889"/>
+        <location filename="../../errors/catalog.py" line="895"/>
         <source>The kind must be one of: {choices}.</source>
         <translation>종류는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="891"/>
+        <location filename="../../errors/catalog.py" line="897"/>
         <source>The date range needs dates such as 1998, 1998-05 or 1998-05-01.</source>
         <translation>기간에는 1998, 1998-05 또는 1998-05-01 같은 날짜가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="893"/>
+        <location filename="../../errors/catalog.py" line="899"/>
         <source>Name exactly one subject: a facility, a commodity, an enterprise or a link.</source>
         <translation>대상을 하나만 지정하십시오: 시설, 품목, 기업 또는 연결 중 하나.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="895"/>
+        <location filename="../../errors/catalog.py" line="901"/>
         <source>The folder {folder} does not exist; create it or choose another file.</source>
         <translation>폴더 {folder}이(가) 없습니다. 폴더를 만들거나 다른 파일을 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="897"/>
+        <location filename="../../errors/catalog.py" line="903"/>
         <source>{path} already exists; choose another file (a brief never overwrites a file).</source>
         <translation>{path}이(가) 이미 있습니다. 다른 파일을 고르십시오(보고서는 파일을 덮어쓰지 않습니다).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="899"/>
+        <location filename="../../errors/catalog.py" line="905"/>
         <source>Cannot tell the brief&apos;s format from &apos;{name}&apos;; name the file .docx, .csv or .json, or choose the format ({choices}).</source>
         <translation>&apos;{name}&apos;에서 보고서 형식을 알 수 없습니다. 파일 이름을 .docx, .csv 또는 .json으로 하거나 형식({choices})을 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="901"/>
+        <location filename="../../errors/catalog.py" line="907"/>
         <source>The brief format must be one of: {choices}.</source>
         <translation>보고서 형식은 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="903"/>
+        <location filename="../../errors/catalog.py" line="909"/>
         <source>The brief&apos;s purpose must be one of: {choices}.</source>
         <translation>보고서의 용도는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
@@ -2594,150 +2609,200 @@ Fingerprint (manifest SHA-256): %5</source>
     </message>
 </context>
 <context>
+    <name>FindReplaceBar</name>
+    <message>
+        <location filename="../review_tools.py" line="121"/>
+        <source>Find</source>
+        <translation>찾기</translation>
+    </message>
+    <message>
+        <location filename="../review_tools.py" line="124"/>
+        <source>Replace with</source>
+        <translation>바꿀 말</translation>
+    </message>
+    <message>
+        <location filename="../review_tools.py" line="125"/>
+        <source>Match case</source>
+        <translation>대소문자 구분</translation>
+    </message>
+    <message>
+        <location filename="../review_tools.py" line="127"/>
+        <source>Find next</source>
+        <translation>다음 찾기</translation>
+    </message>
+    <message>
+        <location filename="../review_tools.py" line="129"/>
+        <source>Replace</source>
+        <translation>바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../review_tools.py" line="131"/>
+        <source>Replace all</source>
+        <translation>모두 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../review_tools.py" line="133"/>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <location filename="../review_tools.py" line="172"/>
+        <source>“%1” is not in this transcript.</source>
+        <translation>“%1”은(는) 이 녹취록에 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../review_tools.py" line="203"/>
+        <source>%n segment(s) changed, each kept as a new revision.</source>
+        <translation>
+            <numerusform>구간 %n개를 바꾸었고, 각각 새 수정본으로 보관했습니다.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InterviewList</name>
     <message>
-        <location filename="../interview_list.py" line="41"/>
+        <location filename="../interview_list.py" line="42"/>
         <source>Code</source>
         <translation>코드</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="41"/>
+        <location filename="../interview_list.py" line="42"/>
         <source>Date</source>
         <translation>날짜</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="42"/>
+        <location filename="../interview_list.py" line="43"/>
         <source>Duration</source>
         <translation>길이</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="43"/>
+        <location filename="../interview_list.py" line="44"/>
         <source>Transcript</source>
         <translation>녹취록</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="44"/>
+        <location filename="../interview_list.py" line="45"/>
         <source>Review</source>
         <translation>검토</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="45"/>
+        <location filename="../interview_list.py" line="46"/>
         <source>Consent</source>
         <translation>동의</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="46"/>
+        <location filename="../interview_list.py" line="47"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="125"/>
+        <location filename="../interview_list.py" line="126"/>
         <source>Search codes; Enter searches the words too (Ctrl+F)</source>
         <translation>코드 검색, Enter는 본문도 검색 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="131"/>
+        <location filename="../interview_list.py" line="132"/>
         <source>Any status</source>
         <translation>모든 상태</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="136"/>
+        <location filename="../interview_list.py" line="137"/>
         <source>Any consent</source>
         <translation>모든 동의</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="138"/>
+        <location filename="../interview_list.py" line="139"/>
         <source>Consent: %1</source>
         <translation>동의: %1</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="139"/>
+        <location filename="../interview_list.py" line="140"/>
         <source>Consent withdrawn</source>
         <translation>동의 철회됨</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="142"/>
+        <location filename="../interview_list.py" line="143"/>
         <source>Any review state</source>
         <translation>모든 검토 상태</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="143"/>
+        <location filename="../interview_list.py" line="144"/>
         <source>No transcript</source>
         <translation>녹취록 없음</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="143"/>
+        <location filename="../interview_list.py" line="144"/>
         <source>Draft</source>
         <translation>초안</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="144"/>
+        <location filename="../interview_list.py" line="145"/>
         <source>Partly reviewed</source>
         <translation>일부 검토됨</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="145"/>
+        <location filename="../interview_list.py" line="146"/>
         <source>Reviewed</source>
         <translation>검토됨</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="149"/>
-        <location filename="../interview_list.py" line="228"/>
+        <location filename="../interview_list.py" line="150"/>
+        <location filename="../interview_list.py" line="234"/>
         <source>Any tag</source>
         <translation>모든 태그</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="152"/>
+        <location filename="../interview_list.py" line="153"/>
         <source>&amp;New interview...</source>
         <translation>새 면담(&amp;N)...</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="204"/>
+        <location filename="../interview_list.py" line="210"/>
         <source>withdrawn</source>
         <translation>철회됨</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="206"/>
+        <location filename="../interview_list.py" line="212"/>
         <source>none recorded</source>
         <translation>기록 없음</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="207"/>
+        <location filename="../interview_list.py" line="213"/>
         <source>%1 segments</source>
         <translation>구간 %1개</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="210"/>
+        <location filename="../interview_list.py" line="216"/>
         <source> (+ translation)</source>
         <translation> (+ 번역)</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="215"/>
+        <location filename="../interview_list.py" line="221"/>
         <source>exported</source>
         <translation>내보냄</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="215"/>
+        <location filename="../interview_list.py" line="221"/>
         <source>receipt received</source>
         <translation>수령 확인됨</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="216"/>
+        <location filename="../interview_list.py" line="222"/>
         <source>not exported</source>
         <translation>내보내지 않음</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="234"/>
+        <location filename="../interview_list.py" line="240"/>
         <source>%1 interviews</source>
         <translation>면담 %1건</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="252"/>
+        <location filename="../interview_list.py" line="267"/>
         <source>%1 passages in %2 interviews match the words.</source>
         <translation>면담 %2건에서 %1곳이 일치합니다.</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="293"/>
+        <location filename="../interview_list.py" line="310"/>
         <source>Interview created.</source>
         <translation>면담을 만들었습니다.</translation>
     </message>
@@ -2753,52 +2818,52 @@ Fingerprint (manifest SHA-256): %5</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="146"/>
+        <location filename="../main_window.py" line="157"/>
         <source>Role: %1</source>
         <translation>역할: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152"/>
+        <location filename="../main_window.py" line="163"/>
         <source>&amp;Vault</source>
         <translation>보관함(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153"/>
+        <location filename="../main_window.py" line="164"/>
         <source>&amp;Lock now</source>
         <translation>지금 잠그기(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156"/>
+        <location filename="../main_window.py" line="167"/>
         <source>&amp;Panic lock (clear everything)</source>
         <translation>긴급 잠금 - 모두 지우기(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160"/>
+        <location filename="../main_window.py" line="171"/>
         <source>&amp;Settings...</source>
         <translation>설정(&amp;S)...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163"/>
+        <location filename="../main_window.py" line="174"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="199"/>
         <source>Vault unlocked.</source>
         <translation>보관함 잠금을 해제했습니다.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204"/>
+        <location filename="../main_window.py" line="215"/>
         <source>Locked after a period without activity.</source>
         <translation>한동안 사용하지 않아 잠갔습니다.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205"/>
+        <location filename="../main_window.py" line="216"/>
         <source>Locked.</source>
         <translation>잠갔습니다.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="238"/>
         <source>Settings saved.</source>
         <translation>설정을 저장했습니다.</translation>
     </message>
@@ -2806,19 +2871,38 @@ Fingerprint (manifest SHA-256): %5</source>
 <context>
     <name>NewInterviewDialog</name>
     <message>
-        <location filename="../interview_list.py" line="98"/>
+        <location filename="../interview_list.py" line="99"/>
         <source>New interview</source>
         <translation>새 면담</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="103"/>
+        <location filename="../interview_list.py" line="104"/>
         <source>Pseudonym &amp;code:</source>
         <translation>가명 코드(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="104"/>
+        <location filename="../interview_list.py" line="105"/>
         <source>Use a pseudonym, never the witness&apos;s name.</source>
         <translation>증인의 실명이 아닌 가명을 쓰세요.</translation>
+    </message>
+</context>
+<context>
+    <name>PassageTable</name>
+    <message>
+        <location filename="../passages.py" line="47"/>
+        <source>Interview</source>
+        <extracomment>(interview id, segment id or &quot;&quot;, layer or &quot;&quot;, seconds): open this passage.</extracomment>
+        <translation>면담</translation>
+    </message>
+    <message>
+        <location filename="../passages.py" line="47"/>
+        <source>Time</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <location filename="../passages.py" line="48"/>
+        <source>Passage</source>
+        <translation>구절</translation>
     </message>
 </context>
 <context>
@@ -3127,49 +3211,107 @@ Close recordings and other windows first. It takes a while for a large vault.</s
 <context>
     <name>ReportsView</name>
     <message>
-        <location filename="../reports_view.py" line="24"/>
+        <location filename="../reports_view.py" line="26"/>
         <source>By facility</source>
         <translation>시설별</translation>
     </message>
     <message>
-        <location filename="../reports_view.py" line="25"/>
+        <location filename="../reports_view.py" line="27"/>
         <source>By agency</source>
         <translation>기관별</translation>
     </message>
     <message>
-        <location filename="../reports_view.py" line="26"/>
+        <location filename="../reports_view.py" line="28"/>
         <source>By violation</source>
         <translation>인권침해 유형별</translation>
     </message>
     <message>
-        <location filename="../reports_view.py" line="27"/>
+        <location filename="../reports_view.py" line="29"/>
         <source>By year (events)</source>
         <translation>연도별 (사건)</translation>
     </message>
     <message>
-        <location filename="../reports_view.py" line="42"/>
+        <location filename="../reports_view.py" line="44"/>
         <source>&amp;Refresh</source>
         <translation>새로 고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../reports_view.py" line="77"/>
+        <location filename="../reports_view.py" line="86"/>
         <source>%1 violation tags, %2 events across the vault.</source>
         <translation>보관함 전체: 인권침해 태그 %1개, 사건 %2건.</translation>
     </message>
     <message>
-        <location filename="../reports_view.py" line="90"/>
+        <location filename="../reports_view.py" line="100"/>
         <source>nothing coded yet</source>
         <translation>아직 코딩한 것 없음</translation>
     </message>
     <message>
-        <location filename="../reports_view.py" line="93"/>
+        <location filename="../reports_view.py" line="103"/>
         <source>tags</source>
         <translation>태그</translation>
     </message>
     <message>
-        <location filename="../reports_view.py" line="94"/>
+        <location filename="../reports_view.py" line="104"/>
         <source>events</source>
         <translation>사건</translation>
+    </message>
+    <message>
+        <location filename="../reports_view.py" line="144"/>
+        <source>%1: %2 passages. Double-click one to hear it.</source>
+        <translation>%1: 구절 %2개. 두 번 누르면 들을 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionHistoryDialog</name>
+    <message>
+        <location filename="../review_tools.py" line="222"/>
+        <source>Revision history</source>
+        <translation>수정 기록</translation>
+    </message>
+    <message>
+        <location filename="../review_tools.py" line="224"/>
+        <source>Segment %1: every revision is kept; restoring one adds a new revision.</source>
+        <translation>구간 %1: 모든 수정본이 보관됩니다. 하나를 되살리면 새 수정본이 추가됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../review_tools.py" line="228"/>
+        <source>Revision</source>
+        <translation>수정본</translation>
+    </message>
+    <message>
+        <location filename="../review_tools.py" line="228"/>
+        <source>By</source>
+        <translation>작성자</translation>
+    </message>
+    <message>
+        <location filename="../review_tools.py" line="229"/>
+        <source>When</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <location filename="../review_tools.py" line="229"/>
+        <source>Reason</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <location filename="../review_tools.py" line="230"/>
+        <source>Text</source>
+        <translation>본문</translation>
+    </message>
+    <message>
+        <location filename="../review_tools.py" line="234"/>
+        <source>speech engine</source>
+        <translation>음성 인식 엔진</translation>
+    </message>
+    <message>
+        <location filename="../review_tools.py" line="244"/>
+        <source>&amp;Restore this revision</source>
+        <translation>이 수정본 되살리기(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../review_tools.py" line="258"/>
+        <source>That revision is the current text.</source>
+        <translation>그 수정본이 지금의 본문입니다.</translation>
     </message>
 </context>
 <context>
@@ -3496,118 +3638,144 @@ Close recordings and other windows first. It takes a while for a large vault.</s
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../transcript_view.py" line="161"/>
-        <location filename="../transcript_view.py" line="591"/>
+        <location filename="../transcript_view.py" line="167"/>
+        <location filename="../transcript_view.py" line="716"/>
         <source>&amp;Play</source>
         <translation>재생(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="172"/>
+        <location filename="../transcript_view.py" line="178"/>
         <source>Needs &amp;review: least certain first</source>
         <translation>검토 필요: 불확실한 구간부터(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="177"/>
+        <location filename="../transcript_view.py" line="183"/>
         <source>Review:</source>
         <translation>검토:</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="186"/>
+        <location filename="../transcript_view.py" line="192"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="186"/>
+        <location filename="../transcript_view.py" line="192"/>
         <source>Speaker</source>
         <translation>화자</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="188"/>
+        <location filename="../transcript_view.py" line="194"/>
         <source>Original</source>
         <translation>원문</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="189"/>
+        <location filename="../transcript_view.py" line="195"/>
         <source>Translation</source>
         <translation>번역</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="189"/>
+        <location filename="../transcript_view.py" line="195"/>
         <source>Text</source>
         <translation>본문</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="190"/>
+        <location filename="../transcript_view.py" line="196"/>
         <source>Review</source>
         <translation>검토</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="283"/>
+        <location filename="../transcript_view.py" line="304"/>
         <source>No transcript yet: transcribe the recording on the Recording tab.</source>
         <translation>아직 녹취록이 없습니다. 녹음 탭에서 받아쓰기를 하세요.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="316"/>
+        <location filename="../transcript_view.py" line="340"/>
         <source>◆ Marker</source>
         <translation>◆ 표시</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="462"/>
+        <location filename="../transcript_view.py" line="356"/>
+        <source>outdated</source>
+        <translation>원문 변경됨</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="357"/>
+        <source>The original was changed after this translation; check the translation against it.</source>
+        <translation>이 번역 뒤에 원문이 바뀌었습니다. 번역을 원문과 대조해 주십시오.</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="494"/>
+        <location filename="../transcript_view.py" line="549"/>
         <source>Saved as a new revision.</source>
         <translation>새 개정판으로 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="486"/>
+        <location filename="../transcript_view.py" line="561"/>
+        <source>Nothing to undo in this window.</source>
+        <translation>이 창에서 되돌릴 것이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="590"/>
+        <source>Loop ended.</source>
+        <translation>반복 재생을 끝냈습니다.</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="596"/>
+        <source>Looping this segment; %1 again ends the loop.</source>
+        <translation>이 구간을 반복 재생합니다. %1을(를) 다시 누르면 끝납니다.</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="606"/>
         <source>Speaker saved.</source>
         <translation>화자를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="523"/>
+        <location filename="../transcript_view.py" line="643"/>
         <source>Review status saved.</source>
         <translation>검토 상태를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="546"/>
+        <location filename="../transcript_view.py" line="667"/>
         <source>Decoding the recording for listening...</source>
         <translation>듣기 위해 녹음을 푸는 중...</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="591"/>
+        <location filename="../transcript_view.py" line="716"/>
         <source>&amp;Pause</source>
         <translation>일시정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="175"/>
+        <location filename="../transcript_view.py" line="181"/>
         <source>Only segments not yet reviewed, those the engine was least sure of first.</source>
         <translation>아직 검토하지 않은 구간만, 엔진이 가장 확신하지 못한 구간부터 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="213"/>
+        <location filename="../transcript_view.py" line="219"/>
         <source>Term suggestions (one click accepts):</source>
         <translation>용어 제안(한 번 누르면 적용):</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="355"/>
+        <location filename="../transcript_view.py" line="384"/>
         <source>Low confidence ({0:.2f}): the engine was unsure of this segment; check it against the audio.</source>
         <translation>낮은 신뢰도({0:.2f}): 엔진이 이 구간을 확신하지 못했습니다. 녹음과 대조해 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="358"/>
+        <location filename="../transcript_view.py" line="387"/>
         <source>Shaded words: the engine was unsure of them.</source>
         <translation>음영 표시된 단어: 엔진이 확신하지 못한 단어입니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="360"/>
+        <location filename="../transcript_view.py" line="389"/>
         <source>Underlined: a taxonomy name may have been meant; see the suggestions below the table.</source>
         <translation>밑줄: 분류 체계의 용어를 뜻했을 수 있습니다. 표 아래의 제안을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="378"/>
+        <location filename="../transcript_view.py" line="407"/>
         <source>Replace “{0}” with the taxonomy name “{1}” ({2}); kept as a revision with this reason.</source>
         <translation>“{0}”을(를) 분류 체계 용어 “{1}”({2})(으)로 바꿉니다. 이 사유와 함께 수정 이력으로 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="406"/>
+        <location filename="../transcript_view.py" line="435"/>
         <source>Suggestion accepted: saved as a new revision.</source>
         <translation>제안을 적용했습니다: 새 개정판으로 저장했습니다.</translation>
     </message>
@@ -3698,7 +3866,7 @@ Close recordings and other windows first. It takes a while for a large vault.</s
         <translation>면담(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="98"/>
+        <location filename="../main_window.py" line="109"/>
         <source>Warning: %1 Someone may have tried to open this vault.</source>
         <translation>경고: %1 누군가 이 보관함을 열려고 했을 수 있습니다.</translation>
     </message>
