@@ -45,6 +45,12 @@ def consent_problem(s: InterviewSummary, purpose: str) -> str | None:
     return None
 
 
+
+def default_bundle_name(day: dt.date) -> str:
+    """A file name that says nothing about its contents: a border search of a USB stick should
+    not find "testimony" in a name. Only the date, to tell handovers apart."""
+    return f"{day.isoformat()}.bundle"
+
 class ExportView(QWidget):
     changed = Signal()
 
@@ -216,7 +222,7 @@ class ExportView(QWidget):
     # ------------------------------------------------------------------ actions
     def choose_file(self) -> None:
         ask_path(self, self.tr("Save bundle as"), lambda p: self.out.setText(str(p)), save=True,
-                 suggested_name=f"testimony-{dt.date.today().isoformat()}.bundle")
+                 suggested_name=default_bundle_name(dt.date.today()))
 
     def choose_supervisor_key(self) -> None:
         ask_path(self, self.tr("Supervisor public key file"), self.pin_supervisor)

@@ -43,6 +43,7 @@ import app.transcripts as transcripts
 from app.playback import PlaybackAudio, decode_for_playback
 from qtaudio.player import Player
 from ui.errors import message_for
+from ui.labels import value_label
 from ui.session import Session
 
 SEGMENT_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -177,7 +178,7 @@ class TranscriptView(QWidget):
         self.review = QComboBox()
         self.review.setObjectName("reviewCombo")
         for st in REVIEW_STATUSES:
-            self.review.addItem(self.tr(st), st)
+            self.review.addItem(value_label(st), st)
         bar.addWidget(self.review)
         lay.addLayout(bar)
 
@@ -328,7 +329,7 @@ class TranscriptView(QWidget):
                 src.setFlags(src.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(i, 2, src)
             self.table.setItem(i, self.text_col, QTableWidgetItem(s.text))
-            rev = QTableWidgetItem(self.tr(s.review_status))
+            rev = QTableWidgetItem(value_label(s.review_status))
             rev.setFlags(rev.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.table.setItem(i, self.text_col + 1, rev)
             self._mark(i)
@@ -517,7 +518,7 @@ class TranscriptView(QWidget):
             if seg.review_status == "reviewed":
                 r.suggestions = []
             self._updating = True
-            self.table.item(row, self.text_col + 1).setText(self.tr(seg.review_status))
+            self.table.item(row, self.text_col + 1).setText(value_label(seg.review_status))
             self._mark(row)
             self._updating = False
             self._show_suggestions(row)

@@ -691,6 +691,10 @@ Fingerprint (manifest SHA-256): %5</source>
         <source>Settings saved.</source>
         <translation>설정을 저장했습니다.</translation>
     </message>
+    <message>
+        <source>This &amp;laptop (device fingerprint)...</source>
+        <translation>이 노트북(장치 지문)(&amp;L)...</translation>
+    </message>
 </context>
 <context>
     <name>NewInterviewDialog</name>
@@ -958,6 +962,22 @@ Fingerprint (manifest SHA-256): %5</source>
         <location filename="../recording_view.py" line="258"/>
         <source>A larger model is slower but usually more accurate.</source>
         <translation>큰 모델일수록 느리지만 대개 더 정확합니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete the original</source>
+        <translation>원본 삭제(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation>보관(&amp;K)</translation>
+    </message>
+    <message>
+        <source>The original file %1 is still on this laptop, unencrypted. Delete it now? It is overwritten before deletion, but on SSDs and memory cards deleting may not erase it: only full-disk encryption protects those.</source>
+        <translation>원본 파일 %1이(가) 암호화되지 않은 채 이 노트북에 남아 있습니다. 지금 삭제할까요? 삭제 전에 덮어쓰지만, SSD와 메모리 카드에서는 삭제해도 지워지지 않을 수 있습니다. 이런 장치는 전체 디스크 암호화만이 보호합니다.</translation>
+    </message>
+    <message>
+        <source>The original file %1 was overwritten and deleted; the copy in the vault is kept.</source>
+        <translation>원본 파일 %1을(를) 덮어쓴 뒤 삭제했습니다. 보관소 안의 사본은 유지됩니다.</translation>
     </message>
 </context>
 <context>
@@ -1381,6 +1401,98 @@ Close recordings and other windows first. It takes a while for a large vault.</s
         <source>Receipt written to %1; give it to the interviewer.</source>
         <translation>수령증을 %1에 썼습니다. 면담자에게 전달하세요.</translation>
     </message>
+    <message>
+        <source>&amp;Create a supervisor key in this vault</source>
+        <translation>이 보관소에 감독자 키 만들기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Use a &amp;key file instead...</source>
+        <translation>대신 키 파일 사용(&amp;K)...</translation>
+    </message>
+    <message>
+        <source>Save the public key for interviewers...</source>
+        <translation>면담자에게 줄 공개 키 저장...</translation>
+    </message>
+    <message>
+        <source>Technical &amp;details</source>
+        <translation>기술 세부 정보(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Save supervisor public key as</source>
+        <translation>감독자 공개 키 저장 위치</translation>
+    </message>
+    <message>
+        <source>This vault holds no supervisor key yet. Create one here (it stays inside the vault), or use a key file.</source>
+        <translation>이 보관소에는 아직 감독자 키가 없습니다. 여기에서 만들거나(보관소 안에 보관됨) 키 파일을 사용하십시오.</translation>
+    </message>
+    <message>
+        <source>Supervisor key kept in this vault: %1</source>
+        <translation>이 보관소에 보관된 감독자 키: %1</translation>
+    </message>
+    <message>
+        <source>Supervisor key created inside this vault. Save its public key for the interviewers, and read its fingerprint aloud to them when they pin it.</source>
+        <translation>이 보관소 안에 감독자 키를 만들었습니다. 면담자에게 줄 공개 키를 저장하고, 면담자가 고정할 때 지문을 소리 내어 읽어 주십시오.</translation>
+    </message>
+    <message>
+        <source>Public key saved to %1; give it to the interviewers.</source>
+        <translation>공개 키를 %1에 저장했습니다. 면담자에게 전달하십시오.</translation>
+    </message>
+    <message>
+        <source>Verified: this bundle comes from a laptop you pinned, nothing in it was changed on the way, and it holds %1 (%2).</source>
+        <translation>검증됨: 이 번들은 고정한 노트북에서 왔고, 전달 중에 바뀐 것이 없으며, %1(%2)을 담고 있습니다.</translation>
+    </message>
+    <message>
+        <source>1 interview</source>
+        <translation>면담 1건</translation>
+    </message>
+    <message>
+        <source>%1 interviews</source>
+        <translation>면담 %1건</translation>
+    </message>
+    <message>
+        <source>1 passage</source>
+        <translation>구간 1개</translation>
+    </message>
+    <message>
+        <source>%1 passages</source>
+        <translation>구간 %1개</translation>
+    </message>
+    <message>
+        <source>1 recording</source>
+        <translation>녹음 1개</translation>
+    </message>
+    <message>
+        <source>%1 recordings</source>
+        <translation>녹음 %1개</translation>
+    </message>
+    <message>
+        <source>1 marker</source>
+        <translation>표시 1개</translation>
+    </message>
+    <message>
+        <source>%1 markers</source>
+        <translation>표시 %1개</translation>
+    </message>
+    <message>
+        <source>1 tag</source>
+        <translation>태그 1개</translation>
+    </message>
+    <message>
+        <source>%1 tags</source>
+        <translation>태그 %1개</translation>
+    </message>
+    <message>
+        <source>1 conflict kept for review.</source>
+        <translation>검토를 위해 충돌 1건을 보관했습니다.</translation>
+    </message>
+    <message>
+        <source>%1 conflicts kept for review.</source>
+        <translation>검토를 위해 충돌 %1건을 보관했습니다.</translation>
+    </message>
+    <message>
+        <source>Imported: %1.</source>
+        <translation>가져옴: %1.</translation>
+    </message>
 </context>
 <context>
     <name>TranscriptView</name>
@@ -1585,6 +1697,131 @@ Close recordings and other windows first. It takes a while for a large vault.</s
         <location filename="../main_window.py" line="113"/>
         <source>Warning: %1 Someone may have tried to open this vault.</source>
         <translation>경고: %1 누군가 이 보관함을 열려고 했을 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>CoverScreen</name>
+    <message>
+        <source>Untitled</source>
+        <translation>제목 없음</translation>
+    </message>
+    <message>
+        <source>Nothing is open.</source>
+        <translation>열린 항목이 없습니다.</translation>
+    </message>
+    <message>
+        <source>C&amp;ontinue</source>
+        <translation>계속(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>LaptopCard</name>
+    <message>
+        <source>This laptop</source>
+        <translation>이 노트북</translation>
+    </message>
+    <message>
+        <source>&amp;Save the public key file for an in-person handover...</source>
+        <translation>직접 전달할 공개 키 파일 저장(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>Save public key file as</source>
+        <translation>공개 키 파일 저장 위치</translation>
+    </message>
+    <message>
+        <source>Unlock the vault to see this laptop&apos;s fingerprint (its key is kept inside the vault).</source>
+        <translation>이 노트북의 지문을 보려면 보관소를 여십시오(키는 보관소 안에 보관됩니다).</translation>
+    </message>
+    <message>
+        <source>When your supervisor pins this laptop, read these groups aloud, one by one; they check them against the bundle they received. The last group is what proves the bundle came from you, so say it only to your supervisor.</source>
+        <translation>감독자가 이 노트북을 고정할 때 이 묶음들을 하나씩 소리 내어 읽어 주십시오. 감독자는 받은 번들과 대조합니다. 마지막 묶음은 번들이 당신에게서 왔다는 증거이므로 감독자에게만 말하십시오.</translation>
+    </message>
+    <message>
+        <source>Device id: %1</source>
+        <translation>장치 ID: %1</translation>
+    </message>
+    <message>
+        <source>Public key file saved to %1; hand it to your supervisor in person.</source>
+        <translation>공개 키 파일을 %1에 저장했습니다. 감독자에게 직접 전달하십시오.</translation>
+    </message>
+</context>
+<context>
+    <name>Values</name>
+    <message>
+        <source>open</source>
+        <translation>진행 중</translation>
+    </message>
+    <message>
+        <source>recorded</source>
+        <translation>녹음됨</translation>
+    </message>
+    <message>
+        <source>transcribed</source>
+        <translation>전사됨</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>검토됨</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>종료됨</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>초안</translation>
+    </message>
+    <message>
+        <source>disputed</source>
+        <translation>이의 있음</translation>
+    </message>
+    <message>
+        <source>archive</source>
+        <translation>보존</translation>
+    </message>
+    <message>
+        <source>UN</source>
+        <translation>유엔</translation>
+    </message>
+    <message>
+        <source>court</source>
+        <translation>법정</translation>
+    </message>
+    <message>
+        <source>publication</source>
+        <translation>공개</translation>
+    </message>
+    <message>
+        <source>name disclosure</source>
+        <translation>실명 공개</translation>
+    </message>
+    <message>
+        <source>interviewer</source>
+        <translation>면담자</translation>
+    </message>
+    <message>
+        <source>translator</source>
+        <translation>번역자</translation>
+    </message>
+    <message>
+        <source>coder</source>
+        <translation>코딩 담당자</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>감독자</translation>
+    </message>
+    <message>
+        <source>written</source>
+        <translation>서면</translation>
+    </message>
+    <message>
+        <source>oral, recorded</source>
+        <translation>구두, 녹음</translation>
+    </message>
+    <message>
+        <source>oral, witnessed</source>
+        <translation>구두, 입회</translation>
     </message>
 </context>
 </TS>
