@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
         self.status_role = QLabel()
         self.statusBar().addPermanentWidget(self.status_role)
         self._retranslate_pending = False
+        self._shown_language = session.settings.ui_language
         self._retranslate_chrome()
         self.show_start()
 
@@ -168,7 +169,10 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             from ui.main import switch_language
 
-            switch_language(app, self.session.settings.ui_language)  # sends LanguageChange
+            switch_language(app, self.session.settings.ui_language)
+        # Qt posts LanguageChange for later; show the new language now (the event then finds
+        # nothing left to do).
+        self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.LanguageChange:
@@ -190,6 +194,9 @@ class MainWindow(QMainWindow):
         transcription runs (the idle lock is held) the workspace is rebuilt when it ends."""
         if not hasattr(self, "status_role"):
             return  # during construction
+        if self._shown_language == self.session.settings.ui_language:
+            return
+        self._shown_language = self.session.settings.ui_language
         self._retranslate_chrome()
         if self.session.is_unlocked and self.idle.held:
             self._retranslate_pending = True
@@ -214,6 +221,7 @@ class MainWindow(QMainWindow):
 
     def _retranslate_if_pending(self) -> None:
         if self._retranslate_pending and not self.idle.held:
+            self._shown_language = ""  # the workspace still shows the previous language
             self.retranslate()
 
     def _rebuild_locked_screens(self) -> tuple[SetupScreen, UnlockScreen]:
