@@ -15,7 +15,7 @@ from app.bundles import keys, supervisor_keys
 from tests.audio_clips import make_clip
 from tests.conftest import PASSPHRASE
 from tests.ui_support import _audio_devices_first, make_window, unlock, virtual_mic  # noqa: F401
-from ui.export_view import default_bundle_name
+from ui.export_view import ExportView, default_bundle_name
 from ui.supervisor_view import SupervisorView
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -42,6 +42,19 @@ def test_language_chosen_at_setup_switches_live(qtbot, tmp_path):
     assert settings_store.load(state).ui_language == "ko"  # remembered for the next start
     w.setup.language.setCurrentIndex(w.setup.language.findData("en"))
     assert w.setup.create_button.text() == "&Create vault"
+    # the recovery code is shown once: switching the language on its page must not lose it
+    w.setup.repeat.setText("a long passphrase typed first")
+    w.setup.create_button.click()
+    code = w.setup.code_label.text()
+    assert code and w.setup.pages.currentIndex() == 1
+    w.setup.language.setCurrentIndex(w.setup.language.findData("ko"))
+    assert w.setup.code_label.text() == code and w.setup.pages.currentIndex() == 1
+    assert not w.setup.code_label.isHidden()
+    assert HANGUL.search(w.setup.continue_button.text())
+    w.setup.written_down.setChecked(True)
+    w.setup.continue_button.click()
+    assert w.stack.currentWidget() is w.workspace and w.session.is_unlocked
+    assert HANGUL.search(w.workspace.tabs.tabText(0))
 
 
 def test_settings_switch_keeps_open_interview_and_translates_values(qtbot, tmp_path, vault):
@@ -64,6 +77,9 @@ def test_settings_switch_keeps_open_interview_and_translates_values(qtbot, tmp_p
     assert ws.page.details.status.currentData() == "open"
     assert "보존" in ws.page.details.scopes["archive"].text()
     assert "면담자" in w.status_role.text()
+    export = _view(w, ExportView)
+    assert export.purpose.itemText(export.purpose.findData("un")) == "유엔"
+    assert export.purpose.itemData(export.purpose.findData("un")) == "un"
     lst = ws.list
     lst.refresh()
     assert lst.proxy.index(0, 5).data() == "보존"

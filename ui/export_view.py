@@ -31,6 +31,7 @@ from app.bundles.model import PROFILES, PURPOSES
 from app.overview import InterviewSummary, interview_summaries
 from ui.errors import message_for
 from ui.filedialogs import ask_path
+from ui.labels import value_label
 from ui.session import Session
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 30
@@ -99,12 +100,12 @@ class ExportView(QWidget):
         self.profile = QComboBox()
         self.profile.setObjectName("exportProfile")
         for p in PROFILES:
-            self.profile.addItem(p, p)
+            self.profile.addItem(value_label(p), p)
         form.addRow(self.tr("Pro&file:"), self.profile)
         self.purpose = QComboBox()
         self.purpose.setObjectName("exportPurpose")
         for p in PURPOSES:
-            self.purpose.addItem(p, p)
+            self.purpose.addItem(value_label(p), p)
         form.addRow(self.tr("P&urpose:"), self.purpose)
         row = QHBoxLayout()
         self.out = QLineEdit()

@@ -1,5 +1,5 @@
 """The interface-language names of values stored in English: interview statuses, consent scopes,
-roles and review states. The vault, the CLI and bundles keep the English codes; the window shows
+roles, review states, bundle profiles and recording states. The vault, the CLI and bundles keep the English codes; the window shows
 these names (``QCoreApplication.translate`` with the context "Values", so one Korean entry serves
 every view)."""
 
@@ -28,6 +28,12 @@ _NAMES: dict[str, str] = {
     "translator": QT_TRANSLATE_NOOP("Values", "translator"),
     "coder": QT_TRANSLATE_NOOP("Values", "coder"),
     "supervisor": QT_TRANSLATE_NOOP("Values", "supervisor"),
+    # bundle profiles (app.bundles.model.PROFILES; purposes are consent scopes)
+    "share": QT_TRANSLATE_NOOP("Values", "share"),
+    # recording states (audio_asset.state)
+    "recording": QT_TRANSLATE_NOOP("Values", "recording"),
+    "complete": QT_TRANSLATE_NOOP("Values", "complete"),
+    "interrupted": QT_TRANSLATE_NOOP("Values", "interrupted"),
     # how consent was given (app.domain.CONSENT_HOW)
     "written": QT_TRANSLATE_NOOP("Values", "written"),
     "oral-recorded": QT_TRANSLATE_NOOP("Values", "oral, recorded"),

@@ -208,6 +208,9 @@ class MainWindow(QMainWindow):
         open_id = old_ws.page.interview_id if self.session.is_unlocked else None
         tab = old_ws.tabs.currentIndex()
         self._rebuild_locked_screens()
+        # Results of work the old screens started are dropped (their widgets are going); the
+        # work itself finishes on the worker and the new screens read its outcome from the vault.
+        self.session.generation += 1
         old_ws.setParent(None)
         old_ws.deleteLater()
         self.workspace = Workspace(self.session)

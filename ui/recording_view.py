@@ -37,6 +37,7 @@ from app import originals
 from ui.errors import message_for
 from ui.filedialogs import ask_path
 from ui.interview_list import format_duration
+from ui.labels import value_label
 from ui.session import Session
 
 MARKER_KEY = "Ctrl+M"
@@ -293,7 +294,7 @@ class RecordingView(QWidget):
         self.assets.setRowCount(len(assets))
         for i, a in enumerate(assets):
             cells = (self.tr("recording") if a.source == "recording" else self.tr("import"),
-                     a.original_name or "", format_duration(a.duration_s or 0.0), a.state,
+                     a.original_name or "", format_duration(a.duration_s or 0.0), value_label(a.state),
                      (a.created_at or "")[:16].replace("T", " "))
             for c, text in enumerate(cells):
                 self.assets.setItem(i, c, QTableWidgetItem(text))

@@ -1823,5 +1823,21 @@ Close recordings and other windows first. It takes a while for a large vault.</s
         <source>oral, witnessed</source>
         <translation>구두, 입회</translation>
     </message>
+    <message>
+        <source>share</source>
+        <translation>공유</translation>
+    </message>
+    <message>
+        <source>recording</source>
+        <translation>녹음 중</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>중단됨</translation>
+    </message>
 </context>
 </TS>
