@@ -138,6 +138,9 @@ class SupervisorView(QWidget):
         self.message.setObjectName("supervisorMessage")
         self.message.setWordWrap(True)
         lay.addWidget(self.message)
+        # While the details are folded this takes the spare height, so the text stays together.
+        lay.addStretch(1)
+        self._layout = lay
 
         self.key_button.clicked.connect(lambda: self._pick(self.tr("Supervisor key file"),
                                                            self.load_identity))
@@ -163,6 +166,7 @@ class SupervisorView(QWidget):
 
     def _fold_details(self, shown: bool) -> None:
         self.details.setVisible(shown)
+        self._layout.setStretch(self._layout.count() - 1, 0 if shown else 1)
         self.details_toggle.setArrowType(Qt.ArrowType.DownArrow if shown
                                          else Qt.ArrowType.RightArrow)
 
