@@ -77,6 +77,10 @@ def test_settings_switch_keeps_open_interview_and_translates_values(qtbot, tmp_p
     assert ws.page.details.status.currentData() == "open"
     assert "보존" in ws.page.details.scopes["archive"].text()
     assert "면담자" in w.status_role.text()
+    from ui.transcript_view import TranscriptView
+
+    tv = next(v for v in ws.page.views if isinstance(v, TranscriptView))
+    assert tv.review.itemText(tv.review.findData("draft")) == "초안"
     export = _view(w, ExportView)
     assert export.purpose.itemText(export.purpose.findData("un")) == "유엔"
     assert export.purpose.itemData(export.purpose.findData("un")) == "un"
