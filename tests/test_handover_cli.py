@@ -4,6 +4,7 @@ accepted and importable into the vault, and import results told in words."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,10 @@ def test_vault_held_supervisor_key_end_to_end(tmp_path: Path, cli: Cli, sup_cli:
     assert _ok(sup_cli("keys", "supervisor-pub")) == pub_text
     fingerprint = pub_text.split("fingerprint: ")[1].strip()
     assert f"Supervisor key kept in this vault: {fingerprint}" in _ok(sup_cli("keys", "list"))
+    listed = json.loads(_ok(sup_cli("keys", "list", "--json")))
+    assert [(k["label"], k["fingerprint"]) for k in listed["own_supervisor_keys"]] == [
+        ("Seoul", fingerprint)]
+    assert "AGE-SECRET" not in json.dumps(listed)
 
     (tmp_path / "sup.pub").write_text(pub_text)
     _ok(cli("keys", "trust-supervisor", str(tmp_path / "sup.pub")))
