@@ -50,6 +50,7 @@ def test_language_chosen_at_setup_switches_live(qtbot, tmp_path):
     w.setup.language.setCurrentIndex(w.setup.language.findData("ko"))
     assert w.setup.code_label.text() == code and w.setup.pages.currentIndex() == 1
     assert not w.setup.code_label.isHidden()
+    assert "이 노트북" in w.setup.fingerprint_label.text()  # where to find it again
     assert HANGUL.search(w.setup.continue_button.text())
     w.setup.written_down.setChecked(True)
     w.setup.continue_button.click()

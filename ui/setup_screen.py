@@ -43,6 +43,7 @@ class SetupScreen(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.fingerprint = ""  # this laptop's, once the vault exists
         self.setObjectName("setupScreen")
         self.pages = QStackedWidget(self)
         outer = QVBoxLayout(self)
@@ -172,13 +173,19 @@ class SetupScreen(QWidget):
             lambda _i: self.language_chosen.emit(self.language.currentData()))
         self._update()
 
+    def _show_fingerprint(self, fp: str) -> None:
+        self.fingerprint = fp
+        self.fingerprint_label.setText(self.tr("This laptop's device fingerprint: %1").replace(
+            "%1", fp) + " " + self.tr("(Vault › This laptop shows it again at any time.)"))
+
     def carry_over(self, old: SetupScreen) -> None:
         """Take what the user has typed or been shown from ``old`` (the same screen in the
         previous language): the recovery code is shown only once and must not be lost."""
         self.passphrase.setText(old.passphrase.text())
         self.repeat.setText(old.repeat.text())
         self.code_label.setText(old.code_label.text())
-        self.fingerprint_label.setText(old.fingerprint_label.text())
+        if old.fingerprint:
+            self._show_fingerprint(old.fingerprint)
         self.pin_label.setText(old.pin_label.text())
         self.written_down.setChecked(old.written_down.isChecked())
         for mine, theirs in ((self.code_label, old.code_label), (self.code_intro, old.code_intro),
@@ -264,8 +271,7 @@ class SetupScreen(QWidget):
         self.code_label.setVisible(bool(code))
         self.code_intro.setVisible(bool(code))
         self.written_down.setVisible(bool(code))
-        self.fingerprint_label.setText(self.tr("This laptop's device fingerprint: %1").replace(
-            "%1", fp))
+        self._show_fingerprint(fp)
         self._update_continue()
         self.pages.setCurrentIndex(1)
         self.written_down.setFocus()

@@ -1266,6 +1266,10 @@ Close recordings and other windows first. It takes a while for a large vault.</s
         <source>Pinned. Compare this fingerprint with your supervisor: %1</source>
         <translation>고정했습니다. 이 지문을 감독자와 맞춰 보세요: %1</translation>
     </message>
+    <message>
+        <source>(Vault › This laptop shows it again at any time.)</source>
+        <translation>(보관함 › 이 노트북에서 언제든 다시 볼 수 있습니다.)</translation>
+    </message>
 </context>
 <context>
     <name>SupervisorView</name>
