@@ -4,18 +4,18 @@ app.bundles)."""
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import uuid
 from pathlib import Path
 from typing import Any
 
 from app.bundles import keys as keymod
+from app.bundles import supervisor_keys
 from app.bundles.conflicts import list_conflicts, reassign_owner, resolve_conflict
 from app.bundles.export import export_bundle
 from app.bundles.importer import import_bundle, verify_bundle
 from app.bundles.receipts import apply_receipt, purge_acknowledged, write_receipt
 from app.bundles.redaction import add_redaction
+from app.bundles.wording import in_words
 from app.errors import UsageError
 from cli.context import Context
 from cli.output import StderrProgress, print_json
@@ -25,10 +25,19 @@ from crypto import minisign
 def register(sub: Any) -> None:
     k = sub.add_parser("keys", help="supervisor keys and pinned (trusted) keys")
     ksub = k.add_subparsers(dest="keys_command", metavar="ACTION")
-    p = ksub.add_parser("supervisor-new", help="make a supervisor key file; print its public part")
-    p.add_argument("--out", required=True, metavar="FILE", help="where to write the SECRET key")
+    p = ksub.add_parser("supervisor-new", help="make a supervisor key (kept in this vault, or "
+                        "with --out in a file); print its public part")
+    p.add_argument("--out", metavar="FILE", help="write the SECRET key to this new file instead "
+                   "of keeping it in the vault")
     p.add_argument("--label", default="", help="a name shown next to the key")
     p.set_defaults(func=cmd_supervisor_new)
+    p = ksub.add_parser("supervisor-import", help="move a supervisor key file into this vault")
+    p.add_argument("keyfile")
+    p.add_argument("--label", default="")
+    p.set_defaults(func=cmd_supervisor_import)
+    p = ksub.add_parser("supervisor-pub", help="print the public part of this vault's "
+                        "supervisor key (to give to interviewers)")
+    p.set_defaults(func=cmd_supervisor_pub)
     p = ksub.add_parser("trust-supervisor", help="pin a supervisor's public key in this vault")
     p.add_argument("pubfile")
     p.add_argument("--label", default="")
@@ -61,7 +70,8 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("verify", help="check a bundle; never writes")
     p.add_argument("file")
-    p.add_argument("--identity", metavar="KEYFILE", help="the supervisor key file")
+    p.add_argument("--identity", metavar="KEYFILE", help="a supervisor key file (default: the "
+                   "key kept in the --vault given, if any)")
     anchor = p.add_mutually_exclusive_group()
     anchor.add_argument("--vault", dest="verify_vault", metavar="DIR",
                         help="check the signer and sequence against the devices pinned in this "
@@ -74,7 +84,8 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("import", help="verify and merge a bundle into this vault")
     p.add_argument("file")
-    p.add_argument("--identity", required=True, metavar="KEYFILE")
+    p.add_argument("--identity", metavar="KEYFILE",
+                   help="a supervisor key file (default: the key kept in this vault)")
     p.add_argument("--receipt", "--receipt-out", dest="receipt", metavar="FILE",
                    help="also write the signed receipt, encrypted to the laptop, to this new "
                         "file (default: no receipt)")
@@ -122,30 +133,37 @@ def _read(path: str, what: str) -> str:
     return keymod.read_key_file(path, what)
 
 
-def _write_new(path: Path, data: bytes, mode: int) -> None:
-    if path.exists():
-        raise UsageError.from_text(f"{path} already exists; choose a new file name (nothing was written).")
-    tmp = path.parent / f".{path.name}.{uuid.uuid4().hex}.partial"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
 def cmd_supervisor_new(ctx: Context, args: argparse.Namespace) -> int:
+    if args.out is None:
+        held = supervisor_keys.create_in_vault(ctx.vault(), role=ctx.role, label=args.label)
+        sys.stderr.write("Secret key kept inside this vault; 'import' and 'verify --vault' use "
+                         "it without --identity.\n")
+        sys.stdout.write(held.identity.public.text(args.label))
+        return 0
     out = Path(args.out)
     if not out.parent.is_dir():
         raise UsageError.from_text(f"The folder {out.parent} does not exist; create it first.")
     text, identity = keymod.new_supervisor_key()
-    _write_new(out, text.encode("ascii"), 0o600)
+    supervisor_keys.write_new_file(out, text.encode("ascii"), 0o600)
     sys.stderr.write(f"Secret key written to {out}; keep it offline and never share it.\n")
     sys.stdout.write(identity.public.text(args.label))
+    return 0
+
+
+def cmd_supervisor_import(ctx: Context, args: argparse.Namespace) -> int:
+    held = supervisor_keys.import_file(ctx.vault(), Path(args.keyfile), role=ctx.role,
+                                       label=args.label)
+    print(f"Supervisor key {held.fingerprint} is now kept inside this vault. Destroy the key "
+          f"file {args.keyfile} if no other copy is needed (on SSDs deleting may not erase it).")
+    return 0
+
+
+def cmd_supervisor_pub(ctx: Context, args: argparse.Namespace) -> int:
+    found = supervisor_keys.held_keys(ctx.vault())
+    if not found:
+        raise UsageError(supervisor_keys.NO_KEY)
+    for held in found:
+        sys.stdout.write(held.identity.public.text(held.label))
     return 0
 
 
@@ -170,10 +188,15 @@ def cmd_trust_device(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_keys_list(ctx: Context, args: argparse.Namespace) -> int:
     info = keymod.list_keys(ctx.vault())
+    info["own_supervisor_keys"] = [{"label": k.label, "fingerprint": k.fingerprint,
+                                    "created_at": k.created_at}
+                                   for k in supervisor_keys.held_keys(ctx.vault())]
     if args.json:
         print_json(info)
         return 0
     print(f"This device: {info['device']['device_id']}  {info['device']['fingerprint']}")
+    for k in info["own_supervisor_keys"]:
+        print(f"Supervisor key kept in this vault: {k['fingerprint']}  {k['label']}")
     print("Pinned supervisors:" if info["supervisors"] else "Pinned supervisors: none")
     for s in info["supervisors"]:
         print(f"  {s['fingerprint']}  {s['age_recipient']}  {s['label']}")
@@ -226,7 +249,6 @@ NO_ANCHOR = ("The bundle is intact, but its origin was NOT checked: anyone can m
 
 
 def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
-    identity = keymod.load_identity(Path(args.identity)) if args.identity else None
     signer = (keymod.parse_device_public(_read(args.signer, "device public key file"))
               if args.signer else None)
     vault = None
@@ -235,6 +257,7 @@ def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
     if args.verify_vault:
         ctx.args.vault = args.verify_vault
         vault = ctx.vault(readonly=True)
+    identity = supervisor_keys.identity_or_default(vault, args.identity)
     report = verify_bundle(Path(args.file), identity, vault=vault, signer=signer,
                            progress=StderrProgress())
     if args.json:
@@ -251,13 +274,15 @@ def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
-    identity = keymod.load_identity(Path(args.identity))
+    vault = ctx.vault()
+    identity = (keymod.load_identity(Path(args.identity)) if args.identity
+                else supervisor_keys.vault_identity(vault))
     receipt = Path(args.receipt) if args.receipt else None
     if receipt is not None and (receipt.exists() or not receipt.parent.is_dir()):
         # Checked before importing, so a bad path never follows a successful import.
         raise UsageError.from_text(f"Cannot write the receipt to {receipt} (it exists, or its folder does "
                          "not); choose a new file name. Nothing was imported.")
-    result = import_bundle(ctx.vault(), Path(args.file), identity, role=ctx.role,
+    result = import_bundle(vault, Path(args.file), identity, role=ctx.role,
                            progress=StderrProgress())
     for w in result.warnings:
         sys.stderr.write(f"Warning: {w}\n")
@@ -265,8 +290,9 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
         print(f"Bundle {result.bundle_id} was already imported; nothing changed.")
     else:
         print(f"Imported bundle {result.bundle_id} (device {result.device_id}, sequence "
-              f"{result.sequence}): {result.inserted} new records, {result.skipped} unchanged, "
-              f"{len(result.conflicts)} conflicts.")
+              f"{result.sequence}): {in_words(result.inserted_by_table)} "
+              f"({result.inserted} new records, {result.skipped} unchanged, "
+              f"{len(result.conflicts)} conflicts).")
         for table, key in result.conflicts:
             print(f"  conflict kept for review: {table} {key}")
     if result.conflicted_interviews:

@@ -24,6 +24,8 @@ EXIT_CODES: dict[Kind, int] = {
 
 # code -> text inserted before the final full stop (filled in with the error's parameters).
 HINTS: dict[str, str] = {
+    "keys.no_supervisor_key": " (--identity KEYFILE)",
+    "keys.several_supervisor_keys": " (--identity KEYFILE)",
     "connect.brief_folder_missing": " (--out)",
     "connect.brief_target_exists": " (--out)",
     "connect.entity_needs_names": " (--en and --ko)",

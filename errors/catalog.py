@@ -298,6 +298,18 @@ CATALOG: dict[str, str] = {
         "Errors", "Interview {code} cannot be exported because {why}; nothing was exported — "
         "remove it from the list or update the consent."),
     # keys
+    "keys.no_supervisor_key": QT_TRANSLATE_NOOP(
+        "Errors", "This vault holds no supervisor key; create one (Supervisor tab, or 'testimony keys supervisor-new') or use a supervisor key file."),
+    "keys.several_supervisor_keys": QT_TRANSLATE_NOOP(
+        "Errors", "This vault holds several supervisor keys; name the key file to use."),
+    "keys.supervisor_key_damaged": QT_TRANSLATE_NOOP(
+        "Errors", "A supervisor key stored in this vault is damaged; restore the vault from a backup."),
+    "keys.supervisor_key_already_held": QT_TRANSLATE_NOOP(
+        "Errors", "This vault already holds the supervisor key {fingerprint}; nothing was changed."),
+    "keys.folder_missing": QT_TRANSLATE_NOOP(
+        "Errors", "The folder {folder} does not exist; create it first."),
+    "keys.file_exists": QT_TRANSLATE_NOOP(
+        "Errors", "{path} already exists; choose a new file name (nothing was written)."),
     "keys.far_too_large_key": QT_TRANSLATE_NOOP(
         "Errors", "The {what} {path} is far too large to be a key file; check the path."),
     "keys.supervisor_key_file_needs": QT_TRANSLATE_NOOP(
@@ -908,4 +920,12 @@ CATALOG: dict[str, str] = {
         "Errors", "The brief format must be one of: {choices}."),
     "connect.purpose_must_be_one": QT_TRANSLATE_NOOP(
         "Errors", "The brief's purpose must be one of: {choices}."),
+    "originals.delete_failed": QT_TRANSLATE_NOOP(
+        "Errors", "{name} could not be deleted ({strerror}); delete it yourself (the imported copy in the vault is safe)."),
+    "originals.changed_since_import": QT_TRANSLATE_NOOP(
+        "Errors", "{name} has changed since it was imported, so it was not deleted; check which file it is before deleting it yourself."),
+    "originals.unreadable": QT_TRANSLATE_NOOP(
+        "Errors", "{name} cannot be read ({strerror}), so it was not deleted; delete it yourself."),
+    "originals.not_a_plain_file": QT_TRANSLATE_NOOP(
+        "Errors", "{name} is no longer a plain file at that place, so it was not deleted; check the folder yourself."),
 }

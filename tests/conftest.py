@@ -43,6 +43,21 @@ def _isolated_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
     monkeypatch.delenv("TESTIMONY_PASSPHRASE", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _english_interface_after() -> Iterator[None]:
+    """A test that switched the window's language live leaves the next one in English."""
+    yield
+    import sys
+
+    main = sys.modules.get("ui.main")
+    if main is not None and main._installed:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            main.switch_language(app, "en")
+
+
 @pytest.fixture
 def weak_kdf() -> KdfParams:
     return weak_test_params()

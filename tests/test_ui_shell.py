@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel
 
 from app import interviews
 from app.audio import assets as audio
@@ -158,11 +159,18 @@ def test_lock_panic_and_idle_clear_every_view(qtbot, vault, state):
     qtbot.keyClick(w, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier
                    | Qt.KeyboardModifier.ShiftModifier)
     assert not w.session.is_unlocked
-    assert w.stack.currentWidget() is w.unlock_screen
     assert w.workspace.list.model.rowCount() == 0
     assert w.workspace.page.details.code.text() == ""
     assert QGuiApplication.clipboard().text() == ""
-    assert w.windowTitle() == TITLE
+    # panic closes to a page that does not name the app (title, menus, text)
+    assert w.stack.currentWidget() is w.cover
+    assert w.windowTitle() == "Untitled"
+    assert w.menuBar().isHidden() and w.statusBar().isHidden()
+    shown = " ".join(lbl.text() for lbl in w.cover.findChildren(QLabel)) + w.windowTitle()
+    assert "estimony" not in shown and "ault" not in shown.lower()
+    w.cover.continue_button.click()
+    assert w.stack.currentWidget() is w.unlock_screen
+    assert w.windowTitle() == TITLE and not w.menuBar().isHidden()
     # idle lock
     unlock(w, PASSPHRASE)
     assert w.session.is_unlocked

@@ -67,6 +67,9 @@ class CodingView(QWidget):
         self.tree_lang.setObjectName("treeLanguage")
         self.tree_lang.addItem("English", "en")
         self.tree_lang.addItem("한국어", "ko")
+        # Taxonomy labels in the interface language unless the coder picks the other one.
+        self.tree_lang.setCurrentIndex(max(0, self.tree_lang.findData(
+            session.settings.ui_language)))
         row.addWidget(self.tree_lang)
         ll.addLayout(row)
         self.tree = QTreeWidget()

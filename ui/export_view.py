@@ -32,6 +32,7 @@ from app.bundles.model import PROFILES, PURPOSES
 from app.overview import InterviewSummary, interview_summaries
 from ui.errors import message_for
 from ui.filedialogs import ask_path
+from ui.labels import value_label
 from ui.session import Session
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 30
@@ -44,6 +45,12 @@ def consent_problem(s: InterviewSummary, purpose: str) -> str | None:
         return None
     return "consent withdrawn" if refused == "withdrawn" else f"consent does not cover '{purpose}'"
 
+
+
+def default_bundle_name(day: dt.date) -> str:
+    """A file name that says nothing about its contents: a border search of a USB stick should
+    not find "testimony" in a name. Only the date, to tell handovers apart."""
+    return f"{day.isoformat()}.bundle"
 
 class ExportView(QWidget):
     changed = Signal()
@@ -93,12 +100,12 @@ class ExportView(QWidget):
         self.profile = QComboBox()
         self.profile.setObjectName("exportProfile")
         for p in PROFILES:
-            self.profile.addItem(p, p)
+            self.profile.addItem(value_label(p), p)
         form.addRow(self.tr("Pro&file:"), self.profile)
         self.purpose = QComboBox()
         self.purpose.setObjectName("exportPurpose")
         for p in PURPOSES:
-            self.purpose.addItem(p, p)
+            self.purpose.addItem(value_label(p), p)
         form.addRow(self.tr("P&urpose:"), self.purpose)
         row = QHBoxLayout()
         self.out = QLineEdit()
@@ -216,7 +223,7 @@ class ExportView(QWidget):
     # ------------------------------------------------------------------ actions
     def choose_file(self) -> None:
         ask_path(self, self.tr("Save bundle as"), lambda p: self.out.setText(str(p)), save=True,
-                 suggested_name=f"testimony-{dt.date.today().isoformat()}.bundle")
+                 suggested_name=default_bundle_name(dt.date.today()))
 
     def choose_supervisor_key(self) -> None:
         ask_path(self, self.tr("Supervisor public key file"), self.pin_supervisor)

@@ -40,6 +40,11 @@ class IdleWatcher(QObject):
         self.active = False
         self.timer.stop()
 
+    @property
+    def held(self) -> bool:
+        """Work is running that holds the idle lock off (a recording, a transcription)."""
+        return self._holds > 0
+
     def hold(self) -> None:
         self._holds += 1
 

@@ -34,6 +34,7 @@ from app import interviews as interview_service
 from app.domain import CONSENT_SCOPES, INTERVIEW_STATUSES
 from app.overview import InterviewSummary, interview_summaries
 from ui.errors import message_for
+from ui.labels import value_label
 from ui.passages import PassageRow, PassageTable
 from ui.session import Session
 
@@ -131,12 +132,12 @@ class InterviewList(QWidget):
         self.status.setObjectName("statusFilter")
         self.status.addItem(self.tr("Any status"), "")
         for st in INTERVIEW_STATUSES:
-            self.status.addItem(st, st)
+            self.status.addItem(value_label(st), st)
         self.consent = QComboBox()
         self.consent.setObjectName("consentFilter")
         self.consent.addItem(self.tr("Any consent"), "")
         for scope in CONSENT_SCOPES:
-            self.consent.addItem(self.tr("Consent: %1").replace("%1", scope), f"scope:{scope}")
+            self.consent.addItem(self.tr("Consent: %1").replace("%1", value_label(scope)), f"scope:{scope}")
         self.consent.addItem(self.tr("Consent withdrawn"), "withdrawn")
         self.review = QComboBox()
         self.review.setObjectName("reviewFilter")
@@ -209,7 +210,8 @@ class InterviewList(QWidget):
             if s.consent_withdrawn:
                 consent = self.tr("withdrawn")
             else:
-                consent = ", ".join(s.consent_scopes) or self.tr("none recorded")
+                consent = (", ".join(value_label(c) for c in s.consent_scopes)
+                           or self.tr("none recorded"))
             transcript = (self.tr("%1 segments").replace("%1", str(s.segments))
                           if s.segments else "—")
             if s.translated:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app import interviews as interview_service
 from app.domain import CONSENT_HOW, CONSENT_SCOPES, INTERVIEW_STATUSES, Interview, Interviewee
 from ui.errors import message_for
+from ui.labels import value_label
 from ui.session import Session
 
 # The consent scope descriptions of app.domain, marked for translation (same source text).
@@ -71,7 +72,7 @@ class DetailsForm(QWidget):
         self.status = QComboBox()
         self.status.setObjectName("statusCombo")
         for st in INTERVIEW_STATUSES:
-            self.status.addItem(st, st)
+            self.status.addItem(value_label(st), st)
         form.addRow(self.tr("&Status:"), self.status)
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("notes")
@@ -103,7 +104,7 @@ class DetailsForm(QWidget):
         cform = QFormLayout(consent)
         self.scopes: dict[str, QCheckBox] = {}
         for scope, text in CONSENT_SCOPES.items():
-            box = QCheckBox(f"{scope}: {self.tr(text)}")
+            box = QCheckBox(f"{value_label(scope)}: {self.tr(text)}")
             box.setObjectName(f"scope_{scope}")
             self.scopes[scope] = box
             cform.addRow("", box)
@@ -111,7 +112,7 @@ class DetailsForm(QWidget):
         self.how.setObjectName("consentHow")
         self.how.addItem(self.tr("(not recorded)"), None)
         for how in CONSENT_HOW:
-            self.how.addItem(how, how)
+            self.how.addItem(value_label(how), how)
         cform.addRow(self.tr("Given &as:"), self.how)
         self.given_on = QLineEdit()
         self.given_on.setObjectName("consentGivenOn")

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from app.paths import state_dir
@@ -64,7 +64,23 @@ def run(vault_path: Path, *, role: str = "interviewer", argv: list[str] | None =
     logging.basicConfig(level=logging.WARNING)
     app = make_application(argv)
     settings = settings_store.load(state_dir())
-    install_translations(app, settings.ui_language)
+    switch_language(app, settings.ui_language)
     window = build_window(vault_path, role=role)
     window.show()
     return int(app.exec())
+
+
+_installed: list[QTranslator] = []
+
+
+def switch_language(app: QApplication, language: str) -> None:
+    """Replace the installed translations with ``language``'s, now. Qt then sends every widget
+    a LanguageChange event; the main window answers it by showing itself in the new language."""
+    changed = bool(_installed)
+    while _installed:
+        app.removeTranslator(_installed.pop())
+    _installed.extend(install_translations(app, language))
+    if not (changed or _installed):
+        # No translator came or went, so Qt sent no event: tell the windows ourselves.
+        for w in app.topLevelWidgets():
+            QCoreApplication.sendEvent(w, QEvent(QEvent.Type.LanguageChange))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,10 +24,12 @@ from storage.vault import is_vault
 from ui import settings as settings_store
 from ui.coding_view import CodingView
 from ui.connect_view import ConnectView
+from ui.cover_screen import CoverScreen, neutral_title
 from ui.export_view import ExportView
 from ui.idle import IdleWatcher
 from ui.interview_list import InterviewList
 from ui.interview_page import InterviewPage
+from ui.labels import role_label
 from ui.recording_view import RecordingView
 from ui.reports_view import ReportsView
 from ui.session import Session
@@ -135,13 +137,10 @@ class MainWindow(QMainWindow):
         self.resize(1100, 720)
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
-        self.setup = SetupScreen(session)
-        self.unlock_screen = UnlockScreen(session)
-        self.workspace = Workspace(session)
-        for w in (self.setup, self.unlock_screen, self.workspace):
-            self.stack.addWidget(w)
-        self.setup.finished.connect(self.show_workspace)
-        self.unlock_screen.finished.connect(self.show_workspace)
+        self._build_screens()
+        self.cover = CoverScreen()
+        self.cover.finished.connect(self.leave_cover)
+        self.stack.addWidget(self.cover)
         session.about_to_lock.connect(lambda _r: self.workspace.clear())
         session.locked.connect(self._on_locked)
 
@@ -149,36 +148,151 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(lambda: self.lock("idle"))
         session.idle_hold.connect(self.idle.hold)
         session.idle_release.connect(self.idle.release)
+        session.idle_release.connect(self._retranslate_if_pending)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
 
         self._build_menu()
-        self.status_role = QLabel(self.tr("Role: %1").replace("%1", session.role))
+        self.status_role = QLabel()
         self.statusBar().addPermanentWidget(self.status_role)
+        self._retranslate_pending = False
+        self._shown_language = session.settings.ui_language
+        self._retranslate_chrome()
         self.show_start()
+
+    def _build_screens(self) -> None:
+        """Setup, unlock and workspace, built in the current language (rebuilt on a change)."""
+        self.setup = SetupScreen(self.session)
+        self.unlock_screen = UnlockScreen(self.session)
+        self.workspace = Workspace(self.session)
+        for w in (self.setup, self.unlock_screen, self.workspace):
+            self.stack.addWidget(w)
+        self.setup.finished.connect(self.show_workspace)
+        self.setup.language_chosen.connect(self.set_language)
+        self.unlock_screen.finished.connect(self.show_workspace)
+
+    # ------------------------------------------------------------------ language
+    def set_language(self, language: str) -> None:
+        """Switch the interface language now (no restart) and remember it."""
+        self.session.settings.ui_language = language
+        self.session.settings = self.session.settings.normalised()
+        settings_store.save(self.session.settings, self.session.state_dir)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            from ui.main import switch_language
+
+            switch_language(app, self.session.settings.ui_language)
+        # Qt posts LanguageChange for later; show the new language now (the event then finds
+        # nothing left to do).
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _retranslate_chrome(self) -> None:
+        self.setWindowTitle(neutral_title() if self.stack.currentWidget() is self.cover
+                            else TITLE)
+        self._fill_menu()
+        self.status_role.setText(self.tr("Role: %1").replace("%1", role_label(self.session.role)))
+
+    def retranslate(self) -> None:
+        """Show every screen in the newly installed language.
+
+        The screens are rebuilt from their (translated) sources rather than relabelled widget by
+        widget, so no label can be missed. What the user is doing carries over: the screen shown,
+        the passphrase being typed at setup, the open interview and tab. While a recording or
+        transcription runs (the idle lock is held) the workspace is rebuilt when it ends."""
+        if not hasattr(self, "status_role"):
+            return  # during construction
+        if self._shown_language == self.session.settings.ui_language:
+            return
+        self._shown_language = self.session.settings.ui_language
+        self._retranslate_chrome()
+        if self.session.is_unlocked and self.idle.held:
+            self._retranslate_pending = True
+            self.setup, self.unlock_screen = self._rebuild_locked_screens()
+            return
+        self._retranslate_pending = False
+        current = self.stack.currentWidget()
+        old_ws = self.workspace
+        open_id = old_ws.page.interview_id if self.session.is_unlocked else None
+        tab = old_ws.tabs.currentIndex()
+        self._rebuild_locked_screens()
+        # Results of work the old screens started are dropped (their widgets are going); the
+        # work itself finishes on the worker and the new screens read its outcome from the vault.
+        self.session.generation += 1
+        old_ws.setParent(None)
+        old_ws.deleteLater()
+        self.workspace = Workspace(self.session)
+        self.stack.addWidget(self.workspace)
+        if current is old_ws:
+            self.stack.setCurrentWidget(self.workspace)
+            self.workspace.enter()
+            if open_id:
+                self.workspace.open_interview(open_id)
+            self.workspace.tabs.setCurrentIndex(tab)
+
+    def _retranslate_if_pending(self) -> None:
+        if self._retranslate_pending and not self.idle.held:
+            self._shown_language = ""  # the workspace still shows the previous language
+            self.retranslate()
+
+    def _rebuild_locked_screens(self) -> tuple[SetupScreen, UnlockScreen]:
+        current = self.stack.currentWidget()
+        old_setup, old_unlock = self.setup, self.unlock_screen
+        self.setup = SetupScreen(self.session)
+        self.unlock_screen = UnlockScreen(self.session)
+        self.setup.carry_over(old_setup)
+        self.setup.finished.connect(self.show_workspace)
+        self.setup.language_chosen.connect(self.set_language)
+        self.unlock_screen.finished.connect(self.show_workspace)
+        for new, old in ((self.setup, old_setup), (self.unlock_screen, old_unlock)):
+            self.stack.addWidget(new)
+            if current is old:
+                self.stack.setCurrentWidget(new)
+            old.setParent(None)
+            old.deleteLater()
+        if current is self.unlock_screen:
+            self.unlock_screen.refresh()
+        return self.setup, self.unlock_screen
 
     # ------------------------------------------------------------------ menus
     def _build_menu(self) -> None:
-        vault_menu = self.menuBar().addMenu(self.tr("&Vault"))
-        self.lock_action = QAction(self.tr("&Lock now"), self)
+        self.lock_action = QAction(self)
         self.lock_action.setShortcuts([QKeySequence(k) for k in LOCK_KEYS])
         self.lock_action.triggered.connect(lambda: self.lock("manual"))
-        self.panic_action = QAction(self.tr("&Panic lock (clear everything)"), self)
+        self.panic_action = QAction(self)
         self.panic_action.setShortcuts([QKeySequence(k) for k in PANIC_KEYS])
         self.panic_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.panic_action.triggered.connect(lambda: self.lock("panic"))
-        self.settings_action = QAction(self.tr("&Settings..."), self)
+        self.settings_action = QAction(self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings)
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        for a in (self.lock_action, self.panic_action, self.settings_action, quit_action):
-            vault_menu.addAction(a)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.laptop_action = QAction(self)
+        self.laptop_action.setObjectName("thisLaptopAction")
+        self.laptop_action.triggered.connect(self.show_this_laptop)
+        self.vault_menu = self.menuBar().addMenu("")
+        for a in (self.lock_action, self.panic_action, self.laptop_action, self.settings_action,
+                  self.quit_action):
+            self.vault_menu.addAction(a)
         # Actions must also work when the menu bar is hidden or the focus is in a dialog.
         self.addAction(self.lock_action)
         self.addAction(self.panic_action)
+
+    def _fill_menu(self) -> None:
+        """The menus' texts in the current language (called again on a language change)."""
+        self.lock_action.setText(self.tr("&Lock now"))
+        self.panic_action.setText(self.tr("&Panic lock (clear everything)"))
+        self.settings_action.setText(self.tr("&Settings..."))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.laptop_action.setText(self.tr("This &laptop (device fingerprint)..."))
+        self.vault_menu.setTitle(self.tr("&Vault"))
 
     # ------------------------------------------------------------------ screens
     def show_start(self) -> None:
@@ -189,6 +303,26 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.setup)
         self.lock_action.setEnabled(False)
         self.idle.stop()
+
+    def show_cover(self) -> None:
+        """After a panic lock: a page, title and window without the app's name or menus."""
+        self.stack.setCurrentWidget(self.cover)
+        self.setWindowTitle(neutral_title())
+        self.menuBar().setVisible(False)
+        self.statusBar().setVisible(False)
+        self.lock_action.setEnabled(False)
+        self.idle.stop()
+
+    def leave_cover(self) -> None:
+        self.setWindowTitle(TITLE)
+        self.menuBar().setVisible(True)
+        self.statusBar().setVisible(True)
+        self.show_start()
+
+    def show_this_laptop(self) -> None:
+        from ui.laptop_card import LaptopCard
+
+        LaptopCard.open_for(self.session, self)
 
     def show_workspace(self) -> None:
         self.stack.setCurrentWidget(self.workspace)
@@ -211,6 +345,9 @@ class MainWindow(QMainWindow):
                 child.close()
         if reason == "panic":
             QGuiApplication.clipboard().clear()
+            self.statusBar().clearMessage()
+            self.show_cover()
+            return
         self.show_start()
         messages = {"idle": self.tr("Locked after a period without activity."),
                     "panic": self.tr("Locked."), "manual": self.tr("Locked.")}
@@ -232,8 +369,11 @@ class MainWindow(QMainWindow):
                                 session=self.session)
 
         def accepted() -> None:
+            old_language = self.session.settings.ui_language
             self.session.settings = dialog.result_settings()
             settings_store.save(self.session.settings, self.session.state_dir)
+            if self.session.settings.ui_language != old_language:
+                self.set_language(self.session.settings.ui_language)
             self.idle.set_interval(self.session.settings.idle_lock_minutes * 60_000)
             self.statusBar().showMessage(self.tr("Settings saved."), 4000)
 

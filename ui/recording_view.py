@@ -33,9 +33,11 @@ from PySide6.QtWidgets import (
 )
 
 import app.audio.assets as audio
+from app import originals
 from ui.errors import message_for
 from ui.filedialogs import ask_path
 from ui.interview_list import format_duration
+from ui.labels import value_label
 from ui.session import Session
 
 MARKER_KEY = "Ctrl+M"
@@ -127,6 +129,24 @@ class RecordingView(QWidget):
         row.addWidget(self.import_button)
         row.addStretch(1)
         fl.addLayout(row)
+        # After an import: offer to delete the plaintext original left on the laptop.
+        self.delete_panel = QWidget()
+        self.delete_panel.setObjectName("deleteOriginalPanel")
+        dl = QHBoxLayout(self.delete_panel)
+        dl.setContentsMargins(0, 0, 0, 0)
+        self.delete_prompt = QLabel()
+        self.delete_prompt.setObjectName("deleteOriginalPrompt")
+        self.delete_prompt.setWordWrap(True)
+        self.delete_button = QPushButton(self.tr("&Delete the original"))
+        self.delete_button.setObjectName("deleteOriginal")
+        self.keep_button = QPushButton(self.tr("&Keep it"))
+        self.keep_button.setObjectName("keepOriginal")
+        dl.addWidget(self.delete_prompt, 1)
+        dl.addWidget(self.delete_button)
+        dl.addWidget(self.keep_button)
+        self.delete_panel.setVisible(False)
+        self._original: tuple[Path, str] | None = None
+        fl.addWidget(self.delete_panel)
         lay.addWidget(files)
 
         # --- transcription
@@ -177,6 +197,8 @@ class RecordingView(QWidget):
         self.stop_button.clicked.connect(self.stop_recording)
         self.marker_button.clicked.connect(self.add_marker)
         self.import_button.clicked.connect(self.choose_import)
+        self.delete_button.clicked.connect(self.delete_original)
+        self.keep_button.clicked.connect(self._forget_original)
         self.transcribe_button.clicked.connect(self.transcribe)
         self.model.currentIndexChanged.connect(self._show_model_info)
         self.cancel_button.clicked.connect(self.cancel_transcription)
@@ -187,6 +209,8 @@ class RecordingView(QWidget):
 
     # ------------------------------------------------------------------ loading
     def load(self, interview_id: str) -> None:
+        if interview_id != self.interview_id:
+            self._forget_original()
         self.interview_id = interview_id
         self._fill_devices()
         self._fill_models()
@@ -270,7 +294,7 @@ class RecordingView(QWidget):
         self.assets.setRowCount(len(assets))
         for i, a in enumerate(assets):
             cells = (self.tr("recording") if a.source == "recording" else self.tr("import"),
-                     a.original_name or "", format_duration(a.duration_s or 0.0), a.state,
+                     a.original_name or "", format_duration(a.duration_s or 0.0), value_label(a.state),
                      (a.created_at or "")[:16].replace("T", " "))
             for c, text in enumerate(cells):
                 self.assets.setItem(i, c, QTableWidgetItem(text))
@@ -287,6 +311,7 @@ class RecordingView(QWidget):
             self.transcribe_task.cancel()
             self.transcribe_task = None
         self.interview_id = None
+        self._forget_original()
         self.assets.setRowCount(0)
         self.message.clear()
         self.progress.setVisible(False)
@@ -384,9 +409,11 @@ class RecordingView(QWidget):
         self.progress.setValue(0)
         self.message.setText(self.tr("Importing and checking the file..."))
 
-        def done(_asset: Any) -> None:
+        def done(asset: Any) -> None:
             self.progress.setVisible(False)
             self.message.setText(self.tr("File imported; the original bytes are kept unchanged."))
+            if asset is not None and getattr(asset, "sha256", None):
+                self._offer_delete(path, str(asset.sha256))
             self.refresh_assets()
             self.changed.emit()
 
@@ -399,6 +426,35 @@ class RecordingView(QWidget):
                           on_done=done, on_error=failed,
                           on_progress=lambda f, _l: self.progress.setValue(int(f * 100)),
                           name="import audio")
+
+    def _offer_delete(self, path: Path, sha256: str) -> None:
+        self._original = (path, sha256)
+        self.delete_prompt.setText(self.tr(
+            "The original file %1 is still on this laptop, unencrypted. Delete it now? It is "
+            "overwritten before deletion, but on SSDs and memory cards deleting may not erase "
+            "it: only full-disk encryption protects those.").replace("%1", path.name))
+        self.delete_panel.setVisible(True)
+
+    def _forget_original(self) -> None:
+        self._original = None
+        self.delete_prompt.clear()
+        self.delete_panel.setVisible(False)
+
+    def delete_original(self) -> None:
+        """Delete the file just imported, if it still holds exactly the imported bytes."""
+        if self._original is None:
+            return
+        path, sha256 = self._original
+        self._forget_original()
+
+        def done(_r: Any) -> None:
+            self.message.setText(self.tr("The original file %1 was overwritten and deleted; the "
+                                         "copy in the vault is kept.").replace("%1", path.name))
+
+        self.session.runner.run_task(lambda _c, _p: originals.delete_original(path, sha256),
+                                     on_done=done,
+                                     on_error=lambda e: self.message.setText(message_for(e)),
+                                     name="delete original")
 
     # ------------------------------------------------------------------ transcription
     def transcribe(self, *, engine_factory: Any = None) -> None:

@@ -137,13 +137,26 @@ def _run(tmp: Path) -> int:
     if dialog is not None:
         shot(dialog, "09-settings")
         dialog.reject()
-    w.lock("manual")
+    from ui.laptop_card import LaptopCard
+
+    w.laptop_action.trigger()
+    card = w.findChild(LaptopCard)
+    if card is not None:
+        shot(card, "13-this-laptop")
+        card.reject()
+    w.lock("panic")
+    shot(w, "14-panic-cover")
     w.close()
 
     # the supervisor's side: verify and import the demo bundle
     if bundle.exists():
         sup = tmp / "supervisor-vault"
         v2, _ = Vault.create(sup, PASSPHRASE.encode(), kdf=floor_params())
+        from app.bundles import supervisor_keys
+
+        # the supervisor's key is kept in their vault: the window finds it at unlock
+        supervisor_keys.import_file(v2, tmp / "supervisor.key", role="supervisor",
+                                    label="Supervisor (demo)")
         v2.lock()
         s = window(sup, role="supervisor")
         s.unlock_screen.passphrase.setText(PASSPHRASE)
@@ -152,7 +165,6 @@ def _run(tmp: Path) -> int:
             view = s.workspace.tabs.widget(i)
             if type(view).__name__ == "SupervisorView":
                 s.workspace.tabs.setCurrentIndex(i)
-                view.load_identity(tmp / "supervisor.key")
                 view.open_bundle(bundle)
                 view.pin_device(read_aloud)
                 view.import_button.click()
@@ -169,6 +181,10 @@ def _run(tmp: Path) -> int:
     w.workspace.open_interview(ids[0])
     shot(w, "10-korean-interface")
     w.lock("manual")
+    w.close()
+    # first start in Korean: the setup screen
+    w = window(tmp / "korean-first-start")
+    shot(w, "15-setup-korean")
     w.close()
     QCoreApplication.processEvents()
     return 0

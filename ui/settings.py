@@ -16,6 +16,7 @@ from app.paths import state_dir
 
 FILE_NAME = "ui-settings.json"
 LANGUAGES = ("en", "ko")
+LANGUAGE_NAMES = {"en": "English", "ko": "한국어 (Korean)"}  # each in its own script
 MODELS = ("base", "tiny.en")  # the built-in models; imported ones are listed by the registry
 TRANSCRIPTION_LANGUAGES = ("auto", "ko", "en")
 

@@ -17,9 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.session import Session
-from ui.settings import MODELS, TRANSCRIPTION_LANGUAGES, Settings
+from ui.settings import LANGUAGE_NAMES, MODELS, TRANSCRIPTION_LANGUAGES, Settings
 
-_LANGUAGE_NAMES = {"en": "English", "ko": "한국어 (Korean)"}
 _TRANSCRIPTION_NAMES = {"auto": "Detect", "ko": "Korean", "en": "English"}
 
 
@@ -44,11 +43,10 @@ class SettingsDialog(QDialog):
         form = QFormLayout(self)
         self.language = QComboBox()
         self.language.setObjectName("uiLanguage")
-        for code, name in _LANGUAGE_NAMES.items():
+        for code, name in LANGUAGE_NAMES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.ui_language)))
         form.addRow(self.tr("&Language of the interface:"), self.language)
-        form.addRow("", QLabel(self.tr("(takes effect the next time the app starts)")))
         self.idle = QSpinBox()
         self.idle.setObjectName("idleMinutes")
         self.idle.setRange(1, 240)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +30,7 @@ from crypto.kdf import calibrate
 from storage.vault import Vault
 from ui.errors import message_for
 from ui.session import Session
+from ui.settings import LANGUAGE_NAMES
 
 _CALIBRATION_STEPS = 6  # typical number of measurements; progress is an estimate
 
@@ -37,13 +39,29 @@ class SetupScreen(QWidget):
     """Two pages: the passphrase form, then the recovery code."""
 
     finished = Signal()
+    language_chosen = Signal(str)  # "en" or "ko": the window switches at once
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.fingerprint = ""  # this laptop's, once the vault exists
         self.setObjectName("setupScreen")
         self.pages = QStackedWidget(self)
         outer = QVBoxLayout(self)
+        # The language first, in both languages, so a Korean speaker can read everything after.
+        lang_row = QHBoxLayout()
+        lang_row.addStretch(1)
+        lang_label = QLabel("Language / 언어:")
+        self.language = QComboBox()
+        self.language.setObjectName("setupLanguage")
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(
+            session.settings.ui_language)))
+        lang_label.setBuddy(self.language)
+        lang_row.addWidget(lang_label)
+        lang_row.addWidget(self.language)
+        outer.addLayout(lang_row)
         outer.addWidget(self.pages)
 
         # --- page 1: passphrase
@@ -152,7 +170,29 @@ class SetupScreen(QWidget):
         self.written_down.toggled.connect(self._update_continue)
         self.continue_button.clicked.connect(self._finish)
         self.pin_button.clicked.connect(self._choose_supervisor_key)
+        self.language.currentIndexChanged.connect(
+            lambda _i: self.language_chosen.emit(self.language.currentData()))
         self._update()
+
+    def _show_fingerprint(self, fp: str) -> None:
+        self.fingerprint = fp
+        self.fingerprint_label.setText(self.tr("This laptop's device fingerprint: %1").replace(
+            "%1", fp) + " " + self.tr("(Vault › This laptop shows it again at any time.)"))
+
+    def carry_over(self, old: SetupScreen) -> None:
+        """Take what the user has typed or been shown from ``old`` (the same screen in the
+        previous language): the recovery code is shown only once and must not be lost."""
+        self.passphrase.setText(old.passphrase.text())
+        self.repeat.setText(old.repeat.text())
+        self.code_label.setText(old.code_label.text())
+        if old.fingerprint:
+            self._show_fingerprint(old.fingerprint)
+        self.pin_label.setText(old.pin_label.text())
+        self.written_down.setChecked(old.written_down.isChecked())
+        for mine, theirs in ((self.code_label, old.code_label), (self.code_intro, old.code_intro),
+                             (self.written_down, old.written_down)):
+            mine.setVisible(not theirs.isHidden())
+        self.pages.setCurrentIndex(old.pages.currentIndex())
 
     def _update(self) -> None:
         text = self.passphrase.text()
@@ -231,8 +271,7 @@ class SetupScreen(QWidget):
         self.code_label.setVisible(bool(code))
         self.code_intro.setVisible(bool(code))
         self.written_down.setVisible(bool(code))
-        self.fingerprint_label.setText(self.tr("This laptop's device fingerprint: %1").replace(
-            "%1", fp))
+        self._show_fingerprint(fp)
         self._update_continue()
         self.pages.setCurrentIndex(1)
         self.written_down.setFocus()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 import app.bundles.importer as importer
 import app.bundles.keys as keys
 import app.bundles.receipts as receipts
+from app.bundles import supervisor_keys
 from ui.errors import message_for
 from ui.filedialogs import ask_path
 from ui.session import Session
@@ -51,12 +53,20 @@ class SupervisorView(QWidget):
         self.import_result: Any = None
         lay = QVBoxLayout(self)
         row = QHBoxLayout()
-        self.key_button = QPushButton(self.tr("Supervisor &key file..."))
-        self.key_button.setObjectName("supervisorKey")
         self.key_label = QLabel(self.tr("No supervisor key loaded."))
         self.key_label.setObjectName("supervisorKeyLabel")
-        row.addWidget(self.key_button)
+        self.key_label.setWordWrap(True)
+        # The key lives in this vault; a key file is still accepted.
+        self.create_key_button = QPushButton(self.tr("&Create a supervisor key in this vault"))
+        self.create_key_button.setObjectName("createSupervisorKey")
+        self.key_button = QPushButton(self.tr("Use a &key file instead..."))
+        self.key_button.setObjectName("supervisorKey")
+        self.save_pub_button = QPushButton(self.tr("Save the public key for interviewers..."))
+        self.save_pub_button.setObjectName("saveSupervisorPublic")
+        self.save_pub_button.setEnabled(False)
         row.addWidget(self.key_label, 1)
+        for b in (self.create_key_button, self.key_button, self.save_pub_button):
+            row.addWidget(b)
         lay.addLayout(row)
         row = QHBoxLayout()
         self.open_button = QPushButton(self.tr("&Open bundle..."))
@@ -106,20 +116,38 @@ class SupervisorView(QWidget):
         pin_lay.addLayout(row)
         self.pin_panel.setVisible(False)
         lay.addWidget(self.pin_panel)
+        # The technical report (every file's SHA-256, chain, manifest) is folded away; the
+        # verdict above says in one sentence what it means.
+        self.details_toggle = QToolButton()
+        self.details_toggle.setObjectName("showTechnicalDetails")
+        self.details_toggle.setText(self.tr("Technical &details"))
+        self.details_toggle.setCheckable(True)
+        self.details_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.details_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        lay.addWidget(self.details_toggle)
         self.details = QPlainTextEdit()
         self.details.setObjectName("verificationReport")
         self.details.setReadOnly(True)
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.Monospace)
         self.details.setFont(mono)
+        self.details.setVisible(False)
         lay.addWidget(self.details, 1)
+        self.details_toggle.toggled.connect(self._fold_details)
         self.message = QLabel()
         self.message.setObjectName("supervisorMessage")
         self.message.setWordWrap(True)
         lay.addWidget(self.message)
+        # While the details are folded this takes the spare height, so the text stays together.
+        lay.addStretch(1)
+        self._layout = lay
 
         self.key_button.clicked.connect(lambda: self._pick(self.tr("Supervisor key file"),
                                                            self.load_identity))
+        self.create_key_button.clicked.connect(self.create_key)
+        self.save_pub_button.clicked.connect(
+            lambda: ask_path(self, self.tr("Save supervisor public key as"), self.save_public,
+                             save=True, suggested_name="supervisor.pub"))
         self.open_button.clicked.connect(lambda: self._pick(self.tr("Open bundle"),
                                                             self.open_bundle))
         self.pin_button.clicked.connect(self.show_pin_panel)
@@ -136,8 +164,67 @@ class SupervisorView(QWidget):
     def _pick(self, title: str, then: Any, save: bool = False) -> None:
         ask_path(self, title, then, save=save)
 
+    def _fold_details(self, shown: bool) -> None:
+        self.details.setVisible(shown)
+        self._layout.setStretch(self._layout.count() - 1, 0 if shown else 1)
+        self.details_toggle.setArrowType(Qt.ArrowType.DownArrow if shown
+                                         else Qt.ArrowType.RightArrow)
+
+    def enter(self) -> None:
+        """After unlocking: use the supervisor key kept in this vault, if there is one."""
+        def done(held: list[Any]) -> None:
+            if len(held) == 1 and self.identity is None:
+                self._use_identity(held[0].identity, in_vault=True)
+            elif not held:
+                self.key_label.setText(self.tr(
+                    "This vault holds no supervisor key yet. Create one here (it stays inside "
+                    "the vault), or use a key file."))
+
+        self.session.call(lambda v, _c, _p: supervisor_keys.held_keys(v), on_done=done,
+                          on_error=lambda e: self.message.setText(message_for(e)),
+                          name="supervisor keys")
+
+    def _use_identity(self, identity: Any, *, in_vault: bool) -> None:
+        self.identity = identity
+        fp = identity.public.fingerprint
+        self.key_label.setText(
+            self.tr("Supervisor key kept in this vault: %1").replace("%1", fp) if in_vault
+            else self.tr("Supervisor key loaded: %1").replace("%1", fp))
+        self.create_key_button.setEnabled(not in_vault)
+        self.save_pub_button.setEnabled(True)
+        if self.bundle is not None:
+            self.open_bundle(self.bundle)
+
+    def create_key(self) -> None:
+        role = self.session.role
+
+        def done(held: Any) -> None:
+            self._use_identity(held.identity, in_vault=True)
+            self.message.setText(self.tr(
+                "Supervisor key created inside this vault. Save its public key for the "
+                "interviewers, and read its fingerprint aloud to them when they pin it."))
+
+        self.session.call(lambda v, _c, _p: supervisor_keys.create_in_vault(v, role=role),
+                          on_done=done, on_error=lambda e: self.message.setText(message_for(e)),
+                          name="create supervisor key")
+
+    def save_public(self, path: Path) -> None:
+        if self.identity is None:
+            return
+        try:
+            supervisor_keys.write_new_file(path, self.identity.public.text().encode("ascii"),
+                                           0o644)
+        except Exception as exc:  # noqa: BLE001 - one sentence
+            self.message.setText(message_for(exc))
+            return
+        self.message.setText(self.tr("Public key saved to %1; give it to the interviewers.")
+                             .replace("%1", str(path)))
+
     def clear(self) -> None:
         self.identity = None
+        self.create_key_button.setEnabled(True)
+        self.save_pub_button.setEnabled(False)
+        self.details_toggle.setChecked(False)
         self.bundle = None
         self.report = None
         self.import_result = None
@@ -152,11 +239,7 @@ class SupervisorView(QWidget):
     # ------------------------------------------------------------------ steps
     def load_identity(self, path: Path) -> None:
         def done(identity: Any) -> None:
-            self.identity = identity
-            self.key_label.setText(self.tr("Supervisor key loaded: %1").replace(
-                "%1", identity.public.fingerprint))
-            if self.bundle is not None:
-                self.open_bundle(self.bundle)
+            self._use_identity(identity, in_vault=False)
 
         self.session.runner.run_task(lambda _c, _p: keys.load_identity(path), on_done=done,
                                      on_error=lambda e: self.message.setText(message_for(e)),
@@ -196,8 +279,7 @@ class SupervisorView(QWidget):
                 return
             self.report = against_vault
             self.import_button.setEnabled(self.identity is not None)
-            self._verdict(True, self.tr("Verified: signed by a pinned device, every file checks "
-                                        "out. Chain: %1").replace("%1", against_vault.chain))
+            self._verdict(True, self._summary(against_vault))
             self.details.setPlainText("\n".join(against_vault.lines()))
 
         def failed(exc: BaseException) -> None:
@@ -209,6 +291,34 @@ class SupervisorView(QWidget):
 
         self.message.clear()
         self.session.call(work, on_done=done, on_error=failed, name="verify bundle")
+
+    def _summary(self, report: Any) -> str:
+        """One sentence a supervisor can act on; the technical report is folded below."""
+        codes = [i.code for i in report.manifest.body.interviews]
+        return (self.tr("Verified: this bundle comes from a laptop you pinned, nothing in it was "
+                        "changed on the way, and it holds %1 (%2).")
+                .replace("%1", self._count("interview", len(codes)))
+                .replace("%2", ", ".join(codes)))
+
+    def _count(self, what: str, n: int) -> str:
+        # Whole phrases (not "%n interview(s)"), so English needs no plural-forms file.
+        one, many = {
+            "interview": (self.tr("1 interview"), self.tr("%1 interviews")),
+            "segment": (self.tr("1 passage"), self.tr("%1 passages")),
+            "audio_asset": (self.tr("1 recording"), self.tr("%1 recordings")),
+            "marker": (self.tr("1 marker"), self.tr("%1 markers")),
+            "tag": (self.tr("1 tag"), self.tr("%1 tags")),
+            "conflict": (self.tr("1 conflict kept for review."),
+                         self.tr("%1 conflicts kept for review.")),
+        }[what]
+        return one if n == 1 else many.replace("%1", str(n))
+
+    def _in_words(self, by_table: dict[str, int]) -> str:
+        """What an import brought, as people say it (app.bundles.wording for the CLI)."""
+        parts = [self._count(t, by_table.get(t, 0)) for t in ("interview", "segment",
+                                                             "audio_asset")]
+        parts += [self._count(t, by_table[t]) for t in ("marker", "tag") if by_table.get(t)]
+        return ", ".join(parts)
 
     def _verdict(self, ok: bool, text: str) -> None:
         self.verdict.setStyleSheet("color: #185c18;" if ok else "color: #a31515;")
@@ -316,10 +426,10 @@ class SupervisorView(QWidget):
                 text = self.tr("This bundle was already imported; nothing changed. You can "
                                "write its receipt again.")
             else:
-                text = (self.tr("Imported: %1 records added, %2 already present, %3 conflicts "
-                                "kept for review.")
-                        .replace("%1", str(result.inserted)).replace("%2", str(result.skipped))
-                        .replace("%3", str(len(result.conflicts))))
+                text = self.tr("Imported: %1.").replace(
+                    "%1", self._in_words(result.inserted_by_table))
+                if result.conflicts:
+                    text += " " + self._count("conflict", len(result.conflicts))
                 for table, key in result.conflicts[:20]:
                     text += f"\n  {self.tr('conflict')}: {table} {key}"
             if result.conflicted_interviews:

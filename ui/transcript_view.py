@@ -43,6 +43,7 @@ from app.audio import markers
 from app.audio.playback import PlaybackAudio, decode_for_playback
 from qtaudio.player import Player
 from ui.errors import message_for
+from ui.labels import value_label
 from ui.review_tools import KEYS as REVIEW_KEYS
 from ui.review_tools import (
     FindReplaceBar,
@@ -184,7 +185,7 @@ class TranscriptView(QWidget):
         self.review = QComboBox()
         self.review.setObjectName("reviewCombo")
         for st in REVIEW_STATUSES:
-            self.review.addItem(self.tr(st), st)
+            self.review.addItem(value_label(st), st)
         bar.addWidget(self.review)
         lay.addLayout(bar)
 
@@ -350,7 +351,7 @@ class TranscriptView(QWidget):
                 src.setFlags(src.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(i, 2, src)
             self.table.setItem(i, self.text_col, QTableWidgetItem(s.text))
-            rev = QTableWidgetItem(self.tr(s.review_status))
+            rev = QTableWidgetItem(value_label(s.review_status))
             rev.setFlags(rev.flags() & ~Qt.ItemFlag.ItemIsEditable)
             if s.outdated:
                 rev.setText(self.tr("outdated") + " · " + self.tr(s.review_status))
@@ -635,7 +636,7 @@ class TranscriptView(QWidget):
             if seg.review_status == "reviewed":
                 r.suggestions = []
             self._updating = True
-            self.table.item(row, self.text_col + 1).setText(self.tr(seg.review_status))
+            self.table.item(row, self.text_col + 1).setText(value_label(seg.review_status))
             self._mark(row)
             self._updating = False
             self._show_suggestions(row)

@@ -281,6 +281,8 @@ class ImportResult:
     # Listed interviews with any unresolved conflict in this vault: left out of the receipt, so
     # the laptop keeps them until the supervisor has reconciled them.
     conflicted_interviews: list[str] = field(default_factory=list)
+    # New records per table ("interview", "segment", "audio_asset", ...), for a summary in words.
+    inserted_by_table: dict[str, int] = field(default_factory=dict)
 
 
 def _interview_label(conn: Connection, manifest: Manifest, iid: str) -> str:
@@ -340,6 +342,7 @@ class _MergeSink:
         self.stamp = stamp
         self.cancel = cancel
         self.result_inserted = 0
+        self.result_by_table: dict[str, int] = {}
         self.result_skipped = 0
         self.conflicts: list[tuple[str, str]] = []
         self.refs: set[tuple[str, str, Any]] = set()  # (table, column, value) to resolve at end
@@ -422,6 +425,7 @@ class _MergeSink:
                     f"INSERT INTO {quote(table)}({col_sql}) VALUES ({', '.join('?' * len(cols))})",  # noqa: S608
                     values)
                 self.result_inserted += 1
+                self.result_by_table[table] = self.result_by_table.get(table, 0) + 1
             except sqlcipher3.IntegrityError:
                 if table == "interview":
                     # Its records would have nothing to hang on: say so instead of a conflict.
@@ -617,6 +621,7 @@ def import_bundle(vault: Vault, path: Path, identity: SupervisorIdentity, *, rol
             "suspicious": [w for w in result.warnings if w.startswith("suspicious")],
             "conflicted_interviews": result.conflicted_interviews})
     result.inserted = sink.result_inserted
+    result.inserted_by_table = dict(sink.result_by_table)
     result.skipped = sink.result_skipped
     result.conflicts = sink.conflicts
     progress(1.0, "imported")

@@ -20,7 +20,7 @@ EXCLUDED = frozenset({
     "meta", "device", "blob", "blob_chunk", "audit_log", "schema_migrations",
     "trusted_supervisor", "trusted_device", "bundle_export", "bundle_export_item", "purge_ack",
     "bundle_import_state", "bundle_import", "import_conflict", "imported_audit",
-    "interview_owner", "interview_owner_change",
+    "interview_owner", "interview_owner_change", "supervisor_identity",
 })
 EXCLUDED_PREFIXES = ("fts_", "sqlite_")
 _IDENT = re.compile(r"[a-z][a-z0-9_]{0,62}")

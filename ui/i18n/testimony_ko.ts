@@ -9,138 +9,138 @@
         <translation>용어 찾기 (한국어 / English)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="81"/>
+        <location filename="../coding_view.py" line="84"/>
         <source>Se&amp;gments</source>
         <translation>구간(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="86"/>
+        <location filename="../coding_view.py" line="89"/>
         <source>Select words, choose a term, then apply:</source>
         <translation>낱말을 선택하고 용어를 고른 뒤 적용하세요:</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="96"/>
+        <location filename="../coding_view.py" line="99"/>
         <source>(confidence)</source>
         <translation>(신뢰도)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="100"/>
+        <location filename="../coding_view.py" line="103"/>
         <source>&amp;Apply tag</source>
         <translation>태그 적용(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="103"/>
+        <location filename="../coding_view.py" line="106"/>
         <source>Tag the whole &amp;interview</source>
         <translation>면담 전체에 태그(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="112"/>
+        <location filename="../coding_view.py" line="115"/>
         <source>&amp;Tags (double-click to jump)</source>
         <translation>태그 - 두 번 누르면 이동(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="118"/>
+        <location filename="../coding_view.py" line="121"/>
         <source>E&amp;vents</source>
         <translation>사건(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="123"/>
+        <location filename="../coding_view.py" line="126"/>
         <source>New event (selected tags are linked as evidence)</source>
         <translation>새 사건 (선택한 태그가 증거로 연결됩니다)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="127"/>
+        <location filename="../coding_view.py" line="130"/>
         <source>A&amp;ct:</source>
         <translation>행위(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="130"/>
+        <location filename="../coding_view.py" line="133"/>
         <source>witness, or a pseudonym such as V2 (brother)</source>
         <translation>증인 본인, 또는 V2 (형제) 같은 가명</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="131"/>
+        <location filename="../coding_view.py" line="134"/>
         <source>Vic&amp;tim:</source>
         <translation>피해자(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="134"/>
+        <location filename="../coding_view.py" line="137"/>
         <source>&amp;Perpetrator:</source>
         <translation>가해자(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="137"/>
+        <location filename="../coding_view.py" line="140"/>
         <source>a facility or place term, or free text</source>
         <translation>시설이나 장소 용어, 또는 자유 기재</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="138"/>
+        <location filename="../coding_view.py" line="141"/>
         <source>Pl&amp;ace:</source>
         <translation>장소(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="143"/>
+        <location filename="../coding_view.py" line="146"/>
         <source>&amp;Date:</source>
         <translation>날짜(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="146"/>
-        <location filename="../coding_view.py" line="251"/>
+        <location filename="../coding_view.py" line="149"/>
+        <location filename="../coding_view.py" line="254"/>
         <source>(not recorded)</source>
         <translation>(기록 안 함)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="149"/>
+        <location filename="../coding_view.py" line="152"/>
         <source>&amp;Witness:</source>
         <translation>증인(&amp;W):</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="150"/>
+        <location filename="../coding_view.py" line="153"/>
         <source>Add &amp;event</source>
         <translation>사건 추가(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="209"/>
+        <location filename="../coding_view.py" line="212"/>
         <source>whole interview</source>
         <translation>면담 전체</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="210"/>
+        <location filename="../coding_view.py" line="213"/>
         <source> (check: text changed)</source>
         <translation> (확인 필요: 문장이 바뀜)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="216"/>
+        <location filename="../coding_view.py" line="219"/>
         <source>date unknown</source>
         <translation>날짜 모름</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="223"/>
+        <location filename="../coding_view.py" line="226"/>
         <source>No transcript yet: you can still tag the whole interview or add events.</source>
         <translation>아직 녹취록이 없습니다. 면담 전체에 태그를 달거나 사건을 추가할 수는 있습니다.</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="332"/>
+        <location filename="../coding_view.py" line="335"/>
         <source>Choose a term in the tree first.</source>
         <translation>먼저 분류 트리에서 용어를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="339"/>
+        <location filename="../coding_view.py" line="342"/>
         <source>Choose a segment and select words in it first, or tag the whole interview.</source>
         <translation>먼저 구간을 고르고 그 안의 낱말을 선택하거나, 면담 전체에 태그를 다세요.</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="348"/>
+        <location filename="../coding_view.py" line="351"/>
         <source>Tag applied.</source>
         <translation>태그를 달았습니다.</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="389"/>
+        <location filename="../coding_view.py" line="392"/>
         <source>Choose the act (a violation term) first.</source>
         <translation>먼저 행위(인권침해 용어)를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="400"/>
+        <location filename="../coding_view.py" line="403"/>
         <source>Event added.</source>
         <translation>사건을 추가했습니다.</translation>
     </message>
@@ -321,189 +321,207 @@
     </message>
 </context>
 <context>
+    <name>CoverScreen</name>
+    <message>
+        <location filename="../cover_screen.py" line="16"/>
+        <source>Untitled</source>
+        <translation>제목 없음</translation>
+    </message>
+    <message>
+        <location filename="../cover_screen.py" line="31"/>
+        <source>Nothing is open.</source>
+        <translation>열린 항목이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../cover_screen.py" line="36"/>
+        <source>C&amp;ontinue</source>
+        <translation>계속(&amp;O)</translation>
+    </message>
+</context>
+<context>
     <name>DetailsForm</name>
     <message>
-        <location filename="../interview_page.py" line="31"/>
+        <location filename="../interview_page.py" line="32"/>
         <source>keep in the organisation&apos;s archive</source>
         <translation>단체 기록보관소에 보관</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="32"/>
+        <location filename="../interview_page.py" line="33"/>
         <source>share with UN bodies</source>
         <translation>유엔 기구와 공유</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="33"/>
+        <location filename="../interview_page.py" line="34"/>
         <source>use in court proceedings</source>
         <translation>재판 절차에 사용</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="34"/>
+        <location filename="../interview_page.py" line="35"/>
         <source>publish (pseudonymised)</source>
         <translation>공개 (가명 처리)</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="35"/>
+        <location filename="../interview_page.py" line="36"/>
         <source>the witness&apos;s name may be disclosed</source>
         <translation>증인의 이름을 밝혀도 됨</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="55"/>
+        <location filename="../interview_page.py" line="56"/>
         <source>Interview</source>
         <translation>면담</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="59"/>
+        <location filename="../interview_page.py" line="60"/>
         <source>Code:</source>
         <translation>코드:</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="61"/>
+        <location filename="../interview_page.py" line="62"/>
         <source>&amp;Interviewer:</source>
         <translation>면담자(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="62"/>
+        <location filename="../interview_page.py" line="63"/>
         <source>Inter&amp;preter:</source>
         <translation>통역자(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="63"/>
+        <location filename="../interview_page.py" line="64"/>
         <source>&amp;Date and time:</source>
         <translation>날짜와 시간(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="64"/>
+        <location filename="../interview_page.py" line="65"/>
         <source>&amp;Time zone:</source>
         <translation>시간대(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="65"/>
+        <location filename="../interview_page.py" line="66"/>
         <source>P&amp;lace (general):</source>
         <translation>장소 - 대략(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="66"/>
+        <location filename="../interview_page.py" line="67"/>
         <source>Lan&amp;guages (comma separated):</source>
         <translation>언어 - 쉼표로 구분(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="75"/>
+        <location filename="../interview_page.py" line="76"/>
         <source>&amp;Status:</source>
         <translation>상태(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="80"/>
+        <location filename="../interview_page.py" line="81"/>
         <source>&amp;Notes:</source>
         <translation>메모(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="81"/>
+        <location filename="../interview_page.py" line="82"/>
         <source>Sa&amp;ve details</source>
         <translation>정보 저장(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="86"/>
+        <location filename="../interview_page.py" line="87"/>
         <source>Witness (sensitive: never in &apos;share&apos; exports)</source>
         <translation>증인 (민감 정보: &apos;share&apos; 내보내기에는 절대 포함 안 됨)</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="89"/>
+        <location filename="../interview_page.py" line="90"/>
         <source>&amp;Birth year:</source>
         <translation>출생 연도(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="90"/>
+        <location filename="../interview_page.py" line="91"/>
         <source>Home pro&amp;vince:</source>
         <translation>출신 도(&amp;V):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="91"/>
+        <location filename="../interview_page.py" line="92"/>
         <source>&amp;Year left North Korea:</source>
         <translation>북한을 떠난 해(&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="92"/>
+        <location filename="../interview_page.py" line="93"/>
         <source>Songbun as &amp;stated:</source>
         <translation>본인이 말한 성분(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="97"/>
+        <location filename="../interview_page.py" line="98"/>
         <source>Save &amp;witness details</source>
         <translation>증인 정보 저장(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="102"/>
+        <location filename="../interview_page.py" line="103"/>
         <source>Consent</source>
         <translation>동의</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="112"/>
+        <location filename="../interview_page.py" line="113"/>
         <source>(not recorded)</source>
         <translation>(기록 안 함)</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="115"/>
+        <location filename="../interview_page.py" line="116"/>
         <source>Given &amp;as:</source>
         <translation>동의 방식(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="119"/>
+        <location filename="../interview_page.py" line="120"/>
         <source>Given &amp;on:</source>
         <translation>동의 날짜(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="120"/>
+        <location filename="../interview_page.py" line="121"/>
         <source>Save &amp;consent</source>
         <translation>동의 저장(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="130"/>
+        <location filename="../interview_page.py" line="131"/>
         <source>How and when the witness withdrew</source>
         <translation>증인이 언제 어떻게 철회했는지</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="131"/>
+        <location filename="../interview_page.py" line="132"/>
         <source>The witness &amp;withdrew consent</source>
         <translation>증인이 동의를 철회함(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="133"/>
+        <location filename="../interview_page.py" line="134"/>
         <source>Record &amp;withdrawal</source>
         <translation>철회 기록(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="139"/>
+        <location filename="../interview_page.py" line="140"/>
         <source>Withdrawal:</source>
         <translation>철회:</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="175"/>
+        <location filename="../interview_page.py" line="176"/>
         <source>Consent withdrawn on %1: this interview is excluded from every export.</source>
         <translation>%1에 동의가 철회되었습니다. 이 면담은 어떤 내보내기에도 포함되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="220"/>
+        <location filename="../interview_page.py" line="221"/>
         <source>Details saved.</source>
         <translation>정보를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="230"/>
+        <location filename="../interview_page.py" line="231"/>
         <source>A year must be four digits, like 1985; nothing was saved.</source>
         <translation>연도는 1985처럼 네 자리여야 합니다. 저장하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="240"/>
+        <location filename="../interview_page.py" line="241"/>
         <source>Witness details saved.</source>
         <translation>증인 정보를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="251"/>
+        <location filename="../interview_page.py" line="252"/>
         <source>Consent saved.</source>
         <translation>동의를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="260"/>
+        <location filename="../interview_page.py" line="261"/>
         <source>Withdrawal recorded; the interview will be left out of exports.</source>
         <translation>철회를 기록했습니다. 이 면담은 내보내기에서 제외됩니다.</translation>
     </message>
@@ -1142,1457 +1160,1507 @@
     </message>
     <message>
         <location filename="../../errors/catalog.py" line="301"/>
+        <source>This vault holds no supervisor key; create one (Supervisor tab, or &apos;testimony keys supervisor-new&apos;) or use a supervisor key file.</source>
+        <translation>이 보관함에는 감독자 키가 없습니다. 키를 만들거나(감독자 탭, 또는 &apos;testimony keys supervisor-new&apos;) 감독자 키 파일을 사용하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="303"/>
+        <source>This vault holds several supervisor keys; name the key file to use.</source>
+        <translation>이 보관함에는 감독자 키가 여럿 있습니다. 사용할 키 파일을 지정하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="305"/>
+        <source>A supervisor key stored in this vault is damaged; restore the vault from a backup.</source>
+        <translation>이 보관함에 저장된 감독자 키가 손상되었습니다. 백업에서 보관함을 복원하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="307"/>
+        <source>This vault already holds the supervisor key {fingerprint}; nothing was changed.</source>
+        <translation>이 보관함에는 이미 감독자 키 {fingerprint}이(가) 있습니다. 아무것도 변경하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="309"/>
+        <source>The folder {folder} does not exist; create it first.</source>
+        <translation>폴더 {folder}이(가) 없습니다. 먼저 만드십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="311"/>
+        <source>{path} already exists; choose a new file name (nothing was written).</source>
+        <translation>{path}이(가) 이미 있습니다. 새 파일 이름을 고르십시오(아무것도 쓰지 않았습니다).</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="313"/>
         <source>The {what} {path} is far too large to be a key file; check the path.</source>
         <translation>{what} {path}은(는) 키 파일이라기에는 너무 큽니다. 경로를 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="303"/>
+        <location filename="../../errors/catalog.py" line="315"/>
         <source>{path} is not a supervisor key file (it needs exactly one AGE-SECRET-KEY-1 line); pass the file made by &apos;keys supervisor-new&apos;.</source>
         <translation>{path}은(는) 감독자 키 파일이 아닙니다(AGE-SECRET-KEY-1 줄이 정확히 하나 있어야 함). &apos;keys supervisor-new&apos;로 만든 파일을 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="306"/>
+        <location filename="../../errors/catalog.py" line="318"/>
         <source>This is not a {what} (it must start with &apos;{magic}&apos;); save exactly what the other side printed.</source>
         <translation>{what}이(가) 아닙니다(&apos;{magic}&apos;(으)로 시작해야 함). 상대편이 출력한 내용을 그대로 저장하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="309"/>
+        <location filename="../../errors/catalog.py" line="321"/>
         <source>The {what} has a damaged ed25519 key; save it again.</source>
         <translation>{what}의 ed25519 키가 손상되었습니다. 다시 저장하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="311"/>
+        <location filename="../../errors/catalog.py" line="323"/>
         <source>The {what} lacks its age-recipient or ed25519 line; save it again.</source>
         <translation>{what}에 age-recipient 또는 ed25519 줄이 없습니다. 다시 저장하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="313"/>
+        <location filename="../../errors/catalog.py" line="325"/>
         <source>The {what}&apos;s fingerprint does not match its keys; it was altered.</source>
         <translation>{what}의 지문이 키와 일치하지 않습니다. 변조되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="315"/>
+        <location filename="../../errors/catalog.py" line="327"/>
         <source>The {what} lacks a valid device-id or ed25519 line; save it again.</source>
         <translation>{what}에 올바른 device-id 또는 ed25519 줄이 없습니다. 다시 저장하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="317"/>
+        <location filename="../../errors/catalog.py" line="329"/>
         <source>The {what}&apos;s fingerprint does not match its key; it was altered.</source>
         <translation>{what}의 지문이 키와 일치하지 않습니다. 변조되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="319"/>
+        <location filename="../../errors/catalog.py" line="331"/>
         <source>The {what} {name} is too large; check the path.</source>
         <translation>{what} {name}이(가) 너무 큽니다. 경로를 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="321"/>
+        <location filename="../../errors/catalog.py" line="333"/>
         <source>The recipient {fingerprint} is not a pinned supervisor in this vault; pin it first with &apos;testimony keys trust-supervisor FILE&apos;.</source>
         <translation>수신자 {fingerprint}은(는) 이 보관함에 고정된 감독자가 아닙니다. 먼저 &apos;testimony keys trust-supervisor FILE&apos;로 고정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="324"/>
+        <location filename="../../errors/catalog.py" line="336"/>
         <source>Cannot read the {what} {path} ({strerror}); check the path.</source>
         <translation>{what} {path}을(를) 읽을 수 없습니다({strerror}). 경로를 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="326"/>
+        <location filename="../../errors/catalog.py" line="338"/>
         <source>The {what} {path} is not a text key file; check the path.</source>
         <translation>{what} {path}은(는) 텍스트 키 파일이 아닙니다. 경로를 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="328"/>
+        <location filename="../../errors/catalog.py" line="340"/>
         <source>The key in {path} is not a valid age identity; check the file.</source>
         <translation>{path}의 키는 올바른 age 신원 키가 아닙니다. 파일을 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="330"/>
+        <location filename="../../errors/catalog.py" line="342"/>
         <source>The {what} has a line without &apos;name: value&apos;; save it again.</source>
         <translation>{what}에 &apos;name: value&apos; 형식이 아닌 줄이 있습니다. 다시 저장하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="332"/>
+        <location filename="../../errors/catalog.py" line="344"/>
         <source>The {what} names &apos;{key}&apos; twice; save it again.</source>
         <translation>{what}에 &apos;{key}&apos;이(가) 두 번 있습니다. 다시 저장하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="334"/>
+        <location filename="../../errors/catalog.py" line="346"/>
         <source>The {what} has a damaged age-recipient line; save it again.</source>
         <translation>{what}의 age-recipient 줄이 손상되었습니다. 다시 저장하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="336"/>
+        <location filename="../../errors/catalog.py" line="348"/>
         <source>Cannot read the {what} {name} ({strerror}); check the path.</source>
         <translation>{what} {name}을(를) 읽을 수 없습니다({strerror}). 경로를 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="338"/>
+        <location filename="../../errors/catalog.py" line="350"/>
         <source>The {what}&apos;s minisign line does not match its key; it was altered.</source>
         <translation>{what}의 minisign 줄이 키와 일치하지 않습니다. 변조되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="340"/>
+        <location filename="../../errors/catalog.py" line="352"/>
         <source>A supervisor with this age key but a different signing key is already pinned; remove the old one or check the file.</source>
         <translation>이 age 키를 가졌지만 서명 키가 다른 감독자가 이미 고정되어 있습니다. 이전 것을 제거하거나 파일을 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="343"/>
+        <location filename="../../errors/catalog.py" line="355"/>
         <source>This device id is already pinned with a different key; confirm the fingerprint with the interviewer before changing it.</source>
         <translation>이 기기 ID는 이미 다른 키로 고정되어 있습니다. 바꾸기 전에 면담자와 지문을 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="346"/>
+        <location filename="../../errors/catalog.py" line="358"/>
         <source>This device is already pinned with a different receipt key (age-recipient); check the file with the interviewer.</source>
         <translation>이 기기는 이미 다른 수신 확인 키(age-recipient)로 고정되어 있습니다. 면담자와 함께 파일을 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="349"/>
+        <location filename="../../errors/catalog.py" line="361"/>
         <source>identity key file</source>
         <translation>신원 키 파일</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="350"/>
+        <location filename="../../errors/catalog.py" line="362"/>
         <source>supervisor public key file</source>
         <translation>감독자 공개 키 파일</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="351"/>
+        <location filename="../../errors/catalog.py" line="363"/>
         <source>device public key file</source>
         <translation>기기 공개 키 파일</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="352"/>
+        <location filename="../../errors/catalog.py" line="364"/>
         <source>recipient key file</source>
         <translation>수신자 키 파일</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="353"/>
+        <location filename="../../errors/catalog.py" line="365"/>
         <source>supervisor public key</source>
         <translation>감독자 공개 키</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="354"/>
+        <location filename="../../errors/catalog.py" line="366"/>
         <source>device public key</source>
         <translation>기기 공개 키</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="356"/>
+        <location filename="../../errors/catalog.py" line="368"/>
         <source>The receipt was refused: {reason}; nothing was marked for purging.</source>
         <translation>수신 확인이 거부되었습니다: {reason}. 삭제 대상으로 표시한 것은 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="358"/>
+        <location filename="../../errors/catalog.py" line="370"/>
         <source>it was not signed by a supervisor pinned in this vault (or it was altered)</source>
         <translation>이 보관함에 고정된 감독자가 서명하지 않았습니다(또는 변조됨)</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="360"/>
+        <location filename="../../errors/catalog.py" line="372"/>
         <source>{out} already exists; choose a new file name for the receipt.</source>
         <translation>{out}이(가) 이미 있습니다. 수신 확인에 쓸 새 파일 이름을 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="362"/>
+        <location filename="../../errors/catalog.py" line="374"/>
         <source>The folder {parent} does not exist; choose another for the receipt.</source>
         <translation>폴더 {parent}이(가) 없습니다. 수신 확인을 저장할 다른 폴더를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="364"/>
+        <location filename="../../errors/catalog.py" line="376"/>
         <source>it is far too large</source>
         <translation>너무 큽니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="365"/>
+        <location filename="../../errors/catalog.py" line="377"/>
         <source>it is an old plain-text receipt, which is no longer accepted because it exposed names on the stick; delete it and ask the supervisor to import the same bundle again and make a receipt (this changes nothing there) to get an encrypted one</source>
         <translation>예전의 평문 수신 확인입니다. 이름이 USB에 노출되었기 때문에 더 이상 받지 않습니다. 삭제한 뒤 감독자에게 같은 번들을 다시 가져와 수신 확인을 만들어 달라고(그쪽에서는 아무것도 바뀌지 않음) 요청하여 암호화된 수신 확인을 받으십시오</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="369"/>
+        <location filename="../../errors/catalog.py" line="381"/>
         <source>it is not a Testimony Vault receipt</source>
         <translation>Testimony Vault 수신 확인이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="371"/>
+        <location filename="../../errors/catalog.py" line="383"/>
         <source>it is damaged</source>
         <translation>손상되었습니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="372"/>
+        <location filename="../../errors/catalog.py" line="384"/>
         <source>it acknowledges a bundle this laptop did not export</source>
         <translation>이 노트북이 내보내지 않은 번들을 확인합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="374"/>
+        <location filename="../../errors/catalog.py" line="386"/>
         <source>it acknowledges a &apos;share&apos; bundle, which leaves out audio and details, so nothing can be purged on its strength</source>
         <translation>오디오와 세부 내용을 빼는 &apos;share&apos; 번들을 확인하므로 이를 근거로 삭제할 수 있는 것은 없습니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="377"/>
+        <location filename="../../errors/catalog.py" line="389"/>
         <source>it lists an interview that was not in that bundle</source>
         <translation>그 번들에 없던 면담을 나열합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="379"/>
+        <location filename="../../errors/catalog.py" line="391"/>
         <source>this laptop cannot decrypt it: it was made for another laptop, or it was damaged or altered</source>
         <translation>이 노트북에서 복호화할 수 없습니다. 다른 노트북용으로 만들었거나 손상 또는 변조되었습니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="382"/>
+        <location filename="../../errors/catalog.py" line="394"/>
         <source>Cannot read the receipt {name}; check the file.</source>
         <translation>수신 확인 {name}을(를) 읽을 수 없습니다. 파일을 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="385"/>
+        <location filename="../../errors/catalog.py" line="397"/>
         <source>The character range {char_start}:{char_end} is not inside the segment (it has {count} characters); give A:B with A &lt; B.</source>
         <translation>문자 범위 {char_start}:{char_end}이(가) 구간 안에 있지 않습니다(구간은 {count}자). A &lt; B인 A:B를 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="388"/>
+        <location filename="../../errors/catalog.py" line="400"/>
         <source>Give a reason for the redaction (for example &apos;names a relative&apos;).</source>
         <translation>가림 처리의 이유를 적으십시오(예: &apos;친척의 이름이 나옴&apos;).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="391"/>
+        <location filename="../../errors/catalog.py" line="403"/>
         <source>The {field} must be a term under &apos;{branch}&apos;, but &apos;{text}&apos; is {id}; see &apos;testimony taxonomy show&apos;.</source>
         <translation>{field}은(는) &apos;{branch}&apos; 아래의 용어여야 하지만 &apos;{text}&apos;은(는) {id}입니다. &apos;testimony taxonomy show&apos;를 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="394"/>
+        <location filename="../../errors/catalog.py" line="406"/>
         <source>act</source>
         <translation>행위</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="395"/>
+        <location filename="../../errors/catalog.py" line="407"/>
         <source>perpetrator</source>
         <translation>가해자</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="396"/>
+        <location filename="../../errors/catalog.py" line="408"/>
         <source>tag</source>
         <translation>태그</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="397"/>
+        <location filename="../../errors/catalog.py" line="409"/>
         <source>facility</source>
         <translation>시설</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="398"/>
+        <location filename="../../errors/catalog.py" line="410"/>
         <source>agency</source>
         <translation>기관</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="399"/>
+        <location filename="../../errors/catalog.py" line="411"/>
         <source>violation</source>
         <translation>인권 침해</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="401"/>
+        <location filename="../../errors/catalog.py" line="413"/>
         <source>The witness&apos;s relation must be one of: {choices}.</source>
         <translation>증인과의 관계는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="403"/>
+        <location filename="../../errors/catalog.py" line="415"/>
         <source>Involvement must be one of: {choices}.</source>
         <translation>관여 방식은 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="405"/>
+        <location filename="../../errors/catalog.py" line="417"/>
         <source>Place precision must be one of: {choices}.</source>
         <translation>장소의 정확도는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="407"/>
+        <location filename="../../errors/catalog.py" line="419"/>
         <source>An involvement describes a perpetrator; name the perpetrator too.</source>
         <translation>관여 방식은 가해자를 설명합니다. 가해자도 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="409"/>
+        <location filename="../../errors/catalog.py" line="421"/>
         <source>The victim must be &apos;witness&apos; or a pseudonym such as &apos;V2 (brother)&apos;.</source>
         <translation>피해자는 &apos;witness&apos; 또는 &apos;V2 (brother)&apos; 같은 가명이어야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="411"/>
+        <location filename="../../errors/catalog.py" line="423"/>
         <source>Tag {tag_id} is not a tag of this interview; see &apos;testimony tag list&apos;.</source>
         <translation>태그 {tag_id}은(는) 이 면담의 태그가 아닙니다. &apos;testimony tag list&apos;를 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="414"/>
+        <location filename="../../errors/catalog.py" line="426"/>
         <source>The report section must be one of: {choices}.</source>
         <translation>보고서 항목은 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="416"/>
+        <location filename="../../errors/catalog.py" line="428"/>
         <source>Give something to search for, for example: testimony search 요덕</source>
         <translation>검색할 내용을 입력하십시오. 예: testimony search 요덕</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="418"/>
+        <location filename="../../errors/catalog.py" line="430"/>
         <source>Review status must be one of: {choices}.</source>
         <translation>검토 상태는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="420"/>
-        <location filename="../../errors/catalog.py" line="427"/>
-        <location filename="../../errors/catalog.py" line="622"/>
+        <location filename="../../errors/catalog.py" line="432"/>
+        <location filename="../../errors/catalog.py" line="439"/>
+        <location filename="../../errors/catalog.py" line="634"/>
         <source>The layer must be one of: {choices}.</source>
         <translation>층은 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="421"/>
+        <location filename="../../errors/catalog.py" line="433"/>
         <source>Consent scope must be one of: {choices}.</source>
         <translation>동의 범위는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="423"/>
+        <location filename="../../errors/catalog.py" line="435"/>
         <source>The limit must be at least 1.</source>
         <translation>개수 제한은 1 이상이어야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="424"/>
+        <location filename="../../errors/catalog.py" line="436"/>
         <source>The date range ends before it starts; check its start and end.</source>
         <translation>날짜 범위가 시작보다 먼저 끝납니다. 시작과 끝을 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="428"/>
+        <location filename="../../errors/catalog.py" line="440"/>
         <source>This interview has no {layer} segment {idx}; list the transcript to see the segment numbers.</source>
         <translation>이 면담에는 {layer} 구간 {idx}이(가) 없습니다. 녹취록을 표시하여 구간 번호를 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="431"/>
+        <location filename="../../errors/catalog.py" line="443"/>
         <source>Segment {idx} exists in {count} recordings of this interview; say which recording.</source>
         <translation>구간 {idx}이(가) 이 면담의 녹음 {count}개에 있습니다. 어느 녹음인지 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="434"/>
+        <location filename="../../errors/catalog.py" line="446"/>
         <source>A moment in the audio is SECONDS or START:END with 0 &lt;= START &lt; END, for example 754.5:790.</source>
         <translation>오디오의 시점은 SECONDS 또는 START:END(0 &lt;= START &lt; END)로 적습니다. 예: 754.5:790.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="437"/>
+        <location filename="../../errors/catalog.py" line="449"/>
         <source>The audio lasts {duration:.1f} s, so {last:g} s is past its end; check the time.</source>
         <translation>오디오 길이는 {duration:.1f}초이므로 {last:g}초는 끝을 지납니다. 시간을 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="440"/>
+        <location filename="../../errors/catalog.py" line="452"/>
         <source>Confidence must be one of: {choices}.</source>
         <translation>확신도는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="441"/>
+        <location filename="../../errors/catalog.py" line="453"/>
         <source>Anchor a tag either in the words or in the audio, not both.</source>
         <translation>태그는 말(글자) 또는 오디오 중 한 곳에만 고정하십시오. 둘 다는 안 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="443"/>
+        <location filename="../../errors/catalog.py" line="455"/>
         <source>Give the segment by number or by id, not both.</source>
         <translation>구간은 번호나 ID 중 하나로만 지정하십시오. 둘 다는 안 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="445"/>
+        <location filename="../../errors/catalog.py" line="457"/>
         <source>A character range needs a segment number to say which segment the characters are in.</source>
         <translation>문자 범위에는 그 문자가 있는 구간의 번호가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="448"/>
+        <location filename="../../errors/catalog.py" line="460"/>
         <source>No tag {tag_id} in this vault; see &apos;testimony tag list&apos;.</source>
         <translation>이 보관함에 태그 {tag_id}이(가) 없습니다. &apos;testimony tag list&apos;를 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="450"/>
+        <location filename="../../errors/catalog.py" line="462"/>
         <source>This interview has no audio {asset_id}; see its audio list.</source>
         <translation>이 면담에는 오디오 {asset_id}이(가) 없습니다. 오디오 목록을 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="452"/>
+        <location filename="../../errors/catalog.py" line="464"/>
         <source>Characters {char_start}:{char_end} are not inside segment {value}, which has {count} characters; use A:B with 0 &lt;= A &lt; B &lt;= {count}.</source>
         <translation>문자 {char_start}:{char_end}이(가) 구간 {value}({count}자) 안에 있지 않습니다. 0 &lt;= A &lt; B &lt;= {count}인 A:B를 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="455"/>
+        <location filename="../../errors/catalog.py" line="467"/>
         <source>This tag is not anchored in a segment, so a character range does not apply.</source>
         <translation>이 태그는 구간에 고정되어 있지 않으므로 문자 범위를 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="457"/>
+        <location filename="../../errors/catalog.py" line="469"/>
         <source>Characters {value}:{value2} are not inside the segment, which has {count} characters.</source>
         <translation>문자 {value}:{value2}이(가) 구간({count}자) 안에 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="460"/>
+        <location filename="../../errors/catalog.py" line="472"/>
         <source>This interview has no segment {segment_id}.</source>
         <translation>이 면담에는 구간 {segment_id}이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="463"/>
+        <location filename="../../errors/catalog.py" line="475"/>
         <source>Taxonomy file refused, line {line}: {problem}; nothing was changed, fix the file and import it again.</source>
         <translation>분류 체계 파일이 거부되었습니다. {line}번째 줄: {problem}. 아무것도 변경하지 않았습니다. 파일을 고쳐 다시 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="466"/>
+        <location filename="../../errors/catalog.py" line="478"/>
         <source>&apos;{text}&apos; names {count} terms ({ids}); use one of these ids.</source>
         <translation>&apos;{text}&apos;은(는) 용어 {count}개({ids})를 가리킵니다. 이 ID 중 하나를 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="468"/>
+        <location filename="../../errors/catalog.py" line="480"/>
         <source>&apos;{key}&apos; must be a list of non-empty strings</source>
         <translation>&apos;{key}&apos;은(는) 비어 있지 않은 문자열의 목록이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="470"/>
+        <location filename="../../errors/catalog.py" line="482"/>
         <source>the first line must be the header object {{&quot;format&quot;: &quot;{format}&quot;, &quot;format_version&quot;: 1, &quot;name&quot;: ..., &quot;version&quot;: ...}}</source>
         <translation>첫 줄은 헤더 객체 {{&quot;format&quot;: &quot;{format}&quot;, &quot;format_version&quot;: 1, &quot;name&quot;: ..., &quot;version&quot;: ...}}여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="473"/>
+        <location filename="../../errors/catalog.py" line="485"/>
         <source>the header&apos;s &apos;format&apos; must be &quot;{format}&quot;</source>
         <translation>헤더의 &apos;format&apos;은 &quot;{format}&quot;이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="475"/>
+        <location filename="../../errors/catalog.py" line="487"/>
         <source>format_version {format_version!r} is not supported (this version of Testimony Vault reads {format_version2})</source>
         <translation>format_version {format_version!r}은(는) 지원하지 않습니다(이 버전의 Testimony Vault는 {format_version2}을(를) 읽음)</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="478"/>
+        <location filename="../../errors/catalog.py" line="490"/>
         <source>unknown header field &apos;{value}&apos;</source>
         <translation>알 수 없는 헤더 필드 &apos;{value}&apos;</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="479"/>
+        <location filename="../../errors/catalog.py" line="491"/>
         <source>the header needs a &apos;name&apos; of letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
         <translation>헤더에는 문자, 숫자, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;로 된 &apos;name&apos;이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="481"/>
+        <location filename="../../errors/catalog.py" line="493"/>
         <source>the header needs a &apos;version&apos; such as &quot;2026.1&quot; (letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;)</source>
         <translation>헤더에는 &quot;2026.1&quot; 같은 &apos;version&apos;(문자, 숫자, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="484"/>
+        <location filename="../../errors/catalog.py" line="496"/>
         <source>&apos;description&apos; must be a string</source>
         <translation>&apos;description&apos;은 문자열이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="486"/>
+        <location filename="../../errors/catalog.py" line="498"/>
         <source>each line after the header must be one JSON object (a term)</source>
         <translation>헤더 다음의 각 줄은 JSON 객체(용어) 하나여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="488"/>
+        <location filename="../../errors/catalog.py" line="500"/>
         <source>unknown field &apos;{value}&apos; (allowed: {choices})</source>
         <translation>알 수 없는 필드 &apos;{value}&apos;(허용: {choices})</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="490"/>
+        <location filename="../../errors/catalog.py" line="502"/>
         <source>the term has no &apos;id&apos;</source>
         <translation>용어에 &apos;id&apos;가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="491"/>
+        <location filename="../../errors/catalog.py" line="503"/>
         <source>&apos;id&apos; must be lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (for example detention.kwanliso.15)</source>
         <translation>&apos;id&apos;는 소문자, 숫자, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;여야 합니다(예: detention.kwanliso.15)</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="494"/>
+        <location filename="../../errors/catalog.py" line="506"/>
         <source>the &apos;parent&apos; of {term_id} must be a term id or null</source>
         <translation>{term_id}의 &apos;parent&apos;는 용어 ID이거나 null이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="496"/>
+        <location filename="../../errors/catalog.py" line="508"/>
         <source>term {term_id} has no &apos;label&apos; object with &apos;en&apos; and &apos;ko&apos;</source>
         <translation>용어 {term_id}에 &apos;en&apos;과 &apos;ko&apos;가 있는 &apos;label&apos; 객체가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="498"/>
+        <location filename="../../errors/catalog.py" line="510"/>
         <source>term {term_id} has a label in an unsupported language &apos;{value}&apos;</source>
         <translation>용어 {term_id}에 지원하지 않는 언어 &apos;{value}&apos;의 레이블이 있습니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="500"/>
+        <location filename="../../errors/catalog.py" line="512"/>
         <source>the &apos;description&apos; of {term_id} must be a string</source>
         <translation>{term_id}의 &apos;description&apos;은 문자열이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="502"/>
+        <location filename="../../errors/catalog.py" line="514"/>
         <source>&apos;glossary&apos; of {term_id} must be true or false</source>
         <translation>{term_id}의 &apos;glossary&apos;는 true 또는 false여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="504"/>
+        <location filename="../../errors/catalog.py" line="516"/>
         <source>the file is larger than {value} MiB</source>
         <translation>파일이 {value} MiB보다 큽니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="506"/>
+        <location filename="../../errors/catalog.py" line="518"/>
         <source>the file is empty</source>
         <translation>파일이 비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="507"/>
+        <location filename="../../errors/catalog.py" line="519"/>
         <source>the header must be on the first line</source>
         <translation>헤더는 첫 줄에 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="509"/>
+        <location filename="../../errors/catalog.py" line="521"/>
         <source>the file has a header but no terms</source>
         <translation>파일에 헤더는 있지만 용어가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="511"/>
+        <location filename="../../errors/catalog.py" line="523"/>
         <source>This vault has no taxonomy version {version_id}; see &apos;testimony taxonomy versions&apos;.</source>
         <translation>이 보관함에 분류 체계 버전 {version_id}이(가) 없습니다. &apos;testimony taxonomy versions&apos;를 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="514"/>
+        <location filename="../../errors/catalog.py" line="526"/>
         <source>The import mode must be &apos;extend&apos; or &apos;replace&apos;.</source>
         <translation>가져오기 방식은 &apos;extend&apos; 또는 &apos;replace&apos;여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="516"/>
+        <location filename="../../errors/catalog.py" line="528"/>
         <source>version {version} of taxonomy {name} is already in this vault with different content; give the file a new &apos;version&apos;</source>
         <translation>분류 체계 {name}의 버전 {version}이(가) 이미 다른 내용으로 이 보관함에 있습니다. 파일에 새 &apos;version&apos;을 부여하십시오</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="519"/>
+        <location filename="../../errors/catalog.py" line="531"/>
         <source>No term &apos;{text}&apos; in taxonomy {version_id}; see &apos;testimony taxonomy show&apos; for ids, labels and aliases.</source>
         <translation>분류 체계 {version_id}에 용어 &apos;{text}&apos;이(가) 없습니다. ID, 레이블, 별칭은 &apos;testimony taxonomy show&apos;를 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="522"/>
+        <location filename="../../errors/catalog.py" line="534"/>
         <source>the text is not UTF-8</source>
         <translation>텍스트가 UTF-8이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="523"/>
+        <location filename="../../errors/catalog.py" line="535"/>
         <source>not valid JSON ({reason})</source>
         <translation>올바른 JSON이 아닙니다({reason})</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="524"/>
+        <location filename="../../errors/catalog.py" line="536"/>
         <source>term {term_id} is missing its &apos;{lang}&apos; label</source>
         <translation>용어 {term_id}에 &apos;{lang}&apos; 레이블이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="526"/>
+        <location filename="../../errors/catalog.py" line="538"/>
         <source>id {id} is already defined on line {value}</source>
         <translation>ID {id}은(는) 이미 {value}번째 줄에 정의되어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="528"/>
+        <location filename="../../errors/catalog.py" line="540"/>
         <source>term {term_id} has parent {parent}, which is not defined in the file</source>
         <translation>용어 {term_id}의 상위 {parent}이(가) 파일에 정의되어 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="530"/>
+        <location filename="../../errors/catalog.py" line="542"/>
         <source>term {term_id} has parent {parent}, which is not defined in the file nor in the taxonomy it extends</source>
         <translation>용어 {term_id}의 상위 {parent}이(가) 파일에도, 파일이 확장하는 분류 체계에도 정의되어 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="533"/>
+        <location filename="../../errors/catalog.py" line="545"/>
         <source>Cannot read the taxonomy file {path} ({strerror}); check the path.</source>
         <translation>분류 체계 파일 {path}을(를) 읽을 수 없습니다({strerror}). 경로를 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="535"/>
+        <location filename="../../errors/catalog.py" line="547"/>
         <source>the parents of {term_id} form a cycle ({loop})</source>
         <translation>{term_id}의 상위 용어가 순환합니다({loop})</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="538"/>
+        <location filename="../../errors/catalog.py" line="550"/>
         <source>Unknown consent scope &apos;{value}&apos;; use one of: {choices}.</source>
         <translation>알 수 없는 동의 범위 &apos;{value}&apos;입니다. 다음 중 하나를 쓰십시오: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="540"/>
+        <location filename="../../errors/catalog.py" line="552"/>
         <source>An interview needs a pseudonym code.</source>
         <translation>면담에는 가명 코드가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="541"/>
+        <location filename="../../errors/catalog.py" line="553"/>
         <source>Consent can be given as: {choices}.</source>
         <translation>동의는 다음과 같이 줄 수 있습니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="542"/>
+        <location filename="../../errors/catalog.py" line="554"/>
         <source>An interview with code {code} already exists; choose another code.</source>
         <translation>코드 {code}인 면담이 이미 있습니다. 다른 코드를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="544"/>
+        <location filename="../../errors/catalog.py" line="556"/>
         <source>No interview {interview_id} in this vault; see &apos;testimony interview list&apos;.</source>
         <translation>이 보관함에 면담 {interview_id}이(가) 없습니다. &apos;testimony interview list&apos;를 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="546"/>
+        <location filename="../../errors/catalog.py" line="558"/>
         <source>No interview {id_or_code} in this vault; see &apos;testimony interview list&apos;.</source>
         <translation>이 보관함에 면담 {id_or_code}이(가) 없습니다. &apos;testimony interview list&apos;를 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="548"/>
+        <location filename="../../errors/catalog.py" line="560"/>
         <source>&apos;{value}&apos; cannot be edited.</source>
         <translation>&apos;{value}&apos;은(는) 편집할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="549"/>
+        <location filename="../../errors/catalog.py" line="561"/>
         <source>Status must be one of: {choices}.</source>
         <translation>상태는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="551"/>
+        <location filename="../../errors/catalog.py" line="563"/>
         <source>That recording is no longer in the vault; refresh the interview.</source>
         <translation>그 녹음은 더 이상 보관함에 없습니다. 면담을 새로 고치십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="553"/>
+        <location filename="../../errors/catalog.py" line="565"/>
         <source>This recording could not be decoded for listening; the stored original is unchanged — export it and check it with another player.</source>
         <translation>이 녹음을 재생용으로 해독할 수 없습니다. 저장된 원본은 그대로입니다. 내보내서 다른 재생기로 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="556"/>
+        <location filename="../../errors/catalog.py" line="568"/>
         <source>There is no audio loaded to play; open a recording first.</source>
         <translation>재생할 오디오가 없습니다. 먼저 녹음을 여십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="558"/>
+        <location filename="../../errors/catalog.py" line="570"/>
         <source>No audio output was found; connect headphones or speakers and try again.</source>
         <translation>오디오 출력 장치가 없습니다. 헤드폰이나 스피커를 연결하고 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="561"/>
+        <location filename="../../errors/catalog.py" line="573"/>
         <source>No interview {interview} in this vault; see &apos;testimony interview list&apos;.</source>
         <translation>이 보관함에 면담 {interview}이(가) 없습니다. &apos;testimony interview list&apos;를 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="563"/>
+        <location filename="../../errors/catalog.py" line="575"/>
         <source>The recording has ended; add markers with &apos;testimony audio marker&apos; instead.</source>
         <translation>녹음이 끝났습니다. 대신 &apos;testimony audio marker&apos;로 표시를 추가하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="565"/>
+        <location filename="../../errors/catalog.py" line="577"/>
         <source>The disk is full, so the recording was stopped; everything up to the last second was kept — free some space before recording again.</source>
         <translation>디스크가 가득 차서 녹음을 멈췄습니다. 마지막 1초까지의 모든 내용은 보존되었습니다. 다시 녹음하기 전에 공간을 확보하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="569"/>
-        <location filename="../../errors/catalog.py" line="636"/>
+        <location filename="../../errors/catalog.py" line="581"/>
+        <location filename="../../errors/catalog.py" line="648"/>
         <source>This interview has no transcript yet; run &apos;testimony transcribe&apos; first.</source>
         <translation>이 면담에는 아직 녹취록이 없습니다. 먼저 &apos;testimony transcribe&apos;를 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="571"/>
+        <location filename="../../errors/catalog.py" line="583"/>
         <source>Channel-based labels need a two-channel recording with the interviewer on one channel; set labels by hand instead.</source>
         <translation>채널별 레이블에는 한 채널에 면담자가 녹음된 2채널 녹음이 필요합니다. 대신 레이블을 직접 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="575"/>
+        <location filename="../../errors/catalog.py" line="587"/>
         <source>Segment {number} has no suggestion &apos;{suggestion_id}&apos; now (its text or the vocabulary changed since it was listed, or it was already accepted); nothing was changed, list the current ones with &apos;testimony transcript suggestions&apos;.</source>
         <translation>구간 {number}에는 지금 제안 &apos;{suggestion_id}&apos;이(가) 없습니다(목록을 본 뒤 텍스트나 어휘가 바뀌었거나 이미 수락됨). 아무것도 변경하지 않았습니다. &apos;testimony transcript suggestions&apos;로 현재 제안을 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="580"/>
+        <location filename="../../errors/catalog.py" line="592"/>
         <source>The language must be one of: {choices}.</source>
         <translation>언어는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="582"/>
+        <location filename="../../errors/catalog.py" line="594"/>
         <source>The model &apos;{chosen}&apos; understands English only; use the multilingual model {default_model} for {value}.</source>
         <translation>모델 &apos;{chosen}&apos;은(는) 영어만 알아듣습니다. {value}에는 다국어 모델 {default_model}을(를) 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="585"/>
+        <location filename="../../errors/catalog.py" line="597"/>
         <source>The model &apos;{chosen}&apos; understands English only; use the multilingual model {default_model} for translation.</source>
         <translation>모델 &apos;{chosen}&apos;은(는) 영어만 알아듣습니다. 번역에는 다국어 모델 {default_model}을(를) 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="588"/>
+        <location filename="../../errors/catalog.py" line="600"/>
         <source>A recording of this interview is still being written; stop the recording first, then transcribe.</source>
         <translation>이 면담의 녹음이 아직 기록되는 중입니다. 먼저 녹음을 멈춘 뒤 받아쓰기를 하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="591"/>
+        <location filename="../../errors/catalog.py" line="603"/>
         <source>This recording is already being transcribed by another window or command; wait for that to finish.</source>
         <translation>이 녹음은 다른 창이나 명령에서 이미 받아쓰는 중입니다. 그것이 끝날 때까지 기다리십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="594"/>
+        <location filename="../../errors/catalog.py" line="606"/>
         <source>This recording was transcribed with the model &apos;{model}&apos;; continue with that model.</source>
         <translation>이 녹음은 모델 &apos;{model}&apos;(으)로 받아썼습니다. 같은 모델로 계속하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="597"/>
+        <location filename="../../errors/catalog.py" line="609"/>
         <source>Transcription was cancelled; what was done is kept, and running the same command again continues from where it stopped.</source>
         <translation>받아쓰기가 취소되었습니다. 처리된 부분은 보존되며, 같은 명령을 다시 실행하면 멈춘 곳부터 이어집니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="600"/>
+        <location filename="../../errors/catalog.py" line="612"/>
         <source>This interview has no audio to transcribe; record or import audio first.</source>
         <translation>이 면담에는 받아쓸 오디오가 없습니다. 먼저 오디오를 녹음하거나 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="602"/>
+        <location filename="../../errors/catalog.py" line="614"/>
         <source>There is no recording {asset_id} in this interview; see &apos;testimony interview show&apos;.</source>
         <translation>이 면담에 녹음 {asset_id}이(가) 없습니다. &apos;testimony interview show&apos;를 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="606"/>
+        <location filename="../../errors/catalog.py" line="618"/>
         <source>Replacing would leave segment {number} empty; nothing was changed.</source>
         <translation>바꾸면 구간 {number}이(가) 비게 됩니다. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="608"/>
+        <location filename="../../errors/catalog.py" line="620"/>
         <source>There is nothing to find; type the words to replace.</source>
         <translation>찾을 말이 없습니다. 바꿀 말을 입력하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="610"/>
+        <location filename="../../errors/catalog.py" line="622"/>
         <source>Marking segments for review or by confidence works with the txt format only; the json format already carries every word&apos;s probability.</source>
         <translation>검토 필요 표시나 확신도 표시는 txt 형식에서만 됩니다. json 형식에는 이미 모든 단어의 확률이 들어 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="613"/>
+        <location filename="../../errors/catalog.py" line="625"/>
         <source>This interview has no {layer} transcript yet; run &apos;testimony transcribe {code}&apos; first.</source>
         <translation>이 면담에는 아직 {layer} 녹취록이 없습니다. 먼저 &apos;testimony transcribe {code}&apos;를 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="616"/>
+        <location filename="../../errors/catalog.py" line="628"/>
         <source>This interview has no translation transcript yet; run &apos;testimony transcribe {code}&apos; with translation first.</source>
         <translation>이 면담에는 아직 번역 녹취록이 없습니다. 먼저 번역을 포함하여 &apos;testimony transcribe {code}&apos;를 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="619"/>
+        <location filename="../../errors/catalog.py" line="631"/>
         <source>There is no segment {ref} in the {layer} layer of this interview; use a number shown by &apos;testimony transcript show&apos;.</source>
         <translation>이 면담의 {layer} 층에 구간 {ref}이(가) 없습니다. &apos;testimony transcript show&apos;에 나오는 번호를 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="624"/>
+        <location filename="../../errors/catalog.py" line="636"/>
         <source>This segment belongs to a part of the recording whose transcription is unfinished; finish it with &apos;testimony transcribe&apos; first, then edit.</source>
         <translation>이 구간은 받아쓰기가 끝나지 않은 녹음 부분에 속합니다. 먼저 &apos;testimony transcribe&apos;로 마친 뒤 편집하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="627"/>
+        <location filename="../../errors/catalog.py" line="639"/>
         <source>The new text is empty; give the corrected text.</source>
         <translation>새 텍스트가 비어 있습니다. 고친 텍스트를 입력하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="629"/>
+        <location filename="../../errors/catalog.py" line="641"/>
         <source>The new text is the same as the current text; nothing was changed.</source>
         <translation>새 텍스트가 현재 텍스트와 같습니다. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="631"/>
+        <location filename="../../errors/catalog.py" line="643"/>
         <source>The review status must be one of: {choices}.</source>
         <translation>검토 상태는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="633"/>
+        <location filename="../../errors/catalog.py" line="645"/>
         <source>A speaker label must be 1-{max_label} characters, e.g. interviewer, witness, interpreter, or another participant&apos;s pseudonym.</source>
         <translation>화자 레이블은 1-{max_label}자여야 합니다. 예: interviewer, witness, interpreter 또는 다른 참여자의 가명.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="639"/>
+        <location filename="../../errors/catalog.py" line="651"/>
         <source>No single microphone matches &apos;{name}&apos;; available inputs: {names}.</source>
         <translation>&apos;{name}&apos;에 맞는 마이크가 하나로 특정되지 않습니다. 사용 가능한 입력: {names}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="641"/>
+        <location filename="../../errors/catalog.py" line="653"/>
         <source>No microphone was found; connect one (or enable it) and try again.</source>
         <translation>마이크를 찾지 못했습니다. 마이크를 연결(또는 활성화)하고 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="643"/>
+        <location filename="../../errors/catalog.py" line="655"/>
         <source>The recording has not started yet; wait a moment and try again.</source>
         <translation>녹음이 아직 시작되지 않았습니다. 잠시 기다린 뒤 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="646"/>
+        <location filename="../../errors/catalog.py" line="658"/>
         <source>The audit log is shorter than its recorded head, so entries were removed; report this to your supervisor.</source>
         <translation>감사 기록이 기록된 최종 항목보다 짧으므로 항목이 삭제되었습니다. 감독자에게 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="649"/>
+        <location filename="../../errors/catalog.py" line="661"/>
         <source>Audit log entry {expected_seq} is missing or out of order; the vault&apos;s history was tampered with, so report this to your supervisor.</source>
         <translation>감사 기록 항목 {expected_seq}이(가) 없거나 순서가 어긋났습니다. 보관함의 기록이 조작되었으니 감독자에게 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="652"/>
+        <location filename="../../errors/catalog.py" line="664"/>
         <source>Audit log entry {seq} does not follow the one before it; the history was reordered or edited, so report this to your supervisor.</source>
         <translation>감사 기록 항목 {seq}이(가) 바로 앞 항목에 이어지지 않습니다. 기록의 순서가 바뀌었거나 편집되었으니 감독자에게 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="655"/>
+        <location filename="../../errors/catalog.py" line="667"/>
         <source>Audit log entry {seq} was changed after it was written; report this to your supervisor.</source>
         <translation>감사 기록 항목 {seq}이(가) 쓰인 뒤에 바뀌었습니다. 감독자에게 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="659"/>
+        <location filename="../../errors/catalog.py" line="671"/>
         <source>This recording or file has already been closed.</source>
         <translation>이 녹음 또는 파일은 이미 닫혔습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="661"/>
+        <location filename="../../errors/catalog.py" line="673"/>
         <source>That stored file does not exist in this vault.</source>
         <translation>그 저장 파일은 이 보관함에 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="663"/>
+        <location filename="../../errors/catalog.py" line="675"/>
         <source>The disk is full, so writing stopped; everything up to the last second was kept — free some space before continuing.</source>
         <translation>디스크가 가득 차서 쓰기를 멈췄습니다. 마지막 1초까지의 모든 내용은 보존되었습니다. 계속하기 전에 공간을 확보하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="667"/>
+        <location filename="../../errors/catalog.py" line="679"/>
         <source>The vault database is missing; restore the vault folder from a backup.</source>
         <translation>보관함 데이터베이스가 없습니다. 백업에서 보관함 폴더를 복원하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="669"/>
+        <location filename="../../errors/catalog.py" line="681"/>
         <source>The vault database is not encrypted, so it is not a genuine vault file; do not use it.</source>
         <translation>보관함 데이터베이스가 암호화되어 있지 않으므로 진짜 보관함 파일이 아닙니다. 사용하지 마십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="672"/>
+        <location filename="../../errors/catalog.py" line="684"/>
         <source>The vault database was written unencrypted; stop and report this bug.</source>
         <translation>보관함 데이터베이스가 암호화되지 않은 채 쓰였습니다. 작업을 멈추고 이 버그를 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="674"/>
+        <location filename="../../errors/catalog.py" line="686"/>
         <source>This build has no SQLCipher encryption; reinstall Testimony Vault.</source>
         <translation>이 빌드에는 SQLCipher 암호화가 없습니다. Testimony Vault를 다시 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="676"/>
+        <location filename="../../errors/catalog.py" line="688"/>
         <source>The vault key does not open the database; the vault may be damaged or replaced.</source>
         <translation>보관함 키로 데이터베이스를 열 수 없습니다. 보관함이 손상되었거나 바뀌었을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="680"/>
+        <location filename="../../errors/catalog.py" line="692"/>
         <source>The vault header is far too large to be genuine; restore it from a backup.</source>
         <translation>보관함 헤더가 진짜라기에는 너무 큽니다. 백업에서 복원하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="682"/>
+        <location filename="../../errors/catalog.py" line="694"/>
         <source>The vault header is damaged or not a Testimony Vault header; restore the folder from a backup or ask your supervisor.</source>
         <translation>보관함 헤더가 손상되었거나 Testimony Vault 헤더가 아닙니다. 백업에서 폴더를 복원하거나 감독자에게 문의하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="686"/>
+        <location filename="../../errors/catalog.py" line="698"/>
         <source>This vault was written by a newer Testimony Vault (schema {version}); install the newer version to open it.</source>
         <translation>이 보관함은 더 새로운 Testimony Vault(스키마 {version})로 작성되었습니다. 열려면 새 버전을 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="690"/>
+        <location filename="../../errors/catalog.py" line="702"/>
         <source>The passphrase is too short; use at least {min_length} characters (a sentence is best).</source>
         <translation>암호가 너무 짧습니다. {min_length}자 이상으로 하십시오(문장이 가장 좋습니다).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="693"/>
+        <location filename="../../errors/catalog.py" line="705"/>
         <source>The vault header asks for more costly key derivation than this app ever sets, so it was probably tampered with; it was not opened.</source>
         <translation>보관함 헤더가 이 앱이 설정하는 것보다 비용이 큰 키 유도를 요구하므로 조작되었을 가능성이 큽니다. 열지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="696"/>
+        <location filename="../../errors/catalog.py" line="708"/>
         <source>That is not the vault&apos;s current passphrase; nothing was changed, try again.</source>
         <translation>보관함의 현재 암호가 아닙니다. 아무것도 변경하지 않았습니다. 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="698"/>
+        <location filename="../../errors/catalog.py" line="710"/>
         <source>No vault was found at {path}; nothing was erased.</source>
         <translation>{path}에서 보관함을 찾지 못했습니다. 아무것도 지우지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="700"/>
+        <location filename="../../errors/catalog.py" line="712"/>
         <source>The vault header asks for weaker key derivation than allowed, so it was probably tampered with; it was not opened.</source>
         <translation>보관함 헤더가 허용보다 약한 키 유도를 요구하므로 조작되었을 가능성이 큽니다. 열지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="703"/>
+        <location filename="../../errors/catalog.py" line="715"/>
         <source>There is already a vault at {path}; choose another folder.</source>
         <translation>{path}에 이미 보관함이 있습니다. 다른 폴더를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="705"/>
+        <location filename="../../errors/catalog.py" line="717"/>
         <source>The folder {path} is not empty; choose an empty or new folder.</source>
         <translation>폴더 {path}이(가) 비어 있지 않습니다. 빈 폴더나 새 폴더를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="707"/>
+        <location filename="../../errors/catalog.py" line="719"/>
         <source>An empty passphrase is not allowed; choose a long passphrase.</source>
         <translation>빈 암호는 허용되지 않습니다. 긴 암호를 정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="709"/>
+        <location filename="../../errors/catalog.py" line="721"/>
         <source>This vault has no recovery key; unlock it with its passphrase.</source>
         <translation>이 보관함에는 복구 키가 없습니다. 암호로 잠금을 해제하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="711"/>
+        <location filename="../../errors/catalog.py" line="723"/>
         <source>No vault was found at {path}; create one with &apos;testimony init&apos;.</source>
         <translation>{path}에서 보관함을 찾지 못했습니다. &apos;testimony init&apos;으로 만드십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="713"/>
+        <location filename="../../errors/catalog.py" line="725"/>
         <source>The vault is locked; unlock it first.</source>
         <translation>보관함이 잠겨 있습니다. 먼저 잠금을 해제하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="714"/>
+        <location filename="../../errors/catalog.py" line="726"/>
         <source>This vault was opened read-only; unlock it normally to rekey it.</source>
         <translation>이 보관함은 읽기 전용으로 열렸습니다. 암호를 바꾸려면 일반 방식으로 잠금을 해제하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="716"/>
+        <location filename="../../errors/catalog.py" line="728"/>
         <source>The vault is open in another window or program; close it and run the rekey again. Nothing was changed.</source>
         <translation>보관함이 다른 창이나 프로그램에서 열려 있습니다. 그것을 닫고 암호 변경을 다시 실행하십시오. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="719"/>
+        <location filename="../../errors/catalog.py" line="731"/>
         <source>The vault has no device key; it is damaged.</source>
         <translation>보관함에 기기 키가 없습니다. 보관함이 손상되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="721"/>
+        <location filename="../../errors/catalog.py" line="733"/>
         <source>That recovery code does not unlock this vault; check it against the printed copy.</source>
         <translation>그 복구 코드로는 이 보관함을 열 수 없습니다. 인쇄한 사본과 대조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="724"/>
+        <location filename="../../errors/catalog.py" line="736"/>
         <source>This vault must be upgraded before it can be read without changes; unlock it once in Testimony Vault, then try again.</source>
         <translation>이 보관함은 변경 없이 읽기 전에 업그레이드해야 합니다. Testimony Vault에서 한 번 잠금을 해제한 뒤 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="727"/>
+        <location filename="../../errors/catalog.py" line="739"/>
         <source>The vault database does not belong to this header; the folder was tampered with or mixed up.</source>
         <translation>보관함 데이터베이스가 이 헤더의 것이 아닙니다. 폴더가 조작되었거나 뒤섞였습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="730"/>
+        <location filename="../../errors/catalog.py" line="742"/>
         <source>The re-encrypted copy of the vault did not check out; nothing was changed, and the vault still opens as before.</source>
         <translation>다시 암호화한 보관함 사본의 검사가 통과하지 못했습니다. 아무것도 변경하지 않았으며 보관함은 이전처럼 열립니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="733"/>
+        <location filename="../../errors/catalog.py" line="745"/>
         <source>The passphrase is wrong (or the vault header was altered); nothing was changed — check the passphrase and try again.</source>
         <translation>암호가 틀렸습니다(또는 보관함 헤더가 변조됨). 아무것도 변경하지 않았습니다. 암호를 확인하고 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="737"/>
+        <location filename="../../errors/catalog.py" line="749"/>
         <source>The model &apos;{name}&apos; could not be loaded ({error}); check free memory or import the model again.</source>
         <translation>모델 &apos;{name}&apos;을(를) 불러올 수 없습니다({error}). 남은 메모리를 확인하거나 모델을 다시 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="740"/>
+        <location filename="../../errors/catalog.py" line="752"/>
         <source>Cancelled.</source>
         <translation>취소되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="741"/>
+        <location filename="../../errors/catalog.py" line="753"/>
         <source>The speech engine stopped unexpectedly ({how}); what was transcribed is kept — transcribe again to continue.</source>
         <translation>음성 엔진이 예기치 않게 멈췄습니다({how}). 받아쓴 내용은 보존되었습니다. 계속하려면 다시 받아쓰기를 하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="744"/>
+        <location filename="../../errors/catalog.py" line="756"/>
         <source>The speech engine could not be started ({error}); reinstall Testimony Vault.</source>
         <translation>음성 엔진을 시작할 수 없습니다({error}). Testimony Vault를 다시 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="746"/>
+        <location filename="../../errors/catalog.py" line="758"/>
         <source>The speech engine ran out of memory; close other programs or use a smaller model, then transcribe again to continue.</source>
         <translation>음성 엔진의 메모리가 부족합니다. 다른 프로그램을 닫거나 더 작은 모델을 쓴 뒤 다시 받아쓰기를 하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="749"/>
+        <location filename="../../errors/catalog.py" line="761"/>
         <source>The speech engine failed ({error}); transcribe again to continue, and reinstall Testimony Vault if it happens again.</source>
         <translation>음성 엔진이 실패했습니다({error}). 다시 받아쓰기를 하고, 또 일어나면 Testimony Vault를 다시 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="752"/>
+        <location filename="../../errors/catalog.py" line="764"/>
         <source>The speech engine failed; transcribe again.</source>
         <translation>음성 엔진이 실패했습니다. 다시 받아쓰기를 하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="754"/>
+        <location filename="../../errors/catalog.py" line="766"/>
         <source>it was stopped by {signal}</source>
         <translation>{signal} 신호로 중지됨</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="755"/>
+        <location filename="../../errors/catalog.py" line="767"/>
         <source>it exited with status {status}</source>
         <translation>상태 {status}(으)로 종료됨</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="756"/>
+        <location filename="../../errors/catalog.py" line="768"/>
         <source>its pipe closed</source>
         <translation>파이프가 닫힘</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="758"/>
+        <location filename="../../errors/catalog.py" line="770"/>
         <source>The model &apos;{name}&apos; does not match its recorded checksums (altered or damaged), so it was not used; reinstall it or import a good copy.</source>
         <translation>모델 &apos;{name}&apos;이(가) 기록된 체크섬과 일치하지 않아(변조 또는 손상) 쓰지 않았습니다. 다시 설치하거나 정상 사본을 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="761"/>
+        <location filename="../../errors/catalog.py" line="773"/>
         <source>There is no model named &apos;{name}&apos;; choose one of: {names}.</source>
         <translation>&apos;{name}&apos;이라는 모델이 없습니다. 다음 중 하나를 고르십시오: {names}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="763"/>
+        <location filename="../../errors/catalog.py" line="775"/>
         <source>The old model registry {path} is not a registry; remove it and import the models again.</source>
         <translation>예전 모델 목록 {path}은(는) 목록 파일이 아닙니다. 삭제하고 모델을 다시 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="766"/>
+        <location filename="../../errors/catalog.py" line="778"/>
         <source>The model &apos;{name}&apos; is imported but the models folder is unknown.</source>
         <translation>모델 &apos;{name}&apos;을(를) 가져왔지만 모델 폴더를 알 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="768"/>
+        <location filename="../../errors/catalog.py" line="780"/>
         <source>The model&apos;s model.bin is truncated or not a CTranslate2 model; copy the folder again.</source>
         <translation>모델의 model.bin이 잘렸거나 CTranslate2 모델이 아닙니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="771"/>
+        <location filename="../../errors/catalog.py" line="783"/>
         <source>{folder} is not a folder; give the folder that holds model.bin.</source>
         <translation>{folder}은(는) 폴더가 아닙니다. model.bin이 들어 있는 폴더를 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="773"/>
+        <location filename="../../errors/catalog.py" line="785"/>
         <source>The model folder&apos;s {value} is a symbolic link, which is not imported; copy the real files onto the stick.</source>
         <translation>모델 폴더의 {value}은(는) 심볼릭 링크라서 가져오지 않습니다. 실제 파일을 USB에 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="776"/>
+        <location filename="../../errors/catalog.py" line="788"/>
         <source>The model folder is incomplete (missing {choices}); copy the whole CTranslate2 Whisper folder again.</source>
         <translation>모델 폴더가 불완전합니다({choices} 없음). CTranslate2 Whisper 폴더 전체를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="779"/>
+        <location filename="../../errors/catalog.py" line="791"/>
         <source>The model&apos;s config.json is not a CTranslate2 Whisper configuration; convert the model with ct2-transformers-converter first.</source>
         <translation>모델의 config.json이 CTranslate2 Whisper 설정이 아닙니다. 먼저 ct2-transformers-converter로 모델을 변환하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="782"/>
+        <location filename="../../errors/catalog.py" line="794"/>
         <source>The model&apos;s config.json has no valid language list; copy the folder again.</source>
         <translation>모델의 config.json에 올바른 언어 목록이 없습니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="784"/>
+        <location filename="../../errors/catalog.py" line="796"/>
         <source>The model&apos;s vocabulary is not a Whisper vocabulary; copy it again.</source>
         <translation>모델의 어휘가 Whisper 어휘가 아닙니다. 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="786"/>
+        <location filename="../../errors/catalog.py" line="798"/>
         <source>The model&apos;s vocabulary ({size} tokens) does not fit its config.json ({count} languages); the files come from different models, copy the folder again.</source>
         <translation>모델의 어휘({size}개 토큰)가 config.json({count}개 언어)과 맞지 않습니다. 서로 다른 모델의 파일이니 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="789"/>
+        <location filename="../../errors/catalog.py" line="801"/>
         <source>The model&apos;s model.bin is truncated; copy the folder again.</source>
         <translation>모델의 model.bin이 잘렸습니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="791"/>
+        <location filename="../../errors/catalog.py" line="803"/>
         <source>The model&apos;s vocabulary ({size} tokens) does not fit its model.bin ({vocabulary_size}); the files come from different models, copy the folder again.</source>
         <translation>모델의 어휘({size}개 토큰)가 model.bin({vocabulary_size})과 맞지 않습니다. 서로 다른 모델의 파일이니 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="794"/>
+        <location filename="../../errors/catalog.py" line="806"/>
         <source>The config.json&apos;s alignment heads belong to another Whisper size than model.bin ({decoder_layers} decoder layers, {decoder_heads} heads); copy the folder again.</source>
         <translation>config.json의 정렬 헤드가 model.bin(디코더 층 {decoder_layers}개, 헤드 {decoder_heads}개)과 다른 Whisper 크기의 것입니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="798"/>
+        <location filename="../../errors/catalog.py" line="810"/>
         <source>&apos;{name}&apos; is not a usable model name; use letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;.</source>
         <translation>&apos;{name}&apos;은(는) 쓸 수 있는 모델 이름이 아닙니다. 문자, 숫자, &apos;.&apos;, &apos;-&apos;, &apos;_&apos;를 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="800"/>
+        <location filename="../../errors/catalog.py" line="812"/>
         <source>A model named &apos;{name}&apos; already exists; choose another name.</source>
         <translation>&apos;{name}&apos;이라는 모델이 이미 있습니다. 다른 이름을 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="802"/>
+        <location filename="../../errors/catalog.py" line="814"/>
         <source>The model package {package} is not installed; reinstall Testimony Vault.</source>
         <translation>모델 패키지 {package}이(가) 설치되어 있지 않습니다. Testimony Vault를 다시 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="804"/>
+        <location filename="../../errors/catalog.py" line="816"/>
         <source>The old model registry {path} is unreadable; remove it and import the models again.</source>
         <translation>예전 모델 목록 {path}을(를) 읽을 수 없습니다. 삭제하고 모델을 다시 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="807"/>
+        <location filename="../../errors/catalog.py" line="819"/>
         <source>The model.bin holds a {value} model, not Whisper; copy the right folder.</source>
         <translation>model.bin에 Whisper가 아닌 {value} 모델이 들어 있습니다. 올바른 폴더를 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="809"/>
+        <location filename="../../errors/catalog.py" line="821"/>
         <source>The model&apos;s preprocessor_config.json is not valid; copy the folder again.</source>
         <translation>모델의 preprocessor_config.json이 올바르지 않습니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="811"/>
+        <location filename="../../errors/catalog.py" line="823"/>
         <source>The model&apos;s {name} is not valid JSON; copy the folder again.</source>
         <translation>모델의 {name}이(가) 올바른 JSON이 아닙니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="813"/>
+        <location filename="../../errors/catalog.py" line="825"/>
         <source>The model&apos;s vocabulary file is unreadable; copy it again.</source>
         <translation>모델의 어휘 파일을 읽을 수 없습니다. 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="815"/>
+        <location filename="../../errors/catalog.py" line="827"/>
         <source>The model folder&apos;s SHA256SUMS is unreadable; copy it again.</source>
         <translation>모델 폴더의 SHA256SUMS를 읽을 수 없습니다. 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="817"/>
+        <location filename="../../errors/catalog.py" line="829"/>
         <source>The model file {name} could not be read ({strerror}); copy the folder again.</source>
         <translation>모델 파일 {name}을(를) 읽을 수 없습니다({strerror}). 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="819"/>
+        <location filename="../../errors/catalog.py" line="831"/>
         <source>The folder&apos;s model.bin could not be loaded as a CTranslate2 Whisper model; it is damaged or of another kind, and was not imported.</source>
         <translation>폴더의 model.bin을 CTranslate2 Whisper 모델로 불러올 수 없습니다. 손상되었거나 다른 종류이므로 가져오지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="822"/>
+        <location filename="../../errors/catalog.py" line="834"/>
         <source>The model&apos;s vocabulary does not fit its model.bin; the files come from different models, copy the folder again.</source>
         <translation>모델의 어휘가 model.bin과 맞지 않습니다. 서로 다른 모델의 파일이니 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="825"/>
+        <location filename="../../errors/catalog.py" line="837"/>
         <source>The model.bin ({n_mels} mel bins) and its config.json ({language_ids} languages) come from different Whisper sizes; copy the folder again.</source>
         <translation>model.bin(멜 빈 {n_mels}개)과 config.json(언어 {language_ids}개)이 서로 다른 Whisper 크기의 것입니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="828"/>
+        <location filename="../../errors/catalog.py" line="840"/>
         <source>The model&apos;s preprocessor_config.json says {declared} mel bins but model.bin has {n_mels}; copy the folder again.</source>
         <translation>모델의 preprocessor_config.json은 멜 빈이 {declared}개라고 하지만 model.bin에는 {n_mels}개가 있습니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="831"/>
+        <location filename="../../errors/catalog.py" line="843"/>
         <source>The model file {fname} does not match the folder&apos;s SHA256SUMS (altered or damaged); it was not imported.</source>
         <translation>모델 파일 {fname}이(가) 폴더의 SHA256SUMS와 일치하지 않습니다(변조 또는 손상). 가져오지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="834"/>
+        <location filename="../../errors/catalog.py" line="846"/>
         <source>Copying {fname} gave different bytes (failing disk or stick); the model was not imported.</source>
         <translation>{fname}을(를) 복사한 결과의 바이트가 다릅니다(디스크나 USB 고장). 모델을 가져오지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="838"/>
+        <location filename="../../errors/catalog.py" line="850"/>
         <source>it is empty</source>
         <translation>비어 있음</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="839"/>
+        <location filename="../../errors/catalog.py" line="851"/>
         <source>Cannot read the date &apos;{text}&apos;; {help}.</source>
         <translation>날짜 &apos;{text}&apos;을(를) 읽을 수 없습니다. {help}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="840"/>
+        <location filename="../../errors/catalog.py" line="852"/>
         <source>Cannot read the date &apos;{text}&apos; ({why}); {help}.</source>
         <translation>날짜 &apos;{text}&apos;을(를) 읽을 수 없습니다({why}). {help}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="842"/>
+        <location filename="../../errors/catalog.py" line="854"/>
         <source>write a date as 1997-03-14, 1997-03, 1997-summer, 1997, 1990s, 1995..1997, before 1997, after 1997 or about 1997 (or &apos;unknown&apos;)</source>
         <translation>날짜는 1997-03-14, 1997-03, 1997-summer, 1997, 1990s, 1995..1997, before 1997, after 1997, about 1997 (또는 &apos;unknown&apos;) 형식으로 쓰십시오</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="846"/>
+        <location filename="../../errors/catalog.py" line="858"/>
         <source>The stored audio could not be decoded ({why}); transcription stopped — check the file with &apos;testimony audio export&apos; or import the audio again.</source>
         <translation>저장된 오디오를 해독할 수 없습니다({why}). 받아쓰기를 멈췄습니다. &apos;testimony audio export&apos;로 파일을 확인하거나 오디오를 다시 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="849"/>
+        <location filename="../../errors/catalog.py" line="861"/>
         <source>Interview {code} already belongs to device {device_id}; nothing was changed.</source>
         <translation>면담 {code}은(는) 이미 기기 {device_id}에 속합니다. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="851"/>
+        <location filename="../../errors/catalog.py" line="863"/>
         <source>Device {device_id} is not pinned in this vault; pin its key, obtained in person, first. Nothing was changed.</source>
         <translation>기기 {device_id}은(는) 이 보관함에 고정되어 있지 않습니다. 직접 받은 그 기기의 키를 먼저 고정하십시오. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="853"/>
+        <location filename="../../errors/catalog.py" line="865"/>
         <source>Interview {code} was created in this vault and belongs to no device, so it has no owner to change; nothing was changed.</source>
         <translation>면담 {code}은(는) 이 보관함에서 만들어져 어느 기기에도 속하지 않으므로 바꿀 소유 기기가 없습니다. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="855"/>
+        <location filename="../../errors/catalog.py" line="867"/>
         <source>There is no interview {interview} in this vault; nothing was changed.</source>
         <translation>이 보관함에는 면담 {interview}이(가) 없습니다. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="857"/>
+        <location filename="../../errors/catalog.py" line="869"/>
         <source>Give the reason for moving the interview to another device (how you checked which laptop recorded it); nothing was changed.</source>
         <translation>면담을 다른 기기로 옮기는 이유(어느 노트북이 녹음했는지 어떻게 확인했는지)를 적어 주십시오. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="859"/>
+        <location filename="../../errors/catalog.py" line="871"/>
         <source>&apos;{a}&apos; and &apos;{b}&apos; are the same interview; name two different interviews.</source>
         <translation>&apos;{a}&apos;와(과) &apos;{b}&apos;는 같은 면담입니다. 서로 다른 두 면담을 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="861"/>
+        <location filename="../../errors/catalog.py" line="873"/>
         <source>Only a supervisor decides whether two interviews are the same witness.</source>
         <translation>두 면담이 같은 증인인지는 감독자만 결정합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="863"/>
+        <location filename="../../errors/catalog.py" line="875"/>
         <source>The decision must be one of: {choices}.</source>
         <translation>결정은 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="865"/>
+        <location filename="../../errors/catalog.py" line="877"/>
         <source>No link {link} in this vault; see &apos;testimony link list&apos;.</source>
         <translation>이 보관함에 연결 {link}이(가) 없습니다. &apos;testimony link list&apos;를 참고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="867"/>
+        <location filename="../../errors/catalog.py" line="879"/>
         <source>Tag {tag} is not a tag of this interview; see &apos;testimony tag list&apos;.</source>
         <translation>태그 {tag}은(는) 이 면담의 태그가 아닙니다. &apos;testimony tag list&apos;를 참고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="869"/>
+        <location filename="../../errors/catalog.py" line="881"/>
         <source>Give the tags that support the link (see &apos;testimony tag list&apos;); a link always points to the words that support it.</source>
         <translation>연결을 뒷받침하는 태그를 지정하십시오(&apos;testimony tag list&apos; 참고). 연결은 언제나 그것을 뒷받침하는 말을 가리킵니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="871"/>
+        <location filename="../../errors/catalog.py" line="883"/>
         <source>&apos;{relation}&apos; links a {froms} to a {tos}, but {src} is a {src_kind} and {dst} a {dst_kind}.</source>
         <translation>&apos;{relation}&apos;은(는) {froms}을(를) {tos}에 잇지만, {src}은(는) {src_kind}이고 {dst}은(는) {dst_kind}입니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="873"/>
+        <location filename="../../errors/catalog.py" line="885"/>
         <source>The relation must be one of: {choices}.</source>
         <translation>관계는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="875"/>
+        <location filename="../../errors/catalog.py" line="887"/>
         <source>A period is a period entity (see &apos;testimony entity list&apos;) or dates such as 1997..1999, not &apos;{period}&apos;.</source>
         <translation>기간은 기간 개체(&apos;testimony entity list&apos; 참고)이거나 1997..1999 같은 날짜여야 하며, &apos;{period}&apos;은(는) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="877"/>
+        <location filename="../../errors/catalog.py" line="889"/>
         <source>The taxonomy has no {branch}; name the parent term.</source>
         <translation>분류 체계에 {branch}이(가) 없습니다. 상위 용어를 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="879"/>
+        <location filename="../../errors/catalog.py" line="891"/>
         <source>&apos;{name}&apos; already names {id} in the taxonomy; use that entity, or choose another name.</source>
         <translation>&apos;{name}&apos;은(는) 이미 분류 체계의 {id}를 가리킵니다. 그 개체를 쓰거나 다른 이름을 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="881"/>
+        <location filename="../../errors/catalog.py" line="893"/>
         <source>An entity needs an English and a Korean name.</source>
         <translation>개체에는 영어 이름과 한국어 이름이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="883"/>
+        <location filename="../../errors/catalog.py" line="895"/>
         <source>The period ends before it starts; check the dates.</source>
         <translation>기간이 시작보다 먼저 끝납니다. 날짜를 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="885"/>
+        <location filename="../../errors/catalog.py" line="897"/>
         <source>Only a quota has an organisation that imposes it.</source>
         <translation>부과하는 조직은 과제(할당량)에만 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="887"/>
+        <location filename="../../errors/catalog.py" line="899"/>
         <source>{id} is not under an entity branch of the taxonomy; give its kind ({choices}).</source>
         <translation>{id}은(는) 분류 체계의 개체 분기 아래에 있지 않습니다. 종류({choices})를 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="889"/>
+        <location filename="../../errors/catalog.py" line="901"/>
         <source>This needs a date such as 2012, 2012-05 or 2012-05-01.</source>
         <translation>여기에는 2012, 2012-05 또는 2012-05-01 같은 날짜가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="891"/>
+        <location filename="../../errors/catalog.py" line="903"/>
         <source>This must name a {kind}, but &apos;{text}&apos; is the {found} {id}; see &apos;testimony taxonomy show&apos;.</source>
         <translation>여기에는 {kind}을(를) 지정해야 하지만 &apos;{text}&apos;은(는) {found} {id}입니다. &apos;testimony taxonomy show&apos;를 참고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="893"/>
+        <location filename="../../errors/catalog.py" line="905"/>
         <source>&apos;{text}&apos; is the term {id}, which is not an entity (one of: {kinds}); see &apos;testimony taxonomy show&apos;.</source>
         <translation>&apos;{text}&apos;은(는) 용어 {id}이며 개체({kinds} 중 하나)가 아닙니다. &apos;testimony taxonomy show&apos;를 참고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="895"/>
+        <location filename="../../errors/catalog.py" line="907"/>
         <source>The kind must be one of: {choices}.</source>
         <translation>종류는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="897"/>
+        <location filename="../../errors/catalog.py" line="909"/>
         <source>The date range needs dates such as 1998, 1998-05 or 1998-05-01.</source>
         <translation>기간에는 1998, 1998-05 또는 1998-05-01 같은 날짜가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="899"/>
+        <location filename="../../errors/catalog.py" line="911"/>
         <source>Name exactly one subject: a facility, a commodity, an enterprise or a link.</source>
         <translation>대상을 하나만 지정하십시오: 시설, 품목, 기업 또는 연결 중 하나.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="901"/>
+        <location filename="../../errors/catalog.py" line="913"/>
         <source>The folder {folder} does not exist; create it or choose another file.</source>
         <translation>폴더 {folder}이(가) 없습니다. 폴더를 만들거나 다른 파일을 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="903"/>
+        <location filename="../../errors/catalog.py" line="915"/>
         <source>{path} already exists; choose another file (a brief never overwrites a file).</source>
         <translation>{path}이(가) 이미 있습니다. 다른 파일을 고르십시오(보고서는 파일을 덮어쓰지 않습니다).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="905"/>
+        <location filename="../../errors/catalog.py" line="917"/>
         <source>Cannot tell the brief&apos;s format from &apos;{name}&apos;; name the file .docx, .csv or .json, or choose the format ({choices}).</source>
         <translation>&apos;{name}&apos;에서 보고서 형식을 알 수 없습니다. 파일 이름을 .docx, .csv 또는 .json으로 하거나 형식({choices})을 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="907"/>
+        <location filename="../../errors/catalog.py" line="919"/>
         <source>The brief format must be one of: {choices}.</source>
         <translation>보고서 형식은 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="909"/>
+        <location filename="../../errors/catalog.py" line="921"/>
         <source>The brief&apos;s purpose must be one of: {choices}.</source>
         <translation>보고서의 용도는 다음 중 하나여야 합니다: {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="923"/>
+        <source>{name} could not be deleted ({strerror}); delete it yourself (the imported copy in the vault is safe).</source>
+        <translation>{name}을(를) 지울 수 없었습니다({strerror}). 직접 지우십시오(보관함에 가져온 사본은 안전합니다).</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="925"/>
+        <source>{name} has changed since it was imported, so it was not deleted; check which file it is before deleting it yourself.</source>
+        <translation>{name}이(가) 가져온 뒤에 바뀌어서 지우지 않았습니다. 어떤 파일인지 확인한 뒤 직접 지우십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="927"/>
+        <source>{name} cannot be read ({strerror}), so it was not deleted; delete it yourself.</source>
+        <translation>{name}을(를) 읽을 수 없어({strerror}) 지우지 않았습니다. 직접 지우십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="929"/>
+        <source>{name} is no longer a plain file at that place, so it was not deleted; check the folder yourself.</source>
+        <translation>{name}은(는) 더 이상 그 자리에 있는 일반 파일이 아니어서 지우지 않았습니다. 폴더를 직접 확인하십시오.</translation>
     </message>
 </context>
 <context>
     <name>ExportView</name>
     <message>
-        <location filename="../export_view.py" line="59"/>
+        <location filename="../export_view.py" line="66"/>
         <source>&amp;Interviews to export</source>
         <translation>내보낼 면담(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="64"/>
+        <location filename="../export_view.py" line="71"/>
         <source>&amp;Recipients (pinned supervisors)</source>
         <translation>받는 사람 - 고정된 감독자(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="69"/>
+        <location filename="../export_view.py" line="76"/>
         <source>&amp;Pin a supervisor&apos;s public key...</source>
         <translation>감독자 공개 키 고정(&amp;P)...</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="72"/>
+        <location filename="../export_view.py" line="79"/>
         <source>After the supervisor has the bundle</source>
         <translation>감독자가 번들을 받은 뒤</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="74"/>
+        <location filename="../export_view.py" line="81"/>
         <source>Apply the supervisor&apos;s &amp;receipt...</source>
         <translation>감독자 수령증 적용(&amp;R)...</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="78"/>
+        <location filename="../export_view.py" line="85"/>
         <source>I want to &amp;delete acknowledged interviews from this laptop</source>
         <translation>수령이 확인된 면담을 이 노트북에서 삭제하겠습니다(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="81"/>
+        <location filename="../export_view.py" line="88"/>
         <source>Pur&amp;ge</source>
         <translation>삭제(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="91"/>
+        <location filename="../export_view.py" line="98"/>
         <source>Bundle</source>
         <translation>번들</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="97"/>
+        <location filename="../export_view.py" line="104"/>
         <source>Pro&amp;file:</source>
         <translation>프로필(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="102"/>
+        <location filename="../export_view.py" line="109"/>
         <source>P&amp;urpose:</source>
         <translation>용도(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="106"/>
+        <location filename="../export_view.py" line="113"/>
         <source>&amp;Browse...</source>
         <translation>찾아보기(&amp;B)...</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="110"/>
+        <location filename="../export_view.py" line="117"/>
         <source>Save &amp;to:</source>
         <translation>저장 위치(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="119"/>
+        <location filename="../export_view.py" line="126"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="121"/>
+        <location filename="../export_view.py" line="128"/>
         <source>&amp;Cancel</source>
         <translation>취소(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="175"/>
+        <location filename="../export_view.py" line="182"/>
         <source>supervisor</source>
         <translation>감독자</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="182"/>
+        <location filename="../export_view.py" line="189"/>
         <source>No supervisor key is pinned yet: pin your supervisor&apos;s public key first (compare its fingerprint aloud).</source>
         <translation>아직 고정된 감독자 키가 없습니다. 먼저 감독자의 공개 키를 고정하세요 (지문을 소리 내어 맞춰 보세요).</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="202"/>
+        <location filename="../export_view.py" line="209"/>
         <source>Consent leaves these out (they will not be exported):</source>
         <translation>동의 범위 때문에 다음은 제외됩니다 (내보내지 않음):</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="218"/>
+        <location filename="../export_view.py" line="225"/>
         <source>Save bundle as</source>
         <translation>번들 저장</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="222"/>
+        <location filename="../export_view.py" line="229"/>
         <source>Supervisor public key file</source>
         <translation>감독자 공개 키 파일</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="232"/>
+        <location filename="../export_view.py" line="239"/>
         <source>Supervisor pinned. Fingerprint: %1 — compare it with your supervisor.</source>
         <translation>감독자를 고정했습니다. 지문: %1 — 감독자와 맞춰 보세요.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="241"/>
+        <location filename="../export_view.py" line="248"/>
         <source>Supervisor&apos;s receipt</source>
         <translation>감독자 수령증</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="257"/>
+        <location filename="../export_view.py" line="264"/>
         <source>Receipt accepted: the supervisor holds %1 interviews of this bundle; they may now be purged here.</source>
         <translation>수령증을 받아들였습니다: 감독자가 이 번들의 면담 %1건을 보관하고 있습니다. 이제 여기서 삭제해도 됩니다.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="274"/>
+        <location filename="../export_view.py" line="281"/>
         <source>Purged %1 interviews; kept %2 that changed after their export.</source>
         <translation>면담 %1건을 삭제했습니다. 내보낸 뒤 바뀐 %2건은 남겼습니다.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="294"/>
+        <location filename="../export_view.py" line="301"/>
         <source>Tick at least one interview to export.</source>
         <translation>내보낼 면담을 하나 이상 고르세요.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="297"/>
+        <location filename="../export_view.py" line="304"/>
         <source>Consent excludes every interview you ticked for this purpose; nothing was exported.</source>
         <translation>고른 면담 모두 이 용도에 대한 동의가 없습니다. 아무것도 내보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="301"/>
+        <location filename="../export_view.py" line="308"/>
         <source>Choose where to save the bundle first.</source>
         <translation>먼저 번들을 저장할 곳을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="322"/>
+        <location filename="../export_view.py" line="329"/>
         <source>Bundle written: %1
 Interviews: %2 (left out by consent: %3)
 Sequence number: %4
@@ -2603,7 +2671,7 @@ Fingerprint (manifest SHA-256): %5</source>
 지문 (매니페스트 SHA-256): %5</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="337"/>
+        <location filename="../export_view.py" line="344"/>
         <source>Exporting...</source>
         <translation>내보내는 중...</translation>
     </message>
@@ -2661,148 +2729,148 @@ Fingerprint (manifest SHA-256): %5</source>
 <context>
     <name>InterviewList</name>
     <message>
-        <location filename="../interview_list.py" line="42"/>
+        <location filename="../interview_list.py" line="43"/>
         <source>Code</source>
         <translation>코드</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="42"/>
+        <location filename="../interview_list.py" line="43"/>
         <source>Date</source>
         <translation>날짜</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="43"/>
+        <location filename="../interview_list.py" line="44"/>
         <source>Duration</source>
         <translation>길이</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="44"/>
+        <location filename="../interview_list.py" line="45"/>
         <source>Transcript</source>
         <translation>녹취록</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="45"/>
+        <location filename="../interview_list.py" line="46"/>
         <source>Review</source>
         <translation>검토</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="46"/>
+        <location filename="../interview_list.py" line="47"/>
         <source>Consent</source>
         <translation>동의</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="47"/>
+        <location filename="../interview_list.py" line="48"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="126"/>
+        <location filename="../interview_list.py" line="127"/>
         <source>Search codes; Enter searches the words too (Ctrl+F)</source>
         <translation>코드 검색, Enter는 본문도 검색 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="132"/>
+        <location filename="../interview_list.py" line="133"/>
         <source>Any status</source>
         <translation>모든 상태</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="137"/>
+        <location filename="../interview_list.py" line="138"/>
         <source>Any consent</source>
         <translation>모든 동의</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="139"/>
+        <location filename="../interview_list.py" line="140"/>
         <source>Consent: %1</source>
         <translation>동의: %1</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="140"/>
+        <location filename="../interview_list.py" line="141"/>
         <source>Consent withdrawn</source>
         <translation>동의 철회됨</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="143"/>
+        <location filename="../interview_list.py" line="144"/>
         <source>Any review state</source>
         <translation>모든 검토 상태</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="144"/>
+        <location filename="../interview_list.py" line="145"/>
         <source>No transcript</source>
         <translation>녹취록 없음</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="144"/>
+        <location filename="../interview_list.py" line="145"/>
         <source>Draft</source>
         <translation>초안</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="145"/>
+        <location filename="../interview_list.py" line="146"/>
         <source>Partly reviewed</source>
         <translation>일부 검토됨</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="146"/>
+        <location filename="../interview_list.py" line="147"/>
         <source>Reviewed</source>
         <translation>검토됨</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="150"/>
-        <location filename="../interview_list.py" line="234"/>
+        <location filename="../interview_list.py" line="151"/>
+        <location filename="../interview_list.py" line="236"/>
         <source>Any tag</source>
         <translation>모든 태그</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="153"/>
+        <location filename="../interview_list.py" line="154"/>
         <source>&amp;New interview...</source>
         <translation>새 면담(&amp;N)...</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="210"/>
+        <location filename="../interview_list.py" line="211"/>
         <source>withdrawn</source>
         <translation>철회됨</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="212"/>
+        <location filename="../interview_list.py" line="214"/>
         <source>none recorded</source>
         <translation>기록 없음</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="213"/>
+        <location filename="../interview_list.py" line="215"/>
         <source>%1 segments</source>
         <translation>구간 %1개</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="216"/>
+        <location filename="../interview_list.py" line="218"/>
         <source> (+ translation)</source>
         <translation> (+ 번역)</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="221"/>
+        <location filename="../interview_list.py" line="223"/>
         <source>exported</source>
         <translation>내보냄</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="221"/>
+        <location filename="../interview_list.py" line="223"/>
         <source>receipt received</source>
         <translation>수령 확인됨</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="222"/>
+        <location filename="../interview_list.py" line="224"/>
         <source>not exported</source>
         <translation>내보내지 않음</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="240"/>
+        <location filename="../interview_list.py" line="242"/>
         <source>%1 interviews</source>
         <translation>면담 %1건</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="267"/>
+        <location filename="../interview_list.py" line="269"/>
         <source>%1 passages in %2 interviews match the words.</source>
         <translation>면담 %2건에서 %1곳이 일치합니다.</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="310"/>
+        <location filename="../interview_list.py" line="312"/>
         <source>Interview created.</source>
         <translation>면담을 만들었습니다.</translation>
     </message>
@@ -2810,78 +2878,121 @@ Fingerprint (manifest SHA-256): %5</source>
 <context>
     <name>InterviewPage</name>
     <message>
-        <location filename="../interview_page.py" line="278"/>
+        <location filename="../interview_page.py" line="279"/>
         <source>&amp;Details and consent</source>
         <translation>정보와 동의(&amp;D)</translation>
     </message>
 </context>
 <context>
+    <name>LaptopCard</name>
+    <message>
+        <location filename="../laptop_card.py" line="37"/>
+        <source>This laptop</source>
+        <translation>이 노트북</translation>
+    </message>
+    <message>
+        <location filename="../laptop_card.py" line="50"/>
+        <source>&amp;Save the public key file for an in-person handover...</source>
+        <translation>직접 전달할 공개 키 파일 저장(&amp;S)...</translation>
+    </message>
+    <message>
+        <location filename="../laptop_card.py" line="63"/>
+        <source>Save public key file as</source>
+        <translation>공개 키 파일 저장 위치</translation>
+    </message>
+    <message>
+        <location filename="../laptop_card.py" line="77"/>
+        <source>Unlock the vault to see this laptop&apos;s fingerprint (its key is kept inside the vault).</source>
+        <translation>이 노트북의 지문을 보려면 보관소를 여십시오(키는 보관소 안에 보관됩니다).</translation>
+    </message>
+    <message>
+        <location filename="../laptop_card.py" line="93"/>
+        <source>When your supervisor pins this laptop, read these groups aloud, one by one; they check them against the bundle they received. The last group is what proves the bundle came from you, so say it only to your supervisor.</source>
+        <translation>감독자가 이 노트북을 고정할 때 이 묶음들을 하나씩 소리 내어 읽어 주십시오. 감독자는 받은 번들과 대조합니다. 마지막 묶음은 번들이 당신에게서 왔다는 증거이므로 감독자에게만 말하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../laptop_card.py" line="108"/>
+        <source>Device id: %1</source>
+        <translation>장치 ID: %1</translation>
+    </message>
+    <message>
+        <location filename="../laptop_card.py" line="117"/>
+        <source>Public key file saved to %1; hand it to your supervisor in person.</source>
+        <translation>공개 키 파일을 %1에 저장했습니다. 감독자에게 직접 전달하십시오.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="157"/>
+        <location filename="../main_window.py" line="199"/>
         <source>Role: %1</source>
         <translation>역할: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163"/>
+        <location filename="../main_window.py" line="295"/>
         <source>&amp;Vault</source>
         <translation>보관함(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164"/>
+        <location filename="../main_window.py" line="290"/>
         <source>&amp;Lock now</source>
         <translation>지금 잠그기(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167"/>
+        <location filename="../main_window.py" line="291"/>
         <source>&amp;Panic lock (clear everything)</source>
         <translation>긴급 잠금 - 모두 지우기(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171"/>
+        <location filename="../main_window.py" line="292"/>
         <source>&amp;Settings...</source>
         <translation>설정(&amp;S)...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174"/>
+        <location filename="../main_window.py" line="293"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199"/>
+        <location filename="../main_window.py" line="333"/>
         <source>Vault unlocked.</source>
         <translation>보관함 잠금을 해제했습니다.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="352"/>
         <source>Locked after a period without activity.</source>
         <translation>한동안 사용하지 않아 잠갔습니다.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216"/>
+        <location filename="../main_window.py" line="353"/>
         <source>Locked.</source>
         <translation>잠갔습니다.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="238"/>
+        <location filename="../main_window.py" line="378"/>
         <source>Settings saved.</source>
         <translation>설정을 저장했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="294"/>
+        <source>This &amp;laptop (device fingerprint)...</source>
+        <translation>이 노트북(장치 지문)(&amp;L)...</translation>
     </message>
 </context>
 <context>
     <name>NewInterviewDialog</name>
     <message>
-        <location filename="../interview_list.py" line="99"/>
+        <location filename="../interview_list.py" line="100"/>
         <source>New interview</source>
         <translation>새 면담</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="104"/>
+        <location filename="../interview_list.py" line="105"/>
         <source>Pseudonym &amp;code:</source>
         <translation>가명 코드(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="105"/>
+        <location filename="../interview_list.py" line="106"/>
         <source>Use a pseudonym, never the witness&apos;s name.</source>
         <translation>증인의 실명이 아닌 가명을 쓰세요.</translation>
     </message>
@@ -2908,251 +3019,271 @@ Fingerprint (manifest SHA-256): %5</source>
 <context>
     <name>RecordingView</name>
     <message>
-        <location filename="../recording_view.py" line="67"/>
+        <location filename="../recording_view.py" line="69"/>
         <source>Record</source>
         <translation>녹음</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="70"/>
+        <location filename="../recording_view.py" line="72"/>
         <source>&amp;Microphone:</source>
         <translation>마이크(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="77"/>
+        <location filename="../recording_view.py" line="79"/>
         <source>● &amp;Record</source>
         <translation>● 녹음(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="79"/>
-        <location filename="../recording_view.py" line="307"/>
+        <location filename="../recording_view.py" line="81"/>
+        <location filename="../recording_view.py" line="332"/>
         <source>P&amp;ause</source>
         <translation>일시정지(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="81"/>
+        <location filename="../recording_view.py" line="83"/>
         <source>&amp;Stop</source>
         <translation>정지(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="83"/>
+        <location filename="../recording_view.py" line="85"/>
         <source>Add mar&amp;ker (Ctrl+M)</source>
         <translation>표시 추가(&amp;K) (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="87"/>
+        <location filename="../recording_view.py" line="89"/>
         <source>Marker note (optional)</source>
         <translation>표시 메모 (선택)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="97"/>
+        <location filename="../recording_view.py" line="99"/>
         <source>Input level</source>
         <translation>입력 음량</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="103"/>
-        <location filename="../recording_view.py" line="309"/>
+        <location filename="../recording_view.py" line="105"/>
+        <location filename="../recording_view.py" line="334"/>
         <source>Not recording</source>
         <translation>녹음 중 아님</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="112"/>
+        <location filename="../recording_view.py" line="114"/>
         <source>Recordings and imported files</source>
         <translation>녹음과 가져온 파일</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="116"/>
+        <location filename="../recording_view.py" line="118"/>
         <source>Source</source>
         <translation>출처</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="116"/>
+        <location filename="../recording_view.py" line="118"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="117"/>
+        <location filename="../recording_view.py" line="119"/>
         <source>Duration</source>
         <translation>길이</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="117"/>
+        <location filename="../recording_view.py" line="119"/>
         <source>State</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="118"/>
+        <location filename="../recording_view.py" line="120"/>
         <source>Added</source>
         <translation>추가한 때</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="125"/>
+        <location filename="../recording_view.py" line="127"/>
         <source>&amp;Import audio file...</source>
         <translation>오디오 파일 가져오기(&amp;I)...</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="133"/>
+        <location filename="../recording_view.py" line="153"/>
         <source>Transcribe</source>
         <translation>받아쓰기</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="135"/>
+        <location filename="../recording_view.py" line="155"/>
         <source>Mo&amp;del:</source>
         <translation>모델(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="144"/>
+        <location filename="../recording_view.py" line="164"/>
         <source>Lan&amp;guage:</source>
         <translation>언어(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="148"/>
+        <location filename="../recording_view.py" line="168"/>
         <source>Korean</source>
         <translation>한국어</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="148"/>
+        <location filename="../recording_view.py" line="168"/>
         <source>English</source>
         <translation>영어</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="149"/>
+        <location filename="../recording_view.py" line="169"/>
         <source>Chinese</source>
         <translation>중국어</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="149"/>
+        <location filename="../recording_view.py" line="169"/>
         <source>Detect</source>
         <translation>자동 감지</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="152"/>
+        <location filename="../recording_view.py" line="172"/>
         <source>Also draft an English &amp;translation</source>
         <translation>영어 번역 초안도 만들기(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="155"/>
+        <location filename="../recording_view.py" line="175"/>
         <source>&amp;Transcribe</source>
         <translation>받아쓰기(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="158"/>
+        <location filename="../recording_view.py" line="178"/>
         <source>&amp;Cancel</source>
         <translation>취소(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="199"/>
+        <location filename="../recording_view.py" line="223"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="272"/>
+        <location filename="../recording_view.py" line="296"/>
         <source>recording</source>
         <translation>녹음</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="272"/>
+        <location filename="../recording_view.py" line="296"/>
         <source>import</source>
         <translation>가져옴</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="307"/>
+        <location filename="../recording_view.py" line="332"/>
         <source>Res&amp;ume</source>
         <translation>다시 시작(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="308"/>
+        <location filename="../recording_view.py" line="333"/>
         <source>Recording</source>
         <translation>녹음 중</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="309"/>
+        <location filename="../recording_view.py" line="334"/>
         <source>Paused</source>
         <translation>일시정지됨</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="332"/>
+        <location filename="../recording_view.py" line="357"/>
         <source>Recording. Everything is saved, encrypted, as it is recorded.</source>
         <translation>녹음 중입니다. 녹음되는 즉시 모두 암호화되어 저장됩니다.</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="361"/>
+        <location filename="../recording_view.py" line="386"/>
         <source>Marker added at %1.</source>
         <translation>%1에 표시를 추가했습니다.</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="370"/>
+        <location filename="../recording_view.py" line="395"/>
         <source>Recording saved (%1).</source>
         <translation>녹음을 저장했습니다 (%1).</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="377"/>
+        <location filename="../recording_view.py" line="402"/>
         <source>Import audio file</source>
         <translation>오디오 파일 가져오기</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="385"/>
+        <location filename="../recording_view.py" line="410"/>
         <source>Importing and checking the file...</source>
         <translation>파일을 가져와 확인하는 중...</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="389"/>
+        <location filename="../recording_view.py" line="414"/>
         <source>File imported; the original bytes are kept unchanged.</source>
         <translation>파일을 가져왔습니다. 원본은 바뀌지 않은 채 보존됩니다.</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="421"/>
+        <location filename="../recording_view.py" line="477"/>
         <source>Transcribing on this laptop (nothing leaves it)...</source>
         <translation>이 노트북에서 받아쓰는 중 (아무것도 밖으로 나가지 않습니다)...</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="440"/>
+        <location filename="../recording_view.py" line="496"/>
         <source>Transcription finished: %1 segments. Review them on the Transcript tab.</source>
         <translation>받아쓰기 완료: 구간 %1개. 녹취록 탭에서 검토하세요.</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="459"/>
+        <location filename="../recording_view.py" line="515"/>
         <source>Cancelling; the part already transcribed is kept.</source>
         <translation>취소하는 중입니다. 이미 받아쓴 부분은 보존됩니다.</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="223"/>
+        <location filename="../recording_view.py" line="247"/>
         <source>multilingual (Korean, English, Chinese, ...)</source>
         <translation>다국어 (한국어, 영어, 중국어 등)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="224"/>
+        <location filename="../recording_view.py" line="248"/>
         <source>English only</source>
         <translation>영어 전용</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="226"/>
+        <location filename="../recording_view.py" line="250"/>
         <source>speed not measured yet</source>
         <translation>속도 아직 측정 안 됨</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="228"/>
+        <location filename="../recording_view.py" line="252"/>
         <source>%1x real time on this laptop</source>
         <translation>이 노트북에서 실시간의 %1배 속도</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="251"/>
+        <location filename="../recording_view.py" line="275"/>
         <source>Imported model</source>
         <translation>가져온 모델</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="252"/>
+        <location filename="../recording_view.py" line="276"/>
         <source>Built-in model</source>
         <translation>기본 제공 모델</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="255"/>
+        <location filename="../recording_view.py" line="279"/>
         <source>The speed is measured during the first transcription with this model.</source>
         <translation>속도는 이 모델로 처음 전사할 때 측정됩니다.</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="258"/>
+        <location filename="../recording_view.py" line="282"/>
         <source>A larger model is slower but usually more accurate.</source>
         <translation>큰 모델일수록 느리지만 대개 더 정확합니다.</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="140"/>
+        <source>&amp;Delete the original</source>
+        <translation>원본 삭제(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="142"/>
+        <source>&amp;Keep it</source>
+        <translation>보관(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="433"/>
+        <source>The original file %1 is still on this laptop, unencrypted. Delete it now? It is overwritten before deletion, but on SSDs and memory cards deleting may not erase it: only full-disk encryption protects those.</source>
+        <translation>원본 파일 %1이(가) 암호화되지 않은 채 이 노트북에 남아 있습니다. 지금 삭제할까요? 삭제 전에 덮어쓰지만, SSD와 메모리 카드에서는 삭제해도 지워지지 않을 수 있습니다. 이런 장치는 전체 디스크 암호화만이 보호합니다.</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="451"/>
+        <source>The original file %1 was overwritten and deleted; the copy in the vault is kept.</source>
+        <translation>원본 파일 %1을(를) 덮어쓴 뒤 삭제했습니다. 보관소 안의 사본은 유지됩니다.</translation>
     </message>
 </context>
 <context>
@@ -3317,72 +3448,67 @@ Close recordings and other windows first. It takes a while for a large vault.</s
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="43"/>
+        <location filename="../settings_dialog.py" line="42"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="50"/>
+        <location filename="../settings_dialog.py" line="49"/>
         <source>&amp;Language of the interface:</source>
         <translation>화면 언어(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="51"/>
-        <source>(takes effect the next time the app starts)</source>
-        <translation>(다음에 앱을 시작할 때 적용됩니다)</translation>
-    </message>
-    <message>
-        <location filename="../settings_dialog.py" line="55"/>
+        <location filename="../settings_dialog.py" line="53"/>
         <source> min</source>
         <translation> 분</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="57"/>
+        <location filename="../settings_dialog.py" line="55"/>
         <source>Lock after &amp;idle time:</source>
         <translation>사용하지 않으면 잠글 시간(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="77"/>
+        <location filename="../settings_dialog.py" line="75"/>
         <source>Default transcription &amp;model:</source>
         <translation>기본 받아쓰기 모델(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="83"/>
+        <location filename="../settings_dialog.py" line="81"/>
         <source>Default &amp;spoken language:</source>
         <translation>기본 말하기 언어(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="86"/>
+        <location filename="../settings_dialog.py" line="84"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="92"/>
+        <location filename="../settings_dialog.py" line="90"/>
         <source>&amp;Audio input:</source>
         <translation>오디오 입력(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="95"/>
+        <location filename="../settings_dialog.py" line="93"/>
         <source>Re-&amp;encrypt the vault...</source>
         <translation>금고 다시 암호화(&amp;E)...</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="100"/>
+        <location filename="../settings_dialog.py" line="98"/>
         <source>If the laptop or the vault folder may have been copied: a new key for the whole vault, so old copies of its header stop working.</source>
         <translation>노트북이나 금고 폴더가 복사되었을 수 있다면: 금고 전체에 새 키를 써서 헤더의 예전 사본이 더 이상 작동하지 않게 합니다.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="103"/>
+        <location filename="../settings_dialog.py" line="101"/>
         <source>Suspected compromise:</source>
         <translation>유출이 의심될 때:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="68"/>
+        <location filename="../settings_dialog.py" line="66"/>
         <source>%1x real time on this laptop</source>
         <translation>이 노트북에서 실시간의 %1배 속도</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="70"/>
+        <location filename="../settings_dialog.py" line="68"/>
         <source>speed not measured yet</source>
         <translation>속도 아직 측정 안 됨</translation>
     </message>
@@ -3390,392 +3516,497 @@ Close recordings and other windows first. It takes a while for a large vault.</s
 <context>
     <name>SetupScreen</name>
     <message>
-        <location filename="../setup_screen.py" line="52"/>
+        <location filename="../setup_screen.py" line="70"/>
         <source>Create your vault</source>
         <translation>보관함 만들기</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="58"/>
+        <location filename="../setup_screen.py" line="76"/>
         <source>Everything you record is kept encrypted in this vault. Choose a long passphrase that only you know: there is no way to recover the vault without it (unless you keep the recovery code shown next).</source>
         <translation>녹음한 모든 것은 이 보관함에 암호화되어 보관됩니다. 나만 아는 긴 암호 문구를 고르세요. 암호 문구 없이는 보관함을 되살릴 방법이 없습니다 (다음에 보여 주는 복구 코드를 보관한 경우는 예외).</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="70"/>
+        <location filename="../setup_screen.py" line="88"/>
         <source>&amp;Passphrase:</source>
         <translation>암호 문구(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="71"/>
+        <location filename="../setup_screen.py" line="89"/>
         <source>&amp;Repeat:</source>
         <translation>다시 입력(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="77"/>
+        <location filename="../setup_screen.py" line="95"/>
         <source>Strength:</source>
         <translation>강도:</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="79"/>
+        <location filename="../setup_screen.py" line="97"/>
         <source>Also create a &amp;recovery code for the organisation&apos;s safe</source>
         <translation>단체 금고에 보관할 복구 코드도 만들기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="94"/>
+        <location filename="../setup_screen.py" line="112"/>
         <source>&amp;Create vault</source>
         <translation>보관함 만들기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="106"/>
+        <location filename="../setup_screen.py" line="124"/>
         <source>Your vault is ready</source>
         <translation>보관함이 준비되었습니다</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="110"/>
+        <location filename="../setup_screen.py" line="128"/>
         <source>Write this recovery code on paper and give it to your organisation&apos;s safe. It is shown only now, never again, and is never stored on this laptop.</source>
         <translation>이 복구 코드를 종이에 적어 단체 금고에 맡기세요. 지금 한 번만 보여 주며 이 노트북에는 저장되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="128"/>
+        <location filename="../setup_screen.py" line="146"/>
         <source>&amp;Pin your supervisor&apos;s public key (optional)...</source>
         <translation>감독자 공개 키 고정 - 선택(&amp;P)...</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="136"/>
+        <location filename="../setup_screen.py" line="154"/>
         <source>I have &amp;written the code down</source>
         <translation>코드를 받아 적었습니다(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="141"/>
+        <location filename="../setup_screen.py" line="159"/>
         <source>C&amp;ontinue</source>
         <translation>계속(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="164"/>
+        <location filename="../setup_screen.py" line="204"/>
         <source>The two passphrases differ.</source>
         <translation>두 암호 문구가 다릅니다.</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="171"/>
+        <location filename="../setup_screen.py" line="211"/>
         <source>Too short: use at least 8 characters (a sentence is best).</source>
         <translation>너무 짧습니다: 8자 이상을 쓰세요 (문장이 가장 좋습니다).</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="172"/>
+        <location filename="../setup_screen.py" line="212"/>
         <source>Weak: add more words; a short sentence only you know works well.</source>
         <translation>약함: 낱말을 더하세요. 나만 아는 짧은 문장이 좋습니다.</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="173"/>
+        <location filename="../setup_screen.py" line="213"/>
         <source>Fair: a few more words would make it much harder to guess.</source>
         <translation>보통: 낱말을 몇 개 더하면 훨씬 추측하기 어려워집니다.</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="174"/>
+        <location filename="../setup_screen.py" line="214"/>
         <source>Good.</source>
         <translation>좋음.</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="174"/>
+        <location filename="../setup_screen.py" line="214"/>
         <source>Strong.</source>
         <translation>강함.</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="212"/>
+        <location filename="../setup_screen.py" line="252"/>
         <source>Measuring this laptop to choose strong key-derivation settings (a few seconds)...</source>
         <translation>강력한 키 유도 설정을 고르기 위해 이 노트북을 측정하는 중 (몇 초)...</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="234"/>
+        <location filename="../setup_screen.py" line="179"/>
         <source>This laptop&apos;s device fingerprint: %1</source>
         <translation>이 노트북의 기기 지문: %1</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="243"/>
+        <location filename="../setup_screen.py" line="282"/>
         <source>Supervisor public key file</source>
         <translation>감독자 공개 키 파일</translation>
     </message>
     <message>
-        <location filename="../setup_screen.py" line="258"/>
+        <location filename="../setup_screen.py" line="297"/>
         <source>Pinned. Compare this fingerprint with your supervisor: %1</source>
         <translation>고정했습니다. 이 지문을 감독자와 맞춰 보세요: %1</translation>
+    </message>
+    <message>
+        <location filename="../setup_screen.py" line="180"/>
+        <source>(Vault › This laptop shows it again at any time.)</source>
+        <translation>(보관함 › 이 노트북에서 언제든 다시 볼 수 있습니다.)</translation>
     </message>
 </context>
 <context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../supervisor_view.py" line="54"/>
-        <source>Supervisor &amp;key file...</source>
-        <translation>감독자 키 파일(&amp;K)...</translation>
-    </message>
-    <message>
         <location filename="../supervisor_view.py" line="56"/>
-        <location filename="../supervisor_view.py" line="144"/>
+        <location filename="../supervisor_view.py" line="231"/>
         <source>No supervisor key loaded.</source>
         <translation>감독자 키를 불러오지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="62"/>
+        <location filename="../supervisor_view.py" line="72"/>
         <source>&amp;Open bundle...</source>
         <translation>번들 열기(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="64"/>
+        <location filename="../supervisor_view.py" line="74"/>
         <source>&amp;Pin the signing device...</source>
         <translation>서명한 기기 고정(&amp;P)...</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="67"/>
+        <location filename="../supervisor_view.py" line="77"/>
         <source>&amp;Import</source>
         <translation>가져오기(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="70"/>
+        <location filename="../supervisor_view.py" line="80"/>
         <source>Write &amp;receipt...</source>
         <translation>수령증 쓰기(&amp;R)...</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="93"/>
+        <location filename="../supervisor_view.py" line="103"/>
         <source>&amp;Last group, as read aloud:</source>
         <translation>소리 내어 읽어 준 마지막 묶음(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="98"/>
+        <location filename="../supervisor_view.py" line="108"/>
         <source>&amp;Confirm and pin</source>
         <translation>확인하고 고정(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="101"/>
+        <location filename="../supervisor_view.py" line="111"/>
         <source>Pin from a &amp;key file obtained in person...</source>
         <translation>직접 받은 키 파일로 고정(&amp;K)...</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="121"/>
+        <location filename="../supervisor_view.py" line="145"/>
         <source>Supervisor key file</source>
         <translation>감독자 키 파일</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="123"/>
+        <location filename="../supervisor_view.py" line="151"/>
         <source>Open bundle</source>
         <translation>번들 열기</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="131"/>
+        <location filename="../supervisor_view.py" line="159"/>
         <source>Device key file (from &apos;testimony device show&apos;)</source>
         <translation>기기 키 파일 (&apos;testimony device show&apos;의 출력)</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="156"/>
+        <location filename="../supervisor_view.py" line="192"/>
         <source>Supervisor key loaded: %1</source>
         <translation>감독자 키를 불러왔습니다: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="199"/>
-        <source>Verified: signed by a pinned device, every file checks out. Chain: %1</source>
-        <translation>검증됨: 고정된 기기가 서명했고 모든 파일이 일치합니다. 순서: %1</translation>
-    </message>
-    <message>
-        <location filename="../supervisor_view.py" line="215"/>
+        <location filename="../supervisor_view.py" line="325"/>
         <source>Not accepted: %1</source>
         <translation>받아들이지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="231"/>
+        <location filename="../supervisor_view.py" line="341"/>
         <source>Before pinning, call the interviewer and ask them to read aloud their laptop&apos;s device fingerprint (&apos;testimony device show&apos; on the laptop). This bundle was signed by device %1 with the fingerprint %2. If every group they read matches, type the last group, which only they can tell you. Or pin from the key file the laptop printed, handed to you in person.</source>
         <translation>고정하기 전에 면담자에게 연락해 노트북의 기기 지문(노트북에서 &apos;testimony device show&apos;)을 소리 내어 읽어 달라고 하세요. 이 번들은 기기 %1이(가) 지문 %2(으)로 서명했습니다. 읽어 준 묶음이 모두 일치하면, 면담자만 알려 줄 수 있는 마지막 묶음을 입력하세요. 또는 노트북이 출력한 키 파일을 직접 건네받아 그것으로 고정하세요.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="265"/>
+        <location filename="../supervisor_view.py" line="375"/>
         <source>The group you typed is not the last group of this bundle&apos;s key, so nothing was pinned: check it with the interviewer, and if it still differs, do not trust this bundle (it may not come from their laptop).</source>
         <translation>입력한 묶음이 이 번들 키의 마지막 묶음과 달라서 아무것도 고정하지 않았습니다. 면담자와 다시 확인하고, 그래도 다르면 이 번들을 믿지 마세요 (그 노트북에서 온 것이 아닐 수 있습니다).</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="269"/>
-        <location filename="../supervisor_view.py" line="298"/>
+        <location filename="../supervisor_view.py" line="379"/>
+        <location filename="../supervisor_view.py" line="408"/>
         <source>Device %1 pinned.</source>
         <translation>기기 %1을(를) 고정했습니다.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="294"/>
+        <location filename="../supervisor_view.py" line="404"/>
         <source>That key file is not the key that signed this bundle, so nothing was pinned: do not trust this bundle unless the interviewer confirms in person which key their laptop has.</source>
         <translation>그 키 파일은 이 번들에 서명한 키가 아니어서 아무것도 고정하지 않았습니다. 면담자가 노트북의 키를 직접 확인해 주기 전에는 이 번들을 믿지 마세요.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="308"/>
+        <location filename="../supervisor_view.py" line="418"/>
         <source>Load the supervisor key and open a bundle first.</source>
         <translation>먼저 감독자 키를 불러오고 번들을 여세요.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="316"/>
+        <location filename="../supervisor_view.py" line="426"/>
         <source>This bundle was already imported; nothing changed. You can write its receipt again.</source>
         <translation>이미 가져온 번들입니다. 바뀐 것은 없습니다. 수령증은 다시 쓸 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="319"/>
-        <source>Imported: %1 records added, %2 already present, %3 conflicts kept for review.</source>
-        <translation>가져왔습니다: 기록 %1개 추가, %2개는 이미 있음, 충돌 %3개는 검토용으로 보관.</translation>
-    </message>
-    <message>
-        <location filename="../supervisor_view.py" line="328"/>
+        <location filename="../supervisor_view.py" line="438"/>
         <source>Left out of the receipt until their conflicts are reconciled (the laptop keeps them): %1</source>
         <translation>충돌이 해소될 때까지 영수증에서 제외됨(노트북에 그대로 남습니다): %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="332"/>
+        <location filename="../supervisor_view.py" line="442"/>
         <source>Warning: %1</source>
         <translation>경고: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="342"/>
+        <location filename="../supervisor_view.py" line="452"/>
         <source>Save receipt as</source>
         <translation>수령증 저장</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="355"/>
+        <location filename="../supervisor_view.py" line="465"/>
         <source>Receipt written to %1; give it to the interviewer.</source>
         <translation>수령증을 %1에 썼습니다. 면담자에게 전달하세요.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="60"/>
+        <source>&amp;Create a supervisor key in this vault</source>
+        <translation>이 보관소에 감독자 키 만들기(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="62"/>
+        <source>Use a &amp;key file instead...</source>
+        <translation>대신 키 파일 사용(&amp;K)...</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="64"/>
+        <source>Save the public key for interviewers...</source>
+        <translation>면담자에게 줄 공개 키 저장...</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="123"/>
+        <source>Technical &amp;details</source>
+        <translation>기술 세부 정보(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="149"/>
+        <source>Save supervisor public key as</source>
+        <translation>감독자 공개 키 저장 위치</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="180"/>
+        <source>This vault holds no supervisor key yet. Create one here (it stays inside the vault), or use a key file.</source>
+        <translation>이 보관소에는 아직 감독자 키가 없습니다. 여기에서 만들거나(보관소 안에 보관됨) 키 파일을 사용하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="191"/>
+        <source>Supervisor key kept in this vault: %1</source>
+        <translation>이 보관소에 보관된 감독자 키: %1</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="204"/>
+        <source>Supervisor key created inside this vault. Save its public key for the interviewers, and read its fingerprint aloud to them when they pin it.</source>
+        <translation>이 보관소 안에 감독자 키를 만들었습니다. 면담자에게 줄 공개 키를 저장하고, 면담자가 고정할 때 지문을 소리 내어 읽어 주십시오.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="220"/>
+        <source>Public key saved to %1; give it to the interviewers.</source>
+        <translation>공개 키를 %1에 저장했습니다. 면담자에게 전달하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="298"/>
+        <source>Verified: this bundle comes from a laptop you pinned, nothing in it was changed on the way, and it holds %1 (%2).</source>
+        <translation>검증됨: 이 번들은 고정한 노트북에서 왔고, 전달 중에 바뀐 것이 없으며, %1(%2)을 담고 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="306"/>
+        <source>1 interview</source>
+        <translation>면담 1건</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="306"/>
+        <source>%1 interviews</source>
+        <translation>면담 %1건</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="307"/>
+        <source>1 passage</source>
+        <translation>구간 1개</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="307"/>
+        <source>%1 passages</source>
+        <translation>구간 %1개</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="308"/>
+        <source>1 recording</source>
+        <translation>녹음 1개</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="308"/>
+        <source>%1 recordings</source>
+        <translation>녹음 %1개</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="309"/>
+        <source>1 marker</source>
+        <translation>표시 1개</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="309"/>
+        <source>%1 markers</source>
+        <translation>표시 %1개</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="310"/>
+        <source>1 tag</source>
+        <translation>태그 1개</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="310"/>
+        <source>%1 tags</source>
+        <translation>태그 %1개</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="311"/>
+        <source>1 conflict kept for review.</source>
+        <translation>검토를 위해 충돌 1건을 보관했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="312"/>
+        <source>%1 conflicts kept for review.</source>
+        <translation>검토를 위해 충돌 %1건을 보관했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="429"/>
+        <source>Imported: %1.</source>
+        <translation>가져옴: %1.</translation>
     </message>
 </context>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../transcript_view.py" line="167"/>
-        <location filename="../transcript_view.py" line="716"/>
+        <location filename="../transcript_view.py" line="168"/>
+        <location filename="../transcript_view.py" line="717"/>
         <source>&amp;Play</source>
         <translation>재생(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="178"/>
+        <location filename="../transcript_view.py" line="179"/>
         <source>Needs &amp;review: least certain first</source>
         <translation>검토 필요: 불확실한 구간부터(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="183"/>
+        <location filename="../transcript_view.py" line="184"/>
         <source>Review:</source>
         <translation>검토:</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="192"/>
+        <location filename="../transcript_view.py" line="193"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="192"/>
+        <location filename="../transcript_view.py" line="193"/>
         <source>Speaker</source>
         <translation>화자</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="194"/>
+        <location filename="../transcript_view.py" line="195"/>
         <source>Original</source>
         <translation>원문</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="195"/>
+        <location filename="../transcript_view.py" line="196"/>
         <source>Translation</source>
         <translation>번역</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="195"/>
+        <location filename="../transcript_view.py" line="196"/>
         <source>Text</source>
         <translation>본문</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="196"/>
+        <location filename="../transcript_view.py" line="197"/>
         <source>Review</source>
         <translation>검토</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="304"/>
+        <location filename="../transcript_view.py" line="305"/>
         <source>No transcript yet: transcribe the recording on the Recording tab.</source>
         <translation>아직 녹취록이 없습니다. 녹음 탭에서 받아쓰기를 하세요.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="340"/>
+        <location filename="../transcript_view.py" line="341"/>
         <source>◆ Marker</source>
         <translation>◆ 표시</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="356"/>
+        <location filename="../transcript_view.py" line="357"/>
         <source>outdated</source>
         <translation>원문 변경됨</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="357"/>
+        <location filename="../transcript_view.py" line="358"/>
         <source>The original was changed after this translation; check the translation against it.</source>
         <translation>이 번역 뒤에 원문이 바뀌었습니다. 번역을 원문과 대조해 주십시오.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="494"/>
-        <location filename="../transcript_view.py" line="549"/>
+        <location filename="../transcript_view.py" line="495"/>
+        <location filename="../transcript_view.py" line="550"/>
         <source>Saved as a new revision.</source>
         <translation>새 개정판으로 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="561"/>
+        <location filename="../transcript_view.py" line="562"/>
         <source>Nothing to undo in this window.</source>
         <translation>이 창에서 되돌릴 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="590"/>
+        <location filename="../transcript_view.py" line="591"/>
         <source>Loop ended.</source>
         <translation>반복 재생을 끝냈습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="596"/>
+        <location filename="../transcript_view.py" line="597"/>
         <source>Looping this segment; %1 again ends the loop.</source>
         <translation>이 구간을 반복 재생합니다. %1을(를) 다시 누르면 끝납니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="606"/>
+        <location filename="../transcript_view.py" line="607"/>
         <source>Speaker saved.</source>
         <translation>화자를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="643"/>
+        <location filename="../transcript_view.py" line="644"/>
         <source>Review status saved.</source>
         <translation>검토 상태를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="667"/>
+        <location filename="../transcript_view.py" line="668"/>
         <source>Decoding the recording for listening...</source>
         <translation>듣기 위해 녹음을 푸는 중...</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="716"/>
+        <location filename="../transcript_view.py" line="717"/>
         <source>&amp;Pause</source>
         <translation>일시정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="181"/>
+        <location filename="../transcript_view.py" line="182"/>
         <source>Only segments not yet reviewed, those the engine was least sure of first.</source>
         <translation>아직 검토하지 않은 구간만, 엔진이 가장 확신하지 못한 구간부터 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="219"/>
+        <location filename="../transcript_view.py" line="220"/>
         <source>Term suggestions (one click accepts):</source>
         <translation>용어 제안(한 번 누르면 적용):</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="384"/>
+        <location filename="../transcript_view.py" line="385"/>
         <source>Low confidence ({0:.2f}): the engine was unsure of this segment; check it against the audio.</source>
         <translation>낮은 신뢰도({0:.2f}): 엔진이 이 구간을 확신하지 못했습니다. 녹음과 대조해 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="387"/>
+        <location filename="../transcript_view.py" line="388"/>
         <source>Shaded words: the engine was unsure of them.</source>
         <translation>음영 표시된 단어: 엔진이 확신하지 못한 단어입니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="389"/>
+        <location filename="../transcript_view.py" line="390"/>
         <source>Underlined: a taxonomy name may have been meant; see the suggestions below the table.</source>
         <translation>밑줄: 분류 체계의 용어를 뜻했을 수 있습니다. 표 아래의 제안을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="407"/>
+        <location filename="../transcript_view.py" line="408"/>
         <source>Replace “{0}” with the taxonomy name “{1}” ({2}); kept as a revision with this reason.</source>
         <translation>“{0}”을(를) 분류 체계 용어 “{1}”({2})(으)로 바꿉니다. 이 사유와 함께 수정 이력으로 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="435"/>
+        <location filename="../transcript_view.py" line="436"/>
         <source>Suggestion accepted: saved as a new revision.</source>
         <translation>제안을 적용했습니다: 새 개정판으로 저장했습니다.</translation>
     </message>
@@ -3814,59 +4045,177 @@ Close recordings and other windows first. It takes a while for a large vault.</s
     </message>
 </context>
 <context>
+    <name>Values</name>
+    <message>
+        <location filename="../labels.py" line="12"/>
+        <source>open</source>
+        <translation>진행 중</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="13"/>
+        <source>recorded</source>
+        <translation>녹음됨</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="14"/>
+        <source>transcribed</source>
+        <translation>전사됨</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="15"/>
+        <source>reviewed</source>
+        <translation>검토됨</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="16"/>
+        <source>closed</source>
+        <translation>종료됨</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="18"/>
+        <source>draft</source>
+        <translation>초안</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="19"/>
+        <source>disputed</source>
+        <translation>이의 있음</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="21"/>
+        <source>archive</source>
+        <translation>보존</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="22"/>
+        <source>UN</source>
+        <translation>유엔</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="23"/>
+        <source>court</source>
+        <translation>법정</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="24"/>
+        <source>publication</source>
+        <translation>공개</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="25"/>
+        <source>name disclosure</source>
+        <translation>실명 공개</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="27"/>
+        <source>interviewer</source>
+        <translation>면담자</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="28"/>
+        <source>translator</source>
+        <translation>번역자</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="29"/>
+        <source>coder</source>
+        <translation>코딩 담당자</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="30"/>
+        <source>supervisor</source>
+        <translation>감독자</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="38"/>
+        <source>written</source>
+        <translation>서면</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="39"/>
+        <source>oral, recorded</source>
+        <translation>구두, 녹음</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="40"/>
+        <source>oral, witnessed</source>
+        <translation>구두, 입회</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="32"/>
+        <source>share</source>
+        <translation>공유</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="34"/>
+        <source>recording</source>
+        <translation>녹음 중</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="35"/>
+        <source>complete</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="36"/>
+        <source>interrupted</source>
+        <translation>중단됨</translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
     <message>
-        <location filename="../main_window.py" line="46"/>
+        <location filename="../main_window.py" line="48"/>
         <source>&amp;Recording and files</source>
         <translation>녹음과 파일(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="47"/>
+        <location filename="../main_window.py" line="49"/>
         <source>&amp;Transcript</source>
         <translation>녹취록(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="48"/>
+        <location filename="../main_window.py" line="50"/>
         <source>C&amp;oding</source>
         <translation>코딩(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="49"/>
+        <location filename="../main_window.py" line="51"/>
         <source>Tra&amp;nslation</source>
         <translation>번역(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="52"/>
+        <location filename="../main_window.py" line="54"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="53"/>
+        <location filename="../main_window.py" line="55"/>
         <source>S&amp;upervisor</source>
         <translation>감독자(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="54"/>
+        <location filename="../main_window.py" line="56"/>
         <source>Re&amp;ports</source>
         <translation>보고서(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="55"/>
+        <location filename="../main_window.py" line="57"/>
         <source>&amp;Connections</source>
         <translation>연결(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="76"/>
+        <location filename="../main_window.py" line="78"/>
         <source>&amp;Interviews</source>
         <translation>면담 목록(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="77"/>
+        <location filename="../main_window.py" line="79"/>
         <source>Inter&amp;view</source>
         <translation>면담(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="109"/>
+        <location filename="../main_window.py" line="111"/>
         <source>Warning: %1 Someone may have tried to open this vault.</source>
         <translation>경고: %1 누군가 이 보관함을 열려고 했을 수 있습니다.</translation>
     </message>

@@ -1,0 +1,50 @@
+"""The interface-language names of values stored in English: interview statuses, consent scopes,
+roles, review states, bundle profiles and recording states. The vault, the CLI and bundles keep the English codes; the window shows
+these names (``QCoreApplication.translate`` with the context "Values", so one Korean entry serves
+every view)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+_NAMES: dict[str, str] = {
+    # interview statuses (app.domain.INTERVIEW_STATUSES)
+    "open": QT_TRANSLATE_NOOP("Values", "open"),
+    "recorded": QT_TRANSLATE_NOOP("Values", "recorded"),
+    "transcribed": QT_TRANSLATE_NOOP("Values", "transcribed"),
+    "reviewed": QT_TRANSLATE_NOOP("Values", "reviewed"),
+    "closed": QT_TRANSLATE_NOOP("Values", "closed"),
+    # segment review states
+    "draft": QT_TRANSLATE_NOOP("Values", "draft"),
+    "disputed": QT_TRANSLATE_NOOP("Values", "disputed"),
+    # consent scopes (app.domain.CONSENT_SCOPES)
+    "archive": QT_TRANSLATE_NOOP("Values", "archive"),
+    "un": QT_TRANSLATE_NOOP("Values", "UN"),
+    "court": QT_TRANSLATE_NOOP("Values", "court"),
+    "publication": QT_TRANSLATE_NOOP("Values", "publication"),
+    "name": QT_TRANSLATE_NOOP("Values", "name disclosure"),
+    # roles (app.domain.ROLES)
+    "interviewer": QT_TRANSLATE_NOOP("Values", "interviewer"),
+    "translator": QT_TRANSLATE_NOOP("Values", "translator"),
+    "coder": QT_TRANSLATE_NOOP("Values", "coder"),
+    "supervisor": QT_TRANSLATE_NOOP("Values", "supervisor"),
+    # bundle profiles (app.bundles.model.PROFILES; purposes are consent scopes)
+    "share": QT_TRANSLATE_NOOP("Values", "share"),
+    # recording states (audio_asset.state)
+    "recording": QT_TRANSLATE_NOOP("Values", "recording"),
+    "complete": QT_TRANSLATE_NOOP("Values", "complete"),
+    "interrupted": QT_TRANSLATE_NOOP("Values", "interrupted"),
+    # how consent was given (app.domain.CONSENT_HOW)
+    "written": QT_TRANSLATE_NOOP("Values", "written"),
+    "oral-recorded": QT_TRANSLATE_NOOP("Values", "oral, recorded"),
+    "oral-witnessed": QT_TRANSLATE_NOOP("Values", "oral, witnessed"),
+}
+
+
+def value_label(code: str) -> str:
+    """The stored value ``code`` in the interface language (unknown codes unchanged)."""
+    source = _NAMES.get(code)
+    return QCoreApplication.translate("Values", source) if source else code
+
+
+status_label = scope_label = role_label = value_label
