@@ -9,8 +9,7 @@ import sys
 from pathlib import Path
 
 from storage.vault import Vault
-from tests.conftest import PASSPHRASE, ROOT, Cli, run_cli
-from tests.test_vault import snapshot
+from tests.conftest import PASSPHRASE, ROOT, Cli, run_cli, snapshot
 
 
 def test_interview_add_list_show_json(cli: Cli) -> None:
