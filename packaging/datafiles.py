@@ -238,6 +238,8 @@ def drop_with_dependencies(binaries: Iterable[Binary], dropped: Iterable[Binary]
             if name in by_name and name not in candidates:
                 candidates.add(name)
                 todo.append(by_name[name][1])
+    if not candidates:
+        return kept
     # Of those, the ones a kept binary still needs (directly or through kept libraries).
     needed: set[str] = set()
     todo = [src for dest, src, _ in kept if Path(dest).name not in candidates]

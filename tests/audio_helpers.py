@@ -108,3 +108,22 @@ def leave_interrupted_recording(vault: Vault, interview_id: str, seconds: float 
     session.conn.close()
     return session.asset_id
 
+
+def envelope(x: np.ndarray, rate: int, hop_s: float = 0.01, smooth: int = 5) -> np.ndarray:
+    """RMS per 10 ms, smoothed over 50 ms (tolerant of resampling and scheduling jitter)."""
+    w = int(rate * hop_s)
+    n = len(x) // w
+    rms = np.sqrt(np.mean(np.square(x[: n * w].reshape(n, w)), axis=1))
+    return np.convolve(rms, np.ones(smooth) / smooth, mode="same")
+
+
+def correlation(recorded: np.ndarray, rate: int, fixture: np.ndarray, fixture_rate: int) -> float:
+    """Best Pearson correlation of the fixture's loudness contour within the recording:
+    near 1 only if the whole sentence is there, in order, without gaps."""
+    rec, ref = envelope(recorded, rate), envelope(fixture, fixture_rate)
+    best = -1.0
+    for lag in range(0, len(rec) - len(ref) + 1):
+        seg = rec[lag:lag + len(ref)]
+        if seg.std() > 0:
+            best = max(best, float(np.corrcoef(seg, ref)[0, 1]))
+    return best

@@ -21,9 +21,8 @@ from app import interviews
 from app.audio import assets as audio
 from app.audio.playback import decode_for_playback
 from storage.vault import Vault
-from tests.audio_helpers import active_span, decode_blob, decode_file
+from tests.audio_helpers import active_span, correlation, decode_blob, decode_file
 from tests.pulse import VirtualMic, speech_wav, virtual_mic  # noqa: F401 - fixtures
-from tests.test_audio_device import _correlation
 
 pytestmark = pytest.mark.slow
 
@@ -70,7 +69,7 @@ def _record_the_sentence(qtbot, vault: Vault, interview: str, mic: VirtualMic,  
     first, last = active_span(samples, rate)
     fx_first, fx_last = active_span(fixture, fixture_rate)
     assert (last - first) == pytest.approx(fx_last - fx_first, abs=0.3)
-    return _correlation(samples[0], rate, fixture[0], fixture_rate)
+    return correlation(samples[0], rate, fixture[0], fixture_rate)
 
 
 def test_recording_after_listening_hears_the_speaker(

@@ -31,6 +31,7 @@ from storage import blobs
 from storage.vault import Vault
 from tests.audio_helpers import (
     active_span,
+    correlation,
     decode_blob,
     decode_file,
     distinctive_runs,
@@ -99,11 +100,11 @@ def test_qt_recorder_records_the_speech_while_the_gui_is_busy(
     fx_first, fx_last = active_span(fixture, fixture_rate)
     assert first >= started_at - 0.1
     assert (last - first) == pytest.approx(fx_last - fx_first, abs=0.25)
-    correlation = _correlation(samples[0], rate, fixture[0], fixture_rate)
+    contour = correlation(samples[0], rate, fixture[0], fixture_rate)
     # 0.98-0.99 on a quiet machine; the virtual device itself (null sink timing) glitches by a
     # block now and then when the 2 shared cores are overloaded, which costs up to ~0.2. A
     # missing or garbled sentence scores below 0.3.
-    assert correlation > 0.7
+    assert contour > 0.7
     (m,) = markers.list_markers(vault, interview)
     assert m.id == marker and m.asset_id == asset.id and 0 < m.at_s <= result.duration_s
 
@@ -122,26 +123,6 @@ def test_qt_recorder_records_the_speech_while_the_gui_is_busy(
     runs = distinctive_runs(pcm)
     vault.lock()
     assert find_plaintext([vault.path, private_tmp], runs) == []
-
-
-def _envelope(x: np.ndarray, rate: int, hop_s: float = 0.01, smooth: int = 5) -> np.ndarray:
-    """RMS per 10 ms, smoothed over 50 ms (tolerant of resampling and scheduling jitter)."""
-    w = int(rate * hop_s)
-    n = len(x) // w
-    rms = np.sqrt(np.mean(np.square(x[: n * w].reshape(n, w)), axis=1))
-    return np.convolve(rms, np.ones(smooth) / smooth, mode="same")
-
-
-def _correlation(recorded: np.ndarray, rate: int, fixture: np.ndarray, fixture_rate: int) -> float:
-    """Best Pearson correlation of the fixture's loudness contour within the recording:
-    near 1 only if the whole sentence is there, in order, without gaps."""
-    rec, ref = _envelope(recorded, rate), _envelope(fixture, fixture_rate)
-    best = -1.0
-    for lag in range(0, len(rec) - len(ref) + 1):
-        seg = rec[lag:lag + len(ref)]
-        if seg.std() > 0:
-            best = max(best, float(np.corrcoef(seg, ref)[0, 1]))
-    return best
 
 
 def test_cli_records_for_n_seconds_and_leaves_no_plaintext(

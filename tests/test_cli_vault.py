@@ -15,8 +15,7 @@ from crypto.kdf import floor_params
 from storage import audit
 from storage.vault import Vault
 from tests.audio_helpers import leave_interrupted_recording
-from tests.conftest import PASSPHRASE, ROOT, Cli, run_cli
-from tests.test_vault import snapshot
+from tests.conftest import PASSPHRASE, ROOT, Cli, run_cli, snapshot
 
 
 def test_interview_add_list_show_json(cli: Cli) -> None:

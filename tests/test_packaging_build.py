@@ -31,6 +31,9 @@ BUILD_PYTHON = os.environ.get("TESTIMONY_BUILD_PYTHON") or (
 
 pytestmark = [
     pytest.mark.slow,
+    # The build (PyInstaller's analysis of Qt, CTranslate2 and the models) takes 2 minutes on a
+    # quiet CI box and over 15 on a loaded desktop; the fixture's own subprocess bound is 1 h.
+    pytest.mark.timeout(3600),
     pytest.mark.skipif(BUILD_PYTHON is None,
                        reason="PyInstaller not installed (pip install -e .[packaging])"),
 ]

@@ -28,7 +28,7 @@ from storage.errors import VaultLocked, WrongPassphrase
 from storage.header import HEADER_NAME
 from storage.rekey import STAGED_DB, STAGED_HEADER
 from storage.vault import Vault
-from tests.conftest import PASSPHRASE, ROOT, Cli
+from tests.conftest import PASSPHRASE, ROOT, Cli, snapshot
 
 NEW = b"a completely new passphrase"
 
@@ -319,8 +319,6 @@ def test_cli_passwd_rekey_does_both_and_prints_a_new_recovery_code(cli: Cli,
 
 
 def test_rekey_with_a_mistyped_passphrase_changes_nothing(tmp_path: Path) -> None:
-    from tests.test_vault import snapshot
-
     path = tmp_path / "v"
     v, _ = make(path)
     v.lock()
@@ -347,8 +345,6 @@ def test_read_only_open_of_a_cut_off_rekey_changes_nothing(tmp_path: Path, targe
                                                             opens_with: bytes) -> None:
     """`verify` opens read-only: it must read the header that matches the database without
     settling the rekey; the next normal unlock settles it."""
-    from tests.test_vault import snapshot
-
     path = tmp_path / "v"
     v, _ = make(path)
     v.lock()

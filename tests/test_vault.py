@@ -28,19 +28,9 @@ from storage.errors import (
 from storage.header import HEADER_NAME, read_header
 from storage.migrations import LATEST_VERSION, current_version
 from storage.vault import Vault, crypto_erase
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, snapshot
 
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
-    """Every file under ``folder``: content hash and mtime in ns."""
-    out = {}
-    for p in sorted(folder.rglob("*")):
-        if p.is_file():
-            out[str(p.relative_to(folder))] = (hashlib.sha256(p.read_bytes()).hexdigest(),
-                                               p.stat().st_mtime_ns)
-    return out
 
 
 def make(tmp_path: Path, **kw: object) -> Vault:

@@ -19,8 +19,7 @@ from storage import audit
 from storage.errors import WrongPassphrase
 from storage.header import read_header, write_header_atomically
 from storage.vault import Vault
-from tests.conftest import ROOT, Cli
-from tests.test_vault import snapshot
+from tests.conftest import ROOT, Cli, snapshot
 
 
 @pytest.mark.parametrize(("field", "value"), [
