@@ -8,6 +8,8 @@ Targets (the owner's decision, issue 13 "Issue 6's blocked target"), with the se
 of docs/security unchanged:
   * export >= 0.9x of the vault's own read floor: a bare SQLCipher read of the same audio blob
     out of the same vault (every chunk row, in order, on one connection; no hashing, no bundle);
+    the export itself fetches the audio on two connections at once (app/bundles/export.py), the
+    floor stays one connection, as the owner defined it;
   * verify >= 1.0x of stock ``age -d`` decrypting the same bytes from a plain file to /dev/null;
   * memory flat: peak resident memory during export and verify does not grow with bundle size.
 

@@ -1,7 +1,9 @@
 """Export: interviews -> one signed, encrypted bundle file.
 
 Everything is read from one read snapshot (a second connection inside a read transaction), so a
-bundle is consistent even while recording continues. Audio streams from the vault through the
+bundle is consistent even while recording continues; audio chunks are fetched on that connection
+and on one more begun with it (``open_readers``), every byte checked against the snapshot's
+recorded SHA-256. Audio streams from the vault through the
 tar writer into age without ever being held whole in memory or written in plaintext; the bundle
 is written under a temporary name in the destination folder (its bytes are already encrypted)
 and renamed only when complete, so a cancelled or failed export leaves nothing behind.
