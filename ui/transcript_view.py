@@ -121,15 +121,15 @@ class MarkedTextDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
-        widget = opt.widget  # type: ignore[attr-defined]
+        widget = opt.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
         doc = QTextDocument()
         doc.setDocumentMargin(1)
-        doc.setDefaultFont(opt.font)  # type: ignore[attr-defined]
-        if opt.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
-            colour = opt.palette.highlightedText().color().name()  # type: ignore[attr-defined]
+        doc.setDefaultFont(opt.font)
+        if opt.state & QStyle.StateFlag.State_Selected:
+            colour = opt.palette.highlightedText().color().name()
             marked = f'<span style="color:{colour}">{marked}</span>'
         doc.setHtml(marked)
         doc.setTextWidth(rect.width())
@@ -313,6 +313,7 @@ class TranscriptView(QWidget):
                     item.setBackground(QBrush(MARKER))
                     self.table.setItem(i, c, item)
                 mark = self.table.item(i, self.text_col)
+                assert mark is not None
                 mark.setText(self.tr("◆ Marker") + (f": {r.note}" if r.note else ""))
                 mark.setFont(italic)
                 time_item.setBackground(QBrush(MARKER))
@@ -346,6 +347,7 @@ class TranscriptView(QWidget):
         r = self.visible[row]
         s = r.segment
         item = self.table.item(row, self.text_col)
+        assert item is not None
         low = confidence.low_words(s.text, s.words)
         item.setData(MARKED_HTML_ROLE, marked_html(s.text, low, r.suggestions)
                      if low or r.suggestions else None)
@@ -362,6 +364,7 @@ class TranscriptView(QWidget):
         item.setToolTip("\n".join(tips))
         for c in (0, self.text_col + 1):
             cell = self.table.item(row, c)
+            assert cell is not None
             cell.setBackground(self._base_brush(row))
             if confidence.is_low(value):
                 cell.setToolTip(tips[0])
@@ -395,6 +398,8 @@ class TranscriptView(QWidget):
             return
         sug = r.suggestions[n]
         iid, role, layer, seg_id = self.interview_id, self.session.role, self.layer, r.segment.id
+        if iid is None:  # rows exist only while an interview is loaded
+            return
 
         def work(v: Any, _c: Any, _p: Any) -> tuple[Any, list[Any]]:
             seg, _chosen = suggestions.accept(v, iid, seg_id, sug.id, role=role, layer=layer)
@@ -455,6 +460,8 @@ class TranscriptView(QWidget):
     def edit_segment(self, row: int, text: str) -> None:
         r = self.visible[row]
         iid, role, layer, seg_id = self.interview_id, self.session.role, self.layer, r.segment.id
+        if iid is None:  # rows exist only while an interview is loaded
+            return
 
         def done(result: tuple[Any, list[Any]]) -> None:
             seg, fresh = result
@@ -480,6 +487,8 @@ class TranscriptView(QWidget):
         """Label who speaks in this segment (mirrored onto its translation by the service)."""
         r = self.visible[row]
         iid, role, layer, seg_id = self.interview_id, self.session.role, self.layer, r.segment.id
+        if iid is None:  # rows exist only while an interview is loaded
+            return
 
         def done(_n: int) -> None:
             r.segment.speaker = " ".join(label.split())
@@ -509,13 +518,17 @@ class TranscriptView(QWidget):
             return
         r = self.visible[row]
         iid, role, layer, seg_id = self.interview_id, self.session.role, self.layer, r.segment.id
+        if iid is None:  # rows exist only while an interview is loaded
+            return
 
         def done(seg: Any) -> None:
             r.segment.review_status = seg.review_status
             if seg.review_status == "reviewed":
                 r.suggestions = []
             self._updating = True
-            self.table.item(row, self.text_col + 1).setText(self.tr(seg.review_status))
+            status_item = self.table.item(row, self.text_col + 1)
+            if status_item is not None:
+                status_item.setText(self.tr(seg.review_status))
             self._mark(row)
             self._updating = False
             self._show_suggestions(row)
@@ -614,8 +627,9 @@ class TranscriptView(QWidget):
                         item.setBackground(QBrush(PLAYING) if old == row else base)
         self._updating = False
         self._playing_row = row
-        if row >= 0:
-            self.table.scrollToItem(self.table.item(row, 0))
+        first = self.table.item(row, 0) if row >= 0 else None
+        if first is not None:
+            self.table.scrollToItem(first)
         return row
 
 
