@@ -51,13 +51,13 @@ def test_find_replace_all_then_undo_each_as_a_revision(editor, qtbot):
     bar = tv.find_bar
     bar.open(replacing=True)
     assert bar.isVisible()
-    bar.find.setText("있었습니다")
+    bar.find_text.setText("있었습니다")
     assert bar.find_next() == 1
-    bar.replace.setText("지냈습니다")
+    bar.replace_text.setText("지냈습니다")
     bar.all_button.click()
     assert _texts(tv)[1] == "요덕 관리소에서 삼 년 지냈습니다."
     assert "1 segment(s) changed" in tv.message.text()
-    bar.find.setText("없는 말")
+    bar.find_text.setText("없는 말")
     assert bar.find_next() == -1 and "is not in this transcript" in tv.message.text()
     tv.undo_last()
     segs = transcripts.segments(tv.session.vault, tv.iid, with_revisions=True)

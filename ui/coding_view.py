@@ -31,6 +31,7 @@ import app.coding.events as events
 import app.coding.tags as tags
 import app.coding.taxonomy as taxonomy
 from ui.errors import message_for
+from ui.layout import set_buddy
 from ui.session import Session
 from ui.transcript_view import fmt_time
 
@@ -84,7 +85,7 @@ class CodingView(QWidget):
         ml.addWidget(QLabel(self.tr("Se&gments")))
         self.segment_list = QListWidget()
         self.segment_list.setObjectName("codingSegments")
-        ml.itemAt(0).widget().setBuddy(self.segment_list)
+        set_buddy(ml, 0, self.segment_list)
         ml.addWidget(self.segment_list, 2)
         ml.addWidget(QLabel(self.tr("Select words, choose a term, then apply:")))
         self.text = QPlainTextEdit()
@@ -116,12 +117,12 @@ class CodingView(QWidget):
         self.tag_list = QListWidget()
         self.tag_list.setObjectName("tagList")
         self.tag_list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
-        rl.itemAt(0).widget().setBuddy(self.tag_list)
+        set_buddy(rl, 0, self.tag_list)
         rl.addWidget(self.tag_list, 1)
         rl.addWidget(QLabel(self.tr("E&vents")))
         self.event_list = QListWidget()
         self.event_list.setObjectName("eventList")
-        rl.itemAt(2).widget().setBuddy(self.event_list)
+        set_buddy(rl, 2, self.event_list)
         rl.addWidget(self.event_list, 1)
         form_box = QGroupBox(self.tr("New event (selected tags are linked as evidence)"))
         form = QFormLayout(form_box)
@@ -272,7 +273,9 @@ class CodingView(QWidget):
                         current = self.tax.terms[current].parent if current in \
                             self.tax.terms else None
 
-        def walk(item: QTreeWidgetItem) -> None:
+        def walk(item: QTreeWidgetItem | None) -> None:
+            if item is None:
+                return
             term_id = item.data(0, TERM_ROLE)
             item.setHidden(visible_ids is not None and term_id not in visible_ids)
             if visible_ids is not None:
@@ -285,7 +288,9 @@ class CodingView(QWidget):
 
     def select_term(self, term_id: str) -> bool:
         """Make ``term_id`` the current tree item (used by keyboard users and tests)."""
-        def walk(item: QTreeWidgetItem) -> QTreeWidgetItem | None:
+        def walk(item: QTreeWidgetItem | None) -> QTreeWidgetItem | None:
+            if item is None:
+                return None
             if item.data(0, TERM_ROLE) == term_id:
                 return item
             for i in range(item.childCount()):

@@ -165,7 +165,7 @@ class ConnectView(QWidget):
         self.purpose = QComboBox()
         self.purpose.setObjectName("briefPurpose")
         for key, text in PURPOSES.items():
-            self.purpose.addItem(self.tr(text), key)
+            self.purpose.addItem(self.tr(str(text)), key)
         row.addWidget(QLabel(self.tr("Brief for:")))
         row.addWidget(self.purpose)
         self.brief_button = QPushButton(self.tr("Evidence &brief…"))
@@ -332,7 +332,7 @@ class ConnectView(QWidget):
         for i, cell in enumerate(cells):
             relation = RELATIONS.get(cell.link.relation)
             table.setItem(i, 0, _item(self._label(labels[cell.link.src])))
-            table.setItem(i, 1, _item(self.tr(relation) if relation else cell.link.relation))
+            table.setItem(i, 1, _item(self.tr(str(relation)) if relation else cell.link.relation))
             table.setItem(i, 2, _item(self._label(labels[cell.link.dst])))
             table.setItem(i, 3, _item(str(cell.testimonies)))
             table.setItem(i, 4, _item(str(cell.independent_witnesses)))

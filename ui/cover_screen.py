@@ -17,7 +17,7 @@ NEUTRAL_TITLE = QT_TRANSLATE_NOOP("CoverScreen", "Untitled")
 
 
 def neutral_title() -> str:
-    return QCoreApplication.translate("CoverScreen", NEUTRAL_TITLE)
+    return QCoreApplication.translate("CoverScreen", str(NEUTRAL_TITLE))
 
 
 class CoverScreen(QWidget):

@@ -33,6 +33,7 @@ from app.overview import InterviewSummary, interview_summaries
 from ui.errors import message_for
 from ui.filedialogs import ask_path
 from ui.labels import value_label
+from ui.layout import set_buddy
 from ui.session import Session
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 30
@@ -66,12 +67,12 @@ class ExportView(QWidget):
         left.addWidget(QLabel(self.tr("&Interviews to export")))
         self.interviews = QListWidget()
         self.interviews.setObjectName("exportInterviews")
-        left.itemAt(0).widget().setBuddy(self.interviews)
+        set_buddy(left, 0, self.interviews)
         left.addWidget(self.interviews, 1)
         left.addWidget(QLabel(self.tr("&Recipients (pinned supervisors)")))
         self.recipients = QListWidget()
         self.recipients.setObjectName("exportRecipients")
-        left.itemAt(2).widget().setBuddy(self.recipients)
+        set_buddy(left, 2, self.recipients)
         left.addWidget(self.recipients)
         self.pin_button = QPushButton(self.tr("&Pin a supervisor's public key..."))
         self.pin_button.setObjectName("pinSupervisor")

@@ -67,7 +67,7 @@ class InterviewFilter(QSortFilterProxyModel):
         self.consent = ""
         self.review = ""
 
-    def set(self, **values: str) -> None:
+    def set(self, **values: str | set[str] | None) -> None:
         self.beginFilterChange()
         for key, value in values.items():
             setattr(self, key, value)
@@ -157,7 +157,7 @@ class InterviewList(QWidget):
         lay.addLayout(bar)
 
         self.model = QStandardItemModel(0, len(COLUMNS), self)
-        self.model.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.model.setHorizontalHeaderLabels([self.tr(str(c)) for c in COLUMNS])
         self.proxy = InterviewFilter()
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(Qt.ItemDataRole.UserRole + 3)
@@ -194,8 +194,10 @@ class InterviewList(QWidget):
             lambda _i: self.proxy.set(tag=self.tag.currentData() or ""))
         self.table.activated.connect(self._activated)
         self.new_button.clicked.connect(self.new_interview)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_interview)
+        QShortcut(QKeySequence.StandardKey.Find, self,  # type: ignore[call-overload]
+                  activated=self.search.setFocus)
+        QShortcut(QKeySequence.StandardKey.New, self,  # type: ignore[call-overload]
+                  activated=self.new_interview)
 
     # ------------------------------------------------------------------ data
     def refresh(self) -> None:
@@ -302,7 +304,7 @@ class InterviewList(QWidget):
         dialog.accepted.connect(lambda: self.create(dialog.code.text()))
         dialog.open()
 
-    def create(self, code: str) -> None:
+    def create(self, code: str) -> None:  # type: ignore[override]
         role = self.session.role
 
         def work(v: Any, _c: Any, _p: Any) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-_NAMES: dict[str, str] = {
+_NAMES: dict[str, object] = {  # QT_TRANSLATE_NOOP returns its text
     # interview statuses (app.domain.INTERVIEW_STATUSES)
     "open": QT_TRANSLATE_NOOP("Values", "open"),
     "recorded": QT_TRANSLATE_NOOP("Values", "recorded"),
@@ -44,7 +44,7 @@ _NAMES: dict[str, str] = {
 def value_label(code: str) -> str:
     """The stored value ``code`` in the interface language (unknown codes unchanged)."""
     source = _NAMES.get(code)
-    return QCoreApplication.translate("Values", source) if source else code
+    return QCoreApplication.translate("Values", str(source)) if source else code
 
 
 status_label = scope_label = role_label = value_label

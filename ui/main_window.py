@@ -44,13 +44,13 @@ LOCK_KEYS = ("Ctrl+L",)
 PANIC_KEYS = ("Ctrl+Shift+L", "Pause")
 
 # The interview page's views and the workspace's tabs, in order, with their titles.
-INTERVIEW_VIEWS: list[tuple[type[Any], str]] = [
+INTERVIEW_VIEWS: list[tuple[type[Any], object]] = [
     (RecordingView, QT_TRANSLATE_NOOP("Workspace", "&Recording and files")),
     (TranscriptView, QT_TRANSLATE_NOOP("Workspace", "&Transcript")),
     (CodingView, QT_TRANSLATE_NOOP("Workspace", "C&oding")),
     (TranslationView, QT_TRANSLATE_NOOP("Workspace", "Tra&nslation")),
 ]
-WORKSPACE_VIEWS: list[tuple[type[Any], str]] = [
+WORKSPACE_VIEWS: list[tuple[type[Any], object]] = [
     (ExportView, QT_TRANSLATE_NOOP("Workspace", "&Export")),
     (SupervisorView, QT_TRANSLATE_NOOP("Workspace", "S&upervisor")),
     (ReportsView, QT_TRANSLATE_NOOP("Workspace", "Re&ports")),
@@ -80,11 +80,11 @@ class Workspace(QWidget):
         self.tabs.setTabEnabled(self.page_index, False)
         self.extra: list[Any] = []
         for cls, title in INTERVIEW_VIEWS:
-            self.page.add_view(cls(session), self.tr(title))
+            self.page.add_view(cls(session), self.tr(str(title)))
         for cls, title in WORKSPACE_VIEWS:
             view = cls(session)
             self.extra.append(view)
-            self.tabs.addTab(view, self.tr(title))
+            self.tabs.addTab(view, self.tr(str(title)))
             if hasattr(view, "changed"):
                 view.changed.connect(self.list.refresh)
         self.list.open_interview.connect(self.open_interview)

@@ -38,6 +38,7 @@ from ui.errors import message_for
 from ui.filedialogs import ask_path
 from ui.interview_list import format_duration
 from ui.labels import value_label
+from ui.layout import set_buddy
 from ui.session import Session
 
 MARKER_KEY = "Ctrl+M"
@@ -72,7 +73,7 @@ class RecordingView(QWidget):
         row.addWidget(QLabel(self.tr("&Microphone:")))
         self.device = QComboBox()
         self.device.setObjectName("deviceCombo")
-        row.itemAt(0).widget().setBuddy(self.device)
+        set_buddy(row, 0, self.device)
         row.addWidget(self.device, 1)
         rl.addLayout(row)
         row = QHBoxLayout()
@@ -155,7 +156,7 @@ class RecordingView(QWidget):
         tl.addWidget(QLabel(self.tr("Mo&del:")))
         self.model = QComboBox()
         self.model.setObjectName("modelCombo")
-        tl.itemAt(0).widget().setBuddy(self.model)
+        set_buddy(tl, 0, self.model)
         tl.addWidget(self.model, 1)
         # What the chosen model is: size, languages, and its speed on this laptop once measured.
         self.model_info = QLabel()
@@ -164,7 +165,7 @@ class RecordingView(QWidget):
         tl.addWidget(QLabel(self.tr("Lan&guage:")))
         self.language = QComboBox()
         self.language.setObjectName("languageCombo")
-        tl.itemAt(2).widget().setBuddy(self.language)
+        set_buddy(tl, 2, self.language)
         for code, name in (("ko", self.tr("Korean")), ("en", self.tr("English")),
                            ("zh", self.tr("Chinese")), ("auto", self.tr("Detect"))):
             self.language.addItem(name, code)

@@ -53,7 +53,7 @@ class ReportsView(QWidget):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setMinimumHeight(220)
             chart = QChart()
-            chart.setTitle(self.tr(title))
+            chart.setTitle(self.tr(str(title)))
             view.setChart(chart)
             self.charts[key] = view
             grid.addWidget(view, i // 2, i % 2)
@@ -89,7 +89,7 @@ class ReportsView(QWidget):
             rows = sorted(data.get(key, []), key=lambda r: (-(r.tags + r.events), r.key))
             if key == "year":
                 rows = sorted(data.get(key, []), key=lambda r: r.key)
-            self._draw(self.charts[key], self.tr(title), rows[:MAX_BARS], lang, key)
+            self._draw(self.charts[key], self.tr(str(title)), rows[:MAX_BARS], lang, key)
 
     def _draw(self, view: QChartView, title: str, rows: list[Any], lang: str,
               section: str = "") -> None:
@@ -158,5 +158,5 @@ class ReportsView(QWidget):
         self.summary.clear()
         for key, title in SECTIONS:
             chart = QChart()
-            chart.setTitle(self.tr(title))
+            chart.setTitle(self.tr(str(title)))
             self.charts[key].setChart(chart)

@@ -83,7 +83,7 @@ class MultiLineEditorDelegate(QStyledItemDelegate):
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
                              index: QModelIndex | QPersistentModelIndex) -> None:
-        rect = option.rect  # type: ignore[attr-defined]
+        rect = option.rect
         lines = editor.fontMetrics().lineSpacing() * EDITOR_LINES + 12
         editor.setGeometry(rect.x(), rect.y(), rect.width(), max(rect.height(), lines))
 
@@ -116,12 +116,12 @@ class FindReplaceBar(QWidget):
         self.setObjectName("findReplaceBar")
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        self.find = QLineEdit()
-        self.find.setObjectName("findText")
-        self.find.setPlaceholderText(self.tr("Find"))
-        self.replace = QLineEdit()
-        self.replace.setObjectName("replaceText")
-        self.replace.setPlaceholderText(self.tr("Replace with"))
+        self.find_text = QLineEdit()
+        self.find_text.setObjectName("findText")
+        self.find_text.setPlaceholderText(self.tr("Find"))
+        self.replace_text = QLineEdit()
+        self.replace_text.setObjectName("replaceText")
+        self.replace_text.setPlaceholderText(self.tr("Replace with"))
         self.match_case = QCheckBox(self.tr("Match case"))
         self.match_case.setObjectName("matchCase")
         self.next_button = QPushButton(self.tr("Find next"))
@@ -132,10 +132,10 @@ class FindReplaceBar(QWidget):
         self.all_button.setObjectName("replaceAll")
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("closeFind")
-        for w in (self.find, self.replace, self.match_case, self.next_button,
+        for w in (self.find_text, self.replace_text, self.match_case, self.next_button,
                   self.replace_button, self.all_button, self.close_button):
             row.addWidget(w)
-        self.find.returnPressed.connect(self.find_next)
+        self.find_text.returnPressed.connect(self.find_next)
         self.next_button.clicked.connect(self.find_next)
         self.replace_button.clicked.connect(lambda: self.do_replace(only_current=True))
         self.all_button.clicked.connect(lambda: self.do_replace(only_current=False))
@@ -144,12 +144,12 @@ class FindReplaceBar(QWidget):
 
     def open(self, *, replacing: bool) -> None:
         self.show()
-        self.replace.setVisible(True)
-        (self.replace if replacing and self.find.text() else self.find).setFocus()
-        self.find.selectAll()
+        self.replace_text.setVisible(True)
+        (self.replace_text if replacing and self.find_text.text() else self.find_text).setFocus()
+        self.find_text.selectAll()
 
     def _hit(self, text: str) -> bool:
-        needle = self.find.text()
+        needle = self.find_text.text()
         if self.match_case.isChecked():
             return needle in text
         return needle.casefold() in text.casefold()
@@ -159,23 +159,25 @@ class FindReplaceBar(QWidget):
         or -1 with a sentence saying it was not found."""
         view = self.view
         rows = [i for i, r in enumerate(view.visible) if r.kind == "segment"]
-        if not self.find.text() or not rows:
+        if not self.find_text.text() or not rows:
             return -1
         start = view.table.currentRow()
         order = [i for i in rows if i > start] + [i for i in rows if i <= start]
         for i in order:
             if self._hit(view.visible[i].segment.text):
                 view.table.setCurrentCell(i, view.text_col)
-                view.table.scrollToItem(view.table.item(i, view.text_col))
+                item = view.table.item(i, view.text_col)
+                if item is not None:
+                    view.table.scrollToItem(item)
                 view.message.clear()
                 return i
         view.message.setText(self.tr("“%1” is not in this transcript.")
-                             .replace("%1", self.find.text()))
+                             .replace("%1", self.find_text.text()))
         return -1
 
     def do_replace(self, *, only_current: bool) -> None:
         view = self.view
-        if view.interview_id is None or not self.find.text():
+        if view.interview_id is None or not self.find_text.text():
             return
         ids: set[str] | None = None
         if only_current:
@@ -188,7 +190,7 @@ class FindReplaceBar(QWidget):
             ids = {view.visible[row].segment.id}
         before = {r.segment.id: r.segment.text for r in view.visible if r.kind == "segment"}
         iid, layer, role = view.interview_id, view.layer, view.session.role
-        find, replace, match_case = self.find.text(), self.replace.text(), \
+        find, replace, match_case = self.find_text.text(), self.replace_text.text(), \
             self.match_case.isChecked()
 
         def work(v: Any, _c: Any, _p: Any) -> list[transcripts.SegmentView]:

@@ -11,6 +11,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -100,13 +101,12 @@ def _run(tmp: Path) -> int:
     for index, name in ((1, "05-recording"), (2, "06-transcript"), (3, "07-coding")):
         if index < tabs.count():
             tabs.setCurrentIndex(index)
+            view: Any = tabs.widget(index)  # the view's own widgets, by name
             if name == "06-transcript":
-                view = tabs.widget(index)
                 view.table.selectRow(0)
                 view.loaded_asset = view.visible[0].segment.asset_id
                 view.highlight(view.visible[0].start + 0.1)  # as while playing
             if name == "07-coding":
-                view = tabs.widget(index)
                 view.tree_lang.setCurrentIndex(view.tree_lang.findData("ko"))
                 view.term_search.setText("관리소")
                 view.jump_to_tag(1)
@@ -114,22 +114,24 @@ def _run(tmp: Path) -> int:
     bundle = tmp / "demo.bundle"
     wt = w.workspace.tabs
     for i in range(wt.count()):
-        view = wt.widget(i)
-        kind = type(view).__name__
+        tab: Any = wt.widget(i)
+        kind = type(tab).__name__
         if kind == "ExportView":
             wt.setCurrentIndex(i)
-            view.refresh()
-            view.set_checked([d["code"] for d in demo.DEMO_INTERVIEWS])
-            view.purpose.setCurrentIndex(view.purpose.findData("un"))
-            view.out.setText(str(bundle))
-            view.export_button.click()
+            tab.refresh()
+            tab.set_checked([d["code"] for d in demo.DEMO_INTERVIEWS])
+            tab.purpose.setCurrentIndex(tab.purpose.findData("un"))
+            tab.out.setText(str(bundle))
+            tab.export_button.click()
             shot(w, "08-export")
         elif kind == "ReportsView":
             wt.setCurrentIndex(i)
-            view.refresh()
+            tab.refresh()
             shot(w, "12-reports")
     # what the interviewer reads aloud from 'testimony device show' for the supervisor to pin
-    read_aloud = w.session.vault.device().fingerprint.rsplit(" ", 1)[-1]
+    unlocked = w.session.vault
+    assert unlocked is not None
+    read_aloud = unlocked.device().fingerprint.rsplit(" ", 1)[-1]
     w.open_settings()
     from ui.settings_dialog import SettingsDialog
 
@@ -162,8 +164,8 @@ def _run(tmp: Path) -> int:
         s.unlock_screen.passphrase.setText(PASSPHRASE)
         s.unlock_screen.unlock_button.click()
         for i in range(s.workspace.tabs.count()):
-            view = s.workspace.tabs.widget(i)
-            if type(view).__name__ == "SupervisorView":
+            sup_tab: Any = s.workspace.tabs.widget(i)
+            if type(sup_tab).__name__ == "SupervisorView":
                 s.workspace.tabs.setCurrentIndex(i)
                 view.open_bundle(bundle)
                 view.pin_device(read_aloud)

@@ -217,7 +217,7 @@ class SetupScreen(QWidget):
         self.continue_button.setEnabled(self.written_down.isChecked()
                                         or not self.code_label.text())
 
-    def create(self) -> None:
+    def create(self) -> None:  # type: ignore[override]
         if not self.create_button.isEnabled():
             return
         passphrase = bytearray(self.passphrase.text().encode("utf-8"))

@@ -128,15 +128,15 @@ class MarkedTextDelegate(MultiLineEditorDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
-        widget = opt.widget  # type: ignore[attr-defined]
+        widget = opt.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
         doc = QTextDocument()
         doc.setDocumentMargin(1)
-        doc.setDefaultFont(opt.font)  # type: ignore[attr-defined]
-        if opt.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
-            colour = opt.palette.highlightedText().color().name()  # type: ignore[attr-defined]
+        doc.setDefaultFont(opt.font)
+        if opt.state & QStyle.StateFlag.State_Selected:
+            colour = opt.palette.highlightedText().color().name()
             marked = f'<span style="color:{colour}">{marked}</span>'
         doc.setHtml(marked)
         doc.setTextWidth(rect.width())
@@ -338,6 +338,7 @@ class TranscriptView(QWidget):
                     item.setBackground(QBrush(MARKER))
                     self.table.setItem(i, c, item)
                 mark = self.table.item(i, self.text_col)
+                assert mark is not None
                 mark.setText(self.tr("◆ Marker") + (f": {r.note}" if r.note else ""))
                 mark.setFont(italic)
                 time_item.setBackground(QBrush(MARKER))
@@ -357,7 +358,9 @@ class TranscriptView(QWidget):
                 rev.setText(self.tr("outdated") + " · " + self.tr(s.review_status))
                 rev.setToolTip(self.tr("The original was changed after this translation; "
                                        "check the translation against it."))
-                self.table.item(i, self.text_col).setFont(italic)
+                text_item = self.table.item(i, self.text_col)
+                if text_item is not None:
+                    text_item.setFont(italic)
             self.table.setItem(i, self.text_col + 1, rev)
             self._mark(i)
         self.table.resizeRowsToContents()
@@ -376,6 +379,7 @@ class TranscriptView(QWidget):
         r = self.visible[row]
         s = r.segment
         item = self.table.item(row, self.text_col)
+        assert item is not None
         low = confidence.low_words(s.text, s.words)
         item.setData(MARKED_HTML_ROLE, marked_html(s.text, low, r.suggestions)
                      if low or r.suggestions else None)
@@ -392,6 +396,7 @@ class TranscriptView(QWidget):
         item.setToolTip("\n".join(tips))
         for c in (0, self.text_col + 1):
             cell = self.table.item(row, c)
+            assert cell is not None
             cell.setBackground(self._base_brush(row))
             if confidence.is_low(value):
                 cell.setToolTip(tips[0])
@@ -425,6 +430,8 @@ class TranscriptView(QWidget):
             return
         sug = r.suggestions[n]
         iid, role, layer, seg_id = self.interview_id, self.session.role, self.layer, r.segment.id
+        if iid is None:  # rows exist only while an interview is loaded
+            return
 
         def work(v: Any, _c: Any, _p: Any) -> tuple[Any, list[Any]]:
             seg, _chosen = suggestions.accept(v, iid, seg_id, sug.id, role=role, layer=layer)
@@ -485,6 +492,8 @@ class TranscriptView(QWidget):
     def edit_segment(self, row: int, text: str) -> None:
         r = self.visible[row]
         iid, role, layer, seg_id = self.interview_id, self.session.role, self.layer, r.segment.id
+        if iid is None:  # rows exist only while an interview is loaded
+            return
 
         previous = r.segment.text
 
@@ -523,7 +532,9 @@ class TranscriptView(QWidget):
             if r.kind == "segment" and (r.segment.id == segment_id or (
                     segment_id is None and r.start <= seconds < r.end)):
                 self.table.setCurrentCell(i, self.text_col)
-                self.table.scrollToItem(self.table.item(i, self.text_col))
+                item = self.table.item(i, self.text_col)
+                if item is not None:
+                    self.table.scrollToItem(item)
                 self.play_at(r.segment.asset_id, max(seconds, r.start))
                 return
 
@@ -542,6 +553,8 @@ class TranscriptView(QWidget):
                then: Any = None) -> None:
         """Make ``text`` the segment's text as a new revision with ``reason``; reload."""
         iid, role, layer = self.interview_id, self.session.role, self.layer
+        if iid is None:
+            return
 
         def done(_seg: Any) -> None:
             if previous is not None:
@@ -601,6 +614,8 @@ class TranscriptView(QWidget):
         """Label who speaks in this segment (mirrored onto its translation by the service)."""
         r = self.visible[row]
         iid, role, layer, seg_id = self.interview_id, self.session.role, self.layer, r.segment.id
+        if iid is None:  # rows exist only while an interview is loaded
+            return
 
         def done(_n: int) -> None:
             r.segment.speaker = " ".join(label.split())
@@ -630,13 +645,17 @@ class TranscriptView(QWidget):
             return
         r = self.visible[row]
         iid, role, layer, seg_id = self.interview_id, self.session.role, self.layer, r.segment.id
+        if iid is None:  # rows exist only while an interview is loaded
+            return
 
         def done(seg: Any) -> None:
             r.segment.review_status = seg.review_status
             if seg.review_status == "reviewed":
                 r.suggestions = []
             self._updating = True
-            self.table.item(row, self.text_col + 1).setText(value_label(seg.review_status))
+            status_item = self.table.item(row, self.text_col + 1)
+            if status_item is not None:
+                status_item.setText(value_label(seg.review_status))
             self._mark(row)
             self._updating = False
             self._show_suggestions(row)
@@ -740,8 +759,9 @@ class TranscriptView(QWidget):
                         item.setBackground(QBrush(PLAYING) if old == row else base)
         self._updating = False
         self._playing_row = row
-        if row >= 0:
-            self.table.scrollToItem(self.table.item(row, 0))
+        first = self.table.item(row, 0) if row >= 0 else None
+        if first is not None:
+            self.table.scrollToItem(first)
         return row
 
 

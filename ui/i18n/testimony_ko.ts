@@ -4,143 +4,143 @@
 <context>
     <name>CodingView</name>
     <message>
-        <location filename="../coding_view.py" line="63"/>
+        <location filename="../coding_view.py" line="64"/>
         <source>Find a term (한국어 / English)</source>
         <translation>용어 찾기 (한국어 / English)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="84"/>
+        <location filename="../coding_view.py" line="85"/>
         <source>Se&amp;gments</source>
         <translation>구간(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="89"/>
+        <location filename="../coding_view.py" line="90"/>
         <source>Select words, choose a term, then apply:</source>
         <translation>낱말을 선택하고 용어를 고른 뒤 적용하세요:</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="99"/>
+        <location filename="../coding_view.py" line="100"/>
         <source>(confidence)</source>
         <translation>(신뢰도)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="103"/>
+        <location filename="../coding_view.py" line="104"/>
         <source>&amp;Apply tag</source>
         <translation>태그 적용(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="106"/>
+        <location filename="../coding_view.py" line="107"/>
         <source>Tag the whole &amp;interview</source>
         <translation>면담 전체에 태그(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="115"/>
+        <location filename="../coding_view.py" line="116"/>
         <source>&amp;Tags (double-click to jump)</source>
         <translation>태그 - 두 번 누르면 이동(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="121"/>
+        <location filename="../coding_view.py" line="122"/>
         <source>E&amp;vents</source>
         <translation>사건(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="126"/>
+        <location filename="../coding_view.py" line="127"/>
         <source>New event (selected tags are linked as evidence)</source>
         <translation>새 사건 (선택한 태그가 증거로 연결됩니다)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="130"/>
+        <location filename="../coding_view.py" line="131"/>
         <source>A&amp;ct:</source>
         <translation>행위(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="133"/>
+        <location filename="../coding_view.py" line="134"/>
         <source>witness, or a pseudonym such as V2 (brother)</source>
         <translation>증인 본인, 또는 V2 (형제) 같은 가명</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="134"/>
+        <location filename="../coding_view.py" line="135"/>
         <source>Vic&amp;tim:</source>
         <translation>피해자(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="137"/>
+        <location filename="../coding_view.py" line="138"/>
         <source>&amp;Perpetrator:</source>
         <translation>가해자(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="140"/>
+        <location filename="../coding_view.py" line="141"/>
         <source>a facility or place term, or free text</source>
         <translation>시설이나 장소 용어, 또는 자유 기재</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="141"/>
+        <location filename="../coding_view.py" line="142"/>
         <source>Pl&amp;ace:</source>
         <translation>장소(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="146"/>
+        <location filename="../coding_view.py" line="147"/>
         <source>&amp;Date:</source>
         <translation>날짜(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="149"/>
-        <location filename="../coding_view.py" line="254"/>
+        <location filename="../coding_view.py" line="150"/>
+        <location filename="../coding_view.py" line="255"/>
         <source>(not recorded)</source>
         <translation>(기록 안 함)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="152"/>
+        <location filename="../coding_view.py" line="153"/>
         <source>&amp;Witness:</source>
         <translation>증인(&amp;W):</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="153"/>
+        <location filename="../coding_view.py" line="154"/>
         <source>Add &amp;event</source>
         <translation>사건 추가(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="212"/>
+        <location filename="../coding_view.py" line="213"/>
         <source>whole interview</source>
         <translation>면담 전체</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="213"/>
+        <location filename="../coding_view.py" line="214"/>
         <source> (check: text changed)</source>
         <translation> (확인 필요: 문장이 바뀜)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="219"/>
+        <location filename="../coding_view.py" line="220"/>
         <source>date unknown</source>
         <translation>날짜 모름</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="226"/>
+        <location filename="../coding_view.py" line="227"/>
         <source>No transcript yet: you can still tag the whole interview or add events.</source>
         <translation>아직 녹취록이 없습니다. 면담 전체에 태그를 달거나 사건을 추가할 수는 있습니다.</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="335"/>
+        <location filename="../coding_view.py" line="340"/>
         <source>Choose a term in the tree first.</source>
         <translation>먼저 분류 트리에서 용어를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="342"/>
+        <location filename="../coding_view.py" line="347"/>
         <source>Choose a segment and select words in it first, or tag the whole interview.</source>
         <translation>먼저 구간을 고르고 그 안의 낱말을 선택하거나, 면담 전체에 태그를 다세요.</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="351"/>
+        <location filename="../coding_view.py" line="356"/>
         <source>Tag applied.</source>
         <translation>태그를 달았습니다.</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="392"/>
+        <location filename="../coding_view.py" line="397"/>
         <source>Choose the act (a violation term) first.</source>
         <translation>먼저 행위(인권침해 용어)를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="403"/>
+        <location filename="../coding_view.py" line="408"/>
         <source>Event added.</source>
         <translation>사건을 추가했습니다.</translation>
     </message>
@@ -2530,137 +2530,137 @@
 <context>
     <name>ExportView</name>
     <message>
-        <location filename="../export_view.py" line="66"/>
+        <location filename="../export_view.py" line="67"/>
         <source>&amp;Interviews to export</source>
         <translation>내보낼 면담(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="71"/>
+        <location filename="../export_view.py" line="72"/>
         <source>&amp;Recipients (pinned supervisors)</source>
         <translation>받는 사람 - 고정된 감독자(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="76"/>
+        <location filename="../export_view.py" line="77"/>
         <source>&amp;Pin a supervisor&apos;s public key...</source>
         <translation>감독자 공개 키 고정(&amp;P)...</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="79"/>
+        <location filename="../export_view.py" line="80"/>
         <source>After the supervisor has the bundle</source>
         <translation>감독자가 번들을 받은 뒤</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="81"/>
+        <location filename="../export_view.py" line="82"/>
         <source>Apply the supervisor&apos;s &amp;receipt...</source>
         <translation>감독자 수령증 적용(&amp;R)...</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="85"/>
+        <location filename="../export_view.py" line="86"/>
         <source>I want to &amp;delete acknowledged interviews from this laptop</source>
         <translation>수령이 확인된 면담을 이 노트북에서 삭제하겠습니다(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="88"/>
+        <location filename="../export_view.py" line="89"/>
         <source>Pur&amp;ge</source>
         <translation>삭제(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="98"/>
+        <location filename="../export_view.py" line="99"/>
         <source>Bundle</source>
         <translation>번들</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="104"/>
+        <location filename="../export_view.py" line="105"/>
         <source>Pro&amp;file:</source>
         <translation>프로필(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="109"/>
+        <location filename="../export_view.py" line="110"/>
         <source>P&amp;urpose:</source>
         <translation>용도(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="113"/>
+        <location filename="../export_view.py" line="114"/>
         <source>&amp;Browse...</source>
         <translation>찾아보기(&amp;B)...</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="117"/>
+        <location filename="../export_view.py" line="118"/>
         <source>Save &amp;to:</source>
         <translation>저장 위치(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="126"/>
+        <location filename="../export_view.py" line="127"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="128"/>
+        <location filename="../export_view.py" line="129"/>
         <source>&amp;Cancel</source>
         <translation>취소(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="182"/>
+        <location filename="../export_view.py" line="183"/>
         <source>supervisor</source>
         <translation>감독자</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="189"/>
+        <location filename="../export_view.py" line="190"/>
         <source>No supervisor key is pinned yet: pin your supervisor&apos;s public key first (compare its fingerprint aloud).</source>
         <translation>아직 고정된 감독자 키가 없습니다. 먼저 감독자의 공개 키를 고정하세요 (지문을 소리 내어 맞춰 보세요).</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="209"/>
+        <location filename="../export_view.py" line="210"/>
         <source>Consent leaves these out (they will not be exported):</source>
         <translation>동의 범위 때문에 다음은 제외됩니다 (내보내지 않음):</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="225"/>
+        <location filename="../export_view.py" line="226"/>
         <source>Save bundle as</source>
         <translation>번들 저장</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="229"/>
+        <location filename="../export_view.py" line="230"/>
         <source>Supervisor public key file</source>
         <translation>감독자 공개 키 파일</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="239"/>
+        <location filename="../export_view.py" line="240"/>
         <source>Supervisor pinned. Fingerprint: %1 — compare it with your supervisor.</source>
         <translation>감독자를 고정했습니다. 지문: %1 — 감독자와 맞춰 보세요.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="248"/>
+        <location filename="../export_view.py" line="249"/>
         <source>Supervisor&apos;s receipt</source>
         <translation>감독자 수령증</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="264"/>
+        <location filename="../export_view.py" line="265"/>
         <source>Receipt accepted: the supervisor holds %1 interviews of this bundle; they may now be purged here.</source>
         <translation>수령증을 받아들였습니다: 감독자가 이 번들의 면담 %1건을 보관하고 있습니다. 이제 여기서 삭제해도 됩니다.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="281"/>
+        <location filename="../export_view.py" line="282"/>
         <source>Purged %1 interviews; kept %2 that changed after their export.</source>
         <translation>면담 %1건을 삭제했습니다. 내보낸 뒤 바뀐 %2건은 남겼습니다.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="301"/>
+        <location filename="../export_view.py" line="302"/>
         <source>Tick at least one interview to export.</source>
         <translation>내보낼 면담을 하나 이상 고르세요.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="304"/>
+        <location filename="../export_view.py" line="305"/>
         <source>Consent excludes every interview you ticked for this purpose; nothing was exported.</source>
         <translation>고른 면담 모두 이 용도에 대한 동의가 없습니다. 아무것도 내보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="308"/>
+        <location filename="../export_view.py" line="309"/>
         <source>Choose where to save the bundle first.</source>
         <translation>먼저 번들을 저장할 곳을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="329"/>
+        <location filename="../export_view.py" line="330"/>
         <source>Bundle written: %1
 Interviews: %2 (left out by consent: %3)
 Sequence number: %4
@@ -2671,7 +2671,7 @@ Fingerprint (manifest SHA-256): %5</source>
 지문 (매니페스트 SHA-256): %5</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="344"/>
+        <location filename="../export_view.py" line="345"/>
         <source>Exporting...</source>
         <translation>내보내는 중...</translation>
     </message>
@@ -2714,12 +2714,12 @@ Fingerprint (manifest SHA-256): %5</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="172"/>
+        <location filename="../review_tools.py" line="174"/>
         <source>“%1” is not in this transcript.</source>
         <translation>“%1”은(는) 이 녹취록에 없습니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../review_tools.py" line="203"/>
+        <location filename="../review_tools.py" line="205"/>
         <source>%n segment(s) changed, each kept as a new revision.</source>
         <translation>
             <numerusform>구간 %n개를 바꾸었고, 각각 새 수정본으로 보관했습니다.</numerusform>
@@ -2815,7 +2815,7 @@ Fingerprint (manifest SHA-256): %5</source>
     </message>
     <message>
         <location filename="../interview_list.py" line="151"/>
-        <location filename="../interview_list.py" line="236"/>
+        <location filename="../interview_list.py" line="238"/>
         <source>Any tag</source>
         <translation>모든 태그</translation>
     </message>
@@ -2825,52 +2825,52 @@ Fingerprint (manifest SHA-256): %5</source>
         <translation>새 면담(&amp;N)...</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="211"/>
+        <location filename="../interview_list.py" line="213"/>
         <source>withdrawn</source>
         <translation>철회됨</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="214"/>
+        <location filename="../interview_list.py" line="216"/>
         <source>none recorded</source>
         <translation>기록 없음</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="215"/>
+        <location filename="../interview_list.py" line="217"/>
         <source>%1 segments</source>
         <translation>구간 %1개</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="218"/>
+        <location filename="../interview_list.py" line="220"/>
         <source> (+ translation)</source>
         <translation> (+ 번역)</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="223"/>
+        <location filename="../interview_list.py" line="225"/>
         <source>exported</source>
         <translation>내보냄</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="223"/>
+        <location filename="../interview_list.py" line="225"/>
         <source>receipt received</source>
         <translation>수령 확인됨</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="224"/>
+        <location filename="../interview_list.py" line="226"/>
         <source>not exported</source>
         <translation>내보내지 않음</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="242"/>
+        <location filename="../interview_list.py" line="244"/>
         <source>%1 interviews</source>
         <translation>면담 %1건</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="269"/>
+        <location filename="../interview_list.py" line="271"/>
         <source>%1 passages in %2 interviews match the words.</source>
         <translation>면담 %2건에서 %1곳이 일치합니다.</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="312"/>
+        <location filename="../interview_list.py" line="314"/>
         <source>Interview created.</source>
         <translation>면담을 만들었습니다.</translation>
     </message>
@@ -3019,269 +3019,269 @@ Fingerprint (manifest SHA-256): %5</source>
 <context>
     <name>RecordingView</name>
     <message>
-        <location filename="../recording_view.py" line="69"/>
+        <location filename="../recording_view.py" line="70"/>
         <source>Record</source>
         <translation>녹음</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="72"/>
+        <location filename="../recording_view.py" line="73"/>
         <source>&amp;Microphone:</source>
         <translation>마이크(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="79"/>
+        <location filename="../recording_view.py" line="80"/>
         <source>● &amp;Record</source>
         <translation>● 녹음(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="81"/>
-        <location filename="../recording_view.py" line="332"/>
+        <location filename="../recording_view.py" line="82"/>
+        <location filename="../recording_view.py" line="333"/>
         <source>P&amp;ause</source>
         <translation>일시정지(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="83"/>
+        <location filename="../recording_view.py" line="84"/>
         <source>&amp;Stop</source>
         <translation>정지(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="85"/>
+        <location filename="../recording_view.py" line="86"/>
         <source>Add mar&amp;ker (Ctrl+M)</source>
         <translation>표시 추가(&amp;K) (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="89"/>
+        <location filename="../recording_view.py" line="90"/>
         <source>Marker note (optional)</source>
         <translation>표시 메모 (선택)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="99"/>
+        <location filename="../recording_view.py" line="100"/>
         <source>Input level</source>
         <translation>입력 음량</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="105"/>
-        <location filename="../recording_view.py" line="334"/>
+        <location filename="../recording_view.py" line="106"/>
+        <location filename="../recording_view.py" line="335"/>
         <source>Not recording</source>
         <translation>녹음 중 아님</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="114"/>
+        <location filename="../recording_view.py" line="115"/>
         <source>Recordings and imported files</source>
         <translation>녹음과 가져온 파일</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="118"/>
+        <location filename="../recording_view.py" line="119"/>
         <source>Source</source>
         <translation>출처</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="118"/>
+        <location filename="../recording_view.py" line="119"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="119"/>
+        <location filename="../recording_view.py" line="120"/>
         <source>Duration</source>
         <translation>길이</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="119"/>
+        <location filename="../recording_view.py" line="120"/>
         <source>State</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="120"/>
+        <location filename="../recording_view.py" line="121"/>
         <source>Added</source>
         <translation>추가한 때</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="127"/>
+        <location filename="../recording_view.py" line="128"/>
         <source>&amp;Import audio file...</source>
         <translation>오디오 파일 가져오기(&amp;I)...</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="153"/>
+        <location filename="../recording_view.py" line="154"/>
         <source>Transcribe</source>
         <translation>받아쓰기</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="155"/>
+        <location filename="../recording_view.py" line="156"/>
         <source>Mo&amp;del:</source>
         <translation>모델(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="164"/>
+        <location filename="../recording_view.py" line="165"/>
         <source>Lan&amp;guage:</source>
         <translation>언어(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="168"/>
+        <location filename="../recording_view.py" line="169"/>
         <source>Korean</source>
         <translation>한국어</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="168"/>
+        <location filename="../recording_view.py" line="169"/>
         <source>English</source>
         <translation>영어</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="169"/>
+        <location filename="../recording_view.py" line="170"/>
         <source>Chinese</source>
         <translation>중국어</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="169"/>
+        <location filename="../recording_view.py" line="170"/>
         <source>Detect</source>
         <translation>자동 감지</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="172"/>
+        <location filename="../recording_view.py" line="173"/>
         <source>Also draft an English &amp;translation</source>
         <translation>영어 번역 초안도 만들기(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="175"/>
+        <location filename="../recording_view.py" line="176"/>
         <source>&amp;Transcribe</source>
         <translation>받아쓰기(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="178"/>
+        <location filename="../recording_view.py" line="179"/>
         <source>&amp;Cancel</source>
         <translation>취소(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="223"/>
+        <location filename="../recording_view.py" line="224"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="296"/>
+        <location filename="../recording_view.py" line="297"/>
         <source>recording</source>
         <translation>녹음</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="296"/>
+        <location filename="../recording_view.py" line="297"/>
         <source>import</source>
         <translation>가져옴</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="332"/>
+        <location filename="../recording_view.py" line="333"/>
         <source>Res&amp;ume</source>
         <translation>다시 시작(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="333"/>
+        <location filename="../recording_view.py" line="334"/>
         <source>Recording</source>
         <translation>녹음 중</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="334"/>
+        <location filename="../recording_view.py" line="335"/>
         <source>Paused</source>
         <translation>일시정지됨</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="357"/>
+        <location filename="../recording_view.py" line="358"/>
         <source>Recording. Everything is saved, encrypted, as it is recorded.</source>
         <translation>녹음 중입니다. 녹음되는 즉시 모두 암호화되어 저장됩니다.</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="386"/>
+        <location filename="../recording_view.py" line="387"/>
         <source>Marker added at %1.</source>
         <translation>%1에 표시를 추가했습니다.</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="395"/>
+        <location filename="../recording_view.py" line="396"/>
         <source>Recording saved (%1).</source>
         <translation>녹음을 저장했습니다 (%1).</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="402"/>
+        <location filename="../recording_view.py" line="403"/>
         <source>Import audio file</source>
         <translation>오디오 파일 가져오기</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="410"/>
+        <location filename="../recording_view.py" line="411"/>
         <source>Importing and checking the file...</source>
         <translation>파일을 가져와 확인하는 중...</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="414"/>
+        <location filename="../recording_view.py" line="415"/>
         <source>File imported; the original bytes are kept unchanged.</source>
         <translation>파일을 가져왔습니다. 원본은 바뀌지 않은 채 보존됩니다.</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="477"/>
+        <location filename="../recording_view.py" line="478"/>
         <source>Transcribing on this laptop (nothing leaves it)...</source>
         <translation>이 노트북에서 받아쓰는 중 (아무것도 밖으로 나가지 않습니다)...</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="496"/>
+        <location filename="../recording_view.py" line="497"/>
         <source>Transcription finished: %1 segments. Review them on the Transcript tab.</source>
         <translation>받아쓰기 완료: 구간 %1개. 녹취록 탭에서 검토하세요.</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="515"/>
+        <location filename="../recording_view.py" line="516"/>
         <source>Cancelling; the part already transcribed is kept.</source>
         <translation>취소하는 중입니다. 이미 받아쓴 부분은 보존됩니다.</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="247"/>
+        <location filename="../recording_view.py" line="248"/>
         <source>multilingual (Korean, English, Chinese, ...)</source>
         <translation>다국어 (한국어, 영어, 중국어 등)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="248"/>
+        <location filename="../recording_view.py" line="249"/>
         <source>English only</source>
         <translation>영어 전용</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="250"/>
+        <location filename="../recording_view.py" line="251"/>
         <source>speed not measured yet</source>
         <translation>속도 아직 측정 안 됨</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="252"/>
+        <location filename="../recording_view.py" line="253"/>
         <source>%1x real time on this laptop</source>
         <translation>이 노트북에서 실시간의 %1배 속도</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="275"/>
+        <location filename="../recording_view.py" line="276"/>
         <source>Imported model</source>
         <translation>가져온 모델</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="276"/>
+        <location filename="../recording_view.py" line="277"/>
         <source>Built-in model</source>
         <translation>기본 제공 모델</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="279"/>
+        <location filename="../recording_view.py" line="280"/>
         <source>The speed is measured during the first transcription with this model.</source>
         <translation>속도는 이 모델로 처음 전사할 때 측정됩니다.</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="282"/>
+        <location filename="../recording_view.py" line="283"/>
         <source>A larger model is slower but usually more accurate.</source>
         <translation>큰 모델일수록 느리지만 대개 더 정확합니다.</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="140"/>
+        <location filename="../recording_view.py" line="141"/>
         <source>&amp;Delete the original</source>
         <translation>원본 삭제(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="142"/>
+        <location filename="../recording_view.py" line="143"/>
         <source>&amp;Keep it</source>
         <translation>보관(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="433"/>
+        <location filename="../recording_view.py" line="434"/>
         <source>The original file %1 is still on this laptop, unencrypted. Delete it now? It is overwritten before deletion, but on SSDs and memory cards deleting may not erase it: only full-disk encryption protects those.</source>
         <translation>원본 파일 %1이(가) 암호화되지 않은 채 이 노트북에 남아 있습니다. 지금 삭제할까요? 삭제 전에 덮어쓰지만, SSD와 메모리 카드에서는 삭제해도 지워지지 않을 수 있습니다. 이런 장치는 전체 디스크 암호화만이 보호합니다.</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="451"/>
+        <location filename="../recording_view.py" line="452"/>
         <source>The original file %1 was overwritten and deleted; the copy in the vault is kept.</source>
         <translation>원본 파일 %1을(를) 덮어쓴 뒤 삭제했습니다. 보관소 안의 사본은 유지됩니다.</translation>
     </message>
@@ -3395,52 +3395,52 @@ Close recordings and other windows first. It takes a while for a large vault.</s
 <context>
     <name>RevisionHistoryDialog</name>
     <message>
-        <location filename="../review_tools.py" line="222"/>
+        <location filename="../review_tools.py" line="224"/>
         <source>Revision history</source>
         <translation>수정 기록</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="224"/>
+        <location filename="../review_tools.py" line="226"/>
         <source>Segment %1: every revision is kept; restoring one adds a new revision.</source>
         <translation>구간 %1: 모든 수정본이 보관됩니다. 하나를 되살리면 새 수정본이 추가됩니다.</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="228"/>
+        <location filename="../review_tools.py" line="230"/>
         <source>Revision</source>
         <translation>수정본</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="228"/>
+        <location filename="../review_tools.py" line="230"/>
         <source>By</source>
         <translation>작성자</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="229"/>
+        <location filename="../review_tools.py" line="231"/>
         <source>When</source>
         <translation>시각</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="229"/>
+        <location filename="../review_tools.py" line="231"/>
         <source>Reason</source>
         <translation>사유</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="230"/>
+        <location filename="../review_tools.py" line="232"/>
         <source>Text</source>
         <translation>본문</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="234"/>
+        <location filename="../review_tools.py" line="236"/>
         <source>speech engine</source>
         <translation>음성 인식 엔진</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="244"/>
+        <location filename="../review_tools.py" line="246"/>
         <source>&amp;Restore this revision</source>
         <translation>이 수정본 되살리기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="258"/>
+        <location filename="../review_tools.py" line="260"/>
         <source>That revision is the current text.</source>
         <translation>그 수정본이 지금의 본문입니다.</translation>
     </message>
@@ -3870,7 +3870,7 @@ Close recordings and other windows first. It takes a while for a large vault.</s
     <name>TranscriptView</name>
     <message>
         <location filename="../transcript_view.py" line="168"/>
-        <location filename="../transcript_view.py" line="717"/>
+        <location filename="../transcript_view.py" line="736"/>
         <source>&amp;Play</source>
         <translation>재생(&amp;P)</translation>
     </message>
@@ -3920,58 +3920,58 @@ Close recordings and other windows first. It takes a while for a large vault.</s
         <translation>아직 녹취록이 없습니다. 녹음 탭에서 받아쓰기를 하세요.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="341"/>
+        <location filename="../transcript_view.py" line="342"/>
         <source>◆ Marker</source>
         <translation>◆ 표시</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="357"/>
+        <location filename="../transcript_view.py" line="358"/>
         <source>outdated</source>
         <translation>원문 변경됨</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="358"/>
+        <location filename="../transcript_view.py" line="359"/>
         <source>The original was changed after this translation; check the translation against it.</source>
         <translation>이 번역 뒤에 원문이 바뀌었습니다. 번역을 원문과 대조해 주십시오.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="495"/>
-        <location filename="../transcript_view.py" line="550"/>
+        <location filename="../transcript_view.py" line="504"/>
+        <location filename="../transcript_view.py" line="563"/>
         <source>Saved as a new revision.</source>
         <translation>새 개정판으로 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="562"/>
+        <location filename="../transcript_view.py" line="575"/>
         <source>Nothing to undo in this window.</source>
         <translation>이 창에서 되돌릴 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="591"/>
+        <location filename="../transcript_view.py" line="604"/>
         <source>Loop ended.</source>
         <translation>반복 재생을 끝냈습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="597"/>
+        <location filename="../transcript_view.py" line="610"/>
         <source>Looping this segment; %1 again ends the loop.</source>
         <translation>이 구간을 반복 재생합니다. %1을(를) 다시 누르면 끝납니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="607"/>
+        <location filename="../transcript_view.py" line="622"/>
         <source>Speaker saved.</source>
         <translation>화자를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="644"/>
+        <location filename="../transcript_view.py" line="663"/>
         <source>Review status saved.</source>
         <translation>검토 상태를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="668"/>
+        <location filename="../transcript_view.py" line="687"/>
         <source>Decoding the recording for listening...</source>
         <translation>듣기 위해 녹음을 푸는 중...</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="717"/>
+        <location filename="../transcript_view.py" line="736"/>
         <source>&amp;Pause</source>
         <translation>일시정지(&amp;P)</translation>
     </message>
@@ -3986,27 +3986,27 @@ Close recordings and other windows first. It takes a while for a large vault.</s
         <translation>용어 제안(한 번 누르면 적용):</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="385"/>
+        <location filename="../transcript_view.py" line="389"/>
         <source>Low confidence ({0:.2f}): the engine was unsure of this segment; check it against the audio.</source>
         <translation>낮은 신뢰도({0:.2f}): 엔진이 이 구간을 확신하지 못했습니다. 녹음과 대조해 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="388"/>
+        <location filename="../transcript_view.py" line="392"/>
         <source>Shaded words: the engine was unsure of them.</source>
         <translation>음영 표시된 단어: 엔진이 확신하지 못한 단어입니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="390"/>
+        <location filename="../transcript_view.py" line="394"/>
         <source>Underlined: a taxonomy name may have been meant; see the suggestions below the table.</source>
         <translation>밑줄: 분류 체계의 용어를 뜻했을 수 있습니다. 표 아래의 제안을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="408"/>
+        <location filename="../transcript_view.py" line="413"/>
         <source>Replace “{0}” with the taxonomy name “{1}” ({2}); kept as a revision with this reason.</source>
         <translation>“{0}”을(를) 분류 체계 용어 “{1}”({2})(으)로 바꿉니다. 이 사유와 함께 수정 이력으로 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="436"/>
+        <location filename="../transcript_view.py" line="443"/>
         <source>Suggestion accepted: saved as a new revision.</source>
         <translation>제안을 적용했습니다: 새 개정판으로 저장했습니다.</translation>
     </message>
