@@ -32,7 +32,7 @@ def test_clean_query_turns_control_characters_into_single_spaces() -> None:
     ("review_status", "done", "Review status must be one of: draft, reviewed, disputed."),
     ("layer", "summary", "The layer must be one of: original, translation."),
     ("consent", "press", "Consent scope must be one of"),
-    ("limit", 0, "--limit must be at least 1."),
+    ("limit", 0, "The limit must be at least 1."),
 ])
 def test_check_choices_names_the_allowed_values(option: str, value: object,
                                                 message: str) -> None:
@@ -61,7 +61,7 @@ def test_interview_filters_intersect_and_resolve_subtrees(vault) -> None:  # typ
     assert "perpetrator" in subtree and len(subtree) > 1
     with pytest.raises(UsageError, match="ends before it starts"):
         search.interview_filters(vault.conn, taxonomy, date_from="2003", date_to="2001")
-    with pytest.raises(UsageError, match="--agency must be a term under 'perpetrator'"):
+    with pytest.raises(UsageError, match="The agency must be a term under 'perpetrator'"):
         search.interview_filters(vault.conn, taxonomy, agency="Yodok")
 
 
