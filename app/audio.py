@@ -20,6 +20,7 @@ from typing import Any
 import sqlcipher3
 
 from app.audio_probe import AudioInfo, BadAudio, probe
+from app.changes import Change, Kind, publish
 from app.errors import IntegrityFailure, NotFound, UsageError
 from app.interviews import resolve_id
 from app.pcm import WAV_HEADER_SIZE, PcmFormat
@@ -186,6 +187,7 @@ def import_audio(vault: Vault, interview: str, path: Path, *, role: str,
                 raise DiskFull("The disk is full, so the import was stopped and nothing was "
                                "stored; free some space and import again.") from exc
             raise
+    publish(vault, Change(Kind.AUDIO_IMPORTED, interview_id))
     progress(1.0, "imported")
     return get_asset(vault, interview_id, asset_id)
 
@@ -288,6 +290,7 @@ def add_marker(vault: Vault, interview: str, at_s: float, note: str = "", *, rol
             (marker_id, interview_id, asset_id, float(at_s), note, _iso(now), role))
         vault.audit("create", "marker", marker_id, role=role, now=now,
                     details={"asset_id": asset_id, "at_s": round(float(at_s), 3)})
+    publish(vault, Change(Kind.MARKER_ADDED, interview_id))
     return marker_id
 
 

@@ -33,6 +33,7 @@ from typing import Literal
 import sqlcipher3
 
 from app.audio import settle_interrupted
+from app.changes import Change, Kind, publish
 from app.errors import NotFound, UsageError
 from app.pcm import PcmFormat, level, wav_header
 from storage import audit, blobs
@@ -139,6 +140,7 @@ class RecordingSession:
                                       "codec": fmt.codec, "device": device})
             self._append(wav_header(fmt))
             self._commit()
+            publish(vault, Change(Kind.RECORDING_PROGRESS, self.interview_id))
         except DiskFull:
             raise  # already stopped and settled by _fail_disk_full
         except BaseException:
@@ -278,6 +280,7 @@ class RecordingSession:
                              object_type="marker",
                              object_id=marker_id, role=self.role,
                              details={"asset_id": self.asset_id, "at_s": round(at, 3)})
+            publish(self.vault, Change(Kind.MARKER_ADDED, self.interview_id))
             return marker_id
 
     def _audit(self, action: str, details: dict[str, object]) -> None:
@@ -321,6 +324,7 @@ class RecordingSession:
                 self._fail_disk_full()
             self.result = RecordingResult(self.asset_id, duration, digest, state, reason)
             self._close_conn()
+            publish(self.vault, Change(Kind.RECORDING_COMMITTED, self.interview_id))
             return self.result
 
     def _close_conn(self) -> None:

@@ -13,7 +13,8 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from app import confidence, hooks
+from app import changes, confidence, hooks
+from app.changes import Change, Kind
 from app.errors import NotFound, UsageError
 from app.interviews import resolve_id
 from storage.vault import Vault
@@ -226,6 +227,7 @@ def edit_segment(vault: Vault, interview_id: str, ref: str, *, text: str, role: 
         vault.audit("edit", "segment", seg.id, role=role, now=now,
                     details={"layer": layer, "rev": rev, "transcript_id": seg.transcript_id,
                              "reason_given": bool(reason), **(audit_details or {})})
+    changes.publish(vault, Change(Kind.SEGMENT_EDITED, interview_id, layer))
     seg.text = new
     return seg
 
@@ -245,6 +247,7 @@ def set_review_status(vault: Vault, interview_id: str, ref: str, *, status: str,
                      "review_changed_by = ? WHERE id = ?", (status, stamp, role, seg.id))
         vault.audit("review", "segment", seg.id, role=role, now=now,
                     details={"layer": layer, "from": seg.review_status, "to": status})
+    changes.publish(vault, Change(Kind.SEGMENT_REVIEWED, interview_id, layer))
     seg.review_status = status
     return seg
 
@@ -293,4 +296,5 @@ def apply_labels(vault: Vault, interview_id: str, labels: dict[str, str], *, rol
             changed += cur.rowcount
         vault.audit("set-speaker", "interview", interview_id, role=role, now=now,
                     details={"segments": len(labels), "how": how})
+    changes.publish(vault, Change(Kind.SPEAKERS_CHANGED, interview_id))
     return changed

@@ -46,6 +46,7 @@ from app.bundles.model import (
 from app.bundles.streams import prefetched, write_atomically
 from app.bundles.strictjson import loads as strict_loads
 from app.bundles.tables import interview_tables
+from app.changes import Change, Kind, publish
 from app.errors import NotFound, UsageError
 from app.tasks import CancelToken, ProgressFn, no_progress
 from crypto import minisign
@@ -342,6 +343,7 @@ def _export(vault: Vault, snap: Connection, ids: Sequence[str], *,
     except BaseException:
         out.unlink(missing_ok=True)
         raise
+    publish(vault, Change(Kind.BUNDLE_EXPORTED))
     progress(1.0, "exported")
     return ExportResult(out, bundle_id, sequence, manifest_sha, [c for _, c, _ in selected],
                         skipped, len(builder.redactions), not unencrypted)
