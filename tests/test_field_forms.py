@@ -8,10 +8,10 @@ import json
 import pytest
 
 from app import changes, codes, dates, interviews
+from app.bundles.importer import import_bundle
 from app.changes import Change, Kind
 from app.errors import UsageError
 from storage import audit
-from app.bundles.importer import import_bundle
 from tests.bundle_helpers import make_world
 from tests.conftest import Cli
 

@@ -187,7 +187,6 @@ class InterviewList(QWidget):
         self.table.activated.connect(self._activated)
         self.new_button.clicked.connect(self.new_interview)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_interview)
 
     # ------------------------------------------------------------------ data
     def refresh(self) -> None:
@@ -279,6 +278,7 @@ class InterviewList(QWidget):
     def new_interview(self) -> None:
         dialog = NewInterviewDialog(self)
         dialog.setObjectName("newInterviewDialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.create(dialog.code.text()))
         dialog.open()
 

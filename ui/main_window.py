@@ -24,6 +24,7 @@ from storage.vault import is_vault
 from ui import settings as settings_store
 from ui.coding_view import CodingView
 from ui.export_view import ExportView
+from ui.follow import Follower
 from ui.idle import IdleWatcher
 from ui.interview_list import InterviewList
 from ui.interview_page import InterviewPage
@@ -66,6 +67,12 @@ class Workspace(QWidget):
         self.banner.setStyleSheet("background: #fde8e8; color: #822; padding: 6px;")
         self.banner.setVisible(False)
         lay.addWidget(self.banner)
+        # Which interview is open, above every tab (the window title never names it).
+        self.header = QLabel()
+        self.header.setObjectName("openInterview")
+        self.header.setStyleSheet("font-weight: bold; padding: 2px 4px;")
+        self.header.setVisible(False)
+        lay.addWidget(self.header)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("workspaceTabs")
         lay.addWidget(self.tabs)
@@ -77,19 +84,43 @@ class Workspace(QWidget):
         self.extra: list[Any] = []
         for cls, title in INTERVIEW_VIEWS:
             self.page.add_view(cls(session), self.tr(title))
+        self.followers = [Follower(self.list, session, wants=lambda _c: True,
+                                   reload=self.list.refresh)]
         for cls, title in WORKSPACE_VIEWS:
             view = cls(session)
             self.extra.append(view)
             self.tabs.addTab(view, self.tr(title))
-            if hasattr(view, "changed"):
-                view.changed.connect(self.list.refresh)
+            if hasattr(view, "follows") and hasattr(view, "refresh"):
+                self.followers.append(Follower(view, session, wants=view.follows,
+                                               reload=view.refresh))
         self.list.open_interview.connect(self.open_interview)
-        self.page.changed.connect(self.list.refresh)
+        self.page.details.loaded.connect(self._show_header)
+        self._tab = 0
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+    def _show_header(self, iv: Any) -> None:
+        self.header.setText(self.tr("Open interview: %1").replace("%1", iv.code))
+        self.header.setVisible(True)
+
+    def _tab_changed(self, index: int) -> None:
+        if self._tab == self.page_index and index != self.page_index and not self.page.leave():
+            self.tabs.blockSignals(True)
+            self.tabs.setCurrentIndex(self.page_index)
+            self.tabs.blockSignals(False)
+            return
+        self._tab = index
 
     def open_interview(self, interview_id: str) -> None:
+        if self.page.interview_id not in (None, interview_id) and not self.page.leave():
+            return
         self.tabs.setTabEnabled(self.page_index, True)
         self.page.load(interview_id)
         self.tabs.setCurrentIndex(self.page_index)
+
+    def new_interview(self) -> None:
+        """Ctrl+N from any tab: the new-interview dialog (the list opens the result)."""
+        if self.page.leave():
+            self.list.new_interview()
 
     def enter(self) -> None:
         text = self.session.failed_attempts_message
@@ -105,12 +136,17 @@ class Workspace(QWidget):
     def clear(self) -> None:
         self.banner.clear()
         self.banner.setVisible(False)
+        self.header.clear()
+        self.header.setVisible(False)
         self.list.clear()
         self.page.clear()
         for view in self.extra:
             view.clear()
         self.tabs.setTabEnabled(self.page_index, False)
+        self.tabs.blockSignals(True)
         self.tabs.setCurrentIndex(0)
+        self.tabs.blockSignals(False)
+        self._tab = 0
 
 
 class MainWindow(QMainWindow):
@@ -161,11 +197,17 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        for a in (self.lock_action, self.panic_action, self.settings_action, quit_action):
+        # Ctrl+N works from every tab (a shortcut of the window, not of the list).
+        self.new_action = QAction(self.tr("&New interview..."), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.workspace.new_interview)
+        for a in (self.new_action, self.lock_action, self.panic_action, self.settings_action,
+                  quit_action):
             vault_menu.addAction(a)
         # Actions must also work when the menu bar is hidden or the focus is in a dialog.
         self.addAction(self.lock_action)
         self.addAction(self.panic_action)
+        self.addAction(self.new_action)
 
     # ------------------------------------------------------------------ screens
     def show_start(self) -> None:
@@ -175,12 +217,14 @@ class MainWindow(QMainWindow):
         else:
             self.stack.setCurrentWidget(self.setup)
         self.lock_action.setEnabled(False)
+        self.new_action.setEnabled(False)
         self.idle.stop()
 
     def show_workspace(self) -> None:
         self.stack.setCurrentWidget(self.workspace)
         self.workspace.enter()
         self.lock_action.setEnabled(True)
+        self.new_action.setEnabled(True)
         self.idle.set_interval(self.session.settings.idle_lock_minutes * 60_000)
         self.idle.start()
         self.statusBar().showMessage(self.tr("Vault unlocked."), 4000)

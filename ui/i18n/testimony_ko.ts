@@ -85,7 +85,7 @@
     </message>
     <message>
         <location filename="../coding_view.py" line="146"/>
-        <location filename="../coding_view.py" line="254"/>
+        <location filename="../coding_view.py" line="257"/>
         <source>(not recorded)</source>
         <translation>(기록 안 함)</translation>
     </message>
@@ -116,31 +116,32 @@
     </message>
     <message>
         <location filename="../coding_view.py" line="226"/>
+        <location filename="../coding_view.py" line="228"/>
         <source>No transcript yet: you can still tag the whole interview or add events.</source>
         <translation>아직 녹취록이 없습니다. 면담 전체에 태그를 달거나 사건을 추가할 수는 있습니다.</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="335"/>
+        <location filename="../coding_view.py" line="338"/>
         <source>Choose a term in the tree first.</source>
         <translation>먼저 분류 트리에서 용어를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="342"/>
+        <location filename="../coding_view.py" line="345"/>
         <source>Choose a segment and select words in it first, or tag the whole interview.</source>
         <translation>먼저 구간을 고르고 그 안의 낱말을 선택하거나, 면담 전체에 태그를 다세요.</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="351"/>
+        <location filename="../coding_view.py" line="354"/>
         <source>Tag applied.</source>
         <translation>태그를 달았습니다.</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="392"/>
+        <location filename="../coding_view.py" line="395"/>
         <source>Choose the act (a violation term) first.</source>
         <translation>먼저 행위(인권침해 용어)를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="403"/>
+        <location filename="../coding_view.py" line="406"/>
         <source>Event added.</source>
         <translation>사건을 추가했습니다.</translation>
     </message>
@@ -148,187 +149,198 @@
 <context>
     <name>DetailsForm</name>
     <message>
-        <location filename="../interview_page.py" line="31"/>
+        <location filename="../interview_page.py" line="56"/>
         <source>keep in the organisation&apos;s archive</source>
         <translation>단체 기록보관소에 보관</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="32"/>
+        <location filename="../interview_page.py" line="57"/>
         <source>share with UN bodies</source>
         <translation>유엔 기구와 공유</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="33"/>
+        <location filename="../interview_page.py" line="58"/>
         <source>use in court proceedings</source>
         <translation>재판 절차에 사용</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="34"/>
+        <location filename="../interview_page.py" line="59"/>
         <source>publish (pseudonymised)</source>
         <translation>공개 (가명 처리)</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="35"/>
+        <location filename="../interview_page.py" line="60"/>
         <source>the witness&apos;s name may be disclosed</source>
         <translation>증인의 이름을 밝혀도 됨</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="55"/>
+        <location filename="../interview_page.py" line="112"/>
+        <source>&amp;Save</source>
+        <translation>저장(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="114"/>
+        <source>Fields are saved when you leave them; this saves everything now (Ctrl+S).</source>
+        <translation>항목은 다른 곳으로 옮겨 갈 때 저장됩니다. 이 단추는 모든 항목을 지금 저장합니다(Ctrl+S).</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="125"/>
         <source>Interview</source>
         <translation>면담</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="59"/>
-        <source>Code:</source>
-        <translation>코드:</translation>
+        <location filename="../interview_page.py" line="129"/>
+        <source>The pseudonym code; changing it renames the interview (recorded in the audit log).</source>
+        <translation>가명 코드입니다. 바꾸면 면담의 이름이 바뀝니다(감사 기록에 남습니다).</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="61"/>
+        <location filename="../interview_page.py" line="131"/>
+        <source>Pseudonym &amp;code:</source>
+        <translation>가명 코드(&amp;C):</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="138"/>
+        <location filename="../interview_page.py" line="200"/>
+        <source>not recorded</source>
+        <translation>기록 안 됨</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="290"/>
+        <source>Stored as text that is not a date: %1. Choose the date again.</source>
+        <translation>날짜가 아닌 글자로 저장되어 있습니다: %1. 날짜를 다시 고르십시오.</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="357"/>
+        <source>A year must be four digits, like 1985; it was not saved.</source>
+        <translation>연도는 1985처럼 네 자리 숫자여야 합니다. 저장되지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="409"/>
+        <source>Saved at %1.</source>
+        <translation>%1에 저장했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="428"/>
+        <source>Some values on the Details page could not be saved: %1 Discard them?</source>
+        <translation>세부 정보 페이지의 일부 값을 저장할 수 없었습니다: %1 이 값을 버리시겠습니까?</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="142"/>
         <source>&amp;Interviewer:</source>
         <translation>면담자(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="62"/>
+        <location filename="../interview_page.py" line="70"/>
+        <source>Unsaved changes</source>
+        <translation>저장되지 않은 변경 사항</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="143"/>
         <source>Inter&amp;preter:</source>
         <translation>통역자(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="63"/>
+        <location filename="../interview_page.py" line="144"/>
         <source>&amp;Date and time:</source>
         <translation>날짜와 시간(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="64"/>
+        <location filename="../interview_page.py" line="145"/>
         <source>&amp;Time zone:</source>
         <translation>시간대(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="65"/>
+        <location filename="../interview_page.py" line="146"/>
         <source>P&amp;lace (general):</source>
         <translation>장소 - 대략(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="66"/>
+        <location filename="../interview_page.py" line="147"/>
         <source>Lan&amp;guages (comma separated):</source>
         <translation>언어 - 쉼표로 구분(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="75"/>
+        <location filename="../interview_page.py" line="160"/>
         <source>&amp;Status:</source>
         <translation>상태(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="80"/>
+        <location filename="../interview_page.py" line="165"/>
         <source>&amp;Notes:</source>
         <translation>메모(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="81"/>
-        <source>Sa&amp;ve details</source>
-        <translation>정보 저장(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../interview_page.py" line="86"/>
+        <location filename="../interview_page.py" line="168"/>
         <source>Witness (sensitive: never in &apos;share&apos; exports)</source>
         <translation>증인 (민감 정보: &apos;share&apos; 내보내기에는 절대 포함 안 됨)</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="89"/>
+        <location filename="../interview_page.py" line="171"/>
         <source>&amp;Birth year:</source>
         <translation>출생 연도(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="90"/>
+        <location filename="../interview_page.py" line="172"/>
         <source>Home pro&amp;vince:</source>
         <translation>출신 도(&amp;V):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="91"/>
+        <location filename="../interview_page.py" line="173"/>
         <source>&amp;Year left North Korea:</source>
         <translation>북한을 떠난 해(&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="92"/>
+        <location filename="../interview_page.py" line="174"/>
         <source>Songbun as &amp;stated:</source>
         <translation>본인이 말한 성분(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="97"/>
-        <source>Save &amp;witness details</source>
-        <translation>증인 정보 저장(&amp;W)</translation>
-    </message>
-    <message>
-        <location filename="../interview_page.py" line="102"/>
+        <location filename="../interview_page.py" line="181"/>
         <source>Consent</source>
         <translation>동의</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="112"/>
+        <location filename="../interview_page.py" line="191"/>
         <source>(not recorded)</source>
         <translation>(기록 안 함)</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="115"/>
+        <location filename="../interview_page.py" line="194"/>
         <source>Given &amp;as:</source>
         <translation>동의 방식(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="119"/>
+        <location filename="../interview_page.py" line="201"/>
         <source>Given &amp;on:</source>
         <translation>동의 날짜(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="120"/>
-        <source>Save &amp;consent</source>
-        <translation>동의 저장(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../interview_page.py" line="130"/>
+        <location filename="../interview_page.py" line="209"/>
         <source>How and when the witness withdrew</source>
         <translation>증인이 언제 어떻게 철회했는지</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="131"/>
+        <location filename="../interview_page.py" line="210"/>
         <source>The witness &amp;withdrew consent</source>
         <translation>증인이 동의를 철회함(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="133"/>
+        <location filename="../interview_page.py" line="212"/>
         <source>Record &amp;withdrawal</source>
         <translation>철회 기록(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="139"/>
+        <location filename="../interview_page.py" line="218"/>
         <source>Withdrawal:</source>
         <translation>철회:</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="175"/>
+        <location filename="../interview_page.py" line="269"/>
         <source>Consent withdrawn on %1: this interview is excluded from every export.</source>
         <translation>%1에 동의가 철회되었습니다. 이 면담은 어떤 내보내기에도 포함되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="220"/>
-        <source>Details saved.</source>
-        <translation>정보를 저장했습니다.</translation>
-    </message>
-    <message>
-        <location filename="../interview_page.py" line="230"/>
-        <source>A year must be four digits, like 1985; nothing was saved.</source>
-        <translation>연도는 1985처럼 네 자리여야 합니다. 저장하지 않았습니다.</translation>
-    </message>
-    <message>
-        <location filename="../interview_page.py" line="240"/>
-        <source>Witness details saved.</source>
-        <translation>증인 정보를 저장했습니다.</translation>
-    </message>
-    <message>
-        <location filename="../interview_page.py" line="251"/>
-        <source>Consent saved.</source>
-        <translation>동의를 저장했습니다.</translation>
-    </message>
-    <message>
-        <location filename="../interview_page.py" line="260"/>
+        <location filename="../interview_page.py" line="442"/>
         <source>Withdrawal recorded; the interview will be left out of exports.</source>
         <translation>철회를 기록했습니다. 이 면담은 내보내기에서 제외됩니다.</translation>
     </message>
@@ -336,137 +348,137 @@
 <context>
     <name>ExportView</name>
     <message>
-        <location filename="../export_view.py" line="59"/>
+        <location filename="../export_view.py" line="60"/>
         <source>&amp;Interviews to export</source>
         <translation>내보낼 면담(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="64"/>
+        <location filename="../export_view.py" line="65"/>
         <source>&amp;Recipients (pinned supervisors)</source>
         <translation>받는 사람 - 고정된 감독자(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="69"/>
+        <location filename="../export_view.py" line="70"/>
         <source>&amp;Pin a supervisor&apos;s public key...</source>
         <translation>감독자 공개 키 고정(&amp;P)...</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="72"/>
+        <location filename="../export_view.py" line="73"/>
         <source>After the supervisor has the bundle</source>
         <translation>감독자가 번들을 받은 뒤</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="74"/>
+        <location filename="../export_view.py" line="75"/>
         <source>Apply the supervisor&apos;s &amp;receipt...</source>
         <translation>감독자 수령증 적용(&amp;R)...</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="78"/>
+        <location filename="../export_view.py" line="79"/>
         <source>I want to &amp;delete acknowledged interviews from this laptop</source>
         <translation>수령이 확인된 면담을 이 노트북에서 삭제하겠습니다(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="81"/>
+        <location filename="../export_view.py" line="82"/>
         <source>Pur&amp;ge</source>
         <translation>삭제(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="91"/>
+        <location filename="../export_view.py" line="92"/>
         <source>Bundle</source>
         <translation>번들</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="97"/>
+        <location filename="../export_view.py" line="98"/>
         <source>Pro&amp;file:</source>
         <translation>프로필(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="102"/>
+        <location filename="../export_view.py" line="103"/>
         <source>P&amp;urpose:</source>
         <translation>용도(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="106"/>
+        <location filename="../export_view.py" line="107"/>
         <source>&amp;Browse...</source>
         <translation>찾아보기(&amp;B)...</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="110"/>
+        <location filename="../export_view.py" line="111"/>
         <source>Save &amp;to:</source>
         <translation>저장 위치(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="119"/>
+        <location filename="../export_view.py" line="120"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="121"/>
+        <location filename="../export_view.py" line="122"/>
         <source>&amp;Cancel</source>
         <translation>취소(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="175"/>
+        <location filename="../export_view.py" line="185"/>
         <source>supervisor</source>
         <translation>감독자</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="182"/>
+        <location filename="../export_view.py" line="193"/>
         <source>No supervisor key is pinned yet: pin your supervisor&apos;s public key first (compare its fingerprint aloud).</source>
         <translation>아직 고정된 감독자 키가 없습니다. 먼저 감독자의 공개 키를 고정하세요 (지문을 소리 내어 맞춰 보세요).</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="202"/>
+        <location filename="../export_view.py" line="213"/>
         <source>Consent leaves these out (they will not be exported):</source>
         <translation>동의 범위 때문에 다음은 제외됩니다 (내보내지 않음):</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="218"/>
+        <location filename="../export_view.py" line="229"/>
         <source>Save bundle as</source>
         <translation>번들 저장</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="222"/>
+        <location filename="../export_view.py" line="233"/>
         <source>Supervisor public key file</source>
         <translation>감독자 공개 키 파일</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="232"/>
+        <location filename="../export_view.py" line="243"/>
         <source>Supervisor pinned. Fingerprint: %1 — compare it with your supervisor.</source>
         <translation>감독자를 고정했습니다. 지문: %1 — 감독자와 맞춰 보세요.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="241"/>
+        <location filename="../export_view.py" line="252"/>
         <source>Supervisor&apos;s receipt</source>
         <translation>감독자 수령증</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="258"/>
+        <location filename="../export_view.py" line="269"/>
         <source>Receipt accepted: the supervisor holds %1 interviews of this bundle; they may now be purged here.</source>
         <translation>수령증을 받아들였습니다: 감독자가 이 번들의 면담 %1건을 보관하고 있습니다. 이제 여기서 삭제해도 됩니다.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="275"/>
+        <location filename="../export_view.py" line="286"/>
         <source>Purged %1 interviews; kept %2 that changed after their export.</source>
         <translation>면담 %1건을 삭제했습니다. 내보낸 뒤 바뀐 %2건은 남겼습니다.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="295"/>
+        <location filename="../export_view.py" line="306"/>
         <source>Tick at least one interview to export.</source>
         <translation>내보낼 면담을 하나 이상 고르세요.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="298"/>
+        <location filename="../export_view.py" line="309"/>
         <source>Consent excludes every interview you ticked for this purpose; nothing was exported.</source>
         <translation>고른 면담 모두 이 용도에 대한 동의가 없습니다. 아무것도 내보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="302"/>
+        <location filename="../export_view.py" line="313"/>
         <source>Choose where to save the bundle first.</source>
         <translation>먼저 번들을 저장할 곳을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="323"/>
+        <location filename="../export_view.py" line="334"/>
         <source>Bundle written: %1
 Interviews: %2 (left out by consent: %3)
 Sequence number: %4
@@ -477,7 +489,7 @@ Fingerprint (manifest SHA-256): %5</source>
 지문 (매니페스트 SHA-256): %5</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="338"/>
+        <location filename="../export_view.py" line="349"/>
         <source>Exporting...</source>
         <translation>내보내는 중...</translation>
     </message>
@@ -571,7 +583,7 @@ Fingerprint (manifest SHA-256): %5</source>
     </message>
     <message>
         <location filename="../interview_list.py" line="148"/>
-        <location filename="../interview_list.py" line="227"/>
+        <location filename="../interview_list.py" line="226"/>
         <source>Any tag</source>
         <translation>모든 태그</translation>
     </message>
@@ -581,47 +593,47 @@ Fingerprint (manifest SHA-256): %5</source>
         <translation>새 면담(&amp;N)...</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="203"/>
+        <location filename="../interview_list.py" line="202"/>
         <source>withdrawn</source>
         <translation>철회됨</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="205"/>
+        <location filename="../interview_list.py" line="204"/>
         <source>none recorded</source>
         <translation>기록 없음</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="206"/>
+        <location filename="../interview_list.py" line="205"/>
         <source>%1 segments</source>
         <translation>구간 %1개</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="209"/>
+        <location filename="../interview_list.py" line="208"/>
         <source> (+ translation)</source>
         <translation> (+ 번역)</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="214"/>
+        <location filename="../interview_list.py" line="213"/>
         <source>exported</source>
         <translation>내보냄</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="214"/>
+        <location filename="../interview_list.py" line="213"/>
         <source>receipt received</source>
         <translation>수령 확인됨</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="215"/>
+        <location filename="../interview_list.py" line="214"/>
         <source>not exported</source>
         <translation>내보내지 않음</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="233"/>
+        <location filename="../interview_list.py" line="232"/>
         <source>%1 interviews</source>
         <translation>면담 %1건</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="251"/>
+        <location filename="../interview_list.py" line="250"/>
         <source>%1 passages in %2 interviews match the words.</source>
         <translation>면담 %2건에서 %1곳이 일치합니다.</translation>
     </message>
@@ -634,7 +646,7 @@ Fingerprint (manifest SHA-256): %5</source>
 <context>
     <name>InterviewPage</name>
     <message>
-        <location filename="../interview_page.py" line="278"/>
+        <location filename="../interview_page.py" line="475"/>
         <source>&amp;Details and consent</source>
         <translation>정보와 동의(&amp;D)</translation>
     </message>
@@ -642,52 +654,57 @@ Fingerprint (manifest SHA-256): %5</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="161"/>
+        <location filename="../main_window.py" line="180"/>
         <source>Role: %1</source>
         <translation>역할: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167"/>
+        <location filename="../main_window.py" line="186"/>
         <source>&amp;Vault</source>
         <translation>보관함(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168"/>
+        <location filename="../main_window.py" line="187"/>
         <source>&amp;Lock now</source>
         <translation>지금 잠그기(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171"/>
+        <location filename="../main_window.py" line="190"/>
         <source>&amp;Panic lock (clear everything)</source>
         <translation>긴급 잠금 - 모두 지우기(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175"/>
+        <location filename="../main_window.py" line="194"/>
         <source>&amp;Settings...</source>
         <translation>설정(&amp;S)...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178"/>
+        <location filename="../main_window.py" line="197"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="201"/>
+        <source>&amp;New interview...</source>
+        <translation>새 면담(&amp;N)...</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="230"/>
         <source>Vault unlocked.</source>
         <translation>보관함 잠금을 해제했습니다.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="246"/>
         <source>Locked after a period without activity.</source>
         <translation>한동안 사용하지 않아 잠갔습니다.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="247"/>
         <source>Locked.</source>
         <translation>잠갔습니다.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242"/>
+        <location filename="../main_window.py" line="269"/>
         <source>Settings saved.</source>
         <translation>설정을 저장했습니다.</translation>
     </message>
@@ -713,249 +730,265 @@ Fingerprint (manifest SHA-256): %5</source>
 <context>
     <name>RecordingView</name>
     <message>
-        <location filename="../recording_view.py" line="67"/>
+        <location filename="../recording_view.py" line="69"/>
         <source>Record</source>
         <translation>녹음</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="70"/>
+        <location filename="../recording_view.py" line="72"/>
         <source>&amp;Microphone:</source>
         <translation>마이크(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="77"/>
+        <location filename="../recording_view.py" line="79"/>
         <source>● &amp;Record</source>
         <translation>● 녹음(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="79"/>
-        <location filename="../recording_view.py" line="307"/>
+        <location filename="../recording_view.py" line="81"/>
+        <location filename="../recording_view.py" line="346"/>
         <source>P&amp;ause</source>
         <translation>일시정지(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="81"/>
+        <location filename="../recording_view.py" line="83"/>
         <source>&amp;Stop</source>
         <translation>정지(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="83"/>
+        <location filename="../recording_view.py" line="85"/>
         <source>Add mar&amp;ker (Ctrl+M)</source>
         <translation>표시 추가(&amp;K) (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="87"/>
+        <location filename="../recording_view.py" line="89"/>
         <source>Marker note (optional)</source>
         <translation>표시 메모 (선택)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="97"/>
+        <location filename="../recording_view.py" line="99"/>
         <source>Input level</source>
         <translation>입력 음량</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="103"/>
-        <location filename="../recording_view.py" line="309"/>
+        <location filename="../recording_view.py" line="105"/>
+        <location filename="../recording_view.py" line="348"/>
         <source>Not recording</source>
         <translation>녹음 중 아님</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="112"/>
+        <location filename="../recording_view.py" line="114"/>
         <source>Recordings and imported files</source>
         <translation>녹음과 가져온 파일</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="116"/>
+        <location filename="../recording_view.py" line="118"/>
         <source>Source</source>
         <translation>출처</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="116"/>
+        <location filename="../recording_view.py" line="118"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="117"/>
+        <location filename="../recording_view.py" line="119"/>
         <source>Duration</source>
         <translation>길이</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="117"/>
+        <location filename="../recording_view.py" line="119"/>
         <source>State</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="118"/>
+        <location filename="../recording_view.py" line="120"/>
         <source>Added</source>
         <translation>추가한 때</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="125"/>
+        <location filename="../recording_view.py" line="127"/>
         <source>&amp;Import audio file...</source>
         <translation>오디오 파일 가져오기(&amp;I)...</translation>
     </message>
     <message>
         <location filename="../recording_view.py" line="133"/>
+        <location filename="../recording_view.py" line="329"/>
+        <source>Markers:</source>
+        <translation>표시:</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="143"/>
         <source>Transcribe</source>
         <translation>받아쓰기</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="135"/>
+        <location filename="../recording_view.py" line="145"/>
         <source>Mo&amp;del:</source>
         <translation>모델(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="144"/>
+        <location filename="../recording_view.py" line="154"/>
         <source>Lan&amp;guage:</source>
         <translation>언어(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="148"/>
+        <location filename="../recording_view.py" line="158"/>
         <source>Korean</source>
         <translation>한국어</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="148"/>
+        <location filename="../recording_view.py" line="158"/>
         <source>English</source>
         <translation>영어</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="149"/>
+        <location filename="../recording_view.py" line="159"/>
         <source>Chinese</source>
         <translation>중국어</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="149"/>
+        <location filename="../recording_view.py" line="159"/>
         <source>Detect</source>
         <translation>자동 감지</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="152"/>
+        <location filename="../recording_view.py" line="162"/>
         <source>Also draft an English &amp;translation</source>
         <translation>영어 번역 초안도 만들기(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="155"/>
+        <location filename="../recording_view.py" line="165"/>
         <source>&amp;Transcribe</source>
         <translation>받아쓰기(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="158"/>
+        <location filename="../recording_view.py" line="168"/>
         <source>&amp;Cancel</source>
         <translation>취소(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="199"/>
+        <location filename="../recording_view.py" line="210"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="272"/>
+        <location filename="../recording_view.py" line="300"/>
+        <source>(no note)</source>
+        <translation>(메모 없음)</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="304"/>
+        <source>Markers (%1):</source>
+        <translation>표시(%1개):</translation>
+    </message>
+    <message>
+        <location filename="../recording_view.py" line="309"/>
         <source>recording</source>
         <translation>녹음</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="272"/>
+        <location filename="../recording_view.py" line="309"/>
         <source>import</source>
         <translation>가져옴</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="307"/>
+        <location filename="../recording_view.py" line="346"/>
         <source>Res&amp;ume</source>
         <translation>다시 시작(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="308"/>
+        <location filename="../recording_view.py" line="347"/>
         <source>Recording</source>
         <translation>녹음 중</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="309"/>
+        <location filename="../recording_view.py" line="348"/>
         <source>Paused</source>
         <translation>일시정지됨</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="332"/>
+        <location filename="../recording_view.py" line="371"/>
         <source>Recording. Everything is saved, encrypted, as it is recorded.</source>
         <translation>녹음 중입니다. 녹음되는 즉시 모두 암호화되어 저장됩니다.</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="361"/>
+        <location filename="../recording_view.py" line="400"/>
         <source>Marker added at %1.</source>
         <translation>%1에 표시를 추가했습니다.</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="370"/>
+        <location filename="../recording_view.py" line="409"/>
         <source>Recording saved (%1).</source>
         <translation>녹음을 저장했습니다 (%1).</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="377"/>
+        <location filename="../recording_view.py" line="416"/>
         <source>Import audio file</source>
         <translation>오디오 파일 가져오기</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="385"/>
+        <location filename="../recording_view.py" line="424"/>
         <source>Importing and checking the file...</source>
         <translation>파일을 가져와 확인하는 중...</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="389"/>
+        <location filename="../recording_view.py" line="428"/>
         <source>File imported; the original bytes are kept unchanged.</source>
         <translation>파일을 가져왔습니다. 원본은 바뀌지 않은 채 보존됩니다.</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="421"/>
+        <location filename="../recording_view.py" line="460"/>
         <source>Transcribing on this laptop (nothing leaves it)...</source>
         <translation>이 노트북에서 받아쓰는 중 (아무것도 밖으로 나가지 않습니다)...</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="440"/>
+        <location filename="../recording_view.py" line="479"/>
         <source>Transcription finished: %1 segments. Review them on the Transcript tab.</source>
         <translation>받아쓰기 완료: 구간 %1개. 녹취록 탭에서 검토하세요.</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="459"/>
+        <location filename="../recording_view.py" line="498"/>
         <source>Cancelling; the part already transcribed is kept.</source>
         <translation>취소하는 중입니다. 이미 받아쓴 부분은 보존됩니다.</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="223"/>
+        <location filename="../recording_view.py" line="234"/>
         <source>multilingual (Korean, English, Chinese, ...)</source>
         <translation>다국어 (한국어, 영어, 중국어 등)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="224"/>
+        <location filename="../recording_view.py" line="235"/>
         <source>English only</source>
         <translation>영어 전용</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="226"/>
+        <location filename="../recording_view.py" line="237"/>
         <source>speed not measured yet</source>
         <translation>속도 아직 측정 안 됨</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="228"/>
+        <location filename="../recording_view.py" line="239"/>
         <source>%1x real time on this laptop</source>
         <translation>이 노트북에서 실시간의 %1배 속도</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="251"/>
+        <location filename="../recording_view.py" line="262"/>
         <source>Imported model</source>
         <translation>가져온 모델</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="252"/>
+        <location filename="../recording_view.py" line="263"/>
         <source>Built-in model</source>
         <translation>기본 제공 모델</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="255"/>
+        <location filename="../recording_view.py" line="266"/>
         <source>The speed is measured during the first transcription with this model.</source>
         <translation>속도는 이 모델로 처음 전사할 때 측정됩니다.</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="258"/>
+        <location filename="../recording_view.py" line="269"/>
         <source>A larger model is slower but usually more accurate.</source>
         <translation>큰 모델일수록 느리지만 대개 더 정확합니다.</translation>
     </message>
@@ -1016,47 +1049,42 @@ Close recordings and other windows first. It takes a while for a large vault.</s
 <context>
     <name>ReportsView</name>
     <message>
-        <location filename="../reports_view.py" line="24"/>
+        <location filename="../reports_view.py" line="25"/>
         <source>By facility</source>
         <translation>시설별</translation>
     </message>
     <message>
-        <location filename="../reports_view.py" line="25"/>
+        <location filename="../reports_view.py" line="26"/>
         <source>By agency</source>
         <translation>기관별</translation>
     </message>
     <message>
-        <location filename="../reports_view.py" line="26"/>
+        <location filename="../reports_view.py" line="27"/>
         <source>By violation</source>
         <translation>인권침해 유형별</translation>
     </message>
     <message>
-        <location filename="../reports_view.py" line="27"/>
+        <location filename="../reports_view.py" line="28"/>
         <source>By year (events)</source>
         <translation>연도별 (사건)</translation>
     </message>
     <message>
-        <location filename="../reports_view.py" line="42"/>
-        <source>&amp;Refresh</source>
-        <translation>새로 고침(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../reports_view.py" line="77"/>
+        <location filename="../reports_view.py" line="76"/>
         <source>%1 violation tags, %2 events across the vault.</source>
         <translation>보관함 전체: 인권침해 태그 %1개, 사건 %2건.</translation>
     </message>
     <message>
-        <location filename="../reports_view.py" line="90"/>
+        <location filename="../reports_view.py" line="89"/>
         <source>nothing coded yet</source>
         <translation>아직 코딩한 것 없음</translation>
     </message>
     <message>
-        <location filename="../reports_view.py" line="93"/>
+        <location filename="../reports_view.py" line="92"/>
         <source>tags</source>
         <translation>태그</translation>
     </message>
     <message>
-        <location filename="../reports_view.py" line="94"/>
+        <location filename="../reports_view.py" line="93"/>
         <source>events</source>
         <translation>사건</translation>
     </message>
@@ -1385,118 +1413,138 @@ Close recordings and other windows first. It takes a while for a large vault.</s
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../transcript_view.py" line="160"/>
-        <location filename="../transcript_view.py" line="593"/>
+        <location filename="../transcript_view.py" line="193"/>
+        <location filename="../transcript_view.py" line="678"/>
         <source>&amp;Play</source>
         <translation>재생(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="171"/>
+        <location filename="../transcript_view.py" line="203"/>
+        <source>Add &amp;marker here</source>
+        <translation>여기에 표시 추가(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="205"/>
+        <source>A marker at the player&apos;s position (%1); it appears in the list and on the Recording tab.</source>
+        <translation>재생 위치에 표시를 추가합니다(%1). 목록과 녹음 탭에 나타납니다.</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="210"/>
         <source>Needs &amp;review: least certain first</source>
         <translation>검토 필요: 불확실한 구간부터(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="176"/>
+        <location filename="../transcript_view.py" line="215"/>
         <source>Review:</source>
         <translation>검토:</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="185"/>
+        <location filename="../transcript_view.py" line="224"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="185"/>
+        <location filename="../transcript_view.py" line="224"/>
         <source>Speaker</source>
         <translation>화자</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="187"/>
+        <location filename="../transcript_view.py" line="226"/>
         <source>Original</source>
         <translation>원문</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="188"/>
+        <location filename="../transcript_view.py" line="227"/>
         <source>Translation</source>
         <translation>번역</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="188"/>
+        <location filename="../transcript_view.py" line="227"/>
         <source>Text</source>
         <translation>본문</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="189"/>
+        <location filename="../transcript_view.py" line="228"/>
         <source>Review</source>
         <translation>검토</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="285"/>
+        <location filename="../transcript_view.py" line="342"/>
+        <source>Play the recording or select a segment first; the marker goes where the player is.</source>
+        <translation>먼저 녹음을 재생하거나 구간을 고르십시오. 표시는 재생 위치에 추가됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="348"/>
+        <source>Marker added at %1.</source>
+        <translation>%1에 표시를 추가했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../transcript_view.py" line="370"/>
         <source>No transcript yet: transcribe the recording on the Recording tab.</source>
         <translation>아직 녹취록이 없습니다. 녹음 탭에서 받아쓰기를 하세요.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="318"/>
+        <location filename="../transcript_view.py" line="403"/>
         <source>◆ Marker</source>
         <translation>◆ 표시</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="464"/>
+        <location filename="../transcript_view.py" line="549"/>
         <source>Saved as a new revision.</source>
         <translation>새 개정판으로 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="488"/>
+        <location filename="../transcript_view.py" line="573"/>
         <source>Speaker saved.</source>
         <translation>화자를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="525"/>
+        <location filename="../transcript_view.py" line="610"/>
         <source>Review status saved.</source>
         <translation>검토 상태를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="548"/>
+        <location filename="../transcript_view.py" line="633"/>
         <source>Decoding the recording for listening...</source>
         <translation>듣기 위해 녹음을 푸는 중...</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="593"/>
+        <location filename="../transcript_view.py" line="678"/>
         <source>&amp;Pause</source>
         <translation>일시정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="174"/>
+        <location filename="../transcript_view.py" line="213"/>
         <source>Only segments not yet reviewed, those the engine was least sure of first.</source>
         <translation>아직 검토하지 않은 구간만, 엔진이 가장 확신하지 못한 구간부터 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="212"/>
+        <location filename="../transcript_view.py" line="252"/>
         <source>Term suggestions (one click accepts):</source>
         <translation>용어 제안(한 번 누르면 적용):</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="357"/>
+        <location filename="../transcript_view.py" line="442"/>
         <source>Low confidence ({0:.2f}): the engine was unsure of this segment; check it against the audio.</source>
         <translation>낮은 신뢰도({0:.2f}): 엔진이 이 구간을 확신하지 못했습니다. 녹음과 대조해 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="360"/>
+        <location filename="../transcript_view.py" line="445"/>
         <source>Shaded words: the engine was unsure of them.</source>
         <translation>음영 표시된 단어: 엔진이 확신하지 못한 단어입니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="362"/>
+        <location filename="../transcript_view.py" line="447"/>
         <source>Underlined: a taxonomy name may have been meant; see the suggestions below the table.</source>
         <translation>밑줄: 분류 체계의 용어를 뜻했을 수 있습니다. 표 아래의 제안을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="380"/>
+        <location filename="../transcript_view.py" line="465"/>
         <source>Replace “{0}” with the taxonomy name “{1}” ({2}); kept as a revision with this reason.</source>
         <translation>“{0}”을(를) 분류 체계 용어 “{1}”({2})(으)로 바꿉니다. 이 사유와 함께 수정 이력으로 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="408"/>
+        <location filename="../transcript_view.py" line="493"/>
         <source>Suggestion accepted: saved as a new revision.</source>
         <translation>제안을 적용했습니다: 새 개정판으로 저장했습니다.</translation>
     </message>
@@ -1537,52 +1585,57 @@ Close recordings and other windows first. It takes a while for a large vault.</s
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../main_window.py" line="44"/>
+        <location filename="../main_window.py" line="46"/>
         <source>&amp;Recording and files</source>
         <translation>녹음과 파일(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="45"/>
+        <location filename="../main_window.py" line="47"/>
         <source>&amp;Transcript</source>
         <translation>녹취록(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="46"/>
+        <location filename="../main_window.py" line="48"/>
         <source>C&amp;oding</source>
         <translation>코딩(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="47"/>
+        <location filename="../main_window.py" line="49"/>
         <source>Tra&amp;nslation</source>
         <translation>번역(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="50"/>
+        <location filename="../main_window.py" line="52"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="51"/>
+        <location filename="../main_window.py" line="53"/>
         <source>S&amp;upervisor</source>
         <translation>감독자(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="52"/>
+        <location filename="../main_window.py" line="54"/>
         <source>Re&amp;ports</source>
         <translation>보고서(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="87"/>
+        <location filename="../main_window.py" line="81"/>
         <source>&amp;Interviews</source>
         <translation>면담 목록(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="88"/>
+        <location filename="../main_window.py" line="82"/>
         <source>Inter&amp;view</source>
         <translation>면담(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="113"/>
+        <location filename="../main_window.py" line="102"/>
+        <source>Open interview: %1</source>
+        <translation>열린 면담: %1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="127"/>
         <source>Warning: %1 Someone may have tried to open this vault.</source>
         <translation>경고: %1 누군가 이 보관함을 열려고 했을 수 있습니다.</translation>
     </message>
