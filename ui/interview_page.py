@@ -45,9 +45,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import codes
 from app import interviews as interview_service
 from app.changes import Change, Kind
 from app.domain import CONSENT_HOW, CONSENT_SCOPES, INTERVIEW_STATUSES, Interview, Interviewee
+from app.errors import AppError
 from ui.errors import message_for
 from ui.follow import Follower
 from ui.session import Session
@@ -101,6 +103,8 @@ class DetailsForm(QWidget):
         self.interview_id: str | None = None
         self.interview: Interview | None = None
         self.saved: dict[str, Any] = {}  # section -> values as last loaded or saved
+        self.pending: dict[str, Any] = {}  # section -> values being saved on the worker
+        self.pattern = ""  # the vault's code pattern, to check a new code before saving
         self._started_tz: dt.tzinfo | None = None  # a stored time's UTC offset is kept
         outer = QVBoxLayout(self)
         # The outcome of the last save sits above the form, where it is always visible.
@@ -243,8 +247,15 @@ class DetailsForm(QWidget):
     # ------------------------------------------------------------------ loading
     def load(self, interview_id: str) -> None:
         self.interview_id = interview_id
-        self.session.call(lambda v, _c, _p: interview_service.get_interview(v, interview_id),
-                          on_done=self.show_interview, name="load interview")
+
+        def work(v: Any, _c: Any, _p: Any) -> tuple[Interview, str]:
+            return interview_service.get_interview(v, interview_id), codes.get_pattern(v)
+
+        def done(result: tuple[Interview, str]) -> None:
+            self.pattern = result[1]
+            self.show_interview(result[0])
+
+        self.session.call(work, on_done=done, name="load interview")
 
     def show_interview(self, iv: Interview) -> None:
         self.interview_id = iv.id
@@ -274,6 +285,7 @@ class DetailsForm(QWidget):
         self.withdraw_confirm.setChecked(False)
         self.withdraw_note.clear()
         self.saved = {name: self._values(name) for name in self.SECTIONS}
+        self.pending = {}
         self.loaded.emit(iv)
 
     def _show_started_at(self, stored: str | None) -> None:
@@ -298,6 +310,7 @@ class DetailsForm(QWidget):
         self.interview_id = None
         self.interview = None
         self.saved = {}
+        self.pending = {}
         self.code.clear()
         for edit in self.fields.values():
             edit.clear()
@@ -346,7 +359,8 @@ class DetailsForm(QWidget):
         """Sections whose values on screen differ from the vault's."""
         if self.interview_id is None or not self.saved:
             return []
-        return [name for name in self.SECTIONS if self._values(name) != self.saved.get(name)]
+        return [name for name in self.SECTIONS
+                if self._values(name) not in (self.saved.get(name), self.pending.get(name))]
 
     # ------------------------------------------------------------------ saving
     def _person_details(self, values: dict[str, str]) -> Interviewee | str:
@@ -361,18 +375,26 @@ class DetailsForm(QWidget):
                            defection_year=years["defection_year"],
                            songbun_stated=values["songbun_stated"] or None)
 
-    def save_sections(self, sections: list[str], *, quiet: bool = False) -> None:
-        """Save every listed section whose values changed (one vault task each)."""
+    def save_sections(self, sections: list[str], *, quiet: bool = False) -> list[str]:
+        """Save every listed section whose values changed (one vault task each); returns the
+        sentences saying why a section could not be saved (checked here, before any work)."""
         iid, role = self.interview_id, self.session.role
+        problems: list[str] = []
         if iid is None or not self.session.is_unlocked:
-            return
+            return problems
         for section in sections:
             values = self._values(section)
-            if values == self.saved.get(section):
+            if values in (self.saved.get(section), self.pending.get(section)):
                 continue
             work: Callable[[Any, Any, Any], Any]
             if section == "code":
-                code = values
+                try:
+                    code = codes.check_code(values, self.pattern)
+                except AppError as exc:
+                    problems.append(message_for(exc))
+                    if not quiet:
+                        self.message.setText(message_for(exc))
+                    continue
 
                 def work(v: Any, _c: Any, _p: Any, code: str = code) -> Any:
                     return interview_service.rename_interview(v, iid, code, role=role)
@@ -384,6 +406,7 @@ class DetailsForm(QWidget):
             elif section == "person":
                 details = self._person_details(values)
                 if isinstance(details, str):
+                    problems.append(details)
                     if not quiet:
                         self.message.setText(details)
                     continue
@@ -396,14 +419,18 @@ class DetailsForm(QWidget):
                 def work(v: Any, _c: Any, _p: Any, consent: dict[str, Any] = consent) -> Any:
                     return interview_service.set_consent(v, iid, role=role, **consent)
             self._save(section, values, work, quiet)
+        return problems
 
     def _save(self, section: str, values: Any, work: Callable[[Any, Any, Any], Any],
               quiet: bool) -> None:
         iid = self.interview_id
+        self.pending[section] = values
 
         def done(_r: Any) -> None:
             if self.interview_id != iid:
                 return
+            if self.pending.get(section) == values:
+                del self.pending[section]
             self.saved[section] = values
             stamp = dt.datetime.now().strftime("%H:%M")
             self.message.setText(self.tr("Saved at %1.").replace("%1", stamp))
@@ -413,7 +440,11 @@ class DetailsForm(QWidget):
             self.changed.emit()
 
         def failed(exc: BaseException) -> None:
-            if not quiet and self.interview_id == iid:
+            if self.interview_id != iid:
+                return
+            if self.pending.get(section) == values:
+                del self.pending[section]
+            if not quiet:
                 self.message.setText(message_for(exc))
 
         self.session.call(work, on_done=done, on_error=failed, name="save interview")
@@ -421,12 +452,11 @@ class DetailsForm(QWidget):
     def leave(self) -> bool:
         """Before the form is left: save what can be saved; True if nothing unsaved remains
         or the user agreed to discard it (False: stay on the form)."""
-        self.save_sections(list(self.SECTIONS))
-        pending = self.unsaved()
-        if not pending:
+        problems = self.save_sections(list(self.SECTIONS))
+        if not problems:
             return True
         if ask_discard(self, self.tr("Some values on the Details page could not be saved: %1 "
-                                     "Discard them?").replace("%1", self.message.text())):
+                                     "Discard them?").replace("%1", " ".join(problems))):
             if self.interview is not None:
                 self.show_interview(self.interview)
             return True
@@ -449,9 +479,12 @@ class DetailsForm(QWidget):
             on_error=lambda e: self.message.setText(message_for(e)), name="withdraw consent")
 
     def follows(self, change: Change) -> bool:
-        # Its own saves are already on screen; a rename elsewhere (the CLI is another
-        # process; a bundle on the supervisor's side) is shown.
-        return change.kind in (Kind.INTERVIEW_RENAMED, Kind.BUNDLE_IMPORTED)
+        # Its own saves are already on screen (reloading would overwrite a field being
+        # typed in); an import on the supervisor's side is shown.
+        return change.kind is Kind.BUNDLE_IMPORTED
+
+    def busy(self) -> bool:
+        return bool(self.unsaved())
 
 
 class InterviewPage(QWidget):
