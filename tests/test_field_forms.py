@@ -151,3 +151,27 @@ def test_bundle_carries_a_rename_to_the_supervisor(tmp_path) -> None:
     assert interviews.get_interview(world.sup, iid).code == "NK-2026-009"
     entry = [e for e in audit.entries(world.sup.conn) if e.action == "import"][-1]
     assert entry.details["renamed"] == [iid]
+
+
+def test_services_publish_what_screens_follow(vault) -> None:
+    from app import transcribe
+    from tests.transcribe_helpers import FakeEngine, interview_with_audio, tone_bursts
+
+    seen: list[Change] = []
+    changes.subscribe(vault, seen.append)
+    iid, _aid = interview_with_audio(vault, tone_bursts(4.0, [(0.5, 1.5), (2.0, 3.0)]),
+                                     code="NK-2026-040")
+    transcribe.transcribe_interview(vault, iid, role="interviewer", language="ko",
+                                    engine_factory=lambda name: FakeEngine(name))
+    kinds = [c.kind for c in seen if c.interview_id == iid]
+    assert kinds[0] is Kind.INTERVIEW_CREATED
+    assert kinds.count(Kind.SEGMENTS_ARRIVED) == 2  # one per segment, as they arrive
+    assert kinds[-1] is Kind.TRANSCRIPTION_FINISHED
+    seen.clear()
+    from app import audio, transcripts
+
+    audio.add_marker(vault, iid, 1.0, "synthetic", role="interviewer")
+    seg = transcripts.segments(vault, iid, "original")[0]
+    transcripts.edit_segment(vault, iid, seg.id, text="corrected", role="translator")
+    assert seen == [Change(Kind.MARKER_ADDED, iid),
+                    Change(Kind.SEGMENT_EDITED, iid, "original")]

@@ -277,3 +277,35 @@ def test_speakers_are_chosen_from_the_interviews_list(qtbot, recorded):
     delegate.setModelData(editor, tv.table.model(), tv.table.model().index(1, 1))
     segs = transcripts.segments(w.session.vault, w.iid, "original")
     assert [s.speaker for s in segs] == ["NK-PARTICIPANT-2", "witness"]
+
+
+# ---------------------------------------------------------------- the change path itself
+def test_changes_made_on_the_worker_arrive_on_the_gui_thread(qtbot, vault, tmp_path):
+    import threading
+
+    from ui import settings as settings_store
+    from ui.session import Session
+    from ui.tasks import TaskRunner
+
+    runner = TaskRunner()
+    session = Session(vault.path, role="interviewer", runner=runner,
+                      settings=settings_store.Settings(), state_dir=tmp_path)
+    session.set_vault(vault)
+    seen: list[tuple[object, bool]] = []
+    session.changed.connect(lambda change: seen.append(
+        (change, threading.current_thread() is threading.main_thread())))
+    worker_threads: list[bool] = []
+
+    def work(v, _c, _p):
+        worker_threads.append(threading.current_thread() is threading.main_thread())
+        return interviews.add_interview(v, code="NK-2026-030", role="interviewer")
+
+    ids: list[str] = []
+    session.call(work, on_done=ids.append)
+    qtbot.waitUntil(lambda: bool(seen) and bool(ids), timeout=10_000)
+    assert worker_threads == [False]
+    [(change, on_gui_thread)] = seen
+    assert on_gui_thread
+    assert (change.kind, change.interview_id) == ("interview-created", ids[0])
+    session.lock()
+    runner.shutdown(wait=True)

@@ -93,7 +93,10 @@ class Workspace(QWidget):
             if hasattr(view, "follows") and hasattr(view, "refresh"):
                 self.followers.append(Follower(view, session, wants=view.follows,
                                                reload=view.refresh))
+            if hasattr(view, "changed"):  # the list also updates at once, even unseen
+                view.changed.connect(self.list.refresh)
         self.list.open_interview.connect(self.open_interview)
+        self.page.changed.connect(self.list.refresh)
         self.page.details.loaded.connect(self._show_header)
         self._tab = 0
         self.tabs.currentChanged.connect(self._tab_changed)
