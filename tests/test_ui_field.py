@@ -257,6 +257,13 @@ def test_dates_through_pickers_stored_in_iso(qtbot, recorded):
     ordered = sorted(i.started_at for i in interviews.list_interviews(w.session.vault)
                      if i.started_at)
     assert ordered == ["2026-03-04T09:00:00", "2026-11-29T14:00:00"]
+    # a date typed as free text before the pickers is shown, not silently dropped
+    with w.session.vault.transaction() as conn:
+        conn.execute("UPDATE interview SET started_at = '29/11/2026 14:00' WHERE id = ?",
+                     (w.iid,))
+    d.load(w.iid)
+    assert d.started_at.text() == "not recorded"
+    assert d.started_at_note.isVisible() and "29/11/2026 14:00" in d.started_at_note.text()
 
 
 def test_speakers_are_chosen_from_the_interviews_list(qtbot, recorded):

@@ -113,7 +113,7 @@ class DetailsForm(QWidget):
         self.message.setObjectName("detailsMessage")
         self.message.setWordWrap(True)
         top.addWidget(self.message, 1)
-        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button = QPushButton(self.tr("Sav&e"))
         self.save_button.setObjectName("saveDetails")
         self.save_button.setToolTip(self.tr("Fields are saved when you leave them; this saves "
                                             "everything now (Ctrl+S)."))
@@ -150,8 +150,14 @@ class DetailsForm(QWidget):
                            ("place", self.tr("P&lace (general):")),
                            ("languages", self.tr("Lan&guages (comma separated):"))):
             if key == "started_at":
-                form.addRow(label, self.started_at)
-                form.addRow("", self.started_at_note)
+                box = QWidget()
+                col = QVBoxLayout(box)
+                col.setContentsMargins(0, 0, 0, 0)
+                col.addWidget(self.started_at)
+                col.addWidget(self.started_at_note)
+                self.started_at_note.setVisible(False)
+                form.addRow(label, box)
+                form.labelForField(box).setBuddy(self.started_at)
                 continue
             edit = QLineEdit()
             edit.setObjectName(f"field_{key}")
@@ -290,6 +296,7 @@ class DetailsForm(QWidget):
 
     def _show_started_at(self, stored: str | None) -> None:
         self.started_at_note.clear()
+        self.started_at_note.setVisible(False)
         self._started_tz = None
         if not stored:
             self.started_at.setDateTime(_NO_DATETIME)
@@ -301,6 +308,7 @@ class DetailsForm(QWidget):
             self.started_at_note.setText(
                 self.tr("Stored as text that is not a date: %1. Choose the date again.")
                 .replace("%1", stored))
+            self.started_at_note.setVisible(True)
             return
         self._started_tz = when.tzinfo
         self.started_at.setDateTime(QDateTime(QDate(when.year, when.month, when.day),
@@ -316,6 +324,7 @@ class DetailsForm(QWidget):
             edit.clear()
         self.started_at.setDateTime(_NO_DATETIME)
         self.started_at_note.clear()
+        self.started_at_note.setVisible(False)
         self.notes.clear()
         for edit in self.person.values():
             edit.clear()

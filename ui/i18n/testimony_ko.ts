@@ -149,198 +149,198 @@
 <context>
     <name>DetailsForm</name>
     <message>
-        <location filename="../interview_page.py" line="56"/>
+        <location filename="../interview_page.py" line="58"/>
         <source>keep in the organisation&apos;s archive</source>
         <translation>단체 기록보관소에 보관</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="57"/>
+        <location filename="../interview_page.py" line="59"/>
         <source>share with UN bodies</source>
         <translation>유엔 기구와 공유</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="58"/>
+        <location filename="../interview_page.py" line="60"/>
         <source>use in court proceedings</source>
         <translation>재판 절차에 사용</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="59"/>
+        <location filename="../interview_page.py" line="61"/>
         <source>publish (pseudonymised)</source>
         <translation>공개 (가명 처리)</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="60"/>
+        <location filename="../interview_page.py" line="62"/>
         <source>the witness&apos;s name may be disclosed</source>
         <translation>증인의 이름을 밝혀도 됨</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="112"/>
-        <source>&amp;Save</source>
-        <translation>저장(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../interview_page.py" line="114"/>
+        <location filename="../interview_page.py" line="118"/>
         <source>Fields are saved when you leave them; this saves everything now (Ctrl+S).</source>
         <translation>항목은 다른 곳으로 옮겨 갈 때 저장됩니다. 이 단추는 모든 항목을 지금 저장합니다(Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="125"/>
+        <location filename="../interview_page.py" line="129"/>
         <source>Interview</source>
         <translation>면담</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="129"/>
+        <location filename="../interview_page.py" line="133"/>
         <source>The pseudonym code; changing it renames the interview (recorded in the audit log).</source>
         <translation>가명 코드입니다. 바꾸면 면담의 이름이 바뀝니다(감사 기록에 남습니다).</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="131"/>
+        <location filename="../interview_page.py" line="135"/>
         <source>Pseudonym &amp;code:</source>
         <translation>가명 코드(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="138"/>
-        <location filename="../interview_page.py" line="200"/>
+        <location filename="../interview_page.py" line="142"/>
+        <location filename="../interview_page.py" line="210"/>
         <source>not recorded</source>
         <translation>기록 안 됨</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="290"/>
+        <location filename="../interview_page.py" line="309"/>
         <source>Stored as text that is not a date: %1. Choose the date again.</source>
         <translation>날짜가 아닌 글자로 저장되어 있습니다: %1. 날짜를 다시 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="357"/>
+        <location filename="../interview_page.py" line="380"/>
         <source>A year must be four digits, like 1985; it was not saved.</source>
         <translation>연도는 1985처럼 네 자리 숫자여야 합니다. 저장되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="409"/>
+        <location filename="../interview_page.py" line="445"/>
         <source>Saved at %1.</source>
         <translation>%1에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="428"/>
+        <location filename="../interview_page.py" line="467"/>
         <source>Some values on the Details page could not be saved: %1 Discard them?</source>
         <translation>세부 정보 페이지의 일부 값을 저장할 수 없었습니다: %1 이 값을 버리시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="142"/>
+        <location filename="../interview_page.py" line="146"/>
         <source>&amp;Interviewer:</source>
         <translation>면담자(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="70"/>
+        <location filename="../interview_page.py" line="72"/>
         <source>Unsaved changes</source>
         <translation>저장되지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="143"/>
+        <location filename="../interview_page.py" line="116"/>
+        <source>Sav&amp;e</source>
+        <translation>저장(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="147"/>
         <source>Inter&amp;preter:</source>
         <translation>통역자(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="144"/>
+        <location filename="../interview_page.py" line="148"/>
         <source>&amp;Date and time:</source>
         <translation>날짜와 시간(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="145"/>
+        <location filename="../interview_page.py" line="149"/>
         <source>&amp;Time zone:</source>
         <translation>시간대(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="146"/>
+        <location filename="../interview_page.py" line="150"/>
         <source>P&amp;lace (general):</source>
         <translation>장소 - 대략(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="147"/>
+        <location filename="../interview_page.py" line="151"/>
         <source>Lan&amp;guages (comma separated):</source>
         <translation>언어 - 쉼표로 구분(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="160"/>
+        <location filename="../interview_page.py" line="170"/>
         <source>&amp;Status:</source>
         <translation>상태(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="165"/>
+        <location filename="../interview_page.py" line="175"/>
         <source>&amp;Notes:</source>
         <translation>메모(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="168"/>
+        <location filename="../interview_page.py" line="178"/>
         <source>Witness (sensitive: never in &apos;share&apos; exports)</source>
         <translation>증인 (민감 정보: &apos;share&apos; 내보내기에는 절대 포함 안 됨)</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="171"/>
+        <location filename="../interview_page.py" line="181"/>
         <source>&amp;Birth year:</source>
         <translation>출생 연도(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="172"/>
+        <location filename="../interview_page.py" line="182"/>
         <source>Home pro&amp;vince:</source>
         <translation>출신 도(&amp;V):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="173"/>
+        <location filename="../interview_page.py" line="183"/>
         <source>&amp;Year left North Korea:</source>
         <translation>북한을 떠난 해(&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="174"/>
+        <location filename="../interview_page.py" line="184"/>
         <source>Songbun as &amp;stated:</source>
         <translation>본인이 말한 성분(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="181"/>
+        <location filename="../interview_page.py" line="191"/>
         <source>Consent</source>
         <translation>동의</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="191"/>
+        <location filename="../interview_page.py" line="201"/>
         <source>(not recorded)</source>
         <translation>(기록 안 함)</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="194"/>
+        <location filename="../interview_page.py" line="204"/>
         <source>Given &amp;as:</source>
         <translation>동의 방식(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="201"/>
+        <location filename="../interview_page.py" line="211"/>
         <source>Given &amp;on:</source>
         <translation>동의 날짜(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="209"/>
+        <location filename="../interview_page.py" line="219"/>
         <source>How and when the witness withdrew</source>
         <translation>증인이 언제 어떻게 철회했는지</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="210"/>
+        <location filename="../interview_page.py" line="220"/>
         <source>The witness &amp;withdrew consent</source>
         <translation>증인이 동의를 철회함(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="212"/>
+        <location filename="../interview_page.py" line="222"/>
         <source>Record &amp;withdrawal</source>
         <translation>철회 기록(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="218"/>
+        <location filename="../interview_page.py" line="228"/>
         <source>Withdrawal:</source>
         <translation>철회:</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="269"/>
+        <location filename="../interview_page.py" line="286"/>
         <source>Consent withdrawn on %1: this interview is excluded from every export.</source>
         <translation>%1에 동의가 철회되었습니다. 이 면담은 어떤 내보내기에도 포함되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="442"/>
+        <location filename="../interview_page.py" line="481"/>
         <source>Withdrawal recorded; the interview will be left out of exports.</source>
         <translation>철회를 기록했습니다. 이 면담은 내보내기에서 제외됩니다.</translation>
     </message>
@@ -646,7 +646,7 @@ Fingerprint (manifest SHA-256): %5</source>
 <context>
     <name>InterviewPage</name>
     <message>
-        <location filename="../interview_page.py" line="475"/>
+        <location filename="../interview_page.py" line="517"/>
         <source>&amp;Details and consent</source>
         <translation>정보와 동의(&amp;D)</translation>
     </message>
@@ -654,57 +654,57 @@ Fingerprint (manifest SHA-256): %5</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="180"/>
+        <location filename="../main_window.py" line="183"/>
         <source>Role: %1</source>
         <translation>역할: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186"/>
+        <location filename="../main_window.py" line="189"/>
         <source>&amp;Vault</source>
         <translation>보관함(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
+        <location filename="../main_window.py" line="190"/>
         <source>&amp;Lock now</source>
         <translation>지금 잠그기(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="190"/>
+        <location filename="../main_window.py" line="193"/>
         <source>&amp;Panic lock (clear everything)</source>
         <translation>긴급 잠금 - 모두 지우기(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194"/>
+        <location filename="../main_window.py" line="197"/>
         <source>&amp;Settings...</source>
         <translation>설정(&amp;S)...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197"/>
+        <location filename="../main_window.py" line="200"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201"/>
+        <location filename="../main_window.py" line="204"/>
         <source>&amp;New interview...</source>
         <translation>새 면담(&amp;N)...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230"/>
+        <location filename="../main_window.py" line="233"/>
         <source>Vault unlocked.</source>
         <translation>보관함 잠금을 해제했습니다.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="246"/>
+        <location filename="../main_window.py" line="249"/>
         <source>Locked after a period without activity.</source>
         <translation>한동안 사용하지 않아 잠갔습니다.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="250"/>
         <source>Locked.</source>
         <translation>잠갔습니다.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="269"/>
+        <location filename="../main_window.py" line="272"/>
         <source>Settings saved.</source>
         <translation>설정을 저장했습니다.</translation>
     </message>
@@ -1630,12 +1630,12 @@ Close recordings and other windows first. It takes a while for a large vault.</s
         <translation>면담(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="102"/>
+        <location filename="../main_window.py" line="105"/>
         <source>Open interview: %1</source>
         <translation>열린 면담: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="127"/>
+        <location filename="../main_window.py" line="130"/>
         <source>Warning: %1 Someone may have tried to open this vault.</source>
         <translation>경고: %1 누군가 이 보관함을 열려고 했을 수 있습니다.</translation>
     </message>
