@@ -7,6 +7,8 @@ import json
 import uuid
 from typing import Any
 
+from app import codes, dates
+from app.changes import Change, Kind, publish
 from app.domain import (
     CONSENT_HOW,
     CONSENT_SCOPES,
@@ -53,9 +55,9 @@ def add_interview(
     now: dt.datetime | None = None,
 ) -> str:
     """Create an interview with its consent record; returns the new id."""
-    code = code.strip()
-    if not code:
-        raise UsageError("interview.code_empty")
+    code = codes.validate(vault, code)
+    started_at = check_started_at(started_at)
+    consent_given_on = check_given_on(consent_given_on)
     scopes = _check_scopes(consent_scopes or [])
     if consent_how is not None and consent_how not in CONSENT_HOW:
         raise UsageError("interview.consent_given", choices=', '.join(CONSENT_HOW))
@@ -78,7 +80,22 @@ def add_interview(
         )
         vault.audit("create", "interview", interview_id, role=role, now=now,
                     details={"consent_scopes": scopes})
+    publish(vault, Change(Kind.INTERVIEW_CREATED, interview_id))
     return interview_id
+
+
+def check_started_at(value: str | None) -> str | None:
+    """An interview's date and time, stored in ISO 8601 (see app.dates)."""
+    if value is None or not value.strip():
+        return None
+    return dates.parse_datetime(value, what=dates.INTERVIEW_DATE).isoformat()
+
+
+def check_given_on(value: str | None) -> str | None:
+    """The day consent was given, stored as YYYY-MM-DD (see app.dates)."""
+    if value is None or not value.strip():
+        return None
+    return dates.parse_date(value, what=dates.CONSENT_DATE).isoformat()
 
 
 def _row_to_interview(vault: Vault, row: Any) -> Interview:
@@ -132,6 +149,8 @@ def update_interview(vault: Vault, interview_id: str, *, role: str,
         raise UsageError("interview.edited", value=unknown[0])
     if "status" in fields and fields["status"] not in INTERVIEW_STATUSES:
         raise UsageError("interview.status_must_one", choices=', '.join(INTERVIEW_STATUSES))
+    if "started_at" in fields:
+        fields["started_at"] = check_started_at(fields["started_at"])
     interview_id = resolve_id(vault, interview_id)
     values = {k: json.dumps(v) if k in ("others_present", "languages") else v
               for k, v in fields.items()}
@@ -144,11 +163,39 @@ def update_interview(vault: Vault, interview_id: str, *, role: str,
                      (*values.values(), stamp, interview_id))
         vault.audit("edit", "interview", interview_id, role=role, now=now,
                     details={"fields": sorted(values)})
+    publish(vault, Change(Kind.INTERVIEW_EDITED, interview_id))
+
+
+def rename_interview(vault: Vault, interview_id: str, new_code: str, *, role: str,
+                     now: dt.datetime | None = None) -> str:
+    """Give an interview a new pseudonym code; returns the code actually stored.
+
+    The interview keeps its id (bundles and the supervisor's vault identify interviews by id;
+    the code is data that travels with the next bundle). The audit entry says that the code
+    changed, never the old or new value: the usual reason to rename is that the old code was
+    a real name, which must not be kept in the log forever."""
+    interview_id = resolve_id(vault, interview_id)
+    new_code = codes.validate(vault, new_code)
+    row = vault.conn.execute("SELECT code FROM interview WHERE id = ?", (interview_id,)).fetchone()
+    if row[0] == new_code:
+        raise UsageError("interview.already_called", code=new_code)
+    if vault.conn.execute("SELECT 1 FROM interview WHERE code = ? AND id != ?",
+                          (new_code, interview_id)).fetchone():
+        raise UsageError("interview.interview_code_already_exists", code=new_code)
+    stamp = _now(now)
+    with vault.transaction() as conn:
+        conn.execute("UPDATE interview SET code = ?, updated_at = ? WHERE id = ?",
+                     (new_code, stamp, interview_id))
+        vault.audit("rename", "interview", interview_id, role=role, now=now,
+                    details={"fields": ["code"]})
+    publish(vault, Change(Kind.INTERVIEW_RENAMED, interview_id))
+    return new_code
 
 
 def set_consent(vault: Vault, interview_id: str, *, role: str, scopes: list[str] | None = None,
                 how_given: str | None = None, given_on: str | None = None,
                 now: dt.datetime | None = None) -> None:
+    given_on = check_given_on(given_on)
     interview_id = resolve_id(vault, interview_id)
     current = get_interview(vault, interview_id).consent
     new_scopes = _check_scopes(scopes) if scopes is not None else current.scopes
@@ -162,6 +209,7 @@ def set_consent(vault: Vault, interview_id: str, *, role: str, scopes: list[str]
             (json.dumps(new_scopes), how_given, given_on, stamp, role, interview_id))
         vault.audit("edit", "consent", interview_id, role=role, now=now,
                     details={"scopes": new_scopes})
+    publish(vault, Change(Kind.INTERVIEW_EDITED, interview_id))
 
 
 def withdraw_consent(vault: Vault, interview_id: str, *, role: str, note: str = "",
@@ -174,6 +222,7 @@ def withdraw_consent(vault: Vault, interview_id: str, *, role: str, note: str = 
                      " updated_by = ? WHERE interview_id = ?",
                      (stamp, note, stamp, role, interview_id))
         vault.audit("withdraw", "consent", interview_id, role=role, now=now)
+    publish(vault, Change(Kind.INTERVIEW_EDITED, interview_id))
 
 
 def set_interviewee(vault: Vault, interview_id: str, *, role: str, details: Interviewee,
@@ -191,6 +240,7 @@ def set_interviewee(vault: Vault, interview_id: str, *, role: str, details: Inte
             (interview_id, details.birth_year, details.home_province, details.defection_year,
              details.songbun_stated, stamp, role))
         vault.audit("edit", "interviewee", interview_id, role=role, now=now)
+    publish(vault, Change(Kind.INTERVIEW_EDITED, interview_id))
 
 
 def delete_interview(vault: Vault, interview_id: str, *, role: str,
@@ -206,3 +256,4 @@ def delete_interview(vault: Vault, interview_id: str, *, role: str,
             conn.execute("DELETE FROM blob WHERE id = ?", (blob_id,))
         vault.audit("delete", "interview", interview_id, role=role, now=now,
                     details={"blobs": len(blob_ids)})
+    publish(vault, Change(Kind.INTERVIEW_DELETED, interview_id))

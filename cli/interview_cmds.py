@@ -1,4 +1,4 @@
-"""Interview commands: add, list, show, edit, consent, withdraw, delete."""
+"""Interview commands: add, list, show, edit, consent, withdraw, delete, code-pattern."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from app import interviews
+from app import codes, interviews
 from app.domain import CONSENT_HOW, CONSENT_SCOPES, INTERVIEW_STATUSES, Interviewee
 from app.errors import UsageError
 from cli.context import Context
@@ -18,19 +18,23 @@ def register(sub: Any) -> None:
     isub = iv.add_subparsers(dest="interview_command", metavar="ACTION")
 
     p = isub.add_parser("add", help="create an interview; prints its id")
-    p.add_argument("--code", required=True, help="pseudonym code, e.g. NK-2026-014")
+    p.add_argument("--code", required=True,
+                   help="pseudonym code following the vault's code pattern, e.g. NK-2026-014")
     p.add_argument("--language", action="append", default=[], metavar="L",
                    help="language spoken (repeatable), e.g. ko")
     p.add_argument("--notes", default="")
     p.add_argument("--consent", action="append", default=[], metavar="SCOPE",
                    choices=list(CONSENT_SCOPES), help="consent scope (repeatable)")
     p.add_argument("--consent-how", choices=CONSENT_HOW)
-    p.add_argument("--consent-date", metavar="YYYY-MM-DD")
+    p.add_argument("--consent-date", metavar="YYYY-MM-DD",
+                   help="day consent was given, year first (2026-11-29 or 2026.11.29)")
     p.add_argument("--interviewer")
     p.add_argument("--interpreter")
     p.add_argument("--present", action="append", default=[], metavar="NAME",
                    help="others present (repeatable)")
-    p.add_argument("--date", metavar="ISO", help="date and time with zone, e.g. 2026-03-02T10:00+09:00")
+    p.add_argument("--date", metavar="ISO",
+                   help="date and time, year first, e.g. 2026-03-02T10:00+09:00 or "
+                        "'2026-03-02 10:00'; 03/04/2026 is refused as ambiguous")
     p.add_argument("--timezone", metavar="TZ", help="e.g. Asia/Seoul")
     p.add_argument("--place", help="coarse place, e.g. Seoul")
     p.set_defaults(func=cmd_add)
@@ -44,8 +48,11 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_show)
 
-    p = isub.add_parser("edit", help="change interview metadata")
+    p = isub.add_parser("edit", help="change interview metadata or rename its code")
     p.add_argument("id")
+    p.add_argument("--code", help="new pseudonym code (audited; the next bundle carries it)")
+    p.add_argument("--date", metavar="ISO", help="date and time, year first")
+    p.add_argument("--timezone", metavar="TZ")
     p.add_argument("--notes")
     p.add_argument("--status", choices=INTERVIEW_STATUSES)
     p.add_argument("--place")
@@ -61,8 +68,15 @@ def register(sub: Any) -> None:
     p.add_argument("id")
     p.add_argument("--scope", action="append", required=True, choices=list(CONSENT_SCOPES))
     p.add_argument("--how", choices=CONSENT_HOW)
-    p.add_argument("--date", metavar="YYYY-MM-DD")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="day consent was given, year first")
     p.set_defaults(func=cmd_consent)
+
+    p = isub.add_parser("code-pattern",
+                        help="show or set the organisation's pseudonym-code pattern")
+    p.add_argument("pattern", nargs="?",
+                   help="template: # any digit, @ any capital letter, e.g. NK-####-###; "
+                        "'' for the general shape")
+    p.set_defaults(func=cmd_code_pattern)
 
     p = isub.add_parser("delete", help="delete an interview and its audio (audited)")
     p.add_argument("id")
@@ -115,8 +129,16 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_edit(ctx: Context, args: argparse.Namespace) -> int:
     vault = ctx.vault()
-    fields = {k: getattr(args, k) for k in ("notes", "status", "place", "interviewer", "interpreter")
+    fields = {k: getattr(args, k) for k in ("notes", "status", "place", "interviewer", "interpreter",
+                                            "timezone")
               if getattr(args, k) is not None}
+    if args.date is not None:
+        fields["started_at"] = args.date
+    if args.code is not None:
+        # Checked before anything else changes, so a refused code changes nothing.
+        codes.validate(vault, args.code)
+        if fields:
+            interviews.check_started_at(fields.get("started_at"))
     if fields:
         interviews.update_interview(vault, args.id, role=ctx.role, **fields)
     sensitive = (args.birth_year, args.home_province, args.defection_year, args.songbun)
@@ -127,6 +149,10 @@ def cmd_edit(ctx: Context, args: argparse.Namespace) -> int:
             args.home_province if args.home_province is not None else current.home_province,
             args.defection_year if args.defection_year is not None else current.defection_year,
             args.songbun if args.songbun is not None else current.songbun_stated))
+    if args.code is not None:
+        new = interviews.rename_interview(vault, args.id, args.code, role=ctx.role)
+        print(f"Interview renamed to {new} (recorded in the audit log; the next bundle "
+              "carries the new code).")
     print("Interview updated.")
     return 0
 
@@ -156,4 +182,18 @@ def cmd_delete(ctx: Context, args: argparse.Namespace) -> int:
             return 1
     interviews.delete_interview(vault, item.id, role=ctx.role)
     print(f"Interview {item.code} deleted (recorded in the audit log).")
+    return 0
+
+
+def cmd_code_pattern(ctx: Context, args: argparse.Namespace) -> int:
+    vault = ctx.vault()
+    if args.pattern is None:
+        pattern = codes.get_pattern(vault)
+        print(pattern or "(general shape: letters and digits joined by hyphens, e.g. "
+              f"{codes.EXAMPLE})")
+        return 0
+    pattern = codes.set_pattern(vault, args.pattern, role=ctx.role)
+    print(f"New interview codes must now follow {pattern} (for example "
+          f"{codes.example_for(pattern)})." if pattern else
+          "New interview codes follow the general shape again.")
     return 0

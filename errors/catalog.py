@@ -547,6 +547,16 @@ CATALOG: dict[str, str] = {
     "taxonomy.parents_form_cycle": QT_TRANSLATE_NOOP(
         "Errors", "the parents of {term_id} form a cycle ({loop})"),
     # interview
+    "interview.already_called": QT_TRANSLATE_NOOP(
+        "Errors", "The interview is already called {code}; nothing was changed."),
+    "interview.code_not_pseudonym": QT_TRANSLATE_NOOP(
+        "Errors", "'{code}' is not a pseudonym code: use letters and digits joined by hyphens, without spaces, such as {example}; nothing was saved."),
+    "interview.code_breaks_pattern": QT_TRANSLATE_NOOP(
+        "Errors", "'{code}' does not follow this organisation's code pattern {template} (for example {example}); nothing was saved."),
+    "interview.code_looks_like_name": QT_TRANSLATE_NOOP(
+        "Errors", "'{code}' looks like a person's name; use a pseudonym code such as {example}, never the witness's name (nothing was saved)."),
+    "interview.code_pattern_invalid": QT_TRANSLATE_NOOP(
+        "Errors", "A code pattern is capital letters, digits and hyphens with # for any digit and @ for any capital letter, for example NK-####-###; it was not changed."),
     "interview.unknown_consent_scope_use": QT_TRANSLATE_NOOP(
         "Errors", "Unknown consent scope '{value}'; use one of: {choices}."),
     "interview.code_empty": QT_TRANSLATE_NOOP("Errors", "An interview needs a pseudonym code."),
@@ -928,4 +938,20 @@ CATALOG: dict[str, str] = {
         "Errors", "{name} cannot be read ({strerror}), so it was not deleted; delete it yourself."),
     "originals.not_a_plain_file": QT_TRANSLATE_NOOP(
         "Errors", "{name} is no longer a plain file at that place, so it was not deleted; check the folder yourself."),
+    "dates.what_consent_date": QT_TRANSLATE_NOOP(
+        "Errors", "The consent date"),
+    "dates.what_interview_date": QT_TRANSLATE_NOOP(
+        "Errors", "The interview date"),
+    "dates.what_date": QT_TRANSLATE_NOOP(
+        "Errors", "The date"),
+    "dates.day_has_time": QT_TRANSLATE_NOOP(
+        "Errors", "{what} '{text}' is a day without a time; write it as 2026-11-29."),
+    "dates.unreadable": QT_TRANSLATE_NOOP(
+        "Errors", "{what} '{text}' is not a date this app can read; write it as {example} (year-month-day, 24-hour time)."),
+    "dates.ambiguous": QT_TRANSLATE_NOOP(
+        "Errors", "{what} '{text}' is ambiguous (day/month or month/day?); write it year first, for example {example}."),
+    "dates.not_year_first": QT_TRANSLATE_NOOP(
+        "Errors", "{what} '{text}' does not start with the year; write it year first, as {suggested}, so that it cannot be misread."),
+    "dates.not_real": QT_TRANSLATE_NOOP(
+        "Errors", "{what} '{text}' is not a real date or time; write it as {example} (year-month-day, 24-hour time)."),
 }

@@ -52,7 +52,7 @@ def test_interviewer_to_supervisor(qtbot, tmp_path, virtual_mic, speech_wav):  #
     assert page.details.code.text() == "SYN-E2E"
     for scope in ("archive", "un"):
         page.details.scopes[scope].setChecked(True)
-    page.details.save_consent_button.click()
+    page.details.save_button.click()
     views = {type(v).__name__: v for v in page.views}
     # 3. record from the (virtual) microphone
     rv = views["RecordingView"]

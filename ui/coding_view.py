@@ -226,6 +226,9 @@ class CodingView(QWidget):
         if not self.segments:
             self.message.setText(self.tr("No transcript yet: you can still tag the whole "
                                          "interview or add events."))
+        elif self.message.text() == self.tr("No transcript yet: you can still tag the whole "
+                                            "interview or add events."):
+            self.message.clear()  # the transcript arrived
 
     def _fill_tree(self) -> None:
         self.tree.clear()

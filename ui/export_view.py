@@ -29,6 +29,7 @@ import app.bundles.keys as keys
 import app.bundles.receipts as receipts
 from app import consent as consent_rule
 from app.bundles.model import PROFILES, PURPOSES
+from app.changes import TEXT_KINDS, Change, Kind
 from app.overview import InterviewSummary, interview_summaries
 from ui.errors import message_for
 from ui.filedialogs import ask_path
@@ -160,6 +161,10 @@ class ExportView(QWidget):
     def enter(self) -> None:
         self.refresh()
 
+    def follows(self, change: Change) -> bool:
+        """New, renamed and deleted interviews, consent, exports and receipts."""
+        return change.kind not in TEXT_KINDS or change.kind is Kind.BUNDLE_IMPORTED
+
     def refresh(self) -> None:
         def work(v: Any, _c: Any, _p: Any) -> tuple[list[InterviewSummary], list[dict[str, Any]]]:
             return interview_summaries(v), keys.list_keys(v)["supervisors"]
@@ -169,22 +174,28 @@ class ExportView(QWidget):
     def _show(self, result: tuple[list[InterviewSummary], list[dict[str, Any]]]) -> None:
         summaries, supervisors = result
         self.summaries = summaries
+        checked = {self.interviews.item(i).data(ID_ROLE) for i in range(self.interviews.count())
+                   if self.interviews.item(i).checkState() == Qt.CheckState.Checked}
         self.interviews.blockSignals(True)
         self.interviews.clear()
         for s in summaries:
             item = QListWidgetItem(s.code)
             item.setData(ID_ROLE, s.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if s.id in checked
+                               else Qt.CheckState.Unchecked)
             self.interviews.addItem(item)
         self.interviews.blockSignals(False)
+        unchecked = {self.recipients.item(i).data(ID_ROLE) for i in range(self.recipients.count())
+                     if self.recipients.item(i).checkState() != Qt.CheckState.Checked}
         self.recipients.clear()
         for sup in supervisors:
             label = sup["label"] or self.tr("supervisor")
             item = QListWidgetItem(f"{label} — {sup['fingerprint']}")
             item.setData(ID_ROLE, sup["age_recipient"])
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
+            item.setCheckState(Qt.CheckState.Unchecked if sup["age_recipient"] in unchecked
+                               else Qt.CheckState.Checked)
             self.recipients.addItem(item)
         if not supervisors:
             self.result.setText(self.tr("No supervisor key is pinned yet: pin your supervisor's "

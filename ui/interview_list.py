@@ -196,8 +196,6 @@ class InterviewList(QWidget):
         self.new_button.clicked.connect(self.new_interview)
         QShortcut(QKeySequence.StandardKey.Find, self,  # type: ignore[call-overload]
                   activated=self.search.setFocus)
-        QShortcut(QKeySequence.StandardKey.New, self,  # type: ignore[call-overload]
-                  activated=self.new_interview)
 
     # ------------------------------------------------------------------ data
     def refresh(self) -> None:
@@ -301,6 +299,7 @@ class InterviewList(QWidget):
     def new_interview(self) -> None:
         dialog = NewInterviewDialog(self)
         dialog.setObjectName("newInterviewDialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.create(dialog.code.text()))
         dialog.open()
 

@@ -26,6 +26,7 @@ from ui.coding_view import CodingView
 from ui.connect_view import ConnectView
 from ui.cover_screen import CoverScreen, neutral_title
 from ui.export_view import ExportView
+from ui.follow import Follower
 from ui.idle import IdleWatcher
 from ui.interview_list import InterviewList
 from ui.interview_page import InterviewPage
@@ -70,6 +71,12 @@ class Workspace(QWidget):
         self.banner.setStyleSheet("background: #fde8e8; color: #822; padding: 6px;")
         self.banner.setVisible(False)
         lay.addWidget(self.banner)
+        # Which interview is open, above every tab (the window title never names it).
+        self.header = QLabel()
+        self.header.setObjectName("openInterview")
+        self.header.setStyleSheet("font-weight: bold; padding: 2px 4px;")
+        self.header.setVisible(False)
+        lay.addWidget(self.header)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("workspaceTabs")
         lay.addWidget(self.tabs)
@@ -81,11 +88,16 @@ class Workspace(QWidget):
         self.extra: list[Any] = []
         for cls, title in INTERVIEW_VIEWS:
             self.page.add_view(cls(session), self.tr(str(title)))
+        self.followers = [Follower(self.list, session, wants=lambda _c: True,
+                                   reload=self.list.refresh)]
         for cls, title in WORKSPACE_VIEWS:
             view = cls(session)
             self.extra.append(view)
             self.tabs.addTab(view, self.tr(str(title)))
-            if hasattr(view, "changed"):
+            if hasattr(view, "follows") and hasattr(view, "refresh"):
+                self.followers.append(Follower(view, session, wants=view.follows,
+                                               reload=view.refresh))
+            if hasattr(view, "changed"):  # the list also updates at once, even unseen
                 view.changed.connect(self.list.refresh)
         self.list.open_interview.connect(self.open_interview)
         self.list.passages.open_passage.connect(self.open_passage)
@@ -93,8 +105,25 @@ class Workspace(QWidget):
             if isinstance(view, ReportsView):
                 view.passages.open_passage.connect(self.open_passage)
         self.page.changed.connect(self.list.refresh)
+        self.page.details.loaded.connect(self._show_header)
+        self._tab = 0
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+    def _show_header(self, iv: Any) -> None:
+        self.header.setText(self.tr("Open interview: %1").replace("%1", iv.code))
+        self.header.setVisible(True)
+
+    def _tab_changed(self, index: int) -> None:
+        if self._tab == self.page_index and index != self.page_index and not self.page.leave():
+            self.tabs.blockSignals(True)
+            self.tabs.setCurrentIndex(self.page_index)
+            self.tabs.blockSignals(False)
+            return
+        self._tab = index
 
     def open_interview(self, interview_id: str) -> None:
+        if self.page.interview_id not in (None, interview_id) and not self.page.leave():
+            return
         self.tabs.setTabEnabled(self.page_index, True)
         self.page.load(interview_id)
         self.tabs.setCurrentIndex(self.page_index)
@@ -105,6 +134,11 @@ class Workspace(QWidget):
         selected and playing from ``seconds``."""
         self.open_interview(interview_id)
         self.page.show_passage(segment_id or None, layer or "original", seconds)
+
+    def new_interview(self) -> None:
+        """Ctrl+N from any tab: the new-interview dialog (the list opens the result)."""
+        if self.page.leave():
+            self.list.new_interview()
 
     def enter(self) -> None:
         text = self.session.failed_attempts_message
@@ -120,12 +154,17 @@ class Workspace(QWidget):
     def clear(self) -> None:
         self.banner.clear()
         self.banner.setVisible(False)
+        self.header.clear()
+        self.header.setVisible(False)
         self.list.clear()
         self.page.clear()
         for view in self.extra:
             view.clear()
         self.tabs.setTabEnabled(self.page_index, False)
+        self.tabs.blockSignals(True)
         self.tabs.setCurrentIndex(0)
+        self.tabs.blockSignals(False)
+        self._tab = 0
 
 
 class MainWindow(QMainWindow):
@@ -277,13 +316,19 @@ class MainWindow(QMainWindow):
         self.laptop_action = QAction(self)
         self.laptop_action.setObjectName("thisLaptopAction")
         self.laptop_action.triggered.connect(self.show_this_laptop)
+        # Ctrl+N works from every tab (a shortcut of the window, not of the list); the
+        # workspace is rebuilt on a language change, so it is looked up when triggered.
+        self.new_action = QAction(self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(lambda: self.workspace.new_interview())
         self.vault_menu = self.menuBar().addMenu("")
-        for a in (self.lock_action, self.panic_action, self.laptop_action, self.settings_action,
-                  self.quit_action):
+        for a in (self.new_action, self.lock_action, self.panic_action, self.laptop_action,
+                  self.settings_action, self.quit_action):
             self.vault_menu.addAction(a)
         # Actions must also work when the menu bar is hidden or the focus is in a dialog.
         self.addAction(self.lock_action)
         self.addAction(self.panic_action)
+        self.addAction(self.new_action)
 
     def _fill_menu(self) -> None:
         """The menus' texts in the current language (called again on a language change)."""
@@ -291,6 +336,7 @@ class MainWindow(QMainWindow):
         self.panic_action.setText(self.tr("&Panic lock (clear everything)"))
         self.settings_action.setText(self.tr("&Settings..."))
         self.quit_action.setText(self.tr("&Quit"))
+        self.new_action.setText(self.tr("&New interview..."))
         self.laptop_action.setText(self.tr("This &laptop (device fingerprint)..."))
         self.vault_menu.setTitle(self.tr("&Vault"))
 
@@ -302,6 +348,7 @@ class MainWindow(QMainWindow):
         else:
             self.stack.setCurrentWidget(self.setup)
         self.lock_action.setEnabled(False)
+        self.new_action.setEnabled(False)
         self.idle.stop()
 
     def show_cover(self) -> None:
@@ -328,6 +375,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.workspace)
         self.workspace.enter()
         self.lock_action.setEnabled(True)
+        self.new_action.setEnabled(True)
         self.idle.set_interval(self.session.settings.idle_lock_minutes * 60_000)
         self.idle.start()
         self.statusBar().showMessage(self.tr("Vault unlocked."), 4000)

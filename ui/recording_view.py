@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -34,6 +35,8 @@ from PySide6.QtWidgets import (
 
 import app.audio.assets as audio
 from app import originals
+from app.audio import markers
+from app.changes import Change, Kind
 from ui.errors import message_for
 from ui.filedialogs import ask_path
 from ui.interview_list import format_duration
@@ -148,6 +151,14 @@ class RecordingView(QWidget):
         self.delete_panel.setVisible(False)
         self._original: tuple[Path, str] | None = None
         fl.addWidget(self.delete_panel)
+        # Every marker of the interview, from recording or from listening (Transcript tab).
+        self.markers_label = QLabel(self.tr("Markers:"))
+        fl.addWidget(self.markers_label)
+        self.markers = QListWidget()
+        self.markers.setObjectName("markerList")
+        self.markers.setMaximumHeight(110)
+        self.markers_label.setBuddy(self.markers)
+        fl.addWidget(self.markers)
         lay.addWidget(files)
 
         # --- transcription
@@ -218,6 +229,7 @@ class RecordingView(QWidget):
         lang = self.session.settings.default_language
         self.language.setCurrentIndex(max(0, self.language.findData(lang)))
         self.refresh_assets()
+        self.refresh_markers()
 
     def _fill_devices(self) -> None:
         self.device.clear()
@@ -291,6 +303,32 @@ class RecordingView(QWidget):
                           on_error=lambda e: self.message.setText(message_for(e)),
                           name="list audio")
 
+    def follows(self, change: Change) -> bool:
+        return change.kind in (Kind.RECORDING_COMMITTED, Kind.AUDIO_IMPORTED, Kind.MARKER_ADDED,
+                               Kind.BUNDLE_IMPORTED)
+
+    def refresh_following(self) -> None:
+        """What changes elsewhere: recordings, files and markers (not the device choice)."""
+        self.refresh_assets()
+        self.refresh_markers()
+
+    def refresh_markers(self) -> None:
+        iid = self.interview_id
+        if iid is None:
+            return
+        self.session.call(lambda v, _c, _p: markers.list_markers(v, iid),
+                          on_done=self._show_markers,
+                          on_error=lambda e: self.message.setText(message_for(e)),
+                          name="list markers")
+
+    def _show_markers(self, markers: list[Any]) -> None:
+        self.markers.clear()
+        no_note = self.tr("(no note)")
+        for m in sorted(markers, key=lambda m: m.at_s):
+            at = format_duration(m.at_s) if m.at_s > 0 else "0:00:00"
+            self.markers.addItem(f"{at}  {m.note or no_note}")
+        self.markers_label.setText(self.tr("Markers (%1):").replace("%1", str(len(markers))))
+
     def _show_assets(self, assets: list[Any]) -> None:
         self.assets.setRowCount(len(assets))
         for i, a in enumerate(assets):
@@ -314,6 +352,8 @@ class RecordingView(QWidget):
         self.interview_id = None
         self._forget_original()
         self.assets.setRowCount(0)
+        self.markers.clear()
+        self.markers_label.setText(self.tr("Markers:"))
         self.message.clear()
         self.progress.setVisible(False)
         self.elapsed.setText("0:00:00")

@@ -15,11 +15,12 @@ from PySide6.QtCharts import (
 )
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 import app.coding.search as search
 from app.coding.passages import Passage, behind_report
 from ui.errors import message_for
+from ui.follow import Follower
 from ui.passages import PassageRow, PassageTable
 from ui.session import Session
 
@@ -41,9 +42,6 @@ class ReportsView(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("reportSummary")
         row.addWidget(self.summary, 1)
-        self.refresh_button = QPushButton(self.tr("&Refresh"))
-        self.refresh_button.setObjectName("refreshReports")
-        row.addWidget(self.refresh_button)
         lay.addLayout(row)
         grid = QGridLayout()
         self.charts: dict[str, QChartView] = {}
@@ -65,7 +63,8 @@ class ReportsView(QWidget):
         self.passages.setObjectName("reportPassages")
         lay.addWidget(self.passages, 1)
         self.shown_rows: dict[str, list[Any]] = {}  # section -> the rows drawn, bottom-up
-        self.refresh_button.clicked.connect(self.refresh)
+        # No Refresh button: new tags, events and imports redraw the charts (ui.follow).
+        self.follower = Follower(self, session, wants=lambda _c: True, reload=self.refresh)
 
     def enter(self) -> None:
         self.refresh()

@@ -182,6 +182,21 @@ def _run(tmp: Path) -> int:
     w.unlock_screen.unlock_button.click()
     w.workspace.open_interview(ids[0])
     shot(w, "10-korean-interface")
+    # the screens that changed most for field use, in Korean too (ko-NN matches NN above)
+    w.workspace.tabs.setCurrentIndex(0)
+    shot(w, "ko-03-interviews")
+    w.workspace.open_interview(ids[1])
+    ktabs = w.workspace.page.tabs
+    for index, name in ((1, "ko-05-recording"), (2, "ko-06-transcript")):
+        if index < ktabs.count():
+            ktabs.setCurrentIndex(index)
+            shot(w, name)
+    wt = w.workspace.tabs
+    for i in range(wt.count()):
+        if type(wt.widget(i)).__name__ in ("ExportView", "ReportsView"):
+            wt.setCurrentIndex(i)
+            shot(w, "ko-08-export" if type(wt.widget(i)).__name__ == "ExportView"
+                 else "ko-12-reports")
     w.lock("manual")
     w.close()
     # first start in Korean: the setup screen

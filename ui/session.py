@@ -3,6 +3,10 @@
 ``Session.call(fn)`` is how a view asks for vault work: ``fn(vault, cancel, progress)`` runs on
 the task helper's single worker. Locking bumps a generation counter so that results of work
 started before the lock are dropped instead of repainting views that were just cleared.
+
+``changed`` carries every ``app.changes.Change`` published on the open vault, on the GUI thread
+(the worker or a recording thread may publish; the queued hand-over happens here), so each view
+follows the open interview as things happen (see ``ui.follow``).
 """
 
 from __future__ import annotations
@@ -11,8 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 
+from app import changes
 from app.tasks import CancelToken, ProgressFn
 from crypto.kdf import KdfParams
 from storage.errors import VaultLocked
@@ -39,6 +44,8 @@ class Session(QObject):
     about_to_lock = Signal(str)
     idle_hold = Signal()
     idle_release = Signal()
+    changed = Signal(object)  # app.changes.Change, always on the GUI thread
+    _incoming = Signal(object, int)  # from any thread: change, generation
 
     def __init__(self, vault_path: Path, *, role: str, runner: Runner, settings: Settings,
                  state_dir: Path, allow_weak_kdf: bool = False,
@@ -55,6 +62,9 @@ class Session(QObject):
         self.vault: Vault | None = None
         self.generation = 0
         self.failed_attempts_message = ""
+        self._unsubscribe: Callable[[], None] | None = None
+        # Auto connection to a slot of this GUI-thread object: queued when emitted elsewhere.
+        self._incoming.connect(self._deliver)
 
     @property
     def is_unlocked(self) -> bool:
@@ -64,7 +74,15 @@ class Session(QObject):
         self.vault = vault
         self.failed_attempts_message = failed_attempts_message
         self.generation += 1
+        generation = self.generation
+        self._unsubscribe = changes.subscribe(
+            vault, lambda change: self._incoming.emit(change, generation))
         self.unlocked.emit()
+
+    @Slot(object, int)
+    def _deliver(self, change: changes.Change, generation: int) -> None:
+        if generation == self.generation and self.vault is not None:
+            self.changed.emit(change)
 
     def call(self, fn: VaultFn[T], *, on_done: Callable[[T], None] | None = None,
              on_error: ErrorFn | None = None, on_progress: ProgressCb | None = None,
@@ -109,6 +127,9 @@ class Session(QObject):
         # Views clear first (a running recording is stopped and sealed while the vault is
         # still open), then the vault is closed.
         self.about_to_lock.emit(reason)
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
         self.vault = None
         self.generation += 1
         if vault is not None:

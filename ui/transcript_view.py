@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStyle,
+    QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
@@ -41,6 +42,7 @@ import app.transcripts.store as transcripts
 import app.transcripts.suggestions as suggestions
 from app.audio import markers
 from app.audio.playback import PlaybackAudio, decode_for_playback
+from app.changes import TEXT_KINDS, Change, Kind
 from qtaudio.player import Player
 from ui.errors import message_for
 from ui.labels import value_label
@@ -73,7 +75,10 @@ KEYS = {
     "reviewed": "Ctrl+R",
     "disputed": "Ctrl+D",
     "suggestion": "Ctrl+Shift+Return",  # accept the current segment's first term suggestion
+    "marker": "Ctrl+M",  # a marker where the player is
 }
+# Speakers offered for every interview; labels already used in the interview are added.
+STANDARD_SPEAKERS = ("interviewer", "witness", "interpreter")
 
 
 def fmt_time(seconds: float) -> str:
@@ -147,6 +152,34 @@ class MarkedTextDelegate(MultiLineEditorDelegate):
         painter.restore()
 
 
+class SpeakerDelegate(QStyledItemDelegate):
+    """The speaker cell is chosen from the interview's list of speakers (a new participant's
+    pseudonym can still be typed, and then joins the list)."""
+
+    def __init__(self, view: TranscriptView) -> None:
+        super().__init__(view.table)
+        self.view = view
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802 - Qt API
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        combo = QComboBox(parent)
+        combo.setObjectName("speakerChoice")
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        combo.addItems(self.view.speakers())
+        return combo
+
+    def setEditorData(self, editor: QWidget,  # noqa: N802 - Qt API
+                      index: QModelIndex | QPersistentModelIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentText(str(index.data() or ""))
+
+    def setModelData(self, editor: QWidget, model: Any,  # noqa: N802 - Qt API
+                     index: QModelIndex | QPersistentModelIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentText())
+
+
 class TranscriptView(QWidget):
     changed = Signal()
 
@@ -175,6 +208,12 @@ class TranscriptView(QWidget):
         self.rate_label = QLabel("1.0×")
         self.rate_label.setObjectName("rateLabel")
         bar.addWidget(self.rate_label)
+        self.marker_button = QPushButton(self.tr("Add &marker here"))
+        self.marker_button.setObjectName("addMarkerHere")
+        self.marker_button.setToolTip(self.tr("A marker at the player's position (%1); it "
+                                              "appears in the list and on the Recording tab.")
+                                      .replace("%1", KEYS["marker"]))
+        bar.addWidget(self.marker_button)
         bar.addStretch(1)
         self.unreviewed_only = QCheckBox(self.tr("Needs &review: least certain first"))
         self.unreviewed_only.setObjectName("unreviewedOnly")
@@ -212,6 +251,7 @@ class TranscriptView(QWidget):
         if translation:
             header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setItemDelegateForColumn(self.text_col, MarkedTextDelegate(self.table))
+        self.table.setItemDelegateForColumn(1, SpeakerDelegate(self))
         lay.addWidget(self.table, 1)
         self.suggestion_bar = QWidget()
         self.suggestion_bar.setObjectName("suggestionBar")
@@ -241,6 +281,7 @@ class TranscriptView(QWidget):
         self._rows_for: str | None = None  # the interview whose rows are shown
 
         self.play_button.clicked.connect(self.toggle_play)
+        self.marker_button.clicked.connect(self.add_marker_here)
         self.table.itemChanged.connect(self._item_changed)
         self.table.cellClicked.connect(self._cell_clicked)
         self.table.currentCellChanged.connect(lambda r, _c, _pr, _pc: self._sync_review(r))
@@ -255,7 +296,8 @@ class TranscriptView(QWidget):
                            ("faster", lambda: self.change_rate(1)),
                            ("reviewed", lambda: self.set_review("reviewed")),
                            ("disputed", lambda: self.set_review("disputed")),
-                           ("suggestion", lambda: self.accept_suggestion(0))):
+                           ("suggestion", lambda: self.accept_suggestion(0)),
+                           ("marker", self.add_marker_here)):
             sc = QShortcut(QKeySequence(KEYS[name]), self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
@@ -286,6 +328,49 @@ class TranscriptView(QWidget):
         self.session.call(work, on_done=self._loaded,
                           on_error=lambda e: self.message.setText(message_for(e)),
                           name="load transcript")
+
+    def follows(self, change: Change) -> bool:
+        """Segments arriving or finished, markers, speakers; the other layer's edits where
+        they show here (the translation shows the corrected original beside it)."""
+        if change.kind in (Kind.SEGMENT_EDITED, Kind.SEGMENT_REVIEWED):
+            return self.layer == "translation" and change.layer == "original"
+        return change.kind in TEXT_KINDS
+
+    def busy(self) -> bool:
+        """While a cell is being edited the table is not rebuilt (tried again shortly)."""
+        return self.table.state() == QAbstractItemView.State.EditingState
+
+    def speakers(self) -> list[str]:
+        used = [r.segment.speaker for r in self.rows if r.kind == "segment" and r.segment.speaker]
+        return list(dict.fromkeys([*STANDARD_SPEAKERS, *sorted(set(used))]))
+
+    def add_marker_here(self) -> None:
+        """A marker at the player's position in the recording being listened to (or at the
+        start of the selected segment when nothing is loaded)."""
+        iid, role = self.interview_id, self.session.role
+        if iid is None:
+            return
+        asset, at = self.loaded_asset, None
+        if asset is not None and self.player.audio is not None:
+            at = self.player.position()
+        else:
+            row = self.table.currentRow()
+            rows = getattr(self, "visible", [])
+            if 0 <= row < len(rows) and rows[row].kind == "segment":
+                asset, at = rows[row].segment.asset_id, rows[row].start
+        if asset is None or at is None:
+            self.message.setText(self.tr("Play the recording or select a segment first; the "
+                                         "marker goes where the player is."))
+            return
+        position = float(at)
+
+        def done(_marker_id: str) -> None:
+            self.message.setText(self.tr("Marker added at %1.").replace("%1", fmt_time(position)))
+
+        self.session.call(lambda v, _c, _p: markers.add_marker(v, iid, position, role=role,
+                                                             asset=asset),
+                          on_done=done, on_error=lambda e: self.message.setText(message_for(e)),
+                          name="add marker")
 
     def _loaded(self, result: tuple[Any, ...]) -> None:
         segs, marks, found, problem = result

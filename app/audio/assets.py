@@ -21,6 +21,7 @@ import sqlcipher3
 
 from app.audio.pcm import WAV_HEADER_SIZE, PcmFormat
 from app.audio.probe import AudioInfo, BadAudio, probe
+from app.changes import Change, Kind, publish
 from app.errors import IntegrityFailure, NotFound, UsageError
 from app.interviews import resolve_id
 from app.tasks import CancelToken, ProgressFn, no_progress
@@ -169,6 +170,7 @@ def import_audio(vault: Vault, interview: str, path: Path, *, role: str,
                                              and blobs.is_disk_full(exc)):
                 raise DiskFull("audio.disk_full_import_stopped") from exc
             raise
+    publish(vault, Change(Kind.AUDIO_IMPORTED, interview_id))
     progress(1.0, "imported")
     return get_asset(vault, interview_id, asset_id)
 

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from app.audio.assets import get_asset
+from app.changes import Change, Kind, publish
 from app.errors import UsageError
 from app.interviews import resolve_id
 from storage import audit
@@ -73,8 +74,10 @@ def add_marker(vault: Vault, interview: str, at_s: float, note: str = "", *, rol
     """Flag a moment of an interview's audio with a short note; returns the marker id."""
     interview_id = resolve_id(vault, interview)
     asset_id = get_asset(vault, interview_id, asset).id if asset else None
-    return insert(vault.conn, interview_id=interview_id, asset_id=asset_id, at_s=at_s,
-                  note=note, role=role, now=now)
+    marker_id = insert(vault.conn, interview_id=interview_id, asset_id=asset_id, at_s=at_s,
+                       note=note, role=role, now=now)
+    publish(vault, Change(Kind.MARKER_ADDED, interview_id))
+    return marker_id
 
 
 def list_markers(vault: Vault, interview: str) -> list[Marker]:

@@ -35,6 +35,7 @@ import sqlcipher3
 from app.audio import markers
 from app.audio.assets import settle_interrupted
 from app.audio.pcm import PcmFormat, level, wav_header
+from app.changes import Change, Kind, publish
 from app.errors import NotFound, UsageError
 from storage import audit, blobs
 from storage.db import Connection, transaction
@@ -138,6 +139,7 @@ class RecordingSession:
                                       "codec": fmt.codec, "device": device})
             self._append(wav_header(fmt))
             self._commit()
+            publish(vault, Change(Kind.RECORDING_PROGRESS, self.interview_id))
         except DiskFull:
             raise  # already stopped and settled by _fail_disk_full
         except BaseException:
@@ -261,9 +263,11 @@ class RecordingSession:
             if self.state == "stopped":
                 raise UsageError("recording.recording_ended_add_markers")
             at = self.elapsed_s if at_s is None else at_s
-            return markers.insert(self.conn, interview_id=self.interview_id,
-                                  asset_id=self.asset_id, at_s=at, note=note, role=self.role,
-                                  now=self._now())
+            marker_id = markers.insert(self.conn, interview_id=self.interview_id,
+                                       asset_id=self.asset_id, at_s=at, note=note,
+                                       role=self.role, now=self._now())
+            publish(self.vault, Change(Kind.MARKER_ADDED, self.interview_id))
+            return marker_id
 
     def _audit(self, action: str, details: dict[str, object]) -> None:
         with transaction(self.conn):
@@ -306,6 +310,7 @@ class RecordingSession:
                 self._fail_disk_full()
             self.result = RecordingResult(self.asset_id, duration, digest, state, reason)
             self._close_conn()
+            publish(self.vault, Change(Kind.RECORDING_COMMITTED, self.interview_id))
             return self.result
 
     def _close_conn(self) -> None:

@@ -50,6 +50,7 @@ from app.bundles.model import (
 from app.bundles.streams import interleaved, write_atomically
 from app.bundles.strictjson import loads as strict_loads
 from app.bundles.tables import Table, interview_tables
+from app.changes import Change, Kind, publish
 from app.errors import NotFound, UsageError
 from app.tasks import CancelToken, ProgressFn, no_progress
 from crypto import minisign
@@ -185,6 +186,7 @@ def export_bundle(
     except BaseException:
         out.unlink(missing_ok=True)
         raise
+    publish(vault, Change(Kind.BUNDLE_EXPORTED))
     progress(1.0, "exported")
     return ExportResult(out, manifest["bundle_id"], manifest["sequence"], signed.sha256,
                         [code for _, code, _ in selection.chosen], list(selection.skipped),

@@ -45,6 +45,7 @@ from app.bundles.tables import (
     quote,
     references,
 )
+from app.changes import Change, Kind, publish
 from app.tasks import CancelToken, ProgressFn, no_progress
 from storage.blobs import CHUNK_SIZE
 from storage.db import Connection
@@ -345,6 +346,7 @@ class _MergeSink:
         self.result_by_table: dict[str, int] = {}
         self.result_skipped = 0
         self.conflicts: list[tuple[str, str]] = []
+        self.renamed: list[str] = []
         self.refs: set[tuple[str, str, Any]] = set()  # (table, column, value) to resolve at end
         self.blob_refs: set[str] = set()
         self.new_blobs: list[str] = []
@@ -435,8 +437,28 @@ class _MergeSink:
                 self._conflict(table, key, row, self._row_interview(t, row))
         elif [bytes(v) if isinstance(v, memoryview) else v for v in existing] == values:
             self.result_skipped += 1
-        else:
+        elif not (table == "interview" and self._follow_rename(cols, list(existing), values)):
             self._conflict(table, key, row, self._row_interview(t, row))
+
+    def _follow_rename(self, cols: list[str], existing: list[Any], values: list[Any]) -> bool:
+        """A later bundle of the owning laptop renamed the interview (a new pseudonym code and
+        nothing else): take the new code. Interviews are identified by id; the code is data.
+        Anything else that differs stays a conflict for a person to resolve."""
+        differ = {c for c, old, new in zip(cols, existing, values, strict=True) if old != new}
+        if not differ or not differ <= {"code", "updated_at"} or "code" not in differ:
+            return False
+        new = dict(zip(cols, values, strict=True))
+        old = dict(zip(cols, existing, strict=True))
+        if str(new.get("updated_at") or "") < str(old.get("updated_at") or ""):
+            return False  # an older bundle must not undo a newer rename
+        try:
+            self.conn.execute("UPDATE interview SET code = ?, updated_at = ? WHERE id = ?",
+                              (new["code"], new.get("updated_at"), new["id"]))
+        except sqlcipher3.IntegrityError:
+            return False  # another interview has that code here: a conflict to resolve
+        self.renamed.append(str(new["id"]))
+        self.result_inserted += 1
+        return True
 
     def _blob_interviews(self, blob_id: str) -> set[str]:
         return {str(r[0]) for r in self.conn.execute(
@@ -619,11 +641,13 @@ def import_bundle(vault: Vault, path: Path, identity: SupervisorIdentity, *, rol
             "inserted": sink.result_inserted, "skipped": sink.result_skipped,
             "conflicts": len(sink.conflicts), "chain": seq.chain,
             "suspicious": [w for w in result.warnings if w.startswith("suspicious")],
-            "conflicted_interviews": result.conflicted_interviews})
+            "conflicted_interviews": result.conflicted_interviews,
+            "renamed": sorted(sink.renamed)})
     result.inserted = sink.result_inserted
     result.inserted_by_table = dict(sink.result_by_table)
     result.skipped = sink.result_skipped
     result.conflicts = sink.conflicts
+    publish(vault, Change(Kind.BUNDLE_IMPORTED))
     progress(1.0, "imported")
     return result
 

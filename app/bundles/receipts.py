@@ -29,6 +29,7 @@ from app.bundles.streams import write_atomically
 from app.bundles.strictjson import StrictJsonError
 from app.bundles.strictjson import loads as strict_loads
 from app.bundles.tables import interview_tables
+from app.changes import Change, Kind, publish
 from app.errors import UsageError
 from crypto.agefile import AGE_MAGIC, AgeError, Encryptor, decrypt_stream
 from crypto.errors import BadSignature
@@ -168,6 +169,7 @@ def apply_receipt(vault: Vault, data: bytes, *, role: str,
         vault.audit("receipt", "bundle", bundle_id, role=role, now=now,
                     details={"interviews": result.acknowledged,
                              "supervisor": payload["_fingerprint"]})
+    publish(vault, Change(Kind.RECEIPT_APPLIED))
     return result
 
 
@@ -202,6 +204,7 @@ def purge_acknowledged(vault: Vault, *, role: str, now: dt.datetime | None = Non
             vault.audit("purge", "interview", iid, role=role, now=now,
                         details={"reason": "acknowledged by supervisor", "blobs": len(blob_ids)})
         result.purged.append(str(code))
+        publish(vault, Change(Kind.INTERVIEW_DELETED, str(iid)))
     if result.purged:
         # Deleted pages are overwritten (secure_delete); fold the WAL back so none linger there.
         vault.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

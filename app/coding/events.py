@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from app.changes import Change, Kind, publish
 from app.coding import dates
 from app.coding import taxonomy as tx
 from app.coding.shown import shown
@@ -103,6 +104,7 @@ def add_event(vault: Vault, interview: str, *, act: str, role: str,
         vault.audit("create", "event", event_id, role=role, now=now,
                     details={"interview_id": interview_id, "act": act_term.id,
                              "tags": len(tag_ids), "taxonomy_version": taxonomy.version_id})
+    publish(vault, Change(Kind.TAGS_CHANGED, interview_id))
     return event_id
 
 

@@ -15,6 +15,7 @@ import uuid
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from app.changes import Change, Kind, publish
 from app.coding import taxonomy as tx
 from app.coding.shown import shown
 from app.errors import NotFound, UsageError
@@ -241,6 +242,7 @@ def add_tag(vault: Vault, interview: str, term: str, *, role: str,
         vault.audit("create", "tag", tag_id, role=role, now=now,
                     details={"interview_id": interview_id, "term": chosen.id, "anchor": kind,
                              "taxonomy_version": taxonomy.version_id})
+    publish(vault, Change(Kind.TAGS_CHANGED, interview_id))
     return tag_id
 
 
@@ -353,3 +355,4 @@ def review_tag(vault: Vault, tag_id: str, *, role: str, chars: tuple[int, int] |
                      " updated_by = ? WHERE id = ?", (stamp, role, tag_id))
         vault.audit("review", "tag", tag_id, role=role, now=now,
                     details={"chars": list(chars) if chars else None})
+    publish(vault, Change(Kind.TAGS_CHANGED))

@@ -14,7 +14,8 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from app import hooks
+from app import changes, hooks
+from app.changes import Change, Kind
 from app.errors import NotFound, UsageError
 from app.interviews import resolve_id
 from app.transcripts import confidence
@@ -220,6 +221,7 @@ def edit_segment(vault: Vault, interview_id: str, ref: str, *, text: str, role: 
     with vault.transaction() as conn:
         _revise(vault, conn, seg, new, role=role, reason=reason, now=now,
                 audit_details=audit_details)
+    changes.publish(vault, Change(Kind.SEGMENT_EDITED, interview_id, layer))
     seg.text = new
     return seg
 
@@ -280,6 +282,7 @@ def replace_text(vault: Vault, interview_id: str, *, find: str, replace: str, ro
                         audit_details={"replace": True})
         for seg, new in changed:
             seg.text = new
+        changes.publish(vault, Change(Kind.SEGMENT_EDITED, interview_id, layer))
     return [seg for seg, _ in changed]
 
 
@@ -298,6 +301,7 @@ def set_review_status(vault: Vault, interview_id: str, ref: str, *, status: str,
                      "review_changed_by = ? WHERE id = ?", (status, stamp, role, seg.id))
         vault.audit("review", "segment", seg.id, role=role, now=now,
                     details={"layer": layer, "from": seg.review_status, "to": status})
+    changes.publish(vault, Change(Kind.SEGMENT_REVIEWED, interview_id, layer))
     seg.review_status = status
     return seg
 
@@ -345,4 +349,5 @@ def apply_labels(vault: Vault, interview_id: str, labels: dict[str, str], *, rol
             changed += cur.rowcount
         vault.audit("set-speaker", "interview", interview_id, role=role, now=now,
                     details={"segments": len(labels), "how": how})
+    changes.publish(vault, Change(Kind.SPEAKERS_CHANGED, interview_id))
     return changed

@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from app import model_store
+from app.changes import Change, Kind, publish
 from app.errors import AppError, NotFound, UsageError
 from app.interviews import resolve_id
 from app.tasks import Cancelled, CancelToken, ProgressFn, no_progress
@@ -386,6 +387,7 @@ class _Job:
                              "transcript", tid, role=self.role, now=self.clock(),
                              details={"asset_id": self.asset.id,
                                       "segments": _count(self.vault, tid)})
+        publish(self.vault, Change(Kind.TRANSCRIPTION_FINISHED, self.interview_id))
 
     def _checkpoint(self, tid: str, resume_at: float) -> None:
         with self.vault.transaction() as conn:
@@ -413,6 +415,7 @@ class _Job:
                 "INSERT INTO segment_revision(id, segment_id, interview_id, rev, kind, text, "
                 "reason, created_at, created_by) VALUES (?,?,?,0,'engine',?,NULL,?,?)",
                 (str(uuid.uuid4()), seg_id, self.interview_id, seg.text, stamp, self.role))
+        publish(self.vault, Change(Kind.SEGMENTS_ARRIVED, self.interview_id, layer))
         return seg_id
 
     # --------------------------------------------------------------- the run
