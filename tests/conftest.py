@@ -45,6 +45,17 @@ def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
     return out
 
 
+# Integration tests that need the PulseAudio device (a private daemon, real Qt audio) are slow by
+# nature: scripts/check.sh leaves them to the whole suite, as it does everything marked slow.
+_SLOW_FIXTURES = {"virtual_mic", "_audio_devices_first"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if _SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test gets its own app state folder and never touches the user's default vault."""
@@ -59,10 +70,22 @@ def weak_kdf() -> KdfParams:
     return weak_test_params()
 
 
+@pytest.fixture(scope="session")
+def _weak_vault_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("weak-template") / "vault"
+    v, _ = Vault.create(path, PASSPHRASE, kdf=weak_test_params(), allow_weak_kdf=True)
+    v.lock()
+    return path
+
+
 @pytest.fixture
-def vault(tmp_path: Path) -> Iterator[Vault]:
-    """A fresh, unlocked vault with cheap (test-only) KDF parameters."""
-    v, _ = Vault.create(tmp_path / "vault", PASSPHRASE, kdf=weak_test_params(), allow_weak_kdf=True)
+def vault(tmp_path: Path, _weak_vault_template: Path) -> Iterator[Vault]:
+    """A fresh, unlocked vault with cheap (test-only) KDF parameters: a copy of one created
+    once per session (creating one runs every migration, each committed to disk: seconds on a
+    busy disk). Creation itself is tested in tests/test_vault.py."""
+    path = tmp_path / "vault"
+    shutil.copytree(_weak_vault_template, path)
+    v = Vault.open(path, PASSPHRASE, allow_weak_kdf=True)
     yield v
     if not v.is_locked:
         v.lock()
