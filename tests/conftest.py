@@ -182,10 +182,18 @@ def run_cli(argv: Sequence[str], env: dict[str, str], *, input: str | None = Non
                                        streams.text(streams.stdout), streams.text(streams.stderr))
 
 
+def _starts_qt(args: Sequence[str]) -> bool:
+    """Commands that start Qt (the recorder's audio backend, the window, the self-test's GUI
+    check) always run in their own process: Qt's application object and audio backend are one
+    per process, and what Qt prints goes to the real stderr, which only a child's is."""
+    words = [a for a in args if not a.startswith("-")]
+    return bool(words) and (words[0] in ("gui", "self-test") or words[:2] == ["audio", "record"])
+
+
 @dataclass
 class Cli:
     """Runs the ``testimony`` command against one vault: in this process by default, or as the
-    real ``python -m app`` child with ``own_process=True``."""
+    real ``python -m app`` child with ``own_process=True`` (always for commands that start Qt)."""
 
     vault: Path
     passphrase_file: Path
@@ -196,7 +204,7 @@ class Cli:
                  own_process: bool = False) -> subprocess.CompletedProcess[str]:
         argv = ["--vault", str(self.vault),
                 "--passphrase-file", str(passphrase_file or self.passphrase_file), *args]
-        if own_process:
+        if own_process or _starts_qt(args):
             result = subprocess.run([sys.executable, "-m", "app", *argv], capture_output=True,
                                     text=True, input=input, env=self.env, timeout=timeout, cwd=ROOT)
         else:
