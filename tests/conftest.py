@@ -45,6 +45,17 @@ def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
     return out
 
 
+# Integration tests that need the PulseAudio device (a private daemon, real Qt audio) are slow by
+# nature: scripts/check.sh leaves them to the whole suite, as it does everything marked slow.
+_SLOW_FIXTURES = {"virtual_mic", "_audio_devices_first"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if _SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test gets its own app state folder and never touches the user's default vault."""
@@ -74,10 +85,22 @@ def weak_kdf() -> KdfParams:
     return weak_test_params()
 
 
+@pytest.fixture(scope="session")
+def _weak_vault_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("weak-template") / "vault"
+    v, _ = Vault.create(path, PASSPHRASE, kdf=weak_test_params(), allow_weak_kdf=True)
+    v.lock()
+    return path
+
+
 @pytest.fixture
-def vault(tmp_path: Path) -> Iterator[Vault]:
-    """A fresh, unlocked vault with cheap (test-only) KDF parameters."""
-    v, _ = Vault.create(tmp_path / "vault", PASSPHRASE, kdf=weak_test_params(), allow_weak_kdf=True)
+def vault(tmp_path: Path, _weak_vault_template: Path) -> Iterator[Vault]:
+    """A fresh, unlocked vault with cheap (test-only) KDF parameters: a copy of one created
+    once per session (creating one runs every migration, each committed to disk: seconds on a
+    busy disk). Creation itself is tested in tests/test_vault.py."""
+    path = tmp_path / "vault"
+    shutil.copytree(_weak_vault_template, path)
+    v = Vault.open(path, PASSPHRASE, allow_weak_kdf=True)
     yield v
     if not v.is_locked:
         v.lock()
@@ -174,10 +197,18 @@ def run_cli(argv: Sequence[str], env: dict[str, str], *, input: str | None = Non
                                        streams.text(streams.stdout), streams.text(streams.stderr))
 
 
+def _starts_qt(args: Sequence[str]) -> bool:
+    """Commands that start Qt (the recorder's audio backend, the window, the self-test's GUI
+    check) always run in their own process: Qt's application object and audio backend are one
+    per process, and what Qt prints goes to the real stderr, which only a child's is."""
+    words = [a for a in args if not a.startswith("-")]
+    return bool(words) and (words[0] in ("gui", "self-test") or words[:2] == ["audio", "record"])
+
+
 @dataclass
 class Cli:
     """Runs the ``testimony`` command against one vault: in this process by default, or as the
-    real ``python -m cli`` child with ``own_process=True``."""
+    real ``python -m cli`` child with ``own_process=True`` (always for commands that start Qt)."""
 
     vault: Path
     passphrase_file: Path
@@ -188,7 +219,7 @@ class Cli:
                  own_process: bool = False) -> subprocess.CompletedProcess[str]:
         argv = ["--vault", str(self.vault),
                 "--passphrase-file", str(passphrase_file or self.passphrase_file), *args]
-        if own_process:
+        if own_process or _starts_qt(args):
             result = subprocess.run([sys.executable, "-m", "cli", *argv], capture_output=True,
                                     text=True, input=input, env=self.env, timeout=timeout, cwd=ROOT)
         else:

@@ -172,6 +172,7 @@ def test_import_interrupted_midway_leaves_nothing(clips: dict[str, Path], vault:
     _nothing_stored(vault)
 
 
+@pytest.mark.slow
 def test_kill_9_during_import_leaves_nothing(cli: Cli, tmp_path: Path) -> None:
     iid = cli("interview", "add", "--code", "NK-IMP-3", check=True).stdout.strip()
     big = make_long_wav(tmp_path / "long.wav", 3600)  # 115 MB: takes a few seconds
@@ -195,6 +196,7 @@ def test_kill_9_during_import_leaves_nothing(cli: Cli, tmp_path: Path) -> None:
         assert vault.integrity_check() == []
 
 
+@pytest.mark.slow
 def test_ctrl_c_during_import_stores_nothing_and_says_so(cli: Cli, tmp_path: Path) -> None:
     iid = cli("interview", "add", "--code", "NK-IMP-5", check=True).stdout.strip()
     big = make_long_wav(tmp_path / "long.wav", 3600)

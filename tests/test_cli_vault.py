@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from app import interviews
 from app.audio import assets as audio
 from app.unlock import read_attempts
@@ -156,6 +158,7 @@ def test_no_passphrase_and_no_terminal_is_exit_3(cli: Cli) -> None:
     assert res.returncode == 3 and "--passphrase-file" in res.stderr
 
 
+@pytest.mark.slow
 def test_init_with_recovery_key_then_erase(tmp_path: Path, cli_env: dict[str, str]) -> None:
     """The real init path: calibrated Argon2id (no test shortcuts), recovery code shown once."""
     pw = tmp_path / "pw.txt"

@@ -72,6 +72,7 @@ def self_test_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.
     return result, opened, tmp
 
 
+@pytest.mark.slow
 def test_self_test_from_source_passes_one_line_per_check(self_test_run) -> None:
     result, _, tmp = self_test_run
     assert result.returncode == 0, result.stdout + result.stderr
@@ -116,6 +117,7 @@ def unshipped(opened: list[Path], shipped: set[str], bases: list[Path]) -> set[s
     return missing
 
 
+@pytest.mark.slow
 def test_every_data_file_opened_at_run_time_is_shipped(self_test_run) -> None:
     result, opened, _ = self_test_run
     assert result.returncode == 0, result.stdout + result.stderr

@@ -163,6 +163,7 @@ def _rekey_memory_growth(path: Path, audio_bytes: int) -> float:
     return after - before
 
 
+@pytest.mark.slow
 def test_rekey_streams_audio_with_bounded_memory(tmp_path: Path) -> None:
     """Rekeying 10 MB and 40 MB of audio: the peak memory the rekey adds (Argon2id, SQLite's
     page caches, a thread; about 25 MiB here) is the same: it does not grow with the audio."""
@@ -256,6 +257,7 @@ def _cli_on(cli: Cli, folder: Path) -> Cli:
     return Cli(folder, cli.passphrase_file, cli.env)
 
 
+@pytest.mark.slow
 def test_cli_passwd_says_what_it_leaves_and_rekey_closes_it(cli: Cli, tmp_path: Path) -> None:
     """The attack through the real command line: `passwd` alone leaves old header copies
     working (and says so); `rekey` stops them (and says what it cannot stop)."""
@@ -289,6 +291,7 @@ def test_cli_passwd_says_what_it_leaves_and_rekey_closes_it(cli: Cli, tmp_path: 
     assert [e["role"] for e in log if e["action"] == "rekey"] == ["interviewer"]
 
 
+@pytest.mark.slow
 def test_cli_passwd_rekey_does_both_and_prints_a_new_recovery_code(cli: Cli,
                                                                   tmp_path: Path) -> None:
     res = cli("recovery-key", check=True)

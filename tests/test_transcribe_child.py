@@ -29,6 +29,9 @@ from transcription.engine import FasterWhisperEngine, Segment
 from transcription.errors import EngineCancelled, ModelRejected, TranscriptionError
 from transcription.process_engine import ProcessEngine
 
+# Real tiny.en in real child processes throughout.
+pytestmark = pytest.mark.slow
+
 
 def _child(name: str = "tiny.en", *, models_dir: Path | None = None, cpu_threads: int = 1,
            cancel: CancelToken | None = None,
