@@ -19,7 +19,7 @@ import traceback
 from collections.abc import Sequence
 
 from app import __version__
-from app.cli.context import Context
+from app.cli import early
 from app.errors import exit_code_for
 from crypto.hardening import harden_process, take_env_secret
 
@@ -63,6 +63,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     # passphrase leaves the environment before anything can start a child process.
     harden_process()
     env_passphrase = take_env_secret("TESTIMONY_PASSPHRASE")
+    # `transcribe`: the model starts loading now, beside the imports and the unlock below.
+    early.start_engine_for(sys.argv[1:] if argv is None else argv)
+    try:
+        return _run(argv, env_passphrase)
+    finally:
+        from transcription import launch
+
+        launch.discard_early()  # a child started above that no job took (e.g. a usage error)
+
+
+def _run(argv: Sequence[str] | None, env_passphrase: bytearray | None) -> int:
+    from app.cli.context import Context  # imports the vault: after the engine's early start
+
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
