@@ -10,17 +10,14 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from app.bundles import keys as keymod
-from app.bundles.conflicts import list_conflicts, resolve_conflict
-from app.bundles.export import export_bundle
-from app.bundles.importer import import_bundle, verify_bundle
-from app.bundles.receipts import apply_receipt, purge_acknowledged, write_receipt
-from app.bundles.redaction import add_redaction
 from app.cli.context import Context
 from app.cli.output import print_json
 from app.errors import UsageError
 from app.tasks import StderrProgress
-from crypto import minisign
+
+# The bundle services (app.bundles, crypto.minisign) are imported inside each command: every
+# command line imports this module, and at the top they cost each `testimony transcribe`
+# about 0.1 s of CPU while it shares the cores with its engine child's model load.
 
 
 def register(sub: Any) -> None:
@@ -112,6 +109,8 @@ def register(sub: Any) -> None:
 
 
 def _read(path: str, what: str) -> str:
+    from app.bundles import keys as keymod
+
     return keymod.read_key_file(path, what)
 
 
@@ -132,6 +131,8 @@ def _write_new(path: Path, data: bytes, mode: int) -> None:
 
 
 def cmd_supervisor_new(ctx: Context, args: argparse.Namespace) -> int:
+    from app.bundles import keys as keymod
+
     out = Path(args.out)
     if not out.parent.is_dir():
         raise UsageError(f"The folder {out.parent} does not exist; create it first.")
@@ -143,6 +144,8 @@ def cmd_supervisor_new(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_trust_supervisor(ctx: Context, args: argparse.Namespace) -> int:
+    from app.bundles import keys as keymod
+
     pub, added = keymod.trust_supervisor_file(ctx.vault(), args.pubfile, role=ctx.role,
                                               label=args.label)
     print(f"{'Pinned' if added else 'Already pinned'} supervisor {pub.fingerprint}")
@@ -151,6 +154,8 @@ def cmd_trust_supervisor(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_trust_device(ctx: Context, args: argparse.Namespace) -> int:
+    from app.bundles import keys as keymod
+
     dev = keymod.parse_device_public(_read(args.pubfile, "device public key file"))
     added = keymod.trust_device(ctx.vault(), dev, role=ctx.role)
     print(f"{'Pinned' if added else 'Already pinned'} device {dev.device_id}")
@@ -162,6 +167,8 @@ def cmd_trust_device(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_keys_list(ctx: Context, args: argparse.Namespace) -> int:
+    from app.bundles import keys as keymod
+
     info = keymod.list_keys(ctx.vault())
     if args.json:
         print_json(info)
@@ -177,6 +184,9 @@ def cmd_keys_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_device_pub(ctx: Context, args: argparse.Namespace) -> int:
+    from app.bundles import keys as keymod
+    from crypto import minisign
+
     device = ctx.vault().device()
     if args.minisign:
         sys.stdout.write(minisign.public_key_file(device.public_key))
@@ -186,6 +196,9 @@ def cmd_device_pub(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
+    from app.bundles import keys as keymod
+    from app.bundles.export import export_bundle
+
     if args.unencrypted and not args.i_understand:
         raise UsageError("An unencrypted bundle exposes the testimony to anyone holding the file;"
                          " add --i-understand to confirm, or name a --recipient instead.")
@@ -219,6 +232,9 @@ NO_ANCHOR = ("The bundle is intact, but its origin was NOT checked: anyone can m
 
 
 def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
+    from app.bundles import keys as keymod
+    from app.bundles.importer import verify_bundle
+
     identity = keymod.load_identity(Path(args.identity)) if args.identity else None
     signer = (keymod.parse_device_public(_read(args.signer, "device public key file"))
               if args.signer else None)
@@ -244,6 +260,10 @@ def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
+    from app.bundles import keys as keymod
+    from app.bundles.importer import import_bundle
+    from app.bundles.receipts import write_receipt
+
     identity = keymod.load_identity(Path(args.identity))
     receipt = Path(args.receipt) if args.receipt else None
     if receipt is not None and (receipt.exists() or not receipt.parent.is_dir()):
@@ -276,6 +296,8 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts_list(ctx: Context, args: argparse.Namespace) -> int:
+    from app.bundles.conflicts import list_conflicts
+
     found = list_conflicts(ctx.vault(), include_resolved=args.all)
     if args.json:
         print_json([c.as_dict() for c in found])
@@ -287,6 +309,8 @@ def cmd_conflicts_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts_resolve(ctx: Context, args: argparse.Namespace) -> int:
+    from app.bundles.conflicts import resolve_conflict
+
     c = resolve_conflict(ctx.vault(), args.conflict_id, role=ctx.role)
     print(f"Conflict {c.id} marked resolved; the vault's version stays. Import the interview's "
           "bundle again to write a receipt that includes it once it has no other conflicts.")
@@ -294,6 +318,8 @@ def cmd_conflicts_resolve(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_receipt_apply(ctx: Context, args: argparse.Namespace) -> int:
+    from app.bundles.receipts import apply_receipt
+
     try:
         with open(args.file, "rb") as fh:
             data = fh.read(4 * 1024 * 1024 + 1)
@@ -306,6 +332,8 @@ def cmd_receipt_apply(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_purge(ctx: Context, args: argparse.Namespace) -> int:
+    from app.bundles.receipts import purge_acknowledged
+
     result = purge_acknowledged(ctx.vault(), role=ctx.role)
     for line in result.kept:
         print(line)
@@ -314,6 +342,8 @@ def cmd_purge(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_redact(ctx: Context, args: argparse.Namespace) -> int:
+    from app.bundles.redaction import add_redaction
+
     a, sep, b = args.chars.partition(":")
     if not sep or not a.isdigit() or not b.isdigit():
         raise UsageError("Give --chars as A:B, for example --chars 10:24.")
