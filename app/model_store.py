@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.paths import state_dir
+from app import paths
 from storage.migrations.m0052_models import PENDING_KEY
 from storage.vault import Vault
 from transcription import models
@@ -33,7 +33,7 @@ from transcription.errors import ModelRejected
 def models_dir() -> Path:
     """Where imported models' files live (app state, not the vault: weights are not testimony;
     their hashes are in the vault)."""
-    return state_dir() / "models"
+    return paths.models_dir()
 
 
 def records(vault: Vault) -> dict[str, dict[str, Any]]:

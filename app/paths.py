@@ -27,3 +27,9 @@ def state_dir() -> Path:
     path = Path(env).expanduser() if env else user_state_path(APP_NAME, appauthor=False)
     path.mkdir(mode=0o700, parents=True, exist_ok=True)
     return path
+
+
+def models_dir() -> Path:
+    """Where imported models' files live (app state, not the vault: weights are not testimony;
+    their hashes are in the vault)."""
+    return state_dir() / "models"

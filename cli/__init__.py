@@ -4,9 +4,10 @@ A stable contract that supervisors script: exit codes 0 ok, 1 other failure, 2 u
 3 wrong passphrase or locked, 4 integrity or verification failure. Errors are one sentence on
 stderr; a traceback only with ``--debug``.
 
-Each area registers its subcommands from its own module ``cli/<area>_cmds.py``, which
-exposes ``register(subparsers)``. ``COMMAND_MODULES`` lists them by plain import, so the import
-checker, PyInstaller and a reader all see the same wiring; a new area adds one line there.
+The commands and the parser are in ``cli.commands`` (a plain list of command modules). This
+module stays light on purpose: ``main`` hardens the process, takes the passphrase out of the
+environment and, for ``transcribe``, starts the speech engine's child (``cli.early``) before
+anything heavy is imported, so the model loads while the command line starts and unlocks.
 
 The CLI is a front end beside ``ui/``: it may reach the window (``testimony gui``) and the Qt
 audio backend (``testimony audio record``) only through function-level imports, so it keeps
@@ -21,67 +22,22 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from app import __version__
-from app.errors import is_expected
-from cli import (
-    audio_cmds,
-    bundle_cmds,
-    coding_cmds,
-    connect_cmds,
-    gui_cmds,
-    interview_cmds,
-    selftest_cmds,
-    transcribe_cmds,
-    vault_cmds,
-)
-from cli.context import Context
-from cli.errors import exit_code_for, sentence_for
+from cli import early
 from crypto.hardening import harden_process, take_env_secret
 
-# Vault and interview commands first: the order of `testimony --help`.
-COMMAND_MODULES = (
-    vault_cmds,
-    interview_cmds,
-    audio_cmds,
-    bundle_cmds,
-    coding_cmds,
-    connect_cmds,
-    gui_cmds,
-    selftest_cmds,
-    transcribe_cmds,
-)
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line's parser (see ``cli.commands``)."""
+    from cli.commands import build_parser as build
+
+    return build()
 
 
 def command_modules() -> list[str]:
     """The dotted names of the command modules, in registration order."""
-    return [m.__name__ for m in COMMAND_MODULES]
+    from cli.commands import command_modules as names
 
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        sys.stderr.write(f"testimony: {message}\n")
-        raise SystemExit(2)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="testimony",
-        description="Testimony Vault: secure, offline documentation of human-rights testimony.",
-    )
-    parser.add_argument("--version", action="version", version=f"testimony {__version__}")
-    parser.add_argument("--vault", metavar="DIR",
-                        help="vault folder (default: $TESTIMONY_VAULT, else the user-data folder)")
-    parser.add_argument("--passphrase-file", metavar="FILE",
-                        help="read the passphrase from FILE (first line)")
-    parser.add_argument("--role", default=os.environ.get("TESTIMONY_ROLE", "interviewer"),
-                        choices=["interviewer", "translator", "coder", "supervisor"],
-                        help="the role recorded in the audit log for this action")
-    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in COMMAND_MODULES:
-        module.register(sub)
-    return parser
+    return names()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -89,6 +45,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     # passphrase leaves the environment before anything can start a child process.
     harden_process()
     env_passphrase = take_env_secret("TESTIMONY_PASSPHRASE")
+    # `transcribe`: the model starts loading now, beside the imports and the unlock below.
+    early.start_engine_for(sys.argv[1:] if argv is None else argv)
+    try:
+        return _run(argv, env_passphrase)
+    finally:
+        from transcription import launch
+
+        launch.discard_early()  # a child started above that no job took (e.g. a usage error)
+
+
+def _run(argv: Sequence[str] | None, env_passphrase: bytearray | None) -> int:
+    from app.errors import is_expected
+    from cli.context import Context  # imports the vault: after the engine's early start
+    from cli.errors import exit_code_for, sentence_for
+
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -20,10 +20,8 @@ call starts a fresh child, so a job can go on.
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
-import sys
 import threading
 import weakref
 from collections.abc import Callable, Mapping
@@ -36,35 +34,13 @@ from errors import CATALOG
 from errors import Message as ErrorMessage
 from transcription import errors
 from transcription.channel import ChannelClosed, Message, read_message, write_message
-from transcription.child import ENGINE_CHILD_FLAG
 from transcription.decode import SAMPLE_RATE, AudioWindow
 from transcription.engine import CancelFlag, Segment, WindowInfo, Word
 from transcription.errors import EngineCancelled, TranscriptionError
+from transcription.launch import ChildDied, child_command, load_request, take_early
+from transcription.launch import launch as _launch_child
 
 _STOP_WAIT_S = 2.0
-
-
-def child_command() -> list[str]:
-    """How to start the child: the frozen executable with a flag, or this Python with -m."""
-    if getattr(sys, "frozen", False):
-        return [sys.executable, ENGINE_CHILD_FLAG]
-    return [sys.executable, "-m", "transcription.child"]
-
-
-def _child_env() -> dict[str, str]:
-    # The app's own settings stay behind, above all TESTIMONY_PASSPHRASE: the child needs none
-    # of them (it is told the models folder) and must not hold the vault's secret.
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TESTIMONY_")}
-    env["ORT_DISABLE_TELEMETRY"] = "1"
-    env["HF_HUB_OFFLINE"] = "1"
-    env["HF_HUB_DISABLE_TELEMETRY"] = "1"
-    if not getattr(sys, "frozen", False):
-        # The project is not installed (tests, `python -m cli` from a checkout): the child must
-        # find the same source tree as this process.
-        root = str(Path(__file__).resolve().parents[1])
-        env["PYTHONPATH"] = os.pathsep.join(
-            [root, *[p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]])
-    return env
 
 
 def _died(proc: subprocess.Popen[bytes]) -> TranscriptionError:
@@ -113,9 +89,8 @@ class ProcessEngine:
         """
         self.name = name
         self.multilingual = multilingual
-        self._request = {"model": name, "models_dir": str(models_dir) if models_dir else None,
-                         "cpu_threads": cpu_threads,
-                         "imported": {name: dict(record)} if record is not None else None}
+        self._request = load_request(name, models_dir, cpu_threads,
+                                     dict(record) if record is not None else None)
         self._proc: subprocess.Popen[bytes] | None = None
         self._lock = threading.Lock()
         self._ready: dict[str, Any] = {}
@@ -139,22 +114,19 @@ class ProcessEngine:
     def _launch(self) -> None:
         """Start a child and ask it to load the model; does not wait for it."""
         self._ready = {}
-        try:
-            proc = subprocess.Popen(child_command(), stdin=subprocess.PIPE,
-                                    stdout=subprocess.PIPE, env=_child_env(), close_fds=True)
-        except OSError as exc:
-            raise TranscriptionError(
-                "engine.speech_engine_could_started", error=type(exc).__name__) from exc
+        # The command line may have started this very child first thing (transcription.launch).
+        proc = take_early(self._request)
+        if proc is None:
+            try:
+                proc = _launch_child(child_command(), self._request)
+            except ChildDied as exc:
+                raise _died(exc.proc) from exc
+            except OSError as exc:
+                raise TranscriptionError(
+                    "engine.speech_engine_could_started", error=type(exc).__name__) from exc
         self._proc = proc
         # Stop the child if this object is dropped without close() (e.g. an exception path).
         self._finalizer = weakref.finalize(self, _stop, proc)
-        assert proc.stdin is not None
-        try:
-            write_message(proc.stdin.fileno(), {"kind": "load", **self._request})
-        except (BrokenPipeError, OSError) as exc:
-            self.close()
-            proc.wait()
-            raise _died(proc) from exc
 
     def _await_ready(self, cancel: CancelFlag | None) -> None:
         """Wait for the launched child's answer to the load (raises its one sentence)."""
