@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from app import transcribe
-from cli import early
 from app.interviews import add_interview
+from app.transcripts import transcribe
+from cli import early
 from tests.transcribe_helpers import add_asset, fixture_pcm, wav_bytes
 from transcription import launch, process_engine
 
