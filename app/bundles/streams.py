@@ -221,12 +221,14 @@ class EarlyWriteback:
         return n
 
 
-def write_atomically(out: Path, chunks: Iterator[bytes], recipients: list[str] | None) -> None:
+def write_atomically(out: Path, chunks: Iterator[bytes], recipients: list[str] | None, *,
+                     mode: int = 0o600) -> None:
     """Write ``chunks`` (age-encrypted to ``recipients`` unless None) to ``out`` through a
-    hidden temporary file in the same folder, fsynced, then renamed: a cancelled or failed
-    export leaves nothing behind, and a finished one is never half-written."""
+    hidden temporary file in the same folder (created with ``mode``, owner-only unless asked),
+    fsynced, then renamed: a cancelled or failed export leaves nothing behind, and a finished
+    one is never half-written."""
     tmp = out.parent / f".{out.name}.{uuid.uuid4().hex}.partial"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     try:
         with os.fdopen(fd, "wb") as fh:
             target = EarlyWriteback(fh)

@@ -9,12 +9,12 @@ vault except through ``keys supervisor-new --out`` (a file the user asked for).
 from __future__ import annotations
 
 import datetime as dt
-import os
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.bundles.keys import SupervisorIdentity, identity_from_secret, load_identity
+from app.bundles.streams import write_atomically
 from app.errors import UsageError
 from crypto.agefile import AgeError, new_identity
 from storage.vault import Vault
@@ -38,17 +38,7 @@ def write_new_file(path: Path, data: bytes, mode: int) -> None:
         raise UsageError("keys.file_exists", path=path)
     if not path.parent.is_dir():
         raise UsageError("keys.folder_missing", folder=path.parent)
-    tmp = path.parent / f".{path.name}.{uuid.uuid4().hex}.partial"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_atomically(path, iter([data]), None, mode=mode)
 
 
 def _store(vault: Vault, identity: SupervisorIdentity, *, label: str, role: str, action: str,
