@@ -92,7 +92,7 @@ def test_korean_fixture_plumbing_with_base_and_no_glossary(vault: Vault) -> None
     # was used, and the same audio gives the same text again.
     name, ref = KO_FIXTURE
     runs: list[str] = []
-    for label in ("first", "again"):
+    for label in ("1", "2"):
         iid = _flac_interview(vault, name, f"KO-{label}")
         transcribe.transcribe_interview(vault, iid, role="interviewer", language="ko",
                                         engine_factory=cached_engine)
