@@ -128,6 +128,10 @@ def _run(tmp: Path) -> int:
             wt.setCurrentIndex(i)
             tab.refresh()
             shot(w, "12-reports")
+        elif kind == "ConnectView":
+            wt.setCurrentIndex(i)
+            tab.refresh()
+            shot(w, "16-connections")
     # what the interviewer reads aloud from 'testimony device show' for the supervisor to pin
     unlocked = w.session.vault
     assert unlocked is not None
@@ -167,9 +171,9 @@ def _run(tmp: Path) -> int:
             sup_tab: Any = s.workspace.tabs.widget(i)
             if type(sup_tab).__name__ == "SupervisorView":
                 s.workspace.tabs.setCurrentIndex(i)
-                view.open_bundle(bundle)
-                view.pin_device(read_aloud)
-                view.import_button.click()
+                sup_tab.open_bundle(bundle)
+                sup_tab.pin_device(read_aloud)
+                sup_tab.import_button.click()
                 shot(s, "11-supervisor")
         s.lock("manual")
         s.close()
@@ -186,17 +190,24 @@ def _run(tmp: Path) -> int:
     w.workspace.tabs.setCurrentIndex(0)
     shot(w, "ko-03-interviews")
     w.workspace.open_interview(ids[1])
+    # every tab of the interview page and of the workspace, in Korean
+    page_names = {"DetailsForm": "ko-04-interview-details", "RecordingView": "ko-05-recording",
+                  "TranscriptView": "ko-06-transcript", "CodingView": "ko-07-coding",
+                  "TranslationView": "ko-06b-translation"}
     ktabs = w.workspace.page.tabs
-    for index, name in ((1, "ko-05-recording"), (2, "ko-06-transcript")):
-        if index < ktabs.count():
+    for index in range(ktabs.count()):
+        name = page_names.get(type(ktabs.widget(index)).__name__)
+        if name:
             ktabs.setCurrentIndex(index)
             shot(w, name)
+    ws_names = {"ExportView": "ko-08-export", "SupervisorView": "ko-11-supervisor",
+                "ReportsView": "ko-12-reports", "ConnectView": "ko-16-connections"}
     wt = w.workspace.tabs
     for i in range(wt.count()):
-        if type(wt.widget(i)).__name__ in ("ExportView", "ReportsView"):
+        name = ws_names.get(type(wt.widget(i)).__name__)
+        if name:
             wt.setCurrentIndex(i)
-            shot(w, "ko-08-export" if type(wt.widget(i)).__name__ == "ExportView"
-                 else "ko-12-reports")
+            shot(w, name)
     w.lock("manual")
     w.close()
     # first start in Korean: the setup screen
