@@ -196,18 +196,18 @@ def _run(tmp: Path) -> int:
                   "TranslationView": "ko-06b-translation"}
     ktabs = w.workspace.page.tabs
     for index in range(ktabs.count()):
-        name = page_names.get(type(ktabs.widget(index)).__name__)
-        if name:
+        page_shot = page_names.get(type(ktabs.widget(index)).__name__)
+        if page_shot:
             ktabs.setCurrentIndex(index)
-            shot(w, name)
+            shot(w, page_shot)
     ws_names = {"ExportView": "ko-08-export", "SupervisorView": "ko-11-supervisor",
                 "ReportsView": "ko-12-reports", "ConnectView": "ko-16-connections"}
     wt = w.workspace.tabs
     for i in range(wt.count()):
-        name = ws_names.get(type(wt.widget(i)).__name__)
-        if name:
+        ws_shot = ws_names.get(type(wt.widget(i)).__name__)
+        if ws_shot:
             wt.setCurrentIndex(i)
-            shot(w, name)
+            shot(w, ws_shot)
     w.lock("manual")
     w.close()
     # first start in Korean: the setup screen
