@@ -24,11 +24,11 @@ from tests.transcribe_helpers import (
     FIXTURES,
     KO_FIXTURE,
     add_asset,
+    cached_engine,
     fixture_pcm,
     interview_with_audio,
 )
 from transcription import models
-from transcription.engine import Engine, FasterWhisperEngine
 
 pytestmark = pytest.mark.slow
 
@@ -39,16 +39,6 @@ pytestmark = pytest.mark.slow
 # prompt, numbers written as digits): the bound only says "Korean speech came out as Korean".
 WER_BOUND = {"en_brother.flac": 0.15, "en_river.flac": 0.15}
 KO_CER_BOUND = 0.8
-
-_ENGINES: dict[str, Engine] = {}
-
-
-def cached_engine(name: str) -> Engine:
-    """Load each real model once per test session (loading costs seconds)."""
-    if name not in _ENGINES:
-        _ENGINES[name] = FasterWhisperEngine(models.load_spec(name), cpu_threads=2)
-    return _ENGINES[name]
-
 
 _WORDS = jiwer.Compose([jiwer.ToLowerCase(), jiwer.RemovePunctuation(),
                         jiwer.RemoveMultipleSpaces(), jiwer.Strip(),

@@ -16,8 +16,7 @@ from app.transcripts import store as transcripts
 from app.transcripts import transcribe
 from storage.vault import Vault
 from tests import speech_dev
-from tests.test_transcribe_real import cached_engine
-from tests.transcribe_helpers import add_asset, wav_bytes
+from tests.transcribe_helpers import add_asset, cached_engine, wav_bytes
 from transcription.guards import has_loop
 
 pytestmark = pytest.mark.slow

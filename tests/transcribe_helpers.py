@@ -134,3 +134,16 @@ class FakeEngine:
             on_segment(Segment(start, end, text,
                                [Word(start, end, text, 0.9)] if task == "transcribe" else []))
         return WindowInfo(language or "ko", 0.99)
+
+
+_REAL_ENGINES: dict[str, Any] = {}
+
+
+def cached_engine(name: str) -> Any:
+    """The real Whisper model ``name``, loaded once per test session (loading costs seconds)."""
+    from transcription import models
+    from transcription.engine import FasterWhisperEngine
+
+    if name not in _REAL_ENGINES:
+        _REAL_ENGINES[name] = FasterWhisperEngine(models.load_spec(name), cpu_threads=2)
+    return _REAL_ENGINES[name]
