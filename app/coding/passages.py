@@ -67,10 +67,9 @@ def behind_report(vault: Vault, section: str, key: str) -> list[Passage]:
             year = dates.EventDate.from_json(json.loads(djson)).year() if djson else None
             if (str(year) if year is not None else "unknown") == key:
                 events.append(str(eid))
-        rows = []
-        for eid in events:
-            rows += conn.execute(_SELECT + "JOIN event_tag et ON et.tag_id = t.id "
-                                 "WHERE et.event_id = ?", (eid,)).fetchall()
+        rows = conn.execute(_SELECT + "JOIN event_tag et ON et.tag_id = t.id "  # noqa: S608
+                            "WHERE et.event_id IN (SELECT value FROM json_each(?))",
+                            (json.dumps(events),)).fetchall()
     else:
         rows = conn.execute(_SELECT + "WHERE t.term_id = ?", (key,)).fetchall()
         rows += conn.execute(

@@ -129,8 +129,13 @@ def segments(vault: Vault, interview_id: str, layer: str = "original", *,
     rows = vault.conn.execute(
         "SELECT s.id, s.transcript_id, s.asset_id, s.layer, s.start_s, s.end_s, s.speaker, "
         "s.text, s.review_status, s.source_segment_id, src.text, s.words, src.words, "
-        "(SELECT MAX(created_at) FROM segment_revision WHERE segment_id = s.id), "
+        # Whether a translation is outdated: only translations have a source to compare, so
+        # the revision look-ups are skipped for originals (every transcript view loads them).
+        "CASE WHEN s.source_segment_id IS NULL THEN NULL ELSE "
+        "(SELECT MAX(created_at) FROM segment_revision WHERE segment_id = s.id) END, "
+        "CASE WHEN s.source_segment_id IS NULL THEN NULL ELSE "
         "(SELECT MAX(created_at) FROM segment_revision WHERE segment_id = s.source_segment_id) "
+        "END "
         "FROM segment s LEFT JOIN audio_asset a ON a.id = s.asset_id "
         "LEFT JOIN segment src ON src.id = s.source_segment_id "
         "WHERE s.interview_id = ? AND s.layer = ? ORDER BY a.created_at, a.id, s.idx",
