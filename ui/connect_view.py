@@ -230,7 +230,7 @@ class ConnectView(QWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 table.setItem(i, j, item)
         self.summary.setText(
-            self.tr("%1 facilities and %2 commodities linked by testimony; the numbers are "
+            self.tr("Linked by testimony: facilities %1, commodities %2. The numbers are "
                     "independent witnesses. Click one to read the quotes behind it.")
             .replace("%1", str(len(matrix.rows))).replace("%2", str(len(matrix.cols))))
         self._fill_combo(self.timeline_subject,

@@ -45,7 +45,8 @@ def add_demo_interviews(vault: Any, role: str = "interviewer") -> list[str]:
 
 
 DEMO_SPEECH = ("This is a synthetic demo recording. It is not real testimony. "
-               "The guards took my brother away in the winter of nineteen ninety seven.")
+               "The guards took my brother away in the winter of nineteen ninety seven. "
+               "In the camp we dug coal every day.")
 
 
 def add_demo_recording(vault: Any, interview_id: str, folder: Any, role: str = "interviewer",
@@ -76,3 +77,35 @@ def add_demo_recording(vault: Any, interview_id: str, folder: Any, role: str = "
                      perpetrator="perpetrator.mss", place="Yodok", date="1997-winter",
                      relation="saw", tags=[tag_id])
     del asset
+
+
+# Two demo witnesses describe forced labour at Yodok producing coal, and one of them gold too:
+# enough for the Connections screen to show a matrix, a timeline and a supply chain.
+DEMO_LABOUR = (
+    (0, "1999", ("commodity.product.coal", "forced_labour.sector.coal_mining")),
+    (1, "2001-summer", ("commodity.product.coal", "commodity.product.gold",
+                        "forced_labour.sector.gold_mining")),
+)
+
+
+def add_demo_connections(vault: Any, ids: list[str]) -> None:
+    """Coded forced-labour events that imply facility -> commodity links across two demo
+    interviews. Where the demo recording's transcript has the sentence about digging coal
+    (interview 1, after add_demo_recording), the commodity tags are anchored to it, so its quote
+    and audio time show;
+    the other demo tags are unanchored. Synthetic: the notes say so."""
+    from app.coding import events, tags
+    from app.transcripts import store
+
+    for index, date, terms in DEMO_LABOUR:
+        anchor: dict[str, Any] = {}
+        for seg in store.segments(vault, ids[index]):
+            if "dug" in seg.text.lower():  # "we dug coal every day" (as the model heard it)
+                anchor = {"segment_id": seg.id}
+                break
+        tag_ids = [tags.add_tag(vault, ids[index], term, role="coder", confidence="medium",
+                                note=DEMO_NOTE_EN, **(anchor if term.startswith("commodity") else {}))
+                   for term in terms]
+        events.add_event(vault, ids[index], act="violation.cah.enslavement", role="coder",
+                         victim="V1 (witness, synthetic)", place="Yodok", date=date,
+                         relation="experienced", tags=tag_ids, notes=DEMO_NOTE_EN)

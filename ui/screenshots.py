@@ -76,6 +76,7 @@ def _run(tmp: Path) -> int:
     vault, _ = Vault.create(path, PASSPHRASE.encode(), kdf=floor_params())
     ids = demo.add_demo_interviews(vault)
     demo.add_demo_recording(vault, ids[1], tmp)
+    demo.add_demo_connections(vault, ids)
     from app.bundles import keys
 
     key_text, identity = keys.new_supervisor_key()
@@ -131,6 +132,7 @@ def _run(tmp: Path) -> int:
         elif kind == "ConnectView":
             wt.setCurrentIndex(i)
             tab.refresh()
+            tab.matrix_table.cellClicked.emit(0, 0)  # the quotes behind Yodok x coal
             shot(w, "16-connections")
     # what the interviewer reads aloud from 'testimony device show' for the supervisor to pin
     unlocked = w.session.vault
@@ -207,6 +209,9 @@ def _run(tmp: Path) -> int:
         ws_shot = ws_names.get(type(wt.widget(i)).__name__)
         if ws_shot:
             wt.setCurrentIndex(i)
+            if ws_shot == "ko-16-connections":
+                connect_tab: Any = wt.widget(i)
+                connect_tab.matrix_table.cellClicked.emit(0, 0)
             shot(w, ws_shot)
     w.lock("manual")
     w.close()

@@ -282,7 +282,7 @@
     </message>
     <message>
         <location filename="../connect_view.py" line="233"/>
-        <source>%1 facilities and %2 commodities linked by testimony; the numbers are independent witnesses. Click one to read the quotes behind it.</source>
+        <source>Linked by testimony: facilities %1, commodities %2. The numbers are independent witnesses. Click one to read the quotes behind it.</source>
         <translation>증언으로 연결된 시설 %1곳과 품목 %2개입니다. 숫자는 독립 증인 수이며, 누르면 그 근거가 된 인용을 볼 수 있습니다.</translation>
     </message>
     <message>
