@@ -384,8 +384,10 @@ class Encryptor:
                     sealed.append(self._seal(view[pos:pos + CHUNK]))
                     pos += CHUNK
                 self._pending += view[pos:]
-        for piece in sealed:
-            self._out.write(piece)
+        if len(sealed) > 1:  # one write per call: fewer system calls (and GIL hand-offs)
+            self._out.write(b"".join(sealed))
+        elif sealed:
+            self._out.write(sealed[0])
         return size
 
     def _seal(self, chunk: bytes | bytearray | memoryview) -> bytes:
