@@ -72,8 +72,10 @@ class SelfTestContext:
 
     def create_vault(self) -> Vault:
         """Create the throw-away vault with the floor KDF parameters (the cheapest accepted)."""
-        vault, _ = Vault.create(self.vault_path, SELFTEST_PASSPHRASE, kdf=floor_params(),
-                                role="system")
+        from app.vault_setup import create_vault
+
+        vault = create_vault(self.vault_path, SELFTEST_PASSPHRASE, with_recovery=False,
+                             role="system", kdf=floor_params()).vault
         self._vault = vault
         return vault
 
@@ -82,7 +84,10 @@ class SelfTestContext:
         """The unlocked throw-away vault, created on first use."""
         if self._vault is None or self._vault.is_locked:
             if is_vault(self.vault_path):
-                self._vault = Vault.open(self.vault_path, SELFTEST_PASSPHRASE)
+                from app.unlock import unlock
+
+                self._vault = unlock(self.vault_path, SELFTEST_PASSPHRASE,
+                                     state_dir=self.state_dir).vault
             else:
                 self.create_vault()
         assert self._vault is not None
@@ -377,8 +382,10 @@ def check_bundle(ctx: SelfTestContext) -> str:
     expect(fixture_bytes()[:64] not in bundle.read_bytes(),
            "the bundle file holds the recording in plaintext")
 
-    office, _ = Vault.create(ctx.folder / "supervisor-vault", SELFTEST_PASSPHRASE,
-                             kdf=floor_params(), role="system")
+    from app.vault_setup import create_vault
+
+    office = create_vault(ctx.folder / "supervisor-vault", SELFTEST_PASSPHRASE,
+                          with_recovery=False, role="system", kdf=floor_params()).vault
     try:
         device = laptop.device()
         trust_device(office, DevicePublic(device.id, device.public_key), role="supervisor")
