@@ -365,3 +365,29 @@ def test_recorded_speech_is_transcribed_from_flac_and_from_old_wav(
                                     language="en", engine_factory=cached_engine)
     heard = " ".join(s.text for s in transcripts.segments(vault, interview))
     assert jiwer.wer(" ".join(words(EN_FIXTURES[name])), " ".join(words(heard))) <= 0.3, heard
+
+
+@pytest.mark.parametrize("fmt", [PcmFormat(16000, 1, "s16"), PcmFormat(48000, 2, "s16"),
+                                 PcmFormat(44100, 2, "s32")], ids=str)
+def test_frames_are_counted_at_any_cut_from_the_last_whole_frame(fmt: PcmFormat) -> None:
+    """Settling reads the end of the stream only; at every cut (at, just before and inside
+    frame boundaries) it counts exactly the whole frames, as a full demux does."""
+    encoder = flac.FlacStreamEncoder(fmt)
+    pcm = speechlike(1.0, fmt, seed=9)
+    data = encoder.header()
+    bounds = [(len(data), 0)]  # (bytes, frames) after each whole frame
+    step = encoder.block_frames * fmt.bytes_per_frame
+    for i in range(0, len(pcm), step):
+        data += encoder.encode(pcm[i:i + step])
+        if len(pcm) - i < step:  # a short remainder: held until the stream is finished
+            data += encoder.finish()
+        bounds.append((len(data), encoder.frames_out))
+    assert bounds[-1][1] == round(fmt.sample_rate)
+    for (end, frames), (next_end, _) in zip(bounds, bounds[1:]):
+        for cut, expected in ((end, frames), (end + 1, frames), ((end + next_end) // 2, frames),
+                              (next_end - 1, frames)):
+            assert flac.count_frames(io.BytesIO(data[:cut])) == expected, cut
+    assert flac.count_frames(io.BytesIO(data)) == bounds[-1][1]
+    assert flac._count_by_demux(io.BytesIO(data[:bounds[3][0] + 5])) == bounds[3][1]
+    assert flac.count_frames(io.BytesIO(b"")) == 0
+    assert flac.count_frames(io.BytesIO(b"RIFF" + bytes(60))) == 0

@@ -74,8 +74,8 @@ def settle_interrupted(conn: Connection, *, end_reason: str = "crash") -> list[s
     After ``blobs.recover_interrupted`` (run when a vault is opened) has kept the blob of a dead
     recording, its asset row still says ``recording``. This fills in what the recording would
     have recorded when sealed: SHA-256 of the stored bytes and the duration they hold (for a
-    WAV from its size; for FLAC by counting the whole frames stored, which reads the stream
-    once: about a second per recorded hour).
+    WAV from its size; for FLAC from the last whole frame stored, read from the end of the
+    blob, so settling does not grow with the recording's length).
     """
     rows = conn.execute(
         "SELECT a.id, a.interview_id, a.container, a.codec, a.sample_rate, a.channels, b.size,"
