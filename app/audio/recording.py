@@ -229,7 +229,8 @@ class RecordingSession:
         # Audio time counts every frame received, so a FLAC block still being filled is part
         # of what must be committed soon (it is, as soon as the block is whole).
         if (self._clock() - self._last_commit >= self._commit_interval
-                or (self._frames - self._committed_frames
+                or (self._stored_frames > self._committed_frames
+                    and self._frames - self._committed_frames
                     >= self._commit_interval * self.fmt.sample_rate)):
             self._commit()
 
@@ -310,7 +311,9 @@ class RecordingSession:
             if self.result is not None:
                 return self.result
             if self._encoder is not None:
-                self._append(self._encoder.finish())  # the last, shorter block
+                last = self._encoder.finish()  # the last, shorter block
+                if last:
+                    self._append(last)
                 self._stored_frames = self._encoder.frames_out
             self._commit()
             self.state = "stopped"
