@@ -391,3 +391,31 @@ def test_frames_are_counted_at_any_cut_from_the_last_whole_frame(fmt: PcmFormat)
     assert flac._count_by_demux(io.BytesIO(data[:bounds[3][0] + 5])) == bounds[3][1]
     assert flac.count_frames(io.BytesIO(b"")) == 0
     assert flac.count_frames(io.BytesIO(b"RIFF" + bytes(60))) == 0
+
+
+@pytest.mark.parametrize("fmt", [PcmFormat(22050, 1, "s16"), PcmFormat(44100, 4, "s16"),
+                                 PcmFormat(96000, 6, "s32"), PcmFormat(192000, 6, "s16"),
+                                 PcmFormat(192000, 3, "s32")], ids=str)
+def test_every_flac_format_round_trips_even_incompressible_noise(fmt: PcmFormat) -> None:
+    encoder = flac.encoder_for(fmt)
+    assert encoder is not None
+    frames = encoder.block_frames * 2 + 5
+    info = np.iinfo(_DTYPE[fmt.sample_format])
+    pcm = np.random.default_rng(11).integers(info.min, info.max, frames * fmt.channels,
+                                              dtype=_DTYPE[fmt.sample_format]).tobytes()
+    data = encoder.header() + encoder.encode(pcm) + encoder.finish()
+    assert decoded_pcm(data)[0] == pcm
+    assert flac.count_frames(io.BytesIO(data)) == frames
+
+
+@pytest.mark.parametrize("fmt", [PcmFormat(48000, 2, "f32"), PcmFormat(192000, 8, "s16"),
+                                 PcmFormat(192000, 4, "s32"), PcmFormat(384000, 4, "s16")],
+                         ids=str)
+def test_formats_flac_cannot_hold_or_read_back_stay_wav(vault: Vault, interview: str,
+                                                         fmt: PcmFormat) -> None:
+    assert flac.encoder_for(fmt) is None
+    session = RecordingSession(vault, interview, fmt, role="interviewer")
+    assert session.container == "wav"
+    session.stop()
+    with pytest.raises(ValueError):
+        RecordingSession(vault, interview, fmt, role="interviewer", container="flac")

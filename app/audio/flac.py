@@ -18,7 +18,8 @@ codec-only: no muxer, no seeking, no temporary file; the bytes go straight into 
 
 Only integer samples can be FLAC: 16-bit samples as 16-bit FLAC, 32-bit samples as 32-bit
 FLAC (FFmpeg's 32-bit mode, which it marks experimental; the default would keep only 24 bits,
-which is not lossless). Float samples stay in the streaming WAV of ``app.audio.pcm``.
+which is not lossless). Float samples, and formats whose block would be more than FFmpeg reads
+back (``MAX_BLOCK_BYTES``), stay in the streaming WAV of ``app.audio.pcm``.
 """
 
 from __future__ import annotations
@@ -30,13 +31,33 @@ from app.audio.pcm import PcmFormat
 CONTAINER = "flac"
 CODEC = "flac"
 FLAC_SAMPLE_FORMATS = ("s16", "s32")
+#: FFmpeg's FLAC demuxer cannot read back frames whose block holds more PCM than this (it
+#: decodes nothing), so a format whose encoder block would exceed it (e.g. 192 kHz with 7-8
+#: channels, 96 kHz 32-bit with 7-8) keeps the streaming WAV. Every format up to it
+#: round-trips, incompressible noise included (tested).
+MAX_BLOCK_BYTES = 192 * 1024
 STREAMINFO_SIZE = 34
 _LAST_STREAMINFO = bytes([0x80, 0, 0, STREAMINFO_SIZE])  # last metadata block, type 0, 34 bytes
 
 
 def can_store(fmt: PcmFormat) -> bool:
-    """Whether ``fmt``'s samples fit FLAC losslessly (integers, not float)."""
+    """Whether ``fmt``'s samples can be FLAC at all: integers, not float."""
     return fmt.sample_format in FLAC_SAMPLE_FORMATS
+
+
+def encoder_for(fmt: PcmFormat) -> FlacStreamEncoder | None:
+    """A FLAC encoder for ``fmt``, or None when ``fmt`` is kept as WAV (float samples, or
+    blocks too large to read back)."""
+    if not can_store(fmt):
+        return None
+    try:
+        return FlacStreamEncoder(fmt)
+    except BlockTooLarge:
+        return None
+
+
+class BlockTooLarge(ValueError):
+    """The encoder's block for this format is more PCM than FFmpeg reads back as FLAC."""
 
 
 class FlacStreamEncoder:
@@ -64,6 +85,8 @@ class FlacStreamEncoder:
             raise RuntimeError("the FLAC encoder did not describe its stream")
         self._streaminfo = extradata
         self.block_frames: int = int(ctx.frame_size)
+        if self.block_frames * fmt.bytes_per_frame > MAX_BLOCK_BYTES:
+            raise BlockTooLarge(f"FLAC blocks of {fmt} would not read back")
         self._dtype = "<i2" if fmt.sample_format == "s16" else "<i4"
         self._held = b""
         self.frames_in = 0  # PCM frames given to encode()

@@ -85,8 +85,8 @@ class RecordingSession:
     ) -> None:
         """Start recording. ``conn`` defaults to a new connection owned by the session.
 
-        ``container`` defaults to FLAC when the samples are integers, else WAV (FLAC has no
-        float samples); asking for FLAC with float samples raises ValueError.
+        ``container`` defaults to FLAC when ``fmt`` can be FLAC (integer samples; see
+        ``flac.encoder_for``), else WAV; asking for FLAC when it cannot be raises ValueError.
 
         With ``limit_s``, audio beyond that many seconds is not stored (``limit_reached``
         turns true), so a timed recording lasts exactly that long. ``now`` gives the wall-clock
@@ -94,10 +94,10 @@ class RecordingSession:
         """
         if commit_interval > 1.0:
             raise ValueError("commit_interval must be at most one second")
-        if container is None:
-            container = "flac" if flac.can_store(fmt) else "wav"
-        self.container: Container = container
-        self._encoder = flac.FlacStreamEncoder(fmt) if container == "flac" else None
+        self._encoder = None if container == "wav" else flac.encoder_for(fmt)
+        if container == "flac" and self._encoder is None:
+            raise ValueError(f"recordings in {fmt} cannot be stored as FLAC")
+        self.container: Container = "flac" if self._encoder is not None else "wav"
         self.vault = vault
         self.fmt = fmt
         self.role = role
@@ -143,7 +143,7 @@ class RecordingSession:
                     "INSERT INTO audio_asset(id, interview_id, blob_id, source, container, codec,"
                     " sample_rate, channels, duration_s, state, created_at, created_by)"
                     " VALUES (?, ?, ?, 'recording', ?, ?, ?, ?, 0, 'recording', ?, ?)",
-                    (self.asset_id, self.interview_id, self._writer.id, container,
+                    (self.asset_id, self.interview_id, self._writer.id, self.container,
                      flac.CODEC if self._encoder else fmt.codec,
                      fmt.sample_rate, fmt.channels, self._now().isoformat(), role))
                 audit.append(self.conn, now=self._now(), action="record-start",
@@ -151,7 +151,7 @@ class RecordingSession:
                              object_id=self.asset_id, role=role,
                              details={"interview_id": self.interview_id,
                                       "sample_rate": fmt.sample_rate, "channels": fmt.channels,
-                                      "codec": fmt.codec, "container": container,
+                                      "codec": fmt.codec, "container": self.container,
                                       "device": device})
             self._append(self._encoder.header() if self._encoder else wav_header(fmt))
             self._commit()
