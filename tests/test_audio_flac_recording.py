@@ -419,3 +419,44 @@ def test_formats_flac_cannot_hold_or_read_back_stay_wav(vault: Vault, interview:
     session.stop()
     with pytest.raises(ValueError):
         RecordingSession(vault, interview, fmt, role="interviewer", container="flac")
+
+
+def test_an_interrupted_flac_recording_travels_in_a_bundle_and_imports_as_a_file(
+        tmp_path: Path) -> None:
+    """Bundle export, verify and import carry the FLAC original unchanged; the supervisor
+    plays it; and an exported copy is accepted by the import check (probe) as a file."""
+    from app.bundles.importer import import_bundle, verify_bundle
+    from tests.bundle_helpers import make_world, open_vault
+
+    world = make_world(tmp_path)
+    iid = interviews.add_interview(world.field, code="NK-FLAC-B", role="interviewer",
+                                  consent_scopes=["archive"])
+    clock = FakeClock()
+    fmt = PcmFormat(16000, 1, "s16")
+    session = RecordingSession(world.field, iid, fmt, role="interviewer", clock=clock)
+    pcm = speechlike(2.0, fmt, seed=13)
+    feed(session, pcm, clock)
+    session._writer.release()  # cut off: settled as interrupted at the next unlock
+    session.conn.close()
+    world.field.lock()
+    world.field = open_vault(world.field.path)
+    (asset,) = audio.list_assets(world.field, iid)
+    assert asset.state == "interrupted" and asset.container == "flac"
+    original = stored(world.field.conn, asset.blob_id)
+
+    result = world.export(iid)
+    verify_bundle(result.path, world.identity, vault=world.sup)
+    import_bundle(world.sup, result.path, world.identity, role="supervisor")
+    (arrived,) = audio.list_assets(world.sup, iid)
+    assert (arrived.container, arrived.codec, arrived.sha256) == ("flac", "flac", asset.sha256)
+    assert stored(world.sup.conn, arrived.blob_id) == original
+    heard = decode_for_playback(world.sup, arrived.id)
+    assert heard.duration_s == pytest.approx(asset.duration_s)
+
+    out = tmp_path / "copy.flac"
+    audio.export_asset(world.sup, iid, arrived.id, out, role="supervisor")
+    other = interviews.add_interview(world.sup, code="NK-FLAC-C", role="supervisor")
+    imported = audio.import_audio(world.sup, other, out, role="supervisor")
+    assert (imported.container, imported.codec) == ("flac", "flac")
+    assert imported.sha256 == asset.sha256
+    assert imported.duration_s == pytest.approx(asset.duration_s)
