@@ -347,6 +347,7 @@ def test_sigkill_mid_recording_keeps_a_valid_flac_of_all_but_the_last_second(
         reopened.lock()
 
 
+@pytest.mark.slow  # the real model
 @pytest.mark.parametrize("container", ["flac", "wav"])
 def test_recorded_speech_is_transcribed_from_flac_and_from_old_wav(
         vault: Vault, interview: str, container: str) -> None:
