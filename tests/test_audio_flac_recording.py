@@ -32,6 +32,7 @@ from app.audio.playback import decode_for_playback
 from app.audio.recording import RecordingSession
 from app.transcripts import store as transcripts
 from app.transcripts import transcribe
+from app.unlock import unlock
 from storage import blobs
 from storage.audit import verify as verify_audit
 from storage.vault import Vault
@@ -257,8 +258,13 @@ def test_crash_leaves_an_interrupted_flac_that_plays_transcribes_and_exports(
     session._writer.release()  # what a kill leaves: the lock is free, nothing sealed
     session.conn.close()
     vault.lock()
-    reopened = Vault.open(vault.path, PASSPHRASE, allow_weak_kdf=True)
+    reopened = unlock(vault.path, PASSPHRASE, state_dir=tmp_path / "state",
+                      allow_weak_kdf=True).vault
     try:
+        # Settled by the unlock itself, with the length of the whole frames stored.
+        assert reopened.conn.execute(
+            "SELECT state, end_reason, duration_s FROM audio_asset").fetchone() == (
+            "interrupted", "crash", committed)
         (asset,) = audio.list_assets(reopened, interview)
         assert asset.state == "interrupted" and asset.end_reason == "crash"
         assert asset.duration_s == pytest.approx(committed) and committed >= 2.0
