@@ -91,16 +91,13 @@ class FlacStreamEncoder:
         self._held = b""
         self.frames_in = 0  # PCM frames given to encode()
         self.frames_out = 0  # PCM frames already turned into FLAC bytes
+        self._pts = 0  # PCM frames handed to FFmpeg
         self._finished = False
 
     def header(self) -> bytes:
         """``fLaC`` and STREAMINFO (length unknown, MD5 unset): the first bytes of the stream."""
         return b"fLaC" + _LAST_STREAMINFO + self._streaminfo
 
-    @property
-    def held_frames(self) -> int:
-        """PCM frames waiting for a whole block (less than ``block_frames``)."""
-        return self.frames_in - self.frames_out
 
     def encode(self, pcm: bytes) -> bytes:
         """Whole interleaved PCM frames in; the FLAC frames of every whole block so far out."""
@@ -122,7 +119,7 @@ class FlacStreamEncoder:
             return b""
         out = self._encode_block(self._held) if self._held else b""
         self._held = b""
-        out += b"".join(bytes(p) for p in self._ctx.encode(None) if p.size)
+        out += self._emitted(self._ctx.encode(None))  # FFmpeg hands a short block over here
         self._finished = True
         return out
 
@@ -133,10 +130,15 @@ class FlacStreamEncoder:
         frame = self._av.AudioFrame.from_ndarray(samples, format=self.fmt.sample_format,
                                                  layout=self._layout)
         frame.sample_rate = self.fmt.sample_rate
-        frame.pts = self.frames_out
-        packets = self._ctx.encode(frame)
-        self.frames_out += len(block) // self.fmt.bytes_per_frame
-        return b"".join(bytes(p) for p in packets if p.size)
+        frame.pts = self._pts
+        self._pts += len(block) // self.fmt.bytes_per_frame
+        return self._emitted(self._ctx.encode(frame))
+
+    def _emitted(self, packets: Any) -> bytes:
+        """The bytes of encoded FLAC frames; ``frames_out`` counts the samples they hold."""
+        packets = [p for p in packets if p.size]
+        self.frames_out += sum(int(p.duration or 0) for p in packets)
+        return b"".join(bytes(p) for p in packets)
 
 
 def count_frames(source: BinaryIO) -> int:
