@@ -1,4 +1,8 @@
-"""The recording session without Qt: synthetic PCM in, a sealed, playable WAV in the vault."""
+"""The recording session without Qt: synthetic PCM in, a sealed, playable WAV in the vault.
+
+Tests that check stored bytes against a WAV ask for ``container="wav"`` (what float samples
+always get); the FLAC path has its own tests in test_audio_flac_recording.py.
+"""
 
 from __future__ import annotations
 
@@ -82,7 +86,8 @@ def test_recording_is_sealed_playable_and_matches_input(vault: Vault, interview:
                                                         rate: int) -> None:
     clock = FakeClock()
     fmt = PcmFormat(rate, channels, sample_format)  # type: ignore[arg-type]
-    session = RecordingSession(vault, "NK-T-1", fmt, role="interviewer", clock=clock)
+    session = RecordingSession(vault, "NK-T-1", fmt, role="interviewer", clock=clock,
+                               container="wav")
     pcm = tone(2.0, rate, channels, sample_format)
     feed(session, pcm, clock, block=1001)  # odd block size: frames split across writes
     assert session.elapsed_s == pytest.approx(2.0)
@@ -112,7 +117,8 @@ def test_recording_is_sealed_playable_and_matches_input(vault: Vault, interview:
 def test_commits_at_least_twice_a_second_of_wall_time(vault: Vault, interview: str) -> None:
     clock = FakeClock()
     fmt = PcmFormat(16000, 1, "s16")
-    session = RecordingSession(vault, interview, fmt, role="interviewer", clock=clock)
+    session = RecordingSession(vault, interview, fmt, role="interviewer", clock=clock,
+                               container="wav")
     pcm = tone(3.0, 16000, 1)
     committed_lag = []
     for i in range(0, len(pcm), 640):  # 20 ms blocks delivered in real time
@@ -277,7 +283,7 @@ def test_a_burst_after_a_stall_is_committed_at_once(vault: Vault, interview: str
     """Audio time bounds what is uncommitted, even when the wall clock has not moved."""
     clock = FakeClock()
     session = RecordingSession(vault, interview, PcmFormat(16000, 1), role="interviewer",
-                               clock=clock)
+                               clock=clock, container="wav")
     session.write(tone(3.0, 16000, 1))  # three seconds arrive in one go
     assert session.committed_s == pytest.approx(3.0)
     for _ in range(40):  # then 20 ms blocks with the clock frozen
@@ -314,7 +320,8 @@ def test_any_block_sizes_store_exactly_the_whole_frames(vault: Vault, interview:
     fmt = PcmFormat(16000, channels, sample_format)  # type: ignore[arg-type]
     clock = FakeClock()
     data = bytes((i * 7919) % 251 for i in range(sum(sizes)))
-    session = RecordingSession(vault, interview, fmt, role="interviewer", clock=clock)
+    session = RecordingSession(vault, interview, fmt, role="interviewer", clock=clock,
+                               container="wav")
     offset = 0
     for size in sizes:
         session.write(data[offset:offset + size])

@@ -19,6 +19,7 @@ from typing import Any
 
 import sqlcipher3
 
+from app.audio import flac
 from app.audio.pcm import WAV_HEADER_SIZE, PcmFormat
 from app.audio.probe import AudioInfo, BadAudio, probe
 from app.changes import Change, Kind, publish
@@ -72,16 +73,23 @@ def settle_interrupted(conn: Connection, *, end_reason: str = "crash") -> list[s
 
     After ``blobs.recover_interrupted`` (run when a vault is opened) has kept the blob of a dead
     recording, its asset row still says ``recording``. This fills in what the recording would
-    have recorded when sealed: SHA-256 of the stored bytes and the duration they hold.
+    have recorded when sealed: SHA-256 of the stored bytes and the duration they hold (for a
+    WAV from its size; for FLAC from the last whole frame stored, read from the end of the
+    blob, so settling does not grow with the recording's length).
     """
     rows = conn.execute(
-        "SELECT a.id, a.interview_id, a.codec, a.sample_rate, a.channels, b.size, b.sha256"
-        " FROM audio_asset a JOIN blob b ON b.id = a.blob_id"
+        "SELECT a.id, a.interview_id, a.container, a.codec, a.sample_rate, a.channels, b.size,"
+        " b.sha256, a.blob_id FROM audio_asset a JOIN blob b ON b.id = a.blob_id"
         " WHERE a.state = 'recording' AND b.state != 'writing'").fetchall()
     settled: list[str] = []
-    for asset_id, interview_id, codec, rate, channels, size, digest in rows:
-        fmt = PcmFormat.from_codec(codec, int(rate), int(channels))
-        duration = fmt.duration_of(int(size or 0) - WAV_HEADER_SIZE)
+    for asset_id, interview_id, container, codec, rate, channels, size, digest, blob_id in rows:
+        if container == flac.CONTAINER:
+            with io.BufferedReader(blobs.BlobReader(conn, blob_id),
+                                   buffer_size=READ_SIZE) as reader:
+                duration = flac.count_frames(reader) / int(rate)
+        else:
+            fmt = PcmFormat.from_codec(codec, int(rate), int(channels))
+            duration = fmt.duration_of(int(size or 0) - WAV_HEADER_SIZE)
         with transaction(conn):
             conn.execute(
                 "UPDATE audio_asset SET state = 'interrupted', end_reason = ?, duration_s = ?,"

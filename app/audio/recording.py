@@ -3,11 +3,15 @@
 Testable without Qt: any producer (the Qt adapter in ``qtaudio/capture.py``, a test, the bench)
 pushes raw interleaved PCM into ``RecordingSession.write``. The session
 
-- writes a streaming WAV header, then the PCM, into a blob (``on_crash='keep'``) on its own
-  database connection, so recording never waits for the GUI's connection;
+- stores integer PCM (16- or 32-bit) as a FLAC stream, encoded in memory as it arrives
+  (``app.audio.flac``: lossless, about half the size of PCM for speech, decodable wherever it
+  is cut off), and float PCM as a streaming WAV (``app.audio.pcm``); either way into a blob
+  (``on_crash='keep'``) on its own database connection, so recording never waits for the
+  GUI's connection. The bytes committed are the original: they are hashed as they are
+  committed and never rewritten;
 - commits whenever ``commit_interval`` (default 0.5 s) of wall-clock time has passed or that
   much audio is uncommitted, and on pause and stop, so a crash, kill or power cut loses at most
-  about half a second;
+  about half a second (FLAC: plus the part of one block, about 0.1 s, not yet encoded);
 - creates the ``audio_asset`` row (state ``recording``) before the first sample is committed,
   so a recording cut off by a crash is always found and marked ``interrupted`` at the next
   unlock (see ``app.audio.assets.settle_interrupted``);
@@ -32,7 +36,7 @@ from typing import Literal
 
 import sqlcipher3
 
-from app.audio import markers
+from app.audio import flac, markers
 from app.audio.assets import settle_interrupted
 from app.audio.pcm import PcmFormat, level, wav_header
 from app.changes import Change, Kind, publish
@@ -43,6 +47,7 @@ from storage.errors import DiskFull
 from storage.vault import Vault
 
 SessionState = Literal["recording", "paused", "stopped"]
+Container = Literal["flac", "wav"]
 EndReason = Literal["stopped", "disk-full", "device-lost", "error"]
 
 DEVICE_LOST = ("The microphone stopped delivering sound (it was unplugged or disabled), so the "
@@ -76,8 +81,12 @@ class RecordingSession:
         device: str | None = None,
         limit_s: float | None = None,
         now: Callable[[], dt.datetime] | None = None,
+        container: Container | None = None,
     ) -> None:
         """Start recording. ``conn`` defaults to a new connection owned by the session.
+
+        ``container`` defaults to FLAC when ``fmt`` can be FLAC (integer samples; see
+        ``flac.encoder_for``), else WAV; asking for FLAC when it cannot be raises ValueError.
 
         With ``limit_s``, audio beyond that many seconds is not stored (``limit_reached``
         turns true), so a timed recording lasts exactly that long. ``now`` gives the wall-clock
@@ -85,6 +94,10 @@ class RecordingSession:
         """
         if commit_interval > 1.0:
             raise ValueError("commit_interval must be at most one second")
+        self._encoder = None if container == "wav" else flac.encoder_for(fmt)
+        if container == "flac" and self._encoder is None:
+            raise ValueError(f"recordings in {fmt} cannot be stored as FLAC")
+        self.container: Container = "flac" if self._encoder is not None else "wav"
         self.vault = vault
         self.fmt = fmt
         self.role = role
@@ -110,8 +123,9 @@ class RecordingSession:
         self._frames = 0
         self._limit_frames = None if limit_s is None else max(0, round(limit_s * fmt.sample_rate))
         self._committed_bytes = 0
+        self._stored_frames = 0  # frames whose bytes went to the blob writer
+        self._committed_frames = 0  # ... and of those, the ones committed
         self._pending_hash_bytes: list[bytes] = []
-        self._pending_bytes = 0
         self._committed_hash = hashlib.sha256()
         self.state: SessionState = "recording"
         self.level: tuple[float, float] = (0.0, 0.0)
@@ -128,16 +142,18 @@ class RecordingSession:
                 self.conn.execute(
                     "INSERT INTO audio_asset(id, interview_id, blob_id, source, container, codec,"
                     " sample_rate, channels, duration_s, state, created_at, created_by)"
-                    " VALUES (?, ?, ?, 'recording', 'wav', ?, ?, ?, 0, 'recording', ?, ?)",
-                    (self.asset_id, self.interview_id, self._writer.id, fmt.codec,
+                    " VALUES (?, ?, ?, 'recording', ?, ?, ?, ?, 0, 'recording', ?, ?)",
+                    (self.asset_id, self.interview_id, self._writer.id, self.container,
+                     flac.CODEC if self._encoder else fmt.codec,
                      fmt.sample_rate, fmt.channels, self._now().isoformat(), role))
                 audit.append(self.conn, now=self._now(), action="record-start",
                              object_type="audio_asset",
                              object_id=self.asset_id, role=role,
                              details={"interview_id": self.interview_id,
                                       "sample_rate": fmt.sample_rate, "channels": fmt.channels,
-                                      "codec": fmt.codec, "device": device})
-            self._append(wav_header(fmt))
+                                      "codec": fmt.codec, "container": self.container,
+                                      "device": device})
+            self._append(self._encoder.header() if self._encoder else wav_header(fmt))
             self._commit()
             publish(vault, Change(Kind.RECORDING_PROGRESS, self.interview_id))
         except DiskFull:
@@ -164,7 +180,7 @@ class RecordingSession:
     @property
     def committed_s(self) -> float:
         """Seconds of audio already durable in the vault."""
-        return self.fmt.duration_of(self._committed_bytes - len(wav_header(self.fmt)))
+        return self._committed_frames / self.fmt.sample_rate
 
     # ------------------------------------------------------------------ producer side
     def write(self, data: bytes | bytearray | memoryview) -> None:
@@ -185,9 +201,20 @@ class RecordingSession:
                 room = max(0, self._limit_frames - self._frames) * self.fmt.bytes_per_frame
                 block = block[:room]
             if self.state == "recording" and block:
-                self._append(block)
+                self._store(block)
                 self._frames += len(block) // self.fmt.bytes_per_frame
             self._tick_locked()
+
+    def _store(self, block: bytes) -> None:
+        """Hand whole PCM frames to the blob writer, encoded if the recording is FLAC."""
+        if self._encoder is None:
+            self._append(block)
+            self._stored_frames += len(block) // self.fmt.bytes_per_frame
+            return
+        encoded = self._encoder.encode(block)
+        if encoded:
+            self._append(encoded)
+        self._stored_frames = self._encoder.frames_out
 
     def tick(self) -> None:
         """Commit if the commit interval has passed; call periodically even without data."""
@@ -199,8 +226,12 @@ class RecordingSession:
         # By wall-clock time, and by audio time too: a device that delivers a burst after a
         # stall (a starved process, a loaded machine) must not leave more than the interval's
         # worth of audio uncommitted.
+        # Audio time counts every frame received, so a FLAC block still being filled is part
+        # of what must be committed soon (it is, as soon as the block is whole).
         if (self._clock() - self._last_commit >= self._commit_interval
-                or self._pending_bytes >= self._commit_interval * self.fmt.bytes_per_second):
+                or (self._stored_frames > self._committed_frames
+                    and self._frames - self._committed_frames
+                    >= self._commit_interval * self.fmt.sample_rate)):
             self._commit()
 
     def _append(self, block: bytes) -> None:
@@ -209,7 +240,6 @@ class RecordingSession:
         except DiskFull:
             self._fail_disk_full()
         self._pending_hash_bytes.append(block)
-        self._pending_bytes += len(block)
 
     def _commit(self) -> None:
         try:
@@ -220,7 +250,7 @@ class RecordingSession:
             self._committed_hash.update(block)
             self._committed_bytes += len(block)
         self._pending_hash_bytes.clear()
-        self._pending_bytes = 0
+        self._committed_frames = self._stored_frames
         self._last_commit = self._clock()
 
     def _fail_disk_full(self) -> None:
@@ -280,6 +310,11 @@ class RecordingSession:
         with self._lock:
             if self.result is not None:
                 return self.result
+            if self._encoder is not None:
+                last = self._encoder.finish()  # the last, shorter block
+                if last:
+                    self._append(last)
+                self._stored_frames = self._encoder.frames_out
             self._commit()
             self.state = "stopped"
             state = "complete" if reason == "stopped" else "interrupted"
