@@ -625,7 +625,8 @@ def _merge(vault: Store, path: Path, identity: SupervisorIdentity, manifest: Man
             "INSERT INTO bundle_import_state(device_id, last_seq, last_manifest_sha256, "
             "updated_at) VALUES (?,?,?,?) ON CONFLICT(device_id) DO UPDATE SET "
             "last_seq = excluded.last_seq, last_manifest_sha256 = excluded.last_manifest_sha256,"
-            " updated_at = excluded.updated_at WHERE excluded.last_seq > last_seq",
+            " updated_at = excluded.updated_at"
+            " WHERE excluded.last_seq > bundle_import_state.last_seq",
             (device_id, manifest.sequence, manifest.sha256, stamp))
         conn.execute("INSERT INTO bundle_import(bundle_id, device_id, seq, manifest_sha256, "
                      "inserted, skipped, conflicts, imported_at, imported_by, "
