@@ -15,7 +15,6 @@ from storage.pg.archive import Archive
 from storage.pg.connection import translate
 from storage.pg.objects import ObjectStore
 from tests.bundle_helpers import make_world, populate
-from tests.pg_support import pg_server, pg_url  # noqa: F401 - fixtures
 
 
 def test_translation_of_the_sqlite_dialect() -> None:

@@ -168,6 +168,10 @@ class Archive:
     def __exit__(self, *exc: object) -> None:
         self.lock()
 
+    @property
+    def is_locked(self) -> bool:
+        return self.conn is None
+
     def __hash__(self) -> int:
         return id(self)
 
