@@ -15,6 +15,7 @@ from app.bundles.export import export_bundle
 from app.bundles.importer import import_bundle, verify_bundle
 from app.bundles.receipts import apply_receipt, purge_acknowledged, write_receipt
 from app.bundles.redaction import add_redaction
+from app.archive import archive_url
 from app.bundles.wording import in_words
 from app.errors import UsageError
 from cli.context import Context
@@ -89,6 +90,9 @@ def register(sub: Any) -> None:
     p.add_argument("--receipt", "--receipt-out", dest="receipt", metavar="FILE",
                    help="also write the signed receipt, encrypted to the laptop, to this new "
                         "file (default: no receipt)")
+    p.add_argument("--archive", metavar="URL", default=None,
+                   help="import into the organisation's PostgreSQL archive instead of the vault "
+                        "(default: $TESTIMONY_ARCHIVE)")
     p.set_defaults(func=cmd_import)
 
     c = sub.add_parser("conflicts", help="import conflicts kept for review (supervisor)")
@@ -274,6 +278,10 @@ def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
+    if archive_url(args.archive):
+        from cli.archive_cmds import import_into_archive
+        args.archive = archive_url(args.archive)
+        return import_into_archive(ctx, args)
     vault = ctx.vault()
     identity = (keymod.load_identity(Path(args.identity)) if args.identity
                 else supervisor_keys.vault_identity(vault))

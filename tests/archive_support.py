@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +27,18 @@ ARCHIVE_TABLES = ("interview", "segment", "tag", "audio_asset", "blob", "bundle_
                   "transcript", "event", "marker", "interviewee", "bundle_import_state")
 
 
-def make_archive(world: Any, request: pytest.FixtureRequest) -> Archive:
+def archive_database(world: Any, request: pytest.FixtureRequest) -> Archive:
+    """``make_archive`` for a fixture of any scope: its own database, dropped at its end."""
+    server = request.getfixturevalue("pg_server")
+    name = f"tv_{uuid.uuid4().hex[:12]}"
+    server.admin(f'CREATE DATABASE "{name}"')
+    request.addfinalizer(lambda: server.admin(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    return make_archive(world, request, server.url(name))
+
+
+def make_archive(world: Any, request: pytest.FixtureRequest, url: str | None = None) -> Archive:
     """Replace ``world.sup`` by a new archive that pins the world's field laptop."""
-    url = request.getfixturevalue("pg_url")
+    url = url or request.getfixturevalue("pg_url")
     tmp: Path = world.tmp
     archive = Archive.init(url, tmp / "archive-objects", tmp / "archive.key")
     dev = world.field.device()

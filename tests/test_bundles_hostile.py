@@ -29,14 +29,18 @@ from tests.bundle_forge import (
     split_tar,
     write,
 )
+from tests.archive_support import archive_database
 from tests.bundle_helpers import World, make_world, populate
 
 AGE_CHUNK = 64 * 1024 + 16
 
 
-@pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+@pytest.fixture(scope="module", params=["vault", "archive"])
+def world(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+          ) -> Iterator[World]:
     w = make_world(tmp_path_factory.mktemp("hostile"))
+    if request.param == "archive":  # the supervisor side in PostgreSQL (tests/pg_support.py)
+        archive_database(w, request)
     # audio larger than three age chunks, so chunk boundaries and reordering can be tested
     w.iid = populate(w.field, audio=bytes(range(251)) * 1000)  # type: ignore[attr-defined]
     w.good = w.export(w.iid, name="good.age").path  # type: ignore[attr-defined]

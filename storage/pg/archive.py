@@ -31,6 +31,7 @@ from storage.errors import ArchiveError
 from storage.pg.connection import PgConnection
 from storage.pg.objects import ObjectStore
 from storage.pg.schema import SCHEMA_VERSION, vault_tables
+from storage.pg.search import INDEXES as SEARCH_INDEXES
 
 ARCHIVE_MAGIC = "testimony-archive-v1"
 
@@ -214,5 +215,5 @@ class Archive:
         return problems
 
 
-# Archive-only tables and indexes (the vault's tables come from storage/pg/schema.py).
-ARCHIVE_EXTRA: list[str] = []
+# Archive-only indexes (the vault's tables come from storage/pg/schema.py).
+ARCHIVE_EXTRA: list[str] = SEARCH_INDEXES

@@ -20,6 +20,7 @@ import psycopg
 from psycopg import sql as pgsql
 
 from storage.db import IntegrityError
+from storage.errors import ArchiveRefused
 
 _TABLE_INFO = re.compile(r'\s*PRAGMA table_info\("?([a-z_][a-z0-9_]*)"?\)\s*', re.I)
 _FK_LIST = re.compile(r'\s*PRAGMA foreign_key_list\("?([a-z_][a-z0-9_]*)"?\)\s*', re.I)
@@ -61,6 +62,16 @@ def translate(text: str) -> str:
     t = _JSON_EXTRACT.sub(r"(\1::jsonb ->> '\2')", t)
     t = _GROUP_CONCAT.sub(r"string_agg(\1, ' ')", t)
     return _placeholders(t)
+
+
+def _action(text: str) -> str:
+    """What a refused statement tried, in a few words ("INSERT INTO tag")."""
+    m = re.match(r"\s*(INSERT(?: OR IGNORE)? INTO|UPDATE|DELETE FROM|SELECT .*? FROM)\s+\"?(\w+)",
+                 text, re.I | re.S)
+    if m is None:
+        return text.split(None, 1)[0].upper() if text.strip() else "?"
+    verb = m.group(1).split()[0].upper()
+    return f"{'read' if verb == 'SELECT' else verb.lower()} {m.group(2)}"
 
 
 class Cursor:
@@ -192,6 +203,8 @@ class PgConnection:
                 cur = self.raw.execute(query, args)
         except psycopg.IntegrityError as exc:
             raise IntegrityError(str(exc)) from exc
+        except psycopg.errors.InsufficientPrivilege:
+            raise ArchiveRefused("archive.refused", action=_action(text)) from None
         rows = list(cur.fetchall()) if cur.description is not None else []
         return Cursor([tuple(r) for r in rows], cur.rowcount)
 
@@ -202,7 +215,7 @@ class PgConnection:
     def execute_pg(self, query: str | pgsql.Composed, params: Sequence[Any] = ()) -> Cursor:
         """Native PostgreSQL SQL (``%s`` parameters), for archive-only statements."""
         try:
-            cur = self.raw.execute(query, tuple(params))
+            cur = self.raw.execute(query, tuple(params) if params else None)
         except psycopg.IntegrityError as exc:
             raise IntegrityError(str(exc)) from exc
         rows = list(cur.fetchall()) if cur.description is not None else []
