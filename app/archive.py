@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.errors import UsageError
 from storage.errors import ArchiveError
 
 if TYPE_CHECKING:
     from storage.pg.archive import Archive
+    from storage.pg.migrate import MigrateResult
     from storage.vault import Vault
 
 ENV = "TESTIMONY_ARCHIVE"
@@ -27,15 +26,22 @@ def archive_url(given: str | None) -> str | None:
     return given or os.environ.get(ENV) or None
 
 
+def _archive_class() -> type[Archive]:
+    """storage.pg.archive.Archive, or a clear error where psycopg is not installed."""
+    try:
+        from storage.pg.archive import Archive
+    except ImportError:
+        raise ArchiveError("archive.support_not_installed") from None
+    return Archive
+
+
 def open_archive(url: str) -> Archive:
-    from storage.pg.archive import Archive
-    return Archive.open(url)
+    return _archive_class().open(url)
 
 
 def init_archive(url: str, objects: Path, key_out: Path, *, role: str) -> Archive:
-    from storage.pg.archive import Archive
     from storage.pg.roles import create_roles
-    archive = Archive.init(url, objects, key_out, role=role)
+    archive = _archive_class().init(url, objects, key_out, role=role)
     create_roles(archive.conn)
     return archive
 
@@ -52,26 +58,11 @@ def read_archive_key(path: Path) -> str:
     return secrets[0]
 
 
-@dataclass
-class MigrateResult:
-    copied: dict[str, int] = field(default_factory=dict)     # new rows per table
-    present: dict[str, int] = field(default_factory=dict)    # rows already there, identical
-    objects_new: int = 0
-    objects_present: int = 0
-    audit_entries: int = 0
-
-    @property
-    def rows_new(self) -> int:
-        return sum(self.copied.values())
-
-
 def migrate_vault(vault: Vault, archive: Archive, *, role: str,
                   now: dt.datetime | None = None) -> MigrateResult:
     """Copy a supervisor vault into the archive; see storage/pg/migrate.py."""
     from storage.pg.migrate import migrate
-    if vault.readonly:
-        raise UsageError("archive.refused", action="migrate from a read-only vault")
-    return migrate(vault, archive, role=role, now=now, result=MigrateResult())
+    return migrate(vault, archive, role=role, now=now)
 
 
 def search(archive: Archive, text: str, *, limit: int = 50) -> list[dict[str, Any]]:

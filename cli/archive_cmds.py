@@ -98,7 +98,7 @@ def cmd_trust_device(ctx: Context, args: argparse.Namespace) -> int:
                                    "check the path.") from exc
     dev = keymod.parse_device_public(text)
     with archive_app.open_archive(_url(args.archive)) as archive:
-        added = keymod.trust_device(archive, dev, role=ctx.role)  # type: ignore[arg-type]
+        added = keymod.trust_device(archive, dev, role=ctx.role)
     print(f"{'Pinned' if added else 'Already pinned'} device {dev.device_id}")
     print(f"Fingerprint: {dev.fingerprint}")
     print("Compare this fingerprint aloud with the interviewer before importing its bundles.")
@@ -139,7 +139,7 @@ def import_into_archive(ctx: Context, args: argparse.Namespace) -> int:
                                    "folder does not); choose a new file name. Nothing was "
                                    "imported.")
     with archive_app.open_archive(_url(args.archive)) as archive:
-        result = import_bundle(archive, Path(args.file), identity,  # type: ignore[arg-type]
+        result = import_bundle(archive, Path(args.file), identity,
                                role=ctx.role, progress=StderrProgress())
     for w in result.warnings:
         sys.stderr.write(f"Warning: {w}\n")

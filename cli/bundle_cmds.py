@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.archive import archive_url
 from app.bundles import keys as keymod
 from app.bundles import supervisor_keys
 from app.bundles.conflicts import list_conflicts, reassign_owner, resolve_conflict
@@ -15,7 +16,6 @@ from app.bundles.export import export_bundle
 from app.bundles.importer import import_bundle, verify_bundle
 from app.bundles.receipts import apply_receipt, purge_acknowledged, write_receipt
 from app.bundles.redaction import add_redaction
-from app.archive import archive_url
 from app.bundles.wording import in_words
 from app.errors import UsageError
 from cli.context import Context

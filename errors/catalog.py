@@ -30,6 +30,9 @@ CATALOG: dict[str, str] = {
         "it."),
     "app.cancelled": QT_TRANSLATE_NOOP("Errors", "Cancelled; nothing more was changed."),
     # archive (the organisation's PostgreSQL archive)
+    "archive.support_not_installed": QT_TRANSLATE_NOOP(
+        "Errors", "This installation has no PostgreSQL support (the psycopg package); install "
+        "Testimony Vault with its archive extra on the machines that use the archive."),
     "archive.cannot_connect": QT_TRANSLATE_NOOP(
         "Errors", "Cannot connect to the archive ({where}); check the address and that the "
         "server is running, then try again."),

@@ -17,6 +17,7 @@ from app.bundles.importer import import_bundle, verify_bundle
 from app.interviews import add_interview
 from crypto.agefile import check_header
 from crypto.signing import new_signing_key
+from tests.archive_support import archive_database
 from tests.bundle_forge import (
     SCRYPT_STANZA,
     build_tar,
@@ -29,7 +30,6 @@ from tests.bundle_forge import (
     split_tar,
     write,
 )
-from tests.archive_support import archive_database
 from tests.bundle_helpers import World, make_world, populate
 
 AGE_CHUNK = 64 * 1024 + 16

@@ -32,8 +32,8 @@ from crypto import minisign
 from storage.blobs import copy_to
 from storage.jsonutil import canonical_json
 from storage.vault import Vault
-from tests.bundle_forge import Entries, build_tar, decrypt, encrypt, forge, split_tar, write
 from tests.archive_support import BOTH_BACKENDS, make_archive
+from tests.bundle_forge import Entries, build_tar, decrypt, encrypt, forge, split_tar, write
 from tests.bundle_helpers import World, make_world, new_vault, open_vault, populate
 
 AUDIO_A = b"RIFF genuine recording of laptop A " * 300

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, LiteralString
 
 import psycopg
 from psycopg import sql as pgsql
@@ -28,7 +28,33 @@ _TABLES = re.compile(r"\s*SELECT name FROM sqlite_master WHERE type = 'table' OR
                      re.I)
 _JSON_EXTRACT = re.compile(r"json_extract\((\w+), '\$\.(\w+)'\)")
 _GROUP_CONCAT = re.compile(r"group_concat\(([\w.]+), ' '\)")
+_DDL = re.compile(r"\s*(CREATE|ALTER|DROP)\b", re.I)
 _WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE)\b", re.I)
+
+
+# The catalogue questions the core asks SQLite, answered from pg_catalog (one row per column:
+# cid, name, type, notnull, default, position in the primary key; per foreign-key column: id,
+# seq, parent table, column, parent column; the tables of the archive's schema).
+_TABLE_INFO_SQL: LiteralString = (
+    "SELECT a.attnum - 1, a.attname::text, upper(format_type(a.atttypid, a.atttypmod)), "
+    "a.attnotnull::int, pg_get_expr(d.adbin, d.adrelid), "
+    "COALESCE(array_position(i.indkey::int2[], a.attnum), 0) "
+    "FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid "
+    "AND d.adnum = a.attnum LEFT JOIN pg_index i ON i.indrelid = a.attrelid "
+    "AND i.indisprimary WHERE a.attrelid = to_regclass(%s) AND a.attnum > 0 "
+    "AND NOT a.attisdropped ORDER BY a.attnum")
+_FK_LIST_SQL: LiteralString = (
+    "SELECT con.oid::int, k.n - 1, pt.relname::text, a.attname::text, pa.attname::text "
+    "FROM pg_constraint con JOIN pg_class t ON t.oid = con.conrelid "
+    "JOIN pg_class pt ON pt.oid = con.confrelid "
+    "CROSS JOIN LATERAL unnest(con.conkey, con.confkey) WITH ORDINALITY AS k(col, pcol, n) "
+    "JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.col "
+    "JOIN pg_attribute pa ON pa.attrelid = pt.oid AND pa.attnum = k.pcol "
+    "WHERE con.contype = 'f' AND t.relname = %s "
+    "AND t.relnamespace = current_schema()::regnamespace ORDER BY con.oid, k.n")
+_TABLES_SQL: LiteralString = (
+    "SELECT tablename::text FROM pg_tables WHERE schemaname = current_schema() "
+    "ORDER BY tablename")
 
 
 def _placeholders(text: str) -> str:
@@ -105,7 +131,7 @@ class PgConnection:
     def __init__(self, raw: psycopg.Connection[Any]) -> None:
         self.raw = raw
         self._depth = 0
-        self._savepoints = 0
+        self._catalogue_cache: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
 
     @classmethod
     def connect(cls, url: str) -> PgConnection:
@@ -138,37 +164,14 @@ class PgConnection:
         except psycopg.IntegrityError as exc:
             raise IntegrityError(str(exc)) from exc
 
-    def _catalogue(self, text: str, params: Sequence[Any]) -> Cursor | None:
+    def _catalogue(self, text: str) -> Cursor | None:
         if m := _TABLE_INFO.fullmatch(text):
-            rows = self.raw.execute(
-                "SELECT c.ordinal_position - 1, c.column_name, upper(c.data_type), "
-                "CASE WHEN c.is_nullable = 'NO' THEN 1 ELSE 0 END, c.column_default, "
-                "COALESCE((SELECT k.ordinal_position FROM information_schema.table_constraints "
-                "t JOIN information_schema.key_column_usage k ON k.constraint_name = "
-                "t.constraint_name AND k.table_schema = t.table_schema WHERE t.table_schema = "
-                "current_schema() AND t.table_name = c.table_name AND t.constraint_type = "
-                "'PRIMARY KEY' AND k.column_name = c.column_name), 0) "
-                "FROM information_schema.columns c WHERE c.table_schema = current_schema() "
-                "AND c.table_name = %s ORDER BY c.ordinal_position", (m.group(1),)).fetchall()
-            return Cursor(list(rows), len(rows))
+            return self._cached(("table_info", m.group(1)), _TABLE_INFO_SQL,
+                                (f'"{m.group(1)}"',))
         if m := _FK_LIST.fullmatch(text):
-            rows = self.raw.execute(
-                "SELECT con.oid::int, k.n - 1, pt.relname, a.attname, pa.attname "
-                "FROM pg_constraint con JOIN pg_class t ON t.oid = con.conrelid "
-                "JOIN pg_class pt ON pt.oid = con.confrelid "
-                "CROSS JOIN LATERAL unnest(con.conkey, con.confkey) WITH ORDINALITY "
-                "AS k(col, pcol, n) "
-                "JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.col "
-                "JOIN pg_attribute pa ON pa.attrelid = pt.oid AND pa.attnum = k.pcol "
-                "WHERE con.contype = 'f' AND t.relname = %s "
-                "AND t.relnamespace = current_schema()::regnamespace ORDER BY con.oid, k.n",
-                (m.group(1),)).fetchall()
-            return Cursor(list(rows), len(rows))
+            return self._cached(("fk_list", m.group(1)), _FK_LIST_SQL, (m.group(1),))
         if _TABLES.fullmatch(text):
-            rows = self.raw.execute(
-                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
-                "ORDER BY tablename").fetchall()
-            return Cursor(list(rows), len(rows))
+            return self._cached(("tables",), _TABLES_SQL, ())
         if re.fullmatch(r"\s*PRAGMA defer_foreign_keys = ON\s*", text, re.I):
             self.raw.execute("SET CONSTRAINTS ALL DEFERRED")
             return Cursor([], 0)
@@ -177,6 +180,16 @@ class PgConnection:
         if re.match(r"\s*PRAGMA\b", text, re.I):
             raise NotImplementedError(f"no PostgreSQL form for {text.strip()!r}")
         return None
+
+    def _cached(self, key: tuple[str, ...], query: LiteralString, args: tuple[Any, ...]
+                ) -> Cursor:
+        """Catalogue answers are kept per session (the importer asks for every table on every
+        import); any schema change made through this connection forgets them."""
+        if key not in self._catalogue_cache:
+            rows = self.raw.execute(query, args or None).fetchall()
+            self._catalogue_cache[key] = [tuple(r) for r in rows]
+        rows = self._catalogue_cache[key]
+        return Cursor(list(rows), len(rows))
 
     def _foreign_key_check(self) -> Cursor:
         """Check the deferred foreign keys now; a row (like SQLite's) for each failure."""
@@ -189,10 +202,12 @@ class PgConnection:
         return Cursor([], 0)
 
     def execute(self, text: str, params: Sequence[Any] = ()) -> Cursor:
-        special = self._catalogue(text, params)
+        special = self._catalogue(text)
         if special is not None:
             return special
         query = translate(text)
+        if _DDL.match(text):
+            self._catalogue_cache.clear()
         args = tuple(bytes(p) if isinstance(p, memoryview) else p for p in params)
         guarded = self._depth > 0 and _WRITE.match(text) is not None
         try:

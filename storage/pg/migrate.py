@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from storage import audit
@@ -22,7 +23,6 @@ from storage.errors import ArchiveError, BlobError
 from storage.jsonutil import canonical_json
 
 if TYPE_CHECKING:
-    from app.archive import MigrateResult
     from storage.pg.archive import Archive
     from storage.vault import Vault
 
@@ -30,6 +30,19 @@ if TYPE_CHECKING:
 # differently (audit_log -> imported_audit, blob_chunk -> object files).
 NOT_COPIED = frozenset({"meta", "audit_log", "device", "supervisor_identity", "blob_chunk",
                         "schema_migrations"})
+
+
+@dataclass
+class MigrateResult:
+    copied: dict[str, int] = field(default_factory=dict)     # new rows per table
+    present: dict[str, int] = field(default_factory=dict)    # rows already there, identical
+    objects_new: int = 0
+    objects_present: int = 0
+    audit_entries: int = 0
+
+    @property
+    def rows_new(self) -> int:
+        return sum(self.copied.values())
 
 
 def _columns(conn: Any, table: str) -> tuple[list[str], list[str]]:
@@ -43,8 +56,9 @@ def _norm(values: Any) -> list[Any]:
     return [bytes(v) if isinstance(v, memoryview) else v for v in values]
 
 
-def migrate(vault: Vault, archive: Archive, *, role: str, now: dt.datetime | None,
-            result: MigrateResult) -> MigrateResult:
+def migrate(vault: Vault, archive: Archive, *, role: str,
+            now: dt.datetime | None = None) -> MigrateResult:
+    result = MigrateResult()
     audit.verify(vault.conn)  # a vault whose log is broken is not copied as if it were sound
     now = now or dt.datetime.now(dt.UTC)
     src = vault.conn
