@@ -278,7 +278,7 @@ def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
-    if archive_url(args.archive):
+    if archive_url(getattr(args, "archive", None)):
         from cli.archive_cmds import import_into_archive
         args.archive = archive_url(args.archive)
         return import_into_archive(ctx, args)

@@ -96,3 +96,23 @@ def test_a_bundle_imports_into_the_archive(pg_url: str, tmp_path: Path) -> None:
         archive.close()
         world.field.lock()
         world.sup.lock()
+
+
+def test_catalogue_answers_match_sqlite(pg_url: str, tmp_path: Path) -> None:
+    """The importer finds tables, keys and references generically: the archive must describe
+    its tables exactly as the vault does (primary-key positions included)."""
+    import sqlcipher3
+
+    from app.bundles.tables import interview_tables
+    from storage.migrations import migrate
+
+    vault_db = sqlcipher3.connect(":memory:", isolation_level=None)
+    migrate(vault_db)
+    with Archive.init(pg_url, tmp_path / "objects", tmp_path / "archive.key") as archive:
+        here = {t.name: t for t in interview_tables(archive.conn)}
+        there = {t.name: t for t in interview_tables(vault_db)}
+        assert sorted(here) == sorted(there)
+        for name, t in there.items():
+            assert (here[name].columns, here[name].pk, sorted(here[name].fks),
+                    here[name].parent_link) == (t.columns, t.pk, sorted(t.fks), t.parent_link)
+    vault_db.close()

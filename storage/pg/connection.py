@@ -38,7 +38,8 @@ _WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE)\b", re.I)
 _TABLE_INFO_SQL: LiteralString = (
     "SELECT a.attnum - 1, a.attname::text, upper(format_type(a.atttypid, a.atttypmod)), "
     "a.attnotnull::int, pg_get_expr(d.adbin, d.adrelid), "
-    "COALESCE(array_position(i.indkey::int2[], a.attnum), 0) "
+    "COALESCE((SELECT k.n FROM unnest(i.indkey) WITH ORDINALITY AS k(col, n) "
+    "WHERE k.col = a.attnum), 0) "
     "FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid "
     "AND d.adnum = a.attnum LEFT JOIN pg_index i ON i.indrelid = a.attrelid "
     "AND i.indisprimary WHERE a.attrelid = to_regclass(%s) AND a.attnum > 0 "
