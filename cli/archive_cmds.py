@@ -106,24 +106,16 @@ def cmd_trust_device(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
-    from storage import audit
+    secret = archive_app.read_archive_key(Path(args.key)) if args.key else None
     with archive_app.open_archive(_url(args.archive)) as archive:
-        entries = audit.verify(archive.conn)
-        problems = archive.integrity_check()
-        checked = 0
-        if args.key and not problems:
-            secret = archive_app.read_archive_key(Path(args.key))
-            for (sha,) in archive.conn.execute(
-                    "SELECT DISTINCT sha256 FROM blob WHERE size > 0 ORDER BY sha256"):
-                archive.objects.verify(str(sha), secret)
-                checked += 1
-    for problem in problems:
+        report = archive.check(secret)
+    for problem in report.problems:
         print(problem)
-    if problems:
+    if report.problems:
         return 4
-    print(f"Audit log intact ({entries} entries); every recording's object is present"
-          + (f"; {checked} recordings decrypted and matched their SHA-256." if args.key
-             else "."))
+    print(f"Audit log intact ({report.audit_entries} entries); every recording's object is "
+          "present" + (f"; {report.decrypted} recordings decrypted and matched their SHA-256."
+                       if secret else "."))
     return 0
 
 

@@ -108,6 +108,15 @@ def test_command_line_init_import_migrate_search(tmp_path: Path, pg_url: str, cl
         "NK-CLI-001"
     checked = cli("archive", "check", "--archive", pg_url, "--key", str(key))
     assert checked.returncode == 0 and "1 recordings decrypted" in checked.stdout
+    (obj,) = objects.rglob("*.age")
+    damaged = bytearray(obj.read_bytes())
+    damaged[-3] ^= 1
+    obj.write_bytes(bytes(damaged))
+    bad = cli("archive", "check", "--archive", pg_url, "--key", str(key))
+    assert bad.returncode == 4 and "cannot be decrypted" in bad.stdout
+    obj.unlink()
+    gone = cli("archive", "check", "--archive", pg_url)
+    assert gone.returncode == 4 and "object file is missing" in gone.stdout
     migrated = cli("archive", "migrate", "--from", str(cli.vault), "--to", pg_url, "--json")
     assert migrated.returncode == 0, migrated.stderr
     rerun = cli("archive", "migrate", "--from", str(cli.vault), "--to", pg_url, "--json")

@@ -19,6 +19,7 @@ import os
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,13 +28,20 @@ from psycopg.conninfo import conninfo_to_dict
 
 from crypto.agefile import new_identity, recipient_of
 from storage import audit
-from storage.errors import ArchiveError
+from storage.errors import ArchiveError, BlobError
 from storage.pg.connection import PgConnection
 from storage.pg.objects import ObjectStore
 from storage.pg.schema import SCHEMA_VERSION, vault_tables
 from storage.pg.search import INDEXES as SEARCH_INDEXES
 
 ARCHIVE_MAGIC = "testimony-archive-v1"
+
+
+@dataclass
+class CheckReport:
+    audit_entries: int
+    problems: list[str]
+    decrypted: int = 0
 
 
 def where(url: str) -> str:
@@ -203,6 +211,21 @@ class Archive:
 
     def audio_store(self, conn: Any) -> ObjectStore:
         return ObjectStore(self.objects.folder, self.objects.recipient)
+
+    def check(self, secret: str | None = None) -> CheckReport:
+        """The audit chain, every recording's object file and, given the archive key, every
+        object decrypted and hashed. Problems are listed, not raised (an AuditBroken is)."""
+        report = CheckReport(audit.verify(self.conn), self.integrity_check())
+        if secret is not None and not report.problems:
+            for (sha,) in self.conn.execute(
+                    "SELECT DISTINCT sha256 FROM blob WHERE size > 0 ORDER BY sha256"):
+                try:
+                    self.objects.verify(str(sha), secret)
+                except BlobError as exc:
+                    report.problems.append(str(exc))
+                    continue
+                report.decrypted += 1
+        return report
 
     def integrity_check(self) -> list[str]:
         """Every recording the archive lists has its object file (content is checked with the
