@@ -102,7 +102,8 @@ class Archive:
             raise ArchiveError("archive.objects_not_empty", path=objects)
         conn = connect(url)
         try:
-            if conn.execute("SELECT to_regclass('meta')").fetchone() != (None,):
+            if conn.execute_pg("SELECT count(*) FROM pg_tables WHERE schemaname = "
+                               "current_schema()").fetchone() != (0,):
                 raise ArchiveError("archive.already_exists", where=where(url))
             secret, _ = new_identity()
             recipient = recipient_of(secret)
