@@ -98,6 +98,8 @@ def test_command_line_init_import_migrate_search(tmp_path: Path, pg_url: str, cl
     dev = world.field.device()
     with Archive.open(pg_url) as archive:
         keys.trust_device(archive, keys.DevicePublic(dev.id, dev.public_key), role="supervisor")
+    verified = cli("verify", "--archive", pg_url, "--identity", str(world.key_file), str(bundle))
+    assert verified.returncode == 0 and "Result: VALID" in verified.stdout, verified.stderr
     no_key = cli("import", "--archive", pg_url, str(bundle))
     assert no_key.returncode == 2 and "--identity KEYFILE" in no_key.stderr
     done = cli("import", "--archive", pg_url, "--identity", str(world.key_file), str(bundle))
