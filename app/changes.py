@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from storage.vault import Vault
+from storage.backend import Store
 
 log = logging.getLogger(__name__)
 
@@ -69,10 +69,10 @@ class Change:
 Listener = Callable[[Change], None]
 
 _lock = threading.Lock()
-_listeners: weakref.WeakKeyDictionary[Vault, list[Listener]] = weakref.WeakKeyDictionary()
+_listeners: weakref.WeakKeyDictionary[Store, list[Listener]] = weakref.WeakKeyDictionary()
 
 
-def subscribe(vault: Vault, listener: Listener) -> Callable[[], None]:
+def subscribe(vault: Store, listener: Listener) -> Callable[[], None]:
     """Call ``listener`` for every change published on ``vault``; returns an unsubscribe."""
     with _lock:
         _listeners.setdefault(vault, []).append(listener)
@@ -86,7 +86,7 @@ def subscribe(vault: Vault, listener: Listener) -> Callable[[], None]:
     return unsubscribe
 
 
-def publish(vault: Vault, change: Change) -> None:
+def publish(vault: Store, change: Change) -> None:
     """Tell every subscriber of ``vault``; call after the change is committed."""
     with _lock:
         listeners = list(_listeners.get(vault, []))

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.archive import archive_url, open_archive
 from app.bundles import keys as keymod
 from app.bundles import supervisor_keys
 from app.bundles.conflicts import list_conflicts, reassign_owner, resolve_conflict
@@ -76,6 +77,9 @@ def register(sub: Any) -> None:
     anchor.add_argument("--vault", dest="verify_vault", metavar="DIR",
                         help="check the signer and sequence against the devices pinned in this "
                         "vault")
+    anchor.add_argument("--archive", metavar="URL",
+                        help="check the signer and sequence against the devices pinned in this "
+                        "PostgreSQL archive (nothing is written)")
     anchor.add_argument("--signer", metavar="PUBFILE",
                         help="check the signer against this device public key file (what "
                         "'testimony device show' printed on the laptop, obtained in person)")
@@ -89,6 +93,9 @@ def register(sub: Any) -> None:
     p.add_argument("--receipt", "--receipt-out", dest="receipt", metavar="FILE",
                    help="also write the signed receipt, encrypted to the laptop, to this new "
                         "file (default: no receipt)")
+    p.add_argument("--archive", metavar="URL", default=None,
+                   help="import into the organisation's PostgreSQL archive instead of the vault "
+                        "(default: $TESTIMONY_ARCHIVE)")
     p.set_defaults(func=cmd_import)
 
     c = sub.add_parser("conflicts", help="import conflicts kept for review (supervisor)")
@@ -257,9 +264,15 @@ def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
     if args.verify_vault:
         ctx.args.vault = args.verify_vault
         vault = ctx.vault(readonly=True)
-    identity = supervisor_keys.identity_or_default(vault, args.identity)
-    report = verify_bundle(Path(args.file), identity, vault=vault, signer=signer,
-                           progress=StderrProgress())
+    archive = open_archive(args.archive) if getattr(args, "archive", None) else None
+    try:
+        identity = supervisor_keys.identity_or_default(vault, args.identity)
+        report = verify_bundle(Path(args.file), identity,
+                               vault=archive if archive is not None else vault, signer=signer,
+                               progress=StderrProgress())
+    finally:
+        if archive is not None:
+            archive.close()
     if args.json:
         print_json(report.as_dict())
     else:
@@ -274,6 +287,10 @@ def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
+    if archive_url(getattr(args, "archive", None)):
+        from cli.archive_cmds import import_into_archive
+        args.archive = archive_url(args.archive)
+        return import_into_archive(ctx, args)
     vault = ctx.vault()
     identity = (keymod.load_identity(Path(args.identity)) if args.identity
                 else supervisor_keys.vault_identity(vault))

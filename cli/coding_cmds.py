@@ -128,6 +128,9 @@ def register(sub: Any) -> None:
     p.add_argument("--exact", action="store_true", help="do not expand taxonomy aliases")
     p.add_argument("--limit", type=int, default=100)
     p.add_argument("--json", action="store_true")
+    p.add_argument("--archive", metavar="URL", default=None,
+                   help="search the organisation's PostgreSQL archive (substring and alias "
+                        "search; the filters apply to vaults only; default: $TESTIMONY_ARCHIVE)")
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("report", help="counts by facility, agency, violation and year")
@@ -312,7 +315,12 @@ def _clock(seconds: float | None) -> str:
 
 
 def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
+    from app.archive import archive_url
     from app.connect.filters import entity_interviews
+
+    if (url := archive_url(args.archive)) is not None:
+        from cli.archive_cmds import search_archive
+        return search_archive(args, url)
 
     allowed = entity_interviews(ctx.vault(), commodity=args.commodity,
                                 enterprise=args.enterprise, period=args.period,

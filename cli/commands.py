@@ -17,6 +17,7 @@ import sys
 
 from app import __version__
 from cli import (
+    archive_cmds,
     audio_cmds,
     bundle_cmds,
     coding_cmds,
@@ -34,6 +35,7 @@ COMMAND_MODULES = (
     interview_cmds,
     audio_cmds,
     bundle_cmds,
+    archive_cmds,
     coding_cmds,
     connect_cmds,
     gui_cmds,

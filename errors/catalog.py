@@ -29,6 +29,59 @@ CATALOG: dict[str, str] = {
         "Errors", "An unexpected error occurred ({error}); nothing more was changed — report "
         "it."),
     "app.cancelled": QT_TRANSLATE_NOOP("Errors", "Cancelled; nothing more was changed."),
+    # archive (the organisation's PostgreSQL archive)
+    "archive.support_not_installed": QT_TRANSLATE_NOOP(
+        "Errors", "This installation has no PostgreSQL support (the psycopg package); install "
+        "Testimony Vault with its archive extra on the machines that use the archive."),
+    "archive.cannot_connect": QT_TRANSLATE_NOOP(
+        "Errors", "Cannot connect to the archive ({where}); check the address and that the "
+        "server is running, then try again."),
+    "archive.not_an_archive": QT_TRANSLATE_NOOP(
+        "Errors", "The {where} is not a Testimony Vault archive; check the address, or create "
+        "an archive there first."),
+    "archive.role_cannot_read": QT_TRANSLATE_NOOP(
+        "Errors", "This database account may not open the archive ({where}); ask the archive's "
+        "administrator for a supervisor, analyst or translator account."),
+    "archive.schema_differs": QT_TRANSLATE_NOOP(
+        "Errors", "The archive was made for data version {version} and this program uses "
+        "version {expected}; use the matching Testimony Vault version."),
+    "archive.already_exists": QT_TRANSLATE_NOOP(
+        "Errors", "The {where} already holds an archive or other tables; nothing was changed, "
+        "choose an empty database."),
+    "archive.key_file_exists": QT_TRANSLATE_NOOP(
+        "Errors", "{path} already exists; choose a new file for the archive key."),
+    "archive.key_folder_missing": QT_TRANSLATE_NOOP(
+        "Errors", "The folder {path} does not exist; create it or choose another place for the "
+        "archive key."),
+    "archive.key_unreadable": QT_TRANSLATE_NOOP(
+        "Errors", "{path} is not a readable archive key file; give the key file written when "
+        "the archive was created."),
+    "archive.objects_not_empty": QT_TRANSLATE_NOOP(
+        "Errors", "{path} is not an empty folder; choose an empty or new folder for the "
+        "archive's recordings."),
+    "archive.object_name_invalid": QT_TRANSLATE_NOOP(
+        "Errors", "{sha256} is not a SHA-256 name of a recording; nothing was read or written."),
+    "archive.object_hash_mismatch": QT_TRANSLATE_NOOP(
+        "Errors", "The recording {sha256} does not match its SHA-256, so it was not used; "
+        "restore the archive's recordings folder from a backup."),
+    "archive.object_missing": QT_TRANSLATE_NOOP(
+        "Errors", "The recording {sha256} is missing from the archive's recordings folder; "
+        "restore it from a backup."),
+    "archive.object_unreadable": QT_TRANSLATE_NOOP(
+        "Errors", "The recording {sha256} cannot be decrypted with this key or was damaged; "
+        "check the key file, or restore the recording from a backup."),
+    "archive.refused": QT_TRANSLATE_NOOP(
+        "Errors", "The archive refused this to your database account ({action}); ask a person "
+        "with the right role to do it."),
+    "archive.migrate_count_differs": QT_TRANSLATE_NOOP(
+        "Errors", "After copying, the archive holds {archive} rows of {table} where the vault "
+        "has {vault}; the copy is incomplete, run the migration again."),
+    "archive.migrate_conflict": QT_TRANSLATE_NOOP(
+        "Errors", "The archive already holds a different {table} record with the key {key}; "
+        "nothing more was copied, reconcile the two before migrating again."),
+    "archive.vault_blob_damaged": QT_TRANSLATE_NOOP(
+        "Errors", "The vault's recording {blob_id} does not match its SHA-256, so it was not "
+        "copied; restore the vault from a backup and migrate again."),
     # audio
     "audio.single_audio_interview_see": QT_TRANSLATE_NOOP(
         "Errors", "No single audio {asset} in interview {interview}; see 'testimony audio list "

@@ -342,3 +342,45 @@ def recover_interrupted(conn: Connection, lock_folder: Path) -> list[tuple[str, 
             done.append((blob_id, "kept"))
         (lock_folder / f"{blob_id}.lock").unlink(missing_ok=True)
     return done
+
+
+class ChunkStore:
+    """Where the bundle importer puts recordings in a vault: chunk rows, written inside the
+    import's transaction (storage.backend.AudioStore; the archive uses object files)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self._blob: str | None = None
+        self._buf = bytearray()
+        self._seq = 0
+        self._offset = 0
+
+    def begin(self, blob_id: str, sha256: str) -> None:
+        self._blob, self._seq, self._offset = blob_id, 0, 0
+        self._buf.clear()
+
+    def _flush(self) -> None:
+        if self._blob is None or not self._buf:
+            return
+        self.conn.execute("INSERT INTO blob_chunk(blob_id, seq, offset, data) VALUES (?,?,?,?)",
+                          (self._blob, self._seq, self._offset, bytes(self._buf)))
+        self._seq += 1
+        self._offset += len(self._buf)
+        self._buf.clear()
+
+    def write(self, chunk: bytes) -> None:
+        self._buf += chunk
+        if len(self._buf) >= CHUNK_SIZE:
+            self._flush()
+
+    def end(self) -> None:
+        self._flush()
+        self._blob = None
+
+    def delete(self, blob_id: str) -> None:
+        self.conn.execute("DELETE FROM blob_chunk WHERE blob_id = ?", (blob_id,))
+
+    def abandon(self) -> None:
+        """Nothing outside the database: the rolled-back transaction took the chunks."""
+        self._buf.clear()
+        self._blob = None

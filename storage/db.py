@@ -35,6 +35,14 @@ Connection = Any  # sqlcipher3.Connection has no type stubs
 DatabaseError = sqlcipher3.DatabaseError
 
 
+class IntegrityError(Exception):
+    """A constraint refused a write on a backend other than SQLCipher (the archive)."""
+
+
+# What a refused write raises on either backend (the vault's SQLCipher, the archive).
+INTEGRITY_ERRORS: tuple[type[Exception], ...] = (sqlcipher3.IntegrityError, IntegrityError)
+
+
 def _authorizer(action: int, *_args: Any) -> int:
     # ATTACH could be used to write a plaintext copy of the data next to the vault.
     if action in (_SQLITE_ATTACH, _SQLITE_DETACH):

@@ -47,3 +47,15 @@ class BlobError(VaultError):
 
 class DiskFull(VaultError):
     kind = Kind.FAILURE
+
+
+class ArchiveError(VaultError):
+    """The organisation's PostgreSQL archive refused or could not do something."""
+
+    kind = Kind.FAILURE
+
+
+class ArchiveRefused(VaultError):
+    """The archive's database refused an action to the connected role (row-level security)."""
+
+    kind = Kind.USAGE

@@ -17,7 +17,7 @@ import os
 import shutil
 import unicodedata
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -516,6 +516,13 @@ class Vault:
 
     def blob_reader(self, blob_id: str, *, conn: Connection | None = None) -> blobs.BlobReader:
         return blobs.BlobReader(conn or self.conn, blob_id)
+
+    # The storage interface of storage/backend.py (the archive is the other implementation).
+    def lock_chain(self, conn: Connection, keys: Sequence[str]) -> None:
+        """Nothing to take: a vault's writers are serialised by BEGIN IMMEDIATE."""
+
+    def audio_store(self, conn: Connection) -> blobs.ChunkStore:
+        return blobs.ChunkStore(conn)
 
     def integrity_check(self) -> list[str]:
         """SQLCipher page HMACs plus SQLite's integrity check; returns problems (empty = fine)."""

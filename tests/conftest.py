@@ -246,3 +246,14 @@ def cli(tmp_path: Path, _floor_vault_template: Path, cli_env: dict[str, str]) ->
     pw = tmp_path / "passphrase.txt"
     pw.write_bytes(PASSPHRASE + b"\n")
     return Cli(path, pw, cli_env)
+
+
+# The PostgreSQL archive's tests: a real server per session, a fresh database per test.
+from tests.pg_support import pg_server, pg_url  # noqa: E402,F401
+
+
+@pytest.fixture
+def backend() -> str:
+    """Where the supervisor side of a bundle test lives: tests marked BOTH_BACKENDS
+    (tests/archive_support.py) run with the vault and with the PostgreSQL archive."""
+    return "vault"

@@ -32,6 +32,7 @@ from crypto import minisign
 from storage.blobs import copy_to
 from storage.jsonutil import canonical_json
 from storage.vault import Vault
+from tests.archive_support import BOTH_BACKENDS, make_archive
 from tests.bundle_forge import Entries, build_tar, decrypt, encrypt, forge, split_tar, write
 from tests.bundle_helpers import World, make_world, new_vault, open_vault, populate
 
@@ -41,8 +42,10 @@ SECOND = b"RIFF a second recording B claims " * 200
 
 
 @pytest.fixture
-def w(tmp_path: Path) -> Iterator[World]:
+def w(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> Iterator[World]:
     world = make_world(tmp_path)
+    if backend == "archive":
+        make_archive(world, request)
     yield world
     world.field.lock()
     world.sup.lock()
@@ -204,6 +207,7 @@ def test_stolen_laptop_cannot_write_into_another_laptops_interview(w: World) -> 
     assert w.field.conn.execute("SELECT count(*) FROM interview").fetchone()[0] == 1
 
 
+@BOTH_BACKENDS
 def test_first_device_to_deliver_an_interview_owns_it(w: World) -> None:
     """If B's forgery arrives first it owns the interview here; A's genuine bundle is refused
     with a sentence naming both devices, so no receipt lets A purge its only genuine copy."""
@@ -428,6 +432,7 @@ def chains(w: World) -> dict[int, list[str]]:
     return {seq: sorted(found) for seq, found in out.items()}
 
 
+@BOTH_BACKENDS
 def test_bundles_arriving_in_reverse_order_are_all_accepted(w: World) -> None:
     iid = populate(w.field)
     bundles = [w.export(iid, name=f"{n}.age") for n in (1, 2, 3)]
@@ -450,6 +455,7 @@ def stolen_image(w: World) -> Vault:
     return open_vault(w.tmp / "stolen-image")
 
 
+@BOTH_BACKENDS
 def test_stolen_key_skipping_a_number_cannot_block_the_laptops_next_bundles(w: World) -> None:
     iid = populate(w.field)
     one = w.export(iid, name="1.age")
@@ -484,6 +490,7 @@ def test_stolen_key_skipping_a_number_cannot_block_the_laptops_next_bundles(w: W
                          3: ["anchored", "unanchored"], 4: ["anchored"]}
 
 
+@BOTH_BACKENDS
 def test_previous_manifest_is_checked_against_every_known_manifest(w: World) -> None:
     iid = populate(w.field)
     one = w.export(iid, name="1.age")
@@ -507,6 +514,7 @@ def test_previous_manifest_is_checked_against_every_known_manifest(w: World) -> 
     refused(w, sealed(w, orphan), "chain is broken")
 
 
+@BOTH_BACKENDS
 def test_forks_among_unanchored_bundles_are_reported_not_refused(w: World) -> None:
     """Without bundle 1 nothing is anchored: two different bundles 2 are both kept and both
     named; when bundle 1 arrives and both fit, that is reported too."""

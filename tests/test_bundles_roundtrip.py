@@ -21,6 +21,7 @@ from app.interviews import update_interview
 from app.tasks import Cancelled, CancelToken
 from storage import audit
 from storage.blobs import copy_to
+from tests.archive_support import BOTH_BACKENDS, make_archive, sup_audio
 from tests.bundle_helpers import World, add_segment, make_world, open_vault, populate
 
 DATA_TABLES = ("interview", "consent", "interviewee", "audio_asset", "segment", "tag", "event",
@@ -28,8 +29,10 @@ DATA_TABLES = ("interview", "consent", "interviewee", "audio_asset", "segment", 
 
 
 @pytest.fixture
-def world(tmp_path: Path) -> World:
+def world(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> World:
     w = make_world(tmp_path)
+    if backend == "archive":
+        make_archive(w, request)
     yield w
     for v in (w.field, w.sup):
         if not v.is_locked:
@@ -40,6 +43,7 @@ def rows(vault, table: str) -> list[tuple]:
     return sorted(tuple(r) for r in vault.conn.execute(f"SELECT * FROM {table}"))
 
 
+@BOTH_BACKENDS
 def test_round_trip_copies_every_table_and_the_original_audio(world: World) -> None:
     audio = bytes(range(256)) * 1100  # crosses the 256 KiB blob chunk size
     iid = populate(world.field, audio=audio)
@@ -50,10 +54,7 @@ def test_round_trip_copies_every_table_and_the_original_audio(world: World) -> N
     for table in DATA_TABLES:
         assert rows(world.sup, table) == rows(world.field, table), table
     blob_id = world.sup.conn.execute("SELECT blob_id FROM audio_asset").fetchone()[0]
-    import io
-    buf = io.BytesIO()
-    size, _ = copy_to(world.sup.conn, blob_id, buf)
-    assert buf.getvalue() == audio and size == len(audio)
+    assert sup_audio(world, blob_id) == audio
     # the field vault's audit entries about this interview travel, each hash-checked
     imported_audit = world.sup.conn.execute(
         "SELECT count(*) FROM imported_audit WHERE object_id = ?", (iid,)).fetchone()[0]
@@ -63,6 +64,7 @@ def test_round_trip_copies_every_table_and_the_original_audio(world: World) -> N
     assert [e.action for e in audit.entries(world.sup.conn)][-1] == "import"
 
 
+@BOTH_BACKENDS
 def test_importing_twice_changes_nothing(world: World) -> None:
     iid = populate(world.field)
     result = world.export(iid)
@@ -111,6 +113,7 @@ def _manifest(world: World, path: Path) -> bytes:
     return verify_bundle(path, world.identity).manifest.raw
 
 
+@BOTH_BACKENDS
 def test_changes_on_both_sides_keep_both_and_report_a_conflict(world: World) -> None:
     iid = populate(world.field)
     import_bundle(world.sup, world.export(iid, name="1.age").path, world.identity,
@@ -249,6 +252,7 @@ def test_unencrypted_bundle_round_trips_with_a_warning(world: World) -> None:
     assert imported.inserted > 0
 
 
+@BOTH_BACKENDS
 def test_sequence_gap_is_a_warning(world: World) -> None:
     iid = populate(world.field)
     first = world.export(iid, name="1.age")
@@ -309,6 +313,7 @@ def test_forged_or_foreign_receipts_are_refused(world: World) -> None:
                       role="interviewer")
 
 
+@BOTH_BACKENDS
 def test_fork_is_refused(world: World) -> None:
     iid = populate(world.field)
     path = world.field.path
@@ -331,6 +336,7 @@ def test_fork_is_refused(world: World) -> None:
     assert world.sup_digest() == before
 
 
+@BOTH_BACKENDS
 def test_verify_never_writes(world: World) -> None:
     iid = populate(world.field)
     result = world.export(iid)
@@ -359,6 +365,7 @@ def test_no_plaintext_marker_in_any_file_after_export_and_import(world: World) -
     assert checked >= 5
 
 
+@BOTH_BACKENDS
 def test_import_reports_progress_and_cancel_rolls_back(world: World) -> None:
     iid = populate(world.field, audio=b"y" * 400_000)
     result = world.export(iid)
@@ -484,9 +491,8 @@ def test_share_profile_drops_revisions_of_redacted_segments(world: World) -> Non
     assert "Kim Chol" not in everything and "[REDACTED]" in everything
 
 
+@BOTH_BACKENDS
 def test_real_audio_replaces_a_share_placeholder(world: World) -> None:
-    import io
-
     audio = b"real recording" * 1000
     iid = populate(world.field, audio=audio)
     import_bundle(world.sup, world.export(iid, name="s.age", profile="share").path,
@@ -495,9 +501,7 @@ def test_real_audio_replaces_a_share_placeholder(world: World) -> None:
                            role="supervisor")
     blob_id, kind = world.sup.conn.execute("SELECT id, kind FROM blob").fetchone()
     assert kind == "audio"
-    buf = io.BytesIO()
-    copy_to(world.sup.conn, blob_id, buf)
-    assert buf.getvalue() == audio
+    assert sup_audio(world, blob_id) == audio
     # rows that differ (blanked names) arrive as conflicts for review, not lost
     assert {t for t, _ in result.conflicts} == {"audio_asset", "interview"}
 

@@ -23,8 +23,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import sqlcipher3
-
 from app.bundles import anchor
 from app.bundles.errors import BundleError
 from app.bundles.keys import DevicePublic, SupervisorIdentity, pinned_device_key
@@ -47,10 +45,9 @@ from app.bundles.tables import (
 )
 from app.changes import Change, Kind, publish
 from app.tasks import CancelToken, ProgressFn, no_progress
-from storage.blobs import CHUNK_SIZE
-from storage.db import Connection
+from storage.backend import AudioStore, Store, iter_keys
+from storage.db import INTEGRITY_ERRORS, Connection
 from storage.jsonutil import canonical_json
-from storage.vault import Vault
 
 REPLAY = "replay: this exact bundle was already imported"
 
@@ -196,7 +193,7 @@ def _record_chain(conn: Connection, device_id: str, sha: str, anchored: bool) ->
     return warnings
 
 
-def _trust_check(vault: Vault | None, signer: DevicePublic | None,
+def _trust_check(vault: Store | None, signer: DevicePublic | None,
                  manifest: Manifest) -> bool | None:
     """Check the bundle's origin against a trust anchor: the device keys pinned in ``vault``, or
     ``signer``, a device public key file obtained in person. None: no anchor, origin unchecked
@@ -219,7 +216,7 @@ def _trust_check(vault: Vault | None, signer: DevicePublic | None,
 
 
 def verify_bundle(path: Path, identity: SupervisorIdentity | None, *,
-                  vault: Vault | None = None, signer: DevicePublic | None = None,
+                  vault: Store | None = None, signer: DevicePublic | None = None,
                   progress: ProgressFn = no_progress,
                   cancel: CancelToken | None = None) -> Report:
     """Check a bundle completely and describe it. Never writes. Raises BundleRejected (exit 4).
@@ -259,7 +256,7 @@ def verify_bundle(path: Path, identity: SupervisorIdentity | None, *,
     return report
 
 
-def _check_tables_known(vault: Vault, manifest: Manifest) -> None:
+def _check_tables_known(vault: Store, manifest: Manifest) -> None:
     known = {t.name for t in interview_tables(vault.conn)}
     for f in manifest.files:
         if f.name.startswith("tables/"):
@@ -334,8 +331,9 @@ class _MergeSink:
     interviews, or audio belonging to another interview refuse the whole bundle."""
 
     def __init__(self, conn: Connection, tables: dict[str, Table], manifest: Manifest,
-                 stamp: str, cancel: CancelToken | None) -> None:
+                 stamp: str, cancel: CancelToken | None, store: AudioStore) -> None:
         self.conn = conn
+        self.store = store
         self.tables = tables
         self.bundle_id = manifest.bundle_id
         self.device_id = manifest.device.device_id
@@ -351,9 +349,6 @@ class _MergeSink:
         self.blob_refs: set[str] = set()
         self.new_blobs: list[str] = []
         self._blob: str | None = None
-        self._buf = bytearray()
-        self._seq = 0
-        self._offset = 0
 
     def _conflict(self, table: str, key: str, incoming: dict[str, Any], interview_id: str | None,
                   blob_id: str | None = None) -> bool:
@@ -428,7 +423,7 @@ class _MergeSink:
                     values)
                 self.result_inserted += 1
                 self.result_by_table[table] = self.result_by_table.get(table, 0) + 1
-            except sqlcipher3.IntegrityError:
+            except INTEGRITY_ERRORS:
                 if table == "interview":
                     # Its records would have nothing to hang on: say so instead of a conflict.
                     raise BundleError(
@@ -454,7 +449,7 @@ class _MergeSink:
         try:
             self.conn.execute("UPDATE interview SET code = ?, updated_at = ? WHERE id = ?",
                               (new["code"], new.get("updated_at"), new["id"]))
-        except sqlcipher3.IntegrityError:
+        except INTEGRITY_ERRORS:
             return False  # another interview has that code here: a conflict to resolve
         self.renamed.append(str(new["id"]))
         self.result_inserted += 1
@@ -483,7 +478,7 @@ class _MergeSink:
                 (blob_id,))}
             if recorded - {sha256}:
                 raise rejected("bundle.audio_withheld_recording_match", blob_id=blob_id)
-            self.conn.execute("DELETE FROM blob_chunk WHERE blob_id = ?", (blob_id,))
+            self.store.delete(blob_id)
             self.conn.execute("DELETE FROM blob WHERE id = ?", (blob_id,))
             row = None
         if row is not None:
@@ -512,8 +507,8 @@ class _MergeSink:
                           " completed_at) VALUES (?,?,?,?,?,?,?,?)",
                           (blob_id, meta.kind, meta.state, "keep", size, sha256,
                            meta.created_at or self.stamp, meta.completed_at))
-        self._blob, self._seq, self._offset = blob_id, 0, 0
-        self._buf.clear()
+        self._blob = blob_id
+        self.store.begin(blob_id, sha256)
         self.result_inserted += 1
 
     def finish(self) -> None:
@@ -540,26 +535,16 @@ class _MergeSink:
             if not self.conn.execute("SELECT 1 FROM interview WHERE id = ?", (iid,)).fetchone():
                 raise rejected("bundle.lists_interview_but_carries", iid=iid)
 
-    def _flush(self) -> None:
-        if self._blob is None or not self._buf:
-            return
-        self.conn.execute("INSERT INTO blob_chunk(blob_id, seq, offset, data) VALUES (?,?,?,?)",
-                          (self._blob, self._seq, self._offset, bytes(self._buf)))
-        self._seq += 1
-        self._offset += len(self._buf)
-        self._buf.clear()
-
     def audio_data(self, chunk: bytes) -> None:
         if self.cancel is not None:
             self.cancel.raise_if_cancelled("bundle.import_cancelled")
         if self._blob is None:
             return
-        self._buf += chunk
-        if len(self._buf) >= CHUNK_SIZE:
-            self._flush()
+        self.store.write(chunk)
 
     def audio_end(self) -> None:
-        self._flush()
+        if self._blob is not None:
+            self.store.end()
         self._blob = None
 
     def audit_row(self, entry: dict[str, Any]) -> None:
@@ -575,7 +560,7 @@ class _MergeSink:
             self.result_inserted += 1
 
 
-def import_bundle(vault: Vault, path: Path, identity: SupervisorIdentity, *, role: str,
+def import_bundle(vault: Store, path: Path, identity: SupervisorIdentity, *, role: str,
                   now: dt.datetime | None = None, progress: ProgressFn = no_progress,
                   cancel: CancelToken | None = None) -> ImportResult:
     """Verify, then merge one bundle into ``vault`` all-or-nothing. Replays change nothing.
@@ -593,12 +578,30 @@ def import_bundle(vault: Vault, path: Path, identity: SupervisorIdentity, *, rol
         result.conflicted_interviews = conflicted_interviews(vault.conn, manifest)
         return result
     now = now or dt.datetime.now(dt.UTC)
-    stamp = now.isoformat()
     tables = {t.name: t for t in interview_tables(vault.conn)}
+    store = vault.audio_store(vault.conn)
+    try:
+        result = _merge(vault, path, identity, manifest, result, tables, store, role=role,
+                        now=now, progress=progress, cancel=cancel)
+    except BaseException:
+        store.abandon()
+        raise
+    publish(vault, Change(Kind.BUNDLE_IMPORTED))
+    progress(1.0, "imported")
+    return result
+
+
+def _merge(vault: Store, path: Path, identity: SupervisorIdentity, manifest: Manifest,
+           result: ImportResult, tables: dict[str, Table], store: AudioStore, *, role: str,
+           now: dt.datetime, progress: ProgressFn, cancel: CancelToken | None) -> ImportResult:
+    """Pass 2 of ``import_bundle``: one transaction. Concurrent importers (the archive) wait
+    here for the device's chain and the bundle's interviews before the checks are redone."""
+    stamp = now.isoformat()
     device_id = manifest.device.device_id
     with vault.transaction() as conn:
         conn.execute("PRAGMA defer_foreign_keys = ON")
-        sink = _MergeSink(conn, tables, manifest, stamp, cancel)
+        vault.lock_chain(conn, list(iter_keys(device_id, sorted(manifest.interview_ids))))
+        sink = _MergeSink(conn, tables, manifest, stamp, cancel, store)
         state: dict[str, SequenceStatus] = {}
 
         def recheck(m: Manifest) -> None:
@@ -622,7 +625,8 @@ def import_bundle(vault: Vault, path: Path, identity: SupervisorIdentity, *, rol
             "INSERT INTO bundle_import_state(device_id, last_seq, last_manifest_sha256, "
             "updated_at) VALUES (?,?,?,?) ON CONFLICT(device_id) DO UPDATE SET "
             "last_seq = excluded.last_seq, last_manifest_sha256 = excluded.last_manifest_sha256,"
-            " updated_at = excluded.updated_at WHERE excluded.last_seq > last_seq",
+            " updated_at = excluded.updated_at"
+            " WHERE excluded.last_seq > bundle_import_state.last_seq",
             (device_id, manifest.sequence, manifest.sha256, stamp))
         conn.execute("INSERT INTO bundle_import(bundle_id, device_id, seq, manifest_sha256, "
                      "inserted, skipped, conflicts, imported_at, imported_by, "
@@ -647,8 +651,6 @@ def import_bundle(vault: Vault, path: Path, identity: SupervisorIdentity, *, rol
     result.inserted_by_table = dict(sink.result_by_table)
     result.skipped = sink.result_skipped
     result.conflicts = sink.conflicts
-    publish(vault, Change(Kind.BUNDLE_IMPORTED))
-    progress(1.0, "imported")
     return result
 
 

@@ -32,6 +32,7 @@ from crypto.agefile import (
 from crypto.signing import fingerprint
 from crypto.wrap import hkdf
 from errors import Message
+from storage.backend import Store
 from storage.vault import Vault
 
 SUPERVISOR_PUB_MAGIC = "testimony-supervisor-key-v1"
@@ -292,7 +293,7 @@ def trust_supervisor(vault: Vault, pub: SupervisorPublic, *, role: str, label: s
     return True
 
 
-def trust_device(vault: Vault, dev: DevicePublic, *, role: str,
+def trust_device(vault: Store, dev: DevicePublic, *, role: str,
                  now: dt.datetime | None = None) -> bool:
     """Pin a field laptop's device key in this (supervisor) vault. False if already pinned."""
     stamp = (now or dt.datetime.now(dt.UTC)).isoformat()
@@ -323,7 +324,7 @@ def pinned_supervisor(vault: Vault, age_recipient: str) -> SupervisorPublic | No
     return SupervisorPublic(age_recipient, bytes(row[0])) if row else None
 
 
-def pinned_device_key(vault: Vault, device_id: str) -> bytes | None:
+def pinned_device_key(vault: Store, device_id: str) -> bytes | None:
     row = vault.conn.execute("SELECT public_key FROM trusted_device WHERE device_id = ?",
                              (device_id,)).fetchone()
     return bytes(row[0]) if row else None

@@ -1,0 +1,243 @@
+"""The organisation's archive: metadata and text in PostgreSQL, recordings as object files.
+
+``Archive`` implements the storage interface of storage/backend.py, so the bundle importer
+writes to it exactly as to a supervisor's vault. What the archive adds:
+
+* concurrency: several supervisors import at once; ``lock_chain`` takes transaction-scoped
+  advisory locks on the device's chain and on each interview, so two imports of one device's
+  bundles (or of one interview) are serialised and the per-device chain checks see each other's
+  committed rows; the audit log's head is appended under its own lock;
+* recordings as age-encrypted, content-addressed files (storage/pg/objects.py) in the folder
+  recorded in the archive at ``init``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import psycopg
+from psycopg.conninfo import conninfo_to_dict
+
+from crypto.agefile import new_identity, recipient_of
+from storage import audit
+from storage.errors import ArchiveError, BlobError
+from storage.pg.connection import PgConnection
+from storage.pg.objects import ObjectStore
+from storage.pg.schema import SCHEMA_VERSION, vault_tables
+from storage.pg.search import INDEXES as SEARCH_INDEXES
+
+ARCHIVE_MAGIC = "testimony-archive-v1"
+
+
+@dataclass
+class CheckReport:
+    audit_entries: int
+    problems: list[str]
+    decrypted: int = 0
+
+
+def where(url: str) -> str:
+    """The archive's address for messages: database and host, never a password."""
+    try:
+        info = conninfo_to_dict(url)
+    except psycopg.ProgrammingError:
+        return "(unreadable address)"
+    host = str(info.get("host") or "localhost")
+    return f"database {info.get('dbname') or info.get('user') or '?'} on {host}"
+
+
+def connect(url: str) -> PgConnection:
+    try:
+        return PgConnection.connect(url)
+    except psycopg.Error:
+        raise ArchiveError("archive.cannot_connect", where=where(url)) from None
+
+
+def _lock_id(key: str) -> int:
+    return int.from_bytes(hashlib.sha256(key.encode("utf-8")).digest()[:8], "big", signed=True)
+
+
+class Archive:
+    """An open archive. ``Archive.init`` creates one, ``Archive.open`` connects to one."""
+
+    readonly = False
+
+    def __init__(self, url: str, conn: PgConnection, meta: dict[str, str]) -> None:
+        self.url = url
+        self.conn: Any = conn
+        self.meta = meta
+        self.objects = ObjectStore(Path(meta["objects_dir"]), meta["age_recipient"])
+
+    @property
+    def archive_id(self) -> str:
+        return self.meta["archive_id"]
+
+    vault_id = archive_id
+
+    @property
+    def where(self) -> str:
+        return where(self.url)
+
+    # ----------------------------------------------------------------- lifecycle
+    @classmethod
+    def init(cls, url: str, objects: Path, key_out: Path, *, role: str = "supervisor",
+             now: dt.datetime | None = None) -> Archive:
+        """Create the schema in an empty database, a new archive key (written to ``key_out``,
+        a new owner-only file: the age identity that decrypts the recordings) and the object
+        folder. Nothing is created if any step fails."""
+        objects, key_out = Path(objects).absolute(), Path(key_out)
+        if key_out.exists():
+            raise ArchiveError("archive.key_file_exists", path=key_out)
+        if not key_out.parent.is_dir():
+            raise ArchiveError("archive.key_folder_missing", path=key_out.parent)
+        if objects.exists() and (not objects.is_dir() or any(objects.iterdir())):
+            raise ArchiveError("archive.objects_not_empty", path=objects)
+        conn = connect(url)
+        try:
+            if conn.execute_pg("SELECT count(*) FROM pg_tables WHERE schemaname = "
+                               "current_schema()").fetchone() != (0,):
+                raise ArchiveError("archive.already_exists", where=where(url))
+            secret, _ = new_identity()
+            recipient = recipient_of(secret)
+            now = now or dt.datetime.now(dt.UTC)
+            made_folder = not objects.exists()
+            objects.mkdir(mode=0o700, parents=True, exist_ok=True)
+            fd = os.open(key_out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w", encoding="ascii") as fh:
+                fh.write("# Testimony Vault archive key: KEEP SECRET. It decrypts every "
+                         "recording in the archive.\n"
+                         f"# created: {now.isoformat()}\n# public key: {recipient}\n"
+                         f"{secret}\n")
+            try:
+                statements, _ = vault_tables()
+                with conn.transaction():
+                    conn.execute_pg("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+                    for stmt in statements:
+                        conn.execute_pg(stmt)
+                    for stmt in ARCHIVE_EXTRA:
+                        conn.execute_pg(stmt)
+                    meta = {"archive_id": str(uuid.uuid4()), "created_at": now.isoformat(),
+                            "age_recipient": recipient, "objects_dir": str(objects),
+                            "schema_version": str(SCHEMA_VERSION), "magic": ARCHIVE_MAGIC,
+                            "vault_id": ""}
+                    meta["vault_id"] = meta["archive_id"]
+                    for k, v in meta.items():
+                        conn.execute("INSERT INTO meta(key, value) VALUES (?, ?)", (k, v))
+                    audit.append(conn, action="create", object_type="archive",
+                                 object_id=meta["archive_id"], role=role, now=now,
+                                 details={"schema_version": SCHEMA_VERSION})
+            except BaseException:
+                key_out.unlink(missing_ok=True)
+                if made_folder:
+                    objects.rmdir()
+                raise
+        except BaseException:
+            conn.close()
+            raise
+        return cls(url, conn, meta)
+
+    @classmethod
+    def open(cls, url: str) -> Archive:
+        conn = connect(url)
+        try:
+            try:
+                rows = conn.execute("SELECT key, value FROM meta").fetchall()
+            except psycopg.errors.UndefinedTable:
+                raise ArchiveError("archive.not_an_archive", where=where(url)) from None
+            except psycopg.errors.InsufficientPrivilege:
+                raise ArchiveError("archive.role_cannot_read", where=where(url)) from None
+            meta = {str(k): str(v) for k, v in rows}
+            if meta.get("magic") != ARCHIVE_MAGIC:
+                raise ArchiveError("archive.not_an_archive", where=where(url))
+            if meta.get("schema_version") != str(SCHEMA_VERSION):
+                raise ArchiveError("archive.schema_differs", version=meta.get("schema_version"),
+                                   expected=SCHEMA_VERSION)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(url, conn, meta)
+
+    def lock(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+
+    close = lock
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.lock()
+
+    @property
+    def is_locked(self) -> bool:
+        return self.conn is None
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    def __eq__(self, other: object) -> bool:
+        return other is self
+
+    def new_connection(self) -> PgConnection:
+        return connect(self.url)
+
+    # ----------------------------------------------------------------- the storage interface
+    @contextmanager
+    def transaction(self) -> Iterator[Any]:
+        with self.conn.transaction() as conn:
+            yield conn
+
+    def audit(self, action: str, object_type: str, object_id: str | None = None, *,
+              role: str = "system", details: dict[str, Any] | None = None,
+              now: dt.datetime | None = None) -> audit.AuditEntry:
+        """Append to the archive's audit log inside the open transaction; appends from several
+        sessions are serialised so the hash chain never forks."""
+        self.lock_chain(self.conn, ["audit-log"])
+        return audit.append(self.conn, action=action, object_type=object_type,
+                            object_id=object_id, role=role, details=details, now=now)
+
+    def lock_chain(self, conn: Any, keys: Sequence[str]) -> None:
+        for key in keys:
+            conn.execute_pg("SELECT pg_advisory_xact_lock(%s)", (_lock_id(key),))
+
+    def audio_store(self, conn: Any) -> ObjectStore:
+        return ObjectStore(self.objects.folder, self.objects.recipient)
+
+    def check(self, secret: str | None = None) -> CheckReport:
+        """The audit chain, every recording's object file and, given the archive key, every
+        object decrypted and hashed. Problems are listed, not raised (an AuditBroken is)."""
+        report = CheckReport(audit.verify(self.conn), self.integrity_check())
+        if secret is not None and not report.problems:
+            for (sha,) in self.conn.execute(
+                    "SELECT DISTINCT sha256 FROM blob WHERE size > 0 ORDER BY sha256"):
+                try:
+                    self.objects.verify(str(sha), secret)
+                except BlobError as exc:
+                    report.problems.append(str(exc))
+                    continue
+                report.decrypted += 1
+        return report
+
+    def integrity_check(self) -> list[str]:
+        """Every recording the archive lists has its object file (content is checked with the
+        key by ``verify_objects``)."""
+        problems = []
+        for blob_id, sha in self.conn.execute(
+                "SELECT id, sha256 FROM blob WHERE size > 0 ORDER BY id"):
+            if sha is None or not self.objects.has(str(sha)):
+                problems.append(f"recording {blob_id}: its object file is missing")
+        return problems
+
+
+# Archive-only indexes (the vault's tables come from storage/pg/schema.py).
+ARCHIVE_EXTRA: list[str] = SEARCH_INDEXES

@@ -1,0 +1,90 @@
+"""A real PostgreSQL server for the archive tests: started once per session, unix socket only.
+
+``initdb`` into a new temporary folder, ``pg_ctl start`` listening on a socket in that folder
+(no TCP), stopped and removed at the end. PostgreSQL refuses to run as root, so when the tests
+run as root (CI) the server runs as the ``postgres`` user the Debian package creates, with the
+folder handed to it. Each test gets a fresh database (``pg_url``); the server is shared.
+"""
+
+from __future__ import annotations
+
+import os
+import pwd
+import shutil
+import subprocess
+import tempfile
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+MISSING = ("the PostgreSQL server binaries (initdb, pg_ctl; Debian package 'postgresql') are "
+           "not installed")
+
+
+def server_bindir() -> Path | None:
+    """The newest installed PostgreSQL server's bin folder (Debian layout), or PATH's."""
+    candidates = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"),
+                        key=lambda p: int(p.parent.parent.name) if p.parent.parent.name.isdigit()
+                        else 0, reverse=True)
+    if candidates:
+        return candidates[0].parent
+    found = shutil.which("initdb")
+    return Path(found).parent if found else None
+
+
+@dataclass
+class PgServer:
+    bindir: Path
+    root: Path
+    socket_dir: Path
+    runas: list[str]
+
+    def url(self, dbname: str = "postgres", user: str = "postgres") -> str:
+        return f"host={self.socket_dir} dbname={dbname} user={user}"
+
+    def admin(self, sql: str) -> None:
+        import psycopg
+        with psycopg.connect(self.url(), autocommit=True) as conn:
+            conn.execute(sql)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    bindir = server_bindir()
+    if bindir is None:
+        pytest.skip(MISSING)
+    root = Path(tempfile.mkdtemp(prefix="tv-pg-"))
+    runas: list[str] = []
+    if os.geteuid() == 0:
+        pw = pwd.getpwnam("postgres")
+        os.chown(root, pw.pw_uid, pw.pw_gid)
+        runas = ["runuser", "-u", "postgres", "--"]
+    data, sock = root / "data", root / "sock"
+    env = {**os.environ, "LC_ALL": "C.UTF-8"}
+
+    def run(*args: str) -> None:
+        subprocess.run([*runas, *args], check=True, env=env, cwd=root,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    run("mkdir", "-m", "0700", str(sock))
+    run(str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8",
+        "--locale=C.UTF-8")
+    run(str(bindir / "pg_ctl"), "-D", str(data), "-l", str(root / "server.log"), "-w", "-o",
+        f"-k {sock} -c listen_addresses='' -c fsync=off -c max_connections=40", "start")
+    try:
+        yield PgServer(bindir, root, sock, runas)
+    finally:
+        run(str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop")
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer) -> Iterator[str]:
+    """A new, empty database on the session's server; dropped afterwards."""
+    name = f"tv_{uuid.uuid4().hex[:12]}"
+    pg_server.admin(f'CREATE DATABASE "{name}"')
+    yield pg_server.url(name)
+    pg_server.admin(f'DROP DATABASE "{name}" WITH (FORCE)')
