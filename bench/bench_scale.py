@@ -153,14 +153,15 @@ def import_child() -> None:
         time.sleep(0.001)
     out = []
     for path in job["bundles"]:
-        start = time.time()
+        start, cpu = time.time(), time.process_time()
         try:
             r = import_bundle(vault, Path(path), identity, role="supervisor")
             out.append({"bundle": Path(path).name, "start": start, "end": time.time(),
+                        "cpu_s": time.process_time() - cpu,
                         "replay": r.replay, "inserted": r.inserted, "error": None})
         except Exception as exc:  # noqa: BLE001 - what a second supervisor meets is measured
             out.append({"bundle": Path(path).name, "start": start, "end": time.time(),
-                        "replay": None, "inserted": 0, "error": f"{type(exc).__name__}: {exc}"})
+                        "cpu_s": time.process_time() - cpu, "replay": None, "inserted": 0, "error": f"{type(exc).__name__}: {exc}"})
     vault.lock()
     print(json.dumps(out))
 
@@ -190,12 +191,13 @@ def two_supervisors(fleet: Fleet, vault: Vault, lists: list[list[Path]]) -> list
 def measure_imports(fleet: Fleet, vault: Vault, k: int, step: int) -> dict[str, Any]:
     one = fleet.bundles["A"][step * k:(step + 1) * k]
     before = vault.conn.execute("SELECT count(*) FROM interview").fetchone()[0]
-    times = []
+    times, cpu = [], []
     start = time.perf_counter()
     for path in one:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         r = import_bundle(vault, path, fleet.identity, role="supervisor")
         times.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)  # every thread of this process
         assert not r.replay and r.inserted > 0
     single_s = time.perf_counter() - start
     # Two supervisors, two laptops' bundles, at once.
@@ -215,12 +217,14 @@ def measure_imports(fleet: Fleet, vault: Vault, k: int, step: int) -> dict[str, 
     result: dict[str, Any] = {
         "bundles": k,
         "single": {"seconds": single_s, "bundles_per_min": k / single_s * 60,
-                   "median_s": statistics.median(times), "max_s": max(times)},
+                   "median_s": statistics.median(times), "max_s": max(times),
+                   "cpu_median_s": statistics.median(cpu)},
         "two_supervisors": {
             "seconds": wall, "bundles_per_min": 2 * k / wall * 60,
             "vs_single": (2 * k / wall) / (k / single_s),
             "errors": errors,
             "per_bundle_s": [round(r["end"] - r["start"], 3) for r in flat],
+            "per_bundle_cpu_s": [round(r["cpu_s"], 3) for r in flat],
             "max_s": max(r["end"] - r["start"] for r in flat)},
         "interviews_added": after - before,
         "expected_added": 3 * k + (1 if race else 0),
@@ -238,7 +242,7 @@ def measure_imports(fleet: Fleet, vault: Vault, k: int, step: int) -> dict[str, 
 
 
 def measure_size(fleet: Fleet, vault: Vault, size: int, step: int, args: argparse.Namespace,
-                 weak_kdf_s: float) -> tuple[Vault, dict[str, Any]]:
+                 weak_kdf: tuple[float, float]) -> tuple[Vault, dict[str, Any]]:
     conn = vault.conn
     counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608
               for t in ("interview", "segment", "tag", "event", "audio_asset")}
@@ -263,27 +267,29 @@ def measure_size(fleet: Fleet, vault: Vault, size: int, step: int, args: argpars
     path = vault.path
     vault.lock()
     row["bytes_on_disk"] = sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
-    opens: dict[str, list[float]] = {"cold": [], "warm": []}
-    first: dict[str, list[float]] = {"cold": [], "warm": []}
+    keys_ = ("unlock_db_s", "unlock_db_cpu_s", "first_query_s", "first_query_cpu_s")
+    opens: dict[str, dict[str, list[float]]] = {k: {m: [] for m in keys_}
+                                                for k in ("cold", "warm")}
     for kind in ("cold", "warm", "cold", "warm"):
         if kind == "cold":
             drop_from_cache(path)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         v = open_vault(path)
-        t1 = time.perf_counter()
+        t1, c1 = time.perf_counter(), time.process_time()
         n = len(interview_summaries(v))
-        t2 = time.perf_counter()
+        t2, c2 = time.perf_counter(), time.process_time()
         assert n == counts["interview"] + row["imports"]["interviews_added"]
-        opens[kind].append(t1 - t0 - weak_kdf_s)
-        first[kind].append(t2 - t1)
+        for m, value in zip(keys_, (t1 - t0 - weak_kdf[0], c1 - c0 - weak_kdf[1], t2 - t1,
+                                    c2 - c1), strict=True):
+            opens[kind][m].append(value)
         v.lock()
-    row["open"] = {kind: {"unlock_db_s": min(opens[kind]), "first_query_s": min(first[kind])}
-                   for kind in opens}
+    row["open"] = {kind: {m: min(v_) for m, v_ in ms.items()} for kind, ms in opens.items()}
     drop_from_cache(path)
     v = open_vault(path)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     problems = v.integrity_check() if size <= args.check_up_to else None
     row["integrity_check_s"] = time.perf_counter() - t0 if problems is not None else None
+    row["integrity_check_cpu_s"] = time.process_time() - c0 if problems is not None else None
     row["integrity_problems"] = problems
     return v, row
 
@@ -302,11 +308,9 @@ def show(row: dict[str, Any], argon2_s: float) -> None:
           f"{im['two_supervisors']['bundles_per_min']:.1f} with two supervisors "
           f"({im['two_supervisors']['vs_single']:.2f}x), errors {im['two_supervisors']['errors']}"
           f", race {im.get('same_bundle_race')}")
-    o = row["open"]
-    print(f"  open cold: {o['cold']['unlock_db_s']:.3f} s + first query "
-          f"{o['cold']['first_query_s']:.3f} s (+ Argon2id {argon2_s:.2f} s); warm "
-          f"{o['warm']['unlock_db_s']:.3f} + {o['warm']['first_query_s']:.3f} s; integrity check "
-          f"{row['integrity_check_s']} s, problems {row['integrity_problems']}")
+    print(f"  open: {row['open']} (+ Argon2id {argon2_s:.2f} s); integrity check "
+          f"{row['integrity_check_s']} s (CPU {row['integrity_check_cpu_s']}), problems "
+          f"{row['integrity_problems']}", flush=True)
 
 
 def main() -> None:
@@ -327,15 +331,16 @@ def main() -> None:
         return
     sizes = [int(s) for s in args.sizes.split(",")]
     profile = Profile(segments=args.segments)
-    argon2_s = statistics.median(
-        [timed_s(lambda: derive_key(PASS, floor_params())) for _ in range(2)])
-    weak_kdf_s = statistics.median(
-        [timed_s(lambda: derive_key(PASS, weak_test_params(), allow_weak=True))
-         for _ in range(5)])
+    argon2 = [timed_s(lambda: derive_key(PASS, floor_params())) for _ in range(2)]
+    argon2_s = min(a[0] for a in argon2)
+    weak = [timed_s(lambda: derive_key(PASS, weak_test_params(), allow_weak=True))
+            for _ in range(5)]
+    weak_kdf = (statistics.median(w[0] for w in weak), statistics.median(w[1] for w in weak))
     result: dict[str, Any] = {
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "cpu": cpu_model(),
         "cores": os.cpu_count(), "load_average_at_start": os.getloadavg(),
         "profile": profile.__dict__, "argon2id_floor_s": argon2_s,
+        "argon2id_floor_cpu_s": min(a[1] for a in argon2),
         "bundle": "one interview per bundle, same profile, from one of three field vaults",
         "sizes": []}
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
@@ -347,7 +352,7 @@ def main() -> None:
         for step, size in enumerate(sizes):
             gen = fill(vault, grown, size - grown, profile=profile, version=fleet.version)
             grown = size
-            vault, row = measure_size(fleet, vault, size, step, args, weak_kdf_s)
+            vault, row = measure_size(fleet, vault, size, step, args, weak_kdf)
             row["generate"] = {"interviews": size - (sizes[step - 1] if step else 0),
                                "seconds": gen["seconds"], "cpu_seconds": gen["cpu_seconds"]}
             row["load_average_after"] = os.getloadavg()
@@ -358,10 +363,11 @@ def main() -> None:
         vault.lock()
 
 
-def timed_s(fn: Callable[[], Any]) -> float:
-    start = time.perf_counter()
+def timed_s(fn: Callable[[], Any]) -> tuple[float, float]:
+    """(wall, CPU) seconds of one call."""
+    start, cpu = time.perf_counter(), time.process_time()
     fn()
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
 if __name__ == "__main__":
