@@ -14,7 +14,7 @@ from app.bundles.importer import import_bundle
 from app.coding import search
 from app.connect import corroborate as co
 from bench import scale_archive as sa
-from bench.bench_scale import drop_from_cache, p95, runs_of
+from bench.bench_scale import drop_from_cache, p95, pair_summary, runs_of
 from storage import blobs
 from tests.bundle_helpers import make_world, new_vault
 from tests.connect_archive import YODOK
@@ -98,3 +98,9 @@ def test_p95_and_runs() -> None:
     assert r["runs"] == 7 and len(calls) == 8  # one warm-up
     with pytest.raises(ZeroDivisionError):
         runs_of(lambda: 1 / 0, 3, 1)
+
+
+def test_failed_imports_are_not_throughput() -> None:
+    pair = pair_summary(60.0, 12, 4, single_per_s=0.1)
+    assert pair["imported"] == 8 and pair["bundles_per_min"] == 8.0
+    assert pair["vs_single"] == pytest.approx((8 / 60) / 0.1)
