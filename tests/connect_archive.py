@@ -248,6 +248,37 @@ def generate(vault: Vault, n_interviews: int = 2000, *, seed: int = 16,
                  sorted(place_conflicts), sorted(near), after)  # type: ignore[arg-type]
 
 
+# One INSERT per table, parents first (dict order); bench/scale_archive.py reuses them.
+INSERT_SQL = {
+    "interview": "INSERT INTO interview(id, code, interviewer, interpreter, others_present,"
+                 " started_at, languages, notes, status, created_at, updated_at, created_by)"
+                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+    "consent": "INSERT INTO consent(interview_id, scopes, how_given, given_on, withdrawn_at,"
+               " updated_at, updated_by) VALUES (?,?,?,?,?,?,?)",
+    "interviewee": "INSERT INTO interviewee(interview_id, birth_year, home_province,"
+                   " defection_year, updated_at, updated_by) VALUES (?,?,?,?,?,?)",
+    "blob": "INSERT INTO blob(id, kind, state, on_crash, size, sha256, created_at,"
+            " completed_at) VALUES (?,?,?,?,?,?,?,?)",
+    "audio_asset": "INSERT INTO audio_asset(id, interview_id, blob_id, source, container,"
+                   " codec, sample_rate, channels, duration_s, sha256, state, created_at,"
+                   " created_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    "segment": "INSERT INTO segment(id, interview_id, asset_id, idx, start_s, end_s, speaker,"
+               " text, created_at, created_by, source_segment_id, layer, review_status,"
+               " transcript_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    "tag": "INSERT INTO tag(id, interview_id, term_id, segment_id, char_start, char_end,"
+           " audio_start_s, audio_end_s, asset_id, confidence, note, created_at, created_by,"
+           " taxonomy_version, term_label, status, updated_at, updated_by)"
+           " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    "event": "INSERT INTO event(id, interview_id, act, victim, perpetrator, involvement,"
+             " place, place_term, place_precision, date_text, date_json, date_from,"
+             " date_to, relation, notes, taxonomy_version, created_at, created_by,"
+             " updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    "event_tag": "INSERT INTO event_tag(id, event_id, tag_id) VALUES (?,?,?)",
+    "redaction": "INSERT INTO redaction(id, interview_id, segment_id, char_start, char_end,"
+                 " reason, created_at, created_by) VALUES (?,?,?,?,?,?,?,?)",
+}
+
+
 def _label(taxonomy_terms: dict[str, tuple[str, str]], term: str) -> str:
     ko, en = taxonomy_terms.get(term, (term, term))
     return json.dumps({"en": en, "ko": ko}, ensure_ascii=False)
@@ -346,39 +377,11 @@ def _insert(vault: Vault, interviews: list[Interview], version: str,
                                   ev.relation, "", version, STAMP, "coder", STAMP, "coder"))
             rows["event_tag"] += [(str(uuid.uuid4()), ev.id, tag) for tag in ev.tags]
             t += 20.0
-    sql = {
-        "interview": "INSERT INTO interview(id, code, interviewer, interpreter, others_present,"
-                     " started_at, languages, notes, status, created_at, updated_at, created_by)"
-                     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-        "consent": "INSERT INTO consent(interview_id, scopes, how_given, given_on, withdrawn_at,"
-                   " updated_at, updated_by) VALUES (?,?,?,?,?,?,?)",
-        "interviewee": "INSERT INTO interviewee(interview_id, birth_year, home_province,"
-                       " defection_year, updated_at, updated_by) VALUES (?,?,?,?,?,?)",
-        "blob": "INSERT INTO blob(id, kind, state, on_crash, size, sha256, created_at,"
-                " completed_at) VALUES (?,?,?,?,?,?,?,?)",
-        "audio_asset": "INSERT INTO audio_asset(id, interview_id, blob_id, source, container,"
-                       " codec, sample_rate, channels, duration_s, sha256, state, created_at,"
-                       " created_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        "segment": "INSERT INTO segment(id, interview_id, asset_id, idx, start_s, end_s, speaker,"
-                   " text, created_at, created_by, source_segment_id, layer, review_status,"
-                   " transcript_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        "tag": "INSERT INTO tag(id, interview_id, term_id, segment_id, char_start, char_end,"
-               " audio_start_s, audio_end_s, asset_id, confidence, note, created_at, created_by,"
-               " taxonomy_version, term_label, status, updated_at, updated_by)"
-               " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        "event": "INSERT INTO event(id, interview_id, act, victim, perpetrator, involvement,"
-                 " place, place_term, place_precision, date_text, date_json, date_from,"
-                 " date_to, relation, notes, taxonomy_version, created_at, created_by,"
-                 " updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        "event_tag": "INSERT INTO event_tag(id, event_id, tag_id) VALUES (?,?,?)",
-        "redaction": "INSERT INTO redaction(id, interview_id, segment_id, char_start, char_end,"
-                     " reason, created_at, created_by) VALUES (?,?,?,?,?,?,?,?)",
-    }
     # A helper process loads the rows: SQLCipher's memory security, which this process (like
     # the app) has switched on, makes each of SQLite's allocations lock and wipe memory, and a
     # bulk load of this size would take a minute instead of seconds.
     job = {"db": str(vault.path / "vault.db"), "key": vault._key().hex(),
-           "steps": [[sql[t], rows[t]] for t in sql]}  # parents first (dict order)
+           "steps": [[INSERT_SQL[t], rows[t]] for t in INSERT_SQL]}  # parents first (dict order)
     subprocess.run([sys.executable, "-m", "tests.connect_archive"], input=json.dumps(job),
                    text=True, check=True, cwd=ROOT, capture_output=True, timeout=600)
 
