@@ -39,7 +39,7 @@ def _one_sentence(text: str) -> None:
 
 def test_list_and_accept_a_suggestion(cli: Cli) -> None:
     iid = _prepared(cli)
-    listed = cli("transcript", "suggestions", "NK-2026-301", check=True).stdout
+    listed = cli("transcript", "suggestions", "NK-2026-100", check=True).stdout
     assert "segment 1: 보이부 -> 보위부" in listed and "perpetrator.mss" in listed
     assert "요덕" not in listed  # right words get no suggestion
     (item,) = json.loads(cli("transcript", "suggestions", iid, "--json", check=True).stdout)
