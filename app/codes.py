@@ -147,14 +147,6 @@ def set_pattern(vault: Vault, template: str, *, role: str,
     return template
 
 
-def describe(template: str) -> str:
-    """The expected shape of a code, as shown to the user: ``ORG-YYYY-NNN``, the template, or
-    empty for the general shape."""
-    if not template:
-        return DEFAULT_SHAPE
-    return "" if template == GENERAL else template
-
-
 def example_for(template: str) -> str:
     """An example code that follows ``template``."""
     if not template or template == GENERAL:
