@@ -10,11 +10,18 @@ why:
 - anything that does not follow the organisation's pattern.
 
 The pattern is a vault setting (``code_pattern`` in ``vault_setting``, changed with
-``set_pattern``, audited). It is written as a template: ``#`` stands for a digit, ``@`` for a
-capital letter, and every other character stands for itself, so ``NK-####-###`` accepts
-``NK-2026-014``. The empty setting (the default of a new vault)
-accepts the general shape of a code: letters and digits in groups joined by hyphens, starting
-with a letter, at most 32 characters (``NK-2026-014``, ``SEOUL-7``); no spaces.
+``set_pattern``, audited) and governs new codes only: codes already in the vault stay valid
+and are never renamed by a change of pattern. Its values:
+
+- empty (the default of a new vault): ``ORG-YYYY-NNN``, an organisation prefix of 2 to 6
+  capital letters, the year (1990 to 2099) and a sequence number of 3 or 4 digits, joined by
+  hyphens: ``NK-2026-014``, ``TJWG-2025-0102``;
+- ``general``: the looser general shape of a code: letters and digits in groups joined by
+  hyphens, starting with a letter, at most 32 characters (``NK-2026-014``, ``SEOUL-7``); no
+  spaces. Vaults created before the default became strict, whose codes do not all follow it,
+  were given this value by schema migration 63 so their numbering can go on;
+- a template: ``#`` stands for a digit, ``@`` for a capital letter, and every other character
+  stands for itself, so ``NK-####-###`` accepts ``NK-2026-014``.
 """
 
 from __future__ import annotations
@@ -26,9 +33,13 @@ from app.errors import UsageError
 from storage.vault import Vault
 
 PATTERN_KEY = "code_pattern"
+GENERAL = "general"
+DEFAULT_SHAPE = "ORG-YYYY-NNN"
 EXAMPLE = "NK-2026-014"
+DEFAULT_PREFIX = "NK"
 MAX_LENGTH = 32
 _GENERAL = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
+DEFAULT_RE = re.compile(r"([A-Z]{2,6})-(199\d|20\d\d)-(\d{3,4})")
 _TEMPLATE_CHARS = re.compile(r"[A-Z0-9#@\-_./]+")
 
 # The most common Korean surnames (about 95 % of people), as written in Hangul, in South
@@ -102,7 +113,10 @@ def template_regex(template: str) -> re.Pattern[str]:
 
 
 def check_template(template: str) -> str:
+    """A pattern setting as stored: "" (the default), ``general`` or a template."""
     template = template.strip()
+    if template.lower() == GENERAL:
+        return GENERAL
     if template and (not _TEMPLATE_CHARS.fullmatch(template) or len(template) > MAX_LENGTH
                      or not any(c in "#@" for c in template)):
         raise UsageError("interview.code_pattern_invalid")
@@ -110,7 +124,8 @@ def check_template(template: str) -> str:
 
 
 def get_pattern(vault: Vault) -> str:
-    """The organisation's code pattern template; empty means the general shape."""
+    """The organisation's code pattern: "" for the default ORG-YYYY-NNN, ``general`` or a
+    template."""
     row = vault.conn.execute("SELECT value FROM vault_setting WHERE key = ?",
                              (PATTERN_KEY,)).fetchone()
     return str(row[0]) if row else ""
@@ -118,7 +133,8 @@ def get_pattern(vault: Vault) -> str:
 
 def set_pattern(vault: Vault, template: str, *, role: str,
                 now: dt.datetime | None = None) -> str:
-    """Set (or with "" reset) the code pattern; audited. Existing codes are not changed."""
+    """Set (or with "" reset to the default) the code pattern; audited. Existing codes are not
+    changed."""
     template = check_template(template)
     stamp = (now or dt.datetime.now(dt.UTC)).isoformat()
     with vault.transaction() as conn:
@@ -133,7 +149,7 @@ def set_pattern(vault: Vault, template: str, *, role: str,
 
 def example_for(template: str) -> str:
     """An example code that follows ``template``."""
-    if not template:
+    if not template or template == GENERAL:
         return EXAMPLE
     digits = iter("2026014")
     out = []
@@ -155,7 +171,10 @@ def check_code(code: str, template: str) -> str:
         raise UsageError("interview.code_empty")
     if looks_like_name(code):
         raise UsageError("interview.code_looks_like_name", code=code, example=example)
-    if template:
+    if not template:
+        if not DEFAULT_RE.fullmatch(code):
+            raise UsageError("interview.code_breaks_default", code=code, example=example)
+    elif template != GENERAL:
         if not template_regex(template).fullmatch(code):
             raise UsageError("interview.code_breaks_pattern", code=code, template=template,
                              example=example)
@@ -167,3 +186,82 @@ def check_code(code: str, template: str) -> str:
 def validate(vault: Vault, code: str) -> str:
     """``check_code`` against the vault's pattern."""
     return check_code(code, get_pattern(vault))
+
+
+def _bump(code: str, template: str) -> str | None:
+    """The code after ``code``: its last run of digits the template leaves free, plus one
+    (None when that run is all nines)."""
+    free = {i for i, ch in enumerate(code)
+            if ch.isdigit() and (not template or template == GENERAL or template[i] == "#")}
+    if not free:
+        return None
+    end = max(free)
+    start = end
+    while start - 1 in free:
+        start -= 1
+    run = code[start:end + 1]
+    if set(run) == {"9"}:
+        return None
+    return f"{code[:start]}{int(run) + 1:0{len(run)}d}{code[end + 1:]}"
+
+
+def _year_group(template: str) -> tuple[int, int] | None:
+    """Where a template keeps the year: its first group of exactly four #, unless that is its
+    last group (then it is the sequence number)."""
+    groups = [m.span() for m in re.finditer("#+", template)]
+    return next((g for g in groups[:-1] if g[1] - g[0] == 4), None)
+
+
+def _first_for(template: str, year: int) -> str:
+    """The first code of ``template`` in ``year``: the year group takes the year, the last #
+    is 1, every other # 0 and every @ A."""
+    out = list(template)
+    year_group = _year_group(template)
+    groups = [m.span() for m in re.finditer("#+", template)]
+    for start, end in groups:
+        out[start:end] = str(year) if (start, end) == year_group else "0" * (end - start)
+    if groups and groups[-1] != year_group:
+        out[groups[-1][1] - 1] = "1"
+    return "".join(out).replace("@", "A")
+
+
+def propose(vault: Vault, *, today: dt.date | None = None) -> str:
+    """The next free code under the vault's pattern, to offer in a new-interview form.
+
+    Default pattern: the prefix of the newest code that follows it (or NK), this year, and one
+    more than the highest sequence number used with that prefix this year, in the same number
+    of digits (NK-2026-015 after NK-2026-014; 001 in a new year). A template: one more than
+    the highest code that follows it (this year's, when the template has a four-digit year
+    group), or its first code. Never a code already in the vault; "" when none is free."""
+    template = get_pattern(vault)
+    year = (today or dt.date.today()).year
+    rows = vault.conn.execute("SELECT code FROM interview ORDER BY created_at, rowid").fetchall()
+    taken = {str(r[0]) for r in rows}
+    candidate: str | None
+    if template and template != GENERAL:
+        span = _year_group(template)
+        matching = sorted(c for c in taken if template_regex(template).fullmatch(c)
+                          and (span is None or c[span[0]:span[1]] == str(year)))
+        candidate = _bump(matching[-1], template) if matching else _first_for(template, year)
+    else:
+        prefix = DEFAULT_PREFIX
+        for (code,) in reversed(rows):
+            m = DEFAULT_RE.fullmatch(str(code))
+            if m:
+                prefix = m.group(1)
+                break
+        # (number, its width): the organisation's own width (014 or 0102) is kept.
+        numbers = [(int(m.group(3)), len(m.group(3))) for m in map(DEFAULT_RE.fullmatch, taken)
+                   if m and m.group(1) == prefix and m.group(2) == str(year)]
+        last, width = max(numbers, default=(0, 3))
+        candidate = f"{prefix}-{year}-{last + 1:0{width}d}"
+    for _ in range(10_000):
+        if candidate is None:
+            return ""
+        if candidate not in taken:
+            try:
+                return check_code(candidate, template)
+            except UsageError:
+                return ""
+        candidate = _bump(candidate, template)
+    return ""

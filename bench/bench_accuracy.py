@@ -86,7 +86,7 @@ def run(model: str, threads: int, only: list[str], prompt: bool,
             return " ".join(s.text.strip() for s in segs)
 
         def pipeline() -> str:
-            iid = add_interview(vault, code=f"C{n}", role="interviewer")
+            iid = add_interview(vault, code=f"CLIP-2026-{n + 1:03d}", role="interviewer")
             # The clip's own file, as a user would import it: the app decodes exactly the
             # samples faster-whisper alone gets. (Re-quantising ``pcm`` to 16-bit PCM changed
             # the text of some clips, e.g. "block books" became "blockbooks", which made the

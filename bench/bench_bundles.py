@@ -105,7 +105,7 @@ def _prepare(work: Path, mb: int) -> Path:
     text, identity = keys.new_supervisor_key()
     (work / "sup.key").write_text(text)
     keys.trust_supervisor(field, identity.public, role="interviewer")
-    iid = add_interview(field, code="BENCH", role="interviewer", consent_scopes=["archive"])
+    iid = add_interview(field, code="BENCH-2026-105", role="interviewer", consent_scopes=["archive"])
     raw = work / "audio.raw"
     writer = field.blob_writer(kind="audio", on_crash="keep")
     with open(raw, "wb") as fh:

@@ -97,7 +97,7 @@ def run(model: str, seconds: float, repeat: int, threads: int, work: Path) -> di
     wav.write_bytes(wav_bytes(audio))
     template = work / f"vault-{int(seconds)}"
     vault, _ = Vault.create(template, PASSPHRASE, kdf=floor_params())
-    iid = add_interview(vault, code=f"JOB-{int(seconds)}", role="interviewer")
+    iid = add_interview(vault, code=f"JOB-2026-{int(seconds):04d}", role="interviewer")
     add_asset(vault, iid, wav_bytes(audio), duration_s=len(audio) / 16000)
     vault.lock()
     pw = work / "passphrase.txt"

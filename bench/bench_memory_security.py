@@ -26,7 +26,7 @@ from crypto.kdf import weak_test_params
 from storage.vault import Vault
 from app import interviews
 v, _ = Vault.create(Path(tempfile.mkdtemp()) / "v", b"pw", kdf=weak_test_params(), allow_weak_kdf=True)
-iid = interviews.add_interview(v, code="B-1", role="interviewer")
+iid = interviews.add_interview(v, code="NK-2026-103", role="interviewer")
 t = time.perf_counter()
 with v.transaction() as c:
     c.executemany("INSERT INTO interview(id, code, notes, created_at, updated_at, created_by)"

@@ -91,7 +91,7 @@ def rtf(model: str, seconds: int, repeat: int, threads: int) -> dict[str, float]
                                     word_timestamps=True)
         n_base = len(list(segs))
         times["baseline"].append(time.perf_counter() - t)
-        iid = add_interview(vault, code=f"B{r}", role="interviewer")
+        iid = add_interview(vault, code=f"BENCH-2026-{r + 1:03d}", role="interviewer")
         add_asset(vault, iid, data, duration_s=seconds)
         t = time.perf_counter()
         transcribe.transcribe_interview(vault, iid, role="interviewer", model=model,

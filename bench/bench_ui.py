@@ -58,7 +58,7 @@ def export_rows(make_runner: Any, meter_class: Any, idle: Any,
     vault = new_vault(work / "field")
     _text, identity = keys.new_supervisor_key()
     keys.trust_supervisor(vault, identity.public, role="interviewer")
-    iid = add_interview(vault, code="BENCH", role="interviewer", consent_scopes=["archive"])
+    iid = add_interview(vault, code="BENCH-2026-105", role="interviewer", consent_scopes=["archive"])
     writer = vault.blob_writer(kind="audio", on_crash="keep")
     for _ in range(mb):
         writer.write(os.urandom(1 << 20))
@@ -158,7 +158,7 @@ def _measure(args: argparse.Namespace) -> int:
         folder = Path(tempfile.mkdtemp(prefix="bench-ui-"))
         vault, _ = Vault.create(folder / "v", b"bench passphrase", kdf=weak_test_params(),
                                 allow_weak_kdf=True)
-        iid = interviews.add_interview(vault, code="BENCH", role="interviewer")
+        iid = interviews.add_interview(vault, code="BENCH-2026-105", role="interviewer")
         for name in EN_FIXTURES:
             add_asset(vault, iid, (FIXTURES / name).read_bytes(), container="flac",
                       duration_s=6.0)

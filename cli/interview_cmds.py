@@ -75,7 +75,8 @@ def register(sub: Any) -> None:
                         help="show or set the organisation's pseudonym-code pattern")
     p.add_argument("pattern", nargs="?",
                    help="template: # any digit, @ any capital letter, e.g. NK-####-###; "
-                        "'' for the general shape")
+                        "'general' for any letters and digits joined by hyphens; '' for the "
+                        "default ORG-YYYY-NNN")
     p.set_defaults(func=cmd_code_pattern)
 
     p = isub.add_parser("delete", help="delete an interview and its audio (audited)")
@@ -189,11 +190,24 @@ def cmd_code_pattern(ctx: Context, args: argparse.Namespace) -> int:
     vault = ctx.vault()
     if args.pattern is None:
         pattern = codes.get_pattern(vault)
-        print(pattern or "(general shape: letters and digits joined by hyphens, e.g. "
-              f"{codes.EXAMPLE})")
+        if not pattern:
+            print(f"{codes.DEFAULT_SHAPE} (the default: 2 to 6 capital letters, the year and a "
+                  f"3- or 4-digit number, e.g. {codes.EXAMPLE})")
+        elif pattern == codes.GENERAL:
+            print(f"general (letters and digits joined by hyphens, e.g. {codes.EXAMPLE})")
+        else:
+            print(pattern)
+        print(f"Next free code: {codes.propose(vault) or '(none)'}")
         return 0
     pattern = codes.set_pattern(vault, args.pattern, role=ctx.role)
-    print(f"New interview codes must now follow {pattern} (for example "
-          f"{codes.example_for(pattern)})." if pattern else
-          "New interview codes follow the general shape again.")
+    if not pattern:
+        print(f"New interview codes follow the default {codes.DEFAULT_SHAPE} again (for example "
+              f"{codes.EXAMPLE}).")
+    elif pattern == codes.GENERAL:
+        print("New interview codes may be any letters and digits joined by hyphens (for example "
+              f"{codes.EXAMPLE}).")
+    else:
+        print(f"New interview codes must now follow {pattern} (for example "
+              f"{codes.example_for(pattern)}).")
+    print("Existing codes are not changed.")
     return 0

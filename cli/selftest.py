@@ -201,6 +201,13 @@ def check_vault(ctx: SelfTestContext) -> str:
     return "create, unlock, wrong passphrase refused and counted, page integrity"
 
 
+def _new_code(vault: Vault) -> str:
+    """The next free pseudonym code of the throw-away vault (the default pattern's form)."""
+    from app.codes import propose
+
+    return propose(vault)
+
+
 def check_audit(ctx: SelfTestContext) -> str:
     """The hash chain grows with each change, verifies, and detects an edited entry."""
     from app.interviews import add_interview
@@ -208,7 +215,7 @@ def check_audit(ctx: SelfTestContext) -> str:
 
     vault = ctx.vault
     before = audit.verify(vault.conn)
-    add_interview(vault, code=f"SELFTEST-{uuid.uuid4().hex[:8]}", role="interviewer")
+    add_interview(vault, code=_new_code(vault), role="interviewer")
     after = audit.verify(vault.conn)
     expect(after == before + 1, f"adding an interview added {after - before} audit entries, not 1")
     # Edit an entry inside a transaction that is always rolled back: verification must notice.
@@ -254,7 +261,7 @@ def check_no_plaintext(ctx: SelfTestContext) -> str:
 
     marker = f"selftest-marker-{uuid.uuid4().hex}"
     vault = ctx.vault
-    add_interview(vault, code=f"SELFTEST-{uuid.uuid4().hex[:8]}", role="interviewer",
+    add_interview(vault, code=_new_code(vault), role="interviewer",
                   notes=f"testimony text {marker}")
     writer = vault.blob_writer(kind="selftest", on_crash="discard")
     writer.write(marker.encode("utf-8") * 64)
@@ -289,7 +296,7 @@ def _imported_speech(ctx: SelfTestContext) -> tuple[str, str]:
         from app.interviews import add_interview
 
         vault = ctx.vault
-        interview_id = add_interview(vault, code=f"SELFTEST-{uuid.uuid4().hex[:8]}",
+        interview_id = add_interview(vault, code=_new_code(vault),
                                      role="interviewer", languages=["en"],
                                      consent_scopes=["archive"], consent_how="oral-recorded")
         with resources.as_file(resources.files("cli") / SPEECH_FIXTURE) as path:
@@ -350,7 +357,7 @@ def check_coding(ctx: SelfTestContext) -> str:
     expect(len(taxonomy.terms) >= 20 and len(korean) >= 20,
            f"the shipped taxonomy has only {len(taxonomy.terms)} terms ({len(korean)} in Korean)")
     word = f"selftestword{uuid.uuid4().hex[:8]}"
-    interview_id = add_interview(vault, code=f"SELFTEST-{uuid.uuid4().hex[:8]}",
+    interview_id = add_interview(vault, code=_new_code(vault),
                                  role="interviewer", notes=f"the {word} at the river")
     term = next(iter(taxonomy.terms.values()))
     add_tag(vault, interview_id, term.id, role="coder")

@@ -604,12 +604,14 @@ CATALOG: dict[str, str] = {
         "Errors", "The interview is already called {code}; nothing was changed."),
     "interview.code_not_pseudonym": QT_TRANSLATE_NOOP(
         "Errors", "'{code}' is not a pseudonym code: use letters and digits joined by hyphens, without spaces, such as {example}; nothing was saved."),
+    "interview.code_breaks_default": QT_TRANSLATE_NOOP(
+        "Errors", "'{code}' is not a code of the form ORG-YYYY-NNN (2 to 6 capital letters, the year and a 3- or 4-digit number, such as {example}); nothing was saved."),
     "interview.code_breaks_pattern": QT_TRANSLATE_NOOP(
         "Errors", "'{code}' does not follow this organisation's code pattern {template} (for example {example}); nothing was saved."),
     "interview.code_looks_like_name": QT_TRANSLATE_NOOP(
         "Errors", "'{code}' looks like a person's name; use a pseudonym code such as {example}, never the witness's name (nothing was saved)."),
     "interview.code_pattern_invalid": QT_TRANSLATE_NOOP(
-        "Errors", "A code pattern is capital letters, digits and hyphens with # for any digit and @ for any capital letter, for example NK-####-###; it was not changed."),
+        "Errors", "A code pattern is capital letters, digits and hyphens with # for any digit and @ for any capital letter, for example NK-####-### (or 'general' for any letters and digits joined by hyphens); it was not changed."),
     "interview.unknown_consent_scope_use": QT_TRANSLATE_NOOP(
         "Errors", "Unknown consent scope '{value}'; use one of: {choices}."),
     "interview.code_empty": QT_TRANSLATE_NOOP("Errors", "An interview needs a pseudonym code."),

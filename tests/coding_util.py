@@ -10,7 +10,7 @@ from app import hooks, interviews
 from storage.vault import Vault
 
 
-def add_interview(vault: Vault, code: str = "NK-T-1", *, notes: str = "",
+def add_interview(vault: Vault, code: str = "NK-2026-175", *, notes: str = "",
                   consent: Sequence[str] = ("archive",)) -> str:
     return interviews.add_interview(vault, code=code, role="interviewer", notes=notes,
                                     consent_scopes=list(consent))

@@ -50,7 +50,7 @@ class ScriptedEngine(FakeEngine):
 
 
 def scripted_interview(vault: Vault, lines: Sequence[Line] = KOREAN_LINES, *,
-                       code: str = "NK-REV-1", translate: bool = False) -> tuple[str, str]:
+                       code: str = "NK-2026-100", translate: bool = False) -> tuple[str, str]:
     """A new interview whose recording has one burst per line, transcribed; (iid, asset id)."""
     bursts = [(0.5 + 2.0 * i, 1.5 + 2.0 * i) for i in range(len(lines))]
     iid, aid = interview_with_audio(vault, tone_bursts(2.0 * len(lines) + 0.5, bursts),

@@ -74,7 +74,7 @@ def _record_the_sentence(qtbot, vault: Vault, interview: str, mic: VirtualMic,  
 
 def test_recording_after_listening_hears_the_speaker(
         qtbot, virtual_mic: VirtualMic, speech_wav: Path, vault: Vault) -> None:  # noqa: F811
-    interview = interviews.add_interview(vault, code="NK-LISTEN-1", role="interviewer")
+    interview = interviews.add_interview(vault, code="NK-2026-150", role="interviewer")
     imported = audio.import_audio(vault, interview, speech_wav, role="interviewer")
     _listen_to_the_end(qtbot, vault, imported.id)
     # 0.98-0.99 on a quiet machine (see test_audio_device); a silent or garbled one is < 0.3.
@@ -85,7 +85,7 @@ def test_two_recordings_in_a_row_after_pausing_playback(
         qtbot, virtual_mic: VirtualMic, speech_wav: Path, vault: Vault) -> None:  # noqa: F811
     from qtaudio.player import Player
 
-    interview = interviews.add_interview(vault, code="NK-LISTEN-2", role="interviewer")
+    interview = interviews.add_interview(vault, code="NK-2026-151", role="interviewer")
     assert _record_the_sentence(qtbot, vault, interview, virtual_mic, speech_wav) > 0.7
     # Listen to part of what was recorded and pause there, as a person checking a take does.
     (first,) = audio.list_assets(vault, interview)

@@ -13,7 +13,7 @@ def _sentences(stderr: str) -> list[str]:
 
 def test_record_without_any_microphone_says_so_and_stores_nothing(cli: Cli,
                                                                   tmp_path: Path) -> None:
-    iid = cli("interview", "add", "--code", "NK-CLI-1", check=True).stdout.strip()
+    iid = cli("interview", "add", "--code", "NK-2026-133", check=True).stdout.strip()
     nowhere = tmp_path / "no-pulse"
     nowhere.mkdir()
     cli.env.update({"PULSE_SERVER": f"unix:{nowhere / 'native'}",
@@ -27,7 +27,7 @@ def test_record_without_any_microphone_says_so_and_stores_nothing(cli: Cli,
 
 
 def test_record_and_import_argument_errors(cli: Cli, tmp_path: Path) -> None:
-    iid = cli("interview", "add", "--code", "NK-CLI-2", check=True).stdout.strip()
+    iid = cli("interview", "add", "--code", "NK-2026-134", check=True).stdout.strip()
     bad = cli("audio", "record", iid, "--seconds", "0")
     assert bad.returncode == 2 and "--seconds" in bad.stderr
     unknown = cli("audio", "list", "NO-SUCH-CODE")

@@ -63,7 +63,7 @@ def test_qt_recorder_records_the_speech_while_the_gui_is_busy(
         private_tmp: Path) -> None:
     from qtaudio.capture import Recorder
 
-    interview = interviews.add_interview(vault, code="NK-REC-1", role="interviewer")
+    interview = interviews.add_interview(vault, code="NK-2026-159", role="interviewer")
     fixture, fixture_rate = decode_file(speech_wav)
     speech_s = fixture.shape[1] / fixture_rate
     recorder = Recorder(vault, interview, role="interviewer")
@@ -128,7 +128,7 @@ def test_qt_recorder_records_the_speech_while_the_gui_is_busy(
 def test_cli_records_for_n_seconds_and_leaves_no_plaintext(
         cli: Cli, virtual_mic: VirtualMic, speech_wav: Path, tmp_path: Path) -> None:  # noqa: F811
     _mic_cli(cli, virtual_mic)
-    iid = cli("interview", "add", "--code", "NK-REC-2", check=True).stdout.strip()
+    iid = cli("interview", "add", "--code", "NK-2026-160", check=True).stdout.strip()
     with _speaking(virtual_mic, speech_wav):  # the whole time, however slow the start-up
         done = cli("audio", "record", iid, "--seconds", "3", check=True)
     asset_id = done.stdout.strip()
@@ -191,7 +191,7 @@ def _wait_for_elapsed(proc: subprocess.Popen[str], seconds: float, timeout: floa
 def test_kill_9_during_recording_keeps_all_but_the_last_second(
         cli: Cli, virtual_mic: VirtualMic, speech_wav: Path, tmp_path: Path) -> None:  # noqa: F811
     _mic_cli(cli, virtual_mic)
-    iid = cli("interview", "add", "--code", "NK-REC-3", check=True).stdout.strip()
+    iid = cli("interview", "add", "--code", "NK-2026-161", check=True).stdout.strip()
     proc = _recording_process(cli, iid, "--seconds", "120")
     player = virtual_mic.play_async(speech_wav)
     try:
@@ -222,7 +222,7 @@ def test_kill_9_during_recording_keeps_all_but_the_last_second(
 def test_ctrl_c_stops_cleanly_and_keeps_the_recording(
         cli: Cli, virtual_mic: VirtualMic) -> None:  # noqa: F811
     _mic_cli(cli, virtual_mic)
-    iid = cli("interview", "add", "--code", "NK-REC-4", check=True).stdout.strip()
+    iid = cli("interview", "add", "--code", "NK-2026-162", check=True).stdout.strip()
     proc = _recording_process(cli, iid)
     reported = _wait_for_elapsed(proc, 2.0)
     proc.send_signal(signal.SIGINT)
@@ -236,7 +236,7 @@ def test_ctrl_c_stops_cleanly_and_keeps_the_recording(
 def test_vanished_device_stops_with_one_sentence_and_keeps_the_audio(
         cli: Cli, virtual_mic: VirtualMic) -> None:  # noqa: F811
     _mic_cli(cli, virtual_mic)
-    iid = cli("interview", "add", "--code", "NK-REC-5", check=True).stdout.strip()
+    iid = cli("interview", "add", "--code", "NK-2026-163", check=True).stdout.strip()
     proc = _recording_process(cli, iid, "--seconds", "60")
     try:
         reported = _wait_for_elapsed(proc, 2.0)
@@ -261,7 +261,7 @@ def test_full_disk_stops_cleanly_and_keeps_what_was_recorded(
     if os.geteuid() != 0 or shutil.which("mount") is None:
         pytest.skip("mounting a small tmpfs needs root and mount(8)")
     _mic_cli(cli, virtual_mic)
-    iid = cli("interview", "add", "--code", "NK-REC-6", check=True).stdout.strip()
+    iid = cli("interview", "add", "--code", "NK-2026-164", check=True).stdout.strip()
     small = tmp_path / "small-disk"
     small.mkdir()
     used = sum(p.stat().st_size for p in cli.vault.rglob("*") if p.is_file())
@@ -297,7 +297,7 @@ def test_qt_recorder_pause_drops_sound_and_resume_continues(
         qtbot, virtual_mic: VirtualMic, speech_wav: Path, vault: Vault) -> None:  # noqa: F811
     from qtaudio.capture import Recorder
 
-    interview = interviews.add_interview(vault, code="NK-REC-7", role="interviewer")
+    interview = interviews.add_interview(vault, code="NK-2026-165", role="interviewer")
     recorder = Recorder(vault, interview, role="interviewer", limit_s=2.0)
     states: list[str] = []
     recorder.stateChanged.connect(states.append)
@@ -325,7 +325,7 @@ def test_qt_recorder_pause_drops_sound_and_resume_continues(
 
 def test_cli_device_selection(cli: Cli, virtual_mic: VirtualMic) -> None:  # noqa: F811
     _mic_cli(cli, virtual_mic)
-    iid = cli("interview", "add", "--code", "NK-REC-8", check=True).stdout.strip()
+    iid = cli("interview", "add", "--code", "NK-2026-166", check=True).stdout.strip()
     listed = cli("audio", "devices", check=True).stdout
     assert f"{virtual_mic.source}\t" in listed
     wrong = cli("audio", "record", iid, "--seconds", "1", "--device", "no such microphone")
@@ -340,7 +340,7 @@ def test_stop_then_wait_from_the_gui_thread_does_not_deadlock(
         qtbot, virtual_mic: VirtualMic, vault: Vault) -> None:  # noqa: F811
     from qtaudio.capture import Recorder
 
-    interview = interviews.add_interview(vault, code="NK-REC-9", role="interviewer")
+    interview = interviews.add_interview(vault, code="NK-2026-167", role="interviewer")
     recorder = Recorder(vault, interview, role="interviewer")
     recorder.start()
     qtbot.waitUntil(lambda: recorder.elapsed_s > 0.5, timeout=15000)

@@ -36,7 +36,7 @@ def clips(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.fixture
 def interview(vault: Vault) -> str:
-    return interviews.add_interview(vault, code="NK-IMP-1", role="interviewer")
+    return interviews.add_interview(vault, code="NK-2026-143", role="interviewer")
 
 
 def _nothing_stored(vault: Vault) -> None:
@@ -77,10 +77,10 @@ def test_every_format_round_trips_byte_for_byte(kind: str, clips: dict[str, Path
 
 def test_cli_import_list_export_and_overwrite_rules(cli: Cli, clips: dict[str, Path],
                                                     tmp_path: Path) -> None:
-    iid = cli("interview", "add", "--code", "NK-IMP-2", check=True).stdout.strip()
+    iid = cli("interview", "add", "--code", "NK-2026-144", check=True).stdout.strip()
     done = cli("audio", "import", iid, str(clips["m4a-aac"]), check=True)
     asset_id = done.stdout.strip()
-    (item,) = json.loads(cli("audio", "list", "NK-IMP-2", "--json", check=True).stdout)
+    (item,) = json.loads(cli("audio", "list", "NK-2026-144", "--json", check=True).stdout)
     assert item["id"] == asset_id and item["codec"] == "aac"
     assert asset_id in cli("audio", "list", iid, check=True).stdout
     out = tmp_path / "out.m4a"
@@ -174,7 +174,7 @@ def test_import_interrupted_midway_leaves_nothing(clips: dict[str, Path], vault:
 
 @pytest.mark.slow
 def test_kill_9_during_import_leaves_nothing(cli: Cli, tmp_path: Path) -> None:
-    iid = cli("interview", "add", "--code", "NK-IMP-3", check=True).stdout.strip()
+    iid = cli("interview", "add", "--code", "NK-2026-145", check=True).stdout.strip()
     big = make_long_wav(tmp_path / "long.wav", 3600)  # 115 MB: takes a few seconds
     cmd = [sys.executable, "-m", "cli", "--vault", str(cli.vault), "--passphrase-file",
            str(cli.passphrase_file), "audio", "import", iid, str(big)]
@@ -198,7 +198,7 @@ def test_kill_9_during_import_leaves_nothing(cli: Cli, tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_ctrl_c_during_import_stores_nothing_and_says_so(cli: Cli, tmp_path: Path) -> None:
-    iid = cli("interview", "add", "--code", "NK-IMP-5", check=True).stdout.strip()
+    iid = cli("interview", "add", "--code", "NK-2026-147", check=True).stdout.strip()
     big = make_long_wav(tmp_path / "long.wav", 3600)
     cmd = [sys.executable, "-m", "cli", "--vault", str(cli.vault), "--passphrase-file",
            str(cli.passphrase_file), "audio", "import", iid, str(big)]
@@ -219,7 +219,7 @@ def test_ctrl_c_during_import_stores_nothing_and_says_so(cli: Cli, tmp_path: Pat
 
 
 def test_import_leaves_no_plaintext_on_disk(cli: Cli, clips: dict[str, Path]) -> None:
-    iid = cli("interview", "add", "--code", "NK-IMP-4", check=True).stdout.strip()
+    iid = cli("interview", "add", "--code", "NK-2026-146", check=True).stdout.strip()
     cli("audio", "import", iid, str(clips["wav"]), check=True)
     cli("audio", "list", iid, check=True)
     runs = distinctive_runs(clips["wav"].read_bytes()[44:])
@@ -268,7 +268,7 @@ def test_export_and_import_argument_errors(clips: dict[str, Path], vault: Vault,
 def test_import_onto_a_full_disk_stores_nothing_and_says_so(cli: Cli, tmp_path: Path) -> None:
     if os.geteuid() != 0 or shutil.which("mount") is None:
         pytest.skip("mounting a small tmpfs needs root and mount(8)")
-    iid = cli("interview", "add", "--code", "NK-IMP-6", check=True).stdout.strip()
+    iid = cli("interview", "add", "--code", "NK-2026-148", check=True).stdout.strip()
     big = make_long_wav(tmp_path / "long.wav", 600)  # 19 MB: more than the disk holds
     small = tmp_path / "small-disk"
     small.mkdir()

@@ -65,7 +65,7 @@ def decode(vault: Vault, blob_id: str) -> tuple[np.ndarray, int, int]:
 
 @pytest.fixture
 def interview(vault: Vault) -> str:
-    return interviews.add_interview(vault, code="NK-T-1", role="interviewer")
+    return interviews.add_interview(vault, code="NK-2026-175", role="interviewer")
 
 
 def test_wav_header_says_unknown_length_and_is_readable() -> None:
@@ -86,7 +86,7 @@ def test_recording_is_sealed_playable_and_matches_input(vault: Vault, interview:
                                                         rate: int) -> None:
     clock = FakeClock()
     fmt = PcmFormat(rate, channels, sample_format)  # type: ignore[arg-type]
-    session = RecordingSession(vault, "NK-T-1", fmt, role="interviewer", clock=clock,
+    session = RecordingSession(vault, "NK-2026-175", fmt, role="interviewer", clock=clock,
                                container="wav")
     pcm = tone(2.0, rate, channels, sample_format)
     feed(session, pcm, clock, block=1001)  # odd block size: frames split across writes

@@ -168,7 +168,7 @@ def test_vault_level_events_reach_the_supervisor(world: World, tmp_path: Path) -
     """Passphrase changes, failed unlocks and deleted interviews are not about the exported
     interview, yet they travel."""
     iid = populate(world.field)
-    deleted = populate(world.field, "NK-GONE")
+    deleted = populate(world.field, "NK-2026-140")
     delete_interview(world.field, deleted, role="interviewer")
     world.field.change_passphrase(b"another long passphrase", allow_weak_kdf=True,
                                   role="interviewer")
@@ -189,7 +189,7 @@ def test_vault_level_events_reach_the_supervisor(world: World, tmp_path: Path) -
     assert {"create", "change-passphrase", "failed-unlock-attempts"} <= actions
     erased = world.sup.conn.execute(
         "SELECT action, details FROM imported_audit WHERE object_id = ?", (deleted,)).fetchall()
-    assert [a for a, _ in erased] == ["delete"] and "NK-GONE" not in erased[0][1]
+    assert [a for a, _ in erased] == ["delete"] and "NK-2026-140" not in erased[0][1]
     # nothing else about the deleted interview travelled (its creation, its edits)
     assert world.sup.conn.execute("SELECT count(*) FROM interview WHERE id = ?",
                                   (deleted,)).fetchone()[0] == 0

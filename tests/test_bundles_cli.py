@@ -72,14 +72,14 @@ def test_full_workflow_and_stock_tools(tmp_path: Path, cli: Cli, sup_cli: Cli) -
     (tmp_path / "device.txt").write_text(_ok(cli("device", "show")))
     assert "age-recipient: age1" in (tmp_path / "device.txt").read_text()  # receipt key
     assert "Pinned device" in _ok(sup_cli("keys", "trust-device", str(tmp_path / "device.txt")))
-    _ok(cli("interview", "add", "--code", "NK-CLI-1", "--consent", "archive"))
-    _ok(cli("interview", "add", "--code", "NK-CLI-2", "--consent", "un"))
+    _ok(cli("interview", "add", "--code", "NK-2026-133", "--consent", "archive"))
+    _ok(cli("interview", "add", "--code", "NK-2026-134", "--consent", "un"))
 
     bundle = tmp_path / "out" / "b.age"
     bundle.parent.mkdir()
     export = cli("export", "--out", str(bundle), "--recipient", str(tmp_path / "sup.pub"))
     assert export.returncode == 0, export.stderr
-    assert "Left out NK-CLI-2" in export.stderr and "NK-CLI-1" in export.stdout
+    assert "Left out NK-2026-134" in export.stderr and "NK-2026-133" in export.stdout
     assert [p.name for p in bundle.parent.iterdir()] == ["b.age"]
 
     # --- independent verification with stock tools only: the docs/bundle-format.md script
@@ -146,24 +146,24 @@ def test_full_workflow_and_stock_tools(tmp_path: Path, cli: Cli, sup_cli: Cli) -
                         str(receipt)))
     assert "already imported" in again and "Receipt written" in again
     listing = _ok(sup_cli("interview", "list"))
-    assert "NK-CLI-1" in listing and "NK-CLI-2" not in listing
+    assert "NK-2026-133" in listing and "NK-2026-134" not in listing
 
     assert oct(receipt.stat().st_mode)[-3:] == "600"
     assert receipt.read_bytes().startswith(b"age-encryption.org/v1\n")
-    assert b"NK-CLI" not in receipt.read_bytes() and b"testimony" not in receipt.read_bytes()
+    assert b"NK-2026-132" not in receipt.read_bytes() and b"testimony" not in receipt.read_bytes()
     taken = sup_cli("import", str(bundle), "--identity", str(key), "--receipt", str(receipt))
     assert taken.returncode == 2 and "Nothing was imported" in taken.stderr
     assert "1 interviews may now be purged" in _ok(cli("receipt", "apply", str(receipt)))
-    assert "Purged 1 interviews: NK-CLI-1" in _ok(cli("purge", "--acknowledged"))
+    assert "Purged 1 interviews: NK-2026-133" in _ok(cli("purge", "--acknowledged"))
     remaining = _ok(cli("interview", "list"))
-    assert "NK-CLI-1" not in remaining and "NK-CLI-2" in remaining
+    assert "NK-2026-133" not in remaining and "NK-2026-134" in remaining
 
 
 def test_cli_refusals_are_one_sentence_with_the_right_exit_code(tmp_path: Path, cli: Cli,
                                                                  sup_cli: Cli) -> None:
     key = tmp_path / "supervisor.key"
     (tmp_path / "sup.pub").write_text(_ok(sup_cli("keys", "supervisor-new", "--out", str(key))))
-    _ok(cli("interview", "add", "--code", "NK-CLI-1", "--consent", "archive"))
+    _ok(cli("interview", "add", "--code", "NK-2026-133", "--consent", "archive"))
     unpinned = cli("export", "--out", str(tmp_path / "x.age"), "--recipient",
                    str(tmp_path / "sup.pub"))
     assert unpinned.returncode == 1 and "not a pinned supervisor" in unpinned.stderr

@@ -48,35 +48,35 @@ def _select(world: World, snap: object, ids: list[str], **kw: object) -> export.
 # ------------------------------------------------------------------ choose and collect
 
 def test_select_leaves_out_unconsented_interviews_unless_named(world: World) -> None:
-    ok = populate(world.field, "NK-1")
-    no = populate(world.field, "NK-2", scopes=("un",))
+    ok = populate(world.field, "NK-2026-113")
+    no = populate(world.field, "NK-2026-114", scopes=("un",))
     snap = export.open_readers(world.field, 1)
     try:
         everything = _select(world, snap[0], [])
-        assert [c for _, c, _ in everything.chosen] == ["NK-1"]
+        assert [c for _, c, _ in everything.chosen] == ["NK-2026-113"]
         assert everything.chosen[0][0] == ok
-        assert everything.skipped == ("Left out NK-2: its consent does not cover 'archive'.",)
-        with pytest.raises(UsageError, match="NK-2 cannot be exported"):
+        assert everything.skipped == ("Left out NK-2026-114: its consent does not cover 'archive'.",)
+        with pytest.raises(UsageError, match="NK-2026-114 cannot be exported"):
             _select(world, snap[0], [no])
-        named_twice = _select(world, snap[0], ["NK-1", ok])
-        assert [c for _, c, _ in named_twice.chosen] == ["NK-1"]
+        named_twice = _select(world, snap[0], ["NK-2026-113", ok])
+        assert [c for _, c, _ in named_twice.chosen] == ["NK-2026-113"]
     finally:
         export.close_readers(snap)
 
 
 def test_select_names_withdrawn_consent(world: World) -> None:
-    iid = populate(world.field, "NK-1")
+    iid = populate(world.field, "NK-2026-113")
     withdraw_consent(world.field, iid, role="interviewer")
     snap = export.open_readers(world.field, 1)
     try:
         assert _select(world, snap[0], []).skipped == (
-            "Left out NK-1: its consent was withdrawn.",)
+            "Left out NK-2026-113: its consent was withdrawn.",)
     finally:
         export.close_readers(snap)
 
 
 def test_select_since_last_skips_what_this_recipient_already_has(world: World) -> None:
-    populate(world.field, "NK-1")
+    populate(world.field, "NK-2026-113")
     world.export()
     snap = export.open_readers(world.field, 1)
     try:
@@ -84,7 +84,7 @@ def test_select_since_last_skips_what_this_recipient_already_has(world: World) -
         assert again.chosen == ()
         assert "unchanged since the last bundle" in again.skipped[0]
         other = _select(world, snap[0], [], since_last=True, recipient_keys=["age1other"])
-        assert [c for _, c, _ in other.chosen] == ["NK-1"]
+        assert [c for _, c, _ in other.chosen] == ["NK-2026-113"]
     finally:
         export.close_readers(snap)
 

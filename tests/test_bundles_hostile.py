@@ -95,7 +95,7 @@ def test_every_tar_header_byte_flipped(world: World, tmp_path: Path) -> None:
 
     Each variant is checked by the verifier (the same parser the importer runs first); every
     7th byte also goes through a full import, and the vault is compared before and after."""
-    small = add_interview(world.field, code="NK-SMALL", role="interviewer",
+    small = add_interview(world.field, code="NK-2026-171", role="interviewer",
                           consent_scopes=["archive"])
     plain_bundle = export_bundle(world.field, [small], recipients=[], out=tmp_path / "plain.tar",
                                  role="interviewer", unencrypted=True)
@@ -207,7 +207,7 @@ def test_unpinned_signer(world: World, tmp_path: Path) -> None:
     stranger = new_vault(stranger_vault_path)
     try:
         keys.trust_supervisor(stranger, world.identity.public, role="interviewer")
-        iid = populate(stranger, "NK-STRANGER")
+        iid = populate(stranger, "NK-2026-173")
         bundle = export_bundle(stranger, [iid], recipients=[world.identity.public],
                                out=tmp_path / "s.age", role="interviewer")
     finally:

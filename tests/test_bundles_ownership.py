@@ -181,13 +181,13 @@ def test_stolen_laptop_cannot_write_into_another_laptops_interview(w: World) -> 
     """The issue's attack: A's share bundle was imported, B (pinned, stolen) signs a bundle
     listing A's interview. It must be refused; A's archive bundle then arrives whole, its
     audio is kept, and nothing unreconciled is acknowledged for purging."""
-    iid = populate(w.field, "NK-A-001", audio=AUDIO_A)
+    iid = populate(w.field, "NK-2026-118", audio=AUDIO_A)
     b = laptop(w, "laptop-b")
     try:
         share = w.export(iid, name="share.age", profile="share")
         imp(w, share.path)
         attack = sealed(w, the_attack(w, b, plain_of(w, share.path)))
-        message = refused(w, attack, b.device().id, "NK-A-001", w.field.device().id)
+        message = refused(w, attack, b.device().id, "NK-2026-118", w.field.device().id)
         assert "belongs to device" in message
     finally:
         b.lock()
@@ -211,7 +211,7 @@ def test_stolen_laptop_cannot_write_into_another_laptops_interview(w: World) -> 
 def test_first_device_to_deliver_an_interview_owns_it(w: World) -> None:
     """If B's forgery arrives first it owns the interview here; A's genuine bundle is refused
     with a sentence naming both devices, so no receipt lets A purge its only genuine copy."""
-    iid = populate(w.field, "NK-A-002", audio=AUDIO_A)
+    iid = populate(w.field, "NK-2026-119", audio=AUDIO_A)
     share = w.export(iid, name="share.age", profile="share")
     b = laptop(w, "laptop-b")
     try:
@@ -224,7 +224,7 @@ def test_first_device_to_deliver_an_interview_owns_it(w: World) -> None:
                                (iid,)).fetchone()[0]
     assert owner == b_id
     archive = w.export(iid, name="archive.age")
-    message = refused(w, archive.path, "NK-A-002", b_id, w.field.device().id)
+    message = refused(w, archive.path, "NK-2026-119", b_id, w.field.device().id)
     assert "belongs to device " + b_id in message
     assert purge_acknowledged(w.field, role="interviewer").purged == []
 
@@ -242,7 +242,7 @@ def test_supervisor_gives_a_forged_first_interview_back_to_its_genuine_laptop(
     from cli.bundle_cmds import cmd_conflicts_reassign
     from storage import audit
 
-    iid = populate(w.field, "NK-A-009", audio=AUDIO_A)
+    iid = populate(w.field, "NK-2026-123", audio=AUDIO_A)
     share = w.export(iid, name="share.age", profile="share")
     b = laptop(w, "laptop-b")
     try:
@@ -262,7 +262,7 @@ def test_supervisor_gives_a_forged_first_interview_back_to_its_genuine_laptop(
             reassign_owner(w.sup, bad[0], bad[1], role="supervisor", reason=bad[2])
     assert owner_changes(w.sup) == []
     ctx = SimpleNamespace(vault=lambda: w.sup, role="supervisor")
-    args = SimpleNamespace(interview="NK-A-009", device=a_id,
+    args = SimpleNamespace(interview="NK-2026-123", device=a_id,
                            reason="laptop A's recording played back in person")
     assert cmd_conflicts_reassign(ctx, args) == 0  # type: ignore[arg-type]
     assert f"now belongs to device {a_id} (was {b_id})" in capsys.readouterr().out
@@ -289,7 +289,7 @@ def test_supervisor_gives_a_forged_first_interview_back_to_its_genuine_laptop(
 
 
 def test_forged_placeholder_bytes_are_refused_even_from_the_owner(w: World) -> None:
-    iid = populate(w.field, "NK-A-003", audio=AUDIO_A)
+    iid = populate(w.field, "NK-2026-120", audio=AUDIO_A)
     share = w.export(iid, name="share.age", profile="share")
     imp(w, share.path)
     # the owner's genuine next share bundle (a longer audit chain, as the anchor requires)
@@ -302,18 +302,18 @@ def test_forged_placeholder_bytes_are_refused_even_from_the_owner(w: World) -> N
 
 def test_references_must_stay_inside_the_bundles_interviews(w: World) -> None:
     """B lists only its own interview, but its rows point into A's interview."""
-    a_iid = populate(w.field, "NK-A-004", audio=AUDIO_A)
+    a_iid = populate(w.field, "NK-2026-121", audio=AUDIO_A)
     imp(w, w.export(a_iid, name="a.age").path)
     sup = w.sup.conn
     a_asset, a_blob = sup.execute("SELECT id, blob_id FROM audio_asset").fetchone()
     a_event = sup.execute("SELECT id FROM event").fetchone()[0]
     a_segment = sup.execute("SELECT id FROM segment ORDER BY id LIMIT 1").fetchone()[0]
     a_transcript = sup.execute("SELECT id FROM transcript ORDER BY id LIMIT 1").fetchone()[0]
-    local = add_interview(w.sup, code="NK-SUP-LOCAL", role="supervisor",
+    local = add_interview(w.sup, code="NK-2026-174", role="supervisor",
                           consent_scopes=["archive"])
     b = laptop(w, "laptop-b")
     try:
-        b_iid = populate(b, "NK-B-001", audio=SECOND)
+        b_iid = populate(b, "NK-2026-126", audio=SECOND)
         b_plain = decrypt(w, export_from(w, b, b_iid).read_bytes())
 
         def first_row(table: str, **change: Any) -> Callable[[Entries], Entries]:
@@ -336,7 +336,7 @@ def test_references_must_stay_inside_the_bundles_interviews(w: World) -> None:
         ]
         forged = [signed_as(w, b, b_plain, entries_fn=fn) for fn, _ in attacks]
         onto_local = signed_as(w, b, b_plain, manifest_fn=lambda m: m["interviews"].append(
-            {"id": local, "code": "NK-SUP-LOCAL", "digest": "0" * 64}))
+            {"id": local, "code": "NK-2026-174", "digest": "0" * 64}))
         b_id = b.device().id
     finally:
         b.lock()
@@ -356,7 +356,7 @@ def export_from(w: World, vault: Vault, iid: str) -> Path:
 
 
 def test_conflicting_audio_is_kept_and_its_interview_left_out_of_the_receipt(w: World) -> None:
-    iid = populate(w.field, "NK-A-005", audio=AUDIO_A)
+    iid = populate(w.field, "NK-2026-122", audio=AUDIO_A)
     first = w.export(iid, name="1.age")
     imp(w, first.path)
     # the laptop's genuine bundle 2 (a longer audit chain), its audio bytes swapped
@@ -384,8 +384,8 @@ def test_conflicting_audio_is_kept_and_its_interview_left_out_of_the_receipt(w: 
 
 
 def test_purge_keeps_an_interview_with_an_unreconciled_conflict(w: World) -> None:
-    x = populate(w.field, "NK-X")
-    y = populate(w.field, "NK-Y")
+    x = populate(w.field, "NK-2026-178")
+    y = populate(w.field, "NK-2026-179")
     imp(w, w.export(x, y, name="1.age").path)
     update_interview(w.field, x, role="interviewer", notes="edited on the laptop")
     result = imp(w, w.export(x, y, name="2.age").path)
@@ -394,9 +394,9 @@ def test_purge_keeps_an_interview_with_an_unreconciled_conflict(w: World) -> Non
     applied = apply_receipt(w.field, make_receipt(w.identity, result), role="interviewer")
     assert applied.acknowledged == [y]
     purged = purge_acknowledged(w.field, role="interviewer")
-    assert purged.purged == ["NK-Y"]
+    assert purged.purged == ["NK-2026-179"]
     codes = [r[0] for r in w.field.conn.execute("SELECT code FROM interview")]
-    assert codes == ["NK-X"]
+    assert codes == ["NK-2026-178"]
 
 
 def test_import_command_names_the_interviews_left_out_of_the_receipt(
@@ -405,8 +405,8 @@ def test_import_command_names_the_interviews_left_out_of_the_receipt(
 
     from cli.bundle_cmds import cmd_import
 
-    x = populate(w.field, "NK-X")
-    y = populate(w.field, "NK-Y")
+    x = populate(w.field, "NK-2026-178")
+    y = populate(w.field, "NK-2026-179")
     imp(w, w.export(x, y, name="1.age").path)
     update_interview(w.field, x, role="interviewer", notes="edited on the laptop")
     bundle = w.export(x, y, name="2.age").path
@@ -417,7 +417,7 @@ def test_import_command_names_the_interviews_left_out_of_the_receipt(
     out = capsys.readouterr().out
     assert "conflict kept for review: interview" in out
     (line,) = [ln for ln in out.splitlines() if ln.startswith("Left out of the receipt")]
-    assert line.endswith(": NK-X")
+    assert line.endswith(": NK-2026-178")
     receipt = apply_receipt(w.field, receipt_file.read_bytes(), role="interviewer")
     assert receipt.acknowledged == [y]
 
@@ -569,7 +569,7 @@ def test_resolving_conflicts_lets_the_next_receipt_acknowledge_the_interview(
     from cli.bundle_cmds import cmd_conflicts_list
     from storage import audit
 
-    x = populate(w.field, "NK-X")
+    x = populate(w.field, "NK-2026-178")
     imp(w, w.export(x, name="1.age").path)
     update_interview(w.field, x, role="interviewer", notes="edited on the laptop")
     second = w.export(x, name="2.age")
@@ -577,7 +577,7 @@ def test_resolving_conflicts_lets_the_next_receipt_acknowledge_the_interview(
     ctx = SimpleNamespace(vault=lambda: w.sup, role="supervisor")
     assert cmd_conflicts_list(ctx, SimpleNamespace(all=False, json=False)) == 0  # type: ignore[arg-type]
     out = capsys.readouterr().out
-    assert "NK-X  interview" in out and second.bundle_id in out
+    assert "NK-2026-178  interview" in out and second.bundle_id in out
     assert out.rstrip().endswith("1 unresolved conflicts.")
     (conflict,) = list_conflicts(w.sup)
     assert conflict.interview_id == x and conflict.device_id == w.field.device().id
@@ -593,4 +593,4 @@ def test_resolving_conflicts_lets_the_next_receipt_acknowledge_the_interview(
     assert again.replay and again.conflicted_interviews == []
     applied = apply_receipt(w.field, make_receipt(w.identity, again), role="interviewer")
     assert applied.acknowledged == [x]
-    assert purge_acknowledged(w.field, role="interviewer").purged == ["NK-X"]
+    assert purge_acknowledged(w.field, role="interviewer").purged == ["NK-2026-178"]

@@ -66,12 +66,12 @@ def _inner(world: World, data: bytes) -> bytes:
 
 
 def test_receipt_is_encrypted_and_names_nothing(world: World) -> None:
-    ids, imported = _imported(world, "NK-A", "NK-B")
+    ids, imported = _imported(world, "NK-2026-117", "NK-2026-125")
     data = make_receipt(world.identity, imported)
     assert data.startswith(AGE_MAGIC)
     m = imported.manifest
     digests = [i.digest for i in m.body.interviews]
-    secrets = [m.bundle_id, m.device.device_id, m.sha256, "NK-A", "NK-B",
+    secrets = [m.bundle_id, m.device.device_id, m.sha256, "NK-2026-117", "NK-2026-125",
                world.identity.public.age_recipient, world.identity.public.fingerprint,
                "receipt", *ids, *digests]
     for text in secrets:
@@ -98,13 +98,13 @@ def test_receipt_is_written_owner_only_and_never_over_a_file(world: World,
 
 
 def test_purge_end_to_end(world: World) -> None:
-    (a, b), imported = _imported(world, "NK-A", "NK-B")
+    (a, b), imported = _imported(world, "NK-2026-117", "NK-2026-125")
     applied = apply_receipt(world.field, make_receipt(world.identity, imported),
                             role="interviewer")
     assert sorted(applied.acknowledged) == sorted([a, b])
     assert applied.bundle_id == imported.bundle_id
     purged = purge_acknowledged(world.field, role="interviewer")
-    assert sorted(purged.purged) == ["NK-A", "NK-B"]
+    assert sorted(purged.purged) == ["NK-2026-117", "NK-2026-125"]
     assert world.field.conn.execute("SELECT count(*) FROM interview").fetchone()[0] == 0
 
 

@@ -132,19 +132,19 @@ def test_changes_on_both_sides_keep_both_and_report_a_conflict(world: World) -> 
 
 
 def test_consent_is_enforced(world: World) -> None:
-    ok = populate(world.field, "NK-OK", scopes=("archive", "court"))
-    populate(world.field, "NK-NOCOURT", scopes=("archive",))
-    withdrawn = populate(world.field, "NK-WITHDRAWN", scopes=("archive", "court"))
+    ok = populate(world.field, "NK-2026-154", scopes=("archive", "court"))
+    populate(world.field, "NK-2026-153", scopes=("archive",))
+    withdrawn = populate(world.field, "NK-2026-177", scopes=("archive", "court"))
     with world.field.transaction() as conn:
         conn.execute("UPDATE consent SET withdrawn_at = '2026-11-01' WHERE interview_id = ?",
                      (withdrawn,))
     notices: list[str] = []
     result = world.export(purpose="court", notice=notices.append)
-    assert result.interviews == ["NK-OK"]
-    assert any("NK-NOCOURT" in n and "court" in n for n in notices)
-    assert any("NK-WITHDRAWN" in n and "withdrawn" in n for n in notices)
-    with pytest.raises(UsageError, match="NK-NOCOURT"):
-        world.export("NK-NOCOURT", ok, purpose="court", name="refused.age")
+    assert result.interviews == ["NK-2026-154"]
+    assert any("NK-2026-153" in n and "court" in n for n in notices)
+    assert any("NK-2026-177" in n and "withdrawn" in n for n in notices)
+    with pytest.raises(UsageError, match="NK-2026-153"):
+        world.export("NK-2026-153", ok, purpose="court", name="refused.age")
     assert not (world.tmp / "refused.age").exists()
     with pytest.raises(UsageError, match="withdrawn"):
         world.export(withdrawn, purpose="archive", name="refused2.age")
@@ -195,11 +195,11 @@ def test_redact_text_merges_overlaps() -> None:
 
 
 def test_since_last_exports_only_what_changed(world: World) -> None:
-    a = populate(world.field, "NK-A")
-    populate(world.field, "NK-B")
-    assert world.export(name="1.age").interviews == ["NK-A", "NK-B"]
+    a = populate(world.field, "NK-2026-117")
+    populate(world.field, "NK-2026-125")
+    assert world.export(name="1.age").interviews == ["NK-2026-117", "NK-2026-125"]
     update_interview(world.field, a, role="interviewer", place="Seoul")
-    assert world.export(name="2.age", since_last=True).interviews == ["NK-A"]
+    assert world.export(name="2.age", since_last=True).interviews == ["NK-2026-117"]
     with pytest.raises(UsageError, match="nothing to export"):
         world.export(name="3.age", since_last=True)
     assert not (world.tmp / "3.age").exists()
@@ -276,8 +276,8 @@ def test_sequence_gap_is_a_warning(world: World) -> None:
 
 
 def test_receipt_marks_interviews_and_purge_removes_only_unchanged_ones(world: World) -> None:
-    a = populate(world.field, "NK-A")
-    b = populate(world.field, "NK-B")
+    a = populate(world.field, "NK-2026-117")
+    b = populate(world.field, "NK-2026-125")
     result = world.export()
     imported = import_bundle(world.sup, result.path, world.identity, role="supervisor")
     receipt = make_receipt(world.identity, imported)
@@ -285,9 +285,9 @@ def test_receipt_marks_interviews_and_purge_removes_only_unchanged_ones(world: W
     assert sorted(applied.acknowledged) == sorted([a, b])
     update_interview(world.field, b, role="interviewer", notes="changed after export")
     purged = purge_acknowledged(world.field, role="interviewer")
-    assert purged.purged == ["NK-A"] and "NK-B" in purged.kept[0]
+    assert purged.purged == ["NK-2026-117"] and "NK-2026-125" in purged.kept[0]
     codes = [r[0] for r in world.field.conn.execute("SELECT code FROM interview")]
-    assert codes == ["NK-B"]
+    assert codes == ["NK-2026-125"]
     assert world.field.conn.execute("SELECT count(*) FROM blob").fetchone()[0] == 1
     assert "purge" in [e.action for e in audit.entries(world.field.conn)]
     audit.verify(world.field.conn)

@@ -53,7 +53,7 @@ def test_wrong_passphrase_exit_3_one_sentence_no_traceback(cli: Cli, tmp_path: P
 def test_usage_errors_exit_2(cli: Cli) -> None:
     assert cli("interview", "add").returncode == 2
     assert cli("no-such-command").returncode == 2
-    res = cli("interview", "add", "--code", "X", "--consent", "everything")
+    res = cli("interview", "add", "--code", "NK-2026-212", "--consent", "everything")
     assert res.returncode == 2
 
 
@@ -66,7 +66,7 @@ def test_unknown_interview_is_one_sentence(cli: Cli) -> None:
 
 
 def test_integrity_failures_exit_4(cli: Cli) -> None:
-    cli("interview", "add", "--code", "NK-1", check=True)
+    cli("interview", "add", "--code", "NK-2026-113", check=True)
     v = Vault.open(cli.vault, PASSPHRASE)
     with v.transaction() as conn:
         conn.execute("UPDATE audit_log SET role = 'supervisor' WHERE seq = 2")
@@ -77,7 +77,7 @@ def test_integrity_failures_exit_4(cli: Cli) -> None:
 
 def test_flipped_database_byte_exit_4(cli: Cli) -> None:
     for i in range(3):
-        cli("interview", "add", "--code", f"NK-{i}", "--notes", "x" * 3000, check=True)
+        cli("interview", "add", "--code", f"NK-2026-{i + 1:03d}", "--notes", "x" * 3000, check=True)
     v = Vault.open(cli.vault, PASSPHRASE)
     v.lock()  # checkpoint the WAL into the main file
     db = cli.vault / "vault.db"
@@ -93,7 +93,7 @@ def test_flipped_database_byte_exit_4(cli: Cli) -> None:
 
 
 def test_audit_verify_ok_and_device_show(cli: Cli) -> None:
-    cli("interview", "add", "--code", "NK-1", check=True)
+    cli("interview", "add", "--code", "NK-2026-113", check=True)
     res = cli("audit", "verify", check=True)
     assert "Audit log intact: 2 entries" in res.stdout
     dev = cli("device", "show", check=True).stdout
@@ -116,7 +116,7 @@ def test_passwd_with_recovery_code_takes_the_unlock_path(tmp_path: Path,
     path = tmp_path / "recovery-vault"
     vault, code = Vault.create(path, PASSPHRASE, kdf=floor_params(), with_recovery=True)
     assert code is not None
-    iid = interviews.add_interview(vault, code="NK-REC-1", role="interviewer")
+    iid = interviews.add_interview(vault, code="NK-2026-159", role="interviewer")
     asset_id = leave_interrupted_recording(vault, iid)
     vault_id = vault.vault_id
     vault.lock()
@@ -147,7 +147,7 @@ def test_passwd_with_recovery_code_takes_the_unlock_path(tmp_path: Path,
 def test_vault_and_passphrase_from_environment(cli: Cli) -> None:
     env = {**cli.env, "TESTIMONY_VAULT": str(cli.vault),
            "TESTIMONY_PASSPHRASE": PASSPHRASE.decode()}
-    res = subprocess.run([sys.executable, "-m", "cli", "interview", "add", "--code", "ENV-1"],
+    res = subprocess.run([sys.executable, "-m", "cli", "interview", "add", "--code", "ENV-2026-109"],
                          capture_output=True, text=True, env=env, cwd=ROOT, check=False)
     assert res.returncode == 0, res.stderr
     assert len(res.stdout.strip()) == 36
@@ -195,10 +195,10 @@ def test_help_lists_core_commands(cli_env: dict[str, str]) -> None:
 
 
 def test_interview_delete_is_confirmed_and_audited(cli: Cli) -> None:
-    iid = cli("interview", "add", "--code", "NK-DEL", check=True).stdout.strip()
+    iid = cli("interview", "add", "--code", "NK-2026-135", check=True).stdout.strip()
     res = cli("interview", "delete", iid)  # no terminal to confirm on
     assert res.returncode == 2 and "--yes" in res.stderr
-    assert cli("interview", "delete", "NK-DEL", "--yes", check=True).returncode == 0
+    assert cli("interview", "delete", "NK-2026-135", "--yes", check=True).returncode == 0
     assert json.loads(cli("interview", "list", "--json", check=True).stdout) == []
     log = json.loads(cli("audit", "list", "--json", check=True).stdout)
     assert [e["action"] for e in log if e["object_id"] == iid] == ["create", "delete"]

@@ -24,7 +24,7 @@ def world(tmp_path: Path) -> World:
 
 def test_coded_interview_round_trips_and_is_searchable_at_the_supervisor(world: World) -> None:
     field = world.field
-    iid = add_interview(field, "NK-BUN-1", notes="Mentions Camp 15.", consent=("archive", "un"))
+    iid = add_interview(field, "NK-2026-127", notes="Mentions Camp 15.", consent=("archive", "un"))
     add_segments(field, iid, ["저는 요덕수용소에서 3년 있었습니다.", "보위부가 때렸습니다."])
     t1 = tags.add_tag(field, iid, "Yodok", role="coder", segment=0, chars=(3, 8))
     t2 = tags.add_tag(field, iid, "Bowibu", role="coder", segment=1, chars=(0, 3))
@@ -43,7 +43,7 @@ def test_coded_interview_round_trips_and_is_searchable_at_the_supervisor(world: 
     # the index was not exported: the triggers rebuilt it from the imported rows, once
     assert sup.conn.execute("SELECT count(*) FROM fts_ref").fetchone()[0] == 3
     hits = search.search(sup, "요덕", expand_aliases=False).hits
-    assert [(h.interview_code, h.kind, h.segment_idx) for h in hits] == [("NK-BUN-1", "segment", 0)]
+    assert [(h.interview_code, h.kind, h.segment_idx) for h in hits] == [("NK-2026-127", "segment", 0)]
     assert {h.kind for h in search.search(sup, "Yodok").hits} == {"segment", "note"}
     report = search.report(sup)
     assert [(r.key, r.tags, r.events) for r in report["facility"]] == [

@@ -25,45 +25,45 @@ def _seed_segments(cli, code: str, texts: list[str]) -> None:
 
 
 def test_cli_coding_workflow(cli) -> None:
-    cli("interview", "add", "--code", "NK-9", "--consent", "un", check=True)
-    _seed_segments(cli, "NK-9", ["저는 요덕수용소에서 3년 있었습니다.", "보위부가 때렸습니다."])
+    cli("interview", "add", "--code", "NK-2026-116", "--consent", "un", check=True)
+    _seed_segments(cli, "NK-2026-116", ["저는 요덕수용소에서 3년 있었습니다.", "보위부가 때렸습니다."])
 
     show = cli("taxonomy", "show", "--lang", "ko", check=True).stdout
     assert show.splitlines()[0].startswith("nk-hr@2026.1")
     assert "요덕 관리소  [detention.kwanliso.15]" in show
     assert "\n    " in show  # nested tree
 
-    tag = cli("--role", "coder", "tag", "add", "NK-9", "Yodok", "--segment", "1",
+    tag = cli("--role", "coder", "tag", "add", "NK-2026-116", "Yodok", "--segment", "1",
               "--chars", "3:8", "--confidence", "high", check=True).stdout.strip()
-    audio = cli("--role", "coder", "tag", "add", "NK-9", "고문", "--at", "10:19",
+    audio = cli("--role", "coder", "tag", "add", "NK-2026-116", "고문", "--at", "10:19",
                 check=True).stdout.strip()
-    listed = json.loads(cli("tag", "list", "NK-9", "--json", check=True).stdout)
+    listed = json.loads(cli("tag", "list", "NK-2026-116", "--json", check=True).stdout)
     by_id = {t["id"]: t for t in listed}
     assert by_id[tag]["text"] == "요덕수용소" and by_id[tag]["created_by"] == "coder"
     assert by_id[audio]["anchor"] == "audio" and by_id[audio]["audio_end_s"] == 19.0
-    assert "Kwanliso No. 15 Yodok" in cli("tag", "list", "NK-9", check=True).stdout
+    assert "Kwanliso No. 15 Yodok" in cli("tag", "list", "NK-2026-116", check=True).stdout
 
-    bad = cli("tag", "add", "NK-9", "Yodok", "--segment", "1", "--chars", "3-8")
+    bad = cli("tag", "add", "NK-2026-116", "Yodok", "--segment", "1", "--chars", "3-8")
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "START:END" in bad.stderr
-    bad = cli("tag", "add", "NK-9", "Kaechon")
+    bad = cli("tag", "add", "NK-2026-116", "Kaechon")
     assert bad.returncode == 2 and "detention.kwanliso.14" in bad.stderr
 
-    event = cli("--role", "coder", "event", "add", "NK-9", "--act", "torture", "--victim",
+    event = cli("--role", "coder", "event", "add", "NK-2026-116", "--act", "torture", "--victim",
                 "witness", "--perpetrator", "Bowibu", "--involvement", "direct", "--place",
                 "요덕", "--date", "1997년 여름", "--relation", "experienced", "--tag", tag,
                 check=True).stdout.strip()
-    events = json.loads(cli("event", "list", "NK-9", "--json", check=True).stdout)
+    events = json.loads(cli("event", "list", "NK-2026-116", "--json", check=True).stdout)
     assert [(e["id"], e["date"], e["place_term"], e["tags"]) for e in events] == [
         (event, "1997-summer", "detention.kwanliso.15", [tag])]
-    assert "1997-summer | Torture" in cli("event", "list", "NK-9", check=True).stdout
-    bad = cli("event", "add", "NK-9", "--act", "torture", "--date", "someday")
+    assert "1997-summer | Torture" in cli("event", "list", "NK-2026-116", check=True).stdout
+    bad = cli("event", "add", "NK-2026-116", "--act", "torture", "--date", "someday")
     assert bad.returncode == 2 and "Cannot read the date 'someday'" in bad.stderr
 
     found = json.loads(cli("search", "Camp 15", "--json", check=True).stdout)
     assert "요덕" in found["variants"]
-    assert [(h["interview_code"], h["segment_idx"]) for h in found["hits"]] == [("NK-9", 0)]
+    assert [(h["interview_code"], h["segment_idx"]) for h in found["hits"]] == [("NK-2026-116", 0)]
     text = cli("search", "요덕", "--facility", "Yodok", "--from", "1990s", check=True).stdout
-    assert "NK-9" in text and "[요덕]" in text and "0:00:00" in text
+    assert "NK-2026-116" in text and "[요덕]" in text and "0:00:00" in text
     assert "No matches." in cli("search", "요덕", "--consent", "court", check=True).stdout
     assert "0:00:10" in cli("search", "때렸", "--tag", "torture", check=True).stdout
 

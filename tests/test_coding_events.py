@@ -59,7 +59,7 @@ def test_bad_event_input_is_refused_and_nothing_stored(vault, kwargs, message) -
 
 
 def test_tag_of_another_interview_cannot_support_an_event(vault) -> None:
-    a, b = add_interview(vault, "A"), add_interview(vault, "B")
+    a, b = add_interview(vault, "NK-2026-101"), add_interview(vault, "NK-2026-102")
     other = tags.add_tag(vault, b, "torture", role="coder")
     with pytest.raises(UsageError, match="not a tag of this interview"):
         events.add_event(vault, a, act="torture", role="coder", tags=[other])

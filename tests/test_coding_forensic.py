@@ -15,9 +15,9 @@ from tests.forensic import encodings_of, find_marker
 
 def test_search_index_and_tags_leave_no_plaintext(cli: Cli) -> None:
     marker = f"FORENSIC{uuid.uuid4().hex[:12]}요덕수용소"
-    cli("interview", "add", "--code", "NK-FOR-C", "--notes", f"note {marker}", check=True)
+    cli("interview", "add", "--code", "NK-2026-138", "--notes", f"note {marker}", check=True)
     v = Vault.open(cli.vault, PASSPHRASE)
-    iid = v.conn.execute("SELECT id FROM interview WHERE code = 'NK-FOR-C'").fetchone()[0]
+    iid = v.conn.execute("SELECT id FROM interview WHERE code = 'NK-2026-138'").fetchone()[0]
     add_segments(v, iid, [f"그는 {marker} 에 있었다", f"English {marker} too"])
     tags.add_tag(v, iid, "Yodok", role="coder", segment=0, chars=(3, 3 + len(marker)),
                  note=f"coder note {marker}")

@@ -32,7 +32,7 @@ def _transcribe(vault, iid: str, engine: FakeEngine) -> None:
 
 @pytest.fixture
 def transcribed(vault) -> tuple[Any, str, FakeEngine]:
-    iid, _ = interview_with_audio(vault, tone_bursts(10, BURSTS), code="NK-INT")
+    iid, _ = interview_with_audio(vault, tone_bursts(10, BURSTS), code="NK-2026-149")
     engine = FakeEngine()
     _transcribe(vault, iid, engine)
     return vault, iid, engine
@@ -55,7 +55,7 @@ def test_transcript_edit_moves_tags_and_reindexes(transcribed) -> None:
     (view,) = tags.list_tags(vault, iid)
     assert (view.id, view.text, view.status) == (tag_id, "1.0", "ok")
     hits = search.search(vault, "Camp 15").hits
-    assert [(h.interview_code, h.segment_idx) for h in hits] == [("NK-INT", 0)]
+    assert [(h.interview_code, h.segment_idx) for h in hits] == [("NK-2026-149", 0)]
 
 
 def test_deleting_a_tagged_segment_keeps_the_tag_on_its_audio(transcribed) -> None:

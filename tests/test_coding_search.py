@@ -14,9 +14,9 @@ from tests.coding_util import add_interview, add_marker, add_segments, edit_segm
 
 @pytest.fixture
 def corpus(vault):
-    a = add_interview(vault, "NK-A", notes="Witness mentions Camp 15 and her brother.",
+    a = add_interview(vault, "NK-2026-117", notes="Witness mentions Camp 15 and her brother.",
                       consent=("archive", "un"))
-    b = add_interview(vault, "NK-B", consent=("archive",))
+    b = add_interview(vault, "NK-2026-125", consent=("archive",))
     seg_a = add_segments(vault, a, [
         "저는 1995년에 요덕수용소에서 일했습니다.",
         "보위부 사람들이 밤에 왔어요.",
@@ -36,23 +36,23 @@ def codes(result):
 def test_korean_substring_search_finds_words_inside_longer_words(corpus) -> None:
     vault, *_ = corpus
     hit = search.search(vault, "요덕수용", expand_aliases=False).hits
-    assert [(h.interview_code, h.segment_idx) for h in hit] == [("NK-A", 0)]
+    assert [(h.interview_code, h.segment_idx) for h in hit] == [("NK-2026-117", 0)]
     # two characters: below the trigram size, answered by the LIKE fallback
     result = search.search(vault, "요덕", expand_aliases=False)
-    assert ("NK-A", "segment", "original", 0) in codes(result)
-    assert ("NK-B", "segment", "original", 1) in codes(result)
-    assert ("NK-B", "marker", None, None) in codes(result)
+    assert ("NK-2026-117", "segment", "original", 0) in codes(result)
+    assert ("NK-2026-125", "segment", "original", 1) in codes(result)
+    assert ("NK-2026-125", "marker", None, None) in codes(result)
     assert "[" not in result.hits[0].snippet
     first = result.hits[0]
     assert first.snippet[first.match_start:first.match_end] == "요덕"
     one_char = search.search(vault, "밤", expand_aliases=False)
-    assert codes(one_char) == [("NK-A", "segment", "original", 1)]
+    assert codes(one_char) == [("NK-2026-117", "segment", "original", 1)]
 
 
 def test_results_carry_interview_segment_time_and_context(corpus) -> None:
     vault, *_ = corpus
     (hit,) = search.search(vault, "강냉이", expand_aliases=False).hits
-    assert (hit.interview_code, hit.segment_idx, hit.start_s, hit.end_s) == ("NK-A", 2, 20.0, 29.5)
+    assert (hit.interview_code, hit.segment_idx, hit.start_s, hit.end_s) == ("NK-2026-117", 2, 20.0, 29.5)
     assert hit.review_status == "reviewed"
     assert hit.snippet[hit.match_start:hit.match_end] == "강냉이"
     (marker,) = [h for h in search.search(vault, "cries").hits]
@@ -62,7 +62,7 @@ def test_results_carry_interview_segment_time_and_context(corpus) -> None:
 def test_english_is_case_insensitive_and_notes_are_searched(corpus) -> None:
     vault, *_ = corpus
     result = search.search(vault, "BROTHER")
-    assert codes(result) == [("NK-A", "note", None, None)]
+    assert codes(result) == [("NK-2026-117", "note", None, None)]
 
 
 def test_alias_expansion_yodok_finds_korean_and_camp_15(corpus) -> None:
@@ -71,25 +71,25 @@ def test_alias_expansion_yodok_finds_korean_and_camp_15(corpus) -> None:
     assert "요덕" in result.variants and "Camp 15" in result.variants
     assert result.expanded_from == ["detention.kwanliso.15"]
     got = codes(result)
-    assert ("NK-A", "segment", "original", 0) in got       # 요덕수용소에서
-    assert ("NK-A", "segment", "translation", 0) in got    # Yodok
-    assert ("NK-A", "note", None, None) in got             # Camp 15
-    assert ("NK-B", "segment", "original", 1) in got
+    assert ("NK-2026-117", "segment", "original", 0) in got       # 요덕수용소에서
+    assert ("NK-2026-117", "segment", "translation", 0) in got    # Yodok
+    assert ("NK-2026-117", "note", None, None) in got             # Camp 15
+    assert ("NK-2026-125", "segment", "original", 1) in got
     exact = codes(search.search(vault, "Yodok", expand_aliases=False))
-    assert exact == [("NK-A", "segment", "translation", 0)]
+    assert exact == [("NK-2026-117", "segment", "translation", 0)]
     # and from Korean to English
-    assert ("NK-A", "segment", "translation", 1) in codes(search.search(vault, "보위부"))
+    assert ("NK-2026-117", "segment", "translation", 1) in codes(search.search(vault, "보위부"))
 
 
 def test_index_follows_edits_and_deletions(corpus) -> None:
     vault, a, b, seg_a, seg_b = corpus
     edit_segment(vault, seg_a[2], "옥수수죽만 먹었습니다.")
     assert search.search(vault, "강냉이").hits == []
-    assert codes(search.search(vault, "옥수수죽")) == [("NK-A", "segment", "original", 2)]
+    assert codes(search.search(vault, "옥수수죽")) == [("NK-2026-117", "segment", "original", 2)]
     interviews.update_interview(vault, a, role="interviewer", notes="nothing here")
     assert search.search(vault, "brother").hits == []
     interviews.delete_interview(vault, b, role="supervisor")
-    assert all(h.interview_code == "NK-A" for h in search.search(vault, "요덕").hits)
+    assert all(h.interview_code == "NK-2026-117" for h in search.search(vault, "요덕").hits)
     assert vault.conn.execute("SELECT count(*) FROM fts_ref WHERE interview_id = ?",
                               (b,)).fetchone()[0] == 0
 
@@ -104,39 +104,39 @@ def test_filters(corpus) -> None:
                      date="2001..2003")
     # --tag: a text tag on the segment, an audio tag overlapping it, or an interview tag
     assert codes(search.search(vault, "사람들", tags=["perpetrator"])) == [
-        ("NK-A", "segment", "original", 1)]
-    assert codes(search.search(vault, "요덕", tags=["Bowibu"])) == [("NK-A", "note", None, None)]
+        ("NK-2026-117", "segment", "original", 1)]
+    assert codes(search.search(vault, "요덕", tags=["Bowibu"])) == [("NK-2026-117", "note", None, None)]
     assert codes(search.search(vault, "사람들", tags=["torture"])) == [
-        ("NK-A", "segment", "original", 1)]
+        ("NK-2026-117", "segment", "original", 1)]
     assert codes(search.search(vault, "요덕수용소", tags=["torture"], expand_aliases=False)) == []
     assert {h.interview_code for h in search.search(vault, "요덕", tags=["kwanliso"]).hits} == {
-        "NK-B"}
+        "NK-2026-125"}
     # facility / agency / violation: through tags or events, including terms below
     assert {h.interview_code for h in search.search(vault, "요덕", facility="Yodok").hits} == {
-        "NK-A"}
+        "NK-2026-117"}
     assert {h.interview_code for h in search.search(vault, "요덕", facility="kwanliso").hits} == {
-        "NK-A", "NK-B"}
+        "NK-2026-117", "NK-2026-125"}
     assert {h.interview_code for h in search.search(vault, "요덕", agency="인민보안성").hits} == {
-        "NK-B"}
+        "NK-2026-125"}
     assert {h.interview_code for h in search.search(vault, "요덕",
                                                     violation="crimes against humanity").hits} == {
-        "NK-A", "NK-B"}
+        "NK-2026-117", "NK-2026-125"}
     with pytest.raises(UsageError, match="The facility must be a term under 'detention'"):
         search.search(vault, "요덕", facility="torture")
     # dates overlap
     assert {h.interview_code for h in search.search(vault, "요덕", date_from="2002").hits} == {
-        "NK-B"}
+        "NK-2026-125"}
     assert {h.interview_code for h in search.search(vault, "요덕", date_to="1990s").hits} == {
-        "NK-A"}
+        "NK-2026-117"}
     assert search.search(vault, "요덕", date_from="2010").hits == []
     # consent scope and review status and layer
-    assert {h.interview_code for h in search.search(vault, "요덕", consent="un").hits} == {"NK-A"}
+    assert {h.interview_code for h in search.search(vault, "요덕", consent="un").hits} == {"NK-2026-117"}
     interviews.withdraw_consent(vault, a, role="supervisor")
     assert search.search(vault, "요덕", consent="un").hits == []
     assert codes(search.search(vault, "요덕", review_status="reviewed")) == [
-        ("NK-A", "segment", "original", 0)]
+        ("NK-2026-117", "segment", "original", 0)]
     assert codes(search.search(vault, "Yodok", layer="translation")) == [
-        ("NK-A", "segment", "translation", 0)]
+        ("NK-2026-117", "segment", "translation", 0)]
 
 
 def test_query_characters_are_data_not_syntax(corpus) -> None:
@@ -212,7 +212,7 @@ def test_short_queries_fall_back_to_a_scan_when_too_common(corpus, monkeypatch) 
     monkeypatch.setattr(search, "_MAX_SHORT_TRIGRAMS", 0)
     via_scan = {q: codes(search.search(vault, q)) for q in ("요덕", "밤", "o_", "%")}
     assert via_scan == via_index
-    assert ("NK-B", "marker", None, None) in via_scan["요덕"]  # 요덕 at the very end of a text
+    assert ("NK-2026-125", "marker", None, None) in via_scan["요덕"]  # 요덕 at the very end of a text
 
 
 def test_migration_indexes_text_that_existed_before_it() -> None:

@@ -45,8 +45,8 @@ def test_check_choices_names_the_allowed_values(option: str, value: object,
 
 
 def test_interview_filters_intersect_and_resolve_subtrees(vault) -> None:  # type: ignore[no-untyped-def]
-    a = add_interview(vault, "NK-A")
-    b = add_interview(vault, "NK-B")
+    a = add_interview(vault, "NK-2026-117")
+    b = add_interview(vault, "NK-2026-125")
     events.add_event(vault, a, act="imprisonment", role="coder", place="Yodok", date="1995")
     events.add_event(vault, b, act="enslavement", role="coder", perpetrator="Anjeonbu",
                      date="2001..2003")
@@ -66,7 +66,7 @@ def test_interview_filters_intersect_and_resolve_subtrees(vault) -> None:  # typ
 
 
 def test_hit_sql_binds_every_value_and_runs(vault) -> None:  # type: ignore[no-untyped-def]
-    a = add_interview(vault, "NK-A", consent=("archive", "un"))
+    a = add_interview(vault, "NK-2026-117", consent=("archive", "un"))
     add_segments(vault, a, ["요덕수용소에서 일했습니다.", "100% 확실"])
     sql, args = search.hit_sql('"요덕수"', [], review_status="draft", layer="original",
                                consent="un")
@@ -81,7 +81,7 @@ def test_hit_sql_binds_every_value_and_runs(vault) -> None:  # type: ignore[no-u
 
 
 def test_collect_hits_applies_allowed_tags_and_the_limit(vault) -> None:  # type: ignore[no-untyped-def]
-    a = add_interview(vault, "NK-A")
+    a = add_interview(vault, "NK-2026-117")
     (seg,) = add_segments(vault, a, ["요덕 보위부"])
     tags.add_tag(vault, a, "Bowibu", role="coder", segment=0, chars=(3, 6))
     rows = [_row("x", ref="s1"), _row(a, ref=seg), _row("y", ref="s2")]
@@ -100,14 +100,14 @@ def test_collect_hits_applies_allowed_tags_and_the_limit(vault) -> None:  # type
 
 
 def test_sort_hits_groups_by_interview_then_segments_markers_notes() -> None:
-    hits = [_hit("NK-B", "segment", layer="original", idx=0),
-            _hit("NK-A", "note"),
-            _hit("NK-A", "marker", start=5.0),
-            _hit("NK-A", "segment", layer="translation", idx=0),
-            _hit("NK-A", "segment", layer="original", idx=2),
-            _hit("NK-A", "segment", layer="original", idx=1)]
+    hits = [_hit("NK-2026-125", "segment", layer="original", idx=0),
+            _hit("NK-2026-117", "note"),
+            _hit("NK-2026-117", "marker", start=5.0),
+            _hit("NK-2026-117", "segment", layer="translation", idx=0),
+            _hit("NK-2026-117", "segment", layer="original", idx=2),
+            _hit("NK-2026-117", "segment", layer="original", idx=1)]
     assert [(h.interview_code, h.kind, h.layer, h.segment_idx)
             for h in search.sort_hits(hits)] == [
-        ("NK-A", "segment", "original", 1), ("NK-A", "segment", "original", 2),
-        ("NK-A", "segment", "translation", 0), ("NK-A", "marker", None, None),
-        ("NK-A", "note", None, None), ("NK-B", "segment", "original", 0)]
+        ("NK-2026-117", "segment", "original", 1), ("NK-2026-117", "segment", "original", 2),
+        ("NK-2026-117", "segment", "translation", 0), ("NK-2026-117", "marker", None, None),
+        ("NK-2026-117", "note", None, None), ("NK-2026-125", "segment", "original", 0)]

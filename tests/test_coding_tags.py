@@ -182,6 +182,6 @@ def test_tag_by_segment_id(vault) -> None:
     assert view(vault, iid, tag_id).text == "문장"
     with pytest.raises(UsageError, match="not both"):
         tags.add_tag(vault, iid, "torture", role="coder", segment=0, segment_id=second)
-    other = add_interview(vault, "OTHER")
+    other = add_interview(vault, "OTHER-2026-180")
     with pytest.raises(NotFound, match="no segment"):
         tags.add_tag(vault, other, "torture", role="coder", segment_id=second)

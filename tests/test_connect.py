@@ -59,10 +59,10 @@ def small(vault: Vault) -> Small:
     ids, tags = {}, {}
     text = "요덕에서 석탄을 캤고 강성무역이 가져갔습니다"
     spans = [(YODOK, 0, 2), (COAL, 5, 7), (kangsong.term_id, 12, 16)]
-    ids["NK-1"], tags["NK-1"] = _account(vault, "NK-1", text, spans)
+    ids["NK-2026-113"], tags["NK-2026-113"] = _account(vault, "NK-2026-113", text, spans)
     # the same person, interviewed again by another organisation
-    ids["NK-2"], tags["NK-2"] = _account(vault, "NK-2", text, spans[:2], date="1999")
-    ids["NK-3"], tags["NK-3"] = _account(vault, "NK-3", text, spans[:2], birth=1980,
+    ids["NK-2026-114"], tags["NK-2026-114"] = _account(vault, "NK-2026-114", text, spans[:2], date="1999")
+    ids["NK-2026-115"], tags["NK-2026-115"] = _account(vault, "NK-2026-115", text, spans[:2], birth=1980,
                                          province="Chagang", defection=2012, date="2010..2011",
                                          consent=("archive",))
     return Small(vault, ids, tags, kangsong.term_id)
@@ -101,8 +101,8 @@ def test_links_implied_by_events_and_recorded_by_hand(small: Small) -> None:
     assert (produced.testimonies, produced.implied, produced.recorded) == (3, 3, 0)
     handled = found[(small.kangsong, "handled", COAL)]
     assert (handled.testimonies, handled.implied) == (1, 1)
-    tag = small.tags["NK-2"][COAL]
-    link = links.add_link(vault, "NK-2", src="Kangsong", relation="handled", dst="석탄",
+    tag = small.tags["NK-2026-114"][COAL]
+    link = links.add_link(vault, "NK-2026-114", src="Kangsong", relation="handled", dst="석탄",
                           tags=[tag], role="coder")
     assert link == handled.id == links.link_id(small.kangsong, "handled", COAL)
     after = {s.id: s for s in links.list_links(vault, "Kangsong")}
@@ -116,8 +116,8 @@ def test_links_implied_by_events_and_recorded_by_hand(small: Small) -> None:
     assert chain == {(YODOK, "produced", COAL): (3, 3), (small.kangsong, "handled", COAL): (2, 2)}
     timeline = co.timeline(vault, co.subject_for(vault, facility="Yodok"))
     assert [(year, sorted(a.interview_code for a in accs)) for year, accs in timeline] == [
-        (1998, ["NK-1"]), (1999, ["NK-1", "NK-2"]), (2000, ["NK-1"]), (2010, ["NK-3"]),
-        (2011, ["NK-3"])]
+        (1998, ["NK-2026-113"]), (1999, ["NK-2026-113", "NK-2026-114"]), (2000, ["NK-2026-113"]), (2010, ["NK-2026-115"]),
+        (2011, ["NK-2026-115"])]
     result = co.corroborate(vault, co.subject_for(vault, link=link))
     assert result.testimonies == 2
     assert [q.tag_id for a in result.accounts if a.kind == "link" for q in a.quotes] == [tag]
@@ -126,17 +126,17 @@ def test_links_implied_by_events_and_recorded_by_hand(small: Small) -> None:
             ({"src": "Yodok", "relation": "shipped-through", "dst": COAL}, "links a commodity"),
             ({"src": "Kangsong", "relation": "handled", "dst": COAL, "tags": []}, "Give the tags"),
             ({"src": "Kangsong", "relation": "handled", "dst": COAL,
-              "tags": [small.tags["NK-1"][COAL]]}, "not a tag of this interview"),
+              "tags": [small.tags["NK-2026-113"][COAL]]}, "not a tag of this interview"),
             ({"src": "Kangsong", "relation": "bought", "dst": COAL, "tags": [tag]},
              "relation must be one of")):
         args = {"tags": [tag]} | kwargs
         with pytest.raises(UsageError, match=message):
-            links.add_link(vault, "NK-2", role="coder", **args)  # type: ignore[arg-type]
+            links.add_link(vault, "NK-2026-114", role="coder", **args)  # type: ignore[arg-type]
     assert vault.conn.execute("SELECT count(*) FROM link").fetchone()[0] == before
 
 
 def test_quota_imposed_by_a_unit_is_implied(vault: Vault) -> None:
-    iid = add_interview(vault, "NK-Q")
+    iid = add_interview(vault, "NK-2026-158")
     add_segments(vault, iid, ["여맹에서 파철을 바치라고 했습니다"])
     union = add_tag(vault, iid, "perpetrator.womens_union", role="coder", segment=0, chars=(0, 2))
     scrap = add_tag(vault, iid, "forced_labour.quota_item.scrap_metal", role="coder", segment=0,
@@ -153,22 +153,22 @@ def test_quota_imposed_by_a_unit_is_implied(vault: Vault) -> None:
 def test_duplicates_decisions_and_counts(small: Small) -> None:
     vault = small.vault
     flags = witnesses.find_duplicates(vault.conn)
-    assert [(f.code_a, f.code_b) for f in flags] == [("NK-1", "NK-2")]
+    assert [(f.code_a, f.code_b) for f in flags] == [("NK-2026-113", "NK-2026-114")]
     assert "birth year 1970" in flags[0].reasons and "defection year 2005" in flags[0].reasons
     assert any(r.startswith("both held at detention.kwanliso.15") for r in flags[0].reasons)
     subject = co.subject_for(vault, facility="Yodok")
     before = co.corroborate(vault, subject)
     assert (before.testimonies, before.independent_witnesses,
             before.independent_witnesses_at_least) == (3, 3, 2)
-    witnesses.decide(vault, "NK-2", "NK-1", "same", role="supervisor")
+    witnesses.decide(vault, "NK-2026-114", "NK-2026-113", "same", role="supervisor")
     after = co.corroborate(vault, subject)
     assert (after.testimonies, after.independent_witnesses, after.unresolved_duplicates) == (
         3, 2, [])
-    assert {a.witness for a in after.accounts} == {"NK-1+NK-2", "NK-3"}
+    assert {a.witness for a in after.accounts} == {"NK-2026-113+NK-2026-114", "NK-2026-115"}
     assert witnesses.find_duplicates(vault.conn)[0].decision == "same"
     # the same witness dates Yodok 1998-2000 and 1999: overlapping, so no conflict
     assert not after.conflicts
-    witnesses.decide(vault, "NK-1", "NK-2", "different", role="supervisor")
+    witnesses.decide(vault, "NK-2026-113", "NK-2026-114", "different", role="supervisor")
     assert co.corroborate(vault, subject).independent_witnesses == 3
 
 
@@ -181,14 +181,14 @@ def test_search_filters_by_entity_and_witness(small: Small) -> None:
         hits = search.search(vault, "요덕", interviews=allowed).hits
         return {h.interview_code for h in hits}
 
-    assert codes() == {"NK-1", "NK-2", "NK-3"}
-    assert codes(commodity="석탄") == {"NK-1", "NK-2", "NK-3"}
-    assert codes(enterprise="Kangsong") == {"NK-1"}
-    assert codes(period="2009..2012") == {"NK-3"}
-    assert codes(witness="NK-1") == {"NK-1"}
-    witnesses.decide(vault, ids["NK-1"], ids["NK-2"], "same", role="supervisor")
-    assert codes(witness="NK-1") == {"NK-1", "NK-2"}
-    assert codes(enterprise="Kangsong", period="1990..1999") == {"NK-1"}
+    assert codes() == {"NK-2026-113", "NK-2026-114", "NK-2026-115"}
+    assert codes(commodity="석탄") == {"NK-2026-113", "NK-2026-114", "NK-2026-115"}
+    assert codes(enterprise="Kangsong") == {"NK-2026-113"}
+    assert codes(period="2009..2012") == {"NK-2026-115"}
+    assert codes(witness="NK-2026-113") == {"NK-2026-113"}
+    witnesses.decide(vault, ids["NK-2026-113"], ids["NK-2026-114"], "same", role="supervisor")
+    assert codes(witness="NK-2026-113") == {"NK-2026-113", "NK-2026-114"}
+    assert codes(enterprise="Kangsong", period="1990..1999") == {"NK-2026-113"}
     with pytest.raises(UsageError, match="must name a commodity"):
         entity_interviews(vault, commodity="Yodok")
     with pytest.raises(UsageError, match="A period is a period entity"):
@@ -199,25 +199,25 @@ def test_cli_connect_commands(cli, tmp_path: Path) -> None:
     vault = Vault.open(cli.vault, PASSPHRASE)
     try:
         text = "요덕에서 석탄을 캤습니다"
-        _account(vault, "NK-1", text, [(YODOK, 0, 2), (COAL, 5, 7)])
-        _account(vault, "NK-2", text, [(YODOK, 0, 2), (COAL, 5, 7)], date="1999")
+        _account(vault, "NK-2026-113", text, [(YODOK, 0, 2), (COAL, 5, 7)])
+        _account(vault, "NK-2026-114", text, [(YODOK, 0, 2), (COAL, 5, 7)], date="1999")
     finally:
         vault.lock()
     out = json.loads(cli("corroborate", "--facility", "Yodok", "--json", check=True).stdout)
     assert (out["testimonies"], out["independent_witnesses"]) == (2, 2)
     dups = json.loads(cli("witnesses", "duplicates", "--json", check=True).stdout)
-    assert [(d["code_a"], d["code_b"], d["decision"]) for d in dups] == [("NK-1", "NK-2", None)]
-    cli("--role", "supervisor", "witnesses", "same", "NK-1", "NK-2", check=True)
+    assert [(d["code_a"], d["code_b"], d["decision"]) for d in dups] == [("NK-2026-113", "NK-2026-114", None)]
+    cli("--role", "supervisor", "witnesses", "same", "NK-2026-113", "NK-2026-114", check=True)
     out = json.loads(cli("corroborate", "--link", links.link_id(YODOK, "produced", COAL),
                          "--json", check=True).stdout)
     assert (out["testimonies"], out["independent_witnesses"]) == (2, 1)
-    bad = cli("--role", "coder", "link", "add", "NK-1", "--from", "Yodok", "--to", "coal",
+    bad = cli("--role", "coder", "link", "add", "NK-2026-113", "--from", "Yodok", "--to", "coal",
               "--relation", "handled", "--tag", "nope")
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1
     brief = tmp_path / "yodok.docx"
     done = cli("--role", "supervisor", "brief", "--facility", "Yodok", "--purpose", "un",
                "--out", str(brief), check=True)
     assert "2 testimonies from 1 independent witnesses" in done.stdout and brief.stat().st_size
-    hits = json.loads(cli("search", "요덕", "--commodity", "coal", "--witness", "NK-2",
+    hits = json.loads(cli("search", "요덕", "--commodity", "coal", "--witness", "NK-2026-114",
                           "--json", check=True).stdout)["hits"]
-    assert {h["interview_code"] for h in hits} == {"NK-1", "NK-2"}
+    assert {h["interview_code"] for h in hits} == {"NK-2026-113", "NK-2026-114"}

@@ -161,10 +161,10 @@ def test_the_core_has_no_exit_codes_and_one_root() -> None:
 
 
 def test_str_is_the_english_sentence_and_parameters_fill_in_after_translation() -> None:
-    exc = UsageError("interview.interview_code_already_exists", code="NK-1")
-    assert str(exc) == "An interview with code NK-1 already exists; choose another code."
+    exc = UsageError("interview.interview_code_already_exists", code="NK-2026-113")
+    assert str(exc) == "An interview with code NK-2026-113 already exists; choose another code."
     assert (exc.code, exc.params, exc.kind) == ("interview.interview_code_already_exists",
-                                                {"code": "NK-1"}, Kind.USAGE)
+                                                {"code": "NK-2026-113"}, Kind.USAGE)
     shout = {CATALOG["bundle.refused"]: "REFUSED: {reason}.",
              CATALOG["bundle.malformed"]: "MALFORMED"}
     refused = IntegrityFailure("bundle.refused", reason=Message("bundle.malformed"))

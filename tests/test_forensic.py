@@ -27,12 +27,12 @@ def test_marker_never_on_disk(cli: Cli, tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.setattr(tempfile, "tempdir", str(core_tmp))
     marker = f"FORENSIC-{uuid.uuid4().hex}-요덕"
     # Through the real CLI (its TMPDIR is cli.env's).
-    res = cli("interview", "add", "--code", "NK-FOR-1", "--notes", f"witness said {marker}")
+    res = cli("interview", "add", "--code", "NK-2026-137", "--notes", f"witness said {marker}")
     assert res.returncode == 0, res.stderr
-    assert marker in cli("interview", "show", "NK-FOR-1").stdout  # it really is stored
+    assert marker in cli("interview", "show", "NK-2026-137").stdout  # it really is stored
     # Through the core API, with a blob, while the vault stays open (WAL and SHM present).
     v = Vault.open(cli.vault, PASSPHRASE)
-    interviews.update_interview(v, "NK-FOR-1", role="interviewer", notes=marker * 3)
+    interviews.update_interview(v, "NK-2026-137", role="interviewer", notes=marker * 3)
     w = v.blob_writer(kind="test", on_crash="keep")
     payload = marker.encode("utf-8") * 5000 + marker.encode("utf-16-le") * 5000
     w.write(payload)

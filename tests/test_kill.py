@@ -23,7 +23,7 @@ def _write_until_killed(path: Path, round_no: int, out: int) -> None:
     v = Vault.open(path, PASSPHRASE, allow_weak_kdf=True)
     i = 0
     while True:
-        code = f"K{round_no}-{i}"
+        code = f"KL-{2000 + round_no}-{i:04d}"
         interviews.add_interview(v, code=code, role="interviewer", notes="n" * (i % 7 * 300),
                                  consent_scopes=["archive"])
         if i % 5 == 0:

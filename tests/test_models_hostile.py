@@ -113,7 +113,7 @@ def test_a_model_altered_after_import_is_refused_before_use(cli: Cli, tmp_path: 
     cli("models", "import", str(tmp_path / "tiny-stick"), check=True)
     r = cli("models", "import", str(tmp_path / "tiny-stick"))
     assert r.returncode == 4 and "A model named 'tiny-stick' already exists" in r.stderr
-    iid = cli("interview", "add", "--code", "NK-ALT", check=True).stdout.strip()
+    iid = cli("interview", "add", "--code", "NK-2026-124", check=True).stdout.strip()
     speech = tmp_path / "speech.flac"
     speech.write_bytes(fixture_bytes())
     cli("audio", "import", iid, str(speech), check=True)

@@ -66,7 +66,7 @@ def test_two_sizes_import_through_the_cli_and_transcribe(cli: Cli, tmp_path: Pat
     with Vault.open(cli.vault, PASSPHRASE) as vault:
         recorded = {r[0]: json.loads(r[1]) for r in vault.conn.execute(
             "SELECT name, files FROM imported_model")}
-    for code, model in (("NK-BASE", "base-stick"), ("NK-TINY", "tiny-stick")):
+    for code, model in (("NK-2026-302", "base-stick"), ("NK-2026-303", "tiny-stick")):
         doc = _transcribe(cli, code, model, speech)
         text = " ".join(s["text"] for s in doc["segments"]).lower()  # type: ignore[attr-defined]
         heard = [w for w in SPEECH_WORDS if w in text]

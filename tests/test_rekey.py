@@ -36,7 +36,7 @@ NEW = b"a completely new passphrase"
 def make(path: Path, *, audio_bytes: int = 0, recovery: bool = False) -> tuple[Vault, str | None]:
     v, code = Vault.create(path, PASSPHRASE, kdf=weak_test_params(), allow_weak_kdf=True,
                            with_recovery=recovery)
-    interviews.add_interview(v, code="NK-1", role="interviewer", notes="first")
+    interviews.add_interview(v, code="NK-2026-113", role="interviewer", notes="first")
     if audio_bytes:
         w = v.blob_writer(kind="test", on_crash="keep")
         rng = random.Random(7)
@@ -69,7 +69,7 @@ def test_old_header_copy_opens_after_passwd_but_not_after_rekey(tmp_path: Path) 
     # Before: passwd alone leaves the data key, so the old header copy still works.
     attacker = stale_copy(path, old_header, tmp_path)
     opened = Vault.open(attacker, PASSPHRASE, allow_weak_kdf=True)
-    assert [i.code for i in interviews.list_interviews(opened)] == ["NK-1"]
+    assert [i.code for i in interviews.list_interviews(opened)] == ["NK-2026-113"]
     opened.lock()
 
     v = Vault.open(path, NEW, allow_weak_kdf=True)
@@ -80,7 +80,7 @@ def test_old_header_copy_opens_after_passwd_but_not_after_rekey(tmp_path: Path) 
         Vault.open(attacker, PASSPHRASE, allow_weak_kdf=True)
     # The current header still opens it with the current passphrase, data intact.
     v = Vault.open(path, NEW, allow_weak_kdf=True)
-    assert [i.code for i in interviews.list_interviews(v)] == ["NK-1"]
+    assert [i.code for i in interviews.list_interviews(v)] == ["NK-2026-113"]
     v.lock()
 
 
@@ -96,7 +96,7 @@ def test_rekey_replaces_the_recovery_code_and_keeps_everything(tmp_path: Path) -
                        progress=lambda f, label: seen.append((f, label)))
     assert new_code and new_code != old_code
     # The vault object goes on working with the new key.
-    interviews.add_interview(v, code="NK-2", role="interviewer")
+    interviews.add_interview(v, code="NK-2026-114", role="interviewer")
     v.lock()
     assert seen[-1] == (1.0, "done") and all(0.0 <= f <= 1.0 for f, _ in seen)
     assert not (path / STAGED_DB).exists() and not (path / STAGED_HEADER).exists()
@@ -108,7 +108,7 @@ def test_rekey_replaces_the_recovery_code_and_keeps_everything(tmp_path: Path) -
     v = Vault.open_with_recovery(path, new_code)
     assert v.integrity_check() == []
     assert v.blob_reader(blob_id).read() == before
-    assert {i.code for i in interviews.list_interviews(v)} == {"NK-1", "NK-2"}
+    assert {i.code for i in interviews.list_interviews(v)} == {"NK-2026-113", "NK-2026-114"}
     audit.verify(v.conn)
     entry = [e for e in audit.entries(v.conn) if e.action == "rekey"]
     assert len(entry) == 1 and entry[0].role == "supervisor"
@@ -129,7 +129,7 @@ def test_rekey_is_refused_while_another_connection_is_open(tmp_path: Path) -> No
     assert (path / HEADER_NAME).read_bytes() == header
     assert not (path / STAGED_DB).exists() and not (path / STAGED_HEADER).exists()
     # Still usable, with the old key.
-    interviews.add_interview(v, code="NK-2", role="interviewer")
+    interviews.add_interview(v, code="NK-2026-114", role="interviewer")
     v.lock()
     v = Vault.open(path, PASSPHRASE, allow_weak_kdf=True)
     assert len(interviews.list_interviews(v)) == 2
@@ -242,7 +242,7 @@ def test_kill_at_any_moment_leaves_the_old_or_the_new_vault(tmp_path: Path) -> N
         try:
             assert v.integrity_check() == [], f"round {round_no}"
             audit.verify(v.conn)
-            assert [i.code for i in interviews.list_interviews(v)] == ["NK-1"]
+            assert [i.code for i in interviews.list_interviews(v)] == ["NK-2026-113"]
             assert hashlib.sha256(v.blob_reader(blob_id).read()).hexdigest() == digest
         finally:
             v.lock()
@@ -261,7 +261,7 @@ def _cli_on(cli: Cli, folder: Path) -> Cli:
 def test_cli_passwd_says_what_it_leaves_and_rekey_closes_it(cli: Cli, tmp_path: Path) -> None:
     """The attack through the real command line: `passwd` alone leaves old header copies
     working (and says so); `rekey` stops them (and says what it cannot stop)."""
-    cli("interview", "add", "--code", "NK-CLI", check=True)
+    cli("interview", "add", "--code", "NK-2026-132", check=True)
     old_header = (cli.vault / HEADER_NAME).read_bytes()
     new = tmp_path / "new.txt"
     new.write_text(NEW.decode() + "\n")
@@ -270,7 +270,7 @@ def test_cli_passwd_says_what_it_leaves_and_rekey_closes_it(cli: Cli, tmp_path: 
     assert "testimony rekey" in res.stdout
     attacker = stale_copy(cli.vault, old_header, tmp_path)
     res = _cli_on(cli, attacker)("interview", "list")
-    assert res.returncode == 0 and "NK-CLI" in res.stdout  # the gap, before the fix
+    assert res.returncode == 0 and "NK-2026-132" in res.stdout  # the gap, before the fix
 
     res = cli("rekey", passphrase_file=new, check=True)
     assert "no longer open this database" in res.stdout
@@ -284,7 +284,7 @@ def test_cli_passwd_says_what_it_leaves_and_rekey_closes_it(cli: Cli, tmp_path: 
     assert res.returncode == 3 and "key does not open the database" in res.stderr
     assert {p.name: p.read_bytes() for p in attacker.iterdir()} == before
     res = cli("interview", "list", passphrase_file=new, check=True)
-    assert "NK-CLI" in res.stdout
+    assert "NK-2026-132" in res.stdout
     log = json.loads(cli("audit", "list", "--json", passphrase_file=new, check=True).stdout)
     actions = [e["action"] for e in log]
     assert actions.index("change-passphrase") < actions.index("rekey")
@@ -358,7 +358,7 @@ def test_read_only_open_of_a_cut_off_rekey_changes_nothing(tmp_path: Path, targe
     before = snapshot(path)
     before.pop("vault.db-shm", None)
     ro = Vault.open(path, opens_with, allow_weak_kdf=True, readonly=True)
-    assert [i.code for i in interviews.list_interviews(ro)] == ["NK-1"]
+    assert [i.code for i in interviews.list_interviews(ro)] == ["NK-2026-113"]
     ro.lock()
     after = snapshot(path)
     after.pop("vault.db-shm", None)

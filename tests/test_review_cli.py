@@ -39,7 +39,7 @@ def _one_sentence(text: str) -> None:
 
 def test_list_and_accept_a_suggestion(cli: Cli) -> None:
     iid = _prepared(cli)
-    listed = cli("transcript", "suggestions", "NK-REV-1", check=True).stdout
+    listed = cli("transcript", "suggestions", "NK-2026-100", check=True).stdout
     assert "segment 1: 보이부 -> 보위부" in listed and "perpetrator.mss" in listed
     assert "요덕" not in listed  # right words get no suggestion
     (item,) = json.loads(cli("transcript", "suggestions", iid, "--json", check=True).stdout)
@@ -133,7 +133,7 @@ def test_real_whisper_output_is_marked_and_its_suggestions_apply(cli: Cli) -> No
     """The real engine (base, Korean) and the real child process: its stored words line up
     with its text, so every segment gets a confidence and word marks can be placed; whatever
     it suggests is a real near miss and accepting it works."""
-    iid = cli("interview", "add", "--code", "NK-REV-REAL", check=True).stdout.strip()
+    iid = cli("interview", "add", "--code", "NK-2026-170", check=True).stdout.strip()
     with Vault.open(cli.vault, PASSPHRASE) as vault:
         add_asset(vault, iid, (FIXTURES / "ko_yodok.flac").read_bytes(), container="flac",
                   sample_rate=None, channels=None)

@@ -47,7 +47,7 @@ def test_replace_all_is_one_revision_per_changed_segment_and_audited(vault: Vaul
 
 def test_replace_ignoring_case_and_refusing_an_empty_segment(vault: Vault) -> None:
     lines = [[("Yodok", 0.9), ("camp", 0.9)], [("yodok", 0.9)]]
-    iid, _ = scripted_interview(vault, lines, code="NK-REV-EN")
+    iid, _ = scripted_interview(vault, lines, code="NK-2026-169")
     assert transcripts.replace_text(vault, iid, find="YODOK", replace="Yodok", role="translator",
                                     match_case=True) == []
     changed = transcripts.replace_text(vault, iid, find="YODOK", replace="Yŏdŏk",
@@ -125,7 +125,7 @@ def _store_stereo(vault: Vault, interview_id: str, seconds: float, rate: int) ->
 
 
 def test_listening_keeps_the_recordings_rate_channels_and_treble(vault: Vault) -> None:
-    iid = interviews.add_interview(vault, code="NK-HIFI-1", role="interviewer")
+    iid = interviews.add_interview(vault, code="NK-2026-142", role="interviewer")
     asset = _store_stereo(vault, iid, 2.0, 48_000)
     audio = decode_for_playback(vault, asset)
     assert (audio.sample_rate, audio.channels) == (48_000, 2)

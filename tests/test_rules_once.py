@@ -28,7 +28,7 @@ def test_consent_rule(scopes: list[str], withdrawn: bool, purpose: str,
 
 
 def test_domain_consent_uses_the_rule(vault: Vault) -> None:
-    iid = interviews.add_interview(vault, code="NK-C-1", role="interviewer")
+    iid = interviews.add_interview(vault, code="NK-2026-128", role="interviewer")
     interviews.set_consent(vault, iid, role="interviewer", scopes=["archive"])
     c = interviews.get_interview(vault, iid).consent
     assert c.covers("archive") and not c.covers("un")
@@ -61,7 +61,7 @@ def test_create_vault_refuses_a_short_passphrase_and_writes_nothing(tmp_path) ->
 
 
 def test_markers_one_rule_for_notes_and_times(vault: Vault) -> None:
-    iid = interviews.add_interview(vault, code="NK-M-1", role="interviewer")
+    iid = interviews.add_interview(vault, code="NK-2026-152", role="interviewer")
     with pytest.raises(UsageError, match=f"at most {MAX_MARKER_NOTE} characters"):
         markers.add_marker(vault, iid, 1.0, "x" * (MAX_MARKER_NOTE + 1), role="interviewer")
     with pytest.raises(UsageError, match="cannot be negative"):

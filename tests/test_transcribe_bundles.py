@@ -27,7 +27,7 @@ def world(tmp_path: Path) -> Any:
 def _transcribed(world: World) -> str:
     from app.interviews import set_consent
 
-    iid, _ = interview_with_audio(world.field, tone_bursts(20, [(2, 4), (8, 9)]), code="NK-TB")
+    iid, _ = interview_with_audio(world.field, tone_bursts(20, [(2, 4), (8, 9)]), code="NK-2026-176")
     set_consent(world.field, iid, role="interviewer", scopes=["archive", "un"])
     engine = FakeEngine()
 

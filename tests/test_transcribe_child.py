@@ -186,7 +186,7 @@ def test_cancel_while_the_model_loads_ends_the_child(vault: Any) -> None:
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
     # Through the service: the job's cancel sentence, and nothing was started in the vault.
-    iid = add_interview(vault, code="NK-CHILD-LOAD", role="interviewer")
+    iid = add_interview(vault, code="NK-2026-131", role="interviewer")
     add_asset(vault, iid, wav_bytes(fixture_pcm("en_river.flac")), duration_s=5.0)
     token = CancelToken()
     threading.Timer(0.1, token.cancel).start()
@@ -205,9 +205,9 @@ def test_cancel_while_the_model_loads_ends_the_child(vault: Any) -> None:
 def test_a_killed_child_is_one_sentence_and_the_job_resumes(vault: Any,
                                                               monkeypatch: Any) -> None:
     audio = wav_bytes(_speech(40, every_s=8))
-    iid = add_interview(vault, code="NK-CHILD-KILL", role="interviewer")
+    iid = add_interview(vault, code="NK-2026-130", role="interviewer")
     add_asset(vault, iid, audio, duration_s=40.0)
-    clean = add_interview(vault, code="NK-CHILD-CLEAN", role="interviewer")
+    clean = add_interview(vault, code="NK-2026-129", role="interviewer")
     add_asset(vault, clean, audio, duration_s=40.0)
     engines: list[ProcessEngine] = []
     real = transcribe.default_engine_factory
@@ -308,7 +308,7 @@ def test_a_killed_app_leaves_no_engine_running(cli: Any) -> None:
     from storage.vault import Vault
     from tests.conftest import PASSPHRASE, ROOT
 
-    iid = cli("interview", "add", "--code", "NK-ORPHAN", check=True).stdout.strip()
+    iid = cli("interview", "add", "--code", "NK-2026-155", check=True).stdout.strip()
     with Vault.open(cli.vault, PASSPHRASE) as vault:
         add_asset(vault, iid, wav_bytes(_speech(180, every_s=6)), duration_s=180.0)
     cmd = [sys.executable, "-m", "cli", "--vault", str(cli.vault), "--passphrase-file",
@@ -348,7 +348,7 @@ def test_a_prestarted_engine_loads_while_the_caller_works_and_is_handed_over(vau
     engines = transcribe.PrestartedEngines("tiny.en", 1)
     spare = engines._spare
     assert spare is not None and spare.pid is not None and not spare._ready  # not waited for
-    iid = add_interview(vault, code="NK-PRE", role="interviewer")
+    iid = add_interview(vault, code="NK-2026-156", role="interviewer")
     add_asset(vault, iid, wav_bytes(fixture_pcm("en_river.flac")), duration_s=5.0)
     [result] = transcribe.transcribe_interview(vault, iid, role="interviewer", model="tiny.en",
                                                language="en", engine_factory=engines)
@@ -378,7 +378,7 @@ def test_a_prestarted_engine_for_another_model_is_stopped_and_unused_ones_too(
 def test_cancel_while_a_prestarted_model_loads_is_the_jobs_cancel(vault: Any) -> None:
     from app.tasks import Cancelled
 
-    iid = add_interview(vault, code="NK-PRE-CANCEL", role="interviewer")
+    iid = add_interview(vault, code="NK-2026-157", role="interviewer")
     add_asset(vault, iid, wav_bytes(fixture_pcm("en_river.flac")), duration_s=5.0)
     token = CancelToken()
     engines = transcribe.PrestartedEngines("tiny.en", 1, cancel=token)

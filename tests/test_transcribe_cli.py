@@ -17,7 +17,7 @@ from transcription import models
 pytestmark = pytest.mark.slow
 
 
-def _interview_with_fixture(cli: Cli, code: str = "NK-CLI-1") -> str:
+def _interview_with_fixture(cli: Cli, code: str = "NK-2026-133") -> str:
     iid = cli("interview", "add", "--code", code, check=True).stdout.strip()
     with Vault.open(cli.vault, PASSPHRASE) as vault:
         add_asset(vault, iid, (FIXTURES / "en_river.flac").read_bytes(), container="flac",
@@ -28,7 +28,7 @@ def _interview_with_fixture(cli: Cli, code: str = "NK-CLI-1") -> str:
 def test_transcribe_show_edit_review_speaker(cli: Cli, tmp_path: Path) -> None:
     iid = _interview_with_fixture(cli)
     cli.env["TESTIMONY_PROGRESS"] = "1"
-    r = cli("transcribe", "NK-CLI-1", "--model", "tiny.en", "--language", "en")
+    r = cli("transcribe", "NK-2026-133", "--model", "tiny.en", "--language", "en")
     assert r.returncode == 0, r.stderr
     assert "100%" in r.stderr and "segments transcribed" in r.stdout
     srt = cli("transcript", "show", iid, "--format", "srt", check=True).stdout
@@ -52,7 +52,7 @@ def test_transcribe_show_edit_review_speaker(cli: Cli, tmp_path: Path) -> None:
 
 
 def test_cli_errors_are_one_sentence_with_exit_codes(cli: Cli, tmp_path: Path) -> None:
-    iid = _interview_with_fixture(cli, "NK-CLI-2")
+    iid = _interview_with_fixture(cli, "NK-2026-134")
     cases = [
         (("transcript", "show", iid, "--format", "docx"), 2, "--out"),
         (("transcribe", iid, "--model", "tiny.en", "--language", "ko"), 2, "English only"),
@@ -97,7 +97,7 @@ def test_ctrl_c_stops_cleanly_and_the_same_command_resumes(cli: Cli) -> None:
     audio = np.zeros(16000 * 240, np.float32)  # speech every 40 s, four windows
     for start in range(5, 240, 40):
         audio[start * 16000: start * 16000 + len(clip)] = clip
-    iid = cli("interview", "add", "--code", "NK-INT", check=True).stdout.strip()
+    iid = cli("interview", "add", "--code", "NK-2026-149", check=True).stdout.strip()
     with Vault.open(cli.vault, PASSPHRASE) as vault:
         add_asset(vault, iid, wav_bytes(audio), duration_s=240.0)
     env = dict(cli.env, TESTIMONY_PROGRESS="1")
@@ -135,7 +135,7 @@ def test_transcripts_and_edits_never_reach_the_disk_in_plaintext(cli: Cli) -> No
 
     from tests.forensic import encodings_of, find_marker
 
-    iid = _interview_with_fixture(cli, "NK-FOR-T")
+    iid = _interview_with_fixture(cli, "NK-2026-402")
     cli("transcribe", iid, "--model", "tiny.en", check=True)
     marker = f"FORENSIC-{uuid.uuid4().hex}-요덕"
     cli("transcript", "edit", iid, "1", "--text", f"walked to {marker}", "--reason", marker,
@@ -157,7 +157,7 @@ def test_two_channel_interview_gets_speakers_from_channels(cli: Cli) -> None:
     stereo[0, 16000: 16000 + len(question)] = question          # interviewer's mic: channel 1
     stereo[1, 16000 * 8: 16000 * 8 + len(answer)] = answer      # witness's mic: channel 2
     stereo[1] += 0.02 * stereo[0]                                # a little cross-talk
-    iid = cli("interview", "add", "--code", "NK-STEREO", check=True).stdout.strip()
+    iid = cli("interview", "add", "--code", "NK-2026-172", check=True).stdout.strip()
     with Vault.open(cli.vault, PASSPHRASE) as vault:
         add_asset(vault, iid, wav_bytes(stereo), channels=2, duration_s=16.0)
     cli("transcribe", iid, "--model", "tiny.en", check=True)

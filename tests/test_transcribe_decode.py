@@ -47,7 +47,7 @@ def test_containers_decode_from_the_vault_at_16k_mono(vault: Vault, fmt: str, co
         data = _encode(fmt, codec, audio, rate)
     except (av.error.FFmpegError, ValueError) as exc:  # pragma: no cover - depends on PyAV build
         pytest.skip(f"this PyAV build cannot encode {codec} ({exc})")
-    iid = add_interview(vault, code=f"C-{fmt}", role="interviewer")
+    iid = add_interview(vault, code="NK-2026-401", role="interviewer")
     aid = add_asset(vault, iid, data, container=fmt, sample_rate=rate, channels=1)
     blob = vault.conn.execute("SELECT blob_id FROM audio_asset WHERE id = ?", (aid,)).fetchone()[0]
     with vault.blob_reader(blob) as fh:
@@ -116,7 +116,7 @@ def test_channel_energy_per_span() -> None:
 
 
 def test_playback_uses_the_same_decoder_for_raw_and_wav(vault: Vault) -> None:
-    iid = add_interview(vault, code="PLAY", role="interviewer")
+    iid = add_interview(vault, code="PLAY-2026-183", role="interviewer")
     audio = tone_bursts(2, [(0.5, 1.5)])
     wav = add_asset(vault, iid, wav_bytes(audio), duration_s=2.0)
     raw = add_asset(vault, iid, (audio * 32767).astype("<i2").tobytes(), container="raw",

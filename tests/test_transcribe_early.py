@@ -44,11 +44,11 @@ def started(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[subprocess.Popen[b
 def test_only_a_transcribe_command_line_is_read_for_an_early_start() -> None:
     options = early._transcribe_options
     assert options(["--vault", "v", "--passphrase-file", "p", "--role", "translator",
-                    "transcribe", "NK-1", "--model", "base", "--threads", "2"]) == \
+                    "transcribe", "NK-2026-113", "--model", "base", "--threads", "2"]) == \
         {"--model": "base", "--threads": "2"}
-    assert options(["transcribe", "NK-1", "--model=tiny.en", "--language", "en"]) == \
+    assert options(["transcribe", "NK-2026-113", "--model=tiny.en", "--language", "en"]) == \
         {"--model": "tiny.en"}
-    assert options(["--debug", "transcribe", "NK-1"]) == {}
+    assert options(["--debug", "transcribe", "NK-2026-113"]) == {}
     # The value of a global option is not the command; other commands start nothing.
     assert options(["--vault", "transcribe", "interview", "list"]) is None
     assert options(["interview", "add", "--code", "transcribe"]) is None
@@ -58,22 +58,22 @@ def test_only_a_transcribe_command_line_is_read_for_an_early_start() -> None:
 
 def test_nothing_starts_early_for_an_unknown_model_or_a_bad_option(
         started: list[subprocess.Popen[bytes]]) -> None:
-    assert not early.start_engine_for(["transcribe", "NK-1", "--model", "no-such-model"])
-    assert not early.start_engine_for(["transcribe", "NK-1", "--threads", "two"])
+    assert not early.start_engine_for(["transcribe", "NK-2026-113", "--model", "no-such-model"])
+    assert not early.start_engine_for(["transcribe", "NK-2026-113", "--threads", "two"])
     assert not early.start_engine_for(["interview", "list"])
     assert started == [] and launch.take_early({"model": "base"}) is None
 
 
 def test_the_job_takes_over_the_child_started_early(
         vault: Any, started: list[subprocess.Popen[bytes]]) -> None:
-    assert early.start_engine_for(["--vault", "v", "transcribe", "NK-EARLY", "--model",
+    assert early.start_engine_for(["--vault", "v", "transcribe", "NK-2026-136", "--model",
                                    "tiny.en", "--threads", "1"])
     [child] = started
     # What the CLI does next, once the vault is open: the prestarted engine is that child.
     engines = transcribe.PrestartedEngines("tiny.en", 1)
     spare = engines._spare
     assert spare is not None and spare.pid == child.pid and len(started) == 1
-    iid = add_interview(vault, code="NK-EARLY", role="interviewer")
+    iid = add_interview(vault, code="NK-2026-136", role="interviewer")
     add_asset(vault, iid, wav_bytes(fixture_pcm("en_river.flac")), duration_s=5.0)
     [result] = transcribe.transcribe_interview(vault, iid, role="interviewer", model="tiny.en",
                                                language="en", engine_factory=engines)
@@ -84,7 +84,7 @@ def test_the_job_takes_over_the_child_started_early(
 
 def test_a_child_started_for_another_request_is_stopped(
         started: list[subprocess.Popen[bytes]]) -> None:
-    assert early.start_engine_for(["transcribe", "NK-1", "--model", "tiny.en", "--threads", "1"])
+    assert early.start_engine_for(["transcribe", "NK-2026-113", "--model", "tiny.en", "--threads", "1"])
     [child] = started
     from app import paths
 
@@ -98,7 +98,7 @@ def test_a_failed_transcribe_command_line_leaves_no_child(
     from cli import main
 
     # A usage error (argparse) after the early start: the child is stopped, exit status 2.
-    code = main(["--vault", str(tmp_path / "none"), "transcribe", "NK-1", "--model", "tiny.en",
+    code = main(["--vault", str(tmp_path / "none"), "transcribe", "NK-2026-113", "--model", "tiny.en",
                  "--language", "xx"])
     assert code == 2
     [child] = started

@@ -137,7 +137,7 @@ class _LoopingEngine(FakeEngine):
 
 
 def test_flags_are_stored_with_the_segment(vault: Vault) -> None:
-    iid, _ = interview_with_audio(vault, tone_bursts(6, [(1, 2), (4, 5)]), code="NK-G")
+    iid, _ = interview_with_audio(vault, tone_bursts(6, [(1, 2), (4, 5)]), code="NK-2026-139")
     transcribe.transcribe_interview(vault, iid, role="interviewer",
                                     engine_factory=lambda _name: _LoopingEngine())
     segs = transcripts.segments(vault, iid)

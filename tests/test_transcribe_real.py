@@ -58,7 +58,7 @@ def _flac_interview(vault: Vault, name: str, code: str) -> str:
 
 @pytest.mark.parametrize("name", sorted(EN_FIXTURES))
 def test_english_fixture_wer_with_tiny_en(vault: Vault, name: str) -> None:
-    iid = _flac_interview(vault, name, "EN-1")
+    iid = _flac_interview(vault, name, "EN-2026-001")
     transcribe.transcribe_interview(vault, iid, role="interviewer", model="tiny.en",
                                     language="en", engine_factory=cached_engine)
     segs = transcripts.segments(vault, iid)
@@ -83,7 +83,7 @@ def test_korean_fixture_plumbing_with_base_and_no_glossary(vault: Vault) -> None
     name, ref = KO_FIXTURE
     runs: list[str] = []
     for label in ("1", "2"):
-        iid = _flac_interview(vault, name, f"KO-{label}")
+        iid = _flac_interview(vault, name, f"KO-2026-00{label}")
         transcribe.transcribe_interview(vault, iid, role="interviewer", language="ko",
                                         engine_factory=cached_engine)
         runs.append("".join(s.text for s in transcripts.segments(vault, iid)))
@@ -99,7 +99,7 @@ def test_korean_fixture_plumbing_with_base_and_no_glossary(vault: Vault) -> None
 
 
 def test_translation_layer_is_an_english_draft_aligned_to_segments(vault: Vault) -> None:
-    iid = _flac_interview(vault, KO_FIXTURE[0], "KO-T")
+    iid = _flac_interview(vault, KO_FIXTURE[0], "KO-2026-003")
     transcribe.transcribe_interview(vault, iid, role="interviewer", language="ko",
                                     translate=True, engine_factory=cached_engine)
     orig = transcripts.segments(vault, iid, "original")
@@ -123,7 +123,7 @@ def test_no_network_socket_is_ever_opened(vault: Vault, monkeypatch: pytest.Monk
     monkeypatch.setattr(socket.socket, "connect_ex", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    iid = _flac_interview(vault, "en_river.flac", "NET-1")
+    iid = _flac_interview(vault, "en_river.flac", "NET-2026-001")
     # A fresh engine (not the cached one): model loading is covered too.
     transcribe.transcribe_interview(vault, iid, role="interviewer", model="tiny.en")
     assert "river" in " ".join(s.text for s in transcripts.segments(vault, iid)).lower()
@@ -142,10 +142,10 @@ def _long_recording() -> Any:
 
 def test_resume_after_cancel_at_half_equals_uninterrupted_run(vault: Vault) -> None:
     audio = _long_recording()
-    full, _ = interview_with_audio(vault, audio, code="R-FULL")
+    full, _ = interview_with_audio(vault, audio, code="NK-2026-184")
     transcribe.transcribe_interview(vault, full, role="interviewer", model="tiny.en",
                                     engine_factory=cached_engine)
-    part, _ = interview_with_audio(vault, audio, code="R-PART")
+    part, _ = interview_with_audio(vault, audio, code="NK-2026-185")
     cancel = CancelToken()
     seen: list[float] = []
 

@@ -78,9 +78,9 @@ def test_running_again_does_not_duplicate_a_complete_transcript(vault: Vault,
 
 def test_cancel_then_resume_equals_uninterrupted_and_skips_done_windows(vault: Vault) -> None:
     audio = tone_bursts(140, BURSTS)
-    full, _ = interview_with_audio(vault, audio, code="FULL")
+    full, _ = interview_with_audio(vault, audio, code="FULL-2026-110")
     _run(vault, full, FakeEngine())
-    part, _ = interview_with_audio(vault, audio, code="PART")
+    part, _ = interview_with_audio(vault, audio, code="PART-2026-182")
     cancel = CancelToken()
     first = FakeEngine(on_window=lambda w: cancel.cancel() if w.offset_s > 50 else None)
     with pytest.raises(Cancelled):
@@ -168,7 +168,7 @@ def test_resume_with_another_model_is_refused(vault: Vault, recorded: str) -> No
 def test_no_audio_and_bad_language_are_one_sentence_errors(vault: Vault) -> None:
     from app.interviews import add_interview
 
-    iid = add_interview(vault, code="EMPTY", role="interviewer")
+    iid = add_interview(vault, code="EMPTY-2026-107", role="interviewer")
     with pytest.raises(NotFound, match="no audio"):
         _run(vault, iid, FakeEngine())
     with pytest.raises(UsageError, match="language"):
@@ -322,7 +322,7 @@ def test_raw_pcm_recording_is_transcribed(vault: Vault) -> None:
 
     audio = tone_bursts(10, [(1, 2), (5, 7)], rate=48000, channels=2)
     pcm = (audio.T * 32767).astype("<i2").tobytes()
-    iid = add_interview(vault, code="RAW", role="interviewer")
+    iid = add_interview(vault, code="RAW-2026-186", role="interviewer")
     add_asset(vault, iid, [pcm[i:i + 65536] for i in range(0, len(pcm), 65536)],
               container="raw", codec="pcm_s16le", sample_rate=48000, channels=2,
               duration_s=10.0)
@@ -343,7 +343,7 @@ def test_recordings_with_streaming_wav_header_are_transcribed(vault: Vault,
     audio = tone_bursts(70, [(3, 5), (64, 66)], rate=44100, channels=2)
     frames = audio.T.astype("<f4") if sample_format == "f32" else \
         (audio.T * 32767).astype("<i2")
-    iid = add_interview(vault, code="REC", role="interviewer")
+    iid = add_interview(vault, code="REC-2026-187", role="interviewer")
     add_asset(vault, iid, wav_header(fmt) + frames.tobytes(), container="wav", codec=fmt.codec,
               sample_rate=44100, channels=2, duration_s=70.0)
     _run(vault, iid, FakeEngine())
@@ -358,7 +358,7 @@ def test_audio_imported_by_the_audio_service_is_transcribed(vault: Vault, tmp_pa
 
     path = tmp_path / "tones.wav"
     path.write_bytes(wav_bytes(tone_bursts(12, [(1, 3), (8, 9)])))
-    iid = add_interview(vault, code="IMP", role="interviewer")
+    iid = add_interview(vault, code="IMP-2026-111", role="interviewer")
     import_audio(vault, iid, path, role="interviewer")
     _run(vault, iid, FakeEngine())
     assert [(s.start, s.end) for s in transcripts.segments(vault, iid)] == [(1.0, 3.0), (8.0, 9.0)]
@@ -369,7 +369,7 @@ def test_unreadable_audio_is_one_sentence_and_leaves_a_resumable_job(vault: Vaul
     from tests.transcribe_helpers import add_asset
     from transcription.errors import AudioUnreadable
 
-    iid = add_interview(vault, code="BAD", role="interviewer")
+    iid = add_interview(vault, code="BAD-2026-104", role="interviewer")
     add_asset(vault, iid, b"this is not audio at all" * 100, container="wav", duration_s=5.0)
     with pytest.raises(AudioUnreadable, match="could not be decoded"):
         _run(vault, iid, FakeEngine())
@@ -471,12 +471,12 @@ def test_empty_and_cut_off_recordings(vault: Vault) -> None:
     from tests.transcribe_helpers import add_asset
 
     fmt = PcmFormat(16000, 1, "s16")
-    empty = add_interview(vault, code="EMPTY-REC", role="interviewer")
+    empty = add_interview(vault, code="EMPTY-2026-108", role="interviewer")
     add_asset(vault, empty, wav_header(fmt), codec=fmt.codec, duration_s=0.0)
     [result] = _run(vault, empty, FakeEngine())
     assert result.segments == 0 and transcripts.transcripts(vault, empty)[0].state == "complete"
 
-    cut = add_interview(vault, code="CUT-REC", role="interviewer")
+    cut = add_interview(vault, code="CUT-2026-106", role="interviewer")
     pcm = (tone_bursts(6, [(1, 2), (4, 5)]) * 32767).astype("<i2").tobytes()
     asset = add_asset(vault, cut, wav_header(fmt) + pcm[: 16000 * 2 * 4 + 16001],
                       codec=fmt.codec, duration_s=None)

@@ -50,7 +50,7 @@ def test_no_invented_taxonomy_term_and_no_loop_on_real_speech(vault: Vault) -> N
     assert FOLDER is not None
     for n, name in enumerate(CLIPS):
         clip = _clip(name)
-        iid = _transcribe(vault, speech_dev.clip_pcm(FOLDER, clip), f"SD-{n}")
+        iid = _transcribe(vault, speech_dev.clip_pcm(FOLDER, clip), f"SD-2026-{n + 1:03d}")
         text = " ".join(s.text for s in transcripts.segments(vault, iid))
         assert text, name
         assert speech_dev.invented_terms(clip.reference, text) == [], (name, text)
@@ -79,7 +79,7 @@ def test_three_minute_recording_breaks_at_pauses_without_loops(vault: Vault) -> 
         at += (len(pcm) + len(pause)) / 16000
     audio = np.concatenate(parts)
     assert len(audio) / 16000 >= LONG_S  # several ~60 s windows
-    iid = _transcribe(vault, audio, "SD-LONG")
+    iid = _transcribe(vault, audio, "SD-2026-900")
     segs = transcripts.segments(vault, iid)
     assert not has_loop(" ".join(s.text for s in segs))  # also across window boundaries
     slack = 1.0  # Whisper's times are coarse; the pauses are 2.5 s

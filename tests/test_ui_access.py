@@ -40,7 +40,7 @@ def unreachable(root: QWidget) -> list[str]:
 
 
 def test_every_screen_is_keyboard_reachable(qtbot, vault, tmp_path):
-    iid = interviews.add_interview(vault, code="SYN-K", role="interviewer")
+    iid = interviews.add_interview(vault, code="SYN-2026-198", role="interviewer")
     path = vault.path
     vault.lock()
     state = tmp_path / "state"

@@ -23,11 +23,11 @@ def test_export_then_verify_import_and_receipt(qtbot, tmp_path, vault):
     from crypto.kdf import weak_test_params
     from storage.vault import Vault
 
-    interviews.add_interview(vault, code="SYN-OK", role="interviewer",
+    interviews.add_interview(vault, code="SYN-2026-207", role="interviewer",
                              consent_scopes=["archive", "un"])
-    interviews.add_interview(vault, code="SYN-NOUN", role="interviewer",
+    interviews.add_interview(vault, code="SYN-2026-206", role="interviewer",
                              consent_scopes=["archive"])
-    gone = interviews.add_interview(vault, code="SYN-GONE", role="interviewer",
+    gone = interviews.add_interview(vault, code="SYN-2026-196", role="interviewer",
                                     consent_scopes=["archive", "un"])
     interviews.withdraw_consent(vault, gone, role="interviewer")
     field_path = vault.path
@@ -48,11 +48,11 @@ def test_export_then_verify_import_and_receipt(qtbot, tmp_path, vault):
     ex.pin_supervisor(pub_file)
     assert identity.public.fingerprint in ex.result.text()
     assert ex.recipients.count() == 1
-    ex.set_checked(["SYN-OK", "SYN-NOUN", "SYN-GONE"])
+    ex.set_checked(["SYN-2026-207", "SYN-2026-206", "SYN-2026-196"])
     ex.purpose.setCurrentIndex(ex.purpose.findData("un"))
     excl = ex.exclusions.text()
-    assert "SYN-GONE: consent withdrawn" in excl and "SYN-NOUN: consent does not cover 'un'" in excl
-    assert "SYN-OK" not in excl
+    assert "SYN-2026-196: consent withdrawn" in excl and "SYN-2026-206: consent does not cover 'un'" in excl
+    assert "SYN-2026-207" not in excl
     out = tmp_path / "out.bundle"
     ex.out.setText(str(out))
     # cancelled part-way (as if Cancel were clicked): nothing is left behind
@@ -73,8 +73,8 @@ def test_export_then_verify_import_and_receipt(qtbot, tmp_path, vault):
     lst.refresh()
     exported = {lst.proxy.index(r, 0).data(): lst.proxy.index(r, 6).data()
                 for r in range(lst.proxy.rowCount())}
-    assert exported == {"SYN-OK": "exported", "SYN-NOUN": "not exported",
-                        "SYN-GONE": "not exported"}
+    assert exported == {"SYN-2026-207": "exported", "SYN-2026-206": "not exported",
+                        "SYN-2026-196": "not exported"}
     w.lock()
 
     sup_vault, _ = Vault.create(tmp_path / "sup", PASSPHRASE, kdf=weak_test_params(),
@@ -99,15 +99,15 @@ def test_export_then_verify_import_and_receipt(qtbot, tmp_path, vault):
     qtbot.keyClicks(sv.pin_group, device_fp.rsplit(" ", 1)[-1].lower())
     sv.pin_confirm.click()
     assert sv.verdict.text().startswith("Verified")
-    assert "SYN-OK" in sv.details.toPlainText()
+    assert "SYN-2026-207" in sv.details.toPlainText()
     sv.import_button.click()
     assert sv.message.text().startswith("Imported:"), sv.message.text()
-    assert interviews.get_interview(s.session.vault, "SYN-OK").code == "SYN-OK"
+    assert interviews.get_interview(s.session.vault, "SYN-2026-207").code == "SYN-2026-207"
     receipt = tmp_path / "out.bundle.receipt"
     sv.write_receipt(receipt)
     # encrypted to the laptop, owner-only, nothing readable on the stick
     assert receipt.read_bytes().startswith(b"age-encryption.org/v1\n")
-    assert b"SYN-OK" not in receipt.read_bytes() and oct(receipt.stat().st_mode)[-3:] == "600"
+    assert b"SYN-2026-207" not in receipt.read_bytes() and oct(receipt.stat().st_mode)[-3:] == "600"
     # a second receipt never overwrites a file
     sv.write_receipt(receipt)
     assert "exists" in sv.message.text().lower()
@@ -121,13 +121,13 @@ def test_export_then_verify_import_and_receipt(qtbot, tmp_path, vault):
     ex.apply_receipt(receipt)
     assert ex.result.text().startswith("Receipt accepted: the supervisor holds 1 interviews")
     lst.refresh()
-    row = [lst.proxy.index(r, 0).data() for r in range(lst.proxy.rowCount())].index("SYN-OK")
+    row = [lst.proxy.index(r, 0).data() for r in range(lst.proxy.rowCount())].index("SYN-2026-207")
     assert lst.proxy.index(row, 6).data() == "receipt received"
     assert not ex.purge_button.isEnabled()
     ex.purge_confirm.setChecked(True)
     ex.purge_button.click()
     assert ex.result.text().startswith("Purged 1 interviews")
-    assert sorted(lst.visible_codes()) == ["SYN-GONE", "SYN-NOUN"]
+    assert sorted(lst.visible_codes()) == ["SYN-2026-196", "SYN-2026-206"]
     w.lock()
 
 
@@ -140,8 +140,8 @@ def test_import_summary_names_interviews_left_out_of_the_receipt(qtbot, tmp_path
 
     w = make_world(tmp_path)
     try:
-        x = populate(w.field, "NK-X")
-        y = populate(w.field, "NK-Y")
+        x = populate(w.field, "NK-2026-178")
+        y = populate(w.field, "NK-2026-179")
         first = w.export(x, y, name="1.age")
         interviews.update_interview(w.field, x, role="interviewer", notes="edited")
         second = w.export(x, y, name="2.age")
@@ -158,7 +158,7 @@ def test_import_summary_names_interviews_left_out_of_the_receipt(qtbot, tmp_path
             sv.import_bundle()
         text = sv.message.text()
         assert text.startswith("Imported:") and "conflict: interview" in text, text
-        assert text.splitlines()[-1].endswith("(the laptop keeps them): NK-X")
+        assert text.splitlines()[-1].endswith("(the laptop keeps them): NK-2026-178")
     finally:
         w.field.lock()
         w.sup.lock()
@@ -174,7 +174,7 @@ def _supervisor_with_unpinned_bundle(qtbot, tmp_path):
     key_file = tmp_path / "supervisor.key"
     key_file.write_text(key_text)
     keys.trust_supervisor(field, identity.public, role="interviewer")
-    iid = populate(field, "SYN-PIN")
+    iid = populate(field, "SYN-2026-209")
     from app.bundles.export import export_bundle
 
     bundle = export_bundle(field, [iid], recipients=[identity.public], out=tmp_path / "b.age",

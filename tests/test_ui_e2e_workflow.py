@@ -47,9 +47,9 @@ def test_interviewer_to_supervisor(qtbot, tmp_path, virtual_mic, speech_wav):  #
     w.setup.continue_button.click()
     assert w.stack.currentWidget() is w.workspace
     # 2. a new interview with consent
-    w.workspace.list.create("SYN-E2E")
+    w.workspace.list.create("SYN-2026-194")
     page = w.workspace.page
-    assert page.details.code.text() == "SYN-E2E"
+    assert page.details.code.text() == "SYN-2026-194"
     for scope in ("archive", "un"):
         page.details.scopes[scope].setChecked(True)
     page.details.save_button.click()
@@ -70,7 +70,7 @@ def test_interviewer_to_supervisor(qtbot, tmp_path, virtual_mic, speech_wav):  #
     rv.transcribe_button.click()
     assert rv.message.text().startswith("Transcription finished"), rv.message.text()
     v = w.session.vault
-    iid = interviews.resolve_id(v, "SYN-E2E")
+    iid = interviews.resolve_id(v, "SYN-2026-194")
     segs = transcripts.segments(v, iid)
     heard = " ".join(s.text for s in segs).lower()
     assert "guard" in heard or "father" in heard or "spring" in heard, heard
@@ -98,7 +98,7 @@ def test_interviewer_to_supervisor(qtbot, tmp_path, virtual_mic, speech_wav):  #
     (tmp_path / "sup.pub").write_text(identity.public.text("S"))
     ex = next(x for x in w.workspace.extra if isinstance(x, ExportView))
     ex.pin_supervisor(tmp_path / "sup.pub")
-    ex.set_checked(["SYN-E2E"])
+    ex.set_checked(["SYN-2026-194"])
     ex.purpose.setCurrentIndex(ex.purpose.findData("un"))
     bundle = tmp_path / "field.bundle"
     ex.out.setText(str(bundle))
@@ -129,14 +129,14 @@ def test_interviewer_to_supervisor(qtbot, tmp_path, virtual_mic, speech_wav):  #
     sv.write_receipt(tmp_path / "field.bundle.receipt")
     assert (tmp_path / "field.bundle.receipt").exists()
     sup = s.session.vault
-    imported = transcripts.segments(sup, "SYN-E2E")
+    imported = transcripts.segments(sup, "SYN-2026-194")
     assert any("(synthetic)" in x.text for x in imported)
-    assert [t.text for t in coding_tags.list_tags(sup, "SYN-E2E")] == ["guards"]
+    assert [t.text for t in coding_tags.list_tags(sup, "SYN-2026-194")] == ["guards"]
     s.lock()
 
 
 def test_record_pause_marker_stop_and_list(qtbot, tmp_path, vault, virtual_mic, speech_wav):  # noqa: F811
-    iid = interviews.add_interview(vault, code="SYN-REC", role="interviewer")
+    iid = interviews.add_interview(vault, code="SYN-2026-210", role="interviewer")
     w = window_on(qtbot, vault, tmp_path, iid)
     from ui.recording_view import RecordingView
 
@@ -174,7 +174,7 @@ def test_record_pause_marker_stop_and_list(qtbot, tmp_path, vault, virtual_mic, 
 
 def test_lock_while_recording_seals_the_recording(qtbot, tmp_path, vault, virtual_mic,  # noqa: F811
                                                   speech_wav):  # noqa: F811
-    iid = interviews.add_interview(vault, code="SYN-LOCK", role="interviewer")
+    iid = interviews.add_interview(vault, code="SYN-2026-203", role="interviewer")
     w = window_on(qtbot, vault, tmp_path, iid)
     from ui.recording_view import RecordingView
 

@@ -62,7 +62,7 @@ def test_empty_interview_code_in_korean(qtbot, vault, tmp_path, korean):
 def test_corrupt_audio_import_in_korean(qtbot, vault, tmp_path, korean):
     from ui.recording_view import RecordingView
 
-    iid = interviews.add_interview(vault, code="SYN-KO", role="interviewer")
+    iid = interviews.add_interview(vault, code="SYN-2026-199", role="interviewer")
     w = window_on(qtbot, vault, tmp_path, iid)
     rv = next(v for v in w.workspace.page.views if isinstance(v, RecordingView))
     corrupt = tmp_path / "recording.wav"

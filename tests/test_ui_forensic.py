@@ -22,7 +22,7 @@ def test_marker_never_leaves_the_vault(qtbot, tmp_path, vault, monkeypatch):
         folder.mkdir()
         monkeypatch.setenv(name, str(folder))
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmpdir"))
-    iid, _aid = interview_with_audio(vault, tone_bursts(4.0, [(0.5, 2.0)]), code="SYN-F")
+    iid, _aid = interview_with_audio(vault, tone_bursts(4.0, [(0.5, 2.0)]), code="SYN-2026-195")
     path = vault.path
     vault.lock()
     state = tmp_path / "state"

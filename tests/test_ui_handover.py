@@ -59,7 +59,7 @@ def test_language_chosen_at_setup_switches_live(qtbot, tmp_path):
 
 
 def test_settings_switch_keeps_open_interview_and_translates_values(qtbot, tmp_path, vault):
-    iid = interviews.add_interview(vault, code="SYN-KO", role="interviewer",
+    iid = interviews.add_interview(vault, code="SYN-2026-199", role="interviewer",
                                    consent_scopes=["archive"])
     path = vault.path
     vault.lock()
@@ -72,7 +72,7 @@ def test_settings_switch_keeps_open_interview_and_translates_values(qtbot, tmp_p
     w.set_language("ko")
     ws = w.workspace
     assert w.stack.currentWidget() is ws and ws.page.interview_id == iid
-    assert ws.page.details.code.text() == "SYN-KO"
+    assert ws.page.details.code.text() == "SYN-2026-199"
     # stored values shown in the interface language; stored codes unchanged
     assert ws.page.details.status.currentText() == "진행 중"
     assert ws.page.details.status.currentData() == "open"
@@ -125,7 +125,7 @@ def test_supervisor_key_in_vault_summary_and_import_in_words(qtbot, tmp_path, va
     from crypto.kdf import weak_test_params
     from storage.vault import Vault
 
-    interviews.add_interview(vault, code="SYN-HO", role="interviewer",
+    interviews.add_interview(vault, code="SYN-2026-197", role="interviewer",
                              consent_scopes=["archive"])
     field_path = vault.path
     device_text = keys.vault_device_public_text(vault)
@@ -169,7 +169,7 @@ def test_supervisor_key_in_vault_summary_and_import_in_words(qtbot, tmp_path, va
     # one sentence on top; the SHA-256 listing folded away until asked for
     assert sv.verdict.text() == ("Verified: this bundle comes from a laptop you pinned, nothing "
                                  "in it was changed on the way, and it holds 1 interview "
-                                 "(SYN-HO).")
+                                 "(SYN-2026-197).")
     assert sv.details.isHidden() and "sha256" in sv.details.toPlainText().lower()
     sv.details_toggle.click()
     assert not sv.details.isHidden()
@@ -181,7 +181,7 @@ def test_supervisor_key_in_vault_summary_and_import_in_words(qtbot, tmp_path, va
 
 def test_delete_original_after_import_and_neutral_bundle_name(qtbot, tmp_path, vault):
     assert "testimony" not in default_bundle_name(dt.date(2026, 11, 30)).lower()
-    iid = interviews.add_interview(vault, code="SYN-DEL", role="interviewer")
+    iid = interviews.add_interview(vault, code="SYN-2026-193", role="interviewer")
     path = vault.path
     vault.lock()
     state = tmp_path / "state"

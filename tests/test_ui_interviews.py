@@ -22,11 +22,11 @@ from ui.interview_list import NewInterviewDialog, format_duration
 
 @pytest.fixture
 def window(qtbot, vault, tmp_path):
-    a = interviews.add_interview(vault, code="SYN-A", role="interviewer",
+    a = interviews.add_interview(vault, code="SYN-2026-190", role="interviewer",
                                  consent_scopes=["archive", "un"])
-    b = interviews.add_interview(vault, code="SYN-B", role="interviewer",
+    b = interviews.add_interview(vault, code="SYN-2026-191", role="interviewer",
                                  consent_scopes=["archive"])
-    c = interviews.add_interview(vault, code="OTHER-C", role="interviewer")
+    c = interviews.add_interview(vault, code="OTHER-2026-181", role="interviewer")
     interviews.update_interview(vault, b, role="interviewer", status="transcribed")
     interviews.withdraw_consent(vault, c, role="interviewer")
     now = "2026-01-01T00:00:00"
@@ -46,54 +46,54 @@ def window(qtbot, vault, tmp_path):
 
 
 def test_summaries_count_progress(vault):
-    iid = interviews.add_interview(vault, code="S1", role="interviewer", consent_scopes=["un"])
+    iid = interviews.add_interview(vault, code="NK-2026-188", role="interviewer", consent_scopes=["un"])
     [s] = interview_summaries(vault)
     assert (s.id, s.code, s.segments, s.review_state, s.consent_scopes) == (
-        iid, "S1", 0, "none", ["un"])
+        iid, "NK-2026-188", 0, "none", ["un"])
 
 
 def test_list_columns_search_and_filters(window):
     lst = window.workspace.list
-    assert sorted(lst.visible_codes()) == ["OTHER-C", "SYN-A", "SYN-B"]
-    row_b = [lst.proxy.index(r, 0).data() for r in range(3)].index("SYN-B")
+    assert sorted(lst.visible_codes()) == ["OTHER-2026-181", "SYN-2026-190", "SYN-2026-191"]
+    row_b = [lst.proxy.index(r, 0).data() for r in range(3)].index("SYN-2026-191")
     cells = [lst.proxy.index(row_b, c).data() for c in range(7)]
     assert cells[3].startswith("2 segments") and cells[4] == "50 %"
     lst.search.setText("syn")
-    assert sorted(lst.visible_codes()) == ["SYN-A", "SYN-B"]
+    assert sorted(lst.visible_codes()) == ["SYN-2026-190", "SYN-2026-191"]
     lst.search.clear()
     lst.status.setCurrentIndex(lst.status.findData("transcribed"))
-    assert lst.visible_codes() == ["SYN-B"]
+    assert lst.visible_codes() == ["SYN-2026-191"]
     lst.status.setCurrentIndex(0)
     lst.consent.setCurrentIndex(lst.consent.findData("scope:un"))
-    assert lst.visible_codes() == ["SYN-A"]
+    assert lst.visible_codes() == ["SYN-2026-190"]
     lst.consent.setCurrentIndex(lst.consent.findData("withdrawn"))
-    assert lst.visible_codes() == ["OTHER-C"]
+    assert lst.visible_codes() == ["OTHER-2026-181"]
     lst.consent.setCurrentIndex(0)
     lst.review.setCurrentIndex(lst.review.findData("partial"))
-    assert lst.visible_codes() == ["SYN-B"]
+    assert lst.visible_codes() == ["SYN-2026-191"]
     lst.review.setCurrentIndex(lst.review.findData("none"))
-    assert sorted(lst.visible_codes()) == ["OTHER-C", "SYN-A"]
+    assert sorted(lst.visible_codes()) == ["OTHER-2026-181", "SYN-2026-190"]
     lst.review.setCurrentIndex(0)
     lst.tag.setCurrentIndex(lst.tag.findData("violation.torture"))
-    assert lst.visible_codes() == ["SYN-B"]
+    assert lst.visible_codes() == ["SYN-2026-191"]
 
 
 def test_new_interview_dialog_and_duplicate_code(qtbot, window):
     lst = window.workspace.list
     lst.new_interview()
     dialog = lst.findChild(NewInterviewDialog)
-    dialog.code.setText("SYN-NEW")
+    dialog.code.setText("SYN-2026-205")
     dialog.accept()
-    assert "SYN-NEW" in lst.visible_codes()
+    assert "SYN-2026-205" in lst.visible_codes()
     # it opened on the new interview
-    assert window.workspace.page.details.code.text() == "SYN-NEW"
-    lst.create("SYN-NEW")
+    assert window.workspace.page.details.code.text() == "SYN-2026-205"
+    lst.create("SYN-2026-205")
     assert "already exists" in lst.message.text()
-    assert lst.visible_codes().count("SYN-NEW") == 1
+    assert lst.visible_codes().count("SYN-2026-205") == 1
 
 
 def test_details_and_consent_are_saved_and_withdrawal_locks_consent(window):
-    window.workspace.list.open_code("SYN-A")
+    window.workspace.list.open_code("SYN-2026-190")
     d = window.workspace.page.details
     assert d.scopes["archive"].isChecked() and d.scopes["un"].isChecked()
     assert not d.scopes["court"].isChecked()
@@ -113,7 +113,7 @@ def test_details_and_consent_are_saved_and_withdrawal_locks_consent(window):
     assert "withdrawn" in d.withdrawn_label.text().lower()
     assert not d.scopes["archive"].isEnabled()
     vault = window.session.vault
-    iv = interviews.get_interview(vault, "SYN-A")
+    iv = interviews.get_interview(vault, "SYN-2026-190")
     assert iv.place == "서울 (synthetic)" and iv.languages == ["ko", "en"]
     assert iv.status == "recorded"
     assert iv.consent.scopes == ["archive", "court", "un"] and iv.consent.how_given == "written"
@@ -129,14 +129,14 @@ def test_details_and_consent_are_saved_and_withdrawal_locks_consent(window):
 
 
 def test_invalid_edit_shows_one_sentence_and_changes_nothing(window):
-    window.workspace.list.open_code("SYN-A")
+    window.workspace.list.open_code("SYN-2026-190")
     d = window.workspace.page.details
     d.status.addItem("bogus", "bogus")
     d.status.setCurrentIndex(d.status.findData("bogus"))
     d.fields["place"].setText("changed")
     d.save_button.click()
     assert d.message.text().startswith("Status must be one of")
-    assert interviews.get_interview(window.session.vault, "SYN-A").place is None
+    assert interviews.get_interview(window.session.vault, "SYN-2026-190").place is None
 
 
 def test_format_duration():
@@ -149,14 +149,14 @@ def test_enter_searches_the_words_too(window, qtbot):
     lst.search.setText("synthetic words")
     assert lst.visible_codes() == []  # no code contains it
     qtbot.keyClick(lst.search, Qt.Key.Key_Return)
-    assert lst.visible_codes() == ["SYN-B"]
+    assert lst.visible_codes() == ["SYN-2026-191"]
     assert "in 1 interviews" in lst.message.text()
     lst.search.setText("synthetic word")  # typing again drops the word matches
     assert lst.visible_codes() == []
 
 
 def test_witness_details_saved_and_bad_year_refused(window):
-    window.workspace.list.open_code("SYN-A")
+    window.workspace.list.open_code("SYN-2026-190")
     d = window.workspace.page.details
     d.person["birth_year"].setText("19x5")
     d.save_button.click()
@@ -166,6 +166,6 @@ def test_witness_details_saved_and_bad_year_refused(window):
     d.person["defection_year"].setText("2009")
     d.save_button.click()
     assert d.message.text().startswith("Saved at")
-    p = interviews.get_interview(window.session.vault, "SYN-A").interviewee
+    p = interviews.get_interview(window.session.vault, "SYN-2026-190").interviewee
     assert (p.birth_year, p.home_province, p.defection_year) == (1975, "함경북도 (synthetic)", 2009)
     assert d.person["birth_year"].text() == "1975"  # reloaded from the vault

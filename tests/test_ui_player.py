@@ -41,7 +41,7 @@ def store_wav(vault, interview_id: str, seconds: float, rate: int = 48_000) -> s
 
 
 def test_decode_from_vault_to_memory(vault, tmp_path):
-    iid = interviews.add_interview(vault, code="SYN-P", role="interviewer")
+    iid = interviews.add_interview(vault, code="SYN-2026-208", role="interviewer")
     asset = store_wav(vault, iid, 2.0)
     fractions: list[float] = []
     audio = decode_for_playback(vault, asset, progress=lambda f, _l: fractions.append(f))

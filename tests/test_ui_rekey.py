@@ -22,7 +22,7 @@ def test_settings_offers_rekey_and_old_header_copies_stop_working(qtbot, tmp_pat
     path = tmp_path / "v"
     v, old_code = Vault.create(path, PASSPHRASE, kdf=weak_test_params(), allow_weak_kdf=True,
                                with_recovery=True)
-    interviews.add_interview(v, code="NK-GUI", role="interviewer")
+    interviews.add_interview(v, code="NK-2026-141", role="interviewer")
     v.lock()
     old_header = (path / HEADER_NAME).read_bytes()
     state = tmp_path / "state"
@@ -57,7 +57,7 @@ def test_settings_offers_rekey_and_old_header_copies_stop_working(qtbot, tmp_pat
     assert new_code != old_code and new_code.count("-") >= 5
     # The unlocked session goes on working on the re-encrypted vault.
     assert w.session.vault is not None
-    assert [i.code for i in interviews.list_interviews(w.session.vault)] == ["NK-GUI"]
+    assert [i.code for i in interviews.list_interviews(w.session.vault)] == ["NK-2026-141"]
     w.lock()
     qtbot.waitUntil(lambda: not w.session.is_unlocked, timeout=5000)
 

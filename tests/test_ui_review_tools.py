@@ -151,7 +151,7 @@ def coded(qtbot, tmp_path, vault):
     from app.coding import events, tags
 
     iid, _ = scripted_interview(vault)
-    other, _ = scripted_interview(vault, code="NK-REV-2")
+    other, _ = scripted_interview(vault, code="NK-2026-168")
     yodok = tags.add_tag(vault, iid, "detention.kwanliso.15", role="coder", segment=1,
                          chars=(0, 2))
     enslaved = tags.add_tag(vault, other, "forced_labour", role="coder", segment=0)
@@ -165,7 +165,7 @@ def test_report_bar_lists_the_passages_it_counted(vault, coded):
 
     found = behind_report(vault, "facility", "detention.kwanliso.15")
     assert [(p.interview_code, p.tag_id) for p in found] == [
-        ("NK-REV-1", coded["yodok_tag"]), ("NK-REV-2", coded["event_tag"])]
+        ("NK-2026-100", coded["yodok_tag"]), ("NK-2026-168", coded["event_tag"])]
     assert found[0].text == "요덕" and found[0].start_s is not None
     assert [p.tag_id for p in behind_report(vault, "year", "1998")] == [coded["event_tag"]]
     assert behind_report(vault, "year", "1999") == []
@@ -184,8 +184,8 @@ def test_search_lists_passages_that_open_at_their_audio(qtbot, tmp_path, vault, 
     ws.list.search_words()
     table = ws.list.passages
     assert table.isVisibleTo(ws.list) and table.rowCount() == 2
-    assert {table.item(r, 0).text() for r in range(2)} == {"NK-REV-1", "NK-REV-2"}
-    row = next(r for r in range(2) if table.item(r, 0).text() == "NK-REV-1")
+    assert {table.item(r, 0).text() for r in range(2)} == {"NK-2026-100", "NK-2026-168"}
+    row = next(r for r in range(2) if table.item(r, 0).text() == "NK-2026-100")
     table.open_row(row)
     tv = ws.page.tabs.currentWidget()
     assert type(tv).__name__ == "TranscriptView" and tv.interview_id == coded["iid"]

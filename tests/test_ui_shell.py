@@ -122,7 +122,7 @@ def test_recovery_code_unlock_settles_recordings_and_counts_failures(qtbot, tmp_
     path = tmp_path / "recovery-vault"
     vault, code = Vault.create(path, PASSPHRASE, kdf=weak_test_params(), allow_weak_kdf=True,
                                with_recovery=True)
-    iid = interviews.add_interview(vault, code="NK-REC-2", role="interviewer")
+    iid = interviews.add_interview(vault, code="NK-2026-160", role="interviewer")
     asset_id = leave_interrupted_recording(vault, iid)
     vault_id = vault.vault_id
     vault.lock()
@@ -143,7 +143,7 @@ def test_recovery_code_unlock_settles_recordings_and_counts_failures(qtbot, tmp_
 
 
 def test_lock_panic_and_idle_clear_every_view(qtbot, vault, state):
-    interviews.add_interview(vault, code="SYN-001", role="interviewer")
+    interviews.add_interview(vault, code="SYN-2026-189", role="interviewer")
     path = vault.path
     vault.lock()
     w = make_window(qtbot, path, state)
@@ -151,9 +151,9 @@ def test_lock_panic_and_idle_clear_every_view(qtbot, vault, state):
     w.activateWindow()
     qtbot.waitUntil(w.isActiveWindow, timeout=3000)
     unlock(w, PASSPHRASE)
-    assert w.workspace.list.visible_codes() == ["SYN-001"]
-    w.workspace.list.open_code("SYN-001")
-    assert w.workspace.page.details.code.text() == "SYN-001"
+    assert w.workspace.list.visible_codes() == ["SYN-2026-189"]
+    w.workspace.list.open_code("SYN-2026-189")
+    assert w.workspace.page.details.code.text() == "SYN-2026-189"
     assert w.windowTitle() == TITLE  # never the interview code
     QGuiApplication.clipboard().setText("copied words")
     qtbot.keyClick(w, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier

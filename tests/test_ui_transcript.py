@@ -23,7 +23,7 @@ from tests.ui_support import (  # noqa: F401
 @pytest.fixture
 def opened(qtbot, tmp_path, vault):
     samples = tone_bursts(8.0, [(0.5, 2.0), (3.0, 4.5), (5.5, 7.0)])
-    iid, aid = interview_with_audio(vault, samples, code="SYN-T")
+    iid, aid = interview_with_audio(vault, samples, code="SYN-2026-211")
     with vault.transaction() as conn:
         conn.execute("INSERT INTO marker(id, interview_id, asset_id, at_s, note, created_at,"
                      " created_by) VALUES ('m1', ?, ?, 2.5, 'synthetic marker', '2026', 'x')",
@@ -161,7 +161,7 @@ def test_coding_tree_tag_jump_and_event(opened):
 
 def test_transcription_cancel_keeps_what_was_done(qtbot, tmp_path, vault):
     samples = tone_bursts(8.0, [(0.5, 2.0), (3.0, 4.5), (5.5, 7.0)])
-    iid, _aid = interview_with_audio(vault, samples, code="SYN-C")
+    iid, _aid = interview_with_audio(vault, samples, code="SYN-2026-192")
     w = window_on(qtbot, vault, tmp_path, iid)
     rv = next(v for v in w.workspace.page.views if type(v).__name__ == "RecordingView")
     runner = w.session.runner

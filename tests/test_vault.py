@@ -41,18 +41,18 @@ def make(tmp_path: Path, **kw: object) -> Vault:
 
 def test_create_open_round_trip(tmp_path: Path) -> None:
     v = make(tmp_path)
-    iid = interviews.add_interview(v, code="NK-1", role="interviewer", notes="n")
+    iid = interviews.add_interview(v, code="NK-2026-113", role="interviewer", notes="n")
     v.lock()
     assert v.is_locked
     v2 = Vault.open(tmp_path / "v", PASSPHRASE, allow_weak_kdf=True)
-    assert interviews.get_interview(v2, iid).code == "NK-1"
+    assert interviews.get_interview(v2, iid).code == "NK-2026-113"
     assert current_version(v2.conn) == LATEST_VERSION
     v2.lock()
 
 
 def test_database_file_is_encrypted_and_unreadable_without_key(tmp_path: Path) -> None:
     v = make(tmp_path)
-    interviews.add_interview(v, code="NK-1", role="interviewer")
+    interviews.add_interview(v, code="NK-2026-113", role="interviewer")
     v.lock()
     db = tmp_path / "v" / "vault.db"
     assert not db.read_bytes().startswith(PLAINTEXT_MAGIC)
@@ -92,7 +92,7 @@ def test_plaintext_database_in_place_of_vault_is_refused(tmp_path: Path) -> None
 
 def test_wrong_passphrase_leaves_vault_byte_identical(tmp_path: Path) -> None:
     v = make(tmp_path)
-    interviews.add_interview(v, code="NK-1", role="interviewer")
+    interviews.add_interview(v, code="NK-2026-113", role="interviewer")
     v.lock()
     before = snapshot(tmp_path / "v")
     with pytest.raises(WrongPassphrase, match="passphrase is wrong"):
@@ -149,7 +149,7 @@ def test_weak_kdf_refused_at_creation_without_test_flag(tmp_path: Path) -> None:
 def test_flipped_byte_in_database_is_corruption_not_crash(tmp_path: Path) -> None:
     v = make(tmp_path)
     for i in range(30):
-        interviews.add_interview(v, code=f"NK-{i}", role="interviewer", notes="x" * 500)
+        interviews.add_interview(v, code=f"NK-2026-{i + 1:03d}", role="interviewer", notes="x" * 500)
     v.lock()
     db = tmp_path / "v" / "vault.db"
     data = bytearray(db.read_bytes())
@@ -166,7 +166,7 @@ def test_flipped_byte_in_database_is_corruption_not_crash(tmp_path: Path) -> Non
 
 def test_passphrase_change_rewraps_only(tmp_path: Path) -> None:
     v = make(tmp_path)
-    interviews.add_interview(v, code="NK-1", role="interviewer")
+    interviews.add_interview(v, code="NK-2026-113", role="interviewer")
     v.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db = tmp_path / "v" / "vault.db"
     db_before = (hashlib.sha256(db.read_bytes()).hexdigest(), db.stat().st_mtime_ns)
@@ -176,7 +176,7 @@ def test_passphrase_change_rewraps_only(tmp_path: Path) -> None:
     with pytest.raises(WrongPassphrase):
         Vault.open(tmp_path / "v", PASSPHRASE, allow_weak_kdf=True)
     v2 = Vault.open(tmp_path / "v", b"a new passphrase", allow_weak_kdf=True)
-    assert [i.code for i in interviews.list_interviews(v2)] == ["NK-1"]
+    assert [i.code for i in interviews.list_interviews(v2)] == ["NK-2026-113"]
     assert audit.entries(v2.conn)[-1].action == "change-passphrase"
     v2.lock()
 
@@ -327,11 +327,11 @@ def test_settings_pragmas(vault: Vault) -> None:
 
 def test_readonly_open_writes_nothing_and_sees_a_live_writers_data(tmp_path: Path) -> None:
     v = make(tmp_path)
-    interviews.add_interview(v, code="RO-1", role="interviewer")
+    interviews.add_interview(v, code="RO-2026-001", role="interviewer")
     v.lock()
     before = snapshot(tmp_path / "v")
     ro = Vault.open(tmp_path / "v", PASSPHRASE, allow_weak_kdf=True, readonly=True)
-    assert [i.code for i in interviews.list_interviews(ro)] == ["RO-1"]
+    assert [i.code for i in interviews.list_interviews(ro)] == ["RO-2026-001"]
     with pytest.raises(sqlcipher3.OperationalError):
         ro.conn.execute("DELETE FROM interview")
     ro.lock()
@@ -340,9 +340,9 @@ def test_readonly_open_writes_nothing_and_sees_a_live_writers_data(tmp_path: Pat
     # With the vault open for writing elsewhere (a live -wal file), reads go through the WAL.
     writer = Vault.open(tmp_path / "v", PASSPHRASE, allow_weak_kdf=True)
     writer.conn.execute("PRAGMA wal_autocheckpoint = 0")
-    interviews.add_interview(writer, code="RO-2", role="interviewer")
+    interviews.add_interview(writer, code="RO-2026-002", role="interviewer")
     ro = Vault.open(tmp_path / "v", PASSPHRASE, allow_weak_kdf=True, readonly=True)
-    assert sorted(i.code for i in interviews.list_interviews(ro)) == ["RO-1", "RO-2"]
+    assert sorted(i.code for i in interviews.list_interviews(ro)) == ["RO-2026-001", "RO-2026-002"]
     ro.lock()
     writer.lock()
 

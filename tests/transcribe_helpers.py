@@ -72,7 +72,7 @@ def add_asset(vault: Vault, interview_id: str, data: bytes | Iterable[bytes], *,
     return asset_id
 
 
-def interview_with_audio(vault: Vault, samples: np.ndarray, *, code: str = "NK-T-1",
+def interview_with_audio(vault: Vault, samples: np.ndarray, *, code: str = "NK-2026-175",
                          **kw: Any) -> tuple[str, str]:
     iid = add_interview(vault, code=code, role="interviewer")
     n = np.atleast_2d(samples).shape[1]

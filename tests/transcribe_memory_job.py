@@ -66,7 +66,7 @@ def main() -> int:
     args = parser.parse_args()
     vault, _ = Vault.create(Path(args.dir) / "vault", b"memory test", kdf=weak_test_params(),
                             allow_weak_kdf=True)
-    iid = add_interview(vault, code="MEM", role="interviewer")
+    iid = add_interview(vault, code="MEM-2026-112", role="interviewer")
     add_asset(vault, iid, recording(args.minutes, fixture_pcm("en_river.flac")),
               duration_s=args.minutes * 60)
     before = peak_rss_mib()

@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import codes
 from app import consent as consent_rule
 from app import interviews as interview_service
 from app.domain import CONSENT_SCOPES, INTERVIEW_STATUSES
+from app.errors import AppError
 from app.overview import InterviewSummary, interview_summaries
 from ui.errors import message_for
 from ui.labels import value_label
@@ -95,22 +97,62 @@ class InterviewFilter(QSortFilterProxyModel):
 
 
 class NewInterviewDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """Asks for a new interview's pseudonym code: shows the shape the vault's pattern expects,
+    proposes the next free code, and refuses (staying open, saying why) a code that looks like
+    a name or breaks the pattern."""
+
+    def __init__(self, parent: QWidget | None = None, *, pattern: str = "",
+                 proposal: str = "") -> None:
         super().__init__(parent)
+        self.pattern = pattern
         self.setWindowTitle(self.tr("New interview"))
         form = QFormLayout(self)
         self.code = QLineEdit()
         self.code.setObjectName("newInterviewCode")
-        self.code.setPlaceholderText("NK-2026-014")
+        self.code.setPlaceholderText(codes.example_for(pattern))
+        self.code.setText(proposal)
+        self.code.selectAll()
         form.addRow(self.tr("Pseudonym &code:"), self.code)
+        self.shape = QLabel(self.shape_text(pattern))
+        self.shape.setObjectName("newInterviewShape")
+        self.shape.setWordWrap(True)
+        form.addRow("", self.shape)
         note = QLabel(self.tr("Use a pseudonym, never the witness's name."))
         note.setWordWrap(True)
         form.addRow("", note)
+        self.error = QLabel()
+        self.error.setObjectName("newInterviewError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form.addRow("", self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.code.textEdited.connect(lambda _t: self.error.hide())
+
+    def shape_text(self, pattern: str) -> str:
+        example = codes.example_for(pattern)
+        if not pattern:
+            return self.tr("Codes look like %1: the organisation, the year and a number "
+                           "(for example %2).").replace("%1", codes.DEFAULT_SHAPE) \
+                .replace("%2", example)
+        if pattern == codes.GENERAL:
+            return self.tr("Codes are letters and digits joined by hyphens (for example %1).") \
+                .replace("%1", example)
+        return self.tr("Codes follow this organisation's pattern %1: # is a digit, @ a capital "
+                       "letter (for example %2).").replace("%1", pattern).replace("%2", example)
+
+    def accept(self) -> None:
+        try:
+            self.code.setText(codes.check_code(self.code.text(), self.pattern))
+        except AppError as exc:
+            self.error.setText(message_for(exc))
+            self.error.show()
+            self.code.setFocus()
+            return
+        super().accept()
 
 
 class InterviewList(QWidget):
@@ -297,11 +339,21 @@ class InterviewList(QWidget):
 
     # ------------------------------------------------------------------ actions
     def new_interview(self) -> None:
-        dialog = NewInterviewDialog(self)
-        dialog.setObjectName("newInterviewDialog")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.create(dialog.code.text()))
-        dialog.open()
+        """Open the new-interview form with the vault's pattern and the next free code."""
+
+        def work(v: Any, _c: Any, _p: Any) -> tuple[str, str]:
+            return codes.get_pattern(v), codes.propose(v)
+
+        def show(found: tuple[str, str]) -> None:
+            dialog = NewInterviewDialog(self, pattern=found[0], proposal=found[1])
+            dialog.setObjectName("newInterviewDialog")
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.accepted.connect(lambda: self.create(dialog.code.text()))
+            dialog.open()
+
+        self.session.call(work, on_done=show,
+                          on_error=lambda e: self.message.setText(message_for(e)),
+                          name="new interview form")
 
     def create(self, code: str) -> None:  # type: ignore[override]
         role = self.session.role

@@ -1583,7 +1583,7 @@
     <message>
         <location filename="../../errors/catalog.py" line="485"/>
         <location filename="../../errors/catalog.py" line="492"/>
-        <location filename="../../errors/catalog.py" line="697"/>
+        <location filename="../../errors/catalog.py" line="699"/>
         <source>The layer must be one of: {choices}.</source>
         <translation>층은 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
@@ -1859,837 +1859,842 @@
     </message>
     <message>
         <location filename="../../errors/catalog.py" line="607"/>
+        <source>&apos;{code}&apos; is not a code of the form ORG-YYYY-NNN (2 to 6 capital letters, the year and a 3- or 4-digit number, such as {example}); nothing was saved.</source>
+        <translation>&apos;{code}&apos;은(는) ORG-YYYY-NNN 형식(대문자 2~6자, 연도, 3~4자리 번호. 예: {example})의 코드가 아닙니다. 아무것도 저장하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="609"/>
         <source>&apos;{code}&apos; does not follow this organisation&apos;s code pattern {template} (for example {example}); nothing was saved.</source>
         <translation>&apos;{code}&apos;은(는) 이 조직의 코드 형식 {template}을(를) 따르지 않습니다(예: {example}). 아무것도 저장하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="609"/>
+        <location filename="../../errors/catalog.py" line="611"/>
         <source>&apos;{code}&apos; looks like a person&apos;s name; use a pseudonym code such as {example}, never the witness&apos;s name (nothing was saved).</source>
         <translation>&apos;{code}&apos;은(는) 사람 이름처럼 보입니다. 증인의 이름이 아니라 {example} 같은 가명 코드를 쓰십시오(아무것도 저장하지 않았습니다).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="611"/>
-        <source>A code pattern is capital letters, digits and hyphens with # for any digit and @ for any capital letter, for example NK-####-###; it was not changed.</source>
-        <translation>코드 형식은 대문자, 숫자, 하이픈으로 쓰며 #는 숫자 하나, @는 대문자 하나를 뜻합니다. 예: NK-####-###. 변경하지 않았습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../errors/catalog.py" line="613"/>
+        <location filename="../../errors/catalog.py" line="615"/>
         <source>Unknown consent scope &apos;{value}&apos;; use one of: {choices}.</source>
         <translation>알 수 없는 동의 범위 &apos;{value}&apos;입니다. 다음 중 하나를 쓰십시오: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="615"/>
+        <location filename="../../errors/catalog.py" line="617"/>
         <source>An interview needs a pseudonym code.</source>
         <translation>면담에는 가명 코드가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="616"/>
+        <location filename="../../errors/catalog.py" line="618"/>
         <source>Consent can be given as: {choices}.</source>
         <translation>동의는 다음과 같이 줄 수 있습니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="994"/>
+        <location filename="../../errors/catalog.py" line="996"/>
         <source>The consent date</source>
         <translation>동의 날짜</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="996"/>
+        <location filename="../../errors/catalog.py" line="998"/>
         <source>The interview date</source>
         <translation>면담 날짜</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="998"/>
+        <location filename="../../errors/catalog.py" line="1000"/>
         <source>The date</source>
         <translation>날짜</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1000"/>
+        <location filename="../../errors/catalog.py" line="1002"/>
         <source>{what} &apos;{text}&apos; is a day without a time; write it as 2026-11-29.</source>
         <translation>{what} &apos;{text}&apos;은(는) 시각 없이 날짜만 씁니다. 2026-11-29처럼 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1002"/>
+        <location filename="../../errors/catalog.py" line="1004"/>
         <source>{what} &apos;{text}&apos; is not a date this app can read; write it as {example} (year-month-day, 24-hour time).</source>
         <translation>{what} &apos;{text}&apos;은(는) 이 프로그램이 읽을 수 있는 날짜가 아닙니다. {example}처럼 쓰십시오(연-월-일, 24시간제).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1004"/>
+        <location filename="../../errors/catalog.py" line="1006"/>
         <source>{what} &apos;{text}&apos; is ambiguous (day/month or month/day?); write it year first, for example {example}.</source>
         <translation>{what} &apos;{text}&apos;은(는) 모호합니다(일/월인지 월/일인지). {example}처럼 연도를 먼저 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1006"/>
+        <location filename="../../errors/catalog.py" line="1008"/>
         <source>{what} &apos;{text}&apos; does not start with the year; write it year first, as {suggested}, so that it cannot be misread.</source>
         <translation>{what} &apos;{text}&apos;은(는) 연도로 시작하지 않습니다. 잘못 읽히지 않도록 {suggested}처럼 연도를 먼저 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1008"/>
+        <location filename="../../errors/catalog.py" line="1010"/>
         <source>{what} &apos;{text}&apos; is not a real date or time; write it as {example} (year-month-day, 24-hour time).</source>
         <translation>{what} &apos;{text}&apos;은(는) 실제 날짜나 시각이 아닙니다. {example}처럼 쓰십시오(연-월-일, 24시간제).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="617"/>
+        <location filename="../../errors/catalog.py" line="619"/>
         <source>An interview with code {code} already exists; choose another code.</source>
         <translation>코드 {code}인 면담이 이미 있습니다. 다른 코드를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="619"/>
+        <location filename="../../errors/catalog.py" line="613"/>
+        <source>A code pattern is capital letters, digits and hyphens with # for any digit and @ for any capital letter, for example NK-####-### (or &apos;general&apos; for any letters and digits joined by hyphens); it was not changed.</source>
+        <translation>코드 형식은 대문자, 숫자, 하이픈으로 쓰며 #는 숫자 하나, @는 대문자 하나를 뜻합니다. 예: NK-####-### (글자와 숫자를 하이픈으로 잇기만 하면 되는 형식은 &apos;general&apos;). 변경하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="621"/>
         <source>No interview {interview_id} in this vault; see &apos;testimony interview list&apos;.</source>
         <translation>이 보관함에 면담 {interview_id}이(가) 없습니다. &apos;testimony interview list&apos;를 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="621"/>
+        <location filename="../../errors/catalog.py" line="623"/>
         <source>No interview {id_or_code} in this vault; see &apos;testimony interview list&apos;.</source>
         <translation>이 보관함에 면담 {id_or_code}이(가) 없습니다. &apos;testimony interview list&apos;를 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="623"/>
+        <location filename="../../errors/catalog.py" line="625"/>
         <source>&apos;{value}&apos; cannot be edited.</source>
         <translation>&apos;{value}&apos;은(는) 편집할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="624"/>
+        <location filename="../../errors/catalog.py" line="626"/>
         <source>Status must be one of: {choices}.</source>
         <translation>상태는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="626"/>
+        <location filename="../../errors/catalog.py" line="628"/>
         <source>That recording is no longer in the vault; refresh the interview.</source>
         <translation>그 녹음은 더 이상 보관함에 없습니다. 면담을 새로 고치십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="628"/>
+        <location filename="../../errors/catalog.py" line="630"/>
         <source>This recording could not be decoded for listening; the stored original is unchanged — export it and check it with another player.</source>
         <translation>이 녹음을 재생용으로 해독할 수 없습니다. 저장된 원본은 그대로입니다. 내보내서 다른 재생기로 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="631"/>
+        <location filename="../../errors/catalog.py" line="633"/>
         <source>There is no audio loaded to play; open a recording first.</source>
         <translation>재생할 오디오가 없습니다. 먼저 녹음을 여십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="633"/>
+        <location filename="../../errors/catalog.py" line="635"/>
         <source>No audio output was found; connect headphones or speakers and try again.</source>
         <translation>오디오 출력 장치가 없습니다. 헤드폰이나 스피커를 연결하고 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="636"/>
+        <location filename="../../errors/catalog.py" line="638"/>
         <source>No interview {interview} in this vault; see &apos;testimony interview list&apos;.</source>
         <translation>이 보관함에 면담 {interview}이(가) 없습니다. &apos;testimony interview list&apos;를 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="638"/>
+        <location filename="../../errors/catalog.py" line="640"/>
         <source>The recording has ended; add markers with &apos;testimony audio marker&apos; instead.</source>
         <translation>녹음이 끝났습니다. 대신 &apos;testimony audio marker&apos;로 표시를 추가하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="640"/>
+        <location filename="../../errors/catalog.py" line="642"/>
         <source>The disk is full, so the recording was stopped; everything up to the last second was kept — free some space before recording again.</source>
         <translation>디스크가 가득 차서 녹음을 멈췄습니다. 마지막 1초까지의 모든 내용은 보존되었습니다. 다시 녹음하기 전에 공간을 확보하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="644"/>
-        <location filename="../../errors/catalog.py" line="711"/>
+        <location filename="../../errors/catalog.py" line="646"/>
+        <location filename="../../errors/catalog.py" line="713"/>
         <source>This interview has no transcript yet; run &apos;testimony transcribe&apos; first.</source>
         <translation>이 면담에는 아직 녹취록이 없습니다. 먼저 &apos;testimony transcribe&apos;를 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="646"/>
+        <location filename="../../errors/catalog.py" line="648"/>
         <source>Channel-based labels need a two-channel recording with the interviewer on one channel; set labels by hand instead.</source>
         <translation>채널별 레이블에는 한 채널에 면담자가 녹음된 2채널 녹음이 필요합니다. 대신 레이블을 직접 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="650"/>
+        <location filename="../../errors/catalog.py" line="652"/>
         <source>Segment {number} has no suggestion &apos;{suggestion_id}&apos; now (its text or the vocabulary changed since it was listed, or it was already accepted); nothing was changed, list the current ones with &apos;testimony transcript suggestions&apos;.</source>
         <translation>구간 {number}에는 지금 제안 &apos;{suggestion_id}&apos;이(가) 없습니다(목록을 본 뒤 텍스트나 어휘가 바뀌었거나 이미 수락됨). 아무것도 변경하지 않았습니다. &apos;testimony transcript suggestions&apos;로 현재 제안을 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="655"/>
+        <location filename="../../errors/catalog.py" line="657"/>
         <source>The language must be one of: {choices}.</source>
         <translation>언어는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="657"/>
+        <location filename="../../errors/catalog.py" line="659"/>
         <source>The model &apos;{chosen}&apos; understands English only; use the multilingual model {default_model} for {value}.</source>
         <translation>모델 &apos;{chosen}&apos;은(는) 영어만 알아듣습니다. {value}에는 다국어 모델 {default_model}을(를) 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="660"/>
+        <location filename="../../errors/catalog.py" line="662"/>
         <source>The model &apos;{chosen}&apos; understands English only; use the multilingual model {default_model} for translation.</source>
         <translation>모델 &apos;{chosen}&apos;은(는) 영어만 알아듣습니다. 번역에는 다국어 모델 {default_model}을(를) 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="663"/>
+        <location filename="../../errors/catalog.py" line="665"/>
         <source>A recording of this interview is still being written; stop the recording first, then transcribe.</source>
         <translation>이 면담의 녹음이 아직 기록되는 중입니다. 먼저 녹음을 멈춘 뒤 받아쓰기를 하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="666"/>
+        <location filename="../../errors/catalog.py" line="668"/>
         <source>This recording is already being transcribed by another window or command; wait for that to finish.</source>
         <translation>이 녹음은 다른 창이나 명령에서 이미 받아쓰는 중입니다. 그것이 끝날 때까지 기다리십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="669"/>
+        <location filename="../../errors/catalog.py" line="671"/>
         <source>This recording was transcribed with the model &apos;{model}&apos;; continue with that model.</source>
         <translation>이 녹음은 모델 &apos;{model}&apos;(으)로 받아썼습니다. 같은 모델로 계속하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="672"/>
+        <location filename="../../errors/catalog.py" line="674"/>
         <source>Transcription was cancelled; what was done is kept, and running the same command again continues from where it stopped.</source>
         <translation>받아쓰기가 취소되었습니다. 처리된 부분은 보존되며, 같은 명령을 다시 실행하면 멈춘 곳부터 이어집니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="675"/>
+        <location filename="../../errors/catalog.py" line="677"/>
         <source>This interview has no audio to transcribe; record or import audio first.</source>
         <translation>이 면담에는 받아쓸 오디오가 없습니다. 먼저 오디오를 녹음하거나 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="677"/>
+        <location filename="../../errors/catalog.py" line="679"/>
         <source>There is no recording {asset_id} in this interview; see &apos;testimony interview show&apos;.</source>
         <translation>이 면담에 녹음 {asset_id}이(가) 없습니다. &apos;testimony interview show&apos;를 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="681"/>
+        <location filename="../../errors/catalog.py" line="683"/>
         <source>Replacing would leave segment {number} empty; nothing was changed.</source>
         <translation>바꾸면 구간 {number}이(가) 비게 됩니다. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="683"/>
+        <location filename="../../errors/catalog.py" line="685"/>
         <source>There is nothing to find; type the words to replace.</source>
         <translation>찾을 말이 없습니다. 바꿀 말을 입력하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="685"/>
+        <location filename="../../errors/catalog.py" line="687"/>
         <source>Marking segments for review or by confidence works with the txt format only; the json format already carries every word&apos;s probability.</source>
         <translation>검토 필요 표시나 확신도 표시는 txt 형식에서만 됩니다. json 형식에는 이미 모든 단어의 확률이 들어 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="688"/>
+        <location filename="../../errors/catalog.py" line="690"/>
         <source>This interview has no {layer} transcript yet; run &apos;testimony transcribe {code}&apos; first.</source>
         <translation>이 면담에는 아직 {layer} 녹취록이 없습니다. 먼저 &apos;testimony transcribe {code}&apos;를 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="691"/>
+        <location filename="../../errors/catalog.py" line="693"/>
         <source>This interview has no translation transcript yet; run &apos;testimony transcribe {code}&apos; with translation first.</source>
         <translation>이 면담에는 아직 번역 녹취록이 없습니다. 먼저 번역을 포함하여 &apos;testimony transcribe {code}&apos;를 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="694"/>
+        <location filename="../../errors/catalog.py" line="696"/>
         <source>There is no segment {ref} in the {layer} layer of this interview; use a number shown by &apos;testimony transcript show&apos;.</source>
         <translation>이 면담의 {layer} 층에 구간 {ref}이(가) 없습니다. &apos;testimony transcript show&apos;에 나오는 번호를 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="699"/>
+        <location filename="../../errors/catalog.py" line="701"/>
         <source>This segment belongs to a part of the recording whose transcription is unfinished; finish it with &apos;testimony transcribe&apos; first, then edit.</source>
         <translation>이 구간은 받아쓰기가 끝나지 않은 녹음 부분에 속합니다. 먼저 &apos;testimony transcribe&apos;로 마친 뒤 편집하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="702"/>
+        <location filename="../../errors/catalog.py" line="704"/>
         <source>The new text is empty; give the corrected text.</source>
         <translation>새 텍스트가 비어 있습니다. 고친 텍스트를 입력하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="704"/>
+        <location filename="../../errors/catalog.py" line="706"/>
         <source>The new text is the same as the current text; nothing was changed.</source>
         <translation>새 텍스트가 현재 텍스트와 같습니다. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="706"/>
+        <location filename="../../errors/catalog.py" line="708"/>
         <source>The review status must be one of: {choices}.</source>
         <translation>검토 상태는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="708"/>
+        <location filename="../../errors/catalog.py" line="710"/>
         <source>A speaker label must be 1-{max_label} characters, e.g. interviewer, witness, interpreter, or another participant&apos;s pseudonym.</source>
         <translation>화자 레이블은 1-{max_label}자여야 합니다. 예: interviewer, witness, interpreter 또는 다른 참여자의 가명.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="714"/>
+        <location filename="../../errors/catalog.py" line="716"/>
         <source>No single microphone matches &apos;{name}&apos;; available inputs: {names}.</source>
         <translation>&apos;{name}&apos;에 맞는 마이크가 하나로 특정되지 않습니다. 사용 가능한 입력: {names}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="716"/>
+        <location filename="../../errors/catalog.py" line="718"/>
         <source>No microphone was found; connect one (or enable it) and try again.</source>
         <translation>마이크를 찾지 못했습니다. 마이크를 연결(또는 활성화)하고 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="718"/>
+        <location filename="../../errors/catalog.py" line="720"/>
         <source>The recording has not started yet; wait a moment and try again.</source>
         <translation>녹음이 아직 시작되지 않았습니다. 잠시 기다린 뒤 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="721"/>
+        <location filename="../../errors/catalog.py" line="723"/>
         <source>The audit log is shorter than its recorded head, so entries were removed; report this to your supervisor.</source>
         <translation>감사 기록이 기록된 최종 항목보다 짧으므로 항목이 삭제되었습니다. 감독자에게 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="724"/>
+        <location filename="../../errors/catalog.py" line="726"/>
         <source>Audit log entry {expected_seq} is missing or out of order; the vault&apos;s history was tampered with, so report this to your supervisor.</source>
         <translation>감사 기록 항목 {expected_seq}이(가) 없거나 순서가 어긋났습니다. 보관함의 기록이 조작되었으니 감독자에게 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="727"/>
+        <location filename="../../errors/catalog.py" line="729"/>
         <source>Audit log entry {seq} does not follow the one before it; the history was reordered or edited, so report this to your supervisor.</source>
         <translation>감사 기록 항목 {seq}이(가) 바로 앞 항목에 이어지지 않습니다. 기록의 순서가 바뀌었거나 편집되었으니 감독자에게 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="730"/>
+        <location filename="../../errors/catalog.py" line="732"/>
         <source>Audit log entry {seq} was changed after it was written; report this to your supervisor.</source>
         <translation>감사 기록 항목 {seq}이(가) 쓰인 뒤에 바뀌었습니다. 감독자에게 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="734"/>
+        <location filename="../../errors/catalog.py" line="736"/>
         <source>This recording or file has already been closed.</source>
         <translation>이 녹음 또는 파일은 이미 닫혔습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="736"/>
+        <location filename="../../errors/catalog.py" line="738"/>
         <source>That stored file does not exist in this vault.</source>
         <translation>그 저장 파일은 이 보관함에 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="738"/>
+        <location filename="../../errors/catalog.py" line="740"/>
         <source>The disk is full, so writing stopped; everything up to the last second was kept — free some space before continuing.</source>
         <translation>디스크가 가득 차서 쓰기를 멈췄습니다. 마지막 1초까지의 모든 내용은 보존되었습니다. 계속하기 전에 공간을 확보하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="742"/>
+        <location filename="../../errors/catalog.py" line="744"/>
         <source>The vault database is missing; restore the vault folder from a backup.</source>
         <translation>보관함 데이터베이스가 없습니다. 백업에서 보관함 폴더를 복원하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="744"/>
+        <location filename="../../errors/catalog.py" line="746"/>
         <source>The vault database is not encrypted, so it is not a genuine vault file; do not use it.</source>
         <translation>보관함 데이터베이스가 암호화되어 있지 않으므로 진짜 보관함 파일이 아닙니다. 사용하지 마십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="747"/>
+        <location filename="../../errors/catalog.py" line="749"/>
         <source>The vault database was written unencrypted; stop and report this bug.</source>
         <translation>보관함 데이터베이스가 암호화되지 않은 채 쓰였습니다. 작업을 멈추고 이 버그를 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="749"/>
+        <location filename="../../errors/catalog.py" line="751"/>
         <source>This build has no SQLCipher encryption; reinstall Testimony Vault.</source>
         <translation>이 빌드에는 SQLCipher 암호화가 없습니다. Testimony Vault를 다시 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="751"/>
+        <location filename="../../errors/catalog.py" line="753"/>
         <source>The vault key does not open the database; the vault may be damaged or replaced.</source>
         <translation>보관함 키로 데이터베이스를 열 수 없습니다. 보관함이 손상되었거나 바뀌었을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="755"/>
+        <location filename="../../errors/catalog.py" line="757"/>
         <source>The vault header is far too large to be genuine; restore it from a backup.</source>
         <translation>보관함 헤더가 진짜라기에는 너무 큽니다. 백업에서 복원하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="757"/>
+        <location filename="../../errors/catalog.py" line="759"/>
         <source>The vault header is damaged or not a Testimony Vault header; restore the folder from a backup or ask your supervisor.</source>
         <translation>보관함 헤더가 손상되었거나 Testimony Vault 헤더가 아닙니다. 백업에서 폴더를 복원하거나 감독자에게 문의하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="761"/>
+        <location filename="../../errors/catalog.py" line="763"/>
         <source>This vault was written by a newer Testimony Vault (schema {version}); install the newer version to open it.</source>
         <translation>이 보관함은 더 새로운 Testimony Vault(스키마 {version})로 작성되었습니다. 열려면 새 버전을 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="765"/>
+        <location filename="../../errors/catalog.py" line="767"/>
         <source>The passphrase is too short; use at least {min_length} characters (a sentence is best).</source>
         <translation>암호가 너무 짧습니다. {min_length}자 이상으로 하십시오(문장이 가장 좋습니다).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="768"/>
+        <location filename="../../errors/catalog.py" line="770"/>
         <source>The vault header asks for more costly key derivation than this app ever sets, so it was probably tampered with; it was not opened.</source>
         <translation>보관함 헤더가 이 앱이 설정하는 것보다 비용이 큰 키 유도를 요구하므로 조작되었을 가능성이 큽니다. 열지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="771"/>
+        <location filename="../../errors/catalog.py" line="773"/>
         <source>That is not the vault&apos;s current passphrase; nothing was changed, try again.</source>
         <translation>보관함의 현재 암호가 아닙니다. 아무것도 변경하지 않았습니다. 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="773"/>
+        <location filename="../../errors/catalog.py" line="775"/>
         <source>No vault was found at {path}; nothing was erased.</source>
         <translation>{path}에서 보관함을 찾지 못했습니다. 아무것도 지우지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="775"/>
+        <location filename="../../errors/catalog.py" line="777"/>
         <source>The vault header asks for weaker key derivation than allowed, so it was probably tampered with; it was not opened.</source>
         <translation>보관함 헤더가 허용보다 약한 키 유도를 요구하므로 조작되었을 가능성이 큽니다. 열지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="778"/>
+        <location filename="../../errors/catalog.py" line="780"/>
         <source>There is already a vault at {path}; choose another folder.</source>
         <translation>{path}에 이미 보관함이 있습니다. 다른 폴더를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="780"/>
+        <location filename="../../errors/catalog.py" line="782"/>
         <source>The folder {path} is not empty; choose an empty or new folder.</source>
         <translation>폴더 {path}이(가) 비어 있지 않습니다. 빈 폴더나 새 폴더를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="782"/>
+        <location filename="../../errors/catalog.py" line="784"/>
         <source>An empty passphrase is not allowed; choose a long passphrase.</source>
         <translation>빈 암호는 허용되지 않습니다. 긴 암호를 정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="784"/>
+        <location filename="../../errors/catalog.py" line="786"/>
         <source>This vault has no recovery key; unlock it with its passphrase.</source>
         <translation>이 보관함에는 복구 키가 없습니다. 암호로 잠금을 해제하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="786"/>
+        <location filename="../../errors/catalog.py" line="788"/>
         <source>No vault was found at {path}; create one with &apos;testimony init&apos;.</source>
         <translation>{path}에서 보관함을 찾지 못했습니다. &apos;testimony init&apos;으로 만드십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="788"/>
+        <location filename="../../errors/catalog.py" line="790"/>
         <source>The vault is locked; unlock it first.</source>
         <translation>보관함이 잠겨 있습니다. 먼저 잠금을 해제하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="789"/>
+        <location filename="../../errors/catalog.py" line="791"/>
         <source>This vault was opened read-only; unlock it normally to rekey it.</source>
         <translation>이 보관함은 읽기 전용으로 열렸습니다. 암호를 바꾸려면 일반 방식으로 잠금을 해제하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="791"/>
+        <location filename="../../errors/catalog.py" line="793"/>
         <source>The vault is open in another window or program; close it and run the rekey again. Nothing was changed.</source>
         <translation>보관함이 다른 창이나 프로그램에서 열려 있습니다. 그것을 닫고 암호 변경을 다시 실행하십시오. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="794"/>
+        <location filename="../../errors/catalog.py" line="796"/>
         <source>The vault has no device key; it is damaged.</source>
         <translation>보관함에 기기 키가 없습니다. 보관함이 손상되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="796"/>
+        <location filename="../../errors/catalog.py" line="798"/>
         <source>That recovery code does not unlock this vault; check it against the printed copy.</source>
         <translation>그 복구 코드로는 이 보관함을 열 수 없습니다. 인쇄한 사본과 대조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="799"/>
+        <location filename="../../errors/catalog.py" line="801"/>
         <source>This vault must be upgraded before it can be read without changes; unlock it once in Testimony Vault, then try again.</source>
         <translation>이 보관함은 변경 없이 읽기 전에 업그레이드해야 합니다. Testimony Vault에서 한 번 잠금을 해제한 뒤 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="802"/>
+        <location filename="../../errors/catalog.py" line="804"/>
         <source>The vault database does not belong to this header; the folder was tampered with or mixed up.</source>
         <translation>보관함 데이터베이스가 이 헤더의 것이 아닙니다. 폴더가 조작되었거나 뒤섞였습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="805"/>
+        <location filename="../../errors/catalog.py" line="807"/>
         <source>The re-encrypted copy of the vault did not check out; nothing was changed, and the vault still opens as before.</source>
         <translation>다시 암호화한 보관함 사본의 검사가 통과하지 못했습니다. 아무것도 변경하지 않았으며 보관함은 이전처럼 열립니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="808"/>
+        <location filename="../../errors/catalog.py" line="810"/>
         <source>The passphrase is wrong (or the vault header was altered); nothing was changed — check the passphrase and try again.</source>
         <translation>암호가 틀렸습니다(또는 보관함 헤더가 변조됨). 아무것도 변경하지 않았습니다. 암호를 확인하고 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="812"/>
+        <location filename="../../errors/catalog.py" line="814"/>
         <source>The model &apos;{name}&apos; could not be loaded ({error}); check free memory or import the model again.</source>
         <translation>모델 &apos;{name}&apos;을(를) 불러올 수 없습니다({error}). 남은 메모리를 확인하거나 모델을 다시 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="815"/>
+        <location filename="../../errors/catalog.py" line="817"/>
         <source>Cancelled.</source>
         <translation>취소되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="816"/>
+        <location filename="../../errors/catalog.py" line="818"/>
         <source>The speech engine stopped unexpectedly ({how}); what was transcribed is kept — transcribe again to continue.</source>
         <translation>음성 엔진이 예기치 않게 멈췄습니다({how}). 받아쓴 내용은 보존되었습니다. 계속하려면 다시 받아쓰기를 하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="819"/>
+        <location filename="../../errors/catalog.py" line="821"/>
         <source>The speech engine could not be started ({error}); reinstall Testimony Vault.</source>
         <translation>음성 엔진을 시작할 수 없습니다({error}). Testimony Vault를 다시 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="821"/>
+        <location filename="../../errors/catalog.py" line="823"/>
         <source>The speech engine ran out of memory; close other programs or use a smaller model, then transcribe again to continue.</source>
         <translation>음성 엔진의 메모리가 부족합니다. 다른 프로그램을 닫거나 더 작은 모델을 쓴 뒤 다시 받아쓰기를 하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="824"/>
+        <location filename="../../errors/catalog.py" line="826"/>
         <source>The speech engine failed ({error}); transcribe again to continue, and reinstall Testimony Vault if it happens again.</source>
         <translation>음성 엔진이 실패했습니다({error}). 다시 받아쓰기를 하고, 또 일어나면 Testimony Vault를 다시 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="827"/>
+        <location filename="../../errors/catalog.py" line="829"/>
         <source>The speech engine failed; transcribe again.</source>
         <translation>음성 엔진이 실패했습니다. 다시 받아쓰기를 하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="829"/>
+        <location filename="../../errors/catalog.py" line="831"/>
         <source>it was stopped by {signal}</source>
         <translation>{signal} 신호로 중지됨</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="830"/>
+        <location filename="../../errors/catalog.py" line="832"/>
         <source>it exited with status {status}</source>
         <translation>상태 {status}(으)로 종료됨</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="831"/>
+        <location filename="../../errors/catalog.py" line="833"/>
         <source>its pipe closed</source>
         <translation>파이프가 닫힘</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="833"/>
+        <location filename="../../errors/catalog.py" line="835"/>
         <source>The model &apos;{name}&apos; does not match its recorded checksums (altered or damaged), so it was not used; reinstall it or import a good copy.</source>
         <translation>모델 &apos;{name}&apos;이(가) 기록된 체크섬과 일치하지 않아(변조 또는 손상) 쓰지 않았습니다. 다시 설치하거나 정상 사본을 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="836"/>
+        <location filename="../../errors/catalog.py" line="838"/>
         <source>There is no model named &apos;{name}&apos;; choose one of: {names}.</source>
         <translation>&apos;{name}&apos;이라는 모델이 없습니다. 다음 중 하나를 고르십시오: {names}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="838"/>
+        <location filename="../../errors/catalog.py" line="840"/>
         <source>The old model registry {path} is not a registry; remove it and import the models again.</source>
         <translation>예전 모델 목록 {path}은(는) 목록 파일이 아닙니다. 삭제하고 모델을 다시 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="841"/>
+        <location filename="../../errors/catalog.py" line="843"/>
         <source>The model &apos;{name}&apos; is imported but the models folder is unknown.</source>
         <translation>모델 &apos;{name}&apos;을(를) 가져왔지만 모델 폴더를 알 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="843"/>
+        <location filename="../../errors/catalog.py" line="845"/>
         <source>The model&apos;s model.bin is truncated or not a CTranslate2 model; copy the folder again.</source>
         <translation>모델의 model.bin이 잘렸거나 CTranslate2 모델이 아닙니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="846"/>
+        <location filename="../../errors/catalog.py" line="848"/>
         <source>{folder} is not a folder; give the folder that holds model.bin.</source>
         <translation>{folder}은(는) 폴더가 아닙니다. model.bin이 들어 있는 폴더를 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="848"/>
+        <location filename="../../errors/catalog.py" line="850"/>
         <source>The model folder&apos;s {value} is a symbolic link, which is not imported; copy the real files onto the stick.</source>
         <translation>모델 폴더의 {value}은(는) 심볼릭 링크라서 가져오지 않습니다. 실제 파일을 USB에 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="851"/>
+        <location filename="../../errors/catalog.py" line="853"/>
         <source>The model folder is incomplete (missing {choices}); copy the whole CTranslate2 Whisper folder again.</source>
         <translation>모델 폴더가 불완전합니다({choices} 없음). CTranslate2 Whisper 폴더 전체를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="854"/>
+        <location filename="../../errors/catalog.py" line="856"/>
         <source>The model&apos;s config.json is not a CTranslate2 Whisper configuration; convert the model with ct2-transformers-converter first.</source>
         <translation>모델의 config.json이 CTranslate2 Whisper 설정이 아닙니다. 먼저 ct2-transformers-converter로 모델을 변환하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="857"/>
+        <location filename="../../errors/catalog.py" line="859"/>
         <source>The model&apos;s config.json has no valid language list; copy the folder again.</source>
         <translation>모델의 config.json에 올바른 언어 목록이 없습니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="859"/>
+        <location filename="../../errors/catalog.py" line="861"/>
         <source>The model&apos;s vocabulary is not a Whisper vocabulary; copy it again.</source>
         <translation>모델의 어휘가 Whisper 어휘가 아닙니다. 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="861"/>
+        <location filename="../../errors/catalog.py" line="863"/>
         <source>The model&apos;s vocabulary ({size} tokens) does not fit its config.json ({count} languages); the files come from different models, copy the folder again.</source>
         <translation>모델의 어휘({size}개 토큰)가 config.json({count}개 언어)과 맞지 않습니다. 서로 다른 모델의 파일이니 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="864"/>
+        <location filename="../../errors/catalog.py" line="866"/>
         <source>The model&apos;s model.bin is truncated; copy the folder again.</source>
         <translation>모델의 model.bin이 잘렸습니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="866"/>
+        <location filename="../../errors/catalog.py" line="868"/>
         <source>The model&apos;s vocabulary ({size} tokens) does not fit its model.bin ({vocabulary_size}); the files come from different models, copy the folder again.</source>
         <translation>모델의 어휘({size}개 토큰)가 model.bin({vocabulary_size})과 맞지 않습니다. 서로 다른 모델의 파일이니 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="869"/>
+        <location filename="../../errors/catalog.py" line="871"/>
         <source>The config.json&apos;s alignment heads belong to another Whisper size than model.bin ({decoder_layers} decoder layers, {decoder_heads} heads); copy the folder again.</source>
         <translation>config.json의 정렬 헤드가 model.bin(디코더 층 {decoder_layers}개, 헤드 {decoder_heads}개)과 다른 Whisper 크기의 것입니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="873"/>
+        <location filename="../../errors/catalog.py" line="875"/>
         <source>&apos;{name}&apos; is not a usable model name; use letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;.</source>
         <translation>&apos;{name}&apos;은(는) 쓸 수 있는 모델 이름이 아닙니다. 문자, 숫자, &apos;.&apos;, &apos;-&apos;, &apos;_&apos;를 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="875"/>
+        <location filename="../../errors/catalog.py" line="877"/>
         <source>A model named &apos;{name}&apos; already exists; choose another name.</source>
         <translation>&apos;{name}&apos;이라는 모델이 이미 있습니다. 다른 이름을 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="877"/>
+        <location filename="../../errors/catalog.py" line="879"/>
         <source>The model package {package} is not installed; reinstall Testimony Vault.</source>
         <translation>모델 패키지 {package}이(가) 설치되어 있지 않습니다. Testimony Vault를 다시 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="879"/>
+        <location filename="../../errors/catalog.py" line="881"/>
         <source>The old model registry {path} is unreadable; remove it and import the models again.</source>
         <translation>예전 모델 목록 {path}을(를) 읽을 수 없습니다. 삭제하고 모델을 다시 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="882"/>
+        <location filename="../../errors/catalog.py" line="884"/>
         <source>The model.bin holds a {value} model, not Whisper; copy the right folder.</source>
         <translation>model.bin에 Whisper가 아닌 {value} 모델이 들어 있습니다. 올바른 폴더를 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="884"/>
+        <location filename="../../errors/catalog.py" line="886"/>
         <source>The model&apos;s preprocessor_config.json is not valid; copy the folder again.</source>
         <translation>모델의 preprocessor_config.json이 올바르지 않습니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="886"/>
+        <location filename="../../errors/catalog.py" line="888"/>
         <source>The model&apos;s {name} is not valid JSON; copy the folder again.</source>
         <translation>모델의 {name}이(가) 올바른 JSON이 아닙니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="888"/>
+        <location filename="../../errors/catalog.py" line="890"/>
         <source>The model&apos;s vocabulary file is unreadable; copy it again.</source>
         <translation>모델의 어휘 파일을 읽을 수 없습니다. 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="890"/>
+        <location filename="../../errors/catalog.py" line="892"/>
         <source>The model folder&apos;s SHA256SUMS is unreadable; copy it again.</source>
         <translation>모델 폴더의 SHA256SUMS를 읽을 수 없습니다. 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="892"/>
+        <location filename="../../errors/catalog.py" line="894"/>
         <source>The model file {name} could not be read ({strerror}); copy the folder again.</source>
         <translation>모델 파일 {name}을(를) 읽을 수 없습니다({strerror}). 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="894"/>
+        <location filename="../../errors/catalog.py" line="896"/>
         <source>The folder&apos;s model.bin could not be loaded as a CTranslate2 Whisper model; it is damaged or of another kind, and was not imported.</source>
         <translation>폴더의 model.bin을 CTranslate2 Whisper 모델로 불러올 수 없습니다. 손상되었거나 다른 종류이므로 가져오지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="897"/>
+        <location filename="../../errors/catalog.py" line="899"/>
         <source>The model&apos;s vocabulary does not fit its model.bin; the files come from different models, copy the folder again.</source>
         <translation>모델의 어휘가 model.bin과 맞지 않습니다. 서로 다른 모델의 파일이니 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="900"/>
+        <location filename="../../errors/catalog.py" line="902"/>
         <source>The model.bin ({n_mels} mel bins) and its config.json ({language_ids} languages) come from different Whisper sizes; copy the folder again.</source>
         <translation>model.bin(멜 빈 {n_mels}개)과 config.json(언어 {language_ids}개)이 서로 다른 Whisper 크기의 것입니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="903"/>
+        <location filename="../../errors/catalog.py" line="905"/>
         <source>The model&apos;s preprocessor_config.json says {declared} mel bins but model.bin has {n_mels}; copy the folder again.</source>
         <translation>모델의 preprocessor_config.json은 멜 빈이 {declared}개라고 하지만 model.bin에는 {n_mels}개가 있습니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="906"/>
+        <location filename="../../errors/catalog.py" line="908"/>
         <source>The model file {fname} does not match the folder&apos;s SHA256SUMS (altered or damaged); it was not imported.</source>
         <translation>모델 파일 {fname}이(가) 폴더의 SHA256SUMS와 일치하지 않습니다(변조 또는 손상). 가져오지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="909"/>
+        <location filename="../../errors/catalog.py" line="911"/>
         <source>Copying {fname} gave different bytes (failing disk or stick); the model was not imported.</source>
         <translation>{fname}을(를) 복사한 결과의 바이트가 다릅니다(디스크나 USB 고장). 모델을 가져오지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="913"/>
+        <location filename="../../errors/catalog.py" line="915"/>
         <source>it is empty</source>
         <translation>비어 있음</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="914"/>
+        <location filename="../../errors/catalog.py" line="916"/>
         <source>Cannot read the date &apos;{text}&apos;; {help}.</source>
         <translation>날짜 &apos;{text}&apos;을(를) 읽을 수 없습니다. {help}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="915"/>
+        <location filename="../../errors/catalog.py" line="917"/>
         <source>Cannot read the date &apos;{text}&apos; ({why}); {help}.</source>
         <translation>날짜 &apos;{text}&apos;을(를) 읽을 수 없습니다({why}). {help}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="917"/>
+        <location filename="../../errors/catalog.py" line="919"/>
         <source>write a date as 1997-03-14, 1997-03, 1997-summer, 1997, 1990s, 1995..1997, before 1997, after 1997 or about 1997 (or &apos;unknown&apos;)</source>
         <translation>날짜는 1997-03-14, 1997-03, 1997-summer, 1997, 1990s, 1995..1997, before 1997, after 1997, about 1997 (또는 &apos;unknown&apos;) 형식으로 쓰십시오</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="921"/>
+        <location filename="../../errors/catalog.py" line="923"/>
         <source>The stored audio could not be decoded ({why}); transcription stopped — check the file with &apos;testimony audio export&apos; or import the audio again.</source>
         <translation>저장된 오디오를 해독할 수 없습니다({why}). 받아쓰기를 멈췄습니다. &apos;testimony audio export&apos;로 파일을 확인하거나 오디오를 다시 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="924"/>
+        <location filename="../../errors/catalog.py" line="926"/>
         <source>Interview {code} already belongs to device {device_id}; nothing was changed.</source>
         <translation>면담 {code}은(는) 이미 기기 {device_id}에 속합니다. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="926"/>
+        <location filename="../../errors/catalog.py" line="928"/>
         <source>Device {device_id} is not pinned in this vault; pin its key, obtained in person, first. Nothing was changed.</source>
         <translation>기기 {device_id}은(는) 이 보관함에 고정되어 있지 않습니다. 직접 받은 그 기기의 키를 먼저 고정하십시오. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="928"/>
+        <location filename="../../errors/catalog.py" line="930"/>
         <source>Interview {code} was created in this vault and belongs to no device, so it has no owner to change; nothing was changed.</source>
         <translation>면담 {code}은(는) 이 보관함에서 만들어져 어느 기기에도 속하지 않으므로 바꿀 소유 기기가 없습니다. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="930"/>
+        <location filename="../../errors/catalog.py" line="932"/>
         <source>There is no interview {interview} in this vault; nothing was changed.</source>
         <translation>이 보관함에는 면담 {interview}이(가) 없습니다. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="932"/>
+        <location filename="../../errors/catalog.py" line="934"/>
         <source>Give the reason for moving the interview to another device (how you checked which laptop recorded it); nothing was changed.</source>
         <translation>면담을 다른 기기로 옮기는 이유(어느 노트북이 녹음했는지 어떻게 확인했는지)를 적어 주십시오. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="934"/>
+        <location filename="../../errors/catalog.py" line="936"/>
         <source>&apos;{a}&apos; and &apos;{b}&apos; are the same interview; name two different interviews.</source>
         <translation>&apos;{a}&apos;와(과) &apos;{b}&apos;는 같은 면담입니다. 서로 다른 두 면담을 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="936"/>
+        <location filename="../../errors/catalog.py" line="938"/>
         <source>Only a supervisor decides whether two interviews are the same witness.</source>
         <translation>두 면담이 같은 증인인지는 감독자만 결정합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="938"/>
+        <location filename="../../errors/catalog.py" line="940"/>
         <source>The decision must be one of: {choices}.</source>
         <translation>결정은 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="940"/>
+        <location filename="../../errors/catalog.py" line="942"/>
         <source>No link {link} in this vault; see &apos;testimony link list&apos;.</source>
         <translation>이 보관함에 연결 {link}이(가) 없습니다. &apos;testimony link list&apos;를 참고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="942"/>
+        <location filename="../../errors/catalog.py" line="944"/>
         <source>Tag {tag} is not a tag of this interview; see &apos;testimony tag list&apos;.</source>
         <translation>태그 {tag}은(는) 이 면담의 태그가 아닙니다. &apos;testimony tag list&apos;를 참고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="944"/>
+        <location filename="../../errors/catalog.py" line="946"/>
         <source>Give the tags that support the link (see &apos;testimony tag list&apos;); a link always points to the words that support it.</source>
         <translation>연결을 뒷받침하는 태그를 지정하십시오(&apos;testimony tag list&apos; 참고). 연결은 언제나 그것을 뒷받침하는 말을 가리킵니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="946"/>
+        <location filename="../../errors/catalog.py" line="948"/>
         <source>&apos;{relation}&apos; links a {froms} to a {tos}, but {src} is a {src_kind} and {dst} a {dst_kind}.</source>
         <translation>&apos;{relation}&apos;은(는) {froms}을(를) {tos}에 잇지만, {src}은(는) {src_kind}이고 {dst}은(는) {dst_kind}입니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="948"/>
+        <location filename="../../errors/catalog.py" line="950"/>
         <source>The relation must be one of: {choices}.</source>
         <translation>관계는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="950"/>
+        <location filename="../../errors/catalog.py" line="952"/>
         <source>A period is a period entity (see &apos;testimony entity list&apos;) or dates such as 1997..1999, not &apos;{period}&apos;.</source>
         <translation>기간은 기간 개체(&apos;testimony entity list&apos; 참고)이거나 1997..1999 같은 날짜여야 하며, &apos;{period}&apos;은(는) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="952"/>
+        <location filename="../../errors/catalog.py" line="954"/>
         <source>The taxonomy has no {branch}; name the parent term.</source>
         <translation>분류 체계에 {branch}이(가) 없습니다. 상위 용어를 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="954"/>
+        <location filename="../../errors/catalog.py" line="956"/>
         <source>&apos;{name}&apos; already names {id} in the taxonomy; use that entity, or choose another name.</source>
         <translation>&apos;{name}&apos;은(는) 이미 분류 체계의 {id}를 가리킵니다. 그 개체를 쓰거나 다른 이름을 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="956"/>
+        <location filename="../../errors/catalog.py" line="958"/>
         <source>An entity needs an English and a Korean name.</source>
         <translation>개체에는 영어 이름과 한국어 이름이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="958"/>
+        <location filename="../../errors/catalog.py" line="960"/>
         <source>The period ends before it starts; check the dates.</source>
         <translation>기간이 시작보다 먼저 끝납니다. 날짜를 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="960"/>
+        <location filename="../../errors/catalog.py" line="962"/>
         <source>Only a quota has an organisation that imposes it.</source>
         <translation>부과하는 조직은 과제(할당량)에만 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="962"/>
+        <location filename="../../errors/catalog.py" line="964"/>
         <source>{id} is not under an entity branch of the taxonomy; give its kind ({choices}).</source>
         <translation>{id}은(는) 분류 체계의 개체 분기 아래에 있지 않습니다. 종류({choices})를 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="964"/>
+        <location filename="../../errors/catalog.py" line="966"/>
         <source>This needs a date such as 2012, 2012-05 or 2012-05-01.</source>
         <translation>여기에는 2012, 2012-05 또는 2012-05-01 같은 날짜가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="966"/>
+        <location filename="../../errors/catalog.py" line="968"/>
         <source>This must name a {kind}, but &apos;{text}&apos; is the {found} {id}; see &apos;testimony taxonomy show&apos;.</source>
         <translation>여기에는 {kind}을(를) 지정해야 하지만 &apos;{text}&apos;은(는) {found} {id}입니다. &apos;testimony taxonomy show&apos;를 참고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="968"/>
+        <location filename="../../errors/catalog.py" line="970"/>
         <source>&apos;{text}&apos; is the term {id}, which is not an entity (one of: {kinds}); see &apos;testimony taxonomy show&apos;.</source>
         <translation>&apos;{text}&apos;은(는) 용어 {id}이며 개체({kinds} 중 하나)가 아닙니다. &apos;testimony taxonomy show&apos;를 참고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="970"/>
+        <location filename="../../errors/catalog.py" line="972"/>
         <source>The kind must be one of: {choices}.</source>
         <translation>종류는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="972"/>
+        <location filename="../../errors/catalog.py" line="974"/>
         <source>The date range needs dates such as 1998, 1998-05 or 1998-05-01.</source>
         <translation>기간에는 1998, 1998-05 또는 1998-05-01 같은 날짜가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="974"/>
+        <location filename="../../errors/catalog.py" line="976"/>
         <source>Name exactly one subject: a facility, a commodity, an enterprise or a link.</source>
         <translation>대상을 하나만 지정하십시오: 시설, 품목, 기업 또는 연결 중 하나.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="976"/>
+        <location filename="../../errors/catalog.py" line="978"/>
         <source>The folder {folder} does not exist; create it or choose another file.</source>
         <translation>폴더 {folder}이(가) 없습니다. 폴더를 만들거나 다른 파일을 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="978"/>
+        <location filename="../../errors/catalog.py" line="980"/>
         <source>{path} already exists; choose another file (a brief never overwrites a file).</source>
         <translation>{path}이(가) 이미 있습니다. 다른 파일을 고르십시오(보고서는 파일을 덮어쓰지 않습니다).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="980"/>
+        <location filename="../../errors/catalog.py" line="982"/>
         <source>Cannot tell the brief&apos;s format from &apos;{name}&apos;; name the file .docx, .csv or .json, or choose the format ({choices}).</source>
         <translation>&apos;{name}&apos;에서 보고서 형식을 알 수 없습니다. 파일 이름을 .docx, .csv 또는 .json으로 하거나 형식({choices})을 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="982"/>
+        <location filename="../../errors/catalog.py" line="984"/>
         <source>The brief format must be one of: {choices}.</source>
         <translation>보고서 형식은 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="984"/>
+        <location filename="../../errors/catalog.py" line="986"/>
         <source>The brief&apos;s purpose must be one of: {choices}.</source>
         <translation>보고서의 용도는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="986"/>
+        <location filename="../../errors/catalog.py" line="988"/>
         <source>{name} could not be deleted ({strerror}); delete it yourself (the imported copy in the vault is safe).</source>
         <translation>{name}을(를) 지울 수 없었습니다({strerror}). 직접 지우십시오(보관함에 가져온 사본은 안전합니다).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="988"/>
+        <location filename="../../errors/catalog.py" line="990"/>
         <source>{name} has changed since it was imported, so it was not deleted; check which file it is before deleting it yourself.</source>
         <translation>{name}이(가) 가져온 뒤에 바뀌어서 지우지 않았습니다. 어떤 파일인지 확인한 뒤 직접 지우십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="990"/>
+        <location filename="../../errors/catalog.py" line="992"/>
         <source>{name} cannot be read ({strerror}), so it was not deleted; delete it yourself.</source>
         <translation>{name}을(를) 읽을 수 없어({strerror}) 지우지 않았습니다. 직접 지우십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="992"/>
+        <location filename="../../errors/catalog.py" line="994"/>
         <source>{name} is no longer a plain file at that place, so it was not deleted; check the folder yourself.</source>
         <translation>{name}은(는) 더 이상 그 자리에 있는 일반 파일이 아니어서 지우지 않았습니다. 폴더를 직접 확인하십시오.</translation>
     </message>
@@ -2896,148 +2901,148 @@ Fingerprint (manifest SHA-256): %5</source>
 <context>
     <name>InterviewList</name>
     <message>
-        <location filename="../interview_list.py" line="43"/>
+        <location filename="../interview_list.py" line="45"/>
         <source>Code</source>
         <translation>코드</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="43"/>
+        <location filename="../interview_list.py" line="45"/>
         <source>Date</source>
         <translation>날짜</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="44"/>
+        <location filename="../interview_list.py" line="46"/>
         <source>Duration</source>
         <translation>길이</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="45"/>
+        <location filename="../interview_list.py" line="47"/>
         <source>Transcript</source>
         <translation>녹취록</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="46"/>
+        <location filename="../interview_list.py" line="48"/>
         <source>Review</source>
         <translation>검토</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="47"/>
+        <location filename="../interview_list.py" line="49"/>
         <source>Consent</source>
         <translation>동의</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="48"/>
+        <location filename="../interview_list.py" line="50"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="127"/>
+        <location filename="../interview_list.py" line="169"/>
         <source>Search codes; Enter searches the words too (Ctrl+F)</source>
         <translation>코드 검색, Enter는 본문도 검색 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="133"/>
+        <location filename="../interview_list.py" line="175"/>
         <source>Any status</source>
         <translation>모든 상태</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="138"/>
+        <location filename="../interview_list.py" line="180"/>
         <source>Any consent</source>
         <translation>모든 동의</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="140"/>
+        <location filename="../interview_list.py" line="182"/>
         <source>Consent: %1</source>
         <translation>동의: %1</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="141"/>
+        <location filename="../interview_list.py" line="183"/>
         <source>Consent withdrawn</source>
         <translation>동의 철회됨</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="144"/>
+        <location filename="../interview_list.py" line="186"/>
         <source>Any review state</source>
         <translation>모든 검토 상태</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="145"/>
+        <location filename="../interview_list.py" line="187"/>
         <source>No transcript</source>
         <translation>녹취록 없음</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="145"/>
+        <location filename="../interview_list.py" line="187"/>
         <source>Draft</source>
         <translation>초안</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="146"/>
+        <location filename="../interview_list.py" line="188"/>
         <source>Partly reviewed</source>
         <translation>일부 검토됨</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="147"/>
+        <location filename="../interview_list.py" line="189"/>
         <source>Reviewed</source>
         <translation>검토됨</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="151"/>
-        <location filename="../interview_list.py" line="236"/>
+        <location filename="../interview_list.py" line="193"/>
+        <location filename="../interview_list.py" line="278"/>
         <source>Any tag</source>
         <translation>모든 태그</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="154"/>
+        <location filename="../interview_list.py" line="196"/>
         <source>&amp;New interview...</source>
         <translation>새 면담(&amp;N)...</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="211"/>
+        <location filename="../interview_list.py" line="253"/>
         <source>withdrawn</source>
         <translation>철회됨</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="214"/>
+        <location filename="../interview_list.py" line="256"/>
         <source>none recorded</source>
         <translation>기록 없음</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="215"/>
+        <location filename="../interview_list.py" line="257"/>
         <source>%1 segments</source>
         <translation>구간 %1개</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="218"/>
+        <location filename="../interview_list.py" line="260"/>
         <source> (+ translation)</source>
         <translation> (+ 번역)</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="223"/>
+        <location filename="../interview_list.py" line="265"/>
         <source>exported</source>
         <translation>내보냄</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="223"/>
+        <location filename="../interview_list.py" line="265"/>
         <source>receipt received</source>
         <translation>수령 확인됨</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="224"/>
+        <location filename="../interview_list.py" line="266"/>
         <source>not exported</source>
         <translation>내보내지 않음</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="242"/>
+        <location filename="../interview_list.py" line="284"/>
         <source>%1 interviews</source>
         <translation>면담 %1건</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="269"/>
+        <location filename="../interview_list.py" line="311"/>
         <source>%1 passages in %2 interviews match the words.</source>
         <translation>면담 %2건에서 %1곳이 일치합니다.</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="313"/>
+        <location filename="../interview_list.py" line="365"/>
         <source>Interview created.</source>
         <translation>면담을 만들었습니다.</translation>
     </message>
@@ -3154,19 +3159,34 @@ Fingerprint (manifest SHA-256): %5</source>
 <context>
     <name>NewInterviewDialog</name>
     <message>
-        <location filename="../interview_list.py" line="100"/>
+        <location filename="../interview_list.py" line="108"/>
         <source>New interview</source>
         <translation>새 면담</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="105"/>
+        <location filename="../interview_list.py" line="115"/>
         <source>Pseudonym &amp;code:</source>
         <translation>가명 코드(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../interview_list.py" line="106"/>
+        <location filename="../interview_list.py" line="120"/>
         <source>Use a pseudonym, never the witness&apos;s name.</source>
         <translation>증인의 실명이 아닌 가명을 쓰세요.</translation>
+    </message>
+    <message>
+        <location filename="../interview_list.py" line="138"/>
+        <source>Codes look like %1: the organisation, the year and a number (for example %2).</source>
+        <translation>코드는 %1 형식입니다: 기관, 연도, 번호 (예: %2).</translation>
+    </message>
+    <message>
+        <location filename="../interview_list.py" line="142"/>
+        <source>Codes are letters and digits joined by hyphens (for example %1).</source>
+        <translation>코드는 글자와 숫자를 하이픈으로 이어 씁니다 (예: %1).</translation>
+    </message>
+    <message>
+        <location filename="../interview_list.py" line="144"/>
+        <source>Codes follow this organisation&apos;s pattern %1: # is a digit, @ a capital letter (for example %2).</source>
+        <translation>코드는 이 조직의 형식 %1을(를) 따릅니다: #는 숫자, @는 대문자 (예: %2).</translation>
     </message>
 </context>
 <context>
