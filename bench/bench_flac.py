@@ -103,7 +103,7 @@ def repeat_to(samples: np.ndarray, frames: int) -> np.ndarray:
 def record(folder: Path, pcm: bytes, fmt: PcmFormat, container: str) -> dict[str, Any]:
     vault, _ = Vault.create(Path(tempfile.mkdtemp(dir=folder)) / f"vault-{container}", b"bench",
                             kdf=weak_test_params(), allow_weak_kdf=True)
-    iid = interviews.add_interview(vault, code="BENCH", role="interviewer")
+    iid = interviews.add_interview(vault, code="NK-2026-001", role="interviewer")
     clock = [0.0]
     step = fmt.sample_rate // 50 * fmt.bytes_per_frame  # 20 ms
     encode_cpu = 0.0

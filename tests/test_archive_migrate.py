@@ -22,7 +22,7 @@ KOREAN = "온성 보위부 구류장에서 석 달 동안 조사를 받았습니
 
 
 def _supervisor_vault(world) -> str:  # type: ignore[no-untyped-def]
-    iid = populate(world.sup, "NK-SUP-001", audio=b"RIFF" + bytes(range(256)) * 900)
+    iid = populate(world.sup, "NK-2026-951", audio=b"RIFF" + bytes(range(256)) * 900)
     add_segment(world.sup, iid, 2, KOREAN)
     ensure_taxonomy(world.sup, role="supervisor")
     return iid
@@ -71,7 +71,7 @@ def test_search_finds_korean_substrings_and_aliases(tmp_path: Path, pg_url: str)
         assert [h["text"] for h in hits] == [KOREAN]
         by_alias = search(archive.conn, "Bowibu")  # a romanisation of the term 국가보위성
         assert [h["text"] for h in by_alias] == [KOREAN] and by_alias[0]["matched"] == "보위부"
-        assert search(archive.conn, "ministry office")[0]["interview"] == "NK-SUP-001"
+        assert search(archive.conn, "ministry office")[0]["interview"] == "NK-2026-951"
         assert search(archive.conn, "평양") == [] and search(archive.conn, "  ") == []
         archive.conn.execute_pg("SET enable_seqscan = off")
         plan = "\n".join(str(r[0]) for r in archive.conn.execute_pg(
@@ -93,7 +93,7 @@ def test_command_line_init_import_migrate_search(tmp_path: Path, pg_url: str, cl
                 "--key-out", str(tmp_path / "k2"))
     assert again.returncode == 1 and "already holds an archive" in again.stderr
     world = make_world(tmp_path / "w")
-    iid = populate(world.field, "NK-CLI-001")
+    iid = populate(world.field, "NK-2026-952")
     bundle = world.export(iid).path
     dev = world.field.device()
     with Archive.open(pg_url) as archive:
@@ -107,7 +107,7 @@ def test_command_line_init_import_migrate_search(tmp_path: Path, pg_url: str, cl
     assert "into the archive" in done.stdout
     found = cli("search", "--archive", pg_url, "--json", "ministry office")
     assert found.returncode == 0 and json.loads(found.stdout)["hits"][0]["interview"] == \
-        "NK-CLI-001"
+        "NK-2026-952"
     checked = cli("archive", "check", "--archive", pg_url, "--key", str(key))
     assert checked.returncode == 0 and "1 recordings decrypted" in checked.stdout
     (obj,) = objects.rglob("*.age")

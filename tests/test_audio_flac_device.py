@@ -74,7 +74,7 @@ def test_qt_recorder_stores_a_16_bit_microphone_as_lossless_flac(
         original(self, data)
 
     monkeypatch.setattr(RecordingSession, "write", keep)
-    interview = interviews.add_interview(vault, code="NK-FLAC-1", role="interviewer")
+    interview = interviews.add_interview(vault, code="NK-2026-961", role="interviewer")
     recorder = Recorder(vault, interview, role="interviewer", device=device)  # type: ignore[arg-type]
     errors: list[str] = []
     recorder.error.connect(errors.append)

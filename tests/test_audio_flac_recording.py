@@ -90,7 +90,7 @@ def stored(conn: object, blob_id: str) -> bytes:
 
 @pytest.fixture
 def interview(vault: Vault) -> str:
-    return interviews.add_interview(vault, code="NK-F-1", role="interviewer")
+    return interviews.add_interview(vault, code="NK-2026-962", role="interviewer")
 
 
 @pytest.mark.parametrize("sample_format,channels,rate",
@@ -436,7 +436,7 @@ def test_an_interrupted_flac_recording_travels_in_a_bundle_and_imports_as_a_file
     from tests.bundle_helpers import make_world, open_vault
 
     world = make_world(tmp_path)
-    iid = interviews.add_interview(world.field, code="NK-FLAC-B", role="interviewer",
+    iid = interviews.add_interview(world.field, code="NK-2026-963", role="interviewer",
                                   consent_scopes=["archive"])
     clock = FakeClock()
     fmt = PcmFormat(16000, 1, "s16")
@@ -462,7 +462,7 @@ def test_an_interrupted_flac_recording_travels_in_a_bundle_and_imports_as_a_file
 
     out = tmp_path / "copy.flac"
     audio.export_asset(world.sup, iid, arrived.id, out, role="supervisor")
-    other = interviews.add_interview(world.sup, code="NK-FLAC-C", role="supervisor")
+    other = interviews.add_interview(world.sup, code="NK-2026-964", role="supervisor")
     imported = audio.import_audio(world.sup, other, out, role="supervisor")
     assert (imported.container, imported.codec) == ("flac", "flac")
     assert imported.sha256 == asset.sha256
