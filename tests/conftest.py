@@ -35,13 +35,20 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 # Integration tests that need the PulseAudio device (a private daemon, real Qt audio) are slow by
 # nature: scripts/check.sh leaves them to the whole suite, as it does everything marked slow.
-_SLOW_FIXTURES = {"virtual_mic", "_audio_devices_first"}
+_SLOW_FIXTURES = {"virtual_mic"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if _SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Whether this run holds a test that uses the audio device (after ``-m``/``-k``): only
+    then must the daemon start before the first window (tests/ui/conftest.py)."""
+    session.config.stash[pulse.DEVICE_TESTS] = any(
+        "virtual_mic" in getattr(item, "fixturenames", ()) for item in session.items)
 
 
 @pytest.fixture(autouse=True)

@@ -35,6 +35,9 @@ from pathlib import Path
 
 import pytest
 
+# Set by tests/conftest.py after collection: does this run hold a test that uses the device?
+DEVICE_TESTS = pytest.StashKey[bool]()
+
 SINK = "tv_sink"
 SOURCE = "tv_mic"
 SPEECH_TEXT = ("The guards at the detention centre took my father away in the spring. "

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from app import interviews
 from tests.common import PASSPHRASE
 from tests.ui_support import make_window, unlock, window_on
@@ -15,16 +13,6 @@ from tests.ui_support import make_window, unlock, window_on
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # An English sentence of the catalogue would show as a run of several Latin words.
 ENGLISH_WORDS = re.compile(r"\b[A-Za-z]{2,}(?: [A-Za-z]{2,}){3,}\b")
-
-
-@pytest.fixture
-def korean(qapp):
-    from ui.main import install_translations
-
-    translators = install_translations(qapp, "ko")
-    yield
-    for t in translators:
-        qapp.removeTranslator(t)
 
 
 def _is_korean(text: str) -> bool:
