@@ -15,6 +15,7 @@ from app.bundles.errors import BundleRejected
 from app.bundles.export import export_bundle
 from app.bundles.importer import import_bundle, verify_bundle
 from app.interviews import add_interview
+from cli.bundle_report import report_json, report_lines
 from crypto.agefile import check_header
 from crypto.signing import new_signing_key
 from tests.bundle_forge import (
@@ -373,8 +374,8 @@ def test_attacker_key_claiming_a_pinned_device_is_not_valid_without_an_anchor(
     bundle = _attacker_bundle(world, tmp_path)
     report = verify_bundle(bundle, world.identity)  # integrity holds: it is self-consistent
     assert report.origin_checked is False and report.anchor is None
-    assert report.as_dict()["valid"] is False and report.as_dict()["origin_checked"] is False
-    assert any("ORIGIN NOT CHECKED" in line for line in report.lines())
+    assert report_json(report)["valid"] is False and report_json(report)["origin_checked"] is False
+    assert any("ORIGIN NOT CHECKED" in line for line in report_lines(report))
     refused(world, bundle, match="not pinned")  # the vault anchor refuses it
 
 
@@ -389,8 +390,8 @@ def test_attacker_key_claiming_a_pinned_device_is_refused_with_signer(
     assert "different key" in message and signer.fingerprint in message
     good = verify_bundle(world.good, world.identity,  # type: ignore[attr-defined]
                          signer=signer)
-    assert good.origin_checked and good.as_dict()["valid"] is True
-    assert good.as_dict()["anchor"] == "signer"
+    assert good.origin_checked and report_json(good)["valid"] is True
+    assert report_json(good)["anchor"] == "signer"
 
 
 def test_signer_file_of_another_device_is_refused(world: World, tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from app.bundles.redaction import add_redaction
 from app.errors import NotFound, UsageError
 from app.interviews import update_interview
 from app.tasks import Cancelled, CancelToken
+from cli.bundle_report import report_json, report_lines
 from storage import audit
 from storage.blobs import copy_to
 from tests.bundle_helpers import World, add_segment, make_world, open_vault, populate
@@ -77,9 +78,9 @@ def test_verify_without_vault_reports_origin_not_checked(world: World) -> None:
     iid = populate(world.field)
     result = world.export(iid)
     report = verify_bundle(result.path, world.identity)
-    text = "\n".join(report.lines())
+    text = "\n".join(report_lines(report))
     assert report.pinned is None and "ORIGIN NOT CHECKED" in text
-    assert not report.origin_checked and report.as_dict()["valid"] is False
+    assert not report.origin_checked and report_json(report)["valid"] is False
     assert world.field.device().fingerprint in text
     assert "tables/segment.jsonl" in text
 
