@@ -7,6 +7,7 @@ test module or a conftest.py."""
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 from tests.common import ROOT
@@ -73,6 +74,7 @@ def _package_of(path: Path) -> str:
     return ".".join(path.relative_to(ROOT).with_suffix("").parts[:-1])
 
 
+@functools.cache
 def _parse(path: Path) -> ast.AST:
     return ast.parse(path.read_text("utf-8"), filename=str(path))
 
@@ -159,3 +161,33 @@ def test_a_silenced_fixture_import_is_found(tmp_path: Path) -> None:
                       "from tests.common import ROOT\n"
                       f"def test_x(virtual_mic):  # {REDEFINED}\n    pass\n")
     assert _silenced_test_imports(module) == [1, 5]
+
+
+def _slow_entries(conftest: Path) -> list[str]:
+    """What an area conftest names in ``SLOW = {...}`` (tests.common.mark_slow) and in
+    ``FAST = {...}`` (tests.common.mark_slow_except)."""
+    found = []
+    for node in ast.walk(_parse(conftest)):
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id in ("SLOW", "FAST")
+                                                for t in node.targets):
+            if isinstance(node.value, ast.Dict):
+                found += [k.value for k in node.value.keys if isinstance(k, ast.Constant)]
+            elif isinstance(node.value, ast.Set):
+                found += [e.value for e in node.value.elts if isinstance(e, ast.Constant)]
+    return found
+
+
+def test_every_slow_entry_names_a_test_that_exists() -> None:
+    """A renamed test must not silently change sets, nor an entry linger."""
+    entries = {c: _slow_entries(c) for c in sorted(TESTS.glob("*/conftest.py"))}
+    assert sum(map(len, entries.values())) >= 5
+    stale = []
+    for conftest, keys in entries.items():
+        for key in keys:
+            module, _, test = key.partition("::")
+            path = conftest.parent / module
+            names = {n.name for n in ast.walk(_parse(path))
+                     if isinstance(n, ast.FunctionDef)} if path.is_file() else set()
+            if not path.is_file() or (test and test not in names):
+                stale.append(f"{conftest.relative_to(ROOT)}: {key}")
+    assert stale == []
