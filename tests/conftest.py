@@ -25,7 +25,7 @@ import pytest
 import storage.vault
 from crypto.kdf import KdfParams, derive_key, floor_params, weak_test_params
 from storage.vault import Vault
-from tests import pulse
+from tests import bundle_helpers, pulse
 from tests.cli_runner import Cli
 from tests.common import PASSPHRASE, ROOT
 
@@ -73,6 +73,12 @@ def _english_interface_after() -> Iterator[None]:
         app = QApplication.instance()
         if isinstance(app, QApplication):
             main.switch_language(app, "en")
+
+
+@pytest.fixture(autouse=True)
+def _distinct_vaults_per_test() -> None:
+    """tests/bundle_helpers.py hands each test copies of distinct template vaults."""
+    bundle_helpers.new_test()
 
 
 @pytest.fixture
