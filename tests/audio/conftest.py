@@ -2,7 +2,7 @@
 private PulseAudio daemon (``virtual_mic``, ``speech_wav`` in tests/conftest.py), deleting
 originals and the audio commands. Helpers: tests/audio_clips.py, tests/audio_helpers.py.
 
-The fast set (scripts/check.sh) keeps the session, imports and argument errors; these are
+The fast set (scripts/check.sh) keeps the session and imports; these are
 left to the whole suite (with every test that uses ``virtual_mic``, tests/conftest.py):"""
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ import pytest
 from tests.common import mark_slow
 
 SLOW = {
+    "test_audio_cli.py::test_record_and_import_argument_errors":
+        "the recorder's argument errors in its own process (it starts Qt)",
     "test_audio_cli.py::test_record_without_any_microphone_says_so_and_stores_nothing":
         "starts the recorder (Qt's audio backend) in its own process",
 }

@@ -12,6 +12,12 @@ import pytest
 from tests.common import mark_slow
 
 SLOW = {
+    "test_bundles_cli.py::test_full_workflow_and_stock_tools":
+        "the whole workflow through the command line on floor-KDF vaults, then stock age, tar and minisign",
+    "test_bundles_cli.py::test_cli_refusals_are_one_sentence_with_the_right_exit_code":
+        "command-line refusals on two floor-KDF vaults",
+    "test_handover_cli.py":
+        "supervisor keys end to end through the command line on floor-KDF vaults",
     "test_bundles_hostile.py::test_every_tar_header_byte_flipped":
         "verifies a bundle once per byte of every tar header, with many full imports",
     "test_bundles_parsers.py::test_atheris_fuzzes_the_parsers":
