@@ -138,12 +138,11 @@ def _measure(args: argparse.Namespace) -> int:
     from crypto.kdf import weak_test_params
     from storage.vault import Vault
     from tests.latency import TickMeter
-    from tests.test_ui_latency import _long_recording
-    from tests.transcribe_helpers import EN_FIXTURES, FIXTURES, add_asset
+    from tests.transcribe_helpers import EN_FIXTURES, FIXTURES, add_asset, room_recording
 
     app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
     threads = max(1, (os.cpu_count() or 2) - 1)  # as ui/recording_view.py
-    long_wav = _long_recording()
+    long_wav = room_recording()
 
     def idle() -> dict[str, Any]:
         meter = TickMeter()

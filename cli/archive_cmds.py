@@ -17,8 +17,8 @@ from app import archive as archive_app
 from app.bundles import keys as keymod
 from app.bundles.importer import import_bundle
 from app.bundles.receipts import write_receipt
-from app.bundles.wording import in_words
 from app.errors import UsageError
+from cli.bundle_report import in_words
 from cli.context import Context
 from cli.output import StderrProgress, print_json
 

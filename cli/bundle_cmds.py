@@ -16,8 +16,8 @@ from app.bundles.export import export_bundle
 from app.bundles.importer import import_bundle, verify_bundle
 from app.bundles.receipts import apply_receipt, purge_acknowledged, write_receipt
 from app.bundles.redaction import add_redaction
-from app.bundles.wording import in_words
 from app.errors import UsageError
+from cli.bundle_report import in_words, report_json, report_lines
 from cli.context import Context
 from cli.output import StderrProgress, print_json
 from crypto import minisign
@@ -274,9 +274,9 @@ def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
         if archive is not None:
             archive.close()
     if args.json:
-        print_json(report.as_dict())
+        print_json(report_json(report))
     else:
-        print("\n".join(report.lines()))
+        print("\n".join(report_lines(report)))
         print("Result: VALID" if report.origin_checked
               else "Result: NOT VALIDATED (intact, origin not checked)")
     if not report.origin_checked:

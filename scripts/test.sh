@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/system-deps.sh
-# The packaging extra (PyInstaller) lets tests/test_packaging_build.py build the frozen app.
+# The packaging extra (PyInstaller) lets tests/packaging/test_packaging_build.py build the frozen app.
 bash scripts/venv.sh test,packaging
 export QT_QPA_PLATFORM=offscreen HF_HUB_OFFLINE=1 PYTHONDONTWRITEBYTECODE=1
 .venv/bin/python -m ruff check app cli qtaudio crypto errors storage transcription ui tests bench packaging

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import hashlib
+import shutil
+import tempfile
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,9 +22,39 @@ NOW = dt.datetime(2026, 11, 28, 12, 0, tzinfo=dt.UTC)
 MARKER = "ZQXJ-UNIQUE-TESTIMONY-MARKER"
 
 
+# Creating a vault runs every migration, each committed to disk (about a second of CPU, more
+# on a busy disk), and a bundle test needs two or three. So each vault a test asks for is a copy
+# of a template created once per process: the n-th vault of a test is a copy of the n-th
+# template, so the vaults of one test are always distinct vaults (their own id, device keys and
+# salt), exactly as if each had been created. Creation itself is tested in tests/vault.
+_TEMPLATES: list[Path] = []
+_used_in_this_test = 0
+
+
+def new_test() -> None:
+    """Called before each test (tests/conftest.py): its first vault is the first template."""
+    global _used_in_this_test
+    _used_in_this_test = 0
+
+
+def _template(n: int) -> Path:
+    while len(_TEMPLATES) <= n:
+        folder = Path(tempfile.mkdtemp(prefix="tv-vault-template-"))
+        atexit.register(shutil.rmtree, folder, True)
+        v, _ = Vault.create(folder / "vault", PASS, kdf=weak_test_params(), allow_weak_kdf=True)
+        v.lock()
+        _TEMPLATES.append(folder / "vault")
+    return _TEMPLATES[n]
+
+
 def new_vault(path: Path) -> Vault:
-    v, _ = Vault.create(path, PASS, kdf=weak_test_params(), allow_weak_kdf=True)
-    return v
+    """A new, unlocked vault at ``path`` (test-only KDF parameters), distinct from every other
+    vault this test made."""
+    global _used_in_this_test
+    template = _template(_used_in_this_test)
+    _used_in_this_test += 1
+    shutil.copytree(template, path, dirs_exist_ok=True)
+    return Vault.open(path, PASS, allow_weak_kdf=True)
 
 
 def open_vault(path: Path) -> Vault:

@@ -1,59 +1,54 @@
-"""Shared fixtures. Vaults made here use cheap KDF parameters through the core API's explicit
-test path (``allow_weak_kdf``), except the ``cli`` fixture's vault, which the command line must be
-able to open and therefore uses the floor parameters.
+"""Fixtures every test area shares. Vaults made here use cheap KDF parameters through the core
+API's explicit test path (``allow_weak_kdf``), except the ``cli`` fixture's vault, which the
+command line must be able to open and therefore uses the floor parameters.
 
-The ``cli`` fixture runs the command line in this process by default (its ``main(argv)`` with
-captured streams, environment and temporary folder); ``own_process=True`` runs the real
-``python -m cli`` child instead, for what only a process shows (exit status, signals, prompts)."""
+The ``cli`` fixture runs the command line in this process by default (tests/cli_runner.py);
+``own_process=True`` runs the real ``python -m cli`` child instead, for what only a process
+shows (exit status, signals, prompts). ``virtual_mic`` and ``speech_wav`` are the private
+PulseAudio daemon and a spoken sentence (tests/pulse.py).
+
+Each area folder (tests/vault, tests/ui, ...) has its own conftest.py for what only that area
+uses. Plain helpers live in support modules at this level (tests/common.py, tests/cli_runner.py,
+tests/bundle_helpers.py, ...); a test module imports helpers from them, never a fixture by name
+and never another test module (tests/project/test_tests_layout.py checks)."""
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import io
 import os
 import shutil
-import subprocess
-import sys
-import tempfile
 import threading
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-import cli as cli_package  # the command-line package; its main(argv) runs in-process
 import storage.vault
 from crypto.kdf import KdfParams, derive_key, floor_params, weak_test_params
 from storage.vault import Vault
-
-ROOT = Path(__file__).resolve().parents[1]
-PASSPHRASE = b"correct horse battery staple"
+from tests import bundle_helpers, pg_support, pulse
+from tests.cli_runner import Cli
+from tests.common import PASSPHRASE, ROOT
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 
-def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
-    """Every file under ``folder``: content hash and mtime in ns."""
-    out = {}
-    for p in sorted(folder.rglob("*")):
-        if p.is_file():
-            out[str(p.relative_to(folder))] = (hashlib.sha256(p.read_bytes()).hexdigest(),
-                                               p.stat().st_mtime_ns)
-    return out
-
-
 # Integration tests that need the PulseAudio device (a private daemon, real Qt audio) are slow by
 # nature: scripts/check.sh leaves them to the whole suite, as it does everything marked slow.
-_SLOW_FIXTURES = {"virtual_mic", "_audio_devices_first"}
+_SLOW_FIXTURES = {"virtual_mic"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if _SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Whether this run holds a test that uses the audio device (after ``-m``/``-k``): only
+    then must the daemon start before the first window (tests/ui/conftest.py)."""
+    session.config.stash[pulse.DEVICE_TESTS] = any(
+        "virtual_mic" in getattr(item, "fixturenames", ()) for item in session.items)
 
 
 @pytest.fixture(autouse=True)
@@ -80,6 +75,12 @@ def _english_interface_after() -> Iterator[None]:
             main.switch_language(app, "en")
 
 
+@pytest.fixture(autouse=True)
+def _distinct_vaults_per_test() -> None:
+    """tests/bundle_helpers.py hands each test copies of distinct template vaults."""
+    bundle_helpers.new_test()
+
+
 @pytest.fixture
 def weak_kdf() -> KdfParams:
     return weak_test_params()
@@ -97,7 +98,7 @@ def _weak_vault_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def vault(tmp_path: Path, _weak_vault_template: Path) -> Iterator[Vault]:
     """A fresh, unlocked vault with cheap (test-only) KDF parameters: a copy of one created
     once per session (creating one runs every migration, each committed to disk: seconds on a
-    busy disk). Creation itself is tested in tests/test_vault.py."""
+    busy disk). Creation itself is tested in tests/vault/test_vault.py."""
     path = tmp_path / "vault"
     shutil.copytree(_weak_vault_template, path)
     v = Vault.open(path, PASSPHRASE, allow_weak_kdf=True)
@@ -140,95 +141,6 @@ def _derive_each_key_once() -> Iterator[None]:
     storage.vault.derive_key = saved  # type: ignore[attr-defined]
 
 
-class _Streams:
-    """Text streams with a binary ``buffer``, as the real standard streams have."""
-
-    def __init__(self) -> None:
-        self.stdout = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="", write_through=True)
-        self.stderr = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="", write_through=True)
-
-    @staticmethod
-    def text(stream: io.TextIOWrapper) -> str:
-        stream.flush()
-        raw = stream.buffer
-        assert isinstance(raw, io.BytesIO)
-        return raw.getvalue().decode("utf-8", errors="replace")
-
-
-@contextlib.contextmanager
-def _as_if_a_process(env: dict[str, str], stdin: str | None) -> Iterator[_Streams]:
-    """What a child process would have of its own: environment, temporary folder, working
-    folder and standard streams, restored afterwards. The CLI's whole-process hardening (core
-    dumps off, its excepthook) is left to the subprocess tests that check it."""
-    streams = _Streams()
-    saved_env = dict(os.environ)
-    saved_std = sys.stdin, sys.stdout, sys.stderr
-    saved_hooks = sys.excepthook, threading.excepthook
-    saved_tempdir, saved_cwd = tempfile.tempdir, os.getcwd()
-    saved_harden = cli_package.harden_process
-    try:
-        os.environ.clear()
-        os.environ.update(env)
-        tempfile.tempdir = env.get("TMPDIR") or None
-        os.chdir(ROOT)
-        sys.stdin = io.StringIO(stdin or "")
-        sys.stdout, sys.stderr = streams.stdout, streams.stderr
-        cli_package.harden_process = lambda: None  # type: ignore[attr-defined]
-        yield streams
-    finally:
-        cli_package.harden_process = saved_harden  # type: ignore[attr-defined]
-        sys.stdin, sys.stdout, sys.stderr = saved_std
-        sys.excepthook, threading.excepthook = saved_hooks
-        os.chdir(saved_cwd)
-        tempfile.tempdir = saved_tempdir
-        os.environ.clear()
-        os.environ.update(saved_env)
-
-
-def run_cli(argv: Sequence[str], env: dict[str, str], *, input: str | None = None
-            ) -> subprocess.CompletedProcess[str]:
-    """``testimony ARGV`` through the CLI's ``main`` in this process, as a CompletedProcess."""
-    with _as_if_a_process(env, input) as streams:
-        try:
-            code = cli_package.main(list(argv))
-        except SystemExit as exc:  # main returns its status; this is a safety net
-            code = exc.code if isinstance(exc.code, int) else 1
-    return subprocess.CompletedProcess(["testimony", *argv], code,
-                                       streams.text(streams.stdout), streams.text(streams.stderr))
-
-
-def _starts_qt(args: Sequence[str]) -> bool:
-    """Commands that start Qt (the recorder's audio backend, the window, the self-test's GUI
-    check) always run in their own process: Qt's application object and audio backend are one
-    per process, and what Qt prints goes to the real stderr, which only a child's is."""
-    words = [a for a in args if not a.startswith("-")]
-    return bool(words) and (words[0] in ("gui", "self-test") or words[:2] == ["audio", "record"])
-
-
-@dataclass
-class Cli:
-    """Runs the ``testimony`` command against one vault: in this process by default, or as the
-    real ``python -m cli`` child with ``own_process=True`` (always for commands that start Qt)."""
-
-    vault: Path
-    passphrase_file: Path
-    env: dict[str, str] = field(repr=False)
-
-    def __call__(self, *args: str, input: str | None = None, check: bool = False,
-                 timeout: float = 300, passphrase_file: Path | None = None,
-                 own_process: bool = False) -> subprocess.CompletedProcess[str]:
-        argv = ["--vault", str(self.vault),
-                "--passphrase-file", str(passphrase_file or self.passphrase_file), *args]
-        if own_process or _starts_qt(args):
-            result = subprocess.run([sys.executable, "-m", "cli", *argv], capture_output=True,
-                                    text=True, input=input, env=self.env, timeout=timeout, cwd=ROOT)
-        else:
-            result = run_cli(argv, self.env, input=input)
-        if check and result.returncode != 0:
-            raise AssertionError(f"testimony {argv} failed ({result.returncode}): {result.stderr}")
-        return result
-
-
 @pytest.fixture
 def cli_env(tmp_path: Path) -> dict[str, str]:
     env = dict(os.environ)
@@ -248,8 +160,32 @@ def cli(tmp_path: Path, _floor_vault_template: Path, cli_env: dict[str, str]) ->
     return Cli(path, pw, cli_env)
 
 
+@pytest.fixture(scope="session")
+def virtual_mic() -> pulse.VirtualMic:
+    """A private PulseAudio daemon with a virtual microphone, the default for this process
+    (one per process: tests/pulse.py says why)."""
+    return pulse.shared_virtual_mic()
+
+
+@pytest.fixture(scope="session")
+def speech_wav(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A spoken sentence (``pulse.SPEECH_TEXT``), made once per session with espeak-ng."""
+    return pulse.make_speech_wav(tmp_path_factory.mktemp("speech") / "speech.wav")
+
+
 # The PostgreSQL archive's tests: a real server per session, a fresh database per test.
-from tests.pg_support import pg_server, pg_url  # noqa: E402,F401
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[pg_support.PgServer]:
+    """A real PostgreSQL server for the session (skipped only if its binaries are missing)."""
+    with pg_support.running_server() as server:
+        yield server
+
+
+@pytest.fixture
+def pg_url(pg_server: pg_support.PgServer) -> Iterator[str]:
+    """A new, empty database on the session's server; dropped afterwards."""
+    with pg_support.new_database(pg_server) as url:
+        yield url
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ a gap much longer than 20 ms is a stall of the event loop. A watchdog thread sam
 (``sys._current_frames()``). If the watchdog itself could not run during the stall, some thread
 held the GIL in native code (the stack it is in right after tells which); if it ran but the GUI
 thread did not tick, the GUI thread itself was busy or the CPU was taken by other processes.
-Used by tests/test_ui_latency.py and bench/bench_ui.py.
+Used by tests/ui/test_ui_latency.py and bench/bench_ui.py.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ import subprocess
 import tempfile
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,8 +52,10 @@ class PgServer:
             conn.execute(sql)  # type: ignore[arg-type]
 
 
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[PgServer]:
+@contextmanager
+def running_server() -> Iterator[PgServer]:
+    """A real PostgreSQL server in a temporary folder on a unix socket (no TCP), stopped and
+    removed at the end (the ``pg_server`` fixture in tests/conftest.py)."""
     bindir = server_bindir()
     if bindir is None:
         pytest.skip(MISSING)
@@ -81,9 +84,9 @@ def pg_server() -> Iterator[PgServer]:
         shutil.rmtree(root, ignore_errors=True)
 
 
-@pytest.fixture
-def pg_url(pg_server: PgServer) -> Iterator[str]:
-    """A new, empty database on the session's server; dropped afterwards."""
+@contextmanager
+def new_database(pg_server: PgServer) -> Iterator[str]:
+    """A new, empty database on the server; dropped afterwards (the ``pg_url`` fixture)."""
     name = f"tv_{uuid.uuid4().hex[:12]}"
     pg_server.admin(f'CREATE DATABASE "{name}"')
     yield pg_server.url(name)

@@ -1,8 +1,6 @@
 """A real (virtual) microphone for tests: a private PulseAudio daemon.
 
-Usage from any test module (the GUI recording test reuses it)::
-
-    from tests.pulse import virtual_mic, speech_wav  # noqa: F401  (pytest fixtures)
+Tests use it through the ``virtual_mic`` and ``speech_wav`` fixtures of tests/conftest.py::
 
     def test_x(virtual_mic, speech_wav):
         virtual_mic.play(speech_wav)          # blocks until played; play_async() does not
@@ -14,7 +12,7 @@ works as root), loads ``module-null-sink`` (``tv_sink``) and ``module-virtual-so
 (``tv_mic``) over the sink's monitor, and makes them the defaults. ``PULSE_SERVER`` and
 ``XDG_RUNTIME_DIR`` are set in ``os.environ`` for the rest of the process, because Qt Multimedia
 keeps its first PulseAudio connection for the life of the process (so there is one daemon per
-process, however many modules import the fixture; it stops at exit); ``virtual_mic.env`` is the
+process, however many tests use it; it stops at exit); ``virtual_mic.env`` is the
 environment for subprocesses (e.g. the CLI). Tests that need it are skipped only when the
 ``pulseaudio``/``paplay``/``pactl`` programs are missing, naming them.
 
@@ -36,6 +34,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
+# Set by tests/conftest.py after collection: does this run hold a test that uses the device?
+DEVICE_TESTS = pytest.StashKey[bool]()
 
 SINK = "tv_sink"
 SOURCE = "tv_mic"
@@ -146,9 +147,8 @@ _SHARED: VirtualMic | None = None
 def shared_virtual_mic() -> VirtualMic:
     """The process's one virtual microphone, started on first use and stopped at exit.
 
-    One per process, not one per fixture definition: every test module that imports the
-    ``virtual_mic`` fixture gets its own fixture definition, but Qt Multimedia keeps talking to
-    the first PulseAudio server it met, so a second daemon would record silence.
+    One per process, whoever asks: Qt Multimedia keeps talking to the first PulseAudio server it
+    met, so a second daemon would record silence.
     """
     global _SHARED
     if _SHARED is None or _SHARED.process.poll() is not None:
@@ -166,12 +166,6 @@ def shared_virtual_mic() -> VirtualMic:
     return _SHARED
 
 
-@pytest.fixture(scope="session")
-def virtual_mic() -> VirtualMic:
-    """A private PulseAudio daemon with a virtual microphone, the default for this process."""
-    return shared_virtual_mic()
-
-
 def make_speech_wav(path: Path, text: str = SPEECH_TEXT) -> Path:
     """Synthesise ``text`` to a WAV with espeak-ng (22.05 kHz mono)."""
     _require("espeak-ng")
@@ -179,8 +173,3 @@ def make_speech_wav(path: Path, text: str = SPEECH_TEXT) -> Path:
                    capture_output=True, timeout=60)
     return path
 
-
-@pytest.fixture(scope="session")
-def speech_wav(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A spoken sentence (``SPEECH_TEXT``), made once per session with espeak-ng."""
-    return make_speech_wav(tmp_path_factory.mktemp("speech") / "speech.wav")

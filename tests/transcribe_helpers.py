@@ -50,6 +50,16 @@ def wav_header(frames: int, rate: int = 16000, channels: int = 1) -> bytes:
                           2 * channels, 16) + b"data" + struct.pack("<I", size))
 
 
+def room_recording(seconds: int = 90, rate: int = 48_000) -> bytes:
+    """A stereo WAV of quiet room noise (-60 dBFS, not digital silence) with the two spoken
+    English fixtures in it, at 10 s and 70 s (the GUI latency test and bench/bench_ui.py)."""
+    noise = np.random.default_rng(7).normal(0.0, 0.001, seconds * rate).astype(np.float32)
+    for at_s, name in ((10, "en_river.flac"), (70, "en_brother.flac")):
+        speech = np.repeat(fixture_pcm(name), rate // 16_000)  # 16 kHz -> 48 kHz
+        noise[at_s * rate: at_s * rate + len(speech)] += speech
+    return wav_bytes(np.vstack([noise, noise]), rate)
+
+
 def add_asset(vault: Vault, interview_id: str, data: bytes | Iterable[bytes], *,
               container: str | None = "wav", codec: str | None = None,
               sample_rate: int | None = 16000, channels: int | None = 1,

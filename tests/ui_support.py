@@ -1,13 +1,13 @@
-"""Helpers for the GUI tests: a window on a throw-away vault with an inline task runner."""
+"""Helpers for the GUI tests: a window on a throw-away vault with an inline task runner.
+Fixtures for them are in tests/ui/conftest.py."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from crypto.kdf import weak_test_params
+from tests.common import PASSPHRASE
 from ui.main import build_window
 from ui.main_window import MainWindow
 from ui.tasks import InlineRunner, Runner
@@ -37,8 +37,6 @@ def window_on(qtbot: Any, vault: Any, tmp_path: Path, interview_id: str | None =
               ) -> MainWindow:
     """Lock the fixture ``vault``, open the real window on its folder (with a state folder of
     its own), unlock it with the test passphrase and, if given, open that interview."""
-    from tests.conftest import PASSPHRASE
-
     path = vault.path
     vault.lock()
     state = tmp_path / "state"
@@ -48,17 +46,3 @@ def window_on(qtbot: Any, vault: Any, tmp_path: Path, interview_id: str | None =
     if interview_id is not None:
         window.workspace.open_interview(interview_id)
     return window
-
-
-# Qt Multimedia keeps its first PulseAudio connection for the life of the process, so the
-# private PulseAudio daemon (tests.pulse) must run before any window lists audio devices;
-# otherwise a later recording or playback test in the same run would find no devices.
-from tests.pulse import speech_wav, virtual_mic  # noqa: E402,F401 - re-exported fixtures
-
-
-@pytest.fixture(autouse=True)
-def _audio_devices_first(request: pytest.FixtureRequest) -> None:
-    try:
-        request.getfixturevalue("virtual_mic")
-    except pytest.skip.Exception:
-        pass  # no PulseAudio here: windows simply list no devices

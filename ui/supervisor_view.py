@@ -28,6 +28,8 @@ import app.bundles.importer as importer
 import app.bundles.keys as keys
 import app.bundles.receipts as receipts
 from app.bundles import supervisor_keys
+from app.bundles.reader import Report
+from crypto import minisign
 from ui.errors import message_for
 from ui.filedialogs import ask_path
 from ui.session import Session
@@ -275,12 +277,12 @@ class SupervisorView(QWidget):
                     return text if pinned else text.replace(fp, masked(fp))
 
                 self._verdict(False, hide(message_for(against_vault)))
-                self.details.setPlainText(hide("\n".join(alone.lines())))
+                self.details.setPlainText(hide(self._report_text(alone)))
                 return
             self.report = against_vault
             self.import_button.setEnabled(self.identity is not None)
             self._verdict(True, self._summary(against_vault))
-            self.details.setPlainText("\n".join(against_vault.lines()))
+            self.details.setPlainText(self._report_text(against_vault))
 
         def failed(exc: BaseException) -> None:
             self.report = None
@@ -300,6 +302,46 @@ class SupervisorView(QWidget):
                 .replace("%1", self._count("interview", len(codes)))
                 .replace("%2", ", ".join(codes)))
 
+    def _report_text(self, report: Report) -> str:
+        """The technical report folded under the verdict: every check, in the interface
+        language (the values themselves - ids, fingerprints, the chain's wording - as found)."""
+        m = report.manifest.body
+        device = report.manifest.device
+        trust = {"vault": self.tr("pinned in this vault"),
+                 "signer": self.tr("matches the device's public key file")}.get(
+            report.anchor or "",
+            self.tr("origin NOT checked against this vault (anyone can make a key and claim "
+                    "this device id)"))
+        recipients = ("; ".join(f"{r.fingerprint or '?'} ({r.age_recipient})"
+                                for r in m.recipients)
+                      if report.encrypted else self.tr("nobody (the bundle is not encrypted)"))
+        out = [
+            self.tr("Bundle %1 (%2 profile, purpose %3)").replace("%1", m.bundle_id)
+            .replace("%2", m.profile).replace("%3", m.purpose),
+            self.tr("Signed by device %1").replace("%1", m.device.id),
+            "  " + self.tr("fingerprint %1: %2").replace("%1", device.fingerprint)
+            .replace("%2", trust),
+            "  " + self.tr("signature: valid (minisign, key id %1)")
+            .replace("%1", minisign.key_id_hex(device.public_key)),
+            self.tr("Created %1 by app %2").replace("%1", m.created_at)
+            .replace("%2", m.app_version or "?"),
+            self.tr("Sequence %1; previous manifest %2").replace("%1", str(m.sequence))
+            .replace("%2", m.previous_manifest_sha256 or self.tr("none (the first bundle)")),
+            self.tr("Chain: %1").replace("%1", report.chain if report.chain is not None
+                                         else self.tr("not checked")),
+            self.tr("Encrypted to: %1").replace("%1", recipients),
+            self.tr("Trusted comment: %1").replace("%1", report.manifest.trusted_comment),
+            self.tr("Interviews: %1").replace("%1", ", ".join(i.code for i in m.interviews)),
+        ]
+        if m.redaction_count:
+            out.append(self.tr("Redactions: %1 spans replaced")
+                       .replace("%1", str(m.redaction_count)))
+        out.append(self.tr("Files (%1), each SHA-256 verified:").replace("%1",
+                                                                        str(len(report.files))))
+        out += [f"  {f.sha256}  {f.size:>12}  {f.name}" for f in report.files]
+        out += [self.tr("Warning: %1").replace("%1", w) for w in report.warnings]
+        return "\n".join(out)
+
     def _count(self, what: str, n: int) -> str:
         # Whole phrases (not "%n interview(s)"), so English needs no plural-forms file.
         one, many = {
@@ -314,7 +356,7 @@ class SupervisorView(QWidget):
         return one if n == 1 else many.replace("%1", str(n))
 
     def _in_words(self, by_table: dict[str, int]) -> str:
-        """What an import brought, as people say it (app.bundles.wording for the CLI)."""
+        """What an import brought, as people say it (cli.bundle_report does the same for the CLI)."""
         parts = [self._count(t, by_table.get(t, 0)) for t in ("interview", "segment",
                                                              "audio_asset")]
         parts += [self._count(t, by_table[t]) for t in ("marker", "tag") if by_table.get(t)]

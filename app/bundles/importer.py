@@ -230,8 +230,7 @@ def verify_bundle(path: Path, identity: SupervisorIdentity | None, *,
         check_recipients(manifest, state["encrypted"],
                          identity.public.age_recipient if identity else None)
         state["pinned"] = _trust_check(vault, signer, manifest)
-        state["seq"] = (sequence_status(vault.conn, manifest) if vault is not None
-                        else SequenceStatus("not checked (no --vault given)"))
+        state["seq"] = sequence_status(vault.conn, manifest) if vault is not None else None
         if vault is not None:
             _check_tables_known(vault, manifest)
             check_ownership(vault.conn, manifest)
@@ -242,14 +241,14 @@ def verify_bundle(path: Path, identity: SupervisorIdentity | None, *,
         progress=lambda f: progress(f, "verifying"), cancel=cancel)
     # Audit-chain anchor and receipt key (anchor.py): inside the bundle, then against the vault.
     anchor.check_bundle(manifest)
-    seq: SequenceStatus = state["seq"]
+    seq: SequenceStatus | None = state["seq"]
     if vault is not None:
         anchor.check_device(vault.conn, manifest)
     trust_anchor = "vault" if vault is not None else "signer" if signer is not None else None
-    report = Report(manifest, encrypted, state["pinned"], seq.chain,
+    report = Report(manifest, encrypted, state["pinned"], seq.chain if seq else None,
                     [FileCheck(f.name, f.size, f.sha256) for f in manifest.files],
                     anchor=trust_anchor)
-    report.warnings += seq.warnings
+    report.warnings += seq.warnings if seq else []
     if not encrypted:
         report.warnings.append("this bundle is NOT encrypted; anyone who held the file could "
                                "read it")

@@ -357,71 +357,22 @@ class FileCheck:
 
 @dataclass
 class Report:
+    """What a complete verification found. The front ends word it: cli/bundle_report.py for
+    the terminal, ui/supervisor_view.py in the window."""
+
     manifest: Manifest
     encrypted: bool
     pinned: bool | None
-    chain: str
+    chain: str | None  # the bundle's place in its device's chain; None: no vault to check
     files: list[FileCheck] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     anchor: str | None = None  # what the origin was checked against: "vault", "signer" or None
 
     @property
     def origin_checked(self) -> bool:
-        """True only if the signing key matched a trust anchor (a pinned key or --signer file).
+        """True only if the signing key matched a trust anchor (a pinned key or a signer file).
         Integrity alone is not validity: anyone can make a key and claim any device id."""
         return self.pinned is True and self.anchor is not None
-
-    def as_dict(self) -> dict[str, Any]:
-        """The report for scripts (``testimony verify --json``)."""
-        m = self.manifest.body
-        return {
-            "valid": self.origin_checked, "origin_checked": self.origin_checked,
-            "integrity_checked": True, "anchor": self.anchor,
-            "bundle_id": m.bundle_id, "profile": m.profile,
-            "purpose": m.purpose, "created_at": m.created_at,
-            "device_id": self.manifest.device.device_id,
-            "device_fingerprint": self.manifest.device.fingerprint, "pinned": self.pinned,
-            "sequence": m.sequence, "previous_manifest_sha256": m.previous_manifest_sha256,
-            "chain": self.chain, "encrypted": self.encrypted,
-            "recipients": [{"age_recipient": r.age_recipient, "fingerprint": r.fingerprint}
-                           for r in m.recipients],
-            "interviews": [{"id": i.id, "code": i.code} for i in m.interviews],
-            "manifest_sha256": self.manifest.sha256,
-            "files": [{"name": f.name, "size": f.size, "sha256": f.sha256} for f in self.files],
-            "warnings": self.warnings,
-        }
-
-    def lines(self) -> list[str]:
-        m = self.manifest.body
-        if self.anchor == "vault":
-            trust = "pinned in this vault"
-        elif self.anchor == "signer":
-            trust = "matches the --signer key file"
-        else:
-            trust = ("ORIGIN NOT CHECKED (no --signer or --vault given; anyone can make a key "
-                     "and claim this device id)")
-        out = [
-            f"Bundle {m.bundle_id} ({m.profile} profile, purpose {m.purpose})",
-            f"Signed by device {m.device.id}",
-            f"  fingerprint {self.manifest.device.fingerprint}: {trust}",
-            f"  signature: valid (minisign, key id "
-            f"{minisign.key_id_hex(self.manifest.device.public_key)})",
-            f"Created {m.created_at} by app {m.app_version or '?'}",
-            f"Sequence {m.sequence}; previous manifest "
-            f"{m.previous_manifest_sha256 or '(none: first bundle)'}",
-            f"Chain: {self.chain}",
-            "Encrypted to: " + ("; ".join(f"{r.fingerprint or '?'} ({r.age_recipient})"
-                                          for r in m.recipients)
-                                if self.encrypted else "NOBODY (unencrypted bundle)"),
-            f"Trusted comment: {self.manifest.trusted_comment}",
-            f"Interviews: {', '.join(i.code for i in m.interviews)}",
-        ]
-        if m.redaction_count:
-            out.append(f"Redactions: {m.redaction_count} spans replaced")
-        out.append(f"Files ({len(self.files)}), all SHA-256 verified:")
-        out += [f"  {f.sha256}  {f.size:>12}  {f.name}" for f in self.files]
-        out += [f"Warning: {w}" for w in self.warnings]
-        return out
 
 
 def b64(data: bytes) -> str:

@@ -3837,234 +3837,325 @@ Close recordings and other windows first. It takes a while for a large vault.</s
 <context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../supervisor_view.py" line="56"/>
-        <location filename="../supervisor_view.py" line="231"/>
+        <location filename="../supervisor_view.py" line="58"/>
+        <location filename="../supervisor_view.py" line="233"/>
         <source>No supervisor key loaded.</source>
         <translation>감독자 키를 불러오지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="72"/>
+        <location filename="../supervisor_view.py" line="74"/>
         <source>&amp;Open bundle...</source>
         <translation>번들 열기(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="74"/>
+        <location filename="../supervisor_view.py" line="76"/>
         <source>&amp;Pin the signing device...</source>
         <translation>서명한 기기 고정(&amp;P)...</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="77"/>
+        <location filename="../supervisor_view.py" line="79"/>
         <source>&amp;Import</source>
         <translation>가져오기(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="80"/>
+        <location filename="../supervisor_view.py" line="82"/>
         <source>Write &amp;receipt...</source>
         <translation>수령증 쓰기(&amp;R)...</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="103"/>
+        <location filename="../supervisor_view.py" line="105"/>
         <source>&amp;Last group, as read aloud:</source>
         <translation>소리 내어 읽어 준 마지막 묶음(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="108"/>
+        <location filename="../supervisor_view.py" line="110"/>
         <source>&amp;Confirm and pin</source>
         <translation>확인하고 고정(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="111"/>
+        <location filename="../supervisor_view.py" line="113"/>
         <source>Pin from a &amp;key file obtained in person...</source>
         <translation>직접 받은 키 파일로 고정(&amp;K)...</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="145"/>
+        <location filename="../supervisor_view.py" line="147"/>
         <source>Supervisor key file</source>
         <translation>감독자 키 파일</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="151"/>
+        <location filename="../supervisor_view.py" line="153"/>
         <source>Open bundle</source>
         <translation>번들 열기</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="159"/>
+        <location filename="../supervisor_view.py" line="161"/>
         <source>Device key file (from &apos;testimony device show&apos;)</source>
         <translation>기기 키 파일 (&apos;testimony device show&apos;의 출력)</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="192"/>
+        <location filename="../supervisor_view.py" line="194"/>
         <source>Supervisor key loaded: %1</source>
         <translation>감독자 키를 불러왔습니다: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="325"/>
+        <location filename="../supervisor_view.py" line="367"/>
         <source>Not accepted: %1</source>
         <translation>받아들이지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="341"/>
+        <location filename="../supervisor_view.py" line="383"/>
         <source>Before pinning, call the interviewer and ask them to read aloud their laptop&apos;s device fingerprint (&apos;testimony device show&apos; on the laptop). This bundle was signed by device %1 with the fingerprint %2. If every group they read matches, type the last group, which only they can tell you. Or pin from the key file the laptop printed, handed to you in person.</source>
         <translation>고정하기 전에 면담자에게 연락해 노트북의 기기 지문(노트북에서 &apos;testimony device show&apos;)을 소리 내어 읽어 달라고 하세요. 이 번들은 기기 %1이(가) 지문 %2(으)로 서명했습니다. 읽어 준 묶음이 모두 일치하면, 면담자만 알려 줄 수 있는 마지막 묶음을 입력하세요. 또는 노트북이 출력한 키 파일을 직접 건네받아 그것으로 고정하세요.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="375"/>
+        <location filename="../supervisor_view.py" line="417"/>
         <source>The group you typed is not the last group of this bundle&apos;s key, so nothing was pinned: check it with the interviewer, and if it still differs, do not trust this bundle (it may not come from their laptop).</source>
         <translation>입력한 묶음이 이 번들 키의 마지막 묶음과 달라서 아무것도 고정하지 않았습니다. 면담자와 다시 확인하고, 그래도 다르면 이 번들을 믿지 마세요 (그 노트북에서 온 것이 아닐 수 있습니다).</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="379"/>
-        <location filename="../supervisor_view.py" line="408"/>
+        <location filename="../supervisor_view.py" line="421"/>
+        <location filename="../supervisor_view.py" line="450"/>
         <source>Device %1 pinned.</source>
         <translation>기기 %1을(를) 고정했습니다.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="404"/>
+        <location filename="../supervisor_view.py" line="446"/>
         <source>That key file is not the key that signed this bundle, so nothing was pinned: do not trust this bundle unless the interviewer confirms in person which key their laptop has.</source>
         <translation>그 키 파일은 이 번들에 서명한 키가 아니어서 아무것도 고정하지 않았습니다. 면담자가 노트북의 키를 직접 확인해 주기 전에는 이 번들을 믿지 마세요.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="418"/>
+        <location filename="../supervisor_view.py" line="460"/>
         <source>Load the supervisor key and open a bundle first.</source>
         <translation>먼저 감독자 키를 불러오고 번들을 여세요.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="426"/>
+        <location filename="../supervisor_view.py" line="468"/>
         <source>This bundle was already imported; nothing changed. You can write its receipt again.</source>
         <translation>이미 가져온 번들입니다. 바뀐 것은 없습니다. 수령증은 다시 쓸 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="438"/>
+        <location filename="../supervisor_view.py" line="480"/>
         <source>Left out of the receipt until their conflicts are reconciled (the laptop keeps them): %1</source>
         <translation>충돌이 해소될 때까지 영수증에서 제외됨(노트북에 그대로 남습니다): %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="442"/>
+        <location filename="../supervisor_view.py" line="342"/>
+        <location filename="../supervisor_view.py" line="484"/>
         <source>Warning: %1</source>
         <translation>경고: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="452"/>
+        <location filename="../supervisor_view.py" line="494"/>
         <source>Save receipt as</source>
         <translation>수령증 저장</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="465"/>
+        <location filename="../supervisor_view.py" line="507"/>
         <source>Receipt written to %1; give it to the interviewer.</source>
         <translation>수령증을 %1에 썼습니다. 면담자에게 전달하세요.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="60"/>
+        <location filename="../supervisor_view.py" line="62"/>
         <source>&amp;Create a supervisor key in this vault</source>
         <translation>이 보관소에 감독자 키 만들기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="62"/>
+        <location filename="../supervisor_view.py" line="64"/>
         <source>Use a &amp;key file instead...</source>
         <translation>대신 키 파일 사용(&amp;K)...</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="64"/>
+        <location filename="../supervisor_view.py" line="66"/>
         <source>Save the public key for interviewers...</source>
         <translation>면담자에게 줄 공개 키 저장...</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="123"/>
+        <location filename="../supervisor_view.py" line="125"/>
         <source>Technical &amp;details</source>
         <translation>기술 세부 정보(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="149"/>
+        <location filename="../supervisor_view.py" line="151"/>
         <source>Save supervisor public key as</source>
         <translation>감독자 공개 키 저장 위치</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="180"/>
+        <location filename="../supervisor_view.py" line="182"/>
         <source>This vault holds no supervisor key yet. Create one here (it stays inside the vault), or use a key file.</source>
         <translation>이 보관소에는 아직 감독자 키가 없습니다. 여기에서 만들거나(보관소 안에 보관됨) 키 파일을 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="191"/>
+        <location filename="../supervisor_view.py" line="193"/>
         <source>Supervisor key kept in this vault: %1</source>
         <translation>이 보관소에 보관된 감독자 키: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="204"/>
+        <location filename="../supervisor_view.py" line="206"/>
         <source>Supervisor key created inside this vault. Save its public key for the interviewers, and read its fingerprint aloud to them when they pin it.</source>
         <translation>이 보관소 안에 감독자 키를 만들었습니다. 면담자에게 줄 공개 키를 저장하고, 면담자가 고정할 때 지문을 소리 내어 읽어 주십시오.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="220"/>
+        <location filename="../supervisor_view.py" line="222"/>
         <source>Public key saved to %1; give it to the interviewers.</source>
         <translation>공개 키를 %1에 저장했습니다. 면담자에게 전달하십시오.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="298"/>
+        <location filename="../supervisor_view.py" line="300"/>
         <source>Verified: this bundle comes from a laptop you pinned, nothing in it was changed on the way, and it holds %1 (%2).</source>
         <translation>검증됨: 이 번들은 고정한 노트북에서 왔고, 전달 중에 바뀐 것이 없으며, %1(%2)을 담고 있습니다.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="306"/>
+        <location filename="../supervisor_view.py" line="310"/>
+        <source>pinned in this vault</source>
+        <translation>이 보관함에 고정됨</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="311"/>
+        <source>matches the device&apos;s public key file</source>
+        <translation>기기 공개 키 파일과 일치함</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="313"/>
+        <source>origin NOT checked against this vault (anyone can make a key and claim this device id)</source>
+        <translation>이 보관함으로 출처를 확인하지 않았음 (누구나 키를 만들어 이 기기 ID를 주장할 수 있음)</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="317"/>
+        <source>nobody (the bundle is not encrypted)</source>
+        <translation>아무도 없음 (번들이 암호화되지 않음)</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="319"/>
+        <source>Bundle %1 (%2 profile, purpose %3)</source>
+        <translation>번들 %1 (%2 프로필, 목적 %3)</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="321"/>
+        <source>Signed by device %1</source>
+        <translation>서명한 기기 %1</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="322"/>
+        <source>fingerprint %1: %2</source>
+        <translation>지문 %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="324"/>
+        <source>signature: valid (minisign, key id %1)</source>
+        <translation>서명: 유효함 (minisign, 키 ID %1)</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="326"/>
+        <source>Created %1 by app %2</source>
+        <translation>%1에 앱 %2(으)로 만듦</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="328"/>
+        <source>Sequence %1; previous manifest %2</source>
+        <translation>순번 %1; 이전 매니페스트 %2</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="329"/>
+        <source>none (the first bundle)</source>
+        <translation>없음 (첫 번들)</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="330"/>
+        <source>Chain: %1</source>
+        <translation>연결: %1</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="331"/>
+        <source>not checked</source>
+        <translation>확인하지 않음</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="332"/>
+        <source>Encrypted to: %1</source>
+        <translation>암호화 대상: %1</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="333"/>
+        <source>Trusted comment: %1</source>
+        <translation>신뢰된 설명: %1</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="334"/>
+        <source>Interviews: %1</source>
+        <translation>인터뷰: %1</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="337"/>
+        <source>Redactions: %1 spans replaced</source>
+        <translation>가림 처리: %1개 구간 대체됨</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="339"/>
+        <source>Files (%1), each SHA-256 verified:</source>
+        <translation>파일 (%1개), 모두 SHA-256 확인됨:</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="348"/>
         <source>1 interview</source>
         <translation>면담 1건</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="306"/>
+        <location filename="../supervisor_view.py" line="348"/>
         <source>%1 interviews</source>
         <translation>면담 %1건</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="307"/>
+        <location filename="../supervisor_view.py" line="349"/>
         <source>1 passage</source>
         <translation>구간 1개</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="307"/>
+        <location filename="../supervisor_view.py" line="349"/>
         <source>%1 passages</source>
         <translation>구간 %1개</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="308"/>
+        <location filename="../supervisor_view.py" line="350"/>
         <source>1 recording</source>
         <translation>녹음 1개</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="308"/>
+        <location filename="../supervisor_view.py" line="350"/>
         <source>%1 recordings</source>
         <translation>녹음 %1개</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="309"/>
+        <location filename="../supervisor_view.py" line="351"/>
         <source>1 marker</source>
         <translation>표시 1개</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="309"/>
+        <location filename="../supervisor_view.py" line="351"/>
         <source>%1 markers</source>
         <translation>표시 %1개</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="310"/>
+        <location filename="../supervisor_view.py" line="352"/>
         <source>1 tag</source>
         <translation>태그 1개</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="310"/>
+        <location filename="../supervisor_view.py" line="352"/>
         <source>%1 tags</source>
         <translation>태그 %1개</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="311"/>
+        <location filename="../supervisor_view.py" line="353"/>
         <source>1 conflict kept for review.</source>
         <translation>검토를 위해 충돌 1건을 보관했습니다.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="312"/>
+        <location filename="../supervisor_view.py" line="354"/>
         <source>%1 conflicts kept for review.</source>
         <translation>검토를 위해 충돌 %1건을 보관했습니다.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="429"/>
+        <location filename="../supervisor_view.py" line="471"/>
         <source>Imported: %1.</source>
         <translation>가져옴: %1.</translation>
     </message>
