@@ -764,6 +764,9 @@ CATALOG: dict[str, str] = {
         "Errors", "This vault was written by a newer Testimony Vault (schema {version}); "
         "install the newer version to open it."),
     # vault
+    "vault.busy": QT_TRANSLATE_NOOP(
+        "Errors", "Another program or supervisor was writing to this vault for too long; "
+        "try again when it has finished (nothing was changed)."),
     "vault.passphrase_too_short": QT_TRANSLATE_NOOP(
         "Errors", "The passphrase is too short; use at least {min_length} characters (a "
         "sentence is best)."),

@@ -7,6 +7,8 @@ import code writes to either:
 * ``conn``: DB-API-like, SQLite-dialect SQL with ``?`` parameters (the archive translates);
   a refused write raises one of ``storage.db.INTEGRITY_ERRORS``;
 * ``transaction()``: all or nothing; ``audit()`` appends to the hash-chained log inside it;
+  deferred foreign keys are checked at COMMIT (``references_checked_at_commit``) or on
+  ``PRAGMA foreign_key_check``;
 * ``lock_chain(conn, keys)``: inside a transaction, wait until no other transaction holds any
   of ``keys`` (a device's bundle chain, an interview id); the vault's writers are already
   serialised, the archive takes PostgreSQL advisory locks;
@@ -42,6 +44,9 @@ class AudioStore(Protocol):
 
 class Store(Protocol):
     conn: Connection
+    # True: a transaction leaving a reference dangling fails at COMMIT with one of
+    # INTEGRITY_ERRORS (the vault); False: ask ``PRAGMA foreign_key_check`` before (the archive).
+    references_checked_at_commit: bool
 
     def transaction(self) -> AbstractContextManager[Connection]: ...
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import sqlcipher3
 
-from storage.errors import VaultCorrupt, WrongPassphrase
+from storage.errors import VaultBusy, VaultCorrupt, WrongPassphrase
 
 DB_NAME = "vault.db"
 PLAINTEXT_MAGIC = b"SQLite format 3\x00"
@@ -131,12 +131,34 @@ def assert_encrypted_on_disk(path: Path) -> None:
 
 @contextmanager
 def transaction(conn: Connection) -> Iterator[Connection]:
-    """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception. Not re-entrant."""
-    conn.execute("BEGIN IMMEDIATE")
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception. Not re-entrant.
+
+    Another process writing (a second supervisor importing into the same vault, say) makes
+    this wait up to the connection's busy timeout; past it, ``VaultBusy`` says so in words
+    instead of SQLite's "database is locked", and nothing was changed."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlcipher3.OperationalError as exc:
+        if is_busy(exc):
+            raise VaultBusy("vault.busy") from exc
+        raise
     try:
         yield conn
-    except BaseException:
+    except BaseException as exc:
         conn.execute("ROLLBACK")
+        if isinstance(exc, sqlcipher3.OperationalError) and is_busy(exc):
+            raise VaultBusy("vault.busy") from exc
         raise
     else:
-        conn.execute("COMMIT")
+        try:
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:  # a refused COMMIT (deferred foreign keys) stays open
+                conn.execute("ROLLBACK")
+            raise
+
+
+def is_busy(exc: BaseException) -> bool:
+    """SQLite gave up waiting for another connection's lock (SQLITE_BUSY / SQLITE_LOCKED)."""
+    return isinstance(exc, sqlcipher3.OperationalError) and (
+        "database is locked" in str(exc) or "database table is locked" in str(exc))

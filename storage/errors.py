@@ -45,6 +45,12 @@ class BlobError(VaultError):
     kind = Kind.FAILURE
 
 
+class VaultBusy(VaultError):
+    """Another process held the vault's write lock for longer than the busy timeout."""
+
+    kind = Kind.FAILURE
+
+
 class DiskFull(VaultError):
     kind = Kind.FAILURE
 

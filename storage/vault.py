@@ -107,6 +107,11 @@ def _check_kdf(params: KdfParams, allow_weak_kdf: bool) -> None:
 class Vault:
     """An unlocked vault. Use ``Vault.create`` or ``Vault.open``; close with ``lock()``."""
 
+    # With ``PRAGMA defer_foreign_keys`` SQLite refuses the COMMIT of a transaction that left a
+    # reference dangling, counting only what the transaction changed; ``PRAGMA
+    # foreign_key_check`` would scan every table instead (see storage/backend.py).
+    references_checked_at_commit = True
+
     def __init__(self, path: Path, header: Header, data_key: bytes, conn: Connection, *,
                  readonly: bool = False) -> None:
         self.path = path

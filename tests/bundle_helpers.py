@@ -8,6 +8,8 @@ import hashlib
 import shutil
 import tempfile
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,8 +29,11 @@ MARKER = "ZQXJ-UNIQUE-TESTIMONY-MARKER"
 # of a template created once per process: the n-th vault of a test is a copy of the n-th
 # template, so the vaults of one test are always distinct vaults (their own id, device keys and
 # salt), exactly as if each had been created. Creation itself is tested in tests/vault.
+# A fixture that outlives one test (module or session scope) must not share a template with
+# the tests that use it: its vaults are made afresh (``lasting_vaults``, tests/conftest.py).
 _TEMPLATES: list[Path] = []
 _used_in_this_test = 0
+_lasting = False
 
 
 def new_test() -> None:
@@ -47,10 +52,25 @@ def _template(n: int) -> Path:
     return _TEMPLATES[n]
 
 
+@contextmanager
+def lasting_vaults() -> Iterator[None]:
+    """While a module- or session-scoped fixture is set up: every vault is created, not copied,
+    so no vault a later test makes can share its identity (device keys, data key)."""
+    global _lasting
+    _lasting = True
+    try:
+        yield
+    finally:
+        _lasting = False
+
+
 def new_vault(path: Path) -> Vault:
     """A new, unlocked vault at ``path`` (test-only KDF parameters), distinct from every other
-    vault this test made."""
+    vault this test and its longer-lived fixtures made."""
     global _used_in_this_test
+    if _lasting:
+        v, _ = Vault.create(path, PASS, kdf=weak_test_params(), allow_weak_kdf=True)
+        return v
     template = _template(_used_in_this_test)
     _used_in_this_test += 1
     shutil.copytree(template, path, dirs_exist_ok=True)

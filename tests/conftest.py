@@ -19,6 +19,7 @@ import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -79,6 +80,17 @@ def _english_interface_after() -> Iterator[None]:
 def _distinct_vaults_per_test() -> None:
     """tests/bundle_helpers.py hands each test copies of distinct template vaults."""
     bundle_helpers.new_test()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_fixture_setup(fixturedef: pytest.FixtureDef[Any], request: pytest.FixtureRequest
+                         ) -> Iterator[None]:
+    """Vaults made by a fixture that outlives one test are created, never template copies."""
+    if fixturedef.scope == "function":
+        yield
+        return
+    with bundle_helpers.lasting_vaults():
+        yield
 
 
 @pytest.fixture

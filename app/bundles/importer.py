@@ -582,6 +582,13 @@ def import_bundle(vault: Store, path: Path, identity: SupervisorIdentity, *, rol
     try:
         result = _merge(vault, path, identity, manifest, result, tables, store, role=role,
                         now=now, progress=progress, cancel=cancel)
+    except _ImportedMeanwhile:
+        # Another importer (a second supervisor, a second window) committed this very bundle
+        # while this one waited for the write lock: a replay, nothing written twice.
+        store.abandon()
+        result.replay = True
+        result.conflicted_interviews = conflicted_interviews(vault.conn, manifest)
+        return result
     except BaseException:
         store.abandon()
         raise
@@ -590,11 +597,28 @@ def import_bundle(vault: Store, path: Path, identity: SupervisorIdentity, *, rol
     return result
 
 
+class _ImportedMeanwhile(Exception):
+    """The bundle was imported by another importer while this one waited (rolls back)."""
+
+
 def _merge(vault: Store, path: Path, identity: SupervisorIdentity, manifest: Manifest,
            result: ImportResult, tables: dict[str, Table], store: AudioStore, *, role: str,
            now: dt.datetime, progress: ProgressFn, cancel: CancelToken | None) -> ImportResult:
     """Pass 2 of ``import_bundle``: one transaction. Concurrent importers (the archive) wait
     here for the device's chain and the bundle's interviews before the checks are redone."""
+    try:
+        return _merge_in_transaction(vault, path, identity, manifest, result, tables, store,
+                                     role=role, now=now, progress=progress, cancel=cancel)
+    except INTEGRITY_ERRORS as exc:
+        if "FOREIGN KEY" in str(exc):  # the vault's COMMIT found a reference left dangling
+            raise rejected("bundle.records_refer_data_neither") from None
+        raise
+
+
+def _merge_in_transaction(vault: Store, path: Path, identity: SupervisorIdentity,
+                          manifest: Manifest, result: ImportResult, tables: dict[str, Table],
+                          store: AudioStore, *, role: str, now: dt.datetime,
+                          progress: ProgressFn, cancel: CancelToken | None) -> ImportResult:
     stamp = now.isoformat()
     device_id = manifest.device.device_id
     with vault.transaction() as conn:
@@ -605,13 +629,16 @@ def _merge(vault: Store, path: Path, identity: SupervisorIdentity, manifest: Man
 
         def recheck(m: Manifest) -> None:
             state["seq"] = sequence_status(conn, m)
+            if state["seq"].replay:
+                raise _ImportedMeanwhile
             check_ownership(conn, m)
 
         read_bundle(path, identity.age_identity, on_manifest=recheck, sink=sink,
                     expect_manifest_sha=manifest.sha256,
                     progress=lambda f: progress(0.5 + f / 2, "importing"), cancel=cancel)
         sink.finish()
-        if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+        if (not vault.references_checked_at_commit
+                and conn.execute("PRAGMA foreign_key_check").fetchone() is not None):
             raise rejected("bundle.records_refer_data_neither")
         anchor.check_device(conn, manifest)  # again, inside the transaction (anchor.py)
         anchor.record(conn, manifest, stamp, trusted=state["seq"].moves_anchor)

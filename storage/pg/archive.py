@@ -69,6 +69,7 @@ class Archive:
     """An open archive. ``Archive.init`` creates one, ``Archive.open`` connects to one."""
 
     readonly = False
+    references_checked_at_commit = False  # "PRAGMA foreign_key_check" checks the deferred ones
 
     def __init__(self, url: str, conn: PgConnection, meta: dict[str, str]) -> None:
         self.url = url

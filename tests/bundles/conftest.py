@@ -31,5 +31,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # same test stays in the fast set.
     for item in items:
         spec = getattr(item, "callspec", None)
-        if spec is not None and spec.params.get("backend") == "archive":
+        if spec is not None and "archive" in (spec.params.get("backend"),
+                                              spec.params.get("world")):
             item.add_marker(pytest.mark.slow)

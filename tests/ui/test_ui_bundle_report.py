@@ -34,7 +34,7 @@ def _open(qtbot: Any, sv: SupervisorView, bundle: Path) -> str:
 def _bundle(tmp_path: Path) -> tuple[World, Path, str]:
     """A field laptop's bundle, its device fingerprint, and both vaults locked."""
     world = make_world(tmp_path)
-    bundle = world.export(populate(world.field, "NK-REPORT-1")).path
+    bundle = world.export(populate(world.field, "NK-2026-971")).path
     fingerprint = world.field.device().fingerprint
     world.field.lock()
     world.sup.lock()
@@ -49,7 +49,7 @@ def test_a_pinned_bundle_is_reported_in_the_windows_words(qtbot, tmp_path) -> No
     lines = text.splitlines()
     assert f"  fingerprint {fingerprint}: pinned in this vault" in lines
     assert "Chain: first bundle from this device" in lines
-    assert "Interviews: NK-REPORT-1" in lines
+    assert "Interviews: NK-2026-971" in lines
     assert f"Files ({len(sv.report.files)}), each SHA-256 verified:" in lines
     assert all(f"  {f.sha256}  {f.size:>12}  {f.name}" in lines for f in sv.report.files)
     assert not FLAG.search(text), text
@@ -67,5 +67,5 @@ def test_an_unpinned_bundle_names_no_flag_and_reads_in_korean(qtbot, tmp_path, k
     assert any(line.startswith(f"  지문 {hidden}: 이 보관함으로 출처를 확인하지 않았음")
                for line in lines), text
     assert "연결: 확인하지 않음" in lines
-    assert "인터뷰: NK-REPORT-1" in lines
+    assert "인터뷰: NK-2026-971" in lines
     assert not FLAG.search(text) and "ORIGIN NOT CHECKED" not in text, text

@@ -20,7 +20,7 @@ from storage.vault import Vault
 from tests.cli_runner import Cli
 from tests.ui_support import window_on
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 YEAR = dt.date.today().year
 m0063 = importlib.import_module("storage.migrations.m0063_code_pattern_default")
 
