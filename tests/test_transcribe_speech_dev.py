@@ -63,6 +63,7 @@ def test_no_invented_taxonomy_term_and_no_loop_on_real_speech(vault: Vault) -> N
 
 
 @needs_speech_dev
+@pytest.mark.usefixtures("minute_windows")  # window boundaries inside the three minutes
 def test_three_minute_recording_breaks_at_pauses_without_loops(vault: Vault) -> None:
     assert FOLDER is not None
     chosen = [c for c in speech_dev.clips(FOLDER) if c.group == "ko standard"]
