@@ -261,25 +261,35 @@ def iter_windows(fileobj: Source, *, start_s: float = 0.0, raw: RawFormat | None
     target = int(window_s * SAMPLE_RATE)
     lo = int((window_s - search_s) * SAMPLE_RATE)
     start = round(start_s * SAMPLE_RATE)
-    pending: list[np.ndarray] = []
+    # The window fills one preallocated buffer (no list of blocks joined into a second copy);
+    # a full window is handed out as it is and the next one gets a fresh buffer, so the app
+    # holds one window while the engine works on it (pages of np.empty are only taken when
+    # written).
+    buf = np.empty(target + SAMPLE_RATE, np.float32)
     held = 0
     for block in iter_blocks(fileobj, start_s=start_s, raw=raw):
-        pending.append(block)
+        if held + len(block) > len(buf):  # a decoder's block longer than a second
+            buf = np.concatenate([buf[:held], np.empty(len(block) + SAMPLE_RATE, np.float32)])
+        buf[held: held + len(block)] = block
         held += len(block)
         while held >= target:
-            buf = np.concatenate(pending)
             cut = quietest_cut(buf, lo, target)
-            yield AudioWindow(start / SAMPLE_RATE, buf[:cut].copy(), False)
+            rest = buf[cut:held]  # at most the search margin and a block
+            full, buf = buf, np.empty(max(target + SAMPLE_RATE, len(rest)), np.float32)
+            buf[: len(rest)] = rest
+            held = len(rest)
+            window = AudioWindow(start / SAMPLE_RATE, full[:cut], False)
+            del full, rest
+            yield window
+            del window
             start += cut
-            rest = buf[cut:]
-            pending, held = [rest], len(rest)
-    buf = np.concatenate(pending) if pending else np.zeros(0, np.float32)
-    yield AudioWindow(start / SAMPLE_RATE, buf, True)
+    yield AudioWindow(start / SAMPLE_RATE, buf[:held], True)
 
 
 def is_silent(samples: np.ndarray, threshold: float = SILENCE_PEAK) -> bool:
     """True when no sample rises above ``threshold`` (about -80 dBFS): nothing to transcribe."""
-    return len(samples) == 0 or float(np.max(np.abs(samples))) < threshold
+    # max and min, not max(abs()): no temporary copy of a five-minute window
+    return len(samples) == 0 or max(float(samples.max()), -float(samples.min())) < threshold
 
 
 def channel_energy(fileobj: Source, spans: list[tuple[float, float]],

@@ -464,6 +464,7 @@ class _Job:
                         self._checkpoint(tid, end)
                     self.progress(min(1.0, end / self.duration) if self.duration else 0.0,
                                   "transcribing")
+                    del window  # let it go before the next one is decoded (19 MB each)
         except (Cancelled, EngineCancelled) as exc:
             for tid in running:
                 self._finish(tid, "cancelled")
