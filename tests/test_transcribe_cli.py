@@ -127,7 +127,15 @@ def test_ctrl_c_stops_cleanly_and_the_same_command_resumes(cli: Cli) -> None:
             "SELECT state, resume_at_s FROM transcript").fetchone()
     assert state == "cancelled" and 270 <= resume_at < 420  # the first window was finished
     r = cli("transcribe", iid, check=True)  # model taken from the stopped job
-    assert "11 segments" in r.stdout
+    with Vault.open(cli.vault, PASSPHRASE) as vault:
+        spans = vault.conn.execute(
+            "SELECT start_s, end_s FROM segment ORDER BY start_s").fetchall()
+    assert f"{len(spans)} segments transcribed" in r.stdout
+    # The redone window's clips are there, and nothing twice: its segments stored before
+    # Ctrl-C were dropped and redone, not kept beside the new ones.
+    assert all(any(a < t + len(clip) / 16000 and b > t for a, b in spans)
+               for t in range(325, 420, 40)), spans
+    assert all(b - 0.5 <= c for (_a, b), (c, _d) in zip(spans, spans[1:])), spans
 
 
 def test_transcripts_and_edits_never_reach_the_disk_in_plaintext(cli: Cli) -> None:
