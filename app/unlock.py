@@ -81,15 +81,17 @@ def unlock(
     role: str = "system",
     allow_weak_kdf: bool = False,
     readonly: bool = False,
+    kdf_threads: int | None = None,
     now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
 ) -> UnlockResult:
     """Open a vault with its passphrase, applying the failed-attempt delay and recording failures.
 
     With ``readonly`` (see Vault.open) the vault is not written: interrupted recordings are not
     settled and earlier failed attempts stay counted, to be audited at the next normal unlock.
-    A wrong passphrase is still counted (in the state folder, outside the vault)."""
+    A wrong passphrase is still counted (in the state folder, outside the vault).
+    ``kdf_threads`` caps the key derivation's threads (see Vault.open)."""
     return _unlock(path, lambda: Vault.open(path, passphrase, allow_weak_kdf=allow_weak_kdf,
-                                            readonly=readonly),
+                                            readonly=readonly, kdf_threads=kdf_threads),
                    state_dir=state_dir, sleep=sleep, readonly=readonly, now=now)
 
 

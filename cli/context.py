@@ -61,15 +61,16 @@ class Context:
             raise UsageError.from_text("The two passphrases differ; nothing was changed, try again.")
         return bytearray(first.encode("utf-8"))
 
-    def vault(self, *, readonly: bool = False) -> Vault:
+    def vault(self, *, readonly: bool = False, kdf_threads: int | None = None) -> Vault:
         """Unlock the vault once per command; reports earlier failed attempts on stderr.
 
-        ``readonly`` opens it without writing anything (for commands that promise that)."""
+        ``readonly`` opens it without writing anything (for commands that promise that);
+        ``kdf_threads`` caps the key derivation's threads (the same key, other cores left free)."""
         if self._vault is None:
             passphrase = self.passphrase()
             try:
                 result = unlock(self.vault_path, passphrase, state_dir=state_dir(), role=self.role,
-                                readonly=readonly)
+                                readonly=readonly, kdf_threads=kdf_threads)
             finally:
                 passphrase[:] = b"\0" * len(passphrase)
             if result.failed_attempts.count:

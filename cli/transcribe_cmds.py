@@ -18,6 +18,7 @@ from app.transcripts import store as transcripts
 from app.transcripts import suggestions, transcribe
 from cli.context import Context
 from cli.output import StderrProgress, print_json
+from crypto import kdf
 from transcription import models
 from transcription.errors import TranscriptionError
 
@@ -107,7 +108,9 @@ def cmd_transcribe(ctx: Context, args: argparse.Namespace) -> int:
         engines = transcribe.PrestartedEngines(args.model or models.DEFAULT_MODEL, args.threads,
                                                cancel=cancel)
     try:
-        vault = ctx.vault()
+        # While the model loads, the key derivation leaves it a core: on two cores Argon2id's
+        # two threads would otherwise hold both and the (lower-priority) load would wait.
+        vault = ctx.vault(kdf_threads=kdf.threads_beside(1) if engines is not None else None)
         if engines is not None:
             engines.vault = vault  # an engine started later needs imported models' records
         # Ctrl-C asks the job to stop: the engine's child process is ended at once (also while

@@ -68,8 +68,13 @@ class KdfParams:
         return KdfParams(self.memory_kib, self.time_cost, self.parallelism, os.urandom(SALT_LEN))
 
 
-def derive_key(passphrase: bytes | bytearray, params: KdfParams, *, allow_weak: bool = False) -> bytes:
+def derive_key(passphrase: bytes | bytearray, params: KdfParams, *, allow_weak: bool = False,
+               threads: int | None = None) -> bytes:
     """Derive a 32-byte key-encryption key from a passphrase.
+
+    ``threads`` caps the threads that compute the ``params.parallelism`` lanes (default: one
+    per lane). It changes only how long the derivation takes and how many cores it occupies,
+    never the key: Argon2's output depends on the lanes, not on the threads computing them.
 
     Raises WeakKdfParameters when ``params`` are below the floor, unless ``allow_weak``
     (test-only) is set, and KdfAboveCeiling when they are above the ceiling (always).
@@ -79,6 +84,8 @@ def derive_key(passphrase: bytes | bytearray, params: KdfParams, *, allow_weak: 
         params.check_floor()
     if len(params.salt) < SALT_LEN:
         raise WeakKdfParameters("the key derivation salt is too short")
+    if threads is not None and max(1, threads) < params.parallelism:
+        return _derive_with_threads(bytes(passphrase), params, max(1, threads))
     return hash_secret_raw(
         bytes(passphrase),
         params.salt,
@@ -88,6 +95,52 @@ def derive_key(passphrase: bytes | bytearray, params: KdfParams, *, allow_weak: 
         hash_len=KEY_LEN,
         type=Type.ID,
     )
+
+
+def _derive_with_threads(passphrase: bytes, params: KdfParams, threads: int) -> bytes:
+    """Argon2id with ``params.parallelism`` lanes computed by ``threads`` threads.
+
+    argon2-cffi's ``hash_secret_raw`` always runs one thread per lane; its ``core`` binding
+    takes the reference implementation's context, where lanes and threads are separate.
+    """
+    from argon2.exceptions import HashingError
+    from argon2.low_level import ARGON2_VERSION, core, error_to_str, ffi
+
+    argon2_ok = default_flags = 0  # ARGON2_OK and ARGON2_DEFAULT_FLAGS in argon2.h
+
+    out = ffi.new("uint8_t[]", KEY_LEN)
+    pwd = ffi.new("uint8_t[]", passphrase)
+    salt = ffi.new("uint8_t[]", params.salt)
+    context = ffi.new("argon2_context *", {
+        "version": ARGON2_VERSION, "out": out, "outlen": KEY_LEN,
+        "pwd": pwd, "pwdlen": len(passphrase), "salt": salt, "saltlen": len(params.salt),
+        "secret": ffi.NULL, "secretlen": 0, "ad": ffi.NULL, "adlen": 0,
+        "t_cost": params.time_cost, "m_cost": params.memory_kib,
+        "lanes": params.parallelism, "threads": threads,
+        "allocate_cbk": ffi.NULL, "free_cbk": ffi.NULL, "flags": default_flags})
+    try:
+        result = core(context, Type.ID.value)
+        if result != argon2_ok:
+            raise HashingError(error_to_str(result))
+        return bytes(ffi.buffer(out, KEY_LEN))
+    finally:
+        ffi.memmove(pwd, b"\0" * len(passphrase), len(passphrase))  # no copy left behind
+        ffi.memmove(out, b"\0" * KEY_LEN, KEY_LEN)
+
+
+def threads_beside(busy_cores: int) -> int:
+    """Threads a derivation may use while ``busy_cores`` cores are kept for other work.
+
+    On a two-core laptop that starts the speech engine's model load and the unlock together,
+    Argon2id with a thread per lane took both cores and the model load (a lower-priority
+    process) waited for it; one thread leaves it a core. With four cores or more it changes
+    nothing (two lanes, three or more cores left).
+    """
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    return max(1, cores - busy_cores)
 
 
 def _total_ram_kib() -> int:

@@ -203,12 +203,14 @@ class Vault:
         *,
         allow_weak_kdf: bool = False,
         readonly: bool = False,
+        kdf_threads: int | None = None,
     ) -> Vault:
         """Unlock a vault with its passphrase.
 
         With ``readonly`` nothing in the folder is written at all: no migrations (a vault that
         needs one is refused with VaultLocked), no crash recovery, no checkpoint at lock, and the
         connection is ``query_only``. For commands that promise never to write (verify).
+        ``kdf_threads`` caps the key derivation's threads (crypto.kdf.derive_key; same key).
 
         Raises VaultNotFound, WrongPassphrase (nothing in the folder changes), WeakKdf,
         VaultCorrupt, VaultLocked.
@@ -218,7 +220,7 @@ class Vault:
         _check_kdf(header.kdf, allow_weak_kdf)
         data_key: bytes | None = None
         for form in passphrase_forms(passphrase):
-            kek = derive_key(form, header.kdf, allow_weak=True)
+            kek = derive_key(form, header.kdf, allow_weak=True, threads=kdf_threads)
             try:
                 data_key = unwrap_key(kek, header.passphrase_wrap, header.passphrase_aad())
             except UnwrapError:

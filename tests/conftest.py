@@ -98,6 +98,20 @@ def weak_kdf() -> KdfParams:
     return weak_test_params()
 
 
+@pytest.fixture
+def minute_windows(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Transcription windows of about a minute (cut in the last 15 s) in this process.
+
+    Jobs cut recordings into windows of about five minutes (transcription.decode.WINDOW_S);
+    tests of what happens between windows (resume, cancel, window boundaries) use minute-long
+    ones so that a short recording has several. The code path is the same at any length.
+    """
+    from transcription import decode
+
+    monkeypatch.setattr(decode, "WINDOW_S", 60.0)
+    monkeypatch.setattr(decode, "SEARCH_S", 15.0)
+
+
 @pytest.fixture(scope="session")
 def _weak_vault_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("weak-template") / "vault"
@@ -137,7 +151,8 @@ _DERIVED_LOCK = threading.Lock()
 
 
 def _derive_once(passphrase: bytes | bytearray, params: KdfParams, *,
-                 allow_weak: bool = False) -> bytes:
+                 allow_weak: bool = False, threads: int | None = None) -> bytes:
+    # ``threads`` only changes how the key is computed, never the key: the cache ignores it.
     key = (bytes(passphrase), params, allow_weak)
     with _DERIVED_LOCK:
         if key not in _DERIVED:

@@ -22,7 +22,7 @@ from typing import Any
 _HEADER = struct.Struct(">II")
 _CHUNK = 1 << 20
 MAX_JSON = 1 << 24  # a segment with its words is a few kB
-MAX_PAYLOAD = 1 << 30  # a window is ~4 MB; anything near this is a broken stream
+MAX_PAYLOAD = 1 << 30  # a window is ~19 MB; anything near this is a broken stream
 
 Message = tuple[dict[str, Any], bytes | bytearray]
 

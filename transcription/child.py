@@ -114,10 +114,8 @@ def _failure(exc: BaseException) -> dict[str, Any]:
 
 def serve(in_fd: int, out_fd: int) -> int:
     """Answer requests until the input closes. Returns the exit status."""
-    import dataclasses
-
-    import numpy as np
-
+    # Only what reading the load request needs comes first: the model's hash check starts
+    # as soon as the request is read, and runs while the rest (numpy, faster-whisper) imports.
     from transcription.channel import ChannelClosed, read_message, write_message
 
     def receive() -> tuple[dict[str, Any], bytes | bytearray] | None:
@@ -138,6 +136,10 @@ def serve(in_fd: int, out_fd: int) -> int:
     except Exception as exc:  # noqa: BLE001 - every failure becomes one sentence for the parent
         write_message(out_fd, _failure(exc))
         return 1
+    import dataclasses
+
+    import numpy as np
+
     write_message(out_fd, {"kind": "ready", "version": engine.version(),
                            "parameters": engine.parameters(),
                            "multilingual": engine.multilingual})

@@ -6,7 +6,15 @@ recording may be stored). Nothing is ever written to disk: the decoder pulls byt
 encrypted store and hands out float32 arrays.
 
 Memory stays flat with recording length: ``iter_blocks`` yields about one second at a time and
-``iter_windows`` keeps at most one window (about a minute) plus the search margin in memory.
+``iter_windows`` keeps at most one window (about five minutes, 19 MB of float32) in memory.
+
+Why five minutes: Whisper decodes 30 s chunks of speech, and the last chunk of each window is
+only partly filled, so every window boundary costs encoder work that faster-whisper alone on
+the whole recording does not do. With one-minute windows the engine took 7-10 % more CPU than
+one decode of the same three minutes (measured, docs/benchmarks.md); a window of five minutes
+makes recordings up to that length one decode, exactly as faster-whisper alone, and longer ones
+pay the boundary once per five minutes. The price: a cancelled or killed job redoes up to one
+window (see app.transcripts.transcribe).
 """
 
 from __future__ import annotations
@@ -22,8 +30,8 @@ import numpy as np
 from transcription.errors import AudioUnreadable
 
 SAMPLE_RATE = 16000  # what Whisper expects
-WINDOW_S = 60.0  # a window is cut near this length ...
-SEARCH_S = 15.0  # ... at the quietest point of its last SEARCH_S seconds
+WINDOW_S = 300.0  # a window is cut near this length ...
+SEARCH_S = 30.0  # ... at the quietest point of its last SEARCH_S seconds
 SILENCE_PEAK = 1e-4  # below this peak a window is digital silence
 FRAME_S = 0.1  # energy frame used to find that point
 
@@ -239,34 +247,49 @@ def quietest_cut(samples: np.ndarray, lo: int, hi: int) -> int:
 
 
 def iter_windows(fileobj: Source, *, start_s: float = 0.0, raw: RawFormat | None = None,
-                 window_s: float = WINDOW_S, search_s: float = SEARCH_S) -> Iterator[AudioWindow]:
+                 window_s: float | None = None,
+                 search_s: float | None = None) -> Iterator[AudioWindow]:
     """Cut the recording from ``start_s`` into windows of about ``window_s`` seconds.
 
-    Cut points depend only on the audio after ``start_s``; so resuming from a window's end
-    reproduces exactly the windows an uninterrupted run would have made.
+    Each window but the last ends at the quietest 0.1 s of its last ``search_s`` seconds
+    (defaults: ``WINDOW_S`` and ``SEARCH_S``, read when called). Cut points depend only on the
+    audio after ``start_s``; so resuming from a window's end reproduces exactly the windows an
+    uninterrupted run would have made.
     """
+    window_s = WINDOW_S if window_s is None else window_s
+    search_s = min(SEARCH_S if search_s is None else search_s, window_s / 2)
     target = int(window_s * SAMPLE_RATE)
     lo = int((window_s - search_s) * SAMPLE_RATE)
     start = round(start_s * SAMPLE_RATE)
-    pending: list[np.ndarray] = []
+    # The window fills one preallocated buffer (no list of blocks joined into a second copy);
+    # a full window is handed out as it is and the next one gets a fresh buffer, so the app
+    # holds one window while the engine works on it (pages of np.empty are only taken when
+    # written).
+    buf = np.empty(target + SAMPLE_RATE, np.float32)
     held = 0
     for block in iter_blocks(fileobj, start_s=start_s, raw=raw):
-        pending.append(block)
+        if held + len(block) > len(buf):  # a decoder's block longer than a second
+            buf = np.concatenate([buf[:held], np.empty(len(block) + SAMPLE_RATE, np.float32)])
+        buf[held: held + len(block)] = block
         held += len(block)
         while held >= target:
-            buf = np.concatenate(pending)
             cut = quietest_cut(buf, lo, target)
-            yield AudioWindow(start / SAMPLE_RATE, buf[:cut].copy(), False)
+            rest = buf[cut:held]  # at most the search margin and a block
+            full, buf = buf, np.empty(max(target + SAMPLE_RATE, len(rest)), np.float32)
+            buf[: len(rest)] = rest
+            held = len(rest)
+            window = AudioWindow(start / SAMPLE_RATE, full[:cut], False)
+            del full, rest
+            yield window
+            del window
             start += cut
-            rest = buf[cut:]
-            pending, held = [rest], len(rest)
-    buf = np.concatenate(pending) if pending else np.zeros(0, np.float32)
-    yield AudioWindow(start / SAMPLE_RATE, buf, True)
+    yield AudioWindow(start / SAMPLE_RATE, buf[:held], True)
 
 
 def is_silent(samples: np.ndarray, threshold: float = SILENCE_PEAK) -> bool:
     """True when no sample rises above ``threshold`` (about -80 dBFS): nothing to transcribe."""
-    return len(samples) == 0 or float(np.max(np.abs(samples))) < threshold
+    # max and min, not max(abs()): no temporary copy of a five-minute window
+    return len(samples) == 0 or max(float(samples.max()), -float(samples.min())) < threshold
 
 
 def channel_energy(fileobj: Source, spans: list[tuple[float, float]],

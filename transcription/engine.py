@@ -192,7 +192,7 @@ class FasterWhisperEngine:
                 "condition_on_previous_text": self.condition_on_previous_text,
                 "hallucination_guards": _guards_parameters(),
                 "split_pause_s": self.split_pause_s, "seed": self.seed,
-                "window": "about 60 s, cut at the quietest 0.1 s of the last 15 s"}
+                "window": _window_description()}
 
     def transcribe(self, audio: AudioWindow, *, language: str | None, task: str,
                    on_segment: Callable[[Segment], None], cancel: CancelFlag) -> WindowInfo:
@@ -254,6 +254,14 @@ class FasterWhisperEngine:
         return [Segment(g[0].start, g[-1].end, "".join(w.word for w in g).strip(), g,
                         avg_logprob=logprob, no_speech_prob=no_speech)
                 for g in groups if "".join(w.word for w in g).strip()]
+
+
+def _window_description() -> str:
+    """How the job cuts a recording into windows (transcription.decode), for the record."""
+    from transcription import decode
+
+    return (f"about {decode.WINDOW_S:.0f} s, cut at the quietest 0.1 s of the last "
+            f"{min(decode.SEARCH_S, decode.WINDOW_S / 2):.0f} s")
 
 
 def _guards_parameters() -> dict[str, float]:

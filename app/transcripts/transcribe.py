@@ -1,11 +1,13 @@
 """Transcription jobs: audio from the vault -> windows -> engine -> segments in the vault.
 
-One job per recording (audio asset) and layer. Audio is decrypted and decoded a window (about a
-minute) at a time, so memory does not grow with the recording. Each segment is committed as soon
-as the engine produces it; after each finished window the transcript's ``resume_at_s`` moves to
-the window's end. A cancelled or killed job resumes from there: segments of the unfinished
-window are dropped and that window is redone, which makes a resumed transcript identical to an
-uninterrupted one (window cut points depend only on the audio after the resume point).
+One job per recording (audio asset) and layer. Audio is decrypted and decoded a window (about
+five minutes, ``transcription.decode.WINDOW_S``) at a time, so memory does not grow with the
+recording; a recording up to that long is one decode, as faster-whisper alone would make it.
+Each segment is committed as soon as the engine produces it (progress moves with each one);
+after each finished window the transcript's ``resume_at_s`` moves to the window's end. A
+cancelled or killed job resumes from there: segments of the unfinished window are dropped and
+that window is redone, which makes a resumed transcript identical to an uninterrupted one
+(window cut points depend only on the audio after the resume point).
 
 Translation (Whisper's translate task, English) runs on each original segment's own audio span,
 so translation segment N always covers exactly the audio of original segment N: translators
@@ -462,6 +464,7 @@ class _Job:
                         self._checkpoint(tid, end)
                     self.progress(min(1.0, end / self.duration) if self.duration else 0.0,
                                   "transcribing")
+                    del window  # let it go before the next one is decoded (19 MB each)
         except (Cancelled, EngineCancelled) as exc:
             for tid in running:
                 self._finish(tid, "cancelled")

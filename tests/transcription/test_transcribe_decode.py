@@ -74,7 +74,7 @@ def test_start_offset_is_sample_exact(tmp_path: object) -> None:
 def test_windows_are_cut_in_silence_and_resume_reproduces_them() -> None:
     bursts = [(1, 58), (59.5, 119.2), (119.6, 170)]  # quiet gaps near each window's end
     data = wav_bytes(tone_bursts(180, bursts))
-    windows = list(decode.iter_windows(io.BytesIO(data)))
+    windows = list(decode.iter_windows(io.BytesIO(data), window_s=60, search_s=15))
     assert [w.is_last for w in windows] == [False] * (len(windows) - 1) + [True]
     for w in windows[:-1]:
         end = w.end_s
@@ -82,7 +82,8 @@ def test_windows_are_cut_in_silence_and_resume_reproduces_them() -> None:
         assert 45 <= w.end_s - w.offset_s <= 60
     total = sum(len(w.samples) for w in windows)
     assert total == 180 * 16000
-    again = list(decode.iter_windows(io.BytesIO(data), start_s=windows[1].offset_s))
+    again = list(decode.iter_windows(io.BytesIO(data), start_s=windows[1].offset_s,
+                                     window_s=60, search_s=15))
     assert [(w.offset_s, len(w.samples)) for w in again] == \
         [(w.offset_s, len(w.samples)) for w in windows[1:]]
     assert all(np.array_equal(a.samples, b.samples) for a, b in zip(again, windows[1:]))

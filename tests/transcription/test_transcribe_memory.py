@@ -2,7 +2,8 @@
 
 Each run is a fresh process (``tests.transcribe_memory_job``) so its peak is that job's alone;
 the job adds the speech-engine child's peak (the model runs there). Measured on the CI machine
-with tiny.en, app + child: 5 min -> 378 MiB, 60 -> 458 MiB (when the engine still ran in the
+with tiny.en, app + child, five-minute windows: 5 min -> 443 MiB, 60 -> 546 MiB; with the
+earlier one-minute windows 378 and 458 MiB (when the engine still ran in the
 app's process: 5 min -> 314-319 MiB, 15 -> 353, 30 -> 361-368, 60 -> 365-381 MiB). The rise
 after the first minutes is the engine's allocators warming up over several windows, then flat.
 Decoding the 60-minute recording whole would add 230 MiB of float32 samples alone, so the bound

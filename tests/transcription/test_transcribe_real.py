@@ -140,6 +140,7 @@ def _long_recording() -> Any:
     return out
 
 
+@pytest.mark.usefixtures("minute_windows")  # cancel lands after the first window
 def test_resume_after_cancel_at_half_equals_uninterrupted_run(vault: Vault) -> None:
     audio = _long_recording()
     full, _ = interview_with_audio(vault, audio, code="NK-2026-184")

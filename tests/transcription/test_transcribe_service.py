@@ -19,6 +19,8 @@ from storage.vault import Vault
 from tests.transcribe_helpers import FakeEngine, interview_with_audio, tone_bursts
 
 BURSTS = [(2, 4), (20, 23), (50, 52), (70, 74), (100, 101.5), (130, 133)]
+# Several windows in these 140 s recordings (tests/test_speed_windows.py: the default length).
+pytestmark = pytest.mark.usefixtures("minute_windows")
 
 
 def _run(vault: Vault, iid: str, engine: FakeEngine, **kw: Any) -> list[transcribe.JobResult]:

@@ -63,7 +63,13 @@ def test_no_invented_taxonomy_term_and_no_loop_on_real_speech(vault: Vault) -> N
 
 
 @needs_speech_dev
-def test_three_minute_recording_breaks_at_pauses_without_loops(vault: Vault) -> None:
+@pytest.mark.parametrize("windows", ["one window", "minute windows"])
+def test_three_minute_recording_breaks_at_pauses_without_loops(
+        vault: Vault, windows: str, request: pytest.FixtureRequest) -> None:
+    # As users get it (up to five minutes is one decode), and cut into minute-long windows so
+    # that window boundaries fall inside the three minutes (as in longer recordings).
+    if windows == "minute windows":
+        request.getfixturevalue("minute_windows")
     assert FOLDER is not None
     chosen = [c for c in speech_dev.clips(FOLDER) if c.group == "ko standard"]
     pause = np.zeros(int(PAUSE_S * 16000), np.float32)
@@ -78,7 +84,7 @@ def test_three_minute_recording_breaks_at_pauses_without_loops(vault: Vault) -> 
         spans.append((clip, at, at + len(pcm) / 16000))
         at += (len(pcm) + len(pause)) / 16000
     audio = np.concatenate(parts)
-    assert len(audio) / 16000 >= LONG_S  # several ~60 s windows
+    assert len(audio) / 16000 >= LONG_S
     iid = _transcribe(vault, audio, "SD-2026-900")
     segs = transcripts.segments(vault, iid)
     assert not has_loop(" ".join(s.text for s in segs))  # also across window boundaries
@@ -88,7 +94,10 @@ def test_three_minute_recording_breaks_at_pauses_without_loops(vault: Vault) -> 
         assert not has_loop(seg.text), seg.text
         # Segments break at the pauses: each overlaps one clip only (its start may reach a
         # little into the pause before it), and its words lie in that clip's time range.
-        home = [(c, a, b) for c, a, b in spans if min(seg.end, b) - max(seg.start, a) > 0.3]
+        # (A segment shorter than 0.6 s needs half its length inside: Whisper gave one word
+        # "하세요." 0.14 s at the end of its clip.)
+        least = min(0.3, (seg.end - seg.start) / 2)
+        home = [(c, a, b) for c, a, b in spans if min(seg.end, b) - max(seg.start, a) > least]
         assert len(home) == 1, (seg.start, seg.end, seg.text)
         clip, a, b = home[0]
         assert all(a - slack <= w["start"] <= w["end"] <= b + slack for w in seg.words or []), (
