@@ -62,13 +62,15 @@ def test_replace_ignoring_case_and_refusing_an_empty_segment(vault: Vault) -> No
 def test_translation_is_outdated_when_its_original_changes_until_revised(vault: Vault) -> None:
     iid, _ = scripted_interview(vault, translate=True)
     assert not any(s.outdated for s in transcripts.segments(vault, iid, "translation"))
+    # The segments were stored just now (real clock): the edits come after them.
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=1)
     transcripts.edit_segment(vault, iid, "1", text="저는 보위부에서 조사를 받았습니다.",
-                             role="translator", now=T0)
+                             role="translator", now=later)
     flags = [s.outdated for s in transcripts.segments(vault, iid, "translation")]
     assert flags == [True, False, False]
     transcripts.edit_segment(vault, iid, "1", text="I was interrogated by the State Security.",
                              layer="translation", role="translator",
-                             now=T0 + dt.timedelta(minutes=1))
+                             now=later + dt.timedelta(minutes=1))
     assert not any(s.outdated for s in transcripts.segments(vault, iid, "translation"))
 
 
