@@ -5,9 +5,11 @@ the job adds the speech-engine child's peak (the model runs there). Measured on 
 with tiny.en, app + child, five-minute windows: 5 min -> 443 MiB, 60 -> 546 MiB; with the
 earlier one-minute windows 378 and 458 MiB (when the engine still ran in the
 app's process: 5 min -> 314-319 MiB, 15 -> 353, 30 -> 361-368, 60 -> 365-381 MiB). The rise
-after the first minutes is the engine's allocators warming up over several windows, then flat.
-Decoding the 60-minute recording whole would add 230 MiB of float32 samples alone, so the bound
-(the 5-minute run's peak + 120 MiB) catches that while leaving room for the warm-up.
+after the first minutes is the engine's allocators warming up over several windows, then flat;
+with five-minute windows the 5-minute run is a single window, so all of the warm-up shows in the
+60-minute run: 103-121 MiB measured (443 -> 546 MiB here, 446 -> 567 MiB on a fresh clone).
+Decoding the 60-minute recording whole would add 230 MiB of float32 samples alone, on top of
+that warm-up, so the bound (the 5-minute run's peak + 170 MiB) still catches it.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from tests.common import ROOT
 
 pytestmark = pytest.mark.slow
 
-BOUND_MARGIN_MIB = 120  # the bound both runs must meet: the 5-minute run's peak + this
+BOUND_MARGIN_MIB = 170  # the bound both runs must meet: the 5-minute run's peak + this
 
 
 def _peak(minutes: int, tmp: Path, env: dict[str, str]) -> dict[str, float]:
