@@ -4,11 +4,58 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import av
 import numpy as np
 
+from storage import blobs
 from storage.vault import Vault
+
+if TYPE_CHECKING:
+    from app.audio.pcm import PcmFormat
+    from app.audio.recording import RecordingResult, RecordingSession
+
+
+class FakeClock:
+    """A clock a test moves by hand (``RecordingSession(clock=...)``)."""
+
+    def __init__(self) -> None:
+        self.t = 0.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+def feed(session: RecordingSession, data: bytes, clock: FakeClock, block: int = 4096) -> None:
+    """Deliver ``data`` in blocks of ``block`` bytes (an odd size splits frames across writes),
+    as fast as real time (the fake clock follows the audio)."""
+    for i in range(0, len(data), block):
+        session.write(data[i:i + block])
+        clock.t += len(data[i:i + block]) / session.fmt.bytes_per_second
+
+
+def record_in_pieces(vault: Vault, interview: str, fmt: PcmFormat, sizes: list[int],
+                     **session_args: Any) -> tuple[RecordingResult, bytes, bytes]:
+    """Record deterministic bytes delivered in pieces of ``sizes`` bytes (empty, odd, split
+    mid-frame, across chunks), the clock moving 0.3 s per piece. Returns the result, the whole
+    frames that were fed (what must have been kept) and the stored bytes."""
+    from app.audio.recording import RecordingSession
+
+    clock = FakeClock()
+    data = bytes((i * 7919) % 251 for i in range(sum(sizes)))
+    session = RecordingSession(vault, interview, fmt, role="interviewer", clock=clock,
+                               **session_args)
+    offset = 0
+    for size in sizes:
+        session.write(data[offset:offset + size])
+        offset += size
+        clock.t += 0.3
+    result = session.stop()
+    whole = len(data) - len(data) % fmt.bytes_per_frame
+    blob_id = vault.conn.execute("SELECT blob_id FROM audio_asset WHERE id = ?",
+                                 (result.asset_id,)).fetchone()[0]
+    return result, data[:whole], b"".join(blobs.iter_chunks(vault.conn, blob_id))
 
 
 def decode_blob(vault: Vault, blob_id: str) -> tuple[np.ndarray, int]:

@@ -36,19 +36,12 @@ from app.unlock import unlock
 from storage import blobs
 from storage.audit import verify as verify_audit
 from storage.vault import Vault
+from tests.audio_helpers import FakeClock, feed, record_in_pieces
 from tests.common import PASSPHRASE
 from tests.transcribe_helpers import EN_FIXTURES, cached_engine, fixture_pcm
 from transcription.decode import iter_blocks
 
 _DTYPE = {"s16": "<i2", "s32": "<i4"}
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.t = 0.0
-
-    def __call__(self) -> float:
-        return self.t
 
 
 def speechlike(seconds: float, fmt: PcmFormat, seed: int = 0) -> bytes:
@@ -61,12 +54,6 @@ def speechlike(seconds: float, fmt: PcmFormat, seed: int = 0) -> bytes:
                        for c in range(fmt.channels)], axis=1)
     scale = 32767 if fmt.sample_format == "s16" else 2147483647
     return (np.clip(frames, -1, 1) * scale).astype(_DTYPE[fmt.sample_format]).tobytes()
-
-
-def feed(session: RecordingSession, data: bytes, clock: FakeClock, block: int = 3000) -> None:
-    for i in range(0, len(data), block):
-        session.write(data[i:i + block])
-        clock.t += len(data[i:i + block]) / session.fmt.bytes_per_second
 
 
 def decoded_pcm(data: bytes) -> tuple[bytes, int, int, str]:
@@ -225,23 +212,11 @@ def test_any_block_sizes_decode_to_exactly_the_whole_frames(vault: Vault, interv
                                                             sizes: list[int],
                                                             channels: int) -> None:
     fmt = PcmFormat(16000, channels, "s16")
-    clock = FakeClock()
-    data = bytes((i * 7919) % 251 for i in range(sum(sizes)))
-    session = RecordingSession(vault, interview, fmt, role="interviewer", clock=clock)
-    offset = 0
-    for size in sizes:
-        session.write(data[offset:offset + size])
-        offset += size
-        clock.t += 0.3
-    result = session.stop()
-    whole = len(data) - len(data) % fmt.bytes_per_frame
-    blob_id = vault.conn.execute("SELECT blob_id FROM audio_asset WHERE id = ?",
-                                 (result.asset_id,)).fetchone()[0]
-    raw = stored(vault.conn, blob_id)
+    result, whole, raw = record_in_pieces(vault, interview, fmt, sizes)
     samples = decoded_pcm(raw)[0] if whole else b""
-    assert samples == data[:whole]
-    assert flac.count_frames(io.BytesIO(raw)) == whole // fmt.bytes_per_frame
-    assert result.duration_s == pytest.approx(whole / fmt.bytes_per_frame / 16000)
+    assert samples == whole
+    assert flac.count_frames(io.BytesIO(raw)) == len(whole) // fmt.bytes_per_frame
+    assert result.duration_s == pytest.approx(len(whole) / fmt.bytes_per_frame / 16000)
     assert result.sha256 == hashlib.sha256(raw).hexdigest()
 
 

@@ -26,15 +26,8 @@ from storage import blobs
 from storage.audit import verify as verify_audit
 from storage.errors import DiskFull
 from storage.vault import Vault
+from tests.audio_helpers import FakeClock, feed, record_in_pieces
 from tests.common import PASSPHRASE
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.t = 0.0
-
-    def __call__(self) -> float:
-        return self.t
 
 
 def tone(seconds: float, rate: int, channels: int, fmt: str = "s16", freq: float = 440.0) -> bytes:
@@ -46,13 +39,6 @@ def tone(seconds: float, rate: int, channels: int, fmt: str = "s16", freq: float
     if fmt == "s32":
         return (frames * 2147483647).astype("<i4").tobytes()
     return frames.astype("<f4").tobytes()
-
-
-def feed(session: RecordingSession, data: bytes, clock: FakeClock, block: int = 4096) -> None:
-    """Deliver ``data`` in blocks, as fast as real time (the fake clock follows the audio)."""
-    for i in range(0, len(data), block):
-        session.write(data[i:i + block])
-        clock.t += len(data[i:i + block]) / session.fmt.bytes_per_second
 
 
 def decode(vault: Vault, blob_id: str) -> tuple[np.ndarray, int, int]:
@@ -318,20 +304,7 @@ def test_any_block_sizes_store_exactly_the_whole_frames(vault: Vault, interview:
                                                         channels: int) -> None:
     """Blocks split anywhere (mid-frame, across 256 KiB chunks) store the input byte for byte."""
     fmt = PcmFormat(16000, channels, sample_format)  # type: ignore[arg-type]
-    clock = FakeClock()
-    data = bytes((i * 7919) % 251 for i in range(sum(sizes)))
-    session = RecordingSession(vault, interview, fmt, role="interviewer", clock=clock,
-                               container="wav")
-    offset = 0
-    for size in sizes:
-        session.write(data[offset:offset + size])
-        offset += size
-        clock.t += 0.3
-    result = session.stop()
-    whole = len(data) - len(data) % fmt.bytes_per_frame
-    blob_id = vault.conn.execute("SELECT blob_id FROM audio_asset WHERE id = ?",
-                                 (result.asset_id,)).fetchone()[0]
-    stored = b"".join(blobs.iter_chunks(vault.conn, blob_id))
-    assert stored == wav_header(fmt) + data[:whole]
-    assert result.duration_s == pytest.approx(whole / fmt.bytes_per_frame / 16000)
+    result, whole, stored = record_in_pieces(vault, interview, fmt, sizes, container="wav")
+    assert stored == wav_header(fmt) + whole
+    assert result.duration_s == pytest.approx(len(whole) / fmt.bytes_per_frame / 16000)
     assert result.sha256 == hashlib.sha256(stored).hexdigest()
