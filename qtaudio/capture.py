@@ -36,7 +36,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QAudioSource, QMediaDevices, QtAudio
 
-from app.audio.pcm import MIN_SAMPLE_RATE, PcmFormat
+from app.audio.pcm import (
+    MIN_SAMPLE_RATE,
+    DeviceSampleFormat,
+    PcmFormat,
+    capture_sample_format,
+)
 from app.audio.recording import DEVICE_LOST, RecordingResult, RecordingSession
 from app.errors import AppError, NotFound, UsageError
 from qtaudio.signals import emit
@@ -108,20 +113,32 @@ def find_device(name: str | None) -> QAudioDevice:
     raise UsageError("capture.single_microphone_matches_available", name=name, names=names)
 
 
+_SAMPLE_NAMES: dict[QAudioFormat.SampleFormat, DeviceSampleFormat] = {
+    QAudioFormat.SampleFormat.UInt8: "u8", QAudioFormat.SampleFormat.Int16: "s16",
+    QAudioFormat.SampleFormat.Int32: "s32", QAudioFormat.SampleFormat.Float: "f32"}
+_QT_SAMPLES = {name: qt for qt, name in _SAMPLE_NAMES.items()}
+
+
+def preferred_sample_format(device: QAudioDevice) -> DeviceSampleFormat:
+    """The sample format the device (its sound server) prefers: ``u8``/``s16``/``s32``/``f32``,
+    or ``unknown``."""
+    return _SAMPLE_NAMES.get(device.preferredFormat().sampleFormat(), "unknown")
+
+
 def choose_format(device: QAudioDevice) -> tuple[QAudioFormat, PcmFormat]:
-    """The device's native format, kept lossless: 16/32-bit or float samples, >= 16 kHz."""
+    """The format to record ``device`` in: its preferred rate (>= 16 kHz) and channels, and
+    integer samples whenever it offers them (``app.audio.pcm.capture_sample_format``: an
+    integer preference as is, else 32-bit, else 16-bit; float only when nothing else is
+    offered), so that the recording can be FLAC."""
     fmt = QAudioFormat(device.preferredFormat())
-    kept = (QAudioFormat.SampleFormat.Int16, QAudioFormat.SampleFormat.Int32,
-            QAudioFormat.SampleFormat.Float)
-    if fmt.sampleFormat() not in kept:  # unsigned 8-bit or unknown
-        fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
+    offered = [_SAMPLE_NAMES.get(f, "unknown") for f in device.supportedSampleFormats()]
+    sample = capture_sample_format(preferred_sample_format(device), offered)
+    fmt.setSampleFormat(_QT_SAMPLES[sample])
     if fmt.sampleRate() < MIN_SAMPLE_RATE:
         fmt.setSampleRate(48000 if device.maximumSampleRate() >= 48000 else MIN_SAMPLE_RATE)
     if fmt.channelCount() < 1:
         fmt.setChannelCount(1)
-    sample = {QAudioFormat.SampleFormat.Float: "f32",
-              QAudioFormat.SampleFormat.Int32: "s32"}.get(fmt.sampleFormat(), "s16")
-    return fmt, PcmFormat(fmt.sampleRate(), fmt.channelCount(), sample)  # type: ignore[arg-type]
+    return fmt, PcmFormat(fmt.sampleRate(), fmt.channelCount(), sample)
 
 
 class _CaptureWorker(QObject):
@@ -159,7 +176,7 @@ class _CaptureWorker(QObject):
             self.session = RecordingSession(
                 self.vault, self.interview_id, pcm, role=self.role,
                 commit_interval=self.commit_interval, device=self.device.description(),
-                limit_s=self.limit_s)
+                device_format=preferred_sample_format(self.device), limit_s=self.limit_s)
             self.source = QAudioSource(self.device, qfmt)
             self.source.setBufferSize(pcm.bytes_per_second * BUFFER_SECONDS)
             self.source.stateChanged.connect(self._on_source_state)

@@ -27,6 +27,19 @@ class FakeClock:
         return self.t
 
 
+def speechlike(seconds: float, fmt: PcmFormat, seed: int = 0) -> bytes:
+    """Noisy, changing PCM (harder to compress than a tone), full scale for the sample size."""
+    rng = np.random.default_rng(seed)
+    n = round(seconds * fmt.sample_rate)
+    t = np.arange(n) / fmt.sample_rate
+    voice = 0.4 * np.sin(2 * np.pi * (150 + 80 * np.sin(2 * np.pi * 0.7 * t)) * t)
+    frames = np.stack([voice * (0.6 + 0.4 * c) + 0.05 * rng.standard_normal(n)
+                       for c in range(fmt.channels)], axis=1)
+    scale = 32767 if fmt.sample_format == "s16" else 2147483647
+    dtype = "<i2" if fmt.sample_format == "s16" else "<i4"
+    return (np.clip(frames, -1, 1) * scale).astype(dtype).tobytes()
+
+
 def feed(session: RecordingSession, data: bytes, clock: FakeClock, block: int = 4096) -> None:
     """Deliver ``data`` in blocks of ``block`` bytes (an odd size splits frames across writes),
     as fast as real time (the fake clock follows the audio)."""
@@ -136,24 +149,35 @@ def active_span(samples: np.ndarray, rate: int, threshold: float = 0.02,
     return active[0] * window_s, (active[-1] + 1) * window_s
 
 
-def leave_interrupted_recording(vault: Vault, interview_id: str, seconds: float = 1.5) -> str:
+def leave_interrupted_recording(vault: Vault, interview_id: str, seconds: float = 1.5, *,
+                                fmt: PcmFormat | None = None, pcm: bytes | None = None) -> str:
     """What a crash mid-recording leaves: committed audio, the writer's lock free, nothing
-    sealed (the asset says 'recording' until an unlock settles it). Returns the asset id."""
+    sealed (the asset says 'recording' until an unlock settles it). Records ``pcm`` in
+    ``fmt`` (default: ``seconds`` of 16 kHz mono 16-bit silence). Returns the asset id."""
     from app.audio.pcm import PcmFormat
     from app.audio.recording import RecordingSession
 
-    clock = [0.0]
-    fmt = PcmFormat(16000, 1, "s16")
-    session = RecordingSession(vault, interview_id, fmt, role="interviewer",
-                               clock=lambda: clock[0])
-    silence = bytes(int(seconds * 16000) * 2)
-    for i in range(0, len(silence), 4096):
-        session.write(silence[i:i + 4096])
-        clock[0] += len(silence[i:i + 4096]) / fmt.bytes_per_second
+    clock = FakeClock()
+    fmt = fmt or PcmFormat(16000, 1, "s16")
+    if pcm is None:
+        pcm = bytes(int(seconds * fmt.sample_rate) * fmt.bytes_per_frame)
+    session = RecordingSession(vault, interview_id, fmt, role="interviewer", clock=clock)
+    feed(session, pcm, clock)
     assert session.committed_s > 0
     session._writer.release()
     session.conn.close()
     return session.asset_id
+
+
+def decoded_pcm(data: bytes) -> tuple[bytes, int, int, str]:
+    """Decode a FLAC stream to its integer samples, interleaved, as bytes; with rate, channels,
+    and the decoder's sample format."""
+    with av.open(io.BytesIO(data), format="flac") as c:
+        stream = c.streams.audio[0]
+        parts = [f.to_ndarray().reshape(-1) for f in c.decode(stream)]
+        ctx = stream.codec_context
+        pcm = np.concatenate(parts).tobytes() if parts else b""
+        return pcm, int(ctx.sample_rate), int(ctx.layout.nb_channels), str(ctx.format.name)
 
 
 def envelope(x: np.ndarray, rate: int, hop_s: float = 0.01, smooth: int = 5) -> np.ndarray:

@@ -11,15 +11,24 @@ files to their end), and the SHA-256 of a sealed recording covers exactly the by
 from __future__ import annotations
 
 import struct
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
 SampleFormat = Literal["s16", "s32", "f32"]
+#: What an input device may offer or prefer (Qt's sample formats, by FFmpeg-style name).
+DeviceSampleFormat = Literal["u8", "s16", "s32", "f32", "unknown"]
 
 WAV_HEADER_SIZE = 44
 UNKNOWN_SIZE = 0xFFFFFFFF
 _CODECS: dict[str, str] = {"s16": "pcm_s16le", "s32": "pcm_s32le", "f32": "pcm_f32le"}
 MIN_SAMPLE_RATE = 16000
+
+
+def device_codec(sample_format: DeviceSampleFormat) -> str:
+    """The FFmpeg-style name of a device's sample format (``pcm_f32le``, ``pcm_u8``, ...), as
+    the audit log records what the device preferred."""
+    return {"u8": "pcm_u8", **_CODECS}.get(sample_format, "unknown")
 
 
 @dataclass(frozen=True)
@@ -65,6 +74,32 @@ class PcmFormat:
     def duration_of(self, data_bytes: int) -> float:
         """Seconds of audio in ``data_bytes`` bytes of PCM (whole frames only)."""
         return (max(0, data_bytes) // self.bytes_per_frame) / self.sample_rate
+
+
+def capture_sample_format(preferred: DeviceSampleFormat,
+                          offered: Iterable[DeviceSampleFormat]) -> SampleFormat:
+    """The sample format to ask an input device for, given the one it prefers and the ones it
+    offers (``offered`` empty: not known, the preferred one is taken as the only one).
+
+    The microphone's converter delivers integers (8, 16, 24 or 32 bits); float is how the sound
+    server (PulseAudio, PipeWire) carries them. So an integer preference is kept as it is (no
+    conversion at all), and a device that prefers float (or 8-bit, or an unknown format) is
+    asked for 32-bit integers, which carry every sample of any integer converter of up to
+    32 bits exactly (a 16- or 24-bit sample is the top bits of the 32-bit one, and FLAC's
+    "wasted bits" make the zero low bits cost nothing), then for 16-bit integers when those
+    are all it offers. Float samples are kept (then stored as WAV) only when the device offers
+    no integer format at all.
+    """
+    offered = set(offered) or {preferred}
+    if preferred in ("s16", "s32"):
+        return preferred
+    order: tuple[SampleFormat, ...] = ("s16", "s32") if preferred == "u8" else ("s32", "s16")
+    for candidate in order:
+        if candidate in offered:
+            return candidate
+    if "f32" in offered:
+        return "f32"
+    return "s16"  # nothing usable is offered: ask for 16-bit, as for any unknown device
 
 
 def wav_header(fmt: PcmFormat) -> bytes:

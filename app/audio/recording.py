@@ -38,7 +38,7 @@ import sqlcipher3
 
 from app.audio import flac, markers
 from app.audio.assets import settle_interrupted
-from app.audio.pcm import PcmFormat, level, wav_header
+from app.audio.pcm import DeviceSampleFormat, PcmFormat, device_codec, level, wav_header
 from app.changes import Change, Kind, publish
 from app.errors import NotFound, UsageError
 from storage import audit, blobs
@@ -82,11 +82,15 @@ class RecordingSession:
         limit_s: float | None = None,
         now: Callable[[], dt.datetime] | None = None,
         container: Container | None = None,
+        device_format: DeviceSampleFormat | None = None,
     ) -> None:
         """Start recording. ``conn`` defaults to a new connection owned by the session.
 
         ``container`` defaults to FLAC when ``fmt`` can be FLAC (integer samples; see
         ``flac.encoder_for``), else WAV; asking for FLAC when it cannot be raises ValueError.
+        ``device_format`` is the sample format the device itself preferred (``fmt`` is the
+        one it was asked for, ``app.audio.pcm.capture_sample_format``); both go into the
+        ``record-start`` audit entry.
 
         With ``limit_s``, audio beyond that many seconds is not stored (``limit_reached``
         turns true), so a timed recording lasts exactly that long. ``now`` gives the wall-clock
@@ -152,7 +156,9 @@ class RecordingSession:
                              details={"interview_id": self.interview_id,
                                       "sample_rate": fmt.sample_rate, "channels": fmt.channels,
                                       "codec": fmt.codec, "container": self.container,
-                                      "device": device})
+                                      "device": device,
+                                      "device_format": None if device_format is None
+                                      else device_codec(device_format)})
             self._append(self._encoder.header() if self._encoder else wav_header(fmt))
             self._commit()
             publish(vault, Change(Kind.RECORDING_PROGRESS, self.interview_id))

@@ -17,7 +17,6 @@ import signal
 import time
 from pathlib import Path
 
-import av
 import jiwer
 import numpy as np
 import pytest
@@ -36,35 +35,12 @@ from app.unlock import unlock
 from storage import blobs
 from storage.audit import verify as verify_audit
 from storage.vault import Vault
-from tests.audio_helpers import FakeClock, feed, record_in_pieces
+from tests.audio_helpers import FakeClock, decoded_pcm, feed, record_in_pieces, speechlike
 from tests.common import PASSPHRASE
 from tests.transcribe_helpers import EN_FIXTURES, cached_engine, fixture_pcm
 from transcription.decode import iter_blocks
 
 _DTYPE = {"s16": "<i2", "s32": "<i4"}
-
-
-def speechlike(seconds: float, fmt: PcmFormat, seed: int = 0) -> bytes:
-    """Noisy, changing PCM (harder to compress than a tone), full scale for the sample size."""
-    rng = np.random.default_rng(seed)
-    n = round(seconds * fmt.sample_rate)
-    t = np.arange(n) / fmt.sample_rate
-    voice = 0.4 * np.sin(2 * np.pi * (150 + 80 * np.sin(2 * np.pi * 0.7 * t)) * t)
-    frames = np.stack([voice * (0.6 + 0.4 * c) + 0.05 * rng.standard_normal(n)
-                       for c in range(fmt.channels)], axis=1)
-    scale = 32767 if fmt.sample_format == "s16" else 2147483647
-    return (np.clip(frames, -1, 1) * scale).astype(_DTYPE[fmt.sample_format]).tobytes()
-
-
-def decoded_pcm(data: bytes) -> tuple[bytes, int, int, str]:
-    """Decode a FLAC stream to its integer samples, interleaved, as bytes; with rate, channels,
-    and the decoder's sample format."""
-    with av.open(io.BytesIO(data), format="flac") as c:
-        stream = c.streams.audio[0]
-        parts = [f.to_ndarray().reshape(-1) for f in c.decode(stream)]
-        ctx = stream.codec_context
-        pcm = np.concatenate(parts).tobytes() if parts else b""
-        return pcm, int(ctx.sample_rate), int(ctx.layout.nb_channels), str(ctx.format.name)
 
 
 def words(text: str) -> list[str]:
