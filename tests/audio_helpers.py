@@ -198,3 +198,21 @@ def correlation(recorded: np.ndarray, rate: int, fixture: np.ndarray, fixture_ra
         if seg.std() > 0:
             best = max(best, float(np.corrcoef(seg, ref)[0, 1]))
     return best
+
+
+def find_input(qtbot: Any, name: str) -> Any:
+    """The Qt input device whose id or description holds ``name``, waiting (up to 15 s) for
+    Qt's device list to show a source just loaded into PulseAudio."""
+    from PySide6.QtMultimedia import QMediaDevices
+
+    found: list[Any] = []
+
+    def present() -> bool:
+        found[:] = [d for d in QMediaDevices.audioInputs()
+                    if name in (bytes(d.id().data()).decode(errors="replace"), d.description())
+                    or name in d.description()]
+        return bool(found)
+
+    qtbot.waitUntil(present, timeout=15000)
+    return found[0]
+

@@ -34,6 +34,7 @@ from tests.audio_helpers import (
     correlation,
     decode_blob,
     decode_file,
+    decoded_pcm,
     distinctive_runs,
     find_plaintext,
 )
@@ -120,8 +121,10 @@ def test_qt_recorder_records_the_speech_while_the_gui_is_busy(
 
     stored = b"".join(blobs.iter_chunks(vault.conn, asset.blob_id))
     assert hashlib.sha256(stored).hexdigest() == asset.sha256
-    pcm = stored[44 + int(first * rate) * asset.channels * 4:44 + int(last * rate) * asset.channels * 4]
-    runs = distinctive_runs(pcm)
+    assert stored[:4] == b"fLaC"  # the float input was asked for integers (docs/audio.md)
+    pcm = decoded_pcm(stored)[0][int(first * rate) * asset.channels * 4:
+                                 int(last * rate) * asset.channels * 4]
+    runs = distinctive_runs(pcm) + distinctive_runs(stored)
     vault.lock()
     assert find_plaintext([vault.path, private_tmp], runs) == []
 
@@ -139,8 +142,10 @@ def test_cli_records_for_n_seconds_and_leaves_no_plaintext(
     # What the CLI stored, read back in this process, must not exist anywhere in plaintext.
     with Vault.open(cli.vault, PASSPHRASE) as vault:
         stored = b"".join(blobs.iter_chunks(vault.conn, item["blob_id"]))
-    assert len(stored) == 44 + 3 * item["sample_rate"] * item["channels"] * 4
-    runs = distinctive_runs(stored[44:])
+    assert stored[:4] == b"fLaC"  # 32-bit integers from the float input, as FLAC
+    pcm = decoded_pcm(stored)[0]
+    assert len(pcm) == 3 * item["sample_rate"] * item["channels"] * 4
+    runs = distinctive_runs(pcm) + distinctive_runs(stored)
     assert find_plaintext([cli.vault, Path(cli.env["TMPDIR"])], runs) == []
     out = tmp_path / "exported.wav"
     cli("audio", "export", iid, asset_id, str(out), check=True)

@@ -22,7 +22,7 @@ from app.audio import assets as audio
 from app.audio.recording import RecordingSession
 from storage import blobs
 from storage.vault import Vault
-from tests.audio_helpers import active_span, decode_file
+from tests.audio_helpers import active_span, decode_file, find_input
 from tests.pulse import VirtualMic
 
 pytestmark = pytest.mark.slow
@@ -43,27 +43,12 @@ def mic16(virtual_mic: VirtualMic) -> Iterator[str]:
         virtual_mic.pactl("unload-module", module)
 
 
-def _find_input(qtbot: object, name: str) -> object:
-    from PySide6.QtMultimedia import QMediaDevices
-
-    found: list[object] = []
-
-    def present() -> bool:
-        found[:] = [d for d in QMediaDevices.audioInputs()
-                    if name in (bytes(d.id().data()).decode(errors="replace"), d.description())
-                    or name in d.description()]
-        return bool(found)
-
-    qtbot.waitUntil(present, timeout=15000)  # type: ignore[attr-defined]
-    return found[0]
-
-
 def test_qt_recorder_stores_a_16_bit_microphone_as_lossless_flac(
         qtbot, virtual_mic: VirtualMic, mic16: str, speech_wav: Path,
         vault: Vault, monkeypatch: pytest.MonkeyPatch) -> None:
     from qtaudio.capture import Recorder, choose_format
 
-    device = _find_input(qtbot, mic16)
+    device = find_input(qtbot, mic16)
     _, fmt = choose_format(device)  # type: ignore[arg-type]
     assert fmt.sample_format == "s16", fmt  # the device's own format: no conversion asked for
     delivered: list[bytes] = []

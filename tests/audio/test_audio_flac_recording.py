@@ -3,7 +3,7 @@
 Real parts: the real recording session and SQLCipher vault, FFmpeg's FLAC encoder and decoder
 (PyAV), a real SIGKILL of a recording process, and the real tiny.en model for transcription.
 PCM comes in through the capture seam (``RecordingSession.write``), as the Qt adapter delivers
-it; the virtual-microphone tests in test_audio_device.py record the device's own float format.
+it; the real virtual microphones are in test_audio_flac_device.py and test_audio_float_mic.py.
 """
 
 from __future__ import annotations
