@@ -129,15 +129,21 @@ def choose_format(device: QAudioDevice) -> tuple[QAudioFormat, PcmFormat]:
     """The format to record ``device`` in: its preferred rate (>= 16 kHz) and channels, and
     integer samples whenever it offers them (``app.audio.pcm.capture_sample_format``: an
     integer preference as is, else 32-bit, else 16-bit; float only when nothing else is
-    offered), so that the recording can be FLAC."""
+    offered, or when the device refuses the integers at its rate and channel count), so that
+    the recording can be FLAC."""
     fmt = QAudioFormat(device.preferredFormat())
-    offered = [_SAMPLE_NAMES.get(f, "unknown") for f in device.supportedSampleFormats()]
-    sample = capture_sample_format(preferred_sample_format(device), offered)
-    fmt.setSampleFormat(_QT_SAMPLES[sample])
     if fmt.sampleRate() < MIN_SAMPLE_RATE:
         fmt.setSampleRate(48000 if device.maximumSampleRate() >= 48000 else MIN_SAMPLE_RATE)
     if fmt.channelCount() < 1:
         fmt.setChannelCount(1)
+    preferred = preferred_sample_format(device)
+    offered = [_SAMPLE_NAMES.get(f, "unknown") for f in device.supportedSampleFormats()]
+    sample = capture_sample_format(preferred, offered)
+    fmt.setSampleFormat(_QT_SAMPLES[sample])
+    if preferred == "f32" and sample != "f32" and not device.isFormatSupported(fmt):
+        # Integers offered in general, but not at this rate and channel count: keep float.
+        sample = "f32"
+        fmt.setSampleFormat(_QT_SAMPLES[sample])
     return fmt, PcmFormat(fmt.sampleRate(), fmt.channelCount(), sample)
 
 

@@ -65,13 +65,15 @@ class FakeDevice:
     """What choose_format reads of a QAudioDevice."""
 
     def __init__(self, sample: QAudioFormat.SampleFormat, rate: int, channels: int,
-                 supported: list[QAudioFormat.SampleFormat], max_rate: int = 384000) -> None:
+                 supported: list[QAudioFormat.SampleFormat], max_rate: int = 384000,
+                 refused: tuple[QAudioFormat.SampleFormat, ...] = ()) -> None:
         self._fmt = QAudioFormat()
         self._fmt.setSampleFormat(sample)
         self._fmt.setSampleRate(rate)
         self._fmt.setChannelCount(channels)
         self._supported = supported
         self._max_rate = max_rate
+        self._refused = refused
 
     def preferredFormat(self) -> QAudioFormat:  # noqa: N802 - Qt's name
         return QAudioFormat(self._fmt)
@@ -81,6 +83,9 @@ class FakeDevice:
 
     def maximumSampleRate(self) -> int:  # noqa: N802
         return self._max_rate
+
+    def isFormatSupported(self, fmt: QAudioFormat) -> bool:  # noqa: N802
+        return fmt.sampleFormat() in self._supported and fmt.sampleFormat() not in self._refused
 
 
 EVERY = [Q.UInt8, Q.Int16, Q.Int32, Q.Float]
@@ -97,8 +102,11 @@ EVERY = [Q.UInt8, Q.Int16, Q.Int32, Q.Float]
      PcmFormat(48000, 1, "s16")),
     (FakeDevice(Q.Float, 8000, 0, EVERY, max_rate=22050), Q.Int32,
      PcmFormat(16000, 1, "s32")),
+    # Integers offered in general but refused in this rate and channel count: float kept.
+    (FakeDevice(Q.Float, 48000, 2, EVERY, refused=(Q.Int32,)), Q.Float,
+     PcmFormat(48000, 2, "f32")),
 ], ids=["float-pulse", "float-int16-only", "float-only", "int16", "int32", "u8-8kHz",
-        "float-8kHz-no-channels"])
+        "float-8kHz-no-channels", "float-int32-refused-here"])
 def test_choose_format_asks_the_device_for_integers(device: FakeDevice,
                                                     qt_sample: QAudioFormat.SampleFormat,
                                                     pcm: PcmFormat) -> None:
