@@ -22,7 +22,15 @@ recording as if a crash had cut it off (``flac.count_frames``, which reads the l
 only: milliseconds, not per hour), against counting by demuxing the whole stream (the
 baseline, per recorded hour). Ratios are FLAC / WAV in the same run.
 
-Writes bench/results/flac.json and prints a Markdown table for docs/benchmarks.md.
+The float-preferring path: most inputs under Qt on PulseAudio/PipeWire prefer float, and the
+recorder asks them for 32-bit integers instead (docs/audio.md). For 48 kHz stereo with the
+noise floor, from a 16-bit converter (the samples above) and from a 24-bit one (the same
+signal quantised to 24 bits, whose low 8 bits carry the noise floor's detail), recorded as the
+device would deliver them: 32-bit integers stored as FLAC, against the baseline of the same
+samples as native float (the WAV those devices were stored as before), and, for the 16-bit
+converter, against 16-bit FLAC of the same samples (what asking for 16 bits would give).
+
+Writes bench/results/flac.json and prints Markdown tables for docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -77,8 +85,10 @@ def load_speech(folder: Path) -> np.ndarray:
     return np.concatenate(parts).astype(np.int16)
 
 
-def to_48k_stereo(mono16k: np.ndarray, noise: bool, seed: int = 0) -> np.ndarray:
-    """(n, 2) int16 at 48 kHz: resampled, right channel delayed, optional noise floor."""
+def to_48k_stereo(mono16k: np.ndarray, noise: bool, seed: int = 0,
+                  bits: int = 16) -> np.ndarray:
+    """(n, 2) integers of ``bits`` bits (int16, or int32 for 24) at 48 kHz: resampled, right
+    channel delayed, optional noise floor."""
     import av
 
     frame = av.AudioFrame.from_ndarray(mono16k.reshape(1, -1), format="s16", layout="mono")
@@ -92,7 +102,9 @@ def to_48k_stereo(mono16k: np.ndarray, noise: bool, seed: int = 0) -> np.ndarray
     if noise:
         rms = 10 ** (NOISE_DBFS / 20)
         stereo += np.random.default_rng(seed).normal(0, rms, stereo.shape)
-    return (np.clip(stereo, -1, 1 - 1 / 32768) * 32768).round().astype("<i2")
+    scale = 2 ** (bits - 1)
+    return (np.clip(stereo, -1, 1 - 1 / scale) * scale).round().astype(
+        "<i2" if bits == 16 else "<i4")
 
 
 def repeat_to(samples: np.ndarray, frames: int) -> np.ndarray:
@@ -186,6 +198,28 @@ def main() -> None:
                 "cpu_ratio_flac_vs_wav": (fl["session_cpu_s_per_hour"]
                                           / wav["session_cpu_s_per_hour"]),
             }
+        # The float-preferring path: the same converter's samples as float (before) and as
+        # 32-bit integers (now), same run.
+        noisy = f"48 kHz stereo, noise floor {NOISE_DBFS:.0f} dBFS"
+        for bits in (16, 24):
+            ints = repeat_to(to_48k_stereo(speech, True, bits=bits), int(seconds * 48000))
+            full = float(2 ** (bits - 1))
+            as_float = (ints / full).astype("<f4").tobytes()
+            as_s32 = (ints.astype(np.int64) << (32 - bits)).astype("<i4").tobytes()
+            del ints
+            label = f"{bits}-bit converter"
+            wav = record(Path(tmp), as_float, PcmFormat(48000, 2, "f32"), "wav")
+            fl = record(Path(tmp), as_s32, PcmFormat(48000, 2, "s32"), "flac")
+            row: dict[str, Any] = {
+                "float_wav": wav, "s32_flac": fl,
+                "size_ratio_flac_vs_float_wav": fl["stored_bytes"] / wav["stored_bytes"],
+                "cpu_ratio_flac_vs_float_wav": (fl["session_cpu_s_per_hour"]
+                                                / wav["session_cpu_s_per_hour"])}
+            if bits == 16:  # the same samples as the 16-bit row above
+                row["s16_flac"] = results["variants"][noisy]["flac"]
+                row["size_ratio_s32_vs_s16_flac"] = (fl["stored_bytes"]
+                                                     / row["s16_flac"]["stored_bytes"])
+            results.setdefault("float_device", {})[label] = row
     results["load_after"] = os.getloadavg()
     path = save("flac", results)
     m = machine()
@@ -203,6 +237,21 @@ def main() -> None:
               f"{f['session_cpu_s_per_hour']:.1f} | {r['cpu_ratio_flac_vs_wav']:.2f}x | "
               f"{f['encoder_cpu_s_per_hour']:.1f} | {f['settle_tail_ms']:.0f} | "
               f"{f['settle_demux_s_per_hour']:.1f} |")
+
+    print()
+    print("| float-preferring input, 48 kHz stereo, noise floor | float WAV (before) per "
+          "recorded hour | 32-bit FLAC (now) | FLAC / float WAV size | 16-bit FLAC of the same "
+          "samples | session CPU s/h, float WAV | 32-bit FLAC | FLAC / WAV CPU | of which the "
+          "FLAC encoder |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for label, r in results["float_device"].items():
+        w, f = r["float_wav"], r["s32_flac"]
+        s16 = (f"{r['s16_flac']['mb_per_hour']:.0f} MB (32-bit / 16-bit: "
+               f"{r['size_ratio_s32_vs_s16_flac']:.3f})" if "s16_flac" in r else "-")
+        print(f"| {label} | {w['mb_per_hour']:.0f} MB | {f['mb_per_hour']:.0f} MB | "
+              f"{r['size_ratio_flac_vs_float_wav']:.2f} | {s16} | "
+              f"{w['session_cpu_s_per_hour']:.1f} | {f['session_cpu_s_per_hour']:.1f} | "
+              f"{r['cpu_ratio_flac_vs_float_wav']:.2f}x | {f['encoder_cpu_s_per_hour']:.1f} |")
 
 
 if __name__ == "__main__":
