@@ -23,8 +23,8 @@ from app.coding.shown import shown
 from app.domain import CONSENT_SCOPES
 from app.errors import UsageError
 from errors import Message
-from storage.db import Connection
 from storage.backend import Store
+from storage.db import Connection
 
 REVIEW_STATUSES = ("draft", "reviewed", "disputed")
 LAYERS = ("original", "translation")

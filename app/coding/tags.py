@@ -21,8 +21,8 @@ from app.coding.shown import shown
 from app.errors import NotFound, UsageError
 from app.interviews import resolve_id
 from storage import audit
-from storage.db import Connection
 from storage.backend import Store
+from storage.db import Connection
 
 CONFIDENCE = ("low", "medium", "high")
 LAYERS = ("original", "translation")

@@ -33,9 +33,9 @@ from typing import Any
 from app.coding.shown import shown
 from app.errors import UsageError
 from errors import Message
+from storage.backend import Store
 from storage.db import Connection
 from storage.errors import ArchiveRefused
-from storage.backend import Store
 
 FORMAT = "testimony-taxonomy"
 FORMAT_VERSION = 1

@@ -25,8 +25,8 @@ from app.coding import dates
 from app.coding import taxonomy as tx
 from app.coding.shown import shown
 from app.errors import UsageError
-from storage.db import Connection
 from storage.backend import Store
+from storage.db import Connection
 
 KINDS = ("facility", "enterprise", "commodity", "agency", "place", "port", "destination",
          "quota", "period")

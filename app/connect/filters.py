@@ -13,8 +13,8 @@ from app.connect.entities import Kinds, resolve
 from app.connect.witnesses import WitnessGroups
 from app.errors import UsageError
 from app.interviews import resolve_id
-from storage.db import Connection
 from storage.backend import Store
+from storage.db import Connection
 
 
 def _with_terms(conn: Connection, terms: set[str]) -> set[str]:
