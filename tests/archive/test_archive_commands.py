@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -343,3 +344,52 @@ def test_without_a_taxonomy_a_translator_reads_and_an_analyst_stores_it(
             stored = audit.entries(archive.conn)[-1]
             audit.verify(archive.conn)
         assert (stored.action, stored.object_type) == ("store", "taxonomy")
+
+
+def test_two_translators_editing_one_segment_at_once_are_serialised(
+        pair: Pair, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both read the segment before either writes (a barrier holds each until the other has
+    read it); the segment's lock makes the second wait for the first and build on its text:
+    two revisions, numbered in turn, and an audit chain that does not fork."""
+    from app.transcripts import store as transcripts
+    from storage.pg.archive import Archive
+
+    barrier = threading.Barrier(2, timeout=60)
+    checked = transcripts._refuse_pending
+
+    def both_have_read(vault: Any, seg: Any) -> None:
+        checked(vault, seg)
+        barrier.wait()
+
+    monkeypatch.setattr(transcripts, "_refuse_pending", both_have_read)
+    sessions = [Archive.open(pair.logins["translator"]) for _ in range(2)]
+    results: dict[int, Any] = {}
+
+    def edit(n: int) -> None:
+        try:
+            results[n] = transcripts.edit_segment(
+                sessions[n], "NK-2026-903", "2", text=f"동시에 고친 문장 {n}",
+                role=sessions[n].who())
+        except Exception as exc:  # noqa: BLE001 - reported by the assertion below
+            results[n] = exc
+
+    threads = [threading.Thread(target=edit, args=(n,)) for n in range(2)]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=120)
+    finally:
+        for s in sessions:
+            s.close()
+    assert not [r for r in results.values() if isinstance(r, Exception)], results
+    with pair.archive() as archive:
+        revs = archive.conn.execute(
+            "SELECT rev, text FROM segment_revision WHERE segment_id = ? ORDER BY rev",
+            (pair.segments["NK-2026-903"][1],)).fetchall()
+        final = archive.conn.execute("SELECT text FROM segment WHERE id = ?",
+                                     (pair.segments["NK-2026-903"][1],)).fetchone()[0]
+        audit.verify(archive.conn)
+    assert [r[0] for r in revs] == [0, 1]
+    assert final == revs[-1][1] and {r[1] for r in revs} == {
+        "동시에 고친 문장 0", "동시에 고친 문장 1"}
