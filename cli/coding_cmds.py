@@ -46,17 +46,21 @@ def register(sub: Any) -> None:
     p.add_argument("--version", metavar="NAME@VERSION", help="a stored version (default: active)")
     p.add_argument("--aliases", action="store_true", help="also print aliases")
     p.add_argument("--json", action="store_true")
+    add_archive_option(p)
     p.set_defaults(func=cmd_taxonomy_show)
     p = tsub.add_parser("import", help="import a taxonomy file (JSON Lines) and make it active")
     p.add_argument("file", type=Path)
     p.add_argument("--replace", action="store_true",
                    help="replace the active taxonomy instead of extending it")
+    add_archive_option(p)
     p.set_defaults(func=cmd_taxonomy_import)
     p = tsub.add_parser("versions", help="list every taxonomy version stored in the vault")
     p.add_argument("--json", action="store_true")
+    add_archive_option(p)
     p.set_defaults(func=cmd_taxonomy_versions)
     p = tsub.add_parser("export", help="write a stored version as a taxonomy file")
     p.add_argument("--version", metavar="NAME@VERSION")
+    add_archive_option(p)
     p.set_defaults(func=cmd_taxonomy_export)
 
     g = sub.add_parser("tag", help="tag evidence with taxonomy terms")
@@ -149,7 +153,7 @@ def register(sub: Any) -> None:
 
 
 def cmd_taxonomy_show(ctx: Context, args: argparse.Namespace) -> int:
-    vault = ctx.vault()
+    vault = ctx.store()
     active = tx.ensure_taxonomy(vault, role=ctx.role)
     tax = tx.load_version(vault.conn, args.version) if args.version else active
     if args.json:
@@ -173,7 +177,7 @@ def cmd_taxonomy_show(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_taxonomy_import(ctx: Context, args: argparse.Namespace) -> int:
-    result = tx.import_file(ctx.vault(), args.file, mode="replace" if args.replace else "extend",
+    result = tx.import_file(ctx.store(), args.file, mode="replace" if args.replace else "extend",
                             role=ctx.role)
     if result.already_present:
         print(f"Taxonomy {result.version_id} was already in this vault; it is active again.")
@@ -185,7 +189,7 @@ def cmd_taxonomy_import(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_taxonomy_versions(ctx: Context, args: argparse.Namespace) -> int:
-    vault = ctx.vault()
+    vault = ctx.store()
     tx.ensure_taxonomy(vault, role=ctx.role)
     versions = tx.stored_versions(vault.conn)
     if args.json:
@@ -199,7 +203,7 @@ def cmd_taxonomy_versions(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_taxonomy_export(ctx: Context, args: argparse.Namespace) -> int:
-    vault = ctx.vault()
+    vault = ctx.store()
     active = tx.ensure_taxonomy(vault, role=ctx.role)
     tax = tx.load_version(vault.conn, args.version) if args.version else active
     sys.stdout.write(tax.to_jsonl())

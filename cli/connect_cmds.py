@@ -41,12 +41,14 @@ def register(sub: Any) -> None:
     p.add_argument("--alias", action="append", default=[], help="another name (repeatable)")
     p.add_argument("--parent", metavar="TERM", help="where in the taxonomy (default by kind)")
     _entity_attr_args(p)
+    add_archive_option(p)
     p.set_defaults(func=cmd_entity_add)
     p = esub.add_parser("set", help="record a quota's imposer, an owner or a period")
     p.add_argument("term")
     p.add_argument("--kind", choices=entities.KINDS)
     _entity_attr_args(p)
     p.add_argument("--note")
+    add_archive_option(p)
     p.set_defaults(func=cmd_entity_set)
 
     lk = sub.add_parser("link", help="links between entities, with the words that support them")
@@ -137,7 +139,7 @@ def cmd_entity_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_entity_add(ctx: Context, args: argparse.Namespace) -> int:
-    ent = entities.add_entity(ctx.vault(), args.kind, label_en=args.en, label_ko=args.ko,
+    ent = entities.add_entity(ctx.store(), args.kind, label_en=args.en, label_ko=args.ko,
                               aliases=tuple(args.alias), parent=args.parent,
                               imposed_by=args.imposed_by, owner=args.owner,
                               active_from=args.active_from, active_to=args.active_to,
@@ -147,7 +149,7 @@ def cmd_entity_add(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_entity_set(ctx: Context, args: argparse.Namespace) -> int:
-    ent = entities.set_entity(ctx.vault(), args.term, role=ctx.role, kind=args.kind,
+    ent = entities.set_entity(ctx.store(), args.term, role=ctx.role, kind=args.kind,
                               imposed_by=args.imposed_by, owner=args.owner,
                               active_from=args.active_from, active_to=args.active_to,
                               note=args.note)

@@ -150,7 +150,13 @@ READS = [
     ("link", "list", "--json"),
     ("entity", "list", "--kind", "facility"),
     ("witnesses", "duplicates", "--json"),
+    ("taxonomy", "show", "--lang", "ko", "--aliases"),
+    ("taxonomy", "versions", "--json"),
 ]
+
+
+WHO_AND_WHEN = ("created_by", "created_at", "updated_by", "updated_at", "imported_by",
+                "imported_at")
 
 
 def _without_who(text: str) -> str:
@@ -163,8 +169,7 @@ def _without_who(text: str) -> str:
 
     def clean(x: Any) -> Any:
         if isinstance(x, dict):
-            return {k: "*" if k in ("created_by", "created_at", "updated_by", "updated_at")
-                    else clean(v) for k, v in x.items()}
+            return {k: "*" if k in WHO_AND_WHEN else clean(v) for k, v in x.items()}
         if isinstance(x, list):
             return [clean(v) for v in x]
         return x
@@ -230,6 +235,36 @@ def test_coding_on_either_gives_the_same_tags_and_events(pair: Pair) -> None:
         row = archive.conn.execute("SELECT created_by FROM tag WHERE note = 'same on both'"
                                    ).fetchone()
     assert row[0].startswith("analyst:u_analyst_")
+
+
+def test_an_analyst_extends_the_taxonomy_on_either_alike(pair: Pair) -> None:
+    args = ("entity", "add", "enterprise", "--en", "Taesong Trading", "--ko", "대성무역",
+            "--alias", "Taesong")
+    refused = pair.run("archive", *args, role="translator")
+    assert refused.returncode == 2 and "refused this to your database account" in \
+        refused.stderr
+    for backend in ("vault", "archive"):
+        added = pair.run(backend, *args, role="analyst")
+        assert added.returncode == 0 and "Taesong Trading" in added.stdout, added.stderr
+        owner = pair.run(backend, "entity", "set", "Taesong", "--owner", "Bowibu",
+                         role="analyst")
+        assert owner.returncode == 0, owner.stderr
+    extension = pair.tmp / "extension.jsonl"
+    extension.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in [
+        {"format": "testimony-taxonomy", "format_version": 1, "name": "nk-hr",
+         "version": "2026.1.org2"},
+        {"id": "port.chongjin", "parent": "port", "label": {"en": "Chongjin port",
+                                                            "ko": "청진항"}}]) + "\n",
+        encoding="utf-8")
+    for backend in ("vault", "archive"):
+        imported = pair.run(backend, "taxonomy", "import", str(extension), role="analyst")
+        assert imported.returncode == 0, imported.stderr
+    for read in (("entity", "list", "--kind", "enterprise", "--json"),
+                 ("taxonomy", "versions", "--json"), ("taxonomy", "export")):
+        on_vault, on_archive = pair.both(*read)
+        assert _without_who(on_archive) == _without_who(on_vault)
+    exported = pair.both("taxonomy", "export")[0]
+    assert "대성무역" in exported and "청진항" in exported
 
 
 def test_editing_a_transcript_on_either_moves_the_tags_alike(pair: Pair) -> None:
