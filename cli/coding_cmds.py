@@ -14,7 +14,7 @@ from app.domain import CONSENT_SCOPES
 from app.errors import UsageError
 from app.interviews import resolve_id
 from app.transcripts import store as transcripts
-from cli.context import Context
+from cli.context import Context, add_archive_option
 from cli.output import print_json
 
 
@@ -46,17 +46,21 @@ def register(sub: Any) -> None:
     p.add_argument("--version", metavar="NAME@VERSION", help="a stored version (default: active)")
     p.add_argument("--aliases", action="store_true", help="also print aliases")
     p.add_argument("--json", action="store_true")
+    add_archive_option(p)
     p.set_defaults(func=cmd_taxonomy_show)
     p = tsub.add_parser("import", help="import a taxonomy file (JSON Lines) and make it active")
     p.add_argument("file", type=Path)
     p.add_argument("--replace", action="store_true",
                    help="replace the active taxonomy instead of extending it")
+    add_archive_option(p)
     p.set_defaults(func=cmd_taxonomy_import)
     p = tsub.add_parser("versions", help="list every taxonomy version stored in the vault")
     p.add_argument("--json", action="store_true")
+    add_archive_option(p)
     p.set_defaults(func=cmd_taxonomy_versions)
     p = tsub.add_parser("export", help="write a stored version as a taxonomy file")
     p.add_argument("--version", metavar="NAME@VERSION")
+    add_archive_option(p)
     p.set_defaults(func=cmd_taxonomy_export)
 
     g = sub.add_parser("tag", help="tag evidence with taxonomy terms")
@@ -72,16 +76,19 @@ def register(sub: Any) -> None:
     p.add_argument("--asset", metavar="ID", help="which recording, if there are several")
     p.add_argument("--confidence", choices=tags.CONFIDENCE)
     p.add_argument("--note", default="")
+    add_archive_option(p)
     p.set_defaults(func=cmd_tag_add)
     p = gsub.add_parser("list", help="list an interview's tags")
     p.add_argument("id")
     p.add_argument("--needs-review", action="store_true", help="only tags flagged for review")
     p.add_argument("--lang", choices=("en", "ko"), default="en")
     p.add_argument("--json", action="store_true")
+    add_archive_option(p)
     p.set_defaults(func=cmd_tag_list)
     p = gsub.add_parser("review", help="confirm a flagged tag (optionally re-anchor it)")
     p.add_argument("tag_id")
     p.add_argument("--chars", metavar="A:B")
+    add_archive_option(p)
     p.set_defaults(func=cmd_tag_review)
 
     e = sub.add_parser("event", help="HURIDOCS-style events")
@@ -100,11 +107,13 @@ def register(sub: Any) -> None:
     p.add_argument("--tag", action="append", default=[], metavar="TAGID",
                    help="supporting tag (repeatable)")
     p.add_argument("--notes", default="")
+    add_archive_option(p)
     p.set_defaults(func=cmd_event_add)
     p = esub.add_parser("list", help="list an interview's events")
     p.add_argument("id")
     p.add_argument("--lang", choices=("en", "ko"), default="en")
     p.add_argument("--json", action="store_true")
+    add_archive_option(p)
     p.set_defaults(func=cmd_event_list)
 
     p = sub.add_parser("search", help="full-text search of transcripts, translations and notes")
@@ -136,6 +145,7 @@ def register(sub: Any) -> None:
     p = sub.add_parser("report", help="counts by facility, agency, violation and year")
     p.add_argument("--lang", choices=("en", "ko"), default="en")
     p.add_argument("--json", action="store_true")
+    add_archive_option(p)
     p.set_defaults(func=cmd_report)
 
 
@@ -143,7 +153,7 @@ def register(sub: Any) -> None:
 
 
 def cmd_taxonomy_show(ctx: Context, args: argparse.Namespace) -> int:
-    vault = ctx.vault()
+    vault = ctx.store()
     active = tx.ensure_taxonomy(vault, role=ctx.role)
     tax = tx.load_version(vault.conn, args.version) if args.version else active
     if args.json:
@@ -167,7 +177,7 @@ def cmd_taxonomy_show(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_taxonomy_import(ctx: Context, args: argparse.Namespace) -> int:
-    result = tx.import_file(ctx.vault(), args.file, mode="replace" if args.replace else "extend",
+    result = tx.import_file(ctx.store(), args.file, mode="replace" if args.replace else "extend",
                             role=ctx.role)
     if result.already_present:
         print(f"Taxonomy {result.version_id} was already in this vault; it is active again.")
@@ -179,7 +189,7 @@ def cmd_taxonomy_import(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_taxonomy_versions(ctx: Context, args: argparse.Namespace) -> int:
-    vault = ctx.vault()
+    vault = ctx.store()
     tx.ensure_taxonomy(vault, role=ctx.role)
     versions = tx.stored_versions(vault.conn)
     if args.json:
@@ -193,7 +203,7 @@ def cmd_taxonomy_versions(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_taxonomy_export(ctx: Context, args: argparse.Namespace) -> int:
-    vault = ctx.vault()
+    vault = ctx.store()
     active = tx.ensure_taxonomy(vault, role=ctx.role)
     tax = tx.load_version(vault.conn, args.version) if args.version else active
     sys.stdout.write(tax.to_jsonl())
@@ -204,7 +214,7 @@ def cmd_taxonomy_export(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_tag_add(ctx: Context, args: argparse.Namespace) -> int:
-    vault = ctx.vault()
+    vault = ctx.store()
     segment_id = args.segment_id
     if args.segment is not None:
         if segment_id is not None:
@@ -234,7 +244,7 @@ def _anchor_text(view: tags.TagView, numbers: dict[str, int]) -> str:
 
 
 def cmd_tag_list(ctx: Context, args: argparse.Namespace) -> int:
-    vault = ctx.vault()
+    vault = ctx.store()
     items = tags.list_tags(vault, args.id, needs_review=args.needs_review)
     if args.json:
         print_json([v.to_dict() for v in items])
@@ -260,7 +270,7 @@ def cmd_tag_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_tag_review(ctx: Context, args: argparse.Namespace) -> int:
-    tags.review_tag(ctx.vault(), args.tag_id, role=ctx.role,
+    tags.review_tag(ctx.store(), args.tag_id, role=ctx.role,
                     chars=_chars(args.chars) if args.chars else None)
     print("Tag confirmed.")
     return 0
@@ -271,7 +281,7 @@ def cmd_tag_review(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_event_add(ctx: Context, args: argparse.Namespace) -> int:
     event_id = events.add_event(
-        ctx.vault(), args.id, act=args.act, role=ctx.role, victim=args.victim,
+        ctx.store(), args.id, act=args.act, role=ctx.role, victim=args.victim,
         perpetrator=args.perpetrator, involvement=args.involvement, place=args.place,
         place_precision=args.place_precision, date=args.date, relation=args.relation,
         tags=args.tag, notes=args.notes)
@@ -280,7 +290,7 @@ def cmd_event_add(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_event_list(ctx: Context, args: argparse.Namespace) -> int:
-    items = events.list_events(ctx.vault(), args.id)
+    items = events.list_events(ctx.store(), args.id)
     if args.json:
         print_json([e.to_dict() for e in items])
         return 0
@@ -356,7 +366,7 @@ def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
-    data = search.report(ctx.vault())
+    data = search.report(ctx.store())
     if args.json:
         print_json({section: [vars(r) for r in rows] for section, rows in data.items()})
         return 0

@@ -11,6 +11,7 @@ transaction still usable (each write runs under a savepoint inside a transaction
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -27,9 +28,20 @@ _FK_LIST = re.compile(r'\s*PRAGMA foreign_key_list\("?([a-z_][a-z0-9_]*)"?\)\s*'
 _TABLES = re.compile(r"\s*SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name\s*",
                      re.I)
 _JSON_EXTRACT = re.compile(r"json_extract\((\w+), '\$\.(\w+)'\)")
-_GROUP_CONCAT = re.compile(r"group_concat\(([\w.]+), ' '\)")
+_GROUP_CONCAT = re.compile(r"group_concat\(([\w.]+), (' '|char\(\d+\))\)")
+# A JSON array parameter as a set of values: ``x IN (SELECT value FROM json_each(?))``.
+_JSON_EACH = re.compile(r"SELECT value FROM json_each\((\?\d*)\)")
+# Insertion order as the last sort key: SQLite's rowid; on PostgreSQL the row's physical place,
+# which is insertion order for the tables sorted so (rows only ever inserted).
+_ROWID_ORDER = re.compile(r"ORDER BY ([\w.]+), rowid\b")
+_NUMBERED = re.compile(r"(?<!%)%\(p\d+\)s")  # what _placeholders makes of ?N
 _DDL = re.compile(r"\s*(CREATE|ALTER|DROP)\b", re.I)
 _WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE)\b", re.I)
+# storage/audit.py reads the chain's head before appending: on the archive several sessions
+# append, so the head is read under a transaction-scoped lock held until COMMIT (one chain,
+# never forked), whichever code path appends.
+_AUDIT_HEAD = re.compile(r"\s*SELECT value FROM meta WHERE key = 'audit_head'\s*")
+AUDIT_LOCK = "audit-log"
 
 
 # The catalogue questions the core asks SQLite, answered from pg_catalog (one row per column:
@@ -59,10 +71,15 @@ _TABLES_SQL: LiteralString = (
 
 
 def _placeholders(text: str) -> str:
-    """``?`` -> ``%s`` outside quoted strings; literal ``%`` doubled for psycopg."""
+    """``?`` -> ``%s`` and SQLite's numbered ``?N`` -> ``%(pN)s`` (``execute`` then passes the
+    parameters by name) outside quoted strings; literal ``%`` doubled for psycopg."""
     out = []
     quote: str | None = None
-    for ch in text:
+    skip = 0
+    for i, ch in enumerate(text):
+        if skip:
+            skip -= 1
+            continue
         if quote:
             out.append("%%" if ch == "%" else ch)
             if ch == quote:
@@ -71,7 +88,12 @@ def _placeholders(text: str) -> str:
             quote = ch
             out.append(ch)
         elif ch == "?":
-            out.append("%s")
+            digits = re.match(r"\d+", text[i + 1:])
+            if digits:
+                out.append(f"%(p{digits.group()})s")
+                skip = len(digits.group())
+            else:
+                out.append("%s")
         elif ch == "%":
             out.append("%%")
         else:
@@ -87,7 +109,10 @@ def translate(text: str) -> str:
         t = t.rstrip() + " ON CONFLICT DO NOTHING"
     t = re.sub(r"\bIS \?", "IS NOT DISTINCT FROM ?", t)
     t = _JSON_EXTRACT.sub(r"(\1::jsonb ->> '\2')", t)
-    t = _GROUP_CONCAT.sub(r"string_agg(\1, ' ')", t)
+    t = _GROUP_CONCAT.sub(lambda m: f"string_agg({m.group(1)}, "
+                          f"{m.group(2).replace('char(', 'chr(')})", t)
+    t = _JSON_EACH.sub(r"SELECT value FROM json_array_elements_text(\1::json) AS value", t)
+    t = _ROWID_ORDER.sub(r"ORDER BY \1, ctid", t)
     return _placeholders(t)
 
 
@@ -99,6 +124,11 @@ def _action(text: str) -> str:
         return text.split(None, 1)[0].upper() if text.strip() else "?"
     verb = m.group(1).split()[0].upper()
     return f"{'read' if verb == 'SELECT' else verb.lower()} {m.group(2)}"
+
+
+def lock_id(key: str) -> int:
+    """The advisory lock number of ``key``."""
+    return int.from_bytes(hashlib.sha256(key.encode("utf-8")).digest()[:8], "big", signed=True)
 
 
 class Cursor:
@@ -206,10 +236,15 @@ class PgConnection:
         special = self._catalogue(text)
         if special is not None:
             return special
+        if self._depth > 0 and _AUDIT_HEAD.fullmatch(text):
+            self.lock(AUDIT_LOCK)
         query = translate(text)
         if _DDL.match(text):
             self._catalogue_cache.clear()
-        args = tuple(bytes(p) if isinstance(p, memoryview) else p for p in params)
+        args: tuple[Any, ...] | dict[str, Any] = tuple(
+            bytes(p) if isinstance(p, memoryview) else p for p in params)
+        if _NUMBERED.search(query):  # numbered parameters (?1, ?2) are passed by name
+            args = {f"p{n}": v for n, v in enumerate(args, start=1)}
         guarded = self._depth > 0 and _WRITE.match(text) is not None
         try:
             if guarded:
@@ -223,6 +258,11 @@ class PgConnection:
             raise ArchiveRefused("archive.refused", action=_action(text)) from None
         rows = list(cur.fetchall()) if cur.description is not None else []
         return Cursor([tuple(r) for r in rows], cur.rowcount)
+
+    def lock(self, key: str) -> None:
+        """Inside a transaction: wait until no other transaction holds ``key``; held until this
+        one ends (a PostgreSQL advisory lock, re-entrant within the session)."""
+        self.raw.execute("SELECT pg_advisory_xact_lock(%s)", (lock_id(key),))
 
     def executemany(self, text: str, seq: Sequence[Sequence[Any]]) -> None:
         for params in seq:

@@ -8,11 +8,12 @@ makes it a member of one (docs/archive.md):
 * ``testimony_analyst``: reads everything, codes (tags, events, links, entities, taxonomy,
   witness decisions), appends to the audit log;
 * ``testimony_translator``: reads everything, edits transcripts (segments, their revisions,
-  transcripts), appends to the audit log.
+  transcripts), moves the tags on edited words (their anchor columns only), appends to the
+  audit log.
 
 Row-level security on ``meta``: analysts and translators may write only its ``audit_head`` row
-(the audit log's head, moved by every audited change), never the archive's key, id or object
-folder. The archive's tables belong to the account that ran ``archive init`` (the
+(the audit log's head, moved by every audited change), analysts also the row naming the active
+taxonomy version; never the archive's key, id or object folder. The archive's tables belong to the account that ran ``archive init`` (the
 administrator), which bypasses these rules: give that account to nobody for daily work.
 """
 
@@ -27,6 +28,9 @@ CODING_TABLES = ("tag", "event", "event_tag", "link", "link_tag", "entity", "wit
                  "taxonomy_version", "taxonomy_term")
 TRANSCRIPT_TABLES = ("segment", "segment_revision", "transcript")
 APPEND_ONLY = ("audit_log", "imported_audit")
+TAG_ANCHOR = ("char_start", "char_end", "status", "review_reason", "updated_at", "updated_by")
+# The meta row naming the active taxonomy version (app.coding.taxonomy.ACTIVE_KEY).
+TAXONOMY_KEY = "taxonomy.active"
 
 
 def create_roles(conn: Any) -> None:
@@ -49,6 +53,9 @@ def create_roles(conn: Any) -> None:
             conn.execute_pg(f'GRANT INSERT, UPDATE, DELETE ON "{table}" TO {ANALYST}')
         conn.execute_pg(f"GRANT UPDATE ON segment, transcript TO {TRANSLATOR}")
         conn.execute_pg(f"GRANT INSERT ON segment_revision TO {TRANSLATOR}")
+        # An edit moves the tags on the edited words with them (app.coding.tags): the
+        # translator may change where a tag sits and flag it for review, never what it codes.
+        conn.execute_pg(f"GRANT UPDATE ({', '.join(TAG_ANCHOR)}) ON tag TO {TRANSLATOR}")
         conn.execute_pg("ALTER TABLE meta ENABLE ROW LEVEL SECURITY")
         conn.execute_pg("DROP POLICY IF EXISTS meta_read ON meta")
         conn.execute_pg("CREATE POLICY meta_read ON meta FOR SELECT USING (true)")
@@ -59,3 +66,7 @@ def create_roles(conn: Any) -> None:
         conn.execute_pg(f"CREATE POLICY meta_audit_head ON meta FOR ALL TO {ANALYST}, "
                         f"{TRANSLATOR} USING (key = 'audit_head') "
                         "WITH CHECK (key = 'audit_head')")
+        # Analysts keep the coding vocabulary: which taxonomy version is active.
+        conn.execute_pg("DROP POLICY IF EXISTS meta_taxonomy ON meta")
+        conn.execute_pg(f"CREATE POLICY meta_taxonomy ON meta FOR ALL TO {ANALYST} "
+                        f"USING (key = '{TAXONOMY_KEY}') WITH CHECK (key = '{TAXONOMY_KEY}')")
