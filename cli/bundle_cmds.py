@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.archive import archive_url, open_archive
+from app.archive import open_archive
 from app.bundles import keys as keymod
 from app.bundles import supervisor_keys
 from app.bundles.conflicts import list_conflicts, reassign_owner, resolve_conflict
@@ -287,9 +287,9 @@ def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
-    if archive_url(getattr(args, "archive", None)):
+    if (url := ctx.archive_url) is not None:
         from cli.archive_cmds import import_into_archive
-        args.archive = archive_url(args.archive)
+        args.archive = url
         return import_into_archive(ctx, args)
     vault = ctx.vault()
     identity = (keymod.load_identity(Path(args.identity)) if args.identity

@@ -325,10 +325,9 @@ def _clock(seconds: float | None) -> str:
 
 
 def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
-    from app.archive import archive_url
     from app.connect.filters import entity_interviews
 
-    if (url := archive_url(args.archive)) is not None:
+    if (url := ctx.archive_url) is not None:
         from cli.archive_cmds import search_archive
         return search_archive(args, url)
 

@@ -97,8 +97,11 @@ class Context:
     @property
     def archive_url(self) -> str | None:
         """The archive this command works on: ``--archive URL`` where the command takes it,
-        else TESTIMONY_ARCHIVE; None for the vault."""
+        else TESTIMONY_ARCHIVE unless ``--vault`` names a vault (what is typed wins over the
+        environment); None for the vault."""
         if not hasattr(self.args, "archive"):
+            return None
+        if not self.args.archive and getattr(self.args, "vault", None):
             return None
         return archive_app.archive_url(self.args.archive)
 

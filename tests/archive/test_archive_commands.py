@@ -334,6 +334,15 @@ def test_testimony_archive_names_the_archive(pair: Pair) -> None:
                            capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
     assert shown.returncode == 0, shown.stderr
     assert SENTENCE in shown.stdout
+    # What is typed wins over the environment: --vault names a vault (here one that does not
+    # exist), so the command works on it, not on the archive.
+    missing = pair.tmp / "no-such-vault"
+    on_vault = subprocess.run([sys.executable, "-m", "cli", "--vault", str(missing),
+                               "--passphrase-file", str(pair.passphrase_file),
+                               "transcript", "show", "NK-2026-902"],
+                              capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert on_vault.returncode != 0 and SENTENCE not in on_vault.stdout
+    assert str(missing) in on_vault.stderr, on_vault.stderr
 
 
 def test_a_flagged_tag_is_reviewed_alike(pair: Pair) -> None:
