@@ -68,3 +68,69 @@ def migrate_vault(vault: Vault, archive: Archive, *, role: str,
 def search(archive: Archive, text: str, *, limit: int = 50) -> list[dict[str, Any]]:
     from storage.pg.search import search as pg_search
     return pg_search(archive.conn, text, limit=limit)
+
+
+# ------------------------------------------------------------------ the window's login
+ARCHIVE_ROLES = ("supervisor", "analyst", "translator")  # in the order membership is asked
+
+
+def _conninfo() -> Any:
+    """psycopg's connection-string parser, or a clear error where psycopg is not installed."""
+    try:
+        from psycopg import conninfo
+    except ImportError:
+        raise ArchiveError("archive.support_not_installed") from None
+    return conninfo
+
+
+def with_password(url: str, password: str) -> str:
+    """``url`` with ``password`` added (URI or ``key=value`` form); unchanged if it is empty.
+    A password typed into the window goes only into the connection, never to settings."""
+    if not password:
+        return url
+    try:
+        return str(_conninfo().make_conninfo(url, password=password))
+    except Exception:  # noqa: BLE001 - psycopg.ProgrammingError, imported lazily
+        raise ArchiveError("archive.bad_address") from None
+
+
+def without_password(url: str) -> str:
+    """``url`` as it may be remembered: the same address with any password removed ("" if it
+    cannot be read)."""
+    conninfo = _conninfo()
+    try:
+        info = conninfo.conninfo_to_dict(url)
+    except Exception:  # noqa: BLE001 - psycopg.ProgrammingError: an unreadable address
+        return ""
+    if "password" not in info:
+        return url.strip()
+    info.pop("password")
+    return str(conninfo.make_conninfo("", **info))
+
+
+def login_role(archive: Archive) -> tuple[str, str]:
+    """The connected login and its archive role ("supervisor", "analyst" or "translator"), read
+    from PostgreSQL's role membership (a superuser counts as a member of every role). A login
+    that is a member of none may read nothing: ArchiveError ``archive.no_role``."""
+    from storage.pg.roles import ROLES
+
+    login = str(archive.conn.execute_pg("SELECT current_user").fetchone()[0])
+    for role in ARCHIVE_ROLES:
+        member = archive.conn.execute_pg(
+            "SELECT pg_has_role(current_user, %s, 'MEMBER') FROM pg_roles WHERE rolname = %s",
+            (ROLES[role], ROLES[role])).fetchone()
+        if member is not None and member[0]:
+            return login, role
+    raise ArchiveError("archive.no_role", login=login)
+
+
+def open_for_window(url: str, password: str = "") -> tuple[Archive, str, str]:
+    """Open the archive at ``url`` as the window does: the archive, the login and its role.
+    Nothing is kept open if any step fails."""
+    archive = open_archive(with_password(url, password))
+    try:
+        login, role = login_role(archive)
+    except BaseException:
+        archive.close()
+        raise
+    return archive, login, role

@@ -66,7 +66,7 @@ def interview_summaries(vault: Store) -> list[InterviewSummary]:
     acked = ("LEFT JOIN (SELECT DISTINCT interview_id FROM purge_ack) k"
              " ON k.interview_id = i.id" if "purge_ack" in tables else "")
     rows = vault.conn.execute(
-        "SELECT i.id, i.code, COALESCE(i.started_at, i.created_at), i.status,"
+        "SELECT i.id, i.code, COALESCE(i.started_at, i.created_at), i.status,"  # noqa: S608 - fixed text
         " COALESCE(a.duration, 0), COALESCE(a.n, 0), COALESCE(s.original, 0),"
         " COALESCE(s.reviewed, 0), COALESCE(s.translated, 0), COALESCE(t.n, 0), tt.terms,"
         " c.scopes, c.withdrawn_at,"
