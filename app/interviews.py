@@ -18,6 +18,7 @@ from app.domain import (
     Interviewee,
 )
 from app.errors import NotFound, UsageError
+from storage.backend import Store
 from storage.vault import Vault
 
 _EDITABLE = ("interviewer", "interpreter", "others_present", "started_at", "timezone", "place",
@@ -98,7 +99,7 @@ def check_given_on(value: str | None) -> str | None:
     return dates.parse_date(value, what=dates.CONSENT_DATE).isoformat()
 
 
-def _row_to_interview(vault: Vault, row: Any) -> Interview:
+def _row_to_interview(vault: Store, row: Any) -> Interview:
     (iid, code, interviewer, interpreter, others, started_at, tz, place, languages, notes,
      status, created_at, updated_at, created_by) = row
     c = vault.conn.execute(
@@ -118,7 +119,7 @@ _SELECT = ("SELECT id, code, interviewer, interpreter, others_present, started_a
            "place, languages, notes, status, created_at, updated_at, created_by FROM interview")
 
 
-def get_interview(vault: Vault, interview_id: str) -> Interview:
+def get_interview(vault: Store, interview_id: str) -> Interview:
     """Fetch by id, or by pseudonym code; raises NotFound."""
     row = vault.conn.execute(_SELECT + " WHERE id = ? OR code = ?",
                              (interview_id, interview_id)).fetchone()
@@ -127,7 +128,7 @@ def get_interview(vault: Vault, interview_id: str) -> Interview:
     return _row_to_interview(vault, row)
 
 
-def resolve_id(vault: Vault, id_or_code: str) -> str:
+def resolve_id(vault: Store, id_or_code: str) -> str:
     """Accept an interview id or its pseudonym code; return the id."""
     row = vault.conn.execute("SELECT id FROM interview WHERE id = ? OR code = ?",
                              (id_or_code, id_or_code)).fetchone()
@@ -136,12 +137,12 @@ def resolve_id(vault: Vault, id_or_code: str) -> str:
     return str(row[0])
 
 
-def list_interviews(vault: Vault) -> list[Interview]:
+def list_interviews(vault: Store) -> list[Interview]:
     rows = vault.conn.execute(_SELECT + " ORDER BY created_at, code").fetchall()
     return [_row_to_interview(vault, r) for r in rows]
 
 
-def update_interview(vault: Vault, interview_id: str, *, role: str,
+def update_interview(vault: Store, interview_id: str, *, role: str,
                      now: dt.datetime | None = None, **fields: Any) -> None:
     """Change metadata fields; the audit log records which fields changed (not their values)."""
     unknown = [k for k in fields if k not in _EDITABLE]
@@ -192,7 +193,7 @@ def rename_interview(vault: Vault, interview_id: str, new_code: str, *, role: st
     return new_code
 
 
-def set_consent(vault: Vault, interview_id: str, *, role: str, scopes: list[str] | None = None,
+def set_consent(vault: Store, interview_id: str, *, role: str, scopes: list[str] | None = None,
                 how_given: str | None = None, given_on: str | None = None,
                 now: dt.datetime | None = None) -> None:
     given_on = check_given_on(given_on)
@@ -212,7 +213,7 @@ def set_consent(vault: Vault, interview_id: str, *, role: str, scopes: list[str]
     publish(vault, Change(Kind.INTERVIEW_EDITED, interview_id))
 
 
-def withdraw_consent(vault: Vault, interview_id: str, *, role: str, note: str = "",
+def withdraw_consent(vault: Store, interview_id: str, *, role: str, note: str = "",
                      now: dt.datetime | None = None) -> None:
     """Record that the witness withdrew consent; the interview is then excluded from exports."""
     interview_id = resolve_id(vault, interview_id)
@@ -225,7 +226,7 @@ def withdraw_consent(vault: Vault, interview_id: str, *, role: str, note: str = 
     publish(vault, Change(Kind.INTERVIEW_EDITED, interview_id))
 
 
-def set_interviewee(vault: Vault, interview_id: str, *, role: str, details: Interviewee,
+def set_interviewee(vault: Store, interview_id: str, *, role: str, details: Interviewee,
                     now: dt.datetime | None = None) -> None:
     interview_id = resolve_id(vault, interview_id)
     stamp = _now(now)
@@ -243,7 +244,7 @@ def set_interviewee(vault: Vault, interview_id: str, *, role: str, details: Inte
     publish(vault, Change(Kind.INTERVIEW_EDITED, interview_id))
 
 
-def delete_interview(vault: Vault, interview_id: str, *, role: str,
+def delete_interview(vault: Store, interview_id: str, *, role: str,
                      now: dt.datetime | None = None) -> None:
     """Delete an interview and everything hanging off it, including its audio blobs."""
     interview_id = resolve_id(vault, interview_id)

@@ -14,7 +14,7 @@ from app.domain import CONSENT_SCOPES
 from app.errors import UsageError
 from app.interviews import resolve_id
 from app.transcripts import store as transcripts
-from cli.context import Context
+from cli.context import Context, add_archive_option
 from cli.output import print_json
 
 
@@ -72,16 +72,19 @@ def register(sub: Any) -> None:
     p.add_argument("--asset", metavar="ID", help="which recording, if there are several")
     p.add_argument("--confidence", choices=tags.CONFIDENCE)
     p.add_argument("--note", default="")
+    add_archive_option(p)
     p.set_defaults(func=cmd_tag_add)
     p = gsub.add_parser("list", help="list an interview's tags")
     p.add_argument("id")
     p.add_argument("--needs-review", action="store_true", help="only tags flagged for review")
     p.add_argument("--lang", choices=("en", "ko"), default="en")
     p.add_argument("--json", action="store_true")
+    add_archive_option(p)
     p.set_defaults(func=cmd_tag_list)
     p = gsub.add_parser("review", help="confirm a flagged tag (optionally re-anchor it)")
     p.add_argument("tag_id")
     p.add_argument("--chars", metavar="A:B")
+    add_archive_option(p)
     p.set_defaults(func=cmd_tag_review)
 
     e = sub.add_parser("event", help="HURIDOCS-style events")
@@ -100,11 +103,13 @@ def register(sub: Any) -> None:
     p.add_argument("--tag", action="append", default=[], metavar="TAGID",
                    help="supporting tag (repeatable)")
     p.add_argument("--notes", default="")
+    add_archive_option(p)
     p.set_defaults(func=cmd_event_add)
     p = esub.add_parser("list", help="list an interview's events")
     p.add_argument("id")
     p.add_argument("--lang", choices=("en", "ko"), default="en")
     p.add_argument("--json", action="store_true")
+    add_archive_option(p)
     p.set_defaults(func=cmd_event_list)
 
     p = sub.add_parser("search", help="full-text search of transcripts, translations and notes")
@@ -136,6 +141,7 @@ def register(sub: Any) -> None:
     p = sub.add_parser("report", help="counts by facility, agency, violation and year")
     p.add_argument("--lang", choices=("en", "ko"), default="en")
     p.add_argument("--json", action="store_true")
+    add_archive_option(p)
     p.set_defaults(func=cmd_report)
 
 
@@ -204,7 +210,7 @@ def cmd_taxonomy_export(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_tag_add(ctx: Context, args: argparse.Namespace) -> int:
-    vault = ctx.vault()
+    vault = ctx.store()
     segment_id = args.segment_id
     if args.segment is not None:
         if segment_id is not None:
@@ -234,7 +240,7 @@ def _anchor_text(view: tags.TagView, numbers: dict[str, int]) -> str:
 
 
 def cmd_tag_list(ctx: Context, args: argparse.Namespace) -> int:
-    vault = ctx.vault()
+    vault = ctx.store()
     items = tags.list_tags(vault, args.id, needs_review=args.needs_review)
     if args.json:
         print_json([v.to_dict() for v in items])
@@ -260,7 +266,7 @@ def cmd_tag_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_tag_review(ctx: Context, args: argparse.Namespace) -> int:
-    tags.review_tag(ctx.vault(), args.tag_id, role=ctx.role,
+    tags.review_tag(ctx.store(), args.tag_id, role=ctx.role,
                     chars=_chars(args.chars) if args.chars else None)
     print("Tag confirmed.")
     return 0
@@ -271,7 +277,7 @@ def cmd_tag_review(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_event_add(ctx: Context, args: argparse.Namespace) -> int:
     event_id = events.add_event(
-        ctx.vault(), args.id, act=args.act, role=ctx.role, victim=args.victim,
+        ctx.store(), args.id, act=args.act, role=ctx.role, victim=args.victim,
         perpetrator=args.perpetrator, involvement=args.involvement, place=args.place,
         place_precision=args.place_precision, date=args.date, relation=args.relation,
         tags=args.tag, notes=args.notes)
@@ -280,7 +286,7 @@ def cmd_event_add(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_event_list(ctx: Context, args: argparse.Namespace) -> int:
-    items = events.list_events(ctx.vault(), args.id)
+    items = events.list_events(ctx.store(), args.id)
     if args.json:
         print_json([e.to_dict() for e in items])
         return 0
@@ -356,7 +362,7 @@ def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
-    data = search.report(ctx.vault())
+    data = search.report(ctx.store())
     if args.json:
         print_json({section: [vars(r) for r in rows] for section, rows in data.items()})
         return 0

@@ -10,7 +10,7 @@ from typing import Any
 from app.connect import brief as briefs
 from app.connect import corroborate as co
 from app.connect import entities, links, witnesses
-from cli.context import Context
+from cli.context import Context, add_archive_option
 from cli.output import print_json
 
 
@@ -32,6 +32,7 @@ def register(sub: Any) -> None:
     p = esub.add_parser("list", help="list the entities of the active taxonomy")
     p.add_argument("--kind", choices=entities.KINDS)
     p.add_argument("--json", action="store_true")
+    add_archive_option(p)
     p.set_defaults(func=cmd_entity_list)
     p = esub.add_parser("add", help="add an entity (extends the taxonomy)")
     p.add_argument("kind", choices=entities.KINDS)
@@ -58,16 +59,19 @@ def register(sub: Any) -> None:
     p.add_argument("--tag", action="append", default=[], metavar="TAGID",
                    help="a supporting tag of this interview (repeatable; at least one)")
     p.add_argument("--note", default="")
+    add_archive_option(p)
     p.set_defaults(func=cmd_link_add)
     p = lsub.add_parser("list", help="every link, implied by events or recorded")
     p.add_argument("--term", metavar="TERM", help="only links with this term at either end")
     p.add_argument("--json", action="store_true")
+    add_archive_option(p)
     p.set_defaults(func=cmd_link_list)
 
     p = sub.add_parser("corroborate", help="testimonies and independent witnesses behind a "
                                            "facility, commodity, enterprise or link")
     _subject_args(p)
     p.add_argument("--json", action="store_true")
+    add_archive_option(p)
     p.set_defaults(func=cmd_corroborate)
 
     p = sub.add_parser("matrix", help="entity-by-entity witness counts (default facility x "
@@ -75,12 +79,14 @@ def register(sub: Any) -> None:
     p.add_argument("--rows", choices=entities.KINDS, default="facility")
     p.add_argument("--cols", choices=entities.KINDS, default="commodity")
     p.add_argument("--json", action="store_true")
+    add_archive_option(p)
     p.set_defaults(func=cmd_matrix)
 
     w = sub.add_parser("witnesses", help="probable same-witness duplicates and decisions")
     wsub = w.add_subparsers(dest="witnesses_command", metavar="ACTION")
     p = wsub.add_parser("duplicates", help="list probable duplicate pairs with their reasons")
     p.add_argument("--json", action="store_true")
+    add_archive_option(p)
     p.set_defaults(func=cmd_duplicates)
     for decision, text in (("same", "record that two interviews are the same person"),
                            ("different", "record that two interviews are different people")):
@@ -96,6 +102,7 @@ def register(sub: Any) -> None:
     p.add_argument("--out", required=True, type=Path, metavar="FILE",
                    help="where to write it (.docx, .csv or .json); never overwritten")
     p.add_argument("--format", choices=briefs.FORMATS, help="default: from the file name")
+    add_archive_option(p)
     p.set_defaults(func=cmd_brief)
 
 
@@ -120,7 +127,7 @@ def _print_entity(ent: entities.Entity) -> None:
 
 
 def cmd_entity_list(ctx: Context, args: argparse.Namespace) -> int:
-    found = entities.list_entities(ctx.vault(), args.kind)
+    found = entities.list_entities(ctx.store(), args.kind)
     if args.json:
         print_json([e.to_dict() for e in found])
         return 0
@@ -149,14 +156,14 @@ def cmd_entity_set(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_link_add(ctx: Context, args: argparse.Namespace) -> int:
-    link = links.add_link(ctx.vault(), args.interview, src=args.src, relation=args.relation,
+    link = links.add_link(ctx.store(), args.interview, src=args.src, relation=args.relation,
                           dst=args.dst, tags=args.tag, note=args.note, role=ctx.role)
     print(link)
     return 0
 
 
 def cmd_link_list(ctx: Context, args: argparse.Namespace) -> int:
-    found = links.list_links(ctx.vault(), args.term)
+    found = links.list_links(ctx.store(), args.term)
     if args.json:
         print_json([s.to_dict() for s in found])
         return 0
@@ -170,7 +177,7 @@ def cmd_link_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _subject(ctx: Context, args: argparse.Namespace) -> co.Subject:
-    return co.subject_for(ctx.vault(), facility=args.facility, commodity=args.commodity,
+    return co.subject_for(ctx.store(), facility=args.facility, commodity=args.commodity,
                           enterprise=getattr(args, "enterprise", None), link=args.link)
 
 
@@ -182,7 +189,7 @@ def _clock(t: float | None) -> str:
 
 
 def cmd_corroborate(ctx: Context, args: argparse.Namespace) -> int:
-    result = co.corroborate(ctx.vault(), _subject(ctx, args), violation=args.violation,
+    result = co.corroborate(ctx.store(), _subject(ctx, args), violation=args.violation,
                             date_from=args.date_from, date_to=args.date_to)
     if args.json:
         print_json(result.to_dict())
@@ -216,7 +223,7 @@ def cmd_corroborate(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_matrix(ctx: Context, args: argparse.Namespace) -> int:
-    m = co.matrix(ctx.vault(), args.rows, args.cols)
+    m = co.matrix(ctx.store(), args.rows, args.cols)
     if args.json:
         print_json(m.to_dict())
         return 0
@@ -232,7 +239,7 @@ def cmd_matrix(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_duplicates(ctx: Context, args: argparse.Namespace) -> int:
-    flags = witnesses.find_duplicates(ctx.vault().conn)
+    flags = witnesses.find_duplicates(ctx.store().conn)
     if args.json:
         print_json([f.to_dict() for f in flags])
         return 0
@@ -253,7 +260,7 @@ def cmd_decide(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_brief(ctx: Context, args: argparse.Namespace) -> int:
     briefs.format_for(args.out, args.format)
-    vault = ctx.vault()
+    vault = ctx.store()
     made = briefs.export_brief(vault, _subject(ctx, args), purpose=args.purpose, out=args.out,
                                fmt=args.format, violation=args.violation,
                                date_from=args.date_from, date_to=args.date_to, role=ctx.role)

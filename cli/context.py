@@ -1,4 +1,5 @@
-"""What a command handler needs: the vault (opened lazily), the role, the passphrase sources."""
+"""What a command handler needs: the vault or the archive (opened lazily), the role, the
+passphrase sources."""
 
 from __future__ import annotations
 
@@ -6,13 +7,27 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from app import archive as archive_app
 from app.errors import UsageError
 from app.paths import default_vault_path, state_dir
 from app.unlock import unlock
 from crypto.hardening import take_env_secret
 from storage.errors import VaultLocked
 from storage.vault import Vault
+
+if TYPE_CHECKING:
+    from storage.backend import Store
+    from storage.pg.archive import Archive
+
+
+def add_archive_option(parser: argparse.ArgumentParser) -> None:
+    """``--archive URL`` for a command that works on the vault or on the archive alike."""
+    parser.add_argument("--archive", metavar="URL", default=None,
+                        help="work on the organisation's PostgreSQL archive instead of the "
+                             "vault; your database account decides what you may do "
+                             "(default: $TESTIMONY_ARCHIVE)")
 
 
 def read_passphrase_file(path: str) -> bytearray:
@@ -31,6 +46,7 @@ class Context:
         self.args = args
         self.role: str = args.role
         self._vault: Vault | None = None
+        self._archive: Archive | None = None
         # TESTIMONY_PASSPHRASE, already taken out of the environment (crypto.hardening).
         self._env_passphrase = env_passphrase
 
@@ -78,6 +94,27 @@ class Context:
             self._vault = result.vault
         return self._vault
 
+    @property
+    def archive_url(self) -> str | None:
+        """The archive this command works on: ``--archive URL`` where the command takes it,
+        else TESTIMONY_ARCHIVE; None for the vault."""
+        if not hasattr(self.args, "archive"):
+            return None
+        return archive_app.archive_url(self.args.archive)
+
+    def store(self, *, readonly: bool = False) -> Store:
+        """Where the command's data is: the organisation's archive when one is named (see
+        ``archive_url``), else the unlocked vault. On the archive the database account decides
+        what may be done, and ``role`` becomes who it is (``analyst:lee``, Archive.who): the
+        role and login every change records; ``--role`` is not used there."""
+        url = self.archive_url
+        if url is None:
+            return self.vault(readonly=readonly)
+        if self._archive is None:
+            self._archive = archive_app.open_archive(url)
+            self.role = self._archive.who()
+        return self._archive
+
     def vault_with_passphrase(self) -> tuple[Vault, bytearray]:
         """Unlock like ``vault()`` but hand back the passphrase too (rekey wraps the new key for
         it); the caller clears it."""
@@ -100,3 +137,6 @@ class Context:
         if self._vault is not None:
             self._vault.lock()
             self._vault = None
+        if self._archive is not None:
+            self._archive.close()
+            self._archive = None

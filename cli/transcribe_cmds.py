@@ -16,7 +16,7 @@ from app.tasks import CancelToken
 from app.transcripts import export as transcript_export
 from app.transcripts import store as transcripts
 from app.transcripts import suggestions, transcribe
-from cli.context import Context
+from cli.context import Context, add_archive_option
 from cli.output import StderrProgress, print_json
 from crypto import kdf
 from transcription import models
@@ -45,6 +45,7 @@ def register(sub: Any) -> None:
                    help="txt: only segments not yet reviewed, least certain first")
     p.add_argument("--mark-confidence", action="store_true",
                    help="txt: mark words and segments the engine was unsure of")
+    add_archive_option(p)
     p.set_defaults(func=cmd_show)
 
     p = tsub.add_parser("edit", help="correct a segment's text (kept as a new revision)")
@@ -56,6 +57,7 @@ def register(sub: Any) -> None:
                       help="accept a term suggestion by the id 'transcript suggestions' lists")
     p.add_argument("--layer", choices=transcripts.LAYERS, default="original")
     p.add_argument("--reason", help="why the text was changed (kept with the revision)")
+    add_archive_option(p)
     p.set_defaults(func=cmd_edit)
 
     p = tsub.add_parser("suggestions",
@@ -64,6 +66,7 @@ def register(sub: Any) -> None:
     p.add_argument("--segment", help="only this segment (number or id)")
     p.add_argument("--layer", choices=transcripts.LAYERS, default="original")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_archive_option(p)
     p.set_defaults(func=cmd_suggestions)
 
     p = tsub.add_parser("review", help="set a segment's review status")
@@ -71,6 +74,7 @@ def register(sub: Any) -> None:
     p.add_argument("segment")
     p.add_argument("--status", required=True, choices=transcripts.REVIEW_STATUSES)
     p.add_argument("--layer", choices=transcripts.LAYERS, default="original")
+    add_archive_option(p)
     p.set_defaults(func=cmd_review)
 
     p = tsub.add_parser("speaker", help="label who speaks in a segment, or in all of them")
@@ -142,7 +146,7 @@ def cmd_transcribe(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
     if args.format == "docx" and not args.out:
         raise UsageError.from_text("A DOCX export must be written to a file; add --out FILE.docx.")
-    data = transcript_export.export(ctx.vault(), args.id, fmt=args.format, layer=args.layer,
+    data = transcript_export.export(ctx.store(), args.id, fmt=args.format, layer=args.layer,
                                     needs_review=args.needs_review,
                                     mark_confidence=args.mark_confidence)
     if args.out:
@@ -159,19 +163,19 @@ def cmd_edit(ctx: Context, args: argparse.Namespace) -> int:
     if args.accept is not None:
         if args.reason:
             raise UsageError.from_text("Accepting a suggestion records its own reason; leave out --reason.")
-        seg, chosen = suggestions.accept(ctx.vault(), args.id, args.segment, args.accept,
+        seg, chosen = suggestions.accept(ctx.store(), args.id, args.segment, args.accept,
                                          role=ctx.role, layer=args.layer)
         print(f"Segment {seg.number}: '{chosen.heard}' replaced by '{chosen.name}'; the earlier "
               "text is kept as a revision.")
         return 0
-    seg = transcripts.edit_segment(ctx.vault(), args.id, args.segment, text=args.text,
+    seg = transcripts.edit_segment(ctx.store(), args.id, args.segment, text=args.text,
                                    role=ctx.role, layer=args.layer, reason=args.reason)
     print(f"Segment {seg.number} updated; the earlier text is kept as a revision.")
     return 0
 
 
 def cmd_suggestions(ctx: Context, args: argparse.Namespace) -> int:
-    found = suggestions.term_suggestions(ctx.vault(), args.id, layer=args.layer,
+    found = suggestions.term_suggestions(ctx.store(), args.id, layer=args.layer,
                                          ref=args.segment)
     if args.json:
         print_json([{"id": s.id, "segment": s.segment_number, "segment_id": s.segment_id,
@@ -192,7 +196,7 @@ def cmd_suggestions(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_review(ctx: Context, args: argparse.Namespace) -> int:
-    seg = transcripts.set_review_status(ctx.vault(), args.id, args.segment, status=args.status,
+    seg = transcripts.set_review_status(ctx.store(), args.id, args.segment, status=args.status,
                                         role=ctx.role, layer=args.layer)
     print(f"Segment {seg.number} marked {seg.review_status}.")
     return 0

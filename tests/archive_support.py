@@ -72,3 +72,13 @@ def sup_audio(world: Any, blob_id: str) -> bytes:
         sha = world.sup.conn.execute("SELECT sha256 FROM blob WHERE id = ?", (blob_id,)).fetchone()
         world.sup.objects.read_to(str(sha[0]), buf, archive_key(world))
     return buf.getvalue()
+
+
+def login(server: Any, url: str, role: str) -> str:
+    """A new database login that is a member of the archive role ``role`` (supervisor,
+    analyst, translator); the archive's address as that person."""
+    from storage.pg.roles import ROLES
+
+    user = f"u_{role}_{uuid.uuid4().hex[:8]}"
+    server.admin(f"CREATE ROLE {user} LOGIN IN ROLE {ROLES[role]}")
+    return url.replace("user=postgres", f"user={user}")

@@ -23,7 +23,7 @@ from app.coding.tags import _Labels
 from app.errors import UsageError
 from app.interviews import resolve_id
 from errors import Message
-from storage.vault import Vault
+from storage.backend import Store
 
 RELATIONS = ("experienced", "saw", "heard")
 INVOLVEMENT = ("direct", "ordered", "assisted", "command", "suspected", "unknown")
@@ -38,7 +38,7 @@ def _term_under(taxonomy: tx.Taxonomy, text: str, branch: str, field: str) -> tx
     return term
 
 
-def add_event(vault: Vault, interview: str, *, act: str, role: str,
+def add_event(vault: Store, interview: str, *, act: str, role: str,
               victim: str | None = None, perpetrator: str | None = None,
               involvement: str | None = None, place: str | None = None,
               place_precision: str | None = None, date: str | dates.EventDate | None = None,
@@ -136,7 +136,7 @@ class EventView:
         return asdict(self)
 
 
-def list_events(vault: Vault, interview: str) -> list[EventView]:
+def list_events(vault: Store, interview: str) -> list[EventView]:
     """An interview's events, oldest date first (undated last)."""
     interview_id = resolve_id(vault, interview)
     labels = _Labels(vault.conn, tx.ensure_taxonomy(vault))

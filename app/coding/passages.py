@@ -15,7 +15,7 @@ from typing import Any
 
 from app.coding import dates
 from app.errors import UsageError
-from storage.vault import Vault
+from storage.backend import Store
 
 SECTIONS = ("facility", "agency", "violation", "year")
 
@@ -55,7 +55,7 @@ def _passage(row: tuple[Any, ...]) -> Passage:
                    end_s=float(row[8]) if row[8] is not None else None, text=text)
 
 
-def behind_report(vault: Vault, section: str, key: str) -> list[Passage]:
+def behind_report(vault: Store, section: str, key: str) -> list[Passage]:
     """The passages counted in one bar of ``search.report`` (``section`` and the row's
     ``key``: a term id, or a year or 'unknown'), in interview and time order."""
     if section not in SECTIONS:

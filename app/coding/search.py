@@ -23,8 +23,8 @@ from app.coding.shown import shown
 from app.domain import CONSENT_SCOPES
 from app.errors import UsageError
 from errors import Message
+from storage.backend import Store
 from storage.db import Connection
-from storage.vault import Vault
 
 REVIEW_STATUSES = ("draft", "reviewed", "disputed")
 LAYERS = ("original", "translation")
@@ -207,7 +207,7 @@ def _tag_matches(conn: Connection, hit: Hit, terms: set[str],
     return False
 
 
-def search(vault: Vault, query: str, *, tags: Sequence[str] = (), facility: str | None = None,
+def search(vault: Store, query: str, *, tags: Sequence[str] = (), facility: str | None = None,
            agency: str | None = None, violation: str | None = None,
            date_from: str | None = None, date_to: str | None = None,
            consent: str | None = None, review_status: str | None = None,
@@ -391,7 +391,7 @@ class ReportRow:
     events: int
 
 
-def report(vault: Vault) -> dict[str, list[ReportRow]]:
+def report(vault: Store) -> dict[str, list[ReportRow]]:
     """Counts across the vault of tags and events by facility, agency, violation and year.
 
     Facility: tags with a detention term and events placed at one; agency: tags with a

@@ -21,8 +21,8 @@ from app.coding.shown import shown
 from app.errors import NotFound, UsageError
 from app.interviews import resolve_id
 from storage import audit
+from storage.backend import Store
 from storage.db import Connection
-from storage.vault import Vault
 
 CONFIDENCE = ("low", "medium", "high")
 LAYERS = ("original", "translation")
@@ -127,7 +127,7 @@ class TaggableSegment:
     text: str
 
 
-def taggable_segments(vault: Vault, interview: str) -> list[TaggableSegment]:
+def taggable_segments(vault: Store, interview: str) -> list[TaggableSegment]:
     """The interview's original-layer segments in time order, for tagging."""
     interview_id = resolve_id(vault, interview)
     rows = vault.conn.execute(
@@ -176,7 +176,7 @@ def _audio_anchor(conn: Connection, interview_id: str, at: tuple[float, float | 
     return start, end, asset_id
 
 
-def add_tag(vault: Vault, interview: str, term: str, *, role: str,
+def add_tag(vault: Store, interview: str, term: str, *, role: str,
             segment: int | None = None, segment_id: str | None = None,
             layer: str = "original",
             chars: tuple[int, int] | None = None, at: tuple[float, float | None] | None = None,
@@ -306,7 +306,7 @@ class _Labels:
         return {"en": term.label_en, "ko": term.label_ko} if term else None
 
 
-def list_tags(vault: Vault, interview: str, *, needs_review: bool = False) -> list[TagView]:
+def list_tags(vault: Store, interview: str, *, needs_review: bool = False) -> list[TagView]:
     """Every tag of an interview in reading order (interview-level, then by segment and time)."""
     interview_id = resolve_id(vault, interview)
     labels = _Labels(vault.conn, tx.ensure_taxonomy(vault))
@@ -332,7 +332,7 @@ def list_tags(vault: Vault, interview: str, *, needs_review: bool = False) -> li
     return out
 
 
-def review_tag(vault: Vault, tag_id: str, *, role: str, chars: tuple[int, int] | None = None,
+def review_tag(vault: Store, tag_id: str, *, role: str, chars: tuple[int, int] | None = None,
                now: dt.datetime | None = None) -> None:
     """A coder confirms a flagged tag, optionally re-anchoring it on new characters."""
     row = vault.conn.execute(

@@ -33,8 +33,9 @@ from typing import Any
 from app.coding.shown import shown
 from app.errors import UsageError
 from errors import Message
+from storage.backend import Store
 from storage.db import Connection
-from storage.vault import Vault
+from storage.errors import ArchiveRefused
 
 FORMAT = "testimony-taxonomy"
 FORMAT_VERSION = 1
@@ -442,7 +443,7 @@ def _pending_shipped(conn: Connection) -> Taxonomy | None:
     return shipped
 
 
-def ensure_taxonomy(vault: Vault, *, role: str = "system",
+def ensure_taxonomy(vault: Store, *, role: str = "system",
                     now: dt.datetime | None = None) -> Taxonomy:
     """The active taxonomy, storing the shipped one first if the vault has none yet.
 
@@ -456,6 +457,17 @@ def ensure_taxonomy(vault: Vault, *, role: str = "system",
     if shipped is None:
         assert active is not None
         return load_version(conn, active)
+    try:
+        _store_shipped(vault, shipped, active, role=role, now=now)
+    except ArchiveRefused:
+        # An archive account that may not keep the vocabulary (a translator) reads with the
+        # active version, or the shipped one unstored; an analyst's next coding stores it.
+        return load_version(conn, active) if active is not None else shipped
+    return load_version(conn, active_version_id(conn) or shipped.version_id)
+
+
+def _store_shipped(vault: Store, shipped: Taxonomy, active: str | None, *, role: str,
+                   now: dt.datetime | None) -> None:
     with vault.transaction() as tx:
         if active_version_id(tx) == active:  # nobody else changed it meanwhile
             known = tx.execute("SELECT 1 FROM taxonomy_version WHERE id = ?",
@@ -468,7 +480,6 @@ def ensure_taxonomy(vault: Vault, *, role: str = "system",
                         role=role, now=now,
                         details={"source": "builtin", "previous": active,
                                  "terms": len(shipped.terms)})
-    return load_version(conn, active_version_id(conn) or shipped.version_id)
 
 
 @dataclass(frozen=True)
@@ -483,7 +494,7 @@ class ImportResult:
     already_present: bool
 
 
-def import_taxonomy(vault: Vault, data: bytes, *, mode: str = "extend", role: str,
+def import_taxonomy(vault: Store, data: bytes, *, mode: str = "extend", role: str,
                     now: dt.datetime | None = None) -> ImportResult:
     """Import a taxonomy file, extending or replacing the active version, and make it active.
 
@@ -526,7 +537,7 @@ def import_taxonomy(vault: Vault, data: bytes, *, mode: str = "extend", role: st
                         len(new_ids - old_ids), updated, len(old_ids - new_ids), bool(existing))
 
 
-def import_file(vault: Vault, path: Path, *, mode: str = "extend", role: str,
+def import_file(vault: Store, path: Path, *, mode: str = "extend", role: str,
                 now: dt.datetime | None = None) -> ImportResult:
     """Read ``path`` (refusing huge or unreadable files in one sentence) and import it."""
     try:

@@ -36,7 +36,7 @@ from app.coding.shown import shown
 from app.connect.corroborate import Corroboration, Subject, corroborate
 from app.connect.evidence import Quote
 from app.errors import UsageError
-from storage.vault import Vault
+from storage.backend import Store
 
 PURPOSES = ("un", "court", "publication")
 FORMATS = ("docx", "csv", "json")
@@ -60,7 +60,7 @@ class Custody:
     bundle_id: str | None  # the bundle that first delivered the interview to this vault
     device_id: str | None  # the device that signed it (or made the interview here)
     device_fingerprint: str | None
-    received: str  # 'bundle' or 'local'
+    received: str  # 'bundle', 'local' (made in this vault) or 'migrated' (archive)
 
     def text(self) -> str:
         span = (f"{_clock(self.start_s)}-{_clock(self.end_s)}" if self.start_s is not None
@@ -72,6 +72,9 @@ class Custody:
             origin = (f"received in bundle {self.bundle_id}, signed by device {self.device_id}"
                       + (f" (fingerprint {self.device_fingerprint})"
                          if self.device_fingerprint else ""))
+        elif self.received == "migrated":
+            origin = ("copied into the archive from a supervisor vault"
+                      + (f" (device {self.device_id})" if self.device_id else ""))
         else:
             origin = f"recorded in this vault (device {self.device_id})"
         return f"Interview {self.interview_code}; {rec}; audio {span}; {origin}."
@@ -116,7 +119,7 @@ def _clock(t: float | None) -> str:
     return f"{h:02d}:{m:02d}:{s:02d}.{ms:03d}"
 
 
-def _spans(vault: Vault, segment_ids: set[str]) -> dict[str, list[tuple[int, int]]]:
+def _spans(vault: Store, segment_ids: set[str]) -> dict[str, list[tuple[int, int]]]:
     out: dict[str, list[tuple[int, int]]] = {}
     if not segment_ids:
         return out
@@ -136,27 +139,36 @@ def _redacted(text: str | None, spans: list[tuple[int, int]], offset: int) -> st
     return redact_text(text, local) if local else text
 
 
-def _custody(vault: Vault, quotes: Sequence[Quote]) -> dict[str, Custody]:
+def _custody(vault: Store, quotes: Sequence[Quote]) -> dict[str, Custody]:
     conn = vault.conn
     ids = json.dumps(sorted({q.interview_id for q in quotes}))
     owners = {str(r[0]): (str(r[1]), str(r[2]), r[3]) for r in conn.execute(
         "SELECT o.interview_id, o.bundle_id, o.device_id, d.fingerprint FROM interview_owner o"
         " LEFT JOIN trusted_device d ON d.device_id = o.device_id"
         " WHERE o.interview_id IN (SELECT value FROM json_each(?))", (ids,))}
-    me = vault.device()
+    # A vault made the interviews no bundle delivered; in the archive they were copied from a
+    # supervisor vault (``archive migrate``), whose device the copied audit log names.
+    device = getattr(vault, "device", None)
+    me = device() if callable(device) else None
     out = {}
     for q in quotes:
         owner = owners.get(q.interview_id)
         if owner is not None:
             out[q.tag_id] = Custody(q.interview_code, q.recording_sha256, q.start_s, q.end_s,
                                     owner[0], owner[1], owner[2], "bundle")
-        else:
+        elif me is not None:
             out[q.tag_id] = Custody(q.interview_code, q.recording_sha256, q.start_s, q.end_s,
                                     None, me.id, me.fingerprint, "local")
+        else:
+            row = conn.execute(
+                "SELECT device_id FROM imported_audit WHERE object_type = 'interview' AND "
+                "object_id = ? ORDER BY seq LIMIT 1", (q.interview_id,)).fetchone()
+            out[q.tag_id] = Custody(q.interview_code, q.recording_sha256, q.start_s, q.end_s,
+                                    None, str(row[0]) if row else None, None, "migrated")
     return out
 
 
-def build(vault: Vault, subject: Subject, *, purpose: str, violation: str | None = None,
+def build(vault: Store, subject: Subject, *, purpose: str, violation: str | None = None,
           date_from: str | None = None, date_to: str | None = None,
           now: dt.datetime | None = None) -> Brief:
     """Gather a brief's content (nothing is written)."""
@@ -386,7 +398,7 @@ def write(data: bytes, path: Path) -> None:
         raise
 
 
-def export_brief(vault: Vault, subject: Subject, *, purpose: str, out: Path,
+def export_brief(vault: Store, subject: Subject, *, purpose: str, out: Path,
                  fmt: str | None = None, violation: str | None = None,
                  date_from: str | None = None, date_to: str | None = None, role: str,
                  now: dt.datetime | None = None) -> Brief:

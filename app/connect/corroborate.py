@@ -45,7 +45,7 @@ from app.connect.links import LinkKey, find_link, implied_links, label, links_of
 from app.connect.witnesses import WitnessGroups, find_duplicates
 from app.errors import UsageError
 from errors import Message
-from storage.vault import Vault
+from storage.backend import Store
 
 SUBJECT_KINDS = ("facility", "commodity", "enterprise", "agency", "place", "port",
                  "destination", "quota", "period", "link")
@@ -140,7 +140,7 @@ class Corroboration:
                 "conflicts": [c.to_dict() for c in self.conflicts]}
 
 
-def subject_for(vault: Vault, *, facility: str | None = None, commodity: str | None = None,
+def subject_for(vault: Store, *, facility: str | None = None, commodity: str | None = None,
                 enterprise: str | None = None, entity: str | None = None,
                 link: str | None = None) -> Subject:
     """The subject exactly one of the arguments names (UsageError otherwise)."""
@@ -181,7 +181,7 @@ def _in_range(acc: Account, low: str | None, high: str | None) -> bool:
     return not (high is not None and (acc.date_from is None or acc.date_from > high))
 
 
-def _subject_accounts(vault: Vault, subject: Subject, kinds: Kinds,
+def _subject_accounts(vault: Store, subject: Subject, kinds: Kinds,
                       taxonomy: tx.Taxonomy) -> tuple[list[Account], set[str]]:
     """The accounts supporting the subject, and the subject's terms."""
     conn = vault.conn
@@ -204,7 +204,7 @@ def _subject_accounts(vault: Vault, subject: Subject, kinds: Kinds,
     return load_accounts(conn, events, links), terms
 
 
-def corroborate(vault: Vault, subject: Subject, *, violation: str | None = None,
+def corroborate(vault: Store, subject: Subject, *, violation: str | None = None,
                 date_from: str | None = None, date_to: str | None = None,
                 only_interviews: Collection[str] | None = None,
                 with_quotes: bool = True) -> Corroboration:
@@ -290,7 +290,7 @@ def _reading_order(q: Quote) -> tuple[float, str, int, str]:
             q.char_start or 0, q.tag_id)
 
 
-def quotes_of(vault: Vault, accounts: Sequence[AccountView]) -> dict[str, list[Quote]]:
+def quotes_of(vault: Store, accounts: Sequence[AccountView]) -> dict[str, list[Quote]]:
     """The quotes of accounts from a ``corroborate(..., with_quotes=False)``, by account id."""
     conn = vault.conn
     pairs = [(str(r[0]), str(r[1])) for r in conn.execute(
@@ -318,14 +318,14 @@ def _place(acc: Account, kinds: Kinds) -> set[str]:
     return {t for t in {acc.place_term, *acc.tag_terms} if t and kinds.of(t) == "facility"}
 
 
-def _brief_account(vault: Vault, acc: Account, known: dict[str, InterviewInfo]
+def _brief_account(vault: Store, acc: Account, known: dict[str, InterviewInfo]
                    ) -> dict[str, Any]:
     return {"interview_code": _code(vault, acc.interview_id, known), "account": acc.id, "date": acc.date_text,
             "date_from": acc.date_from, "date_to": acc.date_to, "place": acc.place_term,
             "act": acc.act}
 
 
-def _conflicts(vault: Vault, accounts: Sequence[Account], subject: Subject,
+def _conflicts(vault: Store, accounts: Sequence[Account], subject: Subject,
                subject_terms: set[str], kinds: Kinds, loose: WitnessGroups,
                interviews: dict[str, InterviewInfo], witness: Any,
                relatives: set[str]) -> list[Conflict]:
@@ -399,7 +399,7 @@ def _conflicts(vault: Vault, accounts: Sequence[Account], subject: Subject,
     return out
 
 
-def _code(vault: Vault, interview_id: str, known: dict[str, InterviewInfo]) -> str:
+def _code(vault: Store, interview_id: str, known: dict[str, InterviewInfo]) -> str:
     if interview_id in known:
         return known[interview_id].code
     row = vault.conn.execute("SELECT code FROM interview WHERE id = ?",
@@ -442,7 +442,7 @@ class Matrix:
                 "cells": [c.to_dict() for c in self.cells.values()]}
 
 
-def matrix(vault: Vault, row_kind: str = "facility", col_kind: str = "commodity") -> Matrix:
+def matrix(vault: Store, row_kind: str = "facility", col_kind: str = "commodity") -> Matrix:
     """Every link from an entity of ``row_kind`` to one of ``col_kind`` (default: facility x
     commodity, the "produced" links), with witness counts that match ``corroborate`` on the
     same link. Where two relations join the same pair, the better supported one is shown.
@@ -474,7 +474,7 @@ def _order(taxonomy: tx.Taxonomy, term: str) -> tuple[int, str]:
     return (ids.index(term) if term in taxonomy.terms else len(ids), term)
 
 
-def timeline(vault: Vault, subject: Subject) -> list[tuple[int, list[AccountView]]]:
+def timeline(vault: Store, subject: Subject) -> list[tuple[int, list[AccountView]]]:
     """The subject's dated accounts by year (an account spanning years appears in each);
     undated accounts are left out (``corroborate`` lists them)."""
     result = corroborate(vault, subject)
@@ -487,7 +487,7 @@ def timeline(vault: Vault, subject: Subject) -> list[tuple[int, list[AccountView
     return sorted(by_year.items())
 
 
-def chain(vault: Vault, commodity: str) -> list[Cell]:
+def chain(vault: Store, commodity: str) -> list[Cell]:
     """The link view: every link touching a commodity (facilities and enterprises that
     produced or handled it, ports and destinations it went through), with witness counts."""
     from app.connect.links import list_links

@@ -25,8 +25,8 @@ from app.coding import dates
 from app.coding import taxonomy as tx
 from app.coding.shown import shown
 from app.errors import UsageError
+from storage.backend import Store
 from storage.db import Connection
-from storage.vault import Vault
 
 KINDS = ("facility", "enterprise", "commodity", "agency", "place", "port", "destination",
          "quota", "period")
@@ -130,7 +130,7 @@ def _entity(term: tx.Term, kind: str, row: tuple[Any, ...] | None) -> Entity:
                   extra[1], extra[2], extra[3], extra[4], extra[5] or "")
 
 
-def list_entities(vault: Vault, kind: str | None = None) -> list[Entity]:
+def list_entities(vault: Store, kind: str | None = None) -> list[Entity]:
     """Every entity of the active taxonomy (of ``kind`` if given), in taxonomy order."""
     if kind is not None and kind not in KINDS:
         raise UsageError("connect.kind_must_be_one", choices=", ".join(KINDS))
@@ -147,7 +147,7 @@ def list_entities(vault: Vault, kind: str | None = None) -> list[Entity]:
     return out
 
 
-def resolve(vault: Vault, text: str, kind: str | None = None, *, option: str = "") -> Entity:
+def resolve(vault: Store, text: str, kind: str | None = None, *, option: str = "") -> Entity:
     """The entity ``text`` names (id, label or alias in either language), of ``kind`` if given.
 
     Raises UsageError in one sentence when the name is unknown, ambiguous or of another kind.
@@ -176,7 +176,7 @@ def _iso(value: str | None, option: str, *, end: bool) -> str | None:
     return chosen.isoformat()
 
 
-def set_entity(vault: Vault, term: str, *, role: str, kind: str | None = None,
+def set_entity(vault: Store, term: str, *, role: str, kind: str | None = None,
                imposed_by: str | None = None, owner: str | None = None,
                active_from: str | None = None, active_to: str | None = None,
                note: str | None = None, now: dt.datetime | None = None) -> Entity:
@@ -224,7 +224,7 @@ def set_entity(vault: Vault, term: str, *, role: str, kind: str | None = None,
     return resolve(vault, chosen.id)
 
 
-def add_entity(vault: Vault, kind: str, *, label_en: str, label_ko: str, role: str,
+def add_entity(vault: Store, kind: str, *, label_en: str, label_ko: str, role: str,
                aliases: tuple[str, ...] = (), parent: str | None = None,
                imposed_by: str | None = None, owner: str | None = None,
                active_from: str | None = None, active_to: str | None = None,

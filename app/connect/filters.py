@@ -13,8 +13,8 @@ from app.connect.entities import Kinds, resolve
 from app.connect.witnesses import WitnessGroups
 from app.errors import UsageError
 from app.interviews import resolve_id
+from storage.backend import Store
 from storage.db import Connection
-from storage.vault import Vault
 
 
 def _with_terms(conn: Connection, terms: set[str]) -> set[str]:
@@ -35,7 +35,7 @@ def _in_dates(conn: Connection, low: str | None, high: str | None) -> set[str]:
         " AND (?2 IS NULL OR date_from <= ?2)", (low, high))}
 
 
-def entity_interviews(vault: Vault, *, commodity: str | None = None,
+def entity_interviews(vault: Store, *, commodity: str | None = None,
                       enterprise: str | None = None, period: str | None = None,
                       witness: str | None = None) -> set[str] | None:
     """The interviews every given filter allows (None: no filter given).

@@ -42,7 +42,7 @@ from app.connect.entities import Entity, Kinds, resolve
 from app.connect.evidence import Account
 from app.errors import NotFound, UsageError
 from app.interviews import resolve_id
-from storage.vault import Vault
+from storage.backend import Store
 
 RELATIONS = ("produced", "handled", "shipped-through", "imposed", "commanded")
 # relation -> (kinds allowed at the "from" end, kinds allowed at the "to" end)
@@ -121,7 +121,7 @@ def check_relation(src: Entity, relation: str, dst: Entity) -> None:
                          src_kind=src.kind, dst=dst.term_id, dst_kind=dst.kind)
 
 
-def add_link(vault: Vault, interview: str, *, src: str, relation: str, dst: str,
+def add_link(vault: Store, interview: str, *, src: str, relation: str, dst: str,
              tags: Sequence[str] = (), note: str = "", role: str,
              now: dt.datetime | None = None) -> str:
     """Record that ``interview`` (id or code) supports the link (src, relation, dst), with the
@@ -197,7 +197,7 @@ def links_of(accounts: Sequence[Account], kinds: Kinds) -> dict[LinkKey, list[Ac
     return out
 
 
-def list_links(vault: Vault, term: str | None = None) -> list[LinkSummary]:
+def list_links(vault: Store, term: str | None = None) -> list[LinkSummary]:
     """Every link in the vault (implied and recorded), or those with ``term`` (or a term below
     it) at either end; most supported first."""
     from app.connect.evidence import account_ids_for_terms, load_accounts
@@ -224,7 +224,7 @@ def list_links(vault: Vault, term: str | None = None) -> list[LinkSummary]:
     return out
 
 
-def find_link(vault: Vault, link: str) -> LinkKey:
+def find_link(vault: Store, link: str) -> LinkKey:
     """The link with id ``link`` (as printed by ``link list``), or NotFound."""
     conn = vault.conn
     row = conn.execute("SELECT from_term, relation, to_term FROM link").fetchall()

@@ -27,8 +27,8 @@ from app.coding.shown import shown
 from app.connect.entities import Kinds
 from app.errors import UsageError
 from app.interviews import resolve_id
+from storage.backend import Store
 from storage.db import Connection
-from storage.vault import Vault
 
 DECISIONS = ("same", "different")
 _SHINGLE = 3  # words per phrase when comparing descriptions
@@ -260,7 +260,7 @@ def _with(p: Profile, stays: dict[str, tuple[tuple[str, str | None, str | None],
                    stays.get(p.interview_id, ()), p.home)
 
 
-def decide(vault: Vault, a: str, b: str, decision: str, *, role: str, note: str = "",
+def decide(vault: Store, a: str, b: str, decision: str, *, role: str, note: str = "",
            now: dt.datetime | None = None) -> None:
     """Record the supervisor's decision that interviews ``a`` and ``b`` (ids or codes) are the
     ``same`` witness or ``different`` witnesses. Audited; the latest decision counts."""

@@ -16,7 +16,7 @@ from app.errors import NotFound, UsageError
 from app.interviews import resolve_id
 from app.transcripts import confidence
 from app.transcripts.store import SegmentView, TranscriptView, review_order, segments, transcripts
-from storage.vault import Vault
+from storage.backend import Store
 
 FORMATS = ("txt", "srt", "vtt", "json", "docx")
 DRAFT_NOTE = "MACHINE DRAFT TRANSLATION (Whisper, English): check against the original."
@@ -39,7 +39,7 @@ def _who(seg: SegmentView) -> str:
     return seg.speaker or "unknown speaker"
 
 
-def export(vault: Vault, interview_id: str, *, fmt: str, layer: str = "original",
+def export(vault: Store, interview_id: str, *, fmt: str, layer: str = "original",
            needs_review: bool = False, mark_confidence: bool = False) -> bytes:
     """The interview's layer in ``fmt`` as bytes (UTF-8 for the text formats).
 

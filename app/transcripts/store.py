@@ -19,7 +19,7 @@ from app.changes import Change, Kind
 from app.errors import NotFound, UsageError
 from app.interviews import resolve_id
 from app.transcripts import confidence
-from storage.vault import Vault
+from storage.backend import Store
 
 LAYERS = ("original", "translation")
 REVIEW_STATUSES = ("draft", "reviewed", "disputed")
@@ -109,7 +109,7 @@ def _check_layer(layer: str) -> None:
         raise UsageError("transcript.layer_must_one", choices=', '.join(LAYERS))
 
 
-def transcripts(vault: Vault, interview_id: str, layer: str = "original") -> list[TranscriptView]:
+def transcripts(vault: Store, interview_id: str, layer: str = "original") -> list[TranscriptView]:
     """The interview's transcripts in one layer, in recording order."""
     _check_layer(layer)
     rows = vault.conn.execute(
@@ -121,7 +121,7 @@ def transcripts(vault: Vault, interview_id: str, layer: str = "original") -> lis
                            r[14], r[15], r[16], r[17]) for r in rows]
 
 
-def segments(vault: Vault, interview_id: str, layer: str = "original", *,
+def segments(vault: Store, interview_id: str, layer: str = "original", *,
              with_revisions: bool = False) -> list[SegmentView]:
     """Every segment of the interview's layer, numbered 1.. in recording and time order."""
     _check_layer(layer)
@@ -159,13 +159,13 @@ def review_order(seg: SegmentView) -> tuple[bool, float, int]:
     return (value is None, value if value is not None else 0.0, seg.number)
 
 
-def needs_review(vault: Vault, interview_id: str, layer: str = "original") -> list[SegmentView]:
+def needs_review(vault: Store, interview_id: str, layer: str = "original") -> list[SegmentView]:
     """Segments not yet marked reviewed (draft or disputed), least certain first."""
     return sorted((s for s in segments(vault, interview_id, layer)
                    if s.review_status != "reviewed"), key=review_order)
 
 
-def segment_numbers(vault: Vault, interview_id: str, layer: str = "original") -> dict[str, int]:
+def segment_numbers(vault: Store, interview_id: str, layer: str = "original") -> dict[str, int]:
     """Segment id -> the number ``transcript show`` prints (1.., recording and time order).
 
     The command line's one numbering for segments: transcript edit/review, tag add, redact,
@@ -174,14 +174,14 @@ def segment_numbers(vault: Vault, interview_id: str, layer: str = "original") ->
     return {s.id: s.number for s in segments(vault, interview_id, layer)}
 
 
-def revisions(vault: Vault, segment_id: str) -> list[Revision]:
+def revisions(vault: Store, segment_id: str) -> list[Revision]:
     rows = vault.conn.execute(
         "SELECT rev, kind, text, reason, created_at, created_by FROM segment_revision "
         "WHERE segment_id = ? ORDER BY rev", (segment_id,)).fetchall()
     return [Revision(int(r[0]), r[1], r[2], r[3], r[4], r[5]) for r in rows]
 
 
-def find_segment(vault: Vault, interview_id: str, ref: str, layer: str) -> SegmentView:
+def find_segment(vault: Store, interview_id: str, ref: str, layer: str) -> SegmentView:
     """A segment by the number ``show`` prints, or by its id (or an id prefix of 8+ chars)."""
     items = segments(vault, interview_id, layer)
     if ref.isdigit():
@@ -197,7 +197,7 @@ def find_segment(vault: Vault, interview_id: str, ref: str, layer: str) -> Segme
     )
 
 
-def _refuse_pending(vault: Vault, seg: SegmentView) -> None:
+def _refuse_pending(vault: Store, seg: SegmentView) -> None:
     row = vault.conn.execute("SELECT state, resume_at_s FROM transcript WHERE id = ?",
                              (seg.transcript_id,)).fetchone()
     if row is not None and row[0] != "complete" and seg.start >= float(row[1]):
@@ -206,7 +206,7 @@ def _refuse_pending(vault: Vault, seg: SegmentView) -> None:
         )
 
 
-def edit_segment(vault: Vault, interview_id: str, ref: str, *, text: str, role: str,
+def edit_segment(vault: Store, interview_id: str, ref: str, *, text: str, role: str,
                  layer: str = "original", reason: str | None = None,
                  now: dt.datetime | None = None,
                  audit_details: dict[str, Any] | None = None) -> SegmentView:
@@ -231,7 +231,7 @@ def edit_segment(vault: Vault, interview_id: str, ref: str, *, text: str, role: 
     return seg
 
 
-def _revise(vault: Vault, conn: Any, seg: SegmentView, new: str, *, role: str,
+def _revise(vault: Store, conn: Any, seg: SegmentView, new: str, *, role: str,
             reason: str | None, now: dt.datetime | None,
             audit_details: dict[str, Any] | None = None) -> int:
     """Inside the caller's transaction: make ``new`` the segment's text as a new revision, let
@@ -257,7 +257,7 @@ def seg_interview(conn: Any, segment_id: str) -> str:
                             (segment_id,)).fetchone()[0])
 
 
-def replace_text(vault: Vault, interview_id: str, *, find: str, replace: str, role: str,
+def replace_text(vault: Store, interview_id: str, *, find: str, replace: str, role: str,
                  layer: str = "original", match_case: bool = True,
                  segment_ids: set[str] | None = None,
                  now: dt.datetime | None = None) -> list[SegmentView]:
@@ -291,7 +291,7 @@ def replace_text(vault: Vault, interview_id: str, *, find: str, replace: str, ro
     return [seg for seg, _ in changed]
 
 
-def set_review_status(vault: Vault, interview_id: str, ref: str, *, status: str, role: str,
+def set_review_status(vault: Store, interview_id: str, ref: str, *, status: str, role: str,
                       layer: str = "original", now: dt.datetime | None = None) -> SegmentView:
     """Mark a segment draft, reviewed or disputed (who and when are kept and audited)."""
     _check_layer(layer)
@@ -321,7 +321,7 @@ def check_label(label: str) -> str:
     return label
 
 
-def set_speaker(vault: Vault, interview_id: str, *, label: str, role: str,
+def set_speaker(vault: Store, interview_id: str, *, label: str, role: str,
                 ref: str | None = None, layer: str = "original",
                 now: dt.datetime | None = None) -> int:
     """Set the speaker of one segment (``ref``) or of all; returns how many changed.
@@ -343,7 +343,7 @@ def set_speaker(vault: Vault, interview_id: str, *, label: str, role: str,
                          now=now, how="manual")
 
 
-def apply_labels(vault: Vault, interview_id: str, labels: dict[str, str], *, role: str,
+def apply_labels(vault: Store, interview_id: str, labels: dict[str, str], *, role: str,
                   now: dt.datetime | None, how: str) -> int:
     changed = 0
     with vault.transaction() as conn:

@@ -23,7 +23,7 @@ from app.interviews import resolve_id
 from app.transcripts import store as transcripts
 from app.transcripts.confidence import word_spans
 from app.transcripts.store import SegmentView
-from storage.vault import Vault
+from storage.backend import Store
 
 # Keyed by version id and content digest: two vaults may both hold an "org@1" that differ.
 _INDEXES: dict[tuple[str, str], nearmiss.NameIndex] = {}
@@ -83,7 +83,7 @@ def for_segment(seg: SegmentView, vocabulary: taxonomy.Taxonomy,
                            m.probability, vocabulary.version_id) for m in misses]
 
 
-def term_suggestions(vault: Vault, interview_id: str, *, layer: str = "original",
+def term_suggestions(vault: Store, interview_id: str, *, layer: str = "original",
                      ref: str | None = None,
                      segments: list[SegmentView] | None = None) -> list[TermSuggestion]:
     """Suggestions for every segment of the layer (or the one ``ref`` names), in order.
@@ -106,7 +106,7 @@ def term_suggestions(vault: Vault, interview_id: str, *, layer: str = "original"
     return out
 
 
-def accept(vault: Vault, interview_id: str, ref: str, suggestion_id: str, *, role: str,
+def accept(vault: Store, interview_id: str, ref: str, suggestion_id: str, *, role: str,
            layer: str = "original",
            now: dt.datetime | None = None) -> tuple[SegmentView, TermSuggestion]:
     """Apply one listed suggestion to its segment as a new revision (reason recorded)."""

@@ -14,7 +14,6 @@ writes to it exactly as to a supervisor's vault. What the archive adds:
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import uuid
 from collections.abc import Iterator, Sequence
@@ -29,7 +28,7 @@ from psycopg.conninfo import conninfo_to_dict
 from crypto.agefile import new_identity, recipient_of
 from storage import audit
 from storage.errors import ArchiveError, BlobError
-from storage.pg.connection import PgConnection
+from storage.pg.connection import AUDIT_LOCK, PgConnection
 from storage.pg.objects import ObjectStore
 from storage.pg.schema import SCHEMA_VERSION, vault_tables
 from storage.pg.search import INDEXES as SEARCH_INDEXES
@@ -71,10 +70,6 @@ def _connect_failure(exc: psycopg.Error) -> str:
     if "FATAL:" in text or "fe_sendauth" in text or "password" in text:
         return "archive.login_refused"
     return "archive.cannot_connect"
-
-
-def _lock_id(key: str) -> int:
-    return int.from_bytes(hashlib.sha256(key.encode("utf-8")).digest()[:8], "big", signed=True)
 
 
 class Archive:
@@ -204,6 +199,24 @@ class Archive:
     def new_connection(self) -> PgConnection:
         return connect(self.url)
 
+    def who(self) -> str:
+        """Who is connected, as changes record it: the archive role the database account is a
+        member of and the account's name (``analyst:lee``); ``administrator:NAME`` for the
+        account that owns the archive's tables (it bypasses the roles), ``none:NAME`` for an
+        account in none of the roles."""
+        from storage.pg.roles import ROLES
+        login, owner = self.conn.execute_pg(
+            "SELECT current_user::text, (SELECT tableowner::text FROM pg_tables WHERE "
+            "schemaname = current_schema() AND tablename = 'meta')").fetchone()
+        if login == owner:
+            return f"administrator:{login}"
+        for name, group in ROLES.items():
+            if self.conn.execute_pg(
+                    "SELECT pg_has_role(current_user, oid, 'MEMBER') FROM pg_roles "
+                    "WHERE rolname = %s", (group,)).fetchone() == (True,):
+                return f"{name}:{login}"
+        return f"none:{login}"
+
     # ----------------------------------------------------------------- the storage interface
     @contextmanager
     def transaction(self) -> Iterator[Any]:
@@ -215,13 +228,13 @@ class Archive:
               now: dt.datetime | None = None) -> audit.AuditEntry:
         """Append to the archive's audit log inside the open transaction; appends from several
         sessions are serialised so the hash chain never forks."""
-        self.lock_chain(self.conn, ["audit-log"])
+        self.lock_chain(self.conn, [AUDIT_LOCK])
         return audit.append(self.conn, action=action, object_type=object_type,
                             object_id=object_id, role=role, details=details, now=now)
 
     def lock_chain(self, conn: Any, keys: Sequence[str]) -> None:
         for key in keys:
-            conn.execute_pg("SELECT pg_advisory_xact_lock(%s)", (_lock_id(key),))
+            conn.lock(key)
 
     def audio_store(self, conn: Any) -> ObjectStore:
         return ObjectStore(self.objects.folder, self.objects.recipient)

@@ -11,6 +11,7 @@ transaction still usable (each write runs under a savepoint inside a transaction
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -30,6 +31,11 @@ _JSON_EXTRACT = re.compile(r"json_extract\((\w+), '\$\.(\w+)'\)")
 _GROUP_CONCAT = re.compile(r"group_concat\(([\w.]+), ' '\)")
 _DDL = re.compile(r"\s*(CREATE|ALTER|DROP)\b", re.I)
 _WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE)\b", re.I)
+# storage/audit.py reads the chain's head before appending: on the archive several sessions
+# append, so the head is read under a transaction-scoped lock held until COMMIT (one chain,
+# never forked), whichever code path appends.
+_AUDIT_HEAD = re.compile(r"\s*SELECT value FROM meta WHERE key = 'audit_head'\s*")
+AUDIT_LOCK = "audit-log"
 
 
 # The catalogue questions the core asks SQLite, answered from pg_catalog (one row per column:
@@ -99,6 +105,11 @@ def _action(text: str) -> str:
         return text.split(None, 1)[0].upper() if text.strip() else "?"
     verb = m.group(1).split()[0].upper()
     return f"{'read' if verb == 'SELECT' else verb.lower()} {m.group(2)}"
+
+
+def lock_id(key: str) -> int:
+    """The advisory lock number of ``key``."""
+    return int.from_bytes(hashlib.sha256(key.encode("utf-8")).digest()[:8], "big", signed=True)
 
 
 class Cursor:
@@ -206,6 +217,8 @@ class PgConnection:
         special = self._catalogue(text)
         if special is not None:
             return special
+        if self._depth > 0 and _AUDIT_HEAD.fullmatch(text):
+            self.lock(AUDIT_LOCK)
         query = translate(text)
         if _DDL.match(text):
             self._catalogue_cache.clear()
@@ -223,6 +236,11 @@ class PgConnection:
             raise ArchiveRefused("archive.refused", action=_action(text)) from None
         rows = list(cur.fetchall()) if cur.description is not None else []
         return Cursor([tuple(r) for r in rows], cur.rowcount)
+
+    def lock(self, key: str) -> None:
+        """Inside a transaction: wait until no other transaction holds ``key``; held until this
+        one ends (a PostgreSQL advisory lock, re-entrant within the session)."""
+        self.raw.execute("SELECT pg_advisory_xact_lock(%s)", (lock_id(key),))
 
     def executemany(self, text: str, seq: Sequence[Sequence[Any]]) -> None:
         for params in seq:

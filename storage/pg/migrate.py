@@ -21,6 +21,7 @@ from storage import audit
 from storage.blobs import iter_chunks
 from storage.errors import ArchiveError, BlobError
 from storage.jsonutil import canonical_json
+from storage.pg.roles import TAXONOMY_KEY
 
 if TYPE_CHECKING:
     from storage.pg.archive import Archive
@@ -39,6 +40,7 @@ class MigrateResult:
     objects_new: int = 0
     objects_present: int = 0
     audit_entries: int = 0
+    taxonomy_active: str | None = None  # the vault's active taxonomy, made the archive's
 
     @property
     def rows_new(self) -> int:
@@ -73,6 +75,7 @@ def migrate(vault: Vault, archive: Archive, *, role: str,
         for table in tables:
             _copy_table(src, dst, table, result)
         _copy_audit(src, dst, device.id, vault.vault_id, result)
+        result.taxonomy_active = _carry_taxonomy(src, dst)
         store = archive.audio_store(dst)
         for blob_id, sha in src.execute("SELECT id, sha256 FROM blob WHERE sha256 IS NOT NULL "
                                         "AND size > 0 ORDER BY id").fetchall():
@@ -95,7 +98,8 @@ def migrate(vault: Vault, archive: Archive, *, role: str,
         archive.audit("migrate", "vault", vault.vault_id, role=role, now=now, details={
             "device_id": device.id, "rows_new": result.rows_new,
             "rows_present": sum(result.present.values()), "objects_new": result.objects_new,
-            "objects_present": result.objects_present, "audit_entries": result.audit_entries})
+            "objects_present": result.objects_present, "audit_entries": result.audit_entries,
+            "taxonomy_active": result.taxonomy_active})
     return result
 
 
@@ -122,6 +126,21 @@ def _copy_table(src: Any, dst: Any, table: str, result: MigrateResult) -> None:
         present += 1
     result.copied[table] = new
     result.present[table] = present
+
+
+def _carry_taxonomy(src: Any, dst: Any) -> str | None:
+    """Make the vault's active taxonomy version (copied with ``taxonomy_version``) the
+    archive's, unless the archive already uses an organisation's own (not the shipped one)."""
+    mine = src.execute("SELECT value FROM meta WHERE key = ?", (TAXONOMY_KEY,)).fetchone()
+    if mine is None:
+        return None
+    theirs = dst.execute("SELECT m.value, v.source FROM meta m LEFT JOIN taxonomy_version v "
+                         "ON v.id = m.value WHERE m.key = ?", (TAXONOMY_KEY,)).fetchone()
+    if theirs is not None and theirs[0] != mine[0] and theirs[1] not in (None, "builtin"):
+        return None
+    dst.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
+                "value = excluded.value", (TAXONOMY_KEY, str(mine[0])))
+    return str(mine[0])
 
 
 def _copy_audit(src: Any, dst: Any, device_id: str, vault_id: str,

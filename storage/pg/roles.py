@@ -11,8 +11,8 @@ makes it a member of one (docs/archive.md):
   transcripts), appends to the audit log.
 
 Row-level security on ``meta``: analysts and translators may write only its ``audit_head`` row
-(the audit log's head, moved by every audited change), never the archive's key, id or object
-folder. The archive's tables belong to the account that ran ``archive init`` (the
+(the audit log's head, moved by every audited change), analysts also the row naming the active
+taxonomy version; never the archive's key, id or object folder. The archive's tables belong to the account that ran ``archive init`` (the
 administrator), which bypasses these rules: give that account to nobody for daily work.
 """
 
@@ -27,6 +27,8 @@ CODING_TABLES = ("tag", "event", "event_tag", "link", "link_tag", "entity", "wit
                  "taxonomy_version", "taxonomy_term")
 TRANSCRIPT_TABLES = ("segment", "segment_revision", "transcript")
 APPEND_ONLY = ("audit_log", "imported_audit")
+# The meta row naming the active taxonomy version (app.coding.taxonomy.ACTIVE_KEY).
+TAXONOMY_KEY = "taxonomy.active"
 
 
 def create_roles(conn: Any) -> None:
@@ -59,3 +61,7 @@ def create_roles(conn: Any) -> None:
         conn.execute_pg(f"CREATE POLICY meta_audit_head ON meta FOR ALL TO {ANALYST}, "
                         f"{TRANSLATOR} USING (key = 'audit_head') "
                         "WITH CHECK (key = 'audit_head')")
+        # Analysts keep the coding vocabulary: which taxonomy version is active.
+        conn.execute_pg("DROP POLICY IF EXISTS meta_taxonomy ON meta")
+        conn.execute_pg(f"CREATE POLICY meta_taxonomy ON meta FOR ALL TO {ANALYST} "
+                        f"USING (key = '{TAXONOMY_KEY}') WITH CHECK (key = '{TAXONOMY_KEY}')")

@@ -3,7 +3,6 @@ role and is refused, by PostgreSQL itself, what that role may not do."""
 
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
 
 import pytest
@@ -13,16 +12,9 @@ from app.bundles import keys
 from app.bundles.importer import import_bundle
 from storage.errors import ArchiveRefused
 from storage.pg.archive import Archive
-from storage.pg.roles import ROLES
+from tests.archive_support import login
 from tests.bundle_helpers import make_world, populate
 from tests.pg_support import PgServer
-
-
-def _login(server: PgServer, url: str, role: str) -> str:
-    """A new login that is a member of ``role``; the archive address as that person."""
-    user = f"u_{role}_{uuid.uuid4().hex[:8]}"
-    server.admin(f"CREATE ROLE {user} LOGIN IN ROLE {ROLES[role]}")
-    return url.replace("user=postgres", f"user={user}")
 
 
 def test_each_role_is_refused_what_it_may_not_do(tmp_path: Path, pg_url: str,
@@ -34,7 +26,7 @@ def test_each_role_is_refused_what_it_may_not_do(tmp_path: Path, pg_url: str,
     keys.trust_device(admin, keys.DevicePublic(dev.id, dev.public_key), role="supervisor")
     iid = populate(world.field)
     bundle = world.export(iid).path
-    as_sup, as_analyst, as_translator = (_login(pg_server, pg_url, r)
+    as_sup, as_analyst, as_translator = (login(pg_server, pg_url, r)
                                          for r in ("supervisor", "analyst", "translator"))
     try:
         # an analyst cannot import: refused by the database, and nothing changed
