@@ -71,7 +71,7 @@ def search(archive: Archive, text: str, *, limit: int = 50) -> list[dict[str, An
 
 
 # ------------------------------------------------------------------ the window's login
-ARCHIVE_ROLES = ("supervisor", "analyst", "translator")  # in the order membership is asked
+ARCHIVE_ROLES = ("supervisor", "analyst", "translator", "administrator")
 
 
 def _conninfo() -> Any:
@@ -109,19 +109,14 @@ def without_password(url: str) -> str:
 
 
 def login_role(archive: Archive) -> tuple[str, str]:
-    """The connected login and its archive role ("supervisor", "analyst" or "translator"), read
-    from PostgreSQL's role membership (a superuser counts as a member of every role). A login
-    that is a member of none may read nothing: ArchiveError ``archive.no_role``."""
-    from storage.pg.roles import ROLES
-
-    login = str(archive.conn.execute_pg("SELECT current_user").fetchone()[0])
-    for role in ARCHIVE_ROLES:
-        member = archive.conn.execute_pg(
-            "SELECT pg_has_role(current_user, %s, 'MEMBER') FROM pg_roles WHERE rolname = %s",
-            (ROLES[role], ROLES[role])).fetchone()
-        if member is not None and member[0]:
-            return login, role
-    raise ArchiveError("archive.no_role", login=login)
+    """The connected login and its archive role, from PostgreSQL's role membership
+    (``Archive.who``): "supervisor", "analyst", "translator", or "administrator" for the
+    account that owns the archive's tables. A login in none of the roles may do nothing:
+    ArchiveError ``archive.no_role``."""
+    role, _, login = archive.who().partition(":")
+    if role not in ARCHIVE_ROLES:
+        raise ArchiveError("archive.no_role", login=login)
+    return login, role
 
 
 def open_for_window(url: str, password: str = "") -> tuple[Archive, str, str]:

@@ -180,7 +180,7 @@ class Workspace(QWidget):
             if isinstance(view, (RecordingView, ExportView)):
                 reason = field_only
             elif isinstance(view, SupervisorView) and self.session.archive_role not in (
-                    "", "supervisor"):
+                    "", "supervisor", "administrator"):
                 reason = self.tr("Verifying and importing bundles needs a supervisor's account.")
             else:
                 reason = ""
