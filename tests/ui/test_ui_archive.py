@@ -30,6 +30,7 @@ from ui import settings as settings_store
 from ui.main_window import MainWindow
 
 CODE = "NK-2026-901"
+SECOND = "NK-2026-902"
 PASSWORD = "correct horse battery staple"
 
 
@@ -42,6 +43,8 @@ class Office:
     admin: Archive
     interview_id: str
     tmp: Path
+    second_bundle: Path  # the laptop's next bundle (another interview), not yet imported
+    key_file: Path  # the supervisor's key file
 
     def as_role(self, role: str) -> str:
         return login(self.server, self.url, role)
@@ -60,9 +63,10 @@ def office(tmp_path: Path, pg_url: str, pg_server: PgServer) -> Iterator[Office]
         keys.trust_device(admin, keys.DevicePublic(dev.id, dev.public_key), role="supervisor")
         iid = populate(world.field, code=CODE)
         import_bundle(admin, world.export(iid).path, world.identity, role="supervisor")
+        second = world.export(populate(world.field, code=SECOND), name="second.age").path
         world.field.lock()
         world.sup.lock()
-        yield Office(pg_server, pg_url, admin, iid, tmp_path)
+        yield Office(pg_server, pg_url, admin, iid, tmp_path, second, world.key_file)
     finally:
         admin.close()
 
@@ -153,6 +157,19 @@ def test_an_analyst_is_refused_a_transcript_edit_with_one_sentence(qtbot: Any,
         "My cousin Kim Chol was there too.",)
     assert office.one("SELECT count(*) FROM segment_revision") == revisions
     assert office.one("SELECT count(*) FROM audit_log") == audit
+    # ... and codes: a tag applied in the coding view is stored with who applied it
+    views = {type(v).__name__: v for v in w.workspace.page.views}
+    cv = views["CodingView"]
+    assert cv.select_term("detention.kwanliso.15"), (cv.message.text(), cv.tree.topLevelItemCount())
+    cv.segment_list.setCurrentRow(1)
+    cursor = cv.text.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(9, cursor.MoveMode.KeepAnchor)
+    cv.text.setTextCursor(cursor)
+    cv.apply_button.click()
+    assert cv.message.text() == "Tag applied.", cv.message.text()
+    assert office.one("SELECT created_by FROM tag WHERE term_id = ?",
+                      ("detention.kwanliso.15",)) == (f"analyst:{w.session.login}",)
 
 
 def test_a_supervisor_may_import_and_an_administrator_is_named_so(qtbot: Any,
@@ -164,6 +181,16 @@ def test_a_supervisor_may_import_and_an_administrator_is_named_so(qtbot: Any,
                  if type(ws.tabs.widget(i)).__name__ == "SupervisorView")
     assert ws.tabs.isTabEnabled(index)
     assert "Role: supervisor" in w.status_role.text()
+    # the archive keeps no private keys: the supervisor verifies and imports with a key file
+    sv = ws.tabs.widget(index)
+    assert not sv.create_key_button.isEnabled() and sv.create_key_button.toolTip()
+    sv.load_identity(office.key_file)
+    sv.open_bundle(office.second_bundle)
+    assert sv.verdict.text().startswith("Verified"), sv.verdict.text()
+    sv.import_button.click()
+    assert sv.message.text().startswith("Imported:"), sv.message.text()
+    assert ws.list.visible_codes() == [CODE, SECOND]
+    assert office.one("SELECT count(*) FROM interview") == (2,)
     w.lock("manual")
     # the account that owns the archive's tables is shown as what it is
     w.archive_screen.address.setText(office.url)
