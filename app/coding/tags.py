@@ -316,7 +316,8 @@ def list_tags(vault: Store, interview: str, *, needs_review: bool = False) -> li
            " FROM tag t LEFT JOIN segment s ON s.id = t.segment_id WHERE t.interview_id = ?")
     if needs_review:
         sql += " AND t.status = 'needs_review'"
-    sql += (" ORDER BY (t.segment_id IS NOT NULL) + (t.audio_start_s IS NOT NULL),"
+    sql += (" ORDER BY CASE WHEN t.segment_id IS NOT NULL THEN 1 ELSE 0 END"
+            " + CASE WHEN t.audio_start_s IS NOT NULL THEN 1 ELSE 0 END,"
             " COALESCE(s.start_s, t.audio_start_s), s.layer, t.char_start, t.created_at")
     out = []
     for (tag_id, term_id, snapshot, version, seg_id, idx, layer, cs, ce, text, a0, a1, conf,

@@ -130,18 +130,26 @@ _PEOPLE: dict[int, tuple[Connection, tuple[int, int], list[Profile]]] = {}
 
 def _people(conn: Connection) -> list[Profile]:
     """Every interview with its interviewee's attributes (no detention yet)."""
-    state = (conn.total_changes, int(conn.execute("PRAGMA data_version").fetchone()[0]))
+    changes = getattr(conn, "total_changes", None)
+    if changes is None:  # the archive: other sessions write at any time, so read afresh
+        return _read_people(conn)
+    state = (changes, int(conn.execute("PRAGMA data_version").fetchone()[0]))
     cached = _PEOPLE.get(id(conn))
     if cached is not None and cached[0] is conn and cached[1] == state:
         return cached[2]
+    people = _read_people(conn)
+    if len(_PEOPLE) > 8:
+        _PEOPLE.clear()
+    _PEOPLE[id(conn)] = (conn, state, people)
+    return people
+
+
+def _read_people(conn: Connection) -> list[Profile]:
     people = [Profile(str(iid), str(code), birth, _norm(province), defection, (),
                       province.strip() if province else None)
               for iid, code, birth, province, defection in conn.execute(
                   "SELECT i.id, i.code, p.birth_year, p.home_province, p.defection_year"
                   " FROM interview i LEFT JOIN interviewee p ON p.interview_id = i.id")]
-    if len(_PEOPLE) > 8:
-        _PEOPLE.clear()
-    _PEOPLE[id(conn)] = (conn, state, people)
     return people
 
 

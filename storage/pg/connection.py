@@ -28,7 +28,12 @@ _FK_LIST = re.compile(r'\s*PRAGMA foreign_key_list\("?([a-z_][a-z0-9_]*)"?\)\s*'
 _TABLES = re.compile(r"\s*SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name\s*",
                      re.I)
 _JSON_EXTRACT = re.compile(r"json_extract\((\w+), '\$\.(\w+)'\)")
-_GROUP_CONCAT = re.compile(r"group_concat\(([\w.]+), ' '\)")
+_GROUP_CONCAT = re.compile(r"group_concat\(([\w.]+), (' '|char\(\d+\))\)")
+# A JSON array parameter as a set of values: ``x IN (SELECT value FROM json_each(?))``.
+_JSON_EACH = re.compile(r"SELECT value FROM json_each\((\?\d*)\)")
+# Insertion order as the last sort key: SQLite's rowid; on PostgreSQL the row's physical place,
+# which is insertion order for the tables sorted so (rows only ever inserted).
+_ROWID_ORDER = re.compile(r"ORDER BY ([\w.]+), rowid\b")
 _DDL = re.compile(r"\s*(CREATE|ALTER|DROP)\b", re.I)
 _WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE)\b", re.I)
 # storage/audit.py reads the chain's head before appending: on the archive several sessions
@@ -65,10 +70,15 @@ _TABLES_SQL: LiteralString = (
 
 
 def _placeholders(text: str) -> str:
-    """``?`` -> ``%s`` outside quoted strings; literal ``%`` doubled for psycopg."""
+    """``?`` -> ``%s`` and SQLite's numbered ``?N`` -> ``%(pN)s`` (``execute`` then passes the
+    parameters by name) outside quoted strings; literal ``%`` doubled for psycopg."""
     out = []
     quote: str | None = None
-    for ch in text:
+    skip = 0
+    for i, ch in enumerate(text):
+        if skip:
+            skip -= 1
+            continue
         if quote:
             out.append("%%" if ch == "%" else ch)
             if ch == quote:
@@ -77,7 +87,12 @@ def _placeholders(text: str) -> str:
             quote = ch
             out.append(ch)
         elif ch == "?":
-            out.append("%s")
+            digits = re.match(r"\d+", text[i + 1:])
+            if digits:
+                out.append(f"%(p{digits.group()})s")
+                skip = len(digits.group())
+            else:
+                out.append("%s")
         elif ch == "%":
             out.append("%%")
         else:
@@ -93,7 +108,10 @@ def translate(text: str) -> str:
         t = t.rstrip() + " ON CONFLICT DO NOTHING"
     t = re.sub(r"\bIS \?", "IS NOT DISTINCT FROM ?", t)
     t = _JSON_EXTRACT.sub(r"(\1::jsonb ->> '\2')", t)
-    t = _GROUP_CONCAT.sub(r"string_agg(\1, ' ')", t)
+    t = _GROUP_CONCAT.sub(lambda m: f"string_agg({m.group(1)}, "
+                          f"{m.group(2).replace('char(', 'chr(')})", t)
+    t = _JSON_EACH.sub(r"SELECT value FROM json_array_elements_text(\1::json) AS value", t)
+    t = _ROWID_ORDER.sub(r"ORDER BY \1, ctid", t)
     return _placeholders(t)
 
 
@@ -222,7 +240,10 @@ class PgConnection:
         query = translate(text)
         if _DDL.match(text):
             self._catalogue_cache.clear()
-        args = tuple(bytes(p) if isinstance(p, memoryview) else p for p in params)
+        args: tuple[Any, ...] | dict[str, Any] = tuple(
+            bytes(p) if isinstance(p, memoryview) else p for p in params)
+        if "%(p" in query:  # numbered parameters (?1, ?2) are passed by name
+            args = {f"p{n}": v for n, v in enumerate(args, start=1)}
         guarded = self._depth > 0 and _WRITE.match(text) is not None
         try:
             if guarded:

@@ -8,7 +8,7 @@ makes it a member of one (docs/archive.md):
 * ``testimony_analyst``: reads everything, codes (tags, events, links, entities, taxonomy,
   witness decisions), appends to the audit log;
 * ``testimony_translator``: reads everything, edits transcripts (segments, their revisions,
-  transcripts; the spans of the tags on an edited segment follow its words), appends to the
+  transcripts), moves the tags on edited words (their anchor columns only), appends to the
   audit log.
 
 Row-level security on ``meta``: analysts and translators may write only its ``audit_head`` row
@@ -28,9 +28,7 @@ CODING_TABLES = ("tag", "event", "event_tag", "link", "link_tag", "entity", "wit
                  "taxonomy_version", "taxonomy_term")
 TRANSCRIPT_TABLES = ("segment", "segment_revision", "transcript")
 APPEND_ONLY = ("audit_log", "imported_audit")
-# The columns of a tag that follow an edit of its segment's text.
-TAG_FOLLOWS_TEXT = ("char_start", "char_end", "status", "review_reason", "updated_at",
-                    "updated_by")
+TAG_ANCHOR = ("char_start", "char_end", "status", "review_reason", "updated_at", "updated_by")
 # The meta row naming the active taxonomy version (app.coding.taxonomy.ACTIVE_KEY).
 TAXONOMY_KEY = "taxonomy.active"
 
@@ -55,9 +53,9 @@ def create_roles(conn: Any) -> None:
             conn.execute_pg(f'GRANT INSERT, UPDATE, DELETE ON "{table}" TO {ANALYST}')
         conn.execute_pg(f"GRANT UPDATE ON segment, transcript TO {TRANSLATOR}")
         conn.execute_pg(f"GRANT INSERT ON segment_revision TO {TRANSLATOR}")
-        # A translator's edit moves the tags on the segment with their words (app.coding.tags,
-        # follow_text_change): their span and review state only, never what they code.
-        conn.execute_pg(f"GRANT UPDATE ({', '.join(TAG_FOLLOWS_TEXT)}) ON tag TO {TRANSLATOR}")
+        # An edit moves the tags on the edited words with them (app.coding.tags): the
+        # translator may change where a tag sits and flag it for review, never what it codes.
+        conn.execute_pg(f"GRANT UPDATE ({', '.join(TAG_ANCHOR)}) ON tag TO {TRANSLATOR}")
         conn.execute_pg("ALTER TABLE meta ENABLE ROW LEVEL SECURITY")
         conn.execute_pg("DROP POLICY IF EXISTS meta_read ON meta")
         conn.execute_pg("CREATE POLICY meta_read ON meta FOR SELECT USING (true)")

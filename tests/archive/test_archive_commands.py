@@ -1,0 +1,300 @@
+"""The supervisor, analyst and translator commands on the archive: the same scenario on a vault
+and on an archive (the vault copied in with ``archive migrate``) gives the same output, and the
+database account decides who may do what (an analyst codes, a translator edits transcripts),
+each change recording the role and the login.
+
+One vault and one archive serve the whole module: each write test makes the same change on both,
+so they stay equal."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app import archive as archive_app
+from app import interviews
+from app.coding import events, tags
+from app.coding import taxonomy as tx
+from storage import audit
+from storage.vault import Vault
+from tests.archive_support import login
+from tests.bundle_helpers import add_audio, add_segment, add_transcript
+from tests.cli_runner import run_cli
+from tests.common import PASSPHRASE, ROOT
+from tests.connect_archive import EXTENSION
+from tests.pg_support import PgServer, new_database
+
+YODOK, COAL = "detention.kwanliso.15", "commodity.product.coal"
+SENTENCE = "요덕 관리소에서 석탄을 생산했습니다"
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+@dataclass
+class Pair:
+    """The same data in a vault and in an archive, and how to run the command line on each."""
+
+    vault: Path
+    passphrase_file: Path
+    url: str  # the archive's owner (administrator)
+    logins: dict[str, str]  # archive role -> the archive's address as a member of it
+    env: dict[str, str]
+    tmp: Path
+    segments: dict[str, list[str]] = field(default_factory=dict)  # code -> original seg ids
+
+    def run(self, backend: str, *args: str, role: str = "supervisor"
+            ) -> subprocess.CompletedProcess[str]:
+        """``testimony ARGS`` on the vault (``--role ROLE``) or on the archive (as a member of
+        ROLE's archive role: a vault's coder is an archive's analyst)."""
+        if backend == "vault":
+            argv = ["--vault", str(self.vault), "--passphrase-file", str(self.passphrase_file),
+                    "--role", "coder" if role == "analyst" else role, *args]
+        else:
+            argv = [*args, "--archive", self.logins["analyst" if role == "coder" else role]]
+        return run_cli(argv, self.env)
+
+    def both(self, *args: str, role: str = "supervisor") -> tuple[str, str]:
+        """The standard output of ``args`` on the vault and on the archive (both must succeed),
+        ids replaced by ``<id>``."""
+        out = []
+        for backend in ("vault", "archive"):
+            result = self.run(backend, *args, role=role)
+            assert result.returncode == 0, f"{backend} {args}: {result.stderr}"
+            out.append(UUID.sub("<id>", result.stdout))
+        return out[0], out[1]
+
+    def archive(self) -> Any:
+        return archive_app.open_archive(self.url)
+
+
+def _scenario(vault: Vault) -> dict[str, list[str]]:
+    """Three interviews of forced labour at Yodok: recordings, transcripts with a translation,
+    tags on the words and events they support."""
+    tx.ensure_taxonomy(vault, role="supervisor")
+    tx.import_taxonomy(vault, EXTENSION.encode("utf-8"), role="supervisor")
+    out = {}
+    for n, (code, scopes) in enumerate((("NK-2026-901", ["archive", "un"]),
+                                        ("NK-2026-902", ["archive", "un"]),
+                                        ("NK-2026-903", ["archive"]))):
+        iid = interviews.add_interview(vault, code=code, role="interviewer", consent_scopes=scopes,
+                                       consent_how="written", languages=["ko"],
+                                       interviewer="Park Staff" if n < 2 else "Han Staff")
+        asset, _ = add_audio(vault, iid, b"RIFF" + bytes([n + 1]) * 4000)
+        original = add_transcript(vault, iid, asset, "original")
+        translation = add_transcript(vault, iid, asset, "translation")
+        s0 = add_segment(vault, iid, 0, SENTENCE, asset, transcript_id=original)
+        s1 = add_segment(vault, iid, 1, f"매일 새벽부터 일했습니다 {n}", asset,
+                         transcript_id=original)
+        t0 = add_segment(vault, iid, 0, "At Yodok we produced coal", asset,
+                         layer="translation", transcript_id=translation)
+        with vault.transaction() as conn:
+            conn.execute("UPDATE segment SET source_segment_id = ? WHERE id = ?", (s0, t0))
+        fac = tags.add_tag(vault, iid, YODOK, role="coder", segment_id=s0, chars=(0, 6))
+        coal = tags.add_tag(vault, iid, COAL, role="coder", segment_id=s0,
+                            chars=(SENTENCE.index("석탄"), SENTENCE.index("석탄") + 2))
+        events.add_event(vault, iid, act="violation.cah.enslavement", role="coder",
+                         victim="witness", place=YODOK, date=f"199{n}..1999",
+                         relation="experienced", tags=[fac, coal])
+        out[code] = [s0, s1]
+    return out
+
+
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory: pytest.TempPathFactory, _floor_vault_template: Path,
+         pg_server: PgServer) -> Iterator[Pair]:
+    tmp = tmp_path_factory.mktemp("archive-commands")
+    shutil.copytree(_floor_vault_template, tmp / "vault")
+    (tmp / "passphrase.txt").write_bytes(PASSPHRASE + b"\n")
+    (tmp / "tmp").mkdir()
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    env["TMPDIR"] = str(tmp / "tmp")
+    env.pop("TESTIMONY_ARCHIVE", None)
+    with new_database(pg_server) as url:
+        vault = Vault.open(tmp / "vault", PASSPHRASE)
+        try:
+            segments = _scenario(vault)
+            with archive_app.init_archive(url, tmp / "objects", tmp / "archive.key",
+                                          role="supervisor") as archive:
+                archive_app.migrate_vault(vault, archive, role="supervisor")
+        finally:
+            vault.lock()
+        logins = {r: login(pg_server, url, r) for r in ("supervisor", "analyst", "translator")}
+        yield Pair(tmp / "vault", tmp / "passphrase.txt", url, logins, env, tmp, segments)
+
+
+READS = [
+    ("transcript", "show", "NK-2026-901"),
+    ("transcript", "show", "NK-2026-901", "--layer", "translation"),
+    ("transcript", "show", "NK-2026-902", "--format", "json"),
+    ("transcript", "suggestions", "NK-2026-901", "--json"),
+    ("tag", "list", "NK-2026-901"),
+    ("tag", "list", "NK-2026-902", "--json"),
+    ("event", "list", "NK-2026-901"),
+    ("event", "list", "NK-2026-903", "--json"),
+    ("report", "--json"),
+    ("corroborate", "--facility", "Yodok"),
+    ("corroborate", "--commodity", "coal", "--json"),
+    ("matrix", "--json"),
+    ("link", "list", "--json"),
+    ("entity", "list", "--kind", "facility"),
+    ("witnesses", "duplicates", "--json"),
+]
+
+
+def _without_who(text: str) -> str:
+    """JSON or text output with who-and-when fields blanked: the vault records the --role
+    given, the archive the database login, and each made its records at its own time."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return text
+
+    def clean(x: Any) -> Any:
+        if isinstance(x, dict):
+            return {k: "*" if k in ("created_by", "created_at", "updated_by", "updated_at")
+                    else clean(v) for k, v in x.items()}
+        if isinstance(x, list):
+            return [clean(v) for v in x]
+        return x
+
+    return json.dumps(clean(data), ensure_ascii=False, sort_keys=True)
+
+
+@pytest.mark.parametrize("args", READS, ids=lambda a: " ".join(a))
+def test_a_command_reads_the_same_from_a_vault_and_an_archive(pair: Pair,
+                                                               args: Sequence[str]) -> None:
+    on_vault, on_archive = pair.both(*args, role="coder")
+    assert on_vault.strip(), "the scenario gives every command something to show"
+    assert _without_who(on_archive) == _without_who(on_vault)
+
+
+def test_the_scenario_is_found_the_same_way(pair: Pair) -> None:
+    on_vault, _ = pair.both("corroborate", "--facility", "Yodok", "--json")
+    found = json.loads(on_vault)
+    assert found["testimonies"] == 3
+    assert {a["interview_code"] for a in found["accounts"]} == {
+        "NK-2026-901", "NK-2026-902", "NK-2026-903"}
+    shown, _ = pair.both("transcript", "show", "NK-2026-901")
+    assert SENTENCE in shown
+
+
+def test_a_brief_is_the_same_from_either(pair: Pair) -> None:
+    written = {}
+    for backend in ("vault", "archive"):
+        out = pair.tmp / f"brief-{backend}.csv"
+        result = pair.run(backend, "brief", "--facility", "Yodok", "--purpose", "un",
+                          "--out", str(out))
+        assert result.returncode == 0, result.stderr
+        written[backend] = list(csv.DictReader(out.open(encoding="utf-8")))
+    # consent: NK-2026-903 does not cover the UN, so two interviews' quotes
+    assert {r["interview_code"] for r in written["vault"]} == {"NK-2026-901", "NK-2026-902"}
+    assert written["archive"] == written["vault"]
+    with pair.archive() as archive:
+        last = audit.entries(archive.conn)[-1]
+    assert (last.action, last.object_type) == ("export", "brief")
+    assert last.role.startswith("supervisor:u_supervisor_")
+
+
+def test_coding_on_either_gives_the_same_tags_and_events(pair: Pair) -> None:
+    for backend in ("vault", "archive"):
+        added = pair.run(backend, "tag", "add", "NK-2026-902", "coal", "--segment", "1",
+                         "--chars", "6:8", "--note", "same on both", role="coder")
+        assert added.returncode == 0, added.stderr
+        assert UUID.fullmatch(added.stdout.strip())
+        event = pair.run(backend, "event", "add", "NK-2026-902", "--act", "enslavement",
+                         "--place", "Yodok", "--date", "1998", "--relation", "saw",
+                         "--tag", added.stdout.strip(), role="coder")
+        assert event.returncode == 0, event.stderr
+        linked = pair.run(backend, "link", "add", "NK-2026-902", "--from", "Yodok", "--to",
+                          "coal", "--relation", "produced", "--tag", added.stdout.strip(),
+                          role="coder")
+        assert linked.returncode == 0, linked.stderr
+    for args in (("tag", "list", "NK-2026-902", "--json"), ("event", "list", "NK-2026-902"),
+                 ("link", "list", "--json")):
+        on_vault, on_archive = pair.both(*args, role="coder")
+        assert _without_who(on_archive) == _without_who(on_vault)
+    assert "same on both" in pair.both("tag", "list", "NK-2026-902")[0]
+    with pair.archive() as archive:
+        row = archive.conn.execute("SELECT created_by FROM tag WHERE note = 'same on both'"
+                                   ).fetchone()
+    assert row[0].startswith("analyst:u_analyst_")
+
+
+def test_editing_a_transcript_on_either_moves_the_tags_alike(pair: Pair) -> None:
+    new = "그 요덕 관리소에서 우리는 석탄을 생산했습니다"
+    for backend in ("vault", "archive"):
+        edited = pair.run(backend, "transcript", "edit", "NK-2026-903", "1", "--text", new,
+                          "--reason", "heard again", role="translator")
+        assert edited.returncode == 0, edited.stderr
+        reviewed = pair.run(backend, "transcript", "review", "NK-2026-903", "1", "--status",
+                            "reviewed", role="translator")
+        assert reviewed.returncode == 0, reviewed.stderr
+    for args in (("transcript", "show", "NK-2026-903"), ("tag", "list", "NK-2026-903"),
+                 ("transcript", "show", "NK-2026-903", "--format", "json")):
+        on_vault, on_archive = pair.both(*args)
+        assert _without_who(on_archive) == _without_who(on_vault)
+    # the facility tag (characters 0:6) followed its words, two characters on
+    assert "segment 1 chars 2:8  “요덕 관리소”" in pair.both("tag", "list", "NK-2026-903")[0]
+    with pair.archive() as archive:
+        rev = archive.conn.execute(
+            "SELECT created_by, reason FROM segment_revision WHERE segment_id = ? "
+            "ORDER BY rev DESC LIMIT 1", (pair.segments["NK-2026-903"][0],)).fetchone()
+        audit.verify(archive.conn)
+    assert rev[0].startswith("translator:u_translator_") and rev[1] == "heard again"
+
+
+def _state(pair: Pair) -> tuple[Any, ...]:
+    with pair.archive() as archive:
+        return tuple(archive.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                     for t in ("tag", "event", "segment_revision", "audit_log")) + (
+            archive.conn.execute("SELECT text FROM segment WHERE id = ?",
+                                 (pair.segments["NK-2026-901"][1],)).fetchone()[0],)
+
+
+def test_the_database_account_decides_who_may_do_what(pair: Pair) -> None:
+    before = _state(pair)
+    refused = pair.run("archive", "transcript", "edit", "NK-2026-901", "2", "--text",
+                       "고쳐 쓴 문장", role="analyst")
+    assert refused.returncode == 2
+    assert refused.stderr.strip() == (
+        "testimony: The archive refused this to your database account (insert "
+        "segment_revision); ask a person with the right role to do it.")
+    refused = pair.run("archive", "tag", "add", "NK-2026-901", "coal", "--segment", "2",
+                       role="translator")
+    assert refused.returncode == 2 and "(insert tag)" in refused.stderr
+    refused = pair.run("archive", "event", "add", "NK-2026-901", "--act", "enslavement",
+                       role="translator")
+    assert refused.returncode == 2 and "(insert event)" in refused.stderr
+    assert _state(pair) == before  # nothing changed, not even the audit log
+    # what each role may do, it can
+    for args, role in ((("tag", "add", "NK-2026-901", "coal", "--segment", "2"), "analyst"),
+                       (("transcript", "edit", "NK-2026-901", "2", "--text", "고쳐 쓴 문장"),
+                        "translator")):
+        done = pair.run("archive", *args, role=role)
+        assert done.returncode == 0, done.stderr
+        # keep the vault equal for the module's other tests
+        assert pair.run("vault", *args, role=role).returncode == 0
+    with pair.archive() as archive:
+        roles = [e.role for e in audit.entries(archive.conn)[-3:]]
+        audit.verify(archive.conn)
+    assert roles[0].startswith("analyst:") and roles[-1].startswith("translator:")
+
+
+def test_testimony_archive_names_the_archive(pair: Pair) -> None:
+    """TESTIMONY_ARCHIVE in place of --archive, in a real process (no vault, no passphrase)."""
+    env = {**pair.env, "TESTIMONY_ARCHIVE": pair.logins["analyst"]}
+    shown = subprocess.run([sys.executable, "-m", "cli", "transcript", "show", "NK-2026-902"],
+                           capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert shown.returncode == 0, shown.stderr
+    assert SENTENCE in shown.stdout
