@@ -50,3 +50,23 @@ def test_the_archive_screen_reports_in_korean(qtbot: Any, tmp_path: Any, korean:
     text = w.archive_screen.message.text()
     assert text.startswith("아카이브(database testimony on /nonexistent-socket-folder)에 연결할 수 "
                            "없습니다"), text
+
+
+def test_gui_command_takes_an_archive_without_its_password(monkeypatch: Any,
+                                                           tmp_path: Any) -> None:
+    """``testimony gui --archive URL`` (or TESTIMONY_ARCHIVE) starts on the archive screen with
+    that address; a password written into it is not carried over (the window asks)."""
+    import ui.main
+    from cli import main
+
+    seen: list[Any] = []
+    monkeypatch.setattr(ui.main, "run", lambda path, role, archive=None: seen.append(archive) or 0)
+    monkeypatch.delenv("TESTIMONY_ARCHIVE", raising=False)
+    assert main(["--vault", str(tmp_path / "v"), "gui"]) == 0
+    assert main(["--vault", str(tmp_path / "v"), "gui", "--archive",
+                 "postgresql://lee:secret@10.0.0.5/testimony"]) == 0
+    monkeypatch.setenv("TESTIMONY_ARCHIVE", "host=10.0.0.5 dbname=testimony user=kim")
+    assert main(["--vault", str(tmp_path / "v"), "gui"]) == 0
+    assert seen[0] is None
+    assert "secret" not in seen[1] and "10.0.0.5" in seen[1] and "lee" in seen[1]
+    assert seen[2] == "host=10.0.0.5 dbname=testimony user=kim"
