@@ -235,7 +235,17 @@ def _revise(vault: Store, conn: Any, seg: SegmentView, new: str, *, role: str,
             reason: str | None, now: dt.datetime | None,
             audit_details: dict[str, Any] | None = None) -> int:
     """Inside the caller's transaction: make ``new`` the segment's text as a new revision, let
-    the tags follow, and audit it (ids, never words). Returns the revision number."""
+    the tags follow, and audit it (ids, never words). Returns the revision number.
+
+    On the archive several translators edit at once: the segment is locked until the
+    transaction ends and its text read again under the lock, so two edits of one segment are
+    serialised (distinct revision numbers) and the tags follow from the text actually
+    replaced."""
+    vault.lock_chain(conn, [f"segment:{seg.id}"])
+    current = conn.execute("SELECT text FROM segment WHERE id = ?", (seg.id,)).fetchone()
+    old = str(current[0]) if current is not None else seg.text
+    if new == old:
+        raise UsageError("transcript.new_text_same_current")
     rev = int(conn.execute("SELECT COALESCE(MAX(rev), -1) + 1 FROM segment_revision "
                            "WHERE segment_id = ?", (seg.id,)).fetchone()[0])
     conn.execute(
@@ -244,7 +254,7 @@ def _revise(vault: Store, conn: Any, seg: SegmentView, new: str, *, role: str,
         (str(uuid.uuid4()), seg.id, seg_interview(conn, seg.id), rev, "edit", new,
          reason or None, _stamp(now), role))
     conn.execute("UPDATE segment SET text = ? WHERE id = ?", (new, seg.id))
-    hooks.segment_text_changed(conn, seg.id, seg.text, new, role)
+    hooks.segment_text_changed(conn, seg.id, old, new, role)
     # Audit names the segment and revision, never the words.
     vault.audit("edit", "segment", seg.id, role=role, now=now,
                 details={"layer": seg.layer, "rev": rev, "transcript_id": seg.transcript_id,

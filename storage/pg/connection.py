@@ -34,6 +34,7 @@ _JSON_EACH = re.compile(r"SELECT value FROM json_each\((\?\d*)\)")
 # Insertion order as the last sort key: SQLite's rowid; on PostgreSQL the row's physical place,
 # which is insertion order for the tables sorted so (rows only ever inserted).
 _ROWID_ORDER = re.compile(r"ORDER BY ([\w.]+), rowid\b")
+_NUMBERED = re.compile(r"(?<!%)%\(p\d+\)s")  # what _placeholders makes of ?N
 _DDL = re.compile(r"\s*(CREATE|ALTER|DROP)\b", re.I)
 _WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE)\b", re.I)
 # storage/audit.py reads the chain's head before appending: on the archive several sessions
@@ -242,7 +243,7 @@ class PgConnection:
             self._catalogue_cache.clear()
         args: tuple[Any, ...] | dict[str, Any] = tuple(
             bytes(p) if isinstance(p, memoryview) else p for p in params)
-        if "%(p" in query:  # numbered parameters (?1, ?2) are passed by name
+        if _NUMBERED.search(query):  # numbered parameters (?1, ?2) are passed by name
             args = {f"p{n}": v for n, v in enumerate(args, start=1)}
         guarded = self._depth > 0 and _WRITE.match(text) is not None
         try:

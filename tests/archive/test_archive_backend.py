@@ -24,6 +24,12 @@ def test_translation_of_the_sqlite_dialect() -> None:
         'SELECT 1 FROM t WHERE "a" IS NOT DISTINCT FROM %s AND b = \'x?%%\''
     assert "(incoming::jsonb ->> 'sha256')" in translate(
         "SELECT 1 WHERE json_extract(incoming, '$.sha256') = ?")
+    assert translate("SELECT id FROM t WHERE a IN (SELECT value FROM json_each(?1)) OR "
+                     "?2 IS NULL ORDER BY at, rowid") == (
+        "SELECT id FROM t WHERE a IN (SELECT value FROM json_array_elements_text("
+        "%(p1)s::json) AS value) OR %(p2)s IS NULL ORDER BY at, ctid")
+    assert translate("SELECT group_concat(t.term_id, char(31))") == \
+        "SELECT string_agg(t.term_id, chr(31))"
 
 
 def test_init_creates_an_archive_once(pg_url: str, tmp_path: Path) -> None:

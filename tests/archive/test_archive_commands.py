@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -298,3 +299,97 @@ def test_testimony_archive_names_the_archive(pair: Pair) -> None:
                            capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
     assert shown.returncode == 0, shown.stderr
     assert SENTENCE in shown.stdout
+
+
+def test_a_flagged_tag_is_reviewed_alike(pair: Pair) -> None:
+    """An edit that removes a tag's words flags it on both (the tag came with the migration,
+    so it has one id on both); an analyst confirms it on new characters."""
+    for backend in ("vault", "archive"):
+        edited = pair.run(backend, "transcript", "edit", "NK-2026-901", "1", "--text",
+                          "요덕 관리소에서 일했습니다", role="translator")
+        assert edited.returncode == 0, edited.stderr
+    flagged_v, flagged_a = pair.both("tag", "list", "NK-2026-901", "--needs-review", "--json")
+    assert _without_who(flagged_a) == _without_who(flagged_v)
+    with pair.archive() as archive:
+        (tag_id,) = archive.conn.execute(
+            "SELECT id FROM tag WHERE segment_id = ? AND status = 'needs_review'",
+            (pair.segments["NK-2026-901"][0],)).fetchone()
+    for backend in ("vault", "archive"):
+        done = pair.run(backend, "tag", "review", tag_id, "--chars", "9:11", role="analyst")
+        assert done.returncode == 0 and done.stdout == "Tag confirmed.\n", done.stderr
+    on_vault, on_archive = pair.both("tag", "list", "NK-2026-901")
+    assert on_archive == on_vault
+    (line,) = [ln for ln in on_vault.splitlines() if "<commodity.product.coal>  segment 1" in ln]
+    assert "chars 9:11  “일했”" in line and "NEEDS REVIEW" not in line
+
+
+def test_without_a_taxonomy_a_translator_reads_and_an_analyst_stores_it(
+        tmp_path: Path, pg_server: PgServer) -> None:
+    with new_database(pg_server) as url:
+        archive_app.init_archive(url, tmp_path / "objects", tmp_path / "archive.key",
+                                 role="supervisor").close()
+        env = {**os.environ, "TMPDIR": str(tmp_path)}
+        env.pop("TESTIMONY_ARCHIVE", None)
+        as_translator = login(pg_server, url, "translator")
+        listed = run_cli(["entity", "list", "--kind", "facility", "--archive", as_translator],
+                         env)
+        assert listed.returncode == 0, listed.stderr
+        assert "Yodok" in listed.stdout  # the shipped taxonomy, read unstored
+        with archive_app.open_archive(url) as archive:
+            assert archive.conn.execute("SELECT count(*) FROM taxonomy_version").fetchone() == (0,)
+        as_analyst = login(pg_server, url, "analyst")
+        again = run_cli(["entity", "list", "--kind", "facility", "--archive", as_analyst], env)
+        assert again.returncode == 0 and again.stdout == listed.stdout, again.stderr
+        with archive_app.open_archive(url) as archive:
+            stored = audit.entries(archive.conn)[-1]
+            audit.verify(archive.conn)
+        assert (stored.action, stored.object_type) == ("store", "taxonomy")
+
+
+def test_two_translators_editing_one_segment_at_once_are_serialised(
+        pair: Pair, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both read the segment before either writes (a barrier holds each until the other has
+    read it); the segment's lock makes the second wait for the first and build on its text:
+    two revisions, numbered in turn, and an audit chain that does not fork."""
+    from app.transcripts import store as transcripts
+    from storage.pg.archive import Archive
+
+    barrier = threading.Barrier(2, timeout=60)
+    checked = transcripts._refuse_pending
+
+    def both_have_read(vault: Any, seg: Any) -> None:
+        checked(vault, seg)
+        barrier.wait()
+
+    monkeypatch.setattr(transcripts, "_refuse_pending", both_have_read)
+    sessions = [Archive.open(pair.logins["translator"]) for _ in range(2)]
+    results: dict[int, Any] = {}
+
+    def edit(n: int) -> None:
+        try:
+            results[n] = transcripts.edit_segment(
+                sessions[n], "NK-2026-903", "2", text=f"동시에 고친 문장 {n}",
+                role=sessions[n].who())
+        except Exception as exc:  # noqa: BLE001 - reported by the assertion below
+            results[n] = exc
+
+    threads = [threading.Thread(target=edit, args=(n,)) for n in range(2)]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=120)
+    finally:
+        for s in sessions:
+            s.close()
+    assert not [r for r in results.values() if isinstance(r, Exception)], results
+    with pair.archive() as archive:
+        revs = archive.conn.execute(
+            "SELECT rev, text FROM segment_revision WHERE segment_id = ? ORDER BY rev",
+            (pair.segments["NK-2026-903"][1],)).fetchall()
+        final = archive.conn.execute("SELECT text FROM segment WHERE id = ?",
+                                     (pair.segments["NK-2026-903"][1],)).fetchone()[0]
+        audit.verify(archive.conn)
+    assert [r[0] for r in revs] == [0, 1]
+    assert final == revs[-1][1] and {r[1] for r in revs} == {
+        "동시에 고친 문장 0", "동시에 고친 문장 1"}
