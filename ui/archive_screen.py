@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -28,6 +28,15 @@ from app.tasks import CancelToken, ProgressFn
 from ui import settings as settings_store
 from ui.errors import message_for
 from ui.session import Session
+
+_NO_PLAYBACK = QT_TRANSLATE_NOOP(
+    "Archive", "Recordings in the archive are encrypted to the archive key, which is kept off "
+    "this machine, so they cannot be played here.")
+
+
+def no_playback() -> str:
+    """Why a view on the archive does not play a recording (one sentence, translated)."""
+    return QCoreApplication.translate("Archive", _NO_PLAYBACK)
 
 
 class ArchiveScreen(QWidget):

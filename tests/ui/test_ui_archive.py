@@ -129,6 +129,10 @@ def test_a_translator_opens_the_archive_and_edits_a_segment(qtbot: Any, office: 
         "I was held at the security office in Onsong.",)
     assert office.one("SELECT created_by FROM segment_revision WHERE segment_id = ? "
                       "ORDER BY rev DESC LIMIT 1", (seg_id,)) == (f"translator:{user}",)
+    # recordings stay encrypted to the archive key: playing says why it cannot, in one sentence
+    tv.play_row(row)
+    assert tv.message.text().startswith("Recordings in the archive are encrypted to the archive "
+                                        "key"), tv.message.text()
     # the address is remembered, no password with it; locking returns to the archive screen
     kept = json.loads(settings_store.settings_path(w.session.state_dir).read_text("utf-8"))
     assert kept["last_archive_url"] == archive_app.without_password(url)

@@ -2,44 +2,52 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>Archive</name>
+    <message>
+        <location filename="../archive_screen.py" line="32"/>
+        <source>Recordings in the archive are encrypted to the archive key, which is kept off this machine, so they cannot be played here.</source>
+        <translation>아카이브의 녹음은 이 컴퓨터에 없는 아카이브 키로 암호화되어 있으므로 여기서 재생할 수 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>ArchiveScreen</name>
     <message>
-        <location filename="../archive_screen.py" line="43"/>
+        <location filename="../archive_screen.py" line="52"/>
         <source>Open the organisation&apos;s archive</source>
         <translation>기관의 아카이브 열기</translation>
     </message>
     <message>
-        <location filename="../archive_screen.py" line="49"/>
+        <location filename="../archive_screen.py" line="58"/>
         <source>The archive is the organisation&apos;s database at the office. Your password is asked each time and never stored; the address is remembered without it.</source>
         <translation>아카이브는 사무실에 있는 기관의 데이터베이스입니다. 비밀번호는 매번 묻고 저장하지 않으며, 주소는 비밀번호 없이 기억합니다.</translation>
     </message>
     <message>
-        <location filename="../archive_screen.py" line="57"/>
+        <location filename="../archive_screen.py" line="66"/>
         <source>&amp;Address:</source>
         <translation>주소(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../archive_screen.py" line="61"/>
+        <location filename="../archive_screen.py" line="70"/>
         <source>&amp;Password:</source>
         <translation>비밀번호(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../archive_screen.py" line="72"/>
+        <location filename="../archive_screen.py" line="81"/>
         <source>&amp;Back to this laptop&apos;s vault</source>
         <translation>이 노트북의 보관함으로 돌아가기(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../archive_screen.py" line="76"/>
+        <location filename="../archive_screen.py" line="85"/>
         <source>&amp;Open archive</source>
         <translation>아카이브 열기(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../archive_screen.py" line="103"/>
+        <location filename="../archive_screen.py" line="112"/>
         <source>Type the archive&apos;s address first.</source>
         <translation>먼저 아카이브 주소를 입력하십시오.</translation>
     </message>
     <message>
-        <location filename="../archive_screen.py" line="111"/>
+        <location filename="../archive_screen.py" line="120"/>
         <source>Connecting to the archive...</source>
         <translation>아카이브에 연결하는 중...</translation>
     </message>
@@ -192,174 +200,174 @@
 <context>
     <name>ConnectView</name>
     <message>
-        <location filename="../connect_view.py" line="44"/>
+        <location filename="../connect_view.py" line="45"/>
         <source>produced</source>
         <translation>생산함</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="45"/>
+        <location filename="../connect_view.py" line="46"/>
         <source>handled</source>
         <translation>취급함</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="46"/>
+        <location filename="../connect_view.py" line="47"/>
         <source>shipped through</source>
         <translation>경유 운송됨</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="47"/>
+        <location filename="../connect_view.py" line="48"/>
         <source>imposed</source>
         <translation>부과함</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="48"/>
+        <location filename="../connect_view.py" line="49"/>
         <source>commanded</source>
         <translation>지휘함</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="51"/>
+        <location filename="../connect_view.py" line="52"/>
         <source>UN body</source>
         <translation>유엔 기구</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="52"/>
+        <location filename="../connect_view.py" line="53"/>
         <source>court</source>
         <translation>법원</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="53"/>
+        <location filename="../connect_view.py" line="54"/>
         <source>publication</source>
         <translation>출판</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="118"/>
+        <location filename="../connect_view.py" line="119"/>
         <source>Facilities × commodities</source>
         <extracomment>(asset id, seconds): a quote asked to be played (tests observe it too).</extracomment>
         <translation>시설 × 품목</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="128"/>
+        <location filename="../connect_view.py" line="129"/>
         <source>Year</source>
         <translation>연도</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="128"/>
+        <location filename="../connect_view.py" line="129"/>
         <source>Accounts</source>
         <translation>진술</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="128"/>
-        <location filename="../connect_view.py" line="141"/>
+        <location filename="../connect_view.py" line="129"/>
+        <location filename="../connect_view.py" line="142"/>
         <source>Testimonies</source>
         <translation>증언</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="130"/>
+        <location filename="../connect_view.py" line="131"/>
         <source>Timeline</source>
         <translation>연표</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="141"/>
+        <location filename="../connect_view.py" line="142"/>
         <source>From</source>
         <translation>출발</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="141"/>
+        <location filename="../connect_view.py" line="142"/>
         <source>Relation</source>
         <translation>관계</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="141"/>
+        <location filename="../connect_view.py" line="142"/>
         <source>To</source>
         <translation>도착</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="142"/>
+        <location filename="../connect_view.py" line="143"/>
         <source>Independent witnesses</source>
         <translation>독립 증인</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="144"/>
+        <location filename="../connect_view.py" line="145"/>
         <source>Supply chain</source>
         <translation>공급망</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="156"/>
+        <location filename="../connect_view.py" line="157"/>
         <source>Witness</source>
         <translation>증인</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="156"/>
+        <location filename="../connect_view.py" line="157"/>
         <source>Date</source>
         <translation>날짜</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="156"/>
+        <location filename="../connect_view.py" line="157"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="156"/>
+        <location filename="../connect_view.py" line="157"/>
         <source>Quote</source>
         <translation>인용</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="157"/>
+        <location filename="../connect_view.py" line="158"/>
         <source>Reviewed translation</source>
         <translation>검토된 번역</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="169"/>
+        <location filename="../connect_view.py" line="170"/>
         <source>Brief for:</source>
         <translation>보고서 용도:</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="171"/>
+        <location filename="../connect_view.py" line="172"/>
         <source>Evidence &amp;brief…</source>
         <translation>증거 보고서(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="227"/>
+        <location filename="../connect_view.py" line="228"/>
         <source>%1 testimonies from %2 independent witnesses</source>
         <translation>독립 증인 %2명의 증언 %1건</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="233"/>
+        <location filename="../connect_view.py" line="234"/>
         <source>Linked by testimony: facilities %1, commodities %2. The numbers are independent witnesses. Click one to read the quotes behind it.</source>
         <translation>증언으로 연결된 시설 %1곳과 품목 %2개입니다. 숫자는 독립 증인 수이며, 누르면 그 근거가 된 인용을 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="348"/>
+        <location filename="../connect_view.py" line="349"/>
         <source>no dated account</source>
         <translation>날짜가 있는 진술 없음</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="350"/>
+        <location filename="../connect_view.py" line="351"/>
         <source>%1: %2 testimonies from %3 independent witnesses (%4).</source>
         <translation>%1: 독립 증인 %3명의 증언 %2건 (%4).</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="362"/>
+        <location filename="../connect_view.py" line="363"/>
         <source>Accounts that disagree (shown, not averaged):</source>
         <translation>서로 다른 진술 (평균 내지 않고 그대로 표시):</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="376"/>
+        <location filename="../connect_view.py" line="377"/>
         <source>This quote has no audio time to play.</source>
         <translation>이 인용에는 재생할 음성 시간이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="383"/>
+        <location filename="../connect_view.py" line="387"/>
         <source>Decoding the recording for listening...</source>
         <translation>듣기 위해 녹음을 푸는 중...</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="403"/>
+        <location filename="../connect_view.py" line="407"/>
         <source>Save the evidence brief</source>
         <translation>증거 보고서 저장</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="418"/>
+        <location filename="../connect_view.py" line="422"/>
         <source>Brief written: %1 quotes; %2 testimonies left out (consent or withdrawal).</source>
         <translation>보고서를 저장했습니다: 인용 %1건, 제외된 증언 %2건 (동의 범위 또는 철회).</translation>
     </message>
@@ -4266,164 +4274,164 @@ Close recordings and other windows first. It takes a while for a large vault.</s
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../transcript_view.py" line="201"/>
-        <location filename="../transcript_view.py" line="821"/>
+        <location filename="../transcript_view.py" line="202"/>
+        <location filename="../transcript_view.py" line="825"/>
         <source>&amp;Play</source>
         <translation>재생(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="211"/>
+        <location filename="../transcript_view.py" line="212"/>
         <source>Add &amp;marker here</source>
         <translation>여기에 표시 추가(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="213"/>
+        <location filename="../transcript_view.py" line="214"/>
         <source>A marker at the player&apos;s position (%1); it appears in the list and on the Recording tab.</source>
         <translation>재생 위치에 표시를 추가합니다(%1). 목록과 녹음 탭에 나타납니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="218"/>
+        <location filename="../transcript_view.py" line="219"/>
         <source>Needs &amp;review: least certain first</source>
         <translation>검토 필요: 불확실한 구간부터(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="223"/>
+        <location filename="../transcript_view.py" line="224"/>
         <source>Review:</source>
         <translation>검토:</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="232"/>
+        <location filename="../transcript_view.py" line="233"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="232"/>
+        <location filename="../transcript_view.py" line="233"/>
         <source>Speaker</source>
         <translation>화자</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="234"/>
+        <location filename="../transcript_view.py" line="235"/>
         <source>Original</source>
         <translation>원문</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="235"/>
+        <location filename="../transcript_view.py" line="236"/>
         <source>Translation</source>
         <translation>번역</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="235"/>
+        <location filename="../transcript_view.py" line="236"/>
         <source>Text</source>
         <translation>본문</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="236"/>
+        <location filename="../transcript_view.py" line="237"/>
         <source>Review</source>
         <translation>검토</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="362"/>
+        <location filename="../transcript_view.py" line="363"/>
         <source>Play the recording or select a segment first; the marker goes where the player is.</source>
         <translation>먼저 녹음을 재생하거나 구간을 고르십시오. 표시는 재생 위치에 추가됩니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="368"/>
+        <location filename="../transcript_view.py" line="369"/>
         <source>Marker added at %1.</source>
         <translation>%1에 표시를 추가했습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="390"/>
+        <location filename="../transcript_view.py" line="391"/>
         <source>No transcript yet: transcribe the recording on the Recording tab.</source>
         <translation>아직 녹취록이 없습니다. 녹음 탭에서 받아쓰기를 하세요.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="427"/>
+        <location filename="../transcript_view.py" line="428"/>
         <source>◆ Marker</source>
         <translation>◆ 표시</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="443"/>
+        <location filename="../transcript_view.py" line="444"/>
         <source>outdated</source>
         <translation>원문 변경됨</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="444"/>
+        <location filename="../transcript_view.py" line="445"/>
         <source>The original was changed after this translation; check the translation against it.</source>
         <translation>이 번역 뒤에 원문이 바뀌었습니다. 번역을 원문과 대조해 주십시오.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="589"/>
-        <location filename="../transcript_view.py" line="648"/>
+        <location filename="../transcript_view.py" line="590"/>
+        <location filename="../transcript_view.py" line="649"/>
         <source>Saved as a new revision.</source>
         <translation>새 개정판으로 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="660"/>
+        <location filename="../transcript_view.py" line="661"/>
         <source>Nothing to undo in this window.</source>
         <translation>이 창에서 되돌릴 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="689"/>
+        <location filename="../transcript_view.py" line="690"/>
         <source>Loop ended.</source>
         <translation>반복 재생을 끝냈습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="695"/>
+        <location filename="../transcript_view.py" line="696"/>
         <source>Looping this segment; %1 again ends the loop.</source>
         <translation>이 구간을 반복 재생합니다. %1을(를) 다시 누르면 끝납니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="707"/>
+        <location filename="../transcript_view.py" line="708"/>
         <source>Speaker saved.</source>
         <translation>화자를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="748"/>
+        <location filename="../transcript_view.py" line="749"/>
         <source>Review status saved.</source>
         <translation>검토 상태를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="772"/>
+        <location filename="../transcript_view.py" line="776"/>
         <source>Decoding the recording for listening...</source>
         <translation>듣기 위해 녹음을 푸는 중...</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="821"/>
+        <location filename="../transcript_view.py" line="825"/>
         <source>&amp;Pause</source>
         <translation>일시정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="221"/>
+        <location filename="../transcript_view.py" line="222"/>
         <source>Only segments not yet reviewed, those the engine was least sure of first.</source>
         <translation>아직 검토하지 않은 구간만, 엔진이 가장 확신하지 못한 구간부터 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="260"/>
+        <location filename="../transcript_view.py" line="261"/>
         <source>Term suggestions (one click accepts):</source>
         <translation>용어 제안(한 번 누르면 적용):</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="474"/>
+        <location filename="../transcript_view.py" line="475"/>
         <source>Low confidence ({0:.2f}): the engine was unsure of this segment; check it against the audio.</source>
         <translation>낮은 신뢰도({0:.2f}): 엔진이 이 구간을 확신하지 못했습니다. 녹음과 대조해 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="477"/>
+        <location filename="../transcript_view.py" line="478"/>
         <source>Shaded words: the engine was unsure of them.</source>
         <translation>음영 표시된 단어: 엔진이 확신하지 못한 단어입니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="479"/>
+        <location filename="../transcript_view.py" line="480"/>
         <source>Underlined: a taxonomy name may have been meant; see the suggestions below the table.</source>
         <translation>밑줄: 분류 체계의 용어를 뜻했을 수 있습니다. 표 아래의 제안을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="498"/>
+        <location filename="../transcript_view.py" line="499"/>
         <source>Replace “{0}” with the taxonomy name “{1}” ({2}); kept as a revision with this reason.</source>
         <translation>“{0}”을(를) 분류 체계 용어 “{1}”({2})(으)로 바꿉니다. 이 사유와 함께 수정 이력으로 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="528"/>
+        <location filename="../transcript_view.py" line="529"/>
         <source>Suggestion accepted: saved as a new revision.</source>
         <translation>제안을 적용했습니다: 새 개정판으로 저장했습니다.</translation>
     </message>
