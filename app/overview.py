@@ -56,40 +56,36 @@ def _tables(vault: Store) -> set[str]:
 def interview_summaries(vault: Store) -> list[InterviewSummary]:
     """Every interview with its progress counts, ordered by creation time.
 
-    One query, whatever the number of interviews: each count comes from one grouped pass over
-    its table, joined by interview (not a sub-query per interview and figure). It speaks the
-    dialect both backends read, so the window lists a vault's or the archive's interviews."""
+    A fixed number of statements, whatever the number of interviews: every figure of an
+    interview, its tag terms included, comes from one statement whose sub-queries use the
+    index on each table's interview column (the tag terms were a second query per interview:
+    a round trip each on the archive). It speaks the dialect both backends read, so the window
+    lists a vault's or the archive's interviews."""
     tables = _tables(vault)
-    # The export log and receipts belong to the bundles area; a vault without them shows none.
-    exported = ("LEFT JOIN (SELECT DISTINCT interview_id FROM bundle_export_item) e"
-                " ON e.interview_id = i.id" if "bundle_export_item" in tables else "")
-    acked = ("LEFT JOIN (SELECT DISTINCT interview_id FROM purge_ack) k"
-             " ON k.interview_id = i.id" if "purge_ack" in tables else "")
+    # The export log and receipts belong to the bundles area (a vault without them shows none);
+    # they are keyed by bundle first, so they are read once, not probed per interview.
+    exported = ({str(r[0]) for r in vault.conn.execute(
+        "SELECT DISTINCT interview_id FROM bundle_export_item")}
+        if "bundle_export_item" in tables else set())
+    acked = ({str(r[0]) for r in vault.conn.execute(
+        "SELECT DISTINCT interview_id FROM purge_ack")} if "purge_ack" in tables else set())
     rows = vault.conn.execute(
-        "SELECT i.id, i.code, COALESCE(i.started_at, i.created_at), i.status,"  # noqa: S608 - fixed text
-        " COALESCE(a.duration, 0), COALESCE(a.n, 0), COALESCE(s.original, 0),"
-        " COALESCE(s.reviewed, 0), COALESCE(s.translated, 0), COALESCE(t.n, 0), tt.terms,"
-        " c.scopes, c.withdrawn_at,"
-        f" {'e.interview_id' if exported else 'NULL'}, {'k.interview_id' if acked else 'NULL'}"
+        "SELECT i.id, i.code, COALESCE(i.started_at, i.created_at), i.status,"
+        " (SELECT COALESCE(SUM(duration_s), 0) FROM audio_asset a WHERE a.interview_id = i.id),"
+        " (SELECT COUNT(*) FROM audio_asset a WHERE a.interview_id = i.id),"
+        " (SELECT COUNT(*) FROM segment s WHERE s.interview_id = i.id AND s.layer = 'original'),"
+        " (SELECT COUNT(*) FROM segment s WHERE s.interview_id = i.id AND s.layer = 'original'"
+        "   AND s.review_status = 'reviewed'),"
+        " (SELECT COUNT(*) FROM segment s WHERE s.interview_id = i.id"
+        "   AND s.layer = 'translation'),"
+        " (SELECT COUNT(*) FROM tag t WHERE t.interview_id = i.id),"
+        " (SELECT group_concat(t.term_id, ' ') FROM tag t WHERE t.interview_id = i.id),"
+        " c.scopes, c.withdrawn_at"
         " FROM interview i LEFT JOIN consent c ON c.interview_id = i.id"
-        " LEFT JOIN (SELECT interview_id, SUM(duration_s) AS duration, COUNT(*) AS n"
-        "   FROM audio_asset GROUP BY interview_id) a ON a.interview_id = i.id"
-        " LEFT JOIN (SELECT interview_id,"
-        "   SUM(CASE WHEN layer = 'original' THEN 1 ELSE 0 END) AS original,"
-        "   SUM(CASE WHEN layer = 'original' AND review_status = 'reviewed' THEN 1 ELSE 0 END)"
-        "   AS reviewed,"
-        "   SUM(CASE WHEN layer = 'translation' THEN 1 ELSE 0 END) AS translated"
-        "   FROM segment GROUP BY interview_id) s ON s.interview_id = i.id"
-        " LEFT JOIN (SELECT interview_id, COUNT(*) AS n FROM tag GROUP BY interview_id) t"
-        "   ON t.interview_id = i.id"
-        " LEFT JOIN (SELECT interview_id, group_concat(term_id, ' ') AS terms FROM"
-        "   (SELECT DISTINCT interview_id, term_id FROM tag) d GROUP BY interview_id) tt"
-        "   ON tt.interview_id = i.id"
-        f" {exported} {acked}"
         " ORDER BY i.created_at, i.code").fetchall()
     result = []
     for (iid, code, date, status, duration, assets, segments, reviewed, translated, tags,
-         terms, scopes, withdrawn, was_exported, was_acked) in rows:
+         terms, scopes, withdrawn) in rows:
         result.append(InterviewSummary(
             id=str(iid), code=str(code), date=str(date or "")[:10], status=str(status),
             duration_s=float(duration or 0.0), assets=int(assets), segments=int(segments),
@@ -97,5 +93,5 @@ def interview_summaries(vault: Store) -> list[InterviewSummary]:
             consent_scopes=list(json.loads(scopes)) if scopes else [],
             consent_withdrawn=withdrawn is not None,
             tag_terms=sorted(set(str(terms).split())) if terms else [],
-            exported=was_exported is not None, acknowledged=was_acked is not None))
+            exported=str(iid) in exported, acknowledged=str(iid) in acked))
     return result
