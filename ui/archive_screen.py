@@ -36,7 +36,7 @@ _NO_PLAYBACK = QT_TRANSLATE_NOOP(
 
 def no_playback() -> str:
     """Why a view on the archive does not play a recording (one sentence, translated)."""
-    return QCoreApplication.translate("Archive", _NO_PLAYBACK)
+    return QCoreApplication.translate("Archive", str(_NO_PLAYBACK))
 
 
 class ArchiveScreen(QWidget):
