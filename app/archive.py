@@ -74,38 +74,25 @@ def search(archive: Archive, text: str, *, limit: int = 50) -> list[dict[str, An
 ARCHIVE_ROLES = ("supervisor", "analyst", "translator", "administrator")
 
 
-def _conninfo() -> Any:
-    """psycopg's connection-string parser, or a clear error where psycopg is not installed."""
+def _address() -> Any:
+    """storage.pg.address, or a clear error where psycopg is not installed."""
     try:
-        from psycopg import conninfo
+        from storage.pg import address
     except ImportError:
         raise ArchiveError("archive.support_not_installed") from None
-    return conninfo
+    return address
 
 
 def with_password(url: str, password: str) -> str:
     """``url`` with ``password`` added (URI or ``key=value`` form); unchanged if it is empty.
     A password typed into the window goes only into the connection, never to settings."""
-    if not password:
-        return url
-    try:
-        return str(_conninfo().make_conninfo(url, password=password))
-    except Exception:  # noqa: BLE001 - psycopg.ProgrammingError, imported lazily
-        raise ArchiveError("archive.bad_address") from None
+    return str(_address().with_password(url, password))
 
 
 def without_password(url: str) -> str:
     """``url`` as it may be remembered: the same address with any password removed ("" if it
     cannot be read)."""
-    conninfo = _conninfo()
-    try:
-        info = conninfo.conninfo_to_dict(url)
-    except Exception:  # noqa: BLE001 - psycopg.ProgrammingError: an unreadable address
-        return ""
-    if "password" not in info:
-        return url.strip()
-    info.pop("password")
-    return str(conninfo.make_conninfo("", **info))
+    return str(_address().without_password(url))
 
 
 def login_role(archive: Archive) -> tuple[str, str]:
