@@ -148,6 +148,12 @@ def test_an_analyst_is_refused_a_transcript_edit_with_one_sentence(qtbot: Any,
     _open(w)
     assert w.session.archive_role == "analyst"
     assert "Role: analyst" in w.status_role.text()
+    # the list's word search runs on the archive's trigram search
+    lst = w.workspace.list
+    lst.search.setText("ministry office")
+    lst.search_words()
+    assert lst.message.text() == "1 passages in 1 interviews match the words.", lst.message.text()
+    assert not lst.passages.isHidden()
     tv = _open_transcript(w, office.interview_id)
     row = _segment_row(tv, "My cousin")
     seg_id = tv.visible[row].segment.id
