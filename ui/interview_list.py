@@ -346,9 +346,11 @@ class InterviewList(QWidget):
             self.message.setText(self.tr("%1 passages in %2 interviews match the words.")
                                  .replace("%1", str(len(hits))).replace("%2", str(len(ids))))
 
-        self.session.call(lambda v, _c, _p: archive_app.search(v, query, limit=200),
-                          on_done=done, on_error=lambda e: self.message.setText(message_for(e)),
-                          name="search")
+        def work(archive: Any, _c: Any, _p: Any) -> list[dict[str, Any]]:
+            return archive_app.search(archive, query, limit=200)
+
+        self.session.call(work, on_done=done,
+                          on_error=lambda e: self.message.setText(message_for(e)), name="search")
 
     def clear(self) -> None:
         self.model.removeRows(0, self.model.rowCount())
