@@ -68,3 +68,51 @@ def migrate_vault(vault: Vault, archive: Archive, *, role: str,
 def search(archive: Archive, text: str, *, limit: int = 50) -> list[dict[str, Any]]:
     from storage.pg.search import search as pg_search
     return pg_search(archive.conn, text, limit=limit)
+
+
+# ------------------------------------------------------------------ the window's login
+ARCHIVE_ROLES = ("supervisor", "analyst", "translator", "administrator")
+
+
+def _address() -> Any:
+    """storage.pg.address, or a clear error where psycopg is not installed."""
+    try:
+        from storage.pg import address
+    except ImportError:
+        raise ArchiveError("archive.support_not_installed") from None
+    return address
+
+
+def with_password(url: str, password: str) -> str:
+    """``url`` with ``password`` added (URI or ``key=value`` form); unchanged if it is empty.
+    A password typed into the window goes only into the connection, never to settings."""
+    return str(_address().with_password(url, password))
+
+
+def without_password(url: str) -> str:
+    """``url`` as it may be remembered: the same address with any password removed ("" if it
+    cannot be read)."""
+    return str(_address().without_password(url))
+
+
+def login_role(archive: Archive) -> tuple[str, str]:
+    """The connected login and its archive role, from PostgreSQL's role membership
+    (``Archive.who``): "supervisor", "analyst", "translator", or "administrator" for the
+    account that owns the archive's tables. A login in none of the roles may do nothing:
+    ArchiveError ``archive.no_role``."""
+    role, _, login = archive.who().partition(":")
+    if role not in ARCHIVE_ROLES:
+        raise ArchiveError("archive.no_role", login=login)
+    return login, role
+
+
+def open_for_window(url: str, password: str = "") -> tuple[Archive, str, str]:
+    """Open the archive at ``url`` as the window does: the archive, the login and its role.
+    Nothing is kept open if any step fails."""
+    archive = open_archive(with_password(url, password))
+    try:
+        login, role = login_role(archive)
+    except BaseException:
+        archive.close()
+        raise
+    return archive, login, role

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from storage.vault import Vault
+from storage.backend import Store
 
 
 @dataclass(frozen=True)
@@ -48,32 +48,28 @@ class InterviewSummary:
         return "reviewed" if self.reviewed == self.segments else "partial"
 
 
-def _table_exists(vault: Vault, name: str) -> bool:
-    row = vault.conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
-    return row is not None
-
-
-def _exported_ids(vault: Vault) -> set[str]:
-    """Interviews that appear in any recorded export (the bundles area's export log)."""
-    if not _table_exists(vault, "bundle_export_item"):
-        return set()
+def _tables(vault: Store) -> set[str]:
     return {str(r[0]) for r in vault.conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")}
+
+
+def interview_summaries(vault: Store) -> list[InterviewSummary]:
+    """Every interview with its progress counts, ordered by creation time.
+
+    A fixed number of statements, whatever the number of interviews: every figure of an
+    interview, its tag terms included, comes from one statement whose sub-queries use the
+    index on each table's interview column (the tag terms were a second query per interview:
+    a round trip each on the archive). It speaks the dialect both backends read, so the window
+    lists a vault's or the archive's interviews."""
+    tables = _tables(vault)
+    # The export log and receipts belong to the bundles area (a vault without them shows none);
+    # they are keyed by bundle first, so they are read once, not probed per interview.
+    exported = ({str(r[0]) for r in vault.conn.execute(
         "SELECT DISTINCT interview_id FROM bundle_export_item")}
-
-
-def _acknowledged_ids(vault: Vault) -> set[str]:
-    if not _table_exists(vault, "purge_ack"):
-        return set()
-    return {str(r[0]) for r in vault.conn.execute("SELECT DISTINCT interview_id FROM purge_ack")}
-
-
-def interview_summaries(vault: Vault) -> list[InterviewSummary]:
-    """Every interview with its progress counts, ordered by creation time."""
-    conn = vault.conn
-    exported = _exported_ids(vault)
-    acknowledged = _acknowledged_ids(vault)
-    rows = conn.execute(
+        if "bundle_export_item" in tables else set())
+    acked = ({str(r[0]) for r in vault.conn.execute(
+        "SELECT DISTINCT interview_id FROM purge_ack")} if "purge_ack" in tables else set())
+    rows = vault.conn.execute(
         "SELECT i.id, i.code, COALESCE(i.started_at, i.created_at), i.status,"
         " (SELECT COALESCE(SUM(duration_s), 0) FROM audio_asset a WHERE a.interview_id = i.id),"
         " (SELECT COUNT(*) FROM audio_asset a WHERE a.interview_id = i.id),"
@@ -83,19 +79,19 @@ def interview_summaries(vault: Vault) -> list[InterviewSummary]:
         " (SELECT COUNT(*) FROM segment s WHERE s.interview_id = i.id"
         "   AND s.layer = 'translation'),"
         " (SELECT COUNT(*) FROM tag t WHERE t.interview_id = i.id),"
+        " (SELECT group_concat(t.term_id, ' ') FROM tag t WHERE t.interview_id = i.id),"
         " c.scopes, c.withdrawn_at"
         " FROM interview i LEFT JOIN consent c ON c.interview_id = i.id"
         " ORDER BY i.created_at, i.code").fetchall()
     result = []
     for (iid, code, date, status, duration, assets, segments, reviewed, translated, tags,
-         scopes, withdrawn) in rows:
-        terms = sorted({str(r[0]) for r in conn.execute(
-            "SELECT DISTINCT term_id FROM tag WHERE interview_id = ?", (iid,))})
+         terms, scopes, withdrawn) in rows:
         result.append(InterviewSummary(
             id=str(iid), code=str(code), date=str(date or "")[:10], status=str(status),
             duration_s=float(duration or 0.0), assets=int(assets), segments=int(segments),
             reviewed=int(reviewed), translated=int(translated), tags=int(tags),
             consent_scopes=list(json.loads(scopes)) if scopes else [],
-            consent_withdrawn=withdrawn is not None, tag_terms=terms,
-            exported=str(iid) in exported, acknowledged=str(iid) in acknowledged))
+            consent_withdrawn=withdrawn is not None,
+            tag_terms=sorted(set(str(terms).split())) if terms else [],
+            exported=str(iid) in exported, acknowledged=str(iid) in acked))
     return result

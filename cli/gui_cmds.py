@@ -1,4 +1,5 @@
-"""``testimony gui``: open the desktop client on the vault (first run: the setup screen)."""
+"""``testimony gui``: open the desktop client on the vault (first run: the setup screen), or
+on the organisation's archive (``--archive URL`` or TESTIMONY_ARCHIVE)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,9 @@ def register(sub: Any) -> None:
     # Accepted after the command too, so 'testimony-gui --vault DIR' and 'scripts/run.sh --vault
     # DIR' work; separate dests so they never clobber the global options.
     p.add_argument("--vault", dest="gui_vault", metavar="DIR", help="vault folder to open")
+    p.add_argument("--archive", dest="gui_archive", metavar="URL",
+                   help="open the organisation's archive at this address (its password is asked; "
+                        "default: TESTIMONY_ARCHIVE)")
     p.add_argument("--role", dest="gui_role",
                    choices=["interviewer", "translator", "coder", "supervisor"])
     p.set_defaults(func=cmd_gui)
@@ -29,5 +33,10 @@ def cmd_gui(ctx: Context, args: argparse.Namespace) -> int:
             "The desktop window cannot start because Qt (PySide6) is not installed; "
             "reinstall Testimony Vault or use the command line."
         ) from exc
+    from app.archive import archive_url, without_password
+
     vault = Path(args.gui_vault).expanduser() if args.gui_vault else ctx.vault_path
-    return int(run(vault, role=args.gui_role or ctx.role))
+    # The window asks for the password; one written into the address is not carried over.
+    url = archive_url(args.gui_archive or getattr(args, "archive", None))
+    return int(run(vault, role=args.gui_role or ctx.role,
+                   archive=(without_password(url) or url) if url else None))

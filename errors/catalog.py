@@ -36,6 +36,15 @@ CATALOG: dict[str, str] = {
     "archive.cannot_connect": QT_TRANSLATE_NOOP(
         "Errors", "Cannot connect to the archive ({where}); check the address and that the "
         "server is running, then try again."),
+    "archive.bad_address": QT_TRANSLATE_NOOP(
+        "Errors", "The archive address cannot be read; write it as postgresql://user@host/database "
+        "and try again."),
+    "archive.login_refused": QT_TRANSLATE_NOOP(
+        "Errors", "The archive server refused the login ({where}); check the user name, the "
+        "password and the database name, then try again."),
+    "archive.no_role": QT_TRANSLATE_NOOP(
+        "Errors", "The database account {login} is not a supervisor, analyst or translator of "
+        "the archive; ask the archive's administrator to give it one of these roles."),
     "archive.not_an_archive": QT_TRANSLATE_NOOP(
         "Errors", "The {where} is not a Testimony Vault archive; check the address, or create "
         "an archive there first."),

@@ -20,9 +20,9 @@ def weak_kdf_factory(progress: Any = None) -> Any:
 
 
 def make_window(qtbot: Any, vault_path: Path, state: Path, *, runner: Runner | None = None,
-                role: str = "interviewer") -> MainWindow:
+                role: str = "interviewer", archive: str | None = None) -> MainWindow:
     window = build_window(vault_path, role=role, runner=runner or InlineRunner(), state=state,
-                          allow_weak_kdf=True, kdf_factory=weak_kdf_factory)
+                          allow_weak_kdf=True, kdf_factory=weak_kdf_factory, archive=archive)
     assert isinstance(window, MainWindow)
     qtbot.addWidget(window)
     return window

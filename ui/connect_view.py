@@ -36,6 +36,7 @@ from app.connect.evidence import Quote
 from app.connect.links import LinkKey, label
 from qtaudio.player import Player
 from qtaudio.signals import emit
+from ui.archive_screen import no_playback
 from ui.errors import message_for
 from ui.filedialogs import ask_path
 from ui.session import Session
@@ -377,6 +378,9 @@ class ConnectView(QWidget):
             return
         emit(self.play_requested, quote.asset_id, quote.start_s)
         asset, start = quote.asset_id, quote.start_s
+        if self.session.is_archive:
+            self.message.setText(no_playback())
+            return
         if asset == self.loaded_asset and self.player.audio is not None:
             self._start(start)
             return

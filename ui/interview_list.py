@@ -155,6 +155,15 @@ class NewInterviewDialog(QDialog):
         super().accept()
 
 
+def _snippet(text: str, matched: str, width: int = 60) -> str:
+    """The words around the first match of ``matched`` in ``text`` (the whole text if short)."""
+    at = text.lower().find(matched.lower())
+    if len(text) <= 2 * width or at < 0:
+        return text[:2 * width] + ("…" if len(text) > 2 * width else "")
+    start, end = max(0, at - width // 2), min(len(text), at + len(matched) + width)
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
 class InterviewList(QWidget):
     open_interview = Signal(str)
 
@@ -312,9 +321,36 @@ class InterviewList(QWidget):
                                  .replace("%1", str(len(result.hits)))
                                  .replace("%2", str(len(ids))))
 
+        if self.session.is_archive:
+            self._search_archive(query)
+            return
         self.session.call(lambda v, _c, _p: search.search(v, query), on_done=done,
                           on_error=lambda e: self.message.setText(message_for(e)),
                           name="search")
+
+    def _search_archive(self, query: str) -> None:
+        """The archive's search (``app.archive.search``: PostgreSQL trigram indexes; Korean
+        substrings and the taxonomy's names, aliases and romanisations)."""
+        from app import archive as archive_app
+
+        def done(hits: list[dict[str, Any]]) -> None:
+            if self.search.text().strip() != query:
+                return  # the user typed on
+            ids = {str(h["interview_id"]) for h in hits}
+            self.proxy.set(text=query, content_ids=ids)
+            self.passages.show_rows([
+                PassageRow(str(h["interview_id"]), str(h["interview"]), None, str(h["layer"]),
+                           float(h["start_s"]), _snippet(str(h["text"]), str(h["matched"])))
+                for h in hits])
+            self.passages.setVisible(bool(hits))
+            self.message.setText(self.tr("%1 passages in %2 interviews match the words.")
+                                 .replace("%1", str(len(hits))).replace("%2", str(len(ids))))
+
+        def work(archive: Any, _c: Any, _p: Any) -> list[dict[str, Any]]:
+            return archive_app.search(archive, query, limit=200)
+
+        self.session.call(work, on_done=done,
+                          on_error=lambda e: self.message.setText(message_for(e)), name="search")
 
     def clear(self) -> None:
         self.model.removeRows(0, self.model.rowCount())

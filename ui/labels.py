@@ -28,6 +28,9 @@ _NAMES: dict[str, object] = {  # QT_TRANSLATE_NOOP returns its text
     "translator": QT_TRANSLATE_NOOP("Values", "translator"),
     "coder": QT_TRANSLATE_NOOP("Values", "coder"),
     "supervisor": QT_TRANSLATE_NOOP("Values", "supervisor"),
+    # archive roles (storage.pg.roles; supervisor and translator as above)
+    "analyst": QT_TRANSLATE_NOOP("Values", "analyst"),
+    "administrator": QT_TRANSLATE_NOOP("Values", "administrator"),
     # bundle profiles (app.bundles.model.PROFILES; purposes are consent scopes)
     "share": QT_TRANSLATE_NOOP("Values", "share"),
     # recording states (audio_asset.state)

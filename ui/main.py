@@ -48,24 +48,28 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def build_window(vault_path: Path, *, role: str = "interviewer", runner: Runner | None = None,
                  state: Path | None = None, allow_weak_kdf: bool = False,
-                 kdf_factory: object = None) -> MainWindow:
-    """The main window, unshown. Tests pass an inline runner and weak-KDF options."""
+                 kdf_factory: object = None, archive: str | None = None) -> MainWindow:
+    """The main window, unshown. Tests pass an inline runner and weak-KDF options. Given an
+    ``archive`` address the window starts by asking for that archive's password."""
     folder = state or state_dir()
     session = Session(vault_path, role=role, runner=runner or TaskRunner(),
                       settings=settings_store.load(folder), state_dir=folder,
-                      allow_weak_kdf=allow_weak_kdf, kdf_factory=kdf_factory)  # type: ignore[arg-type]
+                      allow_weak_kdf=allow_weak_kdf, kdf_factory=kdf_factory,  # type: ignore[arg-type]
+                      archive_url=archive)
     return MainWindow(session)
 
 
-def run(vault_path: Path, *, role: str = "interviewer", argv: list[str] | None = None) -> int:
-    """Open the window on ``vault_path`` (first run: the setup screen) and run the event loop."""
+def run(vault_path: Path, *, role: str = "interviewer", argv: list[str] | None = None,
+        archive: str | None = None) -> int:
+    """Open the window on ``vault_path`` (first run: the setup screen), or on the archive at
+    ``archive`` (its password is asked), and run the event loop."""
     # Qt must never write caches or logs that could hold testimony.
     os.environ.setdefault("QT_LOGGING_RULES", "*.debug=false")
     logging.basicConfig(level=logging.WARNING)
     app = make_application(argv)
     settings = settings_store.load(state_dir())
     switch_language(app, settings.ui_language)
-    window = build_window(vault_path, role=role)
+    window = build_window(vault_path, role=role, archive=archive)
     window.show()
     return int(app.exec())
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from storage.vault import is_vault
 from ui import settings as settings_store
+from ui.archive_screen import ArchiveScreen
 from ui.coding_view import CodingView
 from ui.connect_view import ConnectView
 from ui.cover_screen import CoverScreen, neutral_title
@@ -77,6 +78,13 @@ class Workspace(QWidget):
         self.header.setStyleSheet("font-weight: bold; padding: 2px 4px;")
         self.header.setVisible(False)
         lay.addWidget(self.header)
+        # On the archive: which field-laptop work is not offered here, and why (one line).
+        self.archive_note = QLabel()
+        self.archive_note.setObjectName("archiveNote")
+        self.archive_note.setWordWrap(True)
+        self.archive_note.setStyleSheet("background: #e8f0fd; color: #224; padding: 6px;")
+        self.archive_note.setVisible(False)
+        lay.addWidget(self.archive_note)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("workspaceTabs")
         lay.addWidget(self.tabs)
@@ -145,11 +153,41 @@ class Workspace(QWidget):
         self.banner.setText(self.tr("Warning: %1 Someone may have tried to open this vault.")
                             .replace("%1", text) if text else "")
         self.banner.setVisible(bool(text))
+        self._offer_for_place()
         self.list.refresh()
         for view in self.extra:
-            if hasattr(view, "enter"):
+            if hasattr(view, "enter") and self.tabs.isTabEnabled(self.tabs.indexOf(view)):
                 view.enter()
         self.tabs.setCurrentIndex(0)
+
+    def _offer_for_place(self) -> None:
+        """On the archive, the work that belongs to a field laptop (recording, importing audio
+        and transcribing with this laptop's model, export to a bundle, purge, new interviews)
+        is disabled with its reason; importing bundles needs a supervisor's account. On a
+        vault everything is offered again."""
+        archive = self.session.is_archive
+        field_only = self.tr("Recording, export to a bundle and purge belong to a field laptop, "
+                             "not to the archive.")
+        self.archive_note.setText(self.tr(
+            "Working on the organisation's archive: recording, export to a bundle, purge and the "
+            "vault passphrase belong to a field laptop and are not offered here.")
+            if archive else "")
+        self.archive_note.setVisible(archive)
+        self.list.new_button.setEnabled(not archive)
+        self.list.new_button.setToolTip(self.tr(
+            "Interviews reach the archive in bundles from field laptops.") if archive else "")
+        for view in [*self.page.views, *self.extra]:
+            if isinstance(view, (RecordingView, ExportView)):
+                reason = field_only
+            elif isinstance(view, SupervisorView) and self.session.archive_role not in (
+                    "", "supervisor", "administrator"):
+                reason = self.tr("Verifying and importing bundles needs a supervisor's account.")
+            else:
+                reason = ""
+            tabs = self.page.tabs if view in self.page.views else self.tabs
+            index = tabs.indexOf(view)
+            tabs.setTabEnabled(index, not (archive and reason))
+            tabs.setTabToolTip(index, reason if archive else "")
 
     def clear(self) -> None:
         self.banner.clear()
@@ -176,6 +214,9 @@ class MainWindow(QMainWindow):
         self.resize(1100, 720)
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
+        # Start (and return after locking) on the archive screen: given an archive address,
+        # or after working on an archive.
+        self._archive_start = bool(session.archive_url)
         self._build_screens()
         self.cover = CoverScreen()
         self.cover.finished.connect(self.leave_cover)
@@ -204,12 +245,20 @@ class MainWindow(QMainWindow):
         """Setup, unlock and workspace, built in the current language (rebuilt on a change)."""
         self.setup = SetupScreen(self.session)
         self.unlock_screen = UnlockScreen(self.session)
+        self.archive_screen = ArchiveScreen(self.session)
         self.workspace = Workspace(self.session)
-        for w in (self.setup, self.unlock_screen, self.workspace):
+        for w in (self.setup, self.unlock_screen, self.archive_screen, self.workspace):
             self.stack.addWidget(w)
         self.setup.finished.connect(self.show_workspace)
         self.setup.language_chosen.connect(self.set_language)
         self.unlock_screen.finished.connect(self.show_workspace)
+        self._connect_archive_screen()
+
+    def _connect_archive_screen(self) -> None:
+        self.archive_screen.finished.connect(self.show_workspace)
+        self.archive_screen.back.connect(self.leave_archive_screen)
+        self.setup.archive_wanted.connect(self.show_archive_screen)
+        self.unlock_screen.archive_wanted.connect(self.show_archive_screen)
 
     # ------------------------------------------------------------------ language
     def set_language(self, language: str) -> None:
@@ -233,9 +282,26 @@ class MainWindow(QMainWindow):
 
     def _retranslate_chrome(self) -> None:
         self.setWindowTitle(neutral_title() if self.stack.currentWidget() is self.cover
-                            else TITLE)
+                            else self._title())
         self._fill_menu()
-        self.status_role.setText(self.tr("Role: %1").replace("%1", role_label(self.session.role)))
+        self._show_place()
+
+    def _title(self) -> str:
+        """The app's name; on the archive also where it is (never an interview or testimony)."""
+        if not self.session.is_archive:
+            return TITLE
+        return self.tr("Testimony Vault: archive, %1").replace("%1", self.session.archive_where)
+
+    def _show_place(self) -> None:
+        """The status bar says whether this is the archive (where, which login and role) or
+        this laptop's vault (the role it was opened with)."""
+        s = self.session
+        if s.is_archive:
+            self.status_role.setText(
+                self.tr("Archive: %1 | Login: %2 | Role: %3").replace("%1", s.archive_where)
+                .replace("%2", s.login).replace("%3", role_label(s.archive_role)))
+        else:
+            self.status_role.setText(self.tr("Role: %1").replace("%1", role_label(s.role)))
 
     def retranslate(self) -> None:
         """Show every screen in the newly installed language.
@@ -284,11 +350,16 @@ class MainWindow(QMainWindow):
         old_setup, old_unlock = self.setup, self.unlock_screen
         self.setup = SetupScreen(self.session)
         self.unlock_screen = UnlockScreen(self.session)
+        old_archive = self.archive_screen
+        self.archive_screen = ArchiveScreen(self.session)
+        self.archive_screen.address.setText(old_archive.address.text())
         self.setup.carry_over(old_setup)
         self.setup.finished.connect(self.show_workspace)
         self.setup.language_chosen.connect(self.set_language)
         self.unlock_screen.finished.connect(self.show_workspace)
-        for new, old in ((self.setup, old_setup), (self.unlock_screen, old_unlock)):
+        self._connect_archive_screen()
+        for new, old in ((self.setup, old_setup), (self.unlock_screen, old_unlock),
+                         (self.archive_screen, old_archive)):
             self.stack.addWidget(new)
             if current is old:
                 self.stack.setCurrentWidget(new)
@@ -313,6 +384,9 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
+        self.archive_action = QAction(self)
+        self.archive_action.setObjectName("openArchiveAction")
+        self.archive_action.triggered.connect(self.show_archive_screen)
         self.laptop_action = QAction(self)
         self.laptop_action.setObjectName("thisLaptopAction")
         self.laptop_action.triggered.connect(self.show_this_laptop)
@@ -322,8 +396,8 @@ class MainWindow(QMainWindow):
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(lambda: self.workspace.new_interview())
         self.vault_menu = self.menuBar().addMenu("")
-        for a in (self.new_action, self.lock_action, self.panic_action, self.laptop_action,
-                  self.settings_action, self.quit_action):
+        for a in (self.new_action, self.archive_action, self.lock_action, self.panic_action,
+                  self.laptop_action, self.settings_action, self.quit_action):
             self.vault_menu.addAction(a)
         # Actions must also work when the menu bar is hidden or the focus is in a dialog.
         self.addAction(self.lock_action)
@@ -338,10 +412,15 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.new_action.setText(self.tr("&New interview..."))
         self.laptop_action.setText(self.tr("This &laptop (device fingerprint)..."))
+        self.archive_action.setText(self.tr("Open the organisation's &archive..."))
         self.vault_menu.setTitle(self.tr("&Vault"))
 
     # ------------------------------------------------------------------ screens
     def show_start(self) -> None:
+        if self._archive_start:
+            self.show_archive_screen()
+            return
+        self.archive_action.setEnabled(True)
         if is_vault(self.session.vault_path):
             self.unlock_screen.refresh()
             self.stack.setCurrentWidget(self.unlock_screen)
@@ -350,6 +429,24 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(False)
         self.new_action.setEnabled(False)
         self.idle.stop()
+
+    def show_archive_screen(self) -> None:
+        """Ask for the archive's address and password (the vault, if open, is locked first)."""
+        if self.session.is_unlocked:
+            self._archive_start = True
+            self.lock("manual")
+            return
+        self._archive_start = True
+        self.archive_screen.refresh()
+        self.stack.setCurrentWidget(self.archive_screen)
+        self.archive_action.setEnabled(False)
+        self.lock_action.setEnabled(False)
+        self.new_action.setEnabled(False)
+        self.idle.stop()
+
+    def leave_archive_screen(self) -> None:
+        self._archive_start = False
+        self.show_start()
 
     def show_cover(self) -> None:
         """After a panic lock: a page, title and window without the app's name or menus."""
@@ -374,11 +471,18 @@ class MainWindow(QMainWindow):
     def show_workspace(self) -> None:
         self.stack.setCurrentWidget(self.workspace)
         self.workspace.enter()
+        archive = self.session.is_archive
+        self._archive_start = archive  # locking returns to where the person was working
         self.lock_action.setEnabled(True)
-        self.new_action.setEnabled(True)
+        self.new_action.setEnabled(not archive)
+        self.laptop_action.setEnabled(not archive)
+        self.archive_action.setEnabled(not archive)
+        self.setWindowTitle(self._title())
+        self._show_place()
         self.idle.set_interval(self.session.settings.idle_lock_minutes * 60_000)
         self.idle.start()
-        self.statusBar().showMessage(self.tr("Vault unlocked."), 4000)
+        self.statusBar().showMessage(self.tr("Archive opened.") if archive
+                                     else self.tr("Vault unlocked."), 4000)
 
     def lock(self, reason: str = "manual") -> None:
         self.session.lock(reason)
@@ -391,6 +495,9 @@ class MainWindow(QMainWindow):
         for child in self.findChildren(QWidget):
             if child.isWindow() and child is not self and child.isVisible():
                 child.close()
+        self.setWindowTitle(TITLE)
+        self.laptop_action.setEnabled(True)
+        self._show_place()
         if reason == "panic":
             QGuiApplication.clipboard().clear()
             self.statusBar().clearMessage()

@@ -7,13 +7,18 @@ started before the lock are dropped instead of repainting views that were just c
 ``changed`` carries every ``app.changes.Change`` published on the open vault, on the GUI thread
 (the worker or a recording thread may publish; the queued hand-over happens here), so each view
 follows the open interview as things happen (see ``ui.follow``).
+
+The session may instead hold the organisation's archive (``set_archive``): an
+``storage.pg.archive.Archive`` implements the same storage interface, so the views call the same
+services on it. ``archive_role`` and ``login`` then say who is working (read from PostgreSQL's
+role membership), and what the views record as the editor is that login with its role.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
 
@@ -49,10 +54,18 @@ class Session(QObject):
 
     def __init__(self, vault_path: Path, *, role: str, runner: Runner, settings: Settings,
                  state_dir: Path, allow_weak_kdf: bool = False,
-                 kdf_factory: Callable[..., KdfParams] | None = None) -> None:
+                 kdf_factory: Callable[..., KdfParams] | None = None,
+                 archive_url: str | None = None) -> None:
         super().__init__()
         self.vault_path = Path(vault_path)
         self.role = role
+        self.vault_role = role
+        # The archive address to offer (from the command line or the last one opened; never a
+        # password), and, while an archive is open, where it is and who is connected.
+        self.archive_url = archive_url or ""
+        self.archive_where = ""
+        self.archive_role = ""
+        self.login = ""
         self.runner = runner
         self.settings = settings
         self.state_dir = state_dir
@@ -69,6 +82,21 @@ class Session(QObject):
     @property
     def is_unlocked(self) -> bool:
         return self.vault is not None
+
+    @property
+    def is_archive(self) -> bool:
+        """An archive (not a vault) is open."""
+        return self.vault is not None and bool(self.archive_where)
+
+    def set_archive(self, archive: Any, login: str, role: str) -> None:
+        """Work on the organisation's archive as ``login`` with archive role ``role``."""
+        self.archive_where = archive.where
+        self.archive_role = role
+        self.login = login
+        # What the services record as the editor (revisions, audit entries): who, not only
+        # which role, since many people share a role at an office.
+        self.role = f"{role}:{login}"
+        self.set_vault(archive)
 
     def set_vault(self, vault: Vault, failed_attempts_message: str = "") -> None:
         self.vault = vault
@@ -131,6 +159,8 @@ class Session(QObject):
             self._unsubscribe()
             self._unsubscribe = None
         self.vault = None
+        self.archive_where = self.archive_role = self.login = ""
+        self.role = self.vault_role
         self.generation += 1
         if vault is not None:
             # The worker owns the connection, so it closes it too (after the cancelled task).

@@ -28,6 +28,9 @@ class Settings:
     default_model: str = "base"
     default_language: str = "ko"
     audio_device: str = ""  # the device's description; "" means the system default
+    # The organisation's archive last opened from the window, never with a password (an
+    # office machine's setting; a field laptop that never opens an archive keeps it empty).
+    last_archive_url: str = ""
 
     def normalised(self) -> Settings:
         s = Settings(**asdict(self))
@@ -41,7 +44,21 @@ class Settings:
             s.default_model = "base"
         if not isinstance(s.audio_device, str):
             s.audio_device = ""
+        s.last_archive_url = _without_password(s.last_archive_url)
         return s
+
+
+def _without_password(url: object) -> str:
+    """An archive address as it may be kept: no password, whatever was written to the file."""
+    if not isinstance(url, str) or not url.strip():
+        return ""
+    from app.archive import without_password
+    from storage.errors import ArchiveError
+
+    try:
+        return without_password(url)
+    except ArchiveError:  # no PostgreSQL support installed: nothing to remember
+        return ""
 
 
 def settings_path(folder: Path | None = None) -> Path:

@@ -38,6 +38,7 @@ class SettingsDialog(QDialog):
         """``choices``: app.model_store's catalogue of the unlocked vault (imported models,
         sizes, speeds); without it only the built-in models are offered."""
         super().__init__(parent)
+        self._kept = settings  # what this dialog does not edit (the archive address) is kept
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         form = QFormLayout(self)
@@ -92,7 +93,11 @@ class SettingsDialog(QDialog):
         self.session = session
         self.rekey_button = QPushButton(self.tr("Re-&encrypt the vault..."))
         self.rekey_button.setObjectName("rekeyButton")
-        self.rekey_button.setEnabled(session is not None and session.is_unlocked)
+        self.rekey_button.setEnabled(session is not None and session.is_unlocked
+                                     and not session.is_archive)
+        if session is not None and session.is_archive:
+            self.rekey_button.setToolTip(self.tr(
+                "The archive has no vault passphrase: its accounts are managed in the database."))
         self.rekey_button.clicked.connect(self.open_rekey)
         rekey_note = QLabel(self.tr(
             "If the laptop or the vault folder may have been copied: a new key for the whole "
@@ -119,4 +124,5 @@ class SettingsDialog(QDialog):
                         idle_lock_minutes=self.idle.value(),
                         default_model=self.model.currentData(),
                         default_language=self.tlang.currentData(),
-                        audio_device=self.device.currentData() or "").normalised()
+                        audio_device=self.device.currentData() or "",
+                        last_archive_url=self._kept.last_archive_url).normalised()

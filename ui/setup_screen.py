@@ -40,6 +40,7 @@ class SetupScreen(QWidget):
 
     finished = Signal()
     language_chosen = Signal(str)  # "en" or "ko": the window switches at once
+    archive_wanted = Signal()  # an office machine: the organisation's archive, no vault here
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,6 +109,10 @@ class SetupScreen(QWidget):
         self.progress.setVisible(False)
         lay.addWidget(self.progress)
         row = QHBoxLayout()
+        self.archive_button = QPushButton(self.tr("Open the organisation's &archive instead..."))
+        self.archive_button.setObjectName("openArchiveButton")
+        self.archive_button.clicked.connect(self.archive_wanted.emit)
+        row.addWidget(self.archive_button)
         row.addStretch(1)
         self.create_button = QPushButton(self.tr("&Create vault"))
         self.create_button.setObjectName("createVault")

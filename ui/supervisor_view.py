@@ -173,7 +173,18 @@ class SupervisorView(QWidget):
                                          else Qt.ArrowType.RightArrow)
 
     def enter(self) -> None:
-        """After unlocking: use the supervisor key kept in this vault, if there is one."""
+        """After unlocking: use the supervisor key kept in this vault, if there is one. The
+        archive keeps no private keys: there the supervisor loads their key file."""
+        if self.session.is_archive:
+            self.create_key_button.setEnabled(False)
+            self.create_key_button.setToolTip(self.tr(
+                "The archive keeps no private keys; use your supervisor key file."))
+            if self.identity is None:
+                self.key_label.setText(self.tr(
+                    "On the archive, load your supervisor key from its key file."))
+            return
+        self.create_key_button.setToolTip("")
+
         def done(held: list[Any]) -> None:
             if len(held) == 1 and self.identity is None:
                 self._use_identity(held[0].identity, in_vault=True)
@@ -192,7 +203,7 @@ class SupervisorView(QWidget):
         self.key_label.setText(
             self.tr("Supervisor key kept in this vault: %1").replace("%1", fp) if in_vault
             else self.tr("Supervisor key loaded: %1").replace("%1", fp))
-        self.create_key_button.setEnabled(not in_vault)
+        self.create_key_button.setEnabled(not in_vault and not self.session.is_archive)
         self.save_pub_button.setEnabled(True)
         if self.bundle is not None:
             self.open_bundle(self.bundle)

@@ -44,6 +44,7 @@ from app.audio import markers
 from app.audio.playback import PlaybackAudio, decode_for_playback
 from app.changes import TEXT_KINDS, Change, Kind
 from qtaudio.player import Player
+from ui.archive_screen import no_playback
 from ui.errors import message_for
 from ui.labels import value_label
 from ui.review_tools import KEYS as REVIEW_KEYS
@@ -765,6 +766,9 @@ class TranscriptView(QWidget):
     def play_at(self, asset_id: str | None, seconds: float,
                 loop: tuple[float, float] | None = None) -> None:
         if asset_id is None:
+            return
+        if self.session.is_archive:
+            self.message.setText(no_playback())
             return
         if asset_id == self.loaded_asset and self.player.audio is not None:
             self._start(seconds, loop)

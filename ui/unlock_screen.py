@@ -29,6 +29,7 @@ from ui.session import Session
 
 class UnlockScreen(QWidget):
     finished = Signal()
+    archive_wanted = Signal()  # the organisation's archive instead of this laptop's vault
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +64,10 @@ class UnlockScreen(QWidget):
         self.busy.setVisible(False)
         lay.addWidget(self.busy)
         row = QHBoxLayout()
+        self.archive_button = QPushButton(self.tr("Open the organisation's &archive..."))
+        self.archive_button.setObjectName("openArchiveButton")
+        self.archive_button.clicked.connect(self.archive_wanted.emit)
+        row.addWidget(self.archive_button)
         row.addStretch(1)
         self.unlock_button = QPushButton(self.tr("&Unlock"))
         self.unlock_button.setObjectName("unlockButton")

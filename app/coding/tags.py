@@ -143,9 +143,10 @@ def find_segment(conn: Connection, interview_id: str, idx: int, layer: str = "or
     (and recording ``asset_id``, needed when several recordings have that index)."""
     if layer not in LAYERS:
         raise UsageError("tag.layer_must_one", choices=', '.join(LAYERS))
+    # CAST: PostgreSQL cannot tell the type of a bare "? IS NULL" (SQLite does not mind).
     rows = conn.execute(
         "SELECT id, text, asset_id FROM segment WHERE interview_id = ? AND layer = ? AND idx = ?"
-        " AND (? IS NULL OR asset_id = ?) ORDER BY id",
+        " AND (CAST(? AS TEXT) IS NULL OR asset_id = ?) ORDER BY id",
         (interview_id, layer, idx, asset_id, asset_id)).fetchall()
     if not rows:
         raise NotFound("tag.interview_segment_list_transcript", layer=layer, idx=idx)

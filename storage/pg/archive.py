@@ -56,8 +56,20 @@ def where(url: str) -> str:
 def connect(url: str) -> PgConnection:
     try:
         return PgConnection.connect(url)
-    except psycopg.Error:
-        raise ArchiveError("archive.cannot_connect", where=where(url)) from None
+    except psycopg.Error as exc:
+        raise ArchiveError(_connect_failure(exc), where=where(url)) from None
+
+
+def _connect_failure(exc: psycopg.Error) -> str:
+    """Why a connection failed, as an error code: the address cannot be read; the server
+    answered but refused the login (wrong password, user or database: PostgreSQL does not say
+    which); or no server answered. libpq gives no SQLSTATE here, only its message."""
+    if isinstance(exc, psycopg.ProgrammingError):
+        return "archive.bad_address"
+    text = str(exc)
+    if "FATAL:" in text or "fe_sendauth" in text or "password" in text:
+        return "archive.login_refused"
+    return "archive.cannot_connect"
 
 
 class Archive:

@@ -19,6 +19,8 @@ FAST = {
     "test_ui_access.py::test_window_follows_the_system_font_size",
     "test_review_ui.py::test_new_strings_have_korean_translations",
     "test_ui_bundle_report.py::test_a_pinned_bundle_is_reported_in_the_windows_words",
+    "test_ui_archive_korean.py::test_archive_errors_are_korean_sentences",
+    "test_ui_archive_korean.py::test_gui_command_takes_an_archive_without_its_password",
 }
 
 

@@ -228,7 +228,8 @@ def test_gui_command_honours_vault_option_and_env(monkeypatch, tmp_path):
     from cli import main
 
     seen = []
-    monkeypatch.setattr(ui.main, "run", lambda path, role: seen.append((path, role)) or 0)
+    monkeypatch.setattr(ui.main, "run",
+                        lambda path, role, archive=None: seen.append((path, role)) or 0)
     assert main(["--vault", str(tmp_path / "a"), "--role", "translator", "gui"]) == 0
     monkeypatch.setenv("TESTIMONY_VAULT", str(tmp_path / "b"))
     assert main(["gui"]) == 0
