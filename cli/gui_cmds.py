@@ -37,6 +37,9 @@ def cmd_gui(ctx: Context, args: argparse.Namespace) -> int:
 
     vault = Path(args.gui_vault).expanduser() if args.gui_vault else ctx.vault_path
     # The window asks for the password; one written into the address is not carried over.
-    url = archive_url(args.gui_archive or getattr(args, "archive", None))
+    # What is typed wins over the environment: a typed --vault is not overridden by
+    # TESTIMONY_ARCHIVE (the same rule as Context.archive_url).
+    typed = args.gui_archive or getattr(args, "archive", None)
+    url = archive_url(typed) if typed or not (args.gui_vault or ctx.args.vault) else None
     return int(run(vault, role=args.gui_role or ctx.role,
                    archive=(without_password(url) or url) if url else None))

@@ -135,6 +135,6 @@ def owner_changes(vault: Vault, interview_id: str | None = None) -> list[OwnerCh
         "SELECT c.id, c.interview_id, coalesce(i.code, ''), c.from_device, c.to_device, "
         "c.reason, c.decided_at FROM interview_owner_change c "
         "LEFT JOIN interview i ON i.id = c.interview_id "
-        "WHERE ? IS NULL OR c.interview_id = ? ORDER BY c.decided_at, c.id",
+        "WHERE CAST(? AS TEXT) IS NULL OR c.interview_id = ? ORDER BY c.decided_at, c.id",
         (interview_id, interview_id)).fetchall()
     return [OwnerChange(*[str(v) for v in r]) for r in rows]

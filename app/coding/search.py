@@ -175,8 +175,8 @@ def _interviews_with_terms(conn: Connection, terms: set[str]) -> set[str]:
 def _interviews_in_dates(conn: Connection, low: dt.date | None, high: dt.date | None) -> set[str]:
     # An event matches if its possible interval overlaps [low, high]; unknown dates never do.
     sql = ("SELECT DISTINCT interview_id FROM event WHERE (date_from IS NOT NULL OR"
-           " date_to IS NOT NULL) AND (? IS NULL OR date_to IS NULL OR date_to >= ?)"
-           " AND (? IS NULL OR date_from IS NULL OR date_from <= ?)")
+           " date_to IS NOT NULL) AND (CAST(? AS TEXT) IS NULL OR date_to IS NULL OR date_to >= ?)"
+           " AND (CAST(? AS TEXT) IS NULL OR date_from IS NULL OR date_from <= ?)")
     lo = low.isoformat() if low else None
     hi = high.isoformat() if high else None
     return {r[0] for r in conn.execute(sql, (lo, lo, hi, hi))}

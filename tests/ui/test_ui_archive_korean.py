@@ -66,7 +66,12 @@ def test_gui_command_takes_an_archive_without_its_password(monkeypatch: Any,
     assert main(["--vault", str(tmp_path / "v"), "gui", "--archive",
                  "postgresql://lee:secret@10.0.0.5/testimony"]) == 0
     monkeypatch.setenv("TESTIMONY_ARCHIVE", "host=10.0.0.5 dbname=testimony user=kim")
+    monkeypatch.setenv("TESTIMONY_VAULT", str(tmp_path / "v"))
+    assert main(["gui"]) == 0
+    # A typed --vault wins over the environment's archive.
     assert main(["--vault", str(tmp_path / "v"), "gui"]) == 0
+    assert main(["gui", "--vault", str(tmp_path / "v")]) == 0
     assert seen[0] is None
     assert "secret" not in seen[1] and "10.0.0.5" in seen[1] and "lee" in seen[1]
     assert seen[2] == "host=10.0.0.5 dbname=testimony user=kim"
+    assert seen[3] is None and seen[4] is None
