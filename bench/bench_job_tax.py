@@ -17,6 +17,15 @@ with pauses between them, ~10 s and ~3 min):
 
 Runs alternate (app, baseline, app, ...); the best of ``repeat`` of each is reported, since
 the shared machine's load only ever adds time. Writes bench/results/job_tax.json.
+
+Both run from bytecode, as installed programs do: faster-whisper's is compiled in
+site-packages, and the app's sources are compiled once, untimed, into a private cache
+(``PYTHONPYCACHEPREFIX``) before the runs. Without it every app run compiled the app's modules
+again (about 0.2 CPU-s of the CLI's and the engine child's start; a checkout run with
+``PYTHONDONTWRITEBYTECODE`` keeps no bytecode).
+
+``--before DIR`` also runs the app from another source tree (e.g. ``git archive`` of an older
+commit), alternating with this tree's app and the baseline, for a before/after in one run.
 """
 
 from __future__ import annotations
@@ -91,7 +100,31 @@ def recording(seconds: float, pause_s: float = 1.5) -> np.ndarray:
     return np.concatenate(parts)
 
 
-def run(model: str, seconds: float, repeat: int, threads: int, work: Path) -> dict[str, Any]:
+SOURCES = ("app", "cli", "crypto", "errors", "storage", "transcription")
+
+
+def bytecode_env(work: Path, trees: list[Path]) -> dict[str, str]:
+    """The runs' environment: bytecode in a private cache, the trees' sources compiled into it."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    for tree in trees:
+        subprocess.run([sys.executable, "-m", "compileall", "-q", *SOURCES], cwd=tree, env=env,
+                       check=True, capture_output=True)
+    return env
+
+
+def run_app(tree: Path, vault: Path, pw: Path, iid: str, model: str, threads: int,
+            env: dict[str, str]) -> float:
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "cli", "--vault", str(vault), "--passphrase-file",
+                    str(pw), "transcribe", iid, "--model", model, "--language", "ko",
+                    "--threads", str(threads)], check=True, env=dict(env, PYTHONPATH=str(tree)),
+                   cwd=tree, capture_output=True)
+    return time.perf_counter() - t
+
+
+def run(model: str, seconds: float, repeat: int, threads: int, work: Path,
+        before: Path | None, base_env: dict[str, str]) -> dict[str, Any]:
     audio = recording(seconds)
     wav = work / f"speech-{int(seconds)}.wav"  # bench data (public corpus), not testimony
     wav.write_bytes(wav_bytes(audio))
@@ -102,31 +135,36 @@ def run(model: str, seconds: float, repeat: int, threads: int, work: Path) -> di
     vault.lock()
     pw = work / "passphrase.txt"
     pw.write_bytes(PASSPHRASE + b"\n")
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env = dict(base_env, PYTHONPATH=str(ROOT))
     app_s: list[float] = []
+    before_s: list[float] = []
     base_s: list[float] = []
     load_s: list[float] = []
     for r in range(repeat):
         copy = work / f"run-{int(seconds)}-{r}"
         shutil.copytree(template, copy)
-        t = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "cli", "--vault", str(copy), "--passphrase-file",
-                        str(pw), "transcribe", iid, "--model", model, "--language", "ko",
-                        "--threads", str(threads)], check=True, env=env, cwd=ROOT,
-                       capture_output=True)
-        app_s.append(time.perf_counter() - t)
+        app_s.append(run_app(ROOT, copy, pw, iid, model, threads, base_env))
         shutil.rmtree(copy)
+        if before is not None:
+            shutil.copytree(template, copy)
+            before_s.append(run_app(before, copy, pw, iid, model, threads, base_env))
+            shutil.rmtree(copy)
         t = time.perf_counter()
         out = subprocess.run([sys.executable, "-c", BASELINE, model, str(wav), str(threads)],
                              check=True, env=env, cwd=ROOT, capture_output=True, text=True)
         base_s.append(time.perf_counter() - t)
         load_s.append(float(out.stdout.split()[0]))
-        print(f"  {seconds:.0f} s run {r}: app {app_s[-1]:.1f} s, faster-whisper alone "
+        also = f", app before {before_s[-1]:.1f} s" if before_s else ""
+        print(f"  {seconds:.0f} s run {r}: app {app_s[-1]:.1f} s{also}, faster-whisper alone "
               f"{base_s[-1]:.1f} s (of which import+load {load_s[-1]:.1f} s)", flush=True)
     best_app, best_base = min(app_s), min(base_s)
-    return {"audio_s": len(audio) / 16000, "app_s": app_s, "baseline_s": base_s,
-            "baseline_load_s": load_s, "best_app_s": best_app, "best_baseline_s": best_base,
-            "ratio": best_app / best_base}
+    result = {"audio_s": len(audio) / 16000, "app_s": app_s, "baseline_s": base_s,
+              "baseline_load_s": load_s, "best_app_s": best_app, "best_baseline_s": best_base,
+              "ratio": best_app / best_base}
+    if before_s:
+        result.update(before_s=before_s, best_before_s=min(before_s),
+                      before_ratio=min(before_s) / best_base)
+    return result
 
 
 def main() -> int:
@@ -136,23 +174,31 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--seconds", type=float, action="append",
                         help="recording lengths (default 10 and 180)")
+    parser.add_argument("--before", type=Path, metavar="DIR",
+                        help="also run the app from this source tree (alternating)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-jobtax-"))
     results = {}
     try:
+        before = args.before.resolve() if args.before else None
+        env = bytecode_env(work, [ROOT, *([before] if before else [])])
         for seconds in args.seconds or [10.0, 180.0]:
-            results[str(seconds)] = run(args.model, seconds, args.repeat, args.threads, work)
+            results[str(seconds)] = run(args.model, seconds, args.repeat, args.threads, work,
+                                        before, env)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     m = machine()
     print(f"\nMachine: {m['cpu']}, {m['cores']} cores, {args.threads} threads; {m['date']}; "
           f"model {args.model}\n")
-    print("| recording | faster-whisper alone (fresh process) | testimony transcribe | ratio |")
-    print("|---|---|---|---|")
+    print("| recording | faster-whisper alone (fresh process) | testimony transcribe | ratio |"
+          + (" before | before ratio |" if before else ""))
+    print("|---|---|---|---|" + ("---|---|" if before else ""))
     for r in results.values():
         print(f"| {r['audio_s']:.1f} s | {r['best_baseline_s']:.1f} s | {r['best_app_s']:.1f} s "
-              f"| {r['ratio']:.2f}x |")
+              f"| {r['ratio']:.2f}x |" + (f" {r['best_before_s']:.1f} s | {r['before_ratio']:.2f}x |"
+                                         if before else ""))
     print("\nwritten:", save("job_tax", {"model": args.model, "threads": args.threads,
+                                         "before": str(before) if before else None,
                                          "results": results}))
     return 0
 

@@ -26,11 +26,12 @@ from cli import early
 from crypto.hardening import harden_process, take_env_secret
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command line's parser (see ``cli.commands``)."""
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The whole command line's parser, or with ``argv`` the parser for that command line
+    (only the module of the command it names; see ``cli.commands``)."""
     from cli.commands import build_parser as build
 
-    return build()
+    return build(argv)
 
 
 def command_modules() -> list[str]:
@@ -60,13 +61,13 @@ def _run(argv: Sequence[str] | None, env_passphrase: bytearray | None) -> int:
     from cli.context import Context  # imports the vault: after the engine's early start
     from cli.errors import exit_code_for, sentence_for
 
-    parser = build_parser()
+    parser = build_parser(sys.argv[1:] if argv is None else argv)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code) if isinstance(exc.code, int) else 2
     if not getattr(args, "func", None):
-        parser.print_help()
+        build_parser().print_help()  # every command, not only the one module's
         return 2 if args.command is None and argv else 0
     ctx = Context(args, env_passphrase=env_passphrase)
     try:

@@ -91,6 +91,10 @@ def _load(request: dict[str, Any]) -> Any:
     reader = threading.Thread(target=verify, name="model-verify")
     reader.start()
     try:
+        # faster-whisper too, not only the engine module (which imports it when a model is
+        # built): otherwise this thread waits for the check, then imports it.
+        import faster_whisper  # noqa: F401
+
         from transcription.engine import FasterWhisperEngine
     finally:
         reader.join()

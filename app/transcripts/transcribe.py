@@ -225,8 +225,9 @@ def transcribe_interview(
                     translation = _transcript_row(vault, asset.id, "translation")
                     if engine is None:
                         try:
+                            # A started engine may still be loading its model: the job
+                            # waits for it only once its first window is decoded.
                             engine = factory(chosen)
-                            engine.version()  # a prestarted engine may still be loading
                         except EngineCancelled as exc:  # while the model was loading
                             raise Cancelled("transcribe.cancelled") from exc
                     results.append(_Job(vault, engine, asset, interview_id, role=role,
@@ -423,6 +424,11 @@ class _Job:
     # --------------------------------------------------------------- the run
     def run(self, original: TranscriptRow | None,
             translation: TranscriptRow | None) -> JobResult:
+        with contextlib.ExitStack() as stack:
+            return self._run(stack, original, translation)
+
+    def _run(self, stack: contextlib.ExitStack, original: TranscriptRow | None,
+             translation: TranscriptRow | None) -> JobResult:
         # Auto-detected language of the original, reused for translating its segments.
         self.detected: str | None = original.language if original else None
         orig_done = original is not None and original.complete
@@ -430,41 +436,58 @@ class _Job:
             # A resumed job keeps the language it was started with, like its model, so the
             # result matches an uninterrupted run.
             self.language = original.requested
+        orig_at = 0.0 if original is None else original.resume_at_s
+        if orig_done:
+            orig_at = float("inf")
+        trans_at = float("inf")
+        if self.translate and not (translation is not None and translation.complete):
+            trans_at = translation.resume_at_s if translation else 0.0
+        start_at = min(orig_at, trans_at)
+        if self.duration is None:
+            with self.vault.blob_reader(self.asset.blob_id) as fh:
+                self.duration = decode.probe(fh, self.asset.raw).duration_s
+        # The first window is decrypted and decoded before the job waits for the engine, which
+        # may still be loading its model in its own process: the two overlap.
+        fh = stack.enter_context(self.vault.blob_reader(self.asset.blob_id))
+        windows = decode.iter_windows(fh, start_s=start_at, raw=self.asset.raw)
+        failed: Exception | None = None
+        try:
+            first = next(windows, None)
+        except Exception as exc:  # noqa: BLE001 - raised below, where the failure is recorded
+            first, failed = None, exc
+        try:
+            self.engine.version()
+        except EngineCancelled as exc:  # while the model was loading
+            raise Cancelled("transcribe.cancelled") from exc
         orig_id = original.id if orig_done and original else self._start(original, "original",
                                                                           None)
-        orig_at = original.resume_at_s if original and not orig_done else 0.0
         trans_id: str | None = None
-        trans_at = float("inf")
         if self.translate:
             if translation is not None and translation.complete:
                 trans_id = translation.id
             else:
                 trans_id = self._start(translation, "translation", orig_id)
-                trans_at = translation.resume_at_s if translation else 0.0
-        if orig_done:
-            orig_at = float("inf")
-        start_at = min(orig_at, trans_at)
-        if self.duration is None:
-            with self.vault.blob_reader(self.asset.blob_id) as fh:
-                self.duration = decode.probe(fh, self.asset.raw).duration_s
         running = [t for t in (None if orig_done else orig_id, trans_id
                                if trans_at != float("inf") else None) if t]
         try:
-            with self.vault.blob_reader(self.asset.blob_id) as fh:
-                for window in decode.iter_windows(fh, start_s=start_at, raw=self.asset.raw):
-                    self.cancel.raise_if_cancelled("transcribe.cancelled")
-                    # Digital silence (e.g. a paused recorder) cannot hold speech: skip the engine.
-                    speech = not decode.is_silent(window.samples)
-                    if speech and window.offset_s >= orig_at - 1e-6:
-                        self._transcribe_window(orig_id, window)
-                    if speech and trans_id and window.offset_s >= trans_at - 1e-6:
-                        self._translate_window(trans_id, orig_id, window)
-                    end = window.end_s
-                    for tid in running:
-                        self._checkpoint(tid, end)
-                    self.progress(min(1.0, end / self.duration) if self.duration else 0.0,
-                                  "transcribing")
-                    del window  # let it go before the next one is decoded (19 MB each)
+            if failed is not None:
+                raise failed
+            window, first = first, None
+            while window is not None:
+                self.cancel.raise_if_cancelled("transcribe.cancelled")
+                # Digital silence (e.g. a paused recorder) cannot hold speech: skip the engine.
+                speech = not decode.is_silent(window.samples)
+                if speech and window.offset_s >= orig_at - 1e-6:
+                    self._transcribe_window(orig_id, window)
+                if speech and trans_id and window.offset_s >= trans_at - 1e-6:
+                    self._translate_window(trans_id, orig_id, window)
+                end = window.end_s
+                for tid in running:
+                    self._checkpoint(tid, end)
+                self.progress(min(1.0, end / self.duration) if self.duration else 0.0,
+                              "transcribing")
+                del window  # let it go before the next one is decoded (19 MB each)
+                window = next(windows, None)
         except (Cancelled, EngineCancelled) as exc:
             for tid in running:
                 self._finish(tid, "cancelled")
