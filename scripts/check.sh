@@ -11,7 +11,12 @@ if [ ! -x .venv/bin/python ]; then
   echo "check.sh: no .venv here; run scripts/venv.sh first." >&2
   exit 2
 fi
-export QT_QPA_PLATFORM=offscreen HF_HUB_OFFLINE=1 PYTHONDONTWRITEBYTECODE=1
+export QT_QPA_PLATFORM=offscreen HF_HUB_OFFLINE=1
+# Compiled bytecode goes to one git-ignored folder (.pycache/), never beside the sources:
+# each run, and each Python child a test starts (the CLI, the engine child), then reuses
+# the compiled modules and pytest's rewritten test modules instead of compiling them again.
+unset PYTHONDONTWRITEBYTECODE
+export PYTHONPYCACHEPREFIX=${PYTHONPYCACHEPREFIX:-$PWD/.pycache}
 # Each step says how long the one before it took, so a slow step is seen where it starts.
 last=$SECONDS
 step() {
