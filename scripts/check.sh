@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The quick loop before every commit: lint, types, layer contracts and the fast tests (every
-# test not marked slow); the target is under 3 minutes on 2 cores (3.5 measured). The whole
+# test not marked slow); the target is under 3 minutes on 2 cores (about 3 estimated). The whole
 # suite (scripts/test.sh, what CI runs) adds the slow ones: real Whisper models, the audio
 # device, the frozen build, the kill-at-every-step tests.
 #   scripts/check.sh [pytest args...]      e.g. scripts/check.sh -k vault
