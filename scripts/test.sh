@@ -6,7 +6,12 @@ cd "$(dirname "$0")/.."
 bash scripts/system-deps.sh
 # The packaging extra (PyInstaller) lets tests/packaging/test_packaging_build.py build the frozen app.
 bash scripts/venv.sh test,packaging
-export QT_QPA_PLATFORM=offscreen HF_HUB_OFFLINE=1 PYTHONDONTWRITEBYTECODE=1
+export QT_QPA_PLATFORM=offscreen HF_HUB_OFFLINE=1
+# Compiled bytecode goes to one git-ignored folder (.pycache/), never beside the sources:
+# each run, and each Python child a test starts (the CLI, the engine child), then reuses
+# the compiled modules and pytest's rewritten test modules instead of compiling them again.
+unset PYTHONDONTWRITEBYTECODE
+export PYTHONPYCACHEPREFIX=${PYTHONPYCACHEPREFIX:-$PWD/.pycache}
 .venv/bin/python -m ruff check app cli qtaudio crypto errors storage transcription ui tests bench packaging
 .venv/bin/python -m mypy
 .venv/bin/python -m mypy --strict packaging/datafiles.py packaging/release.py

@@ -126,12 +126,15 @@ class FakeEngine:
         if self.on_window:
             self.on_window(audio)
         loud = np.flatnonzero(np.abs(audio.samples) > 0.05)
+        # Group loud samples into bursts (gaps under 10 ms are zero crossings): a burst ends
+        # where the next loud sample is 160 or more samples on. Whole arrays, not a Python loop
+        # per sample: a few seconds of tone are tens of thousands of loud samples.
         runs: list[tuple[int, int]] = []
-        for i in loud:  # group loud samples into bursts (gaps under 10 ms are zero crossings)
-            if runs and i - runs[-1][1] < 160:
-                runs[-1] = (runs[-1][0], int(i))
-            else:
-                runs.append((int(i), int(i)))
+        if loud.size:
+            gaps = np.flatnonzero(np.diff(loud) >= 160)
+            starts = np.concatenate((loud[:1], loud[gaps + 1]))
+            ends = np.concatenate((loud[gaps], loud[-1:]))
+            runs = list(zip(starts.tolist(), ends.tolist(), strict=True))
         for k, (a, b) in enumerate(runs):
             if cancel.cancelled and k:  # like the real engine: between segments
                 from transcription.errors import EngineCancelled

@@ -18,6 +18,10 @@ SLOW = {
         "Argon2id at the floor for every new passphrase",
     "test_vault_hardening.py::test_passphrase_leaves_the_environment_once_read":
         "the command line in its own process, unlocking at the Argon2id floor",
+    "test_cli_vault.py::test_vault_and_passphrase_from_environment":
+        "the command line in its own process, unlocking at the Argon2id floor",
+    "test_cli_vault.py::test_closed_pipe_ends_quietly":
+        "the command line in its own process writing into a closed pipe, unlocking at the floor",
 }
 
 

@@ -28,6 +28,7 @@ from storage.errors import VaultLocked, WrongPassphrase
 from storage.header import HEADER_NAME
 from storage.rekey import STAGED_DB, STAGED_HEADER
 from storage.vault import Vault
+from tests import bundle_helpers
 from tests.cli_runner import Cli
 from tests.common import PASSPHRASE, ROOT, snapshot
 
@@ -35,8 +36,12 @@ NEW = b"a completely new passphrase"
 
 
 def make(path: Path, *, audio_bytes: int = 0, recovery: bool = False) -> tuple[Vault, str | None]:
-    v, code = Vault.create(path, PASSPHRASE, kdf=weak_test_params(), allow_weak_kdf=True,
-                           with_recovery=recovery)
+    # Without a recovery code: a copy of a vault created once per process (tests/bundle_helpers.py)
+    if recovery:
+        v, code = Vault.create(path, PASSPHRASE, kdf=weak_test_params(), allow_weak_kdf=True,
+                               with_recovery=True)
+    else:
+        v, code = bundle_helpers.new_vault(path), None
     interviews.add_interview(v, code="NK-2026-113", role="interviewer", notes="first")
     if audio_bytes:
         w = v.blob_writer(kind="test", on_crash="keep")

@@ -28,19 +28,26 @@ from storage.errors import (
 from storage.header import HEADER_NAME, read_header
 from storage.migrations import LATEST_VERSION, current_version
 from storage.vault import Vault, crypto_erase
+from tests import bundle_helpers
 from tests.common import PASSPHRASE, snapshot
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 
-def make(tmp_path: Path, **kw: object) -> Vault:
-    v, _ = Vault.create(tmp_path / "v", PASSPHRASE, kdf=weak_test_params(), allow_weak_kdf=True,
-                        **kw)  # type: ignore[arg-type]
+def create(tmp_path: Path) -> Vault:
+    v, _ = Vault.create(tmp_path / "v", PASSPHRASE, kdf=weak_test_params(), allow_weak_kdf=True)
     return v
 
 
+def make(tmp_path: Path) -> Vault:
+    """A new vault at ``tmp_path / "v"`` for the tests of what follows creation: a copy of one
+    created once per process (tests/bundle_helpers.py), distinct from the test's other vaults.
+    The tests of creation itself call ``create``."""
+    return bundle_helpers.new_vault(tmp_path / "v")
+
+
 def test_create_open_round_trip(tmp_path: Path) -> None:
-    v = make(tmp_path)
+    v = create(tmp_path)
     iid = interviews.add_interview(v, code="NK-2026-113", role="interviewer", notes="n")
     v.lock()
     assert v.is_locked
@@ -202,9 +209,9 @@ def test_vault_without_recovery_refuses_recovery_code(tmp_path: Path) -> None:
 
 
 def test_create_refuses_existing_vault_or_nonempty_folder(tmp_path: Path) -> None:
-    make(tmp_path).lock()
+    create(tmp_path).lock()
     with pytest.raises(VaultExists):
-        make(tmp_path)
+        create(tmp_path)
     (tmp_path / "other").mkdir()
     (tmp_path / "other" / "file.txt").write_text("x")
     with pytest.raises(VaultExists):
