@@ -30,6 +30,9 @@ _JSON_EXTRACT = re.compile(r"json_extract\((\w+), '\$\.(\w+)'\)")
 _GROUP_CONCAT = re.compile(r"group_concat\(([\w.]+), ' '\)")
 _DDL = re.compile(r"\s*(CREATE|ALTER|DROP)\b", re.I)
 _WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE)\b", re.I)
+# A JSON list of ids passed as one parameter, the core's portable "IN (list)".
+_JSON_EACH = re.compile(r"\(SELECT value FROM json_each\((\?\d*)\)\)", re.I)
+_NUMBERED = re.compile(r"\?(\d+)")
 
 
 # The catalogue questions the core asks SQLite, answered from pg_catalog (one row per column:
@@ -88,7 +91,22 @@ def translate(text: str) -> str:
     t = re.sub(r"\bIS \?", "IS NOT DISTINCT FROM ?", t)
     t = _JSON_EXTRACT.sub(r"(\1::jsonb ->> '\2')", t)
     t = _GROUP_CONCAT.sub(r"string_agg(\1, ' ')", t)
+    t = _JSON_EACH.sub(r"(SELECT jsonb_array_elements_text(\1::jsonb))", t)
     return _placeholders(t)
+
+
+def numbered(text: str, params: Sequence[Any]) -> tuple[str, tuple[Any, ...]]:
+    """SQLite's numbered parameters (``?1`` used twice) as plain ``?`` with the values
+    repeated in order; statements without them are returned as they are."""
+    if not _NUMBERED.search(text):
+        return text, tuple(params)
+    order: list[int] = []
+
+    def plain(m: re.Match[str]) -> str:
+        order.append(int(m.group(1)) - 1)
+        return "?"
+
+    return _NUMBERED.sub(plain, text), tuple(params[i] for i in order)
 
 
 def _action(text: str) -> str:
@@ -206,6 +224,7 @@ class PgConnection:
         special = self._catalogue(text)
         if special is not None:
             return special
+        text, params = numbered(text, params)
         query = translate(text)
         if _DDL.match(text):
             self._catalogue_cache.clear()
