@@ -271,7 +271,9 @@ def find_duplicates(conn: Connection, interviews: Collection[str] | None = None,
                         a.interview_id in stays and b.interview_id in stays):
                     continue
                 seen.add(key)
-                candidates.append((a, b))
+                # Oriented as the reasons name them: the earlier birth year first.
+                first, second = sorted((a, b), key=lambda p: (p.birth_year or 0, p.interview_id))
+                candidates.append((first, second))
     decided = decisions(conn)
     out: list[DuplicateFlag] = []
     shingles: dict[str, set[tuple[str, ...]]] = {}
