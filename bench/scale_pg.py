@@ -16,7 +16,7 @@ Recordings: the ``blob`` and ``audio_asset`` rows with their sizes and hashes; n
 are written (the object store is not what these measures are about).
 
 The load runs as the database superuser with ``session_replication_role = replica`` (no
-foreign-key triggers: the rows are generated consistent) and without the segment trigram index,
+foreign-key triggers: the rows are generated consistent) and without the segment trigram index (storage/pg/search.py),
 which is built once afterwards; then ``VACUUM ANALYZE``.
 """
 
@@ -29,13 +29,14 @@ from typing import Any
 import psycopg
 
 from bench.scale_archive import ORDER, SQL, Profile, interview_rows
+from storage.pg.search import INDEXES as SEARCH_INDEXES
 from tests.connect_archive import PROVINCES
 
 TABLES = [t for t in ORDER if t != "blob_chunk"]
 IDS = frozenset({"id", "interview_id", "blob_id", "asset_id", "source_transcript_id",
                  "transcript_id", "segment_id", "source_segment_id", "event_id", "tag_id",
                  "sha256"})
-TRGM = "segment_text_trgm"
+TRGM = "segment_text_lower_trgm"  # built after the load (storage/pg/search.py)
 
 
 def columns(table: str) -> list[str]:
@@ -107,8 +108,7 @@ def fill_archive(url: str, start: int, count: int, *, profile: Profile, version:
                     f"FROM tpl_{table} CROSS JOIN generate_series({first}, {last}) AS c")
                 counts[table] = cur.rowcount
         load_s = time.perf_counter() - t0
-        conn.execute("CREATE INDEX IF NOT EXISTS segment_text_trgm ON segment "
-                     "USING gin (text gin_trgm_ops)")
+        conn.execute(next(i for i in SEARCH_INDEXES if TRGM in i))
         index_s = time.perf_counter() - t0 - load_s
         conn.execute("VACUUM ANALYZE")
     return {"seconds": time.perf_counter() - t0, "load_seconds": load_s,

@@ -30,9 +30,11 @@ _JSON_EXTRACT = re.compile(r"json_extract\((\w+), '\$\.(\w+)'\)")
 _GROUP_CONCAT = re.compile(r"group_concat\(([\w.]+), ' '\)")
 _DDL = re.compile(r"\s*(CREATE|ALTER|DROP)\b", re.I)
 _WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE)\b", re.I)
-# A JSON list of ids passed as one parameter, the core's portable "IN (list)".
-_JSON_EACH = re.compile(r"\(SELECT value FROM json_each\((\?\d*)\)\)", re.I)
+# A JSON list of ids passed as one parameter, the core's portable "IN (list)": on PostgreSQL
+# an array built once, so "col = ANY(array)" is an index scan for each id.
+_JSON_EACH = re.compile(r"\bIN\s+\(SELECT value FROM json_each\((\?\d*)\)\)", re.I)
 _NUMBERED = re.compile(r"\?(\d+)")
+_NULL_SAFE = re.compile(r"\bIS \?|\?")
 
 
 # The catalogue questions the core asks SQLite, answered from pg_catalog (one row per column:
@@ -91,7 +93,7 @@ def translate(text: str) -> str:
     t = re.sub(r"\bIS \?", "IS NOT DISTINCT FROM ?", t)
     t = _JSON_EXTRACT.sub(r"(\1::jsonb ->> '\2')", t)
     t = _GROUP_CONCAT.sub(r"string_agg(\1, ' ')", t)
-    t = _JSON_EACH.sub(r"(SELECT jsonb_array_elements_text(\1::jsonb))", t)
+    t = _JSON_EACH.sub(r"= ANY(ARRAY(SELECT jsonb_array_elements_text(\1::jsonb)))", t)
     return _placeholders(t)
 
 
@@ -107,6 +109,28 @@ def numbered(text: str, params: Sequence[Any]) -> tuple[str, tuple[Any, ...]]:
         return "?"
 
     return _NUMBERED.sub(plain, text), tuple(params[i] for i in order)
+
+
+def null_safe(text: str, params: Sequence[Any]) -> tuple[str, tuple[Any, ...]]:
+    """SQLite's null-safe ``col IS ?`` for the value at hand: ``col = ?`` for a value,
+    ``col IS NULL`` for None. The same rows as ``IS NOT DISTINCT FROM``, which no PostgreSQL
+    index serves (the importer looks every bundle row up by its key this way)."""
+    if "IS ?" not in text:
+        return text, tuple(params)
+    out: list[Any] = []
+    it = iter(params)
+
+    def one(m: re.Match[str]) -> str:
+        value = next(it)
+        if m.group(0) == "?":
+            out.append(value)
+            return "?"
+        if value is None:
+            return "IS NULL"
+        out.append(value)
+        return "= ?"
+
+    return _NULL_SAFE.sub(one, text), (*out, *it)
 
 
 def _action(text: str) -> str:
@@ -225,6 +249,7 @@ class PgConnection:
         if special is not None:
             return special
         text, params = numbered(text, params)
+        text, params = null_safe(text, params)
         query = translate(text)
         if _DDL.match(text):
             self._catalogue_cache.clear()
