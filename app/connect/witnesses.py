@@ -138,11 +138,6 @@ def _state(conn: Connection) -> tuple[int, int] | None:
     return (conn.total_changes, int(conn.execute("PRAGMA data_version").fetchone()[0]))
 
 
-def _people(conn: Connection) -> list[Profile]:
-    """Every interview with its interviewee's attributes (no detention yet)."""
-    return _read(conn)[0]
-
-
 def _read(conn: Connection) -> tuple[list[Profile], dict[str, _Stays]]:
     """Every interview's profile, and the dated places of detention of every interview that
     has one (``_stays``); kept per vault state."""
