@@ -50,6 +50,8 @@ def test_lookups_use_indexes_and_search_ignores_case(pg_url: str, tmp_path: Path
                          " 'He was held at YODOK, 요덕수용소에서', 'now', 'transcriber')")
         assert [h["interview"] for h in search(archive.conn, "yodok")] == ["NK-2026-901"]
         assert [h["segment"] for h in search(archive.conn, "수용소")] == [0]
+        assert [h["matched"] for h in search(archive.conn, "요덕")] == ["요덕"]  # no trigram
+        assert search(archive.conn, "OD") and search(archive.conn, "에요") == []
         assert search(archive.conn, "100%") == []  # LIKE's wildcards are literal here
         trigram = _plan(archive, "SELECT 1 FROM segment WHERE lower(text) LIKE ?",
                         ("%요덕수용소%",))
