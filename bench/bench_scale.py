@@ -29,7 +29,17 @@ text volume at each size is plain.
 
 Results go to bench/results/scale.json after each size (a run cut short keeps what it measured).
 
+``--backend archive`` measures the PostgreSQL archive instead, on a server the bench starts
+(tests/pg_support.py), grown in bulk by bench/scale_pg.py: search (storage/pg/search.py) and
+corroboration p95, one importer, four importers at once, and at the first size a bundle and
+its fork imported at the same moment (exactly one may be accepted); results in
+bench/results/scale_archive.json.
+
+The default sizes are small (minutes); the issue's sizes take hours and are asked for:
+
     PYTHONPATH=. nice -n 10 .venv/bin/python bench/bench_scale.py [--sizes 1000,10000,100000]
+    PYTHONPATH=. nice -n 10 .venv/bin/python bench/bench_scale.py --backend archive \
+        --sizes 10000,100000
 """
 
 from __future__ import annotations
@@ -37,6 +47,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -54,11 +65,14 @@ from app.bundles.export import export_bundle  # noqa: E402
 from app.bundles.importer import import_bundle  # noqa: E402
 from app.coding import search  # noqa: E402
 from app.connect import corroborate as co  # noqa: E402
+from app.interviews import update_interview  # noqa: E402
 from app.overview import interview_summaries  # noqa: E402
 from bench.bench_search import cpu_model  # noqa: E402
 from bench.scale_archive import Profile, fill, setup_taxonomy  # noqa: E402
 from crypto.kdf import derive_key, floor_params, weak_test_params  # noqa: E402
 from storage import audit  # noqa: E402
+from storage.pg import search as pg_search  # noqa: E402
+from storage.pg.archive import Archive  # noqa: E402
 from storage.vault import Vault  # noqa: E402
 from tests.connect_archive import YODOK  # noqa: E402
 
@@ -115,17 +129,21 @@ def open_vault(path: Path) -> Vault:
 class Fleet:
     """The supervisor's vault and key, and three field laptops with their bundles."""
 
-    def __init__(self, work: Path, per_size: int, sizes: int, profile: Profile) -> None:
+    def __init__(self, work: Path, per_size: int, sizes: int, profile: Profile,
+                 sup: Any = None, laptops: tuple[str, ...] = ("A", "B", "C", "D")) -> None:
         self.work = work
-        self.sup, _ = Vault.create(work / "sup", PASS, kdf=weak_test_params(),
-                                   allow_weak_kdf=True)
+        if sup is None:
+            sup, _ = Vault.create(work / "sup", PASS, kdf=weak_test_params(),
+                                  allow_weak_kdf=True)
+        self.sup = sup
         self.version = setup_taxonomy(self.sup)
         text, self.identity = keys.new_supervisor_key()
         self.key_file = work / "supervisor.key"
         self.key_file.write_text(text)
         self.bundles: dict[str, list[Path]] = {}
-        # A: one supervisor alone; B and C: two at once; D: one bundle both import at once.
-        for name in ("A", "B", "C", "D"):
+        # A: one supervisor alone; B and C (E, F): at once; D: one bundle both import at once
+        # (and, on the archive, a fork of it: the same bundle number from a copy of D).
+        for name in laptops:
             field, _ = Vault.create(work / f"field-{name}", PASS, kdf=weak_test_params(),
                                     allow_weak_kdf=True)
             keys.trust_supervisor(field, self.identity.public, role="interviewer")
@@ -135,6 +153,18 @@ class Fleet:
             fill(field, 0, 1 if name == "D" else per_size * sizes, profile=profile,
                  version=setup_taxonomy(field), prefix=f"NK-{name}", field=True)
             ids = [r[0] for r in field.conn.execute("SELECT id FROM interview ORDER BY code")]
+            if name == "D" and not isinstance(self.sup, Vault):
+                # A fork: a copy of the laptop taken before its bundle 1, which then exports
+                # its own bundle 1 of the same interview with other history.
+                field.lock()
+                shutil.copytree(work / "field-D", work / "field-D2")
+                field = Vault.open(work / "field-D", PASS, allow_weak_kdf=True)
+                copy = Vault.open(work / "field-D2", PASS, allow_weak_kdf=True)
+                update_interview(copy, ids[0], role="interviewer", notes="other history")
+                self.fork = work / "D-fork.age"
+                export_bundle(copy, [ids[0]], recipients=[self.identity.public],
+                              out=self.fork, role="interviewer")
+                copy.lock()
             paths = []
             for i, iid in enumerate(ids):
                 paths.append(work / f"{name}-{i:04d}.age")
@@ -148,7 +178,8 @@ def import_child() -> None:
     """Helper process: one supervisor importing a list of bundles (job on stdin)."""
     job = json.loads(sys.stdin.read())
     identity = keys.load_identity(Path(job["key"]))
-    vault = open_vault(Path(job["vault"]))
+    vault: Any = Archive.open(job["archive"]) if job.get("archive") else open_vault(
+        Path(job["vault"]))
     go = Path(job["go"])
     while not go.exists():  # both supervisors start at the same moment
         time.sleep(0.001)
@@ -167,7 +198,8 @@ def import_child() -> None:
     print(json.dumps(out))
 
 
-def two_supervisors(fleet: Fleet, vault: Vault, lists: list[list[Path]]) -> list[list[dict]]:
+def two_supervisors(fleet: Fleet, vault: Any, lists: list[list[Path]]) -> list[list[dict]]:
+    """Each list imported by its own process (a supervisor), all starting at one moment."""
     go = fleet.work / "go"
     go.unlink(missing_ok=True)
     procs = [subprocess.Popen([sys.executable, __file__, "--import-child"], stdin=subprocess.PIPE,
@@ -175,7 +207,9 @@ def two_supervisors(fleet: Fleet, vault: Vault, lists: list[list[Path]]) -> list
              for _ in lists]
     for proc, paths in zip(procs, lists, strict=True):
         assert proc.stdin is not None
-        proc.stdin.write(json.dumps({"vault": str(vault.path), "key": str(fleet.key_file),
+        where = {"archive": vault.url} if isinstance(vault, Archive) else {
+            "vault": str(vault.path)}
+        proc.stdin.write(json.dumps({**where, "key": str(fleet.key_file),
                                      "go": str(go), "bundles": [str(p) for p in paths]}))
         proc.stdin.close()
     time.sleep(2.0)  # both have unlocked and wait
@@ -300,6 +334,128 @@ def measure_size(fleet: Fleet, vault: Vault, size: int, step: int, args: argpars
     return v, row
 
 
+ARCHIVE_SEARCHES = [("facility name 요덕", "요덕"), ("Korean mid-word substring", "생산했"),
+                    ("alias Yodok (expands)", "Yodok"), ("no match", "평양냉면집")]
+IMPORTERS = ("B", "C", "E", "F")
+
+
+def measure_archive_imports(fleet: Fleet, archive: Archive, k: int, step: int
+                            ) -> dict[str, Any]:
+    """One supervisor alone, then four at once (four laptops), then a fork race."""
+    conn = archive.conn
+    before = conn.execute("SELECT count(*) FROM interview").fetchone()[0]
+    times, cpu = [], []
+    start = time.perf_counter()
+    for path in fleet.bundles["A"][step * k:(step + 1) * k]:
+        t0, c0 = time.perf_counter(), time.process_time()
+        r = import_bundle(archive, path, fleet.identity, role="supervisor")
+        times.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
+        assert not r.replay and r.inserted > 0
+    single_s = time.perf_counter() - start
+    lists = [fleet.bundles[n][step * k:(step + 1) * k] for n in IMPORTERS]
+    four = [r for side in two_supervisors(fleet, archive, lists) for r in side]
+    wall = max(r["end"] for r in four) - min(r["start"] for r in four)
+    errors = [r["error"] for r in four if r["error"]]
+    race = None
+    if step == 0:  # bundle 1 of laptop D, and a fork of it, imported at the same moment
+        outcomes = [r for side in two_supervisors(
+            fleet, archive, [[fleet.bundles["D"][0]], [fleet.fork]]) for r in side]
+        race = {"accepted": sum(1 for r in outcomes if r["error"] is None and not r["replay"]),
+                "refused": [r["error"] for r in outcomes if r["error"]]}
+    after = conn.execute("SELECT count(*) FROM interview").fetchone()[0]
+    result: dict[str, Any] = {
+        "bundles": k,
+        "single": {"seconds": single_s, "bundles_per_min": k / single_s * 60,
+                   "median_s": statistics.median(times), "max_s": max(times),
+                   "cpu_median_s": statistics.median(cpu)},
+        "four_supervisors": pair_summary(wall, 4 * k, len(errors), k / single_s) | {
+            "errors": errors, "max_s": max(r["end"] - r["start"] for r in four),
+            "per_bundle_s": [round(r["end"] - r["start"], 3) for r in four]},
+        "interviews_added": after - before,
+        "expected_added": 5 * k + (1 if race else 0),
+        "bundle_imports_recorded": conn.execute(
+            "SELECT count(*) FROM bundle_import").fetchone()[0],
+        "audit_entries_verified": audit.verify(conn),
+    }
+    if race is not None:
+        result["fork_race"] = race
+    return result
+
+
+def measure_archive_size(fleet: Fleet, archive: Archive, size: int, step: int,
+                         args: argparse.Namespace) -> dict[str, Any]:
+    conn = archive.conn
+    counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608
+              for t in ("interview", "segment", "tag", "event", "audio_asset")}
+    row: dict[str, Any] = {"interviews": size, "counts": counts, "search": [],
+                           "corroboration": []}
+    for label, query in ARCHIVE_SEARCHES:
+        hits = len(pg_search.search(conn, query))
+        r = runs_of(lambda q=query: pg_search.search(conn, q), args.runs, 60)
+        row["search"].append({"query": label, "hits": hits, **r})
+    subject = co.subject_for(archive, facility=YODOK)  # type: ignore[arg-type]
+    cases: list[tuple[str, Callable[[], Any]]] = [
+        ("corroborate Yodok (with quotes)", lambda: co.corroborate(archive, subject)),  # type: ignore[arg-type]
+        ("corroborate Yodok (counts, conflicts)",
+         lambda: co.corroborate(archive, subject, with_quotes=False))]  # type: ignore[arg-type]
+    for label, fn in cases:
+        row["corroboration"].append({"case": label, **runs_of(fn, args.runs, 120)})
+    c = co.corroborate(archive, subject, with_quotes=False)  # type: ignore[arg-type]
+    row["yodok"] = {"testimonies": c.testimonies, "witnesses": c.independent_witnesses}
+    row["imports"] = measure_archive_imports(fleet, archive, args.bundles, step)
+    row["bytes_on_disk"] = conn.execute_pg(
+        "SELECT pg_database_size(current_database())").fetchone()[0]
+    return row
+
+
+def run_archive(args: argparse.Namespace, sizes: list[int], profile: Profile,
+                result: dict[str, Any]) -> None:
+    """The PostgreSQL archive grown to each size (bench/scale_pg.py), measured at each."""
+    from bench.scale_pg import fill_archive
+    from tests.pg_support import new_database, running_server
+
+    with tempfile.TemporaryDirectory(prefix="bench-scale-pg-") as tmp, \
+            running_server() as server, new_database(server) as url:
+        archive = Archive.init(url, Path(tmp) / "objects", Path(tmp) / "archive.key")
+        start = time.perf_counter()
+        fleet = Fleet(Path(tmp), args.bundles, len(sizes), profile, sup=archive,
+                      laptops=("A", *IMPORTERS, "D"))
+        result["fleet_prepare_s"] = time.perf_counter() - start
+        result["server"] = archive.conn.execute_pg("SHOW server_version").fetchone()[0]
+        grown = 0
+        for step, size in enumerate(sizes):
+            gen = fill_archive(url, grown, size - grown, profile=profile,
+                               version=fleet.version, template=args.template)
+            grown = size
+            row = measure_archive_size(fleet, archive, size, step, args)
+            row["generate"] = {"interviews": gen["rows"]["interview"], **{
+                k: v for k, v in gen.items() if k != "rows"}}
+            row["load_average_after"] = os.getloadavg()
+            result["sizes"].append(row)
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+            show_archive(row)
+        archive.lock()
+
+
+def show_archive(row: dict[str, Any]) -> None:
+    c = row["counts"]
+    print(f"\n== archive, {row['interviews']} interviews: {c['segment']} segments, "
+          f"{c['tag']} tags, {c['event']} events, {row['bytes_on_disk'] / 1e6:.0f} MB; generated "
+          f"in {row['generate']['seconds']:.0f} s")
+    for s in row["search"] + row["corroboration"]:
+        print(f"  {s.get('query') or s.get('case'):40s} p95 {s['p95_ms']:8.1f} ms "
+              f"(median {s['median_ms']:8.1f}, cpu p95 {s['cpu_p95_ms']:8.1f}, {s['runs']} runs)"
+              + (f" {s['hits']} hits" if "hits" in s else ""))
+    im = row["imports"]
+    print(f"  import: {im['single']['bundles_per_min']:.1f} bundles/min alone, "
+          f"{im['four_supervisors']['bundles_per_min']:.1f} with four "
+          f"({im['four_supervisors']['vs_single']:.2f}x), errors "
+          f"{im['four_supervisors']['errors']}, fork race {im.get('fork_race')}, added "
+          f"{im['interviews_added']} of {im['expected_added']}", flush=True)
+
+
 def show(row: dict[str, Any], argon2_s: float) -> None:
     c = row["counts"]
     print(f"\n== {row['interviews']} interviews: {c['segment']} segments, {c['tag']} tags, "
@@ -321,7 +477,14 @@ def show(row: dict[str, Any], argon2_s: float) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--sizes", default="1000,3000",
+                        help="interviews at each step (the issue's: 1000,10000,100000; "
+                             "hours at that size)")
+    parser.add_argument("--backend", choices=("vault", "archive"), default="vault",
+                        help="a SQLCipher vault, or the PostgreSQL archive on a temporary "
+                             "server (bench/scale_pg.py loads it in bulk)")
+    parser.add_argument("--template", type=int, default=1000,
+                        help="archive: interviews generated in Python; the rest are copies")
     parser.add_argument("--segments", type=int, default=30,
                         help="original segments per interview")
     parser.add_argument("--bundles", type=int, default=6,
@@ -329,7 +492,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--check-up-to", type=int, default=10**9,
                         help="skip the integrity check above this many interviews")
-    parser.add_argument("--out", type=Path, default=ROOT / "bench/results/scale.json")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="default bench/results/scale.json (archive: scale_archive.json)")
     parser.add_argument("--import-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.import_child:
@@ -337,6 +501,17 @@ def main() -> None:
         return
     sizes = [int(s) for s in args.sizes.split(",")]
     profile = Profile(segments=args.segments)
+    if args.out is None:
+        args.out = ROOT / "bench/results" / (
+            "scale.json" if args.backend == "vault" else "scale_archive.json")
+    if args.backend == "archive":
+        run_archive(args, sizes, profile, {
+            "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "cpu": cpu_model(),
+            "cores": os.cpu_count(), "load_average_at_start": os.getloadavg(),
+            "backend": "archive", "profile": profile.__dict__, "template": args.template,
+            "bundle": "one interview per bundle, same profile, from one of six field vaults",
+            "sizes": []})
+        return
     argon2 = [timed_s(lambda: derive_key(PASS, floor_params())) for _ in range(2)]
     argon2_s = min(a[0] for a in argon2)
     weak = [timed_s(lambda: derive_key(PASS, weak_test_params(), allow_weak=True))

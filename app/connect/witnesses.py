@@ -16,7 +16,6 @@ follow it: interviews decided the same person form one witness (``WitnessGroups`
 from __future__ import annotations
 
 import datetime as dt
-import json
 import uuid
 from collections import defaultdict
 from collections.abc import Collection, Iterable
@@ -27,8 +26,8 @@ from app.coding.shown import shown
 from app.connect.entities import Kinds
 from app.errors import UsageError
 from app.interviews import resolve_id
-from storage.backend import Store
 from storage.db import Connection
+from storage.backend import Store
 
 DECISIONS = ("same", "different")
 _SHINGLE = 3  # words per phrase when comparing descriptions
@@ -42,6 +41,8 @@ def _pair(a: str, b: str) -> tuple[str, str]:
 def decisions(conn: Connection) -> dict[tuple[str, str], str]:
     """The latest decision per interview pair (ids ordered)."""
     out: dict[tuple[str, str], str] = {}
+    # Two decisions at the same instant: the later row counts (insertion order: SQLite's rowid;
+    # the archive's dialect reads it as the row's place, rows only ever being inserted).
     for a, b, decision in conn.execute(
             "SELECT interview_a, interview_b, decision FROM witness_decision"
             " ORDER BY decided_at, rowid"):
@@ -122,54 +123,69 @@ def _norm(text: str | None) -> str | None:
     return " ".join(text.casefold().split()) if text and text.strip() else None
 
 
-# Per connection: (connection, its state, profiles). The state is the connection's own change
-# count plus SQLite's data_version (which moves when another connection commits), so the list
-# is read again after any write to the vault.
-_PEOPLE: dict[int, tuple[Connection, tuple[int, int], list[Profile]]] = {}
+# Per connection: (connection, its state, profiles, places of detention). The state is the
+# connection's own change count plus SQLite's data_version (which moves when another connection
+# commits), so both are read again after any write to the vault. A connection without them (the
+# PostgreSQL archive, where other sessions write at any time) reads both on every call.
+_Stays = tuple[tuple[str, str | None, str | None], ...]
+_PEOPLE: dict[int, tuple[Connection, tuple[int, int], list[Profile], dict[str, _Stays]]] = {}
 
 
-def _people(conn: Connection) -> list[Profile]:
-    """Every interview with its interviewee's attributes (no detention yet)."""
-    changes = getattr(conn, "total_changes", None)
-    if changes is None:  # the archive: other sessions write at any time, so read afresh
-        return _read_people(conn)
-    state = (changes, int(conn.execute("PRAGMA data_version").fetchone()[0]))
+def _state(conn: Connection) -> tuple[int, int] | None:
+    if not hasattr(conn, "total_changes"):
+        return None
+    return (conn.total_changes, int(conn.execute("PRAGMA data_version").fetchone()[0]))
+
+
+def _read(conn: Connection) -> tuple[list[Profile], dict[str, _Stays]]:
+    """Every interview's profile, and the dated places of detention of every interview that
+    has one (``_stays``); kept per vault state."""
+    state = _state(conn)
     cached = _PEOPLE.get(id(conn))
-    if cached is not None and cached[0] is conn and cached[1] == state:
-        return cached[2]
-    people = _read_people(conn)
-    if len(_PEOPLE) > 8:
-        _PEOPLE.clear()
-    _PEOPLE[id(conn)] = (conn, state, people)
-    return people
-
-
-def _read_people(conn: Connection) -> list[Profile]:
+    if state is not None and cached is not None and cached[0] is conn and cached[1] == state:
+        return cached[2], cached[3]
     people = [Profile(str(iid), str(code), birth, _norm(province), defection, (),
                       province.strip() if province else None)
               for iid, code, birth, province, defection in conn.execute(
                   "SELECT i.id, i.code, p.birth_year, p.home_province, p.defection_year"
                   " FROM interview i LEFT JOIN interviewee p ON p.interview_id = i.id")]
-    return people
+    stays = _stays(conn)
+    if state is not None:
+        if len(_PEOPLE) > 8:
+            _PEOPLE.clear()
+        _PEOPLE[id(conn)] = (conn, state, people, stays)
+    return people, stays
 
 
-def _detention(conn: Connection, interviews: Collection[str]
-               ) -> dict[str, tuple[tuple[str, str | None, str | None], ...]]:
-    """Facility, from, to of every event of ``interviews`` that names a facility (as its place
-    or in a supporting tag)."""
+def _facility_terms(conn: Connection) -> list[str]:
+    """Every term id an event names (as its place or in a supporting tag) that is a facility.
+    Read from the indexes on ``event.place_term`` and ``tag.term_id``."""
     kinds = Kinds.load(conn)
-    stays: dict[str, set[tuple[str, str | None, str | None]]] = defaultdict(set)
-    for iid, place, d0, d1, packed in conn.execute(
-            "SELECT e.interview_id, e.place_term, e.date_from, e.date_to,"
-            " (SELECT group_concat(t.term_id, char(31)) FROM event_tag et JOIN tag t"
-            "  ON t.id = et.tag_id WHERE et.event_id = e.id) FROM event e"
-            " WHERE e.interview_id IN (SELECT value FROM json_each(?))",
-            (json.dumps(sorted(interviews)),)):
-        for term in {place, *(packed.split("\x1f") if packed else ())}:
-            if term and kinds.of(term) == "facility":
-                stays[str(iid)].add((str(term), d0, d1))
+    terms = {str(t) for (t,) in conn.execute(
+        "SELECT DISTINCT place_term FROM event WHERE place_term IS NOT NULL")}
+    terms |= {str(t) for (t,) in conn.execute("SELECT DISTINCT term_id FROM tag")}
+    return sorted(t for t in terms if kinds.of(t) == "facility")
+
+
+def _stays(conn: Connection) -> dict[str, _Stays]:
+    """Facility, from, to of every dated event that names a facility (as its place or in a
+    supporting tag), by interview: one set-based query over the indexed terms. An undated
+    stay can never be shared (``_shared_detention``), so it is not read."""
+    facilities = _facility_terms(conn)
+    found: dict[str, set[tuple[str, str | None, str | None]]] = defaultdict(set)
+    if not facilities:
+        return {}
+    marks = ",".join("?" * len(facilities))
+    dated = " AND e.date_from IS NOT NULL AND e.date_to IS NOT NULL"
+    query = ("SELECT e.interview_id, e.place_term, e.date_from, e.date_to FROM event e"  # noqa: S608
+             f" WHERE e.place_term IN ({marks}){dated}"
+             " UNION SELECT e.interview_id, t.term_id, e.date_from, e.date_to"
+             " FROM tag t JOIN event_tag et ON et.tag_id = t.id"
+             f" JOIN event e ON e.id = et.event_id WHERE t.term_id IN ({marks}){dated}")
+    for iid, term, d0, d1 in conn.execute(query, (*facilities, *facilities)):
+        found[str(iid)].add((str(term), d0, d1))
     return {iid: tuple(sorted(s, key=lambda x: (x[0], x[1] or "", x[2] or "")))
-            for iid, s in stays.items()}
+            for iid, s in found.items()}
 
 
 def _shared_detention(a: Profile, b: Profile) -> list[tuple[str, str, str]]:
@@ -219,23 +235,39 @@ def find_duplicates(conn: Connection, interviews: Collection[str] | None = None,
     decides a flag; corroboration counts skip it).
 
     Candidates come from the interviewee records alone (same home province, birth years
-    within one); only their places of detention are then read."""
-    by_province: dict[str, list[Profile]] = defaultdict(list)
-    for p in _people(conn):
+    within one), looked up by (province, birth year) from each wanted interview; the places of
+    detention of every interview are read once per vault state in one set-based query."""
+    people, stays = _read(conn)
+    by_key: dict[tuple[str, int], list[Profile]] = defaultdict(list)
+    for p in people:
         if p.province is not None and p.birth_year is not None:
-            by_province[p.province].append(p)
-    wanted = None if interviews is None else set(interviews)
+            by_key[(p.province, p.birth_year)].append(p)
+    if interviews is None:
+        wanted: set[str] | None = None
+        firsts = [p for group in by_key.values() for p in group]
+    else:
+        wanted = set(interviews)
+        firsts = [p for group in by_key.values() for p in group if p.interview_id in wanted]
+    seen: set[tuple[str, str]] = set()
     candidates: list[tuple[Profile, Profile]] = []
-    for group in by_province.values():
-        group.sort(key=lambda p: (p.birth_year or 0, p.interview_id))
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                assert a.birth_year is not None and b.birth_year is not None
-                if b.birth_year - a.birth_year > 1:
-                    break
-                if wanted is None or a.interview_id in wanted or b.interview_id in wanted:
-                    candidates.append((a, b))
-    stays = _detention(conn, {p.interview_id for pair in candidates for p in pair})
+    for a in firsts:
+        assert a.province is not None and a.birth_year is not None
+        for year in (a.birth_year - 1, a.birth_year, a.birth_year + 1):
+            for b in by_key.get((a.province, year), ()):
+                if b.interview_id == a.interview_id:
+                    continue
+                key = _pair(a.interview_id, b.interview_id)
+                if key in seen:
+                    continue
+                # Flagged only with the same defection year or a shared stay: the rest need
+                # no reasons built.
+                if (a.defection_year is None or a.defection_year != b.defection_year) and not (
+                        a.interview_id in stays and b.interview_id in stays):
+                    continue
+                seen.add(key)
+                # Oriented as the reasons name them: the earlier birth year first.
+                first, second = sorted((a, b), key=lambda p: (p.birth_year or 0, p.interview_id))
+                candidates.append((first, second))
     decided = decisions(conn)
     out: list[DuplicateFlag] = []
     shingles: dict[str, set[tuple[str, ...]]] = {}

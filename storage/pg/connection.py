@@ -31,6 +31,9 @@ _JSON_EXTRACT = re.compile(r"json_extract\((\w+), '\$\.(\w+)'\)")
 _GROUP_CONCAT = re.compile(r"group_concat\(([\w.]+), (' '|char\(\d+\))\)")
 # A JSON array parameter as a set of values: ``x IN (SELECT value FROM json_each(?))``.
 _JSON_EACH = re.compile(r"SELECT value FROM json_each\((\?\d*)\)")
+# ... and as "x IN (that set)": an array built once, so "x = ANY(array)" is an index scan per
+# value (PostgreSQL plans the IN-subquery form as a scan of x's whole table).
+_IN_JSON_EACH = re.compile(r"\bIN\s+\(SELECT value FROM json_each\((\?\d*)\)\)", re.I)
 # Insertion order as the last sort key: SQLite's rowid; on PostgreSQL the row's physical place,
 # which is insertion order for the tables sorted so (rows only ever inserted).
 _ROWID_ORDER = re.compile(r"ORDER BY ([\w.]+), rowid\b")
@@ -42,6 +45,9 @@ _WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE)\b", re.I)
 # never forked), whichever code path appends.
 _AUDIT_HEAD = re.compile(r"\s*SELECT value FROM meta WHERE key = 'audit_head'\s*")
 AUDIT_LOCK = "audit-log"
+# SQLite's null-safe "col IS ?" (see null_safe).
+_NULL_SAFE = re.compile(r"\bIS \?|\?")
+_NUMBERED_MARK = re.compile(r"\?\d")
 
 
 # The catalogue questions the core asks SQLite, answered from pg_catalog (one row per column:
@@ -111,9 +117,32 @@ def translate(text: str) -> str:
     t = _JSON_EXTRACT.sub(r"(\1::jsonb ->> '\2')", t)
     t = _GROUP_CONCAT.sub(lambda m: f"string_agg({m.group(1)}, "
                           f"{m.group(2).replace('char(', 'chr(')})", t)
+    t = _IN_JSON_EACH.sub(r"= ANY(ARRAY(SELECT jsonb_array_elements_text(\1::jsonb)))", t)
     t = _JSON_EACH.sub(r"SELECT value FROM json_array_elements_text(\1::json) AS value", t)
     t = _ROWID_ORDER.sub(r"ORDER BY \1, ctid", t)
     return _placeholders(t)
+
+
+def null_safe(text: str, params: Sequence[Any]) -> tuple[str, tuple[Any, ...]]:
+    """SQLite's null-safe ``col IS ?`` for the value at hand: ``col = ?`` for a value,
+    ``col IS NULL`` for None. The same rows as ``IS NOT DISTINCT FROM``, which no PostgreSQL
+    index serves (the importer looks every bundle row up by its key this way)."""
+    if "IS ?" not in text or _NUMBERED_MARK.search(text):
+        return text, tuple(params)  # numbered parameters are passed by name: left as they are
+    out: list[Any] = []
+    it = iter(params)
+
+    def one(m: re.Match[str]) -> str:
+        value = next(it)
+        if m.group(0) == "?":
+            out.append(value)
+            return "?"
+        if value is None:
+            return "IS NULL"
+        out.append(value)
+        return "= ?"
+
+    return _NULL_SAFE.sub(one, text), (*out, *it)
 
 
 def _action(text: str) -> str:
@@ -238,6 +267,7 @@ class PgConnection:
             return special
         if self._depth > 0 and _AUDIT_HEAD.fullmatch(text):
             self.lock(AUDIT_LOCK)
+        text, params = null_safe(text, params)
         query = translate(text)
         if _DDL.match(text):
             self._catalogue_cache.clear()

@@ -16,6 +16,7 @@ from tests.common import mark_slow_except
 FAST = {
     "test_archive_backend.py::test_translation_of_the_sqlite_dialect",
     "test_archive_backend.py::test_objects_are_content_addressed_encrypted_and_checked",
+    "test_pg_index_friendly.py::test_null_safe_numbered_and_id_lists_are_rewritten",
 }
 
 

@@ -26,8 +26,12 @@ def test_translation_of_the_sqlite_dialect() -> None:
         "SELECT 1 WHERE json_extract(incoming, '$.sha256') = ?")
     assert translate("SELECT id FROM t WHERE a IN (SELECT value FROM json_each(?1)) OR "
                      "?2 IS NULL ORDER BY at, rowid") == (
-        "SELECT id FROM t WHERE a IN (SELECT value FROM json_array_elements_text("
-        "%(p1)s::json) AS value) OR %(p2)s IS NULL ORDER BY at, ctid")
+        "SELECT id FROM t WHERE a = ANY(ARRAY(SELECT jsonb_array_elements_text("
+        "%(p1)s::jsonb))) OR %(p2)s IS NULL ORDER BY at, ctid")
+    assert translate("SELECT v FROM json_each(?)") == \
+        "SELECT v FROM json_each(%s)"  # only the set forms are rewritten
+    assert translate("SELECT count(*) FROM (SELECT value FROM json_each(?))") == (
+        "SELECT count(*) FROM (SELECT value FROM json_array_elements_text(%s::json) AS value)")
     assert translate("SELECT group_concat(t.term_id, char(31))") == \
         "SELECT string_agg(t.term_id, chr(31))"
 

@@ -104,3 +104,72 @@ def test_failed_imports_are_not_throughput() -> None:
     pair = pair_summary(60.0, 12, 4, single_per_s=0.1)
     assert pair["imported"] == 8 and pair["bundles_per_min"] == 8.0
     assert pair["vs_single"] == pytest.approx((8 / 60) / 0.1)
+
+
+def test_archive_bulk_load_copies_the_template(pg_url: str, tmp_path: Path) -> None:
+    from bench.scale_pg import TABLES, fill_archive
+    from storage.pg.archive import Archive
+
+    archive = Archive.init(pg_url, tmp_path / "objects", tmp_path / "archive.key")
+    try:
+        version = sa.setup_taxonomy(archive)  # type: ignore[arg-type]
+        first = fill_archive(pg_url, 0, 3, profile=PROFILE, version=version, template=3)
+        more = fill_archive(pg_url, 3, 6, profile=PROFILE, version=version, template=3)
+        conn = archive.conn
+        for table in TABLES:
+            assert _count(archive, table) == 3 * first["rows"][table]
+            assert more["rows"][table] == 2 * first["rows"][table]
+        codes = [r[0] for r in conn.execute("SELECT code FROM interview ORDER BY code")]
+        assert codes == [f"NK-S-{n:06d}" for n in range(9)]
+        # copy 0 is the generator's own rows; copies have their own ids and interviewees
+        rows = [sa.interview_rows(n, seed=17, prefix="NK-S", profile=PROFILE, version=version)
+                for n in range(3)]
+        ids = {r[0] for r in conn.execute("SELECT id FROM interview")}
+        assert {r["interview"][0][0] for r in rows} <= ids and len(ids) == 9
+        people = conn.execute("SELECT birth_year, home_province, defection_year FROM interviewee"
+                              " i JOIN interview v ON v.id = i.interview_id WHERE v.code >= ?",
+                              ("NK-S-000003",)).fetchall()
+        assert len(people) == 6
+        assert all(1940 <= b <= 2000 and ", county " in h and 1995 <= d <= 2020
+                   for b, h, d in people)
+        # every reference resolves (the load ran without foreign-key triggers)
+        for child, col, parent in (("segment", "interview_id", "interview"),
+                                   ("segment", "transcript_id", "transcript"),
+                                   ("tag", "segment_id", "segment"),
+                                   ("event_tag", "tag_id", "tag"),
+                                   ("event_tag", "event_id", "event"),
+                                   ("audio_asset", "blob_id", "blob")):
+            orphans = conn.execute(
+                f"SELECT count(*) FROM {child} c LEFT JOIN {parent} p ON p.id = c.{col}"  # noqa: S608
+                f" WHERE c.{col} IS NOT NULL AND p.id IS NULL").fetchone()[0]
+            assert orphans == 0, (child, col)
+        result = co.corroborate(archive, co.subject_for(archive, facility=YODOK),  # type: ignore[arg-type]
+                                with_quotes=False)
+        yodok = {r[0] for r in conn.execute(
+            "SELECT DISTINCT interview_id FROM event WHERE place_term = ?", (YODOK,))}
+        assert result.testimonies == len(yodok)
+    finally:
+        archive.lock()
+
+
+def test_archive_bench_runs_and_checks_concurrent_imports(pg_server: object,
+                                                         tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    out = tmp_path / "scale_archive.json"
+    subprocess.run([sys.executable, "bench/bench_scale.py", "--backend", "archive", "--sizes",
+                    "3", "--template", "3", "--bundles", "1", "--runs", "1", "--segments", "2",
+                    "--out", str(out)], cwd=root, check=True, capture_output=True)
+    row = json.loads(out.read_text())["sizes"][0]
+    assert row["counts"]["interview"] == 3
+    imports = row["imports"]
+    assert imports["interviews_added"] == imports["expected_added"] == 6  # 1 + 4 + 1, none lost
+    assert imports["four_supervisors"]["errors"] == []
+    assert imports["fork_race"]["accepted"] == 1  # of bundle 1 and its fork, exactly one
+    assert "fork" in imports["fork_race"]["refused"][0]
+    assert {s["query"] for s in row["search"]} >= {"facility name 요덕",
+                                                   "Korean mid-word substring"}
+    assert [c["case"] for c in row["corroboration"]] == [
+        "corroborate Yodok (with quotes)", "corroborate Yodok (counts, conflicts)"]
