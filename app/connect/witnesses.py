@@ -26,8 +26,8 @@ from app.coding.shown import shown
 from app.connect.entities import Kinds
 from app.errors import UsageError
 from app.interviews import resolve_id
-from storage.db import Connection
 from storage.backend import Store
+from storage.db import Connection
 
 DECISIONS = ("same", "different")
 _SHINGLE = 3  # words per phrase when comparing descriptions

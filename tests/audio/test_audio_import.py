@@ -203,8 +203,11 @@ def test_ctrl_c_during_import_stores_nothing_and_says_so(cli: Cli, tmp_path: Pat
     big = make_long_wav(tmp_path / "long.wav", 3600)
     cmd = [sys.executable, "-m", "cli", "--vault", str(cli.vault), "--passphrase-file",
            str(cli.passphrase_file), "audio", "import", iid, str(big)]
+    # Ctrl-C as in a terminal: a suite started in the background (``cmd &``) passes SIGINT on
+    # as ignored, and Python then never turns it into KeyboardInterrupt.
     proc = subprocess.Popen(cmd, env=cli.env, cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     locks = cli.vault / "locks"
     deadline = time.monotonic() + 60
     while not (locks.exists() and any(locks.glob("*.lock"))):

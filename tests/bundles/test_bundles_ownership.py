@@ -410,7 +410,7 @@ def test_import_command_names_the_interviews_left_out_of_the_receipt(
     imp(w, w.export(x, y, name="1.age").path)
     update_interview(w.field, x, role="interviewer", notes="edited on the laptop")
     bundle = w.export(x, y, name="2.age").path
-    ctx = SimpleNamespace(vault=lambda: w.sup, role="supervisor")
+    ctx = SimpleNamespace(vault=lambda: w.sup, role="supervisor", archive_url=None)
     receipt_file = w.tmp / "receipt.age"
     args = SimpleNamespace(identity=str(w.key_file), file=str(bundle), receipt=str(receipt_file))
     assert cmd_import(ctx, args) == 0  # type: ignore[arg-type]
