@@ -15,6 +15,7 @@ import sys
 import tempfile
 import threading
 import time
+import wave
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -271,7 +272,17 @@ def test_full_disk_stops_cleanly_and_keeps_what_was_recorded(
     small = tmp_path / "small-disk"
     small.mkdir()
     used = sum(p.stat().st_size for p in cli.vault.rglob("*") if p.is_file())
-    size_kib = used // 1024 + 2048  # about 5 s of 48 kHz stereo float32 audio
+    size_kib = used // 1024 + 2048
+    # Noise, not silence, fills the disk: recordings are FLAC, which stores silence in a few
+    # bytes a frame, so a silent microphone would take minutes to fill 2 MiB; 16-bit noise
+    # stays about 190 kB/s (some 10 s here).
+    noise = tmp_path / "noise.wav"
+    with wave.open(str(noise), "wb") as w:
+        w.setnchannels(2)
+        w.setsampwidth(2)
+        w.setframerate(48000)
+        w.writeframes(np.random.default_rng(7).integers(-20000, 20000, 48000 * 2 * 90,
+                                                         dtype=np.int16).tobytes())
     mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kib}k", "tmpfs",
                               str(small)], capture_output=True)
     if mounted.returncode != 0:
@@ -279,8 +290,13 @@ def test_full_disk_stops_cleanly_and_keeps_what_was_recorded(
     try:
         shutil.copytree(cli.vault, small / "vault")
         cli.vault = small / "vault"
-        proc = _recording_process(cli, iid, "--seconds", "120")
-        out, err = proc.communicate(timeout=120)
+        player = virtual_mic.play_async(noise)
+        try:
+            proc = _recording_process(cli, iid, "--seconds", "120")
+            out, err = proc.communicate(timeout=120)
+        finally:
+            player.terminate()
+            player.wait(10)
         assert proc.returncode == 1, err
         sentences = [line for line in err.splitlines() if line.startswith("testimony: ")]
         assert len(sentences) == 1 and "disk is full" in sentences[0]
