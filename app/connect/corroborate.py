@@ -377,11 +377,18 @@ def _conflicts(vault: Store, accounts: Sequence[Account], subject: Subject,
         by_w: dict[str, list[Account]] = defaultdict(list)
         for acc in others:
             by_w[loose.of(acc.interview_id)].append(acc)
+        places: dict[str, set[str]] = {}  # account id -> its facilities, computed once
+
+        def place(acc: Account) -> set[str]:
+            if acc.id not in places:
+                places[acc.id] = _place(acc, kinds)
+            return places[acc.id]
+
         for a in accounts:
             for b in by_w.get(loose.of(a.interview_id), []):
                 if b.interview_id == a.interview_id or not a.act or b.act != a.act:
                     continue
-                pa, pb = _place(a, kinds), _place(b, kinds)
+                pa, pb = place(a), place(b)
                 if pa and pb and not pa & pb and a.overlaps(b):
                     add("place", a, b,
                         f"The same witness places {a.act} in the same period at "

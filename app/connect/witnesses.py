@@ -245,15 +245,13 @@ def find_duplicates(conn: Connection, interviews: Collection[str] | None = None,
     by_key: dict[tuple[str, int], list[Profile]] = defaultdict(list)
     by_defection: dict[tuple[str, int, int], list[Profile]] = defaultdict(list)
     by_facility: dict[tuple[str, int, str], list[Profile]] = defaultdict(list)
-    facilities_of: dict[str, tuple[str, ...]] = {}
+    facilities_of = {iid: tuple(dict.fromkeys(f for f, _, _ in s)) for iid, s in stays.items()}
     for p in people:
         if p.province is not None and p.birth_year is not None:
             by_key[(p.province, p.birth_year)].append(p)
             if p.defection_year is not None:
                 by_defection[(p.province, p.birth_year, p.defection_year)].append(p)
-            terms = tuple(dict.fromkeys(f for f, _, _ in stays.get(p.interview_id, ())))
-            facilities_of[p.interview_id] = terms
-            for term in terms:
+            for term in facilities_of.get(p.interview_id, ()):
                 by_facility[(p.province, p.birth_year, term)].append(p)
     if interviews is None:
         wanted: set[str] | None = None
@@ -267,7 +265,7 @@ def find_duplicates(conn: Connection, interviews: Collection[str] | None = None,
         assert a.province is not None and a.birth_year is not None
         for year in (a.birth_year - 1, a.birth_year, a.birth_year + 1):
             groups = [by_facility.get((a.province, year, t), ())
-                      for t in facilities_of[a.interview_id]]
+                      for t in facilities_of.get(a.interview_id, ())]
             if a.defection_year is not None:
                 groups.append(by_defection.get((a.province, year, a.defection_year), ()))
             for group in groups:
@@ -279,9 +277,9 @@ def find_duplicates(conn: Connection, interviews: Collection[str] | None = None,
                         continue
                     seen.add(key)
                     # Oriented as the reasons name them: the earlier birth year first.
-                    first, second = sorted((a, b),
-                                           key=lambda p: (p.birth_year or 0, p.interview_id))
-                    candidates.append((first, second))
+                    candidates.append(
+                        (a, b) if (a.birth_year or 0, a.interview_id)
+                        <= (b.birth_year or 0, b.interview_id) else (b, a))
     decided = decisions(conn)
     out: list[DuplicateFlag] = []
     shingles: dict[str, set[tuple[str, ...]]] = {}
