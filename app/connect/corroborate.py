@@ -318,9 +318,9 @@ def _place(acc: Account, kinds: Kinds) -> set[str]:
     return {t for t in {acc.place_term, *acc.tag_terms} if t and kinds.of(t) == "facility"}
 
 
-def _brief_account(vault: Store, acc: Account, known: dict[str, InterviewInfo]
-                   ) -> dict[str, Any]:
-    return {"interview_code": _code(vault, acc.interview_id, known), "account": acc.id, "date": acc.date_text,
+def _brief_account(acc: Account, codes: dict[str, str]) -> dict[str, Any]:
+    return {"interview_code": codes.get(acc.interview_id, acc.interview_id),
+            "account": acc.id, "date": acc.date_text,
             "date_from": acc.date_from, "date_to": acc.date_to, "place": acc.place_term,
             "act": acc.act}
 
@@ -331,6 +331,17 @@ def _conflicts(vault: Store, accounts: Sequence[Account], subject: Subject,
                relatives: set[str]) -> list[Conflict]:
     """Conflicts (see the module docstring), one per kind and pair of interviews."""
     found: dict[tuple[str, str, str], Conflict] = {}
+    # The codes of the supporters and of every interview that may be the same person, read
+    # in one query (not one per conflict: conflicts grow with the flagged pairs).
+    codes = {iid: info.code for iid, info in interviews.items()}
+    missing = sorted(relatives - codes.keys())
+    if missing:
+        codes.update((str(i), str(c)) for i, c in vault.conn.execute(
+            "SELECT id, code FROM interview WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(missing),)))
+
+    def _code(interview_id: str) -> str:
+        return codes.get(interview_id, interview_id)
 
     def add(kind: str, a: Account, b: Account, explanation: str) -> None:
         first, second = sorted((a, b), key=lambda x: (x.interview_id, x.id))
@@ -340,7 +351,7 @@ def _conflicts(vault: Store, accounts: Sequence[Account], subject: Subject,
         known = {r["account"] for r in found[key].accounts}
         for acc in (first, second):
             if acc.id not in known:
-                found[key].accounts.append(_brief_account(vault, acc, interviews))
+                found[key].accounts.append(_brief_account(acc, codes))
 
     by_witness: dict[str, list[Account]] = defaultdict(list)
     for acc in accounts:
@@ -354,8 +365,8 @@ def _conflicts(vault: Store, accounts: Sequence[Account], subject: Subject,
                 if common and a.overlaps(b) is False:
                     add("date", a, b,
                         f"The same witness dates {', '.join(sorted(common))} to periods that do "
-                        f"not overlap ({_code(vault, a.interview_id, interviews)}: "
-                        f"{a.date_text}; {_code(vault, b.interview_id, interviews)}: "
+                        f"not overlap ({_code(a.interview_id)}: "
+                        f"{a.date_text}; {_code(b.interview_id)}: "
                         f"{b.date_text}).")
     # place: the same act in the same period at different facilities, by one witness
     if relatives:
@@ -366,17 +377,24 @@ def _conflicts(vault: Store, accounts: Sequence[Account], subject: Subject,
         by_w: dict[str, list[Account]] = defaultdict(list)
         for acc in others:
             by_w[loose.of(acc.interview_id)].append(acc)
+        places: dict[str, set[str]] = {}  # account id -> its facilities, computed once
+
+        def place(acc: Account) -> set[str]:
+            if acc.id not in places:
+                places[acc.id] = _place(acc, kinds)
+            return places[acc.id]
+
         for a in accounts:
             for b in by_w.get(loose.of(a.interview_id), []):
                 if b.interview_id == a.interview_id or not a.act or b.act != a.act:
                     continue
-                pa, pb = _place(a, kinds), _place(b, kinds)
+                pa, pb = place(a), place(b)
                 if pa and pb and not pa & pb and a.overlaps(b):
                     add("place", a, b,
                         f"The same witness places {a.act} in the same period at "
-                        f"{', '.join(sorted(pa))} ({_code(vault, a.interview_id, interviews)}) "
+                        f"{', '.join(sorted(pa))} ({_code(a.interview_id)}) "
                         f"and at {', '.join(sorted(pb))} "
-                        f"({_code(vault, b.interview_id, interviews)}).")
+                        f"({_code(b.interview_id)}).")
     out = list(found.values())
     # period: dated outside the period the entity existed under this name
     periods = {str(r[0]): (r[1], r[2]) for r in vault.conn.execute(
@@ -394,17 +412,9 @@ def _conflicts(vault: Store, accounts: Sequence[Account], subject: Subject,
                     f"{interviews[acc.interview_id].code} dates an account about {term} "
                     f"{acc.date_text}, outside the period recorded for it "
                     f"({start or '…'} to {stop or '…'}).",
-                    [_brief_account(vault, acc, interviews)]))
+                    [_brief_account(acc, codes)]))
     out.sort(key=lambda c: (c.kind, c.witness, c.explanation))
     return out
-
-
-def _code(vault: Store, interview_id: str, known: dict[str, InterviewInfo]) -> str:
-    if interview_id in known:
-        return known[interview_id].code
-    row = vault.conn.execute("SELECT code FROM interview WHERE id = ?",
-                             (interview_id,)).fetchone()
-    return str(row[0]) if row else interview_id
 
 
 # ---------------------------------------------------------------------------------------------

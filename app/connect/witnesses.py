@@ -238,10 +238,21 @@ def find_duplicates(conn: Connection, interviews: Collection[str] | None = None,
     within one), looked up by (province, birth year) from each wanted interview; the places of
     detention of every interview are read once per vault state in one set-based query."""
     people, stays = _read(conn)
+    # A pair is flagged only with the same defection year or a shared dated stay (the same
+    # facility), so candidates are looked up by (home, birth year) and one of those: the
+    # number read per interview is then about the pairs flagged, not everyone of its home
+    # and age (which grows with the archive).
     by_key: dict[tuple[str, int], list[Profile]] = defaultdict(list)
+    by_defection: dict[tuple[str, int, int], list[Profile]] = defaultdict(list)
+    by_facility: dict[tuple[str, int, str], list[Profile]] = defaultdict(list)
+    facilities_of = {iid: tuple(dict.fromkeys(f for f, _, _ in s)) for iid, s in stays.items()}
     for p in people:
         if p.province is not None and p.birth_year is not None:
             by_key[(p.province, p.birth_year)].append(p)
+            if p.defection_year is not None:
+                by_defection[(p.province, p.birth_year, p.defection_year)].append(p)
+            for term in facilities_of.get(p.interview_id, ()):
+                by_facility[(p.province, p.birth_year, term)].append(p)
     if interviews is None:
         wanted: set[str] | None = None
         firsts = [p for group in by_key.values() for p in group]
@@ -253,21 +264,22 @@ def find_duplicates(conn: Connection, interviews: Collection[str] | None = None,
     for a in firsts:
         assert a.province is not None and a.birth_year is not None
         for year in (a.birth_year - 1, a.birth_year, a.birth_year + 1):
-            for b in by_key.get((a.province, year), ()):
-                if b.interview_id == a.interview_id:
-                    continue
-                key = _pair(a.interview_id, b.interview_id)
-                if key in seen:
-                    continue
-                # Flagged only with the same defection year or a shared stay: the rest need
-                # no reasons built.
-                if (a.defection_year is None or a.defection_year != b.defection_year) and not (
-                        a.interview_id in stays and b.interview_id in stays):
-                    continue
-                seen.add(key)
-                # Oriented as the reasons name them: the earlier birth year first.
-                first, second = sorted((a, b), key=lambda p: (p.birth_year or 0, p.interview_id))
-                candidates.append((first, second))
+            groups = [by_facility.get((a.province, year, t), ())
+                      for t in facilities_of.get(a.interview_id, ())]
+            if a.defection_year is not None:
+                groups.append(by_defection.get((a.province, year, a.defection_year), ()))
+            for group in groups:
+                for b in group:
+                    if b.interview_id == a.interview_id:
+                        continue
+                    key = _pair(a.interview_id, b.interview_id)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    # Oriented as the reasons name them: the earlier birth year first.
+                    candidates.append(
+                        (a, b) if (a.birth_year or 0, a.interview_id)
+                        <= (b.birth_year or 0, b.interview_id) else (b, a))
     decided = decisions(conn)
     out: list[DuplicateFlag] = []
     shingles: dict[str, set[tuple[str, ...]]] = {}
