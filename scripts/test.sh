@@ -16,4 +16,7 @@ export PYTHONPYCACHEPREFIX=${PYTHONPYCACHEPREFIX:-$PWD/.pycache}
 .venv/bin/python -m mypy
 .venv/bin/python -m mypy --strict packaging/datafiles.py packaging/release.py
 .venv/bin/lint-imports
-exec .venv/bin/python -m pytest "$@"
+# One worker per core (pytest-xdist), a file's tests kept together so its module fixtures are
+# made once; each worker has its own PulseAudio daemon and PostgreSQL server (tests/conftest.py).
+# TEST_WORKERS=0 runs everything in this one process.
+exec .venv/bin/python -m pytest -n "${TEST_WORKERS:-auto}" --dist loadfile "$@"

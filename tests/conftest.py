@@ -47,7 +47,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Whether this run holds a test that uses the audio device (after ``-m``/``-k``): only
-    then must the daemon start before the first window (tests/ui/conftest.py)."""
+    then must the daemon start before the first test (``_audio_devices_first``)."""
     session.config.stash[pulse.DEVICE_TESTS] = any(
         "virtual_mic" in getattr(item, "fixturenames", ()) for item in session.items)
 
@@ -185,6 +185,22 @@ def cli(tmp_path: Path, _floor_vault_template: Path, cli_env: dict[str, str]) ->
     pw = tmp_path / "passphrase.txt"
     pw.write_bytes(PASSPHRASE + b"\n")
     return Cli(path, pw, cli_env)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _audio_devices_first(request: pytest.FixtureRequest) -> None:
+    """Qt Multimedia keeps its first PulseAudio connection for the life of the process, so when
+    this process also records or plays through the private PulseAudio daemon (a test that uses
+    ``virtual_mic``), the daemon must run before any test (a window, a device list, a player)
+    meets Qt Multimedia; otherwise a later recording or playback test would find no devices.
+    Started before the first test of the process, whichever test or worker (pytest-xdist) it
+    is. A run without such a test (the fast tests of scripts/check.sh) starts no daemon."""
+    if not request.config.stash.get(pulse.DEVICE_TESTS, True):
+        return
+    try:
+        request.getfixturevalue("virtual_mic")
+    except pytest.skip.Exception:
+        pass  # no PulseAudio here: the device tests skip and say why
 
 
 @pytest.fixture(scope="session")
