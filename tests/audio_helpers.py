@@ -216,3 +216,18 @@ def find_input(qtbot: Any, name: str) -> Any:
     qtbot.waitUntil(present, timeout=15000)
     return found[0]
 
+
+def keep_delivered(monkeypatch: Any) -> list[bytes]:
+    """Every block of PCM the capture hands to a RecordingSession, in order (the session still
+    stores it): what the device delivered, to compare with what was stored."""
+    from app.audio.recording import RecordingSession
+
+    delivered: list[bytes] = []
+    original = RecordingSession.write
+
+    def keep(self: RecordingSession, data: bytes | bytearray | memoryview) -> None:
+        delivered.append(bytes(data))
+        original(self, data)
+
+    monkeypatch.setattr(RecordingSession, "write", keep)
+    return delivered

@@ -19,10 +19,9 @@ import pytest
 
 from app import interviews
 from app.audio import assets as audio
-from app.audio.recording import RecordingSession
 from storage import blobs
 from storage.vault import Vault
-from tests.audio_helpers import active_span, decode_file, find_input
+from tests.audio_helpers import active_span, decode_file, find_input, keep_delivered
 from tests.pulse import VirtualMic
 
 pytestmark = pytest.mark.slow
@@ -51,14 +50,7 @@ def test_qt_recorder_stores_a_16_bit_microphone_as_lossless_flac(
     device = find_input(qtbot, mic16)
     _, fmt = choose_format(device)  # type: ignore[arg-type]
     assert fmt.sample_format == "s16", fmt  # the device's own format: no conversion asked for
-    delivered: list[bytes] = []
-    original = RecordingSession.write
-
-    def keep(self: RecordingSession, data: bytes | bytearray | memoryview) -> None:
-        delivered.append(bytes(data))
-        original(self, data)
-
-    monkeypatch.setattr(RecordingSession, "write", keep)
+    delivered = keep_delivered(monkeypatch)
     interview = interviews.add_interview(vault, code="NK-2026-961", role="interviewer")
     recorder = Recorder(vault, interview, role="interviewer", device=device)  # type: ignore[arg-type]
     errors: list[str] = []

@@ -26,10 +26,9 @@ import pytest
 
 from app import interviews
 from app.audio import assets as audio
-from app.audio.recording import RecordingSession
 from storage import blobs
 from storage.vault import Vault
-from tests.audio_helpers import decoded_pcm, find_input
+from tests.audio_helpers import decoded_pcm, find_input, keep_delivered
 from tests.pulse import VirtualMic
 
 pytestmark = pytest.mark.slow
@@ -84,14 +83,7 @@ def test_a_float_microphone_is_recorded_as_lossless_32_bit_flac(
     assert (fmt.sample_format, fmt.sample_rate, fmt.channels) == ("s32", 48000, 2)
     fed = _counting_wav(tmp_path / "counting.wav")
 
-    delivered: list[bytes] = []
-    original = RecordingSession.write
-
-    def keep(self: RecordingSession, data: bytes | bytearray | memoryview) -> None:
-        delivered.append(bytes(data))
-        original(self, data)
-
-    monkeypatch.setattr(RecordingSession, "write", keep)
+    delivered = keep_delivered(monkeypatch)
     interview = interviews.add_interview(vault, code="NK-2026-972", role="interviewer")
     recorder = Recorder(vault, interview, role="interviewer", device=device)
     errors: list[str] = []
