@@ -411,23 +411,52 @@ def measure_archive_size(fleet: Fleet, archive: Archive, size: int, step: int,
 
 def run_archive(args: argparse.Namespace, sizes: list[int], profile: Profile,
                 result: dict[str, Any]) -> None:
-    """The PostgreSQL archive grown to each size (bench/scale_pg.py), measured at each."""
-    from bench.scale_pg import fill_archive
-    from tests.pg_support import new_database, running_server
+    """The PostgreSQL archive grown to each size (bench/scale_pg.py), measured at each.
 
+    With ``--snapshot DIR`` the generated archive outlives the run: the first run saves the
+    server's data folder as it stands after generating the largest size, before anything is
+    measured (DIR/data, DIR/objects, DIR/snapshot.json); a later run measures a fresh copy of
+    it (``--sizes`` then names that size), so code changed since can be measured at 100,000
+    interviews without half an hour of generation. Changes the archive's schema needs are
+    made by opening it, as for any archive an older version made."""
+    from bench.scale_pg import fill_archive
+    from tests.pg_support import running_server
+
+    snap: Path | None = args.snapshot
+    meta_file = snap / "snapshot.json" if snap else None
+    saved = json.loads(meta_file.read_text()) if meta_file and meta_file.exists() else None
+    if saved and sizes != [saved["interviews"]]:
+        raise SystemExit(f"the snapshot holds {saved['interviews']} interviews: "
+                         f"run with --sizes {saved['interviews']}")
     with tempfile.TemporaryDirectory(prefix="bench-scale-pg-") as tmp, \
-            running_server() as server, new_database(server) as url:
-        archive = Archive.init(url, Path(tmp) / "objects", Path(tmp) / "archive.key")
+            running_server(data_from=snap / "data" if saved and snap else None) as server:
+        if saved:
+            url = server.url(saved["database"])
+            archive = Archive.open(url)
+            grown = saved["interviews"]
+            result["snapshot"] = {"folder": str(snap), **saved}
+        else:
+            server.admin('CREATE DATABASE "bench"')
+            url = server.url("bench")
+            objects = (snap or Path(tmp)) / "objects"
+            archive = Archive.init(url, objects, Path(tmp) / "archive.key")
+            grown = 0
         start = time.perf_counter()
         fleet = Fleet(Path(tmp), args.bundles, len(sizes), profile, sup=archive,
                       laptops=("A", *IMPORTERS, "D"))
         result["fleet_prepare_s"] = time.perf_counter() - start
         result["server"] = archive.conn.execute_pg("SHOW server_version").fetchone()[0]
-        grown = 0
         for step, size in enumerate(sizes):
-            gen = fill_archive(url, grown, size - grown, profile=profile,
-                               version=fleet.version, template=args.template)
+            gen: dict[str, Any] = {"rows": {"interview": 0}, "seconds": 0.0}
+            if size > grown:
+                gen = fill_archive(url, grown, size - grown, profile=profile,
+                                   version=fleet.version, template=args.template)
             grown = size
+            if snap and not saved and step == len(sizes) - 1:
+                archive.lock()
+                save_snapshot(server, snap, size, args.segments)
+                archive = Archive.open(url)
+                fleet.sup = archive
             row = measure_archive_size(fleet, archive, size, step, args)
             row["generate"] = {"interviews": gen["rows"]["interview"], **{
                 k: v for k, v in gen.items() if k != "rows"}}
@@ -437,6 +466,18 @@ def run_archive(args: argparse.Namespace, sizes: list[int], profile: Profile,
             args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
             show_archive(row)
         archive.lock()
+
+
+def save_snapshot(server: Any, snap: Path, interviews: int, segments: int) -> None:
+    """Keep a copy of the stopped server's data folder in ``snap`` (see run_archive)."""
+    server.stop()
+    try:
+        subprocess.run(["cp", "-a", str(server.data), str(snap / "data")], check=True)
+    finally:
+        server.start()
+    (snap / "snapshot.json").write_text(json.dumps({
+        "interviews": interviews, "segments_per_interview": segments, "database": "bench",
+        "made": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}, indent=2) + "\n")
 
 
 def show_archive(row: dict[str, Any]) -> None:
@@ -494,6 +535,9 @@ def main() -> None:
                         help="skip the integrity check above this many interviews")
     parser.add_argument("--out", type=Path, default=None,
                         help="default bench/results/scale.json (archive: scale_archive.json)")
+    parser.add_argument("--snapshot", type=Path, default=None,
+                        help="archive: keep the generated archive in this folder, or measure "
+                             "a copy of the one kept there (see run_archive)")
     parser.add_argument("--import-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.import_child:

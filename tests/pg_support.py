@@ -46,6 +46,24 @@ class PgServer:
     def url(self, dbname: str = "postgres", user: str = "postgres") -> str:
         return f"host={self.socket_dir} dbname={dbname} user={user}"
 
+    @property
+    def data(self) -> Path:
+        return self.root / "data"
+
+    def run(self, *args: str) -> None:
+        """A command as the server's user (``postgres`` when running as root)."""
+        subprocess.run([*self.runas, *args], check=True, env={**os.environ, "LC_ALL": "C.UTF-8"},
+                       cwd=self.root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    def start(self) -> None:
+        self.run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-l",
+                 str(self.root / "server.log"), "-w", "-o",
+                 f"-k {self.socket_dir} -c listen_addresses='' -c fsync=off "
+                 "-c max_connections=40", "start")
+
+    def stop(self) -> None:
+        self.run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
+
     def admin(self, sql: str) -> None:
         import psycopg
         with psycopg.connect(self.url(), autocommit=True) as conn:
@@ -53,9 +71,11 @@ class PgServer:
 
 
 @contextmanager
-def running_server() -> Iterator[PgServer]:
+def running_server(data_from: Path | None = None) -> Iterator[PgServer]:
     """A real PostgreSQL server in a temporary folder on a unix socket (no TCP), stopped and
-    removed at the end (the ``pg_server`` fixture in tests/conftest.py)."""
+    removed at the end (the ``pg_server`` fixture in tests/conftest.py). With ``data_from``
+    the server runs on a copy of that (stopped) server's data folder instead of a new one:
+    benchmarks reuse a large generated archive that way."""
     bindir = server_bindir()
     if bindir is None:
         pytest.skip(MISSING)
@@ -65,22 +85,18 @@ def running_server() -> Iterator[PgServer]:
         pw = pwd.getpwnam("postgres")
         os.chown(root, pw.pw_uid, pw.pw_gid)
         runas = ["runuser", "-u", "postgres", "--"]
-    data, sock = root / "data", root / "sock"
-    env = {**os.environ, "LC_ALL": "C.UTF-8"}
-
-    def run(*args: str) -> None:
-        subprocess.run([*runas, *args], check=True, env=env, cwd=root,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-
-    run("mkdir", "-m", "0700", str(sock))
-    run(str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8",
-        "--locale=C.UTF-8")
-    run(str(bindir / "pg_ctl"), "-D", str(data), "-l", str(root / "server.log"), "-w", "-o",
-        f"-k {sock} -c listen_addresses='' -c fsync=off -c max_connections=40", "start")
+    server = PgServer(bindir, root, root / "sock", runas)
+    server.run("mkdir", "-m", "0700", str(server.socket_dir))
+    if data_from is None:
+        server.run(str(bindir / "initdb"), "-D", str(server.data), "-A", "trust", "-U",
+                   "postgres", "-E", "UTF8", "--locale=C.UTF-8")
+    else:
+        server.run("cp", "-a", str(data_from), str(server.data))
+    server.start()
     try:
-        yield PgServer(bindir, root, sock, runas)
+        yield server
     finally:
-        run(str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop")
+        server.stop()
         shutil.rmtree(root, ignore_errors=True)
 
 
