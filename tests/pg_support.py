@@ -91,7 +91,9 @@ def running_server(data_from: Path | None = None) -> Iterator[PgServer]:
         server.run(str(bindir / "initdb"), "-D", str(server.data), "-A", "trust", "-U",
                    "postgres", "-E", "UTF8", "--locale=C.UTF-8")
     else:
-        server.run("cp", "-a", str(data_from), str(server.data))
+        # By this user, not the server's: the copy keeps the files' owner, and the kept
+        # folder may sit where the server's user cannot reach (a pytest folder is root-only).
+        subprocess.run(["cp", "-a", str(data_from), str(server.data)], check=True)
     server.start()
     try:
         yield server
