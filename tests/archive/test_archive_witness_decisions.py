@@ -18,6 +18,7 @@ import pytest
 
 from app import archive as archive_app
 from app import interviews
+from app.audio import markers
 from app.coding import events
 from app.coding import taxonomy as tx
 from app.domain import Interviewee
@@ -73,6 +74,7 @@ def _two_accounts_of_one_witness(vault: Vault) -> None:
         events.add_event(vault, iid, act="violation.cah.enslavement", role="coder",
                          victim="witness", place=YODOK, date="1995..1999",
                          relation="experienced")
+        markers.add_marker(vault, iid, 61.5 + n, "describes the camp's coal pit", role="interviewer")
 
 
 @pytest.fixture(scope="module")
@@ -145,6 +147,22 @@ def test_decisions_count_alike_on_a_vault_and_an_archive(both: Both) -> None:
         rows = archive.conn.execute("SELECT decided_by FROM witness_decision ORDER BY decided_at"
                                     ).fetchall()
     assert [r[0].split(":")[0] for r in rows] == ["analyst", "supervisor"]
+    # The archive's audit log, read by anyone with an account, names who decided.
+    listed = both.run("archive", "audit", "list", "--json", role="translator")
+    assert listed.returncode == 0, listed.stderr
+    decided = [(e["role"].split(":")[0], e["details"]["decision"])
+               for e in json.loads(listed.stdout) if e["action"] == "decide"]
+    assert decided == [("analyst", "same"), ("supervisor", "different")]
+
+
+@pytest.mark.parametrize("args", [("interview", "list"), ("interview", "show", B, "--json"),
+                                  ("audio", "markers", A), ("audio", "markers", B, "--json")],
+                         ids=" ".join)
+def test_interviews_and_markers_read_the_same_from_either(both: Both, args: tuple[str, ...]
+                                                          ) -> None:
+    shown = [both.run(backend, *args, role="translator") for backend in ("vault", "archive")]
+    assert all(r.returncode == 0 for r in shown), [r.stderr for r in shown]
+    assert shown[0].stdout.strip() and shown[1].stdout == shown[0].stdout
 
 
 def test_a_bad_pair_is_refused_alike(both: Both) -> None:
