@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from storage.errors import ArchiveError
 
 if TYPE_CHECKING:
-    from storage.pg.archive import Archive
+    from storage.pg.archive import Archive, UpgradeReport
     from storage.pg.migrate import MigrateResult
     from storage.vault import Vault
 
@@ -44,6 +44,12 @@ def init_archive(url: str, objects: Path, key_out: Path, *, role: str) -> Archiv
     archive = _archive_class().init(url, objects, key_out, role=role)
     create_roles(archive.conn)
     return archive
+
+
+def upgrade_archive(url: str) -> UpgradeReport:
+    """Bring an archive made by an older version up to this one and re-apply the roles'
+    rights (storage/pg/archive.py, ``Archive.upgrade``); its administrator only."""
+    return _archive_class().upgrade(url)
 
 
 def read_archive_key(path: Path) -> str:

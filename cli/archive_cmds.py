@@ -1,5 +1,5 @@
 """Archive commands: the organisation's PostgreSQL archive (archive init, migrate, trust-device,
-check), and ``--archive URL`` for ``import`` and ``search``.
+check, upgrade), and ``--archive URL`` for ``import`` and ``search``.
 
 The archive's address is a libpq connection string or URL (``postgresql://user@host/db`` or
 ``host=/run/postgresql dbname=archive``), from ``--archive``/``--postgres``/``--to`` or
@@ -51,6 +51,11 @@ def register(sub: Any) -> None:
     p.add_argument("--key", metavar="FILE", help="the archive key file: also decrypt and hash "
                                                  "every recording")
     p.set_defaults(func=cmd_check)
+    p = asub.add_parser("upgrade", help="bring an archive made by an older version up to this "
+                                        "one and re-apply the roles' rights (administrator)")
+    p.add_argument("--archive", metavar="URL", help="the archive, as the account that owns its "
+                                                    "tables (default: $TESTIMONY_ARCHIVE)")
+    p.set_defaults(func=cmd_upgrade)
 
 
 def _url(given: str | None) -> str:
@@ -116,6 +121,20 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
     print(f"Audit log intact ({report.audit_entries} entries); every recording's object is "
           "present" + (f"; {report.decrypted} recordings decrypted and matched their SHA-256."
                        if secret else "."))
+    return 0
+
+
+def cmd_upgrade(ctx: Context, args: argparse.Namespace) -> int:
+    report = archive_app.upgrade_archive(_url(args.archive))
+    if report.from_version == report.to_version:
+        print(f"The archive is at data version {report.to_version} already.")
+    else:
+        print(f"Upgraded the archive from data version {report.from_version} to "
+              f"{report.to_version}.")
+    if report.added:
+        print(f"Added: {', '.join(report.added)}.")
+    print("The supervisor, analyst and translator roles have exactly this version's rights "
+          "again.")
     return 0
 
 

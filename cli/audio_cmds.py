@@ -12,8 +12,15 @@ from app.audio import assets as audio
 from app.audio import markers
 from app.errors import UsageError
 from app.tasks import Cancelled
-from cli.context import Context
+from cli.context import Context, add_archive_option, vault_only
 from cli.output import StderrProgress, print_json
+
+# Why the commands that record, import, mark or play audio refuse an archive
+# (cli.context.vault_only).
+RECORDINGS = ("recordings, imports and their markers are made in a vault and reach the archive "
+              "only in bundles")
+EXPORT = ("the archive keeps recordings encrypted to its key, which stays offline; verify them "
+          "with 'testimony archive check'")
 
 
 def register(sub: Any) -> None:
@@ -27,6 +34,7 @@ def register(sub: Any) -> None:
     p.add_argument("--device", metavar="NAME",
                    help="input device (id or part of its name; see 'audio devices')")
     p.set_defaults(func=cmd_record)
+    vault_only(p, RECORDINGS)
 
     p = asub.add_parser("devices", help="list audio input devices")
     p.set_defaults(func=cmd_devices)
@@ -35,10 +43,12 @@ def register(sub: Any) -> None:
     p.add_argument("id", help="interview id or code")
     p.add_argument("file", type=Path)
     p.set_defaults(func=cmd_import)
+    vault_only(p, RECORDINGS)
 
     p = asub.add_parser("list", help="list an interview's recordings and imports")
     p.add_argument("id", help="interview id or code")
     p.add_argument("--json", action="store_true")
+    add_archive_option(p)
     p.set_defaults(func=cmd_list)
 
     p = asub.add_parser("export", help="write the original audio bytes of an asset to FILE")
@@ -47,6 +57,7 @@ def register(sub: Any) -> None:
     p.add_argument("file", type=Path)
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(func=cmd_export)
+    vault_only(p, EXPORT)
 
     p = asub.add_parser("marker", help="flag a moment of the interview's audio")
     p.add_argument("id", help="interview id or code")
@@ -54,10 +65,12 @@ def register(sub: Any) -> None:
     p.add_argument("--note", default="")
     p.add_argument("--asset", help="the recording or import the time refers to")
     p.set_defaults(func=cmd_marker)
+    vault_only(p, RECORDINGS)
 
     p = asub.add_parser("markers", help="list an interview's markers")
     p.add_argument("id", help="interview id or code")
     p.add_argument("--json", action="store_true")
+    add_archive_option(p)
     p.set_defaults(func=cmd_markers)
 
 
@@ -106,7 +119,7 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
-    items = audio.list_assets(ctx.vault(), args.id)
+    items = audio.list_assets(ctx.store(), args.id)
     if args.json:
         print_json([a.to_dict() for a in items])
         return 0
@@ -131,7 +144,7 @@ def cmd_marker(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_markers(ctx: Context, args: argparse.Namespace) -> int:
-    items = markers.list_markers(ctx.vault(), args.id)
+    items = markers.list_markers(ctx.store(), args.id)
     if args.json:
         print_json([m.to_dict() for m in items])
         return 0

@@ -18,9 +18,18 @@ from app.bundles.receipts import apply_receipt, purge_acknowledged, write_receip
 from app.bundles.redaction import add_redaction
 from app.errors import UsageError
 from cli.bundle_report import in_words, report_json, report_lines
-from cli.context import Context
+from cli.context import Context, add_archive_option, vault_only
 from cli.output import StderrProgress, print_json
 from crypto import minisign
+
+# Why the key, export, receipt, purge and redaction commands refuse an archive
+# (cli.context.vault_only).
+KEYS = ("supervisor keys and pinned keys are kept in a vault; the archive pins a laptop with "
+        "'testimony archive trust-device' and imports with a supervisor key file")
+FIELD = ("bundles are exported, receipts applied and interviews purged on the field laptop "
+         "that recorded them")
+REDACT = ("redactions are marked in a vault for the 'share' bundles it exports, and the archive "
+          "exports no bundles")
 
 
 def register(sub: Any) -> None:
@@ -32,27 +41,34 @@ def register(sub: Any) -> None:
                    "of keeping it in the vault")
     p.add_argument("--label", default="", help="a name shown next to the key")
     p.set_defaults(func=cmd_supervisor_new)
+    vault_only(p, KEYS)
     p = ksub.add_parser("supervisor-import", help="move a supervisor key file into this vault")
     p.add_argument("keyfile")
     p.add_argument("--label", default="")
     p.set_defaults(func=cmd_supervisor_import)
+    vault_only(p, KEYS)
     p = ksub.add_parser("supervisor-pub", help="print the public part of this vault's "
                         "supervisor key (to give to interviewers)")
     p.set_defaults(func=cmd_supervisor_pub)
+    vault_only(p, KEYS)
     p = ksub.add_parser("trust-supervisor", help="pin a supervisor's public key in this vault")
     p.add_argument("pubfile")
     p.add_argument("--label", default="")
     p.set_defaults(func=cmd_trust_supervisor)
+    vault_only(p, KEYS)
     p = ksub.add_parser("trust-device", help="pin a laptop's device key in this vault")
     p.add_argument("pubfile")
     p.set_defaults(func=cmd_trust_device)
+    vault_only(p, KEYS)
     p = ksub.add_parser("list", help="this device and every pinned key")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_keys_list)
+    vault_only(p, KEYS)
     p = ksub.add_parser("device-pub", help="print this device's public key")
     p.add_argument("--minisign", action="store_true",
                    help="as a minisign public key file (for 'minisign -V -p FILE')")
     p.set_defaults(func=cmd_device_pub)
+    vault_only(p, KEYS)
 
     p = sub.add_parser("export", help="write a signed, encrypted bundle")
     p.add_argument("ids", nargs="*", metavar="ID", help="interview ids or codes (default: all)")
@@ -68,6 +84,7 @@ def register(sub: Any) -> None:
     p.add_argument("--i-understand", action="store_true",
                    help="confirm that an unencrypted bundle exposes the testimony")
     p.set_defaults(func=cmd_export)
+    vault_only(p, FIELD)
 
     p = sub.add_parser("verify", help="check a bundle; never writes")
     p.add_argument("file")
@@ -103,9 +120,11 @@ def register(sub: Any) -> None:
     p = csub.add_parser("list", help="unresolved conflicts (interviews left out of receipts)")
     p.add_argument("--all", action="store_true", help="include resolved ones")
     p.add_argument("--json", action="store_true")
+    add_archive_option(p)
     p.set_defaults(func=cmd_conflicts_list)
     p = csub.add_parser("resolve", help="mark a conflict reviewed (the vault's version stays)")
     p.add_argument("conflict_id", metavar="CONFLICT-ID")
+    add_archive_option(p)
     p.set_defaults(func=cmd_conflicts_resolve)
     p = csub.add_parser("reassign", help="move an interview to the pinned device that really "
                         "recorded it (after a forged bundle arrived first)")
@@ -114,6 +133,7 @@ def register(sub: Any) -> None:
                    help="the pinned device that recorded it ('keys list' shows device ids)")
     p.add_argument("--reason", required=True,
                    help="how you checked, in person, which laptop recorded it")
+    add_archive_option(p)
     p.set_defaults(func=cmd_conflicts_reassign)
 
     r = sub.add_parser("receipt", help="supervisor receipts")
@@ -121,10 +141,12 @@ def register(sub: Any) -> None:
     p = rsub.add_parser("apply", help="mark the interviews a receipt covers as safe to purge")
     p.add_argument("file")
     p.set_defaults(func=cmd_receipt_apply)
+    vault_only(p, FIELD)
 
     p = sub.add_parser("purge", help="delete interviews a supervisor acknowledged")
     p.add_argument("--acknowledged", action="store_true", required=True)
     p.set_defaults(func=cmd_purge)
+    vault_only(p, FIELD)
 
     p = sub.add_parser("redact", help="mark a span of a segment for redaction in 'share' bundles")
     p.add_argument("id", metavar="ID")
@@ -134,6 +156,7 @@ def register(sub: Any) -> None:
     p.add_argument("--reason", required=True)
     p.add_argument("--layer", default="original", choices=["original", "translation"])
     p.set_defaults(func=cmd_redact)
+    vault_only(p, REDACT)
 
 
 def _read(path: str, what: str) -> str:
@@ -326,7 +349,7 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts_list(ctx: Context, args: argparse.Namespace) -> int:
-    found = list_conflicts(ctx.vault(), include_resolved=args.all)
+    found = list_conflicts(ctx.store(), include_resolved=args.all)
     if args.json:
         print_json([c.as_dict() for c in found])
         return 0
@@ -337,14 +360,14 @@ def cmd_conflicts_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts_resolve(ctx: Context, args: argparse.Namespace) -> int:
-    c = resolve_conflict(ctx.vault(), args.conflict_id, role=ctx.role)
+    c = resolve_conflict(ctx.store(), args.conflict_id, role=ctx.role)
     print(f"Conflict {c.id} marked resolved; the vault's version stays. Import the interview's "
           "bundle again to write a receipt that includes it once it has no other conflicts.")
     return 0
 
 
 def cmd_conflicts_reassign(ctx: Context, args: argparse.Namespace) -> int:
-    c = reassign_owner(ctx.vault(), args.interview, args.device, role=ctx.role,
+    c = reassign_owner(ctx.store(), args.interview, args.device, role=ctx.role,
                        reason=args.reason)
     print(f"Interview {c.interview_code} now belongs to device {c.to_device} (was "
           f"{c.from_device}); nothing was deleted. Import that device's bundle again: its "

@@ -96,6 +96,7 @@ def register(sub: Any) -> None:
         p.add_argument("a", metavar="A", help="interview id or code")
         p.add_argument("b", metavar="B", help="interview id or code")
         p.add_argument("--note", default="")
+        add_archive_option(p)
         p.set_defaults(func=cmd_decide, decision=decision)
 
     p = sub.add_parser("brief", help="an evidence brief (docx, or csv/json for Uwazi)")
@@ -254,7 +255,7 @@ def cmd_duplicates(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_decide(ctx: Context, args: argparse.Namespace) -> int:
-    witnesses.decide(ctx.vault(), args.a, args.b, args.decision, role=ctx.role, note=args.note)
+    witnesses.decide(ctx.store(), args.a, args.b, args.decision, role=ctx.role, note=args.note)
     print(f"Recorded: {args.a} and {args.b} are "
           + ("the same person." if args.decision == "same" else "different people."))
     return 0

@@ -7,7 +7,7 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app import archive as archive_app
 from app.errors import UsageError
@@ -28,6 +28,25 @@ def add_archive_option(parser: argparse.ArgumentParser) -> None:
                         help="work on the organisation's PostgreSQL archive instead of the "
                              "vault; your database account decides what you may do "
                              "(default: $TESTIMONY_ARCHIVE)")
+
+
+def vault_only(parser: argparse.ArgumentParser, why: str) -> None:
+    """Mark a command (after its ``set_defaults(func=...)``) as one that works on a vault only:
+    named an archive (``--archive URL``, or TESTIMONY_ARCHIVE without ``--vault``), it is refused
+    before anything is opened, with one sentence saying why (``why``, a clause) and what to do,
+    rather than quietly working on a vault the person did not mean."""
+    parser.add_argument("--archive", metavar="URL", default=None, help=argparse.SUPPRESS)
+    func = parser.get_default("func")
+    command = parser.prog.removeprefix("testimony ").strip()
+
+    def refused_on_an_archive(ctx: Context, args: argparse.Namespace) -> Any:
+        if ctx.archive_url is not None:
+            raise UsageError.from_text(
+                f"'testimony {command}' works on a vault only: {why}; nothing was done, run it "
+                "with --vault DIR (and without --archive or TESTIMONY_ARCHIVE).")
+        return func(ctx, args)
+
+    parser.set_defaults(func=refused_on_an_archive, vault_only=why)
 
 
 def read_passphrase_file(path: str) -> bytearray:

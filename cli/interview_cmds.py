@@ -9,8 +9,12 @@ from typing import Any
 from app import codes, interviews
 from app.domain import CONSENT_HOW, CONSENT_SCOPES, INTERVIEW_STATUSES, Interviewee
 from app.errors import UsageError
-from cli.context import Context
+from cli.context import Context, add_archive_option, vault_only
 from cli.output import print_json
+
+# Why the commands that write an interview refuse an archive (cli.context.vault_only).
+FIELD = ("interviews and their consent are recorded in a vault and reach the archive only in "
+         "bundles, which keep each record's chain of custody")
 
 
 def register(sub: Any) -> None:
@@ -38,14 +42,17 @@ def register(sub: Any) -> None:
     p.add_argument("--timezone", metavar="TZ", help="e.g. Asia/Seoul")
     p.add_argument("--place", help="coarse place, e.g. Seoul")
     p.set_defaults(func=cmd_add)
+    vault_only(p, FIELD)
 
     p = isub.add_parser("list", help="list interviews")
     p.add_argument("--json", action="store_true")
+    add_archive_option(p)
     p.set_defaults(func=cmd_list)
 
     p = isub.add_parser("show", help="show one interview")
     p.add_argument("id")
     p.add_argument("--json", action="store_true")
+    add_archive_option(p)
     p.set_defaults(func=cmd_show)
 
     p = isub.add_parser("edit", help="change interview metadata or rename its code")
@@ -63,6 +70,7 @@ def register(sub: Any) -> None:
     p.add_argument("--defection-year", type=int, help="(sensitive)")
     p.add_argument("--songbun", help="songbun as stated by the witness (sensitive)")
     p.set_defaults(func=cmd_edit)
+    vault_only(p, FIELD)
 
     p = isub.add_parser("consent", help="set the consent scopes of an interview")
     p.add_argument("id")
@@ -70,6 +78,7 @@ def register(sub: Any) -> None:
     p.add_argument("--how", choices=CONSENT_HOW)
     p.add_argument("--date", metavar="YYYY-MM-DD", help="day consent was given, year first")
     p.set_defaults(func=cmd_consent)
+    vault_only(p, FIELD)
 
     p = isub.add_parser("code-pattern",
                         help="show or set the organisation's pseudonym-code pattern")
@@ -78,16 +87,19 @@ def register(sub: Any) -> None:
                         "'general' for any letters and digits joined by hyphens; '' for the "
                         "default ORG-YYYY-NNN")
     p.set_defaults(func=cmd_code_pattern)
+    vault_only(p, FIELD)
 
     p = isub.add_parser("delete", help="delete an interview and its audio (audited)")
     p.add_argument("id")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     p.set_defaults(func=cmd_delete)
+    vault_only(p, FIELD)
 
     p = isub.add_parser("withdraw", help="record that the witness withdrew consent")
     p.add_argument("id")
     p.add_argument("--note", default="")
     p.set_defaults(func=cmd_withdraw)
+    vault_only(p, FIELD)
 
 
 def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
@@ -102,7 +114,7 @@ def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
-    items = interviews.list_interviews(ctx.vault())
+    items = interviews.list_interviews(ctx.store())
     if args.json:
         print_json([i.to_dict() for i in items])
         return 0
@@ -113,7 +125,7 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
-    item = interviews.get_interview(ctx.vault(), args.id)
+    item = interviews.get_interview(ctx.store(), args.id)
     if args.json:
         print_json(item.to_dict())
         return 0

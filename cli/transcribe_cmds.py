@@ -16,11 +16,18 @@ from app.tasks import CancelToken
 from app.transcripts import export as transcript_export
 from app.transcripts import store as transcripts
 from app.transcripts import suggestions, transcribe
-from cli.context import Context, add_archive_option
+from cli.context import Context, add_archive_option, vault_only
 from cli.output import StderrProgress, print_json
 from crypto import kdf
 from transcription import models
 from transcription.errors import TranscriptionError
+
+# Why transcription, speaker labels and models refuse an archive (cli.context.vault_only).
+TRANSCRIBE = ("transcribing reads the recording, which the archive keeps encrypted to its "
+              "offline key; transcribe in a vault and bring the transcript in with a bundle")
+SPEAKER = ("speaker labels come from the recording's channels and are set in a vault, before "
+           "the bundle")
+MODELS = "speech models are kept with a vault on this computer"
 
 
 def register(sub: Any) -> None:
@@ -33,6 +40,7 @@ def register(sub: Any) -> None:
     p.add_argument("--asset", help="only this recording (audio asset id or prefix)")
     p.add_argument("--threads", type=int, default=0, help="CPU threads (default: up to 4)")
     p.set_defaults(func=cmd_transcribe)
+    vault_only(p, TRANSCRIBE)
 
     tr = sub.add_parser("transcript", help="show, correct and review transcripts")
     tsub = tr.add_subparsers(dest="transcript_command", metavar="ACTION")
@@ -90,16 +98,19 @@ def register(sub: Any) -> None:
                    help="with --from-channels: the channel carrying the interviewer's mic")
     p.add_argument("--layer", choices=transcripts.LAYERS, default="original")
     p.set_defaults(func=cmd_speaker)
+    vault_only(p, SPEAKER)
 
     md = sub.add_parser("models", help="Whisper models available on this computer")
     msub = md.add_subparsers(dest="models_command", metavar="ACTION")
     p = msub.add_parser("list", help="list models")
     p.set_defaults(func=cmd_models_list)
+    vault_only(p, MODELS)
     p = msub.add_parser("import", help="verify a CTranslate2 Whisper model folder (any size), "
                                        "copy it here and record its checksums in the vault")
     p.add_argument("dir")
     p.add_argument("--name", help="name to register it under (default: the folder's name)")
     p.set_defaults(func=cmd_models_import)
+    vault_only(p, MODELS)
 
 
 def cmd_transcribe(ctx: Context, args: argparse.Namespace) -> int:

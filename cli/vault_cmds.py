@@ -11,11 +11,20 @@ from app.errors import IntegrityFailure, UsageError
 from app.paths import state_dir
 from app.unlock import unlock_with_recovery
 from app.vault_setup import change_passphrase, create_vault
-from cli.context import Context, read_passphrase_file
+from cli.context import Context, add_archive_option, read_passphrase_file, vault_only
 from cli.output import print_json
 from storage import audit
 from storage.errors import VaultExists
 from storage.vault import Vault, crypto_erase, is_vault
+
+# Why each vault-only command refuses an archive (cli.context.vault_only).
+NEW_VAULT = "a vault is made on a laptop; an archive is made with 'testimony archive init'"
+SECRETS = ("the archive has no passphrase: each person's database account has its own "
+              "password, which the archive's administrator changes in PostgreSQL")
+DEVICE = "a device key belongs to a field laptop's vault"
+CHECKED = "the archive's audit log and recordings are checked with 'testimony archive check'"
+ERASE = ("crypto-erase destroys a laptop's vault; an archive is removed by its administrator "
+         "in PostgreSQL")
 
 
 def register(sub: Any) -> None:
@@ -23,6 +32,7 @@ def register(sub: Any) -> None:
     p.add_argument("--recovery-key", action="store_true",
                    help="also create a recovery code (printed once, for the organisation's safe)")
     p.set_defaults(func=cmd_init)
+    vault_only(p, NEW_VAULT)
 
     p = sub.add_parser("passwd", help="change the vault passphrase (re-wraps the key only, "
                                       "unless --rekey)")
@@ -32,9 +42,11 @@ def register(sub: Any) -> None:
     p.add_argument("--rekey", action="store_true",
                    help="also re-encrypt the database under a new data key (see 'rekey')")
     p.set_defaults(func=cmd_passwd)
+    vault_only(p, SECRETS)
 
     p = sub.add_parser("recovery-key", help="create or replace the recovery code")
     p.set_defaults(func=cmd_recovery_key)
+    vault_only(p, SECRETS)
 
     p = sub.add_parser("rekey", help="re-encrypt the database under a new data key, after a "
                                      "suspected copy of the vault or its header")
@@ -42,26 +54,32 @@ def register(sub: Any) -> None:
                    help="also create a recovery code if the vault has none (one it has is "
                         "always replaced)")
     p.set_defaults(func=cmd_rekey)
+    vault_only(p, SECRETS)
 
     dev = sub.add_parser("device", help="this laptop's device identity")
     dsub = dev.add_subparsers(dest="device_command", metavar="ACTION")
     p = dsub.add_parser("show", help="print the device public key and fingerprint")
     p.set_defaults(func=cmd_device_show)
+    vault_only(p, DEVICE)
 
     aud = sub.add_parser("audit", help="the vault's hash-chained audit log")
     asub = aud.add_subparsers(dest="audit_command", metavar="ACTION")
     p = asub.add_parser("verify", help="check the audit chain and the database pages")
     p.set_defaults(func=cmd_audit_verify)
+    vault_only(p, CHECKED)
     p = asub.add_parser("list", help="print the audit log")
     p.add_argument("--json", action="store_true")
+    add_archive_option(p)
     p.set_defaults(func=cmd_audit_list)
 
     p = sub.add_parser("check", help="check the database's integrity (page MACs and structure)")
     p.set_defaults(func=cmd_check)
+    vault_only(p, CHECKED)
 
     p = sub.add_parser("erase", help="crypto-erase the whole vault (irreversible)")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     p.set_defaults(func=cmd_erase)
+    vault_only(p, ERASE)
 
 
 def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
@@ -194,7 +212,7 @@ def cmd_audit_verify(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_audit_list(ctx: Context, args: argparse.Namespace) -> int:
-    rows = audit.entries(ctx.vault().conn)
+    rows = audit.entries(ctx.store().conn)
     if args.json:
         print_json([e.__dict__ for e in rows])
     else:

@@ -54,6 +54,13 @@ CATALOG: dict[str, str] = {
     "archive.schema_differs": QT_TRANSLATE_NOOP(
         "Errors", "The archive was made for data version {version} and this program uses "
         "version {expected}; use the matching Testimony Vault version."),
+    "archive.schema_older": QT_TRANSLATE_NOOP(
+        "Errors", "The archive was made for data version {version} and this program uses "
+        "version {expected}; ask the archive's administrator to bring it up to date with "
+        "'testimony archive upgrade'."),
+    "archive.upgrade_needs_owner": QT_TRANSLATE_NOOP(
+        "Errors", "Only the account that owns the archive's tables may upgrade the {where}; "
+        "nothing was changed, run it again as the archive's administrator."),
     "archive.already_exists": QT_TRANSLATE_NOOP(
         "Errors", "The {where} already holds an archive or other tables; nothing was changed, "
         "choose an empty database."),

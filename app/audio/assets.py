@@ -27,6 +27,7 @@ from app.errors import IntegrityFailure, NotFound, UsageError
 from app.interviews import resolve_id
 from app.tasks import CancelToken, ProgressFn, no_progress
 from storage import audit, blobs
+from storage.backend import Store
 from storage.db import Connection, transaction
 from storage.errors import DiskFull
 from storage.vault import Vault
@@ -105,9 +106,11 @@ def settle_interrupted(conn: Connection, *, end_reason: str = "crash") -> list[s
 
 
 # ---------------------------------------------------------------------------- listing
-def list_assets(vault: Vault, interview: str) -> list[AudioAsset]:
-    """Every recording and import of an interview, oldest first."""
-    if not vault.readonly:  # a read-only vault is listed as it is
+def list_assets(vault: Store, interview: str) -> list[AudioAsset]:
+    """Every recording and import of an interview, oldest first (in a vault or the archive)."""
+    # A recording this vault's recorder left unsealed is settled first; a read-only vault is
+    # listed as it is, and so is the archive, whose recordings arrive sealed in bundles.
+    if isinstance(vault, Vault) and not vault.readonly:
         settle_interrupted(vault.conn)
     interview_id = resolve_id(vault, interview)
     rows = vault.conn.execute(

@@ -17,6 +17,7 @@ from app.changes import Change, Kind, publish
 from app.errors import UsageError
 from app.interviews import resolve_id
 from storage import audit
+from storage.backend import Store
 from storage.db import Connection, transaction
 from storage.vault import Vault
 
@@ -80,7 +81,7 @@ def add_marker(vault: Vault, interview: str, at_s: float, note: str = "", *, rol
     return marker_id
 
 
-def list_markers(vault: Vault, interview: str) -> list[Marker]:
+def list_markers(vault: Store, interview: str) -> list[Marker]:
     """Every marker of an interview, in time order."""
     interview_id = resolve_id(vault, interview)
     rows = vault.conn.execute(

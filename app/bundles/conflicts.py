@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from app.errors import UsageError
-from storage.vault import Vault
+from storage.backend import Store
 
 
 @dataclass
@@ -43,19 +43,19 @@ class Conflict:
                 f"{self.bundle_id} (device {self.device_id or '?'}) {self.created_at}{state}")
 
 
-def list_conflicts(vault: Vault, *, include_resolved: bool = False) -> list[Conflict]:
-    """Conflicts in import order (unresolved only, unless asked)."""
+def list_conflicts(vault: Store, *, include_resolved: bool = False) -> list[Conflict]:
+    """Conflicts in import order (unresolved only, unless asked), in a vault or the archive."""
     rows = vault.conn.execute(
         "SELECT c.id, c.interview_id, i.code, c.table_name, c.row_key, c.bundle_id, b.device_id,"
         " c.created_at, c.resolved_at, c.blob_id FROM import_conflict c"
         " LEFT JOIN interview i ON i.id = c.interview_id"
         " LEFT JOIN bundle_import b ON b.bundle_id = c.bundle_id"
-        " WHERE ? OR c.resolved_at IS NULL ORDER BY c.created_at, c.id",
+        " WHERE ? = 1 OR c.resolved_at IS NULL ORDER BY c.created_at, c.id",
         (1 if include_resolved else 0,)).fetchall()
     return [Conflict(*[None if v is None else str(v) for v in r]) for r in rows]  # type: ignore[arg-type]
 
 
-def resolve_conflict(vault: Vault, conflict_id: str, *, role: str,
+def resolve_conflict(vault: Store, conflict_id: str, *, role: str,
                      now: dt.datetime | None = None) -> Conflict:
     """Mark one conflict reviewed. Audited. Unknown or already resolved ids are usage errors."""
     found = [c for c in list_conflicts(vault, include_resolved=True) if c.id == conflict_id]
@@ -89,7 +89,7 @@ class OwnerChange:
         return asdict(self)
 
 
-def reassign_owner(vault: Vault, interview: str, device_id: str, *, role: str, reason: str,
+def reassign_owner(vault: Store, interview: str, device_id: str, *, role: str, reason: str,
                    now: dt.datetime | None = None) -> OwnerChange:
     """Make pinned device ``device_id`` the owner of ``interview`` (its id or code) in this
     supervisor vault. Audited and kept in ``interview_owner_change``; deletes nothing. Usage
@@ -129,7 +129,7 @@ def reassign_owner(vault: Vault, interview: str, device_id: str, *, role: str, r
     return change
 
 
-def owner_changes(vault: Vault, interview_id: str | None = None) -> list[OwnerChange]:
+def owner_changes(vault: Store, interview_id: str | None = None) -> list[OwnerChange]:
     """Every ownership decision, oldest first (for one interview, if given)."""
     rows = vault.conn.execute(
         "SELECT c.id, c.interview_id, coalesce(i.code, ''), c.from_device, c.to_device, "

@@ -314,11 +314,18 @@ def _with(p: Profile, stays: dict[str, tuple[tuple[str, str | None, str | None],
 
 def decide(vault: Store, a: str, b: str, decision: str, *, role: str, note: str = "",
            now: dt.datetime | None = None) -> None:
-    """Record the supervisor's decision that interviews ``a`` and ``b`` (ids or codes) are the
-    ``same`` witness or ``different`` witnesses. Audited; the latest decision counts."""
+    """Record the decision that interviews ``a`` and ``b`` (ids or codes) are the ``same``
+    witness or ``different`` witnesses, with who (``role``), when and the note. Audited; the
+    latest decision counts.
+
+    Who may decide: in a vault, the supervisor (``--role supervisor``). In the archive, where
+    ``role`` is the database account's ``role:login`` (Archive.who), the account's grants
+    decide (storage/pg/roles.py): supervisors and analysts, who code the evidence, may;
+    translators, who edit transcripts only, are refused by PostgreSQL (ArchiveRefused) and
+    nothing is recorded."""
     if decision not in DECISIONS:
         raise UsageError("connect.decision_must_be_one", choices=", ".join(DECISIONS))
-    if role != "supervisor":
+    if ":" not in role and role != "supervisor":
         raise UsageError("connect.only_supervisor_decides")
     ia, ib = resolve_id(vault, a), resolve_id(vault, b)
     if ia == ib:

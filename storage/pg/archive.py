@@ -37,6 +37,16 @@ ARCHIVE_MAGIC = "testimony-archive-v1"
 
 
 @dataclass
+class UpgradeReport:
+    """What ``Archive.upgrade`` did: the data versions before and after, and the tables and
+    columns it added (``table NAME``, ``column TABLE.NAME``)."""
+
+    from_version: int
+    to_version: int
+    added: list[str]
+
+
+@dataclass
 class CheckReport:
     audit_entries: int
     problems: list[str]
@@ -156,22 +166,76 @@ class Archive:
     def open(cls, url: str) -> Archive:
         conn = connect(url)
         try:
-            try:
-                rows = conn.execute("SELECT key, value FROM meta").fetchall()
-            except psycopg.errors.UndefinedTable:
-                raise ArchiveError("archive.not_an_archive", where=where(url)) from None
-            except psycopg.errors.InsufficientPrivilege:
-                raise ArchiveError("archive.role_cannot_read", where=where(url)) from None
-            meta = {str(k): str(v) for k, v in rows}
-            if meta.get("magic") != ARCHIVE_MAGIC:
-                raise ArchiveError("archive.not_an_archive", where=where(url))
-            if meta.get("schema_version") != str(SCHEMA_VERSION):
-                raise ArchiveError("archive.schema_differs", version=meta.get("schema_version"),
-                                   expected=SCHEMA_VERSION)
+            meta = cls._read_meta(conn, url)
+            found = meta.get("schema_version") or "?"
+            if found != str(SCHEMA_VERSION):
+                older = found.isdigit() and int(found) < SCHEMA_VERSION
+                raise ArchiveError("archive.schema_older" if older else "archive.schema_differs",
+                                   version=found, expected=SCHEMA_VERSION)
         except BaseException:
             conn.close()
             raise
         return cls(url, conn, meta)
+
+    @classmethod
+    def upgrade(cls, url: str, *, now: dt.datetime | None = None) -> UpgradeReport:
+        """Bring an archive made by an older version of the program up to this one, in one
+        transaction: the tables, columns and indexes this version adds (storage/pg/schema.py,
+        ``upgrade_statements``; nothing is dropped or changed), the roles' rights re-applied
+        exactly as this version grants them (storage/pg/roles.py, ``apply_grants``: a right
+        added since the archive was made is given, one taken away is gone), the recorded data
+        version, and an audit entry. Safe to re-run on an archive already up to date (it then
+        only re-applies the rights). Only the account that owns the archive's tables (its
+        administrator) may run it; an archive made by a newer version is refused."""
+        from storage.pg.roles import apply_grants
+        from storage.pg.schema import upgrade_statements
+        conn = connect(url)
+        try:
+            meta = cls._read_meta(conn, url)
+            found = meta.get("schema_version") or "?"
+            if not found.isdigit() or int(found) > SCHEMA_VERSION:
+                raise ArchiveError("archive.schema_differs", version=found,
+                                   expected=SCHEMA_VERSION)
+            archive = cls(url, conn, meta)
+            who = archive.who()
+            if not who.startswith("administrator:"):
+                raise ArchiveError("archive.upgrade_needs_owner", where=where(url))
+            with conn.transaction():
+                present: dict[str, set[str]] = {}
+                for table, column in conn.execute_pg(
+                        "SELECT table_name::text, column_name::text FROM "
+                        "information_schema.columns WHERE table_schema = current_schema()"):
+                    present.setdefault(str(table), set()).add(str(column))
+                statements, added = upgrade_statements(present)
+                for stmt in statements:
+                    conn.execute_pg(stmt)
+                for stmt in ARCHIVE_EXTRA:
+                    conn.execute_pg(stmt)
+                conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
+                             (str(SCHEMA_VERSION),))
+                apply_grants(conn)
+                audit.append(conn, action="upgrade", object_type="archive",
+                             object_id=meta["archive_id"], role=who, now=now,
+                             details={"from": int(found), "to": SCHEMA_VERSION,
+                                      "added": added})
+        finally:
+            conn.close()
+        return UpgradeReport(int(found), SCHEMA_VERSION, added)
+
+    @staticmethod
+    def _read_meta(conn: PgConnection, url: str) -> dict[str, str]:
+        """The archive's settings row by row; an ArchiveError where the database holds no
+        archive or the account may not read it."""
+        try:
+            rows = conn.execute("SELECT key, value FROM meta").fetchall()
+        except psycopg.errors.UndefinedTable:
+            raise ArchiveError("archive.not_an_archive", where=where(url)) from None
+        except psycopg.errors.InsufficientPrivilege:
+            raise ArchiveError("archive.role_cannot_read", where=where(url)) from None
+        meta = {str(k): str(v) for k, v in rows}
+        if meta.get("magic") != ARCHIVE_MAGIC:
+            raise ArchiveError("archive.not_an_archive", where=where(url))
+        return meta
 
     def lock(self) -> None:
         if self.conn is not None:

@@ -36,37 +36,48 @@ TAXONOMY_KEY = "taxonomy.active"
 def create_roles(conn: Any) -> None:
     """Create the group roles (once per server) and grant them this archive's tables."""
     with conn.transaction():
-        for role in ROLES.values():
-            if conn.execute_pg("SELECT 1 FROM pg_roles WHERE rolname = %s",
-                               (role,)).fetchone() is None:
-                conn.execute_pg(f"CREATE ROLE {role} NOLOGIN")
-        everyone = ", ".join(ROLES.values())
-        conn.execute_pg(f"GRANT USAGE ON SCHEMA public TO {everyone}")
-        conn.execute_pg(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {everyone}")
-        conn.execute_pg(f"GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "
-                        f"{SUPERVISOR}")
-        for table in APPEND_ONLY:
-            conn.execute_pg(f'REVOKE UPDATE, DELETE ON "{table}" FROM {SUPERVISOR}')
-        conn.execute_pg(f"GRANT INSERT ON audit_log TO {ANALYST}, {TRANSLATOR}")
-        conn.execute_pg(f"GRANT INSERT, UPDATE ON meta TO {ANALYST}, {TRANSLATOR}")
-        for table in CODING_TABLES:
-            conn.execute_pg(f'GRANT INSERT, UPDATE, DELETE ON "{table}" TO {ANALYST}')
-        conn.execute_pg(f"GRANT UPDATE ON segment, transcript TO {TRANSLATOR}")
-        conn.execute_pg(f"GRANT INSERT ON segment_revision TO {TRANSLATOR}")
-        # An edit moves the tags on the edited words with them (app.coding.tags): the
-        # translator may change where a tag sits and flag it for review, never what it codes.
-        conn.execute_pg(f"GRANT UPDATE ({', '.join(TAG_ANCHOR)}) ON tag TO {TRANSLATOR}")
-        conn.execute_pg("ALTER TABLE meta ENABLE ROW LEVEL SECURITY")
-        conn.execute_pg("DROP POLICY IF EXISTS meta_read ON meta")
-        conn.execute_pg("CREATE POLICY meta_read ON meta FOR SELECT USING (true)")
-        conn.execute_pg("DROP POLICY IF EXISTS meta_supervisor ON meta")
-        conn.execute_pg(f"CREATE POLICY meta_supervisor ON meta FOR ALL TO {SUPERVISOR} "
-                        "USING (true) WITH CHECK (true)")
-        conn.execute_pg("DROP POLICY IF EXISTS meta_audit_head ON meta")
-        conn.execute_pg(f"CREATE POLICY meta_audit_head ON meta FOR ALL TO {ANALYST}, "
-                        f"{TRANSLATOR} USING (key = 'audit_head') "
-                        "WITH CHECK (key = 'audit_head')")
-        # Analysts keep the coding vocabulary: which taxonomy version is active.
-        conn.execute_pg("DROP POLICY IF EXISTS meta_taxonomy ON meta")
-        conn.execute_pg(f"CREATE POLICY meta_taxonomy ON meta FOR ALL TO {ANALYST} "
-                        f"USING (key = '{TAXONOMY_KEY}') WITH CHECK (key = '{TAXONOMY_KEY}')")
+        apply_grants(conn)
+
+
+def apply_grants(conn: Any) -> None:
+    """Inside the caller's transaction: create the group roles where the server has none yet,
+    then give them exactly this version's rights on every table of the archive: everything the
+    roles held before is revoked first, so a right added since the archive was made is given
+    and one taken away is gone. Safe to repeat (``archive init`` and ``archive upgrade``); run
+    by the account that owns the tables."""
+    for role in ROLES.values():
+        if conn.execute_pg("SELECT 1 FROM pg_roles WHERE rolname = %s",
+                           (role,)).fetchone() is None:
+            conn.execute_pg(f"CREATE ROLE {role} NOLOGIN")
+    everyone = ", ".join(ROLES.values())
+    # Table privileges and the column privileges under them (PostgreSQL revokes both).
+    conn.execute_pg(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {everyone}")
+    conn.execute_pg(f"GRANT USAGE ON SCHEMA public TO {everyone}")
+    conn.execute_pg(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {everyone}")
+    conn.execute_pg(f"GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "
+                    f"{SUPERVISOR}")
+    for table in APPEND_ONLY:
+        conn.execute_pg(f'REVOKE UPDATE, DELETE ON "{table}" FROM {SUPERVISOR}')
+    conn.execute_pg(f"GRANT INSERT ON audit_log TO {ANALYST}, {TRANSLATOR}")
+    conn.execute_pg(f"GRANT INSERT, UPDATE ON meta TO {ANALYST}, {TRANSLATOR}")
+    for table in CODING_TABLES:
+        conn.execute_pg(f'GRANT INSERT, UPDATE, DELETE ON "{table}" TO {ANALYST}')
+    conn.execute_pg(f"GRANT UPDATE ON segment, transcript TO {TRANSLATOR}")
+    conn.execute_pg(f"GRANT INSERT ON segment_revision TO {TRANSLATOR}")
+    # An edit moves the tags on the edited words with them (app.coding.tags): the
+    # translator may change where a tag sits and flag it for review, never what it codes.
+    conn.execute_pg(f"GRANT UPDATE ({', '.join(TAG_ANCHOR)}) ON tag TO {TRANSLATOR}")
+    conn.execute_pg("ALTER TABLE meta ENABLE ROW LEVEL SECURITY")
+    conn.execute_pg("DROP POLICY IF EXISTS meta_read ON meta")
+    conn.execute_pg("CREATE POLICY meta_read ON meta FOR SELECT USING (true)")
+    conn.execute_pg("DROP POLICY IF EXISTS meta_supervisor ON meta")
+    conn.execute_pg(f"CREATE POLICY meta_supervisor ON meta FOR ALL TO {SUPERVISOR} "
+                    "USING (true) WITH CHECK (true)")
+    conn.execute_pg("DROP POLICY IF EXISTS meta_audit_head ON meta")
+    conn.execute_pg(f"CREATE POLICY meta_audit_head ON meta FOR ALL TO {ANALYST}, "
+                    f"{TRANSLATOR} USING (key = 'audit_head') "
+                    "WITH CHECK (key = 'audit_head')")
+    # Analysts keep the coding vocabulary: which taxonomy version is active.
+    conn.execute_pg("DROP POLICY IF EXISTS meta_taxonomy ON meta")
+    conn.execute_pg(f"CREATE POLICY meta_taxonomy ON meta FOR ALL TO {ANALYST} "
+                    f"USING (key = '{TAXONOMY_KEY}') WITH CHECK (key = '{TAXONOMY_KEY}')")

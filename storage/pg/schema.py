@@ -36,6 +36,40 @@ def _pg_type(declared: str) -> str:
 
 def vault_tables() -> tuple[list[str], dict[str, str]]:
     """(statements creating every table, then its indexes; table name -> CREATE TABLE)."""
+    return _declare()[:2]
+
+
+def upgrade_statements(present: dict[str, set[str]]) -> tuple[list[str], list[str]]:
+    """What brings an archive made by an older version up to this version's tables, given the
+    columns of each table it already has (``present``): every missing table (with its foreign
+    keys), every missing column (NOT NULL only where it has a default, which fills the rows
+    already there; with its foreign key) and every missing index. Only ever adds: nothing is
+    dropped or changed, and an archive already up to date gets only IF NOT EXISTS no-ops.
+    Returns (the statements, what they add in words: ``table NAME``, ``column TABLE.NAME``)."""
+    statements, tables, columns, fks = _declare()
+    out = [stmt for name, stmt in tables.items() if name not in present]
+    added = [f"table {name}" for name in tables if name not in present]
+    for name, cols in columns.items():
+        if name not in present:
+            continue
+        for col, line in cols:
+            if col not in present[name]:
+                if " NOT NULL" in line and " DEFAULT " not in line:
+                    line = line.replace(" NOT NULL", "")
+                out.append(f"ALTER TABLE {_q(name)} ADD COLUMN IF NOT EXISTS {line}")
+                added.append(f"column {name}.{col}")
+    out += [stmt for stmt in statements if stmt.startswith("CREATE INDEX")]
+    # A foreign key comes with its table or with its columns (never declared twice).
+    out += [stmt for name, cols, stmt in fks
+            if name not in present or not set(cols) & present[name]]
+    return out, added
+
+
+def _declare() -> tuple[list[str], dict[str, str], dict[str, list[tuple[str, str]]],
+                        list[tuple[str, tuple[str, ...], str]]]:
+    """(every statement, CREATE TABLE per table, (column, declaration) per table, (table,
+    its columns, ALTER TABLE ... ADD FOREIGN KEY) per foreign key), from a throwaway vault at
+    the latest version."""
     src = sqlcipher3.connect(":memory:", isolation_level=None)
     try:
         migrate(src)
@@ -44,8 +78,9 @@ def vault_tables() -> tuple[list[str], dict[str, str]]:
         names = [n for n in names if n not in SKIPPED and not n.startswith(("fts_", "sqlite_"))
                  and _IDENT.fullmatch(n)]
         tables: dict[str, str] = {}
+        columns: dict[str, list[tuple[str, str]]] = {}
         indexes: list[str] = []
-        fks: list[str] = []
+        fks: list[tuple[str, tuple[str, ...], str]] = []
         for name in names:
             info = src.execute(f"PRAGMA table_info({_q(name)})").fetchall()
             cols = []
@@ -56,6 +91,7 @@ def vault_tables() -> tuple[list[str], dict[str, str]]:
                 if default is not None and _LITERAL.fullmatch(str(default)):
                     line += f" DEFAULT {default}"
                 cols.append(line)
+                columns.setdefault(name, []).append((str(col), line))
             pk = [str(r[1]) for r in sorted((r for r in info if r[5]), key=lambda r: r[5])]
             if pk:
                 cols.append(f"PRIMARY KEY ({', '.join(_q(c) for c in pk)})")
@@ -81,13 +117,15 @@ def vault_tables() -> tuple[list[str], dict[str, str]]:
                 on_delete = group[0][3].upper()
                 action = f" ON DELETE {on_delete}" if on_delete in (
                     "CASCADE", "SET NULL", "RESTRICT") else ""
-                fks.append(f"ALTER TABLE {_q(name)} ADD FOREIGN KEY "
-                           f"({', '.join(_q(g[0]) for g in group)}) REFERENCES {_q(parent)} "
-                           f"({', '.join(_q(g[2]) for g in group)}){action} "
-                           "DEFERRABLE INITIALLY IMMEDIATE")
+                fks.append((name, tuple(g[0] for g in group),
+                            f"ALTER TABLE {_q(name)} ADD FOREIGN KEY "
+                            f"({', '.join(_q(g[0]) for g in group)}) REFERENCES {_q(parent)} "
+                            f"({', '.join(_q(g[2]) for g in group)}){action} "
+                            "DEFERRABLE INITIALLY IMMEDIATE"))
             tables[name] = (f"CREATE TABLE IF NOT EXISTS {_q(name)} (\n    "
                             + ",\n    ".join(cols) + "\n)")
-        return list(tables.values()) + indexes + fks, tables
+        return (list(tables.values()) + indexes + [fk for _, _, fk in fks], tables, columns,
+                fks)
     finally:
         src.close()
 

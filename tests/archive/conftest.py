@@ -17,6 +17,9 @@ FAST = {
     "test_archive_backend.py::test_translation_of_the_sqlite_dialect",
     "test_archive_backend.py::test_objects_are_content_addressed_encrypted_and_checked",
     "test_pg_index_friendly.py::test_null_safe_numbered_and_id_lists_are_rewritten",
+    "test_archive_vault_only.py::test_every_command_works_on_the_archive_or_refuses_it",
+    "test_archive_vault_only.py::test_each_vault_only_command_refuses_an_archive_before_opening_anything",
+    "test_archive_vault_only.py::test_the_command_line_refuses_typed_or_environment_archive",
 }
 
 

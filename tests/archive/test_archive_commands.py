@@ -152,6 +152,11 @@ READS = [
     ("witnesses", "duplicates", "--json"),
     ("taxonomy", "show", "--lang", "ko", "--aliases"),
     ("taxonomy", "versions", "--json"),
+    ("interview", "list"),
+    ("interview", "show", "NK-2026-902"),
+    ("interview", "show", "NK-2026-901", "--json"),
+    ("audio", "list", "NK-2026-903"),
+    ("audio", "list", "NK-2026-901", "--json"),
 ]
 
 

@@ -32,7 +32,7 @@ from crypto import minisign
 from storage.blobs import copy_to
 from storage.jsonutil import canonical_json
 from storage.vault import Vault
-from tests.archive_support import BOTH_BACKENDS, make_archive
+from tests.archive_support import BOTH_BACKENDS, make_archive, sup_audio
 from tests.bundle_forge import Entries, build_tar, decrypt, encrypt, forge, split_tar, write
 from tests.bundle_helpers import World, make_world, new_vault, open_vault, populate
 
@@ -229,6 +229,7 @@ def test_first_device_to_deliver_an_interview_owns_it(w: World) -> None:
     assert purge_acknowledged(w.field, role="interviewer").purged == []
 
 
+@BOTH_BACKENDS
 def test_supervisor_gives_a_forged_first_interview_back_to_its_genuine_laptop(
         w: World, capsys: pytest.CaptureFixture[str]) -> None:
     """The forgery arrived first (above). After checking in person which laptop recorded the
@@ -261,7 +262,7 @@ def test_supervisor_gives_a_forged_first_interview_back_to_its_genuine_laptop(
         with pytest.raises(UsageError, match=match):
             reassign_owner(w.sup, bad[0], bad[1], role="supervisor", reason=bad[2])
     assert owner_changes(w.sup) == []
-    ctx = SimpleNamespace(vault=lambda: w.sup, role="supervisor")
+    ctx = SimpleNamespace(store=lambda: w.sup, role="supervisor")
     args = SimpleNamespace(interview="NK-2026-123", device=a_id,
                            reason="laptop A's recording played back in person")
     assert cmd_conflicts_reassign(ctx, args) == 0  # type: ignore[arg-type]
@@ -279,7 +280,7 @@ def test_supervisor_gives_a_forged_first_interview_back_to_its_genuine_laptop(
     # both versions kept: the forged rows and bytes stay, A's recording arrives beside them
     texts = [r[0] for r in w.sup.conn.execute("SELECT text FROM segment")]
     assert "forged words" in texts
-    stored = {blob_bytes(w.sup, r[0]) for r in w.sup.conn.execute("SELECT id FROM blob")}
+    stored = {sup_audio(w, r[0]) for r in w.sup.conn.execute("SELECT id FROM blob")}
     assert {AUDIO_A, FORGED, SECOND} <= stored
     assert result.conflicted_interviews == [iid]
     applied = apply_receipt(w.field, make_receipt(w.identity, result), role="interviewer")
@@ -560,6 +561,7 @@ def test_migration_rebuilds_owners_from_the_audit_log() -> None:
     assert {r[0] for r in conn.execute("SELECT chain FROM bundle_import")} == {"anchored"}
 
 
+@BOTH_BACKENDS
 def test_resolving_conflicts_lets_the_next_receipt_acknowledge_the_interview(
         w: World, capsys: pytest.CaptureFixture[str]) -> None:
     from types import SimpleNamespace
@@ -574,7 +576,7 @@ def test_resolving_conflicts_lets_the_next_receipt_acknowledge_the_interview(
     update_interview(w.field, x, role="interviewer", notes="edited on the laptop")
     second = w.export(x, name="2.age")
     assert imp(w, second.path).conflicted_interviews == [x]
-    ctx = SimpleNamespace(vault=lambda: w.sup, role="supervisor")
+    ctx = SimpleNamespace(store=lambda: w.sup, role="supervisor")
     assert cmd_conflicts_list(ctx, SimpleNamespace(all=False, json=False)) == 0  # type: ignore[arg-type]
     out = capsys.readouterr().out
     assert "NK-2026-178  interview" in out and second.bundle_id in out

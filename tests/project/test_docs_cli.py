@@ -36,6 +36,8 @@ def _options(parser: argparse.ArgumentParser) -> list[str]:
     for action in parser._actions:
         if not action.option_strings or isinstance(action, argparse._HelpAction):
             continue
+        if action.help == argparse.SUPPRESS:  # hidden: only refuses (cli.context.vault_only)
+            continue
         longs = [o for o in action.option_strings if o.startswith("--")]
         names.append(longs[0] if longs else action.option_strings[0])
     return names
