@@ -379,6 +379,11 @@ CATALOG: dict[str, str] = {
         "chain ({bundle_ids}); report this: one of them was not made by the laptop you trust"),
     "bundle_warning.not_encrypted": QT_TRANSLATE_NOOP(
         "Errors", "this bundle is NOT encrypted; anyone who held the file could read it"),
+    # unlock notices (not errors): shown after a successful unlock
+    "unlock_warning.failed_attempt": QT_TRANSLATE_NOOP(
+        "Errors", "1 failed unlock attempt since {since}."),
+    "unlock_warning.failed_attempts": QT_TRANSLATE_NOOP(
+        "Errors", "{count} failed unlock attempts since {since}."),
     # conflict
     "conflict.there_conflict_testimony_conflicts": QT_TRANSLATE_NOOP(
         "Errors", "There is no conflict {conflict_id}; 'testimony conflicts list' shows their "

@@ -1353,1509 +1353,1519 @@
     </message>
     <message>
         <location filename="../../errors/catalog.py" line="383"/>
+        <source>1 failed unlock attempt since {since}.</source>
+        <translation>{since} 이후 잠금 해제에 1번 실패했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="385"/>
+        <source>{count} failed unlock attempts since {since}.</source>
+        <translation>{since} 이후 잠금 해제에 {count}번 실패했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="388"/>
         <source>There is no conflict {conflict_id}; &apos;testimony conflicts list&apos; shows their ids. Nothing was changed.</source>
         <translation>충돌 {conflict_id}이(가) 없습니다. &apos;testimony conflicts list&apos;에서 ID를 확인하십시오. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="386"/>
+        <location filename="../../errors/catalog.py" line="391"/>
         <source>Conflict {conflict_id} was already marked resolved at {resolved_at}; nothing was changed.</source>
         <translation>충돌 {conflict_id}은(는) 이미 {resolved_at}에 해결됨으로 표시되었습니다. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="390"/>
+        <location filename="../../errors/catalog.py" line="395"/>
         <source>No interview {ident} in this vault; nothing was exported — see &apos;testimony interview list&apos;.</source>
         <translation>이 보관함에 면담 {ident}이(가) 없습니다. 아무것도 내보내지 않았습니다. &apos;testimony interview list&apos;를 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="393"/>
+        <location filename="../../errors/catalog.py" line="398"/>
         <source>An audio file changed while it was being exported; nothing was exported — try again.</source>
         <translation>내보내는 동안 음성 파일이 바뀌었습니다. 아무것도 내보내지 않았습니다. 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="396"/>
+        <location filename="../../errors/catalog.py" line="401"/>
         <source>A stored audio file no longer matches its recorded hash; nothing was exported — run &apos;testimony check&apos; and report this.</source>
         <translation>저장된 오디오 파일이 기록된 해시와 더 이상 일치하지 않습니다. 아무것도 내보내지 않았습니다. &apos;testimony check&apos;를 실행하고 이를 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="399"/>
+        <location filename="../../errors/catalog.py" line="404"/>
         <source>Unknown profile &apos;{profile}&apos;; use one of: {choices}.</source>
         <translation>알 수 없는 프로필 &apos;{profile}&apos;입니다. 다음 중 하나를 쓰십시오: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="401"/>
+        <location filename="../../errors/catalog.py" line="406"/>
         <source>Unknown purpose &apos;{purpose}&apos;; use one of: {choices}.</source>
         <translation>알 수 없는 목적 &apos;{purpose}&apos;입니다. 다음 중 하나를 쓰십시오: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="403"/>
+        <location filename="../../errors/catalog.py" line="408"/>
         <source>Name at least one recipient (a pinned supervisor&apos;s public key file).</source>
         <translation>수신자(고정된 감독자의 공개 키 파일)를 하나 이상 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="405"/>
+        <location filename="../../errors/catalog.py" line="410"/>
         <source>{out} already exists; choose a new file name (nothing was written).</source>
         <translation>{out}이(가) 이미 있습니다. 새 파일 이름을 고르십시오(아무것도 쓰지 않았습니다).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="407"/>
+        <location filename="../../errors/catalog.py" line="412"/>
         <source>The folder {parent} does not exist; create it or choose another.</source>
         <translation>폴더 {parent}이(가) 없습니다. 폴더를 만들거나 다른 폴더를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="409"/>
+        <location filename="../../errors/catalog.py" line="414"/>
         <source>There is nothing to export (see the notes above); no file was written.</source>
         <translation>내보낼 것이 없습니다(위의 안내 참조). 파일을 쓰지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="411"/>
+        <location filename="../../errors/catalog.py" line="416"/>
         <source>An interview&apos;s audio is still being recorded or is missing; finish the recording first (nothing was exported).</source>
         <translation>면담의 오디오가 아직 녹음 중이거나 없습니다. 먼저 녹음을 끝내십시오(아무것도 내보내지 않았습니다).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="414"/>
+        <location filename="../../errors/catalog.py" line="419"/>
         <source>Interview {code} cannot be exported because {why}; nothing was exported — remove it from the list or update the consent.</source>
         <translation>면담 {code}은(는) 다음 이유로 내보낼 수 없습니다: {why}. 아무것도 내보내지 않았습니다. 목록에서 빼거나 동의 내용을 갱신하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="418"/>
+        <location filename="../../errors/catalog.py" line="423"/>
         <source>This vault holds no supervisor key; create one (Supervisor tab, or &apos;testimony keys supervisor-new&apos;) or use a supervisor key file.</source>
         <translation>이 보관함에는 감독자 키가 없습니다. 키를 만들거나(감독자 탭, 또는 &apos;testimony keys supervisor-new&apos;) 감독자 키 파일을 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="420"/>
+        <location filename="../../errors/catalog.py" line="425"/>
         <source>This vault holds several supervisor keys; name the key file to use.</source>
         <translation>이 보관함에는 감독자 키가 여럿 있습니다. 사용할 키 파일을 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="422"/>
+        <location filename="../../errors/catalog.py" line="427"/>
         <source>A supervisor key stored in this vault is damaged; restore the vault from a backup.</source>
         <translation>이 보관함에 저장된 감독자 키가 손상되었습니다. 백업에서 보관함을 복원하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="424"/>
+        <location filename="../../errors/catalog.py" line="429"/>
         <source>This vault already holds the supervisor key {fingerprint}; nothing was changed.</source>
         <translation>이 보관함에는 이미 감독자 키 {fingerprint}이(가) 있습니다. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="426"/>
+        <location filename="../../errors/catalog.py" line="431"/>
         <source>The folder {folder} does not exist; create it first.</source>
         <translation>폴더 {folder}이(가) 없습니다. 먼저 만드십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="428"/>
+        <location filename="../../errors/catalog.py" line="433"/>
         <source>{path} already exists; choose a new file name (nothing was written).</source>
         <translation>{path}이(가) 이미 있습니다. 새 파일 이름을 고르십시오(아무것도 쓰지 않았습니다).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="430"/>
+        <location filename="../../errors/catalog.py" line="435"/>
         <source>The {what} {path} is far too large to be a key file; check the path.</source>
         <translation>{what} {path}은(는) 키 파일이라기에는 너무 큽니다. 경로를 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="432"/>
+        <location filename="../../errors/catalog.py" line="437"/>
         <source>{path} is not a supervisor key file (it needs exactly one AGE-SECRET-KEY-1 line); pass the file made by &apos;keys supervisor-new&apos;.</source>
         <translation>{path}은(는) 감독자 키 파일이 아닙니다(AGE-SECRET-KEY-1 줄이 정확히 하나 있어야 함). &apos;keys supervisor-new&apos;로 만든 파일을 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="435"/>
+        <location filename="../../errors/catalog.py" line="440"/>
         <source>This is not a {what} (it must start with &apos;{magic}&apos;); save exactly what the other side printed.</source>
         <translation>{what}이(가) 아닙니다(&apos;{magic}&apos;(으)로 시작해야 함). 상대편이 출력한 내용을 그대로 저장하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="438"/>
+        <location filename="../../errors/catalog.py" line="443"/>
         <source>The {what} has a damaged ed25519 key; save it again.</source>
         <translation>{what}의 ed25519 키가 손상되었습니다. 다시 저장하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="440"/>
+        <location filename="../../errors/catalog.py" line="445"/>
         <source>The {what} lacks its age-recipient or ed25519 line; save it again.</source>
         <translation>{what}에 age-recipient 또는 ed25519 줄이 없습니다. 다시 저장하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="442"/>
+        <location filename="../../errors/catalog.py" line="447"/>
         <source>The {what}&apos;s fingerprint does not match its keys; it was altered.</source>
         <translation>{what}의 지문이 키와 일치하지 않습니다. 변조되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="444"/>
+        <location filename="../../errors/catalog.py" line="449"/>
         <source>The {what} lacks a valid device-id or ed25519 line; save it again.</source>
         <translation>{what}에 올바른 device-id 또는 ed25519 줄이 없습니다. 다시 저장하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="446"/>
+        <location filename="../../errors/catalog.py" line="451"/>
         <source>The {what}&apos;s fingerprint does not match its key; it was altered.</source>
         <translation>{what}의 지문이 키와 일치하지 않습니다. 변조되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="448"/>
+        <location filename="../../errors/catalog.py" line="453"/>
         <source>The {what} {name} is too large; check the path.</source>
         <translation>{what} {name}이(가) 너무 큽니다. 경로를 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="450"/>
+        <location filename="../../errors/catalog.py" line="455"/>
         <source>The recipient {fingerprint} is not a pinned supervisor in this vault; pin it first with &apos;testimony keys trust-supervisor FILE&apos;.</source>
         <translation>수신자 {fingerprint}은(는) 이 보관함에 고정된 감독자가 아닙니다. 먼저 &apos;testimony keys trust-supervisor FILE&apos;로 고정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="453"/>
+        <location filename="../../errors/catalog.py" line="458"/>
         <source>Cannot read the {what} {path} ({strerror}); check the path.</source>
         <translation>{what} {path}을(를) 읽을 수 없습니다({strerror}). 경로를 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="455"/>
+        <location filename="../../errors/catalog.py" line="460"/>
         <source>The {what} {path} is not a text key file; check the path.</source>
         <translation>{what} {path}은(는) 텍스트 키 파일이 아닙니다. 경로를 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="457"/>
+        <location filename="../../errors/catalog.py" line="462"/>
         <source>The key in {path} is not a valid age identity; check the file.</source>
         <translation>{path}의 키는 올바른 age 신원 키가 아닙니다. 파일을 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="459"/>
+        <location filename="../../errors/catalog.py" line="464"/>
         <source>The {what} has a line without &apos;name: value&apos;; save it again.</source>
         <translation>{what}에 &apos;name: value&apos; 형식이 아닌 줄이 있습니다. 다시 저장하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="461"/>
+        <location filename="../../errors/catalog.py" line="466"/>
         <source>The {what} names &apos;{key}&apos; twice; save it again.</source>
         <translation>{what}에 &apos;{key}&apos;이(가) 두 번 있습니다. 다시 저장하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="463"/>
+        <location filename="../../errors/catalog.py" line="468"/>
         <source>The {what} has a damaged age-recipient line; save it again.</source>
         <translation>{what}의 age-recipient 줄이 손상되었습니다. 다시 저장하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="465"/>
+        <location filename="../../errors/catalog.py" line="470"/>
         <source>Cannot read the {what} {name} ({strerror}); check the path.</source>
         <translation>{what} {name}을(를) 읽을 수 없습니다({strerror}). 경로를 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="467"/>
+        <location filename="../../errors/catalog.py" line="472"/>
         <source>The {what}&apos;s minisign line does not match its key; it was altered.</source>
         <translation>{what}의 minisign 줄이 키와 일치하지 않습니다. 변조되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="469"/>
+        <location filename="../../errors/catalog.py" line="474"/>
         <source>A supervisor with this age key but a different signing key is already pinned; remove the old one or check the file.</source>
         <translation>이 age 키를 가졌지만 서명 키가 다른 감독자가 이미 고정되어 있습니다. 이전 것을 제거하거나 파일을 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="472"/>
+        <location filename="../../errors/catalog.py" line="477"/>
         <source>This device id is already pinned with a different key; confirm the fingerprint with the interviewer before changing it.</source>
         <translation>이 기기 ID는 이미 다른 키로 고정되어 있습니다. 바꾸기 전에 면담자와 지문을 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="475"/>
+        <location filename="../../errors/catalog.py" line="480"/>
         <source>This device is already pinned with a different receipt key (age-recipient); check the file with the interviewer.</source>
         <translation>이 기기는 이미 다른 수신 확인 키(age-recipient)로 고정되어 있습니다. 면담자와 함께 파일을 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="478"/>
+        <location filename="../../errors/catalog.py" line="483"/>
         <source>identity key file</source>
         <translation>신원 키 파일</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="479"/>
+        <location filename="../../errors/catalog.py" line="484"/>
         <source>supervisor public key file</source>
         <translation>감독자 공개 키 파일</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="480"/>
+        <location filename="../../errors/catalog.py" line="485"/>
         <source>device public key file</source>
         <translation>기기 공개 키 파일</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="481"/>
+        <location filename="../../errors/catalog.py" line="486"/>
         <source>recipient key file</source>
         <translation>수신자 키 파일</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="482"/>
+        <location filename="../../errors/catalog.py" line="487"/>
         <source>supervisor public key</source>
         <translation>감독자 공개 키</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="483"/>
+        <location filename="../../errors/catalog.py" line="488"/>
         <source>device public key</source>
         <translation>기기 공개 키</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="485"/>
+        <location filename="../../errors/catalog.py" line="490"/>
         <source>The receipt was refused: {reason}; nothing was marked for purging.</source>
         <translation>수신 확인이 거부되었습니다: {reason}. 삭제 대상으로 표시한 것은 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="487"/>
+        <location filename="../../errors/catalog.py" line="492"/>
         <source>it was not signed by a supervisor pinned in this vault (or it was altered)</source>
         <translation>이 보관함에 고정된 감독자가 서명하지 않았습니다(또는 변조됨)</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="489"/>
+        <location filename="../../errors/catalog.py" line="494"/>
         <source>{out} already exists; choose a new file name for the receipt.</source>
         <translation>{out}이(가) 이미 있습니다. 수신 확인에 쓸 새 파일 이름을 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="491"/>
+        <location filename="../../errors/catalog.py" line="496"/>
         <source>The folder {parent} does not exist; choose another for the receipt.</source>
         <translation>폴더 {parent}이(가) 없습니다. 수신 확인을 저장할 다른 폴더를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="493"/>
+        <location filename="../../errors/catalog.py" line="498"/>
         <source>it is far too large</source>
         <translation>너무 큽니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="494"/>
+        <location filename="../../errors/catalog.py" line="499"/>
         <source>it is an old plain-text receipt, which is no longer accepted because it exposed names on the stick; delete it and ask the supervisor to import the same bundle again and make a receipt (this changes nothing there) to get an encrypted one</source>
         <translation>예전의 평문 수신 확인입니다. 이름이 USB에 노출되었기 때문에 더 이상 받지 않습니다. 삭제한 뒤 감독자에게 같은 번들을 다시 가져와 수신 확인을 만들어 달라고(그쪽에서는 아무것도 바뀌지 않음) 요청하여 암호화된 수신 확인을 받으십시오</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="498"/>
+        <location filename="../../errors/catalog.py" line="503"/>
         <source>it is not a Testimony Vault receipt</source>
         <translation>Testimony Vault 수신 확인이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="500"/>
+        <location filename="../../errors/catalog.py" line="505"/>
         <source>it is damaged</source>
         <translation>손상되었습니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="501"/>
+        <location filename="../../errors/catalog.py" line="506"/>
         <source>it acknowledges a bundle this laptop did not export</source>
         <translation>이 노트북이 내보내지 않은 번들을 확인합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="503"/>
+        <location filename="../../errors/catalog.py" line="508"/>
         <source>it acknowledges a &apos;share&apos; bundle, which leaves out audio and details, so nothing can be purged on its strength</source>
         <translation>오디오와 세부 내용을 빼는 &apos;share&apos; 번들을 확인하므로 이를 근거로 삭제할 수 있는 것은 없습니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="506"/>
+        <location filename="../../errors/catalog.py" line="511"/>
         <source>it lists an interview that was not in that bundle</source>
         <translation>그 번들에 없던 면담을 나열합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="508"/>
+        <location filename="../../errors/catalog.py" line="513"/>
         <source>this laptop cannot decrypt it: it was made for another laptop, or it was damaged or altered</source>
         <translation>이 노트북에서 복호화할 수 없습니다. 다른 노트북용으로 만들었거나 손상 또는 변조되었습니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="511"/>
+        <location filename="../../errors/catalog.py" line="516"/>
         <source>Cannot read the receipt {name}; check the file.</source>
         <translation>수신 확인 {name}을(를) 읽을 수 없습니다. 파일을 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="514"/>
+        <location filename="../../errors/catalog.py" line="519"/>
         <source>The character range {char_start}:{char_end} is not inside the segment (it has {count} characters); give A:B with A &lt; B.</source>
         <translation>문자 범위 {char_start}:{char_end}이(가) 구간 안에 있지 않습니다(구간은 {count}자). A &lt; B인 A:B를 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="517"/>
+        <location filename="../../errors/catalog.py" line="522"/>
         <source>Give a reason for the redaction (for example &apos;names a relative&apos;).</source>
         <translation>가림 처리의 이유를 적으십시오(예: &apos;친척의 이름이 나옴&apos;).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="520"/>
+        <location filename="../../errors/catalog.py" line="525"/>
         <source>The {field} must be a term under &apos;{branch}&apos;, but &apos;{text}&apos; is {id}; see &apos;testimony taxonomy show&apos;.</source>
         <translation>{field}은(는) &apos;{branch}&apos; 아래의 용어여야 하지만 &apos;{text}&apos;은(는) {id}입니다. &apos;testimony taxonomy show&apos;를 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="523"/>
+        <location filename="../../errors/catalog.py" line="528"/>
         <source>act</source>
         <translation>행위</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="524"/>
+        <location filename="../../errors/catalog.py" line="529"/>
         <source>perpetrator</source>
         <translation>가해자</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="525"/>
+        <location filename="../../errors/catalog.py" line="530"/>
         <source>tag</source>
         <translation>태그</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="526"/>
+        <location filename="../../errors/catalog.py" line="531"/>
         <source>facility</source>
         <translation>시설</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="527"/>
+        <location filename="../../errors/catalog.py" line="532"/>
         <source>agency</source>
         <translation>기관</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="528"/>
+        <location filename="../../errors/catalog.py" line="533"/>
         <source>violation</source>
         <translation>인권 침해</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="530"/>
+        <location filename="../../errors/catalog.py" line="535"/>
         <source>The witness&apos;s relation must be one of: {choices}.</source>
         <translation>증인과의 관계는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="532"/>
+        <location filename="../../errors/catalog.py" line="537"/>
         <source>Involvement must be one of: {choices}.</source>
         <translation>관여 방식은 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="534"/>
+        <location filename="../../errors/catalog.py" line="539"/>
         <source>Place precision must be one of: {choices}.</source>
         <translation>장소의 정확도는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="536"/>
+        <location filename="../../errors/catalog.py" line="541"/>
         <source>An involvement describes a perpetrator; name the perpetrator too.</source>
         <translation>관여 방식은 가해자를 설명합니다. 가해자도 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="538"/>
+        <location filename="../../errors/catalog.py" line="543"/>
         <source>The victim must be &apos;witness&apos; or a pseudonym such as &apos;V2 (brother)&apos;.</source>
         <translation>피해자는 &apos;witness&apos; 또는 &apos;V2 (brother)&apos; 같은 가명이어야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="540"/>
+        <location filename="../../errors/catalog.py" line="545"/>
         <source>Tag {tag_id} is not a tag of this interview; see &apos;testimony tag list&apos;.</source>
         <translation>태그 {tag_id}은(는) 이 면담의 태그가 아닙니다. &apos;testimony tag list&apos;를 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="543"/>
+        <location filename="../../errors/catalog.py" line="548"/>
         <source>The report section must be one of: {choices}.</source>
         <translation>보고서 항목은 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="545"/>
+        <location filename="../../errors/catalog.py" line="550"/>
         <source>Give something to search for, for example: testimony search 요덕</source>
         <translation>검색할 내용을 입력하십시오. 예: testimony search 요덕</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="547"/>
+        <location filename="../../errors/catalog.py" line="552"/>
         <source>Review status must be one of: {choices}.</source>
         <translation>검토 상태는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="549"/>
-        <location filename="../../errors/catalog.py" line="556"/>
-        <location filename="../../errors/catalog.py" line="763"/>
+        <location filename="../../errors/catalog.py" line="554"/>
+        <location filename="../../errors/catalog.py" line="561"/>
+        <location filename="../../errors/catalog.py" line="768"/>
         <source>The layer must be one of: {choices}.</source>
         <translation>층은 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="550"/>
+        <location filename="../../errors/catalog.py" line="555"/>
         <source>Consent scope must be one of: {choices}.</source>
         <translation>동의 범위는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="552"/>
+        <location filename="../../errors/catalog.py" line="557"/>
         <source>The limit must be at least 1.</source>
         <translation>개수 제한은 1 이상이어야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="553"/>
+        <location filename="../../errors/catalog.py" line="558"/>
         <source>The date range ends before it starts; check its start and end.</source>
         <translation>날짜 범위가 시작보다 먼저 끝납니다. 시작과 끝을 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="557"/>
+        <location filename="../../errors/catalog.py" line="562"/>
         <source>This interview has no {layer} segment {idx}; list the transcript to see the segment numbers.</source>
         <translation>이 면담에는 {layer} 구간 {idx}이(가) 없습니다. 녹취록을 표시하여 구간 번호를 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="560"/>
+        <location filename="../../errors/catalog.py" line="565"/>
         <source>Segment {idx} exists in {count} recordings of this interview; say which recording.</source>
         <translation>구간 {idx}이(가) 이 면담의 녹음 {count}개에 있습니다. 어느 녹음인지 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="563"/>
+        <location filename="../../errors/catalog.py" line="568"/>
         <source>A moment in the audio is SECONDS or START:END with 0 &lt;= START &lt; END, for example 754.5:790.</source>
         <translation>오디오의 시점은 SECONDS 또는 START:END(0 &lt;= START &lt; END)로 적습니다. 예: 754.5:790.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="566"/>
+        <location filename="../../errors/catalog.py" line="571"/>
         <source>The audio lasts {duration:.1f} s, so {last:g} s is past its end; check the time.</source>
         <translation>오디오 길이는 {duration:.1f}초이므로 {last:g}초는 끝을 지납니다. 시간을 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="569"/>
+        <location filename="../../errors/catalog.py" line="574"/>
         <source>Confidence must be one of: {choices}.</source>
         <translation>확신도는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="570"/>
+        <location filename="../../errors/catalog.py" line="575"/>
         <source>Anchor a tag either in the words or in the audio, not both.</source>
         <translation>태그는 말(글자) 또는 오디오 중 한 곳에만 고정하십시오. 둘 다는 안 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="572"/>
+        <location filename="../../errors/catalog.py" line="577"/>
         <source>Give the segment by number or by id, not both.</source>
         <translation>구간은 번호나 ID 중 하나로만 지정하십시오. 둘 다는 안 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="574"/>
+        <location filename="../../errors/catalog.py" line="579"/>
         <source>A character range needs a segment number to say which segment the characters are in.</source>
         <translation>문자 범위에는 그 문자가 있는 구간의 번호가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="577"/>
+        <location filename="../../errors/catalog.py" line="582"/>
         <source>No tag {tag_id} in this vault; see &apos;testimony tag list&apos;.</source>
         <translation>이 보관함에 태그 {tag_id}이(가) 없습니다. &apos;testimony tag list&apos;를 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="579"/>
+        <location filename="../../errors/catalog.py" line="584"/>
         <source>This interview has no audio {asset_id}; see its audio list.</source>
         <translation>이 면담에는 오디오 {asset_id}이(가) 없습니다. 오디오 목록을 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="581"/>
+        <location filename="../../errors/catalog.py" line="586"/>
         <source>Characters {char_start}:{char_end} are not inside segment {value}, which has {count} characters; use A:B with 0 &lt;= A &lt; B &lt;= {count}.</source>
         <translation>문자 {char_start}:{char_end}이(가) 구간 {value}({count}자) 안에 있지 않습니다. 0 &lt;= A &lt; B &lt;= {count}인 A:B를 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="584"/>
+        <location filename="../../errors/catalog.py" line="589"/>
         <source>This tag is not anchored in a segment, so a character range does not apply.</source>
         <translation>이 태그는 구간에 고정되어 있지 않으므로 문자 범위를 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="586"/>
+        <location filename="../../errors/catalog.py" line="591"/>
         <source>Characters {value}:{value2} are not inside the segment, which has {count} characters.</source>
         <translation>문자 {value}:{value2}이(가) 구간({count}자) 안에 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="589"/>
+        <location filename="../../errors/catalog.py" line="594"/>
         <source>This interview has no segment {segment_id}.</source>
         <translation>이 면담에는 구간 {segment_id}이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="592"/>
+        <location filename="../../errors/catalog.py" line="597"/>
         <source>Taxonomy file refused, line {line}: {problem}; nothing was changed, fix the file and import it again.</source>
         <translation>분류 체계 파일이 거부되었습니다. {line}번째 줄: {problem}. 아무것도 변경하지 않았습니다. 파일을 고쳐 다시 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="595"/>
+        <location filename="../../errors/catalog.py" line="600"/>
         <source>&apos;{text}&apos; names {count} terms ({ids}); use one of these ids.</source>
         <translation>&apos;{text}&apos;은(는) 용어 {count}개({ids})를 가리킵니다. 이 ID 중 하나를 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="597"/>
+        <location filename="../../errors/catalog.py" line="602"/>
         <source>&apos;{key}&apos; must be a list of non-empty strings</source>
         <translation>&apos;{key}&apos;은(는) 비어 있지 않은 문자열의 목록이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="599"/>
+        <location filename="../../errors/catalog.py" line="604"/>
         <source>the first line must be the header object {{&quot;format&quot;: &quot;{format}&quot;, &quot;format_version&quot;: 1, &quot;name&quot;: ..., &quot;version&quot;: ...}}</source>
         <translation>첫 줄은 헤더 객체 {{&quot;format&quot;: &quot;{format}&quot;, &quot;format_version&quot;: 1, &quot;name&quot;: ..., &quot;version&quot;: ...}}여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="602"/>
+        <location filename="../../errors/catalog.py" line="607"/>
         <source>the header&apos;s &apos;format&apos; must be &quot;{format}&quot;</source>
         <translation>헤더의 &apos;format&apos;은 &quot;{format}&quot;이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="604"/>
+        <location filename="../../errors/catalog.py" line="609"/>
         <source>format_version {format_version!r} is not supported (this version of Testimony Vault reads {format_version2})</source>
         <translation>format_version {format_version!r}은(는) 지원하지 않습니다(이 버전의 Testimony Vault는 {format_version2}을(를) 읽음)</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="607"/>
+        <location filename="../../errors/catalog.py" line="612"/>
         <source>unknown header field &apos;{value}&apos;</source>
         <translation>알 수 없는 헤더 필드 &apos;{value}&apos;</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="608"/>
+        <location filename="../../errors/catalog.py" line="613"/>
         <source>the header needs a &apos;name&apos; of letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
         <translation>헤더에는 문자, 숫자, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;로 된 &apos;name&apos;이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="610"/>
+        <location filename="../../errors/catalog.py" line="615"/>
         <source>the header needs a &apos;version&apos; such as &quot;2026.1&quot; (letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;)</source>
         <translation>헤더에는 &quot;2026.1&quot; 같은 &apos;version&apos;(문자, 숫자, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="613"/>
+        <location filename="../../errors/catalog.py" line="618"/>
         <source>&apos;description&apos; must be a string</source>
         <translation>&apos;description&apos;은 문자열이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="615"/>
+        <location filename="../../errors/catalog.py" line="620"/>
         <source>each line after the header must be one JSON object (a term)</source>
         <translation>헤더 다음의 각 줄은 JSON 객체(용어) 하나여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="617"/>
+        <location filename="../../errors/catalog.py" line="622"/>
         <source>unknown field &apos;{value}&apos; (allowed: {choices})</source>
         <translation>알 수 없는 필드 &apos;{value}&apos;(허용: {choices})</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="619"/>
+        <location filename="../../errors/catalog.py" line="624"/>
         <source>the term has no &apos;id&apos;</source>
         <translation>용어에 &apos;id&apos;가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="620"/>
+        <location filename="../../errors/catalog.py" line="625"/>
         <source>&apos;id&apos; must be lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (for example detention.kwanliso.15)</source>
         <translation>&apos;id&apos;는 소문자, 숫자, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;여야 합니다(예: detention.kwanliso.15)</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="623"/>
+        <location filename="../../errors/catalog.py" line="628"/>
         <source>the &apos;parent&apos; of {term_id} must be a term id or null</source>
         <translation>{term_id}의 &apos;parent&apos;는 용어 ID이거나 null이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="625"/>
+        <location filename="../../errors/catalog.py" line="630"/>
         <source>term {term_id} has no &apos;label&apos; object with &apos;en&apos; and &apos;ko&apos;</source>
         <translation>용어 {term_id}에 &apos;en&apos;과 &apos;ko&apos;가 있는 &apos;label&apos; 객체가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="627"/>
+        <location filename="../../errors/catalog.py" line="632"/>
         <source>term {term_id} has a label in an unsupported language &apos;{value}&apos;</source>
         <translation>용어 {term_id}에 지원하지 않는 언어 &apos;{value}&apos;의 레이블이 있습니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="629"/>
+        <location filename="../../errors/catalog.py" line="634"/>
         <source>the &apos;description&apos; of {term_id} must be a string</source>
         <translation>{term_id}의 &apos;description&apos;은 문자열이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="631"/>
+        <location filename="../../errors/catalog.py" line="636"/>
         <source>&apos;glossary&apos; of {term_id} must be true or false</source>
         <translation>{term_id}의 &apos;glossary&apos;는 true 또는 false여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="633"/>
+        <location filename="../../errors/catalog.py" line="638"/>
         <source>the file is larger than {value} MiB</source>
         <translation>파일이 {value} MiB보다 큽니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="635"/>
+        <location filename="../../errors/catalog.py" line="640"/>
         <source>the file is empty</source>
         <translation>파일이 비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="636"/>
+        <location filename="../../errors/catalog.py" line="641"/>
         <source>the header must be on the first line</source>
         <translation>헤더는 첫 줄에 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="638"/>
+        <location filename="../../errors/catalog.py" line="643"/>
         <source>the file has a header but no terms</source>
         <translation>파일에 헤더는 있지만 용어가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="640"/>
+        <location filename="../../errors/catalog.py" line="645"/>
         <source>This vault has no taxonomy version {version_id}; see &apos;testimony taxonomy versions&apos;.</source>
         <translation>이 보관함에 분류 체계 버전 {version_id}이(가) 없습니다. &apos;testimony taxonomy versions&apos;를 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="643"/>
+        <location filename="../../errors/catalog.py" line="648"/>
         <source>The import mode must be &apos;extend&apos; or &apos;replace&apos;.</source>
         <translation>가져오기 방식은 &apos;extend&apos; 또는 &apos;replace&apos;여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="645"/>
+        <location filename="../../errors/catalog.py" line="650"/>
         <source>version {version} of taxonomy {name} is already in this vault with different content; give the file a new &apos;version&apos;</source>
         <translation>분류 체계 {name}의 버전 {version}이(가) 이미 다른 내용으로 이 보관함에 있습니다. 파일에 새 &apos;version&apos;을 부여하십시오</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="648"/>
+        <location filename="../../errors/catalog.py" line="653"/>
         <source>No term &apos;{text}&apos; in taxonomy {version_id}; see &apos;testimony taxonomy show&apos; for ids, labels and aliases.</source>
         <translation>분류 체계 {version_id}에 용어 &apos;{text}&apos;이(가) 없습니다. ID, 레이블, 별칭은 &apos;testimony taxonomy show&apos;를 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="651"/>
+        <location filename="../../errors/catalog.py" line="656"/>
         <source>the text is not UTF-8</source>
         <translation>텍스트가 UTF-8이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="652"/>
+        <location filename="../../errors/catalog.py" line="657"/>
         <source>not valid JSON ({reason})</source>
         <translation>올바른 JSON이 아닙니다({reason})</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="653"/>
+        <location filename="../../errors/catalog.py" line="658"/>
         <source>term {term_id} is missing its &apos;{lang}&apos; label</source>
         <translation>용어 {term_id}에 &apos;{lang}&apos; 레이블이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="655"/>
+        <location filename="../../errors/catalog.py" line="660"/>
         <source>id {id} is already defined on line {value}</source>
         <translation>ID {id}은(는) 이미 {value}번째 줄에 정의되어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="657"/>
+        <location filename="../../errors/catalog.py" line="662"/>
         <source>term {term_id} has parent {parent}, which is not defined in the file</source>
         <translation>용어 {term_id}의 상위 {parent}이(가) 파일에 정의되어 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="659"/>
+        <location filename="../../errors/catalog.py" line="664"/>
         <source>term {term_id} has parent {parent}, which is not defined in the file nor in the taxonomy it extends</source>
         <translation>용어 {term_id}의 상위 {parent}이(가) 파일에도, 파일이 확장하는 분류 체계에도 정의되어 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="662"/>
+        <location filename="../../errors/catalog.py" line="667"/>
         <source>Cannot read the taxonomy file {path} ({strerror}); check the path.</source>
         <translation>분류 체계 파일 {path}을(를) 읽을 수 없습니다({strerror}). 경로를 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="664"/>
+        <location filename="../../errors/catalog.py" line="669"/>
         <source>the parents of {term_id} form a cycle ({loop})</source>
         <translation>{term_id}의 상위 용어가 순환합니다({loop})</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="667"/>
+        <location filename="../../errors/catalog.py" line="672"/>
         <source>The interview is already called {code}; nothing was changed.</source>
         <translation>면담의 코드가 이미 {code}입니다. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="669"/>
+        <location filename="../../errors/catalog.py" line="674"/>
         <source>&apos;{code}&apos; is not a pseudonym code: use letters and digits joined by hyphens, without spaces, such as {example}; nothing was saved.</source>
         <translation>&apos;{code}&apos;은(는) 가명 코드가 아닙니다. {example}처럼 글자와 숫자를 하이픈으로 잇고 띄어쓰기 없이 쓰십시오. 아무것도 저장하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="671"/>
+        <location filename="../../errors/catalog.py" line="676"/>
         <source>&apos;{code}&apos; is not a code of the form ORG-YYYY-NNN (2 to 6 capital letters, the year and a 3- or 4-digit number, such as {example}); nothing was saved.</source>
         <translation>&apos;{code}&apos;은(는) ORG-YYYY-NNN 형식(대문자 2~6자, 연도, 3~4자리 번호. 예: {example})의 코드가 아닙니다. 아무것도 저장하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="673"/>
+        <location filename="../../errors/catalog.py" line="678"/>
         <source>&apos;{code}&apos; does not follow this organisation&apos;s code pattern {template} (for example {example}); nothing was saved.</source>
         <translation>&apos;{code}&apos;은(는) 이 조직의 코드 형식 {template}을(를) 따르지 않습니다(예: {example}). 아무것도 저장하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="675"/>
+        <location filename="../../errors/catalog.py" line="680"/>
         <source>&apos;{code}&apos; looks like a person&apos;s name; use a pseudonym code such as {example}, never the witness&apos;s name (nothing was saved).</source>
         <translation>&apos;{code}&apos;은(는) 사람 이름처럼 보입니다. 증인의 이름이 아니라 {example} 같은 가명 코드를 쓰십시오(아무것도 저장하지 않았습니다).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="679"/>
+        <location filename="../../errors/catalog.py" line="684"/>
         <source>Unknown consent scope &apos;{value}&apos;; use one of: {choices}.</source>
         <translation>알 수 없는 동의 범위 &apos;{value}&apos;입니다. 다음 중 하나를 쓰십시오: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="681"/>
+        <location filename="../../errors/catalog.py" line="686"/>
         <source>An interview needs a pseudonym code.</source>
         <translation>면담에는 가명 코드가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="682"/>
+        <location filename="../../errors/catalog.py" line="687"/>
         <source>Consent can be given as: {choices}.</source>
         <translation>동의는 다음과 같이 줄 수 있습니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="831"/>
+        <location filename="../../errors/catalog.py" line="836"/>
         <source>Another program or supervisor was writing to this vault for too long; try again when it has finished (nothing was changed).</source>
         <translation>다른 프로그램이나 감독자가 이 보관함에 너무 오래 쓰고 있었습니다. 그 작업이 끝난 뒤 다시 시도하세요(아무것도 바뀌지 않았습니다).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1063"/>
+        <location filename="../../errors/catalog.py" line="1068"/>
         <source>The consent date</source>
         <translation>동의 날짜</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1065"/>
+        <location filename="../../errors/catalog.py" line="1070"/>
         <source>The interview date</source>
         <translation>면담 날짜</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1067"/>
+        <location filename="../../errors/catalog.py" line="1072"/>
         <source>The date</source>
         <translation>날짜</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1069"/>
+        <location filename="../../errors/catalog.py" line="1074"/>
         <source>{what} &apos;{text}&apos; is a day without a time; write it as 2026-11-29.</source>
         <translation>{what} &apos;{text}&apos;은(는) 시각 없이 날짜만 씁니다. 2026-11-29처럼 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1071"/>
+        <location filename="../../errors/catalog.py" line="1076"/>
         <source>{what} &apos;{text}&apos; is not a date this app can read; write it as {example} (year-month-day, 24-hour time).</source>
         <translation>{what} &apos;{text}&apos;은(는) 이 프로그램이 읽을 수 있는 날짜가 아닙니다. {example}처럼 쓰십시오(연-월-일, 24시간제).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1073"/>
+        <location filename="../../errors/catalog.py" line="1078"/>
         <source>{what} &apos;{text}&apos; is ambiguous (day/month or month/day?); write it year first, for example {example}.</source>
         <translation>{what} &apos;{text}&apos;은(는) 모호합니다(일/월인지 월/일인지). {example}처럼 연도를 먼저 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1075"/>
+        <location filename="../../errors/catalog.py" line="1080"/>
         <source>{what} &apos;{text}&apos; does not start with the year; write it year first, as {suggested}, so that it cannot be misread.</source>
         <translation>{what} &apos;{text}&apos;은(는) 연도로 시작하지 않습니다. 잘못 읽히지 않도록 {suggested}처럼 연도를 먼저 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1077"/>
+        <location filename="../../errors/catalog.py" line="1082"/>
         <source>{what} &apos;{text}&apos; is not a real date or time; write it as {example} (year-month-day, 24-hour time).</source>
         <translation>{what} &apos;{text}&apos;은(는) 실제 날짜나 시각이 아닙니다. {example}처럼 쓰십시오(연-월-일, 24시간제).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="683"/>
+        <location filename="../../errors/catalog.py" line="688"/>
         <source>An interview with code {code} already exists; choose another code.</source>
         <translation>코드 {code}인 면담이 이미 있습니다. 다른 코드를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="677"/>
+        <location filename="../../errors/catalog.py" line="682"/>
         <source>A code pattern is capital letters, digits and hyphens with # for any digit and @ for any capital letter, for example NK-####-### (or &apos;general&apos; for any letters and digits joined by hyphens); it was not changed.</source>
         <translation>코드 형식은 대문자, 숫자, 하이픈으로 쓰며 #는 숫자 하나, @는 대문자 하나를 뜻합니다. 예: NK-####-### (글자와 숫자를 하이픈으로 잇기만 하면 되는 형식은 &apos;general&apos;). 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="685"/>
+        <location filename="../../errors/catalog.py" line="690"/>
         <source>No interview {interview_id} in this vault; see &apos;testimony interview list&apos;.</source>
         <translation>이 보관함에 면담 {interview_id}이(가) 없습니다. &apos;testimony interview list&apos;를 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="687"/>
+        <location filename="../../errors/catalog.py" line="692"/>
         <source>No interview {id_or_code} in this vault; see &apos;testimony interview list&apos;.</source>
         <translation>이 보관함에 면담 {id_or_code}이(가) 없습니다. &apos;testimony interview list&apos;를 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="689"/>
+        <location filename="../../errors/catalog.py" line="694"/>
         <source>&apos;{value}&apos; cannot be edited.</source>
         <translation>&apos;{value}&apos;은(는) 편집할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="690"/>
+        <location filename="../../errors/catalog.py" line="695"/>
         <source>Status must be one of: {choices}.</source>
         <translation>상태는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="692"/>
+        <location filename="../../errors/catalog.py" line="697"/>
         <source>That recording is no longer in the vault; refresh the interview.</source>
         <translation>그 녹음은 더 이상 보관함에 없습니다. 면담을 새로 고치십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="694"/>
+        <location filename="../../errors/catalog.py" line="699"/>
         <source>This recording could not be decoded for listening; the stored original is unchanged — export it and check it with another player.</source>
         <translation>이 녹음을 재생용으로 해독할 수 없습니다. 저장된 원본은 그대로입니다. 내보내서 다른 재생기로 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="697"/>
+        <location filename="../../errors/catalog.py" line="702"/>
         <source>There is no audio loaded to play; open a recording first.</source>
         <translation>재생할 오디오가 없습니다. 먼저 녹음을 여십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="699"/>
+        <location filename="../../errors/catalog.py" line="704"/>
         <source>No audio output was found; connect headphones or speakers and try again.</source>
         <translation>오디오 출력 장치가 없습니다. 헤드폰이나 스피커를 연결하고 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="702"/>
+        <location filename="../../errors/catalog.py" line="707"/>
         <source>No interview {interview} in this vault; see &apos;testimony interview list&apos;.</source>
         <translation>이 보관함에 면담 {interview}이(가) 없습니다. &apos;testimony interview list&apos;를 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="704"/>
+        <location filename="../../errors/catalog.py" line="709"/>
         <source>The recording has ended; add markers with &apos;testimony audio marker&apos; instead.</source>
         <translation>녹음이 끝났습니다. 대신 &apos;testimony audio marker&apos;로 표시를 추가하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="706"/>
+        <location filename="../../errors/catalog.py" line="711"/>
         <source>The disk is full, so the recording was stopped; everything up to the last second was kept — free some space before recording again.</source>
         <translation>디스크가 가득 차서 녹음을 멈췄습니다. 마지막 1초까지의 모든 내용은 보존되었습니다. 다시 녹음하기 전에 공간을 확보하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="710"/>
-        <location filename="../../errors/catalog.py" line="777"/>
+        <location filename="../../errors/catalog.py" line="715"/>
+        <location filename="../../errors/catalog.py" line="782"/>
         <source>This interview has no transcript yet; run &apos;testimony transcribe&apos; first.</source>
         <translation>이 면담에는 아직 녹취록이 없습니다. 먼저 &apos;testimony transcribe&apos;를 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="712"/>
+        <location filename="../../errors/catalog.py" line="717"/>
         <source>Channel-based labels need a two-channel recording with the interviewer on one channel; set labels by hand instead.</source>
         <translation>채널별 레이블에는 한 채널에 면담자가 녹음된 2채널 녹음이 필요합니다. 대신 레이블을 직접 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="716"/>
+        <location filename="../../errors/catalog.py" line="721"/>
         <source>Segment {number} has no suggestion &apos;{suggestion_id}&apos; now (its text or the vocabulary changed since it was listed, or it was already accepted); nothing was changed, list the current ones with &apos;testimony transcript suggestions&apos;.</source>
         <translation>구간 {number}에는 지금 제안 &apos;{suggestion_id}&apos;이(가) 없습니다(목록을 본 뒤 텍스트나 어휘가 바뀌었거나 이미 수락됨). 아무것도 변경하지 않았습니다. &apos;testimony transcript suggestions&apos;로 현재 제안을 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="721"/>
+        <location filename="../../errors/catalog.py" line="726"/>
         <source>The language must be one of: {choices}.</source>
         <translation>언어는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="723"/>
+        <location filename="../../errors/catalog.py" line="728"/>
         <source>The model &apos;{chosen}&apos; understands English only; use the multilingual model {default_model} for {value}.</source>
         <translation>모델 &apos;{chosen}&apos;은(는) 영어만 알아듣습니다. {value}에는 다국어 모델 {default_model}을(를) 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="726"/>
+        <location filename="../../errors/catalog.py" line="731"/>
         <source>The model &apos;{chosen}&apos; understands English only; use the multilingual model {default_model} for translation.</source>
         <translation>모델 &apos;{chosen}&apos;은(는) 영어만 알아듣습니다. 번역에는 다국어 모델 {default_model}을(를) 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="729"/>
+        <location filename="../../errors/catalog.py" line="734"/>
         <source>A recording of this interview is still being written; stop the recording first, then transcribe.</source>
         <translation>이 면담의 녹음이 아직 기록되는 중입니다. 먼저 녹음을 멈춘 뒤 받아쓰기를 하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="732"/>
+        <location filename="../../errors/catalog.py" line="737"/>
         <source>This recording is already being transcribed by another window or command; wait for that to finish.</source>
         <translation>이 녹음은 다른 창이나 명령에서 이미 받아쓰는 중입니다. 그것이 끝날 때까지 기다리십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="735"/>
+        <location filename="../../errors/catalog.py" line="740"/>
         <source>This recording was transcribed with the model &apos;{model}&apos;; continue with that model.</source>
         <translation>이 녹음은 모델 &apos;{model}&apos;(으)로 받아썼습니다. 같은 모델로 계속하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="738"/>
+        <location filename="../../errors/catalog.py" line="743"/>
         <source>Transcription was cancelled; what was done is kept, and running the same command again continues from where it stopped.</source>
         <translation>받아쓰기가 취소되었습니다. 처리된 부분은 보존되며, 같은 명령을 다시 실행하면 멈춘 곳부터 이어집니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="741"/>
+        <location filename="../../errors/catalog.py" line="746"/>
         <source>This interview has no audio to transcribe; record or import audio first.</source>
         <translation>이 면담에는 받아쓸 오디오가 없습니다. 먼저 오디오를 녹음하거나 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="743"/>
+        <location filename="../../errors/catalog.py" line="748"/>
         <source>There is no recording {asset_id} in this interview; see &apos;testimony interview show&apos;.</source>
         <translation>이 면담에 녹음 {asset_id}이(가) 없습니다. &apos;testimony interview show&apos;를 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="747"/>
+        <location filename="../../errors/catalog.py" line="752"/>
         <source>Replacing would leave segment {number} empty; nothing was changed.</source>
         <translation>바꾸면 구간 {number}이(가) 비게 됩니다. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="749"/>
+        <location filename="../../errors/catalog.py" line="754"/>
         <source>There is nothing to find; type the words to replace.</source>
         <translation>찾을 말이 없습니다. 바꿀 말을 입력하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="751"/>
+        <location filename="../../errors/catalog.py" line="756"/>
         <source>Marking segments for review or by confidence works with the txt format only; the json format already carries every word&apos;s probability.</source>
         <translation>검토 필요 표시나 확신도 표시는 txt 형식에서만 됩니다. json 형식에는 이미 모든 단어의 확률이 들어 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="754"/>
+        <location filename="../../errors/catalog.py" line="759"/>
         <source>This interview has no {layer} transcript yet; run &apos;testimony transcribe {code}&apos; first.</source>
         <translation>이 면담에는 아직 {layer} 녹취록이 없습니다. 먼저 &apos;testimony transcribe {code}&apos;를 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="757"/>
+        <location filename="../../errors/catalog.py" line="762"/>
         <source>This interview has no translation transcript yet; run &apos;testimony transcribe {code}&apos; with translation first.</source>
         <translation>이 면담에는 아직 번역 녹취록이 없습니다. 먼저 번역을 포함하여 &apos;testimony transcribe {code}&apos;를 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="760"/>
+        <location filename="../../errors/catalog.py" line="765"/>
         <source>There is no segment {ref} in the {layer} layer of this interview; use a number shown by &apos;testimony transcript show&apos;.</source>
         <translation>이 면담의 {layer} 층에 구간 {ref}이(가) 없습니다. &apos;testimony transcript show&apos;에 나오는 번호를 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="765"/>
+        <location filename="../../errors/catalog.py" line="770"/>
         <source>This segment belongs to a part of the recording whose transcription is unfinished; finish it with &apos;testimony transcribe&apos; first, then edit.</source>
         <translation>이 구간은 받아쓰기가 끝나지 않은 녹음 부분에 속합니다. 먼저 &apos;testimony transcribe&apos;로 마친 뒤 편집하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="768"/>
+        <location filename="../../errors/catalog.py" line="773"/>
         <source>The new text is empty; give the corrected text.</source>
         <translation>새 텍스트가 비어 있습니다. 고친 텍스트를 입력하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="770"/>
+        <location filename="../../errors/catalog.py" line="775"/>
         <source>The new text is the same as the current text; nothing was changed.</source>
         <translation>새 텍스트가 현재 텍스트와 같습니다. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="772"/>
+        <location filename="../../errors/catalog.py" line="777"/>
         <source>The review status must be one of: {choices}.</source>
         <translation>검토 상태는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="774"/>
+        <location filename="../../errors/catalog.py" line="779"/>
         <source>A speaker label must be 1-{max_label} characters, e.g. interviewer, witness, interpreter, or another participant&apos;s pseudonym.</source>
         <translation>화자 레이블은 1-{max_label}자여야 합니다. 예: interviewer, witness, interpreter 또는 다른 참여자의 가명.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="780"/>
+        <location filename="../../errors/catalog.py" line="785"/>
         <source>No single microphone matches &apos;{name}&apos;; available inputs: {names}.</source>
         <translation>&apos;{name}&apos;에 맞는 마이크가 하나로 특정되지 않습니다. 사용 가능한 입력: {names}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="782"/>
+        <location filename="../../errors/catalog.py" line="787"/>
         <source>No microphone was found; connect one (or enable it) and try again.</source>
         <translation>마이크를 찾지 못했습니다. 마이크를 연결(또는 활성화)하고 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="784"/>
+        <location filename="../../errors/catalog.py" line="789"/>
         <source>The recording has not started yet; wait a moment and try again.</source>
         <translation>녹음이 아직 시작되지 않았습니다. 잠시 기다린 뒤 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="787"/>
+        <location filename="../../errors/catalog.py" line="792"/>
         <source>The audit log is shorter than its recorded head, so entries were removed; report this to your supervisor.</source>
         <translation>감사 기록이 기록된 최종 항목보다 짧으므로 항목이 삭제되었습니다. 감독자에게 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="790"/>
+        <location filename="../../errors/catalog.py" line="795"/>
         <source>Audit log entry {expected_seq} is missing or out of order; the vault&apos;s history was tampered with, so report this to your supervisor.</source>
         <translation>감사 기록 항목 {expected_seq}이(가) 없거나 순서가 어긋났습니다. 보관함의 기록이 조작되었으니 감독자에게 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="793"/>
+        <location filename="../../errors/catalog.py" line="798"/>
         <source>Audit log entry {seq} does not follow the one before it; the history was reordered or edited, so report this to your supervisor.</source>
         <translation>감사 기록 항목 {seq}이(가) 바로 앞 항목에 이어지지 않습니다. 기록의 순서가 바뀌었거나 편집되었으니 감독자에게 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="796"/>
+        <location filename="../../errors/catalog.py" line="801"/>
         <source>Audit log entry {seq} was changed after it was written; report this to your supervisor.</source>
         <translation>감사 기록 항목 {seq}이(가) 쓰인 뒤에 바뀌었습니다. 감독자에게 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="800"/>
+        <location filename="../../errors/catalog.py" line="805"/>
         <source>This recording or file has already been closed.</source>
         <translation>이 녹음 또는 파일은 이미 닫혔습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="802"/>
+        <location filename="../../errors/catalog.py" line="807"/>
         <source>That stored file does not exist in this vault.</source>
         <translation>그 저장 파일은 이 보관함에 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="804"/>
+        <location filename="../../errors/catalog.py" line="809"/>
         <source>The disk is full, so writing stopped; everything up to the last second was kept — free some space before continuing.</source>
         <translation>디스크가 가득 차서 쓰기를 멈췄습니다. 마지막 1초까지의 모든 내용은 보존되었습니다. 계속하기 전에 공간을 확보하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="808"/>
+        <location filename="../../errors/catalog.py" line="813"/>
         <source>The vault database is missing; restore the vault folder from a backup.</source>
         <translation>보관함 데이터베이스가 없습니다. 백업에서 보관함 폴더를 복원하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="810"/>
+        <location filename="../../errors/catalog.py" line="815"/>
         <source>The vault database is not encrypted, so it is not a genuine vault file; do not use it.</source>
         <translation>보관함 데이터베이스가 암호화되어 있지 않으므로 진짜 보관함 파일이 아닙니다. 사용하지 마십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="813"/>
+        <location filename="../../errors/catalog.py" line="818"/>
         <source>The vault database was written unencrypted; stop and report this bug.</source>
         <translation>보관함 데이터베이스가 암호화되지 않은 채 쓰였습니다. 작업을 멈추고 이 버그를 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="815"/>
+        <location filename="../../errors/catalog.py" line="820"/>
         <source>This build has no SQLCipher encryption; reinstall Testimony Vault.</source>
         <translation>이 빌드에는 SQLCipher 암호화가 없습니다. Testimony Vault를 다시 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="817"/>
+        <location filename="../../errors/catalog.py" line="822"/>
         <source>The vault key does not open the database; the vault may be damaged or replaced.</source>
         <translation>보관함 키로 데이터베이스를 열 수 없습니다. 보관함이 손상되었거나 바뀌었을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="821"/>
+        <location filename="../../errors/catalog.py" line="826"/>
         <source>The vault header is far too large to be genuine; restore it from a backup.</source>
         <translation>보관함 헤더가 진짜라기에는 너무 큽니다. 백업에서 복원하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="823"/>
+        <location filename="../../errors/catalog.py" line="828"/>
         <source>The vault header is damaged or not a Testimony Vault header; restore the folder from a backup or ask your supervisor.</source>
         <translation>보관함 헤더가 손상되었거나 Testimony Vault 헤더가 아닙니다. 백업에서 폴더를 복원하거나 감독자에게 문의하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="827"/>
+        <location filename="../../errors/catalog.py" line="832"/>
         <source>This vault was written by a newer Testimony Vault (schema {version}); install the newer version to open it.</source>
         <translation>이 보관함은 더 새로운 Testimony Vault(스키마 {version})로 작성되었습니다. 열려면 새 버전을 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="834"/>
+        <location filename="../../errors/catalog.py" line="839"/>
         <source>The passphrase is too short; use at least {min_length} characters (a sentence is best).</source>
         <translation>암호가 너무 짧습니다. {min_length}자 이상으로 하십시오(문장이 가장 좋습니다).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="837"/>
+        <location filename="../../errors/catalog.py" line="842"/>
         <source>The vault header asks for more costly key derivation than this app ever sets, so it was probably tampered with; it was not opened.</source>
         <translation>보관함 헤더가 이 앱이 설정하는 것보다 비용이 큰 키 유도를 요구하므로 조작되었을 가능성이 큽니다. 열지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="840"/>
+        <location filename="../../errors/catalog.py" line="845"/>
         <source>That is not the vault&apos;s current passphrase; nothing was changed, try again.</source>
         <translation>보관함의 현재 암호가 아닙니다. 아무것도 변경하지 않았습니다. 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="842"/>
+        <location filename="../../errors/catalog.py" line="847"/>
         <source>No vault was found at {path}; nothing was erased.</source>
         <translation>{path}에서 보관함을 찾지 못했습니다. 아무것도 지우지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="844"/>
+        <location filename="../../errors/catalog.py" line="849"/>
         <source>The vault header asks for weaker key derivation than allowed, so it was probably tampered with; it was not opened.</source>
         <translation>보관함 헤더가 허용보다 약한 키 유도를 요구하므로 조작되었을 가능성이 큽니다. 열지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="847"/>
+        <location filename="../../errors/catalog.py" line="852"/>
         <source>There is already a vault at {path}; choose another folder.</source>
         <translation>{path}에 이미 보관함이 있습니다. 다른 폴더를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="849"/>
+        <location filename="../../errors/catalog.py" line="854"/>
         <source>The folder {path} is not empty; choose an empty or new folder.</source>
         <translation>폴더 {path}이(가) 비어 있지 않습니다. 빈 폴더나 새 폴더를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="851"/>
+        <location filename="../../errors/catalog.py" line="856"/>
         <source>An empty passphrase is not allowed; choose a long passphrase.</source>
         <translation>빈 암호는 허용되지 않습니다. 긴 암호를 정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="853"/>
+        <location filename="../../errors/catalog.py" line="858"/>
         <source>This vault has no recovery key; unlock it with its passphrase.</source>
         <translation>이 보관함에는 복구 키가 없습니다. 암호로 잠금을 해제하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="855"/>
+        <location filename="../../errors/catalog.py" line="860"/>
         <source>No vault was found at {path}; create one with &apos;testimony init&apos;.</source>
         <translation>{path}에서 보관함을 찾지 못했습니다. &apos;testimony init&apos;으로 만드십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="857"/>
+        <location filename="../../errors/catalog.py" line="862"/>
         <source>The vault is locked; unlock it first.</source>
         <translation>보관함이 잠겨 있습니다. 먼저 잠금을 해제하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="858"/>
+        <location filename="../../errors/catalog.py" line="863"/>
         <source>This vault was opened read-only; unlock it normally to rekey it.</source>
         <translation>이 보관함은 읽기 전용으로 열렸습니다. 암호를 바꾸려면 일반 방식으로 잠금을 해제하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="860"/>
+        <location filename="../../errors/catalog.py" line="865"/>
         <source>The vault is open in another window or program; close it and run the rekey again. Nothing was changed.</source>
         <translation>보관함이 다른 창이나 프로그램에서 열려 있습니다. 그것을 닫고 암호 변경을 다시 실행하십시오. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="863"/>
+        <location filename="../../errors/catalog.py" line="868"/>
         <source>The vault has no device key; it is damaged.</source>
         <translation>보관함에 기기 키가 없습니다. 보관함이 손상되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="865"/>
+        <location filename="../../errors/catalog.py" line="870"/>
         <source>That recovery code does not unlock this vault; check it against the printed copy.</source>
         <translation>그 복구 코드로는 이 보관함을 열 수 없습니다. 인쇄한 사본과 대조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="868"/>
+        <location filename="../../errors/catalog.py" line="873"/>
         <source>This vault must be upgraded before it can be read without changes; unlock it once in Testimony Vault, then try again.</source>
         <translation>이 보관함은 변경 없이 읽기 전에 업그레이드해야 합니다. Testimony Vault에서 한 번 잠금을 해제한 뒤 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="871"/>
+        <location filename="../../errors/catalog.py" line="876"/>
         <source>The vault database does not belong to this header; the folder was tampered with or mixed up.</source>
         <translation>보관함 데이터베이스가 이 헤더의 것이 아닙니다. 폴더가 조작되었거나 뒤섞였습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="874"/>
+        <location filename="../../errors/catalog.py" line="879"/>
         <source>The re-encrypted copy of the vault did not check out; nothing was changed, and the vault still opens as before.</source>
         <translation>다시 암호화한 보관함 사본의 검사가 통과하지 못했습니다. 아무것도 변경하지 않았으며 보관함은 이전처럼 열립니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="877"/>
+        <location filename="../../errors/catalog.py" line="882"/>
         <source>The passphrase is wrong (or the vault header was altered); nothing was changed — check the passphrase and try again.</source>
         <translation>암호가 틀렸습니다(또는 보관함 헤더가 변조됨). 아무것도 변경하지 않았습니다. 암호를 확인하고 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="881"/>
+        <location filename="../../errors/catalog.py" line="886"/>
         <source>The model &apos;{name}&apos; could not be loaded ({error}); check free memory or import the model again.</source>
         <translation>모델 &apos;{name}&apos;을(를) 불러올 수 없습니다({error}). 남은 메모리를 확인하거나 모델을 다시 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="884"/>
+        <location filename="../../errors/catalog.py" line="889"/>
         <source>Cancelled.</source>
         <translation>취소되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="885"/>
+        <location filename="../../errors/catalog.py" line="890"/>
         <source>The speech engine stopped unexpectedly ({how}); what was transcribed is kept — transcribe again to continue.</source>
         <translation>음성 엔진이 예기치 않게 멈췄습니다({how}). 받아쓴 내용은 보존되었습니다. 계속하려면 다시 받아쓰기를 하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="888"/>
+        <location filename="../../errors/catalog.py" line="893"/>
         <source>The speech engine could not be started ({error}); reinstall Testimony Vault.</source>
         <translation>음성 엔진을 시작할 수 없습니다({error}). Testimony Vault를 다시 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="890"/>
+        <location filename="../../errors/catalog.py" line="895"/>
         <source>The speech engine ran out of memory; close other programs or use a smaller model, then transcribe again to continue.</source>
         <translation>음성 엔진의 메모리가 부족합니다. 다른 프로그램을 닫거나 더 작은 모델을 쓴 뒤 다시 받아쓰기를 하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="893"/>
+        <location filename="../../errors/catalog.py" line="898"/>
         <source>The speech engine failed ({error}); transcribe again to continue, and reinstall Testimony Vault if it happens again.</source>
         <translation>음성 엔진이 실패했습니다({error}). 다시 받아쓰기를 하고, 또 일어나면 Testimony Vault를 다시 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="896"/>
+        <location filename="../../errors/catalog.py" line="901"/>
         <source>The speech engine failed; transcribe again.</source>
         <translation>음성 엔진이 실패했습니다. 다시 받아쓰기를 하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="898"/>
+        <location filename="../../errors/catalog.py" line="903"/>
         <source>it was stopped by {signal}</source>
         <translation>{signal} 신호로 중지됨</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="899"/>
+        <location filename="../../errors/catalog.py" line="904"/>
         <source>it exited with status {status}</source>
         <translation>상태 {status}(으)로 종료됨</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="900"/>
+        <location filename="../../errors/catalog.py" line="905"/>
         <source>its pipe closed</source>
         <translation>파이프가 닫힘</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="902"/>
+        <location filename="../../errors/catalog.py" line="907"/>
         <source>The model &apos;{name}&apos; does not match its recorded checksums (altered or damaged), so it was not used; reinstall it or import a good copy.</source>
         <translation>모델 &apos;{name}&apos;이(가) 기록된 체크섬과 일치하지 않아(변조 또는 손상) 쓰지 않았습니다. 다시 설치하거나 정상 사본을 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="905"/>
+        <location filename="../../errors/catalog.py" line="910"/>
         <source>There is no model named &apos;{name}&apos;; choose one of: {names}.</source>
         <translation>&apos;{name}&apos;이라는 모델이 없습니다. 다음 중 하나를 고르십시오: {names}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="907"/>
+        <location filename="../../errors/catalog.py" line="912"/>
         <source>The old model registry {path} is not a registry; remove it and import the models again.</source>
         <translation>예전 모델 목록 {path}은(는) 목록 파일이 아닙니다. 삭제하고 모델을 다시 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="910"/>
+        <location filename="../../errors/catalog.py" line="915"/>
         <source>The model &apos;{name}&apos; is imported but the models folder is unknown.</source>
         <translation>모델 &apos;{name}&apos;을(를) 가져왔지만 모델 폴더를 알 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="912"/>
+        <location filename="../../errors/catalog.py" line="917"/>
         <source>The model&apos;s model.bin is truncated or not a CTranslate2 model; copy the folder again.</source>
         <translation>모델의 model.bin이 잘렸거나 CTranslate2 모델이 아닙니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="915"/>
+        <location filename="../../errors/catalog.py" line="920"/>
         <source>{folder} is not a folder; give the folder that holds model.bin.</source>
         <translation>{folder}은(는) 폴더가 아닙니다. model.bin이 들어 있는 폴더를 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="917"/>
+        <location filename="../../errors/catalog.py" line="922"/>
         <source>The model folder&apos;s {value} is a symbolic link, which is not imported; copy the real files onto the stick.</source>
         <translation>모델 폴더의 {value}은(는) 심볼릭 링크라서 가져오지 않습니다. 실제 파일을 USB에 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="920"/>
+        <location filename="../../errors/catalog.py" line="925"/>
         <source>The model folder is incomplete (missing {choices}); copy the whole CTranslate2 Whisper folder again.</source>
         <translation>모델 폴더가 불완전합니다({choices} 없음). CTranslate2 Whisper 폴더 전체를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="923"/>
+        <location filename="../../errors/catalog.py" line="928"/>
         <source>The model&apos;s config.json is not a CTranslate2 Whisper configuration; convert the model with ct2-transformers-converter first.</source>
         <translation>모델의 config.json이 CTranslate2 Whisper 설정이 아닙니다. 먼저 ct2-transformers-converter로 모델을 변환하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="926"/>
+        <location filename="../../errors/catalog.py" line="931"/>
         <source>The model&apos;s config.json has no valid language list; copy the folder again.</source>
         <translation>모델의 config.json에 올바른 언어 목록이 없습니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="928"/>
+        <location filename="../../errors/catalog.py" line="933"/>
         <source>The model&apos;s vocabulary is not a Whisper vocabulary; copy it again.</source>
         <translation>모델의 어휘가 Whisper 어휘가 아닙니다. 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="930"/>
+        <location filename="../../errors/catalog.py" line="935"/>
         <source>The model&apos;s vocabulary ({size} tokens) does not fit its config.json ({count} languages); the files come from different models, copy the folder again.</source>
         <translation>모델의 어휘({size}개 토큰)가 config.json({count}개 언어)과 맞지 않습니다. 서로 다른 모델의 파일이니 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="933"/>
+        <location filename="../../errors/catalog.py" line="938"/>
         <source>The model&apos;s model.bin is truncated; copy the folder again.</source>
         <translation>모델의 model.bin이 잘렸습니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="935"/>
+        <location filename="../../errors/catalog.py" line="940"/>
         <source>The model&apos;s vocabulary ({size} tokens) does not fit its model.bin ({vocabulary_size}); the files come from different models, copy the folder again.</source>
         <translation>모델의 어휘({size}개 토큰)가 model.bin({vocabulary_size})과 맞지 않습니다. 서로 다른 모델의 파일이니 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="938"/>
+        <location filename="../../errors/catalog.py" line="943"/>
         <source>The config.json&apos;s alignment heads belong to another Whisper size than model.bin ({decoder_layers} decoder layers, {decoder_heads} heads); copy the folder again.</source>
         <translation>config.json의 정렬 헤드가 model.bin(디코더 층 {decoder_layers}개, 헤드 {decoder_heads}개)과 다른 Whisper 크기의 것입니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="942"/>
+        <location filename="../../errors/catalog.py" line="947"/>
         <source>&apos;{name}&apos; is not a usable model name; use letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;.</source>
         <translation>&apos;{name}&apos;은(는) 쓸 수 있는 모델 이름이 아닙니다. 문자, 숫자, &apos;.&apos;, &apos;-&apos;, &apos;_&apos;를 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="944"/>
+        <location filename="../../errors/catalog.py" line="949"/>
         <source>A model named &apos;{name}&apos; already exists; choose another name.</source>
         <translation>&apos;{name}&apos;이라는 모델이 이미 있습니다. 다른 이름을 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="946"/>
+        <location filename="../../errors/catalog.py" line="951"/>
         <source>The model package {package} is not installed; reinstall Testimony Vault.</source>
         <translation>모델 패키지 {package}이(가) 설치되어 있지 않습니다. Testimony Vault를 다시 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="948"/>
+        <location filename="../../errors/catalog.py" line="953"/>
         <source>The old model registry {path} is unreadable; remove it and import the models again.</source>
         <translation>예전 모델 목록 {path}을(를) 읽을 수 없습니다. 삭제하고 모델을 다시 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="951"/>
+        <location filename="../../errors/catalog.py" line="956"/>
         <source>The model.bin holds a {value} model, not Whisper; copy the right folder.</source>
         <translation>model.bin에 Whisper가 아닌 {value} 모델이 들어 있습니다. 올바른 폴더를 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="953"/>
+        <location filename="../../errors/catalog.py" line="958"/>
         <source>The model&apos;s preprocessor_config.json is not valid; copy the folder again.</source>
         <translation>모델의 preprocessor_config.json이 올바르지 않습니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="955"/>
+        <location filename="../../errors/catalog.py" line="960"/>
         <source>The model&apos;s {name} is not valid JSON; copy the folder again.</source>
         <translation>모델의 {name}이(가) 올바른 JSON이 아닙니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="957"/>
+        <location filename="../../errors/catalog.py" line="962"/>
         <source>The model&apos;s vocabulary file is unreadable; copy it again.</source>
         <translation>모델의 어휘 파일을 읽을 수 없습니다. 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="959"/>
+        <location filename="../../errors/catalog.py" line="964"/>
         <source>The model folder&apos;s SHA256SUMS is unreadable; copy it again.</source>
         <translation>모델 폴더의 SHA256SUMS를 읽을 수 없습니다. 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="961"/>
+        <location filename="../../errors/catalog.py" line="966"/>
         <source>The model file {name} could not be read ({strerror}); copy the folder again.</source>
         <translation>모델 파일 {name}을(를) 읽을 수 없습니다({strerror}). 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="963"/>
+        <location filename="../../errors/catalog.py" line="968"/>
         <source>The folder&apos;s model.bin could not be loaded as a CTranslate2 Whisper model; it is damaged or of another kind, and was not imported.</source>
         <translation>폴더의 model.bin을 CTranslate2 Whisper 모델로 불러올 수 없습니다. 손상되었거나 다른 종류이므로 가져오지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="966"/>
+        <location filename="../../errors/catalog.py" line="971"/>
         <source>The model&apos;s vocabulary does not fit its model.bin; the files come from different models, copy the folder again.</source>
         <translation>모델의 어휘가 model.bin과 맞지 않습니다. 서로 다른 모델의 파일이니 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="969"/>
+        <location filename="../../errors/catalog.py" line="974"/>
         <source>The model.bin ({n_mels} mel bins) and its config.json ({language_ids} languages) come from different Whisper sizes; copy the folder again.</source>
         <translation>model.bin(멜 빈 {n_mels}개)과 config.json(언어 {language_ids}개)이 서로 다른 Whisper 크기의 것입니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="972"/>
+        <location filename="../../errors/catalog.py" line="977"/>
         <source>The model&apos;s preprocessor_config.json says {declared} mel bins but model.bin has {n_mels}; copy the folder again.</source>
         <translation>모델의 preprocessor_config.json은 멜 빈이 {declared}개라고 하지만 model.bin에는 {n_mels}개가 있습니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="975"/>
+        <location filename="../../errors/catalog.py" line="980"/>
         <source>The model file {fname} does not match the folder&apos;s SHA256SUMS (altered or damaged); it was not imported.</source>
         <translation>모델 파일 {fname}이(가) 폴더의 SHA256SUMS와 일치하지 않습니다(변조 또는 손상). 가져오지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="978"/>
+        <location filename="../../errors/catalog.py" line="983"/>
         <source>Copying {fname} gave different bytes (failing disk or stick); the model was not imported.</source>
         <translation>{fname}을(를) 복사한 결과의 바이트가 다릅니다(디스크나 USB 고장). 모델을 가져오지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="982"/>
+        <location filename="../../errors/catalog.py" line="987"/>
         <source>it is empty</source>
         <translation>비어 있음</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="983"/>
+        <location filename="../../errors/catalog.py" line="988"/>
         <source>Cannot read the date &apos;{text}&apos;; {help}.</source>
         <translation>날짜 &apos;{text}&apos;을(를) 읽을 수 없습니다. {help}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="984"/>
+        <location filename="../../errors/catalog.py" line="989"/>
         <source>Cannot read the date &apos;{text}&apos; ({why}); {help}.</source>
         <translation>날짜 &apos;{text}&apos;을(를) 읽을 수 없습니다({why}). {help}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="986"/>
+        <location filename="../../errors/catalog.py" line="991"/>
         <source>write a date as 1997-03-14, 1997-03, 1997-summer, 1997, 1990s, 1995..1997, before 1997, after 1997 or about 1997 (or &apos;unknown&apos;)</source>
         <translation>날짜는 1997-03-14, 1997-03, 1997-summer, 1997, 1990s, 1995..1997, before 1997, after 1997, about 1997 (또는 &apos;unknown&apos;) 형식으로 쓰십시오</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="990"/>
+        <location filename="../../errors/catalog.py" line="995"/>
         <source>The stored audio could not be decoded ({why}); transcription stopped — check the file with &apos;testimony audio export&apos; or import the audio again.</source>
         <translation>저장된 오디오를 해독할 수 없습니다({why}). 받아쓰기를 멈췄습니다. &apos;testimony audio export&apos;로 파일을 확인하거나 오디오를 다시 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="993"/>
+        <location filename="../../errors/catalog.py" line="998"/>
         <source>Interview {code} already belongs to device {device_id}; nothing was changed.</source>
         <translation>면담 {code}은(는) 이미 기기 {device_id}에 속합니다. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="995"/>
+        <location filename="../../errors/catalog.py" line="1000"/>
         <source>Device {device_id} is not pinned in this vault; pin its key, obtained in person, first. Nothing was changed.</source>
         <translation>기기 {device_id}은(는) 이 보관함에 고정되어 있지 않습니다. 직접 받은 그 기기의 키를 먼저 고정하십시오. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="997"/>
+        <location filename="../../errors/catalog.py" line="1002"/>
         <source>Interview {code} was created in this vault and belongs to no device, so it has no owner to change; nothing was changed.</source>
         <translation>면담 {code}은(는) 이 보관함에서 만들어져 어느 기기에도 속하지 않으므로 바꿀 소유 기기가 없습니다. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="999"/>
+        <location filename="../../errors/catalog.py" line="1004"/>
         <source>There is no interview {interview} in this vault; nothing was changed.</source>
         <translation>이 보관함에는 면담 {interview}이(가) 없습니다. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1001"/>
+        <location filename="../../errors/catalog.py" line="1006"/>
         <source>Give the reason for moving the interview to another device (how you checked which laptop recorded it); nothing was changed.</source>
         <translation>면담을 다른 기기로 옮기는 이유(어느 노트북이 녹음했는지 어떻게 확인했는지)를 적어 주십시오. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1003"/>
+        <location filename="../../errors/catalog.py" line="1008"/>
         <source>&apos;{a}&apos; and &apos;{b}&apos; are the same interview; name two different interviews.</source>
         <translation>&apos;{a}&apos;와(과) &apos;{b}&apos;는 같은 면담입니다. 서로 다른 두 면담을 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1005"/>
+        <location filename="../../errors/catalog.py" line="1010"/>
         <source>Only a supervisor decides whether two interviews are the same witness.</source>
         <translation>두 면담이 같은 증인인지는 감독자만 결정합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1007"/>
+        <location filename="../../errors/catalog.py" line="1012"/>
         <source>The decision must be one of: {choices}.</source>
         <translation>결정은 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1009"/>
+        <location filename="../../errors/catalog.py" line="1014"/>
         <source>No link {link} in this vault; see &apos;testimony link list&apos;.</source>
         <translation>이 보관함에 연결 {link}이(가) 없습니다. &apos;testimony link list&apos;를 참고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1011"/>
+        <location filename="../../errors/catalog.py" line="1016"/>
         <source>Tag {tag} is not a tag of this interview; see &apos;testimony tag list&apos;.</source>
         <translation>태그 {tag}은(는) 이 면담의 태그가 아닙니다. &apos;testimony tag list&apos;를 참고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1013"/>
+        <location filename="../../errors/catalog.py" line="1018"/>
         <source>Give the tags that support the link (see &apos;testimony tag list&apos;); a link always points to the words that support it.</source>
         <translation>연결을 뒷받침하는 태그를 지정하십시오(&apos;testimony tag list&apos; 참고). 연결은 언제나 그것을 뒷받침하는 말을 가리킵니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1015"/>
+        <location filename="../../errors/catalog.py" line="1020"/>
         <source>&apos;{relation}&apos; links a {froms} to a {tos}, but {src} is a {src_kind} and {dst} a {dst_kind}.</source>
         <translation>&apos;{relation}&apos;은(는) {froms}을(를) {tos}에 잇지만, {src}은(는) {src_kind}이고 {dst}은(는) {dst_kind}입니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1017"/>
+        <location filename="../../errors/catalog.py" line="1022"/>
         <source>The relation must be one of: {choices}.</source>
         <translation>관계는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1019"/>
+        <location filename="../../errors/catalog.py" line="1024"/>
         <source>A period is a period entity (see &apos;testimony entity list&apos;) or dates such as 1997..1999, not &apos;{period}&apos;.</source>
         <translation>기간은 기간 개체(&apos;testimony entity list&apos; 참고)이거나 1997..1999 같은 날짜여야 하며, &apos;{period}&apos;은(는) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1021"/>
+        <location filename="../../errors/catalog.py" line="1026"/>
         <source>The taxonomy has no {branch}; name the parent term.</source>
         <translation>분류 체계에 {branch}이(가) 없습니다. 상위 용어를 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1023"/>
+        <location filename="../../errors/catalog.py" line="1028"/>
         <source>&apos;{name}&apos; already names {id} in the taxonomy; use that entity, or choose another name.</source>
         <translation>&apos;{name}&apos;은(는) 이미 분류 체계의 {id}를 가리킵니다. 그 개체를 쓰거나 다른 이름을 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1025"/>
+        <location filename="../../errors/catalog.py" line="1030"/>
         <source>An entity needs an English and a Korean name.</source>
         <translation>개체에는 영어 이름과 한국어 이름이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1027"/>
+        <location filename="../../errors/catalog.py" line="1032"/>
         <source>The period ends before it starts; check the dates.</source>
         <translation>기간이 시작보다 먼저 끝납니다. 날짜를 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1029"/>
+        <location filename="../../errors/catalog.py" line="1034"/>
         <source>Only a quota has an organisation that imposes it.</source>
         <translation>부과하는 조직은 과제(할당량)에만 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1031"/>
+        <location filename="../../errors/catalog.py" line="1036"/>
         <source>{id} is not under an entity branch of the taxonomy; give its kind ({choices}).</source>
         <translation>{id}은(는) 분류 체계의 개체 분기 아래에 있지 않습니다. 종류({choices})를 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1033"/>
+        <location filename="../../errors/catalog.py" line="1038"/>
         <source>This needs a date such as 2012, 2012-05 or 2012-05-01.</source>
         <translation>여기에는 2012, 2012-05 또는 2012-05-01 같은 날짜가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1035"/>
+        <location filename="../../errors/catalog.py" line="1040"/>
         <source>This must name a {kind}, but &apos;{text}&apos; is the {found} {id}; see &apos;testimony taxonomy show&apos;.</source>
         <translation>여기에는 {kind}을(를) 지정해야 하지만 &apos;{text}&apos;은(는) {found} {id}입니다. &apos;testimony taxonomy show&apos;를 참고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1037"/>
+        <location filename="../../errors/catalog.py" line="1042"/>
         <source>&apos;{text}&apos; is the term {id}, which is not an entity (one of: {kinds}); see &apos;testimony taxonomy show&apos;.</source>
         <translation>&apos;{text}&apos;은(는) 용어 {id}이며 개체({kinds} 중 하나)가 아닙니다. &apos;testimony taxonomy show&apos;를 참고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1039"/>
+        <location filename="../../errors/catalog.py" line="1044"/>
         <source>The kind must be one of: {choices}.</source>
         <translation>종류는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1041"/>
+        <location filename="../../errors/catalog.py" line="1046"/>
         <source>The date range needs dates such as 1998, 1998-05 or 1998-05-01.</source>
         <translation>기간에는 1998, 1998-05 또는 1998-05-01 같은 날짜가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1043"/>
+        <location filename="../../errors/catalog.py" line="1048"/>
         <source>Name exactly one subject: a facility, a commodity, an enterprise or a link.</source>
         <translation>대상을 하나만 지정하십시오: 시설, 품목, 기업 또는 연결 중 하나.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1045"/>
+        <location filename="../../errors/catalog.py" line="1050"/>
         <source>The folder {folder} does not exist; create it or choose another file.</source>
         <translation>폴더 {folder}이(가) 없습니다. 폴더를 만들거나 다른 파일을 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1047"/>
+        <location filename="../../errors/catalog.py" line="1052"/>
         <source>{path} already exists; choose another file (a brief never overwrites a file).</source>
         <translation>{path}이(가) 이미 있습니다. 다른 파일을 고르십시오(보고서는 파일을 덮어쓰지 않습니다).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1049"/>
+        <location filename="../../errors/catalog.py" line="1054"/>
         <source>Cannot tell the brief&apos;s format from &apos;{name}&apos;; name the file .docx, .csv or .json, or choose the format ({choices}).</source>
         <translation>&apos;{name}&apos;에서 보고서 형식을 알 수 없습니다. 파일 이름을 .docx, .csv 또는 .json으로 하거나 형식({choices})을 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1051"/>
+        <location filename="../../errors/catalog.py" line="1056"/>
         <source>The brief format must be one of: {choices}.</source>
         <translation>보고서 형식은 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1053"/>
+        <location filename="../../errors/catalog.py" line="1058"/>
         <source>The brief&apos;s purpose must be one of: {choices}.</source>
         <translation>보고서의 용도는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1055"/>
+        <location filename="../../errors/catalog.py" line="1060"/>
         <source>{name} could not be deleted ({strerror}); delete it yourself (the imported copy in the vault is safe).</source>
         <translation>{name}을(를) 지울 수 없었습니다({strerror}). 직접 지우십시오(보관함에 가져온 사본은 안전합니다).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1057"/>
+        <location filename="../../errors/catalog.py" line="1062"/>
         <source>{name} has changed since it was imported, so it was not deleted; check which file it is before deleting it yourself.</source>
         <translation>{name}이(가) 가져온 뒤에 바뀌어서 지우지 않았습니다. 어떤 파일인지 확인한 뒤 직접 지우십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1059"/>
+        <location filename="../../errors/catalog.py" line="1064"/>
         <source>{name} cannot be read ({strerror}), so it was not deleted; delete it yourself.</source>
         <translation>{name}을(를) 읽을 수 없어({strerror}) 지우지 않았습니다. 직접 지우십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1061"/>
+        <location filename="../../errors/catalog.py" line="1066"/>
         <source>{name} is no longer a plain file at that place, so it was not deleted; check the folder yourself.</source>
         <translation>{name}은(는) 더 이상 그 자리에 있는 일반 파일이 아니어서 지우지 않았습니다. 폴더를 직접 확인하십시오.</translation>
     </message>
@@ -4530,37 +4540,37 @@ Close recordings and other windows first. It takes a while for a large vault.</s
 <context>
     <name>UnlockScreen</name>
     <message>
-        <location filename="../unlock_screen.py" line="40"/>
+        <location filename="../unlock_screen.py" line="41"/>
         <source>The vault is locked</source>
         <translation>보관함이 잠겨 있습니다</translation>
     </message>
     <message>
-        <location filename="../unlock_screen.py" line="54"/>
+        <location filename="../unlock_screen.py" line="55"/>
         <source>&amp;Passphrase:</source>
         <translation>암호 문구(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../unlock_screen.py" line="55"/>
+        <location filename="../unlock_screen.py" line="56"/>
         <source>This is the &amp;recovery code</source>
         <translation>복구 코드입니다(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../unlock_screen.py" line="67"/>
+        <location filename="../unlock_screen.py" line="68"/>
         <source>Open the organisation&apos;s &amp;archive...</source>
         <translation>기관의 아카이브 열기(&amp;A)...</translation>
     </message>
     <message>
-        <location filename="../unlock_screen.py" line="72"/>
+        <location filename="../unlock_screen.py" line="73"/>
         <source>&amp;Unlock</source>
         <translation>잠금 해제(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../unlock_screen.py" line="105"/>
+        <location filename="../unlock_screen.py" line="107"/>
         <source>Type the passphrase first.</source>
         <translation>먼저 암호 문구를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../unlock_screen.py" line="126"/>
+        <location filename="../unlock_screen.py" line="128"/>
         <source>Unlocking...</source>
         <translation>잠금 해제 중...</translation>
     </message>
