@@ -711,6 +711,18 @@ CATALOG: dict[str, str] = {
     "recording.disk_full": QT_TRANSLATE_NOOP(
         "Errors", "The disk is full, so the recording was stopped; everything up to the last "
         "second was kept — free some space before recording again."),
+    "recording.device_lost": QT_TRANSLATE_NOOP(
+        "Errors", "The microphone stopped delivering sound (it was unplugged or disabled), so "
+        "the recording was stopped; everything recorded until then was kept."),
+    "recording.format_not_lossless": QT_TRANSLATE_NOOP(
+        "Errors", "This microphone's sound format cannot be recorded losslessly; choose "
+        "another microphone."),
+    "recording.could_not_start": QT_TRANSLATE_NOOP(
+        "Errors", "The recording could not start because of an unexpected error; nothing was "
+        "lost — try again, or choose another microphone."),
+    "recording.microphone_not_opened": QT_TRANSLATE_NOOP(
+        "Errors", "The microphone could not be opened; check it is connected and not used by "
+        "another program."),
     # speaker
     "speaker.interview_transcript_yet_run": QT_TRANSLATE_NOOP(
         "Errors", "This interview has no transcript yet; run 'testimony transcribe' first."),

@@ -32,6 +32,7 @@ from app.bundles.reader import Report
 from crypto import minisign
 from ui.errors import message_for, translate_error
 from ui.filedialogs import ask_path
+from ui.labels import value_label
 from ui.session import Session
 
 HIDDEN_GROUP = "????"
@@ -329,7 +330,7 @@ class SupervisorView(QWidget):
                       if report.encrypted else self.tr("nobody (the bundle is not encrypted)"))
         out = [
             self.tr("Bundle %1 (%2 profile, purpose %3)").replace("%1", m.bundle_id)
-            .replace("%2", m.profile).replace("%3", m.purpose),
+            .replace("%2", value_label(m.profile)).replace("%3", value_label(m.purpose)),
             self.tr("Signed by device %1").replace("%1", m.device.id),
             "  " + self.tr("fingerprint %1: %2").replace("%1", device.fingerprint)
             .replace("%2", trust),

@@ -63,6 +63,8 @@ def test_chain_and_warnings_of_a_forked_out_of_order_bundle_read_in_korean(
             "아닙니다. 이를 보고하십시오. 둘 중 하나는 신뢰하는 노트북에서 만든 것이 아닙니다")
     assert fork in lines, details
     assert not ENGLISH.search(details), details
+    # words among the values (the profile and the purpose) are translated too; ids stay
+    assert f"번들 {twin_id} (보존 프로필, 목적 법정)" in lines, details
     # the import summary repeats the warnings, in Korean too
     imported = _import(qtbot, sv)
     assert fork in imported.splitlines() and not ENGLISH.search(imported), imported

@@ -1749,7 +1749,7 @@
     <message>
         <location filename="../../errors/catalog.py" line="554"/>
         <location filename="../../errors/catalog.py" line="561"/>
-        <location filename="../../errors/catalog.py" line="768"/>
+        <location filename="../../errors/catalog.py" line="780"/>
         <source>The layer must be one of: {choices}.</source>
         <translation>층은 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
@@ -2054,47 +2054,67 @@
         <translation>동의는 다음과 같이 줄 수 있습니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="836"/>
+        <location filename="../../errors/catalog.py" line="714"/>
+        <source>The microphone stopped delivering sound (it was unplugged or disabled), so the recording was stopped; everything recorded until then was kept.</source>
+        <translation>마이크에서 소리가 더 이상 들어오지 않아(뽑혔거나 꺼졌습니다) 녹음을 멈췄습니다. 그때까지 녹음한 내용은 모두 보존되었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="717"/>
+        <source>This microphone&apos;s sound format cannot be recorded losslessly; choose another microphone.</source>
+        <translation>이 마이크의 소리 형식은 손실 없이 녹음할 수 없습니다. 다른 마이크를 고르십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="720"/>
+        <source>The recording could not start because of an unexpected error; nothing was lost — try again, or choose another microphone.</source>
+        <translation>예기치 않은 오류로 녹음을 시작하지 못했습니다. 잃은 것은 없습니다. 다시 시도하거나 다른 마이크를 고르십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="723"/>
+        <source>The microphone could not be opened; check it is connected and not used by another program.</source>
+        <translation>마이크를 열 수 없습니다. 마이크가 연결되어 있는지, 다른 프로그램이 쓰고 있지 않은지 확인하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="848"/>
         <source>Another program or supervisor was writing to this vault for too long; try again when it has finished (nothing was changed).</source>
         <translation>다른 프로그램이나 감독자가 이 보관함에 너무 오래 쓰고 있었습니다. 그 작업이 끝난 뒤 다시 시도하세요(아무것도 바뀌지 않았습니다).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1068"/>
+        <location filename="../../errors/catalog.py" line="1080"/>
         <source>The consent date</source>
         <translation>동의 날짜</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1070"/>
+        <location filename="../../errors/catalog.py" line="1082"/>
         <source>The interview date</source>
         <translation>면담 날짜</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1072"/>
+        <location filename="../../errors/catalog.py" line="1084"/>
         <source>The date</source>
         <translation>날짜</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1074"/>
+        <location filename="../../errors/catalog.py" line="1086"/>
         <source>{what} &apos;{text}&apos; is a day without a time; write it as 2026-11-29.</source>
         <translation>{what} &apos;{text}&apos;은(는) 시각 없이 날짜만 씁니다. 2026-11-29처럼 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1076"/>
+        <location filename="../../errors/catalog.py" line="1088"/>
         <source>{what} &apos;{text}&apos; is not a date this app can read; write it as {example} (year-month-day, 24-hour time).</source>
         <translation>{what} &apos;{text}&apos;은(는) 이 프로그램이 읽을 수 있는 날짜가 아닙니다. {example}처럼 쓰십시오(연-월-일, 24시간제).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1078"/>
+        <location filename="../../errors/catalog.py" line="1090"/>
         <source>{what} &apos;{text}&apos; is ambiguous (day/month or month/day?); write it year first, for example {example}.</source>
         <translation>{what} &apos;{text}&apos;은(는) 모호합니다(일/월인지 월/일인지). {example}처럼 연도를 먼저 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1080"/>
+        <location filename="../../errors/catalog.py" line="1092"/>
         <source>{what} &apos;{text}&apos; does not start with the year; write it year first, as {suggested}, so that it cannot be misread.</source>
         <translation>{what} &apos;{text}&apos;은(는) 연도로 시작하지 않습니다. 잘못 읽히지 않도록 {suggested}처럼 연도를 먼저 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1082"/>
+        <location filename="../../errors/catalog.py" line="1094"/>
         <source>{what} &apos;{text}&apos; is not a real date or time; write it as {example} (year-month-day, 24-hour time).</source>
         <translation>{what} &apos;{text}&apos;은(는) 실제 날짜나 시각이 아닙니다. {example}처럼 쓰십시오(연-월-일, 24시간제).</translation>
     </message>
@@ -2164,708 +2184,708 @@
         <translation>디스크가 가득 차서 녹음을 멈췄습니다. 마지막 1초까지의 모든 내용은 보존되었습니다. 다시 녹음하기 전에 공간을 확보하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="715"/>
-        <location filename="../../errors/catalog.py" line="782"/>
+        <location filename="../../errors/catalog.py" line="727"/>
+        <location filename="../../errors/catalog.py" line="794"/>
         <source>This interview has no transcript yet; run &apos;testimony transcribe&apos; first.</source>
         <translation>이 면담에는 아직 녹취록이 없습니다. 먼저 &apos;testimony transcribe&apos;를 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="717"/>
+        <location filename="../../errors/catalog.py" line="729"/>
         <source>Channel-based labels need a two-channel recording with the interviewer on one channel; set labels by hand instead.</source>
         <translation>채널별 레이블에는 한 채널에 면담자가 녹음된 2채널 녹음이 필요합니다. 대신 레이블을 직접 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="721"/>
+        <location filename="../../errors/catalog.py" line="733"/>
         <source>Segment {number} has no suggestion &apos;{suggestion_id}&apos; now (its text or the vocabulary changed since it was listed, or it was already accepted); nothing was changed, list the current ones with &apos;testimony transcript suggestions&apos;.</source>
         <translation>구간 {number}에는 지금 제안 &apos;{suggestion_id}&apos;이(가) 없습니다(목록을 본 뒤 텍스트나 어휘가 바뀌었거나 이미 수락됨). 아무것도 변경하지 않았습니다. &apos;testimony transcript suggestions&apos;로 현재 제안을 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="726"/>
+        <location filename="../../errors/catalog.py" line="738"/>
         <source>The language must be one of: {choices}.</source>
         <translation>언어는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="728"/>
+        <location filename="../../errors/catalog.py" line="740"/>
         <source>The model &apos;{chosen}&apos; understands English only; use the multilingual model {default_model} for {value}.</source>
         <translation>모델 &apos;{chosen}&apos;은(는) 영어만 알아듣습니다. {value}에는 다국어 모델 {default_model}을(를) 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="731"/>
+        <location filename="../../errors/catalog.py" line="743"/>
         <source>The model &apos;{chosen}&apos; understands English only; use the multilingual model {default_model} for translation.</source>
         <translation>모델 &apos;{chosen}&apos;은(는) 영어만 알아듣습니다. 번역에는 다국어 모델 {default_model}을(를) 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="734"/>
+        <location filename="../../errors/catalog.py" line="746"/>
         <source>A recording of this interview is still being written; stop the recording first, then transcribe.</source>
         <translation>이 면담의 녹음이 아직 기록되는 중입니다. 먼저 녹음을 멈춘 뒤 받아쓰기를 하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="737"/>
+        <location filename="../../errors/catalog.py" line="749"/>
         <source>This recording is already being transcribed by another window or command; wait for that to finish.</source>
         <translation>이 녹음은 다른 창이나 명령에서 이미 받아쓰는 중입니다. 그것이 끝날 때까지 기다리십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="740"/>
+        <location filename="../../errors/catalog.py" line="752"/>
         <source>This recording was transcribed with the model &apos;{model}&apos;; continue with that model.</source>
         <translation>이 녹음은 모델 &apos;{model}&apos;(으)로 받아썼습니다. 같은 모델로 계속하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="743"/>
+        <location filename="../../errors/catalog.py" line="755"/>
         <source>Transcription was cancelled; what was done is kept, and running the same command again continues from where it stopped.</source>
         <translation>받아쓰기가 취소되었습니다. 처리된 부분은 보존되며, 같은 명령을 다시 실행하면 멈춘 곳부터 이어집니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="746"/>
+        <location filename="../../errors/catalog.py" line="758"/>
         <source>This interview has no audio to transcribe; record or import audio first.</source>
         <translation>이 면담에는 받아쓸 오디오가 없습니다. 먼저 오디오를 녹음하거나 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="748"/>
+        <location filename="../../errors/catalog.py" line="760"/>
         <source>There is no recording {asset_id} in this interview; see &apos;testimony interview show&apos;.</source>
         <translation>이 면담에 녹음 {asset_id}이(가) 없습니다. &apos;testimony interview show&apos;를 참조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="752"/>
+        <location filename="../../errors/catalog.py" line="764"/>
         <source>Replacing would leave segment {number} empty; nothing was changed.</source>
         <translation>바꾸면 구간 {number}이(가) 비게 됩니다. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="754"/>
+        <location filename="../../errors/catalog.py" line="766"/>
         <source>There is nothing to find; type the words to replace.</source>
         <translation>찾을 말이 없습니다. 바꿀 말을 입력하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="756"/>
+        <location filename="../../errors/catalog.py" line="768"/>
         <source>Marking segments for review or by confidence works with the txt format only; the json format already carries every word&apos;s probability.</source>
         <translation>검토 필요 표시나 확신도 표시는 txt 형식에서만 됩니다. json 형식에는 이미 모든 단어의 확률이 들어 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="759"/>
+        <location filename="../../errors/catalog.py" line="771"/>
         <source>This interview has no {layer} transcript yet; run &apos;testimony transcribe {code}&apos; first.</source>
         <translation>이 면담에는 아직 {layer} 녹취록이 없습니다. 먼저 &apos;testimony transcribe {code}&apos;를 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="762"/>
+        <location filename="../../errors/catalog.py" line="774"/>
         <source>This interview has no translation transcript yet; run &apos;testimony transcribe {code}&apos; with translation first.</source>
         <translation>이 면담에는 아직 번역 녹취록이 없습니다. 먼저 번역을 포함하여 &apos;testimony transcribe {code}&apos;를 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="765"/>
+        <location filename="../../errors/catalog.py" line="777"/>
         <source>There is no segment {ref} in the {layer} layer of this interview; use a number shown by &apos;testimony transcript show&apos;.</source>
         <translation>이 면담의 {layer} 층에 구간 {ref}이(가) 없습니다. &apos;testimony transcript show&apos;에 나오는 번호를 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="770"/>
+        <location filename="../../errors/catalog.py" line="782"/>
         <source>This segment belongs to a part of the recording whose transcription is unfinished; finish it with &apos;testimony transcribe&apos; first, then edit.</source>
         <translation>이 구간은 받아쓰기가 끝나지 않은 녹음 부분에 속합니다. 먼저 &apos;testimony transcribe&apos;로 마친 뒤 편집하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="773"/>
+        <location filename="../../errors/catalog.py" line="785"/>
         <source>The new text is empty; give the corrected text.</source>
         <translation>새 텍스트가 비어 있습니다. 고친 텍스트를 입력하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="775"/>
+        <location filename="../../errors/catalog.py" line="787"/>
         <source>The new text is the same as the current text; nothing was changed.</source>
         <translation>새 텍스트가 현재 텍스트와 같습니다. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="777"/>
+        <location filename="../../errors/catalog.py" line="789"/>
         <source>The review status must be one of: {choices}.</source>
         <translation>검토 상태는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="779"/>
+        <location filename="../../errors/catalog.py" line="791"/>
         <source>A speaker label must be 1-{max_label} characters, e.g. interviewer, witness, interpreter, or another participant&apos;s pseudonym.</source>
         <translation>화자 레이블은 1-{max_label}자여야 합니다. 예: interviewer, witness, interpreter 또는 다른 참여자의 가명.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="785"/>
+        <location filename="../../errors/catalog.py" line="797"/>
         <source>No single microphone matches &apos;{name}&apos;; available inputs: {names}.</source>
         <translation>&apos;{name}&apos;에 맞는 마이크가 하나로 특정되지 않습니다. 사용 가능한 입력: {names}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="787"/>
+        <location filename="../../errors/catalog.py" line="799"/>
         <source>No microphone was found; connect one (or enable it) and try again.</source>
         <translation>마이크를 찾지 못했습니다. 마이크를 연결(또는 활성화)하고 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="789"/>
+        <location filename="../../errors/catalog.py" line="801"/>
         <source>The recording has not started yet; wait a moment and try again.</source>
         <translation>녹음이 아직 시작되지 않았습니다. 잠시 기다린 뒤 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="792"/>
+        <location filename="../../errors/catalog.py" line="804"/>
         <source>The audit log is shorter than its recorded head, so entries were removed; report this to your supervisor.</source>
         <translation>감사 기록이 기록된 최종 항목보다 짧으므로 항목이 삭제되었습니다. 감독자에게 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="795"/>
+        <location filename="../../errors/catalog.py" line="807"/>
         <source>Audit log entry {expected_seq} is missing or out of order; the vault&apos;s history was tampered with, so report this to your supervisor.</source>
         <translation>감사 기록 항목 {expected_seq}이(가) 없거나 순서가 어긋났습니다. 보관함의 기록이 조작되었으니 감독자에게 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="798"/>
+        <location filename="../../errors/catalog.py" line="810"/>
         <source>Audit log entry {seq} does not follow the one before it; the history was reordered or edited, so report this to your supervisor.</source>
         <translation>감사 기록 항목 {seq}이(가) 바로 앞 항목에 이어지지 않습니다. 기록의 순서가 바뀌었거나 편집되었으니 감독자에게 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="801"/>
+        <location filename="../../errors/catalog.py" line="813"/>
         <source>Audit log entry {seq} was changed after it was written; report this to your supervisor.</source>
         <translation>감사 기록 항목 {seq}이(가) 쓰인 뒤에 바뀌었습니다. 감독자에게 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="805"/>
+        <location filename="../../errors/catalog.py" line="817"/>
         <source>This recording or file has already been closed.</source>
         <translation>이 녹음 또는 파일은 이미 닫혔습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="807"/>
+        <location filename="../../errors/catalog.py" line="819"/>
         <source>That stored file does not exist in this vault.</source>
         <translation>그 저장 파일은 이 보관함에 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="809"/>
+        <location filename="../../errors/catalog.py" line="821"/>
         <source>The disk is full, so writing stopped; everything up to the last second was kept — free some space before continuing.</source>
         <translation>디스크가 가득 차서 쓰기를 멈췄습니다. 마지막 1초까지의 모든 내용은 보존되었습니다. 계속하기 전에 공간을 확보하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="813"/>
+        <location filename="../../errors/catalog.py" line="825"/>
         <source>The vault database is missing; restore the vault folder from a backup.</source>
         <translation>보관함 데이터베이스가 없습니다. 백업에서 보관함 폴더를 복원하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="815"/>
+        <location filename="../../errors/catalog.py" line="827"/>
         <source>The vault database is not encrypted, so it is not a genuine vault file; do not use it.</source>
         <translation>보관함 데이터베이스가 암호화되어 있지 않으므로 진짜 보관함 파일이 아닙니다. 사용하지 마십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="818"/>
+        <location filename="../../errors/catalog.py" line="830"/>
         <source>The vault database was written unencrypted; stop and report this bug.</source>
         <translation>보관함 데이터베이스가 암호화되지 않은 채 쓰였습니다. 작업을 멈추고 이 버그를 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="820"/>
+        <location filename="../../errors/catalog.py" line="832"/>
         <source>This build has no SQLCipher encryption; reinstall Testimony Vault.</source>
         <translation>이 빌드에는 SQLCipher 암호화가 없습니다. Testimony Vault를 다시 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="822"/>
+        <location filename="../../errors/catalog.py" line="834"/>
         <source>The vault key does not open the database; the vault may be damaged or replaced.</source>
         <translation>보관함 키로 데이터베이스를 열 수 없습니다. 보관함이 손상되었거나 바뀌었을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="826"/>
+        <location filename="../../errors/catalog.py" line="838"/>
         <source>The vault header is far too large to be genuine; restore it from a backup.</source>
         <translation>보관함 헤더가 진짜라기에는 너무 큽니다. 백업에서 복원하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="828"/>
+        <location filename="../../errors/catalog.py" line="840"/>
         <source>The vault header is damaged or not a Testimony Vault header; restore the folder from a backup or ask your supervisor.</source>
         <translation>보관함 헤더가 손상되었거나 Testimony Vault 헤더가 아닙니다. 백업에서 폴더를 복원하거나 감독자에게 문의하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="832"/>
+        <location filename="../../errors/catalog.py" line="844"/>
         <source>This vault was written by a newer Testimony Vault (schema {version}); install the newer version to open it.</source>
         <translation>이 보관함은 더 새로운 Testimony Vault(스키마 {version})로 작성되었습니다. 열려면 새 버전을 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="839"/>
+        <location filename="../../errors/catalog.py" line="851"/>
         <source>The passphrase is too short; use at least {min_length} characters (a sentence is best).</source>
         <translation>암호가 너무 짧습니다. {min_length}자 이상으로 하십시오(문장이 가장 좋습니다).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="842"/>
+        <location filename="../../errors/catalog.py" line="854"/>
         <source>The vault header asks for more costly key derivation than this app ever sets, so it was probably tampered with; it was not opened.</source>
         <translation>보관함 헤더가 이 앱이 설정하는 것보다 비용이 큰 키 유도를 요구하므로 조작되었을 가능성이 큽니다. 열지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="845"/>
+        <location filename="../../errors/catalog.py" line="857"/>
         <source>That is not the vault&apos;s current passphrase; nothing was changed, try again.</source>
         <translation>보관함의 현재 암호가 아닙니다. 아무것도 변경하지 않았습니다. 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="847"/>
+        <location filename="../../errors/catalog.py" line="859"/>
         <source>No vault was found at {path}; nothing was erased.</source>
         <translation>{path}에서 보관함을 찾지 못했습니다. 아무것도 지우지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="849"/>
+        <location filename="../../errors/catalog.py" line="861"/>
         <source>The vault header asks for weaker key derivation than allowed, so it was probably tampered with; it was not opened.</source>
         <translation>보관함 헤더가 허용보다 약한 키 유도를 요구하므로 조작되었을 가능성이 큽니다. 열지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="852"/>
+        <location filename="../../errors/catalog.py" line="864"/>
         <source>There is already a vault at {path}; choose another folder.</source>
         <translation>{path}에 이미 보관함이 있습니다. 다른 폴더를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="854"/>
+        <location filename="../../errors/catalog.py" line="866"/>
         <source>The folder {path} is not empty; choose an empty or new folder.</source>
         <translation>폴더 {path}이(가) 비어 있지 않습니다. 빈 폴더나 새 폴더를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="856"/>
+        <location filename="../../errors/catalog.py" line="868"/>
         <source>An empty passphrase is not allowed; choose a long passphrase.</source>
         <translation>빈 암호는 허용되지 않습니다. 긴 암호를 정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="858"/>
+        <location filename="../../errors/catalog.py" line="870"/>
         <source>This vault has no recovery key; unlock it with its passphrase.</source>
         <translation>이 보관함에는 복구 키가 없습니다. 암호로 잠금을 해제하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="860"/>
+        <location filename="../../errors/catalog.py" line="872"/>
         <source>No vault was found at {path}; create one with &apos;testimony init&apos;.</source>
         <translation>{path}에서 보관함을 찾지 못했습니다. &apos;testimony init&apos;으로 만드십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="862"/>
+        <location filename="../../errors/catalog.py" line="874"/>
         <source>The vault is locked; unlock it first.</source>
         <translation>보관함이 잠겨 있습니다. 먼저 잠금을 해제하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="863"/>
+        <location filename="../../errors/catalog.py" line="875"/>
         <source>This vault was opened read-only; unlock it normally to rekey it.</source>
         <translation>이 보관함은 읽기 전용으로 열렸습니다. 암호를 바꾸려면 일반 방식으로 잠금을 해제하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="865"/>
+        <location filename="../../errors/catalog.py" line="877"/>
         <source>The vault is open in another window or program; close it and run the rekey again. Nothing was changed.</source>
         <translation>보관함이 다른 창이나 프로그램에서 열려 있습니다. 그것을 닫고 암호 변경을 다시 실행하십시오. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="868"/>
+        <location filename="../../errors/catalog.py" line="880"/>
         <source>The vault has no device key; it is damaged.</source>
         <translation>보관함에 기기 키가 없습니다. 보관함이 손상되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="870"/>
+        <location filename="../../errors/catalog.py" line="882"/>
         <source>That recovery code does not unlock this vault; check it against the printed copy.</source>
         <translation>그 복구 코드로는 이 보관함을 열 수 없습니다. 인쇄한 사본과 대조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="873"/>
+        <location filename="../../errors/catalog.py" line="885"/>
         <source>This vault must be upgraded before it can be read without changes; unlock it once in Testimony Vault, then try again.</source>
         <translation>이 보관함은 변경 없이 읽기 전에 업그레이드해야 합니다. Testimony Vault에서 한 번 잠금을 해제한 뒤 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="876"/>
+        <location filename="../../errors/catalog.py" line="888"/>
         <source>The vault database does not belong to this header; the folder was tampered with or mixed up.</source>
         <translation>보관함 데이터베이스가 이 헤더의 것이 아닙니다. 폴더가 조작되었거나 뒤섞였습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="879"/>
+        <location filename="../../errors/catalog.py" line="891"/>
         <source>The re-encrypted copy of the vault did not check out; nothing was changed, and the vault still opens as before.</source>
         <translation>다시 암호화한 보관함 사본의 검사가 통과하지 못했습니다. 아무것도 변경하지 않았으며 보관함은 이전처럼 열립니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="882"/>
+        <location filename="../../errors/catalog.py" line="894"/>
         <source>The passphrase is wrong (or the vault header was altered); nothing was changed — check the passphrase and try again.</source>
         <translation>암호가 틀렸습니다(또는 보관함 헤더가 변조됨). 아무것도 변경하지 않았습니다. 암호를 확인하고 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="886"/>
+        <location filename="../../errors/catalog.py" line="898"/>
         <source>The model &apos;{name}&apos; could not be loaded ({error}); check free memory or import the model again.</source>
         <translation>모델 &apos;{name}&apos;을(를) 불러올 수 없습니다({error}). 남은 메모리를 확인하거나 모델을 다시 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="889"/>
+        <location filename="../../errors/catalog.py" line="901"/>
         <source>Cancelled.</source>
         <translation>취소되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="890"/>
+        <location filename="../../errors/catalog.py" line="902"/>
         <source>The speech engine stopped unexpectedly ({how}); what was transcribed is kept — transcribe again to continue.</source>
         <translation>음성 엔진이 예기치 않게 멈췄습니다({how}). 받아쓴 내용은 보존되었습니다. 계속하려면 다시 받아쓰기를 하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="893"/>
+        <location filename="../../errors/catalog.py" line="905"/>
         <source>The speech engine could not be started ({error}); reinstall Testimony Vault.</source>
         <translation>음성 엔진을 시작할 수 없습니다({error}). Testimony Vault를 다시 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="895"/>
+        <location filename="../../errors/catalog.py" line="907"/>
         <source>The speech engine ran out of memory; close other programs or use a smaller model, then transcribe again to continue.</source>
         <translation>음성 엔진의 메모리가 부족합니다. 다른 프로그램을 닫거나 더 작은 모델을 쓴 뒤 다시 받아쓰기를 하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="898"/>
+        <location filename="../../errors/catalog.py" line="910"/>
         <source>The speech engine failed ({error}); transcribe again to continue, and reinstall Testimony Vault if it happens again.</source>
         <translation>음성 엔진이 실패했습니다({error}). 다시 받아쓰기를 하고, 또 일어나면 Testimony Vault를 다시 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="901"/>
+        <location filename="../../errors/catalog.py" line="913"/>
         <source>The speech engine failed; transcribe again.</source>
         <translation>음성 엔진이 실패했습니다. 다시 받아쓰기를 하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="903"/>
+        <location filename="../../errors/catalog.py" line="915"/>
         <source>it was stopped by {signal}</source>
         <translation>{signal} 신호로 중지됨</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="904"/>
+        <location filename="../../errors/catalog.py" line="916"/>
         <source>it exited with status {status}</source>
         <translation>상태 {status}(으)로 종료됨</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="905"/>
+        <location filename="../../errors/catalog.py" line="917"/>
         <source>its pipe closed</source>
         <translation>파이프가 닫힘</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="907"/>
+        <location filename="../../errors/catalog.py" line="919"/>
         <source>The model &apos;{name}&apos; does not match its recorded checksums (altered or damaged), so it was not used; reinstall it or import a good copy.</source>
         <translation>모델 &apos;{name}&apos;이(가) 기록된 체크섬과 일치하지 않아(변조 또는 손상) 쓰지 않았습니다. 다시 설치하거나 정상 사본을 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="910"/>
+        <location filename="../../errors/catalog.py" line="922"/>
         <source>There is no model named &apos;{name}&apos;; choose one of: {names}.</source>
         <translation>&apos;{name}&apos;이라는 모델이 없습니다. 다음 중 하나를 고르십시오: {names}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="912"/>
+        <location filename="../../errors/catalog.py" line="924"/>
         <source>The old model registry {path} is not a registry; remove it and import the models again.</source>
         <translation>예전 모델 목록 {path}은(는) 목록 파일이 아닙니다. 삭제하고 모델을 다시 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="915"/>
+        <location filename="../../errors/catalog.py" line="927"/>
         <source>The model &apos;{name}&apos; is imported but the models folder is unknown.</source>
         <translation>모델 &apos;{name}&apos;을(를) 가져왔지만 모델 폴더를 알 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="917"/>
+        <location filename="../../errors/catalog.py" line="929"/>
         <source>The model&apos;s model.bin is truncated or not a CTranslate2 model; copy the folder again.</source>
         <translation>모델의 model.bin이 잘렸거나 CTranslate2 모델이 아닙니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="920"/>
+        <location filename="../../errors/catalog.py" line="932"/>
         <source>{folder} is not a folder; give the folder that holds model.bin.</source>
         <translation>{folder}은(는) 폴더가 아닙니다. model.bin이 들어 있는 폴더를 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="922"/>
+        <location filename="../../errors/catalog.py" line="934"/>
         <source>The model folder&apos;s {value} is a symbolic link, which is not imported; copy the real files onto the stick.</source>
         <translation>모델 폴더의 {value}은(는) 심볼릭 링크라서 가져오지 않습니다. 실제 파일을 USB에 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="925"/>
+        <location filename="../../errors/catalog.py" line="937"/>
         <source>The model folder is incomplete (missing {choices}); copy the whole CTranslate2 Whisper folder again.</source>
         <translation>모델 폴더가 불완전합니다({choices} 없음). CTranslate2 Whisper 폴더 전체를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="928"/>
+        <location filename="../../errors/catalog.py" line="940"/>
         <source>The model&apos;s config.json is not a CTranslate2 Whisper configuration; convert the model with ct2-transformers-converter first.</source>
         <translation>모델의 config.json이 CTranslate2 Whisper 설정이 아닙니다. 먼저 ct2-transformers-converter로 모델을 변환하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="931"/>
+        <location filename="../../errors/catalog.py" line="943"/>
         <source>The model&apos;s config.json has no valid language list; copy the folder again.</source>
         <translation>모델의 config.json에 올바른 언어 목록이 없습니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="933"/>
+        <location filename="../../errors/catalog.py" line="945"/>
         <source>The model&apos;s vocabulary is not a Whisper vocabulary; copy it again.</source>
         <translation>모델의 어휘가 Whisper 어휘가 아닙니다. 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="935"/>
+        <location filename="../../errors/catalog.py" line="947"/>
         <source>The model&apos;s vocabulary ({size} tokens) does not fit its config.json ({count} languages); the files come from different models, copy the folder again.</source>
         <translation>모델의 어휘({size}개 토큰)가 config.json({count}개 언어)과 맞지 않습니다. 서로 다른 모델의 파일이니 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="938"/>
+        <location filename="../../errors/catalog.py" line="950"/>
         <source>The model&apos;s model.bin is truncated; copy the folder again.</source>
         <translation>모델의 model.bin이 잘렸습니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="940"/>
+        <location filename="../../errors/catalog.py" line="952"/>
         <source>The model&apos;s vocabulary ({size} tokens) does not fit its model.bin ({vocabulary_size}); the files come from different models, copy the folder again.</source>
         <translation>모델의 어휘({size}개 토큰)가 model.bin({vocabulary_size})과 맞지 않습니다. 서로 다른 모델의 파일이니 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="943"/>
+        <location filename="../../errors/catalog.py" line="955"/>
         <source>The config.json&apos;s alignment heads belong to another Whisper size than model.bin ({decoder_layers} decoder layers, {decoder_heads} heads); copy the folder again.</source>
         <translation>config.json의 정렬 헤드가 model.bin(디코더 층 {decoder_layers}개, 헤드 {decoder_heads}개)과 다른 Whisper 크기의 것입니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="947"/>
+        <location filename="../../errors/catalog.py" line="959"/>
         <source>&apos;{name}&apos; is not a usable model name; use letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;.</source>
         <translation>&apos;{name}&apos;은(는) 쓸 수 있는 모델 이름이 아닙니다. 문자, 숫자, &apos;.&apos;, &apos;-&apos;, &apos;_&apos;를 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="949"/>
+        <location filename="../../errors/catalog.py" line="961"/>
         <source>A model named &apos;{name}&apos; already exists; choose another name.</source>
         <translation>&apos;{name}&apos;이라는 모델이 이미 있습니다. 다른 이름을 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="951"/>
+        <location filename="../../errors/catalog.py" line="963"/>
         <source>The model package {package} is not installed; reinstall Testimony Vault.</source>
         <translation>모델 패키지 {package}이(가) 설치되어 있지 않습니다. Testimony Vault를 다시 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="953"/>
+        <location filename="../../errors/catalog.py" line="965"/>
         <source>The old model registry {path} is unreadable; remove it and import the models again.</source>
         <translation>예전 모델 목록 {path}을(를) 읽을 수 없습니다. 삭제하고 모델을 다시 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="956"/>
+        <location filename="../../errors/catalog.py" line="968"/>
         <source>The model.bin holds a {value} model, not Whisper; copy the right folder.</source>
         <translation>model.bin에 Whisper가 아닌 {value} 모델이 들어 있습니다. 올바른 폴더를 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="958"/>
+        <location filename="../../errors/catalog.py" line="970"/>
         <source>The model&apos;s preprocessor_config.json is not valid; copy the folder again.</source>
         <translation>모델의 preprocessor_config.json이 올바르지 않습니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="960"/>
+        <location filename="../../errors/catalog.py" line="972"/>
         <source>The model&apos;s {name} is not valid JSON; copy the folder again.</source>
         <translation>모델의 {name}이(가) 올바른 JSON이 아닙니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="962"/>
+        <location filename="../../errors/catalog.py" line="974"/>
         <source>The model&apos;s vocabulary file is unreadable; copy it again.</source>
         <translation>모델의 어휘 파일을 읽을 수 없습니다. 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="964"/>
+        <location filename="../../errors/catalog.py" line="976"/>
         <source>The model folder&apos;s SHA256SUMS is unreadable; copy it again.</source>
         <translation>모델 폴더의 SHA256SUMS를 읽을 수 없습니다. 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="966"/>
+        <location filename="../../errors/catalog.py" line="978"/>
         <source>The model file {name} could not be read ({strerror}); copy the folder again.</source>
         <translation>모델 파일 {name}을(를) 읽을 수 없습니다({strerror}). 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="968"/>
+        <location filename="../../errors/catalog.py" line="980"/>
         <source>The folder&apos;s model.bin could not be loaded as a CTranslate2 Whisper model; it is damaged or of another kind, and was not imported.</source>
         <translation>폴더의 model.bin을 CTranslate2 Whisper 모델로 불러올 수 없습니다. 손상되었거나 다른 종류이므로 가져오지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="971"/>
+        <location filename="../../errors/catalog.py" line="983"/>
         <source>The model&apos;s vocabulary does not fit its model.bin; the files come from different models, copy the folder again.</source>
         <translation>모델의 어휘가 model.bin과 맞지 않습니다. 서로 다른 모델의 파일이니 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="974"/>
+        <location filename="../../errors/catalog.py" line="986"/>
         <source>The model.bin ({n_mels} mel bins) and its config.json ({language_ids} languages) come from different Whisper sizes; copy the folder again.</source>
         <translation>model.bin(멜 빈 {n_mels}개)과 config.json(언어 {language_ids}개)이 서로 다른 Whisper 크기의 것입니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="977"/>
+        <location filename="../../errors/catalog.py" line="989"/>
         <source>The model&apos;s preprocessor_config.json says {declared} mel bins but model.bin has {n_mels}; copy the folder again.</source>
         <translation>모델의 preprocessor_config.json은 멜 빈이 {declared}개라고 하지만 model.bin에는 {n_mels}개가 있습니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="980"/>
+        <location filename="../../errors/catalog.py" line="992"/>
         <source>The model file {fname} does not match the folder&apos;s SHA256SUMS (altered or damaged); it was not imported.</source>
         <translation>모델 파일 {fname}이(가) 폴더의 SHA256SUMS와 일치하지 않습니다(변조 또는 손상). 가져오지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="983"/>
+        <location filename="../../errors/catalog.py" line="995"/>
         <source>Copying {fname} gave different bytes (failing disk or stick); the model was not imported.</source>
         <translation>{fname}을(를) 복사한 결과의 바이트가 다릅니다(디스크나 USB 고장). 모델을 가져오지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="987"/>
+        <location filename="../../errors/catalog.py" line="999"/>
         <source>it is empty</source>
         <translation>비어 있음</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="988"/>
+        <location filename="../../errors/catalog.py" line="1000"/>
         <source>Cannot read the date &apos;{text}&apos;; {help}.</source>
         <translation>날짜 &apos;{text}&apos;을(를) 읽을 수 없습니다. {help}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="989"/>
+        <location filename="../../errors/catalog.py" line="1001"/>
         <source>Cannot read the date &apos;{text}&apos; ({why}); {help}.</source>
         <translation>날짜 &apos;{text}&apos;을(를) 읽을 수 없습니다({why}). {help}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="991"/>
+        <location filename="../../errors/catalog.py" line="1003"/>
         <source>write a date as 1997-03-14, 1997-03, 1997-summer, 1997, 1990s, 1995..1997, before 1997, after 1997 or about 1997 (or &apos;unknown&apos;)</source>
         <translation>날짜는 1997-03-14, 1997-03, 1997-summer, 1997, 1990s, 1995..1997, before 1997, after 1997, about 1997 (또는 &apos;unknown&apos;) 형식으로 쓰십시오</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="995"/>
+        <location filename="../../errors/catalog.py" line="1007"/>
         <source>The stored audio could not be decoded ({why}); transcription stopped — check the file with &apos;testimony audio export&apos; or import the audio again.</source>
         <translation>저장된 오디오를 해독할 수 없습니다({why}). 받아쓰기를 멈췄습니다. &apos;testimony audio export&apos;로 파일을 확인하거나 오디오를 다시 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="998"/>
+        <location filename="../../errors/catalog.py" line="1010"/>
         <source>Interview {code} already belongs to device {device_id}; nothing was changed.</source>
         <translation>면담 {code}은(는) 이미 기기 {device_id}에 속합니다. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1000"/>
+        <location filename="../../errors/catalog.py" line="1012"/>
         <source>Device {device_id} is not pinned in this vault; pin its key, obtained in person, first. Nothing was changed.</source>
         <translation>기기 {device_id}은(는) 이 보관함에 고정되어 있지 않습니다. 직접 받은 그 기기의 키를 먼저 고정하십시오. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1002"/>
+        <location filename="../../errors/catalog.py" line="1014"/>
         <source>Interview {code} was created in this vault and belongs to no device, so it has no owner to change; nothing was changed.</source>
         <translation>면담 {code}은(는) 이 보관함에서 만들어져 어느 기기에도 속하지 않으므로 바꿀 소유 기기가 없습니다. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1004"/>
+        <location filename="../../errors/catalog.py" line="1016"/>
         <source>There is no interview {interview} in this vault; nothing was changed.</source>
         <translation>이 보관함에는 면담 {interview}이(가) 없습니다. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1006"/>
+        <location filename="../../errors/catalog.py" line="1018"/>
         <source>Give the reason for moving the interview to another device (how you checked which laptop recorded it); nothing was changed.</source>
         <translation>면담을 다른 기기로 옮기는 이유(어느 노트북이 녹음했는지 어떻게 확인했는지)를 적어 주십시오. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1008"/>
+        <location filename="../../errors/catalog.py" line="1020"/>
         <source>&apos;{a}&apos; and &apos;{b}&apos; are the same interview; name two different interviews.</source>
         <translation>&apos;{a}&apos;와(과) &apos;{b}&apos;는 같은 면담입니다. 서로 다른 두 면담을 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1010"/>
+        <location filename="../../errors/catalog.py" line="1022"/>
         <source>Only a supervisor decides whether two interviews are the same witness.</source>
         <translation>두 면담이 같은 증인인지는 감독자만 결정합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1012"/>
+        <location filename="../../errors/catalog.py" line="1024"/>
         <source>The decision must be one of: {choices}.</source>
         <translation>결정은 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1014"/>
+        <location filename="../../errors/catalog.py" line="1026"/>
         <source>No link {link} in this vault; see &apos;testimony link list&apos;.</source>
         <translation>이 보관함에 연결 {link}이(가) 없습니다. &apos;testimony link list&apos;를 참고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1016"/>
+        <location filename="../../errors/catalog.py" line="1028"/>
         <source>Tag {tag} is not a tag of this interview; see &apos;testimony tag list&apos;.</source>
         <translation>태그 {tag}은(는) 이 면담의 태그가 아닙니다. &apos;testimony tag list&apos;를 참고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1018"/>
+        <location filename="../../errors/catalog.py" line="1030"/>
         <source>Give the tags that support the link (see &apos;testimony tag list&apos;); a link always points to the words that support it.</source>
         <translation>연결을 뒷받침하는 태그를 지정하십시오(&apos;testimony tag list&apos; 참고). 연결은 언제나 그것을 뒷받침하는 말을 가리킵니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1020"/>
+        <location filename="../../errors/catalog.py" line="1032"/>
         <source>&apos;{relation}&apos; links a {froms} to a {tos}, but {src} is a {src_kind} and {dst} a {dst_kind}.</source>
         <translation>&apos;{relation}&apos;은(는) {froms}을(를) {tos}에 잇지만, {src}은(는) {src_kind}이고 {dst}은(는) {dst_kind}입니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1022"/>
+        <location filename="../../errors/catalog.py" line="1034"/>
         <source>The relation must be one of: {choices}.</source>
         <translation>관계는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1024"/>
+        <location filename="../../errors/catalog.py" line="1036"/>
         <source>A period is a period entity (see &apos;testimony entity list&apos;) or dates such as 1997..1999, not &apos;{period}&apos;.</source>
         <translation>기간은 기간 개체(&apos;testimony entity list&apos; 참고)이거나 1997..1999 같은 날짜여야 하며, &apos;{period}&apos;은(는) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1026"/>
+        <location filename="../../errors/catalog.py" line="1038"/>
         <source>The taxonomy has no {branch}; name the parent term.</source>
         <translation>분류 체계에 {branch}이(가) 없습니다. 상위 용어를 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1028"/>
+        <location filename="../../errors/catalog.py" line="1040"/>
         <source>&apos;{name}&apos; already names {id} in the taxonomy; use that entity, or choose another name.</source>
         <translation>&apos;{name}&apos;은(는) 이미 분류 체계의 {id}를 가리킵니다. 그 개체를 쓰거나 다른 이름을 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1030"/>
+        <location filename="../../errors/catalog.py" line="1042"/>
         <source>An entity needs an English and a Korean name.</source>
         <translation>개체에는 영어 이름과 한국어 이름이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1032"/>
+        <location filename="../../errors/catalog.py" line="1044"/>
         <source>The period ends before it starts; check the dates.</source>
         <translation>기간이 시작보다 먼저 끝납니다. 날짜를 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1034"/>
+        <location filename="../../errors/catalog.py" line="1046"/>
         <source>Only a quota has an organisation that imposes it.</source>
         <translation>부과하는 조직은 과제(할당량)에만 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1036"/>
+        <location filename="../../errors/catalog.py" line="1048"/>
         <source>{id} is not under an entity branch of the taxonomy; give its kind ({choices}).</source>
         <translation>{id}은(는) 분류 체계의 개체 분기 아래에 있지 않습니다. 종류({choices})를 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1038"/>
+        <location filename="../../errors/catalog.py" line="1050"/>
         <source>This needs a date such as 2012, 2012-05 or 2012-05-01.</source>
         <translation>여기에는 2012, 2012-05 또는 2012-05-01 같은 날짜가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1040"/>
+        <location filename="../../errors/catalog.py" line="1052"/>
         <source>This must name a {kind}, but &apos;{text}&apos; is the {found} {id}; see &apos;testimony taxonomy show&apos;.</source>
         <translation>여기에는 {kind}을(를) 지정해야 하지만 &apos;{text}&apos;은(는) {found} {id}입니다. &apos;testimony taxonomy show&apos;를 참고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1042"/>
+        <location filename="../../errors/catalog.py" line="1054"/>
         <source>&apos;{text}&apos; is the term {id}, which is not an entity (one of: {kinds}); see &apos;testimony taxonomy show&apos;.</source>
         <translation>&apos;{text}&apos;은(는) 용어 {id}이며 개체({kinds} 중 하나)가 아닙니다. &apos;testimony taxonomy show&apos;를 참고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1044"/>
+        <location filename="../../errors/catalog.py" line="1056"/>
         <source>The kind must be one of: {choices}.</source>
         <translation>종류는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1046"/>
+        <location filename="../../errors/catalog.py" line="1058"/>
         <source>The date range needs dates such as 1998, 1998-05 or 1998-05-01.</source>
         <translation>기간에는 1998, 1998-05 또는 1998-05-01 같은 날짜가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1048"/>
+        <location filename="../../errors/catalog.py" line="1060"/>
         <source>Name exactly one subject: a facility, a commodity, an enterprise or a link.</source>
         <translation>대상을 하나만 지정하십시오: 시설, 품목, 기업 또는 연결 중 하나.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1050"/>
+        <location filename="../../errors/catalog.py" line="1062"/>
         <source>The folder {folder} does not exist; create it or choose another file.</source>
         <translation>폴더 {folder}이(가) 없습니다. 폴더를 만들거나 다른 파일을 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1052"/>
+        <location filename="../../errors/catalog.py" line="1064"/>
         <source>{path} already exists; choose another file (a brief never overwrites a file).</source>
         <translation>{path}이(가) 이미 있습니다. 다른 파일을 고르십시오(보고서는 파일을 덮어쓰지 않습니다).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1054"/>
+        <location filename="../../errors/catalog.py" line="1066"/>
         <source>Cannot tell the brief&apos;s format from &apos;{name}&apos;; name the file .docx, .csv or .json, or choose the format ({choices}).</source>
         <translation>&apos;{name}&apos;에서 보고서 형식을 알 수 없습니다. 파일 이름을 .docx, .csv 또는 .json으로 하거나 형식({choices})을 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1056"/>
+        <location filename="../../errors/catalog.py" line="1068"/>
         <source>The brief format must be one of: {choices}.</source>
         <translation>보고서 형식은 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1058"/>
+        <location filename="../../errors/catalog.py" line="1070"/>
         <source>The brief&apos;s purpose must be one of: {choices}.</source>
         <translation>보고서의 용도는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1060"/>
+        <location filename="../../errors/catalog.py" line="1072"/>
         <source>{name} could not be deleted ({strerror}); delete it yourself (the imported copy in the vault is safe).</source>
         <translation>{name}을(를) 지울 수 없었습니다({strerror}). 직접 지우십시오(보관함에 가져온 사본은 안전합니다).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1062"/>
+        <location filename="../../errors/catalog.py" line="1074"/>
         <source>{name} has changed since it was imported, so it was not deleted; check which file it is before deleting it yourself.</source>
         <translation>{name}이(가) 가져온 뒤에 바뀌어서 지우지 않았습니다. 어떤 파일인지 확인한 뒤 직접 지우십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1064"/>
+        <location filename="../../errors/catalog.py" line="1076"/>
         <source>{name} cannot be read ({strerror}), so it was not deleted; delete it yourself.</source>
         <translation>{name}을(를) 읽을 수 없어({strerror}) 지우지 않았습니다. 직접 지우십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1066"/>
+        <location filename="../../errors/catalog.py" line="1078"/>
         <source>{name} is no longer a plain file at that place, so it was not deleted; check the folder yourself.</source>
         <translation>{name}은(는) 더 이상 그 자리에 있는 일반 파일이 아니어서 지우지 않았습니다. 폴더를 직접 확인하십시오.</translation>
     </message>
@@ -3403,285 +3423,285 @@ Fingerprint (manifest SHA-256): %5</source>
 <context>
     <name>RecordingView</name>
     <message>
-        <location filename="../recording_view.py" line="73"/>
+        <location filename="../recording_view.py" line="74"/>
         <source>Record</source>
         <translation>녹음</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="76"/>
+        <location filename="../recording_view.py" line="77"/>
         <source>&amp;Microphone:</source>
         <translation>마이크(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="83"/>
+        <location filename="../recording_view.py" line="84"/>
         <source>● &amp;Record</source>
         <translation>● 녹음(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="85"/>
-        <location filename="../recording_view.py" line="373"/>
+        <location filename="../recording_view.py" line="86"/>
+        <location filename="../recording_view.py" line="374"/>
         <source>P&amp;ause</source>
         <translation>일시정지(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="87"/>
+        <location filename="../recording_view.py" line="88"/>
         <source>&amp;Stop</source>
         <translation>정지(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="89"/>
+        <location filename="../recording_view.py" line="90"/>
         <source>Add mar&amp;ker (Ctrl+M)</source>
         <translation>표시 추가(&amp;K) (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="93"/>
+        <location filename="../recording_view.py" line="94"/>
         <source>Marker note (optional)</source>
         <translation>표시 메모 (선택)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="103"/>
+        <location filename="../recording_view.py" line="104"/>
         <source>Input level</source>
         <translation>입력 음량</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="109"/>
-        <location filename="../recording_view.py" line="375"/>
+        <location filename="../recording_view.py" line="110"/>
+        <location filename="../recording_view.py" line="376"/>
         <source>Not recording</source>
         <translation>녹음 중 아님</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="118"/>
+        <location filename="../recording_view.py" line="119"/>
         <source>Recordings and imported files</source>
         <translation>녹음과 가져온 파일</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="122"/>
+        <location filename="../recording_view.py" line="123"/>
         <source>Source</source>
         <translation>출처</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="122"/>
+        <location filename="../recording_view.py" line="123"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="123"/>
+        <location filename="../recording_view.py" line="124"/>
         <source>Duration</source>
         <translation>길이</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="123"/>
+        <location filename="../recording_view.py" line="124"/>
         <source>State</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="124"/>
+        <location filename="../recording_view.py" line="125"/>
         <source>Added</source>
         <translation>추가한 때</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="131"/>
+        <location filename="../recording_view.py" line="132"/>
         <source>&amp;Import audio file...</source>
         <translation>오디오 파일 가져오기(&amp;I)...</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="155"/>
-        <location filename="../recording_view.py" line="356"/>
+        <location filename="../recording_view.py" line="156"/>
+        <location filename="../recording_view.py" line="357"/>
         <source>Markers:</source>
         <translation>표시:</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="165"/>
+        <location filename="../recording_view.py" line="166"/>
         <source>Transcribe</source>
         <translation>받아쓰기</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="167"/>
+        <location filename="../recording_view.py" line="168"/>
         <source>Mo&amp;del:</source>
         <translation>모델(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="176"/>
+        <location filename="../recording_view.py" line="177"/>
         <source>Lan&amp;guage:</source>
         <translation>언어(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="180"/>
+        <location filename="../recording_view.py" line="181"/>
         <source>Korean</source>
         <translation>한국어</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="180"/>
+        <location filename="../recording_view.py" line="181"/>
         <source>English</source>
         <translation>영어</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="181"/>
+        <location filename="../recording_view.py" line="182"/>
         <source>Chinese</source>
         <translation>중국어</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="181"/>
+        <location filename="../recording_view.py" line="182"/>
         <source>Detect</source>
         <translation>자동 감지</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="184"/>
+        <location filename="../recording_view.py" line="185"/>
         <source>Also draft an English &amp;translation</source>
         <translation>영어 번역 초안도 만들기(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="187"/>
+        <location filename="../recording_view.py" line="188"/>
         <source>&amp;Transcribe</source>
         <translation>받아쓰기(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="190"/>
+        <location filename="../recording_view.py" line="191"/>
         <source>&amp;Cancel</source>
         <translation>취소(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="236"/>
+        <location filename="../recording_view.py" line="237"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="326"/>
+        <location filename="../recording_view.py" line="327"/>
         <source>(no note)</source>
         <translation>(메모 없음)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="330"/>
+        <location filename="../recording_view.py" line="331"/>
         <source>Markers (%1):</source>
         <translation>표시(%1개):</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="335"/>
+        <location filename="../recording_view.py" line="336"/>
         <source>recording</source>
         <translation>녹음</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="335"/>
+        <location filename="../recording_view.py" line="336"/>
         <source>import</source>
         <translation>가져옴</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="373"/>
+        <location filename="../recording_view.py" line="374"/>
         <source>Res&amp;ume</source>
         <translation>다시 시작(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="374"/>
+        <location filename="../recording_view.py" line="375"/>
         <source>Recording</source>
         <translation>녹음 중</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="375"/>
+        <location filename="../recording_view.py" line="376"/>
         <source>Paused</source>
         <translation>일시정지됨</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="398"/>
+        <location filename="../recording_view.py" line="399"/>
         <source>Recording. Everything is saved, encrypted, as it is recorded.</source>
         <translation>녹음 중입니다. 녹음되는 즉시 모두 암호화되어 저장됩니다.</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="427"/>
+        <location filename="../recording_view.py" line="428"/>
         <source>Marker added at %1.</source>
         <translation>%1에 표시를 추가했습니다.</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="436"/>
+        <location filename="../recording_view.py" line="437"/>
         <source>Recording saved (%1).</source>
         <translation>녹음을 저장했습니다 (%1).</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="443"/>
+        <location filename="../recording_view.py" line="444"/>
         <source>Import audio file</source>
         <translation>오디오 파일 가져오기</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="451"/>
+        <location filename="../recording_view.py" line="452"/>
         <source>Importing and checking the file...</source>
         <translation>파일을 가져와 확인하는 중...</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="455"/>
+        <location filename="../recording_view.py" line="456"/>
         <source>File imported; the original bytes are kept unchanged.</source>
         <translation>파일을 가져왔습니다. 원본은 바뀌지 않은 채 보존됩니다.</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="518"/>
+        <location filename="../recording_view.py" line="519"/>
         <source>Transcribing on this laptop (nothing leaves it)...</source>
         <translation>이 노트북에서 받아쓰는 중 (아무것도 밖으로 나가지 않습니다)...</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="537"/>
+        <location filename="../recording_view.py" line="538"/>
         <source>Transcription finished: %1 segments. Review them on the Transcript tab.</source>
         <translation>받아쓰기 완료: 구간 %1개. 녹취록 탭에서 검토하세요.</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="556"/>
+        <location filename="../recording_view.py" line="557"/>
         <source>Cancelling; the part already transcribed is kept.</source>
         <translation>취소하는 중입니다. 이미 받아쓴 부분은 보존됩니다.</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="260"/>
+        <location filename="../recording_view.py" line="261"/>
         <source>multilingual (Korean, English, Chinese, ...)</source>
         <translation>다국어 (한국어, 영어, 중국어 등)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="261"/>
+        <location filename="../recording_view.py" line="262"/>
         <source>English only</source>
         <translation>영어 전용</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="263"/>
+        <location filename="../recording_view.py" line="264"/>
         <source>speed not measured yet</source>
         <translation>속도 아직 측정 안 됨</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="265"/>
+        <location filename="../recording_view.py" line="266"/>
         <source>%1x real time on this laptop</source>
         <translation>이 노트북에서 실시간의 %1배 속도</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="288"/>
+        <location filename="../recording_view.py" line="289"/>
         <source>Imported model</source>
         <translation>가져온 모델</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="289"/>
+        <location filename="../recording_view.py" line="290"/>
         <source>Built-in model</source>
         <translation>기본 제공 모델</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="292"/>
+        <location filename="../recording_view.py" line="293"/>
         <source>The speed is measured during the first transcription with this model.</source>
         <translation>속도는 이 모델로 처음 전사할 때 측정됩니다.</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="295"/>
+        <location filename="../recording_view.py" line="296"/>
         <source>A larger model is slower but usually more accurate.</source>
         <translation>큰 모델일수록 느리지만 대개 더 정확합니다.</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="144"/>
+        <location filename="../recording_view.py" line="145"/>
         <source>&amp;Delete the original</source>
         <translation>원본 삭제(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="146"/>
+        <location filename="../recording_view.py" line="147"/>
         <source>&amp;Keep it</source>
         <translation>보관(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="474"/>
+        <location filename="../recording_view.py" line="475"/>
         <source>The original file %1 is still on this laptop, unencrypted. Delete it now? It is overwritten before deletion, but on SSDs and memory cards deleting may not erase it: only full-disk encryption protects those.</source>
         <translation>원본 파일 %1이(가) 암호화되지 않은 채 이 노트북에 남아 있습니다. 지금 삭제할까요? 삭제 전에 덮어쓰지만, SSD와 메모리 카드에서는 삭제해도 지워지지 않을 수 있습니다. 이런 장치는 전체 디스크 암호화만이 보호합니다.</translation>
     </message>
     <message>
-        <location filename="../recording_view.py" line="492"/>
+        <location filename="../recording_view.py" line="493"/>
         <source>The original file %1 was overwritten and deleted; the copy in the vault is kept.</source>
         <translation>원본 파일 %1을(를) 덮어쓴 뒤 삭제했습니다. 보관소 안의 사본은 유지됩니다.</translation>
     </message>
@@ -4039,335 +4059,335 @@ Close recordings and other windows first. It takes a while for a large vault.</s
 <context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../supervisor_view.py" line="58"/>
-        <location filename="../supervisor_view.py" line="244"/>
+        <location filename="../supervisor_view.py" line="59"/>
+        <location filename="../supervisor_view.py" line="245"/>
         <source>No supervisor key loaded.</source>
         <translation>감독자 키를 불러오지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="74"/>
+        <location filename="../supervisor_view.py" line="75"/>
         <source>&amp;Open bundle...</source>
         <translation>번들 열기(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="76"/>
+        <location filename="../supervisor_view.py" line="77"/>
         <source>&amp;Pin the signing device...</source>
         <translation>서명한 기기 고정(&amp;P)...</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="79"/>
+        <location filename="../supervisor_view.py" line="80"/>
         <source>&amp;Import</source>
         <translation>가져오기(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="82"/>
+        <location filename="../supervisor_view.py" line="83"/>
         <source>Write &amp;receipt...</source>
         <translation>수령증 쓰기(&amp;R)...</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="105"/>
+        <location filename="../supervisor_view.py" line="106"/>
         <source>&amp;Last group, as read aloud:</source>
         <translation>소리 내어 읽어 준 마지막 묶음(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="110"/>
+        <location filename="../supervisor_view.py" line="111"/>
         <source>&amp;Confirm and pin</source>
         <translation>확인하고 고정(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="113"/>
+        <location filename="../supervisor_view.py" line="114"/>
         <source>Pin from a &amp;key file obtained in person...</source>
         <translation>직접 받은 키 파일로 고정(&amp;K)...</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="147"/>
+        <location filename="../supervisor_view.py" line="148"/>
         <source>Supervisor key file</source>
         <translation>감독자 키 파일</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="153"/>
+        <location filename="../supervisor_view.py" line="154"/>
         <source>Open bundle</source>
         <translation>번들 열기</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="161"/>
+        <location filename="../supervisor_view.py" line="162"/>
         <source>Device key file (from &apos;testimony device show&apos;)</source>
         <translation>기기 키 파일 (&apos;testimony device show&apos;의 출력)</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="205"/>
+        <location filename="../supervisor_view.py" line="206"/>
         <source>Supervisor key loaded: %1</source>
         <translation>감독자 키를 불러왔습니다: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="381"/>
+        <location filename="../supervisor_view.py" line="382"/>
         <source>Not accepted: %1</source>
         <translation>받아들이지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="397"/>
+        <location filename="../supervisor_view.py" line="398"/>
         <source>Before pinning, call the interviewer and ask them to read aloud their laptop&apos;s device fingerprint (&apos;testimony device show&apos; on the laptop). This bundle was signed by device %1 with the fingerprint %2. If every group they read matches, type the last group, which only they can tell you. Or pin from the key file the laptop printed, handed to you in person.</source>
         <translation>고정하기 전에 면담자에게 연락해 노트북의 기기 지문(노트북에서 &apos;testimony device show&apos;)을 소리 내어 읽어 달라고 하세요. 이 번들은 기기 %1이(가) 지문 %2(으)로 서명했습니다. 읽어 준 묶음이 모두 일치하면, 면담자만 알려 줄 수 있는 마지막 묶음을 입력하세요. 또는 노트북이 출력한 키 파일을 직접 건네받아 그것으로 고정하세요.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="431"/>
+        <location filename="../supervisor_view.py" line="432"/>
         <source>The group you typed is not the last group of this bundle&apos;s key, so nothing was pinned: check it with the interviewer, and if it still differs, do not trust this bundle (it may not come from their laptop).</source>
         <translation>입력한 묶음이 이 번들 키의 마지막 묶음과 달라서 아무것도 고정하지 않았습니다. 면담자와 다시 확인하고, 그래도 다르면 이 번들을 믿지 마세요 (그 노트북에서 온 것이 아닐 수 있습니다).</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="435"/>
-        <location filename="../supervisor_view.py" line="464"/>
+        <location filename="../supervisor_view.py" line="436"/>
+        <location filename="../supervisor_view.py" line="465"/>
         <source>Device %1 pinned.</source>
         <translation>기기 %1을(를) 고정했습니다.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="460"/>
+        <location filename="../supervisor_view.py" line="461"/>
         <source>That key file is not the key that signed this bundle, so nothing was pinned: do not trust this bundle unless the interviewer confirms in person which key their laptop has.</source>
         <translation>그 키 파일은 이 번들에 서명한 키가 아니어서 아무것도 고정하지 않았습니다. 면담자가 노트북의 키를 직접 확인해 주기 전에는 이 번들을 믿지 마세요.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="474"/>
+        <location filename="../supervisor_view.py" line="475"/>
         <source>Load the supervisor key and open a bundle first.</source>
         <translation>먼저 감독자 키를 불러오고 번들을 여세요.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="482"/>
+        <location filename="../supervisor_view.py" line="483"/>
         <source>This bundle was already imported; nothing changed. You can write its receipt again.</source>
         <translation>이미 가져온 번들입니다. 바뀐 것은 없습니다. 수령증은 다시 쓸 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="494"/>
+        <location filename="../supervisor_view.py" line="495"/>
         <source>Left out of the receipt until their conflicts are reconciled (the laptop keeps them): %1</source>
         <translation>충돌이 해소될 때까지 영수증에서 제외됨(노트북에 그대로 남습니다): %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="355"/>
-        <location filename="../supervisor_view.py" line="498"/>
+        <location filename="../supervisor_view.py" line="356"/>
+        <location filename="../supervisor_view.py" line="499"/>
         <source>Warning: %1</source>
         <translation>경고: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="508"/>
+        <location filename="../supervisor_view.py" line="509"/>
         <source>Save receipt as</source>
         <translation>수령증 저장</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="521"/>
+        <location filename="../supervisor_view.py" line="522"/>
         <source>Receipt written to %1; give it to the interviewer.</source>
         <translation>수령증을 %1에 썼습니다. 면담자에게 전달하세요.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="62"/>
+        <location filename="../supervisor_view.py" line="63"/>
         <source>&amp;Create a supervisor key in this vault</source>
         <translation>이 보관소에 감독자 키 만들기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="64"/>
+        <location filename="../supervisor_view.py" line="65"/>
         <source>Use a &amp;key file instead...</source>
         <translation>대신 키 파일 사용(&amp;K)...</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="66"/>
+        <location filename="../supervisor_view.py" line="67"/>
         <source>Save the public key for interviewers...</source>
         <translation>면담자에게 줄 공개 키 저장...</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="125"/>
+        <location filename="../supervisor_view.py" line="126"/>
         <source>Technical &amp;details</source>
         <translation>기술 세부 정보(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="151"/>
+        <location filename="../supervisor_view.py" line="152"/>
         <source>Save supervisor public key as</source>
         <translation>감독자 공개 키 저장 위치</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="181"/>
+        <location filename="../supervisor_view.py" line="182"/>
         <source>The archive keeps no private keys; use your supervisor key file.</source>
         <translation>아카이브는 개인 키를 보관하지 않습니다. 감독자 키 파일을 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="184"/>
+        <location filename="../supervisor_view.py" line="185"/>
         <source>On the archive, load your supervisor key from its key file.</source>
         <translation>아카이브에서는 감독자 키를 키 파일에서 불러오십시오.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="193"/>
+        <location filename="../supervisor_view.py" line="194"/>
         <source>This vault holds no supervisor key yet. Create one here (it stays inside the vault), or use a key file.</source>
         <translation>이 보관소에는 아직 감독자 키가 없습니다. 여기에서 만들거나(보관소 안에 보관됨) 키 파일을 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="204"/>
+        <location filename="../supervisor_view.py" line="205"/>
         <source>Supervisor key kept in this vault: %1</source>
         <translation>이 보관소에 보관된 감독자 키: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="217"/>
+        <location filename="../supervisor_view.py" line="218"/>
         <source>Supervisor key created inside this vault. Save its public key for the interviewers, and read its fingerprint aloud to them when they pin it.</source>
         <translation>이 보관소 안에 감독자 키를 만들었습니다. 면담자에게 줄 공개 키를 저장하고, 면담자가 고정할 때 지문을 소리 내어 읽어 주십시오.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="233"/>
+        <location filename="../supervisor_view.py" line="234"/>
         <source>Public key saved to %1; give it to the interviewers.</source>
         <translation>공개 키를 %1에 저장했습니다. 면담자에게 전달하십시오.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="311"/>
+        <location filename="../supervisor_view.py" line="312"/>
         <source>Verified: this bundle comes from a laptop you pinned, nothing in it was changed on the way, and it holds %1 (%2).</source>
         <translation>검증됨: 이 번들은 고정한 노트북에서 왔고, 전달 중에 바뀐 것이 없으며, %1(%2)을 담고 있습니다.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="322"/>
+        <location filename="../supervisor_view.py" line="323"/>
         <source>pinned in this vault</source>
         <translation>이 보관함에 고정됨</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="323"/>
+        <location filename="../supervisor_view.py" line="324"/>
         <source>matches the device&apos;s public key file</source>
         <translation>기기 공개 키 파일과 일치함</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="325"/>
+        <location filename="../supervisor_view.py" line="326"/>
         <source>origin NOT checked against this vault (anyone can make a key and claim this device id)</source>
         <translation>이 보관함으로 출처를 확인하지 않았음 (누구나 키를 만들어 이 기기 ID를 주장할 수 있음)</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="329"/>
+        <location filename="../supervisor_view.py" line="330"/>
         <source>nobody (the bundle is not encrypted)</source>
         <translation>아무도 없음 (번들이 암호화되지 않음)</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="331"/>
+        <location filename="../supervisor_view.py" line="332"/>
         <source>Bundle %1 (%2 profile, purpose %3)</source>
         <translation>번들 %1 (%2 프로필, 목적 %3)</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="333"/>
+        <location filename="../supervisor_view.py" line="334"/>
         <source>Signed by device %1</source>
         <translation>서명한 기기 %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="334"/>
+        <location filename="../supervisor_view.py" line="335"/>
         <source>fingerprint %1: %2</source>
         <translation>지문 %1: %2</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="336"/>
+        <location filename="../supervisor_view.py" line="337"/>
         <source>signature: valid (minisign, key id %1)</source>
         <translation>서명: 유효함 (minisign, 키 ID %1)</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="338"/>
+        <location filename="../supervisor_view.py" line="339"/>
         <source>Created %1 by app %2</source>
         <translation>%1에 앱 %2(으)로 만듦</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="340"/>
+        <location filename="../supervisor_view.py" line="341"/>
         <source>Sequence %1; previous manifest %2</source>
         <translation>순번 %1; 이전 매니페스트 %2</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="341"/>
+        <location filename="../supervisor_view.py" line="342"/>
         <source>none (the first bundle)</source>
         <translation>없음 (첫 번들)</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="342"/>
+        <location filename="../supervisor_view.py" line="343"/>
         <source>Chain: %1</source>
         <translation>연결: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="344"/>
+        <location filename="../supervisor_view.py" line="345"/>
         <source>not checked</source>
         <translation>확인하지 않음</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="345"/>
+        <location filename="../supervisor_view.py" line="346"/>
         <source>Encrypted to: %1</source>
         <translation>암호화 대상: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="346"/>
+        <location filename="../supervisor_view.py" line="347"/>
         <source>Trusted comment: %1</source>
         <translation>신뢰된 설명: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="347"/>
+        <location filename="../supervisor_view.py" line="348"/>
         <source>Interviews: %1</source>
         <translation>인터뷰: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="350"/>
+        <location filename="../supervisor_view.py" line="351"/>
         <source>Redactions: %1 spans replaced</source>
         <translation>가림 처리: %1개 구간 대체됨</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="352"/>
+        <location filename="../supervisor_view.py" line="353"/>
         <source>Files (%1), each SHA-256 verified:</source>
         <translation>파일 (%1개), 모두 SHA-256 확인됨:</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="362"/>
+        <location filename="../supervisor_view.py" line="363"/>
         <source>1 interview</source>
         <translation>면담 1건</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="362"/>
+        <location filename="../supervisor_view.py" line="363"/>
         <source>%1 interviews</source>
         <translation>면담 %1건</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="363"/>
+        <location filename="../supervisor_view.py" line="364"/>
         <source>1 passage</source>
         <translation>구간 1개</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="363"/>
+        <location filename="../supervisor_view.py" line="364"/>
         <source>%1 passages</source>
         <translation>구간 %1개</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="364"/>
+        <location filename="../supervisor_view.py" line="365"/>
         <source>1 recording</source>
         <translation>녹음 1개</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="364"/>
+        <location filename="../supervisor_view.py" line="365"/>
         <source>%1 recordings</source>
         <translation>녹음 %1개</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="365"/>
+        <location filename="../supervisor_view.py" line="366"/>
         <source>1 marker</source>
         <translation>표시 1개</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="365"/>
+        <location filename="../supervisor_view.py" line="366"/>
         <source>%1 markers</source>
         <translation>표시 %1개</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="366"/>
+        <location filename="../supervisor_view.py" line="367"/>
         <source>1 tag</source>
         <translation>태그 1개</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="366"/>
+        <location filename="../supervisor_view.py" line="367"/>
         <source>%1 tags</source>
         <translation>태그 %1개</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="367"/>
+        <location filename="../supervisor_view.py" line="368"/>
         <source>1 conflict kept for review.</source>
         <translation>검토를 위해 충돌 1건을 보관했습니다.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="368"/>
+        <location filename="../supervisor_view.py" line="369"/>
         <source>%1 conflicts kept for review.</source>
         <translation>검토를 위해 충돌 %1건을 보관했습니다.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="485"/>
+        <location filename="../supervisor_view.py" line="486"/>
         <source>Imported: %1.</source>
         <translation>가져옴: %1.</translation>
     </message>
