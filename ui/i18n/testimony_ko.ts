@@ -2978,52 +2978,62 @@
         <translation>동의 범위 때문에 다음은 제외됩니다 (내보내지 않음):</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="237"/>
+        <location filename="../export_view.py" line="230"/>
+        <source>consent withdrawn</source>
+        <translation>동의가 철회됨</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="231"/>
+        <source>consent does not cover &apos;%1&apos;</source>
+        <translation>동의 범위에 &apos;%1&apos;이(가) 없음</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="246"/>
         <source>Save bundle as</source>
         <translation>번들 저장</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="241"/>
+        <location filename="../export_view.py" line="250"/>
         <source>Supervisor public key file</source>
         <translation>감독자 공개 키 파일</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="251"/>
+        <location filename="../export_view.py" line="260"/>
         <source>Supervisor pinned. Fingerprint: %1 — compare it with your supervisor.</source>
         <translation>감독자를 고정했습니다. 지문: %1 — 감독자와 맞춰 보세요.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="260"/>
+        <location filename="../export_view.py" line="269"/>
         <source>Supervisor&apos;s receipt</source>
         <translation>감독자 수령증</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="276"/>
+        <location filename="../export_view.py" line="285"/>
         <source>Receipt accepted: the supervisor holds %1 interviews of this bundle; they may now be purged here.</source>
         <translation>수령증을 받아들였습니다: 감독자가 이 번들의 면담 %1건을 보관하고 있습니다. 이제 여기서 삭제해도 됩니다.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="293"/>
+        <location filename="../export_view.py" line="302"/>
         <source>Purged %1 interviews; kept %2 that changed after their export.</source>
         <translation>면담 %1건을 삭제했습니다. 내보낸 뒤 바뀐 %2건은 남겼습니다.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="313"/>
+        <location filename="../export_view.py" line="322"/>
         <source>Tick at least one interview to export.</source>
         <translation>내보낼 면담을 하나 이상 고르세요.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="316"/>
+        <location filename="../export_view.py" line="325"/>
         <source>Consent excludes every interview you ticked for this purpose; nothing was exported.</source>
         <translation>고른 면담 모두 이 용도에 대한 동의가 없습니다. 아무것도 내보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="320"/>
+        <location filename="../export_view.py" line="329"/>
         <source>Choose where to save the bundle first.</source>
         <translation>먼저 번들을 저장할 곳을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="341"/>
+        <location filename="../export_view.py" line="350"/>
         <source>Bundle written: %1
 Interviews: %2 (left out by consent: %3)
 Sequence number: %4
@@ -3034,7 +3044,7 @@ Fingerprint (manifest SHA-256): %5</source>
 지문 (매니페스트 SHA-256): %5</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="356"/>
+        <location filename="../export_view.py" line="365"/>
         <source>Exporting...</source>
         <translation>내보내는 중...</translation>
     </message>
@@ -3042,47 +3052,47 @@ Fingerprint (manifest SHA-256): %5</source>
 <context>
     <name>FindReplaceBar</name>
     <message>
-        <location filename="../review_tools.py" line="121"/>
+        <location filename="../review_tools.py" line="122"/>
         <source>Find</source>
         <translation>찾기</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="124"/>
+        <location filename="../review_tools.py" line="125"/>
         <source>Replace with</source>
         <translation>바꿀 말</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="125"/>
+        <location filename="../review_tools.py" line="126"/>
         <source>Match case</source>
         <translation>대소문자 구분</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="127"/>
+        <location filename="../review_tools.py" line="128"/>
         <source>Find next</source>
         <translation>다음 찾기</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="129"/>
+        <location filename="../review_tools.py" line="130"/>
         <source>Replace</source>
         <translation>바꾸기</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="131"/>
+        <location filename="../review_tools.py" line="132"/>
         <source>Replace all</source>
         <translation>모두 바꾸기</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="133"/>
+        <location filename="../review_tools.py" line="134"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="174"/>
+        <location filename="../review_tools.py" line="175"/>
         <source>“%1” is not in this transcript.</source>
         <translation>“%1”은(는) 이 녹취록에 없습니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../review_tools.py" line="205"/>
+        <location filename="../review_tools.py" line="206"/>
         <source>%n segment(s) changed, each kept as a new revision.</source>
         <translation>
             <numerusform>구간 %n개를 바꾸었고, 각각 새 수정본으로 보관했습니다.</numerusform>
@@ -3810,52 +3820,52 @@ Close recordings and other windows first. It takes a while for a large vault.</s
 <context>
     <name>RevisionHistoryDialog</name>
     <message>
-        <location filename="../review_tools.py" line="224"/>
+        <location filename="../review_tools.py" line="225"/>
         <source>Revision history</source>
         <translation>수정 기록</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="226"/>
+        <location filename="../review_tools.py" line="227"/>
         <source>Segment %1: every revision is kept; restoring one adds a new revision.</source>
         <translation>구간 %1: 모든 수정본이 보관됩니다. 하나를 되살리면 새 수정본이 추가됩니다.</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="230"/>
+        <location filename="../review_tools.py" line="231"/>
         <source>Revision</source>
         <translation>수정본</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="230"/>
+        <location filename="../review_tools.py" line="231"/>
         <source>By</source>
         <translation>작성자</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="231"/>
+        <location filename="../review_tools.py" line="232"/>
         <source>When</source>
         <translation>시각</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="231"/>
+        <location filename="../review_tools.py" line="232"/>
         <source>Reason</source>
         <translation>사유</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="232"/>
+        <location filename="../review_tools.py" line="233"/>
         <source>Text</source>
         <translation>본문</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="236"/>
+        <location filename="../review_tools.py" line="237"/>
         <source>speech engine</source>
         <translation>음성 인식 엔진</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="246"/>
+        <location filename="../review_tools.py" line="248"/>
         <source>&amp;Restore this revision</source>
         <translation>이 수정본 되살리기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="260"/>
+        <location filename="../review_tools.py" line="262"/>
         <source>That revision is the current text.</source>
         <translation>그 수정본이 지금의 본문입니다.</translation>
     </message>
