@@ -55,144 +55,144 @@
 <context>
     <name>CodingView</name>
     <message>
-        <location filename="../coding_view.py" line="64"/>
+        <location filename="../coding_view.py" line="65"/>
         <source>Find a term (한국어 / English)</source>
         <translation>용어 찾기 (한국어 / English)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="85"/>
+        <location filename="../coding_view.py" line="86"/>
         <source>Se&amp;gments</source>
         <translation>구간(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="90"/>
+        <location filename="../coding_view.py" line="91"/>
         <source>Select words, choose a term, then apply:</source>
         <translation>낱말을 선택하고 용어를 고른 뒤 적용하세요:</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="100"/>
+        <location filename="../coding_view.py" line="101"/>
         <source>(confidence)</source>
         <translation>(신뢰도)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="104"/>
+        <location filename="../coding_view.py" line="105"/>
         <source>&amp;Apply tag</source>
         <translation>태그 적용(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="107"/>
+        <location filename="../coding_view.py" line="108"/>
         <source>Tag the whole &amp;interview</source>
         <translation>면담 전체에 태그(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="116"/>
+        <location filename="../coding_view.py" line="117"/>
         <source>&amp;Tags (double-click to jump)</source>
         <translation>태그 - 두 번 누르면 이동(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="122"/>
+        <location filename="../coding_view.py" line="123"/>
         <source>E&amp;vents</source>
         <translation>사건(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="127"/>
+        <location filename="../coding_view.py" line="128"/>
         <source>New event (selected tags are linked as evidence)</source>
         <translation>새 사건 (선택한 태그가 증거로 연결됩니다)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="131"/>
+        <location filename="../coding_view.py" line="132"/>
         <source>A&amp;ct:</source>
         <translation>행위(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="134"/>
+        <location filename="../coding_view.py" line="135"/>
         <source>witness, or a pseudonym such as V2 (brother)</source>
         <translation>증인 본인, 또는 V2 (형제) 같은 가명</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="135"/>
+        <location filename="../coding_view.py" line="136"/>
         <source>Vic&amp;tim:</source>
         <translation>피해자(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="138"/>
+        <location filename="../coding_view.py" line="139"/>
         <source>&amp;Perpetrator:</source>
         <translation>가해자(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="141"/>
+        <location filename="../coding_view.py" line="142"/>
         <source>a facility or place term, or free text</source>
         <translation>시설이나 장소 용어, 또는 자유 기재</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="142"/>
+        <location filename="../coding_view.py" line="143"/>
         <source>Pl&amp;ace:</source>
         <translation>장소(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="147"/>
+        <location filename="../coding_view.py" line="148"/>
         <source>&amp;Date:</source>
         <translation>날짜(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="150"/>
-        <location filename="../coding_view.py" line="258"/>
+        <location filename="../coding_view.py" line="151"/>
+        <location filename="../coding_view.py" line="259"/>
         <source>(not recorded)</source>
         <translation>(기록 안 함)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="153"/>
+        <location filename="../coding_view.py" line="154"/>
         <source>&amp;Witness:</source>
         <translation>증인(&amp;W):</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="154"/>
+        <location filename="../coding_view.py" line="155"/>
         <source>Add &amp;event</source>
         <translation>사건 추가(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="213"/>
+        <location filename="../coding_view.py" line="214"/>
         <source>whole interview</source>
         <translation>면담 전체</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="214"/>
+        <location filename="../coding_view.py" line="215"/>
         <source> (check: text changed)</source>
         <translation> (확인 필요: 문장이 바뀜)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="220"/>
+        <location filename="../coding_view.py" line="221"/>
         <source>date unknown</source>
         <translation>날짜 모름</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="227"/>
-        <location filename="../coding_view.py" line="229"/>
+        <location filename="../coding_view.py" line="228"/>
+        <location filename="../coding_view.py" line="230"/>
         <source>No transcript yet: you can still tag the whole interview or add events.</source>
         <translation>아직 녹취록이 없습니다. 면담 전체에 태그를 달거나 사건을 추가할 수는 있습니다.</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="343"/>
+        <location filename="../coding_view.py" line="344"/>
         <source>Choose a term in the tree first.</source>
         <translation>먼저 분류 트리에서 용어를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="350"/>
+        <location filename="../coding_view.py" line="351"/>
         <source>Choose a segment and select words in it first, or tag the whole interview.</source>
         <translation>먼저 구간을 고르고 그 안의 낱말을 선택하거나, 면담 전체에 태그를 다세요.</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="359"/>
+        <location filename="../coding_view.py" line="360"/>
         <source>Tag applied.</source>
         <translation>태그를 달았습니다.</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="400"/>
+        <location filename="../coding_view.py" line="401"/>
         <source>Choose the act (a violation term) first.</source>
         <translation>먼저 행위(인권침해 용어)를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="411"/>
+        <location filename="../coding_view.py" line="412"/>
         <source>Event added.</source>
         <translation>사건을 추가했습니다.</translation>
     </message>
@@ -2893,147 +2893,147 @@
 <context>
     <name>ExportView</name>
     <message>
-        <location filename="../export_view.py" line="68"/>
+        <location filename="../export_view.py" line="60"/>
         <source>&amp;Interviews to export</source>
         <translation>내보낼 면담(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="73"/>
+        <location filename="../export_view.py" line="65"/>
         <source>&amp;Recipients (pinned supervisors)</source>
         <translation>받는 사람 - 고정된 감독자(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="78"/>
+        <location filename="../export_view.py" line="70"/>
         <source>&amp;Pin a supervisor&apos;s public key...</source>
         <translation>감독자 공개 키 고정(&amp;P)...</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="81"/>
+        <location filename="../export_view.py" line="73"/>
         <source>After the supervisor has the bundle</source>
         <translation>감독자가 번들을 받은 뒤</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="83"/>
+        <location filename="../export_view.py" line="75"/>
         <source>Apply the supervisor&apos;s &amp;receipt...</source>
         <translation>감독자 수령증 적용(&amp;R)...</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="87"/>
+        <location filename="../export_view.py" line="79"/>
         <source>I want to &amp;delete acknowledged interviews from this laptop</source>
         <translation>수령이 확인된 면담을 이 노트북에서 삭제하겠습니다(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="90"/>
+        <location filename="../export_view.py" line="82"/>
         <source>Pur&amp;ge</source>
         <translation>삭제(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="100"/>
+        <location filename="../export_view.py" line="92"/>
         <source>Bundle</source>
         <translation>번들</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="106"/>
+        <location filename="../export_view.py" line="98"/>
         <source>Pro&amp;file:</source>
         <translation>프로필(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="111"/>
+        <location filename="../export_view.py" line="103"/>
         <source>P&amp;urpose:</source>
         <translation>용도(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="115"/>
+        <location filename="../export_view.py" line="107"/>
         <source>&amp;Browse...</source>
         <translation>찾아보기(&amp;B)...</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="119"/>
+        <location filename="../export_view.py" line="111"/>
         <source>Save &amp;to:</source>
         <translation>저장 위치(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="128"/>
+        <location filename="../export_view.py" line="120"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="130"/>
+        <location filename="../export_view.py" line="122"/>
         <source>&amp;Cancel</source>
         <translation>취소(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="193"/>
+        <location filename="../export_view.py" line="185"/>
         <source>supervisor</source>
         <translation>감독자</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="201"/>
+        <location filename="../export_view.py" line="193"/>
         <source>No supervisor key is pinned yet: pin your supervisor&apos;s public key first (compare its fingerprint aloud).</source>
         <translation>아직 고정된 감독자 키가 없습니다. 먼저 감독자의 공개 키를 고정하세요 (지문을 소리 내어 맞춰 보세요).</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="221"/>
+        <location filename="../export_view.py" line="213"/>
         <source>Consent leaves these out (they will not be exported):</source>
         <translation>동의 범위 때문에 다음은 제외됩니다 (내보내지 않음):</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="230"/>
+        <location filename="../export_view.py" line="222"/>
         <source>consent withdrawn</source>
         <translation>동의가 철회됨</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="231"/>
+        <location filename="../export_view.py" line="223"/>
         <source>consent does not cover &apos;%1&apos;</source>
         <translation>동의 범위에 &apos;%1&apos;이(가) 없음</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="246"/>
+        <location filename="../export_view.py" line="238"/>
         <source>Save bundle as</source>
         <translation>번들 저장</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="250"/>
+        <location filename="../export_view.py" line="242"/>
         <source>Supervisor public key file</source>
         <translation>감독자 공개 키 파일</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="260"/>
+        <location filename="../export_view.py" line="252"/>
         <source>Supervisor pinned. Fingerprint: %1 — compare it with your supervisor.</source>
         <translation>감독자를 고정했습니다. 지문: %1 — 감독자와 맞춰 보세요.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="269"/>
+        <location filename="../export_view.py" line="261"/>
         <source>Supervisor&apos;s receipt</source>
         <translation>감독자 수령증</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="285"/>
+        <location filename="../export_view.py" line="277"/>
         <source>Receipt accepted: the supervisor holds %1 interviews of this bundle; they may now be purged here.</source>
         <translation>수령증을 받아들였습니다: 감독자가 이 번들의 면담 %1건을 보관하고 있습니다. 이제 여기서 삭제해도 됩니다.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="302"/>
+        <location filename="../export_view.py" line="294"/>
         <source>Purged %1 interviews; kept %2 that changed after their export.</source>
         <translation>면담 %1건을 삭제했습니다. 내보낸 뒤 바뀐 %2건은 남겼습니다.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="322"/>
+        <location filename="../export_view.py" line="314"/>
         <source>Tick at least one interview to export.</source>
         <translation>내보낼 면담을 하나 이상 고르세요.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="325"/>
+        <location filename="../export_view.py" line="317"/>
         <source>Consent excludes every interview you ticked for this purpose; nothing was exported.</source>
         <translation>고른 면담 모두 이 용도에 대한 동의가 없습니다. 아무것도 내보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="329"/>
+        <location filename="../export_view.py" line="321"/>
         <source>Choose where to save the bundle first.</source>
         <translation>먼저 번들을 저장할 곳을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="350"/>
+        <location filename="../export_view.py" line="342"/>
         <source>Bundle written: %1
 Interviews: %2 (left out by consent: %3)
 Sequence number: %4
@@ -3044,7 +3044,7 @@ Fingerprint (manifest SHA-256): %5</source>
 지문 (매니페스트 SHA-256): %5</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="365"/>
+        <location filename="../export_view.py" line="357"/>
         <source>Exporting...</source>
         <translation>내보내는 중...</translation>
     </message>
@@ -4608,127 +4608,157 @@ Close recordings and other windows first. It takes a while for a large vault.</s
 <context>
     <name>Values</name>
     <message>
-        <location filename="../labels.py" line="12"/>
+        <location filename="../labels.py" line="13"/>
         <source>open</source>
         <translation>진행 중</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="13"/>
+        <location filename="../labels.py" line="14"/>
         <source>recorded</source>
         <translation>녹음됨</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="14"/>
+        <location filename="../labels.py" line="15"/>
         <source>transcribed</source>
         <translation>전사됨</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="15"/>
+        <location filename="../labels.py" line="16"/>
         <source>reviewed</source>
         <translation>검토됨</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="16"/>
+        <location filename="../labels.py" line="17"/>
         <source>closed</source>
         <translation>종료됨</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="18"/>
+        <location filename="../labels.py" line="19"/>
         <source>draft</source>
         <translation>초안</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="19"/>
+        <location filename="../labels.py" line="20"/>
         <source>disputed</source>
         <translation>이의 있음</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="21"/>
+        <location filename="../labels.py" line="22"/>
         <source>archive</source>
         <translation>보존</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="22"/>
+        <location filename="../labels.py" line="23"/>
         <source>UN</source>
         <translation>유엔</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="23"/>
+        <location filename="../labels.py" line="24"/>
         <source>court</source>
         <translation>법정</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="24"/>
+        <location filename="../labels.py" line="25"/>
         <source>publication</source>
         <translation>공개</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="25"/>
+        <location filename="../labels.py" line="26"/>
         <source>name disclosure</source>
         <translation>실명 공개</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="27"/>
+        <location filename="../labels.py" line="28"/>
         <source>interviewer</source>
         <translation>면담자</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="28"/>
+        <location filename="../labels.py" line="29"/>
         <source>translator</source>
         <translation>번역자</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="29"/>
+        <location filename="../labels.py" line="30"/>
         <source>coder</source>
         <translation>코딩 담당자</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="30"/>
+        <location filename="../labels.py" line="31"/>
         <source>supervisor</source>
         <translation>감독자</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="32"/>
+        <location filename="../labels.py" line="33"/>
         <source>analyst</source>
         <translation>분석가</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="33"/>
+        <location filename="../labels.py" line="34"/>
         <source>administrator</source>
         <translation>관리자</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="41"/>
+        <location filename="../labels.py" line="42"/>
+        <source>low</source>
+        <translation>낮음</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="43"/>
+        <source>medium</source>
+        <translation>보통</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="44"/>
+        <source>high</source>
+        <translation>높음</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="46"/>
+        <source>experienced</source>
+        <translation>직접 겪음</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="47"/>
+        <source>saw</source>
+        <translation>직접 봄</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="48"/>
+        <source>heard</source>
+        <translation>전해 들음</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="50"/>
         <source>written</source>
         <translation>서면</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="42"/>
+        <location filename="../labels.py" line="51"/>
         <source>oral, recorded</source>
         <translation>구두, 녹음</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="43"/>
+        <location filename="../labels.py" line="52"/>
         <source>oral, witnessed</source>
         <translation>구두, 입회</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="35"/>
+        <location filename="../labels.py" line="36"/>
         <source>share</source>
         <translation>공유</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="37"/>
+        <location filename="../labels.py" line="38"/>
         <source>recording</source>
         <translation>녹음 중</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="38"/>
+        <location filename="../labels.py" line="39"/>
         <source>complete</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="39"/>
+        <location filename="../labels.py" line="40"/>
         <source>interrupted</source>
         <translation>중단됨</translation>
     </message>
