@@ -138,44 +138,43 @@ def sequence_status(conn: Connection, manifest: Manifest) -> SequenceStatus:
     below = [k for k in known if k.seq == seq - 1 and k.anchored]
     if below and not parents:
         raise rejected("bundle.fork_bundle_follow_bundle", seq=seq, value=seq - 1)
-    status = SequenceStatus(Message(REPLAY), anchored=anchored)  # the chain is set below
     later = [k for k in known if k.seq > seq]
     lower = [k for k in known if k.seq < seq]
-    if anchored:
-        if later:
-            status.chain = Message("bundle_chain.first_arrived_after", {"later": later[-1].seq}) \
-                if seq == 1 else Message("bundle_chain.continues_arrived_after",
-                                         {"previous": seq - 1, "later": later[-1].seq})
-        else:
-            status.chain = Message("bundle_chain.first") if seq == 1 else Message(
-                "bundle_chain.continues", {"previous": seq - 1})
+    warnings: list[Message] = []
+    chain: Message
+    if anchored and later:
+        chain = (Message("bundle_chain.first_arrived_after", {"later": later[-1].seq})
+                 if seq == 1 else Message("bundle_chain.continues_arrived_after",
+                                          {"previous": seq - 1, "later": later[-1].seq}))
+    elif anchored:
+        chain = (Message("bundle_chain.first") if seq == 1
+                 else Message("bundle_chain.continues", {"previous": seq - 1}))
     elif parents:
-        status.chain = Message("bundle_chain.continues_unanchored", {"previous": seq - 1})
+        chain = Message("bundle_chain.continues_unanchored", {"previous": seq - 1})
     elif not lower:
-        status.chain = (Message("bundle_chain.first_seen", {"seq": seq}) if not known
-                        else Message("bundle_chain.earlier_unknown", {"seq": seq}))
-        status.warnings.append(Message("bundle_warning.earlier_never_imported",
-                                       {"previous": seq - 1}))
+        chain = (Message("bundle_chain.first_seen", {"seq": seq}) if not known
+                 else Message("bundle_chain.earlier_unknown", {"seq": seq}))
+        warnings.append(Message("bundle_warning.earlier_never_imported", {"previous": seq - 1}))
     else:
-        status.chain = Message("bundle_chain.previous_unknown", {"previous": seq - 1})
+        chain = Message("bundle_chain.previous_unknown", {"previous": seq - 1})
         if lower[-1].seq == seq - 1:
-            status.warnings.append(Message("bundle_warning.suspicious_not_following",
-                                           {"me": me, "other": lower[-1].ref}))
+            warnings.append(Message("bundle_warning.suspicious_not_following",
+                                    {"me": me, "other": lower[-1].ref}))
         else:
-            status.warnings.append(Message("bundle_warning.suspicious_unknown_parent", {
+            warnings.append(Message("bundle_warning.suspicious_unknown_parent", {
                 "me": me, "last": lower[-1].ref, "first_missing": lower[-1].seq + 1,
                 "last_missing": seq - 1}))
     if same:
-        status.warnings.append(
+        warnings.append(
             Message("bundle_warning.suspicious_same_number_other_unanchored",
                     {"me": me, "other": same[0].ref, "seq": seq}) if anchored
             else Message("bundle_warning.suspicious_same_number_neither_follows",
                          {"me": me, "other": same[0].ref, "seq": seq}))
     for child in (k for k in later if k.seq == seq + 1):
         if child.prev is not None and child.prev != sha:
-            status.warnings.append(Message("bundle_warning.suspicious_later_not_following",
-                                           {"later": child.ref, "me": me}))
-    return status
+            warnings.append(Message("bundle_warning.suspicious_later_not_following",
+                                    {"later": child.ref, "me": me}))
+    return SequenceStatus(chain, warnings=warnings, anchored=anchored)
 
 
 def _record_chain(conn: Connection, device_id: str, sha: str,
