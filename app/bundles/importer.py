@@ -91,7 +91,7 @@ class _Known:
 
 
 def _ref(seq: int, bundle_id: str) -> Message:
-    """"bundle 3 (its id)", worded by the front end like the sentence it is part of."""
+    """The phrase "bundle 3 (its id)", worded by the front end with the sentence around it."""
     return Message("bundle_chain.bundle_ref", {"seq": seq, "bundle_id": bundle_id})
 
 
