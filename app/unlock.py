@@ -18,6 +18,7 @@ from pathlib import Path
 
 from app import model_store
 from app.audio.assets import settle_interrupted
+from errors import Message
 from storage.errors import WrongPassphrase
 from storage.header import read_header
 from storage.vault import Vault, is_vault
@@ -29,11 +30,19 @@ class FailedAttempts:
     since: str | None
     last: str | None
 
-    def message(self) -> str:
+    def notice(self) -> Message | None:
+        """The warning for the user (the window translates it), or None without attempts."""
         if self.count == 0:
-            return ""
-        plural = "attempt" if self.count == 1 else "attempts"
-        return f"{self.count} failed unlock {plural} since {self.since}."
+            return None
+        if self.count == 1:
+            return Message("unlock_warning.failed_attempt", {"since": self.since})
+        return Message("unlock_warning.failed_attempts", {"count": self.count,
+                                                          "since": self.since})
+
+    def message(self) -> str:
+        """The warning in English (the command line's), or "" without attempts."""
+        notice = self.notice()
+        return "" if notice is None else str(notice)
 
 
 def _attempts_file(state_dir: Path, vault_id: str) -> Path:

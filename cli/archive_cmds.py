@@ -153,7 +153,7 @@ def import_into_archive(ctx: Context, args: argparse.Namespace) -> int:
         result = import_bundle(archive, Path(args.file), identity,
                                role=ctx.role, progress=StderrProgress())
     for w in result.warnings:
-        sys.stderr.write(f"Warning: {w}\n")
+        sys.stderr.write(f"Warning: {w.render()}\n")
     if result.replay:
         print(f"Bundle {result.bundle_id} was already imported; nothing changed.")
     else:

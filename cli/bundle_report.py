@@ -35,6 +35,11 @@ def in_words(by_table: dict[str, int]) -> str:
     return ", ".join(parts)
 
 
+def chain_text(report: Report) -> str:
+    """The chain line in English (the core's message; the window translates the same one)."""
+    return CHAIN_NOT_CHECKED if report.chain is None else str(report.chain)
+
+
 def report_json(report: Report) -> dict[str, Any]:
     """The verification report for scripts (``testimony verify --json``)."""
     m = report.manifest.body
@@ -46,14 +51,14 @@ def report_json(report: Report) -> dict[str, Any]:
         "device_id": report.manifest.device.device_id,
         "device_fingerprint": report.manifest.device.fingerprint, "pinned": report.pinned,
         "sequence": m.sequence, "previous_manifest_sha256": m.previous_manifest_sha256,
-        "chain": CHAIN_NOT_CHECKED if report.chain is None else report.chain,
+        "chain": chain_text(report),
         "encrypted": report.encrypted,
         "recipients": [{"age_recipient": r.age_recipient, "fingerprint": r.fingerprint}
                        for r in m.recipients],
         "interviews": [{"id": i.id, "code": i.code} for i in m.interviews],
         "manifest_sha256": report.manifest.sha256,
         "files": [{"name": f.name, "size": f.size, "sha256": f.sha256} for f in report.files],
-        "warnings": report.warnings,
+        "warnings": [str(w) for w in report.warnings],
     }
 
 
@@ -76,7 +81,7 @@ def report_lines(report: Report) -> list[str]:
         f"Created {m.created_at} by app {m.app_version or '?'}",
         f"Sequence {m.sequence}; previous manifest "
         f"{m.previous_manifest_sha256 or '(none: first bundle)'}",
-        f"Chain: {CHAIN_NOT_CHECKED if report.chain is None else report.chain}",
+        f"Chain: {chain_text(report)}",
         "Encrypted to: " + ("; ".join(f"{r.fingerprint or '?'} ({r.age_recipient})"
                                       for r in m.recipients)
                             if report.encrypted else "NOBODY (unencrypted bundle)"),
@@ -87,5 +92,5 @@ def report_lines(report: Report) -> list[str]:
         out.append(f"Redactions: {m.redaction_count} spans replaced")
     out.append(f"Files ({len(report.files)}), all SHA-256 verified:")
     out += [f"  {f.sha256}  {f.size:>12}  {f.name}" for f in report.files]
-    out += [f"Warning: {w}" for w in report.warnings]
+    out += [f"Warning: {w.render()}" for w in report.warnings]
     return out

@@ -15,6 +15,7 @@ from PySide6.QtCore import QTimer
 
 from app.audio.recording import RecordingResult
 from app.errors import AppError
+from errors import Message
 from qtaudio.capture import Recorder, application, find_device
 from storage.vault import Vault
 
@@ -35,7 +36,7 @@ def record_headless(vault: Vault, interview_id: str, *, role: str, seconds: floa
     recorder = Recorder(vault, interview_id, role=role, device=find_device(device),
                         limit_s=seconds)
     done: list[RecordingResult | None] = []
-    errors: list[str] = []
+    errors: list[Message] = []
 
     def stop(*_: object) -> None:
         recorder.stop()
@@ -84,8 +85,10 @@ def record_headless(vault: Vault, interview_id: str, *, role: str, seconds: floa
             signal.signal(sig, handler)
     result = done[0] if done else None
     if result is None:
-        raise AppError.from_text(errors[0] if errors else
-                       "The recording stopped unexpectedly and nothing was recorded; try again.")
+        if errors:
+            raise AppError.of(errors[0])
+        raise AppError.from_text(
+            "The recording stopped unexpectedly and nothing was recorded; try again.")
     if errors:
         status.write(f"testimony: {errors[0]}\n")
     return result

@@ -78,6 +78,18 @@ class Message:
                 params[str(k)] = cls.from_json(v) if isinstance(v, Mapping) else v
         return cls(str(data.get("code", "")), params)
 
+    def __str__(self) -> str:
+        """The English sentence (what the command line prints and the vault stores)."""
+        return self.render()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Message):
+            return NotImplemented
+        return (self.code, self.params) == (other.code, other.params)
+
+    def __hash__(self) -> int:
+        return hash((self.code, self.render()))
+
     def __repr__(self) -> str:
         return f"Message({self.code!r})"
 

@@ -1,5 +1,12 @@
 """Every error code of the core and its English template: the one source of the sentences.
 
+It also holds the core's notices: sentences that describe a result rather than a failure (a
+bundle's place in its device's chain, ``bundle_chain.*``; the warnings a verification or an
+import reports, ``bundle_warning.*``). They share the one catalogue, the one renderer
+(``errors.Message``) and the Qt context "Errors" on purpose: a front end renders every core
+sentence with one translate function, and a notice nests a message (``bundle_chain.bundle_ref``)
+exactly as an error does; the code's prefix, not a second context, says it is a notice.
+
 ``str(exc)`` of a ``Problem`` is its template filled in with ``str.format``. The window looks up
 the same template under the Qt translation context "Errors" (``scripts/update-translations.sh``
 extracts these strings into ui/i18n/testimony_ko.ts), translates it, then fills it in.
@@ -331,6 +338,59 @@ CATALOG: dict[str, str] = {
         "Errors", "The export was cancelled; no bundle file was left behind."),
     "bundle.import_cancelled": QT_TRANSLATE_NOOP(
         "Errors", "The import was cancelled; nothing was changed."),
+    # bundle notices (not errors): a bundle's place in its device's chain, as the verification
+    # report's "Chain:" line says it, and the warnings a verification or an import reports.
+    # The code prefix marks them as notices; a warning that makes a bundle suspicious has a
+    # code starting "bundle_warning.suspicious_" (the importer tests the code, never the text).
+    "bundle_chain.bundle_ref": QT_TRANSLATE_NOOP("Errors", "bundle {seq} ({bundle_id})"),
+    "bundle_chain.replay": QT_TRANSLATE_NOOP(
+        "Errors", "replay: this exact bundle was already imported"),
+    "bundle_chain.first": QT_TRANSLATE_NOOP("Errors", "first bundle from this device"),
+    "bundle_chain.first_arrived_after": QT_TRANSLATE_NOOP(
+        "Errors", "first bundle from this device (arrived after bundle {later})"),
+    "bundle_chain.continues": QT_TRANSLATE_NOOP("Errors", "continues from bundle {previous}"),
+    "bundle_chain.continues_arrived_after": QT_TRANSLATE_NOOP(
+        "Errors", "continues from bundle {previous} (arrived after bundle {later})"),
+    "bundle_chain.continues_unanchored": QT_TRANSLATE_NOOP(
+        "Errors", "continues from bundle {previous}, which was accepted without a known parent"),
+    "bundle_chain.first_seen": QT_TRANSLATE_NOOP(
+        "Errors", "first bundle seen from this device is number {seq}"),
+    "bundle_chain.earlier_unknown": QT_TRANSLATE_NOOP(
+        "Errors", "bundles before number {seq} are unknown here"),
+    "bundle_chain.previous_unknown": QT_TRANSLATE_NOOP(
+        "Errors", "its previous bundle ({previous}) is unknown here"),
+    "bundle_warning.earlier_never_imported": QT_TRANSLATE_NOOP(
+        "Errors", "bundles 1 to {previous} from this device were never imported here; ask "
+        "whether they exist"),
+    "bundle_warning.suspicious_not_following": QT_TRANSLATE_NOOP(
+        "Errors", "suspicious: {me} does not follow {other}, which was accepted earlier without "
+        "a known parent; report this: one of the two was not made by the laptop you trust"),
+    "bundle_warning.suspicious_unknown_parent": QT_TRANSLATE_NOOP(
+        "Errors", "suspicious: {me} follows a bundle this vault has never seen (the last "
+        "imported before it is {last}); bundles {first_missing} to {last_missing} from this "
+        "device are missing here: ask the interviewer whether they exist; if not, {me} was not "
+        "made by the laptop you trust"),
+    "bundle_warning.suspicious_same_number_other_unanchored": QT_TRANSLATE_NOOP(
+        "Errors", "suspicious: {me} and {other} both carry number {seq} from this device and "
+        "{other} was accepted earlier without a known parent; report this: one of them was not "
+        "made by the laptop you trust"),
+    "bundle_warning.suspicious_same_number_neither_follows": QT_TRANSLATE_NOOP(
+        "Errors", "suspicious: {me} and {other} both carry number {seq} from this device and "
+        "neither follows a bundle imported here; report this: one of them was not made by the "
+        "laptop you trust"),
+    "bundle_warning.suspicious_later_not_following": QT_TRANSLATE_NOOP(
+        "Errors", "suspicious: {later}, accepted earlier without a known parent, does not follow "
+        "{me}; report this: one of the two was not made by the laptop you trust"),
+    "bundle_warning.suspicious_two_fit": QT_TRANSLATE_NOOP(
+        "Errors", "suspicious: this device has two bundles numbered {seq} that both fit its "
+        "chain ({bundle_ids}); report this: one of them was not made by the laptop you trust"),
+    "bundle_warning.not_encrypted": QT_TRANSLATE_NOOP(
+        "Errors", "this bundle is NOT encrypted; anyone who held the file could read it"),
+    # unlock notices (not errors): shown after a successful unlock
+    "unlock_warning.failed_attempt": QT_TRANSLATE_NOOP(
+        "Errors", "1 failed unlock attempt since {since}."),
+    "unlock_warning.failed_attempts": QT_TRANSLATE_NOOP(
+        "Errors", "{count} failed unlock attempts since {since}."),
     # conflict
     "conflict.there_conflict_testimony_conflicts": QT_TRANSLATE_NOOP(
         "Errors", "There is no conflict {conflict_id}; 'testimony conflicts list' shows their "
@@ -658,6 +718,18 @@ CATALOG: dict[str, str] = {
     "recording.disk_full": QT_TRANSLATE_NOOP(
         "Errors", "The disk is full, so the recording was stopped; everything up to the last "
         "second was kept — free some space before recording again."),
+    "recording.device_lost": QT_TRANSLATE_NOOP(
+        "Errors", "The microphone stopped delivering sound (it was unplugged or disabled), so "
+        "the recording was stopped; everything recorded until then was kept."),
+    "recording.format_not_lossless": QT_TRANSLATE_NOOP(
+        "Errors", "This microphone's sound format cannot be recorded losslessly; choose "
+        "another microphone."),
+    "recording.could_not_start": QT_TRANSLATE_NOOP(
+        "Errors", "The recording could not start because of an unexpected error; nothing was "
+        "lost — try again, or choose another microphone."),
+    "recording.microphone_not_opened": QT_TRANSLATE_NOOP(
+        "Errors", "The microphone could not be opened; check it is connected and not used by "
+        "another program."),
     # speaker
     "speaker.interview_transcript_yet_run": QT_TRANSLATE_NOOP(
         "Errors", "This interview has no transcript yet; run 'testimony transcribe' first."),

@@ -7,7 +7,7 @@
     rec.levelChanged.connect(meter.set_level)       # (rms, peak) in [0, 1], ~20 times a second
     rec.elapsedChanged.connect(clock.set_seconds)   # seconds recorded, pauses excluded
     rec.stateChanged.connect(...)                   # "recording" | "paused" | "stopped"
-    rec.error.connect(show_error)                   # one sentence; the recording has stopped
+    rec.error.connect(show_error)                   # errors.Message; the recording has stopped
     rec.finished.connect(on_done)                   # app.audio.recording.RecordingResult
     rec.start(); rec.pause(); rec.resume(); rec.add_marker("note"); rec.stop()
 
@@ -44,6 +44,7 @@ from app.audio.pcm import (
 )
 from app.audio.recording import DEVICE_LOST, RecordingResult, RecordingSession
 from app.errors import AppError, NotFound, UsageError
+from errors import Message
 from qtaudio.signals import emit
 from storage.errors import VaultError
 from storage.vault import Vault
@@ -153,7 +154,7 @@ class _CaptureWorker(QObject):
     levelChanged = Signal(float, float)
     elapsedChanged = Signal(float)
     stateChanged = Signal(str)
-    error = Signal(str)
+    error = Signal(object)  # an errors.Message: the front end words it
     finished = Signal(object)
 
     def __init__(self, vault: Vault, interview_id: str, role: str, device: QAudioDevice,
@@ -200,13 +201,11 @@ class _CaptureWorker(QObject):
             self._last_data = time.monotonic()
             emit(self.stateChanged, "recording")
         except (AppError, VaultError) as exc:
-            self._fail(str(exc))
+            self._fail(exc.message)
         except ValueError:
-            self._fail("This microphone's sound format cannot be recorded losslessly; choose "
-                       "another microphone.")
+            self._fail(Message("recording.format_not_lossless"))
         except Exception:  # noqa: BLE001 - the GUI must get a sentence, never a traceback
-            self._fail("The recording could not start because of an unexpected error; "
-                       "nothing was lost — try again, or choose another microphone.")
+            self._fail(Message("recording.could_not_start"))
 
     def _drain(self) -> int:
         if self.io is None or self.session is None or self._done:
@@ -218,7 +217,7 @@ class _CaptureWorker(QObject):
             try:
                 self.session.write(data)
             except (AppError, VaultError) as exc:
-                self._fail(str(exc))
+                self._fail(exc.message)
                 return 0
             if self.session.limit_reached:
                 self._finish("stopped")
@@ -237,7 +236,7 @@ class _CaptureWorker(QObject):
         try:
             self.session.tick()
         except (AppError, VaultError) as exc:
-            self._fail(str(exc))
+            self._fail(exc.message)
             return
         emit(self.levelChanged, *self.session.level)
         emit(self.elapsedChanged, self.session.elapsed_s)
@@ -303,17 +302,16 @@ class _CaptureWorker(QObject):
             try:
                 self.session.write(self.io.readAll().data())
             except (AppError, VaultError) as exc:
-                self._fail(str(exc))
+                self._fail(exc.message)
                 return
         self._stop_source()
         if self.session is None:
-            self._fail("The microphone could not be opened; check it is connected and not "
-                       "used by another program.")
+            self._fail(Message("recording.microphone_not_opened"))
             return
         try:
             result = self.session.stop(reason)  # type: ignore[arg-type]
         except (AppError, VaultError) as exc:
-            self._fail(str(exc))
+            self._fail(exc.message)
             return
         if reason == "device-lost":
             emit(self.error, DEVICE_LOST)
@@ -328,7 +326,7 @@ class _CaptureWorker(QObject):
         if thread is not None:
             thread.quit()
 
-    def _fail(self, message: str) -> None:
+    def _fail(self, message: Message) -> None:
         self._done = True
         self._stop_source()
         if self.session is not None and self.session.result is None:
@@ -348,7 +346,7 @@ class Recorder(QObject):
     levelChanged = Signal(float, float)
     elapsedChanged = Signal(float)
     stateChanged = Signal(str)
-    error = Signal(str)
+    error = Signal(object)  # an errors.Message: the front end words it
     finished = Signal(object)
 
     _begin = Signal()
@@ -362,7 +360,7 @@ class Recorder(QObject):
         super().__init__(parent)
         self.device = device if device is not None else find_device(None)
         self._result: RecordingResult | None = None
-        self.last_error: str | None = None
+        self.last_error: Message | None = None
         self.state = "idle"
         self._thread = QThread()
         self._thread.setObjectName("audio-capture")
@@ -422,7 +420,7 @@ class Recorder(QObject):
         self.state = state
         emit(self.stateChanged, state)
 
-    def _on_error(self, message: str) -> None:
+    def _on_error(self, message: Message) -> None:
         self.last_error = message
         emit(self.error, message)
 

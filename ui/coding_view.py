@@ -31,6 +31,7 @@ import app.coding.events as events
 import app.coding.tags as tags
 import app.coding.taxonomy as taxonomy
 from ui.errors import message_for
+from ui.labels import value_label
 from ui.layout import set_buddy
 from ui.session import Session
 from ui.transcript_view import fmt_time
@@ -99,7 +100,7 @@ class CodingView(QWidget):
         self.confidence.setObjectName("tagConfidence")
         self.confidence.addItem(self.tr("(confidence)"), None)
         for c in tags.CONFIDENCE:
-            self.confidence.addItem(self.tr(c), c)
+            self.confidence.addItem(value_label(c), c)
         row.addWidget(self.confidence)
         self.apply_button = QPushButton(self.tr("&Apply tag"))
         self.apply_button.setObjectName("applyTag")
@@ -149,7 +150,7 @@ class CodingView(QWidget):
         self.relation.setObjectName("eventRelation")
         self.relation.addItem(self.tr("(not recorded)"), None)
         for r in events.RELATIONS:
-            self.relation.addItem(self.tr(r), r)
+            self.relation.addItem(value_label(r), r)
         form.addRow(self.tr("&Witness:"), self.relation)
         self.add_event_button = QPushButton(self.tr("Add &event"))
         self.add_event_button.setObjectName("addEvent")

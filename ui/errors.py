@@ -29,7 +29,8 @@ _open_boxes: set[QMessageBox] = set()
 
 
 def translate_error(template: str) -> str:
-    """An error template of ``errors.catalog`` in the interface language (English if none)."""
+    """A template of ``errors.catalog`` (an error, or a notice such as a bundle's chain line or
+    a warning) in the interface language (English if none)."""
     return QCoreApplication.translate("Errors", template)
 
 

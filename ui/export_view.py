@@ -40,19 +40,11 @@ from ui.session import Session
 ID_ROLE = Qt.ItemDataRole.UserRole + 30
 
 
-def consent_problem(s: InterviewSummary, purpose: str) -> str | None:
-    """Why consent keeps this interview out of an export for ``purpose`` (None: it may go)."""
-    refused = consent_rule.refusal(s.consent_scopes, s.consent_withdrawn, purpose)
-    if refused is None:
-        return None
-    return "consent withdrawn" if refused == "withdrawn" else f"consent does not cover '{purpose}'"
-
-
-
 def default_bundle_name(day: dt.date) -> str:
     """A file name that says nothing about its contents: a border search of a USB stick should
     not find "testimony" in a name. Only the date, to tell handovers apart."""
     return f"{day.isoformat()}.bundle"
+
 
 class ExportView(QWidget):
     changed = Signal()
@@ -215,11 +207,20 @@ class ExportView(QWidget):
 
     def _update_exclusions(self) -> None:
         purpose = self.purpose.currentData()
-        lines = [f"{s.code}: {self.tr(problem)}" for s in self._checked()
-                 if (problem := consent_problem(s, purpose)) is not None]
+        lines = [f"{s.code}: {problem}" for s in self._checked()
+                 if (problem := self._consent_text(s, purpose)) is not None]
         self.exclusions.setText(
             (self.tr("Consent leaves these out (they will not be exported):") + "\n"
              + "\n".join(lines)) if lines else "")
+
+    def _consent_text(self, s: InterviewSummary, purpose: str) -> str | None:
+        """Why consent keeps ``s`` out, in the interface language (the purpose by its name)."""
+        refused = consent_rule.refusal(s.consent_scopes, s.consent_withdrawn, purpose)
+        if refused is None:
+            return None
+        if refused == "withdrawn":
+            return self.tr("consent withdrawn")
+        return self.tr("consent does not cover '%1'").replace("%1", value_label(purpose))
 
     def clear(self) -> None:
         if self.task is not None:
@@ -305,7 +306,7 @@ class ExportView(QWidget):
             return
         purpose = self.purpose.currentData()
         chosen = self._checked()
-        ids = [s.id for s in chosen if consent_problem(s, purpose) is None]
+        ids = [s.id for s in chosen if self._consent_text(s, purpose) is None]
         recipients = [self.recipients.item(i).data(ID_ROLE) for i in range(self.recipients.count())
                       if self.recipients.item(i).checkState() == Qt.CheckState.Checked]
         out_text = self.out.text().strip()

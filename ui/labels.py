@@ -1,5 +1,6 @@
 """The interface-language names of values stored in English: interview statuses, consent scopes,
-roles, review states, bundle profiles and recording states. The vault, the CLI and bundles keep the English codes; the window shows
+roles, review states, bundle profiles, recording states, tag confidence and how a witness knows
+of an event. The vault, the CLI and bundles keep the English codes; the window shows
 these names (``QCoreApplication.translate`` with the context "Values", so one Korean entry serves
 every view)."""
 
@@ -37,6 +38,14 @@ _NAMES: dict[str, object] = {  # QT_TRANSLATE_NOOP returns its text
     "recording": QT_TRANSLATE_NOOP("Values", "recording"),
     "complete": QT_TRANSLATE_NOOP("Values", "complete"),
     "interrupted": QT_TRANSLATE_NOOP("Values", "interrupted"),
+    # a tag's confidence (app.coding.tags.CONFIDENCE)
+    "low": QT_TRANSLATE_NOOP("Values", "low"),
+    "medium": QT_TRANSLATE_NOOP("Values", "medium"),
+    "high": QT_TRANSLATE_NOOP("Values", "high"),
+    # how the witness knows of an event (app.coding.events.RELATIONS)
+    "experienced": QT_TRANSLATE_NOOP("Values", "experienced"),
+    "saw": QT_TRANSLATE_NOOP("Values", "saw"),
+    "heard": QT_TRANSLATE_NOOP("Values", "heard"),
     # how consent was given (app.domain.CONSENT_HOW)
     "written": QT_TRANSLATE_NOOP("Values", "written"),
     "oral-recorded": QT_TRANSLATE_NOOP("Values", "oral, recorded"),

@@ -37,7 +37,8 @@ import app.audio.assets as audio
 from app import originals
 from app.audio import markers
 from app.changes import Change, Kind
-from ui.errors import message_for
+from errors import Message
+from ui.errors import message_for, translate_error
 from ui.filedialogs import ask_path
 from ui.interview_list import format_duration
 from ui.labels import value_label
@@ -399,9 +400,9 @@ class RecordingView(QWidget):
                                      "recorded."))
         self.recorder.start()
 
-    def _recording_error(self, text: str) -> None:
+    def _recording_error(self, message: Message) -> None:
         self._rec_error = True
-        self.message.setText(text)
+        self.message.setText(message.render(translate_error))
 
     def toggle_pause(self) -> None:
         if self.recorder is None:

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 import app.transcripts.store as transcripts
 from ui.errors import message_for
+from ui.labels import role_label
 
 if TYPE_CHECKING:
     from ui.transcript_view import TranscriptView
@@ -233,7 +234,8 @@ class RevisionHistoryDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)
         for i, rev in enumerate(revisions):
-            who = self.tr("speech engine") if rev.kind == "engine" else rev.created_by
+            who = (self.tr("speech engine") if rev.kind == "engine"
+                   else role_label(rev.created_by))
             for c, text in enumerate((str(rev.rev), who, rev.created_at[:19].replace("T", " "),
                                       rev.reason or "", rev.text)):
                 item = QTableWidgetItem(text)

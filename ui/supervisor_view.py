@@ -30,8 +30,9 @@ import app.bundles.receipts as receipts
 from app.bundles import supervisor_keys
 from app.bundles.reader import Report
 from crypto import minisign
-from ui.errors import message_for
+from ui.errors import message_for, translate_error
 from ui.filedialogs import ask_path
+from ui.labels import value_label
 from ui.session import Session
 
 HIDDEN_GROUP = "????"
@@ -315,7 +316,8 @@ class SupervisorView(QWidget):
 
     def _report_text(self, report: Report) -> str:
         """The technical report folded under the verdict: every check, in the interface
-        language (the values themselves - ids, fingerprints, the chain's wording - as found)."""
+        language (the values themselves - ids, fingerprints - as found; the chain and the
+        warnings are the core's messages, translated like its errors)."""
         m = report.manifest.body
         device = report.manifest.device
         trust = {"vault": self.tr("pinned in this vault"),
@@ -328,7 +330,7 @@ class SupervisorView(QWidget):
                       if report.encrypted else self.tr("nobody (the bundle is not encrypted)"))
         out = [
             self.tr("Bundle %1 (%2 profile, purpose %3)").replace("%1", m.bundle_id)
-            .replace("%2", m.profile).replace("%3", m.purpose),
+            .replace("%2", value_label(m.profile)).replace("%3", value_label(m.purpose)),
             self.tr("Signed by device %1").replace("%1", m.device.id),
             "  " + self.tr("fingerprint %1: %2").replace("%1", device.fingerprint)
             .replace("%2", trust),
@@ -338,7 +340,8 @@ class SupervisorView(QWidget):
             .replace("%2", m.app_version or "?"),
             self.tr("Sequence %1; previous manifest %2").replace("%1", str(m.sequence))
             .replace("%2", m.previous_manifest_sha256 or self.tr("none (the first bundle)")),
-            self.tr("Chain: %1").replace("%1", report.chain if report.chain is not None
+            self.tr("Chain: %1").replace("%1", report.chain.render(translate_error)
+                                         if report.chain is not None
                                          else self.tr("not checked")),
             self.tr("Encrypted to: %1").replace("%1", recipients),
             self.tr("Trusted comment: %1").replace("%1", report.manifest.trusted_comment),
@@ -350,7 +353,8 @@ class SupervisorView(QWidget):
         out.append(self.tr("Files (%1), each SHA-256 verified:").replace("%1",
                                                                         str(len(report.files))))
         out += [f"  {f.sha256}  {f.size:>12}  {f.name}" for f in report.files]
-        out += [self.tr("Warning: %1").replace("%1", w) for w in report.warnings]
+        out += [self.tr("Warning: %1").replace("%1", w.render(translate_error))
+                for w in report.warnings]
         return "\n".join(out)
 
     def _count(self, what: str, n: int) -> str:
@@ -492,7 +496,7 @@ class SupervisorView(QWidget):
                     "keeps them): %1").replace(
                         "%1", ", ".join(codes.get(i, i) for i in result.conflicted_interviews))
             for w in result.warnings:
-                text += "\n" + self.tr("Warning: %1").replace("%1", w)
+                text += "\n" + self.tr("Warning: %1").replace("%1", w.render(translate_error))
             self.message.setText(text)
             self.changed.emit()
 

@@ -441,7 +441,7 @@ class TranscriptView(QWidget):
             rev = QTableWidgetItem(value_label(s.review_status))
             rev.setFlags(rev.flags() & ~Qt.ItemFlag.ItemIsEditable)
             if s.outdated:
-                rev.setText(self.tr("outdated") + " · " + self.tr(s.review_status))
+                rev.setText(self.tr("outdated") + " · " + value_label(s.review_status))
                 rev.setToolTip(self.tr("The original was changed after this translation; "
                                        "check the translation against it."))
                 text_item = self.table.item(i, self.text_col)

@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 
 from app.tasks import CancelToken, ProgressFn
 from app.unlock import UnlockResult, read_attempts, unlock, unlock_with_recovery
+from errors import Message
 from storage.header import read_header
 from storage.vault import Vault, is_vault
-from ui.errors import message_for
+from ui.errors import message_for, translate_error
 from ui.session import Session
 
 
@@ -89,7 +90,8 @@ class UnlockScreen(QWidget):
         if is_vault(path):
             try:
                 attempts = read_attempts(self.session.state_dir, read_header(path).vault_id)
-                text = attempts.message()
+                notice = attempts.notice()
+                text = "" if notice is None else notice.render(translate_error)
             except Exception:  # noqa: BLE001 - the warning is a courtesy; unlock will report
                 text = ""
         self.attempts.setText(text)
@@ -107,7 +109,7 @@ class UnlockScreen(QWidget):
         session = self.session
         recovery = self.use_recovery.isChecked()
 
-        def work(_cancel: CancelToken, _progress: ProgressFn) -> tuple[Vault, str]:
+        def work(_cancel: CancelToken, _progress: ProgressFn) -> tuple[Vault, Message | None]:
             try:
                 result: UnlockResult
                 if recovery:
@@ -117,7 +119,7 @@ class UnlockScreen(QWidget):
                 else:
                     result = unlock(session.vault_path, secret, state_dir=session.state_dir,
                                     role=session.role, allow_weak_kdf=session.allow_weak_kdf)
-                return result.vault, result.failed_attempts.message()
+                return result.vault, result.failed_attempts.notice()
             finally:
                 secret[:] = b"\0" * len(secret)
 
@@ -131,8 +133,9 @@ class UnlockScreen(QWidget):
         self.refresh()
         self.message.setText(message_for(exc))
 
-    def _unlocked(self, result: tuple[Vault, str]) -> None:
-        vault, attempts = result
+    def _unlocked(self, result: tuple[Vault, Message | None]) -> None:
+        vault, notice = result
+        attempts = "" if notice is None else notice.render(translate_error)
         self.busy.setVisible(False)
         self.message.clear()
         self.attempts.clear()

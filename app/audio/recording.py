@@ -41,6 +41,7 @@ from app.audio.assets import settle_interrupted
 from app.audio.pcm import DeviceSampleFormat, PcmFormat, device_codec, level, wav_header
 from app.changes import Change, Kind, publish
 from app.errors import NotFound, UsageError
+from errors import Message
 from storage import audit, blobs
 from storage.db import Connection, transaction
 from storage.errors import DiskFull
@@ -50,8 +51,8 @@ SessionState = Literal["recording", "paused", "stopped"]
 Container = Literal["flac", "wav"]
 EndReason = Literal["stopped", "disk-full", "device-lost", "error"]
 
-DEVICE_LOST = ("The microphone stopped delivering sound (it was unplugged or disabled), so the "
-               "recording was stopped; everything recorded until then was kept.")
+# Said by the recorder (qtaudio) when the device went away; the window translates it.
+DEVICE_LOST = Message("recording.device_lost")
 
 
 @dataclass(frozen=True)
@@ -325,7 +326,7 @@ class RecordingSession:
             self.state = "stopped"
             state = "complete" if reason == "stopped" else "interrupted"
             if reason == "device-lost":
-                self.error = DEVICE_LOST
+                self.error = str(DEVICE_LOST)
             duration = self.elapsed_s
 
             def seal(conn: Connection) -> None:

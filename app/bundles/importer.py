@@ -45,18 +45,28 @@ from app.bundles.tables import (
 )
 from app.changes import Change, Kind, publish
 from app.tasks import CancelToken, ProgressFn, no_progress
+from errors import Message
 from storage.backend import AudioStore, Store, iter_keys
 from storage.db import INTEGRITY_ERRORS, Connection
 from storage.jsonutil import canonical_json
 
-REPLAY = "replay: this exact bundle was already imported"
+# The chain line and the warnings are messages (a code of errors.catalog and its parameters),
+# so each front end words them: the window in its interface language, the command line and
+# what the vault stores in English (``str(message)``).
+REPLAY = "bundle_chain.replay"
+SUSPICIOUS = "bundle_warning.suspicious_"
+
+
+def is_suspicious(warning: Message) -> bool:
+    """A warning that one of two bundles was not made by the laptop the supervisor trusts."""
+    return warning.code.startswith(SUSPICIOUS)
 
 
 @dataclass
 class SequenceStatus:
-    chain: str
+    chain: Message
     replay: bool = False
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
     anchored: bool = True
 
     @property
@@ -64,7 +74,7 @@ class SequenceStatus:
         """Whether this bundle's audit chain may extend the device's audit anchor (anchor.py):
         anchored, or at least not suspicious (a first bundle seen here, or one following it).
         A suspicious bundle is still checked against the anchor but cannot move it."""
-        return self.anchored or not any(w.startswith("suspicious") for w in self.warnings)
+        return self.anchored or not any(is_suspicious(w) for w in self.warnings)
 
 
 @dataclass(frozen=True)
@@ -75,8 +85,14 @@ class _Known:
     prev: str | None
     anchored: bool
 
-    def __str__(self) -> str:
-        return f"bundle {self.seq} ({self.bundle_id})"
+    @property
+    def ref(self) -> Message:
+        return _ref(self.seq, self.bundle_id)
+
+
+def _ref(seq: int, bundle_id: str) -> Message:
+    """The phrase "bundle 3 (its id)", worded by the front end with the sentence around it."""
+    return Message("bundle_chain.bundle_ref", {"seq": seq, "bundle_id": bundle_id})
 
 
 def _known(conn: Connection, device_id: str) -> list[_Known]:
@@ -100,17 +116,17 @@ def sequence_status(conn: Connection, manifest: Manifest) -> SequenceStatus:
     device_id = manifest.device.device_id
     seq, sha, bundle_id = manifest.sequence, manifest.sha256, manifest.bundle_id
     prev = manifest.body.previous_manifest_sha256
-    me = f"bundle {seq} ({bundle_id})"
+    me = _ref(seq, bundle_id)
     known = _known(conn, device_id)
     if any(k.sha == sha for k in known):
-        return SequenceStatus(REPLAY, replay=True)
+        return SequenceStatus(Message(REPLAY), replay=True)
     if (seq == 1) != (prev is None):
         raise rejected("bundle.chain_broken_first_names_previous" if seq == 1
                        else "bundle.chain_broken_names_no_previous", seq=seq)
     parents = [k for k in known if k.sha == prev]
     for p in parents:
         if p.seq != seq - 1:
-            raise rejected("bundle.fork_says_follows_device", me=me, p=p)
+            raise rejected("bundle.fork_says_follows_device", me=me, p=p.ref)
     anchored = seq == 1 or any(p.anchored for p in parents)
     same = [k for k in known if k.seq == seq]
     for k in same:
@@ -122,50 +138,47 @@ def sequence_status(conn: Connection, manifest: Manifest) -> SequenceStatus:
     below = [k for k in known if k.seq == seq - 1 and k.anchored]
     if below and not parents:
         raise rejected("bundle.fork_bundle_follow_bundle", seq=seq, value=seq - 1)
-    status = SequenceStatus("", anchored=anchored)
     later = [k for k in known if k.seq > seq]
     lower = [k for k in known if k.seq < seq]
-    if anchored:
-        status.chain = ("first bundle from this device" if seq == 1
-                        else f"continues from bundle {seq - 1}")
-        if later:
-            status.chain += f" (arrived after bundle {later[-1].seq})"
+    warnings: list[Message] = []
+    chain: Message
+    if anchored and later:
+        chain = (Message("bundle_chain.first_arrived_after", {"later": later[-1].seq})
+                 if seq == 1 else Message("bundle_chain.continues_arrived_after",
+                                          {"previous": seq - 1, "later": later[-1].seq}))
+    elif anchored:
+        chain = (Message("bundle_chain.first") if seq == 1
+                 else Message("bundle_chain.continues", {"previous": seq - 1}))
     elif parents:
-        status.chain = (f"continues from bundle {seq - 1}, which was accepted without a known "
-                        "parent")
+        chain = Message("bundle_chain.continues_unanchored", {"previous": seq - 1})
     elif not lower:
-        status.chain = (f"first bundle seen from this device is number {seq}" if not known
-                        else f"bundles before number {seq} are unknown here")
-        status.warnings.append(f"bundles 1 to {seq - 1} from this device were never imported "
-                               "here; ask whether they exist")
+        chain = (Message("bundle_chain.first_seen", {"seq": seq}) if not known
+                 else Message("bundle_chain.earlier_unknown", {"seq": seq}))
+        warnings.append(Message("bundle_warning.earlier_never_imported", {"previous": seq - 1}))
     else:
-        status.chain = f"its previous bundle ({seq - 1}) is unknown here"
+        chain = Message("bundle_chain.previous_unknown", {"previous": seq - 1})
         if lower[-1].seq == seq - 1:
-            status.warnings.append(
-                f"suspicious: {me} does not follow {lower[-1]}, which was accepted earlier "
-                "without a known parent; report this: one of the two was not made by the laptop "
-                "you trust")
+            warnings.append(Message("bundle_warning.suspicious_not_following",
+                                    {"me": me, "other": lower[-1].ref}))
         else:
-            status.warnings.append(
-                f"suspicious: {me} follows a bundle this vault has never seen (the last imported "
-                f"before it is {lower[-1]}); bundles {lower[-1].seq + 1} to {seq - 1} from this "
-                f"device are missing here: ask the interviewer whether they exist; if not, {me} "
-                "was not made by the laptop you trust")
+            warnings.append(Message("bundle_warning.suspicious_unknown_parent", {
+                "me": me, "last": lower[-1].ref, "first_missing": lower[-1].seq + 1,
+                "last_missing": seq - 1}))
     if same:
-        status.warnings.append(
-            f"suspicious: {me} and {same[0]} both carry number {seq} from this device and "
-            + (f"{same[0]} was accepted earlier without a known parent" if anchored
-               else "neither follows a bundle imported here")
-            + "; report this: one of them was not made by the laptop you trust")
+        warnings.append(
+            Message("bundle_warning.suspicious_same_number_other_unanchored",
+                    {"me": me, "other": same[0].ref, "seq": seq}) if anchored
+            else Message("bundle_warning.suspicious_same_number_neither_follows",
+                         {"me": me, "other": same[0].ref, "seq": seq}))
     for child in (k for k in later if k.seq == seq + 1):
         if child.prev is not None and child.prev != sha:
-            status.warnings.append(
-                f"suspicious: {child}, accepted earlier without a known parent, does not follow "
-                f"{me}; report this: one of the two was not made by the laptop you trust")
-    return status
+            warnings.append(Message("bundle_warning.suspicious_later_not_following",
+                                    {"later": child.ref, "me": me}))
+    return SequenceStatus(chain, warnings=warnings, anchored=anchored)
 
 
-def _record_chain(conn: Connection, device_id: str, sha: str, anchored: bool) -> list[str]:
+def _record_chain(conn: Connection, device_id: str, sha: str,
+                  anchored: bool) -> list[Message]:
     """After an anchored bundle is stored, anchor the bundles imported earlier that follow it.
     Returns warnings when that leaves two anchored bundles with one number (a fork that arrived
     out of order: both were accepted without a known parent, now both fit)."""
@@ -181,15 +194,14 @@ def _record_chain(conn: Connection, device_id: str, sha: str, anchored: bool) ->
                      "previous_manifest_sha256 = ? AND chain = 'unanchored'", (device_id, parent))
         frontier += [str(r[0]) for r in rows]
         seqs |= {int(r[1]) for r in rows}
-    warnings = []
+    warnings: list[Message] = []
     for seq in sorted(seqs):
         ids = [str(r[0]) for r in conn.execute(
             "SELECT bundle_id FROM bundle_import WHERE device_id = ? AND seq = ? AND chain = "
             "'anchored' ORDER BY bundle_id", (device_id, seq))]
         if len(ids) > 1:
-            warnings.append(f"suspicious: this device has two bundles numbered {seq} that both "
-                            f"fit its chain ({', '.join(ids)}); report this: one of them was not "
-                            "made by the laptop you trust")
+            warnings.append(Message("bundle_warning.suspicious_two_fit",
+                                    {"seq": seq, "bundle_ids": ", ".join(ids)}))
     return warnings
 
 
@@ -250,8 +262,7 @@ def verify_bundle(path: Path, identity: SupervisorIdentity | None, *,
                     anchor=trust_anchor)
     report.warnings += seq.warnings if seq else []
     if not encrypted:
-        report.warnings.append("this bundle is NOT encrypted; anyone who held the file could "
-                               "read it")
+        report.warnings.append(Message("bundle_warning.not_encrypted"))
     return report
 
 
@@ -274,7 +285,7 @@ class ImportResult:
     inserted: int = 0
     skipped: int = 0
     conflicts: list[tuple[str, str]] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
     # Listed interviews with any unresolved conflict in this vault: left out of the receipt, so
     # the laptop keeps them until the supervisor has reconciled them.
     conflicted_interviews: list[str] = field(default_factory=list)
@@ -572,7 +583,7 @@ def import_bundle(vault: Store, path: Path, identity: SupervisorIdentity, *, rol
     manifest = report.manifest
     result = ImportResult(manifest.bundle_id, manifest.device.device_id, manifest.sequence,
                           manifest, warnings=list(report.warnings))
-    if report.chain == REPLAY:
+    if report.chain is not None and report.chain.code == REPLAY:
         result.replay = True
         result.conflicted_interviews = conflicted_interviews(vault.conn, manifest)
         return result
@@ -669,8 +680,8 @@ def _merge_in_transaction(vault: Store, path: Path, identity: SupervisorIdentity
             "device_id": device_id, "sequence": manifest.sequence,
             "manifest_sha256": manifest.sha256, "interviews": sorted(manifest.interview_ids),
             "inserted": sink.result_inserted, "skipped": sink.result_skipped,
-            "conflicts": len(sink.conflicts), "chain": seq.chain,
-            "suspicious": [w for w in result.warnings if w.startswith("suspicious")],
+            "conflicts": len(sink.conflicts), "chain": str(seq.chain),
+            "suspicious": [str(w) for w in result.warnings if is_suspicious(w)],
             "conflicted_interviews": result.conflicted_interviews,
             "renamed": sorted(sink.renamed)})
     result.inserted = sink.result_inserted

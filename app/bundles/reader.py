@@ -55,6 +55,7 @@ from app.tasks import CancelToken
 from crypto import minisign
 from crypto.agefile import AGE_MAGIC, AgeError, decrypt_stream
 from crypto.errors import BadSignature
+from errors import Message
 from storage.jsonutil import canonical_json
 
 _AUDIT_KEYS = {"seq", "id", "at", "role", "action", "object_type", "object_id", "details",
@@ -363,9 +364,10 @@ class Report:
     manifest: Manifest
     encrypted: bool
     pinned: bool | None
-    chain: str | None  # the bundle's place in its device's chain; None: no vault to check
+    # the bundle's place in its device's chain (a bundle_chain.* message); None: no vault
+    chain: Message | None
     files: list[FileCheck] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)  # bundle_warning.* messages
     anchor: str | None = None  # what the origin was checked against: "vault", "signer" or None
 
     @property

@@ -41,7 +41,7 @@ def test_against_the_vault_the_chain_and_trust_are_worded(world: World) -> None:
     iid = populate(world.field)
     bundle = world.export(iid).path
     report = verify_bundle(bundle, world.identity, vault=world.sup)
-    assert report.chain == "first bundle from this device" and report.anchor == "vault"
+    assert str(report.chain) == "first bundle from this device" and report.anchor == "vault"
     lines = report_lines(report)
     fingerprint = world.field.device().fingerprint
     assert f"  fingerprint {fingerprint}: pinned in this vault" in lines

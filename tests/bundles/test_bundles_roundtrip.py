@@ -248,7 +248,7 @@ def test_unencrypted_bundle_round_trips_with_a_warning(world: World) -> None:
     assert not result.encrypted
     assert (world.tmp / "plain.tar").read_bytes()[:6] == b"device"
     report = verify_bundle(result.path, None, vault=world.sup)
-    assert any("NOT encrypted" in w for w in report.warnings)
+    assert any("NOT encrypted" in str(w) for w in report.warnings)
     imported = import_bundle(world.sup, result.path, world.identity, role="supervisor")
     assert imported.inserted > 0
 
@@ -259,11 +259,11 @@ def test_sequence_gap_is_a_warning(world: World) -> None:
     first = world.export(iid, name="1.age")
     second = world.export(iid, name="2.age")
     first_import = import_bundle(world.sup, second.path, world.identity, role="supervisor")
-    assert any("1 to 1" in w for w in first_import.warnings)
+    assert any("1 to 1" in str(w) for w in first_import.warnings)
     third = world.export(iid, name="3.age")
     fourth = world.export(iid, name="4.age")
     result = import_bundle(world.sup, fourth.path, world.identity, role="supervisor")
-    assert any("missing" in w for w in result.warnings)
+    assert any("missing" in str(w) for w in result.warnings)
     # an older bundle not seen before is accepted when its chain fits (it used to be refused
     # as a rollback forever); it links bundles 2 and 4, and bundle 1 anchors all of them
     filled = import_bundle(world.sup, third.path, world.identity, role="supervisor")

@@ -51,7 +51,7 @@ def test_export_then_verify_import_and_receipt(qtbot, tmp_path, vault):
     ex.set_checked(["SYN-2026-207", "SYN-2026-206", "SYN-2026-196"])
     ex.purpose.setCurrentIndex(ex.purpose.findData("un"))
     excl = ex.exclusions.text()
-    assert "SYN-2026-196: consent withdrawn" in excl and "SYN-2026-206: consent does not cover 'un'" in excl
+    assert "SYN-2026-196: consent withdrawn" in excl and "SYN-2026-206: consent does not cover 'UN'" in excl
     assert "SYN-2026-207" not in excl
     out = tmp_path / "out.bundle"
     ex.out.setText(str(out))
