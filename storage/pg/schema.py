@@ -150,14 +150,17 @@ _SYNC = """
 CREATE OR REPLACE FUNCTION search_names_sync() RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
+    wanted text[] := ARRAY(SELECT search_names_wanted());
+    gone text[];
     n text;
 BEGIN
-    DELETE FROM search_name_hit h
-        WHERE NOT EXISTS (SELECT 1 FROM search_names_wanted() w WHERE w = h.name);
-    DELETE FROM search_name s
-        WHERE NOT EXISTS (SELECT 1 FROM search_names_wanted() w WHERE w = s.name);
-    FOR n IN SELECT w FROM search_names_wanted() w
-             WHERE NOT EXISTS (SELECT 1 FROM search_name s WHERE s.name = w) LOOP
+    gone := ARRAY(SELECT name FROM search_name WHERE name <> ALL(wanted));
+    IF cardinality(gone) > 0 THEN
+        DELETE FROM search_name_hit WHERE name = ANY(gone);
+        DELETE FROM search_name WHERE name = ANY(gone);
+    END IF;
+    FOR n IN SELECT w FROM unnest(wanted) AS u(w)
+             WHERE NOT EXISTS (SELECT 1 FROM search_name s WHERE s.name = u.w) LOOP
         PERFORM search_name_add(n);
     END LOOP;
 END $$"""
