@@ -9,7 +9,9 @@ by bench/scale_pg.py to each size (default 30,000 then 60,000 interviews). At ea
   warm-up; p95 and median wall ms; the two answers must be identical (checked every size);
 - **import**: real signed bundles (one interview each, exported from a field vault) through the
   real ``import_bundle``, alternately with the short-name triggers on and off (``ALTER TABLE
-  ... DISABLE TRIGGER``), so an import's added cost is measured under the same load.
+  ... DISABLE TRIGGER``), so an import's added cost is measured under the same load; and the
+  triggers' own cost: the segments of 20 interviews inserted again in a transaction that is
+  rolled back, ten times each way, alternately.
 
 Prints a table and writes ``bench/results/short_names.json`` (sizes, load averages, generation
 times including the rebuild of the short-name hits after the bulk load).
@@ -90,6 +92,32 @@ def measure_imports(archive: Archive, fleet: Fleet, bundles: list[Path]) -> dict
             "median_without_s": statistics.median(times[False])}
 
 
+def measure_segment_inserts(archive: Archive, rounds: int) -> dict[str, Any]:
+    """The triggers' own cost: the segments of the first 20 interviews inserted again (new
+    ids) in one transaction, rolled back, alternately with the triggers on and off."""
+    conn = archive.conn
+    copy = ("INSERT INTO segment(id, interview_id, idx, start_s, end_s, text, created_at, "
+            "created_by, layer) SELECT id || ':copy', interview_id, idx + 100000, start_s, "
+            "end_s, text, created_at, created_by, layer FROM segment WHERE interview_id IN "
+            "(SELECT id FROM interview ORDER BY code LIMIT 20)")
+    times: dict[bool, list[float]] = {True: [], False: []}
+    rows = 0
+    for n in range(2 * rounds):
+        on = n % 2 == 1
+        set_triggers(archive, on)
+        conn.raw.execute("BEGIN")
+        start = time.perf_counter()
+        rows = conn.raw.execute(copy).rowcount
+        times[on].append((time.perf_counter() - start) * 1000)
+        conn.raw.execute("ROLLBACK")
+    set_triggers(archive, True)
+    return {"segments": rows, "with_ms": times[True], "without_ms": times[False],
+            "median_with_ms": statistics.median(times[True]),
+            "median_without_ms": statistics.median(times[False]),
+            "per_segment_added_ms": (statistics.median(times[True])
+                                     - statistics.median(times[False])) / max(rows, 1)}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[30000, 60000])
@@ -126,6 +154,7 @@ def main() -> None:
             row["search"] = measure_search(archive, args.runs)
             row["imports"] = measure_imports(
                 archive, fleet, bundles[step * args.bundles:(step + 1) * args.bundles])
+            row["segment_inserts"] = measure_segment_inserts(archive, 10)
             row["load_average_after"] = os.getloadavg()
             result["sizes"].append(row)
             args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -141,6 +170,10 @@ def main() -> None:
             im = row["imports"]
             print(f"  import median: {im['median_without_s']:.3f} s without the triggers, "
                   f"{im['median_with_s']:.3f} s with them")
+            si = row["segment_inserts"]
+            print(f"  {si['segments']} segments inserted: median {si['median_without_ms']:.0f} ms "
+                  f"without the triggers, {si['median_with_ms']:.0f} ms with them "
+                  f"({si['per_segment_added_ms']:.3f} ms a segment)")
         archive.lock()
 
 
