@@ -109,6 +109,8 @@ SCHEMA_VERSION = LATEST_VERSION
 # translator's edit or an analyst's taxonomy change keeps the table right without any role
 # being allowed to write it. Bulk loads that disable triggers call ``search_names_rebuild()``.
 SEARCH_NAMES_TABLE = "search_name_hit"
+# Its interview column is not called ``interview_id``: a table with that column is interview
+# data to the bundle code (app/bundles/tables.py), and these rows are derived, never carried.
 SHORT_NAME_CHARS = 2
 
 _TERM_NAMES = """
@@ -140,7 +142,7 @@ LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO search_name(name) VALUES (name) ON CONFLICT DO NOTHING;
     EXECUTE format(
-        'INSERT INTO search_name_hit(name, code, layer, idx, segment_id, interview_id) '
+        'INSERT INTO search_name_hit(name, code, layer, idx, segment_id, interview) '
         'SELECT %L, i.code, s.layer, s.idx, s.id, s.interview_id FROM segment s '
         'LEFT JOIN interview i ON i.id = s.interview_id WHERE lower(s.text) LIKE %L',
         name, '%' || replace(replace(replace(name, '\', '\\'), '%', '\%'), '_', '\_') || '%');
@@ -179,7 +181,7 @@ BEGIN
     FOR n IN SELECT name FROM search_name WHERE char_length(name) > {short} LOOP
         PERFORM search_name_add(n);
     END LOOP;
-    INSERT INTO search_name_hit(name, code, layer, idx, segment_id, interview_id)
+    INSERT INTO search_name_hit(name, code, layer, idx, segment_id, interview)
         SELECT n.name, i.code, s.layer, s.idx, s.id, s.interview_id
         FROM (SELECT id, interview_id, layer, idx, lower(text) AS low FROM segment OFFSET 0) s
         JOIN search_name n ON char_length(n.name) <= {short} AND strpos(s.low, n.name) > 0
@@ -227,7 +229,7 @@ BEGIN
     END IF;
     IF TG_OP <> 'DELETE' THEN
         low := lower(NEW.text);
-        INSERT INTO search_name_hit(name, code, layer, idx, segment_id, interview_id)
+        INSERT INTO search_name_hit(name, code, layer, idx, segment_id, interview)
             SELECT n.name, (SELECT code FROM interview WHERE id = NEW.interview_id), NEW.layer,
                    NEW.idx, NEW.id, NEW.interview_id
             FROM search_name n WHERE strpos(low, n.name) > 0;
@@ -240,7 +242,7 @@ CREATE OR REPLACE FUNCTION search_names_interview_changed() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = {schema}, pg_temp AS $$
 BEGIN
     UPDATE search_name_hit SET code = NEW.code
-        WHERE interview_id = NEW.id AND code IS DISTINCT FROM NEW.code;
+        WHERE interview = NEW.id AND code IS DISTINCT FROM NEW.code;
     RETURN NULL;
 END $$"""
 
@@ -248,11 +250,11 @@ SEARCH_NAMES = [
     "CREATE TABLE IF NOT EXISTS search_name (name text PRIMARY KEY)",
     "CREATE TABLE IF NOT EXISTS search_name_hit (name text NOT NULL, code text, "
     "layer text NOT NULL, idx bigint NOT NULL, segment_id text NOT NULL, "
-    "interview_id text NOT NULL)",
+    "interview text NOT NULL)",
     "CREATE INDEX IF NOT EXISTS search_name_hit_order ON search_name_hit "
     "(name, code, layer, idx, segment_id)",
     "CREATE INDEX IF NOT EXISTS search_name_hit_segment ON search_name_hit (segment_id)",
-    "CREATE INDEX IF NOT EXISTS search_name_hit_interview ON search_name_hit (interview_id)",
+    "CREATE INDEX IF NOT EXISTS search_name_hit_interview ON search_name_hit (interview)",
     _TERM_NAMES, _IS_SHORT, _WANTED, _ADD_NAME, _SYNC, _REBUILD,
     _TAXONOMY_TRIGGER, _SEGMENT_TRIGGER, _INTERVIEW_TRIGGER,
     "DROP TRIGGER IF EXISTS search_names_segment ON segment",
