@@ -161,6 +161,12 @@ BEGIN
         DELETE FROM search_name_hit WHERE name = ANY(gone);
         DELETE FROM search_name WHERE name = ANY(gone);
     END IF;
+    IF EXISTS (SELECT 1 FROM unnest(wanted) AS u(w)
+               WHERE NOT EXISTS (SELECT 1 FROM search_name s WHERE s.name = u.w)) THEN
+        -- A segment written by another session meanwhile would not see the new name, nor
+        -- this look-up that segment: segments wait until this change commits.
+        LOCK TABLE segment IN SHARE MODE;
+    END IF;
     FOR n IN SELECT w FROM unnest(wanted) AS u(w)
              WHERE NOT EXISTS (SELECT 1 FROM search_name s WHERE s.name = u.w) LOOP
         PERFORM search_name_add(n);
