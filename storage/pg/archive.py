@@ -30,7 +30,8 @@ from storage import audit
 from storage.errors import ArchiveError, BlobError
 from storage.pg.connection import AUDIT_LOCK, PgConnection
 from storage.pg.objects import ObjectStore
-from storage.pg.schema import SCHEMA_VERSION, vault_tables
+from storage.pg.roles import ROLES
+from storage.pg.schema import SCHEMA_VERSION, search_names_ddl, vault_tables
 from storage.pg.search import INDEXES as SEARCH_INDEXES
 
 ARCHIVE_MAGIC = "testimony-archive-v1"
@@ -140,7 +141,7 @@ class Archive:
                     conn.execute_pg("CREATE EXTENSION IF NOT EXISTS pg_trgm")
                     for stmt in statements:
                         conn.execute_pg(stmt)
-                    for stmt in ARCHIVE_EXTRA:
+                    for stmt in archive_extra(conn):
                         conn.execute_pg(stmt)
                     meta = {"archive_id": str(uuid.uuid4()), "created_at": now.isoformat(),
                             "age_recipient": recipient, "objects_dir": str(objects),
@@ -172,6 +173,7 @@ class Archive:
                 older = found.isdigit() and int(found) < SCHEMA_VERSION
                 raise ArchiveError("archive.schema_older" if older else "archive.schema_differs",
                                    version=found, expected=SCHEMA_VERSION)
+            upgrade_extra(conn)
         except BaseException:
             conn.close()
             raise
@@ -209,7 +211,14 @@ class Archive:
                 statements, added = upgrade_statements(present)
                 for stmt in statements:
                     conn.execute_pg(stmt)
-                for stmt in ARCHIVE_EXTRA:
+                extra = ARCHIVE_EXTRA
+                if conn.execute_pg("SELECT to_regclass('search_name_hit') IS NULL"
+                                   ).fetchone()[0]:
+                    # The search's short-name hits with their triggers, filled once: a
+                    # rerun on an archive that has them would read every segment again.
+                    added.append("table search_name_hit")
+                    extra = archive_extra(conn)
+                for stmt in extra:
                     conn.execute_pg(stmt)
                 conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
                              (str(SCHEMA_VERSION),))
@@ -331,3 +340,28 @@ class Archive:
 
 # Archive-only indexes (the vault's tables come from storage/pg/schema.py).
 ARCHIVE_EXTRA: list[str] = SEARCH_INDEXES
+
+
+def archive_extra(conn: Any) -> list[str]:
+    """Everything the archive adds to the vault's tables: the trigram indexes and the
+    short-name hits of the search (storage/pg/schema.py)."""
+    schema = str(conn.execute_pg("SELECT current_schema()").fetchone()[0])
+    return [*ARCHIVE_EXTRA, *search_names_ddl(schema)]
+
+
+def upgrade_extra(conn: Any) -> None:
+    """Give an archive made before the short-name hits existed its tables and triggers (and
+    fill them), when the account opening it owns the archive's tables (the administrator's
+    account that ran ``archive init``); other roles search as before until then."""
+    if conn.execute_pg(
+            "SELECT to_regclass('search_name_hit') IS NULL AND (pg_has_role("
+            "(SELECT tableowner FROM pg_tables WHERE tablename = 'segment' "
+            "AND schemaname = current_schema()), 'USAGE') OR (SELECT rolsuper FROM pg_roles "
+            "WHERE rolname = current_user))").fetchone()[0]:
+        with conn.transaction():
+            for stmt in archive_extra(conn):
+                conn.execute_pg(stmt)
+            for role in ROLES.values():  # made before: they may read it as every table
+                if conn.execute_pg("SELECT 1 FROM pg_roles WHERE rolname = %s",
+                                   (role,)).fetchone() is not None:
+                    conn.execute_pg(f"GRANT SELECT ON search_name, search_name_hit TO {role}")

@@ -28,6 +28,7 @@ CODING_TABLES = ("tag", "event", "event_tag", "link", "link_tag", "entity", "wit
                  "taxonomy_version", "taxonomy_term")
 TRANSCRIPT_TABLES = ("segment", "segment_revision", "transcript")
 APPEND_ONLY = ("audit_log", "imported_audit")
+DERIVED = ("search_name", "search_name_hit")
 TAG_ANCHOR = ("char_start", "char_end", "status", "review_reason", "updated_at", "updated_by")
 # The meta row naming the active taxonomy version (app.coding.taxonomy.ACTIVE_KEY).
 TAXONOMY_KEY = "taxonomy.active"
@@ -58,6 +59,10 @@ def apply_grants(conn: Any) -> None:
                     f"{SUPERVISOR}")
     for table in APPEND_ONLY:
         conn.execute_pg(f'REVOKE UPDATE, DELETE ON "{table}" FROM {SUPERVISOR}')
+    # The search's short-name hits are written only by their triggers (storage/pg/schema.py).
+    for table in DERIVED:
+        if conn.execute_pg("SELECT to_regclass(%s)", (table,)).fetchone() != (None,):
+            conn.execute_pg(f'REVOKE INSERT, UPDATE, DELETE ON "{table}" FROM {SUPERVISOR}')
     conn.execute_pg(f"GRANT INSERT ON audit_log TO {ANALYST}, {TRANSLATOR}")
     conn.execute_pg(f"GRANT INSERT, UPDATE ON meta TO {ANALYST}, {TRANSLATOR}")
     for table in CODING_TABLES:

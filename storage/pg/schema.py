@@ -131,3 +131,195 @@ def _declare() -> tuple[list[str], dict[str, str], dict[str, list[tuple[str, str
 
 
 SCHEMA_VERSION = LATEST_VERSION
+
+
+# --------------------------------------------------------------- archive-only: short names
+# Which segments contain each name of a taxonomy term that has a name of one or two letters
+# (요덕): such a name has no trigram, so the trigram index cannot find it, and reading the
+# segments in code order until a page of hits is found costs about four interviews read per
+# interview shown. ``search_name`` lists the names kept (lowered); ``search_name_hit`` holds,
+# for each, every segment whose lowered text contains it, with the interview's code, the layer
+# and the index, so the first hits of a name in the order shown are an index range read
+# (storage/pg/search.py), whatever the archive's size. Triggers keep it exact: a segment
+# inserted, edited or deleted; an interview inserted or recoded; a taxonomy term added,
+# changed or removed (the names kept are recomputed and a new name is looked for in every
+# segment). The trigger functions run with their owner's rights (SECURITY DEFINER), so a
+# translator's edit or an analyst's taxonomy change keeps the table right without any role
+# being allowed to write it. Bulk loads that disable triggers call ``search_names_rebuild()``.
+SEARCH_NAMES_TABLE = "search_name_hit"
+# Its interview column is not called ``interview_id``: a table with that column is interview
+# data to the bundle code (app/bundles/tables.py), and these rows are derived, never carried.
+SHORT_NAME_CHARS = 2
+
+_TERM_NAMES = """
+CREATE OR REPLACE FUNCTION search_json_names(doc text) RETURNS SETOF text
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    RETURN QUERY SELECT e #>> '{}' FROM jsonb_array_elements(doc::jsonb) e
+                 WHERE jsonb_typeof(e) = 'string';
+EXCEPTION WHEN others THEN
+    RETURN;
+END $$"""
+
+_WANTED = """
+CREATE OR REPLACE FUNCTION search_names_wanted() RETURNS SETOF text
+LANGUAGE sql STABLE AS $$
+    SELECT DISTINCT lower(x.n) FROM taxonomy_term t, LATERAL (
+        SELECT t.label_ko UNION ALL SELECT t.label_en
+        UNION ALL SELECT search_json_names(t.aliases)
+        UNION ALL SELECT search_json_names(t.romanisations)) AS x(n)
+    WHERE btrim(x.n) <> '' AND lower(x.n) <> ''
+      AND search_term_is_short(t.label_ko, t.label_en, t.aliases, t.romanisations)
+$$"""
+
+# The segments whose lowered text contains ``name`` (a LIKE on lower(text), so a name of three
+# letters or more is found with the trigram index), with their interview's code.
+_ADD_NAME = r"""
+CREATE OR REPLACE FUNCTION search_name_add(name text) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO search_name(name) VALUES (name) ON CONFLICT DO NOTHING;
+    EXECUTE format(
+        'INSERT INTO search_name_hit(name, code, layer, idx, segment_id, interview) '
+        'SELECT %L, i.code, s.layer, s.idx, s.id, s.interview_id FROM segment s '
+        'LEFT JOIN interview i ON i.id = s.interview_id WHERE lower(s.text) LIKE %L',
+        name, '%' || replace(replace(replace(name, '\', '\\'), '%', '\%'), '_', '\_') || '%');
+END $$"""
+
+_SYNC = """
+CREATE OR REPLACE FUNCTION search_names_sync() RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+    wanted text[] := ARRAY(SELECT search_names_wanted());
+    gone text[];
+    n text;
+BEGIN
+    gone := ARRAY(SELECT name FROM search_name WHERE name <> ALL(wanted));
+    IF cardinality(gone) > 0 THEN
+        DELETE FROM search_name_hit WHERE name = ANY(gone);
+        DELETE FROM search_name WHERE name = ANY(gone);
+    END IF;
+    IF EXISTS (SELECT 1 FROM unnest(wanted) AS u(w)
+               WHERE NOT EXISTS (SELECT 1 FROM search_name s WHERE s.name = u.w)) THEN
+        -- A segment written by another session meanwhile would not see the new name, nor
+        -- this look-up that segment: segments wait until this change commits.
+        LOCK TABLE segment IN SHARE MODE;
+    END IF;
+    FOR n IN SELECT w FROM unnest(wanted) AS u(w)
+             WHERE NOT EXISTS (SELECT 1 FROM search_name s WHERE s.name = u.w) LOOP
+        PERFORM search_name_add(n);
+    END LOOP;
+END $$"""
+
+# Every name again: the names of three letters or more each with the trigram index, the short
+# ones in one pass over the segments, each lowered once.
+_REBUILD = """
+CREATE OR REPLACE FUNCTION search_names_rebuild() RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+    n text;
+BEGIN
+    DELETE FROM search_name_hit;
+    DELETE FROM search_name;
+    INSERT INTO search_name(name) SELECT DISTINCT w FROM search_names_wanted() w;
+    FOR n IN SELECT name FROM search_name WHERE char_length(name) > {short} LOOP
+        PERFORM search_name_add(n);
+    END LOOP;
+    INSERT INTO search_name_hit(name, code, layer, idx, segment_id, interview)
+        SELECT n.name, i.code, s.layer, s.idx, s.id, s.interview_id
+        FROM (SELECT id, interview_id, layer, idx, lower(text) AS low FROM segment OFFSET 0) s
+        JOIN search_name n ON char_length(n.name) <= {short} AND strpos(s.low, n.name) > 0
+        LEFT JOIN interview i ON i.id = s.interview_id;
+END $$""".replace("{short}", str(SHORT_NAME_CHARS))
+
+# A taxonomy statement changes the names kept only if a row it added, changed or removed
+# belongs to a term with a short name.
+_TAXONOMY_TRIGGER = """
+CREATE OR REPLACE FUNCTION search_names_taxonomy_changed() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = {schema}, pg_temp AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM changed t WHERE search_term_is_short(t.label_ko, t.label_en,
+                                                                  t.aliases, t.romanisations))
+    THEN
+        PERFORM search_names_sync();
+    ELSIF TG_OP = 'UPDATE' THEN  -- only an update has the rows as they were
+        IF EXISTS (SELECT 1 FROM gone t WHERE search_term_is_short(t.label_ko, t.label_en,
+                                                                   t.aliases, t.romanisations))
+        THEN
+            PERFORM search_names_sync();
+        END IF;
+    END IF;
+    RETURN NULL;
+END $$"""
+
+_IS_SHORT = """
+CREATE OR REPLACE FUNCTION search_term_is_short(label_ko text, label_en text, aliases text,
+                                                romanisations text) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT EXISTS (SELECT 1 FROM (SELECT label_ko UNION ALL SELECT label_en
+                                  UNION ALL SELECT search_json_names(aliases)
+                                  UNION ALL SELECT search_json_names(romanisations)) AS x(n)
+                   WHERE btrim(n) <> '' AND char_length(n) <= {short})
+$$""".replace("{short}", str(SHORT_NAME_CHARS))
+
+_SEGMENT_TRIGGER = """
+CREATE OR REPLACE FUNCTION search_names_segment_changed() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = {schema}, pg_temp AS $$
+DECLARE
+    low text;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN
+        DELETE FROM search_name_hit WHERE segment_id = OLD.id;
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        low := lower(NEW.text);
+        INSERT INTO search_name_hit(name, code, layer, idx, segment_id, interview)
+            SELECT n.name, (SELECT code FROM interview WHERE id = NEW.interview_id), NEW.layer,
+                   NEW.idx, NEW.id, NEW.interview_id
+            FROM search_name n WHERE strpos(low, n.name) > 0;
+    END IF;
+    RETURN NULL;
+END $$"""
+
+_INTERVIEW_TRIGGER = """
+CREATE OR REPLACE FUNCTION search_names_interview_changed() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = {schema}, pg_temp AS $$
+BEGIN
+    UPDATE search_name_hit SET code = NEW.code
+        WHERE interview = NEW.id AND code IS DISTINCT FROM NEW.code;
+    RETURN NULL;
+END $$"""
+
+SEARCH_NAMES = [
+    "CREATE TABLE IF NOT EXISTS search_name (name text PRIMARY KEY)",
+    "CREATE TABLE IF NOT EXISTS search_name_hit (name text NOT NULL, code text, "
+    "layer text NOT NULL, idx bigint NOT NULL, segment_id text NOT NULL, "
+    "interview text NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS search_name_hit_order ON search_name_hit "
+    "(name, code, layer, idx, segment_id)",
+    "CREATE INDEX IF NOT EXISTS search_name_hit_segment ON search_name_hit (segment_id)",
+    "CREATE INDEX IF NOT EXISTS search_name_hit_interview ON search_name_hit (interview)",
+    _TERM_NAMES, _IS_SHORT, _WANTED, _ADD_NAME, _SYNC, _REBUILD,
+    _TAXONOMY_TRIGGER, _SEGMENT_TRIGGER, _INTERVIEW_TRIGGER,
+    "DROP TRIGGER IF EXISTS search_names_segment ON segment",
+    "CREATE TRIGGER search_names_segment AFTER INSERT OR DELETE OR UPDATE OF id, "
+    "interview_id, layer, idx, text ON segment FOR EACH ROW "
+    "EXECUTE FUNCTION search_names_segment_changed()",
+    "DROP TRIGGER IF EXISTS search_names_interview ON interview",
+    "CREATE TRIGGER search_names_interview AFTER INSERT OR UPDATE OF code ON interview "
+    "FOR EACH ROW EXECUTE FUNCTION search_names_interview_changed()",
+    *[stmt for op, tables in (("INSERT", "NEW TABLE AS changed"),
+                              ("UPDATE", "NEW TABLE AS changed OLD TABLE AS gone"),
+                              ("DELETE", "OLD TABLE AS changed"))
+      for stmt in (f"DROP TRIGGER IF EXISTS search_names_taxonomy_{op.lower()} ON taxonomy_term",
+                   f"CREATE TRIGGER search_names_taxonomy_{op.lower()} AFTER {op} ON "
+                   f"taxonomy_term REFERENCING {tables} FOR EACH STATEMENT "
+                   "EXECUTE FUNCTION search_names_taxonomy_changed()")],
+    "SELECT search_names_rebuild()",
+]
+
+
+def search_names_ddl(schema: str) -> list[str]:
+    """The statements creating the short-name hits (tables, functions, triggers) in ``schema``
+    and filling them from the segments already there; safe to run again."""
+    return [s.replace("{schema}", _q(schema)) for s in SEARCH_NAMES]
