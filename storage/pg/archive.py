@@ -213,7 +213,7 @@ class Archive:
                     conn.execute_pg(stmt)
                 extra = ARCHIVE_EXTRA
                 if conn.execute_pg("SELECT to_regclass('search_name_hit') IS NULL"
-                                   ).fetchone()[0]:
+                                   ).fetchone() == (True,):
                     # The search's short-name hits with their triggers, filled once: a
                     # rerun on an archive that has them would read every segment again.
                     added.append("table search_name_hit")
