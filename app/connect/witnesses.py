@@ -16,6 +16,7 @@ follow it: interviews decided the same person form one witness (``WitnessGroups`
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from collections import defaultdict
 from collections.abc import Collection, Iterable
@@ -144,17 +145,27 @@ def _read(conn: Connection) -> tuple[list[Profile], dict[str, _Stays]]:
     cached = _PEOPLE.get(id(conn))
     if state is not None and cached is not None and cached[0] is conn and cached[1] == state:
         return cached[2], cached[3]
-    people = [Profile(str(iid), str(code), birth, _norm(province), defection, (),
-                      province.strip() if province else None)
-              for iid, code, birth, province, defection in conn.execute(
-                  "SELECT i.id, i.code, p.birth_year, p.home_province, p.defection_year"
-                  " FROM interview i LEFT JOIN interviewee p ON p.interview_id = i.id")]
+    people = _profiles(conn)
     stays = _stays(conn)
     if state is not None:
         if len(_PEOPLE) > 8:
             _PEOPLE.clear()
         _PEOPLE[id(conn)] = (conn, state, people, stays)
     return people, stays
+
+
+_PROFILES = ("SELECT i.id, i.code, p.birth_year, p.home_province, p.defection_year"
+             " FROM interview i LEFT JOIN interviewee p ON p.interview_id = i.id")
+
+
+def _profiles(conn: Connection, interviews: Collection[str] | None = None) -> list[Profile]:
+    """The profile of every interview (or of ``interviews``)."""
+    rows = conn.execute(_PROFILES) if interviews is None else conn.execute(
+        _PROFILES + " WHERE i.id IN (SELECT value FROM json_each(?))",  # noqa: S608
+        (json.dumps(sorted(interviews)),))
+    return [Profile(str(iid), str(code), birth, _norm(province), defection, (),
+                    province.strip() if province else None)
+            for iid, code, birth, province, defection in rows]
 
 
 def _facility_terms(conn: Connection) -> list[str]:
@@ -167,22 +178,30 @@ def _facility_terms(conn: Connection) -> list[str]:
     return sorted(t for t in terms if kinds.of(t) == "facility")
 
 
-def _stays(conn: Connection) -> dict[str, _Stays]:
+def _stays(conn: Connection, interviews: Collection[str] | None = None,
+           facilities: list[str] | None = None) -> dict[str, _Stays]:
     """Facility, from, to of every dated event that names a facility (as its place or in a
-    supporting tag), by interview: one set-based query over the indexed terms. An undated
-    stay can never be shared (``_shared_detention``), so it is not read."""
-    facilities = _facility_terms(conn)
+    supporting tag), by interview (of every interview, or of ``interviews``): one set-based
+    query over the indexed terms. An undated stay can never be shared
+    (``_shared_detention``), so it is not read. ``facilities``: ``_facility_terms``, if the
+    caller has read them."""
+    if facilities is None:
+        facilities = _facility_terms(conn)
     found: dict[str, set[tuple[str, str | None, str | None]]] = defaultdict(set)
     if not facilities:
         return {}
     marks = ",".join("?" * len(facilities))
     dated = " AND e.date_from IS NOT NULL AND e.date_to IS NOT NULL"
+    args: tuple[str, ...] = ()
+    if interviews is not None:
+        dated += " AND e.interview_id IN (SELECT value FROM json_each(?))"
+        args = (json.dumps(sorted(interviews)),)
     query = ("SELECT e.interview_id, e.place_term, e.date_from, e.date_to FROM event e"  # noqa: S608
              f" WHERE e.place_term IN ({marks}){dated}"
              " UNION SELECT e.interview_id, t.term_id, e.date_from, e.date_to"
              " FROM tag t JOIN event_tag et ON et.tag_id = t.id"
              f" JOIN event e ON e.id = et.event_id WHERE t.term_id IN ({marks}){dated}")
-    for iid, term, d0, d1 in conn.execute(query, (*facilities, *facilities)):
+    for iid, term, d0, d1 in conn.execute(query, (*facilities, *args, *facilities, *args)):
         found[str(iid)].add((str(term), d0, d1))
     return {iid: tuple(sorted(s, key=lambda x: (x[0], x[1] or "", x[2] or "")))
             for iid, s in found.items()}
@@ -227,16 +246,10 @@ def _shingles(conn: Connection, interview_id: str) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + _SHINGLE]) for i in range(max(0, len(words) - _SHINGLE + 1))}
 
 
-def find_duplicates(conn: Connection, interviews: Collection[str] | None = None, *,
-                    describe: bool = True) -> list[DuplicateFlag]:
-    """Probable same-witness pairs (every pair, or those with at least one interview in
-    ``interviews``), with the supervisor's decision on each; sorted by interview codes.
-    ``describe`` adds the overlap of the two interviews' wording to the reasons (it never
-    decides a flag; corroboration counts skip it).
-
-    Candidates come from the interviewee records alone (same home province, birth years
-    within one), looked up by (province, birth year) from each wanted interview; the places of
-    detention of every interview are read once per vault state in one set-based query."""
+def _candidates(conn: Connection, interviews: Collection[str] | None
+                ) -> tuple[list[tuple[Profile, Profile]], dict[str, _Stays]]:
+    """Every pair (or every pair with one of ``interviews``) that may be flagged, oriented as
+    the reasons name them, from the profiles and stays kept per vault state."""
     people, stays = _read(conn)
     # A pair is flagged only with the same defection year or a shared dated stay (the same
     # facility), so candidates are looked up by (home, birth year) and one of those: the
@@ -280,6 +293,55 @@ def find_duplicates(conn: Connection, interviews: Collection[str] | None = None,
                     candidates.append(
                         (a, b) if (a.birth_year or 0, a.interview_id)
                         <= (b.birth_year or 0, b.interview_id) else (b, a))
+    return candidates, stays
+
+
+def _archive_candidates(conn: Connection, interviews: Collection[str]
+                        ) -> tuple[list[tuple[Profile, Profile]], dict[str, _Stays]]:
+    """``_candidates`` on the archive: the pairs, and the profiles and dated stays of their
+    interviews only, from one query in the database (storage/pg/witnesses.py)."""
+    from storage.pg import witnesses as pg
+
+    keys = {raw: norm for raw in pg.provinces(conn) if (norm := _norm(raw)) is not None}
+    found = pg.candidates(conn, interviews, keys, _facility_terms(conn))
+    people = {str(iid): Profile(str(iid), str(code), birth, _norm(province), defection, (),
+                                province.strip() if province else None)
+              for iid, code, birth, province, defection in found.people}
+    sets: dict[str, set[tuple[str, str | None, str | None]]] = defaultdict(set)
+    for iid, term, d0, d1 in found.stays:
+        sets[iid].add((term, d0, d1))
+    stays = {iid: tuple(sorted(s, key=lambda x: (x[0], x[1] or "", x[2] or "")))
+             for iid, s in sets.items()}
+    seen: set[tuple[str, str]] = set()
+    candidates: list[tuple[Profile, Profile]] = []
+    for ia, ib in found.pairs:
+        key = _pair(ia, ib)
+        if key in seen or ia not in people or ib not in people:
+            continue
+        seen.add(key)
+        a, b = people[ia], people[ib]
+        candidates.append((a, b) if (a.birth_year or 0, a.interview_id)
+                          <= (b.birth_year or 0, b.interview_id) else (b, a))
+    return candidates, stays
+
+
+def find_duplicates(conn: Connection, interviews: Collection[str] | None = None, *,
+                    describe: bool = True) -> list[DuplicateFlag]:
+    """Probable same-witness pairs (every pair, or those with at least one interview in
+    ``interviews``), with the supervisor's decision on each; sorted by interview codes.
+    ``describe`` adds the overlap of the two interviews' wording to the reasons (it never
+    decides a flag; corroboration counts skip it).
+
+    Candidates come from the interviewee records alone (same home province, birth years
+    within one), looked up by (province, birth year) from each wanted interview; the places of
+    detention of every interview are read once per vault state in one set-based query. On the
+    archive (where other sessions write, so nothing is kept between calls), the candidates of
+    the wanted interviews are found by the database (storage/pg/witnesses.py) and only their
+    profiles and stays are read; the reasons are then given by the same code."""
+    if interviews is not None and hasattr(conn, "execute_pg"):
+        candidates, stays = _archive_candidates(conn, interviews)
+    else:
+        candidates, stays = _candidates(conn, interviews)
     decided = decisions(conn)
     out: list[DuplicateFlag] = []
     shingles: dict[str, set[tuple[str, ...]]] = {}

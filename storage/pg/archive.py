@@ -32,6 +32,7 @@ from storage.pg.connection import AUDIT_LOCK, PgConnection
 from storage.pg.objects import ObjectStore
 from storage.pg.schema import SCHEMA_VERSION, vault_tables
 from storage.pg.search import INDEXES as SEARCH_INDEXES
+from storage.pg.witnesses import INDEXES as WITNESS_INDEXES
 
 ARCHIVE_MAGIC = "testimony-archive-v1"
 
@@ -266,4 +267,4 @@ class Archive:
 
 
 # Archive-only indexes (the vault's tables come from storage/pg/schema.py).
-ARCHIVE_EXTRA: list[str] = SEARCH_INDEXES
+ARCHIVE_EXTRA: list[str] = SEARCH_INDEXES + WITNESS_INDEXES
