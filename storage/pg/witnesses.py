@@ -99,8 +99,13 @@ FEW = 0.05
 
 
 def provinces(conn: Any) -> list[str]:
-    """Every home province recorded in the archive, as written."""
-    return [str(r[0]) for r in conn.execute_pg(_PROVINCES)]
+    """Every home province recorded in the archive, as written, in order. (An archive created
+    before the index reads them from the table: one pass, not one per province.)"""
+    row = conn.execute_pg("SELECT to_regclass('interviewee_same_witness') IS NOT NULL").fetchone()
+    if row and row[0]:
+        return [str(r[0]) for r in conn.execute_pg(_PROVINCES)]
+    return sorted(str(r[0]) for r in conn.execute_pg(
+        "SELECT DISTINCT home_province FROM interviewee WHERE home_province IS NOT NULL"))
 
 
 @dataclass

@@ -303,6 +303,12 @@ def test_the_archives_candidates_are_the_vaults(pg_url: str, tmp_path: Path,
             assert sorted(by_index.stays) == sorted(by_hash.stays)
             assert sorted(by_index.people, key=str) == sorted(by_hash.people, key=str)
         assert pg.candidates(conn, [], keys, facilities).pairs == []
+        # The provinces from the index, and from the table where an archive has no index yet.
+        recorded = sorted({str(r[0]) for r in conn.execute(
+            "SELECT home_province FROM interviewee WHERE home_province IS NOT NULL")})
+        assert sorted(pg.provinces(conn)) == recorded and len(recorded) > 300
+        conn.execute_pg("DROP INDEX interviewee_same_witness")
+        assert sorted(pg.provinces(conn)) == recorded
         # Corroboration on the archive: the pages and counts of the vault's way.
         subject = co.subject_for(archive, facility=YODOK)  # type: ignore[arg-type]
         new = co.corroborate(archive, subject, with_quotes=False)  # type: ignore[arg-type]
