@@ -405,9 +405,9 @@ def _conflicts(vault: Store, accounts: Sequence[Account], subject: Subject,
 
     if relatives:
         supporting = {a.id for a in accounts}
-        others = [a for a in load_accounts(vault.conn, interviews=relatives | {
-            a.interview_id for a in accounts if a.interview_id in relatives})
-            if a.kind == "event" and a.id not in supporting]
+        # Events only (a place conflict is between events): the links are not read.
+        others = [a for a in load_accounts(vault.conn, None, (), interviews=relatives)
+                  if a.id not in supporting]
         by_w: dict[str, list[Account]] = defaultdict(list)
         for acc in others:
             by_w[loose.of(acc.interview_id)].append(acc)
