@@ -62,7 +62,7 @@ stay AS MATERIALIZED (
     FROM event e
     WHERE e.place_term = ANY(%(facilities)s::text[])
       AND e.date_from IS NOT NULL AND e.date_to IS NOT NULL{near}
-    UNION ALL
+    UNION
     SELECT e.interview_id, t.term_id, e.date_from, e.date_to
     FROM tag t JOIN event_tag et ON et.tag_id = t.id JOIN event e ON e.id = et.event_id
     WHERE t.term_id = ANY(%(facilities)s::text[])
