@@ -16,7 +16,6 @@ follow it: interviews decided the same person form one witness (``WitnessGroups`
 from __future__ import annotations
 
 import datetime as dt
-import json
 import uuid
 from collections import defaultdict
 from collections.abc import Collection, Iterable
@@ -163,14 +162,15 @@ _PROFILES = ("SELECT i.id, i.code, p.birth_year, p.home_province, p.defection_ye
              " FROM interview i LEFT JOIN interviewee p ON p.interview_id = i.id")
 
 
-def _profiles(conn: Connection, interviews: Collection[str] | None = None) -> list[Profile]:
-    """The profile of every interview (or of ``interviews``)."""
-    rows = conn.execute(_PROFILES) if interviews is None else conn.execute(
-        _PROFILES + " WHERE i.id IN (SELECT value FROM json_each(?))",  # noqa: S608
-        (json.dumps(sorted(interviews)),))
-    return [Profile(str(iid), str(code), birth, _norm(province), defection, (),
-                    province.strip() if province else None)
-            for iid, code, birth, province, defection in rows]
+def _profile(iid: Any, code: Any, birth: int | None, province: str | None,
+             defection: int | None) -> Profile:
+    return Profile(str(iid), str(code), birth, _norm(province), defection, (),
+                   province.strip() if province else None)
+
+
+def _profiles(conn: Connection) -> list[Profile]:
+    """The profile of every interview."""
+    return [_profile(*row) for row in conn.execute(_PROFILES)]
 
 
 def _facility_terms(conn: Connection) -> list[str]:
@@ -183,33 +183,37 @@ def _facility_terms(conn: Connection) -> list[str]:
     return sorted(t for t in terms if kinds.of(t) == "facility")
 
 
-def _stays(conn: Connection, interviews: Collection[str] | None = None,
-           facilities: list[str] | None = None) -> dict[str, _Stays]:
+def _stays(conn: Connection) -> dict[str, _Stays]:
     """Facility, from, to of every dated event that names a facility (as its place or in a
-    supporting tag), by interview (of every interview, or of ``interviews``): one set-based
-    query over the indexed terms. An undated stay can never be shared
-    (``_shared_detention``), so it is not read. ``facilities``: ``_facility_terms``, if the
-    caller has read them."""
-    if facilities is None:
-        facilities = _facility_terms(conn)
-    found: dict[str, set[tuple[str, str | None, str | None]]] = defaultdict(set)
+    supporting tag), by interview: one set-based query over the indexed terms. An undated
+    stay can never be shared (``_shared_detention``), so it is not read."""
+    facilities = _facility_terms(conn)
     if not facilities:
         return {}
     marks = ",".join("?" * len(facilities))
     dated = " AND e.date_from IS NOT NULL AND e.date_to IS NOT NULL"
-    args: tuple[str, ...] = ()
-    if interviews is not None:
-        dated += " AND e.interview_id IN (SELECT value FROM json_each(?))"
-        args = (json.dumps(sorted(interviews)),)
     query = ("SELECT e.interview_id, e.place_term, e.date_from, e.date_to FROM event e"  # noqa: S608
              f" WHERE e.place_term IN ({marks}){dated}"
              " UNION SELECT e.interview_id, t.term_id, e.date_from, e.date_to"
              " FROM tag t JOIN event_tag et ON et.tag_id = t.id"
              f" JOIN event e ON e.id = et.event_id WHERE t.term_id IN ({marks}){dated}")
-    for iid, term, d0, d1 in conn.execute(query, (*facilities, *args, *facilities, *args)):
-        found[str(iid)].add((str(term), d0, d1))
+    return _by_interview((str(iid), str(term), d0, d1)
+                         for iid, term, d0, d1 in conn.execute(query, (*facilities, *facilities)))
+
+
+def _by_interview(rows: Iterable[tuple[str, str, str | None, str | None]]) -> dict[str, _Stays]:
+    """Dated stays (interview, facility, from, to) by interview, each once, in order."""
+    found: dict[str, set[tuple[str, str | None, str | None]]] = defaultdict(set)
+    for iid, term, d0, d1 in rows:
+        found[iid].add((term, d0, d1))
     return {iid: tuple(sorted(s, key=lambda x: (x[0], x[1] or "", x[2] or "")))
             for iid, s in found.items()}
+
+
+def _oriented(a: Profile, b: Profile) -> tuple[Profile, Profile]:
+    """The pair as the reasons name it: the earlier birth year first."""
+    return (a, b) if (a.birth_year or 0, a.interview_id) <= (b.birth_year or 0, b.interview_id) \
+        else (b, a)
 
 
 def _shared_detention(a: Profile, b: Profile) -> list[tuple[str, str, str]]:
@@ -294,10 +298,7 @@ def _candidates(conn: Connection, interviews: Collection[str] | None
                     if key in seen:
                         continue
                     seen.add(key)
-                    # Oriented as the reasons name them: the earlier birth year first.
-                    candidates.append(
-                        (a, b) if (a.birth_year or 0, a.interview_id)
-                        <= (b.birth_year or 0, b.interview_id) else (b, a))
+                    candidates.append(_oriented(a, b))
     return candidates, stays
 
 
@@ -309,14 +310,7 @@ def _archive_candidates(conn: Connection, interviews: Collection[str]
 
     keys = {raw: norm for raw in pg.provinces(conn) if (norm := _norm(raw)) is not None}
     found = pg.candidates(conn, interviews, keys, _facility_terms(conn))
-    people = {str(iid): Profile(str(iid), str(code), birth, _norm(province), defection, (),
-                                province.strip() if province else None)
-              for iid, code, birth, province, defection in found.people}
-    sets: dict[str, set[tuple[str, str | None, str | None]]] = defaultdict(set)
-    for iid, term, d0, d1 in found.stays:
-        sets[iid].add((term, d0, d1))
-    stays = {iid: tuple(sorted(s, key=lambda x: (x[0], x[1] or "", x[2] or "")))
-             for iid, s in sets.items()}
+    people = {str(row[0]): _profile(*row) for row in found.people}
     seen: set[tuple[str, str]] = set()
     candidates: list[tuple[Profile, Profile]] = []
     for ia, ib in found.pairs:
@@ -324,10 +318,8 @@ def _archive_candidates(conn: Connection, interviews: Collection[str]
         if key in seen or ia not in people or ib not in people:
             continue
         seen.add(key)
-        a, b = people[ia], people[ib]
-        candidates.append((a, b) if (a.birth_year or 0, a.interview_id)
-                          <= (b.birth_year or 0, b.interview_id) else (b, a))
-    return candidates, stays
+        candidates.append(_oriented(people[ia], people[ib]))
+    return candidates, _by_interview(found.stays)
 
 
 def find_duplicates(conn: Connection, interviews: Collection[str] | None = None, *,
