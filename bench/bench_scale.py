@@ -402,7 +402,9 @@ def measure_archive_size(fleet: Fleet, archive: Archive, size: int, step: int,
     for label, fn in cases:
         row["corroboration"].append({"case": label, **runs_of(fn, args.runs, 120)})
     c = co.corroborate(archive, subject, with_quotes=False)  # type: ignore[arg-type]
-    row["yodok"] = {"testimonies": c.testimonies, "witnesses": c.independent_witnesses}
+    row["yodok"] = {"testimonies": c.testimonies, "witnesses": c.independent_witnesses,
+                    "conflicts": c.conflict_counts,
+                    "open_flags": c.unresolved_duplicates_total}
     row["imports"] = measure_archive_imports(fleet, archive, args.bundles, step)
     row["bytes_on_disk"] = conn.execute_pg(
         "SELECT pg_database_size(current_database())").fetchone()[0]

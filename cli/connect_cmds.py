@@ -73,6 +73,12 @@ def register(sub: Any) -> None:
                                            "facility, commodity, enterprise or link")
     _subject_args(p)
     p.add_argument("--json", action="store_true")
+    page = p.add_mutually_exclusive_group()
+    page.add_argument("--limit", type=int, default=co.PAGE, metavar="N",
+                      help=f"list the N most relevant conflicts and open same-witness flags "
+                           f"(default {co.PAGE}; the counts are always complete)")
+    page.add_argument("--all-conflicts", action="store_true",
+                      help="list every conflict and every open same-witness flag")
     add_archive_option(p)
     p.set_defaults(func=cmd_corroborate)
 
@@ -193,7 +199,8 @@ def _clock(t: float | None) -> str:
 
 def cmd_corroborate(ctx: Context, args: argparse.Namespace) -> int:
     result = co.corroborate(ctx.store(), _subject(ctx, args), violation=args.violation,
-                            date_from=args.date_from, date_to=args.date_to)
+                            date_from=args.date_from, date_to=args.date_to,
+                            limit=None if args.all_conflicts else args.limit)
     if args.json:
         print_json(result.to_dict())
         return 0
@@ -213,8 +220,14 @@ def cmd_corroborate(ctx: Context, args: argparse.Namespace) -> int:
     for dup in result.unresolved_duplicates:
         print(f"note: {dup['a']} and {dup['b']} may be the same person "
               f"({'; '.join(dup['reasons'])}); decide with 'testimony witnesses same|different'")
+    _more(len(result.unresolved_duplicates), result.unresolved_duplicates_total,
+          "open same-witness flags")
+    if result.conflicts_total:
+        kinds = ", ".join(f"{n} {kind}" for kind, n in result.conflict_counts.items() if n)
+        print(f"conflicts: {result.conflicts_total} ({kinds})")
     for c in result.conflicts:
         print(f"CONFLICT [{c.kind}] {c.explanation}")
+    _more(len(result.conflicts), result.conflicts_total, "conflicts")
     for acc in result.accounts:
         print(f"\n{acc.interview_code} (witness {acc.witness})  {acc.date or 'undated'}  "
               f"{acc.act or ''} {('(' + acc.relation + ')') if acc.relation else ''}")
@@ -223,6 +236,12 @@ def cmd_corroborate(ctx: Context, args: argparse.Namespace) -> int:
             if q.translation:
                 print(f"      {q.translation}")
     return 0
+
+
+def _more(shown: int, total: int, what: str) -> None:
+    if shown < total:
+        print(f"({total - shown} more {what} not listed: the first {shown} of {total} are "
+              f"shown, most relevant first; use --limit N or --all-conflicts for more)")
 
 
 def cmd_matrix(ctx: Context, args: argparse.Namespace) -> int:

@@ -48,6 +48,7 @@ HINTS: dict[str, str] = {
     "audio.export_target_exists": ", or add --force to replace it",
     "bundle.encrypted_needs_identity": " (pass it with --identity)",
     "coding.term_not_under_branch": " (--{field})",
+    "connect.limit_not_negative": " (--limit)",
     "event.involvement_describes_perpetrator_give": " (--involvement needs --perpetrator)",
     "event.victim_must_witness_pseudonym": " (--victim)",
     "export.name_least_one_recipient": " with --recipient",

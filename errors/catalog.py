@@ -1040,6 +1040,8 @@ CATALOG: dict[str, str] = {
         "Errors", "'{relation}' links a {froms} to a {tos}, but {src} is a {src_kind} and {dst} a {dst_kind}."),
     "connect.relation_must_be_one": QT_TRANSLATE_NOOP(
         "Errors", "The relation must be one of: {choices}."),
+    "connect.limit_not_negative": QT_TRANSLATE_NOOP(
+        "Errors", "The number of conflicts to list cannot be negative; give 0 or more."),
     "connect.period_filter": QT_TRANSLATE_NOOP(
         "Errors", "A period is a period entity (see 'testimony entity list') or dates such as 1997..1999, not '{period}'."),
     "connect.no_parent_branch": QT_TRANSLATE_NOOP(

@@ -65,7 +65,8 @@ class Evidence:
     witnesses: int
     years: list[int]
     rows: list[tuple[corr.AccountView, Quote]]
-    conflicts: list[corr.Conflict] = field(default_factory=list)
+    conflicts: list[corr.Conflict] = field(default_factory=list)  # the first page
+    conflicts_total: int = 0
 
 
 def _item(text: str, data: Any = None) -> QTableWidgetItem:
@@ -274,7 +275,7 @@ class ConnectView(QWidget):
         rows = [(acc, q) for acc in result.accounts for q in acc.quotes]
         self._show(Evidence(result.subject, self._label(result.subject.label),
                             result.testimonies, result.independent_witnesses, result.years,
-                            rows, result.conflicts))
+                            rows, result.conflicts, result.conflicts_total))
 
     def _load_timeline(self) -> None:
         ent: Entity | None = self.timeline_subject.currentData()
@@ -360,9 +361,14 @@ class ConnectView(QWidget):
             table.setItem(i, 3, _item(quote.text or ""))
             table.setItem(i, 4, _item(quote.translation or ""))
         if evidence.conflicts:
+            more = evidence.conflicts_total - len(evidence.conflicts)
+            tail = ("\n" + self.tr("%1 more not listed (the first %2 of %3, most relevant "
+                                    "first).").replace("%1", str(more))
+                    .replace("%2", str(len(evidence.conflicts)))
+                    .replace("%3", str(evidence.conflicts_total))) if more > 0 else ""
             self.conflicts.setText(self.tr("Accounts that disagree (shown, not averaged):") +
                                    "\n" + "\n".join(f"• {c.explanation}"
-                                                    for c in evidence.conflicts))
+                                                    for c in evidence.conflicts) + tail)
         else:
             self.conflicts.clear()
         self.brief_button.setEnabled(True)

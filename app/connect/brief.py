@@ -175,7 +175,7 @@ def build(vault: Store, subject: Subject, *, purpose: str, violation: str | None
     if purpose not in PURPOSES:
         raise UsageError("connect.purpose_must_be_one", choices=", ".join(PURPOSES))
     everything = corroborate(vault, subject, violation=violation, date_from=date_from,
-                             date_to=date_to)
+                             date_to=date_to, with_quotes=False, limit=0)
     left_out: Counter[str] = Counter()
     allowed: set[str] = set()
     for info in everything.interviews.values():
@@ -185,8 +185,9 @@ def build(vault: Store, subject: Subject, *, purpose: str, violation: str | None
             left_out[f"consent does not cover {PURPOSE_TEXT[purpose]}"] += 1
         else:
             allowed.add(info.id)
+    # A brief discloses every conflict between the accounts it quotes, not a page of them.
     result = corroborate(vault, subject, violation=violation, date_from=date_from,
-                         date_to=date_to, only_interviews=allowed)
+                         date_to=date_to, only_interviews=allowed, limit=None)
     quotes = result.quotes()
     custody = _custody(vault, quotes)
     segs = {q.segment_id for q in quotes if q.segment_id} | {
@@ -258,8 +259,8 @@ def left_out_text(brief: Brief) -> str:
 def caveats(brief: Brief) -> list[str]:
     r = brief.result
     out = []
-    if r.unresolved_duplicates:
-        out.append(f"{len(r.unresolved_duplicates)} pairs of these interviews may be the same "
+    if r.unresolved_duplicates_total:
+        out.append(f"{r.unresolved_duplicates_total} pairs of these interviews may be the same "
                    f"person (not yet decided); counting each such pair once gives at least "
                    f"{r.independent_witnesses_at_least} independent witnesses.")
     for what, rows in (("interviewer", r.shared_interviewers),

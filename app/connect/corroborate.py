@@ -19,6 +19,14 @@ same subject in periods that do not overlap), ``place`` (one witness, in differe
 puts the same act in the same period at different facilities), ``period`` (an account dated
 entirely outside the period the entity is recorded to have existed). "One witness" means
 interviews decided the same person, or flagged as probably the same and not yet decided.
+
+The conflicts and the open same-witness flags are counted exactly, and listed a page at a
+time (``limit``, default ``PAGE``; None lists all): in a large archive with many look-alike
+witnesses they run to thousands, which nobody reads in a list. The page is the most relevant
+first, in a fixed order: conflicts that rest on no open flag (a period conflict, or one witness
+the supervisor decided is one person) before those that rest on a probable same witness; then
+by kind (date, place, period), witness and interview codes. Flags with the most reasons first,
+then by interview codes. Only the conflicts of the page are written out.
 """
 
 from __future__ import annotations
@@ -47,6 +55,8 @@ from app.errors import UsageError
 from errors import Message
 from storage.backend import Store
 
+PAGE = 50  # conflicts and open same-witness flags listed unless more are asked for
+CONFLICT_KINDS = ("date", "place", "period")
 SUBJECT_KINDS = ("facility", "commodity", "enterprise", "agency", "place", "port",
                  "destination", "quota", "period", "link")
 
@@ -116,9 +126,16 @@ class Corroboration:
     accounts: list[AccountView]
     shared_interviewers: list[dict[str, Any]]
     shared_interpreters: list[dict[str, Any]]
-    unresolved_duplicates: list[dict[str, Any]]
-    conflicts: list[Conflict]
+    unresolved_duplicates: list[dict[str, Any]]  # the page (``limit``)
+    conflicts: list[Conflict]  # the page (``limit``)
     interviews: dict[str, InterviewInfo]
+    conflict_counts: dict[str, int] = field(default_factory=dict)  # every conflict, by kind
+    unresolved_duplicates_total: int = 0
+    limit: int | None = None  # None: every conflict and flag is listed
+
+    @property
+    def conflicts_total(self) -> int:
+        return sum(self.conflict_counts.values())
 
     def quotes(self) -> list[Quote]:
         seen: dict[str, Quote] = {}
@@ -137,6 +154,10 @@ class Corroboration:
                 "shared_interviewers": self.shared_interviewers,
                 "shared_interpreters": self.shared_interpreters,
                 "unresolved_duplicates": self.unresolved_duplicates,
+                "unresolved_duplicates_total": self.unresolved_duplicates_total,
+                "conflict_counts": self.conflict_counts,
+                "conflicts_total": self.conflicts_total,
+                "limit": self.limit,
                 "conflicts": [c.to_dict() for c in self.conflicts]}
 
 
@@ -207,14 +228,18 @@ def _subject_accounts(vault: Store, subject: Subject, kinds: Kinds,
 def corroborate(vault: Store, subject: Subject, *, violation: str | None = None,
                 date_from: str | None = None, date_to: str | None = None,
                 only_interviews: Collection[str] | None = None,
-                with_quotes: bool = True) -> Corroboration:
+                with_quotes: bool = True, limit: int | None = PAGE) -> Corroboration:
     """Corroboration of ``subject`` (see the module docstring), optionally only accounts of a
     ``violation`` (a term; its sub-terms count too) and dated within [date_from, date_to]
     (any date syntax of app.coding.dates; an account counts if its dates can fall in range,
     undated accounts then do not). ``only_interviews`` keeps only accounts of those interviews
     (briefs: those whose consent covers the purpose), and everything is counted over them.
     Without ``with_quotes`` the accounts carry no quotes (the counts, years and conflicts are
-    the same; a view loads the quotes of the accounts a user opens with ``quotes_of``)."""
+    the same; a view loads the quotes of the accounts a user opens with ``quotes_of``).
+    ``limit``: how many conflicts and open same-witness flags to list (the first page, see
+    the module docstring; 0 lists none, None all); their counts are always exact."""
+    if limit is not None and limit < 0:
+        raise UsageError("connect.limit_not_negative")
     conn = vault.conn
     taxonomy = tx.ensure_taxonomy(vault)
     kinds = Kinds.load(conn)
@@ -273,15 +298,16 @@ def corroborate(vault: Store, subject: Subject, *, violation: str | None = None,
         return [{"name": n, "witnesses": len(people[n]), "interviews": sorted(codes[n])}
                 for n in sorted(people) if len(people[n]) > 1]
 
-    conflicts = _conflicts(vault, accounts, subject, subject_terms, kinds, loose, interviews,
-                           witness, relatives)
+    conflicts, counts = _conflicts(vault, accounts, subject, subject_terms, kinds, groups,
+                                   loose, interviews, witness, relatives, limit)
+    flags.sort(key=lambda f: (-len(f.reasons), f.code_a, f.code_b))
     return Corroboration(
         subject,
         {"violation": violation, "from": date_from, "to": date_to},
         len(interviews), groups.count(interviews), loose.count(interviews), len(direct), years,
         views, shared("interviewer"), shared("interpreter"),
-        [{"a": f.code_a, "b": f.code_b, "reasons": f.reasons} for f in flags],
-        conflicts, interviews)
+        [{"a": f.code_a, "b": f.code_b, "reasons": f.reasons} for f in flags[:limit]],
+        conflicts, interviews, counts, len(flags), limit)
 
 
 def _reading_order(q: Quote) -> tuple[float, str, int, str]:
@@ -326,11 +352,16 @@ def _brief_account(acc: Account, codes: dict[str, str]) -> dict[str, Any]:
 
 
 def _conflicts(vault: Store, accounts: Sequence[Account], subject: Subject,
-               subject_terms: set[str], kinds: Kinds, loose: WitnessGroups,
-               interviews: dict[str, InterviewInfo], witness: Any,
-               relatives: set[str]) -> list[Conflict]:
-    """Conflicts (see the module docstring), one per kind and pair of interviews."""
-    found: dict[tuple[str, str, str], Conflict] = {}
+               subject_terms: set[str], kinds: Kinds, groups: WitnessGroups,
+               loose: WitnessGroups, interviews: dict[str, InterviewInfo], witness: Any,
+               relatives: set[str], limit: int | None
+               ) -> tuple[list[Conflict], dict[str, int]]:
+    """Conflicts (see the module docstring), one per kind and pair of interviews: the first
+    ``limit`` (None: all) in the order of relevance, and how many there are of each kind.
+    Each is found as the accounts that disagree; only those listed are written out."""
+    # (kind, first interview, second interview) -> the account pairs that disagree, in the
+    # order found (the first gives the explanation).
+    found: dict[tuple[str, str, str], list[tuple[Account, Account]]] = {}
     # The codes of the supporters and of every interview that may be the same person, read
     # in one query (not one per conflict: conflicts grow with the flagged pairs).
     codes = {iid: info.code for iid, info in interviews.items()}
@@ -343,15 +374,16 @@ def _conflicts(vault: Store, accounts: Sequence[Account], subject: Subject,
     def _code(interview_id: str) -> str:
         return codes.get(interview_id, interview_id)
 
-    def add(kind: str, a: Account, b: Account, explanation: str) -> None:
+    def add(kind: str, a: Account, b: Account) -> None:
         first, second = sorted((a, b), key=lambda x: (x.interview_id, x.id))
-        key = (kind, first.interview_id, second.interview_id)
-        if key not in found:
-            found[key] = Conflict(kind, witness(a.interview_id), explanation, [])
-        known = {r["account"] for r in found[key].accounts}
-        for acc in (first, second):
-            if acc.id not in known:
-                found[key].accounts.append(_brief_account(acc, codes))
+        found.setdefault((kind, first.interview_id, second.interview_id), []).append((a, b))
+
+    focus: dict[str, set[str]] = {}  # account id -> what it says about the subject
+
+    def focus_of(acc: Account) -> set[str]:
+        if acc.id not in focus:
+            focus[acc.id] = _focus(acc, subject, subject_terms)
+        return focus[acc.id]
 
     by_witness: dict[str, list[Account]] = defaultdict(list)
     for acc in accounts:
@@ -361,60 +393,97 @@ def _conflicts(vault: Store, accounts: Sequence[Account], subject: Subject,
             for b in accs[i + 1:]:
                 if a.interview_id == b.interview_id:
                     continue
-                common = _focus(a, subject, subject_terms) & _focus(b, subject, subject_terms)
-                if common and a.overlaps(b) is False:
-                    add("date", a, b,
-                        f"The same witness dates {', '.join(sorted(common))} to periods that do "
-                        f"not overlap ({_code(a.interview_id)}: "
-                        f"{a.date_text}; {_code(b.interview_id)}: "
-                        f"{b.date_text}).")
+                if a.overlaps(b) is False and focus_of(a) & focus_of(b):
+                    add("date", a, b)
     # place: the same act in the same period at different facilities, by one witness
+    places: dict[str, set[str]] = {}  # account id -> its facilities, computed once
+
+    def place(acc: Account) -> set[str]:
+        if acc.id not in places:
+            places[acc.id] = _place(acc, kinds)
+        return places[acc.id]
+
     if relatives:
         supporting = {a.id for a in accounts}
-        others = [a for a in load_accounts(vault.conn, interviews=relatives | {
-            a.interview_id for a in accounts if a.interview_id in relatives})
-            if a.kind == "event" and a.id not in supporting]
+        # Events only (a place conflict is between events): the links are not read.
+        others = [a for a in load_accounts(vault.conn, None, (), interviews=relatives)
+                  if a.id not in supporting]
         by_w: dict[str, list[Account]] = defaultdict(list)
         for acc in others:
             by_w[loose.of(acc.interview_id)].append(acc)
-        places: dict[str, set[str]] = {}  # account id -> its facilities, computed once
-
-        def place(acc: Account) -> set[str]:
-            if acc.id not in places:
-                places[acc.id] = _place(acc, kinds)
-            return places[acc.id]
-
         for a in accounts:
             for b in by_w.get(loose.of(a.interview_id), []):
                 if b.interview_id == a.interview_id or not a.act or b.act != a.act:
                     continue
                 pa, pb = place(a), place(b)
                 if pa and pb and not pa & pb and a.overlaps(b):
-                    add("place", a, b,
-                        f"The same witness places {a.act} in the same period at "
-                        f"{', '.join(sorted(pa))} ({_code(a.interview_id)}) "
-                        f"and at {', '.join(sorted(pb))} "
-                        f"({_code(b.interview_id)}).")
-    out = list(found.values())
+                    add("place", a, b)
     # period: dated outside the period the entity existed under this name
     periods = {str(r[0]): (r[1], r[2]) for r in vault.conn.execute(
         "SELECT term_id, active_from, active_to FROM entity WHERE active_from IS NOT NULL"
         " OR active_to IS NOT NULL")}
+    ends = {subject.link.src, subject.link.dst} if subject.link else set()
+    outside: list[tuple[Account, str]] = []
     for acc in accounts:
         if not acc.date_from or not acc.date_to:
             continue
-        ends = {subject.link.src, subject.link.dst} if subject.link else set()
-        for term in sorted((_focus(acc, subject, subject_terms) | ends) & set(periods)):
+        for term in sorted((focus_of(acc) | ends) & set(periods)):
             start, stop = periods[term]
             if (stop and acc.date_from > stop) or (start and acc.date_to < start):
-                out.append(Conflict(
-                    "period", witness(acc.interview_id),
-                    f"{interviews[acc.interview_id].code} dates an account about {term} "
-                    f"{acc.date_text}, outside the period recorded for it "
-                    f"({start or '…'} to {stop or '…'}).",
-                    [_brief_account(acc, codes)]))
-    out.sort(key=lambda c: (c.kind, c.witness, c.explanation))
-    return out
+                outside.append((acc, term))
+    counts = dict.fromkeys(CONFLICT_KINDS, 0)
+    for kind, _, _ in found:
+        counts[kind] += 1
+    counts["period"] = len(outside)
+
+    # The order of relevance, from what is known without writing a conflict out.
+    rank = {kind: n for n, kind in enumerate(CONFLICT_KINDS)}
+    Item = tuple[tuple[Any, ...], Any]
+    items: list[Item] = []
+    for key, pairs in found.items():
+        kind, ia, ib = key
+        decided = groups.of(ia) == groups.of(ib)
+        items.append(((0 if decided else 1, rank[kind], witness(pairs[0][0].interview_id),
+                       _code(ia), _code(ib), ia, ib), key))
+    for n, (acc, term) in enumerate(outside):
+        items.append(((0, rank["period"], witness(acc.interview_id),
+                       _code(acc.interview_id), term, acc.id, n), n))
+    items.sort(key=lambda item: item[0])
+
+    out: list[Conflict] = []
+    for _, ref in items[:limit]:
+        if isinstance(ref, int):
+            acc, term = outside[ref]
+            start, stop = periods[term]
+            out.append(Conflict(
+                "period", witness(acc.interview_id),
+                f"{interviews[acc.interview_id].code} dates an account about {term} "
+                f"{acc.date_text}, outside the period recorded for it "
+                f"({start or '…'} to {stop or '…'}).",
+                [_brief_account(acc, codes)]))
+            continue
+        kind = ref[0]
+        a, b = found[ref][0]
+        if kind == "date":
+            common = focus_of(a) & focus_of(b)
+            explanation = (
+                f"The same witness dates {', '.join(sorted(common))} to periods that do "
+                f"not overlap ({_code(a.interview_id)}: {a.date_text}; "
+                f"{_code(b.interview_id)}: {b.date_text}).")
+        else:
+            explanation = (
+                f"The same witness places {a.act} in the same period at "
+                f"{', '.join(sorted(place(a)))} ({_code(a.interview_id)}) "
+                f"and at {', '.join(sorted(place(b)))} ({_code(b.interview_id)}).")
+        listed: list[dict[str, Any]] = []
+        known: set[str] = set()
+        for x, y in found[ref]:
+            for acc in sorted((x, y), key=lambda z: (z.interview_id, z.id)):
+                if acc.id not in known:
+                    known.add(acc.id)
+                    listed.append(_brief_account(acc, codes))
+        out.append(Conflict(kind, witness(a.interview_id), explanation, listed))
+    return out, counts
 
 
 # ---------------------------------------------------------------------------------------------
@@ -487,7 +556,7 @@ def _order(taxonomy: tx.Taxonomy, term: str) -> tuple[int, str]:
 def timeline(vault: Store, subject: Subject) -> list[tuple[int, list[AccountView]]]:
     """The subject's dated accounts by year (an account spanning years appears in each);
     undated accounts are left out (``corroborate`` lists them)."""
-    result = corroborate(vault, subject)
+    result = corroborate(vault, subject, limit=0)
     by_year: dict[int, list[AccountView]] = defaultdict(list)
     for view in result.accounts:
         if view.date_from and view.date_to:

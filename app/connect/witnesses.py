@@ -71,6 +71,11 @@ class WitnessGroups:
         root = interview_id
         while self.parent.get(root, root) != root:
             root = self.parent[root]
+        # Every interview on the way now points at the root (the groups are unchanged; the
+        # next look-up is one step: corroboration asks for tens of thousands).
+        node = interview_id
+        while node != root:
+            self.parent[node], node = root, self.parent[node]
         return root
 
     def union(self, a: str, b: str) -> None:
@@ -144,17 +149,28 @@ def _read(conn: Connection) -> tuple[list[Profile], dict[str, _Stays]]:
     cached = _PEOPLE.get(id(conn))
     if state is not None and cached is not None and cached[0] is conn and cached[1] == state:
         return cached[2], cached[3]
-    people = [Profile(str(iid), str(code), birth, _norm(province), defection, (),
-                      province.strip() if province else None)
-              for iid, code, birth, province, defection in conn.execute(
-                  "SELECT i.id, i.code, p.birth_year, p.home_province, p.defection_year"
-                  " FROM interview i LEFT JOIN interviewee p ON p.interview_id = i.id")]
+    people = _profiles(conn)
     stays = _stays(conn)
     if state is not None:
         if len(_PEOPLE) > 8:
             _PEOPLE.clear()
         _PEOPLE[id(conn)] = (conn, state, people, stays)
     return people, stays
+
+
+_PROFILES = ("SELECT i.id, i.code, p.birth_year, p.home_province, p.defection_year"
+             " FROM interview i LEFT JOIN interviewee p ON p.interview_id = i.id")
+
+
+def _profile(iid: Any, code: Any, birth: int | None, province: str | None,
+             defection: int | None) -> Profile:
+    return Profile(str(iid), str(code), birth, _norm(province), defection, (),
+                   province.strip() if province else None)
+
+
+def _profiles(conn: Connection) -> list[Profile]:
+    """The profile of every interview."""
+    return [_profile(*row) for row in conn.execute(_PROFILES)]
 
 
 def _facility_terms(conn: Connection) -> list[str]:
@@ -172,7 +188,6 @@ def _stays(conn: Connection) -> dict[str, _Stays]:
     supporting tag), by interview: one set-based query over the indexed terms. An undated
     stay can never be shared (``_shared_detention``), so it is not read."""
     facilities = _facility_terms(conn)
-    found: dict[str, set[tuple[str, str | None, str | None]]] = defaultdict(set)
     if not facilities:
         return {}
     marks = ",".join("?" * len(facilities))
@@ -182,10 +197,23 @@ def _stays(conn: Connection) -> dict[str, _Stays]:
              " UNION SELECT e.interview_id, t.term_id, e.date_from, e.date_to"
              " FROM tag t JOIN event_tag et ON et.tag_id = t.id"
              f" JOIN event e ON e.id = et.event_id WHERE t.term_id IN ({marks}){dated}")
-    for iid, term, d0, d1 in conn.execute(query, (*facilities, *facilities)):
-        found[str(iid)].add((str(term), d0, d1))
+    return _by_interview((str(iid), str(term), d0, d1)
+                         for iid, term, d0, d1 in conn.execute(query, (*facilities, *facilities)))
+
+
+def _by_interview(rows: Iterable[tuple[str, str, str | None, str | None]]) -> dict[str, _Stays]:
+    """Dated stays (interview, facility, from, to) by interview, each once, in order."""
+    found: dict[str, set[tuple[str, str | None, str | None]]] = defaultdict(set)
+    for iid, term, d0, d1 in rows:
+        found[iid].add((term, d0, d1))
     return {iid: tuple(sorted(s, key=lambda x: (x[0], x[1] or "", x[2] or "")))
             for iid, s in found.items()}
+
+
+def _oriented(a: Profile, b: Profile) -> tuple[Profile, Profile]:
+    """The pair as the reasons name it: the earlier birth year first."""
+    return (a, b) if (a.birth_year or 0, a.interview_id) <= (b.birth_year or 0, b.interview_id) \
+        else (b, a)
 
 
 def _shared_detention(a: Profile, b: Profile) -> list[tuple[str, str, str]]:
@@ -227,16 +255,10 @@ def _shingles(conn: Connection, interview_id: str) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + _SHINGLE]) for i in range(max(0, len(words) - _SHINGLE + 1))}
 
 
-def find_duplicates(conn: Connection, interviews: Collection[str] | None = None, *,
-                    describe: bool = True) -> list[DuplicateFlag]:
-    """Probable same-witness pairs (every pair, or those with at least one interview in
-    ``interviews``), with the supervisor's decision on each; sorted by interview codes.
-    ``describe`` adds the overlap of the two interviews' wording to the reasons (it never
-    decides a flag; corroboration counts skip it).
-
-    Candidates come from the interviewee records alone (same home province, birth years
-    within one), looked up by (province, birth year) from each wanted interview; the places of
-    detention of every interview are read once per vault state in one set-based query."""
+def _candidates(conn: Connection, interviews: Collection[str] | None
+                ) -> tuple[list[tuple[Profile, Profile]], dict[str, _Stays]]:
+    """Every pair (or every pair with one of ``interviews``) that may be flagged, oriented as
+    the reasons name them, from the profiles and stays kept per vault state."""
     people, stays = _read(conn)
     # A pair is flagged only with the same defection year or a shared dated stay (the same
     # facility), so candidates are looked up by (home, birth year) and one of those: the
@@ -276,10 +298,47 @@ def find_duplicates(conn: Connection, interviews: Collection[str] | None = None,
                     if key in seen:
                         continue
                     seen.add(key)
-                    # Oriented as the reasons name them: the earlier birth year first.
-                    candidates.append(
-                        (a, b) if (a.birth_year or 0, a.interview_id)
-                        <= (b.birth_year or 0, b.interview_id) else (b, a))
+                    candidates.append(_oriented(a, b))
+    return candidates, stays
+
+
+def _archive_candidates(conn: Connection, interviews: Collection[str]
+                        ) -> tuple[list[tuple[Profile, Profile]], dict[str, _Stays]]:
+    """``_candidates`` on the archive: the pairs, and the profiles and dated stays of their
+    interviews only, from one query in the database (storage/pg/witnesses.py)."""
+    from storage.pg import witnesses as pg
+
+    keys = {raw: norm for raw in pg.provinces(conn) if (norm := _norm(raw)) is not None}
+    found = pg.candidates(conn, interviews, keys, _facility_terms(conn))
+    people = {str(row[0]): _profile(*row) for row in found.people}
+    seen: set[tuple[str, str]] = set()
+    candidates: list[tuple[Profile, Profile]] = []
+    for ia, ib in found.pairs:
+        key = _pair(ia, ib)
+        if key in seen or ia not in people or ib not in people:
+            continue
+        seen.add(key)
+        candidates.append(_oriented(people[ia], people[ib]))
+    return candidates, _by_interview(found.stays)
+
+
+def find_duplicates(conn: Connection, interviews: Collection[str] | None = None, *,
+                    describe: bool = True) -> list[DuplicateFlag]:
+    """Probable same-witness pairs (every pair, or those with at least one interview in
+    ``interviews``), with the supervisor's decision on each; sorted by interview codes.
+    ``describe`` adds the overlap of the two interviews' wording to the reasons (it never
+    decides a flag; corroboration counts skip it).
+
+    Candidates come from the interviewee records alone (same home province, birth years
+    within one), looked up by (province, birth year) from each wanted interview; the places of
+    detention of every interview are read once per vault state in one set-based query. On the
+    archive (where other sessions write, so nothing is kept between calls), the candidates of
+    the wanted interviews are found by the database (storage/pg/witnesses.py) and only their
+    profiles and stays are read; the reasons are then given by the same code."""
+    if interviews is not None and hasattr(conn, "execute_pg"):
+        candidates, stays = _archive_candidates(conn, interviews)
+    else:
+        candidates, stays = _candidates(conn, interviews)
     decided = decisions(conn)
     out: list[DuplicateFlag] = []
     shingles: dict[str, set[tuple[str, ...]]] = {}

@@ -33,6 +33,7 @@ from storage.pg.objects import ObjectStore
 from storage.pg.roles import ROLES
 from storage.pg.schema import SCHEMA_VERSION, search_names_ddl, vault_tables
 from storage.pg.search import INDEXES as SEARCH_INDEXES
+from storage.pg.witnesses import INDEXES as WITNESS_INDEXES
 
 ARCHIVE_MAGIC = "testimony-archive-v1"
 
@@ -339,7 +340,7 @@ class Archive:
 
 
 # Archive-only indexes (the vault's tables come from storage/pg/schema.py).
-ARCHIVE_EXTRA: list[str] = SEARCH_INDEXES
+ARCHIVE_EXTRA: list[str] = SEARCH_INDEXES + WITNESS_INDEXES
 
 
 def archive_extra(conn: Any) -> list[str]:

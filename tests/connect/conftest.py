@@ -13,6 +13,8 @@ from tests.common import mark_slow
 SLOW = {
     "test_connect_archive.py::test_brief_converts_headless_with_libreoffice":
         "starts headless LibreOffice to convert the brief",
+    "test_corroborate_paging.py::test_the_archives_candidates_are_the_vaults":
+        "a real PostgreSQL server and a generated archive of 2,000 interviews",
 }
 
 

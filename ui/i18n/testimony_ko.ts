@@ -240,134 +240,139 @@
         <translation>출판</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="119"/>
+        <location filename="../connect_view.py" line="120"/>
         <source>Facilities × commodities</source>
         <extracomment>(asset id, seconds): a quote asked to be played (tests observe it too).</extracomment>
         <translation>시설 × 품목</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="129"/>
+        <location filename="../connect_view.py" line="130"/>
         <source>Year</source>
         <translation>연도</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="129"/>
+        <location filename="../connect_view.py" line="130"/>
         <source>Accounts</source>
         <translation>진술</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="129"/>
-        <location filename="../connect_view.py" line="142"/>
+        <location filename="../connect_view.py" line="130"/>
+        <location filename="../connect_view.py" line="143"/>
         <source>Testimonies</source>
         <translation>증언</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="131"/>
+        <location filename="../connect_view.py" line="132"/>
         <source>Timeline</source>
         <translation>연표</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="142"/>
+        <location filename="../connect_view.py" line="143"/>
         <source>From</source>
         <translation>출발</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="142"/>
+        <location filename="../connect_view.py" line="143"/>
         <source>Relation</source>
         <translation>관계</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="142"/>
+        <location filename="../connect_view.py" line="143"/>
         <source>To</source>
         <translation>도착</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="143"/>
+        <location filename="../connect_view.py" line="144"/>
         <source>Independent witnesses</source>
         <translation>독립 증인</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="145"/>
+        <location filename="../connect_view.py" line="146"/>
         <source>Supply chain</source>
         <translation>공급망</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="157"/>
+        <location filename="../connect_view.py" line="158"/>
         <source>Witness</source>
         <translation>증인</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="157"/>
+        <location filename="../connect_view.py" line="158"/>
         <source>Date</source>
         <translation>날짜</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="157"/>
+        <location filename="../connect_view.py" line="158"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="157"/>
+        <location filename="../connect_view.py" line="158"/>
         <source>Quote</source>
         <translation>인용</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="158"/>
+        <location filename="../connect_view.py" line="159"/>
         <source>Reviewed translation</source>
         <translation>검토된 번역</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="170"/>
+        <location filename="../connect_view.py" line="171"/>
         <source>Brief for:</source>
         <translation>보고서 용도:</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="172"/>
+        <location filename="../connect_view.py" line="173"/>
         <source>Evidence &amp;brief…</source>
         <translation>증거 보고서(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="228"/>
+        <location filename="../connect_view.py" line="229"/>
         <source>%1 testimonies from %2 independent witnesses</source>
         <translation>독립 증인 %2명의 증언 %1건</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="234"/>
+        <location filename="../connect_view.py" line="235"/>
         <source>Linked by testimony: facilities %1, commodities %2. The numbers are independent witnesses. Click one to read the quotes behind it.</source>
         <translation>증언으로 연결된 시설 %1곳과 품목 %2개입니다. 숫자는 독립 증인 수이며, 누르면 그 근거가 된 인용을 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="349"/>
+        <location filename="../connect_view.py" line="350"/>
         <source>no dated account</source>
         <translation>날짜가 있는 진술 없음</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="351"/>
+        <location filename="../connect_view.py" line="352"/>
         <source>%1: %2 testimonies from %3 independent witnesses (%4).</source>
         <translation>%1: 독립 증인 %3명의 증언 %2건 (%4).</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="363"/>
+        <location filename="../connect_view.py" line="365"/>
+        <source>%1 more not listed (the first %2 of %3, most relevant first).</source>
+        <translation>%1건이 더 있습니다(전체 %3건 중 관련성이 높은 순으로 처음 %2건만 표시).</translation>
+    </message>
+    <message>
+        <location filename="../connect_view.py" line="369"/>
         <source>Accounts that disagree (shown, not averaged):</source>
         <translation>서로 다른 진술 (평균 내지 않고 그대로 표시):</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="377"/>
+        <location filename="../connect_view.py" line="383"/>
         <source>This quote has no audio time to play.</source>
         <translation>이 인용에는 재생할 음성 시간이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="387"/>
+        <location filename="../connect_view.py" line="393"/>
         <source>Decoding the recording for listening...</source>
         <translation>듣기 위해 녹음을 푸는 중...</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="407"/>
+        <location filename="../connect_view.py" line="413"/>
         <source>Save the evidence brief</source>
         <translation>증거 보고서 저장</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="422"/>
+        <location filename="../connect_view.py" line="428"/>
         <source>Brief written: %1 quotes; %2 testimonies left out (consent or withdrawal).</source>
         <translation>보고서를 저장했습니다: 인용 %1건, 제외된 증언 %2건 (동의 범위 또는 철회).</translation>
     </message>
@@ -2089,42 +2094,47 @@
         <translation>다른 프로그램이나 감독자가 이 보관함에 너무 오래 쓰고 있었습니다. 그 작업이 끝난 뒤 다시 시도하세요(아무것도 바뀌지 않았습니다).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1087"/>
+        <location filename="../../errors/catalog.py" line="1043"/>
+        <source>The number of conflicts to list cannot be negative; give 0 or more.</source>
+        <translation>나열할 상충 개수는 음수일 수 없습니다. 0 이상을 입력하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="1089"/>
         <source>The consent date</source>
         <translation>동의 날짜</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1089"/>
+        <location filename="../../errors/catalog.py" line="1091"/>
         <source>The interview date</source>
         <translation>면담 날짜</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1091"/>
+        <location filename="../../errors/catalog.py" line="1093"/>
         <source>The date</source>
         <translation>날짜</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1093"/>
+        <location filename="../../errors/catalog.py" line="1095"/>
         <source>{what} &apos;{text}&apos; is a day without a time; write it as 2026-11-29.</source>
         <translation>{what} &apos;{text}&apos;은(는) 시각 없이 날짜만 씁니다. 2026-11-29처럼 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1095"/>
+        <location filename="../../errors/catalog.py" line="1097"/>
         <source>{what} &apos;{text}&apos; is not a date this app can read; write it as {example} (year-month-day, 24-hour time).</source>
         <translation>{what} &apos;{text}&apos;은(는) 이 프로그램이 읽을 수 있는 날짜가 아닙니다. {example}처럼 쓰십시오(연-월-일, 24시간제).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1097"/>
+        <location filename="../../errors/catalog.py" line="1099"/>
         <source>{what} &apos;{text}&apos; is ambiguous (day/month or month/day?); write it year first, for example {example}.</source>
         <translation>{what} &apos;{text}&apos;은(는) 모호합니다(일/월인지 월/일인지). {example}처럼 연도를 먼저 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1099"/>
+        <location filename="../../errors/catalog.py" line="1101"/>
         <source>{what} &apos;{text}&apos; does not start with the year; write it year first, as {suggested}, so that it cannot be misread.</source>
         <translation>{what} &apos;{text}&apos;은(는) 연도로 시작하지 않습니다. 잘못 읽히지 않도록 {suggested}처럼 연도를 먼저 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1101"/>
+        <location filename="../../errors/catalog.py" line="1103"/>
         <source>{what} &apos;{text}&apos; is not a real date or time; write it as {example} (year-month-day, 24-hour time).</source>
         <translation>{what} &apos;{text}&apos;은(는) 실제 날짜나 시각이 아닙니다. {example}처럼 쓰십시오(연-월-일, 24시간제).</translation>
     </message>
@@ -2790,112 +2800,112 @@
         <translation>관계는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1043"/>
+        <location filename="../../errors/catalog.py" line="1045"/>
         <source>A period is a period entity (see &apos;testimony entity list&apos;) or dates such as 1997..1999, not &apos;{period}&apos;.</source>
         <translation>기간은 기간 개체(&apos;testimony entity list&apos; 참고)이거나 1997..1999 같은 날짜여야 하며, &apos;{period}&apos;은(는) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1045"/>
+        <location filename="../../errors/catalog.py" line="1047"/>
         <source>The taxonomy has no {branch}; name the parent term.</source>
         <translation>분류 체계에 {branch}이(가) 없습니다. 상위 용어를 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1047"/>
+        <location filename="../../errors/catalog.py" line="1049"/>
         <source>&apos;{name}&apos; already names {id} in the taxonomy; use that entity, or choose another name.</source>
         <translation>&apos;{name}&apos;은(는) 이미 분류 체계의 {id}를 가리킵니다. 그 개체를 쓰거나 다른 이름을 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1049"/>
+        <location filename="../../errors/catalog.py" line="1051"/>
         <source>An entity needs an English and a Korean name.</source>
         <translation>개체에는 영어 이름과 한국어 이름이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1051"/>
+        <location filename="../../errors/catalog.py" line="1053"/>
         <source>The period ends before it starts; check the dates.</source>
         <translation>기간이 시작보다 먼저 끝납니다. 날짜를 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1053"/>
+        <location filename="../../errors/catalog.py" line="1055"/>
         <source>Only a quota has an organisation that imposes it.</source>
         <translation>부과하는 조직은 과제(할당량)에만 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1055"/>
+        <location filename="../../errors/catalog.py" line="1057"/>
         <source>{id} is not under an entity branch of the taxonomy; give its kind ({choices}).</source>
         <translation>{id}은(는) 분류 체계의 개체 분기 아래에 있지 않습니다. 종류({choices})를 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1057"/>
+        <location filename="../../errors/catalog.py" line="1059"/>
         <source>This needs a date such as 2012, 2012-05 or 2012-05-01.</source>
         <translation>여기에는 2012, 2012-05 또는 2012-05-01 같은 날짜가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1059"/>
+        <location filename="../../errors/catalog.py" line="1061"/>
         <source>This must name a {kind}, but &apos;{text}&apos; is the {found} {id}; see &apos;testimony taxonomy show&apos;.</source>
         <translation>여기에는 {kind}을(를) 지정해야 하지만 &apos;{text}&apos;은(는) {found} {id}입니다. &apos;testimony taxonomy show&apos;를 참고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1061"/>
+        <location filename="../../errors/catalog.py" line="1063"/>
         <source>&apos;{text}&apos; is the term {id}, which is not an entity (one of: {kinds}); see &apos;testimony taxonomy show&apos;.</source>
         <translation>&apos;{text}&apos;은(는) 용어 {id}이며 개체({kinds} 중 하나)가 아닙니다. &apos;testimony taxonomy show&apos;를 참고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1063"/>
+        <location filename="../../errors/catalog.py" line="1065"/>
         <source>The kind must be one of: {choices}.</source>
         <translation>종류는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1065"/>
+        <location filename="../../errors/catalog.py" line="1067"/>
         <source>The date range needs dates such as 1998, 1998-05 or 1998-05-01.</source>
         <translation>기간에는 1998, 1998-05 또는 1998-05-01 같은 날짜가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1067"/>
+        <location filename="../../errors/catalog.py" line="1069"/>
         <source>Name exactly one subject: a facility, a commodity, an enterprise or a link.</source>
         <translation>대상을 하나만 지정하십시오: 시설, 품목, 기업 또는 연결 중 하나.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1069"/>
+        <location filename="../../errors/catalog.py" line="1071"/>
         <source>The folder {folder} does not exist; create it or choose another file.</source>
         <translation>폴더 {folder}이(가) 없습니다. 폴더를 만들거나 다른 파일을 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1071"/>
+        <location filename="../../errors/catalog.py" line="1073"/>
         <source>{path} already exists; choose another file (a brief never overwrites a file).</source>
         <translation>{path}이(가) 이미 있습니다. 다른 파일을 고르십시오(보고서는 파일을 덮어쓰지 않습니다).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1073"/>
+        <location filename="../../errors/catalog.py" line="1075"/>
         <source>Cannot tell the brief&apos;s format from &apos;{name}&apos;; name the file .docx, .csv or .json, or choose the format ({choices}).</source>
         <translation>&apos;{name}&apos;에서 보고서 형식을 알 수 없습니다. 파일 이름을 .docx, .csv 또는 .json으로 하거나 형식({choices})을 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1075"/>
+        <location filename="../../errors/catalog.py" line="1077"/>
         <source>The brief format must be one of: {choices}.</source>
         <translation>보고서 형식은 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1077"/>
+        <location filename="../../errors/catalog.py" line="1079"/>
         <source>The brief&apos;s purpose must be one of: {choices}.</source>
         <translation>보고서의 용도는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1079"/>
+        <location filename="../../errors/catalog.py" line="1081"/>
         <source>{name} could not be deleted ({strerror}); delete it yourself (the imported copy in the vault is safe).</source>
         <translation>{name}을(를) 지울 수 없었습니다({strerror}). 직접 지우십시오(보관함에 가져온 사본은 안전합니다).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1081"/>
+        <location filename="../../errors/catalog.py" line="1083"/>
         <source>{name} has changed since it was imported, so it was not deleted; check which file it is before deleting it yourself.</source>
         <translation>{name}이(가) 가져온 뒤에 바뀌어서 지우지 않았습니다. 어떤 파일인지 확인한 뒤 직접 지우십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1083"/>
+        <location filename="../../errors/catalog.py" line="1085"/>
         <source>{name} cannot be read ({strerror}), so it was not deleted; delete it yourself.</source>
         <translation>{name}을(를) 읽을 수 없어({strerror}) 지우지 않았습니다. 직접 지우십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1085"/>
+        <location filename="../../errors/catalog.py" line="1087"/>
         <source>{name} is no longer a plain file at that place, so it was not deleted; check the folder yourself.</source>
         <translation>{name}은(는) 더 이상 그 자리에 있는 일반 파일이 아니어서 지우지 않았습니다. 폴더를 직접 확인하십시오.</translation>
     </message>
