@@ -54,6 +54,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -434,6 +435,8 @@ def run_archive(args: argparse.Namespace, sizes: list[int], profile: Profile,
             running_server(data_from=snap / "data" if saved and snap else None) as server:
         if saved:
             url = server.url(saved["database"])
+            # What an administrator does after installing a newer version (run as the owner).
+            result["upgrade"] = asdict(Archive.upgrade(url))
             archive = Archive.open(url)
             grown = saved["interviews"]
             result["snapshot"] = {"folder": str(snap), **saved}
