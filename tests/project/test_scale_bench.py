@@ -158,11 +158,23 @@ def test_archive_bench_runs_and_checks_concurrent_imports(pg_server: object,
     import sys
 
     root = Path(__file__).resolve().parents[2]
-    out = tmp_path / "scale_archive.json"
-    subprocess.run([sys.executable, "bench/bench_scale.py", "--backend", "archive", "--sizes",
-                    "3", "--template", "3", "--bundles", "1", "--runs", "1", "--segments", "2",
-                    "--out", str(out)], cwd=root, check=True, capture_output=True)
-    row = json.loads(out.read_text())["sizes"][0]
+    snap = tmp_path / "snap"  # --snapshot: kept after generation, measured again below
+    snap.mkdir()
+    rows = []
+    for run in ("first", "again"):
+        out = tmp_path / f"{run}.json"
+        subprocess.run([sys.executable, "bench/bench_scale.py", "--backend", "archive",
+                        "--sizes", "3", "--template", "3", "--bundles", "1", "--runs", "1",
+                        "--segments", "2", "--snapshot", str(snap), "--out", str(out)],
+                       cwd=root, check=True, capture_output=True)
+        rows.append(json.loads(out.read_text())["sizes"][0])
+    # The second run measured a fresh copy of the kept archive without generating again: it
+    # holds the generated interviews only (not the first run's imports) and takes imports too.
+    assert json.loads((snap / "snapshot.json").read_text())["interviews"] == 3
+    assert rows[0]["generate"]["interviews"] == 3 and rows[1]["generate"]["interviews"] == 0
+    assert rows[1]["counts"]["interview"] == 3
+    assert rows[1]["imports"]["interviews_added"] == rows[1]["imports"]["expected_added"] == 6
+    row = rows[0]
     assert row["counts"]["interview"] == 3
     imports = row["imports"]
     assert imports["interviews_added"] == imports["expected_added"] == 6  # 1 + 4 + 1, none lost
@@ -174,27 +186,3 @@ def test_archive_bench_runs_and_checks_concurrent_imports(pg_server: object,
     assert [c["case"] for c in row["corroboration"]] == [
         "corroborate Yodok (with quotes)", "corroborate Yodok (counts, conflicts)"]
 
-
-def test_archive_bench_measures_a_kept_snapshot_again(pg_server: object, tmp_path: Path) -> None:
-    """``--snapshot``: the first run keeps the generated archive before measuring it; a second
-    run measures a fresh copy without generating again, and the copy takes imports as well."""
-    import subprocess
-    import sys
-
-    root = Path(__file__).resolve().parents[2]
-    snap = tmp_path / "snap"
-    snap.mkdir()
-    rows = []
-    for run in ("first", "again"):
-        out = tmp_path / f"{run}.json"
-        subprocess.run([sys.executable, "bench/bench_scale.py", "--backend", "archive",
-                        "--sizes", "3", "--template", "3", "--bundles", "1", "--runs", "1",
-                        "--segments", "2", "--snapshot", str(snap), "--out", str(out)],
-                       cwd=root, check=True, capture_output=True)
-        rows.append(json.loads(out.read_text())["sizes"][0])
-    assert json.loads((snap / "snapshot.json").read_text())["interviews"] == 3
-    assert rows[0]["generate"]["interviews"] == 3 and rows[1]["generate"]["interviews"] == 0
-    for row in rows:  # the kept copy holds the generated archive only, not the first imports
-        assert row["counts"]["interview"] == 3
-        assert row["imports"]["interviews_added"] == row["imports"]["expected_added"] == 6
-        assert row["imports"]["four_supervisors"]["errors"] == []
