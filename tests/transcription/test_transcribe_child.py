@@ -218,17 +218,32 @@ def test_a_killed_child_is_one_sentence_and_the_job_resumes(vault: Any,
         engines.append(engine)
         return engine
 
-    def kill_on_first(fraction: float, label: str) -> None:
-        # Right after the first segment is stored the child is still decoding the window
-        # (its speech spans two of Whisper's 30 s chunks, so the rest is not yet in the pipe).
-        count = vault.conn.execute("SELECT COUNT(*) FROM segment").fetchone()[0]
-        if len(engines) == 1 and count == 1 and engines[0].pid:
-            os.kill(engines[0].pid, signal.SIGKILL)
+    # The child is killed the moment its first segment arrives. Whatever it had written to
+    # the pipe after that segment dies with it: the parent reads no further. (Killing it once
+    # the first segment was stored raced: under another process's heavy writing, the commit
+    # took longer than decoding the rest, and the whole window was already in the pipe.)
+    from transcription import process_engine
+    from transcription.channel import ChannelClosed
 
-    with pytest.raises(TranscriptionError) as err:
-        transcribe.transcribe_interview(vault, iid, role="interviewer", model="tiny.en",
-                                        language="en", engine_factory=killing,
-                                        progress=kill_on_first)
+    real_read = process_engine.read_message
+    killed: list[int] = []
+
+    def read_until_killed(fd: int, **kwargs: Any) -> Any:
+        if killed:
+            raise ChannelClosed("the other end closed the pipe")
+        received = real_read(fd, **kwargs)
+        if received and received[0].get("kind") == "segment" and engines[0].pid:
+            killed.append(engines[0].pid)
+            os.kill(engines[0].pid, signal.SIGKILL)
+        return received
+
+    with monkeypatch.context() as patched:
+        patched.setattr(process_engine, "read_message", read_until_killed)
+        with pytest.raises(TranscriptionError) as err:
+            transcribe.transcribe_interview(vault, iid, role="interviewer", model="tiny.en",
+                                            language="en", engine_factory=killing)
+    assert len(killed) == 1 and vault.conn.execute(
+        "SELECT COUNT(*) FROM segment").fetchone()[0] == 1  # the one segment that arrived
     message = str(err.value)
     assert message == ("The speech engine stopped unexpectedly (it was stopped by SIGKILL); "
                        "what was transcribed is kept — transcribe again to continue.")
