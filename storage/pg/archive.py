@@ -30,7 +30,6 @@ from storage import audit
 from storage.errors import ArchiveError, BlobError
 from storage.pg.connection import AUDIT_LOCK, PgConnection
 from storage.pg.objects import ObjectStore
-from storage.pg.roles import ROLES
 from storage.pg.schema import SCHEMA_VERSION, search_names_ddl, vault_tables
 from storage.pg.search import INDEXES as SEARCH_INDEXES
 from storage.pg.witnesses import INDEXES as WITNESS_INDEXES
@@ -174,7 +173,6 @@ class Archive:
                 older = found.isdigit() and int(found) < SCHEMA_VERSION
                 raise ArchiveError("archive.schema_older" if older else "archive.schema_differs",
                                    version=found, expected=SCHEMA_VERSION)
-            upgrade_extra(conn)
         except BaseException:
             conn.close()
             raise
@@ -349,20 +347,3 @@ def archive_extra(conn: Any) -> list[str]:
     schema = str(conn.execute_pg("SELECT current_schema()").fetchone()[0])
     return [*ARCHIVE_EXTRA, *search_names_ddl(schema)]
 
-
-def upgrade_extra(conn: Any) -> None:
-    """Give an archive made before the short-name hits existed its tables and triggers (and
-    fill them), when the account opening it owns the archive's tables (the administrator's
-    account that ran ``archive init``); other roles search as before until then."""
-    if conn.execute_pg(
-            "SELECT to_regclass('search_name_hit') IS NULL AND (pg_has_role("
-            "(SELECT tableowner FROM pg_tables WHERE tablename = 'segment' "
-            "AND schemaname = current_schema()), 'USAGE') OR (SELECT rolsuper FROM pg_roles "
-            "WHERE rolname = current_user))").fetchone()[0]:
-        with conn.transaction():
-            for stmt in archive_extra(conn):
-                conn.execute_pg(stmt)
-            for role in ROLES.values():  # made before: they may read it as every table
-                if conn.execute_pg("SELECT 1 FROM pg_roles WHERE rolname = %s",
-                                   (role,)).fetchone() is not None:
-                    conn.execute_pg(f"GRANT SELECT ON search_name, search_name_hit TO {role}")
