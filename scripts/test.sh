@@ -19,4 +19,15 @@ export PYTHONPYCACHEPREFIX=${PYTHONPYCACHEPREFIX:-$PWD/.pycache}
 # One worker per core (pytest-xdist), a file's tests kept together so its module fixtures are
 # made once; each worker has its own PulseAudio daemon and PostgreSQL server (tests/conftest.py).
 # TEST_WORKERS=0 runs everything in this one process.
-exec .venv/bin/python -m pytest -n "${TEST_WORKERS:-auto}" --dist loadfile "$@"
+# The tests marked `alone` (bounds on the GUI thread's latency) then run by themselves, with no
+# other worker's tests beside them on the machine's cores (TEST_PHASE, tests/conftest.py).
+# Exit status 5 is pytest's "nothing collected": a selection ("$@") may hold no test of a phase.
+status=0
+TEST_PHASE=shared .venv/bin/python -m pytest -n "${TEST_WORKERS:-auto}" --dist loadfile "$@" \
+  || status=$?
+alone=0
+TEST_PHASE=alone .venv/bin/python -m pytest -n 0 "$@" || alone=$?
+for s in "$status" "$alone"; do
+  if [ "$s" -ne 0 ] && [ "$s" -ne 5 ]; then exit "$s"; fi
+done
+if [ "$status" -eq 5 ] && [ "$alone" -eq 5 ]; then exit 5; fi
