@@ -56,11 +56,15 @@ def _tables(vault: Store) -> set[str]:
 def interview_summaries(vault: Store) -> list[InterviewSummary]:
     """Every interview with its progress counts, ordered by creation time.
 
-    A fixed number of statements, whatever the number of interviews: every figure of an
-    interview, its tag terms included, comes from one statement whose sub-queries use the
-    index on each table's interview column (the tag terms were a second query per interview:
-    a round trip each on the archive). It speaks the dialect both backends read, so the window
-    lists a vault's or the archive's interviews."""
+    A fixed number of statements, whatever the number of interviews (the tag terms were once a
+    query per interview: a round trip each on the archive). Every count comes from one
+    statement whose sub-queries read only indexes (``segment_review``, migration 64, holds the
+    layer and review status), so no segment row is read. The tags, counted and with their
+    terms, are one plain scan of the index ``tag_interview``, grouped here: folding them in SQL
+    (``group_concat``) grew a string per interview, and with SQLCipher's memory security every
+    such allocation is wiped, which cost four times the scan (docs/benchmarks.md). It speaks
+    the dialect both backends read, so the window lists a vault's or the archive's
+    interviews."""
     tables = _tables(vault)
     # The export log and receipts belong to the bundles area (a vault without them shows none);
     # they are keyed by bundle first, so they are read once, not probed per interview.
@@ -78,20 +82,22 @@ def interview_summaries(vault: Store) -> list[InterviewSummary]:
         "   AND s.review_status = 'reviewed'),"
         " (SELECT COUNT(*) FROM segment s WHERE s.interview_id = i.id"
         "   AND s.layer = 'translation'),"
-        " (SELECT COUNT(*) FROM tag t WHERE t.interview_id = i.id),"
-        " (SELECT group_concat(t.term_id, ' ') FROM tag t WHERE t.interview_id = i.id),"
         " c.scopes, c.withdrawn_at"
         " FROM interview i LEFT JOIN consent c ON c.interview_id = i.id"
         " ORDER BY i.created_at, i.code").fetchall()
+    terms: dict[str, list[str]] = {}
+    for iid, term in vault.conn.execute("SELECT interview_id, term_id FROM tag"):
+        terms.setdefault(str(iid), []).append(str(term))
     result = []
-    for (iid, code, date, status, duration, assets, segments, reviewed, translated, tags,
-         terms, scopes, withdrawn) in rows:
+    for (iid, code, date, status, duration, assets, segments, reviewed, translated,
+         scopes, withdrawn) in rows:
+        tags = terms.get(str(iid), [])
         result.append(InterviewSummary(
             id=str(iid), code=str(code), date=str(date or "")[:10], status=str(status),
             duration_s=float(duration or 0.0), assets=int(assets), segments=int(segments),
-            reviewed=int(reviewed), translated=int(translated), tags=int(tags),
+            reviewed=int(reviewed), translated=int(translated), tags=len(tags),
             consent_scopes=list(json.loads(scopes)) if scopes else [],
             consent_withdrawn=withdrawn is not None,
-            tag_terms=sorted(set(str(terms).split())) if terms else [],
+            tag_terms=sorted(set(tags)),
             exported=str(iid) in exported, acknowledged=str(iid) in acked))
     return result

@@ -60,5 +60,10 @@ def test_lookups_use_indexes_and_search_ignores_case(pg_url: str, tmp_path: Path
         trigram = _plan(archive, "SELECT 1 FROM segment WHERE lower(text) LIKE ?",
                         ("%요덕수용소%",))
         assert "segment_text_lower_trgm" in trigram
+        # The interview list's review counts (app/overview.py) have the vault's index too
+        # (on a table this small the planner may still prefer another).
+        assert archive.conn.execute_pg(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'segment_review'"
+        ).fetchone()[0].endswith("(interview_id, layer, review_status)")
     finally:
         archive.close()
