@@ -293,7 +293,8 @@ class SupervisorView(QWidget):
                 return
             self.report = against_vault
             self.import_button.setEnabled(self.identity is not None)
-            self._verdict(True, self._summary(against_vault))
+            suspicious = any(importer.is_suspicious(w) for w in against_vault.warnings)
+            self._verdict(True, self._summary(against_vault), warn=suspicious)
             self.details.setPlainText(self._report_text(against_vault))
 
         def failed(exc: BaseException) -> None:
@@ -307,12 +308,24 @@ class SupervisorView(QWidget):
         self.session.call(work, on_done=done, on_error=failed, name="verify bundle")
 
     def _summary(self, report: Any) -> str:
-        """One sentence a supervisor can act on; the technical report is folded below."""
+        """One sentence a supervisor can act on; the technical report is folded below. A bundle
+        whose place in its laptop's chain is suspicious (one of two bundles was not made by the
+        trusted laptop) is never called verified: its signature and contents check out, its
+        origin does not."""
         codes = [i.code for i in report.manifest.body.interviews]
-        return (self.tr("Verified: this bundle comes from a laptop you pinned, nothing in it was "
+        held = self._count("interview", len(codes))
+        if any(importer.is_suspicious(w) for w in report.warnings):
+            return (self.tr("Suspicious: the signature is valid and nothing in it was changed on "
+                            "the way, but its place among this laptop's bundles does not fit "
+                            "(the warning below says how). It holds %1 (%2). Report it, and ask "
+                            "the interviewer before relying on it.")
+                    .replace("%1", held).replace("%2", ", ".join(codes)))
+        text = (self.tr("Verified: this bundle comes from a laptop you pinned, nothing in it was "
                         "changed on the way, and it holds %1 (%2).")
-                .replace("%1", self._count("interview", len(codes)))
-                .replace("%2", ", ".join(codes)))
+                .replace("%1", held).replace("%2", ", ".join(codes)))
+        if report.warnings:
+            text += " " + self.tr("Read the warning below before importing it.")
+        return text
 
     def _report_text(self, report: Report) -> str:
         """The technical report folded under the verdict: every check, in the interface
@@ -377,8 +390,10 @@ class SupervisorView(QWidget):
         parts += [self._count(t, by_table[t]) for t in ("marker", "tag") if by_table.get(t)]
         return ", ".join(parts)
 
-    def _verdict(self, ok: bool, text: str) -> None:
-        self.verdict.setStyleSheet("color: #185c18;" if ok else "color: #a31515;")
+    def _verdict(self, ok: bool, text: str, *, warn: bool = False) -> None:
+        """Green for verified, amber for verified but suspicious, red for not accepted."""
+        self.verdict.setStyleSheet("color: #a31515;" if not ok else
+                                   "color: #8a4b00;" if warn else "color: #185c18;")
         self.verdict.setText(text if ok else self.tr("Not accepted: %1").replace("%1", text))
 
     def _hide_pin_panel(self) -> None:

@@ -63,6 +63,10 @@ def test_chain_and_warnings_of_a_forked_out_of_order_bundle_read_in_korean(
             "아닙니다. 이를 보고하십시오. 둘 중 하나는 신뢰하는 노트북에서 만든 것이 아닙니다")
     assert fork in lines, details
     assert not ENGLISH.search(details), details
+    # the verdict above the details never calls a suspicious bundle verified
+    verdict = sv.verdict.text()
+    assert verdict.startswith("의심스러움: 서명은 유효하고") and "검증됨" not in verdict, verdict
+    assert "NK-2026-961" in verdict and not ENGLISH.search(verdict), verdict
     # words among the values (the profile and the purpose) are translated too; ids stay
     assert f"번들 {twin_id} (보존 프로필, 목적 법정)" in lines, details
     # the import summary repeats the warnings, in Korean too
@@ -99,3 +103,6 @@ def test_in_english_the_window_shows_the_sentences_the_terminal_prints(qtbot, tm
     assert "Chain: first bundle from this device" in lines
     assert ("Warning: this bundle is NOT encrypted; anyone who held the file could read it"
             in lines)
+    # a warning that is not suspicion: still verified, and the verdict points at the warning
+    assert sv.verdict.text().startswith("Verified: this bundle comes from a laptop you pinned")
+    assert sv.verdict.text().endswith("Read the warning below before importing it.")

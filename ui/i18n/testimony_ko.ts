@@ -4150,59 +4150,59 @@ Close recordings and other windows first. It takes a while for a large vault.</s
         <translation>감독자 키를 불러왔습니다: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="382"/>
+        <location filename="../supervisor_view.py" line="397"/>
         <source>Not accepted: %1</source>
         <translation>받아들이지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="398"/>
+        <location filename="../supervisor_view.py" line="413"/>
         <source>Before pinning, call the interviewer and ask them to read aloud their laptop&apos;s device fingerprint (&apos;testimony device show&apos; on the laptop). This bundle was signed by device %1 with the fingerprint %2. If every group they read matches, type the last group, which only they can tell you. Or pin from the key file the laptop printed, handed to you in person.</source>
         <translation>고정하기 전에 면담자에게 연락해 노트북의 기기 지문(노트북에서 &apos;testimony device show&apos;)을 소리 내어 읽어 달라고 하세요. 이 번들은 기기 %1이(가) 지문 %2(으)로 서명했습니다. 읽어 준 묶음이 모두 일치하면, 면담자만 알려 줄 수 있는 마지막 묶음을 입력하세요. 또는 노트북이 출력한 키 파일을 직접 건네받아 그것으로 고정하세요.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="432"/>
+        <location filename="../supervisor_view.py" line="447"/>
         <source>The group you typed is not the last group of this bundle&apos;s key, so nothing was pinned: check it with the interviewer, and if it still differs, do not trust this bundle (it may not come from their laptop).</source>
         <translation>입력한 묶음이 이 번들 키의 마지막 묶음과 달라서 아무것도 고정하지 않았습니다. 면담자와 다시 확인하고, 그래도 다르면 이 번들을 믿지 마세요 (그 노트북에서 온 것이 아닐 수 있습니다).</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="436"/>
-        <location filename="../supervisor_view.py" line="465"/>
+        <location filename="../supervisor_view.py" line="451"/>
+        <location filename="../supervisor_view.py" line="480"/>
         <source>Device %1 pinned.</source>
         <translation>기기 %1을(를) 고정했습니다.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="461"/>
+        <location filename="../supervisor_view.py" line="476"/>
         <source>That key file is not the key that signed this bundle, so nothing was pinned: do not trust this bundle unless the interviewer confirms in person which key their laptop has.</source>
         <translation>그 키 파일은 이 번들에 서명한 키가 아니어서 아무것도 고정하지 않았습니다. 면담자가 노트북의 키를 직접 확인해 주기 전에는 이 번들을 믿지 마세요.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="475"/>
+        <location filename="../supervisor_view.py" line="490"/>
         <source>Load the supervisor key and open a bundle first.</source>
         <translation>먼저 감독자 키를 불러오고 번들을 여세요.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="483"/>
+        <location filename="../supervisor_view.py" line="498"/>
         <source>This bundle was already imported; nothing changed. You can write its receipt again.</source>
         <translation>이미 가져온 번들입니다. 바뀐 것은 없습니다. 수령증은 다시 쓸 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="495"/>
+        <location filename="../supervisor_view.py" line="510"/>
         <source>Left out of the receipt until their conflicts are reconciled (the laptop keeps them): %1</source>
         <translation>충돌이 해소될 때까지 영수증에서 제외됨(노트북에 그대로 남습니다): %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="356"/>
-        <location filename="../supervisor_view.py" line="499"/>
+        <location filename="../supervisor_view.py" line="369"/>
+        <location filename="../supervisor_view.py" line="514"/>
         <source>Warning: %1</source>
         <translation>경고: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="509"/>
+        <location filename="../supervisor_view.py" line="524"/>
         <source>Save receipt as</source>
         <translation>수령증 저장</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="522"/>
+        <location filename="../supervisor_view.py" line="537"/>
         <source>Receipt written to %1; give it to the interviewer.</source>
         <translation>수령증을 %1에 썼습니다. 면담자에게 전달하세요.</translation>
     </message>
@@ -4262,162 +4262,172 @@ Close recordings and other windows first. It takes a while for a large vault.</s
         <translation>공개 키를 %1에 저장했습니다. 면담자에게 전달하십시오.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="312"/>
+        <location filename="../supervisor_view.py" line="318"/>
+        <source>Suspicious: the signature is valid and nothing in it was changed on the way, but its place among this laptop&apos;s bundles does not fit (the warning below says how). It holds %1 (%2). Report it, and ask the interviewer before relying on it.</source>
+        <translation>의심스러움: 서명은 유효하고 전달 중에 바뀐 것이 없지만, 이 노트북의 번들 순서에 맞지 않습니다(아래 경고가 이유를 말합니다). %1(%2)을 담고 있습니다. 이를 보고하고, 믿기 전에 면담자에게 확인하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="323"/>
         <source>Verified: this bundle comes from a laptop you pinned, nothing in it was changed on the way, and it holds %1 (%2).</source>
         <translation>검증됨: 이 번들은 고정한 노트북에서 왔고, 전달 중에 바뀐 것이 없으며, %1(%2)을 담고 있습니다.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="323"/>
+        <location filename="../supervisor_view.py" line="327"/>
+        <source>Read the warning below before importing it.</source>
+        <translation>가져오기 전에 아래 경고를 읽으십시오.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="336"/>
         <source>pinned in this vault</source>
         <translation>이 보관함에 고정됨</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="324"/>
+        <location filename="../supervisor_view.py" line="337"/>
         <source>matches the device&apos;s public key file</source>
         <translation>기기 공개 키 파일과 일치함</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="326"/>
+        <location filename="../supervisor_view.py" line="339"/>
         <source>origin NOT checked against this vault (anyone can make a key and claim this device id)</source>
         <translation>이 보관함으로 출처를 확인하지 않았음 (누구나 키를 만들어 이 기기 ID를 주장할 수 있음)</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="330"/>
+        <location filename="../supervisor_view.py" line="343"/>
         <source>nobody (the bundle is not encrypted)</source>
         <translation>아무도 없음 (번들이 암호화되지 않음)</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="332"/>
+        <location filename="../supervisor_view.py" line="345"/>
         <source>Bundle %1 (%2 profile, purpose %3)</source>
         <translation>번들 %1 (%2 프로필, 목적 %3)</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="334"/>
+        <location filename="../supervisor_view.py" line="347"/>
         <source>Signed by device %1</source>
         <translation>서명한 기기 %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="335"/>
+        <location filename="../supervisor_view.py" line="348"/>
         <source>fingerprint %1: %2</source>
         <translation>지문 %1: %2</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="337"/>
+        <location filename="../supervisor_view.py" line="350"/>
         <source>signature: valid (minisign, key id %1)</source>
         <translation>서명: 유효함 (minisign, 키 ID %1)</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="339"/>
+        <location filename="../supervisor_view.py" line="352"/>
         <source>Created %1 by app %2</source>
         <translation>%1에 앱 %2(으)로 만듦</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="341"/>
+        <location filename="../supervisor_view.py" line="354"/>
         <source>Sequence %1; previous manifest %2</source>
         <translation>순번 %1; 이전 매니페스트 %2</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="342"/>
+        <location filename="../supervisor_view.py" line="355"/>
         <source>none (the first bundle)</source>
         <translation>없음 (첫 번들)</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="343"/>
+        <location filename="../supervisor_view.py" line="356"/>
         <source>Chain: %1</source>
         <translation>연결: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="345"/>
+        <location filename="../supervisor_view.py" line="358"/>
         <source>not checked</source>
         <translation>확인하지 않음</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="346"/>
+        <location filename="../supervisor_view.py" line="359"/>
         <source>Encrypted to: %1</source>
         <translation>암호화 대상: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="347"/>
+        <location filename="../supervisor_view.py" line="360"/>
         <source>Trusted comment: %1</source>
         <translation>신뢰된 설명: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="348"/>
+        <location filename="../supervisor_view.py" line="361"/>
         <source>Interviews: %1</source>
         <translation>인터뷰: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="351"/>
+        <location filename="../supervisor_view.py" line="364"/>
         <source>Redactions: %1 spans replaced</source>
         <translation>가림 처리: %1개 구간 대체됨</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="353"/>
+        <location filename="../supervisor_view.py" line="366"/>
         <source>Files (%1), each SHA-256 verified:</source>
         <translation>파일 (%1개), 모두 SHA-256 확인됨:</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="363"/>
+        <location filename="../supervisor_view.py" line="376"/>
         <source>1 interview</source>
         <translation>면담 1건</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="363"/>
+        <location filename="../supervisor_view.py" line="376"/>
         <source>%1 interviews</source>
         <translation>면담 %1건</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="364"/>
+        <location filename="../supervisor_view.py" line="377"/>
         <source>1 passage</source>
         <translation>구간 1개</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="364"/>
+        <location filename="../supervisor_view.py" line="377"/>
         <source>%1 passages</source>
         <translation>구간 %1개</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="365"/>
+        <location filename="../supervisor_view.py" line="378"/>
         <source>1 recording</source>
         <translation>녹음 1개</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="365"/>
+        <location filename="../supervisor_view.py" line="378"/>
         <source>%1 recordings</source>
         <translation>녹음 %1개</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="366"/>
+        <location filename="../supervisor_view.py" line="379"/>
         <source>1 marker</source>
         <translation>표시 1개</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="366"/>
+        <location filename="../supervisor_view.py" line="379"/>
         <source>%1 markers</source>
         <translation>표시 %1개</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="367"/>
+        <location filename="../supervisor_view.py" line="380"/>
         <source>1 tag</source>
         <translation>태그 1개</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="367"/>
+        <location filename="../supervisor_view.py" line="380"/>
         <source>%1 tags</source>
         <translation>태그 %1개</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="368"/>
+        <location filename="../supervisor_view.py" line="381"/>
         <source>1 conflict kept for review.</source>
         <translation>검토를 위해 충돌 1건을 보관했습니다.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="369"/>
+        <location filename="../supervisor_view.py" line="382"/>
         <source>%1 conflicts kept for review.</source>
         <translation>검토를 위해 충돌 %1건을 보관했습니다.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="486"/>
+        <location filename="../supervisor_view.py" line="501"/>
         <source>Imported: %1.</source>
         <translation>가져옴: %1.</translation>
     </message>
