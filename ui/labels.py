@@ -60,3 +60,34 @@ def value_label(code: str) -> str:
 
 
 status_label = scope_label = role_label = value_label
+
+
+# What each table an import can conflict on holds (app.bundles.tables.interview_tables, and
+# "blob" for a recording's audio), named as people say it. Their own context "Tables": a
+# table's word may be spelt like a value above and mean something else ("recording").
+_TABLES: dict[str, object] = {
+    "interview": QT_TRANSLATE_NOOP("Tables", "interview"),
+    "interviewee": QT_TRANSLATE_NOOP("Tables", "witness details"),
+    "consent": QT_TRANSLATE_NOOP("Tables", "consent"),
+    "audio_asset": QT_TRANSLATE_NOOP("Tables", "recording"),
+    "blob": QT_TRANSLATE_NOOP("Tables", "recording's audio"),
+    "marker": QT_TRANSLATE_NOOP("Tables", "marker"),
+    "transcript": QT_TRANSLATE_NOOP("Tables", "transcript"),
+    "segment": QT_TRANSLATE_NOOP("Tables", "passage"),
+    "segment_revision": QT_TRANSLATE_NOOP("Tables", "passage revision"),
+    "redaction": QT_TRANSLATE_NOOP("Tables", "redaction"),
+    "tag": QT_TRANSLATE_NOOP("Tables", "tag"),
+    "event": QT_TRANSLATE_NOOP("Tables", "event"),
+    "event_tag": QT_TRANSLATE_NOOP("Tables", "event's evidence"),
+    "link": QT_TRANSLATE_NOOP("Tables", "link"),
+    "link_tag": QT_TRANSLATE_NOOP("Tables", "link's evidence"),
+}
+
+
+def table_label(table: str) -> str:
+    """What the vault table ``table`` holds, in the interface language; a table unknown here
+    (a newer program's) is named as "record (table)"."""
+    source = _TABLES.get(table)
+    if source:
+        return QCoreApplication.translate("Tables", str(source))
+    return QCoreApplication.translate("Tables", "record (%1)").replace("%1", table)

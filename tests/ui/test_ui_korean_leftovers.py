@@ -1,6 +1,7 @@
-"""The last English in the Korean window: what is stored in English is shown in Korean where
-the window shows it (a revision's reason). Real window offscreen on real vaults; each test has
-an English pattern that must not match what a Korean reader sees."""
+"""The last English in the Korean window: what is stored in English (a revision's reason, the
+table an import conflicted on) is shown in Korean where the window shows it. Real window
+offscreen on real vaults; each test has an English pattern that must not match what a Korean
+reader sees."""
 
 from __future__ import annotations
 
@@ -8,9 +9,16 @@ import re
 from typing import Any
 
 import app.transcripts.store as transcripts
+from app.bundles.importer import import_bundle
+from app.bundles.tables import interview_tables
+from app.interviews import update_interview
 from app.transcripts import suggestions
+from tests.bundle_helpers import PASS, make_world, populate
 from tests.review_helpers import scripted_interview
-from tests.ui_support import window_on
+from tests.ui_support import make_window, unlock, window_on
+from ui.supervisor_view import SupervisorView
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 def _transcript_view(window: Any) -> Any:
@@ -55,3 +63,39 @@ def test_revision_reasons_the_program_wrote_read_in_korean(qtbot, tmp_path, vaul
     assert shown[0] == shown[4] == ""
     assert not english.search(" ".join(shown[:3] + shown[4:])), shown
     w.lock()
+
+
+def test_import_conflicts_name_what_conflicted_in_korean(qtbot, tmp_path, korean) -> None:
+    w = make_world(tmp_path)
+    iid = populate(w.field, "NK-2026-972")
+    one = w.export(iid, name="1.age")
+    update_interview(w.field, iid, role="interviewer", notes="edited on the laptop")
+    two = w.export(iid, name="2.age")
+    import_bundle(w.sup, one.path, w.identity, role="supervisor")
+    w.field.lock()
+    w.sup.lock()
+    state = tmp_path / "state"
+    state.mkdir()
+    window = make_window(qtbot, w.sup.path, state, role="supervisor")
+    unlock(window, PASS)
+    sv = next(v for v in window.workspace.extra if isinstance(v, SupervisorView))
+    sv.load_identity(w.key_file)
+    sv.open_bundle(two.path)
+    qtbot.waitUntil(lambda: bool(sv.verdict.text()), timeout=30_000)
+    sv.import_button.click()
+    qtbot.waitUntil(lambda: bool(sv.message.text()), timeout=30_000)
+    text = sv.message.text()
+    lines = [line.strip() for line in text.splitlines()]
+    assert f'충돌: 면담 {{"id": "{iid}"}}' in lines, text
+    assert not re.search(r"conflict|interview\b", text), text
+
+
+def test_every_table_an_import_can_conflict_on_has_a_korean_name(vault, korean) -> None:
+    from ui.labels import table_label
+
+    names = [t.name for t in interview_tables(vault.conn)] + ["blob"]
+    assert {"interview", "segment", "audio_asset", "link"} <= set(names)
+    shown = {n: table_label(n) for n in names}
+    assert all(HANGUL.search(s) and not re.search(r"[A-Za-z]", s) for s in shown.values()), shown
+    assert len(set(shown.values())) == len(shown), shown  # no two tables read alike
+    assert table_label("newer_table") == "기록(newer_table)"

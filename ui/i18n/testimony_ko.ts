@@ -4211,23 +4211,28 @@ Close recordings and other windows first. It takes a while for a large vault.</s
         <translation>이미 가져온 번들입니다. 바뀐 것은 없습니다. 수령증은 다시 쓸 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="510"/>
+        <location filename="../supervisor_view.py" line="506"/>
+        <source>conflict: %1 %2</source>
+        <translation>충돌: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="511"/>
         <source>Left out of the receipt until their conflicts are reconciled (the laptop keeps them): %1</source>
         <translation>충돌이 해소될 때까지 영수증에서 제외됨(노트북에 그대로 남습니다): %1</translation>
     </message>
     <message>
         <location filename="../supervisor_view.py" line="369"/>
-        <location filename="../supervisor_view.py" line="514"/>
+        <location filename="../supervisor_view.py" line="515"/>
         <source>Warning: %1</source>
         <translation>경고: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="524"/>
+        <location filename="../supervisor_view.py" line="525"/>
         <source>Save receipt as</source>
         <translation>수령증 저장</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="537"/>
+        <location filename="../supervisor_view.py" line="538"/>
         <source>Receipt written to %1; give it to the interviewer.</source>
         <translation>수령증을 %1에 썼습니다. 면담자에게 전달하세요.</translation>
     </message>
@@ -4455,6 +4460,89 @@ Close recordings and other windows first. It takes a while for a large vault.</s
         <location filename="../supervisor_view.py" line="501"/>
         <source>Imported: %1.</source>
         <translation>가져옴: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Tables</name>
+    <message>
+        <location filename="../labels.py" line="69"/>
+        <source>interview</source>
+        <translation>면담</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="70"/>
+        <source>witness details</source>
+        <translation>증인 정보</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="71"/>
+        <source>consent</source>
+        <translation>동의</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="72"/>
+        <source>recording</source>
+        <translation>녹음</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="73"/>
+        <source>recording&apos;s audio</source>
+        <translation>녹음 파일</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="74"/>
+        <source>marker</source>
+        <translation>표시</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="75"/>
+        <source>transcript</source>
+        <translation>녹취록</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="76"/>
+        <source>passage</source>
+        <translation>구간</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="77"/>
+        <source>passage revision</source>
+        <translation>구간 수정본</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="78"/>
+        <source>redaction</source>
+        <translation>가림 처리</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="79"/>
+        <source>tag</source>
+        <translation>태그</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="80"/>
+        <source>event</source>
+        <translation>사건</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="81"/>
+        <source>event&apos;s evidence</source>
+        <translation>사건의 증거 태그</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="82"/>
+        <source>link</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="83"/>
+        <source>link&apos;s evidence</source>
+        <translation>연결의 증거 태그</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="93"/>
+        <source>record (%1)</source>
+        <translation>기록(%1)</translation>
     </message>
 </context>
 <context>
