@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,7 +37,10 @@ from ui.session import Session
 from ui.transcript_view import fmt_time
 
 TERM_ROLE = Qt.ItemDataRole.UserRole + 20
-DATE_HINT = "1997-03-14, 1997-03, 1997-summer, 1997, 1990s, 1995..1997, before 1997, about 1997"
+# The forms app.coding.dates reads, as examples; the Korean hint gives the Korean forms it
+# also reads (1997년 여름, 1997년 이전, 1997년경 ...), each one a form the parser accepts.
+DATE_HINT = QT_TRANSLATE_NOOP("CodingView", "1997-03-14, 1997-03, 1997-summer, 1997, 1990s, "
+                              "1995..1997, before 1997, about 1997")
 
 
 class CodingView(QWidget):
@@ -143,8 +146,8 @@ class CodingView(QWidget):
         form.addRow(self.tr("Pl&ace:"), self.place)
         self.date = QLineEdit()
         self.date.setObjectName("eventDate")
-        self.date.setPlaceholderText(DATE_HINT)
-        self.date.setToolTip(DATE_HINT)
+        self.date.setPlaceholderText(self.tr(str(DATE_HINT)))
+        self.date.setToolTip(self.tr(str(DATE_HINT)))
         form.addRow(self.tr("&Date:"), self.date)
         self.relation = QComboBox()
         self.relation.setObjectName("eventRelation")

@@ -1,21 +1,27 @@
 """The last English in the Korean window: what is stored in English (a revision's reason, the
-table an import conflicted on) is shown in Korean where the window shows it. Real window
-offscreen on real vaults; each test has an English pattern that must not match what a Korean
-reader sees."""
+table an import conflicted on) is shown in Korean where the window shows it, and the date
+examples of the coding view are Korean forms the date parser reads. Real window offscreen on
+real vaults; each test has an English pattern that must not match what a Korean reader
+sees."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
+import pytest
+
 import app.transcripts.store as transcripts
 from app.bundles.importer import import_bundle
 from app.bundles.tables import interview_tables
+from app.coding import dates
 from app.interviews import update_interview
 from app.transcripts import suggestions
 from tests.bundle_helpers import PASS, make_world, populate
 from tests.review_helpers import scripted_interview
 from tests.ui_support import make_window, unlock, window_on
+from ui.coding_view import CodingView
+from ui.errors import message_for
 from ui.supervisor_view import SupervisorView
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -99,3 +105,30 @@ def test_every_table_an_import_can_conflict_on_has_a_korean_name(vault, korean) 
     assert all(HANGUL.search(s) and not re.search(r"[A-Za-z]", s) for s in shown.values()), shown
     assert len(set(shown.values())) == len(shown), shown  # no two tables read alike
     assert table_label("newer_table") == "기록(newer_table)"
+
+
+def test_date_examples_are_korean_forms_the_parser_reads(qtbot, tmp_path, vault,
+                                                        korean) -> None:
+    english = re.compile(r"summer|before|after|about|unknown")
+    iid, _ = scripted_interview(vault, code="NK-2026-973")
+    w = window_on(qtbot, vault, tmp_path, iid)
+    cv = next(v for v in w.workspace.page.views if isinstance(v, CodingView))
+    hint = cv.date.placeholderText()
+    assert hint == cv.date.toolTip() and HANGUL.search(hint), hint
+    assert not english.search(hint), hint
+    ko_examples = hint.split(", ")
+    en_examples = ("1997-03-14, 1997-03, 1997-summer, 1997, 1990s, 1995..1997, before 1997, "
+                   "about 1997").split(", ")
+    # each Korean example is read as exactly the date its English counterpart is
+    assert [dates.parse(k) for k in ko_examples] == [dates.parse(e) for e in en_examples]
+    # the sentence that answers a date the parser cannot read gives Korean forms too
+    with pytest.raises(dates.DateError) as refused:
+        dates.parse("지난 여름쯤")
+    said = message_for(refused.value)
+    assert said.startswith("날짜 '지난 여름쯤'을(를) 읽을 수 없습니다."), said
+    forms = re.search(r"날짜는 (.+) \(또는 '모름'\) 형식으로", said)
+    assert forms is not None, said
+    assert not english.search(said.replace("지난 여름쯤", "")), said
+    assert all(dates.parse(f).kind != "unknown" for f in forms[1].split(", "))
+    assert dates.parse("모름").kind == "unknown"
+    w.lock()

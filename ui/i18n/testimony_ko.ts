@@ -55,144 +55,149 @@
 <context>
     <name>CodingView</name>
     <message>
-        <location filename="../coding_view.py" line="65"/>
+        <location filename="../coding_view.py" line="42"/>
+        <source>1997-03-14, 1997-03, 1997-summer, 1997, 1990s, 1995..1997, before 1997, about 1997</source>
+        <translation>1997-03-14, 1997년 3월, 1997년 여름, 1997년, 1990년대, 1995년부터 1997년까지, 1997년 이전, 1997년경</translation>
+    </message>
+    <message>
+        <location filename="../coding_view.py" line="68"/>
         <source>Find a term (한국어 / English)</source>
         <translation>용어 찾기 (한국어 / English)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="86"/>
+        <location filename="../coding_view.py" line="89"/>
         <source>Se&amp;gments</source>
         <translation>구간(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="91"/>
+        <location filename="../coding_view.py" line="94"/>
         <source>Select words, choose a term, then apply:</source>
         <translation>낱말을 선택하고 용어를 고른 뒤 적용하세요:</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="101"/>
+        <location filename="../coding_view.py" line="104"/>
         <source>(confidence)</source>
         <translation>(신뢰도)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="105"/>
+        <location filename="../coding_view.py" line="108"/>
         <source>&amp;Apply tag</source>
         <translation>태그 적용(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="108"/>
+        <location filename="../coding_view.py" line="111"/>
         <source>Tag the whole &amp;interview</source>
         <translation>면담 전체에 태그(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="117"/>
+        <location filename="../coding_view.py" line="120"/>
         <source>&amp;Tags (double-click to jump)</source>
         <translation>태그 - 두 번 누르면 이동(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="123"/>
+        <location filename="../coding_view.py" line="126"/>
         <source>E&amp;vents</source>
         <translation>사건(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="128"/>
+        <location filename="../coding_view.py" line="131"/>
         <source>New event (selected tags are linked as evidence)</source>
         <translation>새 사건 (선택한 태그가 증거로 연결됩니다)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="132"/>
+        <location filename="../coding_view.py" line="135"/>
         <source>A&amp;ct:</source>
         <translation>행위(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="135"/>
+        <location filename="../coding_view.py" line="138"/>
         <source>witness, or a pseudonym such as V2 (brother)</source>
         <translation>증인 본인, 또는 V2 (형제) 같은 가명</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="136"/>
+        <location filename="../coding_view.py" line="139"/>
         <source>Vic&amp;tim:</source>
         <translation>피해자(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="139"/>
+        <location filename="../coding_view.py" line="142"/>
         <source>&amp;Perpetrator:</source>
         <translation>가해자(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="142"/>
+        <location filename="../coding_view.py" line="145"/>
         <source>a facility or place term, or free text</source>
         <translation>시설이나 장소 용어, 또는 자유 기재</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="143"/>
+        <location filename="../coding_view.py" line="146"/>
         <source>Pl&amp;ace:</source>
         <translation>장소(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="148"/>
+        <location filename="../coding_view.py" line="151"/>
         <source>&amp;Date:</source>
         <translation>날짜(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="151"/>
-        <location filename="../coding_view.py" line="259"/>
+        <location filename="../coding_view.py" line="154"/>
+        <location filename="../coding_view.py" line="262"/>
         <source>(not recorded)</source>
         <translation>(기록 안 함)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="154"/>
+        <location filename="../coding_view.py" line="157"/>
         <source>&amp;Witness:</source>
         <translation>증인(&amp;W):</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="155"/>
+        <location filename="../coding_view.py" line="158"/>
         <source>Add &amp;event</source>
         <translation>사건 추가(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="214"/>
+        <location filename="../coding_view.py" line="217"/>
         <source>whole interview</source>
         <translation>면담 전체</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="215"/>
+        <location filename="../coding_view.py" line="218"/>
         <source> (check: text changed)</source>
         <translation> (확인 필요: 문장이 바뀜)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="221"/>
+        <location filename="../coding_view.py" line="224"/>
         <source>date unknown</source>
         <translation>날짜 모름</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="228"/>
-        <location filename="../coding_view.py" line="230"/>
+        <location filename="../coding_view.py" line="231"/>
+        <location filename="../coding_view.py" line="233"/>
         <source>No transcript yet: you can still tag the whole interview or add events.</source>
         <translation>아직 녹취록이 없습니다. 면담 전체에 태그를 달거나 사건을 추가할 수는 있습니다.</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="344"/>
+        <location filename="../coding_view.py" line="347"/>
         <source>Choose a term in the tree first.</source>
         <translation>먼저 분류 트리에서 용어를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="351"/>
+        <location filename="../coding_view.py" line="354"/>
         <source>Choose a segment and select words in it first, or tag the whole interview.</source>
         <translation>먼저 구간을 고르고 그 안의 낱말을 선택하거나, 면담 전체에 태그를 다세요.</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="360"/>
+        <location filename="../coding_view.py" line="363"/>
         <source>Tag applied.</source>
         <translation>태그를 달았습니다.</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="401"/>
+        <location filename="../coding_view.py" line="404"/>
         <source>Choose the act (a violation term) first.</source>
         <translation>먼저 행위(인권침해 용어)를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="412"/>
+        <location filename="../coding_view.py" line="415"/>
         <source>Event added.</source>
         <translation>사건을 추가했습니다.</translation>
     </message>
@@ -2752,7 +2757,7 @@
     <message>
         <location filename="../../errors/catalog.py" line="1020"/>
         <source>write a date as 1997-03-14, 1997-03, 1997-summer, 1997, 1990s, 1995..1997, before 1997, after 1997 or about 1997 (or &apos;unknown&apos;)</source>
-        <translation>날짜는 1997-03-14, 1997-03, 1997-summer, 1997, 1990s, 1995..1997, before 1997, after 1997, about 1997 (또는 &apos;unknown&apos;) 형식으로 쓰십시오</translation>
+        <translation>날짜는 1997-03-14, 1997년 3월, 1997년 여름, 1997년, 1990년대, 1995년부터 1997년까지, 1997년 이전, 1997년 이후, 1997년경 (또는 &apos;모름&apos;) 형식으로 쓰십시오</translation>
     </message>
     <message>
         <location filename="../../errors/catalog.py" line="1024"/>
