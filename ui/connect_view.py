@@ -41,6 +41,8 @@ from ui.errors import message_for
 from ui.filedialogs import ask_path
 from ui.session import Session
 
+# Every relation of app.connect.links.RELATIONS (a test keeps them the same); a relation from
+# a newer program shows as "other relation (its id)".
 RELATIONS = {
     "produced": QT_TRANSLATE_NOOP("ConnectView", "produced"),
     "handled": QT_TRANSLATE_NOOP("ConnectView", "handled"),
@@ -334,7 +336,8 @@ class ConnectView(QWidget):
         for i, cell in enumerate(cells):
             relation = RELATIONS.get(cell.link.relation)
             table.setItem(i, 0, _item(self._label(labels[cell.link.src])))
-            table.setItem(i, 1, _item(self.tr(str(relation)) if relation else cell.link.relation))
+            table.setItem(i, 1, _item(self.tr(str(relation)) if relation else self.tr(
+                "other relation (%1)").replace("%1", cell.link.relation)))
             table.setItem(i, 2, _item(self._label(labels[cell.link.dst])))
             table.setItem(i, 3, _item(str(cell.testimonies)))
             table.setItem(i, 4, _item(str(cell.independent_witnesses)))

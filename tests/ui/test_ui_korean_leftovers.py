@@ -1,8 +1,7 @@
 """The last English in the Korean window: what is stored in English (a revision's reason, the
-table an import conflicted on) is shown in Korean where the window shows it, and the date
-examples of the coding view are Korean forms the date parser reads. Real window offscreen on
-real vaults; each test has an English pattern that must not match what a Korean reader
-sees."""
+table an import conflicted on, a link's relation) is shown in Korean, and the date examples of
+the coding view are Korean forms the date parser reads. Real window offscreen on real vaults;
+each test has an English pattern that must not match what a Korean reader sees."""
 
 from __future__ import annotations
 
@@ -15,12 +14,15 @@ import app.transcripts.store as transcripts
 from app.bundles.importer import import_bundle
 from app.bundles.tables import interview_tables
 from app.coding import dates
+from app.connect import corroborate as corr
+from app.connect import links
 from app.interviews import update_interview
 from app.transcripts import suggestions
 from tests.bundle_helpers import PASS, make_world, populate
 from tests.review_helpers import scripted_interview
 from tests.ui_support import make_window, unlock, window_on
 from ui.coding_view import CodingView
+from ui.connect_view import RELATIONS, ConnectView
 from ui.errors import message_for
 from ui.supervisor_view import SupervisorView
 
@@ -132,3 +134,20 @@ def test_date_examples_are_korean_forms_the_parser_reads(qtbot, tmp_path, vault,
     assert all(dates.parse(f).kind != "unknown" for f in forms[1].split(", "))
     assert dates.parse("모름").kind == "unknown"
     w.lock()
+
+
+def test_link_relations_read_in_korean_and_an_unknown_one_says_so(qtbot, tmp_path, vault,
+                                                                 korean) -> None:
+    english = re.compile(r"produced|handled|shipped|imposed|commanded|other|relation")
+    assert set(RELATIONS) == set(links.RELATIONS)  # every relation the core knows is named
+    window = window_on(qtbot, vault, tmp_path)
+    view = next(v for v in window.workspace.extra if isinstance(v, ConnectView))
+    names = {"a": {"en": "A", "ko": "가"}, "b": {"en": "B", "ko": "나"}}
+    relations = [*links.RELATIONS, "smuggled-via"]  # the last from a newer program
+    cells = [corr.Cell(links.LinkKey("a", r, "b"), 1, 1) for r in relations]
+    view._show_chain((cells, names))
+    shown = [view.chain_table.item(i, 1).text() for i in range(len(cells))]
+    assert all(HANGUL.search(s) for s in shown), shown
+    assert shown[-1] == "기타 관계(smuggled-via)", shown
+    assert not english.search(" ".join(shown).replace("smuggled-via", "")), shown
+    window.lock()

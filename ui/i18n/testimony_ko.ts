@@ -205,179 +205,184 @@
 <context>
     <name>ConnectView</name>
     <message>
-        <location filename="../connect_view.py" line="45"/>
+        <location filename="../connect_view.py" line="47"/>
         <source>produced</source>
         <translation>생산함</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="46"/>
+        <location filename="../connect_view.py" line="48"/>
         <source>handled</source>
         <translation>취급함</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="47"/>
+        <location filename="../connect_view.py" line="49"/>
         <source>shipped through</source>
         <translation>경유 운송됨</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="48"/>
+        <location filename="../connect_view.py" line="50"/>
         <source>imposed</source>
         <translation>부과함</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="49"/>
+        <location filename="../connect_view.py" line="51"/>
         <source>commanded</source>
         <translation>지휘함</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="52"/>
+        <location filename="../connect_view.py" line="54"/>
         <source>UN body</source>
         <translation>유엔 기구</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="53"/>
+        <location filename="../connect_view.py" line="55"/>
         <source>court</source>
         <translation>법원</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="54"/>
+        <location filename="../connect_view.py" line="56"/>
         <source>publication</source>
         <translation>출판</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="120"/>
+        <location filename="../connect_view.py" line="122"/>
         <source>Facilities × commodities</source>
         <extracomment>(asset id, seconds): a quote asked to be played (tests observe it too).</extracomment>
         <translation>시설 × 품목</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="130"/>
+        <location filename="../connect_view.py" line="132"/>
         <source>Year</source>
         <translation>연도</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="130"/>
+        <location filename="../connect_view.py" line="132"/>
         <source>Accounts</source>
         <translation>진술</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="130"/>
-        <location filename="../connect_view.py" line="143"/>
+        <location filename="../connect_view.py" line="132"/>
+        <location filename="../connect_view.py" line="145"/>
         <source>Testimonies</source>
         <translation>증언</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="132"/>
+        <location filename="../connect_view.py" line="134"/>
         <source>Timeline</source>
         <translation>연표</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="143"/>
+        <location filename="../connect_view.py" line="145"/>
         <source>From</source>
         <translation>출발</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="143"/>
+        <location filename="../connect_view.py" line="145"/>
         <source>Relation</source>
         <translation>관계</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="143"/>
+        <location filename="../connect_view.py" line="145"/>
         <source>To</source>
         <translation>도착</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="144"/>
+        <location filename="../connect_view.py" line="146"/>
         <source>Independent witnesses</source>
         <translation>독립 증인</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="146"/>
+        <location filename="../connect_view.py" line="148"/>
         <source>Supply chain</source>
         <translation>공급망</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="158"/>
+        <location filename="../connect_view.py" line="160"/>
         <source>Witness</source>
         <translation>증인</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="158"/>
+        <location filename="../connect_view.py" line="160"/>
         <source>Date</source>
         <translation>날짜</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="158"/>
+        <location filename="../connect_view.py" line="160"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="158"/>
+        <location filename="../connect_view.py" line="160"/>
         <source>Quote</source>
         <translation>인용</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="159"/>
+        <location filename="../connect_view.py" line="161"/>
         <source>Reviewed translation</source>
         <translation>검토된 번역</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="171"/>
+        <location filename="../connect_view.py" line="173"/>
         <source>Brief for:</source>
         <translation>보고서 용도:</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="173"/>
+        <location filename="../connect_view.py" line="175"/>
         <source>Evidence &amp;brief…</source>
         <translation>증거 보고서(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="229"/>
+        <location filename="../connect_view.py" line="231"/>
         <source>%1 testimonies from %2 independent witnesses</source>
         <translation>독립 증인 %2명의 증언 %1건</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="235"/>
+        <location filename="../connect_view.py" line="237"/>
         <source>Linked by testimony: facilities %1, commodities %2. The numbers are independent witnesses. Click one to read the quotes behind it.</source>
         <translation>증언으로 연결된 시설 %1곳과 품목 %2개입니다. 숫자는 독립 증인 수이며, 누르면 그 근거가 된 인용을 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="350"/>
+        <location filename="../connect_view.py" line="340"/>
+        <source>other relation (%1)</source>
+        <translation>기타 관계(%1)</translation>
+    </message>
+    <message>
+        <location filename="../connect_view.py" line="353"/>
         <source>no dated account</source>
         <translation>날짜가 있는 진술 없음</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="352"/>
+        <location filename="../connect_view.py" line="355"/>
         <source>%1: %2 testimonies from %3 independent witnesses (%4).</source>
         <translation>%1: 독립 증인 %3명의 증언 %2건 (%4).</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="365"/>
+        <location filename="../connect_view.py" line="368"/>
         <source>%1 more not listed (the first %2 of %3, most relevant first).</source>
         <translation>%1건이 더 있습니다(전체 %3건 중 관련성이 높은 순으로 처음 %2건만 표시).</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="369"/>
+        <location filename="../connect_view.py" line="372"/>
         <source>Accounts that disagree (shown, not averaged):</source>
         <translation>서로 다른 진술 (평균 내지 않고 그대로 표시):</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="383"/>
+        <location filename="../connect_view.py" line="386"/>
         <source>This quote has no audio time to play.</source>
         <translation>이 인용에는 재생할 음성 시간이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="393"/>
+        <location filename="../connect_view.py" line="396"/>
         <source>Decoding the recording for listening...</source>
         <translation>듣기 위해 녹음을 푸는 중...</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="413"/>
+        <location filename="../connect_view.py" line="416"/>
         <source>Save the evidence brief</source>
         <translation>증거 보고서 저장</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="428"/>
+        <location filename="../connect_view.py" line="431"/>
         <source>Brief written: %1 quotes; %2 testimonies left out (consent or withdrawal).</source>
         <translation>보고서를 저장했습니다: 인용 %1건, 제외된 증언 %2건 (동의 범위 또는 철회).</translation>
     </message>
