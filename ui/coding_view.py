@@ -31,7 +31,7 @@ import app.coding.events as events
 import app.coding.tags as tags
 import app.coding.taxonomy as taxonomy
 from ui.errors import message_for
-from ui.labels import value_label
+from ui.labels import date_label, value_label
 from ui.layout import set_buddy
 from ui.session import Session
 from ui.transcript_view import fmt_time
@@ -221,7 +221,7 @@ class CodingView(QWidget):
         self.event_list.clear()
         for e in event_views:
             act = e.act_label.get(lang) or e.act
-            parts = [act, e.date or self.tr("date unknown")]
+            parts = [act, date_label(e.date) or self.tr("date unknown")]
             if e.place_label:
                 parts.append(e.place_label.get(lang) or e.place_term or "")
             elif e.place:

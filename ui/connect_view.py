@@ -39,6 +39,7 @@ from qtaudio.signals import emit
 from ui.archive_screen import no_playback
 from ui.errors import message_for
 from ui.filedialogs import ask_path
+from ui.labels import date_label
 from ui.session import Session
 
 # Every relation of app.connect.links.RELATIONS (a test keeps them the same); a relation from
@@ -359,7 +360,7 @@ class ConnectView(QWidget):
         table.setRowCount(len(evidence.rows))
         for i, (acc, quote) in enumerate(evidence.rows):
             table.setItem(i, 0, _item(acc.interview_code, quote))
-            table.setItem(i, 1, _item(acc.date or "—"))
+            table.setItem(i, 1, _item(date_label(acc.date) or "—"))
             table.setItem(i, 2, _item(_clock(quote.start_s)))
             table.setItem(i, 3, _item(quote.text or ""))
             table.setItem(i, 4, _item(quote.translation or ""))

@@ -1,7 +1,8 @@
 """The last English in the Korean window: what is stored in English (a revision's reason, the
-table an import conflicted on, a link's relation) is shown in Korean, and the date examples of
-the coding view are Korean forms the date parser reads. Real window offscreen on real vaults;
-each test has an English pattern that must not match what a Korean reader sees."""
+table an import conflicted on, a link's relation, an event's date) is shown in Korean, and the
+date examples of the coding view are Korean forms the date parser reads. Real window offscreen
+on real vaults; each test has an English pattern that must not match what a Korean reader
+sees."""
 
 from __future__ import annotations
 
@@ -151,3 +152,44 @@ def test_link_relations_read_in_korean_and_an_unknown_one_says_so(qtbot, tmp_pat
     assert shown[-1] == "기타 관계(smuggled-via)", shown
     assert not english.search(" ".join(shown).replace("smuggled-via", "")), shown
     window.lock()
+
+
+STORED_DATES = ["1997-03-14", "1997-03", "1997-summer", "1997-winter", "1997", "1990s",
+                "1995..1997", "1995-summer..1998-03", "1997-03-14..1997-04-02", "before 1997",
+                "after 1997-03", "about 1997", "about 1995..1997", "about before 1990s",
+                "unknown"]
+
+
+def test_stored_dates_read_in_korean_and_mean_the_same(korean) -> None:
+    from ui.labels import date_label
+
+    english = re.compile(r"[A-Za-z]")
+    for stored in STORED_DATES:
+        shown = date_label(stored)
+        assert shown is not None and not english.search(shown), (stored, shown)
+        assert dates.parse(shown) == dates.parse(stored), (stored, shown)
+    assert date_label("1997년 여름경") == "1997년 여름경"  # not stored like that: as it is
+    assert date_label("sometime") == "sometime" and date_label(None) is None
+
+
+def test_in_english_a_stored_date_is_shown_as_stored(qapp) -> None:
+    from ui.labels import date_label
+
+    assert [date_label(d) for d in STORED_DATES] == STORED_DATES
+
+
+def test_an_event_dated_in_korean_is_listed_in_korean(qtbot, tmp_path, vault, korean) -> None:
+    from app.coding import events
+
+    iid, _ = scripted_interview(vault, code="NK-2026-974")
+    w = window_on(qtbot, vault, tmp_path, iid)
+    cv = next(v for v in w.workspace.page.views if isinstance(v, CodingView))
+    cv.act.setCurrentIndex(next(i for i in range(cv.act.count()) if cv.act.itemData(i)))
+    cv.date.setText("1997년 여름쯤")
+    cv.add_event_button.click()
+    assert cv.message.text() == "사건을 추가했습니다.", cv.message.text()
+    stored = events.list_events(w.session.vault, iid)
+    assert [e.date for e in stored] == ["about 1997-summer"]  # the vault keeps the canonical
+    listed = cv.event_list.item(0).text()
+    assert "1997년 여름경" in listed and not re.search(r"about|summer", listed), listed
+    w.lock()

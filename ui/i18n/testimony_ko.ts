@@ -205,184 +205,184 @@
 <context>
     <name>ConnectView</name>
     <message>
-        <location filename="../connect_view.py" line="47"/>
+        <location filename="../connect_view.py" line="48"/>
         <source>produced</source>
         <translation>생산함</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="48"/>
+        <location filename="../connect_view.py" line="49"/>
         <source>handled</source>
         <translation>취급함</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="49"/>
+        <location filename="../connect_view.py" line="50"/>
         <source>shipped through</source>
         <translation>경유 운송됨</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="50"/>
+        <location filename="../connect_view.py" line="51"/>
         <source>imposed</source>
         <translation>부과함</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="51"/>
+        <location filename="../connect_view.py" line="52"/>
         <source>commanded</source>
         <translation>지휘함</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="54"/>
+        <location filename="../connect_view.py" line="55"/>
         <source>UN body</source>
         <translation>유엔 기구</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="55"/>
+        <location filename="../connect_view.py" line="56"/>
         <source>court</source>
         <translation>법원</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="56"/>
+        <location filename="../connect_view.py" line="57"/>
         <source>publication</source>
         <translation>출판</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="122"/>
+        <location filename="../connect_view.py" line="123"/>
         <source>Facilities × commodities</source>
         <extracomment>(asset id, seconds): a quote asked to be played (tests observe it too).</extracomment>
         <translation>시설 × 품목</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="132"/>
+        <location filename="../connect_view.py" line="133"/>
         <source>Year</source>
         <translation>연도</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="132"/>
+        <location filename="../connect_view.py" line="133"/>
         <source>Accounts</source>
         <translation>진술</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="132"/>
-        <location filename="../connect_view.py" line="145"/>
+        <location filename="../connect_view.py" line="133"/>
+        <location filename="../connect_view.py" line="146"/>
         <source>Testimonies</source>
         <translation>증언</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="134"/>
+        <location filename="../connect_view.py" line="135"/>
         <source>Timeline</source>
         <translation>연표</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="145"/>
+        <location filename="../connect_view.py" line="146"/>
         <source>From</source>
         <translation>출발</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="145"/>
+        <location filename="../connect_view.py" line="146"/>
         <source>Relation</source>
         <translation>관계</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="145"/>
+        <location filename="../connect_view.py" line="146"/>
         <source>To</source>
         <translation>도착</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="146"/>
+        <location filename="../connect_view.py" line="147"/>
         <source>Independent witnesses</source>
         <translation>독립 증인</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="148"/>
+        <location filename="../connect_view.py" line="149"/>
         <source>Supply chain</source>
         <translation>공급망</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="160"/>
+        <location filename="../connect_view.py" line="161"/>
         <source>Witness</source>
         <translation>증인</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="160"/>
+        <location filename="../connect_view.py" line="161"/>
         <source>Date</source>
         <translation>날짜</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="160"/>
+        <location filename="../connect_view.py" line="161"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="160"/>
+        <location filename="../connect_view.py" line="161"/>
         <source>Quote</source>
         <translation>인용</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="161"/>
+        <location filename="../connect_view.py" line="162"/>
         <source>Reviewed translation</source>
         <translation>검토된 번역</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="173"/>
+        <location filename="../connect_view.py" line="174"/>
         <source>Brief for:</source>
         <translation>보고서 용도:</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="175"/>
+        <location filename="../connect_view.py" line="176"/>
         <source>Evidence &amp;brief…</source>
         <translation>증거 보고서(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="231"/>
+        <location filename="../connect_view.py" line="232"/>
         <source>%1 testimonies from %2 independent witnesses</source>
         <translation>독립 증인 %2명의 증언 %1건</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="237"/>
+        <location filename="../connect_view.py" line="238"/>
         <source>Linked by testimony: facilities %1, commodities %2. The numbers are independent witnesses. Click one to read the quotes behind it.</source>
         <translation>증언으로 연결된 시설 %1곳과 품목 %2개입니다. 숫자는 독립 증인 수이며, 누르면 그 근거가 된 인용을 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="340"/>
+        <location filename="../connect_view.py" line="341"/>
         <source>other relation (%1)</source>
         <translation>기타 관계(%1)</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="353"/>
+        <location filename="../connect_view.py" line="354"/>
         <source>no dated account</source>
         <translation>날짜가 있는 진술 없음</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="355"/>
+        <location filename="../connect_view.py" line="356"/>
         <source>%1: %2 testimonies from %3 independent witnesses (%4).</source>
         <translation>%1: 독립 증인 %3명의 증언 %2건 (%4).</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="368"/>
+        <location filename="../connect_view.py" line="369"/>
         <source>%1 more not listed (the first %2 of %3, most relevant first).</source>
         <translation>%1건이 더 있습니다(전체 %3건 중 관련성이 높은 순으로 처음 %2건만 표시).</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="372"/>
+        <location filename="../connect_view.py" line="373"/>
         <source>Accounts that disagree (shown, not averaged):</source>
         <translation>서로 다른 진술 (평균 내지 않고 그대로 표시):</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="386"/>
+        <location filename="../connect_view.py" line="387"/>
         <source>This quote has no audio time to play.</source>
         <translation>이 인용에는 재생할 음성 시간이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="396"/>
+        <location filename="../connect_view.py" line="397"/>
         <source>Decoding the recording for listening...</source>
         <translation>듣기 위해 녹음을 푸는 중...</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="416"/>
+        <location filename="../connect_view.py" line="417"/>
         <source>Save the evidence brief</source>
         <translation>증거 보고서 저장</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="431"/>
+        <location filename="../connect_view.py" line="432"/>
         <source>Brief written: %1 quotes; %2 testimonies left out (consent or withdrawal).</source>
         <translation>보고서를 저장했습니다: 인용 %1건, 제외된 증언 %2건 (동의 범위 또는 철회).</translation>
     </message>
@@ -403,6 +403,80 @@
         <location filename="../cover_screen.py" line="36"/>
         <source>C&amp;ontinue</source>
         <translation>계속(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <location filename="../labels.py" line="103"/>
+        <source>spring</source>
+        <translation>봄</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="104"/>
+        <source>summer</source>
+        <translation>여름</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="105"/>
+        <source>autumn</source>
+        <translation>가을</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="106"/>
+        <source>winter</source>
+        <translation>겨울</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="117"/>
+        <source>%1-%2</source>
+        <comment>year and month</comment>
+        <translation>%1년 %3월</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="120"/>
+        <source>%1-%2</source>
+        <comment>year and season</comment>
+        <translation>%1년 %2</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="123"/>
+        <source>%1s</source>
+        <comment>decade</comment>
+        <translation>%1년대</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="125"/>
+        <source>%1</source>
+        <comment>year</comment>
+        <translation>%1년</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="140"/>
+        <source>unknown</source>
+        <comment>date</comment>
+        <translation>모름</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="142"/>
+        <source>%1..%2</source>
+        <comment>date range</comment>
+        <translation>%1부터 %2까지</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="145"/>
+        <source>before %1</source>
+        <translation>%1 이전</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="147"/>
+        <source>after %1</source>
+        <translation>%1 이후</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="152"/>
+        <source>about %1</source>
+        <translation>%1경</translation>
     </message>
 </context>
 <context>
@@ -4475,82 +4549,82 @@ Close recordings and other windows first. It takes a while for a large vault.</s
 <context>
     <name>Tables</name>
     <message>
-        <location filename="../labels.py" line="69"/>
+        <location filename="../labels.py" line="72"/>
         <source>interview</source>
         <translation>면담</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="70"/>
+        <location filename="../labels.py" line="73"/>
         <source>witness details</source>
         <translation>증인 정보</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="71"/>
+        <location filename="../labels.py" line="74"/>
         <source>consent</source>
         <translation>동의</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="72"/>
+        <location filename="../labels.py" line="75"/>
         <source>recording</source>
         <translation>녹음</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="73"/>
+        <location filename="../labels.py" line="76"/>
         <source>recording&apos;s audio</source>
         <translation>녹음 파일</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="74"/>
+        <location filename="../labels.py" line="77"/>
         <source>marker</source>
         <translation>표시</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="75"/>
+        <location filename="../labels.py" line="78"/>
         <source>transcript</source>
         <translation>녹취록</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="76"/>
+        <location filename="../labels.py" line="79"/>
         <source>passage</source>
         <translation>구간</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="77"/>
+        <location filename="../labels.py" line="80"/>
         <source>passage revision</source>
         <translation>구간 수정본</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="78"/>
+        <location filename="../labels.py" line="81"/>
         <source>redaction</source>
         <translation>가림 처리</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="79"/>
+        <location filename="../labels.py" line="82"/>
         <source>tag</source>
         <translation>태그</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="80"/>
+        <location filename="../labels.py" line="83"/>
         <source>event</source>
         <translation>사건</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="81"/>
+        <location filename="../labels.py" line="84"/>
         <source>event&apos;s evidence</source>
         <translation>사건의 증거 태그</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="82"/>
+        <location filename="../labels.py" line="85"/>
         <source>link</source>
         <translation>연결</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="83"/>
+        <location filename="../labels.py" line="86"/>
         <source>link&apos;s evidence</source>
         <translation>연결의 증거 태그</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="93"/>
+        <location filename="../labels.py" line="96"/>
         <source>record (%1)</source>
         <translation>기록(%1)</translation>
     </message>
@@ -4761,157 +4835,157 @@ Close recordings and other windows first. It takes a while for a large vault.</s
 <context>
     <name>Values</name>
     <message>
-        <location filename="../labels.py" line="13"/>
+        <location filename="../labels.py" line="16"/>
         <source>open</source>
         <translation>진행 중</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="14"/>
+        <location filename="../labels.py" line="17"/>
         <source>recorded</source>
         <translation>녹음됨</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="15"/>
+        <location filename="../labels.py" line="18"/>
         <source>transcribed</source>
         <translation>전사됨</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="16"/>
+        <location filename="../labels.py" line="19"/>
         <source>reviewed</source>
         <translation>검토됨</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="17"/>
+        <location filename="../labels.py" line="20"/>
         <source>closed</source>
         <translation>종료됨</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="19"/>
+        <location filename="../labels.py" line="22"/>
         <source>draft</source>
         <translation>초안</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="20"/>
+        <location filename="../labels.py" line="23"/>
         <source>disputed</source>
         <translation>이의 있음</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="22"/>
+        <location filename="../labels.py" line="25"/>
         <source>archive</source>
         <translation>보존</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="23"/>
+        <location filename="../labels.py" line="26"/>
         <source>UN</source>
         <translation>유엔</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="24"/>
+        <location filename="../labels.py" line="27"/>
         <source>court</source>
         <translation>법정</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="25"/>
+        <location filename="../labels.py" line="28"/>
         <source>publication</source>
         <translation>공개</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="26"/>
+        <location filename="../labels.py" line="29"/>
         <source>name disclosure</source>
         <translation>실명 공개</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="28"/>
+        <location filename="../labels.py" line="31"/>
         <source>interviewer</source>
         <translation>면담자</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="29"/>
+        <location filename="../labels.py" line="32"/>
         <source>translator</source>
         <translation>번역자</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="30"/>
+        <location filename="../labels.py" line="33"/>
         <source>coder</source>
         <translation>코딩 담당자</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="31"/>
+        <location filename="../labels.py" line="34"/>
         <source>supervisor</source>
         <translation>감독자</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="33"/>
+        <location filename="../labels.py" line="36"/>
         <source>analyst</source>
         <translation>분석가</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="34"/>
+        <location filename="../labels.py" line="37"/>
         <source>administrator</source>
         <translation>관리자</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="42"/>
+        <location filename="../labels.py" line="45"/>
         <source>low</source>
         <translation>낮음</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="43"/>
+        <location filename="../labels.py" line="46"/>
         <source>medium</source>
         <translation>보통</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="44"/>
+        <location filename="../labels.py" line="47"/>
         <source>high</source>
         <translation>높음</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="46"/>
+        <location filename="../labels.py" line="49"/>
         <source>experienced</source>
         <translation>직접 겪음</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="47"/>
+        <location filename="../labels.py" line="50"/>
         <source>saw</source>
         <translation>직접 봄</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="48"/>
+        <location filename="../labels.py" line="51"/>
         <source>heard</source>
         <translation>전해 들음</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="50"/>
+        <location filename="../labels.py" line="53"/>
         <source>written</source>
         <translation>서면</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="51"/>
+        <location filename="../labels.py" line="54"/>
         <source>oral, recorded</source>
         <translation>구두, 녹음</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="52"/>
+        <location filename="../labels.py" line="55"/>
         <source>oral, witnessed</source>
         <translation>구두, 입회</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="36"/>
+        <location filename="../labels.py" line="39"/>
         <source>share</source>
         <translation>공유</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="38"/>
+        <location filename="../labels.py" line="41"/>
         <source>recording</source>
         <translation>녹음 중</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="39"/>
+        <location filename="../labels.py" line="42"/>
         <source>complete</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="40"/>
+        <location filename="../labels.py" line="43"/>
         <source>interrupted</source>
         <translation>중단됨</translation>
     </message>
