@@ -800,6 +800,16 @@ CATALOG: dict[str, str] = {
         "interpreter, or another participant's pseudonym."),
     "transcript.interview_transcript_yet_run_2": QT_TRANSLATE_NOOP(
         "Errors", "This interview has no transcript yet; run 'testimony transcribe' first."),
+    # revision reasons (not errors): the reasons the program writes into a segment revision
+    # (app.transcripts.reasons), stored in English and shown through these in the window.
+    # Each English template filled in is the stored text itself.
+    "revision_reason.find_and_replace": QT_TRANSLATE_NOOP("Errors", "find and replace"),
+    "revision_reason.undo": QT_TRANSLATE_NOOP("Errors", "undo"),
+    "revision_reason.restored": QT_TRANSLATE_NOOP("Errors", "restored revision {rev}"),
+    "revision_reason.term_suggestion": QT_TRANSLATE_NOOP(
+        "Errors", "term suggestion: {heard} -> {name} (taxonomy {terms}, vocabulary version "
+        "{version})"),
+    "revision_reason.either": QT_TRANSLATE_NOOP("Errors", "{first} or {rest}"),
     # capture
     "capture.single_microphone_matches_available": QT_TRANSLATE_NOOP(
         "Errors", "No single microphone matches '{name}'; available inputs: {names}."),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,13 +31,16 @@ import app.coding.events as events
 import app.coding.tags as tags
 import app.coding.taxonomy as taxonomy
 from ui.errors import message_for
-from ui.labels import value_label
+from ui.labels import date_label, value_label
 from ui.layout import set_buddy
 from ui.session import Session
 from ui.transcript_view import fmt_time
 
 TERM_ROLE = Qt.ItemDataRole.UserRole + 20
-DATE_HINT = "1997-03-14, 1997-03, 1997-summer, 1997, 1990s, 1995..1997, before 1997, about 1997"
+# The forms app.coding.dates reads, as examples; the Korean hint gives the Korean forms it
+# also reads (1997년 여름, 1997년 이전, 1997년경 ...), each one a form the parser accepts.
+DATE_HINT = QT_TRANSLATE_NOOP("CodingView", "1997-03-14, 1997-03, 1997-summer, 1997, 1990s, "
+                              "1995..1997, before 1997, about 1997")
 
 
 class CodingView(QWidget):
@@ -143,8 +146,8 @@ class CodingView(QWidget):
         form.addRow(self.tr("Pl&ace:"), self.place)
         self.date = QLineEdit()
         self.date.setObjectName("eventDate")
-        self.date.setPlaceholderText(DATE_HINT)
-        self.date.setToolTip(DATE_HINT)
+        self.date.setPlaceholderText(self.tr(str(DATE_HINT)))
+        self.date.setToolTip(self.tr(str(DATE_HINT)))
         form.addRow(self.tr("&Date:"), self.date)
         self.relation = QComboBox()
         self.relation.setObjectName("eventRelation")
@@ -218,7 +221,7 @@ class CodingView(QWidget):
         self.event_list.clear()
         for e in event_views:
             act = e.act_label.get(lang) or e.act
-            parts = [act, e.date or self.tr("date unknown")]
+            parts = [act, date_label(e.date) or self.tr("date unknown")]
             if e.place_label:
                 parts.append(e.place_label.get(lang) or e.place_term or "")
             elif e.place:

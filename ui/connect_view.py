@@ -39,8 +39,11 @@ from qtaudio.signals import emit
 from ui.archive_screen import no_playback
 from ui.errors import message_for
 from ui.filedialogs import ask_path
+from ui.labels import date_label
 from ui.session import Session
 
+# Every relation of app.connect.links.RELATIONS (a test keeps them the same); a relation from
+# a newer program shows as "other relation (its id)".
 RELATIONS = {
     "produced": QT_TRANSLATE_NOOP("ConnectView", "produced"),
     "handled": QT_TRANSLATE_NOOP("ConnectView", "handled"),
@@ -334,7 +337,8 @@ class ConnectView(QWidget):
         for i, cell in enumerate(cells):
             relation = RELATIONS.get(cell.link.relation)
             table.setItem(i, 0, _item(self._label(labels[cell.link.src])))
-            table.setItem(i, 1, _item(self.tr(str(relation)) if relation else cell.link.relation))
+            table.setItem(i, 1, _item(self.tr(str(relation)) if relation else self.tr(
+                "other relation (%1)").replace("%1", cell.link.relation)))
             table.setItem(i, 2, _item(self._label(labels[cell.link.dst])))
             table.setItem(i, 3, _item(str(cell.testimonies)))
             table.setItem(i, 4, _item(str(cell.independent_witnesses)))
@@ -356,7 +360,7 @@ class ConnectView(QWidget):
         table.setRowCount(len(evidence.rows))
         for i, (acc, quote) in enumerate(evidence.rows):
             table.setItem(i, 0, _item(acc.interview_code, quote))
-            table.setItem(i, 1, _item(acc.date or "—"))
+            table.setItem(i, 1, _item(date_label(acc.date) or "—"))
             table.setItem(i, 2, _item(_clock(quote.start_s)))
             table.setItem(i, 3, _item(quote.text or ""))
             table.setItem(i, 4, _item(quote.translation or ""))

@@ -39,8 +39,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import app.transcripts.reasons as reasons
 import app.transcripts.store as transcripts
-from ui.errors import message_for
+from ui.errors import message_for, translate_error
 from ui.labels import role_label
 
 if TYPE_CHECKING:
@@ -211,6 +212,14 @@ class FindReplaceBar(QWidget):
                           name="replace")
 
 
+def reason_text(reason: str | None) -> str:
+    """A revision's stored reason in the interface language: a reason the program wrote
+    (find and replace, undo, restore, an accepted term suggestion) is translated, keeping the
+    words, names and ids in it; one a person typed is shown as typed."""
+    msg = reasons.message(reason)
+    return msg.render(translate_error) if msg is not None else reason or ""
+
+
 class RevisionHistoryDialog(QDialog):
     """Every revision of one segment (the engine's words first), and restoring one of them as
     a new revision."""
@@ -237,7 +246,7 @@ class RevisionHistoryDialog(QDialog):
             who = (self.tr("speech engine") if rev.kind == "engine"
                    else role_label(rev.created_by))
             for c, text in enumerate((str(rev.rev), who, rev.created_at[:19].replace("T", " "),
-                                      rev.reason or "", rev.text)):
+                                      reason_text(rev.reason), rev.text)):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(i, c, item)
@@ -262,5 +271,5 @@ class RevisionHistoryDialog(QDialog):
             self.view.message.setText(self.tr("That revision is the current text."))
             return
         self.view.revise(self.segment.id, rev.text,
-                         reason=f"restored revision {rev.rev}", previous=self.segment.text)
+                         reason=reasons.restored(rev.rev), previous=self.segment.text)
         self.accept()

@@ -32,7 +32,7 @@ from app.bundles.reader import Report
 from crypto import minisign
 from ui.errors import message_for, translate_error
 from ui.filedialogs import ask_path
-from ui.labels import value_label
+from ui.labels import table_label, value_label
 from ui.session import Session
 
 HIDDEN_GROUP = "????"
@@ -503,7 +503,8 @@ class SupervisorView(QWidget):
                 if result.conflicts:
                     text += " " + self._count("conflict", len(result.conflicts))
                 for table, key in result.conflicts[:20]:
-                    text += f"\n  {self.tr('conflict')}: {table} {key}"
+                    text += "\n  " + (self.tr("conflict: %1 %2").replace("%1", table_label(table))
+                                      .replace("%2", key))
             if result.conflicted_interviews:
                 codes = {i.id: i.code for i in result.manifest.body.interviews}
                 text += "\n" + self.tr(

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 import app.transcripts.confidence as confidence
+import app.transcripts.reasons as reasons
 import app.transcripts.store as transcripts
 import app.transcripts.suggestions as suggestions
 from app.audio import markers
@@ -661,7 +662,7 @@ class TranscriptView(QWidget):
             self.message.setText(self.tr("Nothing to undo in this window."))
             return
         step = self.undo_steps.pop()
-        self.revise(step.segment_id, step.previous, reason="undo")
+        self.revise(step.segment_id, step.previous, reason=reasons.UNDO)
 
     def _current_segment(self) -> Any:
         row = self.table.currentRow()

@@ -18,7 +18,7 @@ from app import changes, hooks
 from app.changes import Change, Kind
 from app.errors import NotFound, UsageError
 from app.interviews import resolve_id
-from app.transcripts import confidence
+from app.transcripts import confidence, reasons
 from storage.backend import Store
 
 LAYERS = ("original", "translation")
@@ -293,7 +293,7 @@ def replace_text(vault: Store, interview_id: str, *, find: str, replace: str, ro
     if changed:
         with vault.transaction() as conn:
             for seg, new in changed:
-                _revise(vault, conn, seg, new, role=role, reason="find and replace", now=now,
+                _revise(vault, conn, seg, new, role=role, reason=reasons.FIND_AND_REPLACE, now=now,
                         audit_details={"replace": True})
         for seg, new in changed:
             seg.text = new

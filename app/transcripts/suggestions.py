@@ -20,6 +20,7 @@ from app.coding import nearmiss, taxonomy
 from app.coding.shown import shown
 from app.errors import NotFound
 from app.interviews import resolve_id
+from app.transcripts import reasons
 from app.transcripts import store as transcripts
 from app.transcripts.confidence import word_spans
 from app.transcripts.store import SegmentView
@@ -49,8 +50,7 @@ class TermSuggestion:
     def reason(self) -> str:
         """The revision's reason, e.g. 'term suggestion: 보이부 -> 보위부 (taxonomy
         perpetrator.mss, vocabulary version nk-hr@2026.1)'."""
-        return (f"term suggestion: {self.heard} -> {self.name} (taxonomy "
-                f"{' or '.join(self.term_ids)}, vocabulary version {self.vocabulary})")
+        return reasons.term_suggestion(self.heard, self.name, self.term_ids, self.vocabulary)
 
     def applied_to(self, text: str) -> str:
         return text[:self.start] + self.name + text[self.end:]

@@ -55,144 +55,149 @@
 <context>
     <name>CodingView</name>
     <message>
-        <location filename="../coding_view.py" line="65"/>
+        <location filename="../coding_view.py" line="42"/>
+        <source>1997-03-14, 1997-03, 1997-summer, 1997, 1990s, 1995..1997, before 1997, about 1997</source>
+        <translation>1997-03-14, 1997년 3월, 1997년 여름, 1997년, 1990년대, 1995년부터 1997년까지, 1997년 이전, 1997년경</translation>
+    </message>
+    <message>
+        <location filename="../coding_view.py" line="68"/>
         <source>Find a term (한국어 / English)</source>
         <translation>용어 찾기 (한국어 / English)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="86"/>
+        <location filename="../coding_view.py" line="89"/>
         <source>Se&amp;gments</source>
         <translation>구간(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="91"/>
+        <location filename="../coding_view.py" line="94"/>
         <source>Select words, choose a term, then apply:</source>
         <translation>낱말을 선택하고 용어를 고른 뒤 적용하세요:</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="101"/>
+        <location filename="../coding_view.py" line="104"/>
         <source>(confidence)</source>
         <translation>(신뢰도)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="105"/>
+        <location filename="../coding_view.py" line="108"/>
         <source>&amp;Apply tag</source>
         <translation>태그 적용(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="108"/>
+        <location filename="../coding_view.py" line="111"/>
         <source>Tag the whole &amp;interview</source>
         <translation>면담 전체에 태그(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="117"/>
+        <location filename="../coding_view.py" line="120"/>
         <source>&amp;Tags (double-click to jump)</source>
         <translation>태그 - 두 번 누르면 이동(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="123"/>
+        <location filename="../coding_view.py" line="126"/>
         <source>E&amp;vents</source>
         <translation>사건(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="128"/>
+        <location filename="../coding_view.py" line="131"/>
         <source>New event (selected tags are linked as evidence)</source>
         <translation>새 사건 (선택한 태그가 증거로 연결됩니다)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="132"/>
+        <location filename="../coding_view.py" line="135"/>
         <source>A&amp;ct:</source>
         <translation>행위(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="135"/>
+        <location filename="../coding_view.py" line="138"/>
         <source>witness, or a pseudonym such as V2 (brother)</source>
         <translation>증인 본인, 또는 V2 (형제) 같은 가명</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="136"/>
+        <location filename="../coding_view.py" line="139"/>
         <source>Vic&amp;tim:</source>
         <translation>피해자(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="139"/>
+        <location filename="../coding_view.py" line="142"/>
         <source>&amp;Perpetrator:</source>
         <translation>가해자(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="142"/>
+        <location filename="../coding_view.py" line="145"/>
         <source>a facility or place term, or free text</source>
         <translation>시설이나 장소 용어, 또는 자유 기재</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="143"/>
+        <location filename="../coding_view.py" line="146"/>
         <source>Pl&amp;ace:</source>
         <translation>장소(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="148"/>
+        <location filename="../coding_view.py" line="151"/>
         <source>&amp;Date:</source>
         <translation>날짜(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="151"/>
-        <location filename="../coding_view.py" line="259"/>
+        <location filename="../coding_view.py" line="154"/>
+        <location filename="../coding_view.py" line="262"/>
         <source>(not recorded)</source>
         <translation>(기록 안 함)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="154"/>
+        <location filename="../coding_view.py" line="157"/>
         <source>&amp;Witness:</source>
         <translation>증인(&amp;W):</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="155"/>
+        <location filename="../coding_view.py" line="158"/>
         <source>Add &amp;event</source>
         <translation>사건 추가(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="214"/>
+        <location filename="../coding_view.py" line="217"/>
         <source>whole interview</source>
         <translation>면담 전체</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="215"/>
+        <location filename="../coding_view.py" line="218"/>
         <source> (check: text changed)</source>
         <translation> (확인 필요: 문장이 바뀜)</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="221"/>
+        <location filename="../coding_view.py" line="224"/>
         <source>date unknown</source>
         <translation>날짜 모름</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="228"/>
-        <location filename="../coding_view.py" line="230"/>
+        <location filename="../coding_view.py" line="231"/>
+        <location filename="../coding_view.py" line="233"/>
         <source>No transcript yet: you can still tag the whole interview or add events.</source>
         <translation>아직 녹취록이 없습니다. 면담 전체에 태그를 달거나 사건을 추가할 수는 있습니다.</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="344"/>
+        <location filename="../coding_view.py" line="347"/>
         <source>Choose a term in the tree first.</source>
         <translation>먼저 분류 트리에서 용어를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="351"/>
+        <location filename="../coding_view.py" line="354"/>
         <source>Choose a segment and select words in it first, or tag the whole interview.</source>
         <translation>먼저 구간을 고르고 그 안의 낱말을 선택하거나, 면담 전체에 태그를 다세요.</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="360"/>
+        <location filename="../coding_view.py" line="363"/>
         <source>Tag applied.</source>
         <translation>태그를 달았습니다.</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="401"/>
+        <location filename="../coding_view.py" line="404"/>
         <source>Choose the act (a violation term) first.</source>
         <translation>먼저 행위(인권침해 용어)를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../coding_view.py" line="412"/>
+        <location filename="../coding_view.py" line="415"/>
         <source>Event added.</source>
         <translation>사건을 추가했습니다.</translation>
     </message>
@@ -200,179 +205,184 @@
 <context>
     <name>ConnectView</name>
     <message>
-        <location filename="../connect_view.py" line="45"/>
+        <location filename="../connect_view.py" line="48"/>
         <source>produced</source>
         <translation>생산함</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="46"/>
+        <location filename="../connect_view.py" line="49"/>
         <source>handled</source>
         <translation>취급함</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="47"/>
+        <location filename="../connect_view.py" line="50"/>
         <source>shipped through</source>
         <translation>경유 운송됨</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="48"/>
+        <location filename="../connect_view.py" line="51"/>
         <source>imposed</source>
         <translation>부과함</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="49"/>
+        <location filename="../connect_view.py" line="52"/>
         <source>commanded</source>
         <translation>지휘함</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="52"/>
+        <location filename="../connect_view.py" line="55"/>
         <source>UN body</source>
         <translation>유엔 기구</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="53"/>
+        <location filename="../connect_view.py" line="56"/>
         <source>court</source>
         <translation>법원</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="54"/>
+        <location filename="../connect_view.py" line="57"/>
         <source>publication</source>
         <translation>출판</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="120"/>
+        <location filename="../connect_view.py" line="123"/>
         <source>Facilities × commodities</source>
         <extracomment>(asset id, seconds): a quote asked to be played (tests observe it too).</extracomment>
         <translation>시설 × 품목</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="130"/>
+        <location filename="../connect_view.py" line="133"/>
         <source>Year</source>
         <translation>연도</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="130"/>
+        <location filename="../connect_view.py" line="133"/>
         <source>Accounts</source>
         <translation>진술</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="130"/>
-        <location filename="../connect_view.py" line="143"/>
+        <location filename="../connect_view.py" line="133"/>
+        <location filename="../connect_view.py" line="146"/>
         <source>Testimonies</source>
         <translation>증언</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="132"/>
+        <location filename="../connect_view.py" line="135"/>
         <source>Timeline</source>
         <translation>연표</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="143"/>
+        <location filename="../connect_view.py" line="146"/>
         <source>From</source>
         <translation>출발</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="143"/>
+        <location filename="../connect_view.py" line="146"/>
         <source>Relation</source>
         <translation>관계</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="143"/>
+        <location filename="../connect_view.py" line="146"/>
         <source>To</source>
         <translation>도착</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="144"/>
+        <location filename="../connect_view.py" line="147"/>
         <source>Independent witnesses</source>
         <translation>독립 증인</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="146"/>
+        <location filename="../connect_view.py" line="149"/>
         <source>Supply chain</source>
         <translation>공급망</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="158"/>
+        <location filename="../connect_view.py" line="161"/>
         <source>Witness</source>
         <translation>증인</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="158"/>
+        <location filename="../connect_view.py" line="161"/>
         <source>Date</source>
         <translation>날짜</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="158"/>
+        <location filename="../connect_view.py" line="161"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="158"/>
+        <location filename="../connect_view.py" line="161"/>
         <source>Quote</source>
         <translation>인용</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="159"/>
+        <location filename="../connect_view.py" line="162"/>
         <source>Reviewed translation</source>
         <translation>검토된 번역</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="171"/>
+        <location filename="../connect_view.py" line="174"/>
         <source>Brief for:</source>
         <translation>보고서 용도:</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="173"/>
+        <location filename="../connect_view.py" line="176"/>
         <source>Evidence &amp;brief…</source>
         <translation>증거 보고서(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="229"/>
+        <location filename="../connect_view.py" line="232"/>
         <source>%1 testimonies from %2 independent witnesses</source>
         <translation>독립 증인 %2명의 증언 %1건</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="235"/>
+        <location filename="../connect_view.py" line="238"/>
         <source>Linked by testimony: facilities %1, commodities %2. The numbers are independent witnesses. Click one to read the quotes behind it.</source>
         <translation>증언으로 연결된 시설 %1곳과 품목 %2개입니다. 숫자는 독립 증인 수이며, 누르면 그 근거가 된 인용을 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="350"/>
+        <location filename="../connect_view.py" line="341"/>
+        <source>other relation (%1)</source>
+        <translation>기타 관계(%1)</translation>
+    </message>
+    <message>
+        <location filename="../connect_view.py" line="354"/>
         <source>no dated account</source>
         <translation>날짜가 있는 진술 없음</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="352"/>
+        <location filename="../connect_view.py" line="356"/>
         <source>%1: %2 testimonies from %3 independent witnesses (%4).</source>
         <translation>%1: 독립 증인 %3명의 증언 %2건 (%4).</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="365"/>
+        <location filename="../connect_view.py" line="369"/>
         <source>%1 more not listed (the first %2 of %3, most relevant first).</source>
         <translation>%1건이 더 있습니다(전체 %3건 중 관련성이 높은 순으로 처음 %2건만 표시).</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="369"/>
+        <location filename="../connect_view.py" line="373"/>
         <source>Accounts that disagree (shown, not averaged):</source>
         <translation>서로 다른 진술 (평균 내지 않고 그대로 표시):</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="383"/>
+        <location filename="../connect_view.py" line="387"/>
         <source>This quote has no audio time to play.</source>
         <translation>이 인용에는 재생할 음성 시간이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="393"/>
+        <location filename="../connect_view.py" line="397"/>
         <source>Decoding the recording for listening...</source>
         <translation>듣기 위해 녹음을 푸는 중...</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="413"/>
+        <location filename="../connect_view.py" line="417"/>
         <source>Save the evidence brief</source>
         <translation>증거 보고서 저장</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="428"/>
+        <location filename="../connect_view.py" line="432"/>
         <source>Brief written: %1 quotes; %2 testimonies left out (consent or withdrawal).</source>
         <translation>보고서를 저장했습니다: 인용 %1건, 제외된 증언 %2건 (동의 범위 또는 철회).</translation>
     </message>
@@ -393,6 +403,80 @@
         <location filename="../cover_screen.py" line="36"/>
         <source>C&amp;ontinue</source>
         <translation>계속(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <location filename="../labels.py" line="103"/>
+        <source>spring</source>
+        <translation>봄</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="104"/>
+        <source>summer</source>
+        <translation>여름</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="105"/>
+        <source>autumn</source>
+        <translation>가을</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="106"/>
+        <source>winter</source>
+        <translation>겨울</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="117"/>
+        <source>%1-%2</source>
+        <comment>year and month</comment>
+        <translation>%1년 %3월</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="120"/>
+        <source>%1-%2</source>
+        <comment>year and season</comment>
+        <translation>%1년 %2</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="123"/>
+        <source>%1s</source>
+        <comment>decade</comment>
+        <translation>%1년대</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="125"/>
+        <source>%1</source>
+        <comment>year</comment>
+        <translation>%1년</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="140"/>
+        <source>unknown</source>
+        <comment>date</comment>
+        <translation>모름</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="142"/>
+        <source>%1..%2</source>
+        <comment>date range</comment>
+        <translation>%1부터 %2까지</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="145"/>
+        <source>before %1</source>
+        <translation>%1 이전</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="147"/>
+        <source>after %1</source>
+        <translation>%1 이후</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="152"/>
+        <source>about %1</source>
+        <translation>%1경</translation>
     </message>
 </context>
 <context>
@@ -2089,52 +2173,77 @@
         <translation>마이크를 열 수 없습니다. 마이크가 연결되어 있는지, 다른 프로그램이 쓰고 있지 않은지 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="855"/>
+        <location filename="../../errors/catalog.py" line="806"/>
+        <source>find and replace</source>
+        <translation>찾아 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="807"/>
+        <source>undo</source>
+        <translation>되돌리기</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="808"/>
+        <source>restored revision {rev}</source>
+        <translation>수정본 {rev} 복원</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="809"/>
+        <source>term suggestion: {heard} -&gt; {name} (taxonomy {terms}, vocabulary version {version})</source>
+        <translation>용어 제안: {heard} → {name} (분류 체계 용어 {terms}, 분류 체계 버전 {version})</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="812"/>
+        <source>{first} or {rest}</source>
+        <translation>{first} 또는 {rest}</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="865"/>
         <source>Another program or supervisor was writing to this vault for too long; try again when it has finished (nothing was changed).</source>
         <translation>다른 프로그램이나 감독자가 이 보관함에 너무 오래 쓰고 있었습니다. 그 작업이 끝난 뒤 다시 시도하세요(아무것도 바뀌지 않았습니다).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1043"/>
+        <location filename="../../errors/catalog.py" line="1053"/>
         <source>The number of conflicts to list cannot be negative; give 0 or more.</source>
         <translation>나열할 상충 개수는 음수일 수 없습니다. 0 이상을 입력하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1089"/>
+        <location filename="../../errors/catalog.py" line="1099"/>
         <source>The consent date</source>
         <translation>동의 날짜</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1091"/>
+        <location filename="../../errors/catalog.py" line="1101"/>
         <source>The interview date</source>
         <translation>면담 날짜</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1093"/>
+        <location filename="../../errors/catalog.py" line="1103"/>
         <source>The date</source>
         <translation>날짜</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1095"/>
+        <location filename="../../errors/catalog.py" line="1105"/>
         <source>{what} &apos;{text}&apos; is a day without a time; write it as 2026-11-29.</source>
         <translation>{what} &apos;{text}&apos;은(는) 시각 없이 날짜만 씁니다. 2026-11-29처럼 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1097"/>
+        <location filename="../../errors/catalog.py" line="1107"/>
         <source>{what} &apos;{text}&apos; is not a date this app can read; write it as {example} (year-month-day, 24-hour time).</source>
         <translation>{what} &apos;{text}&apos;은(는) 이 프로그램이 읽을 수 있는 날짜가 아닙니다. {example}처럼 쓰십시오(연-월-일, 24시간제).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1099"/>
+        <location filename="../../errors/catalog.py" line="1109"/>
         <source>{what} &apos;{text}&apos; is ambiguous (day/month or month/day?); write it year first, for example {example}.</source>
         <translation>{what} &apos;{text}&apos;은(는) 모호합니다(일/월인지 월/일인지). {example}처럼 연도를 먼저 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1101"/>
+        <location filename="../../errors/catalog.py" line="1111"/>
         <source>{what} &apos;{text}&apos; does not start with the year; write it year first, as {suggested}, so that it cannot be misread.</source>
         <translation>{what} &apos;{text}&apos;은(는) 연도로 시작하지 않습니다. 잘못 읽히지 않도록 {suggested}처럼 연도를 먼저 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1103"/>
+        <location filename="../../errors/catalog.py" line="1113"/>
         <source>{what} &apos;{text}&apos; is not a real date or time; write it as {example} (year-month-day, 24-hour time).</source>
         <translation>{what} &apos;{text}&apos;은(는) 실제 날짜나 시각이 아닙니다. {example}처럼 쓰십시오(연-월-일, 24시간제).</translation>
     </message>
@@ -2320,592 +2429,592 @@
         <translation>화자 레이블은 1-{max_label}자여야 합니다. 예: interviewer, witness, interpreter 또는 다른 참여자의 가명.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="804"/>
+        <location filename="../../errors/catalog.py" line="814"/>
         <source>No single microphone matches &apos;{name}&apos;; available inputs: {names}.</source>
         <translation>&apos;{name}&apos;에 맞는 마이크가 하나로 특정되지 않습니다. 사용 가능한 입력: {names}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="806"/>
+        <location filename="../../errors/catalog.py" line="816"/>
         <source>No microphone was found; connect one (or enable it) and try again.</source>
         <translation>마이크를 찾지 못했습니다. 마이크를 연결(또는 활성화)하고 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="808"/>
+        <location filename="../../errors/catalog.py" line="818"/>
         <source>The recording has not started yet; wait a moment and try again.</source>
         <translation>녹음이 아직 시작되지 않았습니다. 잠시 기다린 뒤 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="811"/>
+        <location filename="../../errors/catalog.py" line="821"/>
         <source>The audit log is shorter than its recorded head, so entries were removed; report this to your supervisor.</source>
         <translation>감사 기록이 기록된 최종 항목보다 짧으므로 항목이 삭제되었습니다. 감독자에게 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="814"/>
+        <location filename="../../errors/catalog.py" line="824"/>
         <source>Audit log entry {expected_seq} is missing or out of order; the vault&apos;s history was tampered with, so report this to your supervisor.</source>
         <translation>감사 기록 항목 {expected_seq}이(가) 없거나 순서가 어긋났습니다. 보관함의 기록이 조작되었으니 감독자에게 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="817"/>
+        <location filename="../../errors/catalog.py" line="827"/>
         <source>Audit log entry {seq} does not follow the one before it; the history was reordered or edited, so report this to your supervisor.</source>
         <translation>감사 기록 항목 {seq}이(가) 바로 앞 항목에 이어지지 않습니다. 기록의 순서가 바뀌었거나 편집되었으니 감독자에게 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="820"/>
+        <location filename="../../errors/catalog.py" line="830"/>
         <source>Audit log entry {seq} was changed after it was written; report this to your supervisor.</source>
         <translation>감사 기록 항목 {seq}이(가) 쓰인 뒤에 바뀌었습니다. 감독자에게 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="824"/>
+        <location filename="../../errors/catalog.py" line="834"/>
         <source>This recording or file has already been closed.</source>
         <translation>이 녹음 또는 파일은 이미 닫혔습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="826"/>
+        <location filename="../../errors/catalog.py" line="836"/>
         <source>That stored file does not exist in this vault.</source>
         <translation>그 저장 파일은 이 보관함에 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="828"/>
+        <location filename="../../errors/catalog.py" line="838"/>
         <source>The disk is full, so writing stopped; everything up to the last second was kept — free some space before continuing.</source>
         <translation>디스크가 가득 차서 쓰기를 멈췄습니다. 마지막 1초까지의 모든 내용은 보존되었습니다. 계속하기 전에 공간을 확보하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="832"/>
+        <location filename="../../errors/catalog.py" line="842"/>
         <source>The vault database is missing; restore the vault folder from a backup.</source>
         <translation>보관함 데이터베이스가 없습니다. 백업에서 보관함 폴더를 복원하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="834"/>
+        <location filename="../../errors/catalog.py" line="844"/>
         <source>The vault database is not encrypted, so it is not a genuine vault file; do not use it.</source>
         <translation>보관함 데이터베이스가 암호화되어 있지 않으므로 진짜 보관함 파일이 아닙니다. 사용하지 마십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="837"/>
+        <location filename="../../errors/catalog.py" line="847"/>
         <source>The vault database was written unencrypted; stop and report this bug.</source>
         <translation>보관함 데이터베이스가 암호화되지 않은 채 쓰였습니다. 작업을 멈추고 이 버그를 보고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="839"/>
+        <location filename="../../errors/catalog.py" line="849"/>
         <source>This build has no SQLCipher encryption; reinstall Testimony Vault.</source>
         <translation>이 빌드에는 SQLCipher 암호화가 없습니다. Testimony Vault를 다시 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="841"/>
+        <location filename="../../errors/catalog.py" line="851"/>
         <source>The vault key does not open the database; the vault may be damaged or replaced.</source>
         <translation>보관함 키로 데이터베이스를 열 수 없습니다. 보관함이 손상되었거나 바뀌었을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="845"/>
+        <location filename="../../errors/catalog.py" line="855"/>
         <source>The vault header is far too large to be genuine; restore it from a backup.</source>
         <translation>보관함 헤더가 진짜라기에는 너무 큽니다. 백업에서 복원하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="847"/>
+        <location filename="../../errors/catalog.py" line="857"/>
         <source>The vault header is damaged or not a Testimony Vault header; restore the folder from a backup or ask your supervisor.</source>
         <translation>보관함 헤더가 손상되었거나 Testimony Vault 헤더가 아닙니다. 백업에서 폴더를 복원하거나 감독자에게 문의하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="851"/>
+        <location filename="../../errors/catalog.py" line="861"/>
         <source>This vault was written by a newer Testimony Vault (schema {version}); install the newer version to open it.</source>
         <translation>이 보관함은 더 새로운 Testimony Vault(스키마 {version})로 작성되었습니다. 열려면 새 버전을 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="858"/>
+        <location filename="../../errors/catalog.py" line="868"/>
         <source>The passphrase is too short; use at least {min_length} characters (a sentence is best).</source>
         <translation>암호가 너무 짧습니다. {min_length}자 이상으로 하십시오(문장이 가장 좋습니다).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="861"/>
+        <location filename="../../errors/catalog.py" line="871"/>
         <source>The vault header asks for more costly key derivation than this app ever sets, so it was probably tampered with; it was not opened.</source>
         <translation>보관함 헤더가 이 앱이 설정하는 것보다 비용이 큰 키 유도를 요구하므로 조작되었을 가능성이 큽니다. 열지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="864"/>
+        <location filename="../../errors/catalog.py" line="874"/>
         <source>That is not the vault&apos;s current passphrase; nothing was changed, try again.</source>
         <translation>보관함의 현재 암호가 아닙니다. 아무것도 변경하지 않았습니다. 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="866"/>
+        <location filename="../../errors/catalog.py" line="876"/>
         <source>No vault was found at {path}; nothing was erased.</source>
         <translation>{path}에서 보관함을 찾지 못했습니다. 아무것도 지우지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="868"/>
+        <location filename="../../errors/catalog.py" line="878"/>
         <source>The vault header asks for weaker key derivation than allowed, so it was probably tampered with; it was not opened.</source>
         <translation>보관함 헤더가 허용보다 약한 키 유도를 요구하므로 조작되었을 가능성이 큽니다. 열지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="871"/>
+        <location filename="../../errors/catalog.py" line="881"/>
         <source>There is already a vault at {path}; choose another folder.</source>
         <translation>{path}에 이미 보관함이 있습니다. 다른 폴더를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="873"/>
+        <location filename="../../errors/catalog.py" line="883"/>
         <source>The folder {path} is not empty; choose an empty or new folder.</source>
         <translation>폴더 {path}이(가) 비어 있지 않습니다. 빈 폴더나 새 폴더를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="875"/>
+        <location filename="../../errors/catalog.py" line="885"/>
         <source>An empty passphrase is not allowed; choose a long passphrase.</source>
         <translation>빈 암호는 허용되지 않습니다. 긴 암호를 정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="877"/>
+        <location filename="../../errors/catalog.py" line="887"/>
         <source>This vault has no recovery key; unlock it with its passphrase.</source>
         <translation>이 보관함에는 복구 키가 없습니다. 암호로 잠금을 해제하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="879"/>
+        <location filename="../../errors/catalog.py" line="889"/>
         <source>No vault was found at {path}; create one with &apos;testimony init&apos;.</source>
         <translation>{path}에서 보관함을 찾지 못했습니다. &apos;testimony init&apos;으로 만드십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="881"/>
+        <location filename="../../errors/catalog.py" line="891"/>
         <source>The vault is locked; unlock it first.</source>
         <translation>보관함이 잠겨 있습니다. 먼저 잠금을 해제하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="882"/>
+        <location filename="../../errors/catalog.py" line="892"/>
         <source>This vault was opened read-only; unlock it normally to rekey it.</source>
         <translation>이 보관함은 읽기 전용으로 열렸습니다. 암호를 바꾸려면 일반 방식으로 잠금을 해제하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="884"/>
+        <location filename="../../errors/catalog.py" line="894"/>
         <source>The vault is open in another window or program; close it and run the rekey again. Nothing was changed.</source>
         <translation>보관함이 다른 창이나 프로그램에서 열려 있습니다. 그것을 닫고 암호 변경을 다시 실행하십시오. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="887"/>
+        <location filename="../../errors/catalog.py" line="897"/>
         <source>The vault has no device key; it is damaged.</source>
         <translation>보관함에 기기 키가 없습니다. 보관함이 손상되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="889"/>
+        <location filename="../../errors/catalog.py" line="899"/>
         <source>That recovery code does not unlock this vault; check it against the printed copy.</source>
         <translation>그 복구 코드로는 이 보관함을 열 수 없습니다. 인쇄한 사본과 대조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="892"/>
+        <location filename="../../errors/catalog.py" line="902"/>
         <source>This vault must be upgraded before it can be read without changes; unlock it once in Testimony Vault, then try again.</source>
         <translation>이 보관함은 변경 없이 읽기 전에 업그레이드해야 합니다. Testimony Vault에서 한 번 잠금을 해제한 뒤 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="895"/>
+        <location filename="../../errors/catalog.py" line="905"/>
         <source>The vault database does not belong to this header; the folder was tampered with or mixed up.</source>
         <translation>보관함 데이터베이스가 이 헤더의 것이 아닙니다. 폴더가 조작되었거나 뒤섞였습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="898"/>
+        <location filename="../../errors/catalog.py" line="908"/>
         <source>The re-encrypted copy of the vault did not check out; nothing was changed, and the vault still opens as before.</source>
         <translation>다시 암호화한 보관함 사본의 검사가 통과하지 못했습니다. 아무것도 변경하지 않았으며 보관함은 이전처럼 열립니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="901"/>
+        <location filename="../../errors/catalog.py" line="911"/>
         <source>The passphrase is wrong (or the vault header was altered); nothing was changed — check the passphrase and try again.</source>
         <translation>암호가 틀렸습니다(또는 보관함 헤더가 변조됨). 아무것도 변경하지 않았습니다. 암호를 확인하고 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="905"/>
+        <location filename="../../errors/catalog.py" line="915"/>
         <source>The model &apos;{name}&apos; could not be loaded ({error}); check free memory or import the model again.</source>
         <translation>모델 &apos;{name}&apos;을(를) 불러올 수 없습니다({error}). 남은 메모리를 확인하거나 모델을 다시 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="908"/>
+        <location filename="../../errors/catalog.py" line="918"/>
         <source>Cancelled.</source>
         <translation>취소되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="909"/>
+        <location filename="../../errors/catalog.py" line="919"/>
         <source>The speech engine stopped unexpectedly ({how}); what was transcribed is kept — transcribe again to continue.</source>
         <translation>음성 엔진이 예기치 않게 멈췄습니다({how}). 받아쓴 내용은 보존되었습니다. 계속하려면 다시 받아쓰기를 하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="912"/>
+        <location filename="../../errors/catalog.py" line="922"/>
         <source>The speech engine could not be started ({error}); reinstall Testimony Vault.</source>
         <translation>음성 엔진을 시작할 수 없습니다({error}). Testimony Vault를 다시 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="914"/>
+        <location filename="../../errors/catalog.py" line="924"/>
         <source>The speech engine ran out of memory; close other programs or use a smaller model, then transcribe again to continue.</source>
         <translation>음성 엔진의 메모리가 부족합니다. 다른 프로그램을 닫거나 더 작은 모델을 쓴 뒤 다시 받아쓰기를 하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="917"/>
+        <location filename="../../errors/catalog.py" line="927"/>
         <source>The speech engine failed ({error}); transcribe again to continue, and reinstall Testimony Vault if it happens again.</source>
         <translation>음성 엔진이 실패했습니다({error}). 다시 받아쓰기를 하고, 또 일어나면 Testimony Vault를 다시 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="920"/>
+        <location filename="../../errors/catalog.py" line="930"/>
         <source>The speech engine failed; transcribe again.</source>
         <translation>음성 엔진이 실패했습니다. 다시 받아쓰기를 하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="922"/>
+        <location filename="../../errors/catalog.py" line="932"/>
         <source>it was stopped by {signal}</source>
         <translation>{signal} 신호로 중지됨</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="923"/>
+        <location filename="../../errors/catalog.py" line="933"/>
         <source>it exited with status {status}</source>
         <translation>상태 {status}(으)로 종료됨</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="924"/>
+        <location filename="../../errors/catalog.py" line="934"/>
         <source>its pipe closed</source>
         <translation>파이프가 닫힘</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="926"/>
+        <location filename="../../errors/catalog.py" line="936"/>
         <source>The model &apos;{name}&apos; does not match its recorded checksums (altered or damaged), so it was not used; reinstall it or import a good copy.</source>
         <translation>모델 &apos;{name}&apos;이(가) 기록된 체크섬과 일치하지 않아(변조 또는 손상) 쓰지 않았습니다. 다시 설치하거나 정상 사본을 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="929"/>
+        <location filename="../../errors/catalog.py" line="939"/>
         <source>There is no model named &apos;{name}&apos;; choose one of: {names}.</source>
         <translation>&apos;{name}&apos;이라는 모델이 없습니다. 다음 중 하나를 고르십시오: {names}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="931"/>
+        <location filename="../../errors/catalog.py" line="941"/>
         <source>The old model registry {path} is not a registry; remove it and import the models again.</source>
         <translation>예전 모델 목록 {path}은(는) 목록 파일이 아닙니다. 삭제하고 모델을 다시 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="934"/>
+        <location filename="../../errors/catalog.py" line="944"/>
         <source>The model &apos;{name}&apos; is imported but the models folder is unknown.</source>
         <translation>모델 &apos;{name}&apos;을(를) 가져왔지만 모델 폴더를 알 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="936"/>
+        <location filename="../../errors/catalog.py" line="946"/>
         <source>The model&apos;s model.bin is truncated or not a CTranslate2 model; copy the folder again.</source>
         <translation>모델의 model.bin이 잘렸거나 CTranslate2 모델이 아닙니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="939"/>
+        <location filename="../../errors/catalog.py" line="949"/>
         <source>{folder} is not a folder; give the folder that holds model.bin.</source>
         <translation>{folder}은(는) 폴더가 아닙니다. model.bin이 들어 있는 폴더를 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="941"/>
+        <location filename="../../errors/catalog.py" line="951"/>
         <source>The model folder&apos;s {value} is a symbolic link, which is not imported; copy the real files onto the stick.</source>
         <translation>모델 폴더의 {value}은(는) 심볼릭 링크라서 가져오지 않습니다. 실제 파일을 USB에 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="944"/>
+        <location filename="../../errors/catalog.py" line="954"/>
         <source>The model folder is incomplete (missing {choices}); copy the whole CTranslate2 Whisper folder again.</source>
         <translation>모델 폴더가 불완전합니다({choices} 없음). CTranslate2 Whisper 폴더 전체를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="947"/>
+        <location filename="../../errors/catalog.py" line="957"/>
         <source>The model&apos;s config.json is not a CTranslate2 Whisper configuration; convert the model with ct2-transformers-converter first.</source>
         <translation>모델의 config.json이 CTranslate2 Whisper 설정이 아닙니다. 먼저 ct2-transformers-converter로 모델을 변환하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="950"/>
+        <location filename="../../errors/catalog.py" line="960"/>
         <source>The model&apos;s config.json has no valid language list; copy the folder again.</source>
         <translation>모델의 config.json에 올바른 언어 목록이 없습니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="952"/>
+        <location filename="../../errors/catalog.py" line="962"/>
         <source>The model&apos;s vocabulary is not a Whisper vocabulary; copy it again.</source>
         <translation>모델의 어휘가 Whisper 어휘가 아닙니다. 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="954"/>
+        <location filename="../../errors/catalog.py" line="964"/>
         <source>The model&apos;s vocabulary ({size} tokens) does not fit its config.json ({count} languages); the files come from different models, copy the folder again.</source>
         <translation>모델의 어휘({size}개 토큰)가 config.json({count}개 언어)과 맞지 않습니다. 서로 다른 모델의 파일이니 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="957"/>
+        <location filename="../../errors/catalog.py" line="967"/>
         <source>The model&apos;s model.bin is truncated; copy the folder again.</source>
         <translation>모델의 model.bin이 잘렸습니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="959"/>
+        <location filename="../../errors/catalog.py" line="969"/>
         <source>The model&apos;s vocabulary ({size} tokens) does not fit its model.bin ({vocabulary_size}); the files come from different models, copy the folder again.</source>
         <translation>모델의 어휘({size}개 토큰)가 model.bin({vocabulary_size})과 맞지 않습니다. 서로 다른 모델의 파일이니 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="962"/>
+        <location filename="../../errors/catalog.py" line="972"/>
         <source>The config.json&apos;s alignment heads belong to another Whisper size than model.bin ({decoder_layers} decoder layers, {decoder_heads} heads); copy the folder again.</source>
         <translation>config.json의 정렬 헤드가 model.bin(디코더 층 {decoder_layers}개, 헤드 {decoder_heads}개)과 다른 Whisper 크기의 것입니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="966"/>
+        <location filename="../../errors/catalog.py" line="976"/>
         <source>&apos;{name}&apos; is not a usable model name; use letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;.</source>
         <translation>&apos;{name}&apos;은(는) 쓸 수 있는 모델 이름이 아닙니다. 문자, 숫자, &apos;.&apos;, &apos;-&apos;, &apos;_&apos;를 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="968"/>
+        <location filename="../../errors/catalog.py" line="978"/>
         <source>A model named &apos;{name}&apos; already exists; choose another name.</source>
         <translation>&apos;{name}&apos;이라는 모델이 이미 있습니다. 다른 이름을 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="970"/>
+        <location filename="../../errors/catalog.py" line="980"/>
         <source>The model package {package} is not installed; reinstall Testimony Vault.</source>
         <translation>모델 패키지 {package}이(가) 설치되어 있지 않습니다. Testimony Vault를 다시 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="972"/>
+        <location filename="../../errors/catalog.py" line="982"/>
         <source>The old model registry {path} is unreadable; remove it and import the models again.</source>
         <translation>예전 모델 목록 {path}을(를) 읽을 수 없습니다. 삭제하고 모델을 다시 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="975"/>
+        <location filename="../../errors/catalog.py" line="985"/>
         <source>The model.bin holds a {value} model, not Whisper; copy the right folder.</source>
         <translation>model.bin에 Whisper가 아닌 {value} 모델이 들어 있습니다. 올바른 폴더를 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="977"/>
+        <location filename="../../errors/catalog.py" line="987"/>
         <source>The model&apos;s preprocessor_config.json is not valid; copy the folder again.</source>
         <translation>모델의 preprocessor_config.json이 올바르지 않습니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="979"/>
+        <location filename="../../errors/catalog.py" line="989"/>
         <source>The model&apos;s {name} is not valid JSON; copy the folder again.</source>
         <translation>모델의 {name}이(가) 올바른 JSON이 아닙니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="981"/>
+        <location filename="../../errors/catalog.py" line="991"/>
         <source>The model&apos;s vocabulary file is unreadable; copy it again.</source>
         <translation>모델의 어휘 파일을 읽을 수 없습니다. 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="983"/>
+        <location filename="../../errors/catalog.py" line="993"/>
         <source>The model folder&apos;s SHA256SUMS is unreadable; copy it again.</source>
         <translation>모델 폴더의 SHA256SUMS를 읽을 수 없습니다. 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="985"/>
+        <location filename="../../errors/catalog.py" line="995"/>
         <source>The model file {name} could not be read ({strerror}); copy the folder again.</source>
         <translation>모델 파일 {name}을(를) 읽을 수 없습니다({strerror}). 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="987"/>
+        <location filename="../../errors/catalog.py" line="997"/>
         <source>The folder&apos;s model.bin could not be loaded as a CTranslate2 Whisper model; it is damaged or of another kind, and was not imported.</source>
         <translation>폴더의 model.bin을 CTranslate2 Whisper 모델로 불러올 수 없습니다. 손상되었거나 다른 종류이므로 가져오지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="990"/>
+        <location filename="../../errors/catalog.py" line="1000"/>
         <source>The model&apos;s vocabulary does not fit its model.bin; the files come from different models, copy the folder again.</source>
         <translation>모델의 어휘가 model.bin과 맞지 않습니다. 서로 다른 모델의 파일이니 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="993"/>
+        <location filename="../../errors/catalog.py" line="1003"/>
         <source>The model.bin ({n_mels} mel bins) and its config.json ({language_ids} languages) come from different Whisper sizes; copy the folder again.</source>
         <translation>model.bin(멜 빈 {n_mels}개)과 config.json(언어 {language_ids}개)이 서로 다른 Whisper 크기의 것입니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="996"/>
+        <location filename="../../errors/catalog.py" line="1006"/>
         <source>The model&apos;s preprocessor_config.json says {declared} mel bins but model.bin has {n_mels}; copy the folder again.</source>
         <translation>모델의 preprocessor_config.json은 멜 빈이 {declared}개라고 하지만 model.bin에는 {n_mels}개가 있습니다. 폴더를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="999"/>
+        <location filename="../../errors/catalog.py" line="1009"/>
         <source>The model file {fname} does not match the folder&apos;s SHA256SUMS (altered or damaged); it was not imported.</source>
         <translation>모델 파일 {fname}이(가) 폴더의 SHA256SUMS와 일치하지 않습니다(변조 또는 손상). 가져오지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1002"/>
+        <location filename="../../errors/catalog.py" line="1012"/>
         <source>Copying {fname} gave different bytes (failing disk or stick); the model was not imported.</source>
         <translation>{fname}을(를) 복사한 결과의 바이트가 다릅니다(디스크나 USB 고장). 모델을 가져오지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1006"/>
+        <location filename="../../errors/catalog.py" line="1016"/>
         <source>it is empty</source>
         <translation>비어 있음</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1007"/>
+        <location filename="../../errors/catalog.py" line="1017"/>
         <source>Cannot read the date &apos;{text}&apos;; {help}.</source>
         <translation>날짜 &apos;{text}&apos;을(를) 읽을 수 없습니다. {help}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1008"/>
+        <location filename="../../errors/catalog.py" line="1018"/>
         <source>Cannot read the date &apos;{text}&apos; ({why}); {help}.</source>
         <translation>날짜 &apos;{text}&apos;을(를) 읽을 수 없습니다({why}). {help}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1010"/>
+        <location filename="../../errors/catalog.py" line="1020"/>
         <source>write a date as 1997-03-14, 1997-03, 1997-summer, 1997, 1990s, 1995..1997, before 1997, after 1997 or about 1997 (or &apos;unknown&apos;)</source>
-        <translation>날짜는 1997-03-14, 1997-03, 1997-summer, 1997, 1990s, 1995..1997, before 1997, after 1997, about 1997 (또는 &apos;unknown&apos;) 형식으로 쓰십시오</translation>
+        <translation>날짜는 1997-03-14, 1997년 3월, 1997년 여름, 1997년, 1990년대, 1995년부터 1997년까지, 1997년 이전, 1997년 이후, 1997년경 (또는 &apos;모름&apos;) 형식으로 쓰십시오</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1014"/>
+        <location filename="../../errors/catalog.py" line="1024"/>
         <source>The stored audio could not be decoded ({why}); transcription stopped — check the file with &apos;testimony audio export&apos; or import the audio again.</source>
         <translation>저장된 오디오를 해독할 수 없습니다({why}). 받아쓰기를 멈췄습니다. &apos;testimony audio export&apos;로 파일을 확인하거나 오디오를 다시 가져오십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1017"/>
+        <location filename="../../errors/catalog.py" line="1027"/>
         <source>Interview {code} already belongs to device {device_id}; nothing was changed.</source>
         <translation>면담 {code}은(는) 이미 기기 {device_id}에 속합니다. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1019"/>
+        <location filename="../../errors/catalog.py" line="1029"/>
         <source>Device {device_id} is not pinned in this vault; pin its key, obtained in person, first. Nothing was changed.</source>
         <translation>기기 {device_id}은(는) 이 보관함에 고정되어 있지 않습니다. 직접 받은 그 기기의 키를 먼저 고정하십시오. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1021"/>
+        <location filename="../../errors/catalog.py" line="1031"/>
         <source>Interview {code} was created in this vault and belongs to no device, so it has no owner to change; nothing was changed.</source>
         <translation>면담 {code}은(는) 이 보관함에서 만들어져 어느 기기에도 속하지 않으므로 바꿀 소유 기기가 없습니다. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1023"/>
+        <location filename="../../errors/catalog.py" line="1033"/>
         <source>There is no interview {interview} in this vault; nothing was changed.</source>
         <translation>이 보관함에는 면담 {interview}이(가) 없습니다. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1025"/>
+        <location filename="../../errors/catalog.py" line="1035"/>
         <source>Give the reason for moving the interview to another device (how you checked which laptop recorded it); nothing was changed.</source>
         <translation>면담을 다른 기기로 옮기는 이유(어느 노트북이 녹음했는지 어떻게 확인했는지)를 적어 주십시오. 아무것도 변경하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1027"/>
+        <location filename="../../errors/catalog.py" line="1037"/>
         <source>&apos;{a}&apos; and &apos;{b}&apos; are the same interview; name two different interviews.</source>
         <translation>&apos;{a}&apos;와(과) &apos;{b}&apos;는 같은 면담입니다. 서로 다른 두 면담을 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1029"/>
+        <location filename="../../errors/catalog.py" line="1039"/>
         <source>Only a supervisor decides whether two interviews are the same witness.</source>
         <translation>두 면담이 같은 증인인지는 감독자만 결정합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1031"/>
+        <location filename="../../errors/catalog.py" line="1041"/>
         <source>The decision must be one of: {choices}.</source>
         <translation>결정은 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1033"/>
+        <location filename="../../errors/catalog.py" line="1043"/>
         <source>No link {link} in this vault; see &apos;testimony link list&apos;.</source>
         <translation>이 보관함에 연결 {link}이(가) 없습니다. &apos;testimony link list&apos;를 참고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1035"/>
+        <location filename="../../errors/catalog.py" line="1045"/>
         <source>Tag {tag} is not a tag of this interview; see &apos;testimony tag list&apos;.</source>
         <translation>태그 {tag}은(는) 이 면담의 태그가 아닙니다. &apos;testimony tag list&apos;를 참고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1037"/>
+        <location filename="../../errors/catalog.py" line="1047"/>
         <source>Give the tags that support the link (see &apos;testimony tag list&apos;); a link always points to the words that support it.</source>
         <translation>연결을 뒷받침하는 태그를 지정하십시오(&apos;testimony tag list&apos; 참고). 연결은 언제나 그것을 뒷받침하는 말을 가리킵니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1039"/>
+        <location filename="../../errors/catalog.py" line="1049"/>
         <source>&apos;{relation}&apos; links a {froms} to a {tos}, but {src} is a {src_kind} and {dst} a {dst_kind}.</source>
         <translation>&apos;{relation}&apos;은(는) {froms}을(를) {tos}에 잇지만, {src}은(는) {src_kind}이고 {dst}은(는) {dst_kind}입니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1041"/>
+        <location filename="../../errors/catalog.py" line="1051"/>
         <source>The relation must be one of: {choices}.</source>
         <translation>관계는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1045"/>
+        <location filename="../../errors/catalog.py" line="1055"/>
         <source>A period is a period entity (see &apos;testimony entity list&apos;) or dates such as 1997..1999, not &apos;{period}&apos;.</source>
         <translation>기간은 기간 개체(&apos;testimony entity list&apos; 참고)이거나 1997..1999 같은 날짜여야 하며, &apos;{period}&apos;은(는) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1047"/>
+        <location filename="../../errors/catalog.py" line="1057"/>
         <source>The taxonomy has no {branch}; name the parent term.</source>
         <translation>분류 체계에 {branch}이(가) 없습니다. 상위 용어를 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1049"/>
+        <location filename="../../errors/catalog.py" line="1059"/>
         <source>&apos;{name}&apos; already names {id} in the taxonomy; use that entity, or choose another name.</source>
         <translation>&apos;{name}&apos;은(는) 이미 분류 체계의 {id}를 가리킵니다. 그 개체를 쓰거나 다른 이름을 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1051"/>
+        <location filename="../../errors/catalog.py" line="1061"/>
         <source>An entity needs an English and a Korean name.</source>
         <translation>개체에는 영어 이름과 한국어 이름이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1053"/>
+        <location filename="../../errors/catalog.py" line="1063"/>
         <source>The period ends before it starts; check the dates.</source>
         <translation>기간이 시작보다 먼저 끝납니다. 날짜를 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1055"/>
+        <location filename="../../errors/catalog.py" line="1065"/>
         <source>Only a quota has an organisation that imposes it.</source>
         <translation>부과하는 조직은 과제(할당량)에만 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1057"/>
+        <location filename="../../errors/catalog.py" line="1067"/>
         <source>{id} is not under an entity branch of the taxonomy; give its kind ({choices}).</source>
         <translation>{id}은(는) 분류 체계의 개체 분기 아래에 있지 않습니다. 종류({choices})를 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1059"/>
+        <location filename="../../errors/catalog.py" line="1069"/>
         <source>This needs a date such as 2012, 2012-05 or 2012-05-01.</source>
         <translation>여기에는 2012, 2012-05 또는 2012-05-01 같은 날짜가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1061"/>
+        <location filename="../../errors/catalog.py" line="1071"/>
         <source>This must name a {kind}, but &apos;{text}&apos; is the {found} {id}; see &apos;testimony taxonomy show&apos;.</source>
         <translation>여기에는 {kind}을(를) 지정해야 하지만 &apos;{text}&apos;은(는) {found} {id}입니다. &apos;testimony taxonomy show&apos;를 참고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1063"/>
+        <location filename="../../errors/catalog.py" line="1073"/>
         <source>&apos;{text}&apos; is the term {id}, which is not an entity (one of: {kinds}); see &apos;testimony taxonomy show&apos;.</source>
         <translation>&apos;{text}&apos;은(는) 용어 {id}이며 개체({kinds} 중 하나)가 아닙니다. &apos;testimony taxonomy show&apos;를 참고하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1065"/>
+        <location filename="../../errors/catalog.py" line="1075"/>
         <source>The kind must be one of: {choices}.</source>
         <translation>종류는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1067"/>
+        <location filename="../../errors/catalog.py" line="1077"/>
         <source>The date range needs dates such as 1998, 1998-05 or 1998-05-01.</source>
         <translation>기간에는 1998, 1998-05 또는 1998-05-01 같은 날짜가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1069"/>
+        <location filename="../../errors/catalog.py" line="1079"/>
         <source>Name exactly one subject: a facility, a commodity, an enterprise or a link.</source>
         <translation>대상을 하나만 지정하십시오: 시설, 품목, 기업 또는 연결 중 하나.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1071"/>
+        <location filename="../../errors/catalog.py" line="1081"/>
         <source>The folder {folder} does not exist; create it or choose another file.</source>
         <translation>폴더 {folder}이(가) 없습니다. 폴더를 만들거나 다른 파일을 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1073"/>
+        <location filename="../../errors/catalog.py" line="1083"/>
         <source>{path} already exists; choose another file (a brief never overwrites a file).</source>
         <translation>{path}이(가) 이미 있습니다. 다른 파일을 고르십시오(보고서는 파일을 덮어쓰지 않습니다).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1075"/>
+        <location filename="../../errors/catalog.py" line="1085"/>
         <source>Cannot tell the brief&apos;s format from &apos;{name}&apos;; name the file .docx, .csv or .json, or choose the format ({choices}).</source>
         <translation>&apos;{name}&apos;에서 보고서 형식을 알 수 없습니다. 파일 이름을 .docx, .csv 또는 .json으로 하거나 형식({choices})을 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1077"/>
+        <location filename="../../errors/catalog.py" line="1087"/>
         <source>The brief format must be one of: {choices}.</source>
         <translation>보고서 형식은 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1079"/>
+        <location filename="../../errors/catalog.py" line="1089"/>
         <source>The brief&apos;s purpose must be one of: {choices}.</source>
         <translation>보고서의 용도는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1081"/>
+        <location filename="../../errors/catalog.py" line="1091"/>
         <source>{name} could not be deleted ({strerror}); delete it yourself (the imported copy in the vault is safe).</source>
         <translation>{name}을(를) 지울 수 없었습니다({strerror}). 직접 지우십시오(보관함에 가져온 사본은 안전합니다).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1083"/>
+        <location filename="../../errors/catalog.py" line="1093"/>
         <source>{name} has changed since it was imported, so it was not deleted; check which file it is before deleting it yourself.</source>
         <translation>{name}이(가) 가져온 뒤에 바뀌어서 지우지 않았습니다. 어떤 파일인지 확인한 뒤 직접 지우십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1085"/>
+        <location filename="../../errors/catalog.py" line="1095"/>
         <source>{name} cannot be read ({strerror}), so it was not deleted; delete it yourself.</source>
         <translation>{name}을(를) 읽을 수 없어({strerror}) 지우지 않았습니다. 직접 지우십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1087"/>
+        <location filename="../../errors/catalog.py" line="1097"/>
         <source>{name} is no longer a plain file at that place, so it was not deleted; check the folder yourself.</source>
         <translation>{name}은(는) 더 이상 그 자리에 있는 일반 파일이 아니어서 지우지 않았습니다. 폴더를 직접 확인하십시오.</translation>
     </message>
@@ -3072,47 +3181,47 @@ Fingerprint (manifest SHA-256): %5</source>
 <context>
     <name>FindReplaceBar</name>
     <message>
-        <location filename="../review_tools.py" line="122"/>
+        <location filename="../review_tools.py" line="123"/>
         <source>Find</source>
         <translation>찾기</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="125"/>
+        <location filename="../review_tools.py" line="126"/>
         <source>Replace with</source>
         <translation>바꿀 말</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="126"/>
+        <location filename="../review_tools.py" line="127"/>
         <source>Match case</source>
         <translation>대소문자 구분</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="128"/>
+        <location filename="../review_tools.py" line="129"/>
         <source>Find next</source>
         <translation>다음 찾기</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="130"/>
+        <location filename="../review_tools.py" line="131"/>
         <source>Replace</source>
         <translation>바꾸기</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="132"/>
+        <location filename="../review_tools.py" line="133"/>
         <source>Replace all</source>
         <translation>모두 바꾸기</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="134"/>
+        <location filename="../review_tools.py" line="135"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="175"/>
+        <location filename="../review_tools.py" line="176"/>
         <source>“%1” is not in this transcript.</source>
         <translation>“%1”은(는) 이 녹취록에 없습니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../review_tools.py" line="206"/>
+        <location filename="../review_tools.py" line="207"/>
         <source>%n segment(s) changed, each kept as a new revision.</source>
         <translation>
             <numerusform>구간 %n개를 바꾸었고, 각각 새 수정본으로 보관했습니다.</numerusform>
@@ -3840,52 +3949,52 @@ Close recordings and other windows first. It takes a while for a large vault.</s
 <context>
     <name>RevisionHistoryDialog</name>
     <message>
-        <location filename="../review_tools.py" line="225"/>
+        <location filename="../review_tools.py" line="234"/>
         <source>Revision history</source>
         <translation>수정 기록</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="227"/>
+        <location filename="../review_tools.py" line="236"/>
         <source>Segment %1: every revision is kept; restoring one adds a new revision.</source>
         <translation>구간 %1: 모든 수정본이 보관됩니다. 하나를 되살리면 새 수정본이 추가됩니다.</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="231"/>
+        <location filename="../review_tools.py" line="240"/>
         <source>Revision</source>
         <translation>수정본</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="231"/>
+        <location filename="../review_tools.py" line="240"/>
         <source>By</source>
         <translation>작성자</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="232"/>
+        <location filename="../review_tools.py" line="241"/>
         <source>When</source>
         <translation>시각</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="232"/>
+        <location filename="../review_tools.py" line="241"/>
         <source>Reason</source>
         <translation>사유</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="233"/>
+        <location filename="../review_tools.py" line="242"/>
         <source>Text</source>
         <translation>본문</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="237"/>
+        <location filename="../review_tools.py" line="246"/>
         <source>speech engine</source>
         <translation>음성 인식 엔진</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="248"/>
+        <location filename="../review_tools.py" line="257"/>
         <source>&amp;Restore this revision</source>
         <translation>이 수정본 되살리기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../review_tools.py" line="262"/>
+        <location filename="../review_tools.py" line="271"/>
         <source>That revision is the current text.</source>
         <translation>그 수정본이 지금의 본문입니다.</translation>
     </message>
@@ -4186,23 +4295,28 @@ Close recordings and other windows first. It takes a while for a large vault.</s
         <translation>이미 가져온 번들입니다. 바뀐 것은 없습니다. 수령증은 다시 쓸 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="510"/>
+        <location filename="../supervisor_view.py" line="506"/>
+        <source>conflict: %1 %2</source>
+        <translation>충돌: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="511"/>
         <source>Left out of the receipt until their conflicts are reconciled (the laptop keeps them): %1</source>
         <translation>충돌이 해소될 때까지 영수증에서 제외됨(노트북에 그대로 남습니다): %1</translation>
     </message>
     <message>
         <location filename="../supervisor_view.py" line="369"/>
-        <location filename="../supervisor_view.py" line="514"/>
+        <location filename="../supervisor_view.py" line="515"/>
         <source>Warning: %1</source>
         <translation>경고: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="524"/>
+        <location filename="../supervisor_view.py" line="525"/>
         <source>Save receipt as</source>
         <translation>수령증 저장</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="537"/>
+        <location filename="../supervisor_view.py" line="538"/>
         <source>Receipt written to %1; give it to the interviewer.</source>
         <translation>수령증을 %1에 썼습니다. 면담자에게 전달하세요.</translation>
     </message>
@@ -4433,166 +4547,249 @@ Close recordings and other windows first. It takes a while for a large vault.</s
     </message>
 </context>
 <context>
+    <name>Tables</name>
+    <message>
+        <location filename="../labels.py" line="72"/>
+        <source>interview</source>
+        <translation>면담</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="73"/>
+        <source>witness details</source>
+        <translation>증인 정보</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="74"/>
+        <source>consent</source>
+        <translation>동의</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="75"/>
+        <source>recording</source>
+        <translation>녹음</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="76"/>
+        <source>recording&apos;s audio</source>
+        <translation>녹음 파일</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="77"/>
+        <source>marker</source>
+        <translation>표시</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="78"/>
+        <source>transcript</source>
+        <translation>녹취록</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="79"/>
+        <source>passage</source>
+        <translation>구간</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="80"/>
+        <source>passage revision</source>
+        <translation>구간 수정본</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="81"/>
+        <source>redaction</source>
+        <translation>가림 처리</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="82"/>
+        <source>tag</source>
+        <translation>태그</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="83"/>
+        <source>event</source>
+        <translation>사건</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="84"/>
+        <source>event&apos;s evidence</source>
+        <translation>사건의 증거 태그</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="85"/>
+        <source>link</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="86"/>
+        <source>link&apos;s evidence</source>
+        <translation>연결의 증거 태그</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="96"/>
+        <source>record (%1)</source>
+        <translation>기록(%1)</translation>
+    </message>
+</context>
+<context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../transcript_view.py" line="202"/>
-        <location filename="../transcript_view.py" line="825"/>
+        <location filename="../transcript_view.py" line="203"/>
+        <location filename="../transcript_view.py" line="826"/>
         <source>&amp;Play</source>
         <translation>재생(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="212"/>
+        <location filename="../transcript_view.py" line="213"/>
         <source>Add &amp;marker here</source>
         <translation>여기에 표시 추가(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="214"/>
+        <location filename="../transcript_view.py" line="215"/>
         <source>A marker at the player&apos;s position (%1); it appears in the list and on the Recording tab.</source>
         <translation>재생 위치에 표시를 추가합니다(%1). 목록과 녹음 탭에 나타납니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="219"/>
+        <location filename="../transcript_view.py" line="220"/>
         <source>Needs &amp;review: least certain first</source>
         <translation>검토 필요: 불확실한 구간부터(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="224"/>
+        <location filename="../transcript_view.py" line="225"/>
         <source>Review:</source>
         <translation>검토:</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="233"/>
+        <location filename="../transcript_view.py" line="234"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="233"/>
+        <location filename="../transcript_view.py" line="234"/>
         <source>Speaker</source>
         <translation>화자</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="235"/>
+        <location filename="../transcript_view.py" line="236"/>
         <source>Original</source>
         <translation>원문</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="236"/>
+        <location filename="../transcript_view.py" line="237"/>
         <source>Translation</source>
         <translation>번역</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="236"/>
+        <location filename="../transcript_view.py" line="237"/>
         <source>Text</source>
         <translation>본문</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="237"/>
+        <location filename="../transcript_view.py" line="238"/>
         <source>Review</source>
         <translation>검토</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="363"/>
+        <location filename="../transcript_view.py" line="364"/>
         <source>Play the recording or select a segment first; the marker goes where the player is.</source>
         <translation>먼저 녹음을 재생하거나 구간을 고르십시오. 표시는 재생 위치에 추가됩니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="369"/>
+        <location filename="../transcript_view.py" line="370"/>
         <source>Marker added at %1.</source>
         <translation>%1에 표시를 추가했습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="391"/>
+        <location filename="../transcript_view.py" line="392"/>
         <source>No transcript yet: transcribe the recording on the Recording tab.</source>
         <translation>아직 녹취록이 없습니다. 녹음 탭에서 받아쓰기를 하세요.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="428"/>
+        <location filename="../transcript_view.py" line="429"/>
         <source>◆ Marker</source>
         <translation>◆ 표시</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="444"/>
+        <location filename="../transcript_view.py" line="445"/>
         <source>outdated</source>
         <translation>원문 변경됨</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="445"/>
+        <location filename="../transcript_view.py" line="446"/>
         <source>The original was changed after this translation; check the translation against it.</source>
         <translation>이 번역 뒤에 원문이 바뀌었습니다. 번역을 원문과 대조해 주십시오.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="590"/>
-        <location filename="../transcript_view.py" line="649"/>
+        <location filename="../transcript_view.py" line="591"/>
+        <location filename="../transcript_view.py" line="650"/>
         <source>Saved as a new revision.</source>
         <translation>새 개정판으로 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="661"/>
+        <location filename="../transcript_view.py" line="662"/>
         <source>Nothing to undo in this window.</source>
         <translation>이 창에서 되돌릴 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="690"/>
+        <location filename="../transcript_view.py" line="691"/>
         <source>Loop ended.</source>
         <translation>반복 재생을 끝냈습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="696"/>
+        <location filename="../transcript_view.py" line="697"/>
         <source>Looping this segment; %1 again ends the loop.</source>
         <translation>이 구간을 반복 재생합니다. %1을(를) 다시 누르면 끝납니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="708"/>
+        <location filename="../transcript_view.py" line="709"/>
         <source>Speaker saved.</source>
         <translation>화자를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="749"/>
+        <location filename="../transcript_view.py" line="750"/>
         <source>Review status saved.</source>
         <translation>검토 상태를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="776"/>
+        <location filename="../transcript_view.py" line="777"/>
         <source>Decoding the recording for listening...</source>
         <translation>듣기 위해 녹음을 푸는 중...</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="825"/>
+        <location filename="../transcript_view.py" line="826"/>
         <source>&amp;Pause</source>
         <translation>일시정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="222"/>
+        <location filename="../transcript_view.py" line="223"/>
         <source>Only segments not yet reviewed, those the engine was least sure of first.</source>
         <translation>아직 검토하지 않은 구간만, 엔진이 가장 확신하지 못한 구간부터 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="261"/>
+        <location filename="../transcript_view.py" line="262"/>
         <source>Term suggestions (one click accepts):</source>
         <translation>용어 제안(한 번 누르면 적용):</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="475"/>
+        <location filename="../transcript_view.py" line="476"/>
         <source>Low confidence ({0:.2f}): the engine was unsure of this segment; check it against the audio.</source>
         <translation>낮은 신뢰도({0:.2f}): 엔진이 이 구간을 확신하지 못했습니다. 녹음과 대조해 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="478"/>
+        <location filename="../transcript_view.py" line="479"/>
         <source>Shaded words: the engine was unsure of them.</source>
         <translation>음영 표시된 단어: 엔진이 확신하지 못한 단어입니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="480"/>
+        <location filename="../transcript_view.py" line="481"/>
         <source>Underlined: a taxonomy name may have been meant; see the suggestions below the table.</source>
         <translation>밑줄: 분류 체계의 용어를 뜻했을 수 있습니다. 표 아래의 제안을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="499"/>
+        <location filename="../transcript_view.py" line="500"/>
         <source>Replace “{0}” with the taxonomy name “{1}” ({2}); kept as a revision with this reason.</source>
         <translation>“{0}”을(를) 분류 체계 용어 “{1}”({2})(으)로 바꿉니다. 이 사유와 함께 수정 이력으로 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../transcript_view.py" line="529"/>
+        <location filename="../transcript_view.py" line="530"/>
         <source>Suggestion accepted: saved as a new revision.</source>
         <translation>제안을 적용했습니다: 새 개정판으로 저장했습니다.</translation>
     </message>
@@ -4638,157 +4835,157 @@ Close recordings and other windows first. It takes a while for a large vault.</s
 <context>
     <name>Values</name>
     <message>
-        <location filename="../labels.py" line="13"/>
+        <location filename="../labels.py" line="16"/>
         <source>open</source>
         <translation>진행 중</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="14"/>
+        <location filename="../labels.py" line="17"/>
         <source>recorded</source>
         <translation>녹음됨</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="15"/>
+        <location filename="../labels.py" line="18"/>
         <source>transcribed</source>
         <translation>전사됨</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="16"/>
+        <location filename="../labels.py" line="19"/>
         <source>reviewed</source>
         <translation>검토됨</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="17"/>
+        <location filename="../labels.py" line="20"/>
         <source>closed</source>
         <translation>종료됨</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="19"/>
+        <location filename="../labels.py" line="22"/>
         <source>draft</source>
         <translation>초안</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="20"/>
+        <location filename="../labels.py" line="23"/>
         <source>disputed</source>
         <translation>이의 있음</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="22"/>
+        <location filename="../labels.py" line="25"/>
         <source>archive</source>
         <translation>보존</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="23"/>
+        <location filename="../labels.py" line="26"/>
         <source>UN</source>
         <translation>유엔</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="24"/>
+        <location filename="../labels.py" line="27"/>
         <source>court</source>
         <translation>법정</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="25"/>
+        <location filename="../labels.py" line="28"/>
         <source>publication</source>
         <translation>공개</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="26"/>
+        <location filename="../labels.py" line="29"/>
         <source>name disclosure</source>
         <translation>실명 공개</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="28"/>
+        <location filename="../labels.py" line="31"/>
         <source>interviewer</source>
         <translation>면담자</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="29"/>
+        <location filename="../labels.py" line="32"/>
         <source>translator</source>
         <translation>번역자</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="30"/>
+        <location filename="../labels.py" line="33"/>
         <source>coder</source>
         <translation>코딩 담당자</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="31"/>
+        <location filename="../labels.py" line="34"/>
         <source>supervisor</source>
         <translation>감독자</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="33"/>
+        <location filename="../labels.py" line="36"/>
         <source>analyst</source>
         <translation>분석가</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="34"/>
+        <location filename="../labels.py" line="37"/>
         <source>administrator</source>
         <translation>관리자</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="42"/>
+        <location filename="../labels.py" line="45"/>
         <source>low</source>
         <translation>낮음</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="43"/>
+        <location filename="../labels.py" line="46"/>
         <source>medium</source>
         <translation>보통</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="44"/>
+        <location filename="../labels.py" line="47"/>
         <source>high</source>
         <translation>높음</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="46"/>
+        <location filename="../labels.py" line="49"/>
         <source>experienced</source>
         <translation>직접 겪음</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="47"/>
+        <location filename="../labels.py" line="50"/>
         <source>saw</source>
         <translation>직접 봄</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="48"/>
+        <location filename="../labels.py" line="51"/>
         <source>heard</source>
         <translation>전해 들음</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="50"/>
+        <location filename="../labels.py" line="53"/>
         <source>written</source>
         <translation>서면</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="51"/>
+        <location filename="../labels.py" line="54"/>
         <source>oral, recorded</source>
         <translation>구두, 녹음</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="52"/>
+        <location filename="../labels.py" line="55"/>
         <source>oral, witnessed</source>
         <translation>구두, 입회</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="36"/>
+        <location filename="../labels.py" line="39"/>
         <source>share</source>
         <translation>공유</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="38"/>
+        <location filename="../labels.py" line="41"/>
         <source>recording</source>
         <translation>녹음 중</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="39"/>
+        <location filename="../labels.py" line="42"/>
         <source>complete</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="40"/>
+        <location filename="../labels.py" line="43"/>
         <source>interrupted</source>
         <translation>중단됨</translation>
     </message>
