@@ -1088,6 +1088,19 @@ CATALOG: dict[str, str] = {
         "Errors", "The brief format must be one of: {choices}."),
     "connect.purpose_must_be_one": QT_TRANSLATE_NOOP(
         "Errors", "The brief's purpose must be one of: {choices}."),
+    # conflict explanations (not errors): why accounts disagree (app.connect.corroborate).
+    # Each English template filled in is the conflict's stored ``explanation`` itself; a term
+    # or a date inside is a parameter the window words in its language.
+    "connect_conflict.date": QT_TRANSLATE_NOOP(
+        "Errors", "The same witness dates {terms} to periods that do not overlap ({code_a}: "
+        "{date_a}; {code_b}: {date_b})."),
+    "connect_conflict.place": QT_TRANSLATE_NOOP(
+        "Errors", "The same witness places {act} in the same period at {places_a} ({code_a}) "
+        "and at {places_b} ({code_b})."),
+    "connect_conflict.period": QT_TRANSLATE_NOOP(
+        "Errors", "{code} dates an account about {term} {date}, outside the period recorded "
+        "for it ({start} to {stop})."),
+    "connect_conflict.list": QT_TRANSLATE_NOOP("Errors", "{first}, {rest}"),
     "originals.delete_failed": QT_TRANSLATE_NOOP(
         "Errors", "{name} could not be deleted ({strerror}); delete it yourself (the imported copy in the vault is safe)."),
     "originals.changed_since_import": QT_TRANSLATE_NOOP(
