@@ -2215,7 +2215,7 @@
     <message>
         <location filename="../../errors/catalog.py" line="1097"/>
         <source>The same witness places {act} in the same period at {places_a} ({code_a}) and at {places_b} ({code_b}).</source>
-        <translation>같은 증언자가 같은 시기의 {act}을(를) {places_a}({code_a})에서라고도, {places_b}({code_b})에서라고도 말합니다.</translation>
+        <translation>같은 증언자가 같은 시기의 {act}이(가) {places_a}({code_a})에서 있었다고도, {places_b}({code_b})에서 있었다고도 말합니다.</translation>
     </message>
     <message>
         <location filename="../../errors/catalog.py" line="1100"/>
