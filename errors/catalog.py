@@ -2,10 +2,10 @@
 
 It also holds the core's notices: sentences that describe a result rather than a failure (a
 bundle's place in its device's chain, ``bundle_chain.*``; the warnings a verification or an
-import reports, ``bundle_warning.*``). They share the one catalogue, the one renderer
-(``errors.Message``) and the Qt context "Errors" on purpose: a front end renders every core
-sentence with one translate function, and a notice nests a message (``bundle_chain.bundle_ref``)
-exactly as an error does; the code's prefix, not a second context, says it is a notice.
+import reports, ``bundle_warning.*``; why accounts disagree, ``connect_conflict.*``). They share
+the one catalogue, the one renderer (``errors.Message``) and the Qt context "Errors" on purpose:
+a front end renders every core sentence with one translate function, and a notice nests a message
+(``bundle_chain.bundle_ref``) exactly as an error does; the code's prefix says it is a notice.
 
 ``str(exc)`` of a ``Problem`` is its template filled in with ``str.format``. The window looks up
 the same template under the Qt translation context "Errors" (``scripts/update-translations.sh``
