@@ -2,10 +2,10 @@
 
 It also holds the core's notices: sentences that describe a result rather than a failure (a
 bundle's place in its device's chain, ``bundle_chain.*``; the warnings a verification or an
-import reports, ``bundle_warning.*``). They share the one catalogue, the one renderer
-(``errors.Message``) and the Qt context "Errors" on purpose: a front end renders every core
-sentence with one translate function, and a notice nests a message (``bundle_chain.bundle_ref``)
-exactly as an error does; the code's prefix, not a second context, says it is a notice.
+import reports, ``bundle_warning.*``; why accounts disagree, ``connect_conflict.*``). They share
+the one catalogue, the one renderer (``errors.Message``) and the Qt context "Errors" on purpose:
+a front end renders every core sentence with one translate function, and a notice nests a message
+(``bundle_chain.bundle_ref``) exactly as an error does; the code's prefix says it is a notice.
 
 ``str(exc)`` of a ``Problem`` is its template filled in with ``str.format``. The window looks up
 the same template under the Qt translation context "Errors" (``scripts/update-translations.sh``
@@ -1088,6 +1088,19 @@ CATALOG: dict[str, str] = {
         "Errors", "The brief format must be one of: {choices}."),
     "connect.purpose_must_be_one": QT_TRANSLATE_NOOP(
         "Errors", "The brief's purpose must be one of: {choices}."),
+    # conflict explanations (not errors): why accounts disagree (app.connect.corroborate).
+    # Each English template filled in is the conflict's stored ``explanation`` itself; a term
+    # or a date inside is a parameter the window words in its language.
+    "connect_conflict.date": QT_TRANSLATE_NOOP(
+        "Errors", "The same witness dates {terms} to periods that do not overlap ({code_a}: "
+        "{date_a}; {code_b}: {date_b})."),
+    "connect_conflict.place": QT_TRANSLATE_NOOP(
+        "Errors", "The same witness places {act} in the same period at {places_a} ({code_a}) "
+        "and at {places_b} ({code_b})."),
+    "connect_conflict.period": QT_TRANSLATE_NOOP(
+        "Errors", "{code} dates an account about {term} {date}, outside the period recorded "
+        "for it ({start} to {stop})."),
+    "connect_conflict.list": QT_TRANSLATE_NOOP("Errors", "{first}, {rest}"),
     "originals.delete_failed": QT_TRANSLATE_NOOP(
         "Errors", "{name} could not be deleted ({strerror}); delete it yourself (the imported copy in the vault is safe)."),
     "originals.changed_since_import": QT_TRANSLATE_NOOP(

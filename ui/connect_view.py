@@ -34,10 +34,11 @@ from app.connect import corroborate as corr
 from app.connect.entities import Entity, list_entities
 from app.connect.evidence import Quote
 from app.connect.links import LinkKey, label
+from errors import Message
 from qtaudio.player import Player
 from qtaudio.signals import emit
 from ui.archive_screen import no_playback
-from ui.errors import message_for
+from ui.errors import message_for, translate_error
 from ui.filedialogs import ask_path
 from ui.labels import date_label
 from ui.session import Session
@@ -78,6 +79,21 @@ def _item(text: str, data: Any = None) -> QTableWidgetItem:
     if data is not None:
         item.setData(Qt.ItemDataRole.UserRole, data)
     return item
+
+
+def _worded(message: Message, names: dict[str, str]) -> Message:
+    """``message`` with each term it names (``corr.TermRef``) replaced by its name in
+    ``names`` and each date (``corr.DateRef``) worded in the interface language."""
+    params: dict[str, object] = {}
+    for key, value in message.params.items():
+        if isinstance(value, Message):
+            value = _worded(value, names)
+        elif isinstance(value, corr.TermRef):
+            value = names.get(value) or value
+        elif isinstance(value, corr.DateRef):
+            value = date_label(value) or value
+        params[key] = value
+    return Message(message.code, params)
 
 
 def _clock(seconds: float | None) -> str:
@@ -343,6 +359,18 @@ class ConnectView(QWidget):
             table.setItem(i, 3, _item(str(cell.testimonies)))
             table.setItem(i, 4, _item(str(cell.independent_witnesses)))
 
+    def conflict_text(self, conflict: corr.Conflict) -> str:
+        """A conflict's explanation in the interface language: its message (a code of
+        errors.catalog) translated, its terms by their labels and its dates worded as the
+        quotes' dates are. In English it is the stored English sentence, term ids and all."""
+        if conflict.message is None:  # a conflict made without one: its English sentence
+            return conflict.explanation
+        message = conflict.message
+        if self.session.settings.ui_language != "en":
+            message = _worded(message, {t: self._label(labels)
+                                        for t, labels in conflict.labels.items()})
+        return message.render(translate_error)
+
     def _chain_clicked(self, row: int, _column: int) -> None:
         if 0 <= row < len(self.chain_cells):
             self.open_link(self.chain_cells[row].link)
@@ -371,7 +399,7 @@ class ConnectView(QWidget):
                     .replace("%2", str(len(evidence.conflicts)))
                     .replace("%3", str(evidence.conflicts_total))) if more > 0 else ""
             self.conflicts.setText(self.tr("Accounts that disagree (shown, not averaged):") +
-                                   "\n" + "\n".join(f"• {c.explanation}"
+                                   "\n" + "\n".join(f"• {self.conflict_text(c)}"
                                                     for c in evidence.conflicts) + tail)
         else:
             self.conflicts.clear()

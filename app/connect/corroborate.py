@@ -101,17 +101,56 @@ class AccountView:
         return asdict(self) | {"quotes": [q.to_dict() for q in self.quotes]}
 
 
+class TermRef(str):
+    """A term id (or the subject link's id) inside a conflict's message: the English sentence
+    names the id; a front end may show the term's label in its language
+    (``Conflict.labels``)."""
+
+    __slots__ = ()
+
+
+class DateRef(str):
+    """A stored account date (app.coding.dates text) inside a conflict's message: the English
+    sentence gives it as stored; a front end may word it in its language."""
+
+    __slots__ = ()
+
+
 @dataclass
 class Conflict:
-    """Accounts that disagree, side by side. ``kind`` is 'date', 'place' or 'period'."""
+    """Accounts that disagree, side by side. ``kind`` is 'date', 'place' or 'period'.
+
+    ``explanation`` is the English sentence (the dict, ``--json``, the CLI and briefs carry
+    it); ``message`` is the same sentence as a code of ``errors.catalog`` (``connect_conflict.*``)
+    with its parameters, whose English rendering is ``explanation``, for a front end to show in
+    its language; ``labels`` holds the English and Korean label of every ``TermRef`` in it."""
 
     kind: str
     witness: str
     explanation: str
     accounts: list[dict[str, Any]]  # interview code, account id, date, place
+    message: Message | None = None
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # The English explanation only: exported and printed text stays as it was.
+        return {"kind": self.kind, "witness": self.witness, "explanation": self.explanation,
+                "accounts": [dict(a) for a in self.accounts]}
+
+    def terms(self) -> list[str]:
+        """The term (or link) ids the message names, in order."""
+        found: list[str] = []
+
+        def walk(msg: Message) -> None:
+            for value in msg.params.values():
+                if isinstance(value, Message):
+                    walk(value)
+                elif isinstance(value, TermRef) and value not in found:
+                    found.append(str(value))
+
+        if self.message is not None:
+            walk(self.message)
+        return found
 
 
 @dataclass
@@ -300,6 +339,7 @@ def corroborate(vault: Store, subject: Subject, *, violation: str | None = None,
 
     conflicts, counts = _conflicts(vault, accounts, subject, subject_terms, kinds, groups,
                                    loose, interviews, witness, relatives, limit)
+    _label_conflicts(conflicts, taxonomy, subject)
     flags.sort(key=lambda f: (-len(f.reasons), f.code_a, f.code_b))
     return Corroboration(
         subject,
@@ -455,26 +495,25 @@ def _conflicts(vault: Store, accounts: Sequence[Account], subject: Subject,
         if isinstance(ref, int):
             acc, term = outside[ref]
             start, stop = periods[term]
-            out.append(Conflict(
-                "period", witness(acc.interview_id),
-                f"{interviews[acc.interview_id].code} dates an account about {term} "
-                f"{acc.date_text}, outside the period recorded for it "
-                f"({start or '…'} to {stop or '…'}).",
-                [_brief_account(acc, codes)]))
+            message = Message("connect_conflict.period", {
+                "code": interviews[acc.interview_id].code, "term": TermRef(term),
+                "date": _date_ref(acc.date_text), "start": start or "…", "stop": stop or "…"})
+            out.append(Conflict("period", witness(acc.interview_id), message.render(),
+                                [_brief_account(acc, codes)], message))
             continue
         kind = ref[0]
         a, b = found[ref][0]
         if kind == "date":
-            common = focus_of(a) & focus_of(b)
-            explanation = (
-                f"The same witness dates {', '.join(sorted(common))} to periods that do "
-                f"not overlap ({_code(a.interview_id)}: {a.date_text}; "
-                f"{_code(b.interview_id)}: {b.date_text}).")
+            message = Message("connect_conflict.date", {
+                "terms": _term_list(focus_of(a) & focus_of(b)),
+                "code_a": _code(a.interview_id), "date_a": _date_ref(a.date_text),
+                "code_b": _code(b.interview_id), "date_b": _date_ref(b.date_text)})
         else:
-            explanation = (
-                f"The same witness places {a.act} in the same period at "
-                f"{', '.join(sorted(place(a)))} ({_code(a.interview_id)}) "
-                f"and at {', '.join(sorted(place(b)))} ({_code(b.interview_id)}).")
+            message = Message("connect_conflict.place", {
+                "act": TermRef(a.act) if a.act else a.act,
+                "places_a": _term_list(place(a)), "code_a": _code(a.interview_id),
+                "places_b": _term_list(place(b)), "code_b": _code(b.interview_id)})
+        explanation = message.render()
         listed: list[dict[str, Any]] = []
         known: set[str] = set()
         for x, y in found[ref]:
@@ -482,8 +521,34 @@ def _conflicts(vault: Store, accounts: Sequence[Account], subject: Subject,
                 if acc.id not in known:
                     known.add(acc.id)
                     listed.append(_brief_account(acc, codes))
-        out.append(Conflict(kind, witness(a.interview_id), explanation, listed))
+        out.append(Conflict(kind, witness(a.interview_id), explanation, listed, message))
     return out, counts
+
+
+def _term_list(term_ids: Collection[str]) -> str | Message:
+    """Term ids, sorted, as 'a, b, c': nested messages, so a front end words the list and
+    each term."""
+    items = sorted(term_ids)
+    if not items:
+        return ""
+    if len(items) == 1:
+        return TermRef(items[0])
+    return Message("connect_conflict.list", {"first": TermRef(items[0]),
+                                             "rest": _term_list(items[1:])})
+
+
+def _date_ref(text: str | None) -> str | None:
+    return DateRef(text) if text else text
+
+
+def _label_conflicts(conflicts: Sequence[Conflict], taxonomy: tx.Taxonomy,
+                     subject: Subject) -> None:
+    """Give each conflict the labels of the terms its message names (a link subject's id:
+    the subject's label)."""
+    for c in conflicts:
+        c.labels = {t: dict(subject.label) if subject.link is not None
+                    and t == subject.link.id and subject.label else label(taxonomy, t)
+                    for t in c.terms()}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -205,184 +205,184 @@
 <context>
     <name>ConnectView</name>
     <message>
-        <location filename="../connect_view.py" line="48"/>
+        <location filename="../connect_view.py" line="49"/>
         <source>produced</source>
         <translation>생산함</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="49"/>
+        <location filename="../connect_view.py" line="50"/>
         <source>handled</source>
         <translation>취급함</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="50"/>
+        <location filename="../connect_view.py" line="51"/>
         <source>shipped through</source>
         <translation>경유 운송됨</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="51"/>
+        <location filename="../connect_view.py" line="52"/>
         <source>imposed</source>
         <translation>부과함</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="52"/>
+        <location filename="../connect_view.py" line="53"/>
         <source>commanded</source>
         <translation>지휘함</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="55"/>
+        <location filename="../connect_view.py" line="56"/>
         <source>UN body</source>
         <translation>유엔 기구</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="56"/>
+        <location filename="../connect_view.py" line="57"/>
         <source>court</source>
         <translation>법원</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="57"/>
+        <location filename="../connect_view.py" line="58"/>
         <source>publication</source>
         <translation>출판</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="123"/>
+        <location filename="../connect_view.py" line="139"/>
         <source>Facilities × commodities</source>
         <extracomment>(asset id, seconds): a quote asked to be played (tests observe it too).</extracomment>
         <translation>시설 × 품목</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="133"/>
+        <location filename="../connect_view.py" line="149"/>
         <source>Year</source>
         <translation>연도</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="133"/>
+        <location filename="../connect_view.py" line="149"/>
         <source>Accounts</source>
         <translation>진술</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="133"/>
-        <location filename="../connect_view.py" line="146"/>
+        <location filename="../connect_view.py" line="149"/>
+        <location filename="../connect_view.py" line="162"/>
         <source>Testimonies</source>
         <translation>증언</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="135"/>
+        <location filename="../connect_view.py" line="151"/>
         <source>Timeline</source>
         <translation>연표</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="146"/>
+        <location filename="../connect_view.py" line="162"/>
         <source>From</source>
         <translation>출발</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="146"/>
+        <location filename="../connect_view.py" line="162"/>
         <source>Relation</source>
         <translation>관계</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="146"/>
+        <location filename="../connect_view.py" line="162"/>
         <source>To</source>
         <translation>도착</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="147"/>
+        <location filename="../connect_view.py" line="163"/>
         <source>Independent witnesses</source>
         <translation>독립 증인</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="149"/>
+        <location filename="../connect_view.py" line="165"/>
         <source>Supply chain</source>
         <translation>공급망</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="161"/>
+        <location filename="../connect_view.py" line="177"/>
         <source>Witness</source>
         <translation>증인</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="161"/>
+        <location filename="../connect_view.py" line="177"/>
         <source>Date</source>
         <translation>날짜</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="161"/>
+        <location filename="../connect_view.py" line="177"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="161"/>
+        <location filename="../connect_view.py" line="177"/>
         <source>Quote</source>
         <translation>인용</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="162"/>
+        <location filename="../connect_view.py" line="178"/>
         <source>Reviewed translation</source>
         <translation>검토된 번역</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="174"/>
+        <location filename="../connect_view.py" line="190"/>
         <source>Brief for:</source>
         <translation>보고서 용도:</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="176"/>
+        <location filename="../connect_view.py" line="192"/>
         <source>Evidence &amp;brief…</source>
         <translation>증거 보고서(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="232"/>
+        <location filename="../connect_view.py" line="248"/>
         <source>%1 testimonies from %2 independent witnesses</source>
         <translation>독립 증인 %2명의 증언 %1건</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="238"/>
+        <location filename="../connect_view.py" line="254"/>
         <source>Linked by testimony: facilities %1, commodities %2. The numbers are independent witnesses. Click one to read the quotes behind it.</source>
         <translation>증언으로 연결된 시설 %1곳과 품목 %2개입니다. 숫자는 독립 증인 수이며, 누르면 그 근거가 된 인용을 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="341"/>
+        <location filename="../connect_view.py" line="357"/>
         <source>other relation (%1)</source>
         <translation>기타 관계(%1)</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="354"/>
+        <location filename="../connect_view.py" line="382"/>
         <source>no dated account</source>
         <translation>날짜가 있는 진술 없음</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="356"/>
+        <location filename="../connect_view.py" line="384"/>
         <source>%1: %2 testimonies from %3 independent witnesses (%4).</source>
         <translation>%1: 독립 증인 %3명의 증언 %2건 (%4).</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="369"/>
+        <location filename="../connect_view.py" line="397"/>
         <source>%1 more not listed (the first %2 of %3, most relevant first).</source>
         <translation>%1건이 더 있습니다(전체 %3건 중 관련성이 높은 순으로 처음 %2건만 표시).</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="373"/>
+        <location filename="../connect_view.py" line="401"/>
         <source>Accounts that disagree (shown, not averaged):</source>
         <translation>서로 다른 진술 (평균 내지 않고 그대로 표시):</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="387"/>
+        <location filename="../connect_view.py" line="415"/>
         <source>This quote has no audio time to play.</source>
         <translation>이 인용에는 재생할 음성 시간이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="397"/>
+        <location filename="../connect_view.py" line="425"/>
         <source>Decoding the recording for listening...</source>
         <translation>듣기 위해 녹음을 푸는 중...</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="417"/>
+        <location filename="../connect_view.py" line="445"/>
         <source>Save the evidence brief</source>
         <translation>증거 보고서 저장</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="432"/>
+        <location filename="../connect_view.py" line="460"/>
         <source>Brief written: %1 quotes; %2 testimonies left out (consent or withdrawal).</source>
         <translation>보고서를 저장했습니다: 인용 %1건, 제외된 증언 %2건 (동의 범위 또는 철회).</translation>
     </message>
@@ -408,73 +408,73 @@
 <context>
     <name>Dates</name>
     <message>
-        <location filename="../labels.py" line="103"/>
+        <location filename="../labels.py" line="104"/>
         <source>spring</source>
         <translation>봄</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="104"/>
+        <location filename="../labels.py" line="105"/>
         <source>summer</source>
         <translation>여름</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="105"/>
+        <location filename="../labels.py" line="106"/>
         <source>autumn</source>
         <translation>가을</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="106"/>
+        <location filename="../labels.py" line="107"/>
         <source>winter</source>
         <translation>겨울</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="117"/>
+        <location filename="../labels.py" line="118"/>
         <source>%1-%2</source>
         <comment>year and month</comment>
         <translation>%1년 %3월</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="120"/>
+        <location filename="../labels.py" line="121"/>
         <source>%1-%2</source>
         <comment>year and season</comment>
         <translation>%1년 %2</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="123"/>
+        <location filename="../labels.py" line="124"/>
         <source>%1s</source>
         <comment>decade</comment>
         <translation>%1년대</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="125"/>
+        <location filename="../labels.py" line="126"/>
         <source>%1</source>
         <comment>year</comment>
         <translation>%1년</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="140"/>
+        <location filename="../labels.py" line="141"/>
         <source>unknown</source>
         <comment>date</comment>
         <translation>모름</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="142"/>
+        <location filename="../labels.py" line="143"/>
         <source>%1..%2</source>
         <comment>date range</comment>
         <translation>%1부터 %2까지</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="145"/>
+        <location filename="../labels.py" line="146"/>
         <source>before %1</source>
         <translation>%1 이전</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="147"/>
+        <location filename="../labels.py" line="148"/>
         <source>after %1</source>
         <translation>%1 이후</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="152"/>
+        <location filename="../labels.py" line="153"/>
         <source>about %1</source>
         <translation>%1경</translation>
     </message>
@@ -2208,42 +2208,62 @@
         <translation>나열할 상충 개수는 음수일 수 없습니다. 0 이상을 입력하십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1099"/>
+        <location filename="../../errors/catalog.py" line="1094"/>
+        <source>The same witness dates {terms} to periods that do not overlap ({code_a}: {date_a}; {code_b}: {date_b}).</source>
+        <translation>같은 증언자가 {terms}의 시기를 서로 겹치지 않는 기간으로 말합니다({code_a}: {date_a}; {code_b}: {date_b}).</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="1097"/>
+        <source>The same witness places {act} in the same period at {places_a} ({code_a}) and at {places_b} ({code_b}).</source>
+        <translation>같은 증언자가 같은 시기의 {act}이(가) {places_a}({code_a})에서 있었다고도, {places_b}({code_b})에서 있었다고도 말합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="1100"/>
+        <source>{code} dates an account about {term} {date}, outside the period recorded for it ({start} to {stop}).</source>
+        <translation>{code}에서 {term}에 관한 진술의 시기({date})가 그곳에 기록된 존속 기간({start}~{stop})을 벗어납니다.</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="1103"/>
+        <source>{first}, {rest}</source>
+        <translation>{first} 및 {rest}</translation>
+    </message>
+    <message>
+        <location filename="../../errors/catalog.py" line="1112"/>
         <source>The consent date</source>
         <translation>동의 날짜</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1101"/>
+        <location filename="../../errors/catalog.py" line="1114"/>
         <source>The interview date</source>
         <translation>면담 날짜</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1103"/>
+        <location filename="../../errors/catalog.py" line="1116"/>
         <source>The date</source>
         <translation>날짜</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1105"/>
+        <location filename="../../errors/catalog.py" line="1118"/>
         <source>{what} &apos;{text}&apos; is a day without a time; write it as 2026-11-29.</source>
         <translation>{what} &apos;{text}&apos;은(는) 시각 없이 날짜만 씁니다. 2026-11-29처럼 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1107"/>
+        <location filename="../../errors/catalog.py" line="1120"/>
         <source>{what} &apos;{text}&apos; is not a date this app can read; write it as {example} (year-month-day, 24-hour time).</source>
         <translation>{what} &apos;{text}&apos;은(는) 이 프로그램이 읽을 수 있는 날짜가 아닙니다. {example}처럼 쓰십시오(연-월-일, 24시간제).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1109"/>
+        <location filename="../../errors/catalog.py" line="1122"/>
         <source>{what} &apos;{text}&apos; is ambiguous (day/month or month/day?); write it year first, for example {example}.</source>
         <translation>{what} &apos;{text}&apos;은(는) 모호합니다(일/월인지 월/일인지). {example}처럼 연도를 먼저 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1111"/>
+        <location filename="../../errors/catalog.py" line="1124"/>
         <source>{what} &apos;{text}&apos; does not start with the year; write it year first, as {suggested}, so that it cannot be misread.</source>
         <translation>{what} &apos;{text}&apos;은(는) 연도로 시작하지 않습니다. 잘못 읽히지 않도록 {suggested}처럼 연도를 먼저 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1113"/>
+        <location filename="../../errors/catalog.py" line="1126"/>
         <source>{what} &apos;{text}&apos; is not a real date or time; write it as {example} (year-month-day, 24-hour time).</source>
         <translation>{what} &apos;{text}&apos;은(는) 실제 날짜나 시각이 아닙니다. {example}처럼 쓰십시오(연-월-일, 24시간제).</translation>
     </message>
@@ -2999,22 +3019,22 @@
         <translation>보고서의 용도는 다음 중 하나여야 합니다: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1091"/>
+        <location filename="../../errors/catalog.py" line="1104"/>
         <source>{name} could not be deleted ({strerror}); delete it yourself (the imported copy in the vault is safe).</source>
         <translation>{name}을(를) 지울 수 없었습니다({strerror}). 직접 지우십시오(보관함에 가져온 사본은 안전합니다).</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1093"/>
+        <location filename="../../errors/catalog.py" line="1106"/>
         <source>{name} has changed since it was imported, so it was not deleted; check which file it is before deleting it yourself.</source>
         <translation>{name}이(가) 가져온 뒤에 바뀌어서 지우지 않았습니다. 어떤 파일인지 확인한 뒤 직접 지우십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1095"/>
+        <location filename="../../errors/catalog.py" line="1108"/>
         <source>{name} cannot be read ({strerror}), so it was not deleted; delete it yourself.</source>
         <translation>{name}을(를) 읽을 수 없어({strerror}) 지우지 않았습니다. 직접 지우십시오.</translation>
     </message>
     <message>
-        <location filename="../../errors/catalog.py" line="1097"/>
+        <location filename="../../errors/catalog.py" line="1110"/>
         <source>{name} is no longer a plain file at that place, so it was not deleted; check the folder yourself.</source>
         <translation>{name}은(는) 더 이상 그 자리에 있는 일반 파일이 아니어서 지우지 않았습니다. 폴더를 직접 확인하십시오.</translation>
     </message>
@@ -4549,82 +4569,82 @@ Close recordings and other windows first. It takes a while for a large vault.</s
 <context>
     <name>Tables</name>
     <message>
-        <location filename="../labels.py" line="72"/>
+        <location filename="../labels.py" line="73"/>
         <source>interview</source>
         <translation>면담</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="73"/>
+        <location filename="../labels.py" line="74"/>
         <source>witness details</source>
         <translation>증인 정보</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="74"/>
+        <location filename="../labels.py" line="75"/>
         <source>consent</source>
         <translation>동의</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="75"/>
+        <location filename="../labels.py" line="76"/>
         <source>recording</source>
         <translation>녹음</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="76"/>
+        <location filename="../labels.py" line="77"/>
         <source>recording&apos;s audio</source>
         <translation>녹음 파일</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="77"/>
+        <location filename="../labels.py" line="78"/>
         <source>marker</source>
         <translation>표시</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="78"/>
+        <location filename="../labels.py" line="79"/>
         <source>transcript</source>
         <translation>녹취록</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="79"/>
+        <location filename="../labels.py" line="80"/>
         <source>passage</source>
         <translation>구간</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="80"/>
+        <location filename="../labels.py" line="81"/>
         <source>passage revision</source>
         <translation>구간 수정본</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="81"/>
+        <location filename="../labels.py" line="82"/>
         <source>redaction</source>
         <translation>가림 처리</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="82"/>
+        <location filename="../labels.py" line="83"/>
         <source>tag</source>
         <translation>태그</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="83"/>
+        <location filename="../labels.py" line="84"/>
         <source>event</source>
         <translation>사건</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="84"/>
+        <location filename="../labels.py" line="85"/>
         <source>event&apos;s evidence</source>
         <translation>사건의 증거 태그</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="85"/>
+        <location filename="../labels.py" line="86"/>
         <source>link</source>
         <translation>연결</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="86"/>
+        <location filename="../labels.py" line="87"/>
         <source>link&apos;s evidence</source>
         <translation>연결의 증거 태그</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="96"/>
+        <location filename="../labels.py" line="97"/>
         <source>record (%1)</source>
         <translation>기록(%1)</translation>
     </message>
@@ -4835,157 +4855,157 @@ Close recordings and other windows first. It takes a while for a large vault.</s
 <context>
     <name>Values</name>
     <message>
-        <location filename="../labels.py" line="16"/>
+        <location filename="../labels.py" line="17"/>
         <source>open</source>
         <translation>진행 중</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="17"/>
+        <location filename="../labels.py" line="18"/>
         <source>recorded</source>
         <translation>녹음됨</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="18"/>
+        <location filename="../labels.py" line="19"/>
         <source>transcribed</source>
         <translation>전사됨</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="19"/>
+        <location filename="../labels.py" line="20"/>
         <source>reviewed</source>
         <translation>검토됨</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="20"/>
+        <location filename="../labels.py" line="21"/>
         <source>closed</source>
         <translation>종료됨</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="22"/>
+        <location filename="../labels.py" line="23"/>
         <source>draft</source>
         <translation>초안</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="23"/>
+        <location filename="../labels.py" line="24"/>
         <source>disputed</source>
         <translation>이의 있음</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="25"/>
+        <location filename="../labels.py" line="26"/>
         <source>archive</source>
         <translation>보존</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="26"/>
+        <location filename="../labels.py" line="27"/>
         <source>UN</source>
         <translation>유엔</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="27"/>
+        <location filename="../labels.py" line="28"/>
         <source>court</source>
         <translation>법정</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="28"/>
+        <location filename="../labels.py" line="29"/>
         <source>publication</source>
         <translation>공개</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="29"/>
+        <location filename="../labels.py" line="30"/>
         <source>name disclosure</source>
         <translation>실명 공개</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="31"/>
+        <location filename="../labels.py" line="32"/>
         <source>interviewer</source>
         <translation>면담자</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="32"/>
+        <location filename="../labels.py" line="33"/>
         <source>translator</source>
         <translation>번역자</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="33"/>
+        <location filename="../labels.py" line="34"/>
         <source>coder</source>
         <translation>코딩 담당자</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="34"/>
+        <location filename="../labels.py" line="35"/>
         <source>supervisor</source>
         <translation>감독자</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="36"/>
+        <location filename="../labels.py" line="37"/>
         <source>analyst</source>
         <translation>분석가</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="37"/>
+        <location filename="../labels.py" line="38"/>
         <source>administrator</source>
         <translation>관리자</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="45"/>
+        <location filename="../labels.py" line="46"/>
         <source>low</source>
         <translation>낮음</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="46"/>
+        <location filename="../labels.py" line="47"/>
         <source>medium</source>
         <translation>보통</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="47"/>
+        <location filename="../labels.py" line="48"/>
         <source>high</source>
         <translation>높음</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="49"/>
+        <location filename="../labels.py" line="50"/>
         <source>experienced</source>
         <translation>직접 겪음</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="50"/>
+        <location filename="../labels.py" line="51"/>
         <source>saw</source>
         <translation>직접 봄</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="51"/>
+        <location filename="../labels.py" line="52"/>
         <source>heard</source>
         <translation>전해 들음</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="53"/>
+        <location filename="../labels.py" line="54"/>
         <source>written</source>
         <translation>서면</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="54"/>
+        <location filename="../labels.py" line="55"/>
         <source>oral, recorded</source>
         <translation>구두, 녹음</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="55"/>
+        <location filename="../labels.py" line="56"/>
         <source>oral, witnessed</source>
         <translation>구두, 입회</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="39"/>
+        <location filename="../labels.py" line="40"/>
         <source>share</source>
         <translation>공유</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="41"/>
+        <location filename="../labels.py" line="42"/>
         <source>recording</source>
         <translation>녹음 중</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="42"/>
+        <location filename="../labels.py" line="43"/>
         <source>complete</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="43"/>
+        <location filename="../labels.py" line="44"/>
         <source>interrupted</source>
         <translation>중단됨</translation>
     </message>
