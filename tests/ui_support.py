@@ -46,3 +46,34 @@ def window_on(qtbot: Any, vault: Any, tmp_path: Path, interview_id: str | None =
     if interview_id is not None:
         window.workspace.open_interview(interview_id)
     return window
+
+
+def supervisor_view_on(qtbot: Any, world: Any, tmp_path: Path) -> Any:
+    """Lock a bundle test world's laptop and supervisor vaults (tests/bundle_helpers.py), open
+    the supervisor's window on its vault, unlock it and load the supervisor's key into its
+    Bundles view, which is returned."""
+    from tests.bundle_helpers import PASS
+    from ui.supervisor_view import SupervisorView
+
+    world.field.lock()
+    world.sup.lock()
+    state = tmp_path / "state"
+    state.mkdir()
+    window = make_window(qtbot, world.sup.path, state, role="supervisor")
+    unlock(window, PASS)
+    view = next(v for v in window.workspace.extra if isinstance(v, SupervisorView))
+    view.load_identity(world.key_file)
+    return view
+
+
+def connect_view_on(qtbot: Any, vault: Any, tmp_path: Path, language: str = "en") -> Any:
+    """The window on ``vault`` (``window_on``) in ``language``, its Connections tab shown and
+    entered; the tab is returned."""
+    from ui.connect_view import ConnectView
+
+    window = window_on(qtbot, vault, tmp_path)
+    window.session.settings.ui_language = language
+    view = next(v for v in window.workspace.extra if isinstance(v, ConnectView))
+    window.workspace.tabs.setCurrentWidget(view)
+    view.enter()
+    return view

@@ -11,8 +11,8 @@ from typing import Any
 
 from app.bundles.importer import import_bundle
 from tests.bundle_forge import decrypt, encrypt, forge, write
-from tests.bundle_helpers import PASS, make_world, populate
-from tests.ui_support import make_window, unlock
+from tests.bundle_helpers import make_world, populate
+from tests.ui_support import supervisor_view_on
 from ui.supervisor_view import SupervisorView
 
 # English words of the core's chain and warning sentences that must not reach a Korean reader
@@ -44,14 +44,7 @@ def test_chain_and_warnings_of_a_forked_out_of_order_bundle_read_in_korean(
     plain = forge(w, decrypt(w, two.path.read_bytes()),
                   manifest_fn=lambda m: m.update(bundle_id=twin_id, purpose="court"))
     twin = write(tmp_path / "twin.age", encrypt(plain, w.identity.public.age_recipient))
-    w.field.lock()
-    w.sup.lock()
-    state = tmp_path / "state"
-    state.mkdir()
-    window = make_window(qtbot, w.sup.path, state, role="supervisor")
-    unlock(window, PASS)
-    sv = next(v for v in window.workspace.extra if isinstance(v, SupervisorView))
-    sv.load_identity(w.key_file)
+    sv = supervisor_view_on(qtbot, w, tmp_path)
 
     details = _open(qtbot, sv, twin)
     lines = details.splitlines()
@@ -91,14 +84,7 @@ def test_in_english_the_window_shows_the_sentences_the_terminal_prints(qtbot, tm
     iid = populate(w.field, "NK-2026-962")
     plain = export_bundle(w.field, [iid], recipients=[], out=tmp_path / "plain.tar",
                           role="interviewer", unencrypted=True)
-    w.field.lock()
-    w.sup.lock()
-    state = tmp_path / "state"
-    state.mkdir()
-    window = make_window(qtbot, w.sup.path, state, role="supervisor")
-    unlock(window, PASS)
-    sv = next(v for v in window.workspace.extra if isinstance(v, SupervisorView))
-    sv.load_identity(w.key_file)
+    sv = supervisor_view_on(qtbot, w, tmp_path)
     lines = _open(qtbot, sv, plain.path).splitlines()
     assert "Chain: first bundle from this device" in lines
     assert ("Warning: this bundle is NOT encrypted; anyone who held the file could read it"

@@ -17,7 +17,7 @@ from app.connect import corroborate as corr
 from app.connect import entities
 from storage.vault import Vault
 from tests.connect_archive import CAMP22, CAMP22_CLOSED, FACILITIES, YODOK, generate
-from tests.ui_support import window_on
+from tests.ui_support import connect_view_on
 from ui.connect_view import ConnectView
 
 # English words of the conflict sentences, and the ids and English labels of their terms
@@ -54,12 +54,7 @@ def _explanations(view: ConnectView, facility: str) -> list[str]:
 
 
 def _view(qtbot, vault: Vault, tmp_path: Path, language: str) -> ConnectView:
-    window = window_on(qtbot, vault, tmp_path)
-    window.session.settings.ui_language = language
-    view = next(v for v in window.workspace.extra if isinstance(v, ConnectView))
-    window.workspace.tabs.setCurrentWidget(view)
-    view.enter()
-    return view
+    return connect_view_on(qtbot, vault, tmp_path, language)
 
 
 def test_a_korean_reader_sees_the_conflicts_in_korean(qtbot, tmp_path, vault, planted,

@@ -17,7 +17,7 @@ from storage.vault import Vault
 from tests.audio_clips import make_clip
 from tests.common import PASSPHRASE
 from tests.connect_archive import YODOK, generate
-from tests.ui_support import window_on
+from tests.ui_support import connect_view_on
 from ui.connect_view import ConnectView
 
 COAL = "commodity.product.coal"
@@ -49,12 +49,7 @@ def archive(vault: Vault, tmp_path: Path) -> dict[str, object]:
 
 
 def _view(qtbot, vault: Vault, tmp_path: Path, language: str = "en") -> ConnectView:
-    window = window_on(qtbot, vault, tmp_path)
-    window.session.settings.ui_language = language
-    view = next(v for v in window.workspace.extra if isinstance(v, ConnectView))
-    window.workspace.tabs.setCurrentWidget(view)
-    view.enter()
-    return view
+    return connect_view_on(qtbot, vault, tmp_path, language)
 
 
 def test_matrix_shows_witness_counts_and_opens_the_quotes(qtbot, tmp_path, vault, archive):

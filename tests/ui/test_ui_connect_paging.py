@@ -9,17 +9,12 @@ import pytest
 
 from app.connect import corroborate as corr
 from storage.vault import Vault
-from tests.ui_support import window_on
+from tests.ui_support import connect_view_on
 from ui.connect_view import ConnectView, Evidence
 
 
 def _view(qtbot, vault: Vault, tmp_path: Path, language: str) -> ConnectView:
-    window = window_on(qtbot, vault, tmp_path)
-    window.session.settings.ui_language = language
-    view = next(v for v in window.workspace.extra if isinstance(v, ConnectView))
-    window.workspace.tabs.setCurrentWidget(view)
-    view.enter()
-    return view
+    return connect_view_on(qtbot, vault, tmp_path, language)
 
 
 @pytest.mark.parametrize(("language", "more"), [

@@ -19,13 +19,12 @@ from app.connect import corroborate as corr
 from app.connect import links
 from app.interviews import update_interview
 from app.transcripts import suggestions
-from tests.bundle_helpers import PASS, make_world, populate
+from tests.bundle_helpers import make_world, populate
 from tests.review_helpers import scripted_interview
-from tests.ui_support import make_window, unlock, window_on
+from tests.ui_support import supervisor_view_on, window_on
 from ui.coding_view import CodingView
 from ui.connect_view import RELATIONS, ConnectView
 from ui.errors import message_for
-from ui.supervisor_view import SupervisorView
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
@@ -81,14 +80,7 @@ def test_import_conflicts_name_what_conflicted_in_korean(qtbot, tmp_path, korean
     update_interview(w.field, iid, role="interviewer", notes="edited on the laptop")
     two = w.export(iid, name="2.age")
     import_bundle(w.sup, one.path, w.identity, role="supervisor")
-    w.field.lock()
-    w.sup.lock()
-    state = tmp_path / "state"
-    state.mkdir()
-    window = make_window(qtbot, w.sup.path, state, role="supervisor")
-    unlock(window, PASS)
-    sv = next(v for v in window.workspace.extra if isinstance(v, SupervisorView))
-    sv.load_identity(w.key_file)
+    sv = supervisor_view_on(qtbot, w, tmp_path)
     sv.open_bundle(two.path)
     qtbot.waitUntil(lambda: bool(sv.verdict.text()), timeout=30_000)
     sv.import_button.click()
