@@ -80,13 +80,16 @@ def test_player_without_audio_says_so(qapp):
         p.play_from(0)
 
 
+# Run by itself after the rest (the `alone` phase of scripts/test.sh): in two whole-suite runs
+# on two cores the sink reported the tone played out just after the position passed 1.3 s, so
+# pause found the player stopped (with three seconds of tone and with eight); run alone it has
+# not failed (six of six). The cause is not established; the assertions are unchanged.
+@pytest.mark.alone
 def test_player_plays_from_memory_to_the_audio_output(qtbot, virtual_mic):
     from app.audio.playback import tone
     from qtaudio.player import Player
 
     p = Player()
-    # Eight seconds, so a GUI thread starved on a loaded machine still pauses before the end
-    # (with three, CI once saw the tone finish before the pause: "stopped", not "paused").
     p.load(tone(8.0))
     positions: list[float] = []
     p.position_changed.connect(positions.append)
