@@ -293,8 +293,8 @@ class SupervisorView(QWidget):
                 return
             self.report = against_vault
             self.import_button.setEnabled(self.identity is not None)
-            suspicious = any(importer.is_suspicious(w) for w in against_vault.warnings)
-            self._verdict(True, self._summary(against_vault), warn=suspicious)
+            text, suspicious = self._summary(against_vault)
+            self._verdict(True, text, warn=suspicious)
             self.details.setPlainText(self._report_text(against_vault))
 
         def failed(exc: BaseException) -> None:
@@ -307,11 +307,11 @@ class SupervisorView(QWidget):
         self.message.clear()
         self.session.call(work, on_done=done, on_error=failed, name="verify bundle")
 
-    def _summary(self, report: Any) -> str:
+    def _summary(self, report: Any) -> tuple[str, bool]:
         """One sentence a supervisor can act on; the technical report is folded below. A bundle
         whose place in its laptop's chain is suspicious (one of two bundles was not made by the
         trusted laptop) is never called verified: its signature and contents check out, its
-        origin does not."""
+        origin does not. Returns the sentence and whether the bundle is suspicious."""
         codes = [i.code for i in report.manifest.body.interviews]
         held = self._count("interview", len(codes))
         if any(importer.is_suspicious(w) for w in report.warnings):
@@ -319,13 +319,13 @@ class SupervisorView(QWidget):
                             "the way, but its place among this laptop's bundles does not fit "
                             "(the warning below says how). It holds %1 (%2). Report it, and ask "
                             "the interviewer before relying on it.")
-                    .replace("%1", held).replace("%2", ", ".join(codes)))
+                    .replace("%1", held).replace("%2", ", ".join(codes))), True
         text = (self.tr("Verified: this bundle comes from a laptop you pinned, nothing in it was "
                         "changed on the way, and it holds %1 (%2).")
                 .replace("%1", held).replace("%2", ", ".join(codes)))
         if report.warnings:
             text += " " + self.tr("Read the warning below before importing it.")
-        return text
+        return text, False
 
     def _report_text(self, report: Report) -> str:
         """The technical report folded under the verdict: every check, in the interface
