@@ -24,6 +24,11 @@ with pauses between them, ~10 s and ~3 min):
 Runs alternate (app, window, baseline, app, ...); the best of ``repeat`` of each is reported,
 since the shared machine's load only ever adds time. Writes bench/results/job_tax.json.
 
+CPU seconds are counted too: every process of each run (user + system, the engine child
+included), the CPU of faster-whisper alone's import and load, and one Argon2id derivation at
+the floor on one thread. On two cores they bound what the wall times can be (docs/benchmarks.md,
+"Where the command line's last half second goes").
+
 Both run from bytecode, as installed programs do: faster-whisper's is compiled in
 site-packages, and the app's sources are compiled once, untimed, into a private cache
 (``PYTHONPYCACHEPREFIX``) before the runs. Without it every app run compiled the app's modules
@@ -38,7 +43,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -81,10 +88,11 @@ else:
     model = WhisperModel("unused", device="cpu", compute_type="int8", cpu_threads=threads,
                          files=files)
 t1 = time.perf_counter()
+c1 = time.process_time()
 segments, _ = model.transcribe(wav, language="ko", beam_size=5, vad_filter=True,
                                word_timestamps=True, condition_on_previous_text=False)
 n = len(list(segments))
-print(f"{t1 - t0:.3f} {time.perf_counter() - t1:.3f} {n}")
+print(f"{t1 - t0:.3f} {time.perf_counter() - t1:.3f} {n} {c1:.3f}")
 """
 
 
@@ -135,22 +143,52 @@ def bytecode_env(work: Path, trees: list[Path]) -> dict[str, str]:
     return env
 
 
-def run_app(tree: Path, vault: Path, pw: Path, iid: str, model: str, threads: int,
-            env: dict[str, str]) -> float:
+def timed(command: list[str], **kwargs: Any) -> tuple[float, float, str]:
+    """Run ``command`` to its end: (wall seconds, CPU seconds of it and every process it
+    waited for, e.g. the engine child, user + system), and its standard output."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "cli", "--vault", str(vault), "--passphrase-file",
-                    str(pw), "transcribe", iid, "--model", model, "--language", "ko",
-                    "--threads", str(threads)], check=True, env=dict(env, PYTHONPATH=str(tree)),
-                   cwd=tree, capture_output=True)
-    return time.perf_counter() - t
+    out = subprocess.run(command, check=True, capture_output=True, text=True, **kwargs)
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, out.stdout
+
+
+def run_app(tree: Path, vault: Path, pw: Path, iid: str, model: str, threads: int,
+            env: dict[str, str]) -> tuple[float, float]:
+    wall, cpu, _ = timed([sys.executable, "-m", "cli", "--vault", str(vault), "--passphrase-file",
+                          str(pw), "transcribe", iid, "--model", model, "--language", "ko",
+                          "--threads", str(threads)], env=dict(env, PYTHONPATH=str(tree)),
+                         cwd=tree)
+    return wall, cpu
 
 
 def run_window(tree: Path, vault: Path, pw: Path, iid: str, model: str, threads: int,
-               env: dict[str, str]) -> float:
-    out = subprocess.run([sys.executable, "-c", WINDOW, str(vault), str(pw), iid, model,
-                          str(threads)], check=True, env=dict(env, PYTHONPATH=str(tree)),
-                         cwd=tree, capture_output=True, text=True)
-    return float(out.stdout.split()[-1])
+               env: dict[str, str]) -> tuple[float, float]:
+    """The window's job: its seconds (timed inside, after the untimed unlock) and the CPU
+    seconds of the whole process, unlock included (reported apart by ``kdf_cpu``)."""
+    _, cpu, out = timed([sys.executable, "-c", WINDOW, str(vault), str(pw), iid, model,
+                         str(threads)], env=dict(env, PYTHONPATH=str(tree)), cwd=tree)
+    return float(out.split()[-1]), cpu
+
+
+KDF = r"""
+import sys, time
+from crypto import kdf
+params = kdf.floor_params()
+c = time.process_time()
+kdf.derive_key(b"bench passphrase for the job tax", params, threads=1)
+print(f"{time.process_time() - c:.3f}")
+"""
+
+
+def kdf_cpu(env: dict[str, str], repeat: int) -> float:
+    """CPU seconds of one Argon2id derivation at the floor on one thread (as the CLI runs it
+    beside the model load), best of ``repeat``."""
+    return min(float(subprocess.run([sys.executable, "-c", KDF], check=True, env=env, cwd=ROOT,
+                                    capture_output=True, text=True).stdout)
+               for _ in range(repeat))
 
 
 def run(model: str, seconds: float, repeat: int, threads: int, work: Path,
@@ -170,33 +208,42 @@ def run(model: str, seconds: float, repeat: int, threads: int, work: Path,
     before_s: list[float] = []
     base_s: list[float] = []
     load_s: list[float] = []
+    load_cpu_s: list[float] = []  # CPU seconds of the baseline's import and load
     window_s: list[float] = []
+    cpu: dict[str, list[float]] = {"app": [], "window": [], "baseline": []}
     for r in range(repeat):
         copy = work / f"run-{int(seconds)}-{r}"
         shutil.copytree(template, copy)
-        app_s.append(run_app(ROOT, copy, pw, iid, model, threads, base_env))
+        wall, used = run_app(ROOT, copy, pw, iid, model, threads, base_env)
+        app_s.append(wall)
+        cpu["app"].append(used)
         shutil.rmtree(copy)
         shutil.copytree(template, copy)
-        window_s.append(run_window(ROOT, copy, pw, iid, model, threads, base_env))
+        wall, used = run_window(ROOT, copy, pw, iid, model, threads, base_env)
+        window_s.append(wall)
+        cpu["window"].append(used)
         shutil.rmtree(copy)
         if before is not None:
             shutil.copytree(template, copy)
-            before_s.append(run_app(before, copy, pw, iid, model, threads, base_env))
+            before_s.append(run_app(before, copy, pw, iid, model, threads, base_env)[0])
             shutil.rmtree(copy)
-        t = time.perf_counter()
-        out = subprocess.run([sys.executable, "-c", BASELINE, model, str(wav), str(threads)],
-                             check=True, env=env, cwd=ROOT, capture_output=True, text=True)
-        base_s.append(time.perf_counter() - t)
-        load_s.append(float(out.stdout.split()[0]))
+        wall, used, out = timed([sys.executable, "-c", BASELINE, model, str(wav), str(threads)],
+                                env=env, cwd=ROOT)
+        base_s.append(wall)
+        cpu["baseline"].append(used)
+        load_s.append(float(out.split()[0]))
+        load_cpu_s.append(float(out.split()[3]))
         also = f", app before {before_s[-1]:.1f} s" if before_s else ""
-        print(f"  {seconds:.0f} s run {r}: app {app_s[-1]:.1f} s{also}, window's job "
-              f"{window_s[-1]:.1f} s, faster-whisper alone "
-              f"{base_s[-1]:.1f} s (of which import+load {load_s[-1]:.1f} s)", flush=True)
+        print(f"  {seconds:.0f} s run {r}: app {app_s[-1]:.1f} s ({cpu['app'][-1]:.1f} CPU-s)"
+              f"{also}, window's job {window_s[-1]:.1f} s, faster-whisper alone "
+              f"{base_s[-1]:.1f} s ({cpu['baseline'][-1]:.1f} CPU-s; import+load "
+              f"{load_s[-1]:.1f} s, {load_cpu_s[-1]:.1f} CPU-s)", flush=True)
     best_app, best_base = min(app_s), min(base_s)
     result = {"audio_s": len(audio) / 16000, "app_s": app_s, "baseline_s": base_s,
-              "baseline_load_s": load_s, "best_app_s": best_app, "best_baseline_s": best_base,
+              "baseline_load_s": load_s, "baseline_load_cpu_s": load_cpu_s, "best_app_s": best_app, "best_baseline_s": best_base,
               "ratio": best_app / best_base, "window_s": window_s,
-              "best_window_s": min(window_s), "window_ratio": min(window_s) / best_base}
+              "best_window_s": min(window_s), "window_ratio": min(window_s) / best_base,
+              "cpu_s": cpu, "median_cpu_s": {k: statistics.median(v) for k, v in cpu.items()}}
     if before_s:
         result.update(before_s=before_s, best_before_s=min(before_s),
                       before_ratio=min(before_s) / best_base)
@@ -221,6 +268,7 @@ def main() -> int:
         for seconds in args.seconds or [10.0, 180.0]:
             results[str(seconds)] = run(args.model, seconds, args.repeat, args.threads, work,
                                         before, env)
+        argon2_cpu = kdf_cpu(dict(env, PYTHONPATH=str(ROOT)), args.repeat)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     m = machine()
@@ -234,8 +282,18 @@ def main() -> int:
               f"| {r['ratio']:.2f}x | {r['best_window_s']:.1f} s | {r['window_ratio']:.2f}x |"
               + (f" {r['best_before_s']:.1f} s | {r['before_ratio']:.2f}x |"
                                          if before else ""))
+    print("\nCPU seconds (median; every process of the run, user + system):\n")
+    print("| recording | faster-whisper alone | testimony transcribe | more than alone "
+          "| window's process (unlock + job) |")
+    print("|---|---|---|---|---|")
+    for r in results.values():
+        c = r["median_cpu_s"]
+        print(f"| {r['audio_s']:.1f} s | {c['baseline']:.2f} | {c['app']:.2f} "
+              f"| {c['app'] - c['baseline']:+.2f} | {c['window']:.2f} |")
+    print(f"\nOne Argon2id derivation at the floor on one thread: {argon2_cpu:.2f} CPU-s.")
     print("\nwritten:", save("job_tax", {"model": args.model, "threads": args.threads,
                                          "before": str(before) if before else None,
+                                         "argon2_floor_cpu_s": argon2_cpu,
                                          "results": results}))
     return 0
 
