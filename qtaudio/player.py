@@ -216,7 +216,11 @@ class Player(QObject):
             self._buffer = None
 
     def _sink_state(self, state: QAudio.State) -> None:
-        if state == QAudio.State.IdleState and self.state == "playing":
+        # Idle is also what the sink reports when it was not fed in time (an underrun: this
+        # thread was busy, the machine loaded) while audio remains; it plays on once fed.
+        # Only a buffer read to its end is the end of what was to be played.
+        if (state == QAudio.State.IdleState and self.state == "playing"
+                and self._buffer is not None and self._buffer.atEnd()):
             if self.loop is not None:
                 self.play_from(self.loop[0])
                 return
