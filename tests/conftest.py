@@ -231,6 +231,18 @@ def virtual_mic() -> pulse.VirtualMic:
     return pulse.shared_virtual_mic()
 
 
+@pytest.fixture(autouse=True)
+def _virtual_mic_alive(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A device test starts and ends with the daemon running, or fails saying why it is not."""
+    if "virtual_mic" not in request.fixturenames:
+        yield
+        return
+    mic = request.getfixturevalue("virtual_mic")
+    mic.check_alive()
+    yield
+    mic.check_alive()
+
+
 @pytest.fixture(scope="session")
 def speech_wav(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A spoken sentence (``pulse.SPEECH_TEXT``), made once per session with espeak-ng."""

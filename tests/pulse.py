@@ -80,6 +80,20 @@ class VirtualMic:
         if proc.wait(timeout) != 0:
             raise RuntimeError(f"paplay failed with exit code {proc.returncode}")
 
+    def check_alive(self) -> None:
+        """Raise, quoting the end of the daemon's log, if the daemon has exited. Qt Multimedia
+        stays bound to the first server it met, so every device test after such an exit would
+        only time out; this says what happened instead."""
+        status = self.process.poll()
+        if status is None:
+            return
+        try:
+            tail = (self.runtime.parent / "pulseaudio.log").read_text(errors="replace")[-2000:]
+        except OSError:
+            tail = "(no log)"
+        raise RuntimeError(f"the private PulseAudio daemon exited (status {status}); "
+                           f"the end of its log:\n{tail}")
+
     def stop(self) -> None:
         if self.process.poll() is None:
             self.process.terminate()
