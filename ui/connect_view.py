@@ -361,14 +361,13 @@ class ConnectView(QWidget):
 
     def conflict_text(self, conflict: corr.Conflict) -> str:
         """A conflict's explanation in the interface language: its message (a code of
-        errors.catalog) translated, its terms by their labels and its dates worded as the
-        quotes' dates are. In English it is the stored English sentence, term ids and all."""
+        errors.catalog) translated, its terms by their labels (as the matrix and the chain
+        name them; the command line and briefs keep the ids) and its dates worded as the
+        quotes' dates are."""
         if conflict.message is None:  # a conflict made without one: its English sentence
             return conflict.explanation
-        message = conflict.message
-        if self.session.settings.ui_language != "en":
-            message = _worded(message, {t: self._label(labels)
-                                        for t, labels in conflict.labels.items()})
+        message = _worded(conflict.message, {t: self._label(labels)
+                                             for t, labels in conflict.labels.items()})
         return message.render(translate_error)
 
     def _chain_clicked(self, row: int, _column: int) -> None:

@@ -1,7 +1,8 @@
 """The Connections tab words each conflict ("Accounts that disagree") in the interface
 language: the core hands it a message (a code of errors.catalog with the terms and dates inside
 marked), never only an English sentence. In Korean the terms are their Korean labels and the
-dates Korean dates; in English the explanation is the stored sentence, as before.
+dates Korean dates; in English the terms are their English labels (the stored sentence, which
+the command line and briefs print, keeps the ids).
 
 Real window offscreen, real SQLCipher vault filled by the connect archive generator (small),
 with date, place and period conflicts planted."""
@@ -81,11 +82,21 @@ def test_a_korean_reader_sees_the_conflicts_in_korean(qtbot, tmp_path, vault, pl
                for line in seen["period"]), seen["period"]
 
 
-def test_in_english_the_explanations_are_the_stored_sentences(qtbot, tmp_path, vault,
-                                                              planted) -> None:
+def test_in_english_the_terms_are_named_by_their_labels(qtbot, tmp_path, vault,
+                                                         planted) -> None:
+    """The window names terms as its matrix does (their English labels); the stored sentence,
+    which the command line and briefs print, keeps the ids."""
     view = _view(qtbot, vault, tmp_path, "en")
     for facility, conflicts in planted.items():
         shown = _explanations(view, facility)
-        assert shown == [c.explanation for c in conflicts]
-    assert any(line.startswith("The same witness dates " + YODOK) for line in
-               _explanations(view, YODOK))
+        assert len(shown) == len(conflicts), shown
+        for line, c in zip(shown, conflicts, strict=True):
+            assert c.labels, c
+            for term, labels in c.labels.items():
+                assert labels["en"] in line, line
+                assert term not in line or term == labels["en"], line
+                assert term in c.explanation, c.explanation
+            for account in c.accounts:
+                assert account["interview_code"] in line, line
+    yodok = _explanations(view, YODOK)
+    assert any(line.startswith("The same witness dates Kwanliso No. 15 Yodok") for line in yodok), yodok
