@@ -95,11 +95,13 @@ def register(sub: Any) -> None:
     p.set_defaults(func=cmd_delete)
     vault_only(p, FIELD)
 
+    # Also on the archive: a witness who withdraws may tell the organisation rather than the
+    # interviewer, and the archive's briefs must leave the testimony out from then on.
     p = isub.add_parser("withdraw", help="record that the witness withdrew consent")
     p.add_argument("id")
     p.add_argument("--note", default="")
+    add_archive_option(p)
     p.set_defaults(func=cmd_withdraw)
-    vault_only(p, FIELD)
 
 
 def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
@@ -178,8 +180,12 @@ def cmd_consent(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_withdraw(ctx: Context, args: argparse.Namespace) -> int:
-    interviews.withdraw_consent(ctx.vault(), args.id, role=ctx.role, note=args.note)
-    print("Consent withdrawn; this interview will be left out of every export.")
+    store = ctx.store()
+    interviews.withdraw_consent(store, args.id, role=ctx.role, note=args.note)
+    if ctx.archive_url is not None:
+        print("Consent withdrawn; this interview will be left out of every brief.")
+    else:
+        print("Consent withdrawn; this interview will be left out of every export and brief.")
     return 0
 
 

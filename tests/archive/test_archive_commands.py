@@ -442,3 +442,33 @@ def test_two_translators_editing_one_segment_at_once_are_serialised(
     assert [r[0] for r in revs] == [0, 1]
     assert final == revs[-1][1] and {r[1] for r in revs} == {
         "동시에 고친 문장 0", "동시에 고친 문장 1"}
+
+
+def test_a_withdrawal_is_recorded_on_either_and_briefs_leave_it_out(pair: Pair) -> None:
+    """A witness may tell the organisation, not the interviewer: a supervisor records the
+    withdrawal on the archive as on a vault; other accounts are refused; briefs leave it out.
+    (Last in the module: the brief test above counts this interview.)"""
+    before = _state(pair)
+    refused = pair.run("archive", "interview", "withdraw", "NK-2026-902", role="translator")
+    assert refused.returncode == 2 and "(update consent)" in refused.stderr, refused.stderr
+    assert _state(pair) == before
+    assert "WITHDRAWN" not in pair.run("archive", "interview", "show", "NK-2026-902").stdout
+    said = pair.both("interview", "withdraw", "NK-2026-902", "--note", "asked by phone")
+    assert said[0].startswith("Consent withdrawn") and said[1].startswith("Consent withdrawn")
+    shown = pair.both("interview", "show", "NK-2026-902")
+    assert all("WITHDRAWN" in s for s in shown), shown
+    for backend in ("vault", "archive"):
+        out = pair.tmp / f"brief-after-withdrawal-{backend}.csv"
+        result = pair.run(backend, "brief", "--facility", "Yodok", "--purpose", "un",
+                          "--out", str(out))
+        assert result.returncode == 0, result.stderr
+        rows = list(csv.DictReader(out.open(encoding="utf-8")))
+        assert {r["interview_code"] for r in rows} == {"NK-2026-901"}, backend
+    with pair.archive() as archive:
+        entry = next(e for e in reversed(audit.entries(archive.conn)) if e.action == "withdraw")
+        note = archive.conn.execute(
+            "SELECT c.withdrawal_note FROM consent c JOIN interview i ON i.id = c.interview_id"
+            " WHERE i.code = 'NK-2026-902'").fetchone()[0]
+        audit.verify(archive.conn)
+    assert entry.object_type == "consent" and entry.role.startswith("supervisor:u_supervisor_")
+    assert note == "asked by phone"

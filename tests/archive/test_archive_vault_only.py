@@ -29,7 +29,7 @@ ON_THE_ARCHIVE = {
     "taxonomy show", "taxonomy import", "taxonomy versions", "taxonomy export",
     "entity list", "entity add", "entity set", "link add", "link list",
     "witnesses duplicates", "witnesses same", "witnesses different",
-    "interview list", "interview show", "audit list", "audio list", "audio markers",
+    "interview list", "interview show", "interview withdraw", "audit list", "audio list", "audio markers",
     "conflicts list", "conflicts resolve", "conflicts reassign",
 }
 
