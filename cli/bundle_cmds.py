@@ -263,7 +263,10 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
         unencrypted=args.unencrypted, progress=StderrProgress(),
         notice=_notice)
     print(f"Wrote bundle {result.bundle_id} (sequence {result.sequence}) to {result.path}")
-    print(f"Interviews: {', '.join(result.interviews)}")
+    print(f"Interviews: {', '.join(result.interviews) or 'none'}")
+    if result.withdrawals:
+        print("Withdrawals of consent (the recipients hold these interviews from earlier "
+              f"bundles; no testimony was sent): {', '.join(result.withdrawals)}")
     if result.redactions:
         print(f"Redacted spans: {result.redactions}")
     return 0
@@ -335,8 +338,11 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
               f"{len(result.conflicts)} conflicts).")
         for table, key in result.conflicts:
             print(f"  conflict kept for review: {table} {key}")
+    codes = {i.id: i.code for i in result.manifest.body.interviews}
+    if result.withdrawn:
+        print("Consent withdrawn, as the laptop recorded it; briefs leave these out: "
+              f"{', '.join(codes.get(i, i) for i in result.withdrawn)}")
     if result.conflicted_interviews:
-        codes = {i.id: i.code for i in result.manifest.body.interviews}
         print("Left out of the receipt until their conflicts are reconciled (the laptop keeps "
               f"them): {', '.join(codes.get(i, i) for i in result.conflicted_interviews)}")
     if receipt is None:

@@ -337,13 +337,19 @@ class ExportView(QWidget):
 
         def done(result: Any) -> None:
             finish()
-            skipped = len(chosen) - len(result.interviews)
-            self.result.setText(
+            skipped = len(chosen) - len(result.interviews) - len(result.withdrawals)
+            text = (
                 self.tr("Bundle written: %1\nInterviews: %2 (left out by consent: %3)\n"
                         "Sequence number: %4\nFingerprint (manifest SHA-256): %5")
                 .replace("%1", str(result.path)).replace("%2", str(len(result.interviews)))
                 .replace("%3", str(skipped)).replace("%4", str(result.sequence))
                 .replace("%5", result.manifest_sha256))
+            if result.withdrawals:
+                text += "\n" + self.tr(
+                    "Withdrawals of consent sent (the recipients hold these interviews from "
+                    "earlier bundles; no testimony was sent): %1").replace(
+                        "%1", ", ".join(result.withdrawals))
+            self.result.setText(text)
             self.changed.emit()
 
         def failed(exc: BaseException) -> None:

@@ -505,8 +505,12 @@ class SupervisorView(QWidget):
                 for table, key in result.conflicts[:20]:
                     text += "\n  " + (self.tr("conflict: %1 %2").replace("%1", table_label(table))
                                       .replace("%2", key))
+            codes = {i.id: i.code for i in result.manifest.body.interviews}
+            if result.withdrawn:
+                text += "\n" + self.tr(
+                    "Consent withdrawn, as the laptop recorded it; briefs leave these out: %1"
+                ).replace("%1", ", ".join(codes.get(i, i) for i in result.withdrawn))
             if result.conflicted_interviews:
-                codes = {i.id: i.code for i in result.manifest.body.interviews}
                 text += "\n" + self.tr(
                     "Left out of the receipt until their conflicts are reconciled (the laptop "
                     "keeps them): %1").replace(

@@ -8,6 +8,7 @@ placeholder (shifting tags that follow them) and leaves out rows that would copy
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from app.bundles.model import REDACTED, reaches_supervisor
@@ -96,7 +97,9 @@ class Collector:
         self.object_ids: set[str] = set()
         self.blob_ids: list[str] = []
 
-    def add_interview(self, interview_id: str) -> None:
+    def add_interview(self, interview_id: str, only: Sequence[str] | None = None) -> None:
+        """Collect the interview's rows of every table (``only``: of those tables alone, no
+        audio: a withdrawal notice)."""
         spans: dict[str, list[tuple[int, int]]] = {}
         if self.profile == "share" and "redaction" in self.tables:
             for rid, seg, a, b, reason in self.snap.execute(
@@ -107,7 +110,7 @@ class Collector:
                                         "char_start": int(a), "char_end": int(b),
                                         "reason": reason})
         for t in self.order:
-            if t.name in self.dropped:
+            if t.name in self.dropped or (only is not None and t.name not in only):
                 continue
             for original in rows_for(self.snap, self.tables, t.name, interview_id):
                 row = self._transform(t, original, spans)
@@ -123,7 +126,7 @@ class Collector:
                 if len(t.key_columns) == 1 and row.get(t.key_columns[0]) is not None:
                     self.object_ids.add(str(row[t.key_columns[0]]))
         self.object_ids.add(interview_id)
-        if "audio_asset" in self.rows:
+        if "audio_asset" in self.rows and only is None:
             for asset_id, blob_id, in self.snap.execute(
                     "SELECT id, blob_id FROM audio_asset WHERE interview_id = ? ORDER BY id",
                     (interview_id,)):

@@ -49,7 +49,7 @@ from app.bundles.model import (
 )
 from app.bundles.streams import interleaved, write_atomically
 from app.bundles.strictjson import loads as strict_loads
-from app.bundles.tables import Table, interview_tables
+from app.bundles.tables import Table, interview_tables, rows_for
 from app.changes import Change, Kind, publish
 from app.errors import NotFound, UsageError
 from app.tasks import CancelToken, ProgressFn, no_progress
@@ -71,6 +71,7 @@ class ExportResult:
     skipped: list[str] = field(default_factory=list)
     redactions: int = 0
     encrypted: bool = True
+    withdrawals: list[str] = field(default_factory=list)  # codes sent as withdrawal notices
 
 
 def _sha(data: bytes) -> str:
@@ -189,8 +190,11 @@ def export_bundle(
     publish(vault, Change(Kind.BUNDLE_EXPORTED))
     progress(1.0, "exported")
     return ExportResult(out, manifest["bundle_id"], manifest["sequence"], signed.sha256,
-                        [code for _, code, _ in selection.chosen], list(selection.skipped),
-                        len(builder.redactions), not unencrypted)
+                        [code for iid, code, _ in selection.chosen
+                         if iid not in selection.withdrawals], list(selection.skipped),
+                        len(builder.redactions), not unencrypted,
+                        [code for iid, code, _ in selection.chosen
+                         if iid in selection.withdrawals])
 
 
 # ------------------------------------------------------------------------------ the steps
@@ -238,10 +242,29 @@ def close_readers(conns: Sequence[Connection]) -> None:
 @dataclass(frozen=True)
 class Selection:
     """The interviews a bundle carries, as (id, code, digest), and a notice for each one left
-    out (consent, or unchanged since the last bundle to the same recipients)."""
+    out (consent, or unchanged since the last bundle to the same recipients).
+
+    ``withdrawals`` are the ids among ``chosen`` sent as withdrawal notices: consent was
+    withdrawn after every recipient had received the interview, so the bundle carries only
+    its interview and consent rows (and their audit entries), no testimony; their digest is
+    ``notice_digest``, never the interview's own, so a receipt for it never lets purge delete
+    the interview."""
 
     chosen: tuple[tuple[str, str, str], ...]
     skipped: tuple[str, ...]
+    withdrawals: frozenset[str] = frozenset()
+
+
+NOTICE_TABLES = ("interview", "consent")
+
+
+def notice_digest(snap: Connection, tables: dict[str, Table], interview_id: str) -> str:
+    """The digest of a withdrawal notice: its rows, marked apart from any interview digest."""
+    h = hashlib.sha256(b"withdrawal notice\0")
+    for name in NOTICE_TABLES:
+        for row in rows_for(snap, tables, name, interview_id):
+            h.update(name.encode() + b"\0" + canonical_json(row) + b"\n")
+    return h.hexdigest()
 
 
 def select_interviews(snap: Connection, tables: dict[str, Table], ids: Sequence[str], *,
@@ -258,10 +281,20 @@ def select_interviews(snap: Connection, tables: dict[str, Table], ids: Sequence[
             "SELECT id, code FROM interview ORDER BY created_at, code")]
     skipped: list[str] = []
     selected: list[tuple[str, str, str]] = []
-    previous = _previous_digests(snap, recipient_keys) if since_last else {}
+    withdrawals: set[str] = set()
+    sent = _previous_digests(snap, recipient_keys)
+    previous = sent if since_last else {}
     for iid, code in chosen:
         scopes, withdrawn = consent_of(snap, iid)
         refused = consent_rule.refusal(scopes, withdrawn, purpose)
+        if refused == "withdrawn" and sent.get(iid):
+            # Every recipient holds this testimony from an earlier bundle: tell them it was
+            # withdrawn (the notice carries no testimony), whatever the purpose.
+            digest = notice_digest(snap, tables, iid)
+            if digest not in previous.get(iid, set()):
+                selected.append((iid, code, digest))
+                withdrawals.add(iid)
+            continue
         if refused is not None:
             why = ("its consent was withdrawn" if refused == "withdrawn"
                    else f"its consent does not cover '{purpose}'")
@@ -274,7 +307,7 @@ def select_interviews(snap: Connection, tables: dict[str, Table], ids: Sequence[
             skipped.append(f"Left out {code}: unchanged since the last bundle to this recipient.")
             continue
         selected.append((iid, code, digest))
-    return Selection(tuple(selected), tuple(skipped))
+    return Selection(tuple(selected), tuple(skipped), frozenset(withdrawals))
 
 
 def collect(snap: Connection, tables: list[Table], profile: str,
@@ -282,7 +315,10 @@ def collect(snap: Connection, tables: list[Table], profile: str,
     """The rows, audio ids and audit entries of the chosen interviews, shaped by ``profile``."""
     builder = Collector(snap, tables, profile)
     for iid, _, _ in selection.chosen:
-        builder.add_interview(iid)
+        if iid in selection.withdrawals:
+            builder.add_interview(iid, only=NOTICE_TABLES)
+        else:
+            builder.add_interview(iid)
     return builder
 
 

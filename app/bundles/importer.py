@@ -291,6 +291,12 @@ class ImportResult:
     conflicted_interviews: list[str] = field(default_factory=list)
     # New records per table ("interview", "segment", "audio_asset", ...), for a summary in words.
     inserted_by_table: dict[str, int] = field(default_factory=dict)
+    # Interviews whose consent the bundle withdrew here (the owning laptop recorded it).
+    withdrawn: list[str] = field(default_factory=list)
+
+
+# The consent columns a withdrawal changes (interviews.withdraw_consent).
+WITHDRAWAL_COLUMNS = frozenset({"withdrawn_at", "withdrawal_note", "updated_at", "updated_by"})
 
 
 def _interview_label(conn: Connection, manifest: Manifest, iid: str) -> str:
@@ -355,6 +361,7 @@ class _MergeSink:
         self.result_skipped = 0
         self.conflicts: list[tuple[str, str]] = []
         self.renamed: list[str] = []
+        self.withdrawn: list[str] = []  # interviews whose consent this bundle withdrew here
         self.refs: set[tuple[str, str, Any]] = set()  # (table, column, value) to resolve at end
         self.blob_refs: set[str] = set()
         self.new_blobs: list[str] = []
@@ -442,7 +449,9 @@ class _MergeSink:
                 self._conflict(table, key, row, self._row_interview(t, row))
         elif [bytes(v) if isinstance(v, memoryview) else v for v in existing] == values:
             self.result_skipped += 1
-        elif not (table == "interview" and self._follow_rename(cols, list(existing), values)):
+        elif not ((table == "interview" and self._follow_rename(cols, list(existing), values))
+                  or (table == "consent"
+                      and self._follow_withdrawal(cols, list(existing), values))):
             self._conflict(table, key, row, self._row_interview(t, row))
 
     def _follow_rename(self, cols: list[str], existing: list[Any], values: list[Any]) -> bool:
@@ -462,6 +471,29 @@ class _MergeSink:
         except INTEGRITY_ERRORS:
             return False  # another interview has that code here: a conflict to resolve
         self.renamed.append(str(new["id"]))
+        self.result_inserted += 1
+        return True
+
+    def _follow_withdrawal(self, cols: list[str], existing: list[Any],
+                           values: list[Any]) -> bool:
+        """The owning laptop recorded that the witness withdrew consent (a later bundle, often
+        a withdrawal notice: export.Selection): take the withdrawal. Only the withdrawal's own
+        columns may differ; a consent already withdrawn here stays as it is; a bundle never
+        takes a withdrawal back (that stays a conflict for a person to resolve)."""
+        new = dict(zip(cols, values, strict=True))
+        old = dict(zip(cols, existing, strict=True))
+        differ = {c for c in cols if old[c] != new[c]}
+        if not differ <= WITHDRAWAL_COLUMNS or new.get("withdrawn_at") is None:
+            return False
+        if old.get("withdrawn_at") is not None:
+            self.result_skipped += 1  # withdrawn here already (e.g. told to the office)
+            return True
+        self.conn.execute(
+            "UPDATE consent SET withdrawn_at = ?, withdrawal_note = ?, updated_at = ?,"
+            " updated_by = ? WHERE interview_id = ?",
+            (new["withdrawn_at"], new.get("withdrawal_note"), new.get("updated_at"),
+             new.get("updated_by"), new["interview_id"]))
+        self.withdrawn.append(str(new["interview_id"]))
         self.result_inserted += 1
         return True
 
@@ -683,7 +715,8 @@ def _merge_in_transaction(vault: Store, path: Path, identity: SupervisorIdentity
             "conflicts": len(sink.conflicts), "chain": str(seq.chain),
             "suspicious": [str(w) for w in result.warnings if is_suspicious(w)],
             "conflicted_interviews": result.conflicted_interviews,
-            "renamed": sorted(sink.renamed)})
+            "renamed": sorted(sink.renamed), "withdrawn": sorted(sink.withdrawn)})
+    result.withdrawn = sorted(sink.withdrawn)
     result.inserted = sink.result_inserted
     result.inserted_by_table = dict(sink.result_by_table)
     result.skipped = sink.result_skipped

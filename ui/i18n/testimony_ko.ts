@@ -347,42 +347,42 @@
         <translation>기타 관계(%1)</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="382"/>
+        <location filename="../connect_view.py" line="381"/>
         <source>no dated account</source>
         <translation>날짜가 있는 진술 없음</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="384"/>
+        <location filename="../connect_view.py" line="383"/>
         <source>%1: %2 testimonies from %3 independent witnesses (%4).</source>
         <translation>%1: 독립 증인 %3명의 증언 %2건 (%4).</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="397"/>
+        <location filename="../connect_view.py" line="396"/>
         <source>%1 more not listed (the first %2 of %3, most relevant first).</source>
         <translation>%1건이 더 있습니다(전체 %3건 중 관련성이 높은 순으로 처음 %2건만 표시).</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="401"/>
+        <location filename="../connect_view.py" line="400"/>
         <source>Accounts that disagree (shown, not averaged):</source>
         <translation>서로 다른 진술 (평균 내지 않고 그대로 표시):</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="415"/>
+        <location filename="../connect_view.py" line="414"/>
         <source>This quote has no audio time to play.</source>
         <translation>이 인용에는 재생할 음성 시간이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="425"/>
+        <location filename="../connect_view.py" line="424"/>
         <source>Decoding the recording for listening...</source>
         <translation>듣기 위해 녹음을 푸는 중...</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="445"/>
+        <location filename="../connect_view.py" line="444"/>
         <source>Save the evidence brief</source>
         <translation>증거 보고서 저장</translation>
     </message>
     <message>
-        <location filename="../connect_view.py" line="460"/>
+        <location filename="../connect_view.py" line="459"/>
         <source>Brief written: %1 quotes; %2 testimonies left out (consent or withdrawal).</source>
         <translation>보고서를 저장했습니다: 인용 %1건, 제외된 증언 %2건 (동의 범위 또는 철회).</translation>
     </message>
@@ -3193,7 +3193,12 @@ Fingerprint (manifest SHA-256): %5</source>
 지문 (매니페스트 SHA-256): %5</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="357"/>
+        <location filename="../export_view.py" line="349"/>
+        <source>Withdrawals of consent sent (the recipients hold these interviews from earlier bundles; no testimony was sent): %1</source>
+        <translation>동의 철회를 보냈습니다(받는 사람은 이전 번들로 이 면담을 이미 가지고 있으며, 증언 내용은 보내지 않았습니다): %1</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="363"/>
         <source>Exporting...</source>
         <translation>내보내는 중...</translation>
     </message>
@@ -4321,22 +4326,27 @@ Close recordings and other windows first. It takes a while for a large vault.</s
     </message>
     <message>
         <location filename="../supervisor_view.py" line="511"/>
+        <source>Consent withdrawn, as the laptop recorded it; briefs leave these out: %1</source>
+        <translation>노트북에 기록된 대로 동의가 철회되었습니다. 보고서에서 제외됩니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../supervisor_view.py" line="515"/>
         <source>Left out of the receipt until their conflicts are reconciled (the laptop keeps them): %1</source>
         <translation>충돌이 해소될 때까지 영수증에서 제외됨(노트북에 그대로 남습니다): %1</translation>
     </message>
     <message>
         <location filename="../supervisor_view.py" line="369"/>
-        <location filename="../supervisor_view.py" line="515"/>
+        <location filename="../supervisor_view.py" line="519"/>
         <source>Warning: %1</source>
         <translation>경고: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="525"/>
+        <location filename="../supervisor_view.py" line="529"/>
         <source>Save receipt as</source>
         <translation>수령증 저장</translation>
     </message>
     <message>
-        <location filename="../supervisor_view.py" line="538"/>
+        <location filename="../supervisor_view.py" line="542"/>
         <source>Receipt written to %1; give it to the interviewer.</source>
         <translation>수령증을 %1에 썼습니다. 면담자에게 전달하세요.</translation>
     </message>

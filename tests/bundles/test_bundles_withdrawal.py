@@ -1,0 +1,127 @@
+"""A witness withdraws consent after the interview reached the supervisor: the laptop's next
+bundle carries the withdrawal (a notice: the interview and consent rows, no testimony) to
+those who hold the interview, and the supervisor's vault or archive records it. Nothing else
+changes there, a receipt for the notice never lets purge delete the interview, and a notice
+never goes to someone who did not have the interview."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.bundles import keys
+from app.bundles.export import export_bundle
+from app.bundles.importer import import_bundle
+from app.bundles.receipts import apply_receipt, make_receipt, purge_acknowledged
+from app.errors import UsageError
+from app.interviews import withdraw_consent
+from storage import audit
+from tests.archive_support import BOTH_BACKENDS, make_archive
+from tests.bundle_helpers import World, make_world, new_vault, populate
+
+TESTIMONY = ("segment", "tag", "event", "marker", "audio_asset", "interviewee", "transcript")
+
+
+@pytest.fixture
+def world(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> Iterator[World]:
+    w = make_world(tmp_path)
+    if backend == "archive":
+        make_archive(w, request)
+    yield w
+    for v in (w.field, w.sup):
+        if not v.is_locked:
+            v.lock()
+
+
+def _counts(store, tables=TESTIMONY) -> dict[str, int]:
+    return {t: store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+def _consent(store, iid: str) -> tuple:
+    return tuple(store.conn.execute(
+        "SELECT withdrawn_at, withdrawal_note, scopes FROM consent WHERE interview_id = ?",
+        (iid,)).fetchone())
+
+
+@BOTH_BACKENDS
+def test_a_withdrawal_after_export_reaches_the_supervisor(world: World) -> None:
+    iid = populate(world.field, "NK-2026-301")
+    kept = populate(world.field, "NK-2026-302")
+    first = import_bundle(world.sup, world.export(name="first.age").path, world.identity,
+                          role="supervisor")
+    assert not first.conflicts and first.withdrawn == []
+    held = _counts(world.sup)
+    withdraw_consent(world.field, iid, role="interviewer", note="asked by phone")
+
+    notices: list[str] = []
+    result = world.export(name="second.age", notice=notices.append)
+    assert result.withdrawals == ["NK-2026-301"] and result.interviews == ["NK-2026-302"]
+    imported = import_bundle(world.sup, result.path, world.identity, role="supervisor")
+    assert imported.withdrawn == [iid] and not imported.conflicts
+    kept_audio = {str(r[0]) for r in world.field.conn.execute(
+        "SELECT blob_id FROM audio_asset WHERE interview_id = ?", (kept,))}
+    assert {a.blob_id for a in imported.manifest.body.audio} == kept_audio  # none of iid's
+    assert _consent(world.sup, iid) == _consent(world.field, iid)
+    assert _consent(world.sup, iid)[1] == "asked by phone"
+    assert _consent(world.sup, kept)[0] is None
+    assert _counts(world.sup) == held  # no testimony added, none taken away
+    # What the notice itself carries, seen in a vault that holds nothing yet: the interview's
+    # row and its consent, none of its testimony.
+    fresh = new_vault(world.tmp / "fresh")
+    dev = world.field.device()
+    keys.trust_device(fresh, keys.DevicePublic(dev.id, dev.public_key), role="supervisor")
+    import_bundle(fresh, result.path, world.identity, role="supervisor")
+    for table in ("interview", "consent", *TESTIMONY):
+        n = fresh.conn.execute(f"SELECT count(*) FROM {table} WHERE "
+                               f"{'id' if table == 'interview' else 'interview_id'} = ?",
+                               (iid,)).fetchone()[0]
+        assert n == (1 if table in ("interview", "consent") else 0), table
+    assert fresh.conn.execute("SELECT count(*) FROM blob").fetchone()[0] == len(kept_audio)
+    fresh.lock()
+    entry = next(e for e in reversed(audit.entries(world.sup.conn)) if e.action == "import")
+    assert entry.details["withdrawn"] == [iid]
+
+    # A receipt for the notice never lets purge delete the interview on the laptop.
+    applied = apply_receipt(world.field, make_receipt(world.identity, imported),
+                            role="interviewer")
+    assert iid in applied.acknowledged
+    purged = purge_acknowledged(world.field, role="interviewer")
+    assert "NK-2026-301" not in purged.purged
+    assert world.field.conn.execute("SELECT count(*) FROM interview WHERE id = ?",
+                                    (iid,)).fetchone()[0] == 1
+
+    # Sent once: an export of what changed since then has nothing about it.
+    with pytest.raises(UsageError, match="nothing"):
+        world.export(iid, name="third.age", since_last=True)
+
+
+@BOTH_BACKENDS
+def test_a_withdrawal_already_recorded_by_the_office_stays_as_it_was(world: World) -> None:
+    iid = populate(world.field, "NK-2026-303")
+    import_bundle(world.sup, world.export(name="first.age").path, world.identity,
+                  role="supervisor")
+    withdraw_consent(world.sup, iid, role="supervisor", note="told to the office")
+    office = _consent(world.sup, iid)
+    withdraw_consent(world.field, iid, role="interviewer", note="told to the interviewer")
+    imported = import_bundle(world.sup, world.export(name="second.age").path, world.identity,
+                             role="supervisor")
+    assert imported.withdrawn == [] and not imported.conflicts
+    assert _consent(world.sup, iid) == office
+
+
+def test_no_withdrawal_goes_to_one_who_never_had_the_interview(world: World,
+                                                               tmp_path: Path) -> None:
+    iid = populate(world.field, "NK-2026-304")
+    world.export(name="first.age")
+    withdraw_consent(world.field, iid, role="interviewer")
+    _, other = keys.new_supervisor_key()
+    keys.trust_supervisor(world.field, other.public, role="interviewer")
+    notices: list[str] = []
+    with pytest.raises(UsageError, match="nothing"):
+        export_bundle(world.field, [], recipients=[other.public], out=tmp_path / "other.age",
+                      role="interviewer", notice=notices.append)
+    assert notices == ["Left out NK-2026-304: its consent was withdrawn."]
+    # to the supervisor who had it, the notice goes
+    assert world.export(name="again.age").withdrawals == ["NK-2026-304"]
