@@ -17,9 +17,13 @@ from app.bundles.importer import import_bundle
 from app.bundles.receipts import apply_receipt, make_receipt, purge_acknowledged
 from app.errors import UsageError
 from app.interviews import withdraw_consent
+from crypto.kdf import floor_params
 from storage import audit
+from storage.vault import Vault
 from tests.archive_support import BOTH_BACKENDS, make_archive
 from tests.bundle_helpers import World, make_world, new_vault, populate
+from tests.cli_runner import Cli
+from tests.common import PASSPHRASE
 
 TESTIMONY = ("segment", "tag", "event", "marker", "audio_asset", "interviewee", "transcript")
 
@@ -125,3 +129,30 @@ def test_no_withdrawal_goes_to_one_who_never_had_the_interview(world: World,
     assert notices == ["Left out NK-2026-304: its consent was withdrawn."]
     # to the supervisor who had it, the notice goes
     assert world.export(name="again.age").withdrawals == ["NK-2026-304"]
+
+
+def test_the_command_line_says_what_the_notice_carried(tmp_path: Path, cli: Cli) -> None:
+    v, _ = Vault.create(tmp_path / "sup-vault", PASSPHRASE, kdf=floor_params())
+    v.lock()
+    sup = Cli(tmp_path / "sup-vault", cli.passphrase_file, cli.env)
+    key = tmp_path / "supervisor.key"
+    (tmp_path / "sup.pub").write_text(sup("keys", "supervisor-new", "--out", str(key),
+                                          check=True).stdout)
+    cli("keys", "trust-supervisor", str(tmp_path / "sup.pub"), check=True)
+    (tmp_path / "device.txt").write_text(cli("device", "show", check=True).stdout)
+    sup("keys", "trust-device", str(tmp_path / "device.txt"), check=True)
+    cli("interview", "add", "--code", "NK-2026-305", "--consent", "archive", check=True)
+    for n in (1, 2):
+        if n == 2:
+            said = cli("interview", "withdraw", "NK-2026-305", "--note", "by letter",
+                       check=True).stdout
+            assert said.startswith("Consent withdrawn")
+        out = tmp_path / f"b{n}.age"
+        exported = cli("export", "--out", str(out), "--recipient", str(tmp_path / "sup.pub"),
+                       check=True).stdout
+        imported = sup("import", str(out), "--identity", str(key), check=True).stdout
+    assert "Withdrawals of consent" in exported and "NK-2026-305" in exported
+    assert "Interviews: none" in exported
+    assert ("Consent withdrawn, as the laptop recorded it; briefs leave these out: "
+            "NK-2026-305") in imported
+    assert "WITHDRAWN" in sup("interview", "show", "NK-2026-305", check=True).stdout

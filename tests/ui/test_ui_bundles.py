@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
 from PySide6.QtCore import Qt
 
 from app import interviews
@@ -242,3 +243,40 @@ def test_pinning_from_a_key_file_must_match_the_signer(qtbot, tmp_path):
     assert keys.pinned_device_key(s.session.vault, dev.device_id) == dev.public_key
     assert sv.verdict.text().startswith("Verified")
     s.lock()
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_import_summary_names_withdrawals_of_consent(qtbot, tmp_path, request, language):
+    """A laptop's withdrawal notice (the witness withdrew after the supervisor had the
+    interview): the supervisor screen says whose consent is now withdrawn."""
+    from types import SimpleNamespace
+
+    from tests.bundle_helpers import make_world, populate
+
+    if language == "ko":
+        request.getfixturevalue("korean")
+    w = make_world(tmp_path)
+    try:
+        x = populate(w.field, "NK-2026-180")
+        first = w.export(name="1.age")
+        interviews.withdraw_consent(w.field, x, role="interviewer")
+        second = w.export(name="2.age")
+        assert second.withdrawals == ["NK-2026-180"]
+
+        def call(work, on_done, on_error, name):  # the session's worker, run inline
+            del on_error, name
+            on_done(work(w.sup, None, None))
+
+        sv = SupervisorView(SimpleNamespace(call=call, role="supervisor"))
+        qtbot.addWidget(sv)
+        sv.identity = w.identity
+        for bundle in (first, second):
+            sv.bundle = bundle.path
+            sv.import_bundle()
+        last = sv.message.text().splitlines()[-1]
+        expected = ("Consent withdrawn, as the laptop recorded it; briefs leave these out: "
+                    if language == "en" else "동의가 철회되었습니다")
+        assert expected in last and last.endswith("NK-2026-180"), last
+    finally:
+        w.field.lock()
+        w.sup.lock()
