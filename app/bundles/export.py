@@ -115,6 +115,16 @@ def _previous_digests(conn: Connection, recipients: Sequence[str]) -> dict[str, 
     return result
 
 
+def _holders(conn: Connection) -> dict[str, set[str]]:
+    """interview id -> the recipients any bundle of it (any version) was encrypted to."""
+    held: dict[str, set[str]] = {}
+    for bundle_recipients, iid in conn.execute(
+            "SELECT e.recipients, i.interview_id FROM bundle_export_item i "
+            "JOIN bundle_export e ON e.bundle_id = i.bundle_id"):
+        held.setdefault(str(iid), set()).update(json.loads(bundle_recipients))
+    return held
+
+
 def export_bundle(
     vault: Vault,
     ids: Sequence[str],
@@ -284,10 +294,12 @@ def select_interviews(snap: Connection, tables: dict[str, Table], ids: Sequence[
     withdrawals: set[str] = set()
     sent = _previous_digests(snap, recipient_keys)
     previous = sent if since_last else {}
+    holders = _holders(snap)
     for iid, code in chosen:
         scopes, withdrawn = consent_of(snap, iid)
         refused = consent_rule.refusal(scopes, withdrawn, purpose)
-        if refused == "withdrawn" and sent.get(iid):
+        if (refused == "withdrawn" and recipient_keys
+                and set(recipient_keys) <= holders.get(iid, set())):
             # Every recipient holds this testimony from an earlier bundle: tell them it was
             # withdrawn (the notice carries no testimony), whatever the purpose.
             digest = notice_digest(snap, tables, iid)

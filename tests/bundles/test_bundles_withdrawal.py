@@ -16,7 +16,7 @@ from app.bundles.export import export_bundle
 from app.bundles.importer import import_bundle
 from app.bundles.receipts import apply_receipt, make_receipt, purge_acknowledged
 from app.errors import UsageError
-from app.interviews import withdraw_consent
+from app.interviews import update_interview, withdraw_consent
 from crypto.kdf import floor_params
 from storage import audit
 from storage.vault import Vault
@@ -156,3 +156,20 @@ def test_the_command_line_says_what_the_notice_carried(tmp_path: Path, cli: Cli)
     assert ("Consent withdrawn, as the laptop recorded it; briefs leave these out: "
             "NK-2026-305") in imported
     assert "WITHDRAWN" in sup("interview", "show", "NK-2026-305", check=True).stdout
+
+
+def test_a_notice_goes_to_recipients_who_each_had_some_version(world: World,
+                                                              tmp_path: Path) -> None:
+    """Two supervisors received different versions of the interview; one bundle to both
+    carries the withdrawal to both."""
+    iid = populate(world.field, "NK-2026-306")
+    _, other = keys.new_supervisor_key()
+    keys.trust_supervisor(world.field, other.public, role="interviewer")
+    world.export(name="first.age")
+    update_interview(world.field, iid, role="interviewer", notes="a later version")
+    export_bundle(world.field, [], recipients=[other.public], out=tmp_path / "other.age",
+                  role="interviewer")
+    withdraw_consent(world.field, iid, role="interviewer")
+    both = export_bundle(world.field, [], recipients=[world.identity.public, other.public],
+                         out=tmp_path / "both.age", role="interviewer")
+    assert both.withdrawals == ["NK-2026-306"] and both.interviews == []
