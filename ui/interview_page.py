@@ -285,8 +285,11 @@ class DetailsForm(QWidget):
         given = QDate.fromString(iv.consent.given_on or "", "yyyy-MM-dd")
         self.given_on.setDate(given if given.isValid() else _NO_DATE)
         withdrawn = iv.consent.withdrawn
+        on_archive = self.session.is_archive
         self.withdrawn_label.setText(
-            self.tr("Consent withdrawn on %1: this interview is excluded from every export.")
+            (self.tr("Consent withdrawn on %1: briefs leave this interview out.") if on_archive
+             else self.tr("Consent withdrawn on %1: this interview is excluded from every "
+                          "export."))
             .replace("%1", (iv.consent.withdrawn_at or "")[:10]) if withdrawn else "")
         for widget in (self.withdraw_note, self.withdraw_confirm, *self.scopes.values(),
                        self.how, self.given_on):
@@ -481,8 +484,10 @@ class DetailsForm(QWidget):
         note = self.withdraw_note.text().strip()
 
         def done(_r: Any) -> None:
-            self.message.setText(self.tr("Withdrawal recorded; the interview will be left out "
-                                         "of exports."))
+            self.message.setText(
+                self.tr("Withdrawal recorded; briefs will leave the interview out.")
+                if self.session.is_archive else
+                self.tr("Withdrawal recorded; the interview will be left out of exports."))
             self.load(iid)
             self.changed.emit()
 

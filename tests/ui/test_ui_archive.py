@@ -285,3 +285,35 @@ def test_open_archive_from_the_unlock_screen_menu_and_back(qtbot: Any, office: O
     finally:
         ui_errors.remove_listener(shown.append)
     assert w.session.is_archive and shown == []
+
+
+def test_a_supervisor_records_a_withdrawal_on_the_archive(qtbot: Any, office: Office) -> None:
+    """A witness who withdraws may tell the office: the window on the archive records it for a
+    supervisor's account and refuses it, in one sentence, to a translator's."""
+    translator = _window(qtbot, office, office.as_role("translator"))
+    _open(translator)
+    translator.workspace.open_interview(office.interview_id)
+    form = translator.workspace.page.details
+    qtbot.waitUntil(lambda: form.interview is not None, timeout=15_000)
+    form.withdraw_confirm.setChecked(True)
+    form.withdraw_button.click()
+    qtbot.waitUntil(lambda: "refused" in form.message.text(), timeout=15_000)
+    assert "(update consent)" in form.message.text(), form.message.text()
+    assert office.one("SELECT withdrawn_at FROM consent WHERE interview_id = ?",
+                      (office.interview_id,)) == (None,)
+    translator.lock("manual")
+
+    w = _window(qtbot, office, office.as_role("supervisor"))
+    _open(w)
+    w.workspace.open_interview(office.interview_id)
+    form = w.workspace.page.details
+    qtbot.waitUntil(lambda: form.interview is not None, timeout=15_000)
+    form.withdraw_note.setText("the witness called the office")
+    form.withdraw_confirm.setChecked(True)
+    form.withdraw_button.click()
+    qtbot.waitUntil(lambda: form.withdrawn_label.text() != "", timeout=15_000)
+    assert form.withdrawn_label.text().endswith("briefs leave this interview out.")
+    note, who = office.one("SELECT withdrawal_note, updated_by FROM consent WHERE "
+                           "interview_id = ?", (office.interview_id,))
+    assert note == "the witness called the office" and who.startswith("supervisor:")
+    assert not form.withdraw_button.isEnabled() and not form.withdraw_confirm.isEnabled()

@@ -543,22 +543,22 @@
         <translation>기록 안 됨</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="312"/>
+        <location filename="../interview_page.py" line="315"/>
         <source>Stored as text that is not a date: %1. Choose the date again.</source>
         <translation>날짜가 아닌 글자로 저장되어 있습니다: %1. 날짜를 다시 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="383"/>
+        <location filename="../interview_page.py" line="386"/>
         <source>A year must be four digits, like 1985; it was not saved.</source>
         <translation>연도는 1985처럼 네 자리 숫자여야 합니다. 저장되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="448"/>
+        <location filename="../interview_page.py" line="451"/>
         <source>Saved at %1.</source>
         <translation>%1에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="470"/>
+        <location filename="../interview_page.py" line="473"/>
         <source>Some values on the Details page could not be saved: %1 Discard them?</source>
         <translation>세부 정보 페이지의 일부 값을 저장할 수 없었습니다: %1 이 값을 버리시겠습니까?</translation>
     </message>
@@ -668,12 +668,22 @@
         <translation>철회:</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="289"/>
+        <location filename="../interview_page.py" line="290"/>
+        <source>Consent withdrawn on %1: briefs leave this interview out.</source>
+        <translation>%1에 동의가 철회되었습니다. 보고서에서 이 면담을 제외합니다.</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="291"/>
         <source>Consent withdrawn on %1: this interview is excluded from every export.</source>
         <translation>%1에 동의가 철회되었습니다. 이 면담은 어떤 내보내기에도 포함되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="484"/>
+        <location filename="../interview_page.py" line="488"/>
+        <source>Withdrawal recorded; briefs will leave the interview out.</source>
+        <translation>철회를 기록했습니다. 보고서에서 이 면담을 제외합니다.</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="490"/>
         <source>Withdrawal recorded; the interview will be left out of exports.</source>
         <translation>철회를 기록했습니다. 이 면담은 내보내기에서 제외됩니다.</translation>
     </message>
@@ -3406,7 +3416,7 @@ Fingerprint (manifest SHA-256): %5</source>
 <context>
     <name>InterviewPage</name>
     <message>
-        <location filename="../interview_page.py" line="520"/>
+        <location filename="../interview_page.py" line="525"/>
         <source>&amp;Details and consent</source>
         <translation>정보와 동의(&amp;D)</translation>
     </message>
