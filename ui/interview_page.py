@@ -120,6 +120,14 @@ class DetailsForm(QWidget):
                                             "everything now (Ctrl+S)."))
         top.addWidget(self.save_button)
         outer.addLayout(top)
+        # On the archive: why the details cannot be edited here (see ``_offer_for_place``).
+        self.archive_note = QLabel(self.tr(
+            "On the archive the interview's details and consent are the field laptop's, as its "
+            "bundles delivered them; only a withdrawal of consent is recorded here."))
+        self.archive_note.setObjectName("detailsArchiveNote")
+        self.archive_note.setWordWrap(True)
+        self.archive_note.setVisible(False)
+        outer.addWidget(self.archive_note)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         body = QWidget()
@@ -296,6 +304,7 @@ class DetailsForm(QWidget):
             widget.setEnabled(not withdrawn)
         self.withdraw_confirm.setChecked(False)
         self.withdraw_note.clear()
+        self._offer_for_place()
         self.saved = {name: self._values(name) for name in self.SECTIONS}
         self.pending = {}
         self.loaded.emit(iv)
@@ -390,12 +399,26 @@ class DetailsForm(QWidget):
                            defection_year=years["defection_year"],
                            songbun_stated=values["songbun_stated"] or None)
 
+    def _offer_for_place(self) -> None:
+        """On the archive the details and consent are read, not edited: they come from the
+        field laptop in bundles, which keep each record's chain of custody (as the command
+        line's ``interview edit``/``consent`` are vault-only). A withdrawal stays offered: a
+        witness may tell the office (PostgreSQL lets only a supervisor's account record it)."""
+        archive = self.session.is_archive
+        self.archive_note.setVisible(archive)
+        for widget in (self.code, *self.fields.values(), self.started_at, self.status,
+                       self.notes, *self.person.values(), self.save_button):
+            widget.setEnabled(not archive)
+        if archive:  # on a vault, consent stays editable unless withdrawn (``load``)
+            for widget in (*self.scopes.values(), self.how, self.given_on):
+                widget.setEnabled(False)
+
     def save_sections(self, sections: list[str], *, quiet: bool = False) -> list[str]:
         """Save every listed section whose values changed (one vault task each); returns the
         sentences saying why a section could not be saved (checked here, before any work)."""
         iid, role = self.interview_id, self.session.role
         problems: list[str] = []
-        if iid is None or not self.session.is_unlocked:
+        if iid is None or not self.session.is_unlocked or self.session.is_archive:
             return problems
         for section in sections:
             values = self._values(section)

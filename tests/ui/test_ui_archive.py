@@ -308,6 +308,17 @@ def test_a_supervisor_records_a_withdrawal_on_the_archive(qtbot: Any, office: Of
     w.workspace.open_interview(office.interview_id)
     form = w.workspace.page.details
     qtbot.waitUntil(lambda: form.interview is not None, timeout=15_000)
+    # the details and consent are the laptop's (they arrive in bundles): read, not edited
+    assert not form.archive_note.isHidden() and "bundles" in form.archive_note.text()
+    for widget in (form.code, form.notes, form.status, form.save_button, form.how,
+                   *form.fields.values(), *form.person.values(), *form.scopes.values()):
+        assert not widget.isEnabled(), widget.objectName()
+    before = office.one("SELECT code, notes FROM interview WHERE id = ?",
+                        (office.interview_id,))
+    assert form.save_sections(list(form.SECTIONS)) == []
+    assert office.one("SELECT code, notes FROM interview WHERE id = ?",
+                      (office.interview_id,)) == before
+    assert form.withdraw_confirm.isEnabled() and form.withdraw_note.isEnabled()
     form.withdraw_note.setText("the witness called the office")
     form.withdraw_confirm.setChecked(True)
     form.withdraw_button.click()
@@ -317,3 +328,10 @@ def test_a_supervisor_records_a_withdrawal_on_the_archive(qtbot: Any, office: Of
                            "interview_id = ?", (office.interview_id,))
     assert note == "the witness called the office" and who.startswith("supervisor:")
     assert not form.withdraw_button.isEnabled() and not form.withdraw_confirm.isEnabled()
+    # back on a vault the same window edits again
+    w.lock("manual")
+    assert not w.session.is_archive
+    form._offer_for_place()
+    assert form.archive_note.isHidden()
+    # (the locked window itself is disabled, so ask about the form alone)
+    assert form.code.isEnabledTo(form) and form.save_button.isEnabledTo(form)

@@ -522,168 +522,173 @@
         <translation>항목은 다른 곳으로 옮겨 갈 때 저장됩니다. 이 단추는 모든 항목을 지금 저장합니다(Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="130"/>
+        <location filename="../interview_page.py" line="138"/>
         <source>Interview</source>
         <translation>면담</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="134"/>
+        <location filename="../interview_page.py" line="142"/>
         <source>The pseudonym code; changing it renames the interview (recorded in the audit log).</source>
         <translation>가명 코드입니다. 바꾸면 면담의 이름이 바뀝니다(감사 기록에 남습니다).</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="136"/>
+        <location filename="../interview_page.py" line="144"/>
         <source>Pseudonym &amp;code:</source>
         <translation>가명 코드(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="143"/>
-        <location filename="../interview_page.py" line="213"/>
+        <location filename="../interview_page.py" line="151"/>
+        <location filename="../interview_page.py" line="221"/>
         <source>not recorded</source>
         <translation>기록 안 됨</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="315"/>
+        <location filename="../interview_page.py" line="324"/>
         <source>Stored as text that is not a date: %1. Choose the date again.</source>
         <translation>날짜가 아닌 글자로 저장되어 있습니다: %1. 날짜를 다시 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="386"/>
+        <location filename="../interview_page.py" line="395"/>
         <source>A year must be four digits, like 1985; it was not saved.</source>
         <translation>연도는 1985처럼 네 자리 숫자여야 합니다. 저장되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="451"/>
+        <location filename="../interview_page.py" line="474"/>
         <source>Saved at %1.</source>
         <translation>%1에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="473"/>
+        <location filename="../interview_page.py" line="496"/>
         <source>Some values on the Details page could not be saved: %1 Discard them?</source>
         <translation>세부 정보 페이지의 일부 값을 저장할 수 없었습니다: %1 이 값을 버리시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="147"/>
+        <location filename="../interview_page.py" line="155"/>
         <source>&amp;Interviewer:</source>
         <translation>면담자(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="148"/>
+        <location filename="../interview_page.py" line="125"/>
+        <source>On the archive the interview&apos;s details and consent are the field laptop&apos;s, as its bundles delivered them; only a withdrawal of consent is recorded here.</source>
+        <translation>아카이브에서 면담의 세부 정보와 동의는 현장 노트북이 번들로 전달한 그대로입니다. 여기서는 동의 철회만 기록할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="156"/>
         <source>Inter&amp;preter:</source>
         <translation>통역자(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="149"/>
+        <location filename="../interview_page.py" line="157"/>
         <source>&amp;Date and time:</source>
         <translation>날짜와 시간(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="150"/>
+        <location filename="../interview_page.py" line="158"/>
         <source>&amp;Time zone:</source>
         <translation>시간대(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="151"/>
+        <location filename="../interview_page.py" line="159"/>
         <source>P&amp;lace (general):</source>
         <translation>장소 - 대략(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="152"/>
+        <location filename="../interview_page.py" line="160"/>
         <source>Lan&amp;guages (comma separated):</source>
         <translation>언어 - 쉼표로 구분(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="173"/>
+        <location filename="../interview_page.py" line="181"/>
         <source>&amp;Status:</source>
         <translation>상태(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="178"/>
+        <location filename="../interview_page.py" line="186"/>
         <source>&amp;Notes:</source>
         <translation>메모(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="181"/>
+        <location filename="../interview_page.py" line="189"/>
         <source>Witness (sensitive: never in &apos;share&apos; exports)</source>
         <translation>증인 (민감 정보: &apos;share&apos; 내보내기에는 절대 포함 안 됨)</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="184"/>
+        <location filename="../interview_page.py" line="192"/>
         <source>&amp;Birth year:</source>
         <translation>출생 연도(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="185"/>
+        <location filename="../interview_page.py" line="193"/>
         <source>Home pro&amp;vince:</source>
         <translation>출신 도(&amp;V):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="186"/>
+        <location filename="../interview_page.py" line="194"/>
         <source>&amp;Year left North Korea:</source>
         <translation>북한을 떠난 해(&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="187"/>
+        <location filename="../interview_page.py" line="195"/>
         <source>Songbun as &amp;stated:</source>
         <translation>본인이 말한 성분(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="194"/>
+        <location filename="../interview_page.py" line="202"/>
         <source>Consent</source>
         <translation>동의</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="204"/>
+        <location filename="../interview_page.py" line="212"/>
         <source>(not recorded)</source>
         <translation>(기록 안 함)</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="207"/>
+        <location filename="../interview_page.py" line="215"/>
         <source>Given &amp;as:</source>
         <translation>동의 방식(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="214"/>
+        <location filename="../interview_page.py" line="222"/>
         <source>Given &amp;on:</source>
         <translation>동의 날짜(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="222"/>
+        <location filename="../interview_page.py" line="230"/>
         <source>How and when the witness withdrew</source>
         <translation>증인이 언제 어떻게 철회했는지</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="223"/>
+        <location filename="../interview_page.py" line="231"/>
         <source>The witness &amp;withdrew consent</source>
         <translation>증인이 동의를 철회함(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="225"/>
+        <location filename="../interview_page.py" line="233"/>
         <source>Record &amp;withdrawal</source>
         <translation>철회 기록(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="231"/>
+        <location filename="../interview_page.py" line="239"/>
         <source>Withdrawal:</source>
         <translation>철회:</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="290"/>
+        <location filename="../interview_page.py" line="298"/>
         <source>Consent withdrawn on %1: briefs leave this interview out.</source>
         <translation>%1에 동의가 철회되었습니다. 보고서에서 이 면담을 제외합니다.</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="291"/>
+        <location filename="../interview_page.py" line="299"/>
         <source>Consent withdrawn on %1: this interview is excluded from every export.</source>
         <translation>%1에 동의가 철회되었습니다. 이 면담은 어떤 내보내기에도 포함되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="488"/>
+        <location filename="../interview_page.py" line="511"/>
         <source>Withdrawal recorded; briefs will leave the interview out.</source>
         <translation>철회를 기록했습니다. 보고서에서 이 면담을 제외합니다.</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="490"/>
+        <location filename="../interview_page.py" line="513"/>
         <source>Withdrawal recorded; the interview will be left out of exports.</source>
         <translation>철회를 기록했습니다. 이 면담은 내보내기에서 제외됩니다.</translation>
     </message>
@@ -3416,7 +3421,7 @@ Fingerprint (manifest SHA-256): %5</source>
 <context>
     <name>InterviewPage</name>
     <message>
-        <location filename="../interview_page.py" line="525"/>
+        <location filename="../interview_page.py" line="548"/>
         <source>&amp;Details and consent</source>
         <translation>정보와 동의(&amp;D)</translation>
     </message>
