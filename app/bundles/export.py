@@ -100,29 +100,22 @@ def _taxonomy_version(conn: Connection) -> str | None:
     return f"{row[0]} {row[1]} ({active})" if row else active
 
 
-def _previous_digests(conn: Connection, recipients: Sequence[str]) -> dict[str, set[str]]:
-    """interview id -> digests already sent to every one of ``recipients``."""
+def _sent(conn: Connection) -> dict[str, dict[str, set[str]]]:
+    """interview id -> recipient -> the digests of it every earlier bundle sent them."""
     sent: dict[str, dict[str, set[str]]] = {}
     for bundle_recipients, iid, digest in conn.execute(
             "SELECT e.recipients, i.interview_id, i.digest FROM bundle_export_item i "
             "JOIN bundle_export e ON e.bundle_id = i.bundle_id"):
         for r in json.loads(bundle_recipients):
-            sent.setdefault(iid, {}).setdefault(r, set()).add(digest)
-    result: dict[str, set[str]] = {}
-    for iid, per in sent.items():
-        common = set.intersection(*(per.get(r, set()) for r in recipients)) if recipients else set()
-        result[iid] = common
-    return result
+            sent.setdefault(str(iid), {}).setdefault(r, set()).add(str(digest))
+    return sent
 
 
-def _holders(conn: Connection) -> dict[str, set[str]]:
-    """interview id -> the recipients any bundle of it (any version) was encrypted to."""
-    held: dict[str, set[str]] = {}
-    for bundle_recipients, iid in conn.execute(
-            "SELECT e.recipients, i.interview_id FROM bundle_export_item i "
-            "JOIN bundle_export e ON e.bundle_id = i.bundle_id"):
-        held.setdefault(str(iid), set()).update(json.loads(bundle_recipients))
-    return held
+def _common_digests(per_recipient: dict[str, set[str]], recipients: Sequence[str]) -> set[str]:
+    """The digests already sent to every one of ``recipients``."""
+    if not recipients:
+        return set()
+    return set.intersection(*(per_recipient.get(r, set()) for r in recipients))
 
 
 def export_bundle(
@@ -292,18 +285,17 @@ def select_interviews(snap: Connection, tables: dict[str, Table], ids: Sequence[
     skipped: list[str] = []
     selected: list[tuple[str, str, str]] = []
     withdrawals: set[str] = set()
-    sent = _previous_digests(snap, recipient_keys)
-    previous = sent if since_last else {}
-    holders = _holders(snap)
+    sent = _sent(snap)
     for iid, code in chosen:
         scopes, withdrawn = consent_of(snap, iid)
         refused = consent_rule.refusal(scopes, withdrawn, purpose)
-        if (refused == "withdrawn" and recipient_keys
-                and set(recipient_keys) <= holders.get(iid, set())):
-            # Every recipient holds this testimony from an earlier bundle: tell them it was
-            # withdrawn (the notice carries no testimony), whatever the purpose.
+        held = sent.get(iid, {})
+        previous = _common_digests(held, recipient_keys) if since_last else set()
+        if refused == "withdrawn" and recipient_keys and set(recipient_keys) <= held.keys():
+            # Every recipient holds this testimony from an earlier bundle (any version): tell
+            # them it was withdrawn (the notice carries no testimony), whatever the purpose.
             digest = notice_digest(snap, tables, iid)
-            if digest not in previous.get(iid, set()):
+            if digest not in previous:
                 selected.append((iid, code, digest))
                 withdrawals.add(iid)
             continue
@@ -315,7 +307,7 @@ def select_interviews(snap: Connection, tables: dict[str, Table], ids: Sequence[
             skipped.append(f"Left out {code}: {why}.")
             continue
         digest = interview_digest(snap, tables, iid)
-        if since_last and digest in previous.get(iid, set()):
+        if digest in previous:
             skipped.append(f"Left out {code}: unchanged since the last bundle to this recipient.")
             continue
         selected.append((iid, code, digest))
