@@ -7,8 +7,13 @@ tests; these are left to the whole suite:"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 
+from tests.archive_support import make_archive
+from tests.bundle_helpers import World, make_world
 from tests.common import mark_slow
 
 SLOW = {
@@ -34,3 +39,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if spec is not None and "archive" in (spec.params.get("backend"),
                                               spec.params.get("world")):
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture
+def world(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> Iterator[World]:
+    """A field laptop and a supervisor side that trust each other (tests/bundle_helpers.py);
+    the supervisor side is the PostgreSQL archive when ``backend`` is "archive"
+    (BOTH_BACKENDS). A file with its own ``world`` uses that one."""
+    w = make_world(tmp_path)
+    if backend == "archive":
+        make_archive(w, request)
+    yield w
+    for v in (w.field, w.sup):
+        if not v.is_locked:
+            v.lock()

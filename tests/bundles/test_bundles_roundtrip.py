@@ -22,22 +22,11 @@ from app.tasks import Cancelled, CancelToken
 from cli.bundle_report import report_json, report_lines
 from storage import audit
 from storage.blobs import copy_to
-from tests.archive_support import BOTH_BACKENDS, make_archive, sup_audio
-from tests.bundle_helpers import World, add_segment, make_world, open_vault, populate
+from tests.archive_support import BOTH_BACKENDS, sup_audio
+from tests.bundle_helpers import World, add_segment, open_vault, populate
 
 DATA_TABLES = ("interview", "consent", "interviewee", "audio_asset", "segment", "tag", "event",
                "marker")
-
-
-@pytest.fixture
-def world(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> World:
-    w = make_world(tmp_path)
-    if backend == "archive":
-        make_archive(w, request)
-    yield w
-    for v in (w.field, w.sup):
-        if not v.is_locked:
-            v.lock()
 
 
 def rows(vault, table: str) -> list[tuple]:

@@ -6,7 +6,6 @@ never goes to someone who did not have the interview."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,23 +19,12 @@ from app.interviews import update_interview, withdraw_consent
 from crypto.kdf import floor_params
 from storage import audit
 from storage.vault import Vault
-from tests.archive_support import BOTH_BACKENDS, make_archive
-from tests.bundle_helpers import World, make_world, new_vault, populate
+from tests.archive_support import BOTH_BACKENDS
+from tests.bundle_helpers import World, new_vault, populate
 from tests.cli_runner import Cli
 from tests.common import PASSPHRASE
 
 TESTIMONY = ("segment", "tag", "event", "marker", "audio_asset", "interviewee", "transcript")
-
-
-@pytest.fixture
-def world(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> Iterator[World]:
-    w = make_world(tmp_path)
-    if backend == "archive":
-        make_archive(w, request)
-    yield w
-    for v in (w.field, w.sup):
-        if not v.is_locked:
-            v.lock()
 
 
 def _counts(store, tables=TESTIMONY) -> dict[str, int]:

@@ -132,11 +132,27 @@ def test_export_then_verify_import_and_receipt(qtbot, tmp_path, vault):
     w.lock()
 
 
+def _imported_in_supervisor_view(qtbot, world, *bundles) -> str:
+    """Import ``bundles`` (export results) in turn with the supervisor screen on the world's
+    supervisor vault (its session's worker run inline); the screen's last message."""
+    from types import SimpleNamespace
+
+    def call(work, on_done, on_error, name):
+        del on_error, name
+        on_done(work(world.sup, None, None))
+
+    sv = SupervisorView(SimpleNamespace(call=call, role="supervisor"))
+    qtbot.addWidget(sv)
+    sv.identity = world.identity
+    for bundle in bundles:
+        sv.bundle = bundle.path
+        sv.import_bundle()
+    return sv.message.text()
+
+
 def test_import_summary_names_interviews_left_out_of_the_receipt(qtbot, tmp_path):
     """A genuine re-export after a laptop edit conflicts; the supervisor screen says which
     interviews its receipt leaves out (the laptop keeps them)."""
-    from types import SimpleNamespace
-
     from tests.bundle_helpers import make_world, populate
 
     w = make_world(tmp_path)
@@ -147,17 +163,7 @@ def test_import_summary_names_interviews_left_out_of_the_receipt(qtbot, tmp_path
         interviews.update_interview(w.field, x, role="interviewer", notes="edited")
         second = w.export(x, y, name="2.age")
 
-        def call(work, on_done, on_error, name):  # the session's worker, run inline
-            del on_error, name
-            on_done(work(w.sup, None, None))
-
-        sv = SupervisorView(SimpleNamespace(call=call, role="supervisor"))
-        qtbot.addWidget(sv)
-        sv.identity = w.identity
-        for bundle in (first, second):
-            sv.bundle = bundle.path
-            sv.import_bundle()
-        text = sv.message.text()
+        text = _imported_in_supervisor_view(qtbot, w, first, second)
         assert text.startswith("Imported:") and "conflict: interview" in text, text
         assert text.splitlines()[-1].endswith("(the laptop keeps them): NK-2026-178")
     finally:
@@ -249,8 +255,6 @@ def test_pinning_from_a_key_file_must_match_the_signer(qtbot, tmp_path):
 def test_import_summary_names_withdrawals_of_consent(qtbot, tmp_path, request, language):
     """A laptop's withdrawal notice (the witness withdrew after the supervisor had the
     interview): the supervisor screen says whose consent is now withdrawn."""
-    from types import SimpleNamespace
-
     from tests.bundle_helpers import make_world, populate
 
     if language == "ko":
@@ -263,17 +267,7 @@ def test_import_summary_names_withdrawals_of_consent(qtbot, tmp_path, request, l
         second = w.export(name="2.age")
         assert second.withdrawals == ["NK-2026-180"]
 
-        def call(work, on_done, on_error, name):  # the session's worker, run inline
-            del on_error, name
-            on_done(work(w.sup, None, None))
-
-        sv = SupervisorView(SimpleNamespace(call=call, role="supervisor"))
-        qtbot.addWidget(sv)
-        sv.identity = w.identity
-        for bundle in (first, second):
-            sv.bundle = bundle.path
-            sv.import_bundle()
-        last = sv.message.text().splitlines()[-1]
+        last = _imported_in_supervisor_view(qtbot, w, first, second).splitlines()[-1]
         expected = ("Consent withdrawn, as the laptop recorded it; briefs leave these out: "
                     if language == "en" else "동의가 철회되었습니다")
         assert expected in last and last.endswith("NK-2026-180"), last
