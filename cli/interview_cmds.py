@@ -185,7 +185,8 @@ def cmd_withdraw(ctx: Context, args: argparse.Namespace) -> int:
     if ctx.archive_url is not None:
         print("Consent withdrawn; this interview will be left out of every brief.")
     else:
-        print("Consent withdrawn; this interview will be left out of every export and brief.")
+        print("Consent withdrawn; its testimony will be left out of every export and brief, "
+              "and the next bundle tells the supervisors who have it.")
     return 0
 
 

@@ -207,8 +207,12 @@ class ExportView(QWidget):
 
     def _update_exclusions(self) -> None:
         purpose = self.purpose.currentData()
-        lines = [f"{s.code}: {problem}" for s in self._checked()
+        checked = self._checked()
+        lines = [f"{s.code}: {problem}" for s in checked
                  if (problem := self._consent_text(s, purpose)) is not None]
+        if any(s.consent_withdrawn for s in checked):
+            lines.append(self.tr("A supervisor who already has a withdrawn interview is sent "
+                                 "its withdrawal (no testimony)."))
         self.exclusions.setText(
             (self.tr("Consent leaves these out (they will not be exported):") + "\n"
              + "\n".join(lines)) if lines else "")
@@ -306,16 +310,12 @@ class ExportView(QWidget):
             return
         purpose = self.purpose.currentData()
         chosen = self._checked()
-        ids = [s.id for s in chosen if self._consent_text(s, purpose) is None]
+        ids = [s.id for s in chosen]
         recipients = [self.recipients.item(i).data(ID_ROLE) for i in range(self.recipients.count())
                       if self.recipients.item(i).checkState() == Qt.CheckState.Checked]
         out_text = self.out.text().strip()
         if not chosen:
             self.result.setText(self.tr("Tick at least one interview to export."))
-            return
-        if not ids:
-            self.result.setText(self.tr("Consent excludes every interview you ticked for this "
-                                        "purpose; nothing was exported."))
             return
         if not out_text:
             self.result.setText(self.tr("Choose where to save the bundle first."))
@@ -325,9 +325,12 @@ class ExportView(QWidget):
 
         def work(v: Any, cancel: Any, progress: Any) -> Any:
             pubs = [p for r in recipients if (p := keys.pinned_supervisor(v, r)) is not None]
+            # The core decides what consent leaves out (and sends a withdrawal to the
+            # supervisors who hold a withdrawn interview); the notes above say what and why.
             return bundle_export.export_bundle(v, ids, recipients=pubs, out=out, role=role,
                                                profile=profile, purpose=purpose,
-                                               progress=progress, cancel=cancel)
+                                               leave_out_refused=True, progress=progress,
+                                               cancel=cancel)
 
         def finish() -> None:
             self.task = None

@@ -296,8 +296,9 @@ class DetailsForm(QWidget):
         on_archive = self.session.is_archive
         self.withdrawn_label.setText(
             (self.tr("Consent withdrawn on %1: briefs leave this interview out.") if on_archive
-             else self.tr("Consent withdrawn on %1: this interview is excluded from every "
-                          "export."))
+             else self.tr("Consent withdrawn on %1: its testimony is left out of every "
+                          "export and brief; supervisors who have it are told in the next "
+                          "bundle."))
             .replace("%1", (iv.consent.withdrawn_at or "")[:10]) if withdrawn else "")
         for widget in (self.withdraw_note, self.withdraw_confirm, *self.scopes.values(),
                        self.how, self.given_on):
@@ -510,7 +511,8 @@ class DetailsForm(QWidget):
             self.message.setText(
                 self.tr("Withdrawal recorded; briefs will leave the interview out.")
                 if self.session.is_archive else
-                self.tr("Withdrawal recorded; the interview will be left out of exports."))
+                self.tr("Withdrawal recorded: its testimony is left out of exports and "
+                        "briefs, and the next bundle tells the supervisors who have it."))
             self.load(iid)
             self.changed.emit()
 

@@ -128,6 +128,7 @@ def export_bundle(
     profile: str = "archive",
     purpose: str = "archive",
     since_last: bool = False,
+    leave_out_refused: bool = False,
     unencrypted: bool = False,
     now: dt.datetime | None = None,
     progress: ProgressFn = no_progress,
@@ -137,7 +138,8 @@ def export_bundle(
     """Write one signed bundle of ``ids`` (default: every interview) to ``out``.
 
     Interviews whose consent does not cover ``purpose`` are left out with a notice, or the
-    export is refused if they were named. Raises UsageError, NotFound, BundleError, Cancelled;
+    export is refused if they were named (unless ``leave_out_refused``: a list ticked in the
+    window, where the notes say what was left out). Raises UsageError, NotFound, BundleError, Cancelled;
     on any failure no file is left at (or next to) ``out``.
     """
     if profile not in PROFILES:
@@ -161,7 +163,8 @@ def export_bundle(
         table_list = interview_tables(snap)
         selection = select_interviews(snap, {t.name: t for t in table_list}, ids,
                                       purpose=purpose, since_last=since_last,
-                                      recipient_keys=recipient_keys)
+                                      recipient_keys=recipient_keys,
+                                      leave_out_refused=leave_out_refused)
         for message in selection.skipped:
             notice(message)
         if not selection.chosen:
@@ -271,11 +274,12 @@ def notice_digest(snap: Connection, tables: dict[str, Table], interview_id: str)
 
 
 def select_interviews(snap: Connection, tables: dict[str, Table], ids: Sequence[str], *,
-                      purpose: str, since_last: bool,
-                      recipient_keys: Sequence[str]) -> Selection:
+                      purpose: str, since_last: bool, recipient_keys: Sequence[str],
+                      leave_out_refused: bool = False) -> Selection:
     """Resolve ``ids`` (every interview if empty) and keep those the consent and
     ``since_last`` allow. A named interview whose consent does not cover ``purpose`` refuses
-    the whole export (UsageError); an unnamed one is left out with a notice."""
+    the whole export (UsageError) unless ``leave_out_refused``; an unnamed one is left out
+    with a notice."""
     named = bool(ids)
     if named:
         chosen = list(dict.fromkeys(_resolve(snap, i) for i in ids))
@@ -302,7 +306,7 @@ def select_interviews(snap: Connection, tables: dict[str, Table], ids: Sequence[
         if refused is not None:
             why = ("its consent was withdrawn" if refused == "withdrawn"
                    else f"its consent does not cover '{purpose}'")
-            if named:
+            if named and not leave_out_refused:
                 raise UsageError("export.interview_exported_because_nothing", code=code, why=why)
             skipped.append(f"Left out {code}: {why}.")
             continue

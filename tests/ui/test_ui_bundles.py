@@ -133,7 +133,7 @@ def test_export_then_verify_import_and_receipt(qtbot, tmp_path, vault):
 
 
 def _imported_in_supervisor_view(qtbot, world, *bundles) -> str:
-    """Import ``bundles`` (export results) in turn with the supervisor screen on the world's
+    """Import ``bundles`` (paths) in turn with the supervisor screen on the world's
     supervisor vault (its session's worker run inline); the screen's last message."""
     from types import SimpleNamespace
 
@@ -145,7 +145,7 @@ def _imported_in_supervisor_view(qtbot, world, *bundles) -> str:
     qtbot.addWidget(sv)
     sv.identity = world.identity
     for bundle in bundles:
-        sv.bundle = bundle.path
+        sv.bundle = bundle
         sv.import_bundle()
     return sv.message.text()
 
@@ -163,7 +163,7 @@ def test_import_summary_names_interviews_left_out_of_the_receipt(qtbot, tmp_path
         interviews.update_interview(w.field, x, role="interviewer", notes="edited")
         second = w.export(x, y, name="2.age")
 
-        text = _imported_in_supervisor_view(qtbot, w, first, second)
+        text = _imported_in_supervisor_view(qtbot, w, first.path, second.path)
         assert text.startswith("Imported:") and "conflict: interview" in text, text
         assert text.splitlines()[-1].endswith("(the laptop keeps them): NK-2026-178")
     finally:
@@ -267,10 +267,48 @@ def test_import_summary_names_withdrawals_of_consent(qtbot, tmp_path, request, l
         second = w.export(name="2.age")
         assert second.withdrawals == ["NK-2026-180"]
 
-        last = _imported_in_supervisor_view(qtbot, w, first, second).splitlines()[-1]
+        last = _imported_in_supervisor_view(qtbot, w, first.path, second.path).splitlines()[-1]
         expected = ("Consent withdrawn, as the laptop recorded it; briefs leave these out: "
                     if language == "en" else "동의가 철회되었습니다")
         assert expected in last and last.endswith("NK-2026-180"), last
     finally:
         w.field.lock()
         w.sup.lock()
+
+
+def test_the_export_screen_sends_a_withdrawal_to_the_supervisor_who_has_it(qtbot, tmp_path):
+    """Ticked in the export screen, a withdrawn interview the supervisor already holds goes as
+    a withdrawal (no testimony); the screen says so, and the supervisor's import names it."""
+    from tests.bundle_helpers import PASS, make_world, populate
+
+    w = make_world(tmp_path)
+    try:
+        held = populate(w.field, "NK-2026-181")
+        populate(w.field, "NK-2026-182", scopes=("archive",))
+        first = w.export(held, name="1.age")
+        interviews.withdraw_consent(w.field, held, role="interviewer")
+        w.field.lock()
+        state = tmp_path / "state-field"
+        state.mkdir()
+        window = make_window(qtbot, w.field.path, state)
+        unlock(window, PASS)
+        ex = _view(window, ExportView)
+        ex.refresh()
+        ex.set_checked(["NK-2026-181", "NK-2026-182"])
+        ex.purpose.setCurrentIndex(ex.purpose.findData("un"))
+        assert "NK-2026-181: consent withdrawn" in ex.exclusions.text()
+        assert "its withdrawal (no testimony)" in ex.exclusions.text()
+        out = tmp_path / "2.age"
+        ex.out.setText(str(out))
+        ex.export_button.click()
+        assert out.exists(), ex.result.text()
+        shown = ex.result.text()
+        assert "Interviews: 0 (left out by consent: 1)" in shown, shown
+        assert shown.splitlines()[-1].endswith("no testimony was sent): NK-2026-181"), shown
+        window.lock("manual")
+        last = _imported_in_supervisor_view(qtbot, w, first.path, out).splitlines()[-1]
+        assert last.endswith("briefs leave these out: NK-2026-181"), last
+    finally:
+        for v in (w.field, w.sup):
+            if not v.is_locked:
+                v.lock()

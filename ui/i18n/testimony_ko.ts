@@ -543,22 +543,27 @@
         <translation>기록 안 됨</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="324"/>
+        <location filename="../interview_page.py" line="299"/>
+        <source>Consent withdrawn on %1: its testimony is left out of every export and brief; supervisors who have it are told in the next bundle.</source>
+        <translation>%1에 동의가 철회되었습니다. 증언 내용은 모든 내보내기와 보고서에서 제외되며, 이 면담을 가진 감독자에게는 다음 번들로 알립니다.</translation>
+    </message>
+    <message>
+        <location filename="../interview_page.py" line="325"/>
         <source>Stored as text that is not a date: %1. Choose the date again.</source>
         <translation>날짜가 아닌 글자로 저장되어 있습니다: %1. 날짜를 다시 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="395"/>
+        <location filename="../interview_page.py" line="396"/>
         <source>A year must be four digits, like 1985; it was not saved.</source>
         <translation>연도는 1985처럼 네 자리 숫자여야 합니다. 저장되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="474"/>
+        <location filename="../interview_page.py" line="475"/>
         <source>Saved at %1.</source>
         <translation>%1에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="496"/>
+        <location filename="../interview_page.py" line="497"/>
         <source>Some values on the Details page could not be saved: %1 Discard them?</source>
         <translation>세부 정보 페이지의 일부 값을 저장할 수 없었습니다: %1 이 값을 버리시겠습니까?</translation>
     </message>
@@ -678,19 +683,14 @@
         <translation>%1에 동의가 철회되었습니다. 보고서에서 이 면담을 제외합니다.</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="299"/>
-        <source>Consent withdrawn on %1: this interview is excluded from every export.</source>
-        <translation>%1에 동의가 철회되었습니다. 이 면담은 어떤 내보내기에도 포함되지 않습니다.</translation>
+        <location filename="../interview_page.py" line="514"/>
+        <source>Withdrawal recorded: its testimony is left out of exports and briefs, and the next bundle tells the supervisors who have it.</source>
+        <translation>철회를 기록했습니다. 증언 내용은 내보내기와 보고서에서 제외되며, 이 면담을 가진 감독자에게는 다음 번들로 알립니다.</translation>
     </message>
     <message>
-        <location filename="../interview_page.py" line="511"/>
+        <location filename="../interview_page.py" line="512"/>
         <source>Withdrawal recorded; briefs will leave the interview out.</source>
         <translation>철회를 기록했습니다. 보고서에서 이 면담을 제외합니다.</translation>
-    </message>
-    <message>
-        <location filename="../interview_page.py" line="513"/>
-        <source>Withdrawal recorded; the interview will be left out of exports.</source>
-        <translation>철회를 기록했습니다. 이 면담은 내보내기에서 제외됩니다.</translation>
     </message>
 </context>
 <context>
@@ -3137,59 +3137,59 @@
         <translation>아직 고정된 감독자 키가 없습니다. 먼저 감독자의 공개 키를 고정하세요 (지문을 소리 내어 맞춰 보세요).</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="213"/>
+        <location filename="../export_view.py" line="214"/>
+        <source>A supervisor who already has a withdrawn interview is sent its withdrawal (no testimony).</source>
+        <translation>철회된 면담을 이미 가진 감독자에게는 철회 사실만 보냅니다(증언 내용 없음).</translation>
+    </message>
+    <message>
+        <location filename="../export_view.py" line="217"/>
         <source>Consent leaves these out (they will not be exported):</source>
         <translation>동의 범위 때문에 다음은 제외됩니다 (내보내지 않음):</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="222"/>
+        <location filename="../export_view.py" line="226"/>
         <source>consent withdrawn</source>
         <translation>동의가 철회됨</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="223"/>
+        <location filename="../export_view.py" line="227"/>
         <source>consent does not cover &apos;%1&apos;</source>
         <translation>동의 범위에 &apos;%1&apos;이(가) 없음</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="238"/>
+        <location filename="../export_view.py" line="242"/>
         <source>Save bundle as</source>
         <translation>번들 저장</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="242"/>
+        <location filename="../export_view.py" line="246"/>
         <source>Supervisor public key file</source>
         <translation>감독자 공개 키 파일</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="252"/>
+        <location filename="../export_view.py" line="256"/>
         <source>Supervisor pinned. Fingerprint: %1 — compare it with your supervisor.</source>
         <translation>감독자를 고정했습니다. 지문: %1 — 감독자와 맞춰 보세요.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="261"/>
+        <location filename="../export_view.py" line="265"/>
         <source>Supervisor&apos;s receipt</source>
         <translation>감독자 수령증</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="277"/>
+        <location filename="../export_view.py" line="281"/>
         <source>Receipt accepted: the supervisor holds %1 interviews of this bundle; they may now be purged here.</source>
         <translation>수령증을 받아들였습니다: 감독자가 이 번들의 면담 %1건을 보관하고 있습니다. 이제 여기서 삭제해도 됩니다.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="294"/>
+        <location filename="../export_view.py" line="298"/>
         <source>Purged %1 interviews; kept %2 that changed after their export.</source>
         <translation>면담 %1건을 삭제했습니다. 내보낸 뒤 바뀐 %2건은 남겼습니다.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="314"/>
+        <location filename="../export_view.py" line="318"/>
         <source>Tick at least one interview to export.</source>
         <translation>내보낼 면담을 하나 이상 고르세요.</translation>
-    </message>
-    <message>
-        <location filename="../export_view.py" line="317"/>
-        <source>Consent excludes every interview you ticked for this purpose; nothing was exported.</source>
-        <translation>고른 면담 모두 이 용도에 대한 동의가 없습니다. 아무것도 내보내지 않았습니다.</translation>
     </message>
     <message>
         <location filename="../export_view.py" line="321"/>
@@ -3197,7 +3197,7 @@
         <translation>먼저 번들을 저장할 곳을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="342"/>
+        <location filename="../export_view.py" line="345"/>
         <source>Bundle written: %1
 Interviews: %2 (left out by consent: %3)
 Sequence number: %4
@@ -3208,12 +3208,12 @@ Fingerprint (manifest SHA-256): %5</source>
 지문 (매니페스트 SHA-256): %5</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="349"/>
+        <location filename="../export_view.py" line="352"/>
         <source>Withdrawals of consent sent (the recipients hold these interviews from earlier bundles; no testimony was sent): %1</source>
         <translation>동의 철회를 보냈습니다(받는 사람은 이전 번들로 이 면담을 이미 가지고 있으며, 증언 내용은 보내지 않았습니다): %1</translation>
     </message>
     <message>
-        <location filename="../export_view.py" line="363"/>
+        <location filename="../export_view.py" line="366"/>
         <source>Exporting...</source>
         <translation>내보내는 중...</translation>
     </message>
@@ -3421,7 +3421,7 @@ Fingerprint (manifest SHA-256): %5</source>
 <context>
     <name>InterviewPage</name>
     <message>
-        <location filename="../interview_page.py" line="548"/>
+        <location filename="../interview_page.py" line="550"/>
         <source>&amp;Details and consent</source>
         <translation>정보와 동의(&amp;D)</translation>
     </message>
