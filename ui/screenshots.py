@@ -202,19 +202,54 @@ def _run(tmp: Path) -> int:
         if page_shot:
             ktabs.setCurrentIndex(index)
             shot(w, page_shot)
-    ws_names = {"ExportView": "ko-08-export", "SupervisorView": "ko-11-supervisor",
-                "ReportsView": "ko-12-reports", "ConnectView": "ko-16-connections"}
+    # the witness of the first interview (already with the supervisor) withdraws consent
+    w.workspace.open_interview(ids[0])
+    ktabs.setCurrentIndex(0)
+    details: Any = w.workspace.page.details
+    details.withdraw_note.setText("증언자가 전화로 철회함 (데모)")
+    details.withdraw_confirm.setChecked(True)
+    details.withdraw_button.click()
+    from PySide6.QtWidgets import QScrollArea
+
+    form_scroll = details.findChild(QScrollArea)
+    if form_scroll is not None:  # the consent section, with the withdrawal just recorded
+        form_scroll.ensureWidgetVisible(details.withdrawn_label)
+    shot(w, "ko-04b-withdrawal")
+    # ... so the next bundle carries that withdrawal to the supervisor, with no testimony
+    second = tmp / "demo-2.bundle"
+    ws_names = {"ExportView": "ko-08-export", "ReportsView": "ko-12-reports",
+                "ConnectView": "ko-16-connections"}
     wt = w.workspace.tabs
     for i in range(wt.count()):
         ws_shot = ws_names.get(type(wt.widget(i)).__name__)
         if ws_shot:
             wt.setCurrentIndex(i)
+            ko_tab: Any = wt.widget(i)
+            if ws_shot == "ko-08-export":
+                ko_tab.refresh()
+                ko_tab.set_checked([d["code"] for d in demo.DEMO_INTERVIEWS])
+                ko_tab.purpose.setCurrentIndex(ko_tab.purpose.findData("un"))
+                ko_tab.out.setText(str(second))
+                ko_tab.export_button.click()
             if ws_shot == "ko-16-connections":
-                connect_tab: Any = wt.widget(i)
-                connect_tab.matrix_table.cellClicked.emit(0, 0)
+                ko_tab.matrix_table.cellClicked.emit(0, 0)
             shot(w, ws_shot)
     w.lock("manual")
     w.close()
+    # the supervisor imports it, in Korean: the withdrawal is named
+    if second.exists() and bundle.exists():
+        s = window(tmp / "supervisor-vault", role="supervisor")
+        s.unlock_screen.passphrase.setText(PASSPHRASE)
+        s.unlock_screen.unlock_button.click()
+        for i in range(s.workspace.tabs.count()):
+            sup_tab = s.workspace.tabs.widget(i)
+            if type(sup_tab).__name__ == "SupervisorView":
+                s.workspace.tabs.setCurrentIndex(i)
+                sup_tab.open_bundle(second)
+                sup_tab.import_button.click()
+                shot(s, "ko-11-supervisor")
+        s.lock("manual")
+        s.close()
     # first start in Korean: the setup screen
     w = window(tmp / "korean-first-start")
     shot(w, "15-setup-korean")
